@@ -1,0 +1,50 @@
+import type * as Y from 'yjs';
+import type { Step } from '../schema/enums';
+import { STEPS } from '../schema/enums';
+import { CONTROL_ROOTS, LAYOUT_VERSION, STATE_FIELDS } from './layout';
+import { LOCAL_ORIGIN, SERVER_ORIGIN } from './origins';
+import { DEFAULT_THEMES, type Theme, themesMap } from './themes';
+
+/** The facilitation state everyone follows. */
+export interface ControlState {
+  step: Step;
+  locked: boolean;
+}
+
+export function stateMap(control: Y.Doc): Y.Map<unknown> {
+  return control.getMap(CONTROL_ROOTS.state);
+}
+
+export function readControlState(control: Y.Doc): ControlState {
+  const state = stateMap(control);
+  const step = state.get(STATE_FIELDS.step);
+  return {
+    step: (STEPS as readonly unknown[]).includes(step) ? (step as Step) : 'assessment',
+    locked: state.get(STATE_FIELDS.locked) === true,
+  };
+}
+
+/**
+ * Writes the initial content of a new workshop's control document. Run by the server when
+ * the workshop is created, so every client finds the same theme list and step.
+ */
+export function seedControl(control: Y.Doc, themes: readonly Theme[] = DEFAULT_THEMES): void {
+  control.transact(() => {
+    control.getMap(CONTROL_ROOTS.meta).set('layoutVersion', LAYOUT_VERSION);
+    const state = stateMap(control);
+    state.set(STATE_FIELDS.step, 'assessment' satisfies Step);
+    state.set(STATE_FIELDS.locked, false);
+    const map = themesMap(control);
+    for (const theme of themes) map.set(theme.id, { ...theme, label: { ...theme.label } });
+  }, SERVER_ORIGIN);
+}
+
+/** Facilitator command: moves everyone to a step. */
+export function setStep(control: Y.Doc, step: Step): void {
+  control.transact(() => stateMap(control).set(STATE_FIELDS.step, step), LOCAL_ORIGIN);
+}
+
+/** Facilitator command: locks or unlocks the board for participants. */
+export function setLocked(control: Y.Doc, locked: boolean): void {
+  control.transact(() => stateMap(control).set(STATE_FIELDS.locked, locked), LOCAL_ORIGIN);
+}

@@ -1,0 +1,60 @@
+/**
+ * The Yjs layout of a workshop's documents. Only this folder knows these keys: everything
+ * else reads plain objects through `read*` functions and writes through named commands.
+ * The full layout, with value types, is documented in docs/doc-layout.md.
+ */
+
+/** Bumped when the layout changes in a way old clients cannot read. */
+export const LAYOUT_VERSION = 1;
+
+/** Root types of the board document (room `workshopId`). Every root is a `Y.Map` keyed by id. */
+export const BOARD_ROOTS = {
+  meta: 'meta',
+  notes: 'notes',
+  clusters: 'clusters',
+  axes: 'axes',
+  actions: 'actions',
+  partners: 'partners',
+  indicators: 'indicators',
+} as const;
+
+/** Root types of the control document (room `workshopId/control`), written by facilitators only. */
+export const CONTROL_ROOTS = {
+  meta: 'meta',
+  /** Live facilitation state: current step, lock… */
+  state: 'state',
+  /** The workshop's theme list, keyed by theme id. */
+  themes: 'themes',
+} as const;
+
+/** Field names of a note's `Y.Map`. */
+export const NOTE_FIELDS = {
+  id: 'id',
+  /** `Y.Text`: collaborative, merges character by character. */
+  text: 'text',
+  /** `{ x: number, y: number }` in board units; one value so a move is atomic. */
+  pos: 'pos',
+  /** Theme id from the control document's theme list, or `null`. */
+  theme: 'theme',
+  /** Participant id of the author. */
+  author: 'author',
+  /** Epoch milliseconds. */
+  createdAt: 'createdAt',
+  /** Stacking order: the note moved last is drawn on top. */
+  z: 'z',
+  /** Cluster (issue) id the note was sorted into, or `null` (step 2). */
+  cluster: 'cluster',
+  /** Fractional-index order string inside its cluster. */
+  order: 'order',
+} as const;
+
+/** Field names of the control document's `state` map. */
+export const STATE_FIELDS = {
+  step: 'step',
+  locked: 'locked',
+} as const;
+
+/** Size limits enforced by commands (and by the export schema later). */
+export const LIMITS = {
+  noteText: 2_000,
+} as const;

@@ -1,0 +1,71 @@
+export {
+  type ControlState,
+  readControlState,
+  seedControl,
+  setLocked,
+  setStep,
+  stateMap,
+} from './doc/control';
+export { BOARD_ROOTS, CONTROL_ROOTS, LAYOUT_VERSION, LIMITS, NOTE_FIELDS, STATE_FIELDS } from './doc/layout';
+export {
+  type AddNoteInput,
+  addNote,
+  deleteNote,
+  moveNote,
+  type Note,
+  notesMap,
+  noteText,
+  type Point,
+  readNote,
+  readNotes,
+  setNoteText,
+  setNoteTheme,
+} from './doc/notes';
+export { LOCAL_ORIGIN, SERVER_ORIGIN } from './doc/origins';
+export { replaceText } from './doc/text';
+export { DEFAULT_THEMES, readThemes, type Theme, themesMap, UNTHEMED_COLOR } from './doc/themes';
+export {
+  MAX_PRESENCE_STATE_BYTES,
+  PresenceClientState,
+  type PresenceState,
+  PresenceUser,
+} from './presence/awareness';
+export { participantColor } from './presence/colors';
+export {
+  ApiError,
+  CreateWorkshopBody,
+  CreateWorkshopResponse,
+  ERROR_CODES,
+  JOIN_CODE_ALPHABET,
+  JOIN_CODE_LENGTH,
+  JoinBody,
+  JoinCode,
+  JoinResponse,
+  ParticipantSummary,
+  Territory,
+  WorkshopPreview,
+  WorkshopSummary,
+} from './schema/api';
+export {
+  JoinRole,
+  LOCALES,
+  Locale,
+  PARTICIPANT_GROUPS,
+  ParticipantGroup,
+  ROLES,
+  Role,
+  STEPS,
+  Step,
+  TERRITORY_KINDS,
+  TerritoryKind,
+} from './schema/enums';
+export {
+  CLOSE_CODES,
+  DOC_KINDS,
+  type DocKind,
+  FINAL_CLOSE_CODES,
+  parseRoomName,
+  roomName,
+  WRITE_DENIED_REASONS,
+  type WriteDeniedReason,
+} from './sync/protocol';

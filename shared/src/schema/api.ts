@@ -1,0 +1,109 @@
+import { z } from 'zod';
+import { JoinRole, Locale, ParticipantGroup, Role, TerritoryKind } from './enums';
+
+/** Letters and digits that cannot be confused when read aloud or on a projector (no 0/O, 1/I/L). */
+export const JOIN_CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
+export const JOIN_CODE_LENGTH = 6;
+
+/** Accepts a join code as people type it: any case, with spaces or dashes. */
+export const JoinCode = z
+  .string()
+  .trim()
+  .transform((s) => s.toUpperCase().replace(/[\s-]/g, ''))
+  .pipe(
+    z
+      .string()
+      .length(JOIN_CODE_LENGTH, `A join code has ${JOIN_CODE_LENGTH} characters`)
+      .regex(new RegExp(`^[${JOIN_CODE_ALPHABET}]+$`), 'Not a valid join code'),
+  );
+
+const DisplayName = z
+  .string()
+  .trim()
+  .min(1, 'A name is required')
+  .max(60, 'A name has 60 characters at most');
+
+export const Territory = z.object({
+  name: z.string().trim().min(1, 'A territory name is required').max(160),
+  kind: TerritoryKind,
+});
+export type Territory = z.infer<typeof Territory>;
+
+export const CreateWorkshopBody = z.object({
+  title: z.string().trim().min(1, 'A title is required').max(200),
+  territory: Territory,
+  locale: Locale,
+  /** Shown to participants next to the facilitator's cursor; defaults to a localised "Facilitator". */
+  facilitatorName: DisplayName.optional(),
+});
+export type CreateWorkshopBody = z.input<typeof CreateWorkshopBody>;
+
+export const CreateWorkshopResponse = z.object({
+  id: z.string(),
+  joinCode: z.string(),
+  facilitatorToken: z.string(),
+  participantId: z.string(),
+  links: z.object({ participant: z.string(), facilitator: z.string() }),
+});
+export type CreateWorkshopResponse = z.infer<typeof CreateWorkshopResponse>;
+
+export const JoinBody = z.object({
+  code: JoinCode,
+  name: DisplayName,
+  group: ParticipantGroup,
+  role: JoinRole.default('participant'),
+});
+export type JoinBody = z.input<typeof JoinBody>;
+
+export const JoinResponse = z.object({
+  workshopId: z.string(),
+  participantId: z.string(),
+  token: z.string(),
+  role: Role,
+});
+export type JoinResponse = z.infer<typeof JoinResponse>;
+
+export const ParticipantSummary = z.object({
+  id: z.string(),
+  name: z.string(),
+  group: ParticipantGroup,
+  role: Role,
+  color: z.string(),
+});
+export type ParticipantSummary = z.infer<typeof ParticipantSummary>;
+
+export const WorkshopSummary = z.object({
+  id: z.string(),
+  title: z.string(),
+  territory: Territory,
+  locale: Locale,
+  createdAt: z.string(),
+  participants: z.array(ParticipantSummary),
+  /** Who is asking: lets a client restore its session from a stored token. */
+  you: ParticipantSummary,
+  /** Only returned to facilitators, who share it. */
+  joinCode: z.string().optional(),
+});
+export type WorkshopSummary = z.infer<typeof WorkshopSummary>;
+
+/** A workshop's public face, readable with only its join code (the join page shows it). */
+export const WorkshopPreview = z.object({
+  id: z.string(),
+  title: z.string(),
+  territory: Territory,
+  locale: Locale,
+});
+export type WorkshopPreview = z.infer<typeof WorkshopPreview>;
+
+export const ERROR_CODES = [
+  'bad_request',
+  'unauthorized',
+  'forbidden',
+  'not_found',
+  'payload_too_large',
+  'internal',
+] as const;
+export const ApiError = z.object({
+  error: z.object({ code: z.enum(ERROR_CODES), message: z.string() }),
+});
+export type ApiError = z.infer<typeof ApiError>;

@@ -1,0 +1,52 @@
+/**
+ * What the sync endpoint and its clients agree on beyond the stock y-websocket protocol.
+ * Close codes in the 4000–4999 range are application codes; the stock client simply
+ * reconnects after any close, so a client that sees one of the "final" codes below must
+ * stop reconnecting and tell the person why.
+ */
+export const CLOSE_CODES = {
+  /** No token, an unknown token, or a token of another workshop. */
+  unauthorized: 4401,
+  /** The Origin header is not allowed (cross-site WebSocket hijacking). */
+  forbiddenOrigin: 4403,
+  /** The room name names no workshop or document. */
+  unknownRoom: 4404,
+  /** A message was not a valid y-websocket message (text frame, truncated, unknown type). */
+  badMessage: 4400,
+  /** A message was larger than the configured limit (ws itself uses 1009). */
+  tooLarge: 1009,
+  /** The server is shutting down; reconnect later. */
+  goingAway: 1001,
+} as const;
+
+/** Close codes after which reconnecting with the same token cannot succeed. */
+export const FINAL_CLOSE_CODES: ReadonlySet<number> = new Set([
+  CLOSE_CODES.unauthorized,
+  CLOSE_CODES.forbiddenOrigin,
+  CLOSE_CODES.unknownRoom,
+]);
+
+/** Reasons sent with y-protocols' auth "permission denied" message when a write is dropped. */
+export const WRITE_DENIED_REASONS = {
+  readOnly: 'read-only',
+  facilitatorOnly: 'facilitator-only',
+} as const;
+export type WriteDeniedReason = (typeof WRITE_DENIED_REASONS)[keyof typeof WRITE_DENIED_REASONS];
+
+/** The documents of a workshop and how their room names are built. */
+export const DOC_KINDS = ['board', 'control'] as const;
+export type DocKind = (typeof DOC_KINDS)[number];
+
+export function roomName(workshopId: string, kind: DocKind): string {
+  return kind === 'board' ? workshopId : `${workshopId}/control`;
+}
+
+/** Parses a room name back into its workshop and document; `null` when it names neither. */
+export function parseRoomName(room: string): { workshopId: string; kind: DocKind } | null {
+  const parts = room.split('/');
+  const [workshopId, suffix] = parts;
+  if (!workshopId || !/^[A-Za-z0-9_-]{1,64}$/.test(workshopId)) return null;
+  if (parts.length === 1) return { workshopId, kind: 'board' };
+  if (parts.length === 2 && suffix === 'control') return { workshopId, kind: 'control' };
+  return null;
+}
