@@ -1,3 +1,4 @@
+export { readLayoutVersion, seedBoard } from './doc/board';
 export {
   type ControlState,
   readControlState,

@@ -1,0 +1,73 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { apiError, errorFromException } from './http/errors';
+import { joinRoutes } from './http/join';
+import { requestLog } from './http/request-log';
+import { workshopRoutes } from './http/workshops';
+import type { Logger } from './log';
+import type { WorkshopStore } from './store/workshops';
+
+export interface AppDeps {
+  workshops: WorkshopStore;
+  /** Writes a new workshop's first document content (runs inside the creation transaction). */
+  seedDocs: (workshopId: string) => void;
+  log: Logger;
+  publicUrl: string | null;
+  /** Folder of the built client; when it has no index.html, a page says how to build it. */
+  clientDist: string;
+}
+
+/** The HTTP application: API, OpenAPI document and the built client. No side effects at import. */
+export function createApp(deps: AppDeps) {
+  const app = new OpenAPIHono();
+  app.use('*', requestLog(deps.log));
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: 64 * 1024,
+      onError: (c) => apiError(c, 'payload_too_large', 'The body is too large'),
+    }),
+  );
+
+  app.get('/healthz', (c) => c.json({ ok: true }));
+  app.route('/', workshopRoutes(deps));
+  app.route('/', joinRoutes(deps));
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
+  app.doc31('/api/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Atelier API',
+      version: '0.1.0',
+      description:
+        'Workshops, joining and (later) votes and exports. Boards sync over the y-websocket protocol at /sync/:room; see docs/contract.md.',
+    },
+  });
+  app.all('/api/*', (c) => apiError(c, 'not_found', `No API route ${c.req.method} ${c.req.path}`));
+
+  const hasClient = existsSync(join(deps.clientDist, 'index.html'));
+  if (hasClient) {
+    app.use('/assets/*', async (c, next) => {
+      await next();
+      if (c.res.ok) c.header('Cache-Control', 'public, max-age=31536000, immutable');
+    });
+    app.use('*', serveStatic({ root: deps.clientDist }));
+    // Single-page app: every other GET is a client route (/join/:code, /w/:id…).
+    app.get('*', serveStatic({ root: deps.clientDist, path: 'index.html' }));
+  } else {
+    app.get('*', (c) =>
+      c.html(
+        '<!doctype html><meta charset="utf-8"><title>Atelier</title><p>The client is not built. Run <code>npm start</code> (it builds it) or <code>npm run build</code>.</p>',
+        503,
+      ),
+    );
+  }
+
+  app.notFound((c) => apiError(c, 'not_found', 'Not found'));
+  app.onError((error, c) =>
+    errorFromException(c, error, (err) => deps.log.error({ err: String(err) }, 'unhandled error')),
+  );
+  return app;
+}

@@ -1,0 +1,59 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+const Port = z.coerce.number().int().min(0).max(65535);
+const Positive = z.coerce.number().int().positive();
+
+const Env = z.object({
+  PORT: Port.default(8787),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  PUBLIC_URL: z.url().optional(),
+  ALLOWED_ORIGINS: z.string().default(''),
+  MAX_MESSAGE_BYTES: Positive.default(1024 * 1024),
+  ROOM_GRACE_MS: z.coerce.number().int().min(0).default(30_000),
+  COMPACT_EVERY: Positive.default(500),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  CLIENT_DIST: z.string().min(1).default('client/dist'),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  publicUrl: string | null;
+  allowedOrigins: string[];
+  maxMessageBytes: number;
+  roomGraceMs: number;
+  compactEvery: number;
+  logLevel: string;
+  clientDist: string;
+}
+
+/** Reads the configuration from the environment; a bad value stops start-up with a clear message. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = Env.safeParse(env);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`Invalid configuration: ${issues}`);
+  }
+  const e = parsed.data;
+  const publicUrl = e.PUBLIC_URL ? e.PUBLIC_URL.replace(/\/+$/, '') : null;
+  const allowedOrigins = e.ALLOWED_ORIGINS.split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .map((s) => new URL(s).origin);
+  if (publicUrl) allowedOrigins.push(new URL(publicUrl).origin);
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: resolve(e.DATA_DIR),
+    publicUrl,
+    allowedOrigins,
+    maxMessageBytes: e.MAX_MESSAGE_BYTES,
+    roomGraceMs: e.ROOM_GRACE_MS,
+    compactEvery: e.COMPACT_EVERY,
+    logLevel: e.LOG_LEVEL,
+    clientDist: resolve(e.CLIENT_DIST),
+  };
+}

@@ -1,0 +1,43 @@
+import type { ApiError } from '@atelier/shared';
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+
+type ErrorCode = ApiError['error']['code'];
+
+const STATUS = {
+  bad_request: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  payload_too_large: 413,
+  internal: 500,
+} as const satisfies Record<ErrorCode, ContentfulStatusCode>;
+
+/** The one shape every API error has: `{ error: { code, message } }`. */
+export function apiError<C extends ErrorCode>(c: Context, code: C, message: string) {
+  const body: ApiError = { error: { code, message } };
+  return c.json(body, STATUS[code] as (typeof STATUS)[C]);
+}
+
+/** Maps anything thrown in a handler to an API error; unexpected errors are logged, not leaked. */
+export function errorFromException(c: Context, error: unknown, logError: (error: unknown) => void) {
+  if (error instanceof HTTPException) {
+    const code = (Object.entries(STATUS).find(([, status]) => status === error.status)?.[0] ??
+      'bad_request') as ErrorCode;
+    const message =
+      error.status === 400 && /json/i.test(error.message) ? 'The body is not valid JSON' : error.message;
+    return apiError(c, code, message || code);
+  }
+  logError(error);
+  return apiError(c, 'internal', 'Something went wrong on the server');
+}
+
+/** Turns zod issues into one readable sentence naming the fields. */
+export function describeIssues(issues: readonly { path: readonly PropertyKey[]; message: string }[]): string {
+  return issues
+    .map((issue) =>
+      issue.path.length > 0 ? `${issue.path.map(String).join('.')}: ${issue.message}` : issue.message,
+    )
+    .join('; ');
+}

@@ -1,0 +1,71 @@
+import { ApiError, JoinBody, JoinCode, JoinResponse, WorkshopPreview } from '@atelier/shared';
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import type { AppDeps } from '../app';
+import { apiError } from './errors';
+import { validationHook } from './openapi';
+
+const json = <T>(schema: T) => ({ content: { 'application/json': { schema } } });
+
+const previewByCode = createRoute({
+  method: 'get',
+  path: '/api/join/{code}',
+  summary: 'What a join code leads to',
+  description: 'The title and territory shown on the join page before a participant gives a name.',
+  request: { params: z.object({ code: z.string() }) },
+  responses: {
+    200: { description: 'The workshop this code opens', ...json(WorkshopPreview) },
+    400: { description: 'Not a well-formed code', ...json(ApiError) },
+    404: { description: 'No workshop has this code', ...json(ApiError) },
+  },
+});
+
+const join = createRoute({
+  method: 'post',
+  path: '/api/join',
+  summary: 'Join a workshop with its code',
+  description: 'Returns a token that syncs the board as a participant, or read-only as an observer.',
+  request: { body: { ...json(JoinBody), required: true } },
+  responses: {
+    201: { description: 'Joined', ...json(JoinResponse) },
+    400: { description: 'Invalid body', ...json(ApiError) },
+    404: { description: 'No workshop has this code', ...json(ApiError) },
+  },
+});
+
+export function joinRoutes(deps: AppDeps) {
+  const { workshops } = deps;
+  const app = new OpenAPIHono({ defaultHook: validationHook });
+
+  app.openapi(previewByCode, (c) => {
+    const code = JoinCode.safeParse(c.req.valid('param').code);
+    if (!code.success) return apiError(c, 'bad_request', 'Not a valid join code');
+    const workshop = workshops.getByJoinCode(code.data);
+    if (!workshop) return apiError(c, 'not_found', 'No workshop has this code');
+    return c.json(
+      { id: workshop.id, title: workshop.title, territory: workshop.territory, locale: workshop.locale },
+      200,
+    );
+  });
+
+  app.openapi(join, (c) => {
+    const body = c.req.valid('json');
+    const workshop = workshops.getByJoinCode(body.code);
+    if (!workshop) return apiError(c, 'not_found', 'No workshop has this code');
+    const { participant, token } = workshops.addParticipant({
+      workshopId: workshop.id,
+      name: body.name,
+      group: body.group,
+      role: body.role,
+    });
+    deps.log.info(
+      { workshopId: workshop.id, participantId: participant.id, role: participant.role },
+      'joined',
+    );
+    return c.json(
+      { workshopId: workshop.id, participantId: participant.id, token, role: participant.role },
+      201,
+    );
+  });
+
+  return app;
+}

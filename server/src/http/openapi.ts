@@ -1,0 +1,18 @@
+import type { Context } from 'hono';
+import { apiError, describeIssues } from './errors';
+
+/** Every route answers invalid input the same way: 400 with the fields named. */
+export function validationHook(
+  result:
+    | { success: true }
+    | { success: false; error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] } },
+  c: Context,
+) {
+  if (!result.success) return apiError(c, 'bad_request', describeIssues(result.error.issues));
+  return undefined;
+}
+
+/** The origin shared links start with: PUBLIC_URL when set, else the one the request came to. */
+export function publicOrigin(c: Context, publicUrl: string | null): string {
+  return publicUrl ?? new URL(c.req.url).origin;
+}

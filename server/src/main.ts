@@ -1,0 +1,65 @@
+import type { Server } from 'node:http';
+import { fileURLToPath } from 'node:url';
+import { serve } from '@hono/node-server';
+import { createApp } from './app';
+import { loadConfig } from './config';
+import { createLogger } from './log';
+import { openDb } from './store/db';
+import { createSqliteDocStore } from './store/docs';
+import { seedWorkshopDocs } from './store/seed';
+import { createSqliteWorkshopStore } from './store/workshops';
+import { attachSyncEndpoint } from './sync/endpoint';
+import { RoomManager } from './sync/rooms';
+
+/** Composition root: configuration → storage → rooms → HTTP + sync on one port. */
+const config = loadConfig({
+  CLIENT_DIST: fileURLToPath(new URL('../../client/dist', import.meta.url)),
+  ...process.env,
+});
+const log = createLogger(config.logLevel);
+const db = openDb(config.dataDir);
+const workshops = createSqliteWorkshopStore(db);
+const docs = createSqliteDocStore(db);
+const rooms = new RoomManager(docs, log, { graceMs: config.roomGraceMs, compactEvery: config.compactEvery });
+
+const app = createApp({
+  workshops,
+  seedDocs: (id) => seedWorkshopDocs(docs, id),
+  log,
+  publicUrl: config.publicUrl,
+  clientDist: config.clientDist,
+});
+
+const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+  const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${info.port}`;
+  log.info({ url, dataDir: config.dataDir }, 'listening');
+  if (process.stdout.isTTY)
+    process.stdout.write(`\n  Atelier is running: open ${config.publicUrl ?? url}\n\n`);
+}) as Server;
+
+const sync = attachSyncEndpoint(
+  server,
+  { rooms, workshops, log },
+  {
+    maxMessageBytes: config.maxMessageBytes,
+    allowedOrigins: config.allowedOrigins,
+  },
+);
+
+let stopping = false;
+function shutdown(signal: string): void {
+  if (stopping) return;
+  stopping = true;
+  log.info({ signal }, 'shutting down');
+  // Every update is already committed; close sockets so clients reconnect elsewhere, then compact.
+  sync.close();
+  server.close();
+  server.closeAllConnections();
+  rooms.closeAll();
+  db.close();
+  log.info({}, 'stopped');
+  process.exit(0);
+}
+process.on('SIGTERM', () => shutdown('SIGTERM'));
+process.on('SIGINT', () => shutdown('SIGINT'));

@@ -1,0 +1,71 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+
+export type Db = Database.Database;
+
+/**
+ * Schema migrations, applied in order and recorded in `user_version`. Append only: a
+ * released migration is never edited.
+ */
+const MIGRATIONS: readonly string[] = [
+  `CREATE TABLE workshops (
+     id TEXT PRIMARY KEY,
+     title TEXT NOT NULL,
+     territory_name TEXT NOT NULL,
+     territory_kind TEXT NOT NULL,
+     locale TEXT NOT NULL,
+     join_code TEXT NOT NULL UNIQUE,
+     created_at TEXT NOT NULL
+   );
+   CREATE TABLE participants (
+     id TEXT PRIMARY KEY,
+     workshop_id TEXT NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+     name TEXT NOT NULL,
+     grp TEXT NOT NULL,
+     role TEXT NOT NULL,
+     token_hash TEXT NOT NULL UNIQUE,
+     created_at TEXT NOT NULL
+   );
+   CREATE INDEX participants_workshop ON participants(workshop_id);
+   CREATE TABLE doc_updates (
+     seq INTEGER PRIMARY KEY AUTOINCREMENT,
+     doc TEXT NOT NULL,
+     data BLOB NOT NULL
+   );
+   CREATE INDEX doc_updates_doc ON doc_updates(doc, seq);
+   CREATE TABLE doc_snapshots (
+     doc TEXT PRIMARY KEY,
+     upto_seq INTEGER NOT NULL,
+     data BLOB NOT NULL,
+     updated_at TEXT NOT NULL
+   );`,
+];
+
+/**
+ * Opens (and migrates) the database under `dataDir`. WAL with synchronous=NORMAL: a
+ * committed transaction survives a process crash (kill -9); only a power loss can drop
+ * the last ones, which is the usual trade-off for an embedded server.
+ */
+export function openDb(dataDir: string): Db {
+  mkdirSync(dataDir, { recursive: true });
+  const db = new Database(join(dataDir, 'atelier.sqlite'));
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  migrate(db);
+  return db;
+}
+
+function migrate(db: Db): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  for (let version = current; version < MIGRATIONS.length; version++) {
+    const sql = MIGRATIONS[version];
+    if (sql === undefined) break;
+    db.transaction(() => {
+      db.exec(sql);
+      db.pragma(`user_version = ${version + 1}`);
+    })();
+  }
+}

@@ -1,0 +1,70 @@
+import type { Db } from './db';
+
+/** What is stored of one Yjs document: the last compacted snapshot and the updates after it. */
+export interface StoredDoc {
+  snapshot: Uint8Array | null;
+  updates: Uint8Array[];
+  /** Sequence number of the last stored update (0 when none). */
+  lastSeq: number;
+}
+
+/**
+ * Yjs documents as an append-only log of V1 updates plus compacted snapshots. A second
+ * implementation (PostgreSQL) can replace this without touching the sync code.
+ */
+export interface DocStore {
+  load(doc: string): StoredDoc;
+  /** Durably appends one update; returns its sequence number. Called before broadcasting. */
+  append(doc: string, update: Uint8Array): number;
+  /**
+   * Replaces every update up to `uptoSeq` with `snapshot` (the whole document's state),
+   * atomically: a crash leaves either the old log or the new snapshot, never neither.
+   */
+  compact(doc: string, snapshot: Uint8Array, uptoSeq: number): void;
+}
+
+interface SnapshotRow {
+  upto_seq: number;
+  data: Buffer;
+}
+interface UpdateRow {
+  seq: number;
+  data: Buffer;
+}
+
+export function createSqliteDocStore(db: Db): DocStore {
+  const selectSnapshot = db.prepare<[string], SnapshotRow>(
+    'SELECT upto_seq, data FROM doc_snapshots WHERE doc = ?',
+  );
+  const selectUpdates = db.prepare<[string, number], UpdateRow>(
+    'SELECT seq, data FROM doc_updates WHERE doc = ? AND seq > ? ORDER BY seq',
+  );
+  const insertUpdate = db.prepare('INSERT INTO doc_updates (doc, data) VALUES (?, ?)');
+  const upsertSnapshot = db.prepare(
+    `INSERT INTO doc_snapshots (doc, upto_seq, data, updated_at) VALUES (?, ?, ?, ?)
+     ON CONFLICT(doc) DO UPDATE SET upto_seq = excluded.upto_seq, data = excluded.data, updated_at = excluded.updated_at`,
+  );
+  const deleteUpdates = db.prepare('DELETE FROM doc_updates WHERE doc = ? AND seq <= ?');
+
+  const compact = db.transaction((doc: string, snapshot: Uint8Array, uptoSeq: number) => {
+    upsertSnapshot.run(doc, uptoSeq, snapshot, new Date().toISOString());
+    deleteUpdates.run(doc, uptoSeq);
+  });
+
+  return {
+    load(doc) {
+      const snap = selectSnapshot.get(doc);
+      const after = snap?.upto_seq ?? 0;
+      const rows = selectUpdates.all(doc, after);
+      return {
+        snapshot: snap ? new Uint8Array(snap.data) : null,
+        updates: rows.map((row) => new Uint8Array(row.data)),
+        lastSeq: rows.at(-1)?.seq ?? after,
+      };
+    },
+    append(doc, update) {
+      return Number(insertUpdate.run(doc, update).lastInsertRowid);
+    },
+    compact: (doc, snapshot, uptoSeq) => compact(doc, snapshot, uptoSeq),
+  };
+}

@@ -1,0 +1,56 @@
+import { MAX_PRESENCE_STATE_BYTES, PresenceClientState, type PresenceUser } from '@atelier/shared';
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+
+export interface AwarenessIdentity {
+  /** The Yjs client id this connection speaks for; fixed by its first awareness entry. */
+  clientId: number | null;
+  user: PresenceUser;
+}
+
+/**
+ * Rewrites an awareness update received from one connection before the room applies it.
+ * y-protocols accepts any client id, any size and any claimed name; we keep only entries
+ * of the connection's own client id, drop states over the size cap or that don't parse,
+ * strip unknown fields, and set `user` from the server's own record of the person.
+ * Returns `null` when nothing is left. Throws on a malformed update.
+ */
+export function filterAwarenessUpdate(update: Uint8Array, identity: AwarenessIdentity): Uint8Array | null {
+  const decoder = decoding.createDecoder(update);
+  const count = decoding.readVarUint(decoder);
+  const encoder = encoding.createEncoder();
+  let kept = 0;
+  const entries = encoding.createEncoder();
+  for (let i = 0; i < count; i++) {
+    const clientId = decoding.readVarUint(decoder);
+    const clock = decoding.readVarUint(decoder);
+    const json = decoding.readVarString(decoder);
+    if (identity.clientId === null) identity.clientId = clientId;
+    if (clientId !== identity.clientId) continue;
+    const state = sanitize(json, identity.user);
+    if (state === undefined) continue;
+    encoding.writeVarUint(entries, clientId);
+    encoding.writeVarUint(entries, clock);
+    encoding.writeVarString(entries, JSON.stringify(state));
+    kept++;
+  }
+  if (kept === 0) return null;
+  encoding.writeVarUint(encoder, kept);
+  encoding.writeUint8Array(encoder, encoding.toUint8Array(entries));
+  return encoding.toUint8Array(encoder);
+}
+
+/** `null` is a removal (the client left) and passes; `undefined` means drop the entry. */
+function sanitize(json: string, user: PresenceUser): object | null | undefined {
+  // JSON of ASCII-heavy states: length in UTF-16 units is a close, cheap bound on bytes.
+  if (json.length > MAX_PRESENCE_STATE_BYTES) return undefined;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(json);
+  } catch {
+    return undefined;
+  }
+  if (raw === null) return null;
+  const parsed = PresenceClientState.safeParse(raw);
+  return parsed.success ? { ...parsed.data, user } : undefined;
+}

@@ -1,0 +1,134 @@
+import { CLOSE_CODES, type DocKind, type PresenceUser, type WriteDeniedReason } from '@atelier/shared';
+import * as decoding from 'lib0/decoding';
+import type WebSocket from 'ws';
+import * as syncProtocol from 'y-protocols/sync';
+import * as Y from 'yjs';
+import type { Logger } from '../log';
+import { type AwarenessIdentity, filterAwarenessUpdate } from './awareness-filter';
+import { encodePermissionDenied, encodeSyncStep1, encodeSyncStep2, MESSAGE } from './messages';
+import type { Peer, Room } from './room';
+
+export interface ConnectionContext {
+  kind: DocKind;
+  user: PresenceUser;
+  /** Why this connection may not write the document, or `null` when it may. */
+  writeDenied: WriteDeniedReason | null;
+}
+
+/** One socket in one room: decodes y-websocket messages and enforces what the person may do. */
+export class Connection implements Peer {
+  private readonly identity: AwarenessIdentity;
+  readonly awarenessClientIds = new Set<number>();
+  alive = true;
+
+  constructor(
+    private readonly ws: WebSocket,
+    private readonly room: Room,
+    private readonly context: ConnectionContext,
+    private readonly log: Logger,
+  ) {
+    this.identity = { clientId: null, user: context.user };
+  }
+
+  /** Greets the client: our state vector (so it sends what we lack) and who is here. */
+  start(): void {
+    this.send(encodeSyncStep1(this.room.doc));
+    const presence = this.room.awarenessSnapshot();
+    if (presence) this.send(presence);
+  }
+
+  send(message: Uint8Array): void {
+    if (this.ws.readyState !== this.ws.OPEN) return;
+    this.ws.send(message, { binary: true }, (error) => {
+      if (error) this.ws.terminate();
+    });
+  }
+
+  close(code: number, reason: string): void {
+    if (this.ws.readyState === this.ws.OPEN || this.ws.readyState === this.ws.CONNECTING) {
+      this.ws.close(code, reason);
+    }
+  }
+
+  handle(data: Uint8Array, isBinary: boolean): void {
+    if (!isBinary) {
+      this.reject('text frames are not part of the protocol');
+      return;
+    }
+    try {
+      this.dispatch(decoding.createDecoder(data));
+    } catch (error) {
+      this.reject('malformed message', error);
+    }
+  }
+
+  private dispatch(decoder: decoding.Decoder): void {
+    const type = decoding.readVarUint(decoder);
+    switch (type) {
+      case MESSAGE.sync:
+        this.handleSync(decoder);
+        return;
+      case MESSAGE.awareness: {
+        const filtered = filterAwarenessUpdate(decoding.readVarUint8Array(decoder), this.identity);
+        if (filtered === null) return;
+        if (this.identity.clientId !== null) this.awarenessClientIds.add(this.identity.clientId);
+        this.room.applyAwareness(filtered, this);
+        return;
+      }
+      case MESSAGE.queryAwareness: {
+        const presence = this.room.awarenessSnapshot();
+        if (presence) this.send(presence);
+        return;
+      }
+      case MESSAGE.auth:
+        return;
+      default:
+        throw new Error(`unknown message type ${type}`);
+    }
+  }
+
+  private handleSync(decoder: decoding.Decoder): void {
+    const subtype = decoding.readVarUint(decoder);
+    switch (subtype) {
+      case syncProtocol.messageYjsSyncStep1:
+        this.send(encodeSyncStep2(this.room.doc, decoding.readVarUint8Array(decoder)));
+        return;
+      case syncProtocol.messageYjsSyncStep2:
+      case syncProtocol.messageYjsUpdate: {
+        const update = decoding.readVarUint8Array(decoder);
+        if (this.context.writeDenied === null) {
+          this.room.applyUpdate(update, this);
+        } else if (subtype === syncProtocol.messageYjsUpdate || this.bringsNewContent(update)) {
+          // A read-only client's sync step 2 is its normal greeting; only refuse real edits.
+          this.log.info(
+            { room: this.room.name, participantId: this.context.user.participantId },
+            'write dropped',
+          );
+          this.send(encodePermissionDenied(this.context.writeDenied));
+        }
+        return;
+      }
+      default:
+        throw new Error(`unknown sync message ${subtype}`);
+    }
+  }
+
+  /** Whether an update holds items the room lacks (decoded as V1 only; never V2 on client bytes). */
+  private bringsNewContent(update: Uint8Array): boolean {
+    const { structs } = Y.decodeUpdate(update);
+    const known = Y.decodeStateVector(Y.encodeStateVector(this.room.doc));
+    return structs.some((s) => s.id.clock + s.length > (known.get(s.id.client) ?? 0));
+  }
+
+  private reject(reason: string, error?: unknown): void {
+    this.log.warn(
+      {
+        room: this.room.name,
+        participantId: this.context.user.participantId,
+        err: error ? String(error) : undefined,
+      },
+      `connection closed: ${reason}`,
+    );
+    this.close(CLOSE_CODES.badMessage, reason);
+  }
+}

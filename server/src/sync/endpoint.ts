@@ -1,0 +1,132 @@
+import type { IncomingMessage, Server } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { CLOSE_CODES, parseRoomName, participantColor, roomName } from '@atelier/shared';
+import type WebSocket from 'ws';
+import { WebSocketServer } from 'ws';
+import type { Logger } from '../log';
+import type { WorkshopStore } from '../store/workshops';
+import { Connection } from './connection';
+import { isOriginAllowed } from './origin';
+import { writeDenial } from './roles';
+import type { RoomManager } from './rooms';
+
+export interface SyncEndpointOptions {
+  /** Largest accepted frame; bigger ones close the connection with 1009. */
+  maxMessageBytes: number;
+  /** Origins allowed besides the server's own. */
+  allowedOrigins: readonly string[];
+  pingIntervalMs?: number;
+}
+
+export interface SyncEndpoint {
+  /** Closes every socket with 1001 so clients reconnect to the next server. */
+  close(): void;
+  connections(): number;
+}
+
+const SYNC_PREFIX = '/sync/';
+
+/** Attaches the y-websocket endpoint (`/sync/:room`) to an HTTP server's upgrade event. */
+export function attachSyncEndpoint(
+  server: Server,
+  deps: { rooms: RoomManager; workshops: WorkshopStore; log: Logger },
+  options: SyncEndpointOptions,
+): SyncEndpoint {
+  const { rooms, workshops, log } = deps;
+  // `ws` defaults to 100 MiB frames; the limit must be set here, per server.
+  const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes });
+  const connections = new Map<WebSocket, Connection>();
+
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    if (!url.pathname.startsWith(SYNC_PREFIX)) {
+      socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
+      return;
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      const refuse = (code: number, reason: string) => {
+        log.info({ path: url.pathname, code, reason }, 'sync refused');
+        ws.close(code, reason);
+      };
+      if (!isOriginAllowed(req.headers.origin, req.headers.host, options.allowedOrigins)) {
+        refuse(CLOSE_CODES.forbiddenOrigin, 'origin not allowed');
+        return;
+      }
+      const token = url.searchParams.get('token');
+      const participant = token ? workshops.participantByToken(token) : null;
+      if (!participant) {
+        refuse(CLOSE_CODES.unauthorized, token ? 'invalid token' : 'missing token');
+        return;
+      }
+      const parsed = parseRoomName(decodeURIComponent(url.pathname.slice(SYNC_PREFIX.length)));
+      if (parsed && parsed.workshopId !== participant.workshopId) {
+        refuse(CLOSE_CODES.unauthorized, 'token of another workshop');
+        return;
+      }
+      if (!parsed) {
+        refuse(CLOSE_CODES.unknownRoom, 'unknown room');
+        return;
+      }
+      const name = roomName(parsed.workshopId, parsed.kind);
+      const room = rooms.acquire(name);
+      const connection = new Connection(
+        ws,
+        room,
+        {
+          kind: parsed.kind,
+          writeDenied: writeDenial(participant.role, parsed.kind),
+          user: {
+            participantId: participant.id,
+            name: participant.name,
+            color: participantColor(participant.id),
+            role: participant.role,
+            group: participant.group,
+          },
+        },
+        log,
+      );
+      connections.set(ws, connection);
+      room.add(connection);
+      log.info({ room: name, participantId: participant.id, role: participant.role }, 'sync connected');
+
+      ws.on('message', (data: Buffer, isBinary: boolean) => connection.handle(toBytes(data), isBinary));
+      ws.on('pong', () => {
+        connection.alive = true;
+      });
+      ws.on('error', (error) => log.warn({ room: name, err: error.message }, 'socket error'));
+      ws.on('close', (code) => {
+        connections.delete(ws);
+        const left = room.remove(connection);
+        log.info({ room: name, participantId: participant.id, code }, 'sync disconnected');
+        if (left === 0) rooms.scheduleUnload(room);
+      });
+      connection.start();
+    });
+  });
+
+  // Drop sockets that stopped answering pings (laptops closed, Wi-Fi gone) so presence stays true.
+  const ping = setInterval(() => {
+    for (const [ws, connection] of connections) {
+      if (!connection.alive) {
+        ws.terminate();
+        continue;
+      }
+      connection.alive = false;
+      ws.ping();
+    }
+  }, options.pingIntervalMs ?? 30_000);
+  ping.unref();
+
+  return {
+    close() {
+      clearInterval(ping);
+      for (const ws of connections.keys()) ws.close(CLOSE_CODES.goingAway, 'server shutting down');
+      wss.close();
+    },
+    connections: () => connections.size,
+  };
+}
+
+function toBytes(data: Buffer): Uint8Array {
+  return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+}

@@ -1,0 +1,134 @@
+import {
+  Awareness,
+  applyAwarenessUpdate,
+  encodeAwarenessUpdate,
+  removeAwarenessStates,
+} from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import type { Logger } from '../log';
+import type { DocStore } from '../store/docs';
+import { encodeAwareness, encodeUpdate } from './messages';
+
+/** Something in a room that receives its broadcasts (a socket connection). */
+export interface Peer {
+  send(message: Uint8Array): void;
+  /** Awareness client ids this peer introduced, removed from the room when it leaves. */
+  readonly awarenessClientIds: ReadonlySet<number>;
+}
+
+export interface RoomOptions {
+  /** Compact the stored log into a snapshot after this many appended updates. */
+  compactEvery: number;
+}
+
+/**
+ * One live Yjs document and the peers connected to it. Every update that changes the
+ * document is appended to the store *before* it is broadcast, so any update a client has
+ * received survives a crash of the server.
+ */
+export class Room {
+  readonly doc = new Y.Doc();
+  readonly awareness = new Awareness(this.doc);
+  private readonly peers = new Set<Peer>();
+  private lastSeq: number;
+  private appendedSinceSnapshot: number;
+
+  constructor(
+    readonly name: string,
+    private readonly store: DocStore,
+    private readonly log: Logger,
+    private readonly options: RoomOptions,
+  ) {
+    // The server has no presence of its own.
+    this.awareness.setLocalState(null);
+    const stored = store.load(name);
+    this.doc.transact(() => {
+      for (const update of stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates) {
+        try {
+          Y.applyUpdate(this.doc, update);
+        } catch (error) {
+          log.error({ room: name, err: String(error) }, 'stored update could not be applied');
+        }
+      }
+    });
+    this.lastSeq = stored.lastSeq;
+    this.appendedSinceSnapshot = stored.updates.length;
+    this.doc.on('update', this.onDocUpdate);
+    this.awareness.on('update', this.onAwarenessUpdate);
+    if (this.appendedSinceSnapshot >= options.compactEvery) this.compact();
+  }
+
+  get size(): number {
+    return this.peers.size;
+  }
+
+  add(peer: Peer): void {
+    this.peers.add(peer);
+  }
+
+  /** Removes a peer and its presence; returns how many peers remain. */
+  remove(peer: Peer): number {
+    this.peers.delete(peer);
+    const ids = [...peer.awarenessClientIds].filter((id) => this.awareness.states.has(id));
+    if (ids.length > 0) removeAwarenessStates(this.awareness, ids, peer);
+    return this.peers.size;
+  }
+
+  /** Applies a client's V1 update; throws on malformed input. */
+  applyUpdate(update: Uint8Array, from: Peer): void {
+    Y.applyUpdate(this.doc, update, from);
+  }
+
+  applyAwareness(update: Uint8Array, from: Peer): void {
+    applyAwarenessUpdate(this.awareness, update, from);
+  }
+
+  /** The whole presence of the room, for a peer that just arrived; `null` when empty. */
+  awarenessSnapshot(): Uint8Array | null {
+    const ids = [...this.awareness.getStates().keys()];
+    return ids.length > 0 ? encodeAwareness(encodeAwarenessUpdate(this.awareness, ids)) : null;
+  }
+
+  /** Writes the whole document as one snapshot and drops the log behind it. */
+  compact(): void {
+    if (this.appendedSinceSnapshot === 0) return;
+    this.store.compact(this.name, Y.encodeStateAsUpdate(this.doc), this.lastSeq);
+    this.appendedSinceSnapshot = 0;
+  }
+
+  destroy(): void {
+    this.doc.off('update', this.onDocUpdate);
+    this.awareness.off('update', this.onAwarenessUpdate);
+    this.awareness.destroy();
+    this.doc.destroy();
+    this.peers.clear();
+  }
+
+  private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
+    // Commit first: a crash after this line loses nothing anyone has seen.
+    this.lastSeq = this.store.append(this.name, update);
+    this.appendedSinceSnapshot++;
+    this.broadcast(encodeUpdate(update), origin);
+    if (this.appendedSinceSnapshot >= this.options.compactEvery) {
+      try {
+        this.compact();
+      } catch (error) {
+        this.log.error({ room: this.name, err: String(error) }, 'compaction failed');
+      }
+    }
+  };
+
+  private readonly onAwarenessUpdate = (
+    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ): void => {
+    const changed = added.concat(updated, removed);
+    if (changed.length === 0) return;
+    this.broadcast(encodeAwareness(encodeAwarenessUpdate(this.awareness, changed)), null);
+    void origin;
+  };
+
+  private broadcast(message: Uint8Array, except: unknown): void {
+    for (const peer of this.peers) if (peer !== except) peer.send(message);
+  }
+}

@@ -1,0 +1,76 @@
+import type { Logger } from '../log';
+import type { DocStore } from '../store/docs';
+import { Room, type RoomOptions } from './room';
+
+export interface RoomManagerOptions extends RoomOptions {
+  /** How long an empty room stays loaded, so a reconnecting room doesn't reload from disk. */
+  graceMs: number;
+}
+
+/**
+ * Loads a room on its first connection and unloads it (after compacting) once the last
+ * one has left and the grace period has passed.
+ */
+export class RoomManager {
+  private readonly rooms = new Map<string, Room>();
+  private readonly unloadTimers = new Map<string, NodeJS.Timeout>();
+
+  constructor(
+    private readonly store: DocStore,
+    private readonly log: Logger,
+    private readonly options: RoomManagerOptions,
+  ) {}
+
+  get loaded(): number {
+    return this.rooms.size;
+  }
+
+  has(name: string): boolean {
+    return this.rooms.has(name);
+  }
+
+  acquire(name: string): Room {
+    const timer = this.unloadTimers.get(name);
+    if (timer) {
+      clearTimeout(timer);
+      this.unloadTimers.delete(name);
+    }
+    let room = this.rooms.get(name);
+    if (!room) {
+      const started = performance.now();
+      room = new Room(name, this.store, this.log, this.options);
+      this.rooms.set(name, room);
+      this.log.info({ room: name, ms: Math.round(performance.now() - started) }, 'room loaded');
+    }
+    return room;
+  }
+
+  /** Called when a room's peer count dropped to zero. */
+  scheduleUnload(room: Room): void {
+    if (this.unloadTimers.has(room.name)) return;
+    const timer = setTimeout(() => {
+      this.unloadTimers.delete(room.name);
+      if (room.size === 0) this.unload(room);
+    }, this.options.graceMs);
+    timer.unref();
+    this.unloadTimers.set(room.name, timer);
+  }
+
+  /** Compacts and unloads every room (shutdown). */
+  closeAll(): void {
+    for (const timer of this.unloadTimers.values()) clearTimeout(timer);
+    this.unloadTimers.clear();
+    for (const room of [...this.rooms.values()]) this.unload(room);
+  }
+
+  private unload(room: Room): void {
+    try {
+      room.compact();
+    } catch (error) {
+      this.log.error({ room: room.name, err: String(error) }, 'compaction on unload failed');
+    }
+    room.destroy();
+    this.rooms.delete(room.name);
+    this.log.info({ room: room.name }, 'room unloaded');
+  }
+}
