@@ -1,0 +1,70 @@
+import type { PresenceUser } from '@atelier/shared';
+import { describe, expect, it } from 'vitest';
+import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate } from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import { filterAwarenessUpdate } from './awareness-filter';
+
+const user: PresenceUser = {
+  participantId: 'p1',
+  name: 'Léa',
+  color: '#d32f2f',
+  role: 'participant',
+  group: 'resident',
+};
+
+function updateFrom(state: unknown, clientID = 7): Uint8Array {
+  const doc = new Y.Doc();
+  doc.clientID = clientID;
+  const awareness = new Awareness(doc);
+  awareness.setLocalState(state as Record<string, unknown>);
+  const update = encodeAwarenessUpdate(awareness, [clientID]);
+  awareness.destroy();
+  return update;
+}
+
+/** Applies an update to a fresh awareness, as a receiving client would. */
+function statesOf(update: Uint8Array): Map<number, unknown> {
+  const awareness = new Awareness(new Y.Doc());
+  awareness.setLocalState(null);
+  applyAwarenessUpdate(awareness, update, 'test');
+  const states = new Map(awareness.getStates());
+  awareness.destroy();
+  return states;
+}
+
+describe('filterAwarenessUpdate', () => {
+  it('replaces whatever user a client claims with the server-known person', () => {
+    const identity = { clientId: null, user };
+    const out = filterAwarenessUpdate(
+      updateFrom({ cursor: { x: 1, y: 2 }, user: { name: 'Mallory', role: 'facilitator' } }),
+      identity,
+    );
+    expect(statesOf(out!).get(7)).toEqual({ cursor: { x: 1, y: 2 }, user });
+  });
+
+  it('binds the connection to its first client id and drops entries for any other', () => {
+    const identity = { clientId: null as number | null, user };
+    filterAwarenessUpdate(updateFrom({ cursor: null }, 7), identity);
+    expect(identity.clientId).toBe(7);
+    expect(filterAwarenessUpdate(updateFrom({ cursor: null }, 8), identity)).toBeNull();
+  });
+
+  it('drops oversized states and strips unknown fields', () => {
+    const identity = { clientId: null, user };
+    expect(filterAwarenessUpdate(updateFrom({ editing: 'x', junk: 'y'.repeat(5000) }), identity)).toBeNull();
+    const out = filterAwarenessUpdate(updateFrom({ editing: 'n1', colour: 'red' }), { clientId: null, user });
+    expect(statesOf(out!).get(7)).toEqual({ editing: 'n1', user });
+  });
+
+  it('drops states that do not match the presence schema', () => {
+    const identity = { clientId: null, user };
+    expect(filterAwarenessUpdate(updateFrom({ cursor: { x: 'left', y: 0 } }), identity)).toBeNull();
+  });
+
+  it('throws on a truncated update', () => {
+    const update = updateFrom({ cursor: { x: 1, y: 2 } });
+    expect(() =>
+      filterAwarenessUpdate(update.slice(0, update.length - 4), { clientId: null, user }),
+    ).toThrow();
+  });
+});

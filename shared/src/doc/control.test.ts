@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { readControlState, seedControl, setLocked, setStep } from './control';
+import { DEFAULT_THEMES, readThemes } from './themes';
+
+describe('control document', () => {
+  it('is seeded with the first step, unlocked, and the default themes in order', () => {
+    const control = new Y.Doc();
+    seedControl(control);
+    expect(readControlState(control)).toEqual({ step: 'assessment', locked: false });
+    expect(readThemes(control).map((t) => t.id)).toEqual(DEFAULT_THEMES.map((t) => t.id));
+  });
+
+  it('moves everyone to a step and locks the board', () => {
+    const control = new Y.Doc();
+    seedControl(control);
+    setStep(control, 'axes');
+    setLocked(control, true);
+    expect(readControlState(control)).toEqual({ step: 'axes', locked: true });
+  });
+
+  it('reads an unknown step written by a foreign script as the first step', () => {
+    const control = new Y.Doc();
+    control.getMap('state').set('step', 'nonsense');
+    expect(readControlState(control).step).toBe('assessment');
+  });
+});

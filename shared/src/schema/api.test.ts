@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { CreateWorkshopBody, JOIN_CODE_ALPHABET, JoinBody } from './api';
+
+describe('API schemas', () => {
+  it('accepts a complete workshop and rejects an unknown territory kind', () => {
+    const body = { title: 'Stratégie', territory: { name: 'Val de Loue', kind: 'epci' }, locale: 'fr' };
+    expect(CreateWorkshopBody.parse(body)).toEqual(body);
+    expect(CreateWorkshopBody.safeParse({ ...body, territory: { name: 'X', kind: 'county' } }).success).toBe(
+      false,
+    );
+    expect(CreateWorkshopBody.safeParse({ ...body, title: '   ' }).success).toBe(false);
+  });
+
+  it('normalises a join code typed in lower case with spaces and dashes', () => {
+    const parsed = JoinBody.parse({ code: ' abc-def ', name: 'Léa', group: 'resident' });
+    expect(parsed).toEqual({ code: 'ABCDEF', name: 'Léa', group: 'resident', role: 'participant' });
+  });
+
+  it('refuses codes with characters that are ambiguous when read aloud', () => {
+    for (const bad of ['ABC0EF', 'ABCOEF', 'ABC1EF', 'ABCIEF', 'ABCLEF']) {
+      expect(JoinBody.safeParse({ code: bad, name: 'A', group: 'other' }).success).toBe(false);
+    }
+    expect(JOIN_CODE_ALPHABET).not.toMatch(/[01OIL]/);
+  });
+
+  it('never lets a joiner ask for the facilitator role', () => {
+    expect(
+      JoinBody.safeParse({ code: 'ABCDEF', name: 'A', group: 'other', role: 'facilitator' }).success,
+    ).toBe(false);
+  });
+});
