@@ -1,0 +1,72 @@
+import { ApiError } from '@atelier/shared';
+
+/** What can go wrong talking to the server: an API error code, or no answer at all. */
+export type RequestErrorCode = ApiError['error']['code'] | 'network' | 'invalid_response';
+
+/** A failed request, carrying the server's `{error:{code,message}}` when there was one. */
+export class RequestError extends Error {
+  constructor(
+    readonly code: RequestErrorCode,
+    message: string,
+    readonly status: number,
+  ) {
+    super(message);
+    this.name = 'RequestError';
+  }
+}
+
+/** Anything with zod's `safeParse`: lets each call validate its answer with a shared schema. */
+export interface Schema<T> {
+  safeParse(value: unknown): { success: true; data: T } | { success: false };
+}
+
+export interface RequestOptions {
+  method?: 'GET' | 'POST';
+  body?: unknown;
+  token?: string;
+  signal?: AbortSignal;
+}
+
+/** Fetches JSON, turns error answers into `RequestError`s and validates success answers. */
+export async function requestJson<T>(
+  path: string,
+  schema: Schema<T>,
+  options: RequestOptions = {},
+): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (options.token) headers.Authorization = `Bearer ${options.token}`;
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method: options.method ?? 'GET',
+      headers,
+      ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
+      ...(options.signal ? { signal: options.signal } : {}),
+    });
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    throw new RequestError('network', error instanceof Error ? error.message : 'Network error', 0);
+  }
+  const payload: unknown = await response.json().catch(() => undefined);
+  if (!response.ok) throw errorFromAnswer(response.status, payload);
+  const parsed = schema.safeParse(payload);
+  if (!parsed.success)
+    throw new RequestError('invalid_response', `Unexpected answer from ${path}`, response.status);
+  return parsed.data;
+}
+
+export function errorFromAnswer(status: number, payload: unknown): RequestError {
+  const parsed = ApiError.safeParse(payload);
+  if (parsed.success) return new RequestError(parsed.data.error.code, parsed.data.error.message, status);
+  return new RequestError(codeForStatus(status), `HTTP ${status}`, status);
+}
+
+function codeForStatus(status: number): RequestErrorCode {
+  if (status === 400) return 'bad_request';
+  if (status === 401) return 'unauthorized';
+  if (status === 403) return 'forbidden';
+  if (status === 404) return 'not_found';
+  if (status === 413) return 'payload_too_large';
+  return 'internal';
+}

@@ -1,0 +1,32 @@
+import {
+  type CreateWorkshopBody,
+  CreateWorkshopResponse,
+  type JoinBody,
+  JoinResponse,
+  WorkshopPreview,
+  WorkshopSummary,
+} from '@atelier/shared';
+import { requestJson } from './http';
+
+/** `POST /api/workshops`: the facilitator creates a workshop. */
+export function createWorkshop(body: CreateWorkshopBody): Promise<CreateWorkshopResponse> {
+  return requestJson('/api/workshops', CreateWorkshopResponse, { method: 'POST', body });
+}
+
+/** `GET /api/join/:code`: what the join page shows before anyone types a name. */
+export function previewWorkshop(code: string, signal?: AbortSignal): Promise<WorkshopPreview> {
+  return requestJson(`/api/join/${encodeURIComponent(code)}`, WorkshopPreview, signal ? { signal } : {});
+}
+
+/** `POST /api/join`: a participant or observer joins with the code. */
+export function joinWorkshop(body: JoinBody): Promise<JoinResponse> {
+  return requestJson('/api/join', JoinResponse, { method: 'POST', body });
+}
+
+/** `GET /api/workshops/:id`: title, role, participants (and the join code for facilitators). */
+export function fetchWorkshop(id: string, token: string, signal?: AbortSignal): Promise<WorkshopSummary> {
+  return requestJson(`/api/workshops/${encodeURIComponent(id)}`, WorkshopSummary, {
+    token,
+    ...(signal ? { signal } : {}),
+  });
+}

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { en } from './en';
+import { fr } from './fr';
+import { detectLocale } from './locale';
+import { interpolate, translate, translatePlural } from './translate';
+
+describe('translations', () => {
+  it('has the same keys in French and English', () => {
+    expect(Object.keys(en).sort()).toEqual(Object.keys(fr).sort());
+  });
+
+  it('uses the same placeholders in both languages', () => {
+    const placeholders = (s: string) => (s.match(/\{\w+\}/g) ?? []).sort();
+    for (const key of Object.keys(fr) as (keyof typeof fr)[]) {
+      expect(placeholders(en[key]), key).toEqual(placeholders(fr[key]));
+    }
+  });
+
+  it('fills placeholders and leaves unknown ones alone', () => {
+    expect(interpolate('{a} et {b}', { a: 1 })).toBe('1 et {b}');
+    expect(translate('fr', 'presence.you', { name: 'Léa' })).toBe('Léa (vous)');
+  });
+
+  it('picks plural forms by language rules', () => {
+    expect(translatePlural('fr', 'presence.count', 0)).toBe('0 personne ici');
+    expect(translatePlural('en', 'presence.count', 0)).toBe('0 people here');
+    expect(translatePlural('en', 'presence.count', 1)).toBe('1 person here');
+    expect(translatePlural('fr', 'connection.pending', 3)).toBe('3 modifications en attente');
+  });
+
+  it('detects a supported browser language and falls back to French', () => {
+    expect(detectLocale(['en-GB', 'fr'])).toBe('en');
+    expect(detectLocale(['de-DE'])).toBe('fr');
+    expect(detectLocale([])).toBe('fr');
+  });
+});

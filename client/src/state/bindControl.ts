@@ -1,0 +1,23 @@
+import { readControlState, readThemes, stateMap, themesMap } from '@atelier/shared';
+import type * as Y from 'yjs';
+import type { BoardStore } from './store';
+
+/** Feeds the store's themes and facilitation state from the control document. */
+export function bindControl(store: BoardStore, doc: Y.Doc): () => void {
+  const readState = () => {
+    const control = readControlState(doc);
+    const current = store.getState().control;
+    if (current.step !== control.step || current.locked !== control.locked) store.setState({ control });
+  };
+  const readThemeList = () => store.setState({ themes: readThemes(doc) });
+  readState();
+  readThemeList();
+  const state = stateMap(doc);
+  const themes = themesMap(doc);
+  state.observe(readState);
+  themes.observeDeep(readThemeList);
+  return () => {
+    state.unobserve(readState);
+    themes.unobserveDeep(readThemeList);
+  };
+}

@@ -1,0 +1,55 @@
+import type { PresenceUser } from '@atelier/shared';
+import { describe, expect, it } from 'vitest';
+import { applyPresence, derivePresence, parsePeers } from './presence';
+import { createBoardStore } from './store';
+
+const user = (participantId: string, name: string): PresenceUser => ({
+  participantId,
+  name,
+  color: '#d32f2f',
+  role: 'participant',
+  group: 'resident',
+});
+
+describe('presence', () => {
+  it('keeps only server-stamped states of other clients', () => {
+    const states = new Map<number, unknown>([
+      [1, { cursor: { x: 1, y: 1 } }],
+      [2, { user: user('p2', 'Bea'), cursor: { x: 3, y: 4 }, editing: 'n1' }],
+      [3, { user: { name: 'forged' } }],
+      [4, { user: user('p4', 'Ali'), cursor: null }],
+    ]);
+    const peers = parsePeers(states, 1);
+    expect(peers.map((p) => p.clientId)).toEqual([2, 4]);
+    expect(peers[0]).toMatchObject({ cursor: { x: 3, y: 4 }, editing: 'n1', dragging: null });
+  });
+
+  it('counts a person once however many tabs they have, yourself first', () => {
+    const peers = parsePeers(
+      new Map<number, unknown>([
+        [2, { user: user('p2', 'Bea') }],
+        [3, { user: user('p2', 'Bea') }],
+        [4, { user: user('p4', 'Ali') }],
+      ]),
+      1,
+    );
+    const view = derivePresence(peers, user('p1', 'Zoé'));
+    expect(view.people.map((p) => p.name)).toEqual(['Zoé', 'Ali', 'Bea']);
+  });
+
+  it('keeps avatars and note activity identical while only cursors move', () => {
+    const store = createBoardStore();
+    const at = (x: number) =>
+      derivePresence(
+        parsePeers(new Map([[2, { user: user('p2', 'Bea'), cursor: { x, y: 0 }, editing: 'n1' }]]), 1),
+        null,
+      );
+    applyPresence(store, at(0));
+    const { people, activity, cursors } = store.getState();
+    applyPresence(store, at(5));
+    expect(store.getState().people).toBe(people);
+    expect(store.getState().activity.n1).toBe(activity.n1);
+    expect(store.getState().cursors).not.toBe(cursors);
+    expect(store.getState().cursors[0]).toMatchObject({ x: 5, name: 'Bea' });
+  });
+});

@@ -1,0 +1,87 @@
+import { PresenceUser } from '@atelier/shared';
+import type { BoardStore } from './store';
+import type { NoteActivity, PresenceView, RemoteCursor, RemotePeer } from './types';
+
+/**
+ * Reads other tabs' awareness states. Entries without a server-vouched `user` (not yet
+ * stamped, or malformed) are skipped: we never show a name the server did not give.
+ */
+export function parsePeers(states: ReadonlyMap<number, unknown>, selfClientId: number): RemotePeer[] {
+  const peers: RemotePeer[] = [];
+  for (const [clientId, raw] of states) {
+    if (clientId === selfClientId || typeof raw !== 'object' || raw === null) continue;
+    const state = raw as Record<string, unknown>;
+    const user = PresenceUser.safeParse(state.user);
+    if (!user.success) continue;
+    peers.push({
+      clientId,
+      user: user.data,
+      cursor: readPoint(state.cursor),
+      editing: typeof state.editing === 'string' ? state.editing : null,
+      dragging: typeof state.dragging === 'string' ? state.dragging : null,
+    });
+  }
+  return peers;
+}
+
+/** The derived presence view: distinct people (yourself first), cursors, and who works on which note. */
+export function derivePresence(peers: readonly RemotePeer[], self: PresenceUser | null): PresenceView {
+  const people = new Map<string, PresenceUser>();
+  if (self) people.set(self.participantId, self);
+  const others = [...peers].sort((a, b) => a.user.name.localeCompare(b.user.name) || a.clientId - b.clientId);
+  for (const peer of others) {
+    if (!people.has(peer.user.participantId)) people.set(peer.user.participantId, peer.user);
+  }
+  const cursors: RemoteCursor[] = [];
+  const activity: Record<string, NoteActivity[]> = {};
+  for (const peer of peers) {
+    const { name, color, participantId } = peer.user;
+    if (peer.cursor) cursors.push({ clientId: peer.clientId, name, color, ...peer.cursor });
+    const add = (noteId: string, kind: NoteActivity['kind']) => {
+      const list = activity[noteId] ?? [];
+      list.push({ participantId, name, color, kind });
+      activity[noteId] = list;
+    };
+    if (peer.editing) add(peer.editing, 'editing');
+    if (peer.dragging && peer.dragging !== peer.editing) add(peer.dragging, 'dragging');
+  }
+  return { people: [...people.values()], cursors, activity };
+}
+
+/**
+ * Writes a presence view into the store, keeping the previous objects wherever nothing
+ * changed: cursors move 20 times a second, avatars and note outlines must not re-render.
+ */
+export function applyPresence(store: BoardStore, next: PresenceView): void {
+  const prev = store.getState();
+  const people = sameJson(prev.people, next.people) ? prev.people : next.people;
+  const activity: Record<string, readonly NoteActivity[]> = {};
+  let activityChanged = Object.keys(prev.activity).length !== Object.keys(next.activity).length;
+  for (const [id, list] of Object.entries(next.activity)) {
+    const before = prev.activity[id];
+    if (before && sameJson(before, list)) activity[id] = before;
+    else {
+      activity[id] = list;
+      activityChanged = true;
+    }
+  }
+  const cursorsChanged = !sameJson(prev.cursors, next.cursors);
+  if (people === prev.people && !activityChanged && !cursorsChanged) return;
+  store.setState({
+    people,
+    activity: activityChanged ? activity : prev.activity,
+    cursors: cursorsChanged ? next.cursors : prev.cursors,
+  });
+}
+
+function readPoint(value: unknown): { x: number; y: number } | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const { x, y } = value as Record<string, unknown>;
+  return typeof x === 'number' && Number.isFinite(x) && typeof y === 'number' && Number.isFinite(y)
+    ? { x, y }
+    : null;
+}
+
+function sameJson(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}

@@ -1,0 +1,106 @@
+import type { Note } from '@atelier/shared';
+import { useStore } from 'zustand';
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { ConnectionState, DocView, PresenceView, Size, Toast, Viewport } from './types';
+
+/** Purely local state of this browser tab: never synced, never in a document. */
+export interface UiState {
+  selectedId: string | null;
+  editingId: string | null;
+  /** Theme picker open on this note. */
+  pickerId: string | null;
+  viewport: Viewport;
+  canvasSize: Size;
+  shareOpen: boolean;
+  toasts: readonly Toast[];
+  connection: ConnectionState;
+  history: { canUndo: boolean; canRedo: boolean };
+}
+
+export interface UiActions {
+  select(id: string | null): void;
+  startEditing(id: string): void;
+  stopEditing(id?: string): void;
+  openPicker(id: string | null): void;
+  setViewport(viewport: Viewport): void;
+  setCanvasSize(size: Size): void;
+  setShareOpen(open: boolean): void;
+  toast(kind: Toast['kind'], message: string): void;
+  dismissToast(id: number): void;
+}
+
+export type BoardState = DocView & PresenceView & UiState & UiActions;
+
+export type BoardStore = StoreApi<BoardState>;
+
+const TOAST_MS = 6000;
+let toastIds = 0;
+
+export function initialDocView(): DocView {
+  return { notes: {}, themes: [], control: { step: 'assessment', locked: false }, boardLoaded: false };
+}
+
+export function initialPresence(): PresenceView {
+  return { people: [], cursors: [], activity: {} };
+}
+
+export function initialUi(): UiState {
+  return {
+    selectedId: null,
+    editingId: null,
+    pickerId: null,
+    viewport: { x: 0, y: 0, zoom: 1 },
+    canvasSize: { width: 0, height: 0 },
+    shareOpen: false,
+    toasts: [],
+    connection: { status: 'connecting', pending: 0, closedCode: null },
+    history: { canUndo: false, canRedo: false },
+  };
+}
+
+/** A board store: one per open board in the app, one per test. */
+export function createBoardStore(): BoardStore {
+  return createStore<BoardState>()((set, get) => ({
+    ...initialDocView(),
+    ...initialPresence(),
+    ...initialUi(),
+    select: (id) => set(id === get().selectedId ? {} : { selectedId: id, pickerId: null }),
+    startEditing: (id) => set({ editingId: id, selectedId: id, pickerId: null }),
+    stopEditing: (id) => {
+      if (id === undefined || get().editingId === id) set({ editingId: null });
+    },
+    openPicker: (id) => set({ pickerId: id }),
+    setViewport: (viewport) => set({ viewport }),
+    setCanvasSize: (canvasSize) => {
+      const current = get().canvasSize;
+      if (current.width !== canvasSize.width || current.height !== canvasSize.height) set({ canvasSize });
+    },
+    setShareOpen: (shareOpen) => set({ shareOpen }),
+    toast: (kind, message) => {
+      const id = ++toastIds;
+      set({ toasts: [...get().toasts, { id, kind, message }].slice(-4) });
+      setTimeout(() => get().dismissToast(id), TOAST_MS);
+    },
+    dismissToast: (id) => {
+      const toasts = get().toasts;
+      if (toasts.some((t) => t.id === id)) set({ toasts: toasts.filter((t) => t.id !== id) });
+    },
+  }));
+}
+
+/** Back to an empty board (when leaving a board or opening another one). */
+export function resetBoardStore(store: BoardStore): void {
+  store.setState({ ...initialDocView(), ...initialPresence(), ...initialUi() });
+}
+
+/** The app's board store. */
+export const boardStore = createBoardStore();
+
+export function useBoard<T>(selector: (state: BoardState) => T): T {
+  return useStore(boardStore, selector);
+}
+
+/** One note, by id: the component re-renders only when that note's snapshot changes. */
+export function useNote(id: string): Note | undefined {
+  return useStore(boardStore, (s) => s.notes[id]);
+}

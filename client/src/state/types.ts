@@ -1,0 +1,70 @@
+import type { ControlState, Note, Point, PresenceUser, Theme } from '@atelier/shared';
+
+/** Screen position of board point (0, 0) and the zoom factor: screen = board × zoom + (x, y). */
+export interface Viewport {
+  x: number;
+  y: number;
+  zoom: number;
+}
+
+export interface Size {
+  width: number;
+  height: number;
+}
+
+export type ConnectionStatus = 'connected' | 'connecting' | 'offline';
+
+export interface ConnectionState {
+  status: ConnectionStatus;
+  /** Local board updates made while not connected, not yet confirmed by a sync. */
+  pending: number;
+  /** Set when the server closed the socket for good (see `FINAL_CLOSE_CODES`). */
+  closedCode: number | null;
+}
+
+/** Another browser tab in the room, as its awareness state says (the `user` part is server-vouched). */
+export interface RemotePeer {
+  clientId: number;
+  user: PresenceUser;
+  cursor: Point | null;
+  editing: string | null;
+  dragging: string | null;
+}
+
+export interface RemoteCursor {
+  clientId: number;
+  name: string;
+  color: string;
+  x: number;
+  y: number;
+}
+
+/** Someone else working on a note right now. */
+export interface NoteActivity {
+  participantId: string;
+  name: string;
+  color: string;
+  kind: 'editing' | 'dragging';
+}
+
+export interface Toast {
+  id: number;
+  kind: 'info' | 'success' | 'error';
+  message: string;
+}
+
+/** Read-only view of the documents, written only by the binders in `state/`. */
+export interface DocView {
+  notes: Readonly<Record<string, Note>>;
+  themes: readonly Theme[];
+  control: ControlState;
+  /** True once the board document has content from IndexedDB or the server. */
+  boardLoaded: boolean;
+}
+
+export interface PresenceView {
+  /** Distinct people in the room (one entry per participant, however many tabs). */
+  people: readonly PresenceUser[];
+  cursors: readonly RemoteCursor[];
+  activity: Readonly<Record<string, readonly NoteActivity[]>>;
+}

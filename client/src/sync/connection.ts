@@ -1,0 +1,180 @@
+import { LOCAL_ORIGIN, notesMap, type PresenceClientState, roomName } from '@atelier/shared';
+import type { Awareness } from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import type { ConnectionState, ConnectionStatus } from '../state/types';
+import { Emitter } from './emitter';
+import { PendingCounter } from './pending';
+import { Replica } from './replica';
+
+export interface ConnectOptions {
+  workshopId: string;
+  token: string;
+  /** `http(s)://host` of the server; the socket URL is derived from it. */
+  origin: string;
+  /** Whether the browser believes it is online right now. */
+  online: boolean;
+  persist: boolean;
+  WebSocketPolyfill?: typeof WebSocket;
+}
+
+export interface ConnectionEvents extends Record<string, unknown> {
+  state: ConnectionState;
+  history: { canUndo: boolean; canRedo: boolean };
+  /** The board document was replaced (after a refused write). */
+  boardDoc: Y.Doc;
+  controlDoc: Y.Doc;
+  /** The board provider (and so its awareness) was replaced. */
+  awareness: Awareness;
+  denied: { kind: 'board' | 'control'; reason: string };
+}
+
+export function deriveStatus(
+  offline: boolean,
+  boardConnected: boolean,
+  controlConnected: boolean,
+): ConnectionStatus {
+  if (offline) return 'offline';
+  return boardConnected && controlConnected ? 'connected' : 'connecting';
+}
+
+/**
+ * A workshop's live connection: the board and control replicas, the person's undo stack on
+ * the board, the count of edits waiting for the network, and the connection status.
+ */
+export class WorkshopConnection extends Emitter<ConnectionEvents> {
+  readonly board: Replica;
+  readonly control: Replica;
+  undo: Y.UndoManager;
+  state: ConnectionState;
+  private pending: PendingCounter;
+  private offline: boolean;
+  private presence: PresenceClientState = {};
+
+  constructor(options: ConnectOptions) {
+    super();
+    const url = `${options.origin.replace(/^http/, 'ws')}/sync`;
+    const common = { url, token: options.token, persist: options.persist, connect: options.online };
+    const polyfill = options.WebSocketPolyfill ? { WebSocketPolyfill: options.WebSocketPolyfill } : {};
+    this.offline = !options.online;
+    this.board = new Replica({ ...common, ...polyfill, room: roomName(options.workshopId, 'board') });
+    this.control = new Replica({ ...common, ...polyfill, room: roomName(options.workshopId, 'control') });
+    this.state = { status: deriveStatus(this.offline, false, false), pending: 0, closedCode: null };
+    this.undo = this.createUndo(this.board.doc);
+    this.pending = this.createPending(this.board.doc);
+
+    this.board.on('change', () => {
+      if (this.board.connected && this.board.synced) this.pending.synced();
+      this.update();
+    });
+    this.control.on('change', () => this.update());
+    this.board.on('doc', (doc) => {
+      this.undo.destroy();
+      this.pending.destroy();
+      this.undo = this.createUndo(doc);
+      this.pending = this.createPending(doc);
+      this.emitHistory();
+      this.update({ pending: 0 });
+      this.applyPresence();
+      this.emit('boardDoc', doc);
+      this.emit('awareness', this.board.provider.awareness);
+    });
+    this.control.on('doc', (doc) => this.emit('controlDoc', doc));
+    this.board.on('denied', (reason) => this.emit('denied', { kind: 'board', reason }));
+    this.control.on('denied', (reason) => this.emit('denied', { kind: 'control', reason }));
+    this.board.on('closed', (code) => this.close(code));
+    this.control.on('closed', (code) => this.close(code));
+  }
+
+  get boardDoc(): Y.Doc {
+    return this.board.doc;
+  }
+
+  get controlDoc(): Y.Doc {
+    return this.control.doc;
+  }
+
+  get awareness(): Awareness {
+    return this.board.provider.awareness;
+  }
+
+  /** The browser lost the network: stop trying until it comes back. */
+  goOffline(): void {
+    this.offline = true;
+    this.board.disconnect();
+    this.control.disconnect();
+    this.update();
+  }
+
+  goOnline(): void {
+    this.offline = false;
+    if (this.state.closedCode === null) {
+      this.board.connect();
+      this.control.connect();
+    }
+    this.update();
+  }
+
+  /** Sets this tab's cursor / editing / dragging for the others (the server adds who we are). */
+  setPresence(fields: PresenceClientState): void {
+    this.presence = { ...this.presence, ...fields };
+    this.applyPresence();
+  }
+
+  destroy(): void {
+    this.undo.destroy();
+    this.pending.destroy();
+    this.board.destroy();
+    this.control.destroy();
+    this.clearListeners();
+  }
+
+  private close(code: number): void {
+    this.board.disconnect();
+    this.control.disconnect();
+    this.update({ closedCode: code });
+  }
+
+  private applyPresence(): void {
+    const awareness = this.board.provider.awareness;
+    for (const [key, value] of Object.entries(this.presence)) awareness.setLocalStateField(key, value);
+  }
+
+  private update(patch: Partial<ConnectionState> = {}): void {
+    const next: ConnectionState = {
+      status: deriveStatus(this.offline, this.board.connected, this.control.connected),
+      pending: this.pending.value,
+      closedCode: this.state.closedCode,
+      ...patch,
+    };
+    const prev = this.state;
+    if (prev.status === next.status && prev.pending === next.pending && prev.closedCode === next.closedCode)
+      return;
+    this.state = next;
+    this.emit('state', next);
+  }
+
+  private createUndo(doc: Y.Doc): Y.UndoManager {
+    const undo = new Y.UndoManager(notesMap(doc), {
+      trackedOrigins: new Set([LOCAL_ORIGIN]),
+      captureTimeout: 500,
+    });
+    const onStack = () => this.emitHistory();
+    undo.on('stack-item-added', onStack);
+    undo.on('stack-item-popped', onStack);
+    undo.on('stack-cleared', onStack);
+    return undo;
+  }
+
+  private emitHistory(): void {
+    this.emit('history', { canUndo: this.undo.canUndo(), canRedo: this.undo.canRedo() });
+  }
+
+  private createPending(doc: Y.Doc): PendingCounter {
+    return new PendingCounter(
+      doc,
+      () => this.board.connected,
+      () => this.board.foreignOrigins,
+      (pending) => this.update({ pending }),
+    );
+  }
+}
