@@ -1,0 +1,222 @@
+import {
+  type CreateWorkshopResponse,
+  type JoinResponse,
+  type ParticipantSummary,
+  roomName,
+  WorkshopSummary,
+} from '@atelier/shared';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  api,
+  awarenessMessage,
+  cleanup,
+  connectDoc,
+  createWorkshop,
+  type DocClient,
+  join,
+  openRaw,
+  type RunningServer,
+  startServer,
+  syncStep1Message,
+  waitFor,
+} from './harness';
+
+let server: RunningServer;
+
+beforeAll(async () => {
+  server = await startServer();
+});
+afterAll(cleanup);
+
+interface Cast {
+  workshop: CreateWorkshopResponse;
+  paul: JoinResponse;
+  bob: JoinResponse;
+  olga: JoinResponse;
+  room: string;
+  /** Participants as the API describes them, by id. */
+  people: Map<string, ParticipantSummary>;
+}
+
+async function newWorkshop(): Promise<Cast> {
+  const workshop = await createWorkshop(server.url);
+  const paul = await join(server.url, workshop.joinCode, { name: 'Paul', group: 'resident' });
+  const bob = await join(server.url, workshop.joinCode, { name: 'Bob', group: 'business' });
+  const olga = await join(server.url, workshop.joinCode, {
+    name: 'Olga',
+    group: 'partner',
+    role: 'observer',
+  });
+  const answer = await api(server.url, 'GET', `/api/workshops/${workshop.id}`, {
+    token: workshop.facilitatorToken,
+  });
+  const summary = WorkshopSummary.parse(answer.body);
+  const people = new Map(summary.participants.map((p) => [p.id, p]));
+  return { workshop, paul, bob, olga, room: roomName(workshop.id, 'board'), people };
+}
+
+/** The `user` every other client must see for `person`. */
+function expectedUser(cast: Cast, person: { participantId: string }) {
+  const p = cast.people.get(person.participantId);
+  if (!p) throw new Error(`participant ${person.participantId} missing from the workshop summary`);
+  return { participantId: p.id, name: p.name, color: p.color, role: p.role, group: p.group };
+}
+
+type State = Record<string, unknown> & { user?: Record<string, unknown>; cursor?: { x: number; y: number } };
+
+function stateOf(client: DocClient, clientId: number): State | undefined {
+  return client.awareness.getStates().get(clientId) as State | undefined;
+}
+
+/** Every state `watcher` received for `clientId`, in order (for "never saw" assertions). */
+function recordStates(watcher: DocClient, clientId: number): State[] {
+  const seen: State[] = [];
+  watcher.awareness.on('change', ({ added, updated }: { added: number[]; updated: number[] }) => {
+    if (added.includes(clientId) || updated.includes(clientId)) {
+      const state = stateOf(watcher, clientId);
+      if (state) seen.push(structuredClone(state));
+    }
+  });
+  return seen;
+}
+
+describe('awareness identity', () => {
+  it('shows others the name, colour, role and group from the token, not the ones a client claims', async () => {
+    const cast = await newWorkshop();
+    const before = await connectDoc(server.wsUrl, cast.room, cast.workshop.facilitatorToken);
+    const liar = await connectDoc(server.wsUrl, cast.room, cast.paul.token, {
+      awarenessState: {
+        user: {
+          participantId: cast.workshop.participantId,
+          name: 'Mallory',
+          role: 'facilitator',
+          color: '#000000',
+          group: 'elected',
+        },
+        cursor: { x: 10, y: 20 },
+        evil: '<script>',
+      },
+    });
+    const id = liar.doc.clientID;
+    const after = await connectDoc(server.wsUrl, cast.room, cast.bob.token);
+    const user = expectedUser(cast, cast.paul);
+    expect(user).toMatchObject({ name: 'Paul', role: 'participant', group: 'resident' });
+
+    for (const [watcher, label] of [
+      [before, 'a client connected before'],
+      [after, 'a client connected after'],
+    ] as const) {
+      await waitFor(() => stateOf(watcher, id)?.cursor?.x === 10, `${label} to see Paul's cursor`);
+      const state = stateOf(watcher, id)!;
+      expect(state.user, `user as seen by ${label}`).toEqual(user);
+      expect(state.cursor).toEqual({ x: 10, y: 20 });
+      expect(state, 'unknown fields are stripped').not.toHaveProperty('evil');
+    }
+
+    // Changing the claim later changes nothing either.
+    liar.awareness.setLocalState({ user: { name: 'Eve', role: 'facilitator' }, cursor: { x: 30, y: 40 } });
+    await waitFor(() => stateOf(after, id)?.cursor?.x === 30, 'the new cursor to arrive');
+    expect(stateOf(after, id)?.user).toEqual(user);
+    for (const c of [before, liar, after]) c.destroy();
+  });
+
+  it('gives a state without a user field the user of the token (facilitator and observer too)', async () => {
+    const cast = await newWorkshop();
+    const watcher = await connectDoc(server.wsUrl, cast.room, cast.bob.token);
+    const f = await connectDoc(server.wsUrl, cast.room, cast.workshop.facilitatorToken, {
+      awarenessState: { cursor: { x: 1, y: 1 } },
+    });
+    const o = await connectDoc(server.wsUrl, cast.room, cast.olga.token, {
+      awarenessState: { editing: null, cursor: { x: 2, y: 2 } },
+    });
+    await waitFor(
+      () => stateOf(watcher, f.doc.clientID)?.user && stateOf(watcher, o.doc.clientID)?.user,
+      'the facilitator and the observer to appear',
+    );
+    expect(stateOf(watcher, f.doc.clientID)?.user).toEqual(
+      expectedUser(cast, { participantId: cast.workshop.participantId }),
+    );
+    expect(stateOf(watcher, f.doc.clientID)?.user?.role).toBe('facilitator');
+    expect(stateOf(watcher, o.doc.clientID)?.user).toEqual(expectedUser(cast, cast.olga));
+    expect(stateOf(watcher, o.doc.clientID)?.user?.role).toBe('observer');
+    for (const c of [watcher, f, o]) c.destroy();
+  });
+});
+
+describe('awareness limits', () => {
+  it('drops a state over 2 KB and keeps relaying the next ones', async () => {
+    const cast = await newWorkshop();
+    const watcher = await connectDoc(server.wsUrl, cast.room, cast.bob.token);
+    const paul = await connectDoc(server.wsUrl, cast.room, cast.paul.token, {
+      awarenessState: { cursor: { x: 1, y: 1 } },
+    });
+    const id = paul.doc.clientID;
+    const seen = recordStates(watcher, id);
+    await waitFor(() => stateOf(watcher, id)?.cursor?.x === 1, 'Paul’s first cursor');
+
+    paul.awareness.setLocalState({ cursor: { x: 99, y: 99 }, pad: 'x'.repeat(3000) });
+    paul.awareness.setLocalState({ cursor: { x: 5, y: 5 }, pad: 'y'.repeat(1000) });
+    await waitFor(() => stateOf(watcher, id)?.cursor?.x === 5, 'Paul’s cursor after the oversized state');
+    expect(seen.map((s) => s.cursor?.x)).not.toContain(99);
+    expect(stateOf(watcher, id)).not.toHaveProperty('pad');
+    expect(stateOf(watcher, id)?.user).toEqual(expectedUser(cast, cast.paul));
+    watcher.destroy();
+    paul.destroy();
+  });
+
+  it("accepts only one awareness client id per connection: the connection's first", async () => {
+    const cast = await newWorkshop();
+    const watcher = await connectDoc(server.wsUrl, cast.room, cast.bob.token);
+    const victim = await connectDoc(server.wsUrl, cast.room, cast.olga.token, {
+      awarenessState: { cursor: { x: 4, y: 4 } },
+    });
+    await waitFor(() => stateOf(watcher, victim.doc.clientID)?.cursor, 'the observer’s presence');
+
+    const raw = openRaw(server.wsUrl, cast.room, cast.paul.token);
+    expect(await raw.opened).toBe(true);
+    raw.send(syncStep1Message());
+    const mine = 1001;
+    const seenMine = recordStates(watcher, mine);
+    const seenOther = recordStates(watcher, 2002);
+    raw.send(awarenessMessage([{ clientID: mine, clock: 1, state: { cursor: { x: 1, y: 1 } } }]));
+    raw.send(awarenessMessage([{ clientID: 2002, clock: 1, state: { cursor: { x: 7, y: 7 } } }]));
+    // Trying to remove someone else's presence, alone and mixed with a legitimate entry.
+    raw.send(awarenessMessage([{ clientID: victim.doc.clientID, clock: 1000, state: null }]));
+    raw.send(
+      awarenessMessage([
+        { clientID: mine, clock: 2, state: { cursor: { x: 2, y: 2 } } },
+        { clientID: 2002, clock: 2, state: { cursor: { x: 8, y: 8 } } },
+      ]),
+    );
+    raw.send(awarenessMessage([{ clientID: mine, clock: 3, state: { cursor: { x: 3, y: 3 } } }]));
+
+    await waitFor(() => stateOf(watcher, mine)?.cursor?.x === 3, 'the first client id’s last state');
+    expect(seenMine.map((s) => s.cursor?.x)).toEqual(expect.arrayContaining([3]));
+    expect(stateOf(watcher, mine)?.user).toEqual(expectedUser(cast, cast.paul));
+    expect(seenOther, 'states of a second client id on the same connection').toEqual([]);
+    expect(watcher.awareness.getStates().has(2002)).toBe(false);
+    expect(stateOf(watcher, victim.doc.clientID)?.cursor, 'the observer is still present').toEqual({
+      x: 4,
+      y: 4,
+    });
+    raw.terminate();
+    watcher.destroy();
+    victim.destroy();
+  });
+
+  it('removes the presence of a connection that goes away without saying goodbye', async () => {
+    const cast = await newWorkshop();
+    const watcher = await connectDoc(server.wsUrl, cast.room, cast.bob.token);
+    const raw = openRaw(server.wsUrl, cast.room, cast.paul.token);
+    expect(await raw.opened).toBe(true);
+    raw.send(syncStep1Message());
+    raw.send(awarenessMessage([{ clientID: 4242, clock: 1, state: { cursor: { x: 6, y: 6 } } }]));
+    await waitFor(() => stateOf(watcher, 4242)?.cursor?.x === 6, 'the raw client’s presence');
+    raw.terminate();
+    await waitFor(
+      () => !watcher.awareness.getStates().has(4242),
+      'the presence to be removed after the socket died',
+    );
+    watcher.destroy();
+  });
+});

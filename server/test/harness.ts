@@ -1,0 +1,628 @@
+/**
+ * Integration harness: runs the real server as a child process on a random port with a
+ * temporary data directory, and talks to it with stock clients (fetch, y-websocket's
+ * `WebsocketProvider` over `ws`) or with a raw `ws` socket for hand-crafted frames.
+ *
+ * Nothing here sleeps for a fixed time: every wait polls a condition or awaits an event,
+ * and fails with a message saying what it was waiting for.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  type CreateWorkshopBody,
+  CreateWorkshopResponse,
+  type JoinBody,
+  JoinResponse,
+  type ParticipantGroup,
+  readNotes,
+} from '@atelier/shared';
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import WebSocket from 'ws';
+import type { Awareness } from 'y-protocols/awareness';
+import * as syncProtocol from 'y-protocols/sync';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+
+export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+const START_TIMEOUT_MS = 20_000;
+const EXIT_TIMEOUT_MS = 10_000;
+export const WAIT_TIMEOUT_MS = 8_000;
+
+/** Environment variables the server reads; removed from the inherited env so each run is explicit. */
+const SERVER_ENV_KEYS = [
+  'PORT',
+  'HOST',
+  'DATA_DIR',
+  'PUBLIC_URL',
+  'ALLOWED_ORIGINS',
+  'MAX_MESSAGE_BYTES',
+  'ROOM_GRACE_MS',
+  'LOG_LEVEL',
+  'CLIENT_DIST',
+  'NODE_OPTIONS',
+];
+
+// ---------------------------------------------------------------------------------------------
+// Waiting
+
+/** Polls `condition` until it is truthy; fails with `what` after `timeoutMs`. */
+export async function waitFor(
+  condition: () => unknown,
+  what: string,
+  timeoutMs = WAIT_TIMEOUT_MS,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let lastError: unknown;
+  for (;;) {
+    try {
+      if (await condition()) return;
+    } catch (error) {
+      lastError = error;
+    }
+    if (Date.now() > deadline) {
+      const detail = lastError instanceof Error ? ` (last error: ${lastError.message})` : '';
+      throw new Error(`Timed out after ${timeoutMs} ms waiting for: ${what}${detail}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+/** Rejects with `what` when `promise` does not settle within `timeoutMs`. */
+export function withTimeout<T>(promise: Promise<T>, what: string, timeoutMs = WAIT_TIMEOUT_MS): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new Error(`Timed out after ${timeoutMs} ms waiting for: ${what}`)),
+      timeoutMs,
+    );
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Server process
+
+export interface ServerOptions {
+  /** Reuse a data directory (restart tests); a fresh temporary one otherwise. */
+  dataDir?: string;
+  env?: Record<string, string>;
+}
+
+export interface RunningServer {
+  /** `http://127.0.0.1:PORT`, as logged by the server. */
+  url: string;
+  /** `ws://127.0.0.1:PORT/sync`: the `serverUrl` a `WebsocketProvider` is given. */
+  wsUrl: string;
+  dataDir: string;
+  /** Everything the child wrote to stdout and stderr so far. */
+  readonly logs: string;
+  readonly exited: boolean;
+  /** Sends SIGTERM (or `signal`), waits for the exit and returns the exit code. */
+  stop(signal?: NodeJS.Signals): Promise<number | null>;
+  /** SIGKILL (`kill -9`), then waits for the exit. */
+  kill(): Promise<void>;
+}
+
+const liveChildren = new Set<ChildProcess>();
+const tempDirs = new Set<string>();
+
+/** A fresh temporary directory, removed by `cleanup()`. */
+export async function makeTempDir(prefix = 'atelier-test-'): Promise<string> {
+  const dir = await mkdtemp(path.join(tmpdir(), prefix));
+  tempDirs.add(dir);
+  return dir;
+}
+
+export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
+  const dataDir = options.dataDir ?? (await makeTempDir());
+  const env: Record<string, string> = {};
+  for (const [key, value] of Object.entries(process.env)) {
+    if (value !== undefined && !SERVER_ENV_KEYS.includes(key) && !key.startsWith('VITEST')) env[key] = value;
+  }
+  Object.assign(
+    env,
+    { PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, ROOM_GRACE_MS: '200', LOG_LEVEL: 'info' },
+    options.env,
+  );
+
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+    cwd: REPO_ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  liveChildren.add(child);
+
+  let logs = '';
+  let exited = false;
+  let exitCode: number | null = null;
+  let exitSignal: NodeJS.Signals | null = null;
+  const exitPromise = new Promise<number | null>((resolve) => {
+    child.once('exit', (code, signal) => {
+      exited = true;
+      exitCode = code;
+      exitSignal = signal;
+      liveChildren.delete(child);
+      resolve(code);
+    });
+  });
+
+  const url = await new Promise<string>((resolve, reject) => {
+    let pending = '';
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`Server did not log "listening" within ${START_TIMEOUT_MS} ms. Output:\n${logs}`));
+    }, START_TIMEOUT_MS);
+    child.stdout?.setEncoding('utf8');
+    child.stderr?.setEncoding('utf8');
+    child.stdout?.on('data', (chunk: string) => {
+      logs += chunk;
+      pending += chunk;
+      let newline = pending.indexOf('\n');
+      while (newline >= 0) {
+        const line = pending.slice(0, newline);
+        pending = pending.slice(newline + 1);
+        newline = pending.indexOf('\n');
+        const entry = parseJsonLine(line);
+        if (entry?.msg === 'listening' && typeof entry.url === 'string') {
+          clearTimeout(timer);
+          resolve(entry.url.replace(/\/+$/, ''));
+        }
+      }
+    });
+    child.stderr?.on('data', (chunk: string) => {
+      logs += chunk;
+    });
+    child.once('error', (error) => {
+      clearTimeout(timer);
+      reject(new Error(`Could not spawn the server: ${error.message}`));
+    });
+    exitPromise.then(() => {
+      clearTimeout(timer);
+      reject(
+        new Error(
+          `Server exited (code ${exitCode}, signal ${exitSignal}) before logging "listening". Output:\n${logs}`,
+        ),
+      );
+    });
+  });
+
+  const awaitExit = async (what: string): Promise<number | null> =>
+    withTimeout(exitPromise, `${what}. Output:\n${logs}`, EXIT_TIMEOUT_MS);
+
+  return {
+    url,
+    wsUrl: `${url.replace(/^http/, 'ws')}/sync`,
+    dataDir,
+    get logs() {
+      return logs;
+    },
+    get exited() {
+      return exited;
+    },
+    async stop(signal: NodeJS.Signals = 'SIGTERM') {
+      if (!exited) child.kill(signal);
+      try {
+        return await awaitExit(`server exit after ${signal}`);
+      } catch (error) {
+        child.kill('SIGKILL');
+        throw error;
+      }
+    },
+    async kill() {
+      if (!exited) child.kill('SIGKILL');
+      await awaitExit('server exit after SIGKILL');
+    },
+  };
+}
+
+function parseJsonLine(line: string): Record<string, unknown> | null {
+  try {
+    const value: unknown = JSON.parse(line);
+    return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The JSON log lines a server wrote so far. */
+export function logEntries(server: RunningServer): Record<string, unknown>[] {
+  return server.logs
+    .split('\n')
+    .map(parseJsonLine)
+    .filter((entry): entry is Record<string, unknown> => entry !== null);
+}
+
+/** Kills every server still running and removes the temporary directories. For `afterAll`. */
+export async function cleanup(): Promise<void> {
+  for (const client of [...openClients]) client.destroy();
+  for (const socket of [...openSockets]) socket.terminate();
+  await Promise.all(
+    [...liveChildren].map(
+      (child) =>
+        new Promise<void>((resolve) => {
+          child.once('exit', () => resolve());
+          child.kill('SIGKILL');
+        }),
+    ),
+  );
+  await Promise.all([...tempDirs].map((dir) => rm(dir, { recursive: true, force: true })));
+  tempDirs.clear();
+}
+
+/** Whether `needle` occurs in any file of `dir` (recursively), as UTF-8 bytes. */
+export async function dirContains(dir: string, needle: string): Promise<boolean> {
+  const bytes = Buffer.from(needle, 'utf8');
+  for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile()) continue;
+    const content = await readFile(path.join(entry.parentPath ?? dir, entry.name));
+    if (content.includes(bytes)) return true;
+  }
+  return false;
+}
+
+// ---------------------------------------------------------------------------------------------
+// HTTP
+
+export interface ApiAnswer<T = unknown> {
+  status: number;
+  body: T;
+  headers: Headers;
+}
+
+/** A request to the server; `body` objects are sent as JSON, strings as they are. */
+export async function api<T = unknown>(
+  baseUrl: string,
+  method: string,
+  route: string,
+  options: { body?: unknown; token?: string; headers?: Record<string, string> } = {},
+): Promise<ApiAnswer<T>> {
+  const headers: Record<string, string> = { ...options.headers };
+  let body: string | undefined;
+  if (options.body !== undefined) {
+    body = typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
+    headers['content-type'] ??= 'application/json';
+  }
+  if (options.token !== undefined) headers.authorization = `Bearer ${options.token}`;
+  const response = await fetch(`${baseUrl}${route}`, { method, headers, body: body ?? null });
+  const text = await response.text();
+  let parsed: unknown = text;
+  try {
+    parsed = text === '' ? undefined : JSON.parse(text);
+  } catch {
+    // keep the raw text: the assertion that follows says what was expected
+  }
+  return { status: response.status, body: parsed as T, headers: response.headers };
+}
+
+export const DEFAULT_WORKSHOP: CreateWorkshopBody = {
+  title: 'Stratégie d’innovation territoriale',
+  territory: { name: 'Communauté de communes du Val Vert', kind: 'epci' },
+  locale: 'fr',
+  facilitatorName: 'Fanny Facilitatrice',
+};
+
+export async function createWorkshop(
+  baseUrl: string,
+  body: CreateWorkshopBody = DEFAULT_WORKSHOP,
+): Promise<CreateWorkshopResponse> {
+  const answer = await api(baseUrl, 'POST', '/api/workshops', { body });
+  if (answer.status !== 201) {
+    throw new Error(`POST /api/workshops: expected 201, got ${answer.status} ${JSON.stringify(answer.body)}`);
+  }
+  return CreateWorkshopResponse.parse(answer.body);
+}
+
+export async function join(
+  baseUrl: string,
+  code: string,
+  person: { name: string; group: ParticipantGroup; role?: 'participant' | 'observer' },
+): Promise<JoinResponse> {
+  const body: JoinBody = { code, ...person };
+  const answer = await api(baseUrl, 'POST', '/api/join', { body });
+  if (answer.status !== 201) {
+    throw new Error(`POST /api/join: expected 201, got ${answer.status} ${JSON.stringify(answer.body)}`);
+  }
+  return JoinResponse.parse(answer.body);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Stock y-websocket client
+
+export interface CloseInfo {
+  code: number;
+  reason: string;
+}
+
+export interface DocClient {
+  doc: Y.Doc;
+  provider: WebsocketProvider;
+  awareness: Awareness;
+  /** Reasons of the auth "permission denied" messages (type 2) received. */
+  denied: string[];
+  /** Close events seen by the provider (server-initiated closes carry a code). */
+  closes: CloseInfo[];
+  destroy(): void;
+}
+
+export interface ConnectOptions {
+  /** `Origin` header of the upgrade request; none by default (like a non-browser client). */
+  origin?: string;
+  /** Local awareness state set before connecting; by default the provider's empty `{}`. */
+  awarenessState?: Record<string, unknown> | null;
+  /** Overrides the token query parameter entirely (`null`: no token parameter at all). */
+  token?: string | null;
+  /** Document to sync (with content made before connecting); a fresh one otherwise. */
+  doc?: Y.Doc;
+  timeoutMs?: number;
+}
+
+const openClients = new Set<DocClient>();
+
+/** `ws` WebSocket that sends a fixed `Origin`, for the provider (which cannot pass options). */
+function wsWithOrigin(
+  origin: string | undefined,
+): new (
+  address: string,
+  protocols?: string | string[],
+) => WebSocket {
+  if (origin === undefined) return WebSocket;
+  return class OriginWebSocket extends WebSocket {
+    constructor(address: string | URL | null, protocols?: string | string[]) {
+      super(address as string | URL, protocols ?? [], { origin });
+    }
+  };
+}
+
+/**
+ * Connects a stock `WebsocketProvider` and resolves once it is synced; rejects when the
+ * server closes the connection first (with the close code in the message).
+ */
+export async function connectDoc(
+  wsUrl: string,
+  room: string,
+  token: string | null,
+  options: ConnectOptions = {},
+): Promise<DocClient> {
+  const client = openDoc(wsUrl, room, token, options);
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const timeoutMs = options.timeoutMs ?? WAIT_TIMEOUT_MS;
+      const timer = setTimeout(
+        () =>
+          reject(
+            new Error(
+              `Timed out after ${timeoutMs} ms waiting for room "${room}" to sync (closes: ${JSON.stringify(client.closes)})`,
+            ),
+          ),
+        timeoutMs,
+      );
+      const onSync = (synced: boolean) => {
+        if (!synced) return;
+        clearTimeout(timer);
+        resolve();
+      };
+      client.provider.on('sync', onSync);
+      client.provider.on('connection-close', (event) => {
+        if (client.provider.synced) return;
+        const code = event?.code ?? 0;
+        if (code >= 4000 || code === 1009) {
+          clearTimeout(timer);
+          reject(new SyncRefused(room, code, event?.reason ?? ''));
+        }
+      });
+    });
+  } catch (error) {
+    client.destroy();
+    throw error;
+  }
+  return client;
+}
+
+export class SyncRefused extends Error {
+  constructor(
+    room: string,
+    readonly code: number,
+    readonly reason: string,
+  ) {
+    super(`Connection to room "${room}" closed with ${code} ${reason}`);
+  }
+}
+
+/** Creates and connects a provider without waiting for the sync. */
+export function openDoc(
+  wsUrl: string,
+  room: string,
+  token: string | null,
+  options: ConnectOptions = {},
+): DocClient {
+  const doc = options.doc ?? new Y.Doc();
+  const params: Record<string, string> = {};
+  const effectiveToken = options.token === undefined ? token : options.token;
+  if (effectiveToken !== null) params.token = effectiveToken;
+  const provider = new WebsocketProvider(wsUrl, room, doc, {
+    connect: false,
+    disableBc: true,
+    params,
+    // biome-ignore lint/suspicious/noExplicitAny: the provider is typed against the DOM WebSocket
+    WebSocketPolyfill: wsWithOrigin(options.origin) as any,
+    maxBackoffTime: 500,
+  });
+  const denied: string[] = [];
+  const closes: CloseInfo[] = [];
+  provider.messageHandlers[2] = (_encoder, decoder) => {
+    // y-protocols/auth: varUint messagePermissionDenied (0), then varString reason
+    if (decoding.readVarUint(decoder) === 0) denied.push(decoding.readVarString(decoder));
+  };
+  provider.on('connection-close', (event) => {
+    if (event) closes.push({ code: event.code, reason: event.reason });
+  });
+  if (options.awarenessState !== undefined) provider.awareness.setLocalState(options.awarenessState);
+  const client: DocClient = {
+    doc,
+    provider,
+    awareness: provider.awareness,
+    denied,
+    closes,
+    destroy() {
+      openClients.delete(client);
+      provider.destroy();
+      doc.destroy();
+    },
+  };
+  openClients.add(client);
+  provider.connect();
+  return client;
+}
+
+/** Waits until `client` saw `predicate` hold for its document. */
+export function waitDoc(client: DocClient, predicate: (doc: Y.Doc) => boolean, what: string): Promise<void> {
+  return waitFor(() => predicate(client.doc), what);
+}
+
+/** Notes sorted by id, for comparing boards. */
+export function sortedNotes(doc: Y.Doc) {
+  return readNotes(doc).sort((a, b) => a.id.localeCompare(b.id));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Raw WebSocket, for crafted frames and refusal checks
+
+export const MESSAGE_SYNC = 0;
+export const MESSAGE_AWARENESS = 1;
+export const MESSAGE_AUTH = 2;
+export const MESSAGE_QUERY_AWARENESS = 3;
+
+export type RawOutcome =
+  | { kind: 'close'; code: number; reason: string }
+  | { kind: 'http'; status: number }
+  | { kind: 'error'; message: string };
+
+export interface RawSocket {
+  ws: WebSocket;
+  /** Binary messages received, in order. */
+  messages: Uint8Array[];
+  /** Text messages received (the server should never send any). */
+  texts: string[];
+  opened: Promise<boolean>;
+  /** Settles when the socket closed, the upgrade was refused with HTTP, or it failed. */
+  ended: Promise<RawOutcome>;
+  send(data: Uint8Array | string): void;
+  terminate(): void;
+}
+
+const openSockets = new Set<RawSocket>();
+
+export function openRaw(
+  wsUrl: string,
+  room: string,
+  token: string | null,
+  options: { origin?: string } = {},
+): RawSocket {
+  const query = token === null ? '' : `?token=${encodeURIComponent(token)}`;
+  const ws = new WebSocket(`${wsUrl}/${room}${query}`, {
+    ...(options.origin === undefined ? {} : { origin: options.origin }),
+  });
+  ws.binaryType = 'nodebuffer';
+  const messages: Uint8Array[] = [];
+  const texts: string[] = [];
+  let markOpened: (opened: boolean) => void = () => {};
+  const opened = new Promise<boolean>((resolve) => {
+    markOpened = resolve;
+  });
+  const ended = new Promise<RawOutcome>((resolve) => {
+    let httpStatus: number | null = null;
+    ws.on('open', () => markOpened(true));
+    ws.on('message', (data, isBinary) => {
+      const buffer = Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data as ArrayBuffer);
+      if (isBinary) messages.push(new Uint8Array(buffer));
+      else texts.push(buffer.toString('utf8'));
+    });
+    ws.on('unexpected-response', (_request, response) => {
+      httpStatus = response.statusCode ?? 0;
+      response.resume();
+      markOpened(false);
+      resolve({ kind: 'http', status: httpStatus });
+      ws.terminate();
+    });
+    ws.on('error', (error) => {
+      markOpened(false);
+      if (httpStatus === null) resolve({ kind: 'error', message: error.message });
+    });
+    ws.on('close', (code, reason) => {
+      markOpened(false);
+      openSockets.delete(socket);
+      resolve({ kind: 'close', code, reason: reason.toString('utf8') });
+    });
+  });
+  const socket: RawSocket = {
+    ws,
+    messages,
+    texts,
+    opened,
+    ended,
+    send(data) {
+      ws.send(data, { binary: typeof data !== 'string' });
+    },
+    terminate() {
+      openSockets.delete(socket);
+      ws.terminate();
+    },
+  };
+  openSockets.add(socket);
+  return socket;
+}
+
+/** Waits for a raw socket to end (close or refused upgrade). */
+export function rawEnded(socket: RawSocket, what: string, timeoutMs = WAIT_TIMEOUT_MS): Promise<RawOutcome> {
+  return withTimeout(socket.ended, what, timeoutMs);
+}
+
+/** Message types (first varUint) of the binary messages a raw socket received. */
+export function messageTypes(socket: RawSocket): number[] {
+  return socket.messages.map((message) =>
+    message.length === 0 ? -1 : decoding.readVarUint(decoding.createDecoder(message)),
+  );
+}
+
+/** `[0, syncStep1(doc)]`: what a client sends first. */
+export function syncStep1Message(doc: Y.Doc = new Y.Doc()): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE_SYNC);
+  syncProtocol.writeSyncStep1(encoder, doc);
+  return encoding.toUint8Array(encoder);
+}
+
+/** `[0, update]`: a sync update message carrying `update`. */
+export function syncUpdateMessage(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE_SYNC);
+  syncProtocol.writeUpdate(encoder, update);
+  return encoding.toUint8Array(encoder);
+}
+
+/** An awareness message (type 1) with the given entries, encoded like y-protocols does. */
+export function awarenessMessage(
+  entries: { clientID: number; clock: number; state: Record<string, unknown> | null }[],
+): Uint8Array {
+  const inner = encoding.createEncoder();
+  encoding.writeVarUint(inner, entries.length);
+  for (const entry of entries) {
+    encoding.writeVarUint(inner, entry.clientID);
+    encoding.writeVarUint(inner, entry.clock);
+    encoding.writeVarString(inner, JSON.stringify(entry.state));
+  }
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
+  encoding.writeVarUint8Array(encoder, encoding.toUint8Array(inner));
+  return encoding.toUint8Array(encoder);
+}
+
+/** A random workshop-like id that names no workshop. */
+export function unknownWorkshopId(): string {
+  return `nope${Math.random().toString(36).slice(2, 12)}`;
+}
