@@ -44,65 +44,74 @@ export function attachSyncEndpoint(
       return;
     }
     wss.handleUpgrade(req, socket, head, (ws) => {
-      const refuse = (code: number, reason: string) => {
-        log.info({ path: url.pathname, code, reason }, 'sync refused');
-        ws.close(code, reason);
-      };
-      if (!isOriginAllowed(req.headers.origin, req.headers.host, options.allowedOrigins)) {
-        refuse(CLOSE_CODES.forbiddenOrigin, 'origin not allowed');
-        return;
+      try {
+        accept(ws, req, url);
+      } catch (error) {
+        log.error({ path: url.pathname, err: String(error) }, 'sync connection failed');
+        ws.close(1011, 'internal error');
       }
-      const token = url.searchParams.get('token');
-      const participant = token ? workshops.participantByToken(token) : null;
-      if (!participant) {
-        refuse(CLOSE_CODES.unauthorized, token ? 'invalid token' : 'missing token');
-        return;
-      }
-      const parsed = parseRoomName(decodeURIComponent(url.pathname.slice(SYNC_PREFIX.length)));
-      if (parsed && parsed.workshopId !== participant.workshopId) {
-        refuse(CLOSE_CODES.unauthorized, 'token of another workshop');
-        return;
-      }
-      if (!parsed) {
-        refuse(CLOSE_CODES.unknownRoom, 'unknown room');
-        return;
-      }
-      const name = roomName(parsed.workshopId, parsed.kind);
-      const room = rooms.acquire(name);
-      const connection = new Connection(
-        ws,
-        room,
-        {
-          kind: parsed.kind,
-          writeDenied: writeDenial(participant.role, parsed.kind),
-          user: {
-            participantId: participant.id,
-            name: participant.name,
-            color: participantColor(participant.id),
-            role: participant.role,
-            group: participant.group,
-          },
-        },
-        log,
-      );
-      connections.set(ws, connection);
-      room.add(connection);
-      log.info({ room: name, participantId: participant.id, role: participant.role }, 'sync connected');
-
-      ws.on('message', (data: Buffer, isBinary: boolean) => connection.handle(toBytes(data), isBinary));
-      ws.on('pong', () => {
-        connection.alive = true;
-      });
-      ws.on('error', (error) => log.warn({ room: name, err: error.message }, 'socket error'));
-      ws.on('close', (code) => {
-        connections.delete(ws);
-        const left = room.remove(connection);
-        log.info({ room: name, participantId: participant.id, code }, 'sync disconnected');
-        if (left === 0) rooms.scheduleUnload(room);
-      });
-      connection.start();
     });
   });
+
+  function accept(ws: WebSocket, req: IncomingMessage, url: URL): void {
+    const refuse = (code: number, reason: string) => {
+      log.info({ path: url.pathname, code, reason }, 'sync refused');
+      ws.close(code, reason);
+    };
+    if (!isOriginAllowed(req.headers.origin, req.headers.host, options.allowedOrigins)) {
+      refuse(CLOSE_CODES.forbiddenOrigin, 'origin not allowed');
+      return;
+    }
+    const token = url.searchParams.get('token');
+    const participant = token ? workshops.participantByToken(token) : null;
+    if (!participant) {
+      refuse(CLOSE_CODES.unauthorized, token ? 'invalid token' : 'missing token');
+      return;
+    }
+    const parsed = parseRoomName(safeDecode(url.pathname.slice(SYNC_PREFIX.length)));
+    if (parsed && parsed.workshopId !== participant.workshopId) {
+      refuse(CLOSE_CODES.unauthorized, 'token of another workshop');
+      return;
+    }
+    if (!parsed) {
+      refuse(CLOSE_CODES.unknownRoom, 'unknown room');
+      return;
+    }
+    const name = roomName(parsed.workshopId, parsed.kind);
+    const room = rooms.acquire(name);
+    const connection = new Connection(
+      ws,
+      room,
+      {
+        kind: parsed.kind,
+        writeDenied: writeDenial(participant.role, parsed.kind),
+        user: {
+          participantId: participant.id,
+          name: participant.name,
+          color: participantColor(participant.id),
+          role: participant.role,
+          group: participant.group,
+        },
+      },
+      log,
+    );
+    connections.set(ws, connection);
+    room.add(connection);
+    log.info({ room: name, participantId: participant.id, role: participant.role }, 'sync connected');
+
+    ws.on('message', (data: Buffer, isBinary: boolean) => connection.handle(toBytes(data), isBinary));
+    ws.on('pong', () => {
+      connection.alive = true;
+    });
+    ws.on('error', (error) => log.warn({ room: name, err: error.message }, 'socket error'));
+    ws.on('close', (code) => {
+      connections.delete(ws);
+      const left = room.remove(connection);
+      log.info({ room: name, participantId: participant.id, code }, 'sync disconnected');
+      if (left === 0) rooms.scheduleUnload(room);
+    });
+    connection.start();
+  }
 
   // Drop sockets that stopped answering pings (laptops closed, Wi-Fi gone) so presence stays true.
   const ping = setInterval(() => {
@@ -125,6 +134,15 @@ export function attachSyncEndpoint(
     },
     connections: () => connections.size,
   };
+}
+
+/** Room names may arrive percent-encoded; a malformed escape names no room (and must not throw). */
+function safeDecode(path: string): string {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return '';
+  }
 }
 
 function toBytes(data: Buffer): Uint8Array {
