@@ -144,7 +144,7 @@ describe('awareness identity', () => {
 });
 
 describe('awareness limits', () => {
-  it('drops a state over 2 KB and keeps relaying the next ones', async () => {
+  it('drops a state over 2 KB or not matching the presence schema, and keeps relaying the next ones', async () => {
     const cast = await newWorkshop();
     const watcher = await connectDoc(server.wsUrl, cast.room, cast.bob.token);
     const paul = await connectDoc(server.wsUrl, cast.room, cast.paul.token, {
@@ -155,9 +155,14 @@ describe('awareness limits', () => {
     await waitFor(() => stateOf(watcher, id)?.cursor?.x === 1, 'Paul’s first cursor');
 
     paul.awareness.setLocalState({ cursor: { x: 99, y: 99 }, pad: 'x'.repeat(3000) });
+    // States that do not match PresenceClientState are dropped too.
+    paul.awareness.setLocalState({ cursor: { x: 'ninety-nine', y: 99 } });
+    paul.awareness.setLocalState({ cursor: { x: 99, y: 1e12 } });
+    paul.awareness.setLocalState({ cursor: { x: 99, y: 99 }, editing: 'e'.repeat(65) });
     paul.awareness.setLocalState({ cursor: { x: 5, y: 5 }, pad: 'y'.repeat(1000) });
     await waitFor(() => stateOf(watcher, id)?.cursor?.x === 5, 'Paul’s cursor after the oversized state');
     expect(seen.map((s) => s.cursor?.x)).not.toContain(99);
+    expect(seen.map((s) => s.cursor?.x)).not.toContain('ninety-nine');
     expect(stateOf(watcher, id)).not.toHaveProperty('pad');
     expect(stateOf(watcher, id)?.user).toEqual(expectedUser(cast, cast.paul));
     watcher.destroy();
@@ -202,6 +207,32 @@ describe('awareness limits', () => {
     raw.terminate();
     watcher.destroy();
     victim.destroy();
+  });
+
+  it('answers a query-awareness message (type 3) with the states of the people present', async () => {
+    const cast = await newWorkshop();
+    const paul = await connectDoc(server.wsUrl, cast.room, cast.paul.token, {
+      awarenessState: { cursor: { x: 12, y: 13 } },
+    });
+    const watcher = await connectDoc(server.wsUrl, cast.room, cast.bob.token);
+    await waitFor(() => stateOf(watcher, paul.doc.clientID)?.cursor, 'Paul’s presence to reach Bob');
+    const raw = openRaw(server.wsUrl, cast.room, cast.olga.token);
+    expect(await raw.opened).toBe(true);
+    raw.send(syncStep1Message());
+    // The answer to our sync step 1 comes after the whole greeting (step 1 and presence snapshot).
+    await waitFor(() => raw.messages.some((m) => m[0] === 0 && m[1] === 1), 'the sync step 2 answer');
+    const before = raw.messages.length;
+    raw.send(new Uint8Array([3]));
+    await waitFor(
+      () =>
+        raw.messages
+          .slice(before)
+          .some((m) => m[0] === 1 && Buffer.from(m).includes(Buffer.from('"cursor"'))),
+      'an awareness message answering the query',
+    );
+    raw.terminate();
+    paul.destroy();
+    watcher.destroy();
   });
 
   it('removes the presence of a connection that goes away without saying goodbye', async () => {

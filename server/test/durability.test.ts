@@ -191,6 +191,40 @@ describe('durability', () => {
     await second.stop();
   });
 
+  it('loses nothing when clients come and go faster than rooms load and unload (ROOM_GRACE_MS=0)', async () => {
+    const server = await startServer({ env: { ROOM_GRACE_MS: '0' } });
+    const workshop = await createWorkshop(server.url);
+    const alice = await join(server.url, workshop.joinCode, { name: 'Alice', group: 'resident' });
+    const board = roomName(workshop.id, 'board');
+    const written: string[] = [];
+    for (let i = 0; i < 15; i++) {
+      const c = await connectDoc(server.wsUrl, board, alice.token);
+      expect(
+        readNotes(c.doc)
+          .map((n) => n.text)
+          .sort(),
+        `visit ${i}: notes of the earlier visits`,
+      ).toEqual([...written].sort());
+      const text = `visit ${i}`;
+      addNote(c.doc, { x: i, y: i, author: alice.participantId, text });
+      written.push(text);
+      // Leave right away: the update is queued before the close frame on the same socket.
+      c.destroy();
+    }
+    const last = await connectDoc(server.wsUrl, board, alice.token);
+    await waitDoc(last, (d) => readNotes(d).length === written.length, 'the last visit’s note');
+    last.destroy();
+    await server.kill();
+    const again = await startServer({ dataDir: server.dataDir });
+    const fresh = await connectDoc(again.wsUrl, board, alice.token);
+    expect(
+      readNotes(fresh.doc)
+        .map((n) => n.text)
+        .sort(),
+    ).toEqual([...written].sort());
+    await again.stop();
+  });
+
   it('reloads a room unloaded after ROOM_GRACE_MS with all its content, again and again', async () => {
     const server = await startServer();
     const workshop = await createWorkshop(server.url);

@@ -134,6 +134,7 @@ describe('board sync between participants', () => {
 
     addNote(a.doc, { x: 0, y: 0, author: cast.alice.participantId, text: 'before' });
     await waitDoc(o, (d) => readNotes(d).length === 1, 'the observer to receive Alice’s note');
+    expect(o.denied, 'an observer that only synced was not denied anything').toEqual([]);
 
     addNote(o.doc, { x: 9, y: 9, author: cast.olga.participantId, text: 'observer note' });
     const aliceNote = readNotes(o.doc).find((n) => n.text === 'before')!;
@@ -237,6 +238,34 @@ describe('control document', () => {
     const fresh = await control(cast, cast.bob.token);
     expect(readControlState(fresh.doc)).toEqual({ step: 'assessment', locked: false });
     for (const c of [f, f2, a, fresh]) c.destroy();
+  });
+
+  it("drops a participant's offline control edits sent in its first sync step 2 with 'facilitator-only'", async () => {
+    const cast = await newWorkshop();
+    const f = await control(cast, cast.workshop.facilitatorToken);
+    const offline = new Y.Doc();
+    Y.applyUpdate(offline, Y.encodeStateAsUpdate(f.doc));
+    setStep(offline, 'monitoring');
+    const a = await connectDoc(server.wsUrl, roomName(cast.workshop.id, 'control'), cast.alice.token, {
+      doc: offline,
+    });
+    await waitFor(() => a.denied.length > 0, 'Alice to receive a permission-denied message');
+    expect(a.denied[0]).toBe(WRITE_DENIED_REASONS.facilitatorOnly);
+    const fresh = await control(cast, cast.bob.token);
+    expect(readControlState(fresh.doc).step).toBe('assessment');
+    expect(readControlState(f.doc).step).toBe('assessment');
+    for (const c of [f, a, fresh]) c.destroy();
+  });
+
+  it('lets a participant sync the control document without being denied anything', async () => {
+    const cast = await newWorkshop();
+    const a = await control(cast, cast.alice.token);
+    const f = await control(cast, cast.workshop.facilitatorToken);
+    setStep(f.doc, 'issues');
+    await waitDoc(a, (d) => readControlState(d).step === 'issues', 'Alice to see step "issues"');
+    expect(a.denied).toEqual([]);
+    a.destroy();
+    f.destroy();
   });
 
   it("drops an observer's control writes with 'read-only'", async () => {
