@@ -1,6 +1,7 @@
 import {
   type CreateWorkshopResponse,
   type JoinResponse,
+  MAX_PRESENCE_STATE_BYTES,
   type ParticipantSummary,
   roomName,
   WorkshopSummary,
@@ -165,6 +166,28 @@ describe('awareness limits', () => {
     expect(seen.map((s) => s.cursor?.x)).not.toContain('ninety-nine');
     expect(stateOf(watcher, id)).not.toHaveProperty('pad');
     expect(stateOf(watcher, id)?.user).toEqual(expectedUser(cast, cast.paul));
+    watcher.destroy();
+    paul.destroy();
+  });
+
+  it('measures the 2 KB cap in bytes: a state of 1,000 "€" (3 KB of UTF-8) is dropped', async () => {
+    const cast = await newWorkshop();
+    const watcher = await connectDoc(server.wsUrl, cast.room, cast.bob.token);
+    const paul = await connectDoc(server.wsUrl, cast.room, cast.paul.token, {
+      awarenessState: { cursor: { x: 1, y: 1 } },
+    });
+    const id = paul.doc.clientID;
+    const seen = recordStates(watcher, id);
+    await waitFor(() => stateOf(watcher, id)?.cursor?.x === 1, 'Paul’s first cursor');
+    const big = { cursor: { x: 77, y: 77 }, pad: '€'.repeat(1000) };
+    expect(Buffer.byteLength(JSON.stringify(big))).toBeGreaterThan(MAX_PRESENCE_STATE_BYTES);
+    paul.awareness.setLocalState(big);
+    paul.awareness.setLocalState({ cursor: { x: 6, y: 6 } });
+    await waitFor(() => stateOf(watcher, id)?.cursor?.x === 6, 'Paul’s cursor after the oversized state');
+    expect(
+      seen.map((s) => s.cursor?.x),
+      'cursors Bob saw (77 came with a state over MAX_PRESENCE_STATE_BYTES bytes)',
+    ).not.toContain(77);
     watcher.destroy();
     paul.destroy();
   });
