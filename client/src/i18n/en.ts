@@ -159,6 +159,8 @@ export const en: Record<MessageKey, string> = {
   'connection.offline': 'Offline',
   'connection.pending_one': '{n} change pending',
   'connection.pending_other': '{n} changes pending',
+  'connection.pendingWord_one': 'change pending',
+  'connection.pendingWord_other': 'changes pending',
   'connection.pendingHint':
     'Your changes are saved on this device and will be sent when the network is back.',
 

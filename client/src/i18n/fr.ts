@@ -162,6 +162,8 @@ export const fr = {
   'connection.offline': 'Hors ligne',
   'connection.pending_one': '{n} modification en attente',
   'connection.pending_other': '{n} modifications en attente',
+  'connection.pendingWord_one': 'modification en attente',
+  'connection.pendingWord_other': 'modifications en attente',
   'connection.pendingHint':
     'Vos modifications sont enregistrées sur cet appareil et seront envoyées au retour du réseau.',
 

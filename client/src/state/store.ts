@@ -1,10 +1,18 @@
-import type { Note } from '@atelier/shared';
+import type { Note, Role, WorkshopSummary } from '@atelier/shared';
 import { useStore } from 'zustand';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ConnectionState, DocView, PresenceView, Size, Toast, Viewport } from './types';
 
+/** Who we are in this workshop, from the server (the token's identity). */
+export interface Me {
+  participantId: string;
+  role: Role;
+}
+
 /** Purely local state of this browser tab: never synced, never in a document. */
 export interface UiState {
+  workshop: WorkshopSummary | null;
+  me: Me | null;
   selectedId: string | null;
   editingId: string | null;
   /** Theme picker open on this note. */
@@ -18,6 +26,7 @@ export interface UiState {
 }
 
 export interface UiActions {
+  setWorkshop(workshop: WorkshopSummary | null, me: Me | null): void;
   select(id: string | null): void;
   startEditing(id: string): void;
   stopEditing(id?: string): void;
@@ -46,6 +55,8 @@ export function initialPresence(): PresenceView {
 
 export function initialUi(): UiState {
   return {
+    workshop: null,
+    me: null,
     selectedId: null,
     editingId: null,
     pickerId: null,
@@ -64,6 +75,7 @@ export function createBoardStore(): BoardStore {
     ...initialDocView(),
     ...initialPresence(),
     ...initialUi(),
+    setWorkshop: (workshop, me) => set({ workshop, me }),
     select: (id) => set(id === get().selectedId ? {} : { selectedId: id, pickerId: null }),
     startEditing: (id) => set({ editingId: id, selectedId: id, pickerId: null }),
     stopEditing: (id) => {
@@ -103,4 +115,15 @@ export function useBoard<T>(selector: (state: BoardState) => T): T {
 /** One note, by id: the component re-renders only when that note's snapshot changes. */
 export function useNote(id: string): Note | undefined {
   return useStore(boardStore, (s) => s.notes[id]);
+}
+
+/** Whether this person may change the board right now (the server enforces it too). */
+export function canEdit(state: Pick<BoardState, 'me' | 'control'>): boolean {
+  const role = state.me?.role;
+  if (!role || role === 'observer') return false;
+  return role === 'facilitator' || !state.control.locked;
+}
+
+export function useCanEdit(): boolean {
+  return useStore(boardStore, canEdit);
 }

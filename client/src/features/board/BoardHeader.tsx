@@ -1,0 +1,59 @@
+import { navigate } from '../../app/router';
+import { LocaleSwitch } from '../../i18n/LocaleSwitch';
+import { useT } from '../../i18n/locale';
+import { useBoard } from '../../state/store';
+import { ConnectionIndicator } from '../connection/ConnectionIndicator';
+import { PresenceBar } from '../presence/PresenceBar';
+
+/** Title and territory, who you are, presence, connection, language, and the share toggle. */
+export function BoardHeader() {
+  const t = useT();
+  const workshop = useBoard((s) => s.workshop);
+  const shareOpen = useBoard((s) => s.shareOpen);
+  const setShareOpen = useBoard((s) => s.setShareOpen);
+  if (!workshop) return null;
+  const you = workshop.you;
+  return (
+    <header className="board-header">
+      <a
+        href="/"
+        className="brand brand--compact"
+        onClick={(event) => {
+          event.preventDefault();
+          navigate('/');
+        }}
+      >
+        <span className="brand__mark" aria-hidden="true" />
+        <span className="visually-hidden">{t('app.home')}</span>
+      </a>
+      <div className="board-header__title">
+        <h1 title={workshop.title}>{workshop.title}</h1>
+        <p>
+          {t('header.territory', {
+            kind: t(`territory.${workshop.territory.kind}`),
+            name: workshop.territory.name,
+          })}
+        </p>
+      </div>
+      <div className="board-header__side">
+        <PresenceBar />
+        <ConnectionIndicator />
+        <span className="board-header__you" data-testid="header.you" data-role={you.role}>
+          {t('header.you', { name: you.name, role: t(`role.${you.role}`) })}
+        </span>
+        <LocaleSwitch />
+        {you.role === 'facilitator' && (
+          <button
+            type="button"
+            className={shareOpen ? 'button button--primary' : 'button'}
+            data-testid="share.toggle"
+            aria-pressed={shareOpen}
+            onClick={() => setShareOpen(!shareOpen)}
+          >
+            {t('share.toggle')}
+          </button>
+        )}
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,86 @@
+import { useState } from 'react';
+import { takeHistoryFlag } from '../../app/router';
+import { tokenFromHash } from '../../app/routes';
+import { useT } from '../../i18n/locale';
+import { loadSession, type Session, saveSession } from '../../session/session';
+import { boardStore, resetBoardStore, useBoard } from '../../state/store';
+import { MessageCard, Screen } from '../../ui/Screen';
+import { JoinCodeForm } from '../home/JoinCodeForm';
+import { BoardView } from './BoardView';
+import { useWorkshopSummary } from './useWorkshopSummary';
+
+/**
+ * Takes the facilitator token out of the link's fragment (`#token=…`) into this browser's
+ * session for the workshop, and removes it from the address bar and history.
+ */
+function sessionFromLocation(workshopId: string): Session | null {
+  const token = tokenFromHash(window.location.hash);
+  if (token) {
+    const existing = loadSession(workshopId);
+    saveSession(workshopId, existing?.token === token ? existing : { token });
+    window.history.replaceState(window.history.state, '', window.location.pathname + window.location.search);
+  }
+  return loadSession(workshopId);
+}
+
+/** `/w/:workshopId`: resolves who we are, then opens the live board. */
+export function BoardPage({ workshopId }: { workshopId: string }) {
+  const [session] = useState(() => {
+    resetBoardStore(boardStore);
+    if (takeHistoryFlag('share')) boardStore.getState().setShareOpen(true);
+    return sessionFromLocation(workshopId);
+  });
+  if (!session) return <JoinPrompt kind="missing" />;
+  return <BoardWithSession workshopId={workshopId} session={session} />;
+}
+
+function BoardWithSession({ workshopId, session }: { workshopId: string; session: Session }) {
+  const t = useT();
+  const shareOpen = useBoard((s) => s.shareOpen);
+  const { summary, retry } = useWorkshopSummary(workshopId, session, shareOpen ? 4000 : 15000);
+
+  if (summary.state === 'unauthorized') {
+    return <JoinPrompt kind="invalid" code={session.joinCode} />;
+  }
+  if (summary.state === 'notFound') {
+    return (
+      <Screen>
+        <MessageCard title={t('session.notFoundHeading')} text={t('session.notFoundText')} />
+      </Screen>
+    );
+  }
+  if (summary.state === 'failed') {
+    return (
+      <Screen>
+        <MessageCard title={t('app.name')} text={t('error.network')}>
+          <button type="button" className="button button--primary" onClick={retry}>
+            {t('common.retry')}
+          </button>
+        </MessageCard>
+      </Screen>
+    );
+  }
+  if (summary.state === 'loading') {
+    return (
+      <Screen>
+        <p className="muted">{t('board.loading')}</p>
+      </Screen>
+    );
+  }
+  return <BoardView workshopId={workshopId} session={session} summary={summary.summary} />;
+}
+
+/** No usable session on this browser: ask for the join code (prefilled when we know it). */
+export function JoinPrompt({ kind, code }: { kind: 'missing' | 'invalid'; code?: string | undefined }) {
+  const t = useT();
+  return (
+    <Screen>
+      <MessageCard
+        title={t(kind === 'missing' ? 'session.missingHeading' : 'session.invalidHeading')}
+        text={t(kind === 'missing' ? 'session.missingText' : 'session.invalidText')}
+      >
+        <JoinCodeForm initial={code ?? ''} autoFocus />
+      </MessageCard>
+    </Screen>
+  );
+}

@@ -1,0 +1,79 @@
+import { type WorkshopSummary, WRITE_DENIED_REASONS } from '@atelier/shared';
+import { useCallback, useEffect, useRef } from 'react';
+import { useT } from '../../i18n/locale';
+import type { Session } from '../../session/session';
+import { boardStore, useBoard } from '../../state/store';
+import { ConnectionContext, useWorkshopConnection } from '../../sync/useConnection';
+import { Toasts } from '../../ui/Toasts';
+import { ClosedScreen } from '../connection/ClosedScreen';
+import { SharePanel } from '../share/SharePanel';
+import { BoardHeader } from './BoardHeader';
+import { Canvas } from './Canvas';
+import { ReadOnlyBanner } from './ReadOnlyBanner';
+import { Toolbar } from './Toolbar';
+import { useCommands } from './useCommands';
+import { useShortcuts } from './useShortcuts';
+
+interface Props {
+  workshopId: string;
+  session: Session;
+  summary: WorkshopSummary;
+}
+
+/** The live board once we know who we are: connects the documents and lays the board out. */
+export function BoardView({ workshopId, session, summary }: Props) {
+  const t = useT();
+  useEffect(() => {
+    boardStore.getState().setWorkshop(summary, { participantId: summary.you.id, role: summary.you.role });
+    document.title = `${summary.title} — ${t('app.name')}`;
+    return () => {
+      document.title = t('app.name');
+    };
+  }, [summary, t]);
+
+  const onDenied = useCallback(
+    (reason: string) => {
+      const known = Object.values(WRITE_DENIED_REASONS) as string[];
+      const key = known.includes(reason) ? (`toast.denied.${reason}` as const) : 'toast.denied.other';
+      boardStore.getState().toast('error', t(key as 'toast.denied.other'));
+    },
+    [t],
+  );
+  const connection = useWorkshopConnection({ workshopId, token: session.token, store: boardStore, onDenied });
+  const closedCode = useBoard((s) => s.connection.closedCode);
+
+  if (closedCode !== null)
+    return <ClosedScreen workshopId={workshopId} code={closedCode} joinCode={session.joinCode} />;
+  if (!connection) return null;
+  return (
+    <ConnectionContext.Provider value={connection}>
+      <BoardLayout participantLink={session.participantLink ?? null} />
+    </ConnectionContext.Provider>
+  );
+}
+
+function BoardLayout({ participantLink }: { participantLink: string | null }) {
+  const commands = useCommands();
+  const pointerRef = useRef<{ x: number; y: number } | null>(null);
+  useShortcuts(commands, pointerRef);
+  const shareOpen = useBoard((s) => s.shareOpen && s.me?.role === 'facilitator');
+  return (
+    <div className="board">
+      <BoardHeader />
+      <div className="board__body">
+        <main id="main" className="board__main">
+          <ReadOnlyBanner />
+          <Canvas commands={commands} pointerRef={pointerRef} />
+          <Toolbar commands={commands} />
+        </main>
+        {shareOpen && (
+          <SharePanel
+            participantLink={participantLink}
+            onClose={() => boardStore.getState().setShareOpen(false)}
+          />
+        )}
+      </div>
+      <Toasts />
+    </div>
+  );
+}

@@ -1,0 +1,168 @@
+import { useDraggable } from '@dnd-kit/core';
+import { type CSSProperties, memo } from 'react';
+import { useT } from '../../i18n/locale';
+import { personNames } from '../../state/people';
+import { boardStore, useBoard, useCanEdit, useNote } from '../../state/store';
+import { noteColors, themeLabel } from './colors';
+import { NOTE_HEIGHT, NOTE_WIDTH } from './geometry';
+import { NoteEditor } from './NoteEditor';
+import { ThemePicker } from './ThemePicker';
+import type { BoardCommands } from './useCommands';
+
+interface Props {
+  id: string;
+  commands: BoardCommands;
+}
+
+/**
+ * One sticky note. Subscribes to its own note only, so a change elsewhere on the board does
+ * not re-render it. Its position is the committed one; while dragged, dnd-kit's transform
+ * (screen pixels) is added, divided by the zoom since the note lives in board units.
+ */
+export const NoteCard = memo(function NoteCard({ id, commands }: Props) {
+  const t = useT();
+  const note = useNote(id);
+  const selected = useBoard((s) => s.selectedId === id);
+  const editing = useBoard((s) => s.editingId === id);
+  const pickerOpen = useBoard((s) => s.pickerId === id);
+  const activity = useBoard((s) => s.activity[id]);
+  const themes = useBoard((s) => s.themes);
+  const author = useBoard((s) => (note ? personNames(s)[note.author] : undefined));
+  const isMine = useBoard((s) => note !== undefined && s.me?.participantId === note.author);
+  const editable = useCanEdit();
+  const { attributes, listeners, setNodeRef, transform, isDragging } = useDraggable({
+    id,
+    disabled: !editable || editing,
+    attributes: { roleDescription: t('note.roleDescription') },
+  });
+
+  if (!note) return null;
+  const theme = note.theme ? themes.find((candidate) => candidate.id === note.theme) : undefined;
+  const colors = noteColors(theme);
+  const zoom = transform ? boardStore.getState().viewport.zoom : 1;
+  const x = note.x + (transform?.x ?? 0) / zoom;
+  const y = note.y + (transform?.y ?? 0) / zoom;
+  const authorName = author ?? t('note.unknownAuthor');
+  const other = activity?.[0];
+  const style = {
+    width: NOTE_WIDTH,
+    height: NOTE_HEIGHT,
+    transform: `translate3d(${x}px, ${y}px, 0)`,
+    background: colors.background,
+    '--note-accent': colors.accent,
+    '--note-activity': other?.color,
+  } as CSSProperties;
+  const state = boardStore.getState;
+
+  const onKeyDown = (event: React.KeyboardEvent<HTMLDivElement>) => {
+    if (event.target !== event.currentTarget) return;
+    if (event.key === 'Enter' && editable) {
+      event.preventDefault();
+      state().startEditing(id);
+      return;
+    }
+    listeners?.onKeyDown?.(event);
+  };
+
+  return (
+    // biome-ignore lint/a11y/useSemanticElements: a draggable card, not a form group; "group" lets its buttons be reached inside it.
+    <div
+      ref={setNodeRef}
+      {...attributes}
+      {...listeners}
+      role="group"
+      onKeyDown={onKeyDown}
+      className={[
+        'note',
+        selected ? 'note--selected' : '',
+        isDragging ? 'note--dragging' : '',
+        editing ? 'note--editing' : '',
+        other ? 'note--busy' : '',
+      ].join(' ')}
+      style={style}
+      data-testid="note"
+      data-note-id={id}
+      data-theme={note.theme ?? ''}
+      data-x={note.x}
+      data-y={note.y}
+      aria-label={
+        note.text
+          ? t('note.label', { author: authorName, text: note.text })
+          : t('note.labelEmpty', { author: authorName })
+      }
+      onFocus={(event) => {
+        if (event.target === event.currentTarget) state().select(id);
+      }}
+      onClick={() => state().select(id)}
+      onDoubleClick={(event) => {
+        event.stopPropagation();
+        if (editable) state().startEditing(id);
+      }}
+    >
+      {editing ? (
+        <NoteEditor id={id} commands={commands} onDone={() => state().stopEditing(id)} />
+      ) : (
+        <div className={note.text ? 'note__text' : 'note__text note__text--empty'} data-testid="note.text">
+          {note.text || (editable ? t('note.placeholder') : '')}
+        </div>
+      )}
+      <div className="note__footer">
+        <span className="note__author" data-testid="note.author" title={authorName}>
+          {isMine ? `${authorName} (${t('note.you')})` : authorName}
+        </span>
+        {theme && <span className="note__theme-chip">{themeLabel(theme, t.locale)}</span>}
+      </div>
+      {editable && (
+        <div className="note__actions">
+          <button
+            type="button"
+            className="icon-button"
+            data-testid="note.theme"
+            aria-label={
+              theme ? t('note.themeCurrent', { theme: themeLabel(theme, t.locale) }) : t('note.theme')
+            }
+            title={t('note.theme')}
+            aria-haspopup="menu"
+            aria-expanded={pickerOpen}
+            onClick={(event) => {
+              event.stopPropagation();
+              state().select(id);
+              state().openPicker(pickerOpen ? null : id);
+            }}
+          >
+            <span className="swatch" aria-hidden="true" />
+          </button>
+          <button
+            type="button"
+            className="icon-button"
+            data-testid="note.delete"
+            aria-label={t('note.delete')}
+            title={t('note.delete')}
+            onClick={(event) => {
+              event.stopPropagation();
+              commands.remove(id);
+            }}
+          >
+            <span aria-hidden="true">✕</span>
+          </button>
+        </div>
+      )}
+      {pickerOpen && editable && (
+        <ThemePicker
+          themes={themes}
+          current={note.theme}
+          onPick={(picked) => {
+            commands.setTheme(id, picked);
+            state().openPicker(null);
+          }}
+          onClose={() => state().openPicker(null)}
+        />
+      )}
+      {other && (
+        <div className="note__activity" style={{ background: other.color }}>
+          {t(other.kind === 'editing' ? 'note.editingBy' : 'note.draggingBy', { name: other.name })}
+        </div>
+      )}
+    </div>
+  );
+});

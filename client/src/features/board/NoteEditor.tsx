@@ -1,0 +1,76 @@
+import { LIMITS, noteText } from '@atelier/shared';
+import { useEffect, useRef } from 'react';
+import type * as Y from 'yjs';
+import { useT } from '../../i18n/locale';
+import { boardStore } from '../../state/store';
+import { useConnection } from '../../sync/useConnection';
+import { type DeltaOp, transformSelection } from './caret';
+import type { BoardCommands } from './useCommands';
+
+interface Props {
+  id: string;
+  commands: BoardCommands;
+  onDone: () => void;
+}
+
+/**
+ * In-place editor of a note's text. The textarea is uncontrolled: typing writes the smallest
+ * diff to the note's Y.Text (so it merges character by character with others), and changes
+ * that did not come from this textarea (someone else typing, undo) are applied to it with
+ * the caret moved through the change instead of jumping to the end.
+ */
+export function NoteEditor({ id, commands, onDone }: Props) {
+  const t = useT();
+  const connection = useConnection();
+  const ref = useRef<HTMLTextAreaElement>(null);
+
+  useEffect(() => {
+    const textarea = ref.current;
+    const ytext = noteText(connection.boardDoc, id);
+    if (!textarea || !ytext) return;
+    textarea.value = ytext.toString();
+    textarea.focus();
+    textarea.setSelectionRange(textarea.value.length, textarea.value.length);
+    const onChange = (event: Y.YTextEvent) => {
+      const next = ytext.toString();
+      if (textarea.value === next) return;
+      const focused = document.activeElement === textarea;
+      const selection = transformSelection(
+        { start: textarea.selectionStart, end: textarea.selectionEnd },
+        event.delta as DeltaOp[],
+      );
+      textarea.value = next;
+      if (focused) textarea.setSelectionRange(selection.start, selection.end);
+    };
+    ytext.observe(onChange);
+    connection.setPresence({ editing: id });
+    return () => {
+      ytext.unobserve(onChange);
+      connection.setPresence({ editing: null });
+    };
+  }, [connection, id]);
+
+  return (
+    <textarea
+      ref={ref}
+      className="note__editor"
+      data-testid="note.text"
+      data-note-editor=""
+      aria-label={t('note.textLabel')}
+      placeholder={t('note.placeholder')}
+      maxLength={LIMITS.noteText}
+      onInput={(event) => commands.setText(id, event.currentTarget.value)}
+      onBlur={onDone}
+      onKeyDown={(event) => {
+        if (event.key === 'Escape' || (event.key === 'Enter' && (event.ctrlKey || event.metaKey))) {
+          event.preventDefault();
+          event.stopPropagation();
+          onDone();
+          boardStore.getState().select(id);
+        }
+      }}
+      onPointerDown={(event) => event.stopPropagation()}
+      onDoubleClick={(event) => event.stopPropagation()}
+    />
+  );
+}

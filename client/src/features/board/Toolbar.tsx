@@ -1,0 +1,105 @@
+import { useT } from '../../i18n/locale';
+import { boardStore, useBoard, useCanEdit } from '../../state/store';
+import { fitRect, notesBounds, zoomBy } from './geometry';
+import type { BoardCommands } from './useCommands';
+
+const ZOOM_STEP = 1.25;
+
+function zoomAroundCentre(factor: number): void {
+  const { viewport, canvasSize, setViewport } = boardStore.getState();
+  setViewport(zoomBy(viewport, { x: canvasSize.width / 2, y: canvasSize.height / 2 }, factor));
+}
+
+function fitToContent(): void {
+  const { notes, canvasSize, setViewport } = boardStore.getState();
+  const bounds = notesBounds(Object.values(notes));
+  setViewport(
+    bounds ? fitRect(bounds, canvasSize) : { x: canvasSize.width / 2, y: canvasSize.height / 2, zoom: 1 },
+  );
+}
+
+/** Add, undo/redo, and zoom controls floating over the board. */
+export function Toolbar({ commands }: { commands: BoardCommands }) {
+  const t = useT();
+  const editable = useCanEdit();
+  const canUndo = useBoard((s) => s.history.canUndo);
+  const canRedo = useBoard((s) => s.history.canRedo);
+  const zoom = useBoard((s) => s.viewport.zoom);
+  return (
+    <div className="toolbar" role="toolbar" aria-label={t('board.toolbar')}>
+      {editable && (
+        <>
+          <button
+            type="button"
+            className="button button--primary"
+            data-testid="board.add-note"
+            title={t('board.addNoteLabel')}
+            aria-keyshortcuts="N"
+            onClick={() => commands.addNote()}
+          >
+            {t('board.addNote')}
+          </button>
+          <span className="toolbar__sep" aria-hidden="true" />
+          <button
+            type="button"
+            className="icon-button"
+            data-testid="toolbar.undo"
+            aria-label={t('toolbar.undo')}
+            title={t('toolbar.undo')}
+            aria-keyshortcuts="Control+Z Meta+Z"
+            disabled={!canUndo}
+            onClick={() => commands.undo()}
+          >
+            <span aria-hidden="true">↶</span>
+          </button>
+          <button
+            type="button"
+            className="icon-button"
+            data-testid="toolbar.redo"
+            aria-label={t('toolbar.redo')}
+            title={t('toolbar.redo')}
+            aria-keyshortcuts="Control+Shift+Z Meta+Shift+Z Control+Y"
+            disabled={!canRedo}
+            onClick={() => commands.redo()}
+          >
+            <span aria-hidden="true">↷</span>
+          </button>
+          <span className="toolbar__sep" aria-hidden="true" />
+        </>
+      )}
+      <button
+        type="button"
+        className="icon-button"
+        data-testid="board.zoom-out"
+        aria-label={t('board.zoomOut')}
+        title={t('board.zoomOut')}
+        onClick={() => zoomAroundCentre(1 / ZOOM_STEP)}
+      >
+        <span aria-hidden="true">−</span>
+      </button>
+      <output className="toolbar__zoom" aria-label={t('board.zoomLevel')} data-testid="board.zoom-level">
+        {Math.round(zoom * 100)} %
+      </output>
+      <button
+        type="button"
+        className="icon-button"
+        data-testid="board.zoom-in"
+        aria-label={t('board.zoomIn')}
+        title={t('board.zoomIn')}
+        onClick={() => zoomAroundCentre(ZOOM_STEP)}
+      >
+        <span aria-hidden="true">+</span>
+      </button>
+      <button
+        type="button"
+        className="icon-button"
+        data-testid="board.zoom-fit"
+        aria-label={t('board.zoomFit')}
+        title={t('board.zoomFit')}
+        onClick={fitToContent}
+      >
+        <span aria-hidden="true">⤢</span>
+      </button>
+    </div>
+  );
+}

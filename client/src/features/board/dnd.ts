@@ -1,0 +1,60 @@
+import {
+  type Announcements,
+  KeyboardSensor,
+  PointerSensor,
+  type PointerSensorOptions,
+  type ScreenReaderInstructions,
+  TouchSensor,
+  useSensor,
+  useSensors,
+} from '@dnd-kit/core';
+import type { PointerEvent as ReactPointerEvent } from 'react';
+import type { Translator } from '../../i18n/translate';
+import { isSpacePanning } from './usePanZoom';
+
+const basePointerActivator = PointerSensor.activators[0];
+
+/**
+ * Mouse and pen drags (touch goes to the TouchSensor, which waits for a long press so that
+ * a finger can still pan and pinch the board). Never while Space-panning.
+ */
+export class BoardPointerSensor extends PointerSensor {
+  static override activators = [
+    {
+      eventName: 'onPointerDown' as const,
+      handler: (event: ReactPointerEvent, options: PointerSensorOptions): boolean => {
+        const native = event.nativeEvent;
+        if (native.pointerType === 'touch' || native.button !== 0 || isSpacePanning()) return false;
+        return basePointerActivator ? basePointerActivator.handler(event, options) : false;
+      },
+    },
+  ];
+}
+
+export function useBoardSensors() {
+  return useSensors(
+    // A few pixels of movement before a drag starts, so a click still selects and a double-click edits.
+    useSensor(BoardPointerSensor, { activationConstraint: { distance: 4 } }),
+    useSensor(TouchSensor, { activationConstraint: { delay: 250, tolerance: 8 } }),
+    useSensor(KeyboardSensor, {
+      // Enter opens the editor on a focused note; Space picks it up.
+      keyboardCodes: { start: ['Space'], cancel: ['Escape'], end: ['Space', 'Enter', 'Tab'] },
+    }),
+  );
+}
+
+export function dndAccessibility(t: Translator): {
+  announcements: Announcements;
+  screenReaderInstructions: ScreenReaderInstructions;
+} {
+  return {
+    screenReaderInstructions: { draggable: t('dnd.instructions') },
+    announcements: {
+      onDragStart: () => t('dnd.start'),
+      onDragMove: () => undefined,
+      onDragOver: () => undefined,
+      onDragEnd: () => t('dnd.end'),
+      onDragCancel: () => t('dnd.cancel'),
+    },
+  };
+}

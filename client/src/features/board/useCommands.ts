@@ -1,0 +1,72 @@
+import { addNote, deleteNote, moveNote, type Point, setNoteText, setNoteTheme } from '@atelier/shared';
+import { useMemo } from 'react';
+import { boardStore, canEdit } from '../../state/store';
+import { useConnection } from '../../sync/useConnection';
+import { placeNewNote, screenToBoard } from './geometry';
+
+/**
+ * Every change the board UI makes, as shared commands on the current board document. Each
+ * checks the person may write (observers, locked boards): the server would refuse anyway,
+ * but a refused write costs a full resync, so the UI never sends one.
+ */
+export interface BoardCommands {
+  /** Adds a note centred on a board point (or the middle of the screen) and opens it for typing. */
+  addNote(center?: Point): string | null;
+  setText(id: string, text: string): void;
+  move(id: string, to: Point): void;
+  setTheme(id: string, theme: string | null): void;
+  remove(id: string): void;
+  undo(): void;
+  redo(): void;
+}
+
+export function useCommands(): BoardCommands {
+  const connection = useConnection();
+  return useMemo(() => {
+    const writable = () => canEdit(boardStore.getState());
+    const doc = () => connection.boardDoc;
+    return {
+      addNote(center) {
+        const state = boardStore.getState();
+        const me = state.me;
+        if (!writable() || !me) return null;
+        const middle =
+          center ??
+          screenToBoard(state.viewport, { x: state.canvasSize.width / 2, y: state.canvasSize.height / 2 });
+        const at = placeNewNote(middle, Object.values(state.notes));
+        const id = addNote(doc(), { ...at, author: me.participantId });
+        // A new note is its own undo step, not merged with the typing that follows.
+        connection.undo.stopCapturing();
+        state.startEditing(id);
+        return id;
+      },
+      setText(id, text) {
+        if (writable()) setNoteText(doc(), id, text);
+      },
+      move(id, to) {
+        if (!writable()) return;
+        moveNote(doc(), id, to);
+        connection.undo.stopCapturing();
+      },
+      setTheme(id, theme) {
+        if (!writable()) return;
+        setNoteTheme(doc(), id, theme);
+        connection.undo.stopCapturing();
+      },
+      remove(id) {
+        if (!writable()) return;
+        const state = boardStore.getState();
+        deleteNote(doc(), id);
+        connection.undo.stopCapturing();
+        if (state.selectedId === id) state.select(null);
+        state.stopEditing(id);
+      },
+      undo() {
+        if (writable()) connection.undo.undo();
+      },
+      redo() {
+        if (writable()) connection.undo.redo();
+      },
+    } satisfies BoardCommands;
+  }, [connection]);
+}

@@ -1,0 +1,56 @@
+import { useEffect } from 'react';
+import { boardStore } from '../../state/store';
+import type { BoardCommands } from './useCommands';
+
+function isNativeField(target: EventTarget | null): boolean {
+  return (
+    target instanceof HTMLElement &&
+    (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))
+  );
+}
+
+/**
+ * Board keyboard shortcuts. Undo/redo go to the person's board undo stack everywhere on
+ * the board, including while typing in a note (its text is a shared Y.Text: the browser's
+ * own undo would fight remote edits), but not in other form fields.
+ */
+export function useShortcuts(
+  commands: BoardCommands,
+  pointerRef: React.RefObject<{ x: number; y: number } | null>,
+): void {
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      const target = event.target;
+      const inNoteEditor = target instanceof HTMLElement && target.hasAttribute('data-note-editor');
+      if (isNativeField(target) && !inNoteEditor) return;
+      const mod = event.ctrlKey || event.metaKey;
+      const key = event.key.toLowerCase();
+      if (mod && !event.altKey && (key === 'z' || key === 'y')) {
+        event.preventDefault();
+        if (key === 'y' || event.shiftKey) commands.redo();
+        else commands.undo();
+        return;
+      }
+      if (inNoteEditor || mod || event.altKey || event.defaultPrevented) return;
+      const state = boardStore.getState();
+      if (key === 'n' && !event.repeat) {
+        event.preventDefault();
+        commands.addNote(pointerRef.current ?? undefined);
+      } else if (
+        (event.key === 'Delete' || event.key === 'Backspace') &&
+        state.selectedId &&
+        !state.editingId
+      ) {
+        event.preventDefault();
+        const next = document.querySelector<HTMLElement>('.canvas');
+        commands.remove(state.selectedId);
+        next?.focus();
+      } else if (event.key === 'Escape') {
+        if (state.pickerId) state.openPicker(null);
+        else state.select(null);
+      }
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [commands, pointerRef]);
+}

@@ -1,0 +1,31 @@
+import QRCode from 'qrcode';
+import { useEffect, useState } from 'react';
+
+/** The QR code of a URL as inline SVG (crisp on a projector at any size). */
+export function QrCode({ url, label }: { url: string; label: string }) {
+  const [svg, setSvg] = useState<string | null>(null);
+  useEffect(() => {
+    let cancelled = false;
+    QRCode.toString(url, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' })
+      .then((markup) => {
+        if (!cancelled) setSvg(markup);
+      })
+      .catch(() => {
+        if (!cancelled) setSvg(null);
+      });
+    return () => {
+      cancelled = true;
+    };
+  }, [url]);
+  return (
+    <div
+      className="qr"
+      role="img"
+      aria-label={label}
+      data-testid="share.qr"
+      // The markup is generated locally by the qrcode library from our own URL.
+      // biome-ignore lint/security/noDangerouslySetInnerHtml: trusted SVG from the qrcode package.
+      dangerouslySetInnerHTML={svg ? { __html: svg } : undefined}
+    />
+  );
+}

@@ -1,0 +1,94 @@
+import { useEffect, useRef, useState } from 'react';
+import { joinPath } from '../../app/routes';
+import { useT } from '../../i18n/locale';
+import { useBoard } from '../../state/store';
+import { QrCode } from './QrCode';
+
+/** "ABC DEF": a code read aloud in two halves. */
+export function groupCode(code: string): [string, string] {
+  const half = Math.ceil(code.length / 2);
+  return [code.slice(0, half), code.slice(half)];
+}
+
+interface Props {
+  participantLink: string | null;
+  onClose: () => void;
+}
+
+/** The facilitator's invitation: code in huge type, link with copy, QR code, how many joined. */
+export function SharePanel({ participantLink, onClose }: Props) {
+  const t = useT();
+  const workshop = useBoard((s) => s.workshop);
+  const people = useBoard((s) => s.people);
+  const [copied, setCopied] = useState<'ok' | 'failed' | null>(null);
+  const linkRef = useRef<HTMLAnchorElement>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  useEffect(() => headingRef.current?.focus(), []);
+
+  const code = workshop?.joinCode ?? null;
+  const link = participantLink ?? (code ? `${window.location.origin}${joinPath(code)}` : null);
+  const joined = new Set<string>();
+  for (const p of workshop?.participants ?? []) if (p.role !== 'facilitator') joined.add(p.id);
+  for (const p of people) if (p.role !== 'facilitator') joined.add(p.participantId);
+
+  const copy = async () => {
+    if (!link) return;
+    try {
+      await navigator.clipboard.writeText(link);
+      setCopied('ok');
+    } catch {
+      const selection = window.getSelection();
+      if (selection && linkRef.current) selection.selectAllChildren(linkRef.current);
+      setCopied('failed');
+    }
+    window.setTimeout(() => setCopied(null), 2500);
+  };
+
+  const [first, second] = code ? groupCode(code) : ['', ''];
+  return (
+    <aside className="share-panel" data-testid="share.panel" aria-labelledby="share-heading">
+      <div className="share-panel__head">
+        <h2 id="share-heading" ref={headingRef} tabIndex={-1}>
+          {t('share.heading')}
+        </h2>
+        <button type="button" className="icon-button" aria-label={t('common.close')} onClick={onClose}>
+          <span aria-hidden="true">✕</span>
+        </button>
+      </div>
+      {code && (
+        <div className="share-panel__code">
+          <span className="share-panel__label">{t('share.code')}</span>
+          <output
+            className="join-code"
+            data-testid="share.code"
+            aria-label={t('share.codeSpoken', { code: code.split('').join(' ') })}
+          >
+            <span>{first}</span>
+            <span>{second}</span>
+          </output>
+        </div>
+      )}
+      {link && (
+        <>
+          <div className="share-panel__link">
+            <span className="share-panel__label">{t('share.link')}</span>
+            <a ref={linkRef} href={link} data-testid="share.link" target="_blank" rel="noreferrer">
+              {link}
+            </a>
+            <button type="button" className="button" data-testid="share.copy" onClick={copy}>
+              {copied === 'ok' ? t('share.copied') : t('share.copy')}
+            </button>
+            <span className="visually-hidden" role="status">
+              {copied === 'ok' ? t('share.copied') : copied === 'failed' ? t('share.copyFailed') : ''}
+            </span>
+          </div>
+          <QrCode url={link} label={t('share.qr')} />
+        </>
+      )}
+      <p className="share-panel__joined" data-testid="share.joined">
+        {t.plural('share.joined', joined.size)}
+      </p>
+      <p className="share-panel__how">{t('share.how', { origin: window.location.host })}</p>
+    </aside>
+  );
+}

@@ -1,0 +1,18 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './app/App';
+import { syncDocumentLang } from './i18n/locale';
+import './styles/base.css';
+import './styles/forms.css';
+import './styles/board.css';
+import './styles/note.css';
+import './styles/panels.css';
+
+syncDocumentLang();
+const root = document.getElementById('root');
+if (!root) throw new Error('#root is missing from index.html');
+createRoot(root).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

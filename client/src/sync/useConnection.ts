@@ -1,0 +1,122 @@
+import type { PresenceUser } from '@atelier/shared';
+import { createContext, useContext, useEffect, useRef, useState } from 'react';
+import { bindBoard, markBoardLoaded } from '../state/bindBoard';
+import { bindControl } from '../state/bindControl';
+import { applyPresence, derivePresence, parsePeers } from '../state/presence';
+import type { BoardStore } from '../state/store';
+import { WorkshopConnection } from './connection';
+
+export const ConnectionContext = createContext<WorkshopConnection | null>(null);
+
+/** The open workshop's connection; only rendered inside a connected board. */
+export function useConnection(): WorkshopConnection {
+  const connection = useContext(ConnectionContext);
+  if (!connection) throw new Error('useConnection() outside of a board');
+  return connection;
+}
+
+export interface UseWorkshopConnectionOptions {
+  workshopId: string;
+  token: string | null;
+  store: BoardStore;
+  onDenied: (reason: string) => void;
+}
+
+/**
+ * Opens the workshop's documents for as long as the board is shown and feeds the store:
+ * notes, themes and lock from the documents, presence from awareness, connection status,
+ * undo availability. Follows the browser's offline/online events.
+ */
+export function useWorkshopConnection({
+  workshopId,
+  token,
+  store,
+  onDenied,
+}: UseWorkshopConnectionOptions): WorkshopConnection | null {
+  const [connection, setConnection] = useState<WorkshopConnection | null>(null);
+  const deniedHandler = useRef(onDenied);
+  deniedHandler.current = onDenied;
+
+  useEffect(() => {
+    if (!token) return;
+    const conn = new WorkshopConnection({
+      workshopId,
+      token,
+      origin: window.location.origin,
+      online: navigator.onLine,
+      persist: true,
+    });
+    let unbindBoard = bindBoard(store, conn.boardDoc);
+    let unbindControl = bindControl(store, conn.controlDoc);
+    const cleanups: (() => void)[] = [];
+    cleanups.push(
+      conn.on('boardDoc', (doc) => {
+        unbindBoard();
+        store.setState({ editingId: null, pickerId: null });
+        unbindBoard = bindBoard(store, doc);
+      }),
+      conn.on('controlDoc', (doc) => {
+        unbindControl();
+        unbindControl = bindControl(store, doc);
+      }),
+      conn.on('state', (connectionState) => store.setState({ connection: connectionState })),
+      conn.on('history', (history) => store.setState({ history })),
+      conn.on('denied', ({ reason }) => deniedHandler.current(reason)),
+      conn.board.on('change', () => {
+        if (conn.board.synced || conn.board.persistence?.synced) markBoardLoaded(store);
+      }),
+    );
+    store.setState({ connection: conn.state });
+
+    // Presence: awareness changes arrive at cursor speed; fold them into one store write per frame.
+    let frame = 0;
+    const refreshPresence = () => {
+      frame = 0;
+      const you = store.getState().workshop?.you;
+      const self: PresenceUser | null = you
+        ? { participantId: you.id, name: you.name, color: you.color, role: you.role, group: you.group }
+        : null;
+      applyPresence(
+        store,
+        derivePresence(parsePeers(conn.awareness.getStates(), conn.awareness.clientID), self),
+      );
+    };
+    const schedule = () => {
+      if (frame === 0) frame = requestAnimationFrame(refreshPresence);
+    };
+    let awareness = conn.awareness;
+    awareness.on('change', schedule);
+    cleanups.push(
+      conn.on('awareness', (next) => {
+        awareness.off('change', schedule);
+        awareness = next;
+        awareness.on('change', schedule);
+        schedule();
+      }),
+      store.subscribe((state, prev) => {
+        if (state.workshop !== prev.workshop) schedule();
+      }),
+    );
+    schedule();
+
+    const goOffline = () => conn.goOffline();
+    const goOnline = () => conn.goOnline();
+    window.addEventListener('offline', goOffline);
+    window.addEventListener('online', goOnline);
+    setConnection(conn);
+
+    return () => {
+      window.removeEventListener('offline', goOffline);
+      window.removeEventListener('online', goOnline);
+      if (frame !== 0) cancelAnimationFrame(frame);
+      awareness.off('change', schedule);
+      for (const cleanup of cleanups) cleanup();
+      unbindBoard();
+      unbindControl();
+      conn.destroy();
+      setConnection(null);
+    };
+  }, [workshopId, token, store]);
+
+  return connection;
+}
