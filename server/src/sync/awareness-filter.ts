@@ -42,8 +42,9 @@ export function filterAwarenessUpdate(update: Uint8Array, identity: AwarenessIde
 
 /** `null` is a removal (the client left) and passes; `undefined` means drop the entry. */
 function sanitize(json: string, user: PresenceUser): object | null | undefined {
-  // JSON of ASCII-heavy states: length in UTF-16 units is a close, cheap bound on bytes.
-  if (json.length > MAX_PRESENCE_STATE_BYTES) return undefined;
+  // Cheap check first (a UTF-16 unit is at least one UTF-8 byte), exact byte count after.
+  if (json.length > MAX_PRESENCE_STATE_BYTES || Buffer.byteLength(json) > MAX_PRESENCE_STATE_BYTES)
+    return undefined;
   let raw: unknown;
   try {
     raw = JSON.parse(json);
