@@ -48,7 +48,12 @@ export class WorkshopConnection extends Emitter<ConnectionEvents> {
   state: ConnectionState;
   private pending: PendingCounter;
   private offline: boolean;
-  private presence: PresenceClientState = {};
+  /**
+   * Always set, even before the pointer moves: y-protocols ignores a client's very first
+   * awareness state (clock 0) on peers that never saw it, so an untouched state would leave
+   * us invisible to everyone until our first cursor move.
+   */
+  private presence: PresenceClientState = { cursor: null, editing: null, dragging: null };
 
   constructor(options: ConnectOptions) {
     super();
@@ -61,6 +66,8 @@ export class WorkshopConnection extends Emitter<ConnectionEvents> {
     this.state = { status: deriveStatus(this.offline, false, false), pending: 0, closedCode: null };
     this.undo = this.createUndo(this.board.doc);
     this.pending = this.createPending(this.board.doc);
+    this.applyPresence();
+    this.silenceControlAwareness();
 
     this.board.on('change', () => {
       if (this.board.connected && this.board.synced) this.pending.synced();
@@ -78,7 +85,10 @@ export class WorkshopConnection extends Emitter<ConnectionEvents> {
       this.emit('boardDoc', doc);
       this.emit('awareness', this.board.provider.awareness);
     });
-    this.control.on('doc', (doc) => this.emit('controlDoc', doc));
+    this.control.on('doc', (doc) => {
+      this.silenceControlAwareness();
+      this.emit('controlDoc', doc);
+    });
     this.board.on('denied', (reason) => this.emit('denied', { kind: 'board', reason }));
     this.control.on('denied', (reason) => this.emit('denied', { kind: 'control', reason }));
     this.board.on('closed', (code) => this.close(code));
@@ -136,7 +146,12 @@ export class WorkshopConnection extends Emitter<ConnectionEvents> {
 
   private applyPresence(): void {
     const awareness = this.board.provider.awareness;
-    for (const [key, value] of Object.entries(this.presence)) awareness.setLocalStateField(key, value);
+    awareness.setLocalState({ ...awareness.getLocalState(), ...this.presence });
+  }
+
+  /** Presence lives on the board room; the control room needs none of our awareness traffic. */
+  private silenceControlAwareness(): void {
+    this.control.provider.awareness.setLocalState(null);
   }
 
   private update(patch: Partial<ConnectionState> = {}): void {

@@ -1,5 +1,6 @@
 import { useT } from '../i18n/locale';
 import { useBoard } from '../state/store';
+import { Icon } from './Icon';
 
 /** Short messages (refused change, copied link…), announced politely to screen readers. */
 export function Toasts() {
@@ -17,7 +18,7 @@ export function Toasts() {
             aria-label={t('toast.dismiss')}
             onClick={() => dismiss(toast.id)}
           >
-            <span aria-hidden="true">✕</span>
+            <Icon name="close" size={16} />
           </button>
         </div>
       ))}

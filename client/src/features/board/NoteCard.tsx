@@ -3,6 +3,7 @@ import { type CSSProperties, memo } from 'react';
 import { useT } from '../../i18n/locale';
 import { personNames } from '../../state/people';
 import { boardStore, useBoard, useCanEdit, useNote } from '../../state/store';
+import { Icon } from '../../ui/Icon';
 import { noteColors, themeLabel } from './colors';
 import { NOTE_HEIGHT, NOTE_WIDTH } from './geometry';
 import { NoteEditor } from './NoteEditor';
@@ -143,7 +144,7 @@ export const NoteCard = memo(function NoteCard({ id, commands }: Props) {
               commands.remove(id);
             }}
           >
-            <span aria-hidden="true">✕</span>
+            <Icon name="close" size={16} />
           </button>
         </div>
       )}

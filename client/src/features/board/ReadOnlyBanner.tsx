@@ -1,5 +1,6 @@
 import { useT } from '../../i18n/locale';
 import { useBoard } from '../../state/store';
+import { Icon } from '../../ui/Icon';
 
 /** Says why the board cannot be changed: you observe, or the facilitator locked it. */
 export function ReadOnlyBanner() {
@@ -10,7 +11,7 @@ export function ReadOnlyBanner() {
   if (!reason) return null;
   return (
     <div className={`readonly readonly--${reason}`} data-testid="board.readonly" role="status">
-      <span aria-hidden="true">{reason === 'observer' ? '👁' : '🔒'}</span>
+      <Icon name={reason === 'observer' ? 'eye' : 'lock'} />
       {t(reason === 'observer' ? 'board.readonlyObserver' : 'board.readonlyLocked')}
     </div>
   );

@@ -1,5 +1,6 @@
 import { useT } from '../../i18n/locale';
 import { boardStore, useBoard, useCanEdit } from '../../state/store';
+import { Icon } from '../../ui/Icon';
 import { fitRect, notesBounds, zoomBy } from './geometry';
 import type { BoardCommands } from './useCommands';
 
@@ -50,7 +51,7 @@ export function Toolbar({ commands }: { commands: BoardCommands }) {
             disabled={!canUndo}
             onClick={() => commands.undo()}
           >
-            <span aria-hidden="true">↶</span>
+            <Icon name="undo" />
           </button>
           <button
             type="button"
@@ -62,7 +63,7 @@ export function Toolbar({ commands }: { commands: BoardCommands }) {
             disabled={!canRedo}
             onClick={() => commands.redo()}
           >
-            <span aria-hidden="true">↷</span>
+            <Icon name="redo" />
           </button>
           <span className="toolbar__sep" aria-hidden="true" />
         </>
@@ -75,7 +76,7 @@ export function Toolbar({ commands }: { commands: BoardCommands }) {
         title={t('board.zoomOut')}
         onClick={() => zoomAroundCentre(1 / ZOOM_STEP)}
       >
-        <span aria-hidden="true">−</span>
+        <Icon name="minus" />
       </button>
       <output className="toolbar__zoom" aria-label={t('board.zoomLevel')} data-testid="board.zoom-level">
         {Math.round(zoom * 100)} %
@@ -88,7 +89,7 @@ export function Toolbar({ commands }: { commands: BoardCommands }) {
         title={t('board.zoomIn')}
         onClick={() => zoomAroundCentre(ZOOM_STEP)}
       >
-        <span aria-hidden="true">+</span>
+        <Icon name="plus" />
       </button>
       <button
         type="button"
@@ -98,7 +99,7 @@ export function Toolbar({ commands }: { commands: BoardCommands }) {
         title={t('board.zoomFit')}
         onClick={fitToContent}
       >
-        <span aria-hidden="true">⤢</span>
+        <Icon name="fit" />
       </button>
     </div>
   );

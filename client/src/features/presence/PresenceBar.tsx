@@ -1,6 +1,7 @@
 import type { PresenceUser } from '@atelier/shared';
 import { useT } from '../../i18n/locale';
 import { useBoard } from '../../state/store';
+import { Icon } from '../../ui/Icon';
 
 const MAX_AVATARS = 8;
 
@@ -62,7 +63,7 @@ function Avatar({ person, you }: { person: PresenceUser; you: boolean }) {
       <span aria-hidden="true">{initials(person.name)}</span>
       {person.role !== 'participant' && (
         <span className={`avatar__badge avatar__badge--${person.role}`} aria-hidden="true">
-          {person.role === 'facilitator' ? '★' : '👁'}
+          <Icon name={person.role === 'facilitator' ? 'star' : 'eye'} size={11} />
         </span>
       )}
     </li>

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { joinPath } from '../../app/routes';
 import { useT } from '../../i18n/locale';
 import { useBoard } from '../../state/store';
+import { Icon } from '../../ui/Icon';
 import { QrCode } from './QrCode';
 
 /** "ABC DEF": a code read aloud in two halves. */
@@ -52,7 +53,7 @@ export function SharePanel({ participantLink, onClose }: Props) {
           {t('share.heading')}
         </h2>
         <button type="button" className="icon-button" aria-label={t('common.close')} onClick={onClose}>
-          <span aria-hidden="true">✕</span>
+          <Icon name="close" size={16} />
         </button>
       </div>
       {code && (
