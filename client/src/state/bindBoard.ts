@@ -14,7 +14,7 @@ export function bindBoard(store: BoardStore, doc: Y.Doc): () => void {
     const note = value instanceof Y.Map ? readNote(value) : null;
     if (note) initial[id] = note;
   }
-  store.setState({ notes: initial, boardLoaded: map.size > 0 || store.getState().boardLoaded });
+  store.setState({ notes: initial });
 
   const onChange = (events: Y.YEvent<Y.AbstractType<unknown>>[]) => {
     const changed = new Set<string>();
@@ -34,7 +34,7 @@ export function bindBoard(store: BoardStore, doc: Y.Doc): () => void {
       if (note) next[id] = note;
       else delete next[id];
     }
-    store.setState({ notes: next, boardLoaded: true });
+    store.setState({ notes: next });
   };
   map.observeDeep(onChange);
   return () => map.unobserveDeep(onChange);

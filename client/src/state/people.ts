@@ -1,4 +1,5 @@
-import type { BoardState } from './store';
+import type { WorkshopSummary } from '@atelier/shared';
+import type { PresenceState } from './presenceStores';
 
 let lastInputs: [unknown, unknown] | null = null;
 let lastNames: Readonly<Record<string, string>> = {};
@@ -6,17 +7,18 @@ let lastNames: Readonly<Record<string, string>> = {};
 /**
  * Participant id → display name, from the workshop's participant list and from who is in
  * the room right now (people who joined after we loaded the list). Memoised on its inputs
- * so thousands of note selectors share one map.
+ * so thousands of notes share one map.
  */
 export function personNames(
-  state: Pick<BoardState, 'workshop' | 'people'>,
+  workshop: WorkshopSummary | null,
+  people: PresenceState['people'],
 ): Readonly<Record<string, string>> {
-  if (lastInputs && lastInputs[0] === state.workshop && lastInputs[1] === state.people) return lastNames;
+  if (lastInputs && lastInputs[0] === workshop && lastInputs[1] === people) return lastNames;
   const names: Record<string, string> = {};
-  for (const p of state.workshop?.participants ?? []) names[p.id] = p.name;
-  if (state.workshop) names[state.workshop.you.id] = state.workshop.you.name;
-  for (const p of state.people) names[p.participantId] ??= p.name;
-  lastInputs = [state.workshop, state.people];
+  for (const p of workshop?.participants ?? []) names[p.id] = p.name;
+  if (workshop) names[workshop.you.id] = workshop.you.name;
+  for (const p of people) names[p.participantId] ??= p.name;
+  lastInputs = [workshop, people];
   lastNames = names;
   return names;
 }

@@ -1,7 +1,7 @@
 import type { PresenceUser } from '@atelier/shared';
 import { describe, expect, it } from 'vitest';
 import { applyPresence, derivePresence, parsePeers } from './presence';
-import { createBoardStore } from './store';
+import { createPresenceStores } from './presenceStores';
 
 const user = (participantId: string, name: string): PresenceUser => ({
   participantId,
@@ -38,18 +38,21 @@ describe('presence', () => {
   });
 
   it('keeps avatars and note activity identical while only cursors move', () => {
-    const store = createBoardStore();
+    const stores = createPresenceStores();
     const at = (x: number) =>
       derivePresence(
         parsePeers(new Map([[2, { user: user('p2', 'Bea'), cursor: { x, y: 0 }, editing: 'n1' }]]), 1),
         null,
       );
-    applyPresence(store, at(0));
-    const { people, activity, cursors } = store.getState();
-    applyPresence(store, at(5));
-    expect(store.getState().people).toBe(people);
-    expect(store.getState().activity.n1).toBe(activity.n1);
-    expect(store.getState().cursors).not.toBe(cursors);
-    expect(store.getState().cursors[0]).toMatchObject({ x: 5, name: 'Bea' });
+    applyPresence(stores, at(0));
+    const presence = stores.presence.getState();
+    const { cursors } = stores.cursors.getState();
+    let presenceWrites = 0;
+    stores.presence.subscribe(() => presenceWrites++);
+    applyPresence(stores, at(5));
+    expect(presenceWrites).toBe(0);
+    expect(stores.presence.getState()).toBe(presence);
+    expect(stores.cursors.getState().cursors).not.toBe(cursors);
+    expect(stores.cursors.getState().cursors[0]).toMatchObject({ x: 5, name: 'Bea' });
   });
 });

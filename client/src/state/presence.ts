@@ -1,5 +1,5 @@
 import { PresenceUser } from '@atelier/shared';
-import type { BoardStore } from './store';
+import type { PresenceStores } from './presenceStores';
 import type { NoteActivity, PresenceView, RemoteCursor, RemotePeer } from './types';
 
 /**
@@ -52,8 +52,8 @@ export function derivePresence(peers: readonly RemotePeer[], self: PresenceUser 
  * Writes a presence view into the store, keeping the previous objects wherever nothing
  * changed: cursors move 20 times a second, avatars and note outlines must not re-render.
  */
-export function applyPresence(store: BoardStore, next: PresenceView): void {
-  const prev = store.getState();
+export function applyPresence(stores: PresenceStores, next: PresenceView): void {
+  const prev = stores.presence.getState();
   const people = sameJson(prev.people, next.people) ? prev.people : next.people;
   const activity: Record<string, readonly NoteActivity[]> = {};
   let activityChanged = Object.keys(prev.activity).length !== Object.keys(next.activity).length;
@@ -65,13 +65,11 @@ export function applyPresence(store: BoardStore, next: PresenceView): void {
       activityChanged = true;
     }
   }
-  const cursorsChanged = !sameJson(prev.cursors, next.cursors);
-  if (people === prev.people && !activityChanged && !cursorsChanged) return;
-  store.setState({
-    people,
-    activity: activityChanged ? activity : prev.activity,
-    cursors: cursorsChanged ? next.cursors : prev.cursors,
-  });
+  if (people !== prev.people || activityChanged) {
+    stores.presence.setState({ people, activity: activityChanged ? activity : prev.activity });
+  }
+  if (!sameJson(stores.cursors.getState().cursors, next.cursors))
+    stores.cursors.setState({ cursors: next.cursors });
 }
 
 function readPoint(value: unknown): { x: number; y: number } | null {

@@ -1,7 +1,9 @@
 import type { Note, Role, WorkshopSummary } from '@atelier/shared';
 import { useStore } from 'zustand';
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { ConnectionState, DocView, PresenceView, Size, Toast, Viewport } from './types';
+import { presenceStores, resetPresence } from './presenceStores';
+import type { ConnectionState, DocView, Toast } from './types';
+import { initialView, viewStore } from './view';
 
 /** Who we are in this workshop, from the server (the token's identity). */
 export interface Me {
@@ -17,8 +19,6 @@ export interface UiState {
   editingId: string | null;
   /** Theme picker open on this note. */
   pickerId: string | null;
-  viewport: Viewport;
-  canvasSize: Size;
   shareOpen: boolean;
   toasts: readonly Toast[];
   connection: ConnectionState;
@@ -31,14 +31,12 @@ export interface UiActions {
   startEditing(id: string): void;
   stopEditing(id?: string): void;
   openPicker(id: string | null): void;
-  setViewport(viewport: Viewport): void;
-  setCanvasSize(size: Size): void;
   setShareOpen(open: boolean): void;
   toast(kind: Toast['kind'], message: string): void;
   dismissToast(id: number): void;
 }
 
-export type BoardState = DocView & PresenceView & UiState & UiActions;
+export type BoardState = DocView & UiState & UiActions;
 
 export type BoardStore = StoreApi<BoardState>;
 
@@ -49,10 +47,6 @@ export function initialDocView(): DocView {
   return { notes: {}, themes: [], control: { step: 'assessment', locked: false }, boardLoaded: false };
 }
 
-export function initialPresence(): PresenceView {
-  return { people: [], cursors: [], activity: {} };
-}
-
 export function initialUi(): UiState {
   return {
     workshop: null,
@@ -60,8 +54,6 @@ export function initialUi(): UiState {
     selectedId: null,
     editingId: null,
     pickerId: null,
-    viewport: { x: 0, y: 0, zoom: 1 },
-    canvasSize: { width: 0, height: 0 },
     shareOpen: false,
     toasts: [],
     connection: { status: 'connecting', pending: 0, closedCode: null },
@@ -73,7 +65,6 @@ export function initialUi(): UiState {
 export function createBoardStore(): BoardStore {
   return createStore<BoardState>()((set, get) => ({
     ...initialDocView(),
-    ...initialPresence(),
     ...initialUi(),
     setWorkshop: (workshop, me) => set({ workshop, me }),
     select: (id) => set(id === get().selectedId ? {} : { selectedId: id, pickerId: null }),
@@ -82,11 +73,6 @@ export function createBoardStore(): BoardStore {
       if (id === undefined || get().editingId === id) set({ editingId: null });
     },
     openPicker: (id) => set({ pickerId: id }),
-    setViewport: (viewport) => set({ viewport }),
-    setCanvasSize: (canvasSize) => {
-      const current = get().canvasSize;
-      if (current.width !== canvasSize.width || current.height !== canvasSize.height) set({ canvasSize });
-    },
     setShareOpen: (shareOpen) => set({ shareOpen }),
     toast: (kind, message) => {
       const id = ++toastIds;
@@ -100,9 +86,11 @@ export function createBoardStore(): BoardStore {
   }));
 }
 
-/** Back to an empty board (when leaving a board or opening another one). */
+/** Back to an empty board (when opening a board): board, view and presence stores. */
 export function resetBoardStore(store: BoardStore): void {
-  store.setState({ ...initialDocView(), ...initialPresence(), ...initialUi() });
+  store.setState({ ...initialDocView(), ...initialUi() });
+  viewStore.setState(initialView());
+  resetPresence(presenceStores);
 }
 
 /** The app's board store. */

@@ -155,11 +155,13 @@ export class WorkshopConnection extends Emitter<ConnectionEvents> {
   }
 
   private update(patch: Partial<ConnectionState> = {}): void {
+    const closedCode = patch.closedCode ?? this.state.closedCode;
     const next: ConnectionState = {
-      status: deriveStatus(this.offline, this.board.connected, this.control.connected),
+      // A connection the server closed for good is as good as offline.
+      status: deriveStatus(this.offline || closedCode !== null, this.board.connected, this.control.connected),
       pending: this.pending.value,
-      closedCode: this.state.closedCode,
       ...patch,
+      closedCode,
     };
     const prev = this.state;
     if (prev.status === next.status && prev.pending === next.pending && prev.closedCode === next.closedCode)

@@ -3,6 +3,7 @@ import { createContext, useContext, useEffect, useRef, useState } from 'react';
 import { bindBoard, markBoardLoaded } from '../state/bindBoard';
 import { bindControl } from '../state/bindControl';
 import { applyPresence, derivePresence, parsePeers } from '../state/presence';
+import { presenceStores } from '../state/presenceStores';
 import type { BoardStore } from '../state/store';
 import { WorkshopConnection } from './connection';
 
@@ -63,7 +64,11 @@ export function useWorkshopConnection({
       conn.on('history', (history) => store.setState({ history })),
       conn.on('denied', ({ reason }) => deniedHandler.current(reason)),
       conn.board.on('change', () => {
-        if (conn.board.synced || conn.board.persistence?.synced) markBoardLoaded(store);
+        // Loaded once the server synced us, or the local copy has content (or is all we will get offline).
+        const local = conn.board.persistence?.synced === true;
+        const hasNotes = Object.keys(store.getState().notes).length > 0;
+        if (conn.board.synced || (local && (hasNotes || conn.state.status === 'offline')))
+          markBoardLoaded(store);
       }),
     );
     store.setState({ connection: conn.state });
@@ -77,7 +82,7 @@ export function useWorkshopConnection({
         ? { participantId: you.id, name: you.name, color: you.color, role: you.role, group: you.group }
         : null;
       applyPresence(
-        store,
+        presenceStores,
         derivePresence(parsePeers(conn.awareness.getStates(), conn.awareness.clientID), self),
       );
     };

@@ -1,19 +1,20 @@
-import { DndContext, type DragEndEvent, type DragStartEvent } from '@dnd-kit/core';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { useT } from '../../i18n/locale';
 import { boardStore, useBoard, useCanEdit } from '../../state/store';
+import type { Viewport } from '../../state/types';
+import { useView, viewStore } from '../../state/view';
 import { throttleLatest } from '../../sync/throttle';
 import { useConnection } from '../../sync/useConnection';
 import { Cursors } from '../presence/Cursors';
-import { dndAccessibility, useBoardSensors } from './dnd';
 import { fitRect, notesBounds, screenToBoard } from './geometry';
-import { NoteCard } from './NoteCard';
+import { NoteLayer } from './NoteLayer';
 import type { BoardCommands } from './useCommands';
 import { usePanZoom } from './usePanZoom';
-import { useVisibleNoteIds } from './useVisibleNotes';
 
 /** Awareness cursor updates: at most 20 per second. */
 const CURSOR_INTERVAL_MS = 50;
+const GRID = 24;
+const FAR_ZOOM = 0.35;
 
 interface Props {
   commands: BoardCommands;
@@ -21,32 +22,49 @@ interface Props {
   pointerRef: React.RefObject<{ x: number; y: number } | null>;
 }
 
-/** The pannable, zoomable board with its notes and the others' cursors. */
+/**
+ * The pannable, zoomable board. Pan and zoom write the world's transform and the grid's
+ * offset straight to the DOM (no React render per frame); only the note layer re-renders,
+ * and only when the set of notes in view changes.
+ */
 export function Canvas({ commands, pointerRef }: Props) {
   const t = useT();
   const connection = useConnection();
   const canvasRef = useRef<HTMLElement>(null);
+  const worldRef = useRef<HTMLDivElement>(null);
   const moved = usePanZoom(canvasRef);
-  const notes = useBoard((s) => s.notes);
-  const viewport = useBoard((s) => s.viewport);
-  const size = useBoard((s) => s.canvasSize);
-  const editingId = useBoard((s) => s.editingId);
-  const loaded = useBoard((s) => s.boardLoaded);
   const editable = useCanEdit();
-  const [activeId, setActiveId] = useState<string | null>(null);
-  const ids = useVisibleNoteIds(notes, viewport, size, activeId, editingId);
-  const sensors = useBoardSensors();
-  const accessibility = useMemo(() => dndAccessibility(t), [t]);
-  const empty = loaded && Object.keys(notes).length === 0;
+  const empty = useBoard((s) => s.boardLoaded && Object.keys(s.notes).length === 0);
+  const loaded = useBoard((s) => s.boardLoaded);
+  const sized = useView((s) => s.canvasSize.width > 0);
 
-  // Canvas size, and the first view: board origin in the middle, or all notes once they load.
+  useEffect(() => {
+    const apply = (viewport: Viewport) => {
+      const world = worldRef.current;
+      const canvas = canvasRef.current;
+      if (!world || !canvas) return;
+      world.style.transform = `translate(${viewport.x}px, ${viewport.y}px) scale(${viewport.zoom})`;
+      const grid = GRID * viewport.zoom;
+      canvas.style.backgroundSize = `${grid}px ${grid}px`;
+      canvas.style.backgroundPosition = `${viewport.x}px ${viewport.y}px`;
+      canvas.dataset.zoom = viewport.zoom.toFixed(3);
+      // Far out, notes are drawn as plain cards (CSS): text would be unreadable and costly to paint.
+      canvas.classList.toggle('canvas--far', viewport.zoom < FAR_ZOOM);
+    };
+    apply(viewStore.getState().viewport);
+    return viewStore.subscribe((state, prev) => {
+      if (state.viewport !== prev.viewport) apply(state.viewport);
+    });
+  }, []);
+
+  // Canvas size, and the first view: board origin in the middle, then all notes once they load.
   useEffect(() => {
     const canvas = canvasRef.current;
     if (!canvas) return;
     let centred = false;
     const observer = new ResizeObserver(() => {
       const rect = canvas.getBoundingClientRect();
-      const state = boardStore.getState();
+      const state = viewStore.getState();
       state.setCanvasSize({ width: rect.width, height: rect.height });
       if (!centred && rect.width > 0) {
         centred = true;
@@ -58,11 +76,12 @@ export function Canvas({ commands, pointerRef }: Props) {
   }, []);
   const fitted = useRef(false);
   useEffect(() => {
-    if (fitted.current || !loaded || size.width === 0) return;
+    if (fitted.current || !loaded || !sized) return;
     fitted.current = true;
+    const { canvasSize, setViewport } = viewStore.getState();
     const bounds = notesBounds(Object.values(boardStore.getState().notes));
-    if (bounds) boardStore.getState().setViewport(fitRect(bounds, size));
-  }, [loaded, size]);
+    if (bounds) setViewport(fitRect(bounds, canvasSize));
+  }, [loaded, sized]);
 
   const sendCursor = useMemo(
     () =>
@@ -76,36 +95,13 @@ export function Canvas({ commands, pointerRef }: Props) {
 
   const boardPoint = (event: React.MouseEvent) => {
     const rect = event.currentTarget.getBoundingClientRect();
-    return screenToBoard(boardStore.getState().viewport, {
+    return screenToBoard(viewStore.getState().viewport, {
       x: event.clientX - rect.left,
       y: event.clientY - rect.top,
     });
   };
   const onEmpty = (event: React.MouseEvent) => !(event.target as Element).closest('.note, .theme-picker');
 
-  const onDragStart = ({ active }: DragStartEvent) => {
-    const id = String(active.id);
-    setActiveId(id);
-    boardStore.getState().select(id);
-    boardStore.getState().openPicker(null);
-    connection.setPresence({ dragging: id });
-  };
-  const onDragEnd = ({ active, delta }: DragEndEvent) => {
-    const id = String(active.id);
-    const note = boardStore.getState().notes[id];
-    const zoom = boardStore.getState().viewport.zoom;
-    if (note && (delta.x !== 0 || delta.y !== 0)) {
-      commands.move(id, { x: note.x + delta.x / zoom, y: note.y + delta.y / zoom });
-    }
-    setActiveId(null);
-    connection.setPresence({ dragging: null });
-  };
-  const onDragCancel = () => {
-    setActiveId(null);
-    connection.setPresence({ dragging: null });
-  };
-
-  const grid = 24 * viewport.zoom;
   return (
     // biome-ignore lint/a11y/useKeyWithClickEvents: clicking the empty board deselects; Escape does the same from the keyboard.
     <section
@@ -113,10 +109,6 @@ export function Canvas({ commands, pointerRef }: Props) {
       className="canvas"
       data-testid="board.canvas"
       aria-label={t('board.canvasLabel')}
-      style={{
-        backgroundSize: `${grid}px ${grid}px`,
-        backgroundPosition: `${viewport.x}px ${viewport.y}px`,
-      }}
       onPointerMove={(event) => {
         const point = boardPoint(event);
         pointerRef.current = point;
@@ -138,22 +130,8 @@ export function Canvas({ commands, pointerRef }: Props) {
         if (onEmpty(event) && editable) commands.addNote(boardPoint(event));
       }}
     >
-      <div
-        className="canvas__world"
-        style={{ transform: `translate(${viewport.x}px, ${viewport.y}px) scale(${viewport.zoom})` }}
-      >
-        <DndContext
-          sensors={sensors}
-          accessibility={accessibility}
-          autoScroll={false}
-          onDragStart={onDragStart}
-          onDragEnd={onDragEnd}
-          onDragCancel={onDragCancel}
-        >
-          {ids.map((id) => (
-            <NoteCard key={id} id={id} commands={commands} />
-          ))}
-        </DndContext>
+      <div ref={worldRef} className="canvas__world">
+        <NoteLayer commands={commands} />
         <Cursors />
       </div>
       {empty && editable && <p className="canvas__empty">{t('board.empty')}</p>}

@@ -1,8 +1,13 @@
+import type { Theme } from '@atelier/shared';
 import { useDraggable } from '@dnd-kit/core';
 import { type CSSProperties, memo } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import { useT } from '../../i18n/locale';
 import { personNames } from '../../state/people';
-import { boardStore, useBoard, useCanEdit, useNote } from '../../state/store';
+import { usePresence } from '../../state/presenceStores';
+import { boardStore, canEdit, useBoard } from '../../state/store';
+import type { NoteActivity } from '../../state/types';
+import { viewStore } from '../../state/view';
 import { Icon } from '../../ui/Icon';
 import { noteColors, themeLabel } from './colors';
 import { NOTE_HEIGHT, NOTE_WIDTH } from './geometry';
@@ -22,25 +27,39 @@ interface Props {
  */
 export const NoteCard = memo(function NoteCard({ id, commands }: Props) {
   const t = useT();
-  const note = useNote(id);
-  const selected = useBoard((s) => s.selectedId === id);
-  const editing = useBoard((s) => s.editingId === id);
-  const pickerOpen = useBoard((s) => s.pickerId === id);
-  const activity = useBoard((s) => s.activity[id]);
-  const themes = useBoard((s) => s.themes);
-  const author = useBoard((s) => (note ? personNames(s)[note.author] : undefined));
-  const isMine = useBoard((s) => note !== undefined && s.me?.participantId === note.author);
-  const editable = useCanEdit();
+  // One subscription per note, compared field by field.
+  const view = useBoard(
+    useShallow((s) => {
+      const note = s.notes[id];
+      return {
+        note,
+        selected: s.selectedId === id,
+        editing: s.editingId === id,
+        pickerOpen: s.pickerId === id,
+        themes: s.themes,
+        workshop: s.workshop,
+        isMine: note !== undefined && s.me?.participantId === note.author,
+        editable: canEdit(s),
+      };
+    }),
+  );
+  const { note, selected, editing, pickerOpen, themes, workshop, isMine, editable } = view;
+  const activity = usePresence((s) => s.activity[id]);
+  const people = usePresence((s) => s.people);
+  const author = note ? personNames(workshop, people)[note.author] : undefined;
   const { attributes, listeners, setNodeRef, transform, isDragging } = useDraggable({
     id,
     disabled: !editable || editing,
     attributes: { roleDescription: t('note.roleDescription') },
   });
 
+  // dnd-kit marks a disabled draggable aria-disabled, which would announce the note's own
+  // editor (and buttons) as disabled: the note stays usable, only dragging is off.
+  const { 'aria-disabled': _dragDisabled, ...dragAttributes } = attributes;
   if (!note) return null;
   const theme = note.theme ? themes.find((candidate) => candidate.id === note.theme) : undefined;
   const colors = noteColors(theme);
-  const zoom = transform ? boardStore.getState().viewport.zoom : 1;
+  const zoom = transform ? viewStore.getState().viewport.zoom : 1;
   const x = note.x + (transform?.x ?? 0) / zoom;
   const y = note.y + (transform?.y ?? 0) / zoom;
   const authorName = author ?? t('note.unknownAuthor');
@@ -69,7 +88,7 @@ export const NoteCard = memo(function NoteCard({ id, commands }: Props) {
     // biome-ignore lint/a11y/useSemanticElements: a draggable card, not a form group; "group" lets its buttons be reached inside it.
     <div
       ref={setNodeRef}
-      {...attributes}
+      {...dragAttributes}
       {...listeners}
       role="group"
       onKeyDown={onKeyDown}
@@ -107,9 +126,57 @@ export const NoteCard = memo(function NoteCard({ id, commands }: Props) {
           {note.text || (editable ? t('note.placeholder') : '')}
         </div>
       )}
+      {
+        <NoteDetails
+          id={id}
+          authorLabel={isMine ? `${authorName} (${t('note.you')})` : authorName}
+          authorName={authorName}
+          theme={theme}
+          editable={editable}
+          pickerOpen={pickerOpen}
+          themes={themes}
+          current={note.theme}
+          commands={commands}
+          other={other}
+        />
+      }
+    </div>
+  );
+});
+
+interface DetailsProps {
+  id: string;
+  authorLabel: string;
+  authorName: string;
+  theme: Theme | undefined;
+  editable: boolean;
+  pickerOpen: boolean;
+  themes: readonly Theme[];
+  current: string | null;
+  commands: BoardCommands;
+  other: NoteActivity | undefined;
+}
+
+/** Author, theme chip, actions, theme menu and "X is typing": everything but the text. */
+function NoteDetails({
+  id,
+  authorLabel,
+  authorName,
+  theme,
+  editable,
+  pickerOpen,
+  themes,
+  current,
+  commands,
+  other,
+}: DetailsProps) {
+  const t = useT();
+  const state = boardStore.getState;
+  return (
+    <>
       <div className="note__footer">
         <span className="note__author" data-testid="note.author" title={authorName}>
-          {isMine ? `${authorName} (${t('note.you')})` : authorName}
+          {authorLabel}
         </span>
         {theme && <span className="note__theme-chip">{themeLabel(theme, t.locale)}</span>}
       </div>
@@ -151,7 +218,7 @@ export const NoteCard = memo(function NoteCard({ id, commands }: Props) {
       {pickerOpen && editable && (
         <ThemePicker
           themes={themes}
-          current={note.theme}
+          current={current}
           onPick={(picked) => {
             commands.setTheme(id, picked);
             state().openPicker(null);
@@ -164,6 +231,6 @@ export const NoteCard = memo(function NoteCard({ id, commands }: Props) {
           {t(other.kind === 'editing' ? 'note.editingBy' : 'note.draggingBy', { name: other.name })}
         </div>
       )}
-    </div>
+    </>
   );
-});
+}

@@ -65,8 +65,11 @@ export function NoteEditor({ id, commands, onDone }: Props) {
         if (event.key === 'Escape' || (event.key === 'Enter' && (event.ctrlKey || event.metaKey))) {
           event.preventDefault();
           event.stopPropagation();
+          // Back to the note itself, so arrows / Space / Delete act on it next.
+          const card = event.currentTarget.closest<HTMLElement>('.note');
           onDone();
           boardStore.getState().select(id);
+          card?.focus();
         }
       }}
       onPointerDown={(event) => event.stopPropagation()}

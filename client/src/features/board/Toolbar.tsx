@@ -1,5 +1,6 @@
 import { useT } from '../../i18n/locale';
 import { boardStore, useBoard, useCanEdit } from '../../state/store';
+import { useView, viewStore } from '../../state/view';
 import { Icon } from '../../ui/Icon';
 import { fitRect, notesBounds, zoomBy } from './geometry';
 import type { BoardCommands } from './useCommands';
@@ -7,13 +8,13 @@ import type { BoardCommands } from './useCommands';
 const ZOOM_STEP = 1.25;
 
 function zoomAroundCentre(factor: number): void {
-  const { viewport, canvasSize, setViewport } = boardStore.getState();
+  const { viewport, canvasSize, setViewport } = viewStore.getState();
   setViewport(zoomBy(viewport, { x: canvasSize.width / 2, y: canvasSize.height / 2 }, factor));
 }
 
 function fitToContent(): void {
-  const { notes, canvasSize, setViewport } = boardStore.getState();
-  const bounds = notesBounds(Object.values(notes));
+  const { canvasSize, setViewport } = viewStore.getState();
+  const bounds = notesBounds(Object.values(boardStore.getState().notes));
   setViewport(
     bounds ? fitRect(bounds, canvasSize) : { x: canvasSize.width / 2, y: canvasSize.height / 2, zoom: 1 },
   );
@@ -25,7 +26,7 @@ export function Toolbar({ commands }: { commands: BoardCommands }) {
   const editable = useCanEdit();
   const canUndo = useBoard((s) => s.history.canUndo);
   const canRedo = useBoard((s) => s.history.canRedo);
-  const zoom = useBoard((s) => s.viewport.zoom);
+  const zoom = useView((s) => s.viewport.zoom);
   return (
     <div className="toolbar" role="toolbar" aria-label={t('board.toolbar')}>
       {editable && (

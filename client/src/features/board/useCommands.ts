@@ -1,6 +1,7 @@
 import { addNote, deleteNote, moveNote, type Point, setNoteText, setNoteTheme } from '@atelier/shared';
 import { useMemo } from 'react';
 import { boardStore, canEdit } from '../../state/store';
+import { viewStore } from '../../state/view';
 import { useConnection } from '../../sync/useConnection';
 import { placeNewNote, screenToBoard } from './geometry';
 
@@ -28,11 +29,12 @@ export function useCommands(): BoardCommands {
     return {
       addNote(center) {
         const state = boardStore.getState();
+        const view = viewStore.getState();
         const me = state.me;
         if (!writable() || !me) return null;
         const middle =
           center ??
-          screenToBoard(state.viewport, { x: state.canvasSize.width / 2, y: state.canvasSize.height / 2 });
+          screenToBoard(view.viewport, { x: view.canvasSize.width / 2, y: view.canvasSize.height / 2 });
         const at = placeNewNote(middle, Object.values(state.notes));
         const id = addNote(doc(), { ...at, author: me.participantId });
         // A new note is its own undo step, not merged with the typing that follows.

@@ -1,5 +1,5 @@
 import { type RefObject, useEffect, useRef } from 'react';
-import { boardStore } from '../../state/store';
+import { viewStore } from '../../state/view';
 import { panBy, zoomAt, zoomBy } from './geometry';
 
 /** Elements a pan gesture must not start from (notes, their menus, toolbars). */
@@ -18,7 +18,7 @@ export function usePanZoom(canvasRef: RefObject<HTMLElement | null>): RefObject<
   useEffect(() => {
     const canvas = canvasRef.current;
     if (!canvas) return;
-    const state = boardStore.getState;
+    const state = viewStore.getState;
     const local = (event: { clientX: number; clientY: number }) => {
       const rect = canvas.getBoundingClientRect();
       return { x: event.clientX - rect.left, y: event.clientY - rect.top };

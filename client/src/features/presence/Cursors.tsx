@@ -1,12 +1,13 @@
-import { useBoard } from '../../state/store';
+import { useCursors } from '../../state/presenceStores';
+import { useView } from '../../state/view';
 
 /**
  * The other people's pointers, drawn in board coordinates inside the zoomed world and
  * scaled back so arrow and name keep their size at any zoom.
  */
 export function Cursors() {
-  const cursors = useBoard((s) => s.cursors);
-  const zoom = useBoard((s) => s.viewport.zoom);
+  const cursors = useCursors();
+  const zoom = useView((s) => s.viewport.zoom);
   return (
     <div className="cursors" aria-hidden="true">
       {cursors.map((cursor) => (

@@ -1,5 +1,6 @@
 import type { PresenceUser } from '@atelier/shared';
 import { useT } from '../../i18n/locale';
+import { usePresence } from '../../state/presenceStores';
 import { useBoard } from '../../state/store';
 import { Icon } from '../../ui/Icon';
 
@@ -18,7 +19,7 @@ export function initials(name: string): string {
 /** Who is here: avatars in each person's colour (you first) and the head count. */
 export function PresenceBar() {
   const t = useT();
-  const people = useBoard((s) => s.people);
+  const people = usePresence((s) => s.people);
   const myId = useBoard((s) => s.me?.participantId);
   const shown = people.slice(0, MAX_AVATARS);
   const hidden = people.length - shown.length;

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { joinPath } from '../../app/routes';
 import { useT } from '../../i18n/locale';
+import { usePresence } from '../../state/presenceStores';
 import { useBoard } from '../../state/store';
 import { Icon } from '../../ui/Icon';
 import { QrCode } from './QrCode';
@@ -20,7 +21,7 @@ interface Props {
 export function SharePanel({ participantLink, onClose }: Props) {
   const t = useT();
   const workshop = useBoard((s) => s.workshop);
-  const people = useBoard((s) => s.people);
+  const people = usePresence((s) => s.people);
   const [copied, setCopied] = useState<'ok' | 'failed' | null>(null);
   const linkRef = useRef<HTMLAnchorElement>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);

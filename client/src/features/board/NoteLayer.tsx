@@ -1,0 +1,63 @@
+import { DndContext, type DragEndEvent, type DragStartEvent } from '@dnd-kit/core';
+import { memo, useMemo, useState } from 'react';
+import { useT } from '../../i18n/locale';
+import { boardStore } from '../../state/store';
+import { viewStore } from '../../state/view';
+import { useConnection } from '../../sync/useConnection';
+import { dndAccessibility, useBoardSensors } from './dnd';
+import { NoteCard } from './NoteCard';
+import type { BoardCommands } from './useCommands';
+import { useVisibleNoteIds } from './useVisibleNotes';
+
+/**
+ * The notes in view, inside dnd-kit's context. During a drag the position stays local
+ * (dnd-kit's transform); the drop commits it with one `moveNote`, the delta divided by
+ * the zoom because the notes live in board units.
+ */
+export const NoteLayer = memo(function NoteLayer({ commands }: { commands: BoardCommands }) {
+  const t = useT();
+  const connection = useConnection();
+  const [activeId, setActiveId] = useState<string | null>(null);
+  const ids = useVisibleNoteIds(activeId);
+  const sensors = useBoardSensors();
+  const accessibility = useMemo(() => dndAccessibility(t), [t]);
+
+  const onDragStart = ({ active }: DragStartEvent) => {
+    const id = String(active.id);
+    setActiveId(id);
+    const state = boardStore.getState();
+    state.select(id);
+    state.openPicker(null);
+    connection.setPresence({ dragging: id });
+  };
+  const onDragEnd = ({ active, delta }: DragEndEvent) => {
+    const id = String(active.id);
+    const { notes } = boardStore.getState();
+    const { viewport } = viewStore.getState();
+    const note = notes[id];
+    if (note && (delta.x !== 0 || delta.y !== 0)) {
+      commands.move(id, { x: note.x + delta.x / viewport.zoom, y: note.y + delta.y / viewport.zoom });
+    }
+    setActiveId(null);
+    connection.setPresence({ dragging: null });
+  };
+  const onDragCancel = () => {
+    setActiveId(null);
+    connection.setPresence({ dragging: null });
+  };
+
+  return (
+    <DndContext
+      sensors={sensors}
+      accessibility={accessibility}
+      autoScroll={false}
+      onDragStart={onDragStart}
+      onDragEnd={onDragEnd}
+      onDragCancel={onDragCancel}
+    >
+      {ids.map((id) => (
+        <NoteCard key={id} id={id} commands={commands} />
+      ))}
+    </DndContext>
+  );
+});
