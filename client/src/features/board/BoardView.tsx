@@ -2,7 +2,7 @@ import { type WorkshopSummary, WRITE_DENIED_REASONS } from '@atelier/shared';
 import { useCallback, useEffect, useRef } from 'react';
 import { useT } from '../../i18n/locale';
 import type { Session } from '../../session/session';
-import { boardStore, useBoard } from '../../state/store';
+import { boardStore, useBoard, useCanEdit } from '../../state/store';
 import { ConnectionContext, useWorkshopConnection } from '../../sync/useConnection';
 import { Toasts } from '../../ui/Toasts';
 import { ClosedScreen } from '../connection/ClosedScreen';
@@ -52,10 +52,19 @@ export function BoardView({ workshopId, session, summary }: Props) {
   );
 }
 
+/** If the board becomes read-only (the facilitator locks it), close any open editor or menu. */
+function useLeaveEditingWhenReadOnly(): void {
+  const editable = useCanEdit();
+  useEffect(() => {
+    if (!editable) boardStore.setState({ editingId: null, pickerId: null });
+  }, [editable]);
+}
+
 function BoardLayout({ participantLink }: { participantLink: string | null }) {
   const commands = useCommands();
   const pointerRef = useRef<{ x: number; y: number } | null>(null);
   useShortcuts(commands, pointerRef);
+  useLeaveEditingWhenReadOnly();
   const shareOpen = useBoard((s) => s.shareOpen && s.me?.role === 'facilitator');
   return (
     <div className="board">
