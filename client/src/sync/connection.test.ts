@@ -1,0 +1,127 @@
+import { addNote, CLOSE_CODES, readNotes } from '@atelier/shared';
+import * as encoding from 'lib0/encoding';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { writePermissionDenied } from 'y-protocols/auth';
+import { writeSyncStep2 } from 'y-protocols/sync';
+import * as Y from 'yjs';
+import { deriveStatus, WorkshopConnection } from './connection';
+import { FakeSocket } from './fakeSocket';
+
+function connect(online = true): WorkshopConnection {
+  return new WorkshopConnection({
+    workshopId: 'w1',
+    token: 'tok',
+    origin: 'http://localhost:1234',
+    online,
+    persist: false,
+    WebSocketPolyfill: FakeSocket as unknown as typeof WebSocket,
+  });
+}
+
+/** The board room's socket (not the control one). */
+const boardSocket = () => FakeSocket.latest('/sync/w1?');
+
+function serverSyncStep2(doc: Y.Doc): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, 0);
+  writeSyncStep2(encoder, doc);
+  return encoding.toUint8Array(encoder);
+}
+
+function permissionDenied(reason: string): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, 2);
+  writePermissionDenied(encoder, reason);
+  return encoding.toUint8Array(encoder);
+}
+
+describe('WorkshopConnection', () => {
+  let connection: WorkshopConnection;
+  beforeEach(() => {
+    FakeSocket.instances = [];
+  });
+  afterEach(() => connection.destroy());
+
+  it('opens the board and control rooms with the token', () => {
+    connection = connect();
+    const urls = FakeSocket.instances.map((s) => s.url).sort();
+    expect(urls).toEqual([
+      'ws://localhost:1234/sync/w1/control?token=tok',
+      'ws://localhost:1234/sync/w1?token=tok',
+    ]);
+  });
+
+  it('reports connected once both rooms are open', () => {
+    connection = connect();
+    expect(connection.state.status).toBe('connecting');
+    for (const socket of FakeSocket.instances) socket.open();
+    expect(connection.state.status).toBe('connected');
+  });
+
+  it('counts edits made offline and clears them once synced again', () => {
+    connection = connect();
+    for (const socket of FakeSocket.instances) socket.open();
+    connection.goOffline();
+    expect(connection.state.status).toBe('offline');
+    addNote(connection.boardDoc, { id: 'n1', x: 0, y: 0, author: 'p1', text: 'offline' });
+    expect(connection.state.pending).toBe(1);
+    connection.goOnline();
+    const socket = boardSocket();
+    socket.open();
+    expect(connection.state.pending).toBe(1);
+    socket.receive(serverSyncStep2(new Y.Doc()));
+    expect(connection.state.pending).toBe(0);
+    expect(connection.state.status).toBe('connecting');
+    FakeSocket.latest('/control').open();
+    expect(connection.state.status).toBe('connected');
+  });
+
+  it('throws its replica away and resyncs when the server refuses a write', async () => {
+    connection = connect();
+    for (const socket of FakeSocket.instances) socket.open();
+    const before = connection.boardDoc;
+    addNote(before, { id: 'n1', x: 0, y: 0, author: 'p1' });
+    const denied: string[] = [];
+    connection.on('denied', ({ reason }) => denied.push(reason));
+    const replaced = new Promise<Y.Doc>((resolve) => connection.on('boardDoc', resolve));
+    boardSocket().receive(permissionDenied('read-only'));
+    const fresh = await replaced;
+    expect(denied).toEqual(['read-only']);
+    expect(fresh).not.toBe(before);
+    expect(connection.boardDoc).toBe(fresh);
+    expect(readNotes(fresh)).toEqual([]);
+    // A new socket syncs the fresh replica with the room.
+    const server = new Y.Doc();
+    addNote(server, { id: 'n0', x: 0, y: 0, author: 'p2', text: 'from the room' });
+    const socket = boardSocket();
+    socket.open();
+    socket.receive(serverSyncStep2(server));
+    expect(readNotes(connection.boardDoc).map((n) => n.text)).toEqual(['from the room']);
+  });
+
+  it('stops for good when the server refuses the token', () => {
+    connection = connect();
+    const count = FakeSocket.instances.length;
+    boardSocket().serverClose(CLOSE_CODES.unauthorized);
+    expect(connection.state.closedCode).toBe(CLOSE_CODES.unauthorized);
+    expect(connection.state.status).toBe('offline');
+    expect(connection.board.provider.shouldConnect).toBe(false);
+    expect(connection.control.provider.shouldConnect).toBe(false);
+    expect(FakeSocket.instances.length).toBe(count);
+  });
+
+  it('keeps reconnecting after an ordinary close', () => {
+    connection = connect();
+    for (const socket of FakeSocket.instances) socket.open();
+    boardSocket().serverClose(1006);
+    expect(connection.state.closedCode).toBeNull();
+    expect(connection.board.provider.shouldConnect).toBe(true);
+    expect(connection.state.status).toBe('connecting');
+  });
+
+  it('derives one status from the browser and both rooms', () => {
+    expect(deriveStatus(true, true, true)).toBe('offline');
+    expect(deriveStatus(false, true, false)).toBe('connecting');
+    expect(deriveStatus(false, true, true)).toBe('connected');
+  });
+});
