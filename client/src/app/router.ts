@@ -33,13 +33,18 @@ export function navigate(path: string, options: NavigateOptions = {}): void {
   notify();
 }
 
-/** Reads a flag that `navigate()` left in `history.state`, then forgets it (a reload won't repeat it). */
-export function takeHistoryFlag(name: string): boolean {
+/** Whether `navigate()` left a flag in `history.state` for this page. */
+export function historyFlag(name: string): boolean {
   const state: Record<string, unknown> = window.history.state ?? {};
-  if (state[name] !== true) return false;
-  const { [name]: _taken, ...rest } = state;
+  return state[name] === true;
+}
+
+/** Forgets a history flag once acted upon, so a reload does not act on it again. */
+export function clearHistoryFlag(name: string): void {
+  const state: Record<string, unknown> = window.history.state ?? {};
+  if (!(name in state)) return;
+  const { [name]: _cleared, ...rest } = state;
   window.history.replaceState(Object.keys(rest).length > 0 ? rest : null, '');
-  return true;
 }
 
 /** The current pathname, re-rendering on navigation. */

@@ -1,5 +1,5 @@
-import { useState } from 'react';
-import { takeHistoryFlag } from '../../app/router';
+import { useEffect, useState } from 'react';
+import { clearHistoryFlag, historyFlag } from '../../app/router';
 import { tokenFromHash } from '../../app/routes';
 import { useT } from '../../i18n/locale';
 import { loadSession, type Session, saveSession } from '../../session/session';
@@ -27,9 +27,11 @@ function sessionFromLocation(workshopId: string): Session | null {
 export function BoardPage({ workshopId }: { workshopId: string }) {
   const [session] = useState(() => {
     resetBoardStore(boardStore);
-    if (takeHistoryFlag('share')) boardStore.getState().setShareOpen(true);
+    // Just created: the facilitator's first move is to share the code.
+    if (historyFlag('share')) boardStore.getState().setShareOpen(true);
     return sessionFromLocation(workshopId);
   });
+  useEffect(() => clearHistoryFlag('share'), []);
   if (!session) return <JoinPrompt kind="missing" />;
   return <BoardWithSession workshopId={workshopId} session={session} />;
 }

@@ -52,12 +52,30 @@ export function BoardView({ workshopId, session, summary }: Props) {
   );
 }
 
-/** If the board becomes read-only (the facilitator locks it), close any open editor or menu. */
+/**
+ * Closes the editor and menu when the board becomes read-only (the facilitator locks it),
+ * and forgets a selected or edited note that someone else deleted.
+ */
 function useLeaveEditingWhenReadOnly(): void {
   const editable = useCanEdit();
   useEffect(() => {
     if (!editable) boardStore.setState({ editingId: null, pickerId: null });
   }, [editable]);
+  useEffect(
+    () =>
+      boardStore.subscribe((state, prev) => {
+        if (state.notes === prev.notes) return;
+        const gone = (id: string | null) => id !== null && !state.notes[id];
+        if (gone(state.selectedId) || gone(state.editingId) || gone(state.pickerId)) {
+          boardStore.setState({
+            selectedId: gone(state.selectedId) ? null : state.selectedId,
+            editingId: gone(state.editingId) ? null : state.editingId,
+            pickerId: gone(state.pickerId) ? null : state.pickerId,
+          });
+        }
+      }),
+    [],
+  );
 }
 
 function BoardLayout({ participantLink }: { participantLink: string | null }) {
