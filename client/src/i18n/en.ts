@@ -130,10 +130,9 @@ export const en: Record<MessageKey, string> = {
 
   'dnd.instructions':
     'To move a note, press Space, use the arrow keys, then Space or Enter to drop it. Escape cancels.',
-  'dnd.start': 'Picked up the note.',
-  'dnd.move': 'Note moved.',
-  'dnd.end': 'Dropped the note.',
-  'dnd.cancel': 'Move cancelled, the note went back to its place.',
+  'dnd.start': 'Picked up the note “{text}”.',
+  'dnd.end': 'Dropped the note “{text}”.',
+  'dnd.cancel': 'Move cancelled, the note “{text}” went back to its place.',
 
   'share.toggle': 'Share',
   'share.heading': 'Invite participants',

@@ -133,10 +133,9 @@ export const fr = {
 
   'dnd.instructions':
     'Pour déplacer une contribution, appuyez sur Espace, utilisez les flèches, puis Espace ou Entrée pour la poser. Échap annule.',
-  'dnd.start': 'Contribution saisie.',
-  'dnd.move': 'Contribution déplacée.',
-  'dnd.end': 'Contribution posée.',
-  'dnd.cancel': 'Déplacement annulé, la contribution revient à sa place.',
+  'dnd.start': 'Contribution « {text} » saisie.',
+  'dnd.end': 'Contribution « {text} » posée.',
+  'dnd.cancel': 'Déplacement annulé, la contribution « {text} » revient à sa place.',
 
   'share.toggle': 'Partager',
   'share.heading': 'Inviter les participant·es',

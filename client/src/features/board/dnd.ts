@@ -5,11 +5,13 @@ import {
   type PointerSensorOptions,
   type ScreenReaderInstructions,
   TouchSensor,
+  type UniqueIdentifier,
   useSensor,
   useSensors,
 } from '@dnd-kit/core';
 import type { PointerEvent as ReactPointerEvent } from 'react';
 import type { Translator } from '../../i18n/translate';
+import { boardStore } from '../../state/store';
 import { isSpacePanning } from './usePanZoom';
 
 const basePointerActivator = PointerSensor.activators[0];
@@ -43,6 +45,12 @@ export function useBoardSensors() {
   );
 }
 
+/** The start of a note's text, to tell a screen-reader user which note they hold. */
+function noteName(id: UniqueIdentifier): string {
+  const text = boardStore.getState().notes[String(id)]?.text.trim() ?? '';
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
+}
+
 export function dndAccessibility(t: Translator): {
   announcements: Announcements;
   screenReaderInstructions: ScreenReaderInstructions;
@@ -50,11 +58,11 @@ export function dndAccessibility(t: Translator): {
   return {
     screenReaderInstructions: { draggable: t('dnd.instructions') },
     announcements: {
-      onDragStart: () => t('dnd.start'),
+      onDragStart: ({ active }) => t('dnd.start', { text: noteName(active.id) }),
       onDragMove: () => undefined,
       onDragOver: () => undefined,
-      onDragEnd: () => t('dnd.end'),
-      onDragCancel: () => t('dnd.cancel'),
+      onDragEnd: ({ active }) => t('dnd.end', { text: noteName(active.id) }),
+      onDragCancel: ({ active }) => t('dnd.cancel', { text: noteName(active.id) }),
     },
   };
 }

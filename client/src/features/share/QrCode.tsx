@@ -1,4 +1,3 @@
-import QRCode from 'qrcode';
 import { useEffect, useState } from 'react';
 
 /** The QR code of a URL as inline SVG (crisp on a projector at any size). */
@@ -6,7 +5,11 @@ export function QrCode({ url, label }: { url: string; label: string }) {
   const [svg, setSvg] = useState<string | null>(null);
   useEffect(() => {
     let cancelled = false;
-    QRCode.toString(url, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' })
+    // Loaded on demand: only facilitators open the share panel.
+    import('qrcode')
+      .then(({ default: QRCode }) =>
+        QRCode.toString(url, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' }),
+      )
       .then((markup) => {
         if (!cancelled) setSvg(markup);
       })
