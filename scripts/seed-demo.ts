@@ -1,0 +1,106 @@
+/**
+ * `npm run seed:demo -- [--url http://127.0.0.1:8787] [--notes 60]`: creates a workshop from
+ * the Val de Loue fixture on a running server — its participants join, their notes are
+ * posted through the stock y-websocket client, laid out in one column per theme — and
+ * prints the facilitator link. For demos and screenshots.
+ */
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import {
+  addNote,
+  CreateWorkshopResponse,
+  JoinResponse,
+  type ParticipantGroup,
+  readNotes,
+  type TerritoryKind,
+} from '@atelier/shared';
+import WebSocket from 'ws';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+
+interface Fixture {
+  workshop: { title: string; territory: { name: string; kind: TerritoryKind }; locale: 'fr' | 'en' };
+  themes: { id: string }[];
+  participants: { name: string; group: ParticipantGroup; role: string }[];
+  notes: { text: string; theme: string; author: number }[];
+}
+
+const { values } = parseArgs({
+  options: {
+    url: { type: 'string', default: 'http://127.0.0.1:8787' },
+    notes: { type: 'string', default: '60' },
+  },
+});
+const base = values.url.replace(/\/+$/, '');
+const fixture = JSON.parse(
+  readFileSync(new URL('./fixtures/val-de-loue.json', import.meta.url), 'utf8'),
+) as Fixture;
+
+async function post<T>(path: string, body: unknown, schema: { parse(value: unknown): T }): Promise<T> {
+  const response = await fetch(base + path, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
+  return schema.parse(await response.json());
+}
+
+const [facilitatorSpec, ...others] = fixture.participants;
+const workshop = await post(
+  '/api/workshops',
+  { ...fixture.workshop, facilitatorName: facilitatorSpec?.name ?? 'Animation' },
+  CreateWorkshopResponse,
+);
+const authors = [workshop.participantId];
+for (const person of others) {
+  const joined = await post(
+    '/api/join',
+    { code: workshop.joinCode, name: person.name, group: person.group },
+    JoinResponse,
+  );
+  authors.push(joined.participantId);
+}
+
+function connect(doc: Y.Doc): Promise<WebsocketProvider> {
+  const provider = new WebsocketProvider(`${base.replace(/^http/, 'ws')}/sync`, workshop.id, doc, {
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    params: { token: workshop.facilitatorToken },
+    disableBc: true,
+  });
+  return new Promise((resolve) => provider.once('sync', () => resolve(provider)));
+}
+
+const doc = new Y.Doc();
+const provider = await connect(doc);
+
+const count = Math.min(Number(values.notes) || 60, fixture.notes.length);
+const column = new Map(fixture.themes.map((theme, index) => [theme.id, index]));
+const perColumn = new Map<string, number>();
+for (const note of fixture.notes.slice(0, count)) {
+  const col = column.get(note.theme) ?? 0;
+  const row = perColumn.get(note.theme) ?? 0;
+  perColumn.set(note.theme, row + 1);
+  addNote(doc, {
+    x: 40 + col * 230 + (row % 2) * 8,
+    y: 40 + row * 170,
+    author: authors[note.author] ?? workshop.participantId,
+    text: note.text,
+    theme: note.theme,
+  });
+}
+// y-websocket has no acknowledgements: a second replica proves the server holds every note.
+const check = new Y.Doc();
+const checker = await connect(check);
+await new Promise<void>((resolve) => {
+  const done = () => readNotes(check).length >= count && resolve();
+  check.on('update', done);
+  done();
+});
+checker.destroy();
+provider.destroy();
+process.stdout.write(
+  `Workshop "${fixture.workshop.title}" with ${authors.length} participants and ${count} notes.\n` +
+    `Join code: ${workshop.joinCode}\nFacilitator: ${workshop.links.facilitator}\n`,
+);
+process.exit(0);
