@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import { boardStore, canEdit } from '../../state/store';
 import { viewStore } from '../../state/view';
 import { useConnection } from '../../sync/useConnection';
-import { placeNewNote, screenToBoard } from './geometry';
+import { findFreeSpot, placeNewNote, screenToBoard } from './geometry';
 
 /**
  * Every change the board UI makes, as shared commands on the current board document. Each
@@ -32,10 +32,15 @@ export function useCommands(): BoardCommands {
         const view = viewStore.getState();
         const me = state.me;
         if (!writable() || !me) return null;
-        const middle =
-          center ??
-          screenToBoard(view.viewport, { x: view.canvasSize.width / 2, y: view.canvasSize.height / 2 });
-        const at = placeNewNote(middle, Object.values(state.notes));
+        // At a chosen spot (double-click, N under the pointer) the note goes exactly there;
+        // from the toolbar it goes to the free place nearest the middle of the screen.
+        const notes = Object.values(state.notes);
+        const at = center
+          ? placeNewNote(center, notes)
+          : findFreeSpot(
+              screenToBoard(view.viewport, { x: view.canvasSize.width / 2, y: view.canvasSize.height / 2 }),
+              notes,
+            );
         const id = addNote(doc(), { ...at, author: me.participantId });
         // A new note is its own undo step, not merged with the typing that follows.
         connection.undo.stopCapturing();
