@@ -56,7 +56,7 @@ export function BoardView({ workshopId, session, summary }: Props) {
  * Closes the editor and menu when the board becomes read-only (the facilitator locks it),
  * and forgets a selected or edited note that someone else deleted.
  */
-function useLeaveEditingWhenReadOnly(): void {
+function useTidyUiState(): void {
   const editable = useCanEdit();
   useEffect(() => {
     if (!editable) boardStore.setState({ editingId: null, pickerId: null });
@@ -82,7 +82,7 @@ function BoardLayout({ participantLink }: { participantLink: string | null }) {
   const commands = useCommands();
   const pointerRef = useRef<{ x: number; y: number } | null>(null);
   useShortcuts(commands, pointerRef);
-  useLeaveEditingWhenReadOnly();
+  useTidyUiState();
   const shareOpen = useBoard((s) => s.shareOpen && s.me?.role === 'facilitator');
   return (
     <div className="board">
