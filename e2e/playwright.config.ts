@@ -1,17 +1,13 @@
-import { existsSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from '@playwright/test';
+import { chromiumLaunchOptions } from './chromium';
 
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-if (!existsSync(chromiumPath)) {
-  throw new Error(
-    `Chromium was not found at ${chromiumPath}. The end-to-end tests drive Debian's Chromium: ` +
-      'install it with `sudo apt-get install -y chromium`, or set CHROMIUM_PATH to a Chromium binary.',
-  );
-}
+// Fails first, with how to install it, when Debian's Chromium is missing.
+const launchOptions = chromiumLaunchOptions();
 
 /** A free port, chosen once by the runner and inherited by its workers through the environment. */
 async function freePort(): Promise<number> {
@@ -39,22 +35,12 @@ export default defineConfig({
   forbidOnly: true,
   retries: process.env.CI ? 1 : 0,
   workers: 2,
-  reporter: process.env.CI ? [['list']] : [['list']],
+  reporter: 'list',
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
-    launchOptions: {
-      executablePath: chromiumPath,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    },
+    launchOptions,
   },
   webServer: {
     command: 'node --import tsx server/src/main.ts',
