@@ -1,4 +1,5 @@
 import type { Server } from 'node:http';
+import { networkInterfaces } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { createApp } from './app';
@@ -34,8 +35,13 @@ const server = serve({ fetch: app.fetch, port: config.port, hostname: config.hos
   const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${info.port}`;
   log.info({ url, dataDir: config.dataDir }, 'listening');
-  if (process.stdout.isTTY)
-    process.stdout.write(`\n  Atelier is running: open ${config.publicUrl ?? url}\n\n`);
+  if (process.stdout.isTTY) {
+    // People in the room join from their own laptops: show the addresses they can reach.
+    const wildcard = config.host === '0.0.0.0' || config.host === '::';
+    const lan = wildcard ? lanAddresses().map((ip) => `http://${ip}:${info.port}`) : [];
+    const others = lan.length > 0 ? `\n  On this network: ${lan.join(', ')}` : '';
+    process.stdout.write(`\n  Atelier is running: open ${config.publicUrl ?? url}${others}\n\n`);
+  }
 }) as Server;
 
 const sync = attachSyncEndpoint(
@@ -63,3 +69,10 @@ function shutdown(signal: string): void {
 }
 process.on('SIGTERM', () => shutdown('SIGTERM'));
 process.on('SIGINT', () => shutdown('SIGINT'));
+
+function lanAddresses(): string[] {
+  return Object.values(networkInterfaces())
+    .flat()
+    .filter((net) => net !== undefined && net.family === 'IPv4' && !net.internal)
+    .map((net) => net?.address ?? '');
+}
