@@ -69,3 +69,25 @@ test('a participant recolours a note with a theme and deletes it, and undo bring
 
   for (const actor of [facilitator, ines]) await actor.context.close();
 });
+
+test('a note can be moved with the keyboard alone, and the move reaches the others', async ({ browser }) => {
+  const facilitator = await createWorkshop(browser);
+  const theo = await joinWorkshop(browser, facilitator.joinCode, { name: 'Théo Perrin', group: 'staff' });
+  const id = await theo.board.addNote('Horaires de la médiathèque');
+  const before = await facilitator.board.position(id);
+
+  const note = theo.board.note(id);
+  await note.focus();
+  await theo.page.keyboard.press('Space');
+  await expect(note).toHaveAttribute('aria-pressed', 'true');
+  for (let i = 0; i < 4; i++) await theo.page.keyboard.press('ArrowRight');
+  await theo.page.keyboard.press('ArrowDown');
+  await theo.page.keyboard.press('Space');
+  await expect(note).not.toHaveAttribute('aria-pressed', 'true');
+
+  await expect.poll(async () => (await facilitator.board.position(id)).x).toBeGreaterThan(before.x);
+  await expect.poll(async () => (await facilitator.board.position(id)).y).toBeGreaterThan(before.y);
+  expect(await facilitator.board.position(id)).toEqual(await theo.board.position(id));
+
+  for (const actor of [facilitator, theo]) await actor.context.close();
+});
