@@ -1,7 +1,7 @@
 /**
  * `npm run seed:demo -- [--url http://127.0.0.1:8787] [--notes 60]`: creates a workshop from
  * the Val de Loue fixture on a running server — its participants join, their notes are
- * posted through the stock y-websocket client, laid out in one column per theme — and
+ * posted through the stock y-websocket client, laid out in one block per theme — and
  * prints the facilitator link. For demos and screenshots.
  */
 import { readFileSync } from 'node:fs';
@@ -75,15 +75,21 @@ const doc = new Y.Doc();
 const provider = await connect(doc);
 
 const count = Math.min(Number(values.notes) || 60, fixture.notes.length);
-const column = new Map(fixture.themes.map((theme, index) => [theme.id, index]));
-const perColumn = new Map<string, number>();
-for (const note of fixture.notes.slice(0, count)) {
-  const col = column.get(note.theme) ?? 0;
-  const row = perColumn.get(note.theme) ?? 0;
-  perColumn.set(note.theme, row + 1);
+const notes = fixture.notes.slice(0, count);
+// One block of notes per theme, four blocks per row, each block about as wide as it is tall.
+const block = new Map(fixture.themes.map((theme, index) => [theme.id, index]));
+const largest = Math.max(...fixture.themes.map((t) => notes.filter((n) => n.theme === t.id).length));
+const perRow = Math.max(2, Math.ceil(Math.sqrt(largest * 1.3)));
+const blockWidth = perRow * 220 + 140;
+const blockHeight = Math.ceil(largest / perRow) * 170 + 140;
+const placed = new Map<string, number>();
+for (const note of notes) {
+  const index = block.get(note.theme) ?? 0;
+  const n = placed.get(note.theme) ?? 0;
+  placed.set(note.theme, n + 1);
   addNote(doc, {
-    x: 40 + col * 230 + (row % 2) * 8,
-    y: 40 + row * 170,
+    x: 40 + (index % 4) * blockWidth + (n % perRow) * 220,
+    y: 40 + Math.floor(index / 4) * blockHeight + Math.floor(n / perRow) * 170,
     author: authors[note.author] ?? workshop.participantId,
     text: note.text,
     theme: note.theme,

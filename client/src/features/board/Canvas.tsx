@@ -44,7 +44,11 @@ export function Canvas({ commands, pointerRef }: Props) {
       const canvas = canvasRef.current;
       if (!world || !canvas) return;
       world.style.transform = `translate(${viewport.x}px, ${viewport.y}px) scale(${viewport.zoom})`;
-      const grid = GRID * viewport.zoom;
+      // Menus and handles inside the world keep their screen size whatever the zoom.
+      world.style.setProperty('--inv-zoom', String(1 / viewport.zoom));
+      // Zoomed far out, a dot every GRID units would grey the whole board: space them out.
+      let grid = GRID * viewport.zoom;
+      while (grid < 12) grid *= 4;
       canvas.style.backgroundSize = `${grid}px ${grid}px`;
       canvas.style.backgroundPosition = `${viewport.x}px ${viewport.y}px`;
       canvas.dataset.zoom = viewport.zoom.toFixed(3);
