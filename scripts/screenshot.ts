@@ -53,6 +53,8 @@ await hugo.mouse.move(900, 300);
 await lea.mouse.move(540, 430, { steps: 5 });
 await hugo.mouse.move(880, 320, { steps: 5 });
 await facilitator.getByTestId('presence.count').filter({ hasText: '3' }).waitFor();
+// Closer than "fit all", so the notes can be read in the picture.
+for (let i = 0; i < 3; i++) await facilitator.getByTestId('board.zoom-in').click();
 await facilitator.locator('[data-testid="cursor"]').nth(1).waitFor();
 
 const out = join(repoRoot, 'docs/screenshots');
