@@ -13,6 +13,7 @@ const Env = z.object({
   MAX_MESSAGE_BYTES: Positive.default(1024 * 1024),
   ROOM_GRACE_MS: z.coerce.number().int().min(0).default(30_000),
   COMPACT_EVERY: Positive.default(500),
+  SYNC_KEEPALIVE_MS: z.coerce.number().int().min(10).max(25_000).default(15_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   CLIENT_DIST: z.string().min(1).default('client/dist'),
 });
@@ -26,6 +27,7 @@ export interface Config {
   maxMessageBytes: number;
   roomGraceMs: number;
   compactEvery: number;
+  keepaliveMs: number;
   logLevel: string;
   clientDist: string;
 }
@@ -53,6 +55,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxMessageBytes: e.MAX_MESSAGE_BYTES,
     roomGraceMs: e.ROOM_GRACE_MS,
     compactEvery: e.COMPACT_EVERY,
+    keepaliveMs: e.SYNC_KEEPALIVE_MS,
     logLevel: e.LOG_LEVEL,
     clientDist: resolve(e.CLIENT_DIST),
   };

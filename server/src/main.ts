@@ -50,6 +50,7 @@ const sync = attachSyncEndpoint(
   {
     maxMessageBytes: config.maxMessageBytes,
     allowedOrigins: config.allowedOrigins,
+    keepaliveMs: config.keepaliveMs,
   },
 );
 

@@ -20,6 +20,8 @@ export class Connection implements Peer {
   private readonly identity: AwarenessIdentity;
   readonly awarenessClientIds = new Set<number>();
   alive = true;
+  /** When we last sent this client anything (ms, monotonic). */
+  lastSentAt = performance.now();
 
   constructor(
     private readonly ws: WebSocket,
@@ -39,6 +41,7 @@ export class Connection implements Peer {
 
   send(message: Uint8Array): void {
     if (this.ws.readyState !== this.ws.OPEN) return;
+    this.lastSentAt = performance.now();
     this.ws.send(message, { binary: true }, (error) => {
       if (error) this.ws.terminate();
     });

@@ -6,6 +6,7 @@ import { WebSocketServer } from 'ws';
 import type { Logger } from '../log';
 import type { WorkshopStore } from '../store/workshops';
 import { Connection } from './connection';
+import { KEEPALIVE } from './messages';
 import { isOriginAllowed } from './origin';
 import { writeDenial } from './roles';
 import type { RoomManager } from './rooms';
@@ -16,6 +17,8 @@ export interface SyncEndpointOptions {
   /** Origins allowed besides the server's own. */
   allowedOrigins: readonly string[];
   pingIntervalMs?: number;
+  /** Longest silence towards a client before a keepalive message is sent (must stay under 30 s). */
+  keepaliveMs?: number;
 }
 
 export interface SyncEndpoint {
@@ -126,9 +129,23 @@ export function attachSyncEndpoint(
   }, options.pingIntervalMs ?? 30_000);
   ping.unref();
 
+  // Keep quiet sockets from being recycled by the client's 30 s message timeout.
+  const keepaliveMs = options.keepaliveMs ?? 15_000;
+  const keepalive = setInterval(
+    () => {
+      const silentSince = performance.now() - keepaliveMs;
+      for (const connection of connections.values()) {
+        if (connection.lastSentAt <= silentSince) connection.send(KEEPALIVE);
+      }
+    },
+    Math.max(10, Math.floor(keepaliveMs / 2)),
+  );
+  keepalive.unref();
+
   return {
     close() {
       clearInterval(ping);
+      clearInterval(keepalive);
       for (const ws of connections.keys()) ws.close(CLOSE_CODES.goingAway, 'server shutting down');
       wss.close();
     },

@@ -46,3 +46,10 @@ export function encodePermissionDenied(reason: string): Uint8Array {
   authProtocol.writePermissionDenied(encoder, reason);
   return encoding.toUint8Array(encoder);
 }
+
+/**
+ * An awareness update with no entries: a no-op for the client, but a message. The stock
+ * client closes a socket on which nothing arrived for 30 s (pings are invisible to browser
+ * code), so a quiet room — the control document, which carries no presence — needs one.
+ */
+export const KEEPALIVE: Uint8Array = encodeAwareness(new Uint8Array([0]));
