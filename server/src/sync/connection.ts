@@ -6,7 +6,7 @@ import * as Y from 'yjs';
 import type { Logger } from '../log';
 import { type AwarenessIdentity, filterAwarenessUpdate } from './awareness-filter';
 import { encodePermissionDenied, encodeSyncStep1, encodeSyncStep2, MESSAGE } from './messages';
-import type { Peer, Room } from './room';
+import { type Peer, PersistError, type Room } from './room';
 
 export interface ConnectionContext {
   kind: DocKind;
@@ -61,6 +61,12 @@ export class Connection implements Peer {
     try {
       this.dispatch(decoding.createDecoder(data));
     } catch (error) {
+      if (error instanceof PersistError) {
+        // The server's fault, not the client's: close so it reconnects and resends.
+        this.log.error({ room: this.room.name, err: error.message }, 'update not stored');
+        this.close(1011, 'storage failure');
+        return;
+      }
       this.reject('malformed message', error);
     }
   }

@@ -9,6 +9,14 @@ import type { Logger } from '../log';
 import type { DocStore } from '../store/docs';
 import { encodeAwareness, encodeUpdate } from './messages';
 
+/** Storing an update failed (disk full, I/O error): the update was neither kept nor broadcast. */
+export class PersistError extends Error {
+  constructor(room: string, cause: unknown) {
+    super(`could not store an update of ${room}: ${String(cause)}`, { cause });
+    this.name = 'PersistError';
+  }
+}
+
 /** Something in a room that receives its broadcasts (a socket connection). */
 export interface Peer {
   send(message: Uint8Array): void;
@@ -106,7 +114,14 @@ export class Room {
 
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     // Commit first: a crash after this line loses nothing anyone has seen.
-    this.lastSeq = this.store.append(this.name, update);
+    try {
+      this.lastSeq = this.store.append(this.name, update);
+    } catch (error) {
+      // Not broadcast: nobody is shown what was not stored. The room's document holds it
+      // and the next snapshot (compaction or unload) writes it.
+      this.appendedSinceSnapshot++;
+      throw new PersistError(this.name, error);
+    }
     this.appendedSinceSnapshot++;
     this.broadcast(encodeUpdate(update), origin);
     if (this.appendedSinceSnapshot >= this.options.compactEvery) {
