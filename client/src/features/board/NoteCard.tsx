@@ -9,6 +9,7 @@ import { boardStore, canEdit, useBoard } from '../../state/store';
 import type { NoteActivity } from '../../state/types';
 import { viewStore } from '../../state/view';
 import { Icon } from '../../ui/Icon';
+import { IconButton } from '../../ui/IconButton';
 import { noteColors, themeLabel } from './colors';
 import { NOTE_HEIGHT, NOTE_WIDTH } from './geometry';
 import { NoteEditor } from './NoteEditor';
@@ -182,14 +183,9 @@ function NoteDetails({
       </div>
       {editable && (
         <div className="note__actions">
-          <button
-            type="button"
-            className="icon-button"
-            data-testid="note.theme"
-            aria-label={
-              theme ? t('note.themeCurrent', { theme: themeLabel(theme, t.locale) }) : t('note.theme')
-            }
-            title={t('note.theme')}
+          <IconButton
+            testId="note.theme"
+            label={theme ? t('note.themeCurrent', { theme: themeLabel(theme, t.locale) }) : t('note.theme')}
             aria-haspopup="menu"
             aria-expanded={pickerOpen}
             onClick={(event) => {
@@ -199,20 +195,17 @@ function NoteDetails({
             }}
           >
             <span className="swatch" aria-hidden="true" />
-          </button>
-          <button
-            type="button"
-            className="icon-button"
-            data-testid="note.delete"
-            aria-label={t('note.delete')}
-            title={t('note.delete')}
+          </IconButton>
+          <IconButton
+            testId="note.delete"
+            label={t('note.delete')}
             onClick={(event) => {
               event.stopPropagation();
               commands.remove(id);
             }}
           >
             <Icon name="close" size={16} />
-          </button>
+          </IconButton>
         </div>
       )}
       {pickerOpen && editable && (

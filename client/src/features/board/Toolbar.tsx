@@ -2,6 +2,7 @@ import { useT } from '../../i18n/locale';
 import { boardStore, useBoard, useCanEdit } from '../../state/store';
 import { useView, viewStore } from '../../state/view';
 import { Icon } from '../../ui/Icon';
+import { IconButton } from '../../ui/IconButton';
 import { fitRect, notesBounds, zoomBy } from './geometry';
 import type { BoardCommands } from './useCommands';
 
@@ -42,66 +43,47 @@ export function Toolbar({ commands }: { commands: BoardCommands }) {
             {t('board.addNote')}
           </button>
           <span className="toolbar__sep" aria-hidden="true" />
-          <button
-            type="button"
-            className="icon-button"
-            data-testid="toolbar.undo"
-            aria-label={t('toolbar.undo')}
-            title={t('toolbar.undo')}
+          <IconButton
+            testId="toolbar.undo"
+            label={t('toolbar.undo')}
             aria-keyshortcuts="Control+Z Meta+Z"
             disabled={!canUndo}
             onClick={() => commands.undo()}
           >
             <Icon name="undo" />
-          </button>
-          <button
-            type="button"
-            className="icon-button"
-            data-testid="toolbar.redo"
-            aria-label={t('toolbar.redo')}
-            title={t('toolbar.redo')}
+          </IconButton>
+          <IconButton
+            testId="toolbar.redo"
+            label={t('toolbar.redo')}
             aria-keyshortcuts="Control+Shift+Z Meta+Shift+Z Control+Y"
             disabled={!canRedo}
             onClick={() => commands.redo()}
           >
             <Icon name="redo" />
-          </button>
+          </IconButton>
           <span className="toolbar__sep" aria-hidden="true" />
         </>
       )}
-      <button
-        type="button"
-        className="icon-button"
-        data-testid="board.zoom-out"
-        aria-label={t('board.zoomOut')}
-        title={t('board.zoomOut')}
+      <IconButton
+        testId="board.zoom-out"
+        label={t('board.zoomOut')}
         onClick={() => zoomAroundCentre(1 / ZOOM_STEP)}
       >
         <Icon name="minus" />
-      </button>
+      </IconButton>
       <output className="toolbar__zoom" aria-label={t('board.zoomLevel')} data-testid="board.zoom-level">
         {Math.round(zoom * 100)} %
       </output>
-      <button
-        type="button"
-        className="icon-button"
-        data-testid="board.zoom-in"
-        aria-label={t('board.zoomIn')}
-        title={t('board.zoomIn')}
+      <IconButton
+        testId="board.zoom-in"
+        label={t('board.zoomIn')}
         onClick={() => zoomAroundCentre(ZOOM_STEP)}
       >
         <Icon name="plus" />
-      </button>
-      <button
-        type="button"
-        className="icon-button"
-        data-testid="board.zoom-fit"
-        aria-label={t('board.zoomFit')}
-        title={t('board.zoomFit')}
-        onClick={fitToContent}
-      >
+      </IconButton>
+      <IconButton testId="board.zoom-fit" label={t('board.zoomFit')} onClick={fitToContent}>
         <Icon name="fit" />
-      </button>
+      </IconButton>
     </div>
   );
 }

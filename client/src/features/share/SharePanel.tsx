@@ -4,6 +4,7 @@ import { useT } from '../../i18n/locale';
 import { usePresence } from '../../state/presenceStores';
 import { useBoard } from '../../state/store';
 import { Icon } from '../../ui/Icon';
+import { IconButton } from '../../ui/IconButton';
 import { QrCode } from './QrCode';
 
 /** "ABC DEF": a code read aloud in two halves. */
@@ -53,9 +54,9 @@ export function SharePanel({ participantLink, onClose }: Props) {
         <h2 id="share-heading" ref={headingRef} tabIndex={-1}>
           {t('share.heading')}
         </h2>
-        <button type="button" className="icon-button" aria-label={t('common.close')} onClick={onClose}>
+        <IconButton label={t('common.close')} onClick={onClose}>
           <Icon name="close" size={16} />
-        </button>
+        </IconButton>
       </div>
       {code && (
         <div className="share-panel__code">
