@@ -2,9 +2,7 @@ import { ApiError, JoinBody, JoinCode, JoinResponse, WorkshopPreview } from '@at
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppDeps } from '../app';
 import { apiError } from './errors';
-import { validationHook } from './openapi';
-
-const json = <T>(schema: T) => ({ content: { 'application/json': { schema } } });
+import { jsonContent, validationHook } from './openapi';
 
 const previewByCode = createRoute({
   method: 'get',
@@ -13,9 +11,9 @@ const previewByCode = createRoute({
   description: 'The title and territory shown on the join page before a participant gives a name.',
   request: { params: z.object({ code: z.string() }) },
   responses: {
-    200: { description: 'The workshop this code opens', ...json(WorkshopPreview) },
-    400: { description: 'Not a well-formed code', ...json(ApiError) },
-    404: { description: 'No workshop has this code', ...json(ApiError) },
+    200: { description: 'The workshop this code opens', ...jsonContent(WorkshopPreview) },
+    400: { description: 'Not a well-formed code', ...jsonContent(ApiError) },
+    404: { description: 'No workshop has this code', ...jsonContent(ApiError) },
   },
 });
 
@@ -24,11 +22,11 @@ const join = createRoute({
   path: '/api/join',
   summary: 'Join a workshop with its code',
   description: 'Returns a token that syncs the board as a participant, or read-only as an observer.',
-  request: { body: { ...json(JoinBody), required: true } },
+  request: { body: { ...jsonContent(JoinBody), required: true } },
   responses: {
-    201: { description: 'Joined', ...json(JoinResponse) },
-    400: { description: 'Invalid body', ...json(ApiError) },
-    404: { description: 'No workshop has this code', ...json(ApiError) },
+    201: { description: 'Joined', ...jsonContent(JoinResponse) },
+    400: { description: 'Invalid body', ...jsonContent(ApiError) },
+    404: { description: 'No workshop has this code', ...jsonContent(ApiError) },
   },
 });
 

@@ -10,9 +10,7 @@ import type { AppDeps } from '../app';
 import type { ParticipantRecord } from '../store/workshops';
 import { bearerParticipant } from './auth';
 import { apiError } from './errors';
-import { publicOrigin, validationHook } from './openapi';
-
-const json = <T>(schema: T) => ({ content: { 'application/json': { schema } } });
+import { jsonContent, publicOrigin, validationHook } from './openapi';
 
 const createWorkshop = createRoute({
   method: 'post',
@@ -20,10 +18,10 @@ const createWorkshop = createRoute({
   summary: 'Create a workshop',
   description:
     'Creates a workshop with its join code and a facilitator token, the only way to become a facilitator.',
-  request: { body: { ...json(CreateWorkshopBody), required: true } },
+  request: { body: { ...jsonContent(CreateWorkshopBody), required: true } },
   responses: {
-    201: { description: 'Created', ...json(CreateWorkshopResponse) },
-    400: { description: 'Invalid body', ...json(ApiError) },
+    201: { description: 'Created', ...jsonContent(CreateWorkshopResponse) },
+    400: { description: 'Invalid body', ...jsonContent(ApiError) },
   },
 });
 
@@ -34,9 +32,9 @@ const getWorkshop = createRoute({
   security: [{ bearer: [] }],
   request: { params: z.object({ id: z.string() }) },
   responses: {
-    200: { description: 'The workshop', ...json(WorkshopSummary) },
-    401: { description: 'No token, or a token of another workshop', ...json(ApiError) },
-    404: { description: 'Unknown workshop', ...json(ApiError) },
+    200: { description: 'The workshop', ...jsonContent(WorkshopSummary) },
+    401: { description: 'No token, or a token of another workshop', ...jsonContent(ApiError) },
+    404: { description: 'Unknown workshop', ...jsonContent(ApiError) },
   },
 });
 

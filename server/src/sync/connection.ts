@@ -18,7 +18,6 @@ export interface ConnectionContext {
 /** One socket in one room: decodes y-websocket messages and enforces what the person may do. */
 export class Connection implements Peer {
   private readonly identity: AwarenessIdentity;
-  readonly awarenessClientIds = new Set<number>();
   alive = true;
   /** When we last sent this client anything (ms, monotonic). */
   lastSentAt = performance.now();
@@ -30,6 +29,10 @@ export class Connection implements Peer {
     private readonly log: Logger,
   ) {
     this.identity = { clientId: null, user: context.user };
+  }
+
+  get awarenessClientId(): number | null {
+    return this.identity.clientId;
   }
 
   /** Greets the client: our state vector (so it sends what we lack) and who is here. */
@@ -80,7 +83,6 @@ export class Connection implements Peer {
       case MESSAGE.awareness: {
         const filtered = filterAwarenessUpdate(decoding.readVarUint8Array(decoder), this.identity);
         if (filtered === null) return;
-        if (this.identity.clientId !== null) this.awarenessClientIds.add(this.identity.clientId);
         this.room.applyAwareness(filtered, this);
         return;
       }

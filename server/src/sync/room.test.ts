@@ -27,7 +27,7 @@ function memoryStore() {
 
 function peer(): Peer & { received: Uint8Array[] } {
   const received: Uint8Array[] = [];
-  return { received, awarenessClientIds: new Set(), send: (m) => received.push(m) };
+  return { received, awarenessClientId: null, send: (m) => received.push(m) };
 }
 
 function update(fn: (doc: Y.Doc) => void): Uint8Array {

@@ -20,8 +20,8 @@ export class PersistError extends Error {
 /** Something in a room that receives its broadcasts (a socket connection). */
 export interface Peer {
   send(message: Uint8Array): void;
-  /** Awareness client ids this peer introduced, removed from the room when it leaves. */
-  readonly awarenessClientIds: ReadonlySet<number>;
+  /** The awareness client id this peer speaks for (one per connection), removed when it leaves. */
+  readonly awarenessClientId: number | null;
 }
 
 export interface RoomOptions {
@@ -77,8 +77,8 @@ export class Room {
   /** Removes a peer and its presence; returns how many peers remain. */
   remove(peer: Peer): number {
     this.peers.delete(peer);
-    const ids = [...peer.awarenessClientIds].filter((id) => this.awareness.states.has(id));
-    if (ids.length > 0) removeAwarenessStates(this.awareness, ids, peer);
+    const id = peer.awarenessClientId;
+    if (id !== null && this.awareness.states.has(id)) removeAwarenessStates(this.awareness, [id], peer);
     return this.peers.size;
   }
 
@@ -133,14 +133,19 @@ export class Room {
     }
   };
 
-  private readonly onAwarenessUpdate = (
-    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
-    origin: unknown,
-  ): void => {
+  // Sent to everyone, the sender too: the stock client counts any message as a sign of life.
+  private readonly onAwarenessUpdate = ({
+    added,
+    updated,
+    removed,
+  }: {
+    added: number[];
+    updated: number[];
+    removed: number[];
+  }): void => {
     const changed = added.concat(updated, removed);
     if (changed.length === 0) return;
     this.broadcast(encodeAwareness(encodeAwarenessUpdate(this.awareness, changed)), null);
-    void origin;
   };
 
   private broadcast(message: Uint8Array, except: unknown): void {
