@@ -1,24 +1,33 @@
 import type { WorkshopSummary } from '@atelier/shared';
 import type { PresenceState } from './presenceStores';
 
-let lastInputs: [unknown, unknown] | null = null;
-let lastNames: Readonly<Record<string, string>> = {};
+/** Memoises a function of one object argument on that object's identity (one slot). */
+function lastOf<A extends object | null, R>(fn: (arg: A) => R): (arg: A) => R {
+  let lastArg: A | undefined;
+  let lastResult: R | undefined;
+  return (arg) => {
+    if (lastResult === undefined || arg !== lastArg) {
+      lastArg = arg;
+      lastResult = fn(arg);
+    }
+    return lastResult;
+  };
+}
 
 /**
- * Participant id → display name, from the workshop's participant list and from who is in
- * the room right now (people who joined after we loaded the list). Memoised on its inputs
- * so thousands of notes share one map.
+ * Participant id → display name from the workshop's participant list. Memoised, so
+ * thousands of notes selecting their author's name share one map.
  */
-export function personNames(
-  workshop: WorkshopSummary | null,
-  people: PresenceState['people'],
-): Readonly<Record<string, string>> {
-  if (lastInputs && lastInputs[0] === workshop && lastInputs[1] === people) return lastNames;
+export const listedNames = lastOf((workshop: WorkshopSummary | null): Readonly<Record<string, string>> => {
   const names: Record<string, string> = {};
   for (const p of workshop?.participants ?? []) names[p.id] = p.name;
   if (workshop) names[workshop.you.id] = workshop.you.name;
-  for (const p of people) names[p.participantId] ??= p.name;
-  lastInputs = [workshop, people];
-  lastNames = names;
   return names;
-}
+});
+
+/** Participant id → display name of the people in the room now (who may have joined after the list loaded). */
+export const presentNames = lastOf((people: PresenceState['people']): Readonly<Record<string, string>> => {
+  const names: Record<string, string> = {};
+  for (const p of people) names[p.participantId] ??= p.name;
+  return names;
+});

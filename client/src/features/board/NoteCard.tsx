@@ -3,7 +3,7 @@ import { useDraggable } from '@dnd-kit/core';
 import { type CSSProperties, memo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useT } from '../../i18n/locale';
-import { personNames } from '../../state/people';
+import { listedNames, presentNames } from '../../state/people';
 import { usePresence } from '../../state/presenceStores';
 import { boardStore, canEdit, useBoard } from '../../state/store';
 import type { NoteActivity } from '../../state/types';
@@ -38,16 +38,18 @@ export const NoteCard = memo(function NoteCard({ id, commands }: Props) {
         editing: s.editingId === id,
         pickerOpen: s.pickerId === id,
         themes: s.themes,
-        workshop: s.workshop,
         isMine: note !== undefined && s.me?.participantId === note.author,
         editable: canEdit(s),
       };
     }),
   );
-  const { note, selected, editing, pickerOpen, themes, workshop, isMine, editable } = view;
+  const { note, selected, editing, pickerOpen, themes, isMine, editable } = view;
   const activity = usePresence((s) => s.activity[id]);
-  const people = usePresence((s) => s.people);
-  const author = note ? personNames(workshop, people)[note.author] : undefined;
+  // Select the author's name, not the lists of people: someone arriving re-renders no note.
+  const authorId = note?.author ?? '';
+  const listedName = useBoard((s) => listedNames(s.workshop)[authorId]);
+  const presentName = usePresence((s) => presentNames(s.people)[authorId]);
+  const author = listedName ?? presentName;
   const { attributes, listeners, setNodeRef, transform, isDragging } = useDraggable({
     id,
     disabled: !editable || editing,
