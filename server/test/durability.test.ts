@@ -74,19 +74,27 @@ async function expectWorkshopUsable(
   expect(WorkshopPreview.parse(preview.body).id).toBe(workshop.id);
 }
 
+/**
+ * A server with a workshop in use: Alice and Bob on the board, the facilitator on the control
+ * document, and one participant (`watcherOf`) watching the control document.
+ */
+async function liveWorkshop(watcherOf: 'alice' | 'bob') {
+  const first = await startServer();
+  const workshop = await createWorkshop(first.url);
+  const alice = await join(first.url, workshop.joinCode, { name: 'Alice', group: 'resident' });
+  const bob = await join(first.url, workshop.joinCode, { name: 'Bob', group: 'staff' });
+  const board = roomName(workshop.id, 'board');
+  const control = roomName(workshop.id, 'control');
+  const a = await connectDoc(first.wsUrl, board, alice.token);
+  const b = await connectDoc(first.wsUrl, board, bob.token);
+  const f = await connectDoc(first.wsUrl, control, workshop.facilitatorToken);
+  const watcher = await connectDoc(first.wsUrl, control, (watcherOf === 'alice' ? alice : bob).token);
+  return { first, workshop, alice, bob, board, control, a, b, f, watcher };
+}
+
 describe('durability', () => {
   it('keeps workshops, tokens, notes and the control step across a graceful restart (SIGTERM)', async () => {
-    const first = await startServer();
-    const workshop = await createWorkshop(first.url);
-    const alice = await join(first.url, workshop.joinCode, { name: 'Alice', group: 'resident' });
-    const bob = await join(first.url, workshop.joinCode, { name: 'Bob', group: 'staff' });
-    const board = roomName(workshop.id, 'board');
-    const control = roomName(workshop.id, 'control');
-
-    const a = await connectDoc(first.wsUrl, board, alice.token);
-    const b = await connectDoc(first.wsUrl, board, bob.token);
-    const f = await connectDoc(first.wsUrl, control, workshop.facilitatorToken);
-    const watcher = await connectDoc(first.wsUrl, control, bob.token);
+    const { first, workshop, alice, bob, board, control, a, b, f, watcher } = await liveWorkshop('bob');
     manyUpdates(a, alice.participantId, 30, 1);
     setStep(f.doc, 'axes');
     await converge(a, [b], 'Bob to have Alice’s board');
@@ -107,16 +115,7 @@ describe('durability', () => {
   });
 
   it('keeps an update another client has received, after kill -9', async () => {
-    const first = await startServer();
-    const workshop = await createWorkshop(first.url);
-    const alice = await join(first.url, workshop.joinCode, { name: 'Alice', group: 'resident' });
-    const bob = await join(first.url, workshop.joinCode, { name: 'Bob', group: 'staff' });
-    const board = roomName(workshop.id, 'board');
-    const control = roomName(workshop.id, 'control');
-    const a = await connectDoc(first.wsUrl, board, alice.token);
-    const b = await connectDoc(first.wsUrl, board, bob.token);
-    const f = await connectDoc(first.wsUrl, control, workshop.facilitatorToken);
-    const watcher = await connectDoc(first.wsUrl, control, alice.token);
+    const { first, workshop, alice, bob, board, control, a, b, f, watcher } = await liveWorkshop('alice');
 
     const id = addNote(a.doc, { x: 12, y: 34, author: alice.participantId, text: 'survives kill -9' });
     setStep(f.doc, 'partnerships');
