@@ -1,25 +1,13 @@
 import type { ReactNode } from 'react';
-import { navigate } from '../app/router';
 import { LocaleSwitch } from '../i18n/LocaleSwitch';
-import { useT } from '../i18n/locale';
+import { BrandLink } from './BrandLink';
 
 /** A simple centred page (home, join, messages) with the brand bar and language switch. */
 export function Screen({ children, wide = false }: { children: ReactNode; wide?: boolean }) {
-  const t = useT();
   return (
     <div className="screen">
       <header className="screen__bar">
-        <a
-          href="/"
-          className="brand"
-          onClick={(event) => {
-            event.preventDefault();
-            navigate('/');
-          }}
-        >
-          <span className="brand__mark" aria-hidden="true" />
-          {t('app.name')}
-        </a>
+        <BrandLink />
         <LocaleSwitch />
       </header>
       <main id="main" className={wide ? 'screen__main screen__main--wide' : 'screen__main'}>

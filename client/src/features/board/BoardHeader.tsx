@@ -1,7 +1,7 @@
-import { navigate } from '../../app/router';
 import { LocaleSwitch } from '../../i18n/LocaleSwitch';
 import { useT } from '../../i18n/locale';
 import { useBoard } from '../../state/store';
+import { BrandLink } from '../../ui/BrandLink';
 import { ConnectionIndicator } from '../connection/ConnectionIndicator';
 import { PresenceBar } from '../presence/PresenceBar';
 
@@ -15,17 +15,7 @@ export function BoardHeader() {
   const you = workshop.you;
   return (
     <header className="board-header">
-      <a
-        href="/"
-        className="brand brand--compact"
-        onClick={(event) => {
-          event.preventDefault();
-          navigate('/');
-        }}
-      >
-        <span className="brand__mark" aria-hidden="true" />
-        <span className="visually-hidden">{t('app.home')}</span>
-      </a>
+      <BrandLink compact />
       <div className="board-header__title">
         <h1 title={workshop.title}>{workshop.title}</h1>
         <p>
