@@ -12,7 +12,8 @@ const Env = z.object({
   ALLOWED_ORIGINS: z.string().default(''),
   MAX_MESSAGE_BYTES: Positive.default(1024 * 1024),
   ROOM_GRACE_MS: z.coerce.number().int().min(0).default(30_000),
-  COMPACT_EVERY: Positive.default(500),
+  COMPACT_LOG_BYTES: Positive.default(64 * 1024),
+  PRESENCE_TICK_MS: z.coerce.number().int().min(0).max(33).default(30),
   SYNC_KEEPALIVE_MS: z.coerce.number().int().min(10).max(25_000).default(15_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   CLIENT_DIST: z.string().min(1).default('client/dist'),
@@ -26,7 +27,8 @@ export interface Config {
   allowedOrigins: string[];
   maxMessageBytes: number;
   roomGraceMs: number;
-  compactEvery: number;
+  compactLogBytes: number;
+  presenceTickMs: number;
   keepaliveMs: number;
   logLevel: string;
   clientDist: string;
@@ -54,7 +56,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     allowedOrigins,
     maxMessageBytes: e.MAX_MESSAGE_BYTES,
     roomGraceMs: e.ROOM_GRACE_MS,
-    compactEvery: e.COMPACT_EVERY,
+    compactLogBytes: e.COMPACT_LOG_BYTES,
+    presenceTickMs: e.PRESENCE_TICK_MS,
     keepaliveMs: e.SYNC_KEEPALIVE_MS,
     logLevel: e.LOG_LEVEL,
     clientDist: resolve(e.CLIENT_DIST),

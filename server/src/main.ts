@@ -21,7 +21,11 @@ const log = createLogger(config.logLevel);
 const db = openDb(config.dataDir);
 const workshops = createSqliteWorkshopStore(db);
 const docs = createSqliteDocStore(db);
-const rooms = new RoomManager(docs, log, { graceMs: config.roomGraceMs, compactEvery: config.compactEvery });
+const rooms = new RoomManager(docs, log, {
+  graceMs: config.roomGraceMs,
+  compactLogBytes: config.compactLogBytes,
+  presenceTickMs: config.presenceTickMs,
+});
 
 const app = createApp({
   workshops,

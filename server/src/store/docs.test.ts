@@ -32,8 +32,8 @@ describe('SQLite doc store', () => {
     source.on('update', (u: Uint8Array) => updates.push(u));
     source.getMap('m').set('a', 1);
     source.getMap('m').set('b', 2);
-    for (const u of updates) docs.append('w1', u);
-    docs.append('w2', Y.encodeStateAsUpdate(new Y.Doc()));
+    for (const u of updates) docs.append('w1', [u]);
+    docs.append('w2', [Y.encodeStateAsUpdate(new Y.Doc())]);
     const loaded = docs.load('w1');
     expect(loaded.snapshot).toBeNull();
     expect(loaded.updates).toHaveLength(2);
@@ -46,7 +46,7 @@ describe('SQLite doc store', () => {
     const source = new Y.Doc();
     let last = 0;
     source.on('update', (u: Uint8Array) => {
-      last = docs.append('w1', u);
+      last = docs.append('w1', [u]);
     });
     for (let i = 0; i < 10; i++) source.getMap('m').set(`k${i}`, i);
     const upto = last;
@@ -66,7 +66,7 @@ describe('SQLite doc store', () => {
     const { db, docs } = store();
     const doc = new Y.Doc();
     doc.getText('t').insert(0, 'durable');
-    docs.append('w1', Y.encodeStateAsUpdate(doc));
+    docs.append('w1', [Y.encodeStateAsUpdate(doc)]);
     const dir = dirs[0]!;
     db.close();
     const reopened = createSqliteDocStore(openDb(dir));

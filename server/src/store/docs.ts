@@ -14,8 +14,11 @@ export interface StoredDoc {
  */
 export interface DocStore {
   load(doc: string): StoredDoc;
-  /** Durably appends one update; returns its sequence number. Called before broadcasting. */
-  append(doc: string, update: Uint8Array): number;
+  /**
+   * Durably appends updates, in one transaction; returns the sequence number of the last.
+   * Called before they are broadcast.
+   */
+  append(doc: string, updates: readonly Uint8Array[]): number;
   /**
    * Replaces every update up to `uptoSeq` with `snapshot` (the whole document's state),
    * atomically: a crash leaves either the old log or the new snapshot, never neither.
@@ -46,6 +49,11 @@ export function createSqliteDocStore(db: Db): DocStore {
   );
   const deleteUpdates = db.prepare('DELETE FROM doc_updates WHERE doc = ? AND seq <= ?');
 
+  const append = db.transaction((doc: string, updates: readonly Uint8Array[]) => {
+    let seq = 0;
+    for (const update of updates) seq = Number(insertUpdate.run(doc, update).lastInsertRowid);
+    return seq;
+  });
   const compact = db.transaction((doc: string, snapshot: Uint8Array, uptoSeq: number) => {
     upsertSnapshot.run(doc, uptoSeq, snapshot, new Date().toISOString());
     deleteUpdates.run(doc, uptoSeq);
@@ -62,9 +70,7 @@ export function createSqliteDocStore(db: Db): DocStore {
         lastSeq: rows.at(-1)?.seq ?? after,
       };
     },
-    append(doc, update) {
-      return Number(insertUpdate.run(doc, update).lastInsertRowid);
-    },
+    append: (doc, updates) => append(doc, updates),
     compact: (doc, snapshot, uptoSeq) => compact(doc, snapshot, uptoSeq),
   };
 }

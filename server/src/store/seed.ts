@@ -9,8 +9,8 @@ import type { DocStore } from './docs';
 export function seedWorkshopDocs(docs: DocStore, workshopId: string): void {
   const control = new Y.Doc();
   seedControl(control);
-  docs.append(roomName(workshopId, 'control'), Y.encodeStateAsUpdate(control));
+  docs.append(roomName(workshopId, 'control'), [Y.encodeStateAsUpdate(control)]);
   const board = new Y.Doc();
   seedBoard(board);
-  docs.append(roomName(workshopId, 'board'), Y.encodeStateAsUpdate(board));
+  docs.append(roomName(workshopId, 'board'), [Y.encodeStateAsUpdate(board)]);
 }

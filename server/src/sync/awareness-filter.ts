@@ -1,6 +1,6 @@
 import { MAX_PRESENCE_STATE_BYTES, PresenceClientState, type PresenceUser } from '@atelier/shared';
 import * as decoding from 'lib0/decoding';
-import * as encoding from 'lib0/encoding';
+import type { PresenceEntry } from './presence';
 
 export interface AwarenessIdentity {
   /** The Yjs client id this connection speaks for; fixed by its first awareness entry. */
@@ -9,18 +9,16 @@ export interface AwarenessIdentity {
 }
 
 /**
- * Rewrites an awareness update received from one connection before the room applies it.
+ * Reads an awareness update received from one connection into the entries the room keeps.
  * y-protocols accepts any client id, any size and any claimed name; we keep only entries
  * of the connection's own client id, drop states over the size cap or that don't parse,
  * strip unknown fields, and set `user` from the server's own record of the person.
- * Returns `null` when nothing is left. Throws on a malformed update.
+ * Throws on a malformed update.
  */
-export function filterAwarenessUpdate(update: Uint8Array, identity: AwarenessIdentity): Uint8Array | null {
+export function filterAwarenessUpdate(update: Uint8Array, identity: AwarenessIdentity): PresenceEntry[] {
   const decoder = decoding.createDecoder(update);
   const count = decoding.readVarUint(decoder);
-  const encoder = encoding.createEncoder();
-  let kept = 0;
-  const entries = encoding.createEncoder();
+  const kept: PresenceEntry[] = [];
   for (let i = 0; i < count; i++) {
     const clientId = decoding.readVarUint(decoder);
     const clock = decoding.readVarUint(decoder);
@@ -29,15 +27,9 @@ export function filterAwarenessUpdate(update: Uint8Array, identity: AwarenessIde
     if (clientId !== identity.clientId) continue;
     const state = sanitize(json, identity.user);
     if (state === undefined) continue;
-    encoding.writeVarUint(entries, clientId);
-    encoding.writeVarUint(entries, clock);
-    encoding.writeVarString(entries, JSON.stringify(state));
-    kept++;
+    kept.push({ clientId, clock, json: state === null ? null : JSON.stringify(state) });
   }
-  if (kept === 0) return null;
-  encoding.writeVarUint(encoder, kept);
-  encoding.writeUint8Array(encoder, encoding.toUint8Array(entries));
-  return encoding.toUint8Array(encoder);
+  return kept;
 }
 
 /** `null` is a removal (the client left) and passes; `undefined` means drop the entry. */

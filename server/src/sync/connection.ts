@@ -1,3 +1,4 @@
+import type { Duplex } from 'node:stream';
 import { CLOSE_CODES, type DocKind, type PresenceUser, type WriteDeniedReason } from '@atelier/shared';
 import * as decoding from 'lib0/decoding';
 import type WebSocket from 'ws';
@@ -5,8 +6,9 @@ import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import type { Logger } from '../log';
 import { type AwarenessIdentity, filterAwarenessUpdate } from './awareness-filter';
-import { encodePermissionDenied, encodeSyncStep1, encodeSyncStep2, MESSAGE } from './messages';
-import { type Peer, PersistError, type Room } from './room';
+import { encodePermissionDenied, encodeSyncStep1, MESSAGE } from './messages';
+import type { Peer, Room } from './room';
+import type { TurnOutbox } from './turn';
 
 export interface ConnectionContext {
   kind: DocKind;
@@ -16,14 +18,17 @@ export interface ConnectionContext {
 }
 
 /** One socket in one room: decodes y-websocket messages and enforces what the person may do. */
-export class Connection implements Peer {
+export class Connection implements Peer, TurnOutbox {
   private readonly identity: AwarenessIdentity;
+  private outbox: Uint8Array[] = [];
   alive = true;
   /** When we last sent this client anything (ms, monotonic). */
   lastSentAt = performance.now();
 
   constructor(
     private readonly ws: WebSocket,
+    /** The raw TCP socket under `ws`, corked while a turn's frames are written. */
+    private readonly socket: Duplex,
     private readonly room: Room,
     private readonly context: ConnectionContext,
     private readonly log: Logger,
@@ -38,16 +43,29 @@ export class Connection implements Peer {
   /** Greets the client: our state vector (so it sends what we lack) and who is here. */
   start(): void {
     this.send(encodeSyncStep1(this.room.doc));
-    const presence = this.room.awarenessSnapshot();
+    const presence = this.room.presence.snapshot();
     if (presence) this.send(presence);
   }
 
+  /** Queues a frame; the turn's frames leave in one write at the end of the turn. */
   send(message: Uint8Array): void {
     if (this.ws.readyState !== this.ws.OPEN) return;
     this.lastSentAt = performance.now();
-    this.ws.send(message, { binary: true }, (error) => {
-      if (error) this.ws.terminate();
-    });
+    this.outbox.push(message);
+    if (this.outbox.length === 1) this.room.flusher.send(this);
+  }
+
+  flush(): void {
+    const frames = this.outbox;
+    this.outbox = [];
+    if (this.ws.readyState !== this.ws.OPEN) return;
+    // A write error closes the socket through `ws`'s own error handling.
+    this.socket.cork();
+    try {
+      for (const frame of frames) this.ws.send(frame, { binary: true });
+    } finally {
+      this.socket.uncork();
+    }
   }
 
   close(code: number, reason: string): void {
@@ -64,12 +82,6 @@ export class Connection implements Peer {
     try {
       this.dispatch(decoding.createDecoder(data));
     } catch (error) {
-      if (error instanceof PersistError) {
-        // The server's fault, not the client's: close so it reconnects and resends.
-        this.log.error({ room: this.room.name, err: error.message }, 'update not stored');
-        this.close(1011, 'storage failure');
-        return;
-      }
       this.reject('malformed message', error);
     }
   }
@@ -81,13 +93,11 @@ export class Connection implements Peer {
         this.handleSync(decoder);
         return;
       case MESSAGE.awareness: {
-        const filtered = filterAwarenessUpdate(decoding.readVarUint8Array(decoder), this.identity);
-        if (filtered === null) return;
-        this.room.applyAwareness(filtered, this);
+        this.room.applyPresence(filterAwarenessUpdate(decoding.readVarUint8Array(decoder), this.identity));
         return;
       }
       case MESSAGE.queryAwareness: {
-        const presence = this.room.awarenessSnapshot();
+        const presence = this.room.presence.snapshot();
         if (presence) this.send(presence);
         return;
       }
@@ -102,7 +112,7 @@ export class Connection implements Peer {
     const subtype = decoding.readVarUint(decoder);
     switch (subtype) {
       case syncProtocol.messageYjsSyncStep1:
-        this.send(encodeSyncStep2(this.room.doc, decoding.readVarUint8Array(decoder)));
+        for (const frame of this.room.syncReply(decoding.readVarUint8Array(decoder))) this.send(frame);
         return;
       case syncProtocol.messageYjsSyncStep2:
       case syncProtocol.messageYjsUpdate: {

@@ -48,7 +48,7 @@ export function attachSyncEndpoint(
     }
     wss.handleUpgrade(req, socket, head, (ws) => {
       try {
-        accept(ws, req, url);
+        accept(ws, socket, req, url);
       } catch (error) {
         log.error({ path: url.pathname, err: String(error) }, 'sync connection failed');
         ws.close(1011, 'internal error');
@@ -56,7 +56,7 @@ export function attachSyncEndpoint(
     });
   });
 
-  function accept(ws: WebSocket, req: IncomingMessage, url: URL): void {
+  function accept(ws: WebSocket, socket: Duplex, req: IncomingMessage, url: URL): void {
     const refuse = (code: number, reason: string) => {
       log.info({ path: url.pathname, code, reason }, 'sync refused');
       ws.close(code, reason);
@@ -84,6 +84,7 @@ export function attachSyncEndpoint(
     const room = rooms.acquire(name);
     const connection = new Connection(
       ws,
+      socket,
       room,
       {
         kind: parsed.kind,

@@ -1,8 +1,13 @@
+import * as decoding from 'lib0/decoding';
 import pino from 'pino';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { Awareness, applyAwarenessUpdate } from 'y-protocols/awareness';
+import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import type { DocStore, StoredDoc } from '../store/docs';
-import { type Peer, PersistError, Room } from './room';
+import { MESSAGE } from './messages';
+import { type Peer, Room, type RoomOptions } from './room';
+import { TurnFlusher } from './turn';
 
 /** An in-memory DocStore whose appends can be made to fail, like a full disk. */
 function memoryStore() {
@@ -10,24 +15,44 @@ function memoryStore() {
   let seq = 0;
   const store = {
     failing: false as boolean,
+    transactions: 0,
     load: (name: string) => docs.get(name) ?? { snapshot: null, updates: [], lastSeq: 0 },
-    append(name: string, update: Uint8Array) {
+    append(name: string, updates: readonly Uint8Array[]) {
       if (store.failing) throw new Error('disk full');
+      store.transactions++;
       const doc = store.load(name);
-      seq++;
-      docs.set(name, { ...doc, updates: [...doc.updates, update], lastSeq: seq });
+      seq += updates.length;
+      docs.set(name, { ...doc, updates: [...doc.updates, ...updates], lastSeq: seq });
       return seq;
     },
     compact(name: string, snapshot: Uint8Array, uptoSeq: number) {
-      docs.set(name, { snapshot, updates: [], lastSeq: uptoSeq });
+      const doc = store.load(name);
+      docs.set(name, {
+        snapshot,
+        updates: doc.updates.slice(doc.updates.length - (doc.lastSeq - uptoSeq)),
+        lastSeq: doc.lastSeq,
+      });
     },
-  } satisfies DocStore & { failing: boolean };
+  } satisfies DocStore & { failing: boolean; transactions: number };
   return store;
 }
 
-function peer(): Peer & { received: Uint8Array[] } {
-  const received: Uint8Array[] = [];
-  return { received, awarenessClientId: null, send: (m) => received.push(m) };
+interface TestPeer extends Peer {
+  received: Uint8Array[];
+  closed: number | null;
+}
+
+function peer(): TestPeer {
+  const p: TestPeer = {
+    received: [],
+    closed: null,
+    awarenessClientId: null,
+    send: (m) => p.received.push(m),
+    close: (code) => {
+      p.closed = code;
+    },
+  };
+  return p;
 }
 
 function update(fn: (doc: Y.Doc) => void): Uint8Array {
@@ -36,12 +61,44 @@ function update(fn: (doc: Y.Doc) => void): Uint8Array {
   return Y.encodeStateAsUpdate(doc);
 }
 
-const log = pino({ level: 'silent' });
+/** Applies sync frames as a client would; returns the client's document. */
+function clientFrom(frames: readonly Uint8Array[], doc = new Y.Doc()): Y.Doc {
+  for (const frame of frames) {
+    const decoder = decoding.createDecoder(frame);
+    expect(decoding.readVarUint(decoder)).toBe(MESSAGE.sync);
+    syncProtocol.readSyncMessage(decoder, { toUint8Array: () => new Uint8Array() } as never, doc, 'server');
+  }
+  return doc;
+}
 
-describe('Room', () => {
-  it('stores an update before broadcasting it to the other peers, not back to its sender', () => {
-    const store = memoryStore();
-    const room = new Room('w1', store, log, { compactEvery: 100 });
+/** The awareness entries of a frame, as a stock client applies them. */
+function presenceOf(frame: Uint8Array): Map<number, unknown> {
+  const decoder = decoding.createDecoder(frame);
+  expect(decoding.readVarUint(decoder)).toBe(MESSAGE.awareness);
+  const awareness = new Awareness(new Y.Doc());
+  awareness.setLocalState(null);
+  applyAwarenessUpdate(awareness, decoding.readVarUint8Array(decoder), 'server');
+  const states = new Map(awareness.getStates());
+  awareness.destroy();
+  return states;
+}
+
+const log = pino({ level: 'silent' });
+const OPTIONS: RoomOptions = { compactLogBytes: 1024 * 1024, presenceTickMs: 30 };
+
+function setup(options: Partial<RoomOptions> = {}, store = memoryStore()) {
+  const flusher = new TurnFlusher();
+  const room = new Room('w1', store, flusher, log, { ...OPTIONS, ...options });
+  return { store, flusher, room };
+}
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('Room: document updates', () => {
+  it('stores a turn’s updates in one transaction before broadcasting them to every peer but their sender', () => {
+    const { store, flusher, room } = setup();
     const [alice, bob] = [peer(), peer()];
     room.add(alice);
     room.add(bob);
@@ -49,46 +106,167 @@ describe('Room', () => {
       update((d) => d.getMap('m').set('k', 1)),
       alice,
     );
-    expect(store.load('w1').updates).toHaveLength(1);
-    expect(bob.received).toHaveLength(1);
+    room.applyUpdate(
+      update((d) => d.getMap('m').set('j', 2)),
+      alice,
+    );
+    expect(bob.received).toHaveLength(0);
+    flusher.run();
+    expect(store.transactions).toBe(1);
+    expect(store.load('w1').updates).toHaveLength(2);
+    expect(bob.received).toHaveLength(2);
     expect(alice.received).toHaveLength(0);
   });
 
-  it('broadcasts nothing it could not store, and writes it with the next snapshot', () => {
-    const store = memoryStore();
-    const room = new Room('w1', store, log, { compactEvery: 100 });
+  it('broadcasts nothing it could not store, closes the sender, and writes it with the next snapshot', () => {
+    const { store, flusher, room } = setup();
     const [alice, bob] = [peer(), peer()];
     room.add(alice);
     room.add(bob);
     store.failing = true;
-    expect(() =>
-      room.applyUpdate(
-        update((d) => d.getMap('m').set('k', 1)),
-        alice,
-      ),
-    ).toThrow(PersistError);
+    room.applyUpdate(
+      update((d) => d.getMap('m').set('k', 1)),
+      alice,
+    );
+    flusher.run();
     expect(bob.received).toHaveLength(0);
+    expect(alice.closed).toBe(1011);
     store.failing = false;
     room.compact();
-    const reloaded = new Room('w1', store, log, { compactEvery: 100 });
-    expect(reloaded.doc.getMap('m').get('k')).toBe(1);
+    expect(setup({}, store).room.doc.getMap('m').get('k')).toBe(1);
   });
 
-  it('compacts the log into a snapshot after the configured number of updates', () => {
-    const store = memoryStore();
-    const room = new Room('w1', store, log, { compactEvery: 3 });
+  it('compacts once the log outweighs the last snapshot, so storage stays within twice the state', () => {
+    const { store, flusher, room } = setup({ compactLogBytes: 1 });
     const author = peer();
     const source = new Y.Doc();
     source.on('update', (u: Uint8Array) => room.applyUpdate(u, author));
-    for (let i = 0; i < 4; i++) source.getMap('m').set(`k${i}`, i);
+    source.getMap('m').set('text', 'x'.repeat(2000));
+    flusher.run();
+    expect(store.load('w1').snapshot).not.toBeNull();
+    for (let i = 0; i < 40; i++) {
+      source.getMap('m').set('n', i);
+      flusher.run();
+    }
     const stored = store.load('w1');
-    expect(stored.snapshot).not.toBeNull();
-    expect(stored.updates).toHaveLength(1);
-    expect(new Room('w1', store, log, { compactEvery: 3 }).doc.getMap('m').toJSON()).toEqual({
-      k0: 0,
-      k1: 1,
-      k2: 2,
-      k3: 3,
-    });
+    const storedBytes =
+      (stored.snapshot?.byteLength ?? 0) + stored.updates.reduce((s, u) => s + u.byteLength, 0);
+    expect(stored.updates.length).toBeGreaterThan(0);
+    expect(storedBytes).toBeLessThanOrEqual(2 * Y.encodeStateAsUpdate(room.doc).byteLength + 64);
+    expect(setup({}, store).room.doc.getMap('m').get('n')).toBe(39);
+  });
+});
+
+describe('Room: sync replies', () => {
+  it('answers fresh clients from one cached encode followed by the updates since', () => {
+    const { flusher, room } = setup();
+    const author = peer();
+    room.applyUpdate(
+      update((d) => d.getMap('m').set('a', 1)),
+      author,
+    );
+    flusher.run();
+    const first = room.syncReply(Y.encodeStateVector(new Y.Doc()));
+    room.applyUpdate(
+      update((d) => d.getMap('m').set('b', 2)),
+      author,
+    );
+    flusher.run();
+    const second = room.syncReply(Y.encodeStateVector(new Y.Doc()));
+    expect(first).toHaveLength(1);
+    expect(second).toHaveLength(2);
+    expect(second[0]).toBe(first[0]);
+    expect(clientFrom(second).getMap('m').toJSON()).toEqual({ a: 1, b: 2 });
+  });
+
+  it('answers a client with local state with what it lacks', () => {
+    const { flusher, room } = setup();
+    const author = peer();
+    const client = new Y.Doc();
+    client.getMap('m').set('mine', true);
+    room.applyUpdate(Y.encodeStateAsUpdate(client), author);
+    room.applyUpdate(
+      update((d) => d.getMap('m').set('theirs', true)),
+      author,
+    );
+    flusher.run();
+    const reply = room.syncReply(Y.encodeStateVector(client));
+    expect(clientFrom(reply, client).getMap('m').toJSON()).toEqual({ mine: true, theirs: true });
+  });
+
+  it('serves a loaded room from its stored snapshot without encoding it again', () => {
+    const { store, flusher, room } = setup();
+    room.applyUpdate(
+      update((d) => d.getMap('m').set('a', 1)),
+      peer(),
+    );
+    flusher.run();
+    room.compact();
+    const reloaded = setup({}, store).room;
+    const [step2] = reloaded.syncReply(Y.encodeStateVector(new Y.Doc()));
+    const decoder = decoding.createDecoder(step2!);
+    decoding.readVarUint(decoder);
+    expect(decoding.readVarUint(decoder)).toBe(syncProtocol.messageYjsSyncStep2);
+    expect(decoding.readVarUint8Array(decoder)).toEqual(store.load('w1').snapshot);
+    expect(clientFrom([step2!]).getMap('m').toJSON()).toEqual({ a: 1 });
+  });
+});
+
+describe('Room: presence', () => {
+  const entry = (clientId: number, clock: number, x: number) => ({
+    clientId,
+    clock,
+    json: JSON.stringify({ cursor: { x, y: 0 } }),
+  });
+
+  it('sends a lone change at once, then merges changes into one frame per tick', () => {
+    vi.useFakeTimers();
+    const { flusher, room } = setup({ presenceTickMs: 30 });
+    const watcher = peer();
+    room.add(watcher);
+    room.applyPresence([entry(1, 1, 10)]);
+    vi.advanceTimersByTime(1);
+    flusher.run();
+    expect(watcher.received).toHaveLength(1);
+    for (let i = 2; i < 6; i++) {
+      room.applyPresence([entry(1, i, i)]);
+      room.applyPresence([entry(2, i, -i)]);
+    }
+    vi.advanceTimersByTime(10);
+    flusher.run();
+    expect(watcher.received).toHaveLength(1);
+    vi.advanceTimersByTime(20);
+    flusher.run();
+    expect(watcher.received).toHaveLength(2);
+    const merged = presenceOf(watcher.received[1]!);
+    expect(merged.get(1)).toEqual({ cursor: { x: 5, y: 0 } });
+    expect(merged.get(2)).toEqual({ cursor: { x: -5, y: 0 } });
+  });
+
+  it('ignores stale clocks and announces a leaving peer’s removal', () => {
+    vi.useFakeTimers();
+    const { flusher, room } = setup({ presenceTickMs: 0 });
+    const leaving = { ...peer(), awarenessClientId: 1 };
+    const watcher = peer();
+    room.add(leaving);
+    room.add(watcher);
+    room.applyPresence([entry(1, 5, 50)]);
+    room.applyPresence([entry(1, 4, 40)]);
+    vi.advanceTimersByTime(1);
+    flusher.run();
+    expect(presenceOf(watcher.received[0]!).get(1)).toEqual({ cursor: { x: 50, y: 0 } });
+    room.remove(leaving);
+    vi.advanceTimersByTime(1);
+    flusher.run();
+    expect(room.presence.size).toBe(0);
+    const decoder = decoding.createDecoder(watcher.received[1]!);
+    decoding.readVarUint(decoder);
+    const update = decoding.createDecoder(decoding.readVarUint8Array(decoder));
+    expect([
+      decoding.readVarUint(update),
+      decoding.readVarUint(update),
+      decoding.readVarUint(update),
+    ]).toEqual([1, 1, 6]);
+    expect(decoding.readVarString(update)).toBe('null');
   });
 });

@@ -1,6 +1,7 @@
 import type { Logger } from '../log';
 import type { DocStore } from '../store/docs';
 import { Room, type RoomOptions } from './room';
+import { TurnFlusher } from './turn';
 
 export interface RoomManagerOptions extends RoomOptions {
   /** How long an empty room stays loaded, so a reconnecting room doesn't reload from disk. */
@@ -14,6 +15,8 @@ export interface RoomManagerOptions extends RoomOptions {
 export class RoomManager {
   private readonly rooms = new Map<string, Room>();
   private readonly unloadTimers = new Map<string, NodeJS.Timeout>();
+  /** One per server: every room's turn ends with the same commit-then-write pass. */
+  private readonly flusher = new TurnFlusher();
 
   constructor(
     private readonly store: DocStore,
@@ -38,7 +41,7 @@ export class RoomManager {
     let room = this.rooms.get(name);
     if (!room) {
       const started = performance.now();
-      room = new Room(name, this.store, this.log, this.options);
+      room = new Room(name, this.store, this.flusher, this.log, this.options);
       this.rooms.set(name, room);
       this.log.info({ room: name, ms: Math.round(performance.now() - started) }, 'room loaded');
     }
@@ -58,6 +61,8 @@ export class RoomManager {
 
   /** Compacts and unloads every room (shutdown). */
   closeAll(): void {
+    // Store and send what this turn still holds before the snapshots.
+    this.flusher.run();
     for (const timer of this.unloadTimers.values()) clearTimeout(timer);
     this.unloadTimers.clear();
     for (const room of [...this.rooms.values()]) this.unload(room);
