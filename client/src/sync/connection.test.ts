@@ -1,6 +1,6 @@
 import { addNote, CLOSE_CODES, readNotes } from '@atelier/shared';
 import * as encoding from 'lib0/encoding';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { writePermissionDenied } from 'y-protocols/auth';
 import { writeSyncStep2 } from 'y-protocols/sync';
 import * as Y from 'yjs';
@@ -40,7 +40,11 @@ describe('WorkshopConnection', () => {
   beforeEach(() => {
     FakeSocket.instances = [];
   });
-  afterEach(() => connection.destroy());
+  afterEach(() => {
+    connection.destroy();
+    vi.useRealTimers();
+    vi.restoreAllMocks();
+  });
 
   it('opens the board and control rooms with the token', () => {
     connection = connect();
@@ -110,13 +114,36 @@ describe('WorkshopConnection', () => {
     expect(FakeSocket.instances.length).toBe(count);
   });
 
-  it('keeps reconnecting after an ordinary close', () => {
+  it('reconnects after an ordinary close, at a random point of the backoff window', () => {
+    vi.useFakeTimers();
+    vi.spyOn(Math, 'random').mockReturnValue(0.5);
     connection = connect();
     for (const socket of FakeSocket.instances) socket.open();
+    const before = FakeSocket.instances.length;
     boardSocket().serverClose(1006);
     expect(connection.state.closedCode).toBeNull();
-    expect(connection.board.provider.shouldConnect).toBe(true);
     expect(connection.state.status).toBe('connecting');
+    // First attempt: window of 200 ms, half of it drawn.
+    vi.advanceTimersByTime(99);
+    expect(FakeSocket.instances.length).toBe(before);
+    vi.advanceTimersByTime(1);
+    expect(FakeSocket.instances.length).toBe(before + 1);
+    expect(boardSocket().url).toBe('ws://localhost:1234/sync/w1?token=tok');
+    // The provider's own (unjittered) timer must not open a second socket.
+    vi.advanceTimersByTime(5000);
+    expect(FakeSocket.instances.length).toBe(before + 1);
+  });
+
+  it('does not reconnect when the person goes offline while waiting to reconnect', () => {
+    vi.useFakeTimers();
+    connection = connect();
+    for (const socket of FakeSocket.instances) socket.open();
+    const before = FakeSocket.instances.length;
+    boardSocket().serverClose(1006);
+    connection.goOffline();
+    vi.advanceTimersByTime(5000);
+    expect(FakeSocket.instances.length).toBe(before);
+    expect(connection.state.status).toBe('offline');
   });
 
   it('derives one status from the browser and both rooms', () => {
