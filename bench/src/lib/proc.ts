@@ -1,0 +1,70 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+
+/**
+ * Per-process counters read from /proc (Linux): what a server costs, measured from outside
+ * so every server under test is measured the same way. Both return 0 once the process is gone.
+ */
+
+/** User + system CPU seconds the process has used so far (/proc/<pid>/stat utime + stime). */
+export function processCpuSeconds(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // The command name (field 2) may hold spaces: fields are counted after its closing ')'.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const utime = Number(fields[11]);
+    const stime = Number(fields[12]);
+    return (utime + stime) / clockTicks();
+  } catch {
+    return 0;
+  }
+}
+
+/** Bytes the process caused to be written to storage (/proc/<pid>/io write_bytes). */
+export function processDiskWriteBytes(pid: number): number {
+  try {
+    const match = /^write_bytes:\s*(\d+)/m.exec(readFileSync(`/proc/${pid}/io`, 'utf8'));
+    return match ? Number(match[1]) : 0;
+  } catch {
+    return 0;
+  }
+}
+
+let tasksetAvailable: boolean | undefined;
+
+/** Whether `taskset` exists and the machine has at least two cores to split. */
+export function canPin(cores: number): boolean {
+  if (tasksetAvailable === undefined) {
+    try {
+      execFileSync('taskset', ['-V'], { stdio: 'ignore' });
+      tasksetAvailable = true;
+    } catch {
+      tasksetAvailable = false;
+    }
+  }
+  return tasksetAvailable && cores >= 2;
+}
+
+/** Pins every thread of a running process (and the threads it creates later) to one core. */
+export function pinProcess(pid: number, core: number): boolean {
+  try {
+    execFileSync('taskset', ['-a', '-cp', String(core), String(pid)], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+let ticks: number | undefined;
+
+/** Clock ticks per second of /proc CPU counters (`getconf CLK_TCK`, almost always 100). */
+function clockTicks(): number {
+  if (ticks === undefined) {
+    try {
+      ticks = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+    } catch {
+      ticks = 100;
+    }
+  }
+  return ticks;
+}

@@ -1,0 +1,146 @@
+import { HocuspocusProvider, type HocuspocusProviderConfiguration } from '@hocuspocus/provider';
+import type WebSocket from 'ws';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import { withTimeout } from '../lib/wait';
+import { countingWebSocket, emptyTraffic } from './traffic';
+import type { BenchClient, ClientTarget, ConnectOptions } from './types';
+
+/** The stock providers, unmodified: their framing, sync, awareness and reconnect logic. */
+export function connectProbe(target: ClientTarget, options: ConnectOptions): BenchClient {
+  return target.protocol === 'hocuspocus'
+    ? hocuspocusProbe(target, options)
+    : yWebsocketProbe(target, options);
+}
+
+function yWebsocketProbe(target: ClientTarget, options: ConnectOptions): BenchClient {
+  const doc = options.doc ?? new Y.Doc();
+  const traffic = emptyTraffic();
+  let socket: WebSocket | null = null;
+  const provider = new WebsocketProvider(target.url, target.room, doc, {
+    params: target.params,
+    // In Node, BroadcastChannel is global: providers of one room in one thread would talk
+    // through it instead of through the server under test.
+    disableBc: true,
+    WebSocketPolyfill: countingWebSocket(traffic, (ws) => {
+      socket = ws;
+    }) as unknown as typeof globalThis.WebSocket,
+  });
+  if (options.presence) provider.awareness.setLocalState(options.presence);
+  let syncCount = 0;
+  provider.on('sync', (synced: boolean) => {
+    if (synced) syncCount++;
+  });
+  if (options.autoReconnect === false) {
+    // A close is final until `reconnect()`: the scenario decides when to come back.
+    provider.on('connection-close', () => {
+      provider.shouldConnect = false;
+    });
+  }
+  return {
+    kind: 'probe',
+    server: target.server,
+    room: target.room,
+    index: target.index,
+    doc,
+    clientId: doc.clientID,
+    awareness: provider.awareness,
+    traffic,
+    get synced() {
+      return provider.synced;
+    },
+    get syncCount() {
+      return syncCount;
+    },
+    whenSynced: (timeoutMs = 30_000) =>
+      provider.synced
+        ? Promise.resolve()
+        : withTimeout(
+            new Promise<void>((resolve) => {
+              const onSync = (synced: boolean) => {
+                if (!synced) return;
+                provider.off('sync', onSync);
+                resolve();
+              };
+              provider.on('sync', onSync);
+            }),
+            `probe ${target.index} of ${target.room} on ${target.server} to sync`,
+            timeoutMs,
+          ),
+    setPresence: (state) => provider.awareness.setLocalState(state),
+    drop() {
+      provider.shouldConnect = false;
+      socket?.terminate();
+    },
+    reconnect: () => provider.connect(),
+    close: () => provider.destroy(),
+  };
+}
+
+function hocuspocusProbe(target: ClientTarget, options: ConnectOptions): BenchClient {
+  const doc = options.doc ?? new Y.Doc();
+  const traffic = emptyTraffic();
+  let socket: WebSocket | null = null;
+  // Without a `websocketProvider` the provider hands its whole configuration to the socket
+  // it creates, WebSocketPolyfill included (the type does not say so).
+  const configuration: HocuspocusProviderConfiguration & { WebSocketPolyfill: unknown } = {
+    url: target.url,
+    name: target.room,
+    document: doc,
+    token: target.token,
+    WebSocketPolyfill: countingWebSocket(traffic, (ws) => {
+      socket = ws;
+    }),
+  };
+  const provider = new HocuspocusProvider(configuration);
+  const awareness = provider.awareness;
+  if (!awareness) throw new Error('HocuspocusProvider without awareness');
+  if (options.presence) awareness.setLocalState(options.presence);
+  let syncCount = 0;
+  provider.on('synced', () => {
+    syncCount++;
+  });
+  const websocket = provider.configuration.websocketProvider;
+  if (options.autoReconnect === false) {
+    provider.on('close', () => {
+      websocket.shouldConnect = false;
+    });
+  }
+  return {
+    kind: 'probe',
+    server: target.server,
+    room: target.room,
+    index: target.index,
+    doc,
+    clientId: doc.clientID,
+    awareness,
+    traffic,
+    get synced() {
+      return provider.synced;
+    },
+    get syncCount() {
+      return syncCount;
+    },
+    whenSynced: (timeoutMs = 30_000) =>
+      provider.synced
+        ? Promise.resolve()
+        : withTimeout(
+            new Promise<void>((resolve) => {
+              const onSynced = () => {
+                provider.off('synced', onSynced);
+                resolve();
+              };
+              provider.on('synced', onSynced);
+            }),
+            `probe ${target.index} of ${target.room} on hocuspocus to sync`,
+            timeoutMs,
+          ),
+    setPresence: (state) => awareness.setLocalState(state),
+    drop() {
+      websocket.shouldConnect = false;
+      socket?.terminate();
+    },
+    reconnect: () => void websocket.connect(),
+    close: () => provider.destroy(),
+  };
+}

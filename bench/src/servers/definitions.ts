@@ -1,0 +1,75 @@
+import path from 'node:path';
+import { packageDir, packageVersion, REPO_ROOT } from '../lib/paths';
+
+export const SERVER_NAMES = ['atelier', 'ywss', 'hocuspocus', 'relay'] as const;
+export type ServerName = (typeof SERVER_NAMES)[number];
+
+/** The wire protocol a server's clients speak. */
+export type Protocol = 'y-websocket' | 'hocuspocus';
+
+export interface ServerDefinition {
+  name: ServerName;
+  protocol: Protocol;
+  /** Exact versions of what runs, for the results. */
+  version(): string;
+  /** Node arguments after the harness's own (`--import tsx`, the preload). */
+  entry(): string[];
+  /** Environment of the server process (the harness adds nothing else but PATH-like basics). */
+  env(port: number, dataDir: string): Record<string, string>;
+  /** Path below the HTTP base that the WebSocket URL of every room starts with. */
+  syncPath: string;
+  /** A GET that answers 200 once the server listens. */
+  healthPath: string;
+}
+
+const HERE = path.dirname(new URL(import.meta.url).pathname);
+
+export const SERVERS: Record<ServerName, ServerDefinition> = {
+  atelier: {
+    name: 'atelier',
+    protocol: 'y-websocket',
+    version: () => `@atelier/server ${packageVersion('@atelier/server')}`,
+    entry: () => [path.join(REPO_ROOT, 'server/src/main.ts')],
+    env: (port, dataDir) => ({
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'warn',
+      CLIENT_DIST: path.join(dataDir, 'no-client'),
+    }),
+    syncPath: '/sync',
+    healthPath: '/healthz',
+  },
+  ywss: {
+    name: 'ywss',
+    protocol: 'y-websocket',
+    version: () => `@y/websocket-server ${packageVersion('@y/websocket-server')}`,
+    entry: () => [path.join(packageDir('@y/websocket-server'), 'src/server.js')],
+    env: (port) => ({ PORT: String(port), HOST: '127.0.0.1' }),
+    syncPath: '',
+    healthPath: '/',
+  },
+  hocuspocus: {
+    name: 'hocuspocus',
+    protocol: 'hocuspocus',
+    version: () =>
+      `@hocuspocus/server ${packageVersion('@hocuspocus/server')} + extension-sqlite ${packageVersion('@hocuspocus/extension-sqlite')}`,
+    entry: () => [path.join(HERE, 'hocuspocus-main.ts')],
+    env: (port, dataDir) => ({ PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir }),
+    syncPath: '',
+    healthPath: '/',
+  },
+  relay: {
+    name: 'relay',
+    protocol: 'y-websocket',
+    version: () => `bench relay (ws ${packageVersion('ws')}, no Yjs)`,
+    entry: () => [path.join(HERE, 'relay-main.ts')],
+    env: (port) => ({ PORT: String(port), HOST: '127.0.0.1' }),
+    syncPath: '',
+    healthPath: '/',
+  },
+};
+
+export function isServerName(name: string): name is ServerName {
+  return (SERVER_NAMES as readonly string[]).includes(name);
+}

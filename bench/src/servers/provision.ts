@@ -1,0 +1,82 @@
+import {
+  CreateWorkshopResponse,
+  type JoinBody,
+  JoinResponse,
+  PARTICIPANT_GROUPS,
+  roomName,
+} from '@atelier/shared';
+import { mapLimit } from '../lib/concurrency';
+import type { BenchServer } from './launcher';
+
+/** One client's identity in a room: its index there and, on Atelier, its own token. */
+export interface ClientInfo {
+  /** 0-based index in the room; also the note the client moves and its presence `cursor.y`. */
+  index: number;
+  /** Atelier only: the participant's token (authentication is on). */
+  token?: string;
+  participantId?: string;
+}
+
+export interface RoomInfo {
+  /** Room name as the provider is given it (`${server.url}/${name}` is the socket URL). */
+  name: string;
+  /** 0-based index of the room in the scenario. */
+  index: number;
+  clients: ClientInfo[];
+}
+
+const HTTP_CONCURRENCY = 8;
+
+/**
+ * Rooms and per-client credentials. Atelier: one workshop per room (POST /api/workshops) and
+ * one participant per client (POST /api/join), so every socket is authenticated as a real
+ * participant; the others have no authentication: a room is just a name.
+ */
+export async function provisionRooms(
+  server: BenchServer,
+  rooms: number,
+  clientsPerRoom: number,
+): Promise<RoomInfo[]> {
+  const indexes = Array.from({ length: rooms }, (_, i) => i);
+  if (server.name !== 'atelier') {
+    return indexes.map((index) => ({
+      name: `bench-room-${index}`,
+      index,
+      clients: Array.from({ length: clientsPerRoom }, (_, i) => ({ index: i })),
+    }));
+  }
+  return mapLimit(indexes, HTTP_CONCURRENCY, async (index) => {
+    const workshop = CreateWorkshopResponse.parse(
+      await postJson(server.httpUrl, '/api/workshops', {
+        title: `Bench room ${index}`,
+        territory: { name: 'Communauté de communes du Banc', kind: 'epci' },
+        locale: 'fr',
+      }),
+    );
+    const clients = await mapLimit(
+      Array.from({ length: clientsPerRoom }, (_, i) => i),
+      HTTP_CONCURRENCY,
+      async (i): Promise<ClientInfo> => {
+        const body: JoinBody = {
+          code: workshop.joinCode,
+          name: `Participant ${i + 1}`,
+          group: PARTICIPANT_GROUPS[i % PARTICIPANT_GROUPS.length] ?? 'other',
+        };
+        const joined = JoinResponse.parse(await postJson(server.httpUrl, '/api/join', body));
+        return { index: i, token: joined.token, participantId: joined.participantId };
+      },
+    );
+    return { name: roomName(workshop.id, 'board'), index, clients };
+  });
+}
+
+async function postJson(base: string, route: string, body: unknown): Promise<unknown> {
+  const response = await fetch(`${base}${route}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`POST ${route}: ${response.status} ${text}`);
+  return JSON.parse(text);
+}
