@@ -117,8 +117,27 @@ describe('awareness identity', () => {
     // Changing the claim later changes nothing either.
     liar.awareness.setLocalState({ user: { name: 'Eve', role: 'facilitator' }, cursor: { x: 30, y: 40 } });
     await waitFor(() => stateOf(after, id)?.cursor?.x === 30, 'the new cursor to arrive');
-    expect(stateOf(after, id)?.user).toEqual(user);
+    // Later states come without `user` (clients keep the one given first), never with the claimed one.
+    expect(stateOf(after, id)?.user ?? user).toEqual(user);
     for (const c of [before, liar, after]) c.destroy();
+  });
+
+  it("sends a client's user with its first state and in a newcomer's snapshot, later states without it", async () => {
+    const cast = await newWorkshop();
+    const watcher = await connectDoc(server.wsUrl, cast.room, cast.bob.token);
+    const paul = await connectDoc(server.wsUrl, cast.room, cast.paul.token, {
+      awarenessState: { cursor: { x: 1, y: 1 } },
+    });
+    const id = paul.doc.clientID;
+    const seen = recordStates(watcher, id);
+    await waitFor(() => stateOf(watcher, id)?.cursor?.x === 1, 'Paul’s first cursor');
+    paul.awareness.setLocalState({ cursor: { x: 2, y: 2 } });
+    await waitFor(() => stateOf(watcher, id)?.cursor?.x === 2, 'Paul’s second cursor');
+    expect(seen.map((s) => s.user)).toEqual([expectedUser(cast, cast.paul), undefined]);
+    const newcomer = await connectDoc(server.wsUrl, cast.room, cast.olga.token);
+    await waitFor(() => stateOf(newcomer, id)?.cursor?.x === 2, 'the newcomer to see Paul');
+    expect(stateOf(newcomer, id)?.user).toEqual(expectedUser(cast, cast.paul));
+    for (const c of [watcher, paul, newcomer]) c.destroy();
   });
 
   it('gives a state without a user field the user of the token (facilitator and observer too)', async () => {
@@ -165,7 +184,7 @@ describe('awareness limits', () => {
     expect(seen.map((s) => s.cursor?.x)).not.toContain(99);
     expect(seen.map((s) => s.cursor?.x)).not.toContain('ninety-nine');
     expect(stateOf(watcher, id)).not.toHaveProperty('pad');
-    expect(stateOf(watcher, id)?.user).toEqual(expectedUser(cast, cast.paul));
+    expect(seen.flatMap((s) => (s.user ? [s.user] : []))).toEqual([expectedUser(cast, cast.paul)]);
     watcher.destroy();
     paul.destroy();
   });

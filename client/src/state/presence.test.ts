@@ -24,6 +24,23 @@ describe('presence', () => {
     expect(peers[0]).toMatchObject({ cursor: { x: 3, y: 4 }, editing: 'n1', dragging: null });
   });
 
+  it('keeps the user of a client whose later states come without it', () => {
+    const known = new Map<number, PresenceUser>();
+    parsePeers(new Map([[2, { user: user('p2', 'Bea'), cursor: { x: 0, y: 0 } }]]), 1, known);
+    const later = parsePeers(
+      new Map<number, unknown>([
+        [2, { cursor: { x: 5, y: 6 } }],
+        [3, { cursor: { x: 1, y: 1 } }],
+      ]),
+      1,
+      known,
+    );
+    // Client 3 was never stamped by the server: not shown.
+    expect(later).toEqual([
+      { clientId: 2, user: user('p2', 'Bea'), cursor: { x: 5, y: 6 }, editing: null, dragging: null },
+    ]);
+  });
+
   it('counts a person once however many tabs they have, yourself first', () => {
     const peers = parsePeers(
       new Map<number, unknown>([

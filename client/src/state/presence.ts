@@ -3,19 +3,27 @@ import type { PresenceStores } from './presenceStores';
 import type { NoteActivity, PresenceView, RemoteCursor, RemotePeer } from './types';
 
 /**
- * Reads other tabs' awareness states. Entries without a server-vouched `user` (not yet
- * stamped, or malformed) are skipped: we never show a name the server did not give.
+ * Reads other tabs' awareness states. The server stamps `user` on a client's first state
+ * and in the snapshot a newcomer gets, then relays later states without it (it is most of
+ * their bytes); `knownUsers` keeps the last one seen per client id. Entries with no
+ * server-vouched user at all are skipped: we never show a name the server did not give.
  */
-export function parsePeers(states: ReadonlyMap<number, unknown>, selfClientId: number): RemotePeer[] {
+export function parsePeers(
+  states: ReadonlyMap<number, unknown>,
+  selfClientId: number,
+  knownUsers: Map<number, PresenceUser> = new Map(),
+): RemotePeer[] {
   const peers: RemotePeer[] = [];
   for (const [clientId, raw] of states) {
     if (clientId === selfClientId || typeof raw !== 'object' || raw === null) continue;
     const state = raw as Record<string, unknown>;
-    const user = PresenceUser.safeParse(state.user);
-    if (!user.success) continue;
+    const stamped = state.user === undefined ? null : PresenceUser.safeParse(state.user);
+    if (stamped?.success) knownUsers.set(clientId, stamped.data);
+    const user = stamped === null ? knownUsers.get(clientId) : stamped.success ? stamped.data : undefined;
+    if (!user) continue;
     peers.push({
       clientId,
-      user: user.data,
+      user,
       cursor: readPoint(state.cursor),
       editing: typeof state.editing === 'string' ? state.editing : null,
       dragging: typeof state.dragging === 'string' ? state.dragging : null,

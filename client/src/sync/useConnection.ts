@@ -75,6 +75,7 @@ export function useWorkshopConnection({
 
     // Presence: awareness changes arrive at cursor speed; fold them into one store write per frame.
     let frame = 0;
+    const knownUsers = new Map<number, PresenceUser>();
     const refreshPresence = () => {
       frame = 0;
       const you = store.getState().workshop?.you;
@@ -83,7 +84,7 @@ export function useWorkshopConnection({
         : null;
       applyPresence(
         presenceStores,
-        derivePresence(parsePeers(conn.awareness.getStates(), conn.awareness.clientID), self),
+        derivePresence(parsePeers(conn.awareness.getStates(), conn.awareness.clientID, knownUsers), self),
       );
     };
     const schedule = () => {

@@ -36,6 +36,8 @@ describe('filterAwarenessUpdate', () => {
       identity,
     );
     expect(statesOf(out).get(7)).toEqual({ cursor: { x: 1, y: 2 }, user });
+    // The light form, relayed once peers know who this client is, carries no user at all.
+    expect(JSON.parse(out[0]!.light!)).toEqual({ cursor: { x: 1, y: 2 } });
   });
 
   it('binds the connection to its first client id and drops entries for any other', () => {

@@ -25,15 +25,24 @@ export function filterAwarenessUpdate(update: Uint8Array, identity: AwarenessIde
     const json = decoding.readVarString(decoder);
     if (identity.clientId === null) identity.clientId = clientId;
     if (clientId !== identity.clientId) continue;
-    const state = sanitize(json, identity.user);
+    const state = sanitize(json);
     if (state === undefined) continue;
-    kept.push({ clientId, clock, json: state === null ? null : JSON.stringify(state) });
+    kept.push(
+      state === null
+        ? { clientId, clock, json: null, light: null }
+        : {
+            clientId,
+            clock,
+            json: JSON.stringify({ ...state, user: identity.user }),
+            light: JSON.stringify(state),
+          },
+    );
   }
   return kept;
 }
 
 /** `null` is a removal (the client left) and passes; `undefined` means drop the entry. */
-function sanitize(json: string, user: PresenceUser): object | null | undefined {
+function sanitize(json: string): object | null | undefined {
   // Cheap check first (a UTF-16 unit is at least one UTF-8 byte), exact byte count after.
   if (json.length > MAX_PRESENCE_STATE_BYTES || Buffer.byteLength(json) > MAX_PRESENCE_STATE_BYTES)
     return undefined;
@@ -45,5 +54,5 @@ function sanitize(json: string, user: PresenceUser): object | null | undefined {
   }
   if (raw === null) return null;
   const parsed = PresenceClientState.safeParse(raw);
-  return parsed.success ? { ...parsed.data, user } : undefined;
+  return parsed.success ? parsed.data : undefined;
 }

@@ -216,7 +216,8 @@ describe('Room: presence', () => {
   const entry = (clientId: number, clock: number, x: number) => ({
     clientId,
     clock,
-    json: JSON.stringify({ cursor: { x, y: 0 } }),
+    json: JSON.stringify({ cursor: { x, y: 0 }, user: { name: `u${clientId}` } }),
+    light: JSON.stringify({ cursor: { x, y: 0 } }),
   });
 
   it('sends a lone change at once, then merges changes into one frame per tick', () => {
@@ -238,9 +239,15 @@ describe('Room: presence', () => {
     vi.advanceTimersByTime(20);
     flusher.run();
     expect(watcher.received).toHaveLength(2);
+    // Client 1's user went out with its first state; client 2 is new, so its state carries it.
     const merged = presenceOf(watcher.received[1]!);
     expect(merged.get(1)).toEqual({ cursor: { x: 5, y: 0 } });
-    expect(merged.get(2)).toEqual({ cursor: { x: -5, y: 0 } });
+    expect(merged.get(2)).toEqual({ cursor: { x: -5, y: 0 }, user: { name: 'u2' } });
+    // A peer arriving now gets everyone's user in its snapshot.
+    expect(presenceOf(room.presence.snapshot()!).get(1)).toEqual({
+      cursor: { x: 5, y: 0 },
+      user: { name: 'u1' },
+    });
   });
 
   it('ignores stale clocks and announces a leaving peer’s removal', () => {
@@ -254,7 +261,10 @@ describe('Room: presence', () => {
     room.applyPresence([entry(1, 4, 40)]);
     vi.advanceTimersByTime(1);
     flusher.run();
-    expect(presenceOf(watcher.received[0]!).get(1)).toEqual({ cursor: { x: 50, y: 0 } });
+    expect(presenceOf(watcher.received[0]!).get(1)).toEqual({
+      cursor: { x: 50, y: 0 },
+      user: { name: 'u1' },
+    });
     room.remove(leaving);
     vi.advanceTimersByTime(1);
     flusher.run();
