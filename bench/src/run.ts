@@ -75,11 +75,7 @@ async function main(): Promise<void> {
       const columns = scenario.columns ?? numericColumns(medians);
       process.stdout.write(`\n### medians of ${args.reps}\n${formatTable(medians, columns)}\n`);
       if (ratios.length > 0) {
-        const ratioColumns = (scenario.ratioMetrics ?? []).map((key) => ({
-          key,
-          label: columns.find((c) => c.key === key)?.label ?? key,
-          digits: 2,
-        }));
+        const ratioColumns = (scenario.ratioMetrics ?? []).map((key) => ({ key, label: key, digits: 2 }));
         process.stdout.write(
           `\nratios (medians; lower is better for Atelier)\n${formatTable(ratios, ratioColumns)}\n`,
         );

@@ -1,9 +1,10 @@
-import type { ScenarioContext } from '../lib/scenario';
+import type { ResultRow, ScenarioContext, ScenarioResult } from '../lib/scenario';
 import type { ServerName } from '../servers/definitions';
 import { startServer } from '../servers/launcher';
 import { provisionRooms } from '../servers/provision';
 import { type LoadReport, runLoad } from './generator';
 import type { LoadSpec } from './load-spec';
+import { loadNotes, loadRow } from './report-row';
 
 /** Starts a fresh server, provisions the rooms, runs one load on it, stops it. */
 export async function loadOnFreshServer(
@@ -25,4 +26,24 @@ export async function loadOnFreshServer(
 /** The scenario's measured seconds: `--duration` wins, `--quick` shortens, else the issue's value. */
 export function durationOf(ctx: ScenarioContext, full: number, quick = 5): number {
   return ctx.durationS ?? (ctx.quick ? quick : full);
+}
+
+/** The same load on each server of the run, one fresh server after the other: one row per server. */
+export async function compareServers(
+  ctx: ScenarioContext,
+  rooms: number,
+  clientsPerRoom: number,
+  spec: LoadSpec,
+): Promise<ScenarioResult> {
+  const rows: ResultRow[] = [];
+  const notes = [
+    `${rooms} room(s) × ${clientsPerRoom} clients (${spec.probesPerRoom} probes/room), cursors ${spec.cursorHz} Hz, ` +
+      `${spec.movesPerSec} note moves/s per client, ${spec.warmupS} s warmup, ${spec.durationS} s measured`,
+  ];
+  for (const server of ctx.servers) {
+    const report = await loadOnFreshServer(ctx, server, rooms, clientsPerRoom, spec);
+    rows.push(loadRow(server, server, report));
+    notes.push(...loadNotes(server, report));
+  }
+  return { rows, notes };
 }

@@ -6,15 +6,17 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { ServerStats, StatsReply, StatsRequest } from './stats';
 
-const delay = monitorEventLoopDelay({ resolution: 10 });
+/** The histogram records the time between its 10 ms samples: the stall is what exceeds 10 ms. */
+const RESOLUTION_MS = 10;
+const delay = monitorEventLoopDelay({ resolution: RESOLUTION_MS });
 delay.enable();
 
 process.on('message', (message: StatsRequest) => {
   if (message?.type !== 'bench:stats') return;
   const memory = process.memoryUsage();
   const stats: ServerStats = {
-    eldP99Ms: delay.percentile(99) / 1e6,
-    eldMaxMs: delay.max / 1e6,
+    eldP99Ms: Math.max(0, delay.percentile(99) / 1e6 - RESOLUTION_MS),
+    eldMaxMs: Math.max(0, delay.max / 1e6 - RESOLUTION_MS),
     rss: memory.rss,
     heapUsed: memory.heapUsed,
   };
