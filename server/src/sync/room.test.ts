@@ -191,7 +191,22 @@ describe('Room: sync replies', () => {
     );
     flusher.run();
     const reply = room.syncReply(Y.encodeStateVector(client));
+    const twin = new Y.Doc();
+    Y.applyUpdate(twin, Y.encodeStateAsUpdate(client));
+    room.applyUpdate(
+      update((d) => d.getMap('m').set('later', true)),
+      author,
+    );
+    flusher.run();
+    // A second client with the same state gets the same encoded reply, then what came since.
+    const twinReply = room.syncReply(Y.encodeStateVector(twin));
+    expect(twinReply[0]).toBe(reply[0]);
     expect(clientFrom(reply, client).getMap('m').toJSON()).toEqual({ mine: true, theirs: true });
+    expect(clientFrom(twinReply, twin).getMap('m').toJSON()).toEqual({
+      mine: true,
+      theirs: true,
+      later: true,
+    });
   });
 
   it('serves a loaded room from its stored snapshot without encoding it again', () => {

@@ -1,76 +1,82 @@
 import * as Y from 'yjs';
 import { encodeSyncStep2Update } from './messages';
 
-/** Rebase once the tail holds this many updates: a joiner gets them as separate frames. */
-const MAX_TAIL_UPDATES = 256;
-/** …or once the tail weighs this share of the base (small documents re-encode cheaply). */
-const MAX_TAIL_SHARE = 0.25;
-const MIN_TAIL_BYTES = 16 * 1024;
-/** Distinct state vectors whose diff is kept (a reconnecting room shares a few). */
+/** Updates kept to follow a cached reply; past this a reply is encoded afresh. */
+const MAX_RECENT_UPDATES = 256;
+/** …and their weight, at least this or a quarter of the full state (small documents re-encode cheaply). */
+const MIN_RECENT_BYTES = 64 * 1024;
+/** Distinct state vectors whose reply is kept (the clients of a reconnecting room share a few). */
 const MAX_CACHED_DIFFS = 16;
 
+interface CachedReply {
+  /** The sync step 2 frame. */
+  step2: Uint8Array;
+  /** How many updates the document had applied when it was encoded. */
+  at: number;
+}
+
 /**
- * Answers sync step 1 without encoding the whole document for every client. It keeps one
- * full-state encode (the base) and the update messages applied after it (the tail); a
- * client gets the base, or the base's diff against its state vector, then the tail. Yjs
- * skips what a client already has, so overlap is harmless. The base is re-encoded only when
- * a client asks and the tail has grown: a room of 45 joining a 20k-note board costs one
- * encode, not 45, and a room that keeps editing does not re-encode on every update.
+ * Answers sync step 1 without encoding the document for every client. A reply, once encoded,
+ * is kept with the version of the document it was encoded at; the next client with the same
+ * state vector gets it followed by the update messages applied since (Yjs skips what a
+ * client already has, so overlap is harmless). A fresh client's reply is the full state —
+ * right after a load, the stored snapshot itself. So 45 people joining a 20k-note board cost
+ * one encode, not 45, and a room that keeps editing does not re-encode on every update.
  */
 export class SyncReplies {
-  private base: Uint8Array | null;
-  private tail: Uint8Array[];
-  private tailBytes = 0;
-  private readonly diffs = new Map<string, Uint8Array>();
+  private version = 0;
+  private recent: Uint8Array[] = [];
+  private recentBytes = 0;
+  private full: CachedReply | null = null;
+  private readonly diffs = new Map<string, CachedReply>();
 
-  /** `base` is a stored full-state update (a snapshot) and `tail` the update messages after it. */
+  /** `snapshot` is a stored full-state update and `after` the update messages stored after it. */
   constructor(
     private readonly doc: Y.Doc,
-    base: Uint8Array | null = null,
-    tail: Uint8Array[] = [],
+    snapshot: Uint8Array | null = null,
+    after: readonly Uint8Array[] = [],
   ) {
-    this.base = base;
-    this.tail = base ? tail : [];
-    for (const message of this.tail) this.tailBytes += message.byteLength;
+    if (snapshot) this.rebase(snapshot);
+    for (const message of after) this.push(message);
   }
 
   /** Records the broadcast message of an update the document just applied. */
   push(message: Uint8Array): void {
-    if (this.base === null) return;
-    this.tail.push(message);
-    this.tailBytes += message.byteLength;
-  }
-
-  /** Takes `base` (a full-state encode of the document as it is now) as the new base. */
-  rebase(base: Uint8Array = Y.encodeStateAsUpdate(this.doc)): void {
-    this.base = base;
-    this.tail = [];
-    this.tailBytes = 0;
-    this.diffs.clear();
-  }
-
-  /** The frames answering a sync step 1 carrying `stateVector`: a sync step 2, then the tail. */
-  reply(stateVector: Uint8Array): Uint8Array[] {
-    if (this.base === null || this.stale(this.base)) this.rebase();
-    const base = this.base as Uint8Array;
-    const key = Buffer.from(stateVector.buffer, stateVector.byteOffset, stateVector.byteLength).toString(
-      'latin1',
-    );
-    let step2 = this.diffs.get(key);
-    if (!step2) {
-      // An empty state vector (a fresh client) is the single byte 0: the whole base.
-      const fresh = stateVector.byteLength === 1 && stateVector[0] === 0;
-      step2 = encodeSyncStep2Update(fresh ? base : Y.diffUpdate(base, stateVector));
-      if (this.diffs.size >= MAX_CACHED_DIFFS) this.diffs.delete(this.diffs.keys().next().value as string);
-      this.diffs.set(key, step2);
+    this.version++;
+    this.recent.push(message);
+    this.recentBytes += message.byteLength;
+    const maxBytes = Math.max(MIN_RECENT_BYTES, (this.full?.step2.byteLength ?? 0) / 4);
+    while (this.recent.length > MAX_RECENT_UPDATES || this.recentBytes > maxBytes) {
+      this.recentBytes -= (this.recent.shift() as Uint8Array).byteLength;
     }
-    return [step2, ...this.tail];
   }
 
-  private stale(base: Uint8Array): boolean {
-    return (
-      this.tail.length > MAX_TAIL_UPDATES ||
-      this.tailBytes > Math.max(base.byteLength * MAX_TAIL_SHARE, MIN_TAIL_BYTES)
-    );
+  /** Takes `snapshot`, a full-state encode of the document as it is now, as the fresh clients' reply. */
+  rebase(snapshot: Uint8Array): void {
+    this.full = { step2: encodeSyncStep2Update(snapshot), at: this.version };
+  }
+
+  /** The frames answering a sync step 1 carrying `stateVector`: a sync step 2, then updates since. */
+  reply(stateVector: Uint8Array): Uint8Array[] {
+    // An empty state vector (a fresh client) is the single byte 0.
+    const fresh = stateVector.byteLength === 1 && stateVector[0] === 0;
+    const key = fresh ? '' : Buffer.from(stateVector).toString('latin1');
+    const cached = fresh ? this.full : this.diffs.get(key);
+    const since = cached ? this.since(cached.at) : null;
+    if (cached && since) return [cached.step2, ...since];
+    const update = fresh ? Y.encodeStateAsUpdate(this.doc) : Y.encodeStateAsUpdate(this.doc, stateVector);
+    const entry = { step2: encodeSyncStep2Update(update), at: this.version };
+    if (fresh) this.full = entry;
+    else {
+      if (this.diffs.size >= MAX_CACHED_DIFFS) this.diffs.delete(this.diffs.keys().next().value as string);
+      this.diffs.set(key, entry);
+    }
+    return [entry.step2];
+  }
+
+  /** The update messages applied after version `at`, or `null` if they are no longer kept. */
+  private since(at: number): Uint8Array[] | null {
+    const first = this.version - this.recent.length;
+    return at >= first ? this.recent.slice(at - first) : null;
   }
 }
