@@ -14,7 +14,7 @@ export const SERVER_CORE = 0;
 
 const START_TIMEOUT_MS = 30_000;
 const STOP_TIMEOUT_MS = 10_000;
-const STATS_TIMEOUT_MS = 5_000;
+const STATS_TIMEOUT_MS = 20_000;
 const PRELOAD = path.join(path.dirname(new URL(import.meta.url).pathname), 'preload.ts');
 /** Variables of the harness's own environment a server must not inherit. */
 const SCRUBBED_ENV = /^(NODE_OPTIONS|PORT|HOST|DATA_DIR|LOG_LEVEL|YPERSISTENCE|VITEST.*)$/;
