@@ -1,4 +1,4 @@
-import { isServerName, SERVER_NAMES, type ServerName } from '../servers/definitions';
+import { DEFAULT_SERVERS, isServerName, SERVER_NAMES, type ServerName } from '../servers/definitions';
 
 export interface RunArgs {
   scenarios: string[];
@@ -10,12 +10,12 @@ export interface RunArgs {
   pin: boolean;
 }
 
-export const USAGE = `npm run bench -- <scenario…> [--servers atelier,ywss,hocuspocus,relay] [--reps 3] [--duration <s>] [--quick] [--no-pin]`;
+export const USAGE = `npm run bench -- <scenario…> [--servers atelier,ywss,hocuspocus,relay,baseline] [--reps 3] [--duration <s>] [--quick] [--no-pin]`;
 
 export function parseArgs(argv: readonly string[]): RunArgs {
   const args: RunArgs = {
     scenarios: [],
-    servers: [...SERVER_NAMES],
+    servers: [...DEFAULT_SERVERS],
     reps: 3,
     durationS: undefined,
     quick: false,

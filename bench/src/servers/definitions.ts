@@ -1,7 +1,10 @@
 import path from 'node:path';
 import { packageDir, packageVersion, REPO_ROOT } from '../lib/paths';
+import { BASELINE_COMMIT, baselineRoot } from './baseline';
 
-export const SERVER_NAMES = ['atelier', 'ywss', 'hocuspocus', 'relay'] as const;
+export const SERVER_NAMES = ['atelier', 'ywss', 'hocuspocus', 'relay', 'baseline'] as const;
+/** What runs when `--servers` is not given: Atelier, the two peers and the floor. */
+export const DEFAULT_SERVERS: readonly ServerName[] = ['atelier', 'ywss', 'hocuspocus', 'relay'];
 export type ServerName = (typeof SERVER_NAMES)[number];
 
 /** The wire protocol a server's clients speak. */
@@ -10,6 +13,8 @@ export type Protocol = 'y-websocket' | 'hocuspocus';
 export interface ServerDefinition {
   name: ServerName;
   protocol: Protocol;
+  /** Atelier's HTTP API and tokens (rooms are workshops) rather than free room names. */
+  atelierApi: boolean;
   /** Exact versions of what runs, for the results. */
   version(): string;
   /** Node arguments after the harness's own (`--import tsx`, the preload). */
@@ -24,25 +29,39 @@ export interface ServerDefinition {
 
 const HERE = path.dirname(new URL(import.meta.url).pathname);
 
+const atelierEnv = (port: number, dataDir: string) => ({
+  PORT: String(port),
+  HOST: '127.0.0.1',
+  DATA_DIR: dataDir,
+  LOG_LEVEL: 'warn',
+  CLIENT_DIST: path.join(dataDir, 'no-client'),
+});
+
 export const SERVERS: Record<ServerName, ServerDefinition> = {
   atelier: {
     name: 'atelier',
     protocol: 'y-websocket',
+    atelierApi: true,
     version: () => `@atelier/server ${packageVersion('@atelier/server')}`,
     entry: () => [path.join(REPO_ROOT, 'server/src/main.ts')],
-    env: (port, dataDir) => ({
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATA_DIR: dataDir,
-      LOG_LEVEL: 'warn',
-      CLIENT_DIST: path.join(dataDir, 'no-client'),
-    }),
+    env: atelierEnv,
+    syncPath: '/sync',
+    healthPath: '/healthz',
+  },
+  baseline: {
+    name: 'baseline',
+    protocol: 'y-websocket',
+    atelierApi: true,
+    version: () => `@atelier/server at ${BASELINE_COMMIT} (before the sync work)`,
+    entry: () => [path.join(baselineRoot(), 'server/src/main.ts')],
+    env: atelierEnv,
     syncPath: '/sync',
     healthPath: '/healthz',
   },
   ywss: {
     name: 'ywss',
     protocol: 'y-websocket',
+    atelierApi: false,
     version: () => `@y/websocket-server ${packageVersion('@y/websocket-server')}`,
     entry: () => [path.join(packageDir('@y/websocket-server'), 'src/server.js')],
     env: (port) => ({ PORT: String(port), HOST: '127.0.0.1' }),
@@ -52,6 +71,7 @@ export const SERVERS: Record<ServerName, ServerDefinition> = {
   hocuspocus: {
     name: 'hocuspocus',
     protocol: 'hocuspocus',
+    atelierApi: false,
     version: () =>
       `@hocuspocus/server ${packageVersion('@hocuspocus/server')} + extension-sqlite ${packageVersion('@hocuspocus/extension-sqlite')}`,
     entry: () => [path.join(HERE, 'hocuspocus-main.ts')],
@@ -62,6 +82,7 @@ export const SERVERS: Record<ServerName, ServerDefinition> = {
   relay: {
     name: 'relay',
     protocol: 'y-websocket',
+    atelierApi: false,
     version: () => `bench relay (ws ${packageVersion('ws')}, no Yjs)`,
     entry: () => [path.join(HERE, 'relay-main.ts')],
     env: (port) => ({ PORT: String(port), HOST: '127.0.0.1' }),

@@ -6,6 +6,7 @@ import {
   roomName,
 } from '@atelier/shared';
 import { mapLimit } from '../lib/concurrency';
+import { SERVERS } from './definitions';
 import type { BenchServer } from './launcher';
 
 /** One client's identity in a room: its index there and, on Atelier, its own token. */
@@ -38,7 +39,7 @@ export async function provisionRooms(
   clientsPerRoom: number,
 ): Promise<RoomInfo[]> {
   const indexes = Array.from({ length: rooms }, (_, i) => i);
-  if (server.name !== 'atelier') {
+  if (!SERVERS[server.name].atelierApi) {
     return indexes.map((index) => ({
       name: `bench-room-${index}`,
       index,
