@@ -2,6 +2,7 @@ import { addNote, CLOSE_CODES, readNotes } from '@atelier/shared';
 import * as encoding from 'lib0/encoding';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { writePermissionDenied } from 'y-protocols/auth';
+import { Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import { writeSyncStep2 } from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { deriveStatus, WorkshopConnection } from './connection';
@@ -144,6 +145,25 @@ describe('WorkshopConnection', () => {
     vi.advanceTimersByTime(5000);
     expect(FakeSocket.instances.length).toBe(before);
     expect(connection.state.status).toBe('offline');
+  });
+
+  it("sends the server its own presence only, never back the others' states it receives", () => {
+    connection = connect();
+    for (const socket of FakeSocket.instances) socket.open();
+    const socket = boardSocket();
+    const awarenessFrames = () => socket.sent.filter((frame) => frame[0] === 1).length;
+    const before = awarenessFrames();
+    const other = new Awareness(new Y.Doc());
+    other.setLocalState({ cursor: { x: 1, y: 2 } });
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, 1);
+    encoding.writeVarUint8Array(encoder, encodeAwarenessUpdate(other, [other.clientID]));
+    socket.receive(encoding.toUint8Array(encoder));
+    expect(connection.awareness.getStates().has(other.clientID)).toBe(true);
+    expect(awarenessFrames()).toBe(before);
+    connection.awareness.setLocalStateField('cursor', { x: 5, y: 5 });
+    expect(awarenessFrames()).toBe(before + 1);
+    other.destroy();
   });
 
   it('derives one status from the browser and both rooms', () => {

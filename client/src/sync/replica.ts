@@ -5,6 +5,7 @@ import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { reconnectDelay } from './backoff';
 import { Emitter } from './emitter';
+import { sendOwnPresenceOnly } from './ownPresence';
 
 /** y-protocols message type of an auth message ("permission denied"). */
 const MESSAGE_AUTH = 2;
@@ -128,6 +129,7 @@ export class Replica extends Emitter<ReplicaEvents> {
       shouldReconnect: (event) => !FINAL_CLOSE_CODES.has(event.code),
       ...(this.options.WebSocketPolyfill ? { WebSocketPolyfill: this.options.WebSocketPolyfill } : {}),
     });
+    sendOwnPresenceOnly(provider);
     provider.messageHandlers[MESSAGE_AUTH] = (_encoder, decoder, source) => {
       readAuthMessage(decoder, source.doc, (_doc, reason: string) => {
         if (source !== this.provider || this.resetting) return;
