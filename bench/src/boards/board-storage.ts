@@ -1,3 +1,4 @@
+import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { LeveldbPersistence } from 'y-leveldb';
@@ -97,4 +98,32 @@ async function writeYwssLeveldb(dataDir: string, room: string, board: Uint8Array
   } finally {
     await persistence.destroy();
   }
+}
+
+/** What Atelier holds of one document: its snapshot and the update log after it (read-only, safe while it runs). */
+export function atelierStoredDoc(
+  dataDir: string,
+  room: string,
+): { snapshotBytes: number; logBytes: number; logRows: number } {
+  const db = new Database(path.join(dataDir, 'atelier.sqlite'), { readonly: true });
+  try {
+    const snapshot = db.prepare('SELECT length(data) AS n FROM doc_snapshots WHERE doc = ?').get(room) as
+      | { n: number }
+      | undefined;
+    const log = db
+      .prepare('SELECT count(*) AS rows, coalesce(sum(length(data)), 0) AS n FROM doc_updates WHERE doc = ?')
+      .get(room) as { rows: number; n: number };
+    return { snapshotBytes: snapshot?.n ?? 0, logBytes: log.n, logRows: log.rows };
+  } finally {
+    db.close();
+  }
+}
+
+/** Bytes of every file under `dir` (databases, WAL, level files): what the storage takes on disk. */
+export async function dirBytes(dir: string): Promise<number> {
+  let total = 0;
+  for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile()) total += (await stat(path.join(entry.parentPath, entry.name))).size;
+  }
+  return total;
 }

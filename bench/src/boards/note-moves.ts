@@ -7,6 +7,9 @@ export interface RecordedMoves {
   /** One V1 update per move, in order, as each client would send it. */
   updates: Uint8Array[];
   bytes: number;
+  /** Per update, its author's client id and that client's clock after it: what an observer must reach. */
+  clients: Uint32Array;
+  clocks: Uint32Array;
   /** The board after every move. */
   doc: Y.Doc;
 }
@@ -21,6 +24,8 @@ export function recordNoteMoves(board: Board, count: number, seed = 2): Recorded
   const doc = new Y.Doc({ gc: true });
   Y.applyUpdate(doc, Y.encodeStateAsUpdate(board.doc));
   const updates: Uint8Array[] = [];
+  const clients = new Uint32Array(count);
+  const clocks = new Uint32Array(count);
   let bytes = 0;
   doc.on('update', (update: Uint8Array) => {
     updates.push(update);
@@ -30,6 +35,8 @@ export function recordNoteMoves(board: Board, count: number, seed = 2): Recorded
   for (let i = 0; i < count; i++) {
     doc.clientID = random.pick(board.authorClientIds);
     moveNote(doc, random.pick(board.noteIds), { x: random.int(20_000), y: random.int(8_000) }, z + i);
+    clients[i] = doc.clientID;
+    clocks[i] = Y.getState(doc.store, doc.clientID);
   }
-  return { updates, bytes, doc };
+  return { updates, bytes, clients, clocks, doc };
 }
