@@ -81,6 +81,19 @@ function recordStates(watcher: DocClient, clientId: number): State[] {
   return seen;
 }
 
+/** Bob watches Paul, whose first cursor (1, 1) has arrived; `seen` records Paul's states as Bob gets them. */
+async function bobWatchesPaul() {
+  const cast = await newWorkshop();
+  const watcher = await connectDoc(server.wsUrl, cast.room, cast.bob.token);
+  const paul = await connectDoc(server.wsUrl, cast.room, cast.paul.token, {
+    awarenessState: { cursor: { x: 1, y: 1 } },
+  });
+  const id = paul.doc.clientID;
+  const seen = recordStates(watcher, id);
+  await waitFor(() => stateOf(watcher, id)?.cursor?.x === 1, 'Paul’s first cursor');
+  return { cast, watcher, paul, id, seen };
+}
+
 describe('awareness identity', () => {
   it('shows others the name, colour, role and group from the token, not the ones a client claims', async () => {
     const cast = await newWorkshop();
@@ -123,14 +136,7 @@ describe('awareness identity', () => {
   });
 
   it("sends a client's user with its first state and in a newcomer's snapshot, later states without it", async () => {
-    const cast = await newWorkshop();
-    const watcher = await connectDoc(server.wsUrl, cast.room, cast.bob.token);
-    const paul = await connectDoc(server.wsUrl, cast.room, cast.paul.token, {
-      awarenessState: { cursor: { x: 1, y: 1 } },
-    });
-    const id = paul.doc.clientID;
-    const seen = recordStates(watcher, id);
-    await waitFor(() => stateOf(watcher, id)?.cursor?.x === 1, 'Paul’s first cursor');
+    const { cast, watcher, paul, id, seen } = await bobWatchesPaul();
     paul.awareness.setLocalState({ cursor: { x: 2, y: 2 } });
     await waitFor(() => stateOf(watcher, id)?.cursor?.x === 2, 'Paul’s second cursor');
     expect(seen.map((s) => s.user)).toEqual([expectedUser(cast, cast.paul), undefined]);
@@ -165,14 +171,7 @@ describe('awareness identity', () => {
 
 describe('awareness limits', () => {
   it('drops a state over 2 KB or not matching the presence schema, and keeps relaying the next ones', async () => {
-    const cast = await newWorkshop();
-    const watcher = await connectDoc(server.wsUrl, cast.room, cast.bob.token);
-    const paul = await connectDoc(server.wsUrl, cast.room, cast.paul.token, {
-      awarenessState: { cursor: { x: 1, y: 1 } },
-    });
-    const id = paul.doc.clientID;
-    const seen = recordStates(watcher, id);
-    await waitFor(() => stateOf(watcher, id)?.cursor?.x === 1, 'Paul’s first cursor');
+    const { cast, watcher, paul, id, seen } = await bobWatchesPaul();
 
     paul.awareness.setLocalState({ cursor: { x: 99, y: 99 }, pad: 'x'.repeat(3000) });
     // States that do not match PresenceClientState are dropped too.
@@ -190,14 +189,7 @@ describe('awareness limits', () => {
   });
 
   it('measures the 2 KB cap in bytes: a state of 1,000 "€" (3 KB of UTF-8) is dropped', async () => {
-    const cast = await newWorkshop();
-    const watcher = await connectDoc(server.wsUrl, cast.room, cast.bob.token);
-    const paul = await connectDoc(server.wsUrl, cast.room, cast.paul.token, {
-      awarenessState: { cursor: { x: 1, y: 1 } },
-    });
-    const id = paul.doc.clientID;
-    const seen = recordStates(watcher, id);
-    await waitFor(() => stateOf(watcher, id)?.cursor?.x === 1, 'Paul’s first cursor');
+    const { watcher, paul, id, seen } = await bobWatchesPaul();
     const big = { cursor: { x: 77, y: 77 }, pad: '€'.repeat(1000) };
     expect(Buffer.byteLength(JSON.stringify(big))).toBeGreaterThan(MAX_PRESENCE_STATE_BYTES);
     paul.awareness.setLocalState(big);
