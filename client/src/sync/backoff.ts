@@ -1,3 +1,6 @@
+import { FINAL_CLOSE_CODES } from '@atelier/shared';
+import type { WebsocketProvider } from 'y-websocket';
+
 /**
  * How long to wait before reconnect attempt `attempt` (1 for the first): exponential like
  * the stock provider (100·2ⁿ ms, capped), but drawn uniformly below that bound ("full
@@ -7,4 +10,22 @@
 export function reconnectDelay(attempt: number, capMs: number, random: () => number = Math.random): number {
   const bound = Math.min(100 * 2 ** Math.max(1, attempt), capMs);
   return Math.floor(random() * bound);
+}
+
+/**
+ * Takes a provider's reconnects over to add jitter: on a close its own timer then finds
+ * `shouldConnect` false and does nothing, and ours reconnects after `reconnectDelay` if
+ * `mayReconnect()` still says so. A deliberate disconnect, or a close code after which
+ * reconnecting cannot help, leaves the provider as it is.
+ */
+export function reconnectWithJitter(provider: WebsocketProvider, mayReconnect: () => boolean): void {
+  provider.on('connection-close', (event) => {
+    if (!provider.shouldConnect || (event && FINAL_CLOSE_CODES.has(event.code))) return;
+    provider.shouldConnect = false;
+    // The provider counts this close right after this event.
+    const delay = reconnectDelay(provider.wsUnsuccessfulReconnects + 1, provider.maxBackoffTime);
+    setTimeout(() => {
+      if (mayReconnect()) provider.connect();
+    }, delay);
+  });
 }

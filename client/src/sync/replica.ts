@@ -3,7 +3,7 @@ import { IndexeddbPersistence } from 'y-indexeddb';
 import { readAuthMessage } from 'y-protocols/auth';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { reconnectDelay } from './backoff';
+import { reconnectWithJitter } from './backoff';
 import { Emitter } from './emitter';
 import { sendOwnPresenceOnly } from './ownPresence';
 
@@ -137,18 +137,7 @@ export class Replica extends Emitter<ReplicaEvents> {
         void this.reset();
       });
     };
-    provider.on('connection-close', (event) => {
-      // Take the reconnect over to add jitter: the provider's own timer then finds
-      // `shouldConnect` false and does nothing. A deliberate disconnect or a final close
-      // code (handled below) leaves `shouldConnect` as it is.
-      if (!provider.shouldConnect || (event && FINAL_CLOSE_CODES.has(event.code))) return;
-      provider.shouldConnect = false;
-      // The provider counts this close right after this event.
-      const delay = reconnectDelay(provider.wsUnsuccessfulReconnects + 1, provider.maxBackoffTime);
-      setTimeout(() => {
-        if (provider === this.provider && this.wantConnected && !this.destroyed) provider.connect();
-      }, delay);
-    });
+    reconnectWithJitter(provider, () => provider === this.provider && this.wantConnected && !this.destroyed);
     provider.on('status', () => this.emit('change', undefined));
     provider.on('sync', () => this.emit('change', undefined));
     provider.on('closed', (event) => {
