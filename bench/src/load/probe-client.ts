@@ -2,6 +2,8 @@ import { HocuspocusProvider, type HocuspocusProviderConfiguration } from '@hocus
 import type WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { reconnectWithJitter } from '../../../client/src/sync/backoff';
+import { sendOwnPresenceOnly } from '../../../client/src/sync/ownPresence';
 import { withTimeout } from '../lib/wait';
 import { countingWebSocket, emptyTraffic } from './traffic';
 import type { BenchClient, ClientTarget, ConnectOptions } from './types';
@@ -26,6 +28,11 @@ function yWebsocketProbe(target: ClientTarget, options: ConnectOptions): BenchCl
       socket = ws;
     }) as unknown as typeof globalThis.WebSocket,
   });
+  let closed = false;
+  if (options.atelierClient) {
+    sendOwnPresenceOnly(provider);
+    reconnectWithJitter(provider, () => !closed);
+  }
   if (options.presence) provider.awareness.setLocalState(options.presence);
   let syncCount = 0;
   provider.on('sync', (synced: boolean) => {
@@ -73,7 +80,10 @@ function yWebsocketProbe(target: ClientTarget, options: ConnectOptions): BenchCl
       socket?.terminate();
     },
     reconnect: () => provider.connect(),
-    close: () => provider.destroy(),
+    close: () => {
+      closed = true;
+      provider.destroy();
+    },
   };
 }
 

@@ -27,6 +27,11 @@ export interface ConnectOptions {
    * as in the field). Light clients never reconnect by themselves: call `reconnect()`.
    */
   autoReconnect?: boolean;
+  /**
+   * y-websocket probes only: behave as Atelier's own client does on top of the stock
+   * provider — reconnect with full jitter, send only its own presence (client/src/sync).
+   */
+  atelierClient?: boolean;
 }
 
 export interface BenchClient {

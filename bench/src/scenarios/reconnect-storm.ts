@@ -8,7 +8,9 @@
  * had (stock provider.connect()); `fresh` — same delays, but a new client with an empty doc
  * replaces it (a reloaded tab); `restart` — the server process is killed (SIGKILL) and
  * restarted on its data dir, and the stock clients come back by their own reconnect logic
- * (y-websocket: 100·2ⁿ ms backoff without jitter; Hocuspocus: its own, with jitter).
+ * (y-websocket: 100·2ⁿ ms backoff without jitter; Hocuspocus: its own, with jitter);
+ * `restart-client` (Atelier only) — the same, with Atelier's own client logic on top of the
+ * stock provider (full-jitter reconnect, own presence only: client/src/sync).
  * Targets: all back and converged within 5 s, nothing lost, no event-loop stall > 100 ms.
  * The relay is left out: it stores nothing, so there is no state to converge to.
  */
@@ -39,7 +41,7 @@ export const columns: Column[] = [
 ];
 export const ratioMetrics = ['backMs', 'convergedMs', 'eldMax', 'cpuSeconds'];
 
-const VARIANTS = ['kept', 'fresh', 'restart'] as const;
+const VARIANTS = ['kept', 'fresh', 'restart', 'restart-client'] as const;
 type Variant = (typeof VARIANTS)[number];
 /** x of every note after the edit made just before the drop. */
 const MARKER_X = 424_242;
@@ -57,6 +59,7 @@ export async function run(ctx: ScenarioContext): Promise<ScenarioResult> {
   for (const server of ctx.servers.filter((s) => s !== 'relay')) {
     for (const rooms of sizes) {
       for (const variant of VARIANTS) {
+        if (variant === 'restart-client' && server !== 'atelier') continue;
         const row = await storm(server, rooms, clientsPerRoom, variant);
         rows.push(row);
         ctx.log(
@@ -86,7 +89,8 @@ async function storm(
           connectClient(server, room.name, info, {
             kind: 'probe',
             doc: docFromSeed(seed),
-            autoReconnect: variant === 'restart',
+            autoReconnect: variant === 'restart' || variant === 'restart-client',
+            atelierClient: variant === 'restart-client',
           }),
         ),
       );
@@ -103,7 +107,7 @@ async function storm(
     const t0 = now();
     let restartMs: number | null = null;
 
-    if (variant === 'restart') {
+    if (variant === 'restart' || variant === 'restart-client') {
       await server.kill('SIGKILL');
       await server.restart();
       restartMs = now() - t0;
