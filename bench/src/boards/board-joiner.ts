@@ -27,9 +27,9 @@ export interface JoinTiming {
   syncedMs: number;
   /** Payload of the first sync step 2. */
   step2Bytes: number;
-  /** Payload of every sync step 2 and update until synced. */
+  /** Payload of every sync step 2 and update so far (counting goes on after the sync). */
   docBytes: number;
-  /** Every byte received until synced (framing, the server's own step 1, presence). */
+  /** Every byte received so far (framing, the server's own step 1, presence, later updates). */
   bytesIn: number;
 }
 
@@ -87,7 +87,6 @@ export function joinBoard(
       socket.send(frame(syncStep1(options.stateVector ?? EMPTY_VECTOR)));
     });
     socket.on('message', (data: Buffer) => {
-      if (timing.syncedMs > 0) return;
       timing.bytesIn += byteLength(data);
       const bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
       const message = peek(hocuspocus ? skipDocumentName(bytes) : decoding.createDecoder(bytes));
@@ -102,7 +101,7 @@ export function joinBoard(
         timing.step2Bytes = payload;
       }
       timing.docBytes += payload;
-      if (timing.step2Ms > 0 && timing.docBytes >= COMPLETE_FRACTION * boardBytes) {
+      if (timing.syncedMs === 0 && timing.step2Ms > 0 && timing.docBytes >= COMPLETE_FRACTION * boardBytes) {
         timing.syncedMs = now() - t0;
         resolve(timing);
       }

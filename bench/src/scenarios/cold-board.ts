@@ -42,6 +42,7 @@ export const columns: Column[] = [
   { key: 'encodeMs', label: '1 encode ms', digits: 1 },
   { key: 'joinerOverEncode', label: 'joiner/encode', digits: 2 },
   { key: 'eldMaxMs', label: 'max stall ms', digits: 0 },
+  { key: 'extraStallMs', label: 'stall after 1st ms', digits: 0 },
   { key: 'probeP99', label: 'probe p99 ms', digits: 1 },
   { key: 'probeMax', label: 'probe max ms', digits: 1 },
   { key: 'probeDelivered', label: 'probe delivered %', digits: 1 },
@@ -104,7 +105,8 @@ export async function run(ctx: ScenarioContext): Promise<ScenarioResult> {
   }
   notes.push(
     "synced = the board's bytes arrived (ywss sends its sync before its y-leveldb load ends, the board after it)",
-    "CPU ms/extra joiner: one by one, joiners 2–45, minus the probe room's own CPU rate measured before the joins",
+    "CPU ms/extra joiner, minus the probe room's own CPU rate measured before the joins: one by one, joiners 2–45; " +
+      'at once, (all 45 − the one-by-one first join) / 44',
   );
   return { rows, notes, raw };
 }
@@ -129,6 +131,7 @@ async function runServer(
     await server.kill('SIGTERM');
     await writeBoardToStorage(serverName, dataDir, boardRoom.name, board);
 
+    let firstJoinCpuMs: number | null = null;
     for (const mode of MODES) {
       await server.restart();
       const windowS = ctx.quick ? WINDOW_S[mode].quick : WINDOW_S[mode].full;
@@ -153,6 +156,7 @@ async function runServer(
         joinerOverEncode:
           measured.cpuMsPerExtraJoiner === null ? null : measured.cpuMsPerExtraJoiner / encodeMs,
         eldMaxMs: measured.eldMaxMs,
+        extraStallMs: measured.extraStallMs,
         probeP99: report.presence.each.p99,
         probeMax: report.presence.each.max,
         probeDelivered: report.presence.deliveredRatio === null ? null : report.presence.deliveredRatio * 100,
@@ -164,6 +168,13 @@ async function runServer(
         );
       }
       raw.push({ key, timings, probeRoom: report });
+      if (measured.cpuMsFirstJoin !== null) firstJoinCpuMs = measured.cpuMsFirstJoin;
+    }
+    // At once, the extra joiners' cost is what the burst took beyond one cold join (the sequential run's first).
+    const burst = rows.find((r) => r.key === `${serverName} ${label(notesCount)} burst`);
+    if (burst && typeof burst.cpuMsAllJoins === 'number' && firstJoinCpuMs !== null) {
+      burst.cpuMsPerJoiner = (burst.cpuMsAllJoins - firstJoinCpuMs) / (JOINERS - 1);
+      burst.joinerOverEncode = burst.cpuMsPerJoiner / encodeMs;
     }
     if (!(await boardIsWhole(server, boardRoom, notesCount))) {
       notes.push(
@@ -182,7 +193,11 @@ interface Measured {
   report: LoadReport;
   cpuMsPerExtraJoiner: number | null;
   cpuMsAllJoins: number;
+  /** One by one: the first (cold) join alone. */
+  cpuMsFirstJoin: number | null;
   eldMaxMs: number;
+  /** One by one: the longest stall after the first (cold) join. */
+  extraStallMs: number | null;
   joinsEndedAfterWindow: boolean;
 }
 
@@ -229,6 +244,7 @@ async function joinsUnderProbe(
   const cpu0 = server.cpuSeconds();
   const t0 = now();
   let cpuAfterFirst = cpu0;
+  let firstStallMs: number | null = null;
   let tAfterFirst = t0;
   try {
     if (mode === 'burst') {
@@ -243,6 +259,7 @@ async function joinsUnderProbe(
         if (joiners.length === 1) {
           cpuAfterFirst = server.cpuSeconds();
           tAfterFirst = now();
+          firstStallMs = (await server.stats(true)).eldMaxMs;
         }
       }
     }
@@ -260,7 +277,12 @@ async function joinsUnderProbe(
     report,
     cpuMsPerExtraJoiner: mode === 'sequential' && extra > 0 ? joinsCpuMs / extra : null,
     cpuMsAllJoins: (cpu1 - cpu0) * 1000 - probeCpuPerMs * 1000 * (t1 - t0),
-    eldMaxMs: stats.eldMaxMs,
+    cpuMsFirstJoin:
+      mode === 'sequential'
+        ? (cpuAfterFirst - cpu0) * 1000 - probeCpuPerMs * 1000 * (tAfterFirst - t0)
+        : null,
+    eldMaxMs: Math.max(stats.eldMaxMs, firstStallMs ?? 0),
+    extraStallMs: firstStallMs === null ? null : stats.eldMaxMs,
     joinsEndedAfterWindow: t1 > windowOpens + windowS * 1000,
   };
 }

@@ -142,9 +142,9 @@ async function runOne(ctx: ScenarioContext, serverName: ServerName, durationS: n
     const updateBytes = sentBytes() - bytes0;
     const serverCpu = server.cpuSeconds() - cpu0;
     const ownCpu = process.cpuUsage(ownCpu0);
+    const sentMoves = sent;
     await server.kill('SIGKILL');
     for (const timer of timers) clearTimeout(timer);
-    const sentMoves = sent;
     for (const client of everyone) client.close();
     ctx.log(`${serverName}: killed after ${(loadMs / 1000).toFixed(0)} s and ${sentMoves} moves`);
 
