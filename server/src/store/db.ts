@@ -42,6 +42,9 @@ const MIGRATIONS: readonly string[] = [
    );`,
 ];
 
+const AUTO_VACUUM_INCREMENTAL = 2;
+const WAL_SIZE_LIMIT = 4 * 1024 * 1024;
+
 /**
  * Opens (and migrates) the database under `dataDir`. WAL with synchronous=NORMAL: a
  * committed transaction survives a process crash (kill -9); only a power loss can drop
@@ -50,7 +53,16 @@ const MIGRATIONS: readonly string[] = [
 export function openDb(dataDir: string): Db {
   mkdirSync(dataDir, { recursive: true });
   const db = new Database(join(dataDir, 'atelier.sqlite'));
+  // Compaction rewrites snapshots and deletes logs: give the freed pages back to the disk
+  // (`incrementalVacuum` after each compaction) instead of keeping the file at its peak. A
+  // database made before this setting is converted once.
+  if (db.pragma('auto_vacuum', { simple: true }) !== AUTO_VACUUM_INCREMENTAL) {
+    db.pragma('auto_vacuum = INCREMENTAL');
+    db.exec('VACUUM');
+  }
   db.pragma('journal_mode = WAL');
+  // The WAL file is reused after each checkpoint but never shrinks by itself.
+  db.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT}`);
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -11,7 +11,7 @@ function store() {
   const dir = mkdtempSync(join(tmpdir(), 'atelier-docs-'));
   dirs.push(dir);
   const db = openDb(dir);
-  return { db, docs: createSqliteDocStore(db) };
+  return { db, dir, docs: createSqliteDocStore(db) };
 }
 afterEach(() => {
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
@@ -71,5 +71,33 @@ describe('SQLite doc store', () => {
     db.close();
     const reopened = createSqliteDocStore(openDb(dir));
     expect(rebuild(reopened.load('w1')).getText('t').toString()).toBe('durable');
+  });
+
+  it('appends several documents in one batch, each undone alone if its append fails', () => {
+    const { db, docs } = store();
+    const update = Y.encodeStateAsUpdate(new Y.Doc());
+    docs.batch(() => {
+      docs.append('w1', [update]);
+      expect(() => docs.append('w2', [null as unknown as Uint8Array])).toThrow();
+      docs.append('w3', [update, update]);
+    });
+    expect(db.inTransaction).toBe(false);
+    expect(docs.load('w1').updates).toHaveLength(1);
+    expect(docs.load('w2').updates).toHaveLength(0);
+    expect(docs.load('w3').updates).toHaveLength(2);
+  });
+
+  it('gives the space of a compacted log back to the disk', () => {
+    const { db, dir, docs } = store();
+    const file = join(dir, 'atelier.sqlite');
+    const big = new Uint8Array(64 * 1024).fill(7);
+    let last = 0;
+    for (let i = 0; i < 64; i++) last = docs.append('w1', [big]);
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    const before = statSync(file).size;
+    docs.compact('w1', Y.encodeStateAsUpdate(new Y.Doc()), last);
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    expect(before).toBeGreaterThan(4 * 1024 * 1024);
+    expect(statSync(file).size).toBeLessThan(before / 10);
   });
 });

@@ -20,6 +20,12 @@ export interface DocStore {
    */
   append(doc: string, updates: readonly Uint8Array[]): number;
   /**
+   * Runs `work`'s appends in one transaction: the updates of a whole event-loop turn, all
+   * rooms together, cost one disk write. An append that fails inside is undone alone
+   * (savepoint); throws if the transaction itself cannot commit.
+   */
+  batch(work: () => void): void;
+  /**
    * Replaces every update up to `uptoSeq` with `snapshot` (the whole document's state),
    * atomically: a crash leaves either the old log or the new snapshot, never neither.
    */
@@ -71,6 +77,10 @@ export function createSqliteDocStore(db: Db): DocStore {
       };
     },
     append: (doc, updates) => append(doc, updates),
-    compact: (doc, snapshot, uptoSeq) => compact(doc, snapshot, uptoSeq),
+    batch: (work) => db.transaction(work)(),
+    compact(doc, snapshot, uptoSeq) {
+      compact(doc, snapshot, uptoSeq);
+      db.pragma('incremental_vacuum');
+    },
   };
 }

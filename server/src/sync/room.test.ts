@@ -25,6 +25,7 @@ function memoryStore() {
       docs.set(name, { ...doc, updates: [...doc.updates, ...updates], lastSeq: seq });
       return seq;
     },
+    batch: (work: () => void) => work(),
     compact(name: string, snapshot: Uint8Array, uptoSeq: number) {
       const doc = store.load(name);
       docs.set(name, {
@@ -87,7 +88,7 @@ const log = pino({ level: 'silent' });
 const OPTIONS: RoomOptions = { compactLogBytes: 1024 * 1024, presenceTickMs: 30 };
 
 function setup(options: Partial<RoomOptions> = {}, store = memoryStore()) {
-  const flusher = new TurnFlusher();
+  const flusher = new TurnFlusher((work) => store.batch(work));
   const room = new Room('w1', store, flusher, log, { ...OPTIONS, ...options });
   return { store, flusher, room };
 }

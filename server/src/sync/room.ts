@@ -44,6 +44,10 @@ export class Room implements TurnCommit {
   private readonly peers = new Set<Peer>();
   private readonly replies: SyncReplies;
   private uncommitted: Uncommitted[] = [];
+  /** Appended in the current turn's transaction, not yet known to be committed. */
+  private committing: Uncommitted[] = [];
+  private persistedSeq = 0;
+  private persistError: unknown = null;
   private lastSeq: number;
   private logBytes: number;
   private snapshotBytes: number;
@@ -106,26 +110,41 @@ export class Room implements TurnCommit {
     if (this.presence.apply(entries)) this.schedulePresence();
   }
 
-  /** Stores the updates of this turn, then queues them for every peer but their sender. */
-  commit(): void {
-    const batch = this.uncommitted;
-    if (batch.length === 0) return;
+  /** Appends this turn's updates, inside the turn's transaction. */
+  persist(): void {
+    if (this.uncommitted.length === 0) return;
+    this.committing = this.uncommitted;
     this.uncommitted = [];
     try {
-      this.lastSeq = this.store.append(
+      this.persistedSeq = this.store.append(
         this.name,
-        batch.map((u) => u.update),
+        this.committing.map((u) => u.update),
       );
+      this.persistError = null;
     } catch (error) {
+      this.persistError = error;
+    }
+  }
+
+  /** Once the turn's transaction is over: queues what was stored for every peer but its sender. */
+  settle(stored: boolean): void {
+    const batch = this.committing;
+    if (batch.length === 0) return;
+    this.committing = [];
+    if (!stored || this.persistError !== null) {
       // Not broadcast: nobody is shown what was not stored. The room's document holds the
       // updates and the next snapshot (compaction or unload) writes them; their senders are
       // closed so that they reconnect, and see whether the server has recovered.
-      this.log.error({ room: this.name, err: String(error) }, 'updates not stored');
+      this.log.error(
+        { room: this.name, err: String(this.persistError ?? 'transaction failed') },
+        'updates not stored',
+      );
       for (const { origin } of batch)
         if (this.peers.has(origin as Peer)) (origin as Peer).close(1011, 'storage failure');
       this.logBytes = Number.POSITIVE_INFINITY;
       return;
     }
+    this.lastSeq = this.persistedSeq;
     for (const { update, message, origin } of batch) {
       this.logBytes += update.byteLength;
       this.broadcast(message, origin);
@@ -141,7 +160,7 @@ export class Room implements TurnCommit {
 
   /** Writes the whole document as one snapshot and drops the log behind it. */
   compact(): void {
-    if (this.logBytes === 0 && this.uncommitted.length === 0) return;
+    if (this.logBytes === 0 && this.uncommitted.length === 0 && this.committing.length === 0) return;
     const snapshot = Y.encodeStateAsUpdate(this.doc);
     this.store.compact(this.name, snapshot, this.lastSeq);
     // What is still uncommitted is in the snapshot but keeps its place in the log.

@@ -16,13 +16,18 @@ export class RoomManager {
   private readonly rooms = new Map<string, Room>();
   private readonly unloadTimers = new Map<string, NodeJS.Timeout>();
   /** One per server: every room's turn ends with the same commit-then-write pass. */
-  private readonly flusher = new TurnFlusher();
+  private readonly flusher: TurnFlusher;
 
   constructor(
     private readonly store: DocStore,
     private readonly log: Logger,
     private readonly options: RoomManagerOptions,
-  ) {}
+  ) {
+    this.flusher = new TurnFlusher(
+      (work) => store.batch(work),
+      (error) => log.error({ err: String(error) }, 'a turn of updates could not be stored'),
+    );
+  }
 
   get loaded(): number {
     return this.rooms.size;

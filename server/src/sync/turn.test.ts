@@ -1,23 +1,62 @@
 import { describe, expect, it } from 'vitest';
 import { TurnFlusher } from './turn';
 
-describe('TurnFlusher', () => {
-  it('commits every room before writing any socket, once per turn, at the end of the turn', async () => {
-    const flusher = new TurnFlusher();
-    const events: string[] = [];
-    const socket = { flush: () => events.push('write') };
-    const room = {
-      commit: () => {
-        events.push('commit');
-        // Committing queues broadcasts; they leave in the same pass.
+function recorder(flusher: TurnFlusher, events: string[], name: string) {
+  const socket = { flush: () => events.push(`write ${name}`) };
+  return {
+    socket,
+    room: {
+      persist: () => events.push(`persist ${name}`),
+      settle: (stored: boolean) => {
+        events.push(`settle ${name} ${stored}`);
+        // Settling queues broadcasts; they leave in the same pass.
         flusher.send(socket);
       },
-    };
-    flusher.send(socket);
-    flusher.commit(room);
-    flusher.commit(room);
+    },
+  };
+}
+
+describe('TurnFlusher', () => {
+  it('stores every room in one transaction, then settles, then writes sockets, once per turn', async () => {
+    const events: string[] = [];
+    const flusher = new TurnFlusher((work) => {
+      events.push('begin');
+      work();
+      events.push('commit');
+    });
+    const a = recorder(flusher, events, 'a');
+    const b = recorder(flusher, events, 'b');
+    flusher.send(a.socket);
+    flusher.commit(a.room);
+    flusher.commit(b.room);
+    flusher.commit(a.room);
     expect(events).toEqual([]);
     await new Promise((resolve) => setImmediate(resolve));
-    expect(events).toEqual(['commit', 'write']);
+    expect(events).toEqual([
+      'begin',
+      'persist a',
+      'persist b',
+      'commit',
+      'settle a true',
+      'settle b true',
+      'write a',
+      'write b',
+    ]);
+  });
+
+  it('tells every room when the transaction could not commit', () => {
+    const events: string[] = [];
+    const errors: unknown[] = [];
+    const flusher = new TurnFlusher(
+      (work) => {
+        work();
+        throw new Error('disk full');
+      },
+      (error) => errors.push(error),
+    );
+    flusher.commit(recorder(flusher, events, 'a').room);
+    flusher.run();
+    expect(events).toEqual(['persist a', 'settle a false', 'write a']);
+    expect(errors).toHaveLength(1);
   });
 });
