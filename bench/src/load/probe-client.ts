@@ -29,10 +29,12 @@ function yWebsocketProbe(target: ClientTarget, options: ConnectOptions): BenchCl
     }) as unknown as typeof globalThis.WebSocket,
   });
   let closed = false;
-  if (options.atelierClient) {
-    sendOwnPresenceOnly(provider);
-    reconnectWithJitter(provider, () => !closed);
-  }
+  // The stock y-websocket provider sends back every remote awareness change it applies (the
+  // Hocuspocus provider does not). Servers that keep presence drop those echoes, but a plain
+  // relay would multiply them: every probe speaks for itself only, on every server, as
+  // Atelier's client does.
+  sendOwnPresenceOnly(provider);
+  if (options.atelierClient) reconnectWithJitter(provider, () => !closed);
   if (options.presence) provider.awareness.setLocalState(options.presence);
   let syncCount = 0;
   provider.on('sync', (synced: boolean) => {

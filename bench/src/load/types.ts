@@ -28,8 +28,8 @@ export interface ConnectOptions {
    */
   autoReconnect?: boolean;
   /**
-   * y-websocket probes only: behave as Atelier's own client does on top of the stock
-   * provider — reconnect with full jitter, send only its own presence (client/src/sync).
+   * y-websocket probes only: reconnect as Atelier's own client does on top of the stock
+   * provider, with full jitter (client/src/sync/backoff.ts).
    */
   atelierClient?: boolean;
 }

@@ -9,8 +9,8 @@
  * replaces it (a reloaded tab); `restart` — the server process is killed (SIGKILL) and
  * restarted on its data dir, and the stock clients come back by their own reconnect logic
  * (y-websocket: 100·2ⁿ ms backoff without jitter; Hocuspocus: its own, with jitter);
- * `restart-client` (Atelier only) — the same, with Atelier's own client logic on top of the
- * stock provider (full-jitter reconnect, own presence only: client/src/sync).
+ * `restart-client` (Atelier only) — the same, with Atelier's own reconnect on top of the
+ * stock provider (full jitter: client/src/sync/backoff.ts).
  * Targets: all back and converged within 5 s, nothing lost, no event-loop stall > 100 ms.
  * The relay is left out: it stores nothing, so there is no state to converge to.
  */
