@@ -8,7 +8,7 @@ export const GENERATOR_CPU_LIMIT_PCT = 70;
 /** The standard metrics of a load run, flattened into one table row. */
 export function loadRow(key: string, server: ServerName, report: LoadReport): ResultRow {
   const { presence, doc, server: stats } = report;
-  const rssDelta = Math.max(0, stats.loaded.rss - stats.idle.rss);
+  const rssDelta = stats.loaded ? Math.max(0, stats.loaded.rss - stats.idle.rss) : null;
   const pct = (ratio: number | null) => (ratio === null ? null : ratio * 100);
   return {
     key,
@@ -29,10 +29,10 @@ export function loadRow(key: string, server: ServerName, report: LoadReport): Re
     docDelivered: pct(doc.deliveredRatio),
     cpuPct: report.serverCpuPct,
     cpuUsPerMsg: report.cpuUsPerMsg,
-    eldP99: stats.loaded.eldP99Ms,
-    eldMax: stats.loaded.eldMaxMs,
-    rssPerRoomMB: rssDelta / report.rooms / 2 ** 20,
-    rssPerConnKB: rssDelta / report.connections / 1024,
+    eldP99: stats.loaded?.eldP99Ms ?? null,
+    eldMax: stats.loaded?.eldMaxMs ?? null,
+    rssPerRoomMB: rssDelta === null ? null : rssDelta / report.rooms / 2 ** 20,
+    rssPerConnKB: rssDelta === null ? null : rssDelta / report.connections / 1024,
     inKBps: report.bytesInPerClientS / 1024,
     outKBps: report.bytesOutPerClientS / 1024,
     genCpuPct: report.generatorCpuPct,
