@@ -8,20 +8,27 @@ const LOAD_TIMEOUT_MS = 60_000;
  * was applied, notes are in the DOM, and no note was added or removed since the previous
  * frame (the first view fits all notes once they load, which re-renders the layer). Polled
  * in the page on every animation frame, so it adds at most one frame to the measurement.
+ * Resolves false after `timeoutMs` (a page too busy to ever settle).
  */
-export async function waitForSettledBoard(page: Page): Promise<void> {
-  await page.waitForFunction(
-    `(() => {
-      const probe = window.__bench;
-      if (!probe || probe.marks.sync2AppliedAt === null || probe.noteCount === 0) return false;
-      const last = probe.marks.lastNoteMutationAt;
-      const quiet = window.__benchLastSeenMutation === last;
-      window.__benchLastSeenMutation = last;
-      return quiet;
-    })()`,
-    undefined,
-    { polling: 'raf', timeout: LOAD_TIMEOUT_MS },
-  );
+export async function waitForSettledBoard(page: Page, timeoutMs = LOAD_TIMEOUT_MS): Promise<boolean> {
+  try {
+    await page.waitForFunction(
+      `(() => {
+        const probe = window.__bench;
+        if (!probe || probe.marks.sync2AppliedAt === null || probe.noteCount === 0) return false;
+        const last = probe.marks.lastNoteMutationAt;
+        const quiet = window.__benchLastSeenMutation === last;
+        window.__benchLastSeenMutation = last;
+        return quiet;
+      })()`,
+      undefined,
+      { polling: 'raf', timeout: timeoutMs },
+    );
+    return true;
+  } catch (error) {
+    if (error instanceof Error && error.name === 'TimeoutError') return false;
+    throw error;
+  }
 }
 
 export function readMarks(page: Page): Promise<ProbeMarks> {

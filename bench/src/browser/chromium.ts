@@ -14,6 +14,8 @@ export const VIEWPORT = { width: 1280, height: 800 };
 export interface Tab {
   context: BrowserContext;
   page: Page;
+  /** Uncaught page errors and console errors, to explain a board that never shows. */
+  errors: string[];
   close(): Promise<void>;
 }
 
@@ -22,7 +24,12 @@ export async function openTab(browser: Browser): Promise<Tab> {
   const context = await browser.newContext({ viewport: VIEWPORT, locale: 'fr-FR' });
   const page = await context.newPage();
   await addProbe(page);
-  return { context, page, close: () => context.close() };
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  return { context, page, errors, close: () => context.close() };
 }
 
 /** What renders the pages: the CPU, and whether WebGL reports a GPU or a software renderer. */

@@ -17,6 +17,9 @@ export interface DragResult {
   frames: number;
   /** Pointer moves sent by the harness. */
   moves: number;
+  /** Time until Chromium acknowledged a pointer move (the page handled it), ms. */
+  moveAckP50Ms: number;
+  moveAckMaxMs: number;
   /** Interval between consecutive frames (rAF timestamps), ms: 16.7 at 60 Hz when no frame is dropped. */
   intervalP50Ms: number;
   intervalP95Ms: number;
@@ -53,14 +56,14 @@ export async function measureDrag(page: Page, options: DragOptions): Promise<Dra
   if (options.trace) await options.trace.startTracing(page, { categories: TRACE_CATEGORIES });
   await page.evaluate('window.__bench.startFrames()');
   const began = performance.now();
-  let moves = 0;
+  const acks: number[] = [];
   for (let t = 0; t < options.durationMs; t = performance.now() - began) {
     const phase = (t / 1000) * 2 * Math.PI;
     const x = start.x + 6 + AMPLITUDE_PX * Math.sin(phase * 0.7);
     const y = start.y + 6 + (AMPLITUDE_PX / 2) * Math.sin(phase * 1.1);
     const sent = performance.now();
     await page.mouse.move(x, y);
-    moves++;
+    acks.push(performance.now() - sent);
     const wait = MOVE_EVERY_MS - (performance.now() - sent);
     if (wait > 0) await sleep(wait);
   }
@@ -78,7 +81,9 @@ export async function measureDrag(page: Page, options: DragOptions): Promise<Dra
     work.push((frames.ends[i] as number) - (frames.starts[i] as number));
   return {
     frames: frames.starts.length,
-    moves,
+    moves: acks.length,
+    moveAckP50Ms: percentile(acks, 50),
+    moveAckMaxMs: percentile(acks, 100),
     intervalP50Ms: percentile(intervals, 50),
     intervalP95Ms: percentile(intervals, 95),
     intervalP99Ms: percentile(intervals, 99),

@@ -3,7 +3,7 @@ import { sleep } from '../lib/clock';
 
 export interface MainThreadLoad {
   seconds: number;
-  /** Share of wall time the page's main thread spent running tasks (0–1). */
+  /** CPU time of the page's main thread in tasks, as a share of wall time (0–1). */
   busy: number;
   script: number;
   layout: number;
@@ -15,20 +15,22 @@ type Metrics = Record<string, number>;
 /**
  * How busy the page's main thread is over `seconds`, from Chrome's own counters
  * (CDP Performance.getMetrics: TaskDuration, ScriptDuration, LayoutDuration,
- * RecalcStyleDuration, all main-thread seconds).
+ * RecalcStyleDuration). They are read in thread CPU time ('threadTicks'), not wall time:
+ * on a machine shared with the server and the load, time the thread waited for a core
+ * would otherwise count as work.
  */
 export async function measureMainThreadLoad(page: Page, seconds: number): Promise<MainThreadLoad> {
   const session = await page.context().newCDPSession(page);
   try {
-    await session.send('Performance.enable');
+    await session.send('Performance.enable', { timeDomain: 'threadTicks' });
     const read = async (): Promise<Metrics> => {
       const { metrics } = await session.send('Performance.getMetrics');
-      return Object.fromEntries(metrics.map((m) => [m.name, m.value]));
+      return { ...Object.fromEntries(metrics.map((m) => [m.name, m.value])), wall: performance.now() / 1000 };
     };
     const before = await read();
     await sleep(seconds * 1000);
     const after = await read();
-    const wall = (after.Timestamp ?? 0) - (before.Timestamp ?? 0);
+    const wall = (after.wall ?? 0) - (before.wall ?? 0);
     const share = (name: string) => ((after[name] ?? 0) - (before[name] ?? 0)) / Math.max(wall, 1e-9);
     return {
       seconds: wall,

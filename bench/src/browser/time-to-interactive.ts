@@ -32,7 +32,7 @@ export async function measureTimeToInteractive(browser: Browser, url: string): P
   const { page } = tab;
   try {
     await page.goto(url, { waitUntil: 'commit' });
-    await waitForSettledBoard(page);
+    if (!(await waitForSettledBoard(page))) throw new Error(`the board at ${url} did not settle`);
     const target = await noteNearCentre(page);
     await page.mouse.click(target.x, target.y);
     await page.waitForFunction('window.__bench.marks.selectedAt !== null', undefined, {
