@@ -62,6 +62,30 @@ describe('bindBoard', () => {
     expect(store.getState().notes.r?.text).toBe('remote edit');
   });
 
+  it("folds other people's changes into one store write per frame, and writes one's own at once", () => {
+    const doc = new Y.Doc();
+    const store = createBoardStore();
+    const frames: (() => void)[] = [];
+    bindBoard(store, doc, (flush) => {
+      frames.push(flush);
+      return () => {};
+    });
+    let writes = 0;
+    store.subscribe(() => writes++);
+    const remote = new Y.Doc();
+    remote.on('update', (update: Uint8Array) => Y.applyUpdate(doc, update, 'remote'));
+    addNote(remote, { id: 'r', x: 0, y: 0, author: 'p2' });
+    for (let i = 1; i <= 20; i++) moveNote(remote, 'r', { x: i, y: 0 });
+    expect(writes).toBe(0);
+    expect(frames).toHaveLength(1);
+    frames[0]?.();
+    expect(writes).toBe(1);
+    expect(store.getState().notes.r).toMatchObject({ x: 20, y: 0 });
+    addNote(doc, { id: 'mine', x: 1, y: 1, author: 'p1' });
+    expect(writes).toBe(2);
+    expect(store.getState().notes.mine).toBeDefined();
+  });
+
   it('stops following the document once unbound', () => {
     const { doc, store, unbind } = setup();
     unbind();

@@ -2,12 +2,28 @@ import { type Note, notesMap, readNote } from '@atelier/shared';
 import * as Y from 'yjs';
 import type { BoardStore } from './store';
 
+/** Runs `flush` before the next paint; returns a cancel function. */
+export type FrameScheduler = (flush: () => void) => () => void;
+
+const nextFrame: FrameScheduler = (flush) => {
+  const id = requestAnimationFrame(flush);
+  return () => cancelAnimationFrame(id);
+};
+
 /**
  * Feeds the store's `notes` from a board document. Only notes touched by a transaction are
  * re-read; every other entry keeps its object identity, so a component selecting
- * `notes[id]` re-renders only when its own note changed. Returns the unbind function.
+ * `notes[id]` re-renders only when its own note changed. Other people's changes (in a busy
+ * room, hundreds of transactions a second) are folded into one store write per frame; the
+ * person's own edits are written at once, so typing and dragging never wait. Without
+ * `requestAnimationFrame` (Node tests) every change is written at once. Returns the unbind
+ * function.
  */
-export function bindBoard(store: BoardStore, doc: Y.Doc): () => void {
+export function bindBoard(
+  store: BoardStore,
+  doc: Y.Doc,
+  schedule: FrameScheduler | null = typeof requestAnimationFrame === 'function' ? nextFrame : null,
+): () => void {
   const map = notesMap(doc);
   const initial: Record<string, Note> = {};
   for (const [id, value] of map.entries()) {
@@ -16,28 +32,41 @@ export function bindBoard(store: BoardStore, doc: Y.Doc): () => void {
   }
   store.setState({ notes: initial });
 
-  const onChange = (events: Y.YEvent<Y.AbstractType<unknown>>[]) => {
-    const changed = new Set<string>();
-    for (const event of events) {
-      if (event.target === map) {
-        for (const key of event.keys.keys()) changed.add(key);
-      } else {
-        const id = event.path[0];
-        if (typeof id === 'string') changed.add(id);
-      }
-    }
-    if (changed.size === 0) return;
+  const pending = new Set<string>();
+  let cancel: (() => void) | null = null;
+  const flush = () => {
+    cancel?.();
+    cancel = null;
+    if (pending.size === 0) return;
     const next: Record<string, Note> = { ...store.getState().notes };
-    for (const id of changed) {
+    for (const id of pending) {
       const value = map.get(id);
       const note = value instanceof Y.Map ? readNote(value) : null;
       if (note) next[id] = note;
       else delete next[id];
     }
+    pending.clear();
     store.setState({ notes: next });
   };
+
+  const onChange = (events: Y.YEvent<Y.AbstractType<unknown>>[], transaction: Y.Transaction) => {
+    for (const event of events) {
+      if (event.target === map) {
+        for (const key of event.keys.keys()) pending.add(key);
+      } else {
+        const id = event.path[0];
+        if (typeof id === 'string') pending.add(id);
+      }
+    }
+    if (pending.size === 0) return;
+    if (transaction.local || !schedule) flush();
+    else cancel ??= schedule(flush);
+  };
   map.observeDeep(onChange);
-  return () => map.unobserveDeep(onChange);
+  return () => {
+    cancel?.();
+    map.unobserveDeep(onChange);
+  };
 }
 
 /** Marks the board as loaded (its first sync finished), even when it has no notes. */

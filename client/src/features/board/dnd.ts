@@ -33,15 +33,22 @@ export class BoardPointerSensor extends PointerSensor {
   ];
 }
 
+// Module constants: dnd-kit memoises each sensor on its options object, and new sensors give
+// every draggable note a new context, so options made at render re-rendered every note on
+// every store change (each remote move, up to hundreds a second).
+/** A few pixels of movement before a drag starts, so a click still selects and a double-click edits. */
+const POINTER_OPTIONS = { activationConstraint: { distance: 4 } };
+const TOUCH_OPTIONS = { activationConstraint: { delay: 250, tolerance: 8 } };
+/** Enter opens the editor on a focused note; Space picks it up. */
+const KEYBOARD_OPTIONS = {
+  keyboardCodes: { start: ['Space'], cancel: ['Escape'], end: ['Space', 'Enter', 'Tab'] },
+};
+
 export function useBoardSensors() {
   return useSensors(
-    // A few pixels of movement before a drag starts, so a click still selects and a double-click edits.
-    useSensor(BoardPointerSensor, { activationConstraint: { distance: 4 } }),
-    useSensor(TouchSensor, { activationConstraint: { delay: 250, tolerance: 8 } }),
-    useSensor(KeyboardSensor, {
-      // Enter opens the editor on a focused note; Space picks it up.
-      keyboardCodes: { start: ['Space'], cancel: ['Escape'], end: ['Space', 'Enter', 'Tab'] },
-    }),
+    useSensor(BoardPointerSensor, POINTER_OPTIONS),
+    useSensor(TouchSensor, TOUCH_OPTIONS),
+    useSensor(KeyboardSensor, KEYBOARD_OPTIONS),
   );
 }
 
