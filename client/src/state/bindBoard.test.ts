@@ -7,7 +7,7 @@ import { createBoardStore } from './store';
 function setup() {
   const doc = new Y.Doc();
   const store = createBoardStore();
-  const unbind = bindBoard(store, doc);
+  const { unbind } = bindBoard(store, doc);
   return { doc, store, unbind };
 }
 
@@ -66,7 +66,7 @@ describe('bindBoard', () => {
     const doc = new Y.Doc();
     const store = createBoardStore();
     const frames: (() => void)[] = [];
-    bindBoard(store, doc, (flush) => {
+    const binding = bindBoard(store, doc, (flush) => {
       frames.push(flush);
       return () => {};
     });
@@ -84,6 +84,10 @@ describe('bindBoard', () => {
     addNote(doc, { id: 'mine', x: 1, y: 1, author: 'p1' });
     expect(writes).toBe(2);
     expect(store.getState().notes.mine).toBeDefined();
+    // Pending remote changes can be written on demand (the board's first sync, before fitting the view).
+    moveNote(remote, 'r', { x: 99, y: 0 });
+    binding.flush();
+    expect(store.getState().notes.r).toMatchObject({ x: 99, y: 0 });
   });
 
   it('stops following the document once unbound', () => {

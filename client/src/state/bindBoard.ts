@@ -2,6 +2,12 @@ import { type Note, notesMap, readNote } from '@atelier/shared';
 import * as Y from 'yjs';
 import type { BoardStore } from './store';
 
+export interface BoardBinding {
+  /** Writes pending changes now (before deciding the board is loaded, for instance). */
+  flush(): void;
+  unbind(): void;
+}
+
 /** Runs `flush` before the next paint; returns a cancel function. */
 export type FrameScheduler = (flush: () => void) => () => void;
 
@@ -16,14 +22,13 @@ const nextFrame: FrameScheduler = (flush) => {
  * `notes[id]` re-renders only when its own note changed. Other people's changes (in a busy
  * room, hundreds of transactions a second) are folded into one store write per frame; the
  * person's own edits are written at once, so typing and dragging never wait. Without
- * `requestAnimationFrame` (Node tests) every change is written at once. Returns the unbind
- * function.
+ * `requestAnimationFrame` (Node tests) every change is written at once.
  */
 export function bindBoard(
   store: BoardStore,
   doc: Y.Doc,
   schedule: FrameScheduler | null = typeof requestAnimationFrame === 'function' ? nextFrame : null,
-): () => void {
+): BoardBinding {
   const map = notesMap(doc);
   const initial: Record<string, Note> = {};
   for (const [id, value] of map.entries()) {
@@ -63,9 +68,12 @@ export function bindBoard(
     else cancel ??= schedule(flush);
   };
   map.observeDeep(onChange);
-  return () => {
-    cancel?.();
-    map.unobserveDeep(onChange);
+  return {
+    flush,
+    unbind: () => {
+      cancel?.();
+      map.unobserveDeep(onChange);
+    },
   };
 }
 

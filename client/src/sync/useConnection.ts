@@ -47,14 +47,14 @@ export function useWorkshopConnection({
       online: navigator.onLine,
       persist: true,
     });
-    let unbindBoard = bindBoard(store, conn.boardDoc);
+    let board = bindBoard(store, conn.boardDoc);
     let unbindControl = bindControl(store, conn.controlDoc);
     const cleanups: (() => void)[] = [];
     cleanups.push(
       conn.on('boardDoc', (doc) => {
-        unbindBoard();
+        board.unbind();
         store.setState({ editingId: null, pickerId: null });
-        unbindBoard = bindBoard(store, doc);
+        board = bindBoard(store, doc);
       }),
       conn.on('controlDoc', (doc) => {
         unbindControl();
@@ -64,7 +64,9 @@ export function useWorkshopConnection({
       conn.on('history', (history) => store.setState({ history })),
       conn.on('denied', ({ reason }) => deniedHandler.current(reason)),
       conn.board.on('change', () => {
-        // Loaded once the server synced us, or the local copy has content (or is all we will get offline).
+        // Loaded once the server synced us, or the local copy has content (or is all we will get
+        // offline). The notes that sync brought must be in the store first: the view fits them.
+        board.flush();
         const local = conn.board.persistence?.synced === true;
         const hasNotes = Object.keys(store.getState().notes).length > 0;
         if (conn.board.synced || (local && (hasNotes || conn.state.status === 'offline')))
@@ -117,7 +119,7 @@ export function useWorkshopConnection({
       if (frame !== 0) cancelAnimationFrame(frame);
       awareness.off('change', schedule);
       for (const cleanup of cleanups) cleanup();
-      unbindBoard();
+      board.unbind();
       unbindControl();
       conn.destroy();
       setConnection(null);
