@@ -17,6 +17,7 @@ import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { generateBoard } from '../boards/generate-board';
+import { postJson } from '../lib/http';
 import { waitFor } from '../lib/wait';
 import { type BenchServer, mapLimit } from '../servers';
 
@@ -137,17 +138,6 @@ async function connectProvider(server: BenchServer, room: string, token: string)
     throw error;
   }
   return { doc, destroy };
-}
-
-async function postJson(base: string, route: string, body: unknown): Promise<unknown> {
-  const response = await fetch(`${base}${route}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`POST ${route}: ${response.status} ${text}`);
-  return JSON.parse(text);
 }
 
 function boundsOf(notes: readonly Note[]): Rect {

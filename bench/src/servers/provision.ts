@@ -6,6 +6,7 @@ import {
   roomName,
 } from '@atelier/shared';
 import { mapLimit } from '../lib/concurrency';
+import { postJson } from '../lib/http';
 import { SERVERS } from './definitions';
 import type { BenchServer } from './launcher';
 
@@ -69,15 +70,4 @@ export async function provisionRooms(
     );
     return { name: roomName(workshop.id, 'board'), index, clients };
   });
-}
-
-async function postJson(base: string, route: string, body: unknown): Promise<unknown> {
-  const response = await fetch(`${base}${route}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`POST ${route}: ${response.status} ${text}`);
-  return JSON.parse(text);
 }
