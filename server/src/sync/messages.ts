@@ -11,42 +11,37 @@ export const MESSAGE = {
   queryAwareness: 3,
 } as const;
 
-export function encodeSyncStep1(doc: Y.Doc): Uint8Array {
+/** One frame: the top-level message type, then what `write` puts after it. */
+function frame(type: number, write: (encoder: encoding.Encoder) => void): Uint8Array {
   const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, MESSAGE.sync);
-  syncProtocol.writeSyncStep1(encoder, doc);
+  encoding.writeVarUint(encoder, type);
+  write(encoder);
   return encoding.toUint8Array(encoder);
+}
+
+export function encodeSyncStep1(doc: Y.Doc): Uint8Array {
+  return frame(MESSAGE.sync, (e) => syncProtocol.writeSyncStep1(e, doc));
 }
 
 /** A sync step 2 carrying an already encoded (V1) update. */
 export function encodeSyncStep2Update(update: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, MESSAGE.sync);
-  encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep2);
-  encoding.writeVarUint8Array(encoder, update);
-  return encoding.toUint8Array(encoder);
+  return frame(MESSAGE.sync, (e) => {
+    encoding.writeVarUint(e, syncProtocol.messageYjsSyncStep2);
+    encoding.writeVarUint8Array(e, update);
+  });
 }
 
 export function encodeUpdate(update: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, MESSAGE.sync);
-  syncProtocol.writeUpdate(encoder, update);
-  return encoding.toUint8Array(encoder);
+  return frame(MESSAGE.sync, (e) => syncProtocol.writeUpdate(e, update));
 }
 
 export function encodeAwareness(update: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, MESSAGE.awareness);
-  encoding.writeVarUint8Array(encoder, update);
-  return encoding.toUint8Array(encoder);
+  return frame(MESSAGE.awareness, (e) => encoding.writeVarUint8Array(e, update));
 }
 
 /** The y-protocols "permission denied" auth message; the stock client surfaces the reason. */
 export function encodePermissionDenied(reason: string): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, MESSAGE.auth);
-  authProtocol.writePermissionDenied(encoder, reason);
-  return encoding.toUint8Array(encoder);
+  return frame(MESSAGE.auth, (e) => authProtocol.writePermissionDenied(e, reason));
 }
 
 /**
