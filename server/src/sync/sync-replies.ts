@@ -18,7 +18,7 @@ interface CachedReply {
 /**
  * Answers sync step 1 without encoding the document for every client. A reply, once encoded,
  * is kept with the version of the document it was encoded at; the next client with the same
- * state vector gets it followed by the update messages applied since (Yjs skips what a
+ * state vector gets the update messages applied since, then it (Yjs skips what a
  * client already has, so overlap is harmless). A fresh client's reply is the full state —
  * right after a load, the stored snapshot itself. So 45 people joining a 20k-note board cost
  * one encode, not 45, and a room that keeps editing does not re-encode on every update.
@@ -56,14 +56,16 @@ export class SyncReplies {
     this.full = { step2: encodeSyncStep2Update(snapshot), at: this.version };
   }
 
-  /** The frames answering a sync step 1 carrying `stateVector`: a sync step 2, then updates since. */
+  /** The frames answering a sync step 1 carrying `stateVector`: the updates since a cached reply, then that sync step 2. */
   reply(stateVector: Uint8Array): Uint8Array[] {
     // An empty state vector (a fresh client) is the single byte 0.
     const fresh = stateVector.byteLength === 1 && stateVector[0] === 0;
     const key = fresh ? '' : Buffer.from(stateVector).toString('latin1');
     const cached = fresh ? this.full : this.diffs.get(key);
     const since = cached ? this.since(cached.at) : null;
-    if (cached && since) return [cached.step2, ...since];
+    // The updates go first: a client counts itself synced on the step 2, and the board it then
+    // shows (and fits the view to) must hold them. Yjs keeps them pending until the step 2.
+    if (cached && since) return [...since, cached.step2];
     const update = fresh ? Y.encodeStateAsUpdate(this.doc) : Y.encodeStateAsUpdate(this.doc, stateVector);
     const entry = { step2: encodeSyncStep2Update(update), at: this.version };
     if (fresh) this.full = entry;
