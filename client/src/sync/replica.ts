@@ -6,6 +6,7 @@ import * as Y from 'yjs';
 import { reconnectWithJitter } from './backoff';
 import { Emitter } from './emitter';
 import { sendOwnPresenceOnly } from './ownPresence';
+import { batchStoredUpdates, type StoredUpdates } from './storedUpdates';
 
 /** y-protocols message type of an auth message ("permission denied"). */
 const MESSAGE_AUTH = 2;
@@ -42,6 +43,7 @@ export class Replica extends Emitter<ReplicaEvents> {
   doc: Y.Doc;
   provider: WebsocketProvider;
   persistence: IndexeddbPersistence | null;
+  private stored: StoredUpdates | null = null;
   private resetting: Promise<void> | null = null;
   private destroyed = false;
   private wantConnected: boolean;
@@ -88,6 +90,8 @@ export class Replica extends Emitter<ReplicaEvents> {
   destroy(): void {
     this.destroyed = true;
     this.teardown();
+    this.stored?.flush();
+    this.stored?.stop();
     void this.persistence?.destroy();
     this.doc.destroy();
     this.clearListeners();
@@ -96,6 +100,7 @@ export class Replica extends Emitter<ReplicaEvents> {
   private async replace(): Promise<void> {
     const old = { doc: this.doc, persistence: this.persistence };
     this.teardown();
+    this.stored?.stop();
     // Deleting the database is queued before the new one is opened, so the new copy starts empty.
     await old.persistence?.clearData();
     old.doc.destroy();
@@ -116,6 +121,7 @@ export class Replica extends Emitter<ReplicaEvents> {
     if (!this.options.persist || typeof indexedDB === 'undefined') return null;
     const persistence = new IndexeddbPersistence(`atelier:${this.options.room}`, doc);
     persistence.on('synced', () => this.emit('change', undefined));
+    this.stored = batchStoredUpdates(persistence, (origin) => origin === this.provider);
     return persistence;
   }
 
