@@ -1,6 +1,9 @@
 import { type Note, notesMap, readNote } from '@atelier/shared';
 import * as Y from 'yjs';
+import { type FrameScheduler, remoteFrames } from './remoteFrames';
+import { Stacking } from './stacking';
 import type { BoardStore } from './store';
+import type { BoardNote } from './types';
 
 export interface BoardBinding {
   /** Writes pending changes now (before deciding the board is loaded, for instance). */
@@ -8,34 +11,35 @@ export interface BoardBinding {
   unbind(): void;
 }
 
-/** Runs `flush` before the next paint; returns a cancel function. */
-export type FrameScheduler = (flush: () => void) => () => void;
-
-const nextFrame: FrameScheduler = (flush) => {
-  const id = requestAnimationFrame(flush);
-  return () => cancelAnimationFrame(id);
-};
-
 /**
  * Feeds the store's `notes` from a board document. Only notes touched by a transaction are
  * re-read; every other entry keeps its object identity, so a component selecting
  * `notes[id]` re-renders only when its own note changed. Other people's changes (in a busy
- * room, hundreds of transactions a second) are folded into one store write per frame; the
- * person's own edits are written at once, so typing and dragging never wait. Without
- * `requestAnimationFrame` (Node tests) every change is written at once.
+ * room, hundreds of transactions a second) are folded into one store write per remote
+ * frame (see remoteFrames.ts); the person's own edits are written at once, so typing and
+ * dragging never wait. Without `requestAnimationFrame` (Node tests) every change is written
+ * at once.
  */
 export function bindBoard(
   store: BoardStore,
   doc: Y.Doc,
-  schedule: FrameScheduler | null = typeof requestAnimationFrame === 'function' ? nextFrame : null,
+  schedule: FrameScheduler | null = remoteFrames,
 ): BoardBinding {
   const map = notesMap(doc);
-  const initial: Record<string, Note> = {};
-  for (const [id, value] of map.entries()) {
-    const note = value instanceof Y.Map ? readNote(value) : null;
-    if (note) initial[id] = note;
+  const read = (id: string): Note | null => {
+    const value = map.get(id);
+    return value instanceof Y.Map ? readNote(value) : null;
+  };
+  const stacking = new Stacking();
+  const initial: Note[] = [];
+  for (const id of map.keys()) {
+    const note = read(id);
+    if (note) initial.push(note);
   }
-  store.setState({ notes: initial });
+  stacking.renumber(initial);
+  store.setState({
+    notes: Object.fromEntries(initial.map((note) => [note.id, { ...note, layer: stacking.layer(note.id) }])),
+  });
 
   const pending = new Set<string>();
   let cancel: (() => void) | null = null;
@@ -43,14 +47,24 @@ export function bindBoard(
     cancel?.();
     cancel = null;
     if (pending.size === 0) return;
-    const next: Record<string, Note> = { ...store.getState().notes };
+    const changed: Note[] = [];
+    const removed: string[] = [];
     for (const id of pending) {
-      const value = map.get(id);
-      const note = value instanceof Y.Map ? readNote(value) : null;
-      if (note) next[id] = note;
-      else delete next[id];
+      const note = read(id);
+      if (note) changed.push(note);
+      else removed.push(id);
     }
     pending.clear();
+    const restacked = stacking.update(changed, removed);
+    const next: Record<string, BoardNote> = { ...store.getState().notes };
+    for (const id of removed) delete next[id];
+    for (const note of changed) next[note.id] = { ...note, layer: stacking.layer(note.id) };
+    if (restacked === 'all') {
+      for (const [id, note] of Object.entries(next)) {
+        const layer = stacking.layer(id);
+        if (note.layer !== layer) next[id] = { ...note, layer };
+      }
+    }
     store.setState({ notes: next });
   };
 

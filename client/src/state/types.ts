@@ -53,9 +53,15 @@ export interface Toast {
   message: string;
 }
 
+/** A note as the board draws it: the document's note plus its place in the stack (CSS z-index, see stacking.ts). */
+export interface BoardNote extends Note {
+  layer: number;
+}
+
 /** Read-only view of the documents, written only by the binders in `state/`. */
 export interface DocView {
-  notes: Readonly<Record<string, Note>>;
+  /** In a stable order (first seen first), not the stacking order: a move never re-orders the DOM. */
+  notes: Readonly<Record<string, BoardNote>>;
   themes: readonly Theme[];
   control: ControlState;
   /** True once the board document has content from IndexedDB or the server. */

@@ -4,6 +4,7 @@ import { bindBoard, markBoardLoaded } from '../state/bindBoard';
 import { bindControl } from '../state/bindControl';
 import { applyPresence, derivePresence, parsePeers } from '../state/presence';
 import { presenceStores } from '../state/presenceStores';
+import { remoteFrames } from '../state/remoteFrames';
 import type { BoardStore } from '../state/store';
 import { WorkshopConnection } from './connection';
 
@@ -75,11 +76,11 @@ export function useWorkshopConnection({
     );
     store.setState({ connection: conn.state });
 
-    // Presence: awareness changes arrive at cursor speed; fold them into one store write per frame.
-    let frame = 0;
+    // Presence: awareness changes arrive at cursor speed; fold them into one store write per remote frame.
+    let cancelRefresh: (() => void) | null = null;
     const knownUsers = new Map<number, PresenceUser>();
     const refreshPresence = () => {
-      frame = 0;
+      cancelRefresh = null;
       const you = store.getState().workshop?.you;
       const self: PresenceUser | null = you
         ? { participantId: you.id, name: you.name, color: you.color, role: you.role, group: you.group }
@@ -90,7 +91,8 @@ export function useWorkshopConnection({
       );
     };
     const schedule = () => {
-      if (frame === 0) frame = requestAnimationFrame(refreshPresence);
+      if (!remoteFrames) refreshPresence();
+      else cancelRefresh ??= remoteFrames(refreshPresence);
     };
     let awareness = conn.awareness;
     awareness.on('change', schedule);
@@ -116,7 +118,7 @@ export function useWorkshopConnection({
     return () => {
       window.removeEventListener('offline', goOffline);
       window.removeEventListener('online', goOnline);
-      if (frame !== 0) cancelAnimationFrame(frame);
+      cancelRefresh?.();
       awareness.off('change', schedule);
       for (const cleanup of cleanups) cleanup();
       board.unbind();

@@ -1,11 +1,10 @@
 import type { Theme } from '@atelier/shared';
 import { useDraggable } from '@dnd-kit/core';
 import { type CSSProperties, memo } from 'react';
-import { useShallow } from 'zustand/react/shallow';
 import { useT } from '../../i18n/locale';
 import { listedNames, presentNames } from '../../state/people';
 import { usePresence } from '../../state/presenceStores';
-import { boardStore, canEdit, useBoard } from '../../state/store';
+import { boardStore, useBoard } from '../../state/store';
 import type { NoteActivity } from '../../state/types';
 import { viewStore } from '../../state/view';
 import { Icon } from '../../ui/Icon';
@@ -15,6 +14,7 @@ import { NOTE_HEIGHT, NOTE_WIDTH } from './geometry';
 import { NoteEditor } from './NoteEditor';
 import { ThemePicker } from './ThemePicker';
 import type { BoardCommands } from './useCommands';
+import { useNoteView } from './useNoteView';
 
 interface Props {
   id: string;
@@ -28,21 +28,7 @@ interface Props {
  */
 export const NoteCard = memo(function NoteCard({ id, commands }: Props) {
   const t = useT();
-  // One subscription per note, compared field by field.
-  const view = useBoard(
-    useShallow((s) => {
-      const note = s.notes[id];
-      return {
-        note,
-        selected: s.selectedId === id,
-        editing: s.editingId === id,
-        pickerOpen: s.pickerId === id,
-        themes: s.themes,
-        isMine: note !== undefined && s.me?.participantId === note.author,
-        editable: canEdit(s),
-      };
-    }),
-  );
+  const view = useNoteView(id);
   const { note, selected, editing, pickerOpen, themes, isMine, editable } = view;
   const activity = usePresence((s) => s.activity[id]);
   // Select the author's name, not the lists of people: someone arriving re-renders no note.
@@ -71,6 +57,7 @@ export const NoteCard = memo(function NoteCard({ id, commands }: Props) {
     width: NOTE_WIDTH,
     height: NOTE_HEIGHT,
     transform: `translate3d(${x}px, ${y}px, 0)`,
+    '--note-layer': note.layer,
     background: colors.background,
     '--note-accent': colors.accent,
     '--note-activity': other?.color,
@@ -160,8 +147,8 @@ interface DetailsProps {
   other: NoteActivity | undefined;
 }
 
-/** Author, theme chip, actions, theme menu and "X is typing": everything but the text. */
-function NoteDetails({
+/** Author, theme chip, actions, theme menu and "X is typing": everything but the text. Memoised: a move re-renders the card, not this. */
+const NoteDetails = memo(function NoteDetails({
   id,
   authorLabel,
   authorName,
@@ -228,4 +215,4 @@ function NoteDetails({
       )}
     </>
   );
-}
+});

@@ -7,7 +7,7 @@ import { useConnection } from '../../sync/useConnection';
 import { dndAccessibility, useBoardSensors } from './dnd';
 import { NoteCard } from './NoteCard';
 import type { BoardCommands } from './useCommands';
-import { useVisibleNoteIds } from './useVisibleNotes';
+import { useVisibleNoteGroups } from './useVisibleNotes';
 
 /**
  * The notes in view, inside dnd-kit's context. During a drag the position stays local
@@ -18,7 +18,7 @@ export const NoteLayer = memo(function NoteLayer({ commands }: { commands: Board
   const t = useT();
   const connection = useConnection();
   const [activeId, setActiveId] = useState<string | null>(null);
-  const ids = useVisibleNoteIds(activeId);
+  const groups = useVisibleNoteGroups(activeId);
   const sensors = useBoardSensors();
   const accessibility = useMemo(() => dndAccessibility(t), [t]);
 
@@ -55,9 +55,23 @@ export const NoteLayer = memo(function NoteLayer({ commands }: { commands: Board
       onDragEnd={onDragEnd}
       onDragCancel={onDragCancel}
     >
-      {ids.map((id) => (
-        <NoteCard key={id} id={id} commands={commands} />
-      ))}
+      <div className="notes">
+        {groups.map((ids, group) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: groups are fixed slots (a hash of the note id), never re-ordered.
+          <NoteGroup key={group} ids={ids} commands={commands} />
+        ))}
+      </div>
     </DndContext>
   );
+});
+
+/** One group of drawn notes (see NOTE_GROUPS): re-renders only when its own ids change. */
+const NoteGroup = memo(function NoteGroup({
+  ids,
+  commands,
+}: {
+  ids: readonly string[];
+  commands: BoardCommands;
+}) {
+  return ids.map((id) => <NoteCard key={id} id={id} commands={commands} />);
 });

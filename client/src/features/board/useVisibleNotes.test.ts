@@ -17,7 +17,7 @@ const note = (id: string, x: number, y: number, z = 0): Note => ({
 });
 
 describe('note culling', () => {
-  it('draws only notes near the viewport, in stacking order, plus the ones being worked on', () => {
+  it('draws only notes near the viewport, in the store order, plus the ones being worked on', () => {
     const notes: Record<string, Note> = {};
     for (let i = 0; i < 5000; i++)
       notes[`n${i}`] = note(`n${i}`, (i % 100) * 250, Math.floor(i / 100) * 200, i);
@@ -28,6 +28,7 @@ describe('note culling', () => {
     expect(ids).toContain('n0');
     expect(ids).toContain('n4999');
     expect(ids).not.toContain('n50');
+    expect(ids.slice(0, 2)).toEqual(['n0', 'n1']);
     expect(ids.at(-1)).toBe('top');
   });
 

@@ -1,6 +1,6 @@
 import type { Note } from '@atelier/shared';
-import { useMemo, useRef } from 'react';
-import { useBoard } from '../../state/store';
+import { useCallback, useRef } from 'react';
+import { type BoardState, useBoard } from '../../state/store';
 import type { Size, Viewport } from '../../state/types';
 import { useView } from '../../state/view';
 import { noteIntersects, type Rect, visibleRect } from './geometry';
@@ -31,33 +31,69 @@ export function rectFromCullKey(key: string): Rect {
 
 /**
  * Ids of the notes to draw: those inside `rect` and any note that must stay mounted
- * (being dragged or edited), bottom to top by stacking order.
+ * (being dragged or edited), in the store's stable order. Stacking is each note's `layer`
+ * (z-index), so a note brought to the top changes one note's style, not the list.
  */
 export function visibleNoteIds(
   notes: Readonly<Record<string, Note>>,
   rect: Rect,
   keep: readonly (string | null)[],
 ): string[] {
-  const out: Note[] = [];
+  const out: string[] = [];
   for (const note of Object.values(notes)) {
-    if (noteIntersects(note, rect) || keep.includes(note.id)) out.push(note);
+    if (noteIntersects(note, rect) || keep.includes(note.id)) out.push(note.id);
   }
-  out.sort((a, b) => a.z - b.z || a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1));
-  return out.map((note) => note.id);
+  return out;
 }
 
-export function useVisibleNoteIds(activeId: string | null): string[] {
-  const notes = useBoard((s) => s.notes);
+/**
+ * Drawn notes are split into this many groups, each its own memoised component. When one
+ * note re-renders, React visits the siblings on its path: 1,000 notes in one list made that
+ * a thousand bail-outs (each checking context changes up the tree) per moved note.
+ */
+export const NOTE_GROUPS = 32;
+
+/** A note's group never changes (a hash of its id), so culling never moves a note between groups and remounts it. */
+export function noteGroup(id: string): number {
+  let hash = 2166136261;
+  for (let i = 0; i < id.length; i++) hash = Math.imul(hash ^ id.charCodeAt(i), 16777619);
+  return (hash >>> 0) % NOTE_GROUPS;
+}
+
+function sameIds(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((id, i) => id === b[i]);
+}
+
+type Groups = readonly (readonly string[])[];
+
+/** Splits ids into NOTE_GROUPS groups, reusing `prev`'s arrays (and `prev` itself) where nothing changed. */
+export function groupIds(ids: readonly string[], prev: Groups): Groups {
+  const fresh: string[][] = Array.from({ length: NOTE_GROUPS }, () => []);
+  for (const id of ids) fresh[noteGroup(id)]?.push(id);
+  const next = fresh.map((group, i) => {
+    const old = prev[i];
+    return old && sameIds(old, group) ? old : group;
+  });
+  return prev.length === next.length && next.every((group, i) => group === prev[i]) ? prev : next;
+}
+
+/**
+ * The ids to draw, in NOTE_GROUPS groups, as a store selection: a note moving inside the
+ * drawn area changes no group, so the note layer (and dnd-kit's context around every note)
+ * does not re-render; only the moved note does.
+ */
+export function useVisibleNoteGroups(activeId: string | null): Groups {
   const key = useView((s) => cullKey(s.viewport, s.canvasSize));
-  const editingId = useBoard((s) => s.editingId);
-  const ids = useMemo(
-    () => visibleNoteIds(notes, rectFromCullKey(key), [activeId, editingId]),
-    [notes, key, activeId, editingId],
+  const cache = useRef<Groups>([]);
+  const select = useCallback(
+    (s: BoardState): Groups => {
+      cache.current = groupIds(
+        visibleNoteIds(s.notes, rectFromCullKey(key), [activeId, s.editingId]),
+        cache.current,
+      );
+      return cache.current;
+    },
+    [key, activeId],
   );
-  // Same ids in the same order: keep the previous array so the layer does not re-render its children.
-  const cache = useRef(ids);
-  const prev = cache.current;
-  if (prev.length === ids.length && prev.every((id, i) => id === ids[i])) return prev;
-  cache.current = ids;
-  return ids;
+  return useBoard(select);
 }
