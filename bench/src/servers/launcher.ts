@@ -84,7 +84,9 @@ export async function startServer(name: ServerName, options: StartOptions = {}):
       if (value !== undefined && !SCRUBBED_ENV.test(key)) env[key] = value;
     }
     Object.assign(env, definition.env(port, dataDir), options.env);
-    const nodeArgs = ['--import', 'tsx', '--import', PRELOAD, ...definition.entry()];
+    // BENCH_SERVER_NODE_ARGS: extra Node flags for the servers only, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`.
+    const extra = process.env.BENCH_SERVER_NODE_ARGS?.split(/\s+/).filter(Boolean) ?? [];
+    const nodeArgs = [...extra, '--import', 'tsx', '--import', PRELOAD, ...definition.entry()];
     const [command, args] = pinned
       ? ['taskset', ['-c', String(SERVER_CORE), process.execPath, ...nodeArgs]]
       : [process.execPath, nodeArgs];
