@@ -6,7 +6,7 @@ import { useView, viewStore } from '../../state/view';
 import { throttleLatest } from '../../sync/throttle';
 import { useConnection } from '../../sync/useConnection';
 import { Cursors } from '../presence/Cursors';
-import { fitRect, notesBounds, screenToBoard } from './geometry';
+import { FAR_ZOOM, fitRect, notesBounds, screenToBoard } from './geometry';
 import { NoteLayer } from './NoteLayer';
 import type { BoardCommands } from './useCommands';
 import { usePanZoom } from './usePanZoom';
@@ -14,7 +14,6 @@ import { usePanZoom } from './usePanZoom';
 /** Awareness cursor updates: at most 20 per second. */
 const CURSOR_INTERVAL_MS = 50;
 const GRID = 24;
-const FAR_ZOOM = 0.35;
 
 interface Props {
   commands: BoardCommands;
@@ -52,7 +51,7 @@ export function Canvas({ commands, pointerRef }: Props) {
       canvas.style.backgroundSize = `${grid}px ${grid}px`;
       canvas.style.backgroundPosition = `${viewport.x}px ${viewport.y}px`;
       canvas.dataset.zoom = viewport.zoom.toFixed(3);
-      // Far out, notes are drawn as plain cards (CSS): text would be unreadable and costly to paint.
+      // Far out, notes are drawn as plain cards (see FAR_ZOOM).
       canvas.classList.toggle('canvas--far', viewport.zoom < FAR_ZOOM);
     };
     apply(viewStore.getState().viewport);

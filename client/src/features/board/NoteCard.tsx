@@ -6,11 +6,11 @@ import { listedNames, presentNames } from '../../state/people';
 import { usePresence } from '../../state/presenceStores';
 import { boardStore, useBoard } from '../../state/store';
 import type { NoteActivity } from '../../state/types';
-import { viewStore } from '../../state/view';
+import { useView, viewStore } from '../../state/view';
 import { Icon } from '../../ui/Icon';
 import { IconButton } from '../../ui/IconButton';
 import { noteColors, themeLabel } from './colors';
-import { NOTE_HEIGHT, NOTE_WIDTH } from './geometry';
+import { FAR_ZOOM, NOTE_HEIGHT, NOTE_WIDTH } from './geometry';
 import { NoteEditor } from './NoteEditor';
 import { ThemePicker } from './ThemePicker';
 import type { BoardCommands } from './useCommands';
@@ -45,7 +45,9 @@ export const NoteCard = memo(function NoteCard({ id, commands }: Props) {
   // dnd-kit marks a disabled draggable aria-disabled, which would announce the note's own
   // editor (and buttons) as disabled: the note stays usable, only dragging is off.
   const { 'aria-disabled': _dragDisabled, ...dragAttributes } = attributes;
+  const farAway = useView((s) => s.viewport.zoom < FAR_ZOOM);
   if (!note) return null;
+  const compact = farAway && !selected && !editing && !isDragging;
   const theme = note.theme ? themes.find((candidate) => candidate.id === note.theme) : undefined;
   const colors = noteColors(theme);
   const zoom = transform ? viewStore.getState().viewport.zoom : 1;
@@ -88,6 +90,7 @@ export const NoteCard = memo(function NoteCard({ id, commands }: Props) {
         isDragging ? 'note--dragging' : '',
         editing ? 'note--editing' : '',
         other ? 'note--busy' : '',
+        compact ? 'note--compact' : '',
       ].join(' ')}
       style={style}
       data-testid="note"
@@ -109,27 +112,32 @@ export const NoteCard = memo(function NoteCard({ id, commands }: Props) {
         if (editable) state().startEditing(id);
       }}
     >
-      {editing ? (
-        <NoteEditor id={id} commands={commands} onDone={() => state().stopEditing(id)} />
-      ) : (
-        <div className={note.text ? 'note__text' : 'note__text note__text--empty'} data-testid="note.text">
-          {note.text || (editable ? t('note.placeholder') : '')}
-        </div>
+      {compact ? null : (
+        <>
+          {editing ? (
+            <NoteEditor id={id} commands={commands} onDone={() => state().stopEditing(id)} />
+          ) : (
+            <div
+              className={note.text ? 'note__text' : 'note__text note__text--empty'}
+              data-testid="note.text"
+            >
+              {note.text || (editable ? t('note.placeholder') : '')}
+            </div>
+          )}
+          <NoteDetails
+            id={id}
+            authorLabel={isMine ? `${authorName} (${t('note.you')})` : authorName}
+            authorName={authorName}
+            theme={theme}
+            editable={editable}
+            pickerOpen={pickerOpen}
+            themes={themes}
+            current={note.theme}
+            commands={commands}
+            other={other}
+          />
+        </>
       )}
-      {
-        <NoteDetails
-          id={id}
-          authorLabel={isMine ? `${authorName} (${t('note.you')})` : authorName}
-          authorName={authorName}
-          theme={theme}
-          editable={editable}
-          pickerOpen={pickerOpen}
-          themes={themes}
-          current={note.theme}
-          commands={commands}
-          other={other}
-        />
-      }
     </div>
   );
 });

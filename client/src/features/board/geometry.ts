@@ -5,6 +5,12 @@ import type { Size, Viewport } from '../../state/types';
 export const NOTE_WIDTH = 200;
 export const NOTE_HEIGHT = 160;
 export const MIN_ZOOM = 0.1;
+/**
+ * Below this zoom a note's text is a few pixels high: notes are drawn as plain cards of their
+ * theme's colour (the canvas gets `canvas--far` for their look, and a card renders none of
+ * its content; its text stays in its accessible name). The selected note is drawn whole.
+ */
+export const FAR_ZOOM = 0.35;
 export const MAX_ZOOM = 3;
 
 export interface Rect {
