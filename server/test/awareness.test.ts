@@ -6,28 +6,21 @@ import {
   roomName,
   WorkshopSummary,
 } from '@atelier/shared';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   api,
   awarenessMessage,
-  cleanup,
   connectDoc,
   createWorkshop,
   type DocClient,
   join,
   openRaw,
-  type RunningServer,
-  startServer,
   syncStep1Message,
+  useServer,
   waitFor,
 } from './harness';
 
-let server: RunningServer;
-
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(cleanup);
+const server = useServer();
 
 interface Cast {
   workshop: CreateWorkshopResponse;

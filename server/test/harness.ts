@@ -6,6 +6,7 @@
  * Nothing here sleeps for a fixed time: every wait polls a condition or awaits an event,
  * and fails with a message saying what it was waiting for.
  */
+
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -21,6 +22,7 @@ import {
 } from '@atelier/shared';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
+import { afterAll, beforeAll } from 'vitest';
 import WebSocket from 'ws';
 import type { Awareness } from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
@@ -238,6 +240,25 @@ export function logEntries(server: RunningServer): Record<string, unknown>[] {
 }
 
 /** Kills every server still running and removes the temporary directories. For `afterAll`. */
+/**
+ * One server for a test file: started before its tests, stopped (with every other resource
+ * the harness opened) after them. Returned at once, so that test files can keep writing
+ * `server.url`; reading it before the file's tests start is a mistake and throws.
+ */
+export function useServer(options: ServerOptions = {}): RunningServer {
+  let started: RunningServer | undefined;
+  beforeAll(async () => {
+    started = await startServer(options);
+  });
+  afterAll(cleanup);
+  return new Proxy({} as RunningServer, {
+    get: (_target, key) => {
+      if (!started) throw new Error('useServer: the server starts in beforeAll');
+      return Reflect.get(started, key);
+    },
+  });
+}
+
 export async function cleanup(): Promise<void> {
   for (const client of [...openClients]) client.destroy();
   for (const socket of [...openSockets]) socket.terminate();

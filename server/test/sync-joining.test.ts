@@ -1,22 +1,8 @@
 import { addNote, readNotes, roomName } from '@atelier/shared';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  cleanup,
-  connectDoc,
-  createWorkshop,
-  openDoc,
-  type RunningServer,
-  startServer,
-  waitDoc,
-  waitFor,
-} from './harness';
+import { describe, expect, it } from 'vitest';
+import { connectDoc, createWorkshop, openDoc, useServer, waitDoc, waitFor } from './harness';
 
-let server: RunningServer;
-
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(cleanup);
+const server = useServer();
 
 describe('joining a room', () => {
   // The server answers from a cached encode plus the updates since: a client that counted

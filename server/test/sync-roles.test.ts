@@ -13,27 +13,20 @@ import {
   setStep,
   WRITE_DENIED_REASONS,
 } from '@atelier/shared';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
-  cleanup,
   connectDoc,
   createWorkshop,
   type DocClient,
   join,
-  type RunningServer,
   sortedNotes,
-  startServer,
+  useServer,
   waitDoc,
   waitFor,
 } from './harness';
 
-let server: RunningServer;
-
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(cleanup);
+const server = useServer();
 
 interface Cast {
   workshop: CreateWorkshopResponse;
