@@ -84,14 +84,19 @@ export function groupIds(ids: readonly string[], prev: Groups): Groups {
  */
 export function useVisibleNoteGroups(activeId: string | null): Groups {
   const key = useView((s) => cullKey(s.viewport, s.canvasSize));
-  const cache = useRef<Groups>([]);
+  const cache = useRef<{
+    groups: Groups;
+    inputs?: readonly [BoardState['notes'], string | null, string, string | null];
+  }>({ groups: [] });
   const select = useCallback(
     (s: BoardState): Groups => {
-      cache.current = groupIds(
-        visibleNoteIds(s.notes, rectFromCullKey(key), [activeId, s.editingId]),
-        cache.current,
-      );
-      return cache.current;
+      const last = cache.current;
+      const inputs = [s.notes, s.editingId, key, activeId] as const;
+      // Most store writes change none of these (selection, toasts, connection state…).
+      if (last.inputs?.every((value, i) => value === inputs[i])) return last.groups;
+      const ids = visibleNoteIds(s.notes, rectFromCullKey(key), [activeId, s.editingId]);
+      cache.current = { groups: groupIds(ids, last.groups), inputs };
+      return cache.current.groups;
     },
     [key, activeId],
   );
