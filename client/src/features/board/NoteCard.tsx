@@ -58,7 +58,8 @@ export const NoteCard = memo(function NoteCard({ id, commands }: Props) {
   const style = {
     width: NOTE_WIDTH,
     height: NOTE_HEIGHT,
-    transform: `translate3d(${x}px, ${y}px, 0)`,
+    // 2D: painted into the board's layer, not a compositing layer per note (see .canvas__world::before).
+    transform: `translate(${x}px, ${y}px)`,
     '--note-layer': note.layer,
     background: colors.background,
     '--note-accent': colors.accent,
