@@ -1,7 +1,8 @@
 /**
  * Instrumentation installed in every page before the app's own scripts run. It records,
  * on the page's clock (ms since navigation start):
- * - when the board socket's sync step 2 arrived and how long the app took to apply it;
+ * - when the board socket's sync step 2 reached the page (from the app's socket worker) and
+ *   how long the app took to apply it (with the batch it came in);
  * - when the first note element was inserted and painted, and the last time the set of
  *   note elements changed (to know when the board layout has settled);
  * - when a note first became selected and when the pointer went down (interactivity);
@@ -97,43 +98,49 @@ function installProbe(): void {
   window.__bench = probe;
 
   // The board socket: `/sync/<workshopId>` (the control room is `/sync/<workshopId>/control`).
-  const Native = window.WebSocket;
-  const handlerProperty = Object.getOwnPropertyDescriptor(Native.prototype, 'onmessage');
-  class ProbedWebSocket extends Native {
-    constructor(url: string | URL, protocols?: string | string[]) {
-      super(url, protocols);
-      if (!/\/sync\/[^/?]+(\?|$)/.test(String(url)) || !handlerProperty?.set) return;
-      this.addEventListener('open', () => {
-        marks.boardSocketOpenAt ??= now();
-      });
-      const setHandler = handlerProperty.set;
-      const getHandler = handlerProperty.get;
-      // Wraps the provider's handler to time its processing of the first sync step 2.
-      Object.defineProperty(this, 'onmessage', {
-        configurable: true,
-        get: () => getHandler?.call(this),
-        set: (handler: ((event: MessageEvent) => void) | null) => {
-          if (!handler) {
-            setHandler.call(this, null);
-            return;
+  // The app's sockets live in its socket worker (client/src/sync/socketHub.ts): the probe
+  // reads the page's side of that conversation — the `open` command that names the board
+  // socket, and the batches of socket events the worker hands back.
+  const NativeWorker = window.Worker;
+  class ProbedWorker extends NativeWorker {
+    private boardSocket: number | null = null;
+
+    override postMessage(message: unknown, options?: unknown): void {
+      const command = message as { type?: string; id?: number; url?: string } | null;
+      if (command?.type === 'open' && /\/sync\/[^/?]+(\?|$)/.test(String(command.url)))
+        this.boardSocket = command.id ?? null;
+      super.postMessage(message, options as StructuredSerializeOptions);
+    }
+
+    override addEventListener(type: string, listener: unknown, options?: unknown): void {
+      if (type !== 'message' || typeof listener !== 'function') {
+        super.addEventListener(type, listener as EventListener, options as AddEventListenerOptions);
+        return;
+      }
+      // Times the app's handling of the batch that brings the first sync step 2.
+      const wrapped = (event: MessageEvent) => {
+        const events =
+          (event.data as { events?: { id: number; type: string; data?: unknown }[] }).events ?? [];
+        let isSync2 = false;
+        for (const e of events) {
+          if (e.id !== this.boardSocket) continue;
+          if (e.type === 'open') marks.boardSocketOpenAt ??= now();
+          const data = e.data;
+          const bytes =
+            data instanceof ArrayBuffer ? new Uint8Array(data, 0, Math.min(2, data.byteLength)) : null;
+          if (e.type === 'message' && marks.sync2ReceivedAt === null && bytes?.[0] === 0 && bytes[1] === 1) {
+            isSync2 = true;
+            marks.sync2ReceivedAt = now();
+            marks.sync2Bytes = (data as ArrayBuffer).byteLength;
           }
-          setHandler.call(this, (event: MessageEvent) => {
-            const data = event.data;
-            const bytes =
-              data instanceof ArrayBuffer ? new Uint8Array(data, 0, Math.min(2, data.byteLength)) : null;
-            const isSync2 = marks.sync2ReceivedAt === null && bytes?.[0] === 0 && bytes[1] === 1;
-            if (isSync2) {
-              marks.sync2ReceivedAt = now();
-              marks.sync2Bytes = (data as ArrayBuffer).byteLength;
-            }
-            handler.call(this, event);
-            if (isSync2) marks.sync2AppliedAt = now();
-          });
-        },
-      });
+        }
+        (listener as (event: MessageEvent) => void).call(this, event);
+        if (isSync2) marks.sync2AppliedAt = now();
+      };
+      super.addEventListener(type, wrapped as EventListener, options as AddEventListenerOptions);
     }
   }
-  window.WebSocket = ProbedWebSocket;
+  window.Worker = ProbedWorker;
 
   const isNote = (node: Node) => node instanceof HTMLElement && node.dataset.testid === 'note';
   // A note inserted on its own, or inside a subtree mounted at once.

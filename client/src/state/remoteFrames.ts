@@ -2,18 +2,14 @@
 export type FrameScheduler = (flush: () => void) => () => void;
 
 /**
- * Other people's changes (their notes and their cursors) are drawn together, at most once
- * per REMOTE_FRAME_MS. In a busy room they arrive hundreds of times a second; drawing each
- * frame they touch kept an idle laptop's main thread 40 % busy re-rendering, restyling and
- * re-layering the board. A tenth of a second is below what anyone notices of someone else's
- * move, and cursors glide between positions with a CSS transition of the same length.
- * The person's own edits never wait for this.
+ * Other people's changes (their notes and their cursors) are drawn together, once per
+ * animation frame at most. Their pace is set upstream: the socket worker hands the page one
+ * batch per REMOTE_FRAME_MS in a busy room (sync/socketHub.ts), and everything a batch
+ * changed, on the board and in presence, is drawn in the frame after it. The person's own
+ * edits never wait for this.
  */
-export const REMOTE_FRAME_MS = 100;
-
-export function createRemoteFrames(intervalMs = REMOTE_FRAME_MS): FrameScheduler {
+export function createRemoteFrames(): FrameScheduler {
   const pending = new Set<() => void>();
-  let timer: ReturnType<typeof setTimeout> | null = null;
   let frame = 0;
   const run = () => {
     frame = 0;
@@ -23,16 +19,11 @@ export function createRemoteFrames(intervalMs = REMOTE_FRAME_MS): FrameScheduler
   };
   return (flush) => {
     pending.add(flush);
-    timer ??= setTimeout(() => {
-      timer = null;
-      frame = requestAnimationFrame(run);
-    }, intervalMs);
+    if (frame === 0) frame = requestAnimationFrame(run);
     return () => {
       pending.delete(flush);
-      if (pending.size > 0) return;
-      if (timer !== null) clearTimeout(timer);
-      if (frame !== 0) cancelAnimationFrame(frame);
-      timer = null;
+      if (pending.size > 0 || frame === 0) return;
+      cancelAnimationFrame(frame);
       frame = 0;
     };
   };

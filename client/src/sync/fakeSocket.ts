@@ -9,23 +9,26 @@ export class FakeSocket {
   readonly CONNECTING = 0;
   readonly OPEN = 1;
   readyState = 0;
-  binaryType = 'arraybuffer';
+  binaryType = 'blob';
   onopen: (() => void) | null = null;
   onmessage: ((event: { data: ArrayBuffer }) => void) | null = null;
-  onclose: ((event: { code: number; reason: string }) => void) | null = null;
+  onclose: ((event: { code: number; reason: string; wasClean: boolean }) => void) | null = null;
   onerror: ((event: unknown) => void) | null = null;
   readonly sent: Uint8Array[] = [];
+  /** The code and reason `close` was called with, once it was. */
+  closedWith: [number | undefined, string | undefined] | null = null;
 
   constructor(readonly url: string) {
     FakeSocket.instances.push(this);
   }
 
-  send(data: Uint8Array): void {
+  send(data: Uint8Array | ArrayBuffer): void {
     this.sent.push(new Uint8Array(data));
   }
 
-  close(): void {
+  close(code?: number, reason?: string): void {
     this.readyState = 3;
+    this.closedWith = [code, reason];
   }
 
   /** The server accepted the connection. */
@@ -43,7 +46,7 @@ export class FakeSocket {
   /** The server closed the socket. */
   serverClose(code: number): void {
     this.readyState = 3;
-    this.onclose?.({ code, reason: '' });
+    this.onclose?.({ code, reason: '', wasClean: code !== 1006 });
   }
 
   static latest(urlPart: string): FakeSocket {

@@ -7,6 +7,7 @@ import { reconnectWithJitter } from './backoff';
 import { Emitter } from './emitter';
 import { sendOwnPresenceOnly } from './ownPresence';
 import { batchStoredUpdates, type StoredUpdates } from './storedUpdates';
+import { workerWebSocket } from './workerSocket';
 
 /** y-protocols message type of an auth message ("permission denied"). */
 const MESSAGE_AUTH = 2;
@@ -126,6 +127,7 @@ export class Replica extends Emitter<ReplicaEvents> {
   }
 
   private createProvider(doc: Y.Doc): WebsocketProvider {
+    const WebSocketPolyfill = this.options.WebSocketPolyfill ?? workerWebSocket();
     const provider = new WebsocketProvider(this.options.url, this.options.room, doc, {
       params: { token: this.options.token },
       connect: this.wantConnected,
@@ -133,7 +135,8 @@ export class Replica extends Emitter<ReplicaEvents> {
       // come back through another tab, and an observer tab could relay writes.
       disableBc: true,
       shouldReconnect: (event) => !FINAL_CLOSE_CODES.has(event.code),
-      ...(this.options.WebSocketPolyfill ? { WebSocketPolyfill: this.options.WebSocketPolyfill } : {}),
+      // In browsers the socket lives in a worker that hands over other people's changes in batches (socketHub.ts).
+      ...(WebSocketPolyfill ? { WebSocketPolyfill } : {}),
     });
     sendOwnPresenceOnly(provider);
     provider.messageHandlers[MESSAGE_AUTH] = (_encoder, decoder, source) => {
