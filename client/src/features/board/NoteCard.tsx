@@ -2,9 +2,9 @@ import type { Theme } from '@atelier/shared';
 import { useDraggable } from '@dnd-kit/core';
 import { type CSSProperties, memo } from 'react';
 import { useT } from '../../i18n/locale';
-import { listedNames, presentNames } from '../../state/people';
+import { presentNames } from '../../state/people';
 import { usePresence } from '../../state/presenceStores';
-import { boardStore, useBoard } from '../../state/store';
+import { boardStore } from '../../state/store';
 import type { NoteActivity } from '../../state/types';
 import { useView, viewStore } from '../../state/view';
 import { Icon } from '../../ui/Icon';
@@ -29,11 +29,10 @@ interface Props {
 export const NoteCard = memo(function NoteCard({ id, commands }: Props) {
   const t = useT();
   const view = useNoteView(id);
-  const { note, selected, editing, pickerOpen, themes, isMine, editable } = view;
+  const { note, selected, editing, pickerOpen, themes, isMine, editable, listedName } = view;
   const activity = usePresence((s) => s.activity[id]);
   // Select the author's name, not the lists of people: someone arriving re-renders no note.
   const authorId = note?.author ?? '';
-  const listedName = useBoard((s) => listedNames(s.workshop)[authorId]);
   const presentName = usePresence((s) => presentNames(s.people)[authorId]);
   const author = listedName ?? presentName;
   const { attributes, listeners, setNodeRef, transform, isDragging } = useDraggable({

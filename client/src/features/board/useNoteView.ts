@@ -1,6 +1,7 @@
 import type { Theme } from '@atelier/shared';
-import { useRef } from 'react';
-import { type BoardState, canEdit, useBoard } from '../../state/store';
+import { useCallback, useRef, useSyncExternalStore } from 'react';
+import { listedNames } from '../../state/people';
+import { type BoardState, boardStore, canEdit } from '../../state/store';
 import type { BoardNote } from '../../state/types';
 
 /** What one note card draws from the board store. */
@@ -12,6 +13,8 @@ export interface NoteView {
   themes: readonly Theme[];
   isMine: boolean;
   editable: boolean;
+  /** The author's name from the workshop's participant list, if listed. */
+  listedName: string | undefined;
 }
 
 /** Whether `state` would give `view` again: the comparison readView + equality would do, without allocating. */
@@ -24,7 +27,8 @@ function unchanged(view: NoteView, s: BoardState, id: string): boolean {
     view.pickerOpen === (s.pickerId === id) &&
     view.themes === s.themes &&
     view.isMine === (note !== undefined && s.me?.participantId === note.author) &&
-    view.editable === canEdit(s)
+    view.editable === canEdit(s) &&
+    view.listedName === (note && listedNames(s.workshop)[note.author])
   );
 }
 
@@ -38,20 +42,83 @@ function readView(s: BoardState, id: string): NoteView {
     themes: s.themes,
     isMine: note !== undefined && s.me?.participantId === note.author,
     editable: canEdit(s),
+    listedName: note && listedNames(s.workshop)[note.author],
   };
 }
 
+type Listener = () => void;
+
 /**
- * One subscription per note card, compared field by field. Every store write runs this
- * for every mounted note (a thousand, once a frame in a busy room), so the comparison
- * allocates nothing unless the note's view changed.
+ * Note cards subscribe by note id. A busy room writes the store once a frame with a few of
+ * a thousand notes changed; one store subscription finds which cards that concerns and
+ * wakes only those, where a subscription per card had every card's selector run on every
+ * write.
  */
+const listeners = new Map<string, Set<Listener>>();
+let unsubscribeStore: (() => void) | null = null;
+
+function wake(id: string | null): void {
+  if (id === null) return;
+  const set = listeners.get(id);
+  if (set) for (const listener of set) listener();
+}
+
+function onStoreChange(s: BoardState, prev: BoardState): void {
+  // Whatever every card reads: wake them all (each compares and re-renders only if its view changed).
+  if (
+    s.themes !== prev.themes ||
+    s.me !== prev.me ||
+    s.workshop !== prev.workshop ||
+    canEdit(s) !== canEdit(prev)
+  ) {
+    for (const id of listeners.keys()) wake(id);
+    return;
+  }
+  if (s.selectedId !== prev.selectedId) {
+    wake(prev.selectedId);
+    wake(s.selectedId);
+  }
+  if (s.editingId !== prev.editingId) {
+    wake(prev.editingId);
+    wake(s.editingId);
+  }
+  if (s.pickerId !== prev.pickerId) {
+    wake(prev.pickerId);
+    wake(s.pickerId);
+  }
+  if (s.notes !== prev.notes) {
+    for (const id of listeners.keys()) if (s.notes[id] !== prev.notes[id]) wake(id);
+  }
+}
+
+export function subscribeToNote(id: string, listener: Listener): () => void {
+  unsubscribeStore ??= boardStore.subscribe(onStoreChange);
+  let set = listeners.get(id);
+  if (!set) {
+    set = new Set();
+    listeners.set(id, set);
+  }
+  set.add(listener);
+  return () => {
+    set.delete(listener);
+    if (set.size === 0) listeners.delete(id);
+    if (listeners.size === 0) {
+      unsubscribeStore?.();
+      unsubscribeStore = null;
+    }
+  };
+}
+
+/** One note card's view of the board store, re-read only when that note or what all cards show changed. */
 export function useNoteView(id: string): NoteView {
   const last = useRef<NoteView | null>(null);
-  return useBoard((s) => {
+  const subscribe = useCallback((listener: Listener) => subscribeToNote(id, listener), [id]);
+  const snapshot = () => {
+    const s = boardStore.getState();
     const prev = last.current;
     if (prev && unchanged(prev, s, id)) return prev;
     last.current = readView(s, id);
     return last.current;
-  });
+  };
+  return useSyncExternalStore(subscribe, snapshot);
 }

@@ -53,11 +53,19 @@ export function visibleNoteIds(
  */
 export const NOTE_GROUPS = 32;
 
+/** Groups already hashed: grouping runs over every drawn note at each remote frame. */
+const groupOf = new Map<string, number>();
+
 /** A note's group never changes (a hash of its id), so culling never moves a note between groups and remounts it. */
 export function noteGroup(id: string): number {
-  let hash = 2166136261;
-  for (let i = 0; i < id.length; i++) hash = Math.imul(hash ^ id.charCodeAt(i), 16777619);
-  return (hash >>> 0) % NOTE_GROUPS;
+  let group = groupOf.get(id);
+  if (group === undefined) {
+    let hash = 2166136261;
+    for (let i = 0; i < id.length; i++) hash = Math.imul(hash ^ id.charCodeAt(i), 16777619);
+    group = (hash >>> 0) % NOTE_GROUPS;
+    groupOf.set(id, group);
+  }
+  return group;
 }
 
 function sameIds(a: readonly string[], b: readonly string[]): boolean {
