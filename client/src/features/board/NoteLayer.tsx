@@ -22,8 +22,13 @@ export const NoteLayer = memo(function NoteLayer({ commands }: { commands: Board
   const sensors = useBoardSensors();
   const accessibility = useMemo(() => dndAccessibility(t), [t]);
 
-  const onDragStart = ({ active }: DragStartEvent) => {
+  const onDragStart = ({ active, activatorEvent }: DragStartEvent) => {
     const id = String(active.id);
+    // The dragged note captures the pointer: Chrome then targets each move at it instead of
+    // hit-testing a thousand notes (a third of a drag frame's style and layout time).
+    if (activatorEvent instanceof PointerEvent && activatorEvent.target instanceof Element) {
+      activatorEvent.target.closest('.note')?.setPointerCapture(activatorEvent.pointerId);
+    }
     setActiveId(id);
     const state = boardStore.getState();
     state.select(id);
