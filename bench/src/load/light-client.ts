@@ -1,8 +1,10 @@
+import type { Socket } from 'node:net';
 import * as decoding from 'lib0/decoding';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { packageVersion } from '../lib/paths';
 import { withTimeout } from '../lib/wait';
+import { FrameCounter } from './frame-counter';
 import {
   applySyncPayload,
   awarenessMessage,
@@ -16,10 +18,14 @@ import {
   syncUpdate,
   withDocumentName,
 } from './messages';
-import { byteLength, emptyTraffic } from './traffic';
+import { emptyTraffic } from './traffic';
 import type { BenchClient, ClientTarget, ConnectOptions } from './types';
 
 let hocuspocusProviderVersion: string | undefined;
+
+/** WebSocket control opcodes the counter answers. */
+const PING = 0x9;
+const CLOSE = 0x8;
 
 /** Marks updates the light client applies from the server, so they are not sent back. */
 const REMOTE = Symbol('remote');
@@ -27,8 +33,9 @@ const REMOTE = Symbol('remote');
 /**
  * A raw-socket client: greets like the stock client (sync step 1 + presence), answers the
  * server's sync step 1 with its own state, applies the server's first sync step 2 once, and
- * after that only peeks at message types and counts bytes. Its own edits and presence are
- * encoded exactly as the stock client encodes them.
+ * after that stops parsing: `ws`'s receiver is detached and a FrameCounter counts frames and
+ * bytes in the TCP stream (answering pings and closes itself). Its own edits and presence
+ * are encoded exactly as the stock client encodes them.
  */
 export function connectLight(target: ClientTarget, options: ConnectOptions): BenchClient {
   const doc = options.doc ?? new Y.Doc();
@@ -62,8 +69,6 @@ export function connectLight(target: ClientTarget, options: ConnectOptions): Ben
   };
 
   const onMessage = (data: Buffer) => {
-    traffic.framesIn++;
-    traffic.bytesIn += byteLength(data);
     const bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
     const decoder = hocuspocus ? skipDocumentName(bytes) : decoding.createDecoder(bytes);
     const message = peek(decoder);
@@ -73,7 +78,37 @@ export function connectLight(target: ClientTarget, options: ConnectOptions): Ben
     } else if (message.syncType === SYNC.step2 && !synced) {
       applySyncPayload(doc, decoder, REMOTE);
       markSynced();
+      ws?.emit('synced');
     }
+  };
+
+  /**
+   * Counts every frame the server sends on `socket` from its opening; once the client has
+   * synced, `ws` stops parsing and the counter answers pings and the server's close.
+   */
+  const countFrames = (socket: WebSocket) => {
+    const raw = (socket as unknown as { _socket?: Socket })._socket;
+    if (!raw) return;
+    let parsing = true;
+    const counter = new FrameCounter((opcode, payload) => {
+      if (parsing) return;
+      if (opcode === PING) socket.pong(payload);
+      else if (opcode === CLOSE) raw.destroy();
+    });
+    const count = (chunk: Buffer) => {
+      const { messages, payloadBytes } = counter;
+      counter.push(chunk);
+      traffic.framesIn += counter.messages - messages;
+      traffic.bytesIn += counter.payloadBytes - payloadBytes;
+    };
+    raw.prependListener('data', count);
+    socket.once('synced', () => {
+      parsing = false;
+      for (const listener of raw.listeners('data')) {
+        if (listener !== count) raw.removeListener('data', listener as (chunk: Buffer) => void);
+      }
+      raw.resume();
+    });
   };
 
   const open = () => {
@@ -82,6 +117,7 @@ export function connectLight(target: ClientTarget, options: ConnectOptions): Ben
     ws = socket;
     socket.binaryType = 'nodebuffer';
     socket.on('open', () => {
+      countFrames(socket);
       if (hocuspocus) {
         hocuspocusProviderVersion ??= packageVersion('@hocuspocus/provider');
         const auth = hocuspocusAuth(target.room, target.token, hocuspocusProviderVersion);
