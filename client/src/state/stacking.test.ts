@@ -69,12 +69,25 @@ describe('note stacking', () => {
     expect(stacking.update([key('a', 1)])).toEqual(new Set());
   });
 
-  it('renumbers the whole stack only when the layers reach the limit', () => {
+  it('renumbers the whole stack when the layers reach the limit', () => {
     const stacking = new Stacking(4, 20);
     stacking.renumber([key('a', 1), key('b', 2)]);
     expect(stacking.update([key('c', 3)])).toEqual(new Set(['c']));
     expect(stacking.update([key('d', 4)])).toEqual(new Set(['d']));
     expect(stacking.update([key('a', 5), key('e', 6)])).toBe('all');
     expect(drawn(stacking, ['a', 'b', 'c', 'd', 'e'])).toEqual(['b', 'c', 'd', 'a', 'e']);
+  });
+
+  it('numbers a first sync of many notes in one sort, in the same order as placing each', () => {
+    const notes = Array.from({ length: 500 }, (_, i) => key(`n${i}`, (i * 7919) % 500, i));
+    const bulk = new Stacking();
+    expect(bulk.update(notes)).toBe('all');
+    const oneByOne = new Stacking();
+    for (const note of notes) oneByOne.update([note]);
+    const ids = notes.map((note) => note.id);
+    expect(drawn(bulk, ids)).toEqual(drawn(oneByOne, ids));
+    // Later moves are placed one by one again.
+    expect(bulk.update([key('n1', 10_000)])).toEqual(new Set(['n1']));
+    expect(drawn(bulk, ids).at(-1)).toBe('n1');
   });
 });

@@ -19,6 +19,8 @@ export interface StackKey {
 
 /** Room between two neighbours after a renumbering: ten late arrivals in a row before the next. */
 const GAP = 1024;
+/** More changed notes than this in one update are numbered afresh with the rest (see update). */
+const BULK = 64;
 /** CSS z-index is a 32-bit integer; states drawn above every note (hover, editing, dragging) use the values above. */
 export const MAX_LAYER = 2_000_000_000;
 
@@ -45,15 +47,24 @@ export class Stacking {
 
   /**
    * Places changed notes and forgets removed ones. Returns the ids whose layer changed, or
-   * `'all'` when the stack was renumbered (only when the layers reach their limit).
+   * `'all'` when the stack was renumbered (many notes changed at once, or the layers reached
+   * their limit).
    */
   update(changed: Iterable<StackKey>, removed: Iterable<string> = []): Set<string> | 'all' {
     const moved = new Set<string>();
     let renumber = false;
     for (const id of removed) this.forget(id);
-    for (const key of changed) {
+    const fresh = [...changed].filter((key) => {
       const known = this.keys.get(key.id);
-      if (known && known.z === key.z && known.createdAt === key.createdAt) continue;
+      return !known || known.z !== key.z || known.createdAt !== key.createdAt;
+    });
+    // Many at once (a first sync, a reconnect): one sort beats placing each, which scans the stack.
+    if (fresh.length > BULK) {
+      for (const key of fresh) this.keys.set(key.id, key);
+      this.renumber();
+      return 'all';
+    }
+    for (const key of fresh) {
       if (renumber) {
         this.keys.set(key.id, key);
         continue;
