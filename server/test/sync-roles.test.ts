@@ -292,3 +292,44 @@ describe('control document', () => {
     for (const c of [a1, f1, check, b2, c2, f1Again]) c.destroy();
   });
 });
+
+describe('locked board', () => {
+  it("drops a participant's board writes while the facilitator has locked it, and takes them again once unlocked", async () => {
+    const cast = await newWorkshop();
+    const f = await control(cast, cast.workshop.facilitatorToken);
+    const fb = await board(cast, cast.workshop.facilitatorToken);
+    const a = await board(cast, cast.alice.token);
+    const b = await board(cast, cast.bob.token);
+
+    setLocked(f.doc, true);
+    // Alice's board connection has no control document of its own: the server reads the lock.
+    const bobControl = await control(cast, cast.bob.token);
+    await waitDoc(bobControl, (d) => readControlState(d).locked, 'Bob to see the board locked');
+    addNote(a.doc, { x: 1, y: 1, author: cast.alice.participantId, text: 'while locked' });
+    await waitFor(() => a.denied.length > 0, 'Alice to receive a permission-denied message');
+    expect(a.denied).toEqual([WRITE_DENIED_REASONS.locked]);
+
+    // The facilitator still writes; that note reaches Bob, Alice's never does.
+    addNote(fb.doc, { x: 2, y: 2, author: cast.workshop.participantId, text: 'facilitator while locked' });
+    await waitDoc(b, (d) => readNotes(d).some((n) => n.text === 'facilitator while locked'), 'Bob to see it');
+    expect(readNotes(b.doc).map((n) => n.text)).not.toContain('while locked');
+    expect(fb.denied).toEqual([]);
+
+    setLocked(f.doc, false);
+    await waitDoc(bobControl, (d) => !readControlState(d).locked, 'Bob to see the board unlocked');
+    addNote(b.doc, { x: 3, y: 3, author: cast.bob.participantId, text: 'after unlock' });
+    await waitDoc(
+      fb,
+      (d) => readNotes(d).some((n) => n.text === 'after unlock'),
+      'the facilitator to see it',
+    );
+    expect(b.denied).toEqual([]);
+    const fresh = await board(cast, cast.workshop.facilitatorToken);
+    expect(
+      readNotes(fresh.doc)
+        .map((n) => n.text)
+        .sort(),
+    ).toEqual(['after unlock', 'facilitator while locked']);
+    for (const c of [f, fb, a, b, bobControl, fresh]) c.destroy();
+  });
+});

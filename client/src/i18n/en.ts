@@ -169,6 +169,8 @@ export const en: Record<MessageKey, string> = {
   'toast.denied.read-only': 'Change refused: you are read-only. The board was resynchronised.',
   'toast.denied.facilitator-only':
     'Change refused: only the facilitator can do that. The board was resynchronised.',
+  'toast.denied.locked':
+    'Change refused: the facilitator has locked the board. The board was resynchronised.',
   'toast.denied.other': 'The server refused a change. The board was resynchronised.',
   'toast.dismiss': 'Dismiss message',
 };

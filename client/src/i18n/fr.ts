@@ -173,6 +173,8 @@ export const fr = {
     'Modification refusée : vous êtes en lecture seule. Le tableau a été resynchronisé.',
   'toast.denied.facilitator-only':
     'Modification refusée : seul·e l’animateur·rice peut faire cela. Le tableau a été resynchronisé.',
+  'toast.denied.locked':
+    'Modification refusée : l’animateur·rice a verrouillé le tableau. Le tableau a été resynchronisé.',
   'toast.denied.other': 'Modification refusée par le serveur. Le tableau a été resynchronisé.',
   'toast.dismiss': 'Fermer le message',
 } as const;

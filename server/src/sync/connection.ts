@@ -13,8 +13,8 @@ import type { TurnOutbox } from './turn';
 export interface ConnectionContext {
   kind: DocKind;
   user: PresenceUser;
-  /** Why this connection may not write the document, or `null` when it may. */
-  writeDenied: WriteDeniedReason | null;
+  /** Why this connection may not write the document now, or `null` when it may (asked at each write: a lock can change). */
+  writeDenied(): WriteDeniedReason | null;
 }
 
 /** One socket in one room: decodes y-websocket messages and enforces what the person may do. */
@@ -117,7 +117,8 @@ export class Connection implements Peer, TurnOutbox {
       case syncProtocol.messageYjsSyncStep2:
       case syncProtocol.messageYjsUpdate: {
         const update = decoding.readVarUint8Array(decoder);
-        if (this.context.writeDenied === null) {
+        const denied = this.context.writeDenied();
+        if (denied === null) {
           this.room.applyUpdate(update, this);
         } else if (subtype === syncProtocol.messageYjsUpdate || this.bringsNewContent(update)) {
           // A read-only client's sync step 2 is its normal greeting; only refuse real edits.
@@ -125,7 +126,7 @@ export class Connection implements Peer, TurnOutbox {
             { room: this.room.name, participantId: this.context.user.participantId },
             'write dropped',
           );
-          this.send(encodePermissionDenied(this.context.writeDenied));
+          this.send(encodePermissionDenied(denied));
         }
         return;
       }

@@ -1,6 +1,6 @@
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { CLOSE_CODES, parseRoomName, participantColor, roomName } from '@atelier/shared';
+import { CLOSE_CODES, parseRoomName, participantColor, readControlState, roomName } from '@atelier/shared';
 import type WebSocket from 'ws';
 import { WebSocketServer } from 'ws';
 import type { Logger } from '../log';
@@ -82,13 +82,20 @@ export function attachSyncEndpoint(
     }
     const name = roomName(parsed.workshopId, parsed.kind);
     const room = rooms.acquire(name);
+    // A board connection reads the lock from the workshop's control room, loaded while it lasts.
+    const control = parsed.kind === 'board' ? rooms.hold(roomName(parsed.workshopId, 'control')) : null;
     const connection = new Connection(
       ws,
       socket,
       room,
       {
         kind: parsed.kind,
-        writeDenied: writeDenial(participant.role, parsed.kind),
+        writeDenied: () =>
+          writeDenial(
+            participant.role,
+            parsed.kind,
+            control !== null && readControlState(control.room.doc).locked,
+          ),
         user: {
           participantId: participant.id,
           name: participant.name,
@@ -110,6 +117,7 @@ export function attachSyncEndpoint(
     ws.on('error', (error) => log.warn({ room: name, err: error.message }, 'socket error'));
     ws.on('close', (code) => {
       connections.delete(ws);
+      control?.release();
       const left = room.remove(connection);
       log.info({ room: name, participantId: participant.id, code }, 'sync disconnected');
       if (left === 0) rooms.scheduleUnload(room);

@@ -15,6 +15,8 @@ export interface RoomManagerOptions extends RoomOptions {
 export class RoomManager {
   private readonly rooms = new Map<string, Room>();
   private readonly unloadTimers = new Map<string, NodeJS.Timeout>();
+  /** Rooms kept loaded without a peer of their own (a board's connections read its control room). */
+  private readonly holders = new Map<string, number>();
   /** One per server: every room's turn ends with the same commit-then-write pass. */
   private readonly flusher: TurnFlusher;
 
@@ -53,12 +55,33 @@ export class RoomManager {
     return room;
   }
 
-  /** Called when a room's peer count dropped to zero. */
+  /**
+   * Keeps a room loaded while the caller reads it without being one of its peers; the room
+   * is unloaded as usual once it has neither peers nor holders. Call `release` once.
+   */
+  hold(name: string): { room: Room; release(): void } {
+    const room = this.acquire(name);
+    this.holders.set(name, (this.holders.get(name) ?? 0) + 1);
+    let released = false;
+    return {
+      room,
+      release: () => {
+        if (released) return;
+        released = true;
+        const left = (this.holders.get(name) ?? 1) - 1;
+        if (left > 0) this.holders.set(name, left);
+        else this.holders.delete(name);
+        if (room.size === 0) this.scheduleUnload(room);
+      },
+    };
+  }
+
+  /** Called when a room's peer count dropped to zero (or its last holder let go). */
   scheduleUnload(room: Room): void {
     if (this.unloadTimers.has(room.name)) return;
     const timer = setTimeout(() => {
       this.unloadTimers.delete(room.name);
-      if (room.size === 0) this.unload(room);
+      if (room.size === 0 && !this.holders.has(room.name)) this.unload(room);
     }, this.options.graceMs);
     timer.unref();
     this.unloadTimers.set(room.name, timer);

@@ -30,6 +30,8 @@ export const FINAL_CLOSE_CODES: ReadonlySet<number> = new Set([
 export const WRITE_DENIED_REASONS = {
   readOnly: 'read-only',
   facilitatorOnly: 'facilitator-only',
+  /** The facilitator locked the board: participants read it until it is unlocked. */
+  locked: 'locked',
 } as const;
 export type WriteDeniedReason = (typeof WRITE_DENIED_REASONS)[keyof typeof WRITE_DENIED_REASONS];
 
