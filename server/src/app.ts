@@ -6,6 +6,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { apiError, errorFromException } from './http/errors';
 import { joinRoutes } from './http/join';
 import { requestLog } from './http/request-log';
+import { timeRoutes } from './http/time';
 import { workshopRoutes } from './http/workshops';
 import type { Logger } from './log';
 import type { WorkshopStore } from './store/workshops';
@@ -35,6 +36,7 @@ export function createApp(deps: AppDeps) {
   app.get('/healthz', (c) => c.json({ ok: true }));
   app.route('/', workshopRoutes(deps));
   app.route('/', joinRoutes(deps));
+  app.route('/', timeRoutes());
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

@@ -109,7 +109,7 @@ describe('durability', () => {
     const freshBoard = await connectDoc(second.wsUrl, board, bob.token);
     expect(content(freshBoard.doc)).toBe(expected);
     const freshControl = await connectDoc(second.wsUrl, control, alice.token);
-    expect(readControlState(freshControl.doc)).toEqual({ step: 'axes', locked: false });
+    expect(readControlState(freshControl.doc)).toEqual({ step: 'axes', locked: false, timer: null });
     expect(readThemes(freshControl.doc).map((t) => t.id)).toEqual(DEFAULT_THEMES.map((t) => t.id));
     await second.stop();
   });

@@ -1,9 +1,11 @@
 import {
+  addMinute,
   addNote,
   type CreateWorkshopResponse,
   DEFAULT_THEMES,
   type JoinResponse,
   moveNote,
+  newTimer,
   readControlState,
   readNotes,
   readThemes,
@@ -11,6 +13,8 @@ import {
   setLocked,
   setNoteText,
   setStep,
+  setTimer,
+  startTimer,
   WRITE_DENIED_REASONS,
 } from '@atelier/shared';
 import { describe, expect, it } from 'vitest';
@@ -181,7 +185,7 @@ describe('control document', () => {
     const cast = await newWorkshop();
     for (const token of [cast.workshop.facilitatorToken, cast.alice.token, cast.olga.token]) {
       const c = await control(cast, token);
-      expect(readControlState(c.doc)).toEqual({ step: 'assessment', locked: false });
+      expect(readControlState(c.doc)).toEqual({ step: 'assessment', locked: false, timer: null });
       const themes = readThemes(c.doc);
       expect(themes.length).toBeGreaterThan(0);
       expect(themes.map((t) => t.id)).toEqual(DEFAULT_THEMES.map((t) => t.id));
@@ -208,7 +212,7 @@ describe('control document', () => {
     }
     expect(f.denied).toEqual([]);
     const fresh = await control(cast, cast.bob.token);
-    expect(readControlState(fresh.doc)).toEqual({ step: 'issues', locked: true });
+    expect(readControlState(fresh.doc)).toEqual({ step: 'issues', locked: true, timer: null });
     for (const c of [f, a, o, fresh]) c.destroy();
   });
 
@@ -226,10 +230,10 @@ describe('control document', () => {
     // A later write from another connection reaches the facilitator after anything relayed before.
     f2.doc.getMap('meta').set('sentinel', 1);
     await waitDoc(f, (d) => d.getMap('meta').get('sentinel') === 1, 'the facilitator to see the sentinel');
-    expect(readControlState(f.doc)).toEqual({ step: 'assessment', locked: false });
+    expect(readControlState(f.doc)).toEqual({ step: 'assessment', locked: false, timer: null });
 
     const fresh = await control(cast, cast.bob.token);
-    expect(readControlState(fresh.doc)).toEqual({ step: 'assessment', locked: false });
+    expect(readControlState(fresh.doc)).toEqual({ step: 'assessment', locked: false, timer: null });
     for (const c of [f, f2, a, fresh]) c.destroy();
   });
 
@@ -331,5 +335,53 @@ describe('locked board', () => {
         .sort(),
     ).toEqual(['after unlock', 'facilitator while locked']);
     for (const c of [f, fb, a, b, bobControl, fresh]) c.destroy();
+  });
+});
+
+describe('facilitator timer', () => {
+  it('serves the server clock, for clients to count down from the same time', async () => {
+    const before = Date.now();
+    const response = await fetch(`${server.url}/api/time`);
+    expect(response.status).toBe(200);
+    const { now } = (await response.json()) as { now: number };
+    expect(now).toBeGreaterThanOrEqual(before - 5);
+    expect(now).toBeLessThanOrEqual(Date.now() + 5);
+  });
+
+  it("freezes participants' board writes when a timer set to freeze runs out, until a minute is added", async () => {
+    const cast = await newWorkshop();
+    const f = await control(cast, cast.workshop.facilitatorToken);
+    const a = await board(cast, cast.alice.token);
+    const fb = await board(cast, cast.workshop.facilitatorToken);
+
+    const timer = startTimer(newTimer({ durationMs: 1000, freezeAtEnd: true }), Date.now());
+    setTimer(f.doc, timer);
+    const aliceControl = await control(cast, cast.alice.token);
+    await waitDoc(aliceControl, (d) => readControlState(d).timer !== null, 'Alice to see the timer');
+    // Before zero, Alice writes as usual.
+    addNote(a.doc, { x: 0, y: 0, author: cast.alice.participantId, text: 'in time' });
+    await waitDoc(fb, (d) => readNotes(d).some((n) => n.text === 'in time'), 'the facilitator to see it');
+
+    await waitFor(() => Date.now() > (timer.endsAt ?? 0) + 20, 'the timer to run out', 5000);
+    addNote(a.doc, { x: 1, y: 1, author: cast.alice.participantId, text: 'too late' });
+    await waitFor(() => a.denied.length > 0, 'Alice to be refused');
+    expect(a.denied).toEqual([WRITE_DENIED_REASONS.timeUp]);
+
+    setTimer(f.doc, addMinute(timer, Date.now()));
+    await waitDoc(
+      aliceControl,
+      (d) => (readControlState(d).timer?.endsAt ?? 0) > Date.now(),
+      'Alice to see the extra minute',
+    );
+    const again = await board(cast, cast.bob.token);
+    addNote(again.doc, { x: 2, y: 2, author: cast.bob.participantId, text: 'extra minute' });
+    await waitDoc(
+      fb,
+      (d) => readNotes(d).some((n) => n.text === 'extra minute'),
+      'the facilitator to see it',
+    );
+    expect(again.denied).toEqual([]);
+    expect(readNotes(fb.doc).map((n) => n.text)).not.toContain('too late');
+    for (const c of [f, a, fb, aliceControl, again]) c.destroy();
   });
 });

@@ -2,9 +2,11 @@ export { readLayoutVersion, seedBoard } from './doc/board';
 export {
   type ControlState,
   readControlState,
+  readTimer,
   seedControl,
   setLocked,
   setStep,
+  setTimer,
   stateMap,
 } from './doc/control';
 export { BOARD_ROOTS, CONTROL_ROOTS, LAYOUT_VERSION, LIMITS, NOTE_FIELDS, STATE_FIELDS } from './doc/layout';
@@ -25,6 +27,23 @@ export {
 export { LOCAL_ORIGIN, SERVER_ORIGIN } from './doc/origins';
 export { replaceText } from './doc/text';
 export { DEFAULT_THEMES, readThemes, type Theme, themesMap, UNTHEMED_COLOR } from './doc/themes';
+export {
+  addMinute,
+  formatRemaining,
+  inputFrozen,
+  MINUTE_MS,
+  newTimer,
+  parseTimer,
+  pauseTimer,
+  resetTimer,
+  ServerTime,
+  startTimer,
+  TIMER_MAX_MS,
+  TimerSetting,
+  TimerState,
+  timerRemaining,
+  timerRunning,
+} from './doc/timer';
 export {
   MAX_PRESENCE_STATE_BYTES,
   PresenceClientState,

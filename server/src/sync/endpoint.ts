@@ -1,8 +1,16 @@
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { CLOSE_CODES, parseRoomName, participantColor, readControlState, roomName } from '@atelier/shared';
+import {
+  CLOSE_CODES,
+  inputFrozen,
+  parseRoomName,
+  participantColor,
+  readControlState,
+  roomName,
+} from '@atelier/shared';
 import type WebSocket from 'ws';
 import { WebSocketServer } from 'ws';
+import type * as Y from 'yjs';
 import type { Logger } from '../log';
 import type { WorkshopStore } from '../store/workshops';
 import { Connection } from './connection';
@@ -90,12 +98,7 @@ export function attachSyncEndpoint(
       room,
       {
         kind: parsed.kind,
-        writeDenied: () =>
-          writeDenial(
-            participant.role,
-            parsed.kind,
-            control !== null && readControlState(control.room.doc).locked,
-          ),
+        writeDenied: () => writeDenial(participant.role, parsed.kind, boardPolicy(control?.room.doc)),
         user: {
           participantId: participant.id,
           name: participant.name,
@@ -163,6 +166,13 @@ export function attachSyncEndpoint(
 }
 
 /** Room names may arrive percent-encoded; a malformed escape names no room (and must not throw). */
+/** What the control document says about writing the board now: locked, or the timer ran out with a freeze. */
+function boardPolicy(control: Y.Doc | undefined): { locked: boolean; timeUp: boolean } {
+  if (!control) return { locked: false, timeUp: false };
+  const state = readControlState(control);
+  return { locked: state.locked, timeUp: inputFrozen(state.timer, Date.now()) };
+}
+
 function safeDecode(path: string): string {
   try {
     return decodeURIComponent(path);

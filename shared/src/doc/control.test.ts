@@ -7,7 +7,7 @@ describe('control document', () => {
   it('is seeded with the first step, unlocked, and the default themes in order', () => {
     const control = new Y.Doc();
     seedControl(control);
-    expect(readControlState(control)).toEqual({ step: 'assessment', locked: false });
+    expect(readControlState(control)).toEqual({ step: 'assessment', locked: false, timer: null });
     expect(readThemes(control).map((t) => t.id)).toEqual(DEFAULT_THEMES.map((t) => t.id));
   });
 
@@ -16,7 +16,7 @@ describe('control document', () => {
     seedControl(control);
     setStep(control, 'axes');
     setLocked(control, true);
-    expect(readControlState(control)).toEqual({ step: 'axes', locked: true });
+    expect(readControlState(control)).toEqual({ step: 'axes', locked: true, timer: null });
   });
 
   it('reads an unknown step written by a foreign script as the first step', () => {

@@ -4,11 +4,13 @@ import { STEPS } from '../schema/enums';
 import { CONTROL_ROOTS, LAYOUT_VERSION, STATE_FIELDS } from './layout';
 import { LOCAL_ORIGIN, SERVER_ORIGIN } from './origins';
 import { DEFAULT_THEMES, type Theme, themesMap } from './themes';
+import { parseTimer, TimerState } from './timer';
 
 /** The facilitation state everyone follows. */
 export interface ControlState {
   step: Step;
   locked: boolean;
+  timer: TimerState | null;
 }
 
 export function stateMap(control: Y.Doc): Y.Map<unknown> {
@@ -21,7 +23,22 @@ export function readControlState(control: Y.Doc): ControlState {
   return {
     step: (STEPS as readonly unknown[]).includes(step) ? (step as Step) : 'assessment',
     locked: state.get(STATE_FIELDS.locked) === true,
+    timer: readTimer(control),
   };
+}
+
+/** Parsed timers by stored value: the server asks at every board write whether time is up. */
+const parsedTimers = new WeakMap<object, TimerState | null>();
+
+export function readTimer(control: Y.Doc): TimerState | null {
+  const value = stateMap(control).get(STATE_FIELDS.timer);
+  if (typeof value !== 'object' || value === null) return null;
+  let timer = parsedTimers.get(value);
+  if (timer === undefined) {
+    timer = parseTimer(value);
+    parsedTimers.set(value, timer);
+  }
+  return timer;
 }
 
 /**
@@ -47,4 +64,13 @@ export function setStep(control: Y.Doc, step: Step): void {
 /** Facilitator command: locks or unlocks the board for participants. */
 export function setLocked(control: Y.Doc, locked: boolean): void {
   control.transact(() => stateMap(control).set(STATE_FIELDS.locked, locked), LOCAL_ORIGIN);
+}
+
+/** Facilitator command: sets, starts, pauses… the timer (see timer.ts), or removes it (`null`). */
+export function setTimer(control: Y.Doc, timer: TimerState | null): void {
+  control.transact(() => {
+    if (timer === null) stateMap(control).delete(STATE_FIELDS.timer);
+    // Validated here too: a bad value would be read back as "no timer" by everyone.
+    else stateMap(control).set(STATE_FIELDS.timer, TimerState.parse(timer));
+  }, LOCAL_ORIGIN);
 }

@@ -52,6 +52,8 @@ export const NOTE_FIELDS = {
 export const STATE_FIELDS = {
   step: 'step',
   locked: 'locked',
+  /** The facilitator's timer (`TimerState`, a plain object), absent when none is set. */
+  timer: 'timer',
 } as const;
 
 /** Size limits enforced by commands (and by the export schema later). */

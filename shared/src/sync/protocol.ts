@@ -32,6 +32,8 @@ export const WRITE_DENIED_REASONS = {
   facilitatorOnly: 'facilitator-only',
   /** The facilitator locked the board: participants read it until it is unlocked. */
   locked: 'locked',
+  /** The facilitator's timer ran out with "freeze input at the end": participants read until more time is given. */
+  timeUp: 'time-up',
 } as const;
 export type WriteDeniedReason = (typeof WRITE_DENIED_REASONS)[keyof typeof WRITE_DENIED_REASONS];
 
