@@ -109,6 +109,7 @@ export const fr = {
     'Le tableau est vide. Ajoutez la première contribution avec « + Contribution » ou un double-clic.',
   'board.readonlyObserver': 'Observateur·rice — lecture seule',
   'board.readonlyLocked': 'Le tableau est verrouillé par l’animateur·rice : lecture seule',
+  'board.readonlyTimeUp': 'Temps écoulé : la saisie reprendra si l’animateur·rice ajoute du temps',
   'board.toolbar': 'Outils du tableau',
   'board.offlineLoaded': 'Hors ligne : affichage de la dernière version enregistrée.',
 
@@ -175,7 +176,32 @@ export const fr = {
     'Modification refusée : seul·e l’animateur·rice peut faire cela. Le tableau a été resynchronisé.',
   'toast.denied.locked':
     'Modification refusée : l’animateur·rice a verrouillé le tableau. Le tableau a été resynchronisé.',
+  'toast.denied.time-up':
+    'Modification refusée : le temps est écoulé et la saisie est suspendue. Le tableau a été resynchronisé.',
   'toast.denied.other': 'Modification refusée par le serveur. Le tableau a été resynchronisé.',
+
+  'timer.open': 'Minuteur',
+  'timer.title': 'Minuteur de l’atelier',
+  'timer.presets': 'Durées prédéfinies',
+  'timer.minutes': '{n} min',
+  'timer.seconds': '{n} s',
+  'timer.custom': 'Durée (minutes)',
+  'timer.set': 'Régler',
+  'timer.invalid': 'Indiquez une durée entre 1 et 240 minutes.',
+  'timer.freeze': 'Suspendre la saisie des participant·es à la fin',
+  'timer.start': 'Démarrer',
+  'timer.resume': 'Reprendre',
+  'timer.pause': 'Pause',
+  'timer.addMinute': '+1 min',
+  'timer.reset': 'Réinitialiser',
+  'timer.remove': 'Retirer le minuteur',
+  'timer.pausedBadge': 'en pause',
+  'timer.state.ready': 'Minuteur prêt : {time}',
+  'timer.state.running': 'Temps restant : {time}',
+  'timer.state.paused': 'Minuteur en pause : {time}',
+  'timer.state.ended': 'Temps écoulé',
+  'header.lock': 'Verrouiller le tableau (lecture seule pour les participant·es)',
+  'header.unlock': 'Déverrouiller le tableau',
   'toast.dismiss': 'Fermer le message',
 } as const;
 

@@ -7,7 +7,12 @@ export function bindControl(store: BoardStore, doc: Y.Doc): () => void {
   const readState = () => {
     const control = readControlState(doc);
     const current = store.getState().control;
-    if (current.step !== control.step || current.locked !== control.locked) store.setState({ control });
+    if (
+      current.step !== control.step ||
+      current.locked !== control.locked ||
+      JSON.stringify(current.timer) !== JSON.stringify(control.timer)
+    )
+      store.setState({ control });
   };
   const readThemeList = () => store.setState({ themes: readThemes(doc) });
   readState();

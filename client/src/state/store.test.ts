@@ -2,15 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { canEdit, createBoardStore } from './store';
 
 describe('board store', () => {
-  it('lets facilitators always edit, participants unless locked, observers never', () => {
-    const open = { step: 'assessment' as const, locked: false };
+  it('lets facilitators always edit, participants unless locked or out of time, observers never', () => {
+    const open = { step: 'assessment' as const, locked: false, timer: null };
     const locked = { ...open, locked: true };
     const me = (role: 'facilitator' | 'participant' | 'observer') => ({ participantId: 'p', role });
-    expect(canEdit({ me: me('facilitator'), control: locked })).toBe(true);
-    expect(canEdit({ me: me('participant'), control: open })).toBe(true);
-    expect(canEdit({ me: me('participant'), control: locked })).toBe(false);
-    expect(canEdit({ me: me('observer'), control: open })).toBe(false);
-    expect(canEdit({ me: null, control: open })).toBe(false);
+    const can = (who: ReturnType<typeof me> | null, control = open, timeUp = false) =>
+      canEdit({ me: who, control, timeUp });
+    expect(can(me('facilitator'), locked, true)).toBe(true);
+    expect(can(me('participant'))).toBe(true);
+    expect(can(me('participant'), locked)).toBe(false);
+    expect(can(me('participant'), open, true)).toBe(false);
+    expect(can(me('observer'))).toBe(false);
+    expect(can(null)).toBe(false);
   });
 
   it('selects, edits and closes the theme menu consistently', () => {

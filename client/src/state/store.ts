@@ -20,6 +20,8 @@ export interface UiState {
   /** Theme picker open on this note. */
   pickerId: string | null;
   shareOpen: boolean;
+  /** The facilitator's timer ran out with "freeze input at the end" (kept by useTimerExpiry on the server's clock). */
+  timeUp: boolean;
   toasts: readonly Toast[];
   connection: ConnectionState;
   history: { canUndo: boolean; canRedo: boolean };
@@ -44,7 +46,12 @@ const TOAST_MS = 6000;
 let toastIds = 0;
 
 export function initialDocView(): DocView {
-  return { notes: {}, themes: [], control: { step: 'assessment', locked: false }, boardLoaded: false };
+  return {
+    notes: {},
+    themes: [],
+    control: { step: 'assessment', locked: false, timer: null },
+    boardLoaded: false,
+  };
 }
 
 export function initialUi(): UiState {
@@ -55,6 +62,7 @@ export function initialUi(): UiState {
     editingId: null,
     pickerId: null,
     shareOpen: false,
+    timeUp: false,
     toasts: [],
     connection: { status: 'connecting', pending: 0, closedCode: null },
     history: { canUndo: false, canRedo: false },
@@ -106,10 +114,10 @@ export function useNote(id: string): Note | undefined {
 }
 
 /** Whether this person may change the board right now (the server enforces it too). */
-export function canEdit(state: Pick<BoardState, 'me' | 'control'>): boolean {
+export function canEdit(state: Pick<BoardState, 'me' | 'control' | 'timeUp'>): boolean {
   const role = state.me?.role;
   if (!role || role === 'observer') return false;
-  return role === 'facilitator' || !state.control.locked;
+  return role === 'facilitator' || (!state.control.locked && !state.timeUp);
 }
 
 export function useCanEdit(): boolean {

@@ -9,6 +9,10 @@ const PATHS = {
   fit: 'M4 9V4h5 M20 9V4h-5 M4 15v5h5 M20 15v5h-5',
   close: 'M6 6l12 12 M18 6 6 18',
   star: 'M12 3.5l2.6 5.3 5.9.9-4.2 4.1 1 5.8-5.3-2.8-5.3 2.8 1-5.8-4.2-4.1 5.9-.9z',
+  timer: 'M12 21a8 8 0 1 0 0-16 8 8 0 0 0 0 16Z M12 9v4l2.5 2.5 M10 2h4',
+  play: 'M8 5.5v13l10-6.5z',
+  pause: 'M8 5v14 M16 5v14',
+  unlock: 'M6 11h12v10H6z M8.5 11V7.5a3.5 3.5 0 0 1 6.7-1.4',
 } as const;
 
 export type IconName = keyof typeof PATHS;

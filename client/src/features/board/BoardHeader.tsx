@@ -4,6 +4,8 @@ import { useBoard } from '../../state/store';
 import { BrandLink } from '../../ui/BrandLink';
 import { ConnectionIndicator } from '../connection/ConnectionIndicator';
 import { PresenceBar } from '../presence/PresenceBar';
+import { TimerControl } from '../timer/TimerControl';
+import { LockToggle } from './LockToggle';
 
 /** Title and territory, who you are, presence, connection, language, and the share toggle. */
 export function BoardHeader() {
@@ -26,6 +28,8 @@ export function BoardHeader() {
         </p>
       </div>
       <div className="board-header__side">
+        <TimerControl />
+        {you.role === 'facilitator' && <LockToggle />}
         <PresenceBar />
         <ConnectionIndicator />
         <span className="board-header__you" data-testid="header.you" data-role={you.role}>

@@ -2,11 +2,13 @@ import { type WorkshopSummary, WRITE_DENIED_REASONS } from '@atelier/shared';
 import { useCallback, useEffect, useRef } from 'react';
 import { useT } from '../../i18n/locale';
 import type { Session } from '../../session/session';
+import { syncServerClock } from '../../state/serverClock';
 import { boardStore, useBoard, useCanEdit } from '../../state/store';
 import { ConnectionContext, useWorkshopConnection } from '../../sync/useConnection';
 import { Toasts } from '../../ui/Toasts';
 import { ClosedScreen } from '../connection/ClosedScreen';
 import { SharePanel } from '../share/SharePanel';
+import { useTimerExpiry } from '../timer/useTimer';
 import { BoardHeader } from './BoardHeader';
 import { Canvas } from './Canvas';
 import { ReadOnlyBanner } from './ReadOnlyBanner';
@@ -83,6 +85,10 @@ function BoardLayout({ participantLink }: { participantLink: string | null }) {
   const pointerRef = useRef<{ x: number; y: number } | null>(null);
   useShortcuts(commands, pointerRef);
   useTidyUiState();
+  useTimerExpiry();
+  useEffect(() => {
+    void syncServerClock();
+  }, []);
   const shareOpen = useBoard((s) => s.shareOpen && s.me?.role === 'facilitator');
   return (
     <div className="board">
