@@ -26,7 +26,19 @@ export {
 } from './doc/notes';
 export { LOCAL_ORIGIN, SERVER_ORIGIN } from './doc/origins';
 export { replaceText } from './doc/text';
-export { DEFAULT_THEMES, readThemes, type Theme, themesMap, UNTHEMED_COLOR } from './doc/themes';
+export {
+  addTheme,
+  DEFAULT_THEMES,
+  moveTheme,
+  readAllThemes,
+  readThemes,
+  setThemeArchived,
+  type Theme,
+  ThemeInput,
+  themesMap,
+  UNTHEMED_COLOR,
+  updateTheme,
+} from './doc/themes';
 export {
   addMinute,
   formatRemaining,

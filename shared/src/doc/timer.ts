@@ -34,7 +34,8 @@ export function timerRunning(timer: TimerState, serverNow: number): boolean {
 
 /** Whether participants' input is frozen now: the timer asked for it and has run out. */
 export function inputFrozen(timer: TimerState | null, serverNow: number): boolean {
-  return timer !== null && timer.freezeAtEnd && timerRemaining(timer, serverNow) === 0;
+  if (!timer?.freezeAtEnd) return false;
+  return timerRemaining(timer, serverNow) === 0;
 }
 
 /** A new timer, stopped, with its whole duration left. */
