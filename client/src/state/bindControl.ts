@@ -1,4 +1,4 @@
-import { readControlState, readThemes, stateMap, themesMap } from '@atelier/shared';
+import { readAllThemes, readControlState, stateMap, themesMap } from '@atelier/shared';
 import type * as Y from 'yjs';
 import type { BoardStore } from './store';
 
@@ -14,7 +14,10 @@ export function bindControl(store: BoardStore, doc: Y.Doc): () => void {
     )
       store.setState({ control });
   };
-  const readThemeList = () => store.setState({ themes: readThemes(doc) });
+  const readThemeList = () => {
+    const allThemes = readAllThemes(doc);
+    store.setState({ allThemes, themes: allThemes.filter((theme) => !theme.archived) });
+  };
   readState();
   readThemeList();
   const state = stateMap(doc);

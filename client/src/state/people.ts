@@ -31,3 +31,11 @@ export const presentNames = lastOf((people: PresenceState['people']): Readonly<R
   for (const p of people) names[p.participantId] ??= p.name;
   return names;
 });
+
+/** Participant id → group (French: collège) from the workshop's participant list, for the board's filter. */
+export const listedGroups = lastOf((workshop: WorkshopSummary | null): Readonly<Record<string, string>> => {
+  const groups: Record<string, string> = {};
+  for (const p of workshop?.participants ?? []) groups[p.id] = p.group;
+  if (workshop) groups[workshop.you.id] = workshop.you.group;
+  return groups;
+});

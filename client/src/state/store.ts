@@ -12,6 +12,16 @@ export interface Me {
 }
 
 /** Purely local state of this browser tab: never synced, never in a document. */
+/** Theme ids (NO_THEME for untagged notes) and author groups to show; empty lists filter nothing. */
+export interface BoardFilter {
+  themes: readonly string[];
+  groups: readonly string[];
+}
+
+/** The filter key of notes without an active theme. */
+export const NO_THEME = '';
+export const NO_FILTER: BoardFilter = { themes: [], groups: [] };
+
 export interface UiState {
   workshop: WorkshopSummary | null;
   me: Me | null;
@@ -20,6 +30,8 @@ export interface UiState {
   /** Theme picker open on this note. */
   pickerId: string | null;
   shareOpen: boolean;
+  /** Which notes stand out; the others are dimmed (everyone chooses their own). */
+  filter: BoardFilter;
   /** The facilitator's timer ran out with "freeze input at the end" (kept by useTimerExpiry on the server's clock). */
   timeUp: boolean;
   toasts: readonly Toast[];
@@ -34,6 +46,7 @@ export interface UiActions {
   stopEditing(id?: string): void;
   openPicker(id: string | null): void;
   setShareOpen(open: boolean): void;
+  setFilter(filter: BoardFilter): void;
   toast(kind: Toast['kind'], message: string): void;
   dismissToast(id: number): void;
 }
@@ -49,6 +62,7 @@ export function initialDocView(): DocView {
   return {
     notes: {},
     themes: [],
+    allThemes: [],
     control: { step: 'assessment', locked: false, timer: null },
     boardLoaded: false,
   };
@@ -63,6 +77,7 @@ export function initialUi(): UiState {
     pickerId: null,
     shareOpen: false,
     timeUp: false,
+    filter: NO_FILTER,
     toasts: [],
     connection: { status: 'connecting', pending: 0, closedCode: null },
     history: { canUndo: false, canRedo: false },
@@ -82,6 +97,7 @@ export function createBoardStore(): BoardStore {
     },
     openPicker: (id) => set({ pickerId: id }),
     setShareOpen: (shareOpen) => set({ shareOpen }),
+    setFilter: (filter) => set({ filter }),
     toast: (kind, message) => {
       const id = ++toastIds;
       set({ toasts: [...get().toasts, { id, kind, message }].slice(-4) });

@@ -62,7 +62,10 @@ export interface BoardNote extends Note {
 export interface DocView {
   /** In a stable order (first seen first), not the stacking order: a move never re-orders the DOM. */
   notes: Readonly<Record<string, BoardNote>>;
+  /** Active themes, in order (what notes are tagged with and filtered by). */
   themes: readonly Theme[];
+  /** Active and archived themes (the facilitator's theme editor). */
+  allThemes: readonly Theme[];
   control: ControlState;
   /** True once the board document has content from IndexedDB or the server. */
   boardLoaded: boolean;

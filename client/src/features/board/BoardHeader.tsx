@@ -4,6 +4,7 @@ import { useBoard } from '../../state/store';
 import { BrandLink } from '../../ui/BrandLink';
 import { ConnectionIndicator } from '../connection/ConnectionIndicator';
 import { PresenceBar } from '../presence/PresenceBar';
+import { ThemeEditorButton } from '../themes/ThemeEditor';
 import { TimerControl } from '../timer/TimerControl';
 import { LockToggle } from './LockToggle';
 
@@ -29,6 +30,7 @@ export function BoardHeader() {
       </div>
       <div className="board-header__side">
         <TimerControl />
+        {you.role === 'facilitator' && <ThemeEditorButton />}
         {you.role === 'facilitator' && <LockToggle />}
         <PresenceBar />
         <ConnectionIndicator />

@@ -29,7 +29,7 @@ interface Props {
 export const NoteCard = memo(function NoteCard({ id, commands }: Props) {
   const t = useT();
   const view = useNoteView(id);
-  const { note, selected, editing, pickerOpen, themes, isMine, editable, listedName } = view;
+  const { note, selected, editing, pickerOpen, themes, isMine, editable, listedName, filteredOut } = view;
   const activity = usePresence((s) => s.activity[id]);
   // Select the author's name, not the lists of people: someone arriving re-renders no note.
   const authorId = note?.author ?? '';
@@ -91,11 +91,13 @@ export const NoteCard = memo(function NoteCard({ id, commands }: Props) {
         editing ? 'note--editing' : '',
         other ? 'note--busy' : '',
         compact ? 'note--compact' : '',
+        filteredOut && !selected && !editing ? 'note--filtered-out' : '',
       ].join(' ')}
       style={style}
       data-testid="note"
       data-note-id={id}
       data-theme={note.theme ?? ''}
+      data-filtered-out={filteredOut || undefined}
       data-x={note.x}
       data-y={note.y}
       aria-label={
@@ -176,7 +178,11 @@ const NoteDetails = memo(function NoteDetails({
         <span className="note__author" data-testid="note.author" title={authorName}>
           {authorLabel}
         </span>
-        {theme && <span className="note__theme-chip">{themeLabel(theme, t.locale)}</span>}
+        {theme && (
+          <span className="note__theme-chip" data-testid="note.theme-label">
+            {themeLabel(theme, t.locale)}
+          </span>
+        )}
       </div>
       {editable && (
         <div className="note__actions">

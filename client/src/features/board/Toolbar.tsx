@@ -3,6 +3,7 @@ import { boardStore, useBoard, useCanEdit } from '../../state/store';
 import { useView, viewStore } from '../../state/view';
 import { Icon } from '../../ui/Icon';
 import { IconButton } from '../../ui/IconButton';
+import { FilterMenu } from '../filter/FilterMenu';
 import { fitRect, notesBounds, zoomBy } from './geometry';
 import type { BoardCommands } from './useCommands';
 
@@ -84,6 +85,8 @@ export function Toolbar({ commands }: { commands: BoardCommands }) {
       <IconButton testId="board.zoom-fit" label={t('board.zoomFit')} onClick={fitToContent}>
         <Icon name="fit" />
       </IconButton>
+      <span className="toolbar__sep" aria-hidden="true" />
+      <FilterMenu />
     </div>
   );
 }

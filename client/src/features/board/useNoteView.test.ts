@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { boardStore, initialDocView, initialUi } from '../../state/store';
+import { boardStore, initialDocView, initialUi, NO_THEME } from '../../state/store';
 import type { BoardNote } from '../../state/types';
-import { subscribeToNote } from './useNoteView';
+import { isFilteredOut, subscribeToNote } from './useNoteView';
 
 function note(id: string, x = 0): BoardNote {
   return {
@@ -71,5 +71,33 @@ describe('note card subscriptions', () => {
     stop();
     boardStore.setState({ themes: [] });
     expect(woken).toEqual({ a: 1, b: 1 });
+  });
+});
+
+describe('board filter', () => {
+  const themes = [{ id: 'mobility', label: { fr: 'Mobilités', en: 'Mobility' }, color: '#4caf50', order: 0 }];
+  const workshop = {
+    participants: [
+      { id: 'p1', name: 'Manon', group: 'staff', role: 'participant', color: '#000000' },
+      { id: 'p2', name: 'Hugo', group: 'resident', role: 'participant', color: '#000000' },
+    ],
+    you: { id: 'f', name: 'Camille', group: 'other', role: 'facilitator', color: '#000000' },
+  } as unknown as Parameters<typeof isFilteredOut>[0]['workshop'];
+  const of = (author: string, theme: string | null) => ({ ...note('n'), author, theme });
+  const filtered = (filter: { themes: string[]; groups: string[] }, n: BoardNote) =>
+    isFilteredOut({ filter, themes, workshop }, n);
+
+  it('keeps every note without a filter, and the notes of the chosen themes or groups with one', () => {
+    expect(filtered({ themes: [], groups: [] }, of('p1', null))).toBe(false);
+    expect(filtered({ themes: ['mobility'], groups: [] }, of('p1', 'mobility'))).toBe(false);
+    expect(filtered({ themes: ['mobility'], groups: [] }, of('p1', null))).toBe(true);
+    expect(filtered({ themes: [NO_THEME], groups: [] }, of('p1', null))).toBe(false);
+    // A note whose theme was archived counts as untagged.
+    expect(filtered({ themes: [NO_THEME], groups: [] }, of('p1', 'archived-theme'))).toBe(false);
+    expect(filtered({ themes: [], groups: ['resident'] }, of('p1', null))).toBe(true);
+    expect(filtered({ themes: [], groups: ['resident', 'staff'] }, of('p1', null))).toBe(false);
+    expect(filtered({ themes: ['mobility'], groups: ['resident'] }, of('p2', null))).toBe(true);
+    // An author nobody lists (left before the list loaded) is left out by a group filter.
+    expect(filtered({ themes: [], groups: ['staff'] }, of('ghost', null))).toBe(true);
   });
 });

@@ -1,7 +1,7 @@
 import type { Theme } from '@atelier/shared';
 import { useCallback, useRef, useSyncExternalStore } from 'react';
-import { listedNames } from '../../state/people';
-import { type BoardState, boardStore, canEdit } from '../../state/store';
+import { listedGroups, listedNames } from '../../state/people';
+import { type BoardState, boardStore, canEdit, NO_THEME } from '../../state/store';
 import type { BoardNote } from '../../state/types';
 
 /** What one note card draws from the board store. */
@@ -15,6 +15,25 @@ export interface NoteView {
   editable: boolean;
   /** The author's name from the workshop's participant list, if listed. */
   listedName: string | undefined;
+  /** The board's filter leaves this note out: it is drawn dimmed. */
+  filteredOut: boolean;
+}
+
+/** Whether the person's filter (themes, author groups) leaves a note out. */
+export function isFilteredOut(
+  s: Pick<BoardState, 'filter' | 'themes' | 'workshop'>,
+  note: BoardNote,
+): boolean {
+  const { themes, groups } = s.filter;
+  if (themes.length > 0) {
+    const active = note.theme !== null && s.themes.some((theme) => theme.id === note.theme);
+    if (!themes.includes(active && note.theme !== null ? note.theme : NO_THEME)) return true;
+  }
+  if (groups.length > 0) {
+    const group = listedGroups(s.workshop)[note.author];
+    if (group === undefined || !groups.includes(group)) return true;
+  }
+  return false;
 }
 
 /** Whether `state` would give `view` again: the comparison readView + equality would do, without allocating. */
@@ -28,7 +47,8 @@ function unchanged(view: NoteView, s: BoardState, id: string): boolean {
     view.themes === s.themes &&
     view.isMine === (note !== undefined && s.me?.participantId === note.author) &&
     view.editable === canEdit(s) &&
-    view.listedName === (note && listedNames(s.workshop)[note.author])
+    view.listedName === (note && listedNames(s.workshop)[note.author]) &&
+    view.filteredOut === (note !== undefined && isFilteredOut(s, note))
   );
 }
 
@@ -43,6 +63,7 @@ function readView(s: BoardState, id: string): NoteView {
     isMine: note !== undefined && s.me?.participantId === note.author,
     editable: canEdit(s),
     listedName: note && listedNames(s.workshop)[note.author],
+    filteredOut: note !== undefined && isFilteredOut(s, note),
   };
 }
 
@@ -69,6 +90,7 @@ function onStoreChange(s: BoardState, prev: BoardState): void {
     s.themes !== prev.themes ||
     s.me !== prev.me ||
     s.workshop !== prev.workshop ||
+    s.filter !== prev.filter ||
     canEdit(s) !== canEdit(prev)
   ) {
     for (const id of listeners.keys()) wake(id);
