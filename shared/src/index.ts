@@ -26,6 +26,13 @@ export { LOCAL_ORIGIN, SERVER_ORIGIN } from './doc/origins';
 export { replaceText } from './doc/text';
 export { DEFAULT_THEMES, readThemes, type Theme, themesMap, UNTHEMED_COLOR } from './doc/themes';
 export {
+  isOwner,
+  type ModeratedPerson,
+  type ModerationAction,
+  type ModerationRefusal,
+  moderationRefusal,
+} from './participants/moderation';
+export {
   MAX_PRESENCE_STATE_BYTES,
   PresenceClientState,
   type PresenceState,
@@ -60,6 +67,7 @@ export {
   TERRITORY_KINDS,
   TerritoryKind,
 } from './schema/enums';
+export { ParticipantPath, ParticipantRoleBody } from './schema/participants';
 export {
   CLOSE_CODES,
   DOC_KINDS,
