@@ -20,6 +20,8 @@ export interface UiState {
   /** Theme picker open on this note. */
   pickerId: string | null;
   shareOpen: boolean;
+  /** The facilitator's participants panel (one side panel at a time: opening it closes the share panel). */
+  participantsOpen: boolean;
   toasts: readonly Toast[];
   connection: ConnectionState;
   history: { canUndo: boolean; canRedo: boolean };
@@ -32,6 +34,7 @@ export interface UiActions {
   stopEditing(id?: string): void;
   openPicker(id: string | null): void;
   setShareOpen(open: boolean): void;
+  setParticipantsOpen(open: boolean): void;
   toast(kind: Toast['kind'], message: string): void;
   dismissToast(id: number): void;
 }
@@ -55,6 +58,7 @@ export function initialUi(): UiState {
     editingId: null,
     pickerId: null,
     shareOpen: false,
+    participantsOpen: false,
     toasts: [],
     connection: { status: 'connecting', pending: 0, closedCode: null },
     history: { canUndo: false, canRedo: false },
@@ -73,7 +77,9 @@ export function createBoardStore(): BoardStore {
       if (id === undefined || get().editingId === id) set({ editingId: null });
     },
     openPicker: (id) => set({ pickerId: id }),
-    setShareOpen: (shareOpen) => set({ shareOpen }),
+    setShareOpen: (shareOpen) => set(shareOpen ? { shareOpen, participantsOpen: false } : { shareOpen }),
+    setParticipantsOpen: (participantsOpen) =>
+      set(participantsOpen ? { participantsOpen, shareOpen: false } : { participantsOpen }),
     toast: (kind, message) => {
       const id = ++toastIds;
       set({ toasts: [...get().toasts, { id, kind, message }].slice(-4) });
