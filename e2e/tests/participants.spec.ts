@@ -39,7 +39,7 @@ test('the facilitator sees who is here with their group and notes, removes one p
   await panel.remove('Léa Muller');
   await expect(lea.page.getByTestId('connection.closed')).toHaveAttribute('data-code', '4410');
   await expect(lea.page.getByRole('heading', { name: 'Vous avez été retiré·e de l’atelier' })).toBeVisible();
-  await expect(panel.row('Léa Muller').getByTestId('participants.role')).toBeVisible();
+  await expect(panel.row('Léa Muller').getByTestId('participants.role')).toHaveText('Retiré·e');
   await expect(panel.row('Léa Muller')).toHaveAttribute('data-here', 'false');
   await expect(panel.row('Léa Muller').getByTestId('participants.remove')).toHaveCount(0);
   await expect(facilitator.board.notes).toHaveCount(3);

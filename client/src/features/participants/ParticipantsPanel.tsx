@@ -97,37 +97,36 @@ export function ParticipantsPanel({ workshopId, token, onClose }: Props) {
               <fieldset className="participant__actions">
                 <legend className="visually-hidden">{t('participants.actions', { name: row.name })}</legend>
                 {row.role !== 'facilitator' && allowed(row, 'promote') && (
-                  <button
-                    type="button"
-                    className="button button--small"
-                    data-testid="participants.promote"
+                  <IconButton
+                    testId="participants.promote"
+                    label={t('participants.promote', { name: row.name })}
                     disabled={busy === row.id}
                     onClick={() => run(row, 'promote')}
                   >
-                    {t('participants.promote')}
-                  </button>
+                    <Icon name="starLine" size={18} />
+                  </IconButton>
                 )}
                 {row.coFacilitator && allowed(row, 'demote') && (
-                  <button
-                    type="button"
-                    className="button button--small"
-                    data-testid="participants.demote"
+                  <IconButton
+                    testId="participants.demote"
+                    className="participant__demote"
+                    label={t('participants.demote', { name: row.name })}
                     disabled={busy === row.id}
                     onClick={() => run(row, 'demote')}
                   >
-                    {t('participants.demote')}
-                  </button>
+                    <Icon name="star" size={18} />
+                  </IconButton>
                 )}
                 {allowed(row, 'remove') && (
-                  <button
-                    type="button"
-                    className="button button--small button--danger-outline"
-                    data-testid="participants.remove"
+                  <IconButton
+                    testId="participants.remove"
+                    className="participant__remove"
+                    label={t('participants.remove', { name: row.name })}
                     disabled={busy === row.id}
                     onClick={() => setConfirming(row)}
                   >
-                    {t('participants.remove')}
-                  </button>
+                    <Icon name="userMinus" size={18} />
+                  </IconButton>
                 )}
               </fieldset>
             )}
@@ -186,7 +185,9 @@ function ParticipantItem({
     >
       <span className="participant__avatar" style={{ background: row.color }} aria-hidden="true">
         {initials(row.name)}
-        {!row.removed && <span className={`participant__dot${row.here ? ' participant__dot--here' : ''}`} />}
+        {!row.removed && (
+          <span className={`participant__dot${row.here ? ' participant__dot--here' : ''}`} title={presence} />
+        )}
       </span>
       <div className="participant__body">
         <div className="participant__line">
@@ -194,22 +195,24 @@ function ParticipantItem({
             {row.name}
             {you && <span className="participant__you"> {t('participants.you')}</span>}
           </span>
-          <span className="participant__notes" data-testid="participants.notes" data-count={row.notes}>
-            {t.plural('participants.notes', row.notes)}
+          <span
+            className={`participant__role participant__role--${row.label}`}
+            data-testid="participants.role"
+            // Most people are participants: only the other roles need a badge to stand out.
+            hidden={row.label === 'participant' && !row.removed}
+          >
+            {t(row.removed ? 'participants.removed' : `participants.role.${row.label}`)}
           </span>
         </div>
         <div className="participant__meta">
           <span data-testid="participants.group">{t(`group.${row.group}`)}</span>
-          <span
-            className={`participant__role participant__role--${row.label}`}
-            data-testid="participants.role"
-          >
-            {t(`participants.role.${row.label}`)}
+          <span className="participant__notes" data-testid="participants.notes" data-count={row.notes}>
+            {t.plural('participants.notes', row.notes)}
           </span>
-          <span className="participant__presence">{presence}</span>
+          {!row.removed && <span className="visually-hidden">{presence}</span>}
         </div>
-        {children}
       </div>
+      {children}
     </li>
   );
 }
