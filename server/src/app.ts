@@ -10,12 +10,15 @@ import { timeRoutes } from './http/time';
 import { workshopRoutes } from './http/workshops';
 import type { Logger } from './log';
 import type { WorkshopStore } from './store/workshops';
+import type { ParticipantDisconnector } from './sync/participant-sockets';
 
 export interface AppDeps {
   workshops: WorkshopStore;
   /** Writes a new workshop's first document content (runs inside the creation transaction). */
   seedDocs: (workshopId: string) => void;
   log: Logger;
+  /** Closes a participant's sockets when a facilitator removes them or changes their role. */
+  sockets: ParticipantDisconnector;
   publicUrl: string | null;
   /** Folder of the built client; when it has no index.html, a page says how to build it. */
   clientDist: string;

@@ -10,6 +10,7 @@ import { createSqliteDocStore } from './store/docs';
 import { seedWorkshopDocs } from './store/seed';
 import { createSqliteWorkshopStore } from './store/workshops';
 import { attachSyncEndpoint } from './sync/endpoint';
+import { ParticipantSockets } from './sync/participant-sockets';
 import { RoomManager } from './sync/rooms';
 
 /** Composition root: configuration → storage → rooms → HTTP + sync on one port. */
@@ -27,8 +28,11 @@ const rooms = new RoomManager(docs, log, {
   presenceTickMs: config.presenceTickMs,
 });
 
+const sockets = new ParticipantSockets();
+
 const app = createApp({
   workshops,
+  sockets,
   seedDocs: (id) => seedWorkshopDocs(docs, id),
   log,
   publicUrl: config.publicUrl,
@@ -50,7 +54,7 @@ const server = serve({ fetch: app.fetch, port: config.port, hostname: config.hos
 
 const sync = attachSyncEndpoint(
   server,
-  { rooms, workshops, log },
+  { rooms, workshops, sockets, log },
   {
     maxMessageBytes: config.maxMessageBytes,
     allowedOrigins: config.allowedOrigins,

@@ -69,6 +69,8 @@ describe('health and OpenAPI', () => {
       ['/api/workshops/{}', 'get'],
       ['/api/join/{}', 'get'],
       ['/api/join', 'post'],
+      ['/api/workshops/{}/participants/{}', 'delete'],
+      ['/api/workshops/{}/participants/{}', 'patch'],
     ];
     for (const [route, method] of expected) {
       expect(normalised.get(route), `paths has ${method.toUpperCase()} ${route}`).toHaveProperty(method);

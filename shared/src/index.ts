@@ -57,6 +57,13 @@ export {
   timerRunning,
 } from './doc/timer';
 export {
+  isOwner,
+  type ModeratedPerson,
+  type ModerationAction,
+  type ModerationRefusal,
+  moderationRefusal,
+} from './participants/moderation';
+export {
   MAX_PRESENCE_STATE_BYTES,
   PresenceClientState,
   type PresenceState,
@@ -91,6 +98,7 @@ export {
   TERRITORY_KINDS,
   TerritoryKind,
 } from './schema/enums';
+export { ParticipantPath, ParticipantRoleBody } from './schema/participants';
 export {
   CLOSE_CODES,
   DOC_KINDS,

@@ -2,7 +2,15 @@ import type { WorkshopSummary } from '@atelier/shared';
 import { describe, expect, it } from 'vitest';
 import { listedNames, presentNames } from './people';
 
-const you = { id: 'p1', name: 'Léa', group: 'resident', role: 'participant', color: '#d32f2f' } as const;
+const you = {
+  id: 'p1',
+  name: 'Léa',
+  group: 'resident',
+  role: 'participant',
+  color: '#d32f2f',
+  coFacilitator: false,
+  removed: false,
+} as const;
 const workshop: WorkshopSummary = {
   id: 'w1',
   title: 'Atelier',

@@ -34,6 +34,8 @@ export interface UiState {
   filter: BoardFilter;
   /** The facilitator's timer ran out with "freeze input at the end" (kept by useTimerExpiry on the server's clock). */
   timeUp: boolean;
+  /** The facilitator's participants panel (one side panel at a time: opening it closes the share panel). */
+  participantsOpen: boolean;
   toasts: readonly Toast[];
   connection: ConnectionState;
   history: { canUndo: boolean; canRedo: boolean };
@@ -47,6 +49,7 @@ export interface UiActions {
   openPicker(id: string | null): void;
   setShareOpen(open: boolean): void;
   setFilter(filter: BoardFilter): void;
+  setParticipantsOpen(open: boolean): void;
   toast(kind: Toast['kind'], message: string): void;
   dismissToast(id: number): void;
 }
@@ -78,6 +81,7 @@ export function initialUi(): UiState {
     shareOpen: false,
     timeUp: false,
     filter: NO_FILTER,
+    participantsOpen: false,
     toasts: [],
     connection: { status: 'connecting', pending: 0, closedCode: null },
     history: { canUndo: false, canRedo: false },
@@ -96,7 +100,9 @@ export function createBoardStore(): BoardStore {
       if (id === undefined || get().editingId === id) set({ editingId: null });
     },
     openPicker: (id) => set({ pickerId: id }),
-    setShareOpen: (shareOpen) => set({ shareOpen }),
+    setShareOpen: (shareOpen) => set(shareOpen ? { shareOpen, participantsOpen: false } : { shareOpen }),
+    setParticipantsOpen: (participantsOpen) =>
+      set(participantsOpen ? { participantsOpen, shareOpen: false } : { participantsOpen }),
     setFilter: (filter) => set({ filter }),
     toast: (kind, message) => {
       const id = ++toastIds;

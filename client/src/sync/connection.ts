@@ -26,6 +26,8 @@ export interface ConnectionEvents extends Record<string, unknown> {
   /** The board provider (and so its awareness) was replaced. */
   awareness: Awareness;
   denied: { kind: 'board' | 'control'; reason: string };
+  /** A facilitator changed our role: what we may do comes from the workshop summary, to be read again. */
+  roleChanged: undefined;
 }
 
 export function deriveStatus(
@@ -91,6 +93,8 @@ export class WorkshopConnection extends Emitter<ConnectionEvents> {
     });
     this.board.on('denied', (reason) => this.emit('denied', { kind: 'board', reason }));
     this.control.on('denied', (reason) => this.emit('denied', { kind: 'control', reason }));
+    this.board.on('roleChanged', () => this.emit('roleChanged', undefined));
+    this.control.on('roleChanged', () => this.emit('roleChanged', undefined));
     this.board.on('closed', (code) => this.close(code));
     this.control.on('closed', (code) => this.close(code));
   }

@@ -1,4 +1,4 @@
-import { FINAL_CLOSE_CODES } from '@atelier/shared';
+import { CLOSE_CODES, FINAL_CLOSE_CODES } from '@atelier/shared';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { readAuthMessage } from 'y-protocols/auth';
 import { WebsocketProvider } from 'y-websocket';
@@ -33,6 +33,8 @@ export interface ReplicaEvents extends Record<string, unknown> {
   denied: string;
   /** The server closed the socket with a code after which reconnecting cannot help. */
   closed: number;
+  /** A facilitator changed our role; the provider reconnects with it by itself. */
+  roleChanged: undefined;
 }
 
 /**
@@ -149,6 +151,11 @@ export class Replica extends Emitter<ReplicaEvents> {
     reconnectWithJitter(provider, () => provider === this.provider && this.wantConnected && !this.destroyed);
     provider.on('status', () => this.emit('change', undefined));
     provider.on('sync', () => this.emit('change', undefined));
+    // `closed` is only emitted for final closes; a role change is a close the provider recovers from.
+    provider.on('connection-close', (event) => {
+      if (provider === this.provider && event?.code === CLOSE_CODES.roleChanged)
+        this.emit('roleChanged', undefined);
+    });
     provider.on('closed', (event) => {
       if (provider !== this.provider || !FINAL_CLOSE_CODES.has(event.code)) return;
       this.wantConnected = false;

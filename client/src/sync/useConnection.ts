@@ -22,6 +22,8 @@ export interface UseWorkshopConnectionOptions {
   token: string | null;
   store: BoardStore;
   onDenied: (reason: string) => void;
+  /** A facilitator promoted or demoted us: read the summary again for our new role. */
+  onRoleChanged?: () => void;
 }
 
 /**
@@ -34,10 +36,13 @@ export function useWorkshopConnection({
   token,
   store,
   onDenied,
+  onRoleChanged,
 }: UseWorkshopConnectionOptions): WorkshopConnection | null {
   const [connection, setConnection] = useState<WorkshopConnection | null>(null);
   const deniedHandler = useRef(onDenied);
   deniedHandler.current = onDenied;
+  const roleChangedHandler = useRef(onRoleChanged);
+  roleChangedHandler.current = onRoleChanged;
 
   useEffect(() => {
     if (!token) return;
@@ -64,6 +69,7 @@ export function useWorkshopConnection({
       conn.on('state', (connectionState) => store.setState({ connection: connectionState })),
       conn.on('history', (history) => store.setState({ history })),
       conn.on('denied', ({ reason }) => deniedHandler.current(reason)),
+      conn.on('roleChanged', () => roleChangedHandler.current?.()),
       conn.board.on('change', () => {
         // Loaded once the server synced us, or the local copy has content (or is all we will get
         // offline). The notes that sync brought must be in the store first: the view fits them.

@@ -13,6 +13,8 @@ const PATHS = {
   play: 'M8 5.5v13l10-6.5z',
   pause: 'M8 5v14 M16 5v14',
   unlock: 'M6 11h12v10H6z M8.5 11V7.5a3.5 3.5 0 0 1 6.7-1.4',
+  starLine: 'M12 3.5l2.6 5.3 5.9.9-4.2 4.1 1 5.8-5.3-2.8-5.3 2.8 1-5.8-4.2-4.1 5.9-.9z',
+  userMinus: 'M9 11a4 4 0 1 0 0-8 4 4 0 0 0 0 8Z M2 21v-1a6 6 0 0 1 6-6h2a6 6 0 0 1 6 6v1 M16 11h6',
 } as const;
 
 export type IconName = keyof typeof PATHS;

@@ -1,9 +1,24 @@
 import type { Context } from 'hono';
-import type { ParticipantRecord, WorkshopStore } from '../store/workshops';
+import type { ParticipantRecord, WorkshopRecord, WorkshopStore } from '../store/workshops';
+import { apiError } from './errors';
 
 /** The participant whose bearer token the request carries, or `null`. */
 export function bearerParticipant(c: Context, workshops: WorkshopStore): ParticipantRecord | null {
   const header = c.req.header('authorization');
   const match = header ? /^Bearer\s+(\S+)$/i.exec(header) : null;
   return match?.[1] ? workshops.participantByToken(match[1]) : null;
+}
+
+/**
+ * The workshop `workshopId` and the caller, who must hold a token of it; otherwise the error
+ * answer to return (404 unknown workshop, 401 no token, a removed person's or another workshop's).
+ */
+export function workshopCaller(c: Context, workshops: WorkshopStore, workshopId: string) {
+  const workshop = workshops.get(workshopId);
+  if (!workshop) return { error: apiError(c, 'not_found', 'No workshop has this id') } as const;
+  const you = bearerParticipant(c, workshops);
+  if (!you || you.workshopId !== workshop.id) {
+    return { error: apiError(c, 'unauthorized', 'A token of this workshop is required') } as const;
+  }
+  return { workshop, you } as { workshop: WorkshopRecord; you: ParticipantRecord; error?: never };
 }

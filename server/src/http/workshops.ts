@@ -1,16 +1,10 @@
-import {
-  ApiError,
-  CreateWorkshopBody,
-  CreateWorkshopResponse,
-  participantColor,
-  WorkshopSummary,
-} from '@atelier/shared';
+import { ApiError, CreateWorkshopBody, CreateWorkshopResponse, WorkshopSummary } from '@atelier/shared';
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppDeps } from '../app';
-import type { ParticipantRecord } from '../store/workshops';
-import { bearerParticipant } from './auth';
-import { apiError } from './errors';
+import { workshopCaller } from './auth';
 import { jsonContent, publicOrigin, validationHook } from './openapi';
+import { participantSummary } from './participant-summary';
+import { participantRoutes } from './participants';
 
 const createWorkshop = createRoute({
   method: 'post',
@@ -33,14 +27,13 @@ const getWorkshop = createRoute({
   request: { params: z.object({ id: z.string() }) },
   responses: {
     200: { description: 'The workshop', ...jsonContent(WorkshopSummary) },
-    401: { description: 'No token, or a token of another workshop', ...jsonContent(ApiError) },
+    401: {
+      description: 'No token, a token of another workshop, or of a removed participant',
+      ...jsonContent(ApiError),
+    },
     404: { description: 'Unknown workshop', ...jsonContent(ApiError) },
   },
 });
-
-function summary(p: ParticipantRecord) {
-  return { id: p.id, name: p.name, group: p.group, role: p.role, color: participantColor(p.id) };
-}
 
 export function workshopRoutes(deps: AppDeps) {
   const { workshops, publicUrl } = deps;
@@ -71,13 +64,9 @@ export function workshopRoutes(deps: AppDeps) {
   });
 
   app.openapi(getWorkshop, (c) => {
-    const { id } = c.req.valid('param');
-    const workshop = workshops.get(id);
-    if (!workshop) return apiError(c, 'not_found', 'No workshop has this id');
-    const you = bearerParticipant(c, workshops);
-    if (!you || you.workshopId !== workshop.id) {
-      return apiError(c, 'unauthorized', 'A token of this workshop is required');
-    }
+    const caller = workshopCaller(c, workshops, c.req.valid('param').id);
+    if (caller.error) return caller.error;
+    const { workshop, you } = caller;
     return c.json(
       {
         id: workshop.id,
@@ -85,13 +74,14 @@ export function workshopRoutes(deps: AppDeps) {
         territory: workshop.territory,
         locale: workshop.locale,
         createdAt: workshop.createdAt,
-        participants: workshops.participants(workshop.id).map(summary),
-        you: summary(you),
+        participants: workshops.participants(workshop.id).map(participantSummary),
+        you: participantSummary(you),
         ...(you.role === 'facilitator' ? { joinCode: workshop.joinCode } : {}),
       },
       200,
     );
   });
 
+  app.route('/', participantRoutes(deps));
   return app;
 }

@@ -40,6 +40,9 @@ const MIGRATIONS: readonly string[] = [
      data BLOB NOT NULL,
      updated_at TEXT NOT NULL
    );`,
+  // Participants panel: co-facilitators remember the role they go back to; removal revokes the token.
+  `ALTER TABLE participants ADD COLUMN promoted_from TEXT;
+   ALTER TABLE participants ADD COLUMN removed_at TEXT;`,
 ];
 
 const AUTO_VACUUM_INCREMENTAL = 2;

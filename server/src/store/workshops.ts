@@ -17,6 +17,10 @@ export interface ParticipantRecord {
   name: string;
   group: ParticipantGroup;
   role: Role;
+  /** Set for a co-facilitator: the role they joined with, restored when demoted. */
+  promotedFrom: Role | null;
+  /** When a facilitator removed them; their token is refused from then on. */
+  removedAt: string | null;
   createdAt: string;
 }
 
@@ -48,8 +52,14 @@ export interface WorkshopStore {
   get(id: string): WorkshopRecord | null;
   getByJoinCode(code: string): WorkshopRecord | null;
   addParticipant(input: NewParticipant): { participant: ParticipantRecord; token: string };
+  /** The participant a token belongs to, unless they were removed. */
   participantByToken(token: string): ParticipantRecord | null;
+  /** Everyone who joined, removed people included (their notes keep their name). */
   participants(workshopId: string): ParticipantRecord[];
+  /** Revokes a participant's token for good; `null` when nobody by that id is in the workshop. */
+  remove(workshopId: string, participantId: string): ParticipantRecord | null;
+  /** Promotes to co-facilitator (or restores the joined role); a no-op when it is already so. */
+  setCoFacilitator(workshopId: string, participantId: string, on: boolean): ParticipantRecord | null;
 }
 
 interface WorkshopRow {
@@ -68,6 +78,8 @@ interface ParticipantRow {
   name: string;
   grp: string;
   role: string;
+  promoted_from: string | null;
+  removed_at: string | null;
   created_at: string;
 }
 
@@ -84,16 +96,39 @@ export function createSqliteWorkshopStore(db: Db): WorkshopStore {
      VALUES (@id, @workshopId, @name, @group, @role, @tokenHash, @createdAt)`,
   );
   const selectByToken = db.prepare<[string], ParticipantRow>(
-    'SELECT * FROM participants WHERE token_hash = ?',
+    'SELECT * FROM participants WHERE token_hash = ? AND removed_at IS NULL',
+  );
+  const selectParticipant = db.prepare<[string, string], ParticipantRow>(
+    'SELECT * FROM participants WHERE workshop_id = ? AND id = ?',
+  );
+  const markRemoved = db.prepare(
+    'UPDATE participants SET removed_at = @removedAt WHERE id = @id AND removed_at IS NULL',
+  );
+  const updateRole = db.prepare(
+    'UPDATE participants SET role = @role, promoted_from = @promotedFrom WHERE id = @id',
   );
   const selectParticipants = db.prepare<[string], ParticipantRow>(
     'SELECT * FROM participants WHERE workshop_id = ? ORDER BY created_at, rowid',
   );
 
   function addParticipant(input: NewParticipant) {
-    const participant: ParticipantRecord = { id: newId(), ...input, createdAt: new Date().toISOString() };
+    const participant: ParticipantRecord = {
+      id: newId(),
+      ...input,
+      promotedFrom: null,
+      removedAt: null,
+      createdAt: new Date().toISOString(),
+    };
     const token = newToken();
-    insertParticipant.run({ ...participant, tokenHash: hashToken(token) });
+    insertParticipant.run({
+      id: participant.id,
+      workshopId: participant.workshopId,
+      name: participant.name,
+      group: participant.group,
+      role: participant.role,
+      tokenHash: hashToken(token),
+      createdAt: participant.createdAt,
+    });
     return { participant, token };
   }
 
@@ -123,6 +158,27 @@ export function createSqliteWorkshopStore(db: Db): WorkshopStore {
     return { workshop, facilitator: participant, token };
   });
 
+  const find = (workshopId: string, id: string) => toParticipant(selectParticipant.get(workshopId, id));
+
+  const remove = db.transaction((workshopId: string, id: string) => {
+    const found = find(workshopId, id);
+    if (!found || found.removedAt) return found;
+    const removedAt = new Date().toISOString();
+    markRemoved.run({ id, removedAt });
+    return { ...found, removedAt };
+  });
+
+  const setCoFacilitator = db.transaction((workshopId: string, id: string, on: boolean) => {
+    const found = find(workshopId, id);
+    if (!found || found.removedAt) return found;
+    let next = found;
+    if (on && found.role !== 'facilitator')
+      next = { ...found, role: 'facilitator', promotedFrom: found.role };
+    if (!on && found.promotedFrom) next = { ...found, role: found.promotedFrom, promotedFrom: null };
+    if (next !== found) updateRole.run({ id, role: next.role, promotedFrom: next.promotedFrom });
+    return next;
+  });
+
   return {
     create: (input, afterInsert) => create(input, afterInsert),
     get: (id) => toWorkshop(selectWorkshop.get(id)),
@@ -131,6 +187,8 @@ export function createSqliteWorkshopStore(db: Db): WorkshopStore {
     participantByToken: (token) => toParticipant(selectByToken.get(hashToken(token))),
     participants: (workshopId) =>
       selectParticipants.all(workshopId).map((row) => toParticipant(row) as ParticipantRecord),
+    remove: (workshopId, id) => remove(workshopId, id),
+    setCoFacilitator: (workshopId, id, on) => setCoFacilitator(workshopId, id, on),
   };
 }
 
@@ -154,6 +212,8 @@ function toParticipant(row: ParticipantRow | undefined): ParticipantRecord | nul
     name: row.name,
     group: row.grp as ParticipantGroup,
     role: row.role as Role,
+    promotedFrom: row.promoted_from as Role | null,
+    removedAt: row.removed_at,
     createdAt: row.created_at,
   };
 }

@@ -75,6 +75,8 @@ export class Connection implements Peer, TurnOutbox {
   }
 
   handle(data: Uint8Array, isBinary: boolean): void {
+    // Once we close (removed, role changed), frames still in flight carry the old rights: drop them.
+    if (this.ws.readyState !== this.ws.OPEN) return;
     if (!isBinary) {
       this.reject('text frames are not part of the protocol');
       return;

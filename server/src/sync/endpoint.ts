@@ -16,6 +16,7 @@ import type { WorkshopStore } from '../store/workshops';
 import { Connection } from './connection';
 import { KEEPALIVE } from './messages';
 import { isOriginAllowed } from './origin';
+import type { ParticipantSockets } from './participant-sockets';
 import { writeDenial } from './roles';
 import type { RoomManager } from './rooms';
 
@@ -40,10 +41,10 @@ const SYNC_PREFIX = '/sync/';
 /** Attaches the y-websocket endpoint (`/sync/:room`) to an HTTP server's upgrade event. */
 export function attachSyncEndpoint(
   server: Server,
-  deps: { rooms: RoomManager; workshops: WorkshopStore; log: Logger },
+  deps: { rooms: RoomManager; workshops: WorkshopStore; sockets: ParticipantSockets; log: Logger },
   options: SyncEndpointOptions,
 ): SyncEndpoint {
-  const { rooms, workshops, log } = deps;
+  const { rooms, workshops, sockets, log } = deps;
   // `ws` defaults to 100 MiB frames; the limit must be set here, per server.
   const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes });
   const connections = new Map<WebSocket, Connection>();
@@ -110,6 +111,8 @@ export function attachSyncEndpoint(
       log,
     );
     connections.set(ws, connection);
+    // Findable by participant: removing someone or changing their role closes their sockets at once.
+    sockets.add(participant.id, connection);
     room.add(connection);
     log.info({ room: name, participantId: participant.id, role: participant.role }, 'sync connected');
 
@@ -120,6 +123,7 @@ export function attachSyncEndpoint(
     ws.on('error', (error) => log.warn({ room: name, err: error.message }, 'socket error'));
     ws.on('close', (code) => {
       connections.delete(ws);
+      sockets.delete(participant.id, connection);
       control?.release();
       const left = room.remove(connection);
       log.info({ room: name, participantId: participant.id, code }, 'sync disconnected');

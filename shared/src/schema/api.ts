@@ -69,6 +69,10 @@ export const ParticipantSummary = z.object({
   group: ParticipantGroup,
   role: Role,
   color: z.string(),
+  /** A participant or observer a facilitator promoted: `role` is then `facilitator`. */
+  coFacilitator: z.boolean(),
+  /** Removed by a facilitator: kept in the list so their notes still show their name. */
+  removed: z.boolean(),
 });
 export type ParticipantSummary = z.infer<typeof ParticipantSummary>;
 

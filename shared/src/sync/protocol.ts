@@ -17,6 +17,10 @@ export const CLOSE_CODES = {
   tooLarge: 1009,
   /** The server is shutting down; reconnect later. */
   goingAway: 1001,
+  /** A facilitator removed this person from the workshop: their token no longer works. */
+  removed: 4410,
+  /** A facilitator changed this person's role: reconnect at once, the new socket carries the new role. */
+  roleChanged: 4001,
 } as const;
 
 /** Close codes after which reconnecting with the same token cannot succeed. */
@@ -24,6 +28,7 @@ export const FINAL_CLOSE_CODES: ReadonlySet<number> = new Set([
   CLOSE_CODES.unauthorized,
   CLOSE_CODES.forbiddenOrigin,
   CLOSE_CODES.unknownRoom,
+  CLOSE_CODES.removed,
 ]);
 
 /** Reasons sent with y-protocols' auth "permission denied" message when a write is dropped. */

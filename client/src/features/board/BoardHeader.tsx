@@ -3,6 +3,7 @@ import { useT } from '../../i18n/locale';
 import { useBoard } from '../../state/store';
 import { BrandLink } from '../../ui/BrandLink';
 import { ConnectionIndicator } from '../connection/ConnectionIndicator';
+import { ParticipantsToggle } from '../participants/ParticipantsToggle';
 import { PresenceBar } from '../presence/PresenceBar';
 import { ThemeEditorButton } from '../themes/ThemeEditor';
 import { TimerControl } from '../timer/TimerControl';
@@ -38,6 +39,7 @@ export function BoardHeader() {
           {t('header.you', { name: you.name, role: t(`role.${you.role}`) })}
         </span>
         <LocaleSwitch />
+        <ParticipantsToggle />
         {you.role === 'facilitator' && (
           <button
             type="button"

@@ -1,3 +1,4 @@
+import { CLOSE_CODES } from '@atelier/shared';
 import { useEffect, useState } from 'react';
 import { clearHistoryFlag, historyFlag } from '../../app/router';
 import { tokenFromHash } from '../../app/routes';
@@ -5,6 +6,7 @@ import { useT } from '../../i18n/locale';
 import { loadSession, type Session, saveSession } from '../../session/session';
 import { boardStore, resetBoardStore, useBoard } from '../../state/store';
 import { MessageCard, Screen } from '../../ui/Screen';
+import { ClosedScreen } from '../connection/ClosedScreen';
 import { JoinCodeForm } from '../home/JoinCodeForm';
 import { BoardView } from './BoardView';
 import { useWorkshopSummary } from './useWorkshopSummary';
@@ -38,8 +40,15 @@ export function BoardPage({ workshopId }: { workshopId: string }) {
 
 function BoardWithSession({ workshopId, session }: { workshopId: string; session: Session }) {
   const t = useT();
-  const shareOpen = useBoard((s) => s.shareOpen);
-  const { summary, retry } = useWorkshopSummary(workshopId, session, shareOpen ? 4000 : 15000);
+  // Facilitators watching people arrive (share or participants panel open) see them sooner.
+  const watching = useBoard((s) => s.shareOpen || s.participantsOpen);
+  const { summary, retry } = useWorkshopSummary(workshopId, session, watching ? 4000 : 15000);
+  const closedCode = useBoard((s) => s.connection.closedCode);
+
+  // Removed by a facilitator: say so, even once the summary answers 401 like for any dead token.
+  if (closedCode === CLOSE_CODES.removed) {
+    return <ClosedScreen workshopId={workshopId} code={closedCode} joinCode={session.joinCode} />;
+  }
 
   if (summary.state === 'unauthorized') {
     return <JoinPrompt kind="invalid" code={session.joinCode} />;
@@ -69,7 +78,9 @@ function BoardWithSession({ workshopId, session }: { workshopId: string; session
       </Screen>
     );
   }
-  return <BoardView workshopId={workshopId} session={session} summary={summary.summary} />;
+  return (
+    <BoardView workshopId={workshopId} session={session} summary={summary.summary} refreshSummary={retry} />
+  );
 }
 
 /** No usable session on this browser: ask for the join code (prefilled when we know it). */

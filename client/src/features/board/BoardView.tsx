@@ -7,6 +7,7 @@ import { boardStore, useBoard, useCanEdit } from '../../state/store';
 import { ConnectionContext, useWorkshopConnection } from '../../sync/useConnection';
 import { Toasts } from '../../ui/Toasts';
 import { ClosedScreen } from '../connection/ClosedScreen';
+import { ParticipantsPanel } from '../participants/ParticipantsPanel';
 import { SharePanel } from '../share/SharePanel';
 import { useTimerExpiry } from '../timer/useTimer';
 import { BoardHeader } from './BoardHeader';
@@ -20,10 +21,12 @@ interface Props {
   workshopId: string;
   session: Session;
   summary: WorkshopSummary;
+  /** Reads the summary again now (a facilitator changed our role). */
+  refreshSummary: () => void;
 }
 
 /** The live board once we know who we are: connects the documents and lays the board out. */
-export function BoardView({ workshopId, session, summary }: Props) {
+export function BoardView({ workshopId, session, summary, refreshSummary }: Props) {
   const t = useT();
   useEffect(() => {
     boardStore.getState().setWorkshop(summary, { participantId: summary.you.id, role: summary.you.role });
@@ -41,7 +44,13 @@ export function BoardView({ workshopId, session, summary }: Props) {
     },
     [t],
   );
-  const connection = useWorkshopConnection({ workshopId, token: session.token, store: boardStore, onDenied });
+  const connection = useWorkshopConnection({
+    workshopId,
+    token: session.token,
+    store: boardStore,
+    onDenied,
+    onRoleChanged: refreshSummary,
+  });
   const closedCode = useBoard((s) => s.connection.closedCode);
 
   if (closedCode !== null)
@@ -49,7 +58,7 @@ export function BoardView({ workshopId, session, summary }: Props) {
   if (!connection) return null;
   return (
     <ConnectionContext.Provider value={connection}>
-      <BoardLayout participantLink={session.participantLink ?? null} />
+      <BoardLayout workshopId={workshopId} session={session} />
     </ConnectionContext.Provider>
   );
 }
@@ -80,7 +89,7 @@ function useTidyUiState(): void {
   );
 }
 
-function BoardLayout({ participantLink }: { participantLink: string | null }) {
+function BoardLayout({ workshopId, session }: { workshopId: string; session: Session }) {
   const commands = useCommands();
   const pointerRef = useRef<{ x: number; y: number } | null>(null);
   useShortcuts(commands, pointerRef);
@@ -90,6 +99,7 @@ function BoardLayout({ participantLink }: { participantLink: string | null }) {
     void syncServerClock();
   }, []);
   const shareOpen = useBoard((s) => s.shareOpen && s.me?.role === 'facilitator');
+  const participantsOpen = useBoard((s) => s.participantsOpen && s.me?.role === 'facilitator');
   return (
     <div className="board">
       <BoardHeader />
@@ -101,8 +111,19 @@ function BoardLayout({ participantLink }: { participantLink: string | null }) {
         </main>
         {shareOpen && (
           <SharePanel
-            participantLink={participantLink}
+            participantLink={session.participantLink ?? null}
             onClose={() => boardStore.getState().setShareOpen(false)}
+          />
+        )}
+        {participantsOpen && (
+          <ParticipantsPanel
+            workshopId={workshopId}
+            token={session.token}
+            onClose={() => {
+              boardStore.getState().setParticipantsOpen(false);
+              // Back to the button that opened it, not to the top of the page.
+              document.querySelector<HTMLElement>('[data-testid="participants.toggle"]')?.focus();
+            }}
           />
         )}
       </div>

@@ -13,12 +13,36 @@ interface Props {
   joinCode: string | undefined;
 }
 
-/** The server closed the connection for good (refused token, unknown room…): say so, offer to join again. */
+/** Codes after which this browser's token is dead: forget it. */
+const DEAD_TOKEN: ReadonlySet<number> = new Set([CLOSE_CODES.unauthorized, CLOSE_CODES.removed]);
+
+/** The server closed the connection for good (refused token, removed, unknown room…): say so and what next. */
 export function ClosedScreen({ workshopId, code, joinCode }: Props) {
   const t = useT();
   useEffect(() => {
-    if (code === CLOSE_CODES.unauthorized) clearSession(workshopId);
+    if (DEAD_TOKEN.has(code)) clearSession(workshopId);
   }, [code, workshopId]);
+  if (code === CLOSE_CODES.removed) {
+    // No "join again" here: the facilitator chose to remove this person.
+    return (
+      <Screen>
+        <MessageCard title={t('session.removedHeading')} text={t('session.removedText')}>
+          <div data-testid="connection.closed" data-code={code}>
+            <a
+              className="button"
+              href="/"
+              onClick={(event) => {
+                event.preventDefault();
+                navigate('/');
+              }}
+            >
+              {t('common.backHome')}
+            </a>
+          </div>
+        </MessageCard>
+      </Screen>
+    );
+  }
   const text =
     code === CLOSE_CODES.forbiddenOrigin
       ? t('session.closedOrigin')

@@ -1,0 +1,22 @@
+import { useT } from '../../i18n/locale';
+import { useBoard } from '../../state/store';
+
+/** The header button that opens the participants panel (facilitators only). */
+export function ParticipantsToggle() {
+  const t = useT();
+  const facilitator = useBoard((s) => s.me?.role === 'facilitator');
+  const open = useBoard((s) => s.participantsOpen);
+  const setOpen = useBoard((s) => s.setParticipantsOpen);
+  if (!facilitator) return null;
+  return (
+    <button
+      type="button"
+      className={open ? 'button button--primary' : 'button'}
+      data-testid="participants.toggle"
+      aria-pressed={open}
+      onClick={() => setOpen(!open)}
+    >
+      {t('participants.toggle')}
+    </button>
+  );
+}

@@ -1,0 +1,58 @@
+import { useEffect, useId, useRef } from 'react';
+
+interface Props {
+  title: string;
+  text: string;
+  confirmLabel: string;
+  cancelLabel: string;
+  onConfirm: () => void;
+  onCancel: () => void;
+  testId?: string;
+}
+
+/**
+ * A modal question with a destructive answer. The native `<dialog>` traps focus, closes on
+ * Escape and gives focus back to what had it; "Cancel" has the focus first, so Enter is safe.
+ */
+export function ConfirmDialog({
+  title,
+  text,
+  confirmLabel,
+  cancelLabel,
+  onConfirm,
+  onCancel,
+  testId,
+}: Props) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const id = useId();
+  useEffect(() => {
+    const dialog = ref.current;
+    if (dialog && !dialog.open) dialog.showModal();
+    return () => dialog?.close();
+  }, []);
+  return (
+    <dialog
+      ref={ref}
+      className="confirm"
+      aria-labelledby={`${id}-title`}
+      aria-describedby={`${id}-text`}
+      data-testid={testId}
+      onCancel={(event) => {
+        event.preventDefault();
+        onCancel();
+      }}
+    >
+      <h2 id={`${id}-title`}>{title}</h2>
+      <p id={`${id}-text`}>{text}</p>
+      <div className="confirm__actions">
+        {/* biome-ignore lint/a11y/noAutofocus: the safe answer takes the focus when the dialog opens. */}
+        <button type="button" className="button" autoFocus onClick={onCancel} data-testid="confirm.cancel">
+          {cancelLabel}
+        </button>
+        <button type="button" className="button button--danger" onClick={onConfirm} data-testid="confirm.ok">
+          {confirmLabel}
+        </button>
+      </div>
+    </dialog>
+  );
+}

@@ -1,0 +1,67 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openDb } from './db';
+import { createSqliteWorkshopStore } from './workshops';
+
+const dirs: string[] = [];
+function setup() {
+  const dir = mkdtempSync(join(tmpdir(), 'atelier-workshops-'));
+  dirs.push(dir);
+  const workshops = createSqliteWorkshopStore(openDb(dir));
+  const { workshop } = workshops.create({
+    title: 'Atelier',
+    territory: { name: 'Ornans', kind: 'municipality' },
+    locale: 'fr',
+    facilitatorName: 'Camille',
+  });
+  const joinAs = (role: 'participant' | 'observer') =>
+    workshops.addParticipant({ workshopId: workshop.id, name: 'Léa', group: 'resident', role });
+  return { workshops, workshop, joinAs };
+}
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('SQLite workshop store: removing and promoting people', () => {
+  it('refuses a removed participant’s token but keeps them in the list, marked removed', () => {
+    const { workshops, workshop, joinAs } = setup();
+    const { participant, token } = joinAs('participant');
+    expect(workshops.participantByToken(token)?.id).toBe(participant.id);
+
+    const removed = workshops.remove(workshop.id, participant.id);
+    expect(removed?.removedAt).toEqual(expect.any(String));
+    expect(workshops.participantByToken(token)).toBeNull();
+    expect(workshops.participants(workshop.id).find((p) => p.id === participant.id)?.removedAt).toBe(
+      removed?.removedAt,
+    );
+    // Removing again changes nothing.
+    expect(workshops.remove(workshop.id, participant.id)?.removedAt).toBe(removed?.removedAt);
+  });
+
+  it('promotes to facilitator and demotes back to the role the person joined with', () => {
+    const { workshops, workshop, joinAs } = setup();
+    const { participant: olga, token } = joinAs('observer');
+    expect(workshops.setCoFacilitator(workshop.id, olga.id, true)).toMatchObject({
+      role: 'facilitator',
+      promotedFrom: 'observer',
+    });
+    expect(workshops.participantByToken(token)?.role).toBe('facilitator');
+    // Promoting twice keeps the joined role.
+    expect(workshops.setCoFacilitator(workshop.id, olga.id, true)?.promotedFrom).toBe('observer');
+    expect(workshops.setCoFacilitator(workshop.id, olga.id, false)).toMatchObject({
+      role: 'observer',
+      promotedFrom: null,
+    });
+    expect(workshops.participantByToken(token)?.role).toBe('observer');
+  });
+
+  it('finds nobody by an id of another workshop', () => {
+    const { workshops, joinAs } = setup();
+    const { participant } = joinAs('participant');
+    const other = setup().workshop;
+    expect(workshops.remove(other.id, participant.id)).toBeNull();
+    expect(workshops.setCoFacilitator(other.id, participant.id, true)).toBeNull();
+  });
+});
