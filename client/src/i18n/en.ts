@@ -207,6 +207,9 @@ export const en: Record<MessageKey, string> = {
   'toast.denied.time-up': 'Change refused: time is up and input is paused. The board was resynchronised.',
   'toast.denied.other': 'The server refused a change. The board was resynchronised.',
 
+  'projector.open': 'Projector view (for the room’s screen)',
+  'projector.close': 'Leave the projector view (Esc)',
+
   'themes.toggle': 'Themes',
   'themes.title': 'Workshop themes',
   'themes.name': 'Theme name',

@@ -212,6 +212,9 @@ export const fr = {
     'Modification refusée : le temps est écoulé et la saisie est suspendue. Le tableau a été resynchronisé.',
   'toast.denied.other': 'Modification refusée par le serveur. Le tableau a été resynchronisé.',
 
+  'projector.open': 'Mode projection (pour l’écran de la salle)',
+  'projector.close': 'Quitter le mode projection (Échap)',
+
   'themes.toggle': 'Thématiques',
   'themes.title': 'Thématiques de l’atelier',
   'themes.name': 'Nom de la thématique',

@@ -7,13 +7,15 @@ describe('board store', () => {
     const locked = { ...open, locked: true };
     const me = (role: 'facilitator' | 'participant' | 'observer') => ({ participantId: 'p', role });
     const can = (who: ReturnType<typeof me> | null, control = open, timeUp = false) =>
-      canEdit({ me: who, control, timeUp });
+      canEdit({ me: who, control, timeUp, projector: false });
     expect(can(me('facilitator'), locked, true)).toBe(true);
     expect(can(me('participant'))).toBe(true);
     expect(can(me('participant'), locked)).toBe(false);
     expect(can(me('participant'), open, true)).toBe(false);
     expect(can(me('observer'))).toBe(false);
     expect(can(null)).toBe(false);
+    // The projector view edits nothing, whoever opened it.
+    expect(canEdit({ me: me('facilitator'), control: open, timeUp: false, projector: true })).toBe(false);
   });
 
   it('selects, edits and closes the theme menu consistently', () => {

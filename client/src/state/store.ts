@@ -32,6 +32,8 @@ export interface UiState {
   shareOpen: boolean;
   /** Which notes stand out; the others are dimmed (everyone chooses their own). */
   filter: BoardFilter;
+  /** The room's screen: large type, no editing chrome, nothing editable from this view. */
+  projector: boolean;
   /** The facilitator's timer ran out with "freeze input at the end" (kept by useTimerExpiry on the server's clock). */
   timeUp: boolean;
   /** The facilitator's participants panel (one side panel at a time: opening it closes the share panel). */
@@ -49,6 +51,7 @@ export interface UiActions {
   openPicker(id: string | null): void;
   setShareOpen(open: boolean): void;
   setFilter(filter: BoardFilter): void;
+  setProjector(on: boolean): void;
   setParticipantsOpen(open: boolean): void;
   toast(kind: Toast['kind'], message: string): void;
   dismissToast(id: number): void;
@@ -81,6 +84,7 @@ export function initialUi(): UiState {
     shareOpen: false,
     timeUp: false,
     filter: NO_FILTER,
+    projector: false,
     participantsOpen: false,
     toasts: [],
     connection: { status: 'connecting', pending: 0, closedCode: null },
@@ -104,6 +108,19 @@ export function createBoardStore(): BoardStore {
     setParticipantsOpen: (participantsOpen) =>
       set(participantsOpen ? { participantsOpen, shareOpen: false } : { participantsOpen }),
     setFilter: (filter) => set({ filter }),
+    setProjector: (projector) =>
+      set(
+        projector
+          ? {
+              projector,
+              selectedId: null,
+              editingId: null,
+              pickerId: null,
+              shareOpen: false,
+              participantsOpen: false,
+            }
+          : { projector },
+      ),
     toast: (kind, message) => {
       const id = ++toastIds;
       set({ toasts: [...get().toasts, { id, kind, message }].slice(-4) });
@@ -136,9 +153,9 @@ export function useNote(id: string): Note | undefined {
 }
 
 /** Whether this person may change the board right now (the server enforces it too). */
-export function canEdit(state: Pick<BoardState, 'me' | 'control' | 'timeUp'>): boolean {
+export function canEdit(state: Pick<BoardState, 'me' | 'control' | 'timeUp' | 'projector'>): boolean {
   const role = state.me?.role;
-  if (!role || role === 'observer') return false;
+  if (!role || role === 'observer' || state.projector) return false;
   return role === 'facilitator' || (!state.control.locked && !state.timeUp);
 }
 

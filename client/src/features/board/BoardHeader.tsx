@@ -5,6 +5,7 @@ import { BrandLink } from '../../ui/BrandLink';
 import { ConnectionIndicator } from '../connection/ConnectionIndicator';
 import { ParticipantsToggle } from '../participants/ParticipantsToggle';
 import { PresenceBar } from '../presence/PresenceBar';
+import { ProjectorToggle } from '../projector/Projector';
 import { ThemeEditorButton } from '../themes/ThemeEditor';
 import { TimerControl } from '../timer/TimerControl';
 import { LockToggle } from './LockToggle';
@@ -39,6 +40,7 @@ export function BoardHeader() {
           {t('header.you', { name: you.name, role: t(`role.${you.role}`) })}
         </span>
         <LocaleSwitch />
+        <ProjectorToggle />
         <ParticipantsToggle />
         {you.role === 'facilitator' && (
           <button

@@ -8,6 +8,7 @@ import { ConnectionContext, useWorkshopConnection } from '../../sync/useConnecti
 import { Toasts } from '../../ui/Toasts';
 import { ClosedScreen } from '../connection/ClosedScreen';
 import { ParticipantsPanel } from '../participants/ParticipantsPanel';
+import { ProjectorExit, useProjectorMode } from '../projector/Projector';
 import { SharePanel } from '../share/SharePanel';
 import { useTimerExpiry } from '../timer/useTimer';
 import { BoardHeader } from './BoardHeader';
@@ -98,11 +99,17 @@ function BoardLayout({ workshopId, session }: { workshopId: string; session: Ses
   useEffect(() => {
     void syncServerClock();
   }, []);
+  const projector = useProjectorMode();
   const shareOpen = useBoard((s) => s.shareOpen && s.me?.role === 'facilitator');
   const participantsOpen = useBoard((s) => s.participantsOpen && s.me?.role === 'facilitator');
   return (
-    <div className="board">
+    <div
+      className={projector ? 'board board--projector' : 'board'}
+      data-testid="board"
+      data-projector={projector}
+    >
       <BoardHeader />
+      {projector && <ProjectorExit />}
       <div className="board__body">
         <main id="main" className="board__main">
           <ReadOnlyBanner />

@@ -14,7 +14,8 @@ function zoomAroundCentre(factor: number): void {
   setViewport(zoomBy(viewport, { x: canvasSize.width / 2, y: canvasSize.height / 2 }, factor));
 }
 
-function fitToContent(): void {
+/** Fits the view to every note (the toolbar's button, and entering the projector view). */
+export function fitToContent(): void {
   const { canvasSize, setViewport } = viewStore.getState();
   const bounds = notesBounds(Object.values(boardStore.getState().notes));
   setViewport(
