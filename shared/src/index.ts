@@ -2,8 +2,10 @@ export { readLayoutVersion, seedBoard } from './doc/board';
 export {
   type ControlState,
   readControlState,
+  readFollow,
   readTimer,
   seedControl,
+  setFollow,
   setLocked,
   setStep,
   setTimer,

@@ -207,6 +207,16 @@ export const en: Record<MessageKey, string> = {
   'toast.denied.time-up': 'Change refused: time is up and input is paused. The board was resynchronised.',
   'toast.denied.other': 'The server refused a change. The board was resynchronised.',
 
+  'follow.start': 'Follow me',
+  'follow.stop': 'Free the views',
+  'follow.startTitle': 'Everyone’s view follows yours (panning and zooming)',
+  'follow.stopTitle': 'Everyone moves freely again',
+  'follow.following': 'You are following {name}’s view',
+  'follow.detached': 'You stopped following {name}’s view',
+  'follow.detach': 'Move freely',
+  'follow.again': 'Follow again',
+  'follow.someone': 'the facilitator',
+
   'projector.open': 'Projector view (for the room’s screen)',
   'projector.close': 'Leave the projector view (Esc)',
 

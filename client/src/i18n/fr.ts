@@ -212,6 +212,16 @@ export const fr = {
     'Modification refusée : le temps est écoulé et la saisie est suspendue. Le tableau a été resynchronisé.',
   'toast.denied.other': 'Modification refusée par le serveur. Le tableau a été resynchronisé.',
 
+  'follow.start': 'Suivez-moi',
+  'follow.stop': 'Libérer les vues',
+  'follow.startTitle': 'La vue de chaque participant·e suit la vôtre (déplacement et zoom)',
+  'follow.stopTitle': 'Chacun·e se déplace à nouveau librement',
+  'follow.following': 'Vous suivez la vue de {name}',
+  'follow.detached': 'Vous ne suivez plus la vue de {name}',
+  'follow.detach': 'Me déplacer librement',
+  'follow.again': 'Suivre à nouveau',
+  'follow.someone': 'l’animateur·rice',
+
   'projector.open': 'Mode projection (pour l’écran de la salle)',
   'projector.close': 'Quitter le mode projection (Échap)',
 

@@ -1,10 +1,13 @@
-import { readAllThemes, readControlState, stateMap, themesMap } from '@atelier/shared';
+import { readAllThemes, readControlState, readFollow, stateMap, themesMap } from '@atelier/shared';
 import type * as Y from 'yjs';
 import type { BoardStore } from './store';
 
 /** Feeds the store's themes and facilitation state from the control document. */
 export function bindControl(store: BoardStore, doc: Y.Doc): () => void {
   const readState = () => {
+    const follow = readFollow(doc);
+    // A new "follow me" brings back those who had stopped following.
+    if (store.getState().follow !== follow) store.setState({ follow, followDetached: false });
     const control = readControlState(doc);
     const current = store.getState().control;
     if (

@@ -37,7 +37,14 @@ describe('presence', () => {
     );
     // Client 3 was never stamped by the server: not shown.
     expect(later).toEqual([
-      { clientId: 2, user: user('p2', 'Bea'), cursor: { x: 5, y: 6 }, editing: null, dragging: null },
+      {
+        clientId: 2,
+        user: user('p2', 'Bea'),
+        cursor: { x: 5, y: 6 },
+        editing: null,
+        dragging: null,
+        view: null,
+      },
     ]);
   });
 
@@ -71,5 +78,19 @@ describe('presence', () => {
     expect(stores.presence.getState()).toBe(presence);
     expect(stores.cursors.getState().cursors).not.toBe(cursors);
     expect(stores.cursors.getState().cursors[0]).toMatchObject({ x: 5, name: 'Bea' });
+  });
+});
+
+describe('shared views ("follow me")', () => {
+  it('keeps the area a peer shares, by participant, and ignores a malformed one', () => {
+    const view = { x: -100, y: 50, width: 1600, height: 900 };
+    const peers = parsePeers(
+      new Map<number, unknown>([
+        [2, { user: user('p2', 'Bea'), view }],
+        [3, { user: user('p3', 'Cem'), view: { ...view, width: -1 } }],
+      ]),
+      1,
+    );
+    expect(derivePresence(peers, null).views).toEqual({ p2: view });
   });
 });

@@ -1,6 +1,6 @@
 import { PresenceUser } from '@atelier/shared';
 import type { PresenceStores } from './presenceStores';
-import type { NoteActivity, PresenceView, RemoteCursor, RemotePeer } from './types';
+import type { NoteActivity, PresenceView, RemoteCursor, RemotePeer, ViewArea } from './types';
 
 /**
  * Reads other tabs' awareness states. The server stamps `user` on a client's first state
@@ -27,6 +27,7 @@ export function parsePeers(
       cursor: readPoint(state.cursor),
       editing: typeof state.editing === 'string' ? state.editing : null,
       dragging: typeof state.dragging === 'string' ? state.dragging : null,
+      view: readArea(state.view),
     });
   }
   return peers;
@@ -42,8 +43,10 @@ export function derivePresence(peers: readonly RemotePeer[], self: PresenceUser 
   }
   const cursors: RemoteCursor[] = [];
   const activity: Record<string, NoteActivity[]> = {};
+  const views: Record<string, ViewArea> = {};
   for (const peer of peers) {
     const { name, color, participantId } = peer.user;
+    if (peer.view) views[participantId] = peer.view;
     if (peer.cursor) cursors.push({ clientId: peer.clientId, name, color, ...peer.cursor });
     const add = (noteId: string, kind: NoteActivity['kind']) => {
       const list = activity[noteId] ?? [];
@@ -53,7 +56,7 @@ export function derivePresence(peers: readonly RemotePeer[], self: PresenceUser 
     if (peer.editing) add(peer.editing, 'editing');
     if (peer.dragging && peer.dragging !== peer.editing) add(peer.dragging, 'dragging');
   }
-  return { people: [...people.values()], cursors, activity };
+  return { people: [...people.values()], cursors, activity, views };
 }
 
 /**
@@ -76,8 +79,20 @@ export function applyPresence(stores: PresenceStores, next: PresenceView): void 
   if (people !== prev.people || activityChanged) {
     stores.presence.setState({ people, activity: activityChanged ? activity : prev.activity });
   }
-  if (!sameJson(stores.cursors.getState().cursors, next.cursors))
-    stores.cursors.setState({ cursors: next.cursors });
+  // Views change with the leader's every pan, like cursors: they live in the cursors' store.
+  const moving = stores.cursors.getState();
+  const cursors = sameJson(moving.cursors, next.cursors) ? moving.cursors : next.cursors;
+  const views = sameJson(moving.views, next.views) ? moving.views : next.views;
+  if (cursors !== moving.cursors || views !== moving.views) stores.cursors.setState({ cursors, views });
+}
+
+function readArea(value: unknown): ViewArea | null {
+  const point = readPoint(value);
+  if (!point) return null;
+  const { width, height } = value as Record<string, unknown>;
+  return typeof width === 'number' && width > 0 && typeof height === 'number' && height > 0
+    ? { ...point, width, height }
+    : null;
 }
 
 function readPoint(value: unknown): { x: number; y: number } | null {

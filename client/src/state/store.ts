@@ -34,6 +34,8 @@ export interface UiState {
   filter: BoardFilter;
   /** The room's screen: large type, no editing chrome, nothing editable from this view. */
   projector: boolean;
+  /** This person stopped following the facilitator's view (until the next "follow me"). */
+  followDetached: boolean;
   /** The facilitator's timer ran out with "freeze input at the end" (kept by useTimerExpiry on the server's clock). */
   timeUp: boolean;
   /** The facilitator's participants panel (one side panel at a time: opening it closes the share panel). */
@@ -70,6 +72,7 @@ export function initialDocView(): DocView {
     themes: [],
     allThemes: [],
     control: { step: 'assessment', locked: false, timer: null },
+    follow: null,
     boardLoaded: false,
   };
 }
@@ -85,6 +88,7 @@ export function initialUi(): UiState {
     timeUp: false,
     filter: NO_FILTER,
     projector: false,
+    followDetached: false,
     participantsOpen: false,
     toasts: [],
     connection: { status: 'connecting', pending: 0, closedCode: null },

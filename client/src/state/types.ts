@@ -29,6 +29,16 @@ export interface RemotePeer {
   cursor: Point | null;
   editing: string | null;
   dragging: string | null;
+  /** The board area they see, when they lead the room's view ("follow me"). */
+  view: ViewArea | null;
+}
+
+/** A board area in board units. */
+export interface ViewArea {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
 }
 
 export interface RemoteCursor {
@@ -67,6 +77,8 @@ export interface DocView {
   /** Active and archived themes (the facilitator's theme editor). */
   allThemes: readonly Theme[];
   control: ControlState;
+  /** Participant id of the facilitator whose view the room follows, or `null`. */
+  follow: string | null;
   /** True once the board document has content from IndexedDB or the server. */
   boardLoaded: boolean;
 }
@@ -76,4 +88,6 @@ export interface PresenceView {
   people: readonly PresenceUser[];
   cursors: readonly RemoteCursor[];
   activity: Readonly<Record<string, readonly NoteActivity[]>>;
+  /** Participant id → the area they see, for those who share it (the leader of "follow me"). */
+  views: Readonly<Record<string, ViewArea>>;
 }

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { readControlState, seedControl, setLocked, setStep } from './control';
+import { PresenceClientState } from '../presence/awareness';
+import {
+  readControlState,
+  readFollow,
+  seedControl,
+  setFollow,
+  setLocked,
+  setStep,
+  stateMap,
+} from './control';
 import { DEFAULT_THEMES, readThemes } from './themes';
 
 describe('control document', () => {
@@ -23,5 +32,26 @@ describe('control document', () => {
     const control = new Y.Doc();
     control.getMap('state').set('step', 'nonsense');
     expect(readControlState(control).step).toBe('assessment');
+  });
+});
+
+describe('follow me', () => {
+  it('names the facilitator the room follows, and frees everyone again', () => {
+    const control = new Y.Doc();
+    seedControl(control);
+    expect(readFollow(control)).toBeNull();
+    setFollow(control, 'p-facilitator');
+    expect(readFollow(control)).toBe('p-facilitator');
+    setFollow(control, null);
+    expect(readFollow(control)).toBeNull();
+    stateMap(control).set('follow', 42);
+    expect(readFollow(control)).toBeNull();
+  });
+
+  it('lets the leader share the area they see in their presence, and nothing malformed', () => {
+    const view = { x: -120, y: 40, width: 1600, height: 900 };
+    expect(PresenceClientState.parse({ view }).view).toEqual(view);
+    expect(PresenceClientState.safeParse({ view: { ...view, width: 0 } }).success).toBe(false);
+    expect(PresenceClientState.safeParse({ view: { ...view, x: Number.NaN } }).success).toBe(false);
   });
 });

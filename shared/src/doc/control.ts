@@ -74,3 +74,17 @@ export function setTimer(control: Y.Doc, timer: TimerState | null): void {
     else stateMap(control).set(STATE_FIELDS.timer, TimerState.parse(timer));
   }, LOCAL_ORIGIN);
 }
+
+/** Whose view the room follows ("follow me"), or `null` when everyone moves freely. */
+export function readFollow(control: Y.Doc): string | null {
+  const value = stateMap(control).get(STATE_FIELDS.follow);
+  return typeof value === 'string' && value.length > 0 && value.length <= 64 ? value : null;
+}
+
+/** Facilitator command: the room follows this person's view (`null`: everyone is free again). */
+export function setFollow(control: Y.Doc, participantId: string | null): void {
+  control.transact(() => {
+    if (participantId === null) stateMap(control).delete(STATE_FIELDS.follow);
+    else stateMap(control).set(STATE_FIELDS.follow, participantId);
+  }, LOCAL_ORIGIN);
+}

@@ -54,6 +54,8 @@ export const STATE_FIELDS = {
   locked: 'locked',
   /** The facilitator's timer (`TimerState`, a plain object), absent when none is set. */
   timer: 'timer',
+  /** Participant id of the facilitator whose view everyone follows ("follow me"), absent when free. */
+  follow: 'follow',
 } as const;
 
 /** Size limits enforced by commands (and by the export schema later). */

@@ -27,6 +27,19 @@ export const PresenceClientState = z.object({
   editing: z.string().max(64).nullable().optional(),
   /** Id of the note being dragged. */
   dragging: z.string().max(64).nullable().optional(),
+  /**
+   * The board area this person sees (board units), sent only by the facilitator the room
+   * follows ("follow me"): each follower fits it to their own screen.
+   */
+  view: z
+    .object({
+      x: Coordinate,
+      y: Coordinate,
+      width: z.number().positive().max(1e7),
+      height: z.number().positive().max(1e7),
+    })
+    .nullable()
+    .optional(),
 });
 export type PresenceClientState = z.infer<typeof PresenceClientState>;
 

@@ -3,6 +3,7 @@ import { useT } from '../../i18n/locale';
 import { useBoard } from '../../state/store';
 import { BrandLink } from '../../ui/BrandLink';
 import { ConnectionIndicator } from '../connection/ConnectionIndicator';
+import { FollowToggle } from '../follow/Follow';
 import { ParticipantsToggle } from '../participants/ParticipantsToggle';
 import { PresenceBar } from '../presence/PresenceBar';
 import { ProjectorToggle } from '../projector/Projector';
@@ -32,6 +33,7 @@ export function BoardHeader() {
       </div>
       <div className="board-header__side">
         <TimerControl />
+        {you.role === 'facilitator' && <FollowToggle />}
         {you.role === 'facilitator' && <ThemeEditorButton />}
         {you.role === 'facilitator' && <LockToggle />}
         <PresenceBar />

@@ -7,6 +7,8 @@ import { boardStore, useBoard, useCanEdit } from '../../state/store';
 import { ConnectionContext, useWorkshopConnection } from '../../sync/useConnection';
 import { Toasts } from '../../ui/Toasts';
 import { ClosedScreen } from '../connection/ClosedScreen';
+import { FollowBanner } from '../follow/Follow';
+import { useFollowLeader, useLeadView } from '../follow/useFollow';
 import { ParticipantsPanel } from '../participants/ParticipantsPanel';
 import { ProjectorExit, useProjectorMode } from '../projector/Projector';
 import { SharePanel } from '../share/SharePanel';
@@ -96,6 +98,8 @@ function BoardLayout({ workshopId, session }: { workshopId: string; session: Ses
   useShortcuts(commands, pointerRef);
   useTidyUiState();
   useTimerExpiry();
+  useLeadView();
+  useFollowLeader();
   useEffect(() => {
     void syncServerClock();
   }, []);
@@ -113,6 +117,7 @@ function BoardLayout({ workshopId, session }: { workshopId: string; session: Ses
       <div className="board__body">
         <main id="main" className="board__main">
           <ReadOnlyBanner />
+          <FollowBanner />
           <Canvas commands={commands} pointerRef={pointerRef} />
           <Toolbar commands={commands} />
         </main>

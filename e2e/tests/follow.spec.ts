@@ -1,0 +1,40 @@
+import { expect, type Page, test } from '@playwright/test';
+import { createWorkshop, joinWorkshop } from '../fixtures/actors';
+
+const zoomOf = async (page: Page) => Number(await page.getByTestId('board.canvas').getAttribute('data-zoom'));
+
+test('"follow me": a participant’s view follows the facilitator’s until they move freely, and again on demand', async ({
+  browser,
+}) => {
+  const facilitator = await createWorkshop(browser);
+  const manon = await joinWorkshop(browser, facilitator.joinCode, { name: 'Manon Robert', group: 'staff' });
+  await manon.board.addNote('Tiers-lieu dans l’ancienne gare');
+  const f = facilitator.page;
+  const m = manon.page;
+  // Same screen size on both sides: the share panel closed.
+  if ((await f.getByTestId('share.toggle').getAttribute('aria-pressed')) === 'true')
+    await f.getByTestId('share.toggle').click();
+
+  await f.getByTestId('follow.toggle').click();
+  await expect(m.getByTestId('follow.banner')).toContainText('Camille');
+  for (let i = 0; i < 3; i++) await f.getByTestId('board.zoom-out').click();
+  const leaderZoom = await zoomOf(f);
+  await expect.poll(() => zoomOf(m)).toBeCloseTo(leaderZoom, 2);
+
+  // Manon moves freely: the facilitator's next zoom leaves her view alone.
+  await m.getByTestId('follow.detach').click();
+  await f.getByTestId('board.zoom-in').click();
+  await expect.poll(() => zoomOf(f)).toBeGreaterThan(leaderZoom);
+  await expect(m.getByTestId('follow.banner')).toHaveAttribute('data-detached', 'true');
+  expect(await zoomOf(m)).toBeCloseTo(leaderZoom, 2);
+
+  // Following again catches up with the facilitator's view.
+  await m.getByTestId('follow.again').click();
+  await expect.poll(() => zoomOf(m)).toBeCloseTo(await zoomOf(f), 2);
+
+  // The facilitator frees everyone.
+  await f.getByTestId('follow.toggle').click();
+  await expect(m.getByTestId('follow.banner')).toHaveCount(0);
+
+  for (const actor of [facilitator, manon]) await actor.context.close();
+});
