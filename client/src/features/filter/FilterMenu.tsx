@@ -1,7 +1,8 @@
 import { PARTICIPANT_GROUPS, type ParticipantGroup } from '@atelier/shared';
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { useT } from '../../i18n/locale';
 import { type BoardFilter, NO_FILTER, NO_THEME, useBoard } from '../../state/store';
+import { useDismiss } from '../../ui/useDismiss';
 import { noteColors, themeLabel } from '../board/colors';
 
 function toggle(list: readonly string[], value: string): string[] {
@@ -21,21 +22,8 @@ export function FilterMenu() {
   const rootRef = useRef<HTMLDivElement>(null);
   const active = filter.themes.length + filter.groups.length;
 
-  useEffect(() => {
-    if (!open) return;
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') setOpen(false);
-    };
-    const onPointer = (event: PointerEvent) => {
-      if (!rootRef.current?.contains(event.target as Node)) setOpen(false);
-    };
-    window.addEventListener('keydown', onKey);
-    window.addEventListener('pointerdown', onPointer);
-    return () => {
-      window.removeEventListener('keydown', onKey);
-      window.removeEventListener('pointerdown', onPointer);
-    };
-  }, [open]);
+  const close = useCallback(() => setOpen(false), []);
+  useDismiss(open, rootRef, close);
 
   const update = (next: BoardFilter) => setFilter(next);
   return (

@@ -7,12 +7,13 @@ import {
   UNTHEMED_COLOR,
   updateTheme,
 } from '@atelier/shared';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useT } from '../../i18n/locale';
 import { useBoard } from '../../state/store';
 import { useConnection } from '../../sync/useConnection';
 import { Icon } from '../../ui/Icon';
 import { IconButton } from '../../ui/IconButton';
+import { useDismiss } from '../../ui/useDismiss';
 import { themeLabel } from '../board/colors';
 
 /** A colour for the next theme: one the list does not use yet. */
@@ -27,21 +28,8 @@ export function ThemeEditorButton() {
   const t = useT();
   const [open, setOpen] = useState(false);
   const rootRef = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (!open) return;
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') setOpen(false);
-    };
-    const onPointer = (event: PointerEvent) => {
-      if (!rootRef.current?.contains(event.target as Node)) setOpen(false);
-    };
-    window.addEventListener('keydown', onKey);
-    window.addEventListener('pointerdown', onPointer);
-    return () => {
-      window.removeEventListener('keydown', onKey);
-      window.removeEventListener('pointerdown', onPointer);
-    };
-  }, [open]);
+  const close = useCallback(() => setOpen(false), []);
+  useDismiss(open, rootRef, close);
   return (
     <div className="theme-editor" ref={rootRef}>
       <button

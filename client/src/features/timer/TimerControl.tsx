@@ -10,12 +10,13 @@ import {
   TimerSetting,
   type TimerState,
 } from '@atelier/shared';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useT } from '../../i18n/locale';
 import { serverNow } from '../../state/serverClock';
 import { useBoard } from '../../state/store';
 import { useConnection } from '../../sync/useConnection';
 import { Icon } from '../../ui/Icon';
+import { useDismiss } from '../../ui/useDismiss';
 import { useRemaining } from './useTimer';
 
 /** Durations a facilitator reaches for: a 30-second speed round up to a quarter of an hour. */
@@ -31,6 +32,9 @@ export function TimerControl() {
   const facilitator = useBoard((s) => s.me?.role === 'facilitator');
   const remaining = useRemaining(timer);
   const [open, setOpen] = useState(false);
+  const rootRef = useRef<HTMLDivElement>(null);
+  const close = useCallback(() => setOpen(false), []);
+  useDismiss(open, rootRef, close);
   if (!timer && !facilitator) return null;
 
   const state = !timer
@@ -54,7 +58,7 @@ export function TimerControl() {
     </span>
   );
   return (
-    <div className="timer-control">
+    <div className="timer-control" ref={rootRef}>
       {facilitator ? (
         <button
           type="button"
@@ -72,7 +76,7 @@ export function TimerControl() {
           {display}
         </span>
       )}
-      {open && facilitator && <TimerPanel timer={timer} onClose={() => setOpen(false)} />}
+      {open && facilitator && <TimerPanel timer={timer} onClose={close} />}
     </div>
   );
 }
@@ -90,19 +94,7 @@ function TimerPanel({ timer, onClose }: { timer: TimerState | null; onClose: () 
 
   useEffect(() => {
     panelRef.current?.querySelector<HTMLElement>('button, input')?.focus();
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') onClose();
-    };
-    const onPointer = (event: PointerEvent) => {
-      if (!(event.target as Element).closest('.timer-control')) onClose();
-    };
-    window.addEventListener('keydown', onKey);
-    window.addEventListener('pointerdown', onPointer);
-    return () => {
-      window.removeEventListener('keydown', onKey);
-      window.removeEventListener('pointerdown', onPointer);
-    };
-  }, [onClose]);
+  }, []);
 
   /** A new timer of `value` minutes, stopped; refused (and said why) outside 1–240 minutes. */
   const setDuration = (value: string) => {
