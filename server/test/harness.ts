@@ -351,6 +351,21 @@ export async function join(
   return JoinResponse.parse(answer.body);
 }
 
+/** A person a test brings into a workshop: name, group, and observer or (by default) participant. */
+export type Person = { name: string; group: ParticipantGroup; role?: 'participant' | 'observer' };
+
+/** A new workshop and its cast, joined at once: `{ workshop, alice: JoinResponse, … }`. */
+export async function workshopWith<K extends string>(
+  baseUrl: string,
+  cast: Record<K, Person>,
+): Promise<{ workshop: CreateWorkshopResponse } & Record<K, JoinResponse>> {
+  const workshop = await createWorkshop(baseUrl);
+  const entries = Object.entries(cast) as [K, Person][];
+  const joined = await Promise.all(entries.map(([, person]) => join(baseUrl, workshop.joinCode, person)));
+  const people = Object.fromEntries(entries.map(([key], i) => [key, joined[i]])) as Record<K, JoinResponse>;
+  return { workshop, ...people };
+}
+
 // ---------------------------------------------------------------------------------------------
 // Stock y-websocket client
 

@@ -2,8 +2,6 @@ import {
   ApiError,
   addNote,
   CLOSE_CODES,
-  type CreateWorkshopResponse,
-  type JoinResponse,
   ParticipantSummary,
   readControlState,
   readNotes,
@@ -18,30 +16,26 @@ import {
   connectDoc,
   createWorkshop,
   type DocClient,
-  join,
+  type Person,
   SyncRefused,
   useServer,
   waitDoc,
   waitFor,
+  workshopWith,
 } from './harness';
 
 const server = useServer();
 
-interface Cast {
-  workshop: CreateWorkshopResponse;
-  lea: JoinResponse;
-  hugo: JoinResponse;
-  olga: JoinResponse;
-}
+const CAST = {
+  lea: { name: 'Léa Muller', group: 'elected' },
+  hugo: { name: 'Hugo Martinez', group: 'resident' },
+  olga: { name: 'Olga', group: 'partner', role: 'observer' },
+} satisfies Record<string, Person>;
 
-async function newWorkshop(): Promise<Cast> {
-  const workshop = await createWorkshop(server.url);
-  const [lea, hugo, olga] = await Promise.all([
-    join(server.url, workshop.joinCode, { name: 'Léa Muller', group: 'elected' }),
-    join(server.url, workshop.joinCode, { name: 'Hugo Martinez', group: 'resident' }),
-    join(server.url, workshop.joinCode, { name: 'Olga', group: 'partner', role: 'observer' }),
-  ]);
-  return { workshop, lea, hugo, olga };
+type Cast = Awaited<ReturnType<typeof newWorkshop>>;
+
+function newWorkshop() {
+  return workshopWith(server.url, CAST);
 }
 
 const sync = (cast: Cast, kind: 'board' | 'control', token: string) =>

@@ -1,9 +1,7 @@
 import {
   addMinute,
   addNote,
-  type CreateWorkshopResponse,
   DEFAULT_THEMES,
-  type JoinResponse,
   moveNote,
   newTimer,
   readControlState,
@@ -21,32 +19,27 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
   connectDoc,
-  createWorkshop,
   type DocClient,
-  join,
+  type Person,
   sortedNotes,
   useServer,
   waitDoc,
   waitFor,
+  workshopWith,
 } from './harness';
 
 const server = useServer();
 
-interface Cast {
-  workshop: CreateWorkshopResponse;
-  alice: JoinResponse;
-  bob: JoinResponse;
-  olga: JoinResponse;
-}
+const CAST = {
+  alice: { name: 'Alice', group: 'resident' },
+  bob: { name: 'Bob', group: 'business' },
+  olga: { name: 'Olga', group: 'partner', role: 'observer' },
+} satisfies Record<string, Person>;
 
-async function newWorkshop(): Promise<Cast> {
-  const workshop = await createWorkshop(server.url);
-  const [alice, bob, olga] = await Promise.all([
-    join(server.url, workshop.joinCode, { name: 'Alice', group: 'resident' }),
-    join(server.url, workshop.joinCode, { name: 'Bob', group: 'business' }),
-    join(server.url, workshop.joinCode, { name: 'Olga', group: 'partner', role: 'observer' }),
-  ]);
-  return { workshop, alice, bob, olga };
+type Cast = Awaited<ReturnType<typeof newWorkshop>>;
+
+function newWorkshop() {
+  return workshopWith(server.url, CAST);
 }
 
 function board(cast: Cast, token: string): Promise<DocClient> {
