@@ -41,7 +41,7 @@ export function FilterMenu() {
       </button>
       {open && (
         <div
-          className="filter-menu__panel"
+          className="popover filter-menu__panel"
           role="dialog"
           aria-label={t('filter.title')}
           data-testid="filter.panel"

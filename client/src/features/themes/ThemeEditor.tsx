@@ -55,7 +55,7 @@ function ThemeEditor() {
   useEffect(() => headingRef.current?.focus(), []);
   return (
     <div
-      className="theme-editor__panel"
+      className="popover theme-editor__panel"
       role="dialog"
       aria-label={t('themes.title')}
       data-testid="themes.panel"

@@ -110,7 +110,7 @@ function TimerPanel({ timer, onClose }: { timer: TimerState | null; onClose: () 
   return (
     <div
       ref={panelRef}
-      className="timer-panel"
+      className="popover timer-panel"
       role="dialog"
       aria-label={t('timer.title')}
       data-testid="timer.panel"
