@@ -39,7 +39,10 @@ export function BoardHeader() {
         <PresenceBar />
         <ConnectionIndicator />
         <span className="board-header__you" data-testid="header.you" data-role={you.role}>
-          {t('header.you', { name: you.name, role: t(`role.${you.role}`) })}
+          {t('header.you', {
+            name: you.name,
+            role: you.coFacilitator ? t('participants.role.coFacilitator') : t(`role.${you.role}`),
+          })}
         </span>
         <LocaleSwitch />
         <ProjectorToggle />

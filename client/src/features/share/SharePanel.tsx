@@ -31,7 +31,8 @@ export function SharePanel({ participantLink, onClose }: Props) {
   const code = workshop?.joinCode ?? null;
   const link = participantLink ?? (code ? `${window.location.origin}${joinPath(code)}` : null);
   const joined = new Set<string>();
-  for (const p of workshop?.participants ?? []) if (p.role !== 'facilitator') joined.add(p.id);
+  // Removed people no longer count as having joined.
+  for (const p of workshop?.participants ?? []) if (p.role !== 'facilitator' && !p.removed) joined.add(p.id);
   for (const p of people) if (p.role !== 'facilitator') joined.add(p.participantId);
 
   const copy = async () => {
