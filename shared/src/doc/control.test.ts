@@ -1,13 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { readControlState, seedControl, setLocked, setStep } from './control';
+import { readControlState, seedControl, setLocked, setSilent, setStep } from './control';
 import { DEFAULT_THEMES, readThemes } from './themes';
 
 describe('control document', () => {
   it('is seeded with the first step, unlocked, and the default themes in order', () => {
     const control = new Y.Doc();
     seedControl(control);
-    expect(readControlState(control)).toEqual({ step: 'assessment', locked: false, timer: null });
+    expect(readControlState(control)).toEqual({
+      step: 'assessment',
+      locked: false,
+      timer: null,
+      silent: false,
+    });
     expect(readThemes(control).map((t) => t.id)).toEqual(DEFAULT_THEMES.map((t) => t.id));
   });
 
@@ -16,12 +21,21 @@ describe('control document', () => {
     seedControl(control);
     setStep(control, 'axes');
     setLocked(control, true);
-    expect(readControlState(control)).toEqual({ step: 'axes', locked: true, timer: null });
+    expect(readControlState(control)).toEqual({ step: 'axes', locked: true, timer: null, silent: false });
   });
 
   it('reads an unknown step written by a foreign script as the first step', () => {
     const control = new Y.Doc();
     control.getMap('state').set('step', 'nonsense');
     expect(readControlState(control).step).toBe('assessment');
+  });
+
+  it('turns silent ideation on and off', () => {
+    const control = new Y.Doc();
+    seedControl(control);
+    setSilent(control, true);
+    expect(readControlState(control).silent).toBe(true);
+    setSilent(control, false);
+    expect(readControlState(control).silent).toBe(false);
   });
 });

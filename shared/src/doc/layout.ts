@@ -54,6 +54,8 @@ export const STATE_FIELDS = {
   locked: 'locked',
   /** The facilitator's timer (`TimerState`, a plain object), absent when none is set. */
   timer: 'timer',
+  /** Silent ideation: participants' new notes go to their private drafts until the reveal. */
+  silent: 'silent',
 } as const;
 
 /** Size limits enforced by commands (and by the export schema later). */
