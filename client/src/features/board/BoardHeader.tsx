@@ -5,6 +5,7 @@ import { BrandLink } from '../../ui/BrandLink';
 import { ConnectionIndicator } from '../connection/ConnectionIndicator';
 import { ParticipantsToggle } from '../participants/ParticipantsToggle';
 import { PresenceBar } from '../presence/PresenceBar';
+import { SilentToggle } from '../silent/SilentToggle';
 import { ThemeEditorButton } from '../themes/ThemeEditor';
 import { TimerControl } from '../timer/TimerControl';
 import { LockToggle } from './LockToggle';
@@ -33,6 +34,7 @@ export function BoardHeader() {
         <TimerControl />
         {you.role === 'facilitator' && <ThemeEditorButton />}
         {you.role === 'facilitator' && <LockToggle />}
+        {you.role === 'facilitator' && <SilentToggle />}
         <PresenceBar />
         <ConnectionIndicator />
         <span className="board-header__you" data-testid="header.you" data-role={you.role}>

@@ -9,6 +9,7 @@ import { Toasts } from '../../ui/Toasts';
 import { ClosedScreen } from '../connection/ClosedScreen';
 import { ParticipantsPanel } from '../participants/ParticipantsPanel';
 import { SharePanel } from '../share/SharePanel';
+import { SilentBar } from '../silent/SilentBar';
 import { useTimerExpiry } from '../timer/useTimer';
 import { BoardHeader } from './BoardHeader';
 import { Canvas } from './Canvas';
@@ -106,6 +107,7 @@ function BoardLayout({ workshopId, session }: { workshopId: string; session: Ses
       <div className="board__body">
         <main id="main" className="board__main">
           <ReadOnlyBanner />
+          <SilentBar workshopId={workshopId} token={session.token} />
           <Canvas commands={commands} pointerRef={pointerRef} />
           <Toolbar commands={commands} />
         </main>
