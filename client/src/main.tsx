@@ -8,6 +8,7 @@ import './styles/board.css';
 import './styles/note.css';
 import './styles/panels.css';
 import './styles/timer.css';
+import './styles/silent.css';
 
 syncDocumentLang();
 const root = document.getElementById('root');

@@ -6,11 +6,13 @@ import { bodyLimit } from 'hono/body-limit';
 import { apiError, errorFromException } from './http/errors';
 import { joinRoutes } from './http/join';
 import { requestLog } from './http/request-log';
+import { silentRoutes } from './http/silent';
 import { timeRoutes } from './http/time';
 import { workshopRoutes } from './http/workshops';
 import type { Logger } from './log';
 import type { WorkshopStore } from './store/workshops';
 import type { ParticipantDisconnector } from './sync/participant-sockets';
+import type { SilentIdeation } from './sync/silent-ideation';
 
 export interface AppDeps {
   workshops: WorkshopStore;
@@ -19,6 +21,8 @@ export interface AppDeps {
   log: Logger;
   /** Closes a participant's sockets when a facilitator removes them or changes their role. */
   sockets: ParticipantDisconnector;
+  /** Participants' private drafts during silent ideation: counts and the reveal. */
+  silent: SilentIdeation;
   publicUrl: string | null;
   /** Folder of the built client; when it has no index.html, a page says how to build it. */
   clientDist: string;
@@ -38,6 +42,7 @@ export function createApp(deps: AppDeps) {
 
   app.get('/healthz', (c) => c.json({ ok: true }));
   app.route('/', workshopRoutes(deps));
+  app.route('/', silentRoutes(deps));
   app.route('/', joinRoutes(deps));
   app.route('/', timeRoutes());
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });

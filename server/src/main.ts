@@ -12,6 +12,7 @@ import { createSqliteWorkshopStore } from './store/workshops';
 import { attachSyncEndpoint } from './sync/endpoint';
 import { ParticipantSockets } from './sync/participant-sockets';
 import { RoomManager } from './sync/rooms';
+import { createSilentIdeation } from './sync/silent-ideation';
 
 /** Composition root: configuration → storage → rooms → HTTP + sync on one port. */
 const config = loadConfig({
@@ -33,6 +34,7 @@ const sockets = new ParticipantSockets();
 const app = createApp({
   workshops,
   sockets,
+  silent: createSilentIdeation(rooms),
   seedDocs: (id) => seedWorkshopDocs(docs, id),
   log,
   publicUrl: config.publicUrl,

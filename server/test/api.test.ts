@@ -71,6 +71,8 @@ describe('health and OpenAPI', () => {
       ['/api/join', 'post'],
       ['/api/workshops/{}/participants/{}', 'delete'],
       ['/api/workshops/{}/participants/{}', 'patch'],
+      ['/api/workshops/{}/drafts', 'get'],
+      ['/api/workshops/{}/reveal', 'post'],
     ];
     for (const [route, method] of expected) {
       expect(normalised.get(route), `paths has ${method.toUpperCase()} ${route}`).toHaveProperty(method);

@@ -109,7 +109,12 @@ describe('durability', () => {
     const freshBoard = await connectDoc(second.wsUrl, board, bob.token);
     expect(content(freshBoard.doc)).toBe(expected);
     const freshControl = await connectDoc(second.wsUrl, control, alice.token);
-    expect(readControlState(freshControl.doc)).toEqual({ step: 'axes', locked: false, timer: null });
+    expect(readControlState(freshControl.doc)).toEqual({
+      step: 'axes',
+      locked: false,
+      timer: null,
+      silent: false,
+    });
     expect(readThemes(freshControl.doc).map((t) => t.id)).toEqual(DEFAULT_THEMES.map((t) => t.id));
     await second.stop();
   });

@@ -178,7 +178,12 @@ describe('control document', () => {
     const cast = await newWorkshop();
     for (const token of [cast.workshop.facilitatorToken, cast.alice.token, cast.olga.token]) {
       const c = await control(cast, token);
-      expect(readControlState(c.doc)).toEqual({ step: 'assessment', locked: false, timer: null });
+      expect(readControlState(c.doc)).toEqual({
+        step: 'assessment',
+        locked: false,
+        timer: null,
+        silent: false,
+      });
       const themes = readThemes(c.doc);
       expect(themes.length).toBeGreaterThan(0);
       expect(themes.map((t) => t.id)).toEqual(DEFAULT_THEMES.map((t) => t.id));
@@ -205,7 +210,7 @@ describe('control document', () => {
     }
     expect(f.denied).toEqual([]);
     const fresh = await control(cast, cast.bob.token);
-    expect(readControlState(fresh.doc)).toEqual({ step: 'issues', locked: true, timer: null });
+    expect(readControlState(fresh.doc)).toEqual({ step: 'issues', locked: true, timer: null, silent: false });
     for (const c of [f, a, o, fresh]) c.destroy();
   });
 
@@ -223,10 +228,20 @@ describe('control document', () => {
     // A later write from another connection reaches the facilitator after anything relayed before.
     f2.doc.getMap('meta').set('sentinel', 1);
     await waitDoc(f, (d) => d.getMap('meta').get('sentinel') === 1, 'the facilitator to see the sentinel');
-    expect(readControlState(f.doc)).toEqual({ step: 'assessment', locked: false, timer: null });
+    expect(readControlState(f.doc)).toEqual({
+      step: 'assessment',
+      locked: false,
+      timer: null,
+      silent: false,
+    });
 
     const fresh = await control(cast, cast.bob.token);
-    expect(readControlState(fresh.doc)).toEqual({ step: 'assessment', locked: false, timer: null });
+    expect(readControlState(fresh.doc)).toEqual({
+      step: 'assessment',
+      locked: false,
+      timer: null,
+      silent: false,
+    });
     for (const c of [f, f2, a, fresh]) c.destroy();
   });
 

@@ -7,10 +7,12 @@ export {
   seedControl,
   setFollow,
   setLocked,
+  setSilent,
   setStep,
   setTimer,
   stateMap,
 } from './doc/control';
+export { countDrafts, moveDraftsToBoard, updateAddsNote } from './doc/drafts';
 export { BOARD_ROOTS, CONTROL_ROOTS, LAYOUT_VERSION, LIMITS, NOTE_FIELDS, STATE_FIELDS } from './doc/layout';
 export {
   type AddNoteInput,
@@ -18,6 +20,7 @@ export {
   deleteNote,
   moveNote,
   type Note,
+  noteMap,
   notesMap,
   noteText,
   type Point,
@@ -101,13 +104,17 @@ export {
   TerritoryKind,
 } from './schema/enums';
 export { ParticipantPath, ParticipantRoleBody } from './schema/participants';
+export { DraftCounts, RevealResponse, WorkshopPath } from './schema/silent';
 export {
   CLOSE_CODES,
   DOC_KINDS,
   type DocKind,
+  draftsRoomName,
   FINAL_CLOSE_CODES,
   parseRoomName,
+  type RoomRef,
   roomName,
+  roomRefName,
   WRITE_DENIED_REASONS,
   type WriteDeniedReason,
 } from './sync/protocol';

@@ -266,4 +266,13 @@ export const en: Record<MessageKey, string> = {
   'header.lock': 'Lock the board (read-only for participants)',
   'header.unlock': 'Unlock the board',
   'toast.dismiss': 'Dismiss message',
+  'silent.start': 'Silent ideation',
+  'silent.message': 'Silent ideation: your contributions stay private until the reveal',
+  'silent.facilitatorMessage': 'Silent ideation in progress: everyone’s contributions are private',
+  'silent.countsLabel': 'Private contributions per participant',
+  'silent.reveal': 'Reveal',
+  'silent.revealed': '{count} contribution(s) revealed',
+  'note.draft': 'private draft',
+  'toast.denied.silent':
+    'Change refused: silent ideation is on, your contributions stay private. The board was resynced.',
 };

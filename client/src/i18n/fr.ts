@@ -271,6 +271,15 @@ export const fr = {
   'header.lock': 'Verrouiller le tableau (lecture seule pour les participant·es)',
   'header.unlock': 'Déverrouiller le tableau',
   'toast.dismiss': 'Fermer le message',
+  'silent.start': 'Idéation silencieuse',
+  'silent.message': 'Idéation silencieuse : vos contributions restent privées jusqu’à la révélation',
+  'silent.facilitatorMessage': 'Idéation silencieuse en cours : contributions privées de chacun·e',
+  'silent.countsLabel': 'Contributions privées par participant·e',
+  'silent.reveal': 'Révéler',
+  'silent.revealed': '{count} contribution(s) révélée(s)',
+  'note.draft': 'brouillon privé',
+  'toast.denied.silent':
+    'Modification refusée : l’idéation silencieuse est en cours, vos contributions restent privées. Le tableau a été resynchronisé.',
 } as const;
 
 export type MessageKey = keyof typeof fr;

@@ -96,4 +96,32 @@ describe('bindBoard', () => {
     addNote(doc, { id: 'a', x: 0, y: 0, author: 'p1' });
     expect(store.getState().notes.a).toBeUndefined();
   });
+
+  it('shows private drafts beside the board notes, marked, each binding keeping the other kind', () => {
+    const board = new Y.Doc();
+    const drafts = new Y.Doc();
+    addNote(board, { id: 'b', x: 0, y: 0, author: 'p2', text: 'shared' });
+    addNote(drafts, { id: 'd', x: 5, y: 5, author: 'p1', text: 'private' });
+    const store = createBoardStore();
+    bindBoard(store, board, null);
+    const draftBinding = bindBoard(store, drafts, null, { draft: true });
+    expect(store.getState().notes.b?.draft).toBeUndefined();
+    expect(store.getState().notes.d).toMatchObject({ text: 'private', draft: true });
+
+    // A replaced board document (resync) keeps the drafts.
+    const fresh = new Y.Doc();
+    Y.applyUpdate(fresh, Y.encodeStateAsUpdate(board));
+    bindBoard(store, fresh, null);
+    expect(Object.keys(store.getState().notes).sort()).toEqual(['b', 'd']);
+
+    // The reveal: the draft leaves the drafts and arrives on the board under the same id.
+    addNote(fresh, { id: 'd', x: 5, y: 5, author: 'p1', text: 'private' });
+    deleteNote(drafts, 'd');
+    expect(store.getState().notes.d).toMatchObject({ text: 'private' });
+    expect(store.getState().notes.d?.draft).toBeUndefined();
+
+    addNote(drafts, { id: 'd2', x: 0, y: 0, author: 'p1' });
+    draftBinding.unbind();
+    expect(Object.keys(store.getState().notes).sort()).toEqual(['b', 'd']);
+  });
 });

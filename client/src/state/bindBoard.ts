@@ -19,12 +19,23 @@ export interface BoardBinding {
  * frame (see remoteFrames.ts); the person's own edits are written at once, so typing and
  * dragging never wait. Without `requestAnimationFrame` (Node tests) every change is written
  * at once.
+ *
+ * With `draft`, the document is the person's private drafts (silent ideation): its notes are
+ * marked `draft` and live in the same `notes` beside the board's, each binding replacing only
+ * its own kind.
  */
 export function bindBoard(
   store: BoardStore,
   doc: Y.Doc,
   schedule: FrameScheduler | null = remoteFrames,
+  { draft = false }: { draft?: boolean } = {},
 ): BoardBinding {
+  const ours = (note: BoardNote) => (note.draft === true) === draft;
+  const view = (note: Note): BoardNote => ({
+    ...note,
+    layer: stacking.layer(note.id),
+    ...(draft ? { draft: true as const } : {}),
+  });
   const map = notesMap(doc);
   const read = (id: string): Note | null => {
     const value = map.get(id);
@@ -37,9 +48,8 @@ export function bindBoard(
     if (note) initial.push(note);
   }
   stacking.renumber(initial);
-  store.setState({
-    notes: Object.fromEntries(initial.map((note) => [note.id, { ...note, layer: stacking.layer(note.id) }])),
-  });
+  const others = Object.entries(store.getState().notes).filter(([, note]) => !ours(note));
+  store.setState({ notes: Object.fromEntries([...others, ...initial.map((note) => [note.id, view(note)])]) });
 
   const pending = new Set<string>();
   let cancel: (() => void) | null = null;
@@ -57,10 +67,11 @@ export function bindBoard(
     pending.clear();
     const restacked = stacking.update(changed, removed);
     const next: Record<string, BoardNote> = { ...store.getState().notes };
-    for (const id of removed) delete next[id];
-    for (const note of changed) next[note.id] = { ...note, layer: stacking.layer(note.id) };
+    for (const id of removed) if (next[id] && ours(next[id])) delete next[id];
+    for (const note of changed) next[note.id] = view(note);
     if (restacked === 'all') {
       for (const [id, note] of Object.entries(next)) {
+        if (!ours(note)) continue;
         const layer = stacking.layer(id);
         if (note.layer !== layer) next[id] = { ...note, layer };
       }
@@ -87,6 +98,11 @@ export function bindBoard(
     unbind: () => {
       cancel?.();
       map.unobserveDeep(onChange);
+      // Drafts go with their document (the board's notes are replaced by the next binding).
+      if (draft) {
+        const kept = Object.entries(store.getState().notes).filter(([, note]) => !ours(note));
+        store.setState({ notes: Object.fromEntries(kept) });
+      }
     },
   };
 }

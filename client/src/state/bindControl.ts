@@ -13,6 +13,7 @@ export function bindControl(store: BoardStore, doc: Y.Doc): () => void {
     if (
       current.step !== control.step ||
       current.locked !== control.locked ||
+      current.silent !== control.silent ||
       JSON.stringify(current.timer) !== JSON.stringify(control.timer)
     )
       store.setState({ control });

@@ -3,7 +3,7 @@ import { canEdit, createBoardStore } from './store';
 
 describe('board store', () => {
   it('lets facilitators always edit, participants unless locked or out of time, observers never', () => {
-    const open = { step: 'assessment' as const, locked: false, timer: null };
+    const open = { step: 'assessment' as const, locked: false, timer: null, silent: false };
     const locked = { ...open, locked: true };
     const me = (role: 'facilitator' | 'participant' | 'observer') => ({ participantId: 'p', role });
     const can = (who: ReturnType<typeof me> | null, control = open, timeUp = false) =>

@@ -71,7 +71,7 @@ export function initialDocView(): DocView {
     notes: {},
     themes: [],
     allThemes: [],
-    control: { step: 'assessment', locked: false, timer: null },
+    control: { step: 'assessment', locked: false, timer: null, silent: false },
     follow: null,
     boardLoaded: false,
   };

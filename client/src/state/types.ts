@@ -66,6 +66,8 @@ export interface Toast {
 /** A note as the board draws it: the document's note plus its place in the stack (CSS z-index, see stacking.ts). */
 export interface BoardNote extends Note {
   layer: number;
+  /** A private draft of silent ideation: in the person's own drafts document, seen by nobody else. */
+  draft?: true;
 }
 
 /** Read-only view of the documents, written only by the binders in `state/`. */

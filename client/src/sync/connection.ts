@@ -1,10 +1,10 @@
-import { LOCAL_ORIGIN, notesMap, type PresenceClientState, roomName } from '@atelier/shared';
+import { draftsRoomName, LOCAL_ORIGIN, notesMap, type PresenceClientState, roomName } from '@atelier/shared';
 import type { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { ConnectionState, ConnectionStatus } from '../state/types';
 import { Emitter } from './emitter';
 import { PendingCounter } from './pending';
-import { Replica } from './replica';
+import { Replica, type ReplicaOptions } from './replica';
 
 export interface ConnectOptions {
   workshopId: string;
@@ -23,9 +23,11 @@ export interface ConnectionEvents extends Record<string, unknown> {
   /** The board document was replaced (after a refused write). */
   boardDoc: Y.Doc;
   controlDoc: Y.Doc;
+  /** The private drafts were opened, or their document replaced (after a refused write). */
+  draftsDoc: Y.Doc;
   /** The board provider (and so its awareness) was replaced. */
   awareness: Awareness;
-  denied: { kind: 'board' | 'control'; reason: string };
+  denied: { kind: 'board' | 'control' | 'drafts'; reason: string };
   /** A facilitator changed our role: what we may do comes from the workshop summary, to be read again. */
   roleChanged: undefined;
 }
@@ -46,6 +48,8 @@ export function deriveStatus(
 export class WorkshopConnection extends Emitter<ConnectionEvents> {
   readonly board: Replica;
   readonly control: Replica;
+  /** The person's private drafts for silent ideation, once opened (participants only). */
+  drafts: Replica | null = null;
   undo: Y.UndoManager;
   state: ConnectionState;
   private pending: PendingCounter;
@@ -56,12 +60,16 @@ export class WorkshopConnection extends Emitter<ConnectionEvents> {
    * us invisible to everyone until our first cursor move.
    */
   private presence: PresenceClientState = { cursor: null, editing: null, dragging: null };
+  private readonly replicaOptions: Omit<ReplicaOptions, 'room'>;
+  private readonly workshopId: string;
 
   constructor(options: ConnectOptions) {
     super();
     const url = `${options.origin.replace(/^http/, 'ws')}/sync`;
     const common = { url, token: options.token, persist: options.persist, connect: options.online };
     const polyfill = options.WebSocketPolyfill ? { WebSocketPolyfill: options.WebSocketPolyfill } : {};
+    this.replicaOptions = { ...common, ...polyfill };
+    this.workshopId = options.workshopId;
     this.offline = !options.online;
     this.board = new Replica({ ...common, ...polyfill, room: roomName(options.workshopId, 'board') });
     this.control = new Replica({ ...common, ...polyfill, room: roomName(options.workshopId, 'control') });
@@ -99,6 +107,29 @@ export class WorkshopConnection extends Emitter<ConnectionEvents> {
     this.control.on('closed', (code) => this.close(code));
   }
 
+  /**
+   * Opens the person's private drafts room (only its author may; the server refuses anyone
+   * else). Their presence goes nowhere: nobody else is in that room.
+   */
+  openDrafts(participantId: string): Replica {
+    if (this.drafts) return this.drafts;
+    const drafts = new Replica({
+      ...this.replicaOptions,
+      connect: !this.offline && this.state.closedCode === null,
+      room: draftsRoomName(this.workshopId, participantId),
+    });
+    drafts.provider.awareness.setLocalState(null);
+    drafts.on('doc', (doc) => {
+      drafts.provider.awareness.setLocalState(null);
+      this.emit('draftsDoc', doc);
+    });
+    drafts.on('denied', (reason) => this.emit('denied', { kind: 'drafts', reason }));
+    drafts.on('closed', (code) => this.close(code));
+    this.drafts = drafts;
+    this.emit('draftsDoc', drafts.doc);
+    return drafts;
+  }
+
   get boardDoc(): Y.Doc {
     return this.board.doc;
   }
@@ -116,6 +147,7 @@ export class WorkshopConnection extends Emitter<ConnectionEvents> {
     this.offline = true;
     this.board.disconnect();
     this.control.disconnect();
+    this.drafts?.disconnect();
     this.update();
   }
 
@@ -124,6 +156,7 @@ export class WorkshopConnection extends Emitter<ConnectionEvents> {
     if (this.state.closedCode === null) {
       this.board.connect();
       this.control.connect();
+      this.drafts?.connect();
     }
     this.update();
   }
@@ -139,12 +172,14 @@ export class WorkshopConnection extends Emitter<ConnectionEvents> {
     this.pending.destroy();
     this.board.destroy();
     this.control.destroy();
+    this.drafts?.destroy();
     this.clearListeners();
   }
 
   private close(code: number): void {
     this.board.disconnect();
     this.control.disconnect();
+    this.drafts?.disconnect();
     this.update({ closedCode: code });
   }
 

@@ -55,8 +55,21 @@ export function useWorkshopConnection({
     });
     let board = bindBoard(store, conn.boardDoc);
     let unbindControl = bindControl(store, conn.controlDoc);
+    let drafts: ReturnType<typeof bindBoard> | null = null;
     const cleanups: (() => void)[] = [];
+    // A participant's private drafts (silent ideation) are shown among the board's notes.
+    const openDrafts = () => {
+      const me = store.getState().me;
+      if (me?.role === 'participant') conn.openDrafts(me.participantId);
+    };
     cleanups.push(
+      conn.on('draftsDoc', (doc) => {
+        drafts?.unbind();
+        drafts = bindBoard(store, doc, remoteFrames, { draft: true });
+      }),
+      store.subscribe((state, prev) => {
+        if (state.me !== prev.me) openDrafts();
+      }),
       conn.on('boardDoc', (doc) => {
         board.unbind();
         store.setState({ editingId: null, pickerId: null });
@@ -81,6 +94,7 @@ export function useWorkshopConnection({
       }),
     );
     store.setState({ connection: conn.state });
+    openDrafts();
 
     // Presence: awareness changes arrive at cursor speed; fold them into one store write per remote frame.
     let cancelRefresh: (() => void) | null = null;
@@ -128,6 +142,7 @@ export function useWorkshopConnection({
       awareness.off('change', schedule);
       for (const cleanup of cleanups) cleanup();
       board.unbind();
+      drafts?.unbind();
       unbindControl();
       conn.destroy();
       setConnection(null);

@@ -13,8 +13,11 @@ import type { TurnOutbox } from './turn';
 export interface ConnectionContext {
   kind: DocKind;
   user: PresenceUser;
-  /** Why this connection may not write the document now, or `null` when it may (asked at each write: a lock can change). */
-  writeDenied(): WriteDeniedReason | null;
+  /**
+   * Why this connection may not write `update` into the document now, or `null` when it may
+   * (asked at each write: a lock can change). Throws on a malformed update.
+   */
+  writeDenied(update: Uint8Array): WriteDeniedReason | null;
 }
 
 /** One socket in one room: decodes y-websocket messages and enforces what the person may do. */
@@ -119,7 +122,7 @@ export class Connection implements Peer, TurnOutbox {
       case syncProtocol.messageYjsSyncStep2:
       case syncProtocol.messageYjsUpdate: {
         const update = decoding.readVarUint8Array(decoder);
-        const denied = this.context.writeDenied();
+        const denied = this.context.writeDenied(update);
         if (denied === null) {
           this.room.applyUpdate(update, this);
         } else if (subtype === syncProtocol.messageYjsUpdate || this.bringsNewContent(update)) {

@@ -7,6 +7,8 @@ import {
   participantColor,
   readControlState,
   roomName,
+  roomRefName,
+  updateAddsNote,
 } from '@atelier/shared';
 import type WebSocket from 'ws';
 import { WebSocketServer } from 'ws';
@@ -17,7 +19,7 @@ import { Connection } from './connection';
 import { KEEPALIVE } from './messages';
 import { isOriginAllowed } from './origin';
 import type { ParticipantSockets } from './participant-sockets';
-import { writeDenial } from './roles';
+import { type BoardPolicy, writeDenial } from './roles';
 import type { RoomManager } from './rooms';
 
 export interface SyncEndpointOptions {
@@ -89,7 +91,12 @@ export function attachSyncEndpoint(
       refuse(CLOSE_CODES.unknownRoom, 'unknown room');
       return;
     }
-    const name = roomName(parsed.workshopId, parsed.kind);
+    if (parsed.kind === 'drafts' && parsed.owner !== participant.id) {
+      // Private drafts are their author's alone: facilitators see only how many there are.
+      refuse(CLOSE_CODES.unauthorized, 'drafts of another participant');
+      return;
+    }
+    const name = roomRefName(parsed);
     const room = rooms.acquire(name);
     // A board connection reads the lock from the workshop's control room, loaded while it lasts.
     const control = parsed.kind === 'board' ? rooms.hold(roomName(parsed.workshopId, 'control')) : null;
@@ -99,7 +106,10 @@ export function attachSyncEndpoint(
       room,
       {
         kind: parsed.kind,
-        writeDenied: () => writeDenial(participant.role, parsed.kind, boardPolicy(control?.room.doc)),
+        writeDenied: (update) =>
+          writeDenial(participant.role, parsed.kind, boardPolicy(control?.room.doc), () =>
+            updateAddsNote(room.doc, update),
+          ),
         user: {
           participantId: participant.id,
           name: participant.name,
@@ -169,14 +179,14 @@ export function attachSyncEndpoint(
   };
 }
 
-/** Room names may arrive percent-encoded; a malformed escape names no room (and must not throw). */
-/** What the control document says about writing the board now: locked, or the timer ran out with a freeze. */
-function boardPolicy(control: Y.Doc | undefined): { locked: boolean; timeUp: boolean } {
-  if (!control) return { locked: false, timeUp: false };
+/** What the control document says about writing the board now: locked, the timer ran out with a freeze, silent ideation. */
+function boardPolicy(control: Y.Doc | undefined): BoardPolicy {
+  if (!control) return { locked: false, timeUp: false, silent: false };
   const state = readControlState(control);
-  return { locked: state.locked, timeUp: inputFrozen(state.timer, Date.now()) };
+  return { locked: state.locked, timeUp: inputFrozen(state.timer, Date.now()), silent: state.silent };
 }
 
+/** Room names may arrive percent-encoded; a malformed escape names no room (and must not throw). */
 function safeDecode(path: string): string {
   try {
     return decodeURIComponent(path);

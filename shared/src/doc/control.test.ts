@@ -7,6 +7,7 @@ import {
   seedControl,
   setFollow,
   setLocked,
+  setSilent,
   setStep,
   stateMap,
 } from './control';
@@ -16,7 +17,12 @@ describe('control document', () => {
   it('is seeded with the first step, unlocked, and the default themes in order', () => {
     const control = new Y.Doc();
     seedControl(control);
-    expect(readControlState(control)).toEqual({ step: 'assessment', locked: false, timer: null });
+    expect(readControlState(control)).toEqual({
+      step: 'assessment',
+      locked: false,
+      timer: null,
+      silent: false,
+    });
     expect(readThemes(control).map((t) => t.id)).toEqual(DEFAULT_THEMES.map((t) => t.id));
   });
 
@@ -25,13 +31,22 @@ describe('control document', () => {
     seedControl(control);
     setStep(control, 'axes');
     setLocked(control, true);
-    expect(readControlState(control)).toEqual({ step: 'axes', locked: true, timer: null });
+    expect(readControlState(control)).toEqual({ step: 'axes', locked: true, timer: null, silent: false });
   });
 
   it('reads an unknown step written by a foreign script as the first step', () => {
     const control = new Y.Doc();
     control.getMap('state').set('step', 'nonsense');
     expect(readControlState(control).step).toBe('assessment');
+  });
+
+  it('turns silent ideation on and off', () => {
+    const control = new Y.Doc();
+    seedControl(control);
+    setSilent(control, true);
+    expect(readControlState(control).silent).toBe(true);
+    setSilent(control, false);
+    expect(readControlState(control).silent).toBe(false);
   });
 });
 

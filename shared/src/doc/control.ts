@@ -11,6 +11,8 @@ export interface ControlState {
   step: Step;
   locked: boolean;
   timer: TimerState | null;
+  /** Silent ideation is on: new notes stay in each participant's private drafts until the reveal. */
+  silent: boolean;
 }
 
 export function stateMap(control: Y.Doc): Y.Map<unknown> {
@@ -24,6 +26,7 @@ export function readControlState(control: Y.Doc): ControlState {
     step: (STEPS as readonly unknown[]).includes(step) ? (step as Step) : 'assessment',
     locked: state.get(STATE_FIELDS.locked) === true,
     timer: readTimer(control),
+    silent: state.get(STATE_FIELDS.silent) === true,
   };
 }
 
@@ -64,6 +67,18 @@ export function setStep(control: Y.Doc, step: Step): void {
 /** Facilitator command: locks or unlocks the board for participants. */
 export function setLocked(control: Y.Doc, locked: boolean): void {
   control.transact(() => stateMap(control).set(STATE_FIELDS.locked, locked), LOCAL_ORIGIN);
+}
+
+/**
+ * Facilitator command: starts or stops silent ideation. Stopping it this way leaves drafts
+ * where they are; the server's reveal moves them onto the board and turns it off (its origin).
+ */
+export function setSilent(
+  control: Y.Doc,
+  silent: boolean,
+  origin: typeof LOCAL_ORIGIN | typeof SERVER_ORIGIN = LOCAL_ORIGIN,
+): void {
+  control.transact(() => stateMap(control).set(STATE_FIELDS.silent, silent), origin);
 }
 
 /** Facilitator command: sets, starts, pauses… the timer (see timer.ts), or removes it (`null`). */

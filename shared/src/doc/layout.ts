@@ -56,6 +56,8 @@ export const STATE_FIELDS = {
   timer: 'timer',
   /** Participant id of the facilitator whose view everyone follows ("follow me"), absent when free. */
   follow: 'follow',
+  /** Silent ideation: participants' new notes go to their private drafts until the reveal. */
+  silent: 'silent',
 } as const;
 
 /** Size limits enforced by commands (and by the export schema later). */

@@ -85,20 +85,34 @@ export interface AddNoteInput {
 export function addNote(doc: Y.Doc, input: AddNoteInput): string {
   const id = input.id ?? uuidv4();
   const now = input.now ?? Date.now();
-  doc.transact(() => {
-    const map = new Y.Map<unknown>();
-    map.set(F.id, id);
-    map.set(F.text, new Y.Text(clampText(input.text ?? '')));
-    map.set(F.pos, roundPoint(input));
-    map.set(F.theme, input.theme ?? null);
-    map.set(F.author, input.author);
-    map.set(F.createdAt, now);
-    map.set(F.z, now);
-    map.set(F.cluster, null);
-    map.set(F.order, '');
-    notesMap(doc).set(id, map);
-  }, LOCAL_ORIGIN);
+  const note: Note = {
+    id,
+    text: clampText(input.text ?? ''),
+    ...roundPoint(input),
+    theme: input.theme ?? null,
+    author: input.author,
+    createdAt: now,
+    z: now,
+    cluster: null,
+    order: '',
+  };
+  doc.transact(() => notesMap(doc).set(id, noteMap(note)), LOCAL_ORIGIN);
   return id;
+}
+
+/** A new note's `Y.Map` holding `note` (to be set in a notes map, in a transaction). */
+export function noteMap(note: Note): Y.Map<unknown> {
+  const map = new Y.Map<unknown>();
+  map.set(F.id, note.id);
+  map.set(F.text, new Y.Text(clampText(note.text)));
+  map.set(F.pos, roundPoint(note));
+  map.set(F.theme, note.theme);
+  map.set(F.author, note.author);
+  map.set(F.createdAt, note.createdAt);
+  map.set(F.z, note.z);
+  map.set(F.cluster, note.cluster);
+  map.set(F.order, note.order);
+  return map;
 }
 
 /** Replaces a note's text with the smallest edit, so concurrent typing elsewhere is kept. */

@@ -39,23 +39,49 @@ export const WRITE_DENIED_REASONS = {
   locked: 'locked',
   /** The facilitator's timer ran out with "freeze input at the end": participants read until more time is given. */
   timeUp: 'time-up',
+  /** Silent ideation is on: participants write new notes into their private drafts, not onto the board. */
+  silent: 'silent',
 } as const;
 export type WriteDeniedReason = (typeof WRITE_DENIED_REASONS)[keyof typeof WRITE_DENIED_REASONS];
 
-/** The documents of a workshop and how their room names are built. */
-export const DOC_KINDS = ['board', 'control'] as const;
+/**
+ * The documents of a workshop and how their room names are built: the board (`workshopId`),
+ * the control document (`workshopId/control`) and each participant's private drafts for silent
+ * ideation (`workshopId/drafts/participantId`), which only that participant may open.
+ */
+export const DOC_KINDS = ['board', 'control', 'drafts'] as const;
 export type DocKind = (typeof DOC_KINDS)[number];
 
-export function roomName(workshopId: string, kind: DocKind): string {
+export type RoomRef =
+  | { workshopId: string; kind: 'board' | 'control' }
+  | { workshopId: string; kind: 'drafts'; owner: string };
+
+const ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+export function roomName(workshopId: string, kind: 'board' | 'control'): string {
   return kind === 'board' ? workshopId : `${workshopId}/control`;
 }
 
-/** Parses a room name back into its workshop and document; `null` when it names neither. */
-export function parseRoomName(room: string): { workshopId: string; kind: DocKind } | null {
+export function draftsRoomName(workshopId: string, participantId: string): string {
+  return `${workshopId}/drafts/${participantId}`;
+}
+
+/** The canonical name of a parsed room. */
+export function roomRefName(ref: RoomRef): string {
+  return ref.kind === 'drafts'
+    ? draftsRoomName(ref.workshopId, ref.owner)
+    : roomName(ref.workshopId, ref.kind);
+}
+
+/** Parses a room name back into its workshop and document; `null` when it names none. */
+export function parseRoomName(room: string): RoomRef | null {
   const parts = room.split('/');
-  const [workshopId, suffix] = parts;
-  if (!workshopId || !/^[A-Za-z0-9_-]{1,64}$/.test(workshopId)) return null;
+  const [workshopId, suffix, owner] = parts;
+  if (!workshopId || !ID.test(workshopId)) return null;
   if (parts.length === 1) return { workshopId, kind: 'board' };
   if (parts.length === 2 && suffix === 'control') return { workshopId, kind: 'control' };
+  if (parts.length === 3 && suffix === 'drafts' && owner && ID.test(owner)) {
+    return { workshopId, kind: 'drafts', owner };
+  }
   return null;
 }

@@ -7,6 +7,7 @@ import { FollowToggle } from '../follow/Follow';
 import { ParticipantsToggle } from '../participants/ParticipantsToggle';
 import { PresenceBar } from '../presence/PresenceBar';
 import { ProjectorToggle } from '../projector/Projector';
+import { SilentToggle } from '../silent/SilentToggle';
 import { ThemeEditorButton } from '../themes/ThemeEditor';
 import { TimerControl } from '../timer/TimerControl';
 import { LockToggle } from './LockToggle';
@@ -36,6 +37,7 @@ export function BoardHeader() {
         {you.role === 'facilitator' && <FollowToggle />}
         {you.role === 'facilitator' && <ThemeEditorButton />}
         {you.role === 'facilitator' && <LockToggle />}
+        {you.role === 'facilitator' && <SilentToggle />}
         <PresenceBar />
         <ConnectionIndicator />
         <span className="board-header__you" data-testid="header.you" data-role={you.role}>

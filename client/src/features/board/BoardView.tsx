@@ -12,6 +12,7 @@ import { useFollowLeader, useLeadView } from '../follow/useFollow';
 import { ParticipantsPanel } from '../participants/ParticipantsPanel';
 import { ProjectorExit, useProjectorMode } from '../projector/Projector';
 import { SharePanel } from '../share/SharePanel';
+import { SilentBar } from '../silent/SilentBar';
 import { useTimerExpiry } from '../timer/useTimer';
 import { BoardHeader } from './BoardHeader';
 import { Canvas } from './Canvas';
@@ -118,6 +119,7 @@ function BoardLayout({ workshopId, session }: { workshopId: string; session: Ses
         <main id="main" className="board__main">
           <ReadOnlyBanner />
           <FollowBanner />
+          <SilentBar workshopId={workshopId} token={session.token} />
           <Canvas commands={commands} pointerRef={pointerRef} />
           <Toolbar commands={commands} />
         </main>

@@ -92,10 +92,12 @@ export const NoteCard = memo(function NoteCard({ id, commands }: Props) {
         other ? 'note--busy' : '',
         compact ? 'note--compact' : '',
         filteredOut && !selected && !editing ? 'note--filtered-out' : '',
+        note.draft ? 'note--draft' : '',
       ].join(' ')}
       style={style}
       data-testid="note"
       data-note-id={id}
+      data-draft={note.draft || undefined}
       data-theme={note.theme ?? ''}
       data-filtered-out={filteredOut || undefined}
       data-x={note.x}
@@ -116,6 +118,11 @@ export const NoteCard = memo(function NoteCard({ id, commands }: Props) {
     >
       {compact ? null : (
         <>
+          {note.draft && (
+            <span className="note__draft" data-testid="note.draft">
+              {t('note.draft')}
+            </span>
+          )}
           {editing ? (
             <NoteEditor id={id} commands={commands} onDone={() => state().stopEditing(id)} />
           ) : (

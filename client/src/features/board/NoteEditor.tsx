@@ -6,6 +6,7 @@ import { boardStore } from '../../state/store';
 import { useConnection } from '../../sync/useConnection';
 import { type DeltaOp, transformSelection } from './caret';
 import type { BoardCommands } from './useCommands';
+import { noteDoc } from './useCommands';
 
 interface Props {
   id: string;
@@ -26,7 +27,7 @@ export function NoteEditor({ id, commands, onDone }: Props) {
 
   useEffect(() => {
     const textarea = ref.current;
-    const ytext = noteText(connection.boardDoc, id);
+    const ytext = noteText(noteDoc(connection, id), id);
     if (!textarea || !ytext) return;
     textarea.value = ytext.toString();
     textarea.focus();
@@ -43,10 +44,12 @@ export function NoteEditor({ id, commands, onDone }: Props) {
       if (focused) textarea.setSelectionRange(selection.start, selection.end);
     };
     ytext.observe(onChange);
-    connection.setPresence({ editing: id });
+    // A private draft's id is not told to the board room either.
+    const shared = !boardStore.getState().notes[id]?.draft;
+    if (shared) connection.setPresence({ editing: id });
     return () => {
       ytext.unobserve(onChange);
-      connection.setPresence({ editing: null });
+      if (shared) connection.setPresence({ editing: null });
     };
   }, [connection, id]);
 

@@ -33,7 +33,8 @@ export const NoteLayer = memo(function NoteLayer({ commands }: { commands: Board
     const state = boardStore.getState();
     state.select(id);
     state.openPicker(null);
-    connection.setPresence({ dragging: id });
+    // A private draft's id is not told to the board room.
+    if (!state.notes[id]?.draft) connection.setPresence({ dragging: id });
   };
   const onDragEnd = ({ active, delta }: DragEndEvent) => {
     const id = String(active.id);

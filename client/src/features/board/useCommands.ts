@@ -1,7 +1,9 @@
 import { addNote, deleteNote, moveNote, type Point, setNoteText, setNoteTheme } from '@atelier/shared';
 import { useMemo } from 'react';
+import type * as Y from 'yjs';
 import { boardStore, canEdit } from '../../state/store';
 import { viewStore } from '../../state/view';
+import type { WorkshopConnection } from '../../sync/connection';
 import { useConnection } from '../../sync/useConnection';
 import { findFreeSpot, placeNewNote, screenToBoard } from './geometry';
 
@@ -21,11 +23,18 @@ export interface BoardCommands {
   redo(): void;
 }
 
+/** The document a note lives in: the person's drafts for a private draft, the board otherwise. */
+export function noteDoc(connection: WorkshopConnection, id: string): Y.Doc {
+  const drafts = boardStore.getState().notes[id]?.draft ? connection.drafts : null;
+  return drafts?.doc ?? connection.boardDoc;
+}
+
 export function useCommands(): BoardCommands {
   const connection = useConnection();
   return useMemo(() => {
     const writable = () => canEdit(boardStore.getState());
-    const doc = () => connection.boardDoc;
+    /** The document holding a note: the person's drafts for a private draft, the board otherwise. */
+    const doc = (id: string) => noteDoc(connection, id);
     return {
       addNote(center) {
         const state = boardStore.getState();
@@ -41,29 +50,31 @@ export function useCommands(): BoardCommands {
               screenToBoard(view.viewport, { x: view.canvasSize.width / 2, y: view.canvasSize.height / 2 }),
               notes,
             );
-        const id = addNote(doc(), { ...at, author: me.participantId });
+        // During silent ideation a participant's new note is a private draft until the reveal.
+        const drafts = state.control.silent && me.role === 'participant' ? connection.drafts : null;
+        const id = addNote(drafts?.doc ?? connection.boardDoc, { ...at, author: me.participantId });
         // A new note is its own undo step, not merged with the typing that follows.
         connection.undo.stopCapturing();
         state.startEditing(id);
         return id;
       },
       setText(id, text) {
-        if (writable()) setNoteText(doc(), id, text);
+        if (writable()) setNoteText(doc(id), id, text);
       },
       move(id, to) {
         if (!writable()) return;
-        moveNote(doc(), id, to);
+        moveNote(doc(id), id, to);
         connection.undo.stopCapturing();
       },
       setTheme(id, theme) {
         if (!writable()) return;
-        setNoteTheme(doc(), id, theme);
+        setNoteTheme(doc(id), id, theme);
         connection.undo.stopCapturing();
       },
       remove(id) {
         if (!writable()) return;
         const state = boardStore.getState();
-        deleteNote(doc(), id);
+        deleteNote(doc(id), id);
         connection.undo.stopCapturing();
         if (state.selectedId === id) state.select(null);
         state.stopEditing(id);

@@ -1,0 +1,40 @@
+import { expect, test } from '@playwright/test';
+import { createWorkshop, joinWorkshop } from '../fixtures/actors';
+
+test('silent ideation hides a participant’s notes from the others until the facilitator reveals them all at once', async ({
+  browser,
+}) => {
+  const facilitator = await createWorkshop(browser);
+  const manon = await joinWorkshop(browser, facilitator.joinCode, { name: 'Manon Robert', group: 'staff' });
+  const hugo = await joinWorkshop(browser, facilitator.joinCode, { name: 'Hugo Martin', group: 'resident' });
+
+  await facilitator.page.getByTestId('silent.start').click();
+  for (const actor of [facilitator, manon, hugo])
+    await expect(actor.page.getByTestId('silent.bar')).toBeVisible();
+  await expect(manon.page.getByTestId('silent.bar')).toContainText('restent privées jusqu’à la révélation');
+
+  const text = 'Une maison France services itinérante';
+  const id = await manon.board.addNote(text);
+  await expect(manon.board.note(id).getByTestId('note.draft')).toBeVisible();
+
+  // The facilitator sees how many Manon wrote (the server has her draft), never its text.
+  const manonCount = facilitator.page
+    .getByTestId('silent.count')
+    .filter({ hasText: 'Manon Robert' })
+    .getByTestId('silent.count.value');
+  await expect(manonCount).toHaveText('1');
+  for (const other of [facilitator, hugo]) {
+    await expect(other.board.note(id)).toHaveCount(0);
+    await expect(other.board.noteWithText(text)).toHaveCount(0);
+  }
+
+  await facilitator.page.getByTestId('silent.reveal').click();
+  for (const actor of [facilitator, hugo, manon]) {
+    await expect(actor.board.note(id).getByTestId('note.text')).toHaveText(text);
+    await expect(actor.board.note(id).getByTestId('note.draft')).toHaveCount(0);
+    await expect(actor.page.getByTestId('silent.bar')).toHaveCount(0);
+  }
+  await expect(hugo.board.note(id).getByTestId('note.author')).toContainText('Manon Robert');
+
+  for (const actor of [facilitator, manon, hugo]) await actor.context.close();
+});

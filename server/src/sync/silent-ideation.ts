@@ -1,0 +1,56 @@
+import {
+  countDrafts,
+  draftsRoomName,
+  moveDraftsToBoard,
+  roomName,
+  SERVER_ORIGIN,
+  setSilent,
+} from '@atelier/shared';
+import type * as Y from 'yjs';
+import type { RoomManager } from './rooms';
+
+/** What the facilitator's HTTP routes do with participants' private drafts. */
+export interface SilentIdeation {
+  /** How many drafts each of `participantIds` holds. */
+  counts(workshopId: string, participantIds: readonly string[]): Record<string, number>;
+  /**
+   * Moves every draft of `participantIds` onto the board and turns silent ideation off, all
+   * in this turn: the rooms store the changes in the turn's one SQLite transaction, then each
+   * connected board client receives them as one update. Returns how many notes were moved.
+   */
+  reveal(workshopId: string, participantIds: readonly string[]): number;
+}
+
+/**
+ * Drafts are read and written through their rooms (loaded for the call when nobody has them
+ * open), so a connected author sees their drafts emptied at once and nothing is written twice.
+ */
+export function createSilentIdeation(rooms: RoomManager): SilentIdeation {
+  /** Runs `fn` on a room's document, held loaded meanwhile; it unloads as usual afterwards. */
+  function withDoc<T>(name: string, fn: (doc: Y.Doc) => T): T {
+    const held = rooms.hold(name);
+    try {
+      return fn(held.room.doc);
+    } finally {
+      held.release();
+    }
+  }
+
+  return {
+    counts(workshopId, participantIds) {
+      const counts: Record<string, number> = {};
+      for (const id of participantIds) counts[id] = withDoc(draftsRoomName(workshopId, id), countDrafts);
+      return counts;
+    },
+    reveal(workshopId, participantIds) {
+      return withDoc(roomName(workshopId, 'board'), (board) => {
+        let moved = 0;
+        for (const id of participantIds) {
+          moved += withDoc(draftsRoomName(workshopId, id), (drafts) => moveDraftsToBoard(drafts, board, id));
+        }
+        withDoc(roomName(workshopId, 'control'), (control) => setSilent(control, false, SERVER_ORIGIN));
+        return moved;
+      });
+    },
+  };
+}

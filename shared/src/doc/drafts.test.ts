@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { countDrafts, moveDraftsToBoard, updateAddsNote } from './drafts';
+import { addNote, deleteNote, moveNote, notesMap, readNotes, setNoteText, setNoteTheme } from './notes';
+
+/** Runs `change` on a replica of `board` and returns the update it made. */
+function updateOf(board: Y.Doc, change: (replica: Y.Doc) => void): Uint8Array {
+  const replica = new Y.Doc();
+  Y.applyUpdate(replica, Y.encodeStateAsUpdate(board));
+  const before = Y.encodeStateVector(replica);
+  change(replica);
+  return Y.encodeStateAsUpdate(replica, before);
+}
+
+describe('updateAddsNote', () => {
+  const board = new Y.Doc();
+  addNote(board, { id: 'n1', x: 0, y: 0, author: 'a', text: 'hello' });
+
+  it('sees a new note', () => {
+    expect(
+      updateAddsNote(
+        board,
+        updateOf(board, (r) => addNote(r, { x: 1, y: 2, author: 'b' })),
+      ),
+    ).toBe(true);
+  });
+
+  it('sees a new map replacing an existing note', () => {
+    const update = updateOf(board, (r) => notesMap(r).set('n1', new Y.Map()));
+    expect(updateAddsNote(board, update)).toBe(true);
+  });
+
+  it('does not count edits, moves, theme changes and deletions', () => {
+    expect(
+      updateAddsNote(
+        board,
+        updateOf(board, (r) => setNoteText(r, 'n1', 'hello world')),
+      ),
+    ).toBe(false);
+    expect(
+      updateAddsNote(
+        board,
+        updateOf(board, (r) => moveNote(r, 'n1', { x: 9, y: 9 })),
+      ),
+    ).toBe(false);
+    expect(
+      updateAddsNote(
+        board,
+        updateOf(board, (r) => setNoteTheme(r, 'n1', 't1')),
+      ),
+    ).toBe(false);
+    expect(
+      updateAddsNote(
+        board,
+        updateOf(board, (r) => deleteNote(r, 'n1')),
+      ),
+    ).toBe(false);
+  });
+
+  it('does not count other roots', () => {
+    expect(
+      updateAddsNote(
+        board,
+        updateOf(board, (r) => r.getMap('clusters').set('c1', new Y.Map())),
+      ),
+    ).toBe(false);
+  });
+
+  it('sees a note added in the same update as a later overwrite of it', () => {
+    const update = updateOf(board, (r) => {
+      addNote(r, { id: 'n2', x: 0, y: 0, author: 'b' });
+      notesMap(r).set('n2', new Y.Map());
+    });
+    expect(updateAddsNote(board, update)).toBe(true);
+  });
+});
+
+describe('moveDraftsToBoard', () => {
+  it('moves every draft with its id, text and place, signed by the owner, and empties the drafts', () => {
+    const drafts = new Y.Doc();
+    addNote(drafts, { id: 'd1', x: 10, y: 20, author: 'alice', text: 'Covoiturage' });
+    addNote(drafts, { id: 'd2', x: 30, y: 40, author: 'someone-else', text: 'Tiers-lieu' });
+    const board = new Y.Doc();
+    addNote(board, { id: 'b1', x: 0, y: 0, author: 'bob', text: 'Déjà là' });
+    expect(countDrafts(drafts)).toBe(2);
+
+    expect(moveDraftsToBoard(drafts, board, 'alice')).toBe(2);
+
+    const notes = readNotes(board).sort((a, b) => a.id.localeCompare(b.id));
+    expect(notes.map((n) => [n.id, n.text, n.author, n.x, n.y])).toEqual([
+      ['b1', 'Déjà là', 'bob', 0, 0],
+      ['d1', 'Covoiturage', 'alice', 10, 20],
+      ['d2', 'Tiers-lieu', 'alice', 30, 40],
+    ]);
+    expect(countDrafts(drafts)).toBe(0);
+  });
+
+  it('changes nothing when there are no drafts', () => {
+    const board = new Y.Doc();
+    let updates = 0;
+    board.on('update', () => updates++);
+    expect(moveDraftsToBoard(new Y.Doc(), board, 'alice')).toBe(0);
+    expect(updates).toBe(0);
+  });
+});
