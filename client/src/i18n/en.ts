@@ -207,6 +207,7 @@ export const en: Record<MessageKey, string> = {
   'toast.denied.time-up': 'Change refused: time is up and input is paused. The board was resynchronised.',
   'toast.denied.other': 'The server refused a change. The board was resynchronised.',
 
+  'facilitatorBar.label': 'Facilitation tools',
   'follow.start': 'Follow me',
   'follow.stop': 'Free the views',
   'follow.startTitle': 'Everyone’s view follows yours (panning and zooming)',

@@ -212,6 +212,7 @@ export const fr = {
     'Modification refusée : le temps est écoulé et la saisie est suspendue. Le tableau a été resynchronisé.',
   'toast.denied.other': 'Modification refusée par le serveur. Le tableau a été resynchronisé.',
 
+  'facilitatorBar.label': 'Outils d’animation',
   'follow.start': 'Suivez-moi',
   'follow.stop': 'Libérer les vues',
   'follow.startTitle': 'La vue de chaque participant·e suit la vôtre (déplacement et zoom)',

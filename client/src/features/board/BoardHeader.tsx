@@ -3,21 +3,14 @@ import { useT } from '../../i18n/locale';
 import { useBoard } from '../../state/store';
 import { BrandLink } from '../../ui/BrandLink';
 import { ConnectionIndicator } from '../connection/ConnectionIndicator';
-import { FollowToggle } from '../follow/Follow';
-import { ParticipantsToggle } from '../participants/ParticipantsToggle';
 import { PresenceBar } from '../presence/PresenceBar';
 import { ProjectorToggle } from '../projector/Projector';
-import { SilentToggle } from '../silent/SilentToggle';
-import { ThemeEditorButton } from '../themes/ThemeEditor';
 import { TimerControl } from '../timer/TimerControl';
-import { LockToggle } from './LockToggle';
 
-/** Title and territory, who you are, presence, connection, language, and the share toggle. */
+/** Title and territory, the timer, presence, connection, who you are, language and the projector view. */
 export function BoardHeader() {
   const t = useT();
   const workshop = useBoard((s) => s.workshop);
-  const shareOpen = useBoard((s) => s.shareOpen);
-  const setShareOpen = useBoard((s) => s.setShareOpen);
   if (!workshop) return null;
   const you = workshop.you;
   return (
@@ -34,10 +27,6 @@ export function BoardHeader() {
       </div>
       <div className="board-header__side">
         <TimerControl />
-        {you.role === 'facilitator' && <FollowToggle />}
-        {you.role === 'facilitator' && <ThemeEditorButton />}
-        {you.role === 'facilitator' && <LockToggle />}
-        {you.role === 'facilitator' && <SilentToggle />}
         <PresenceBar />
         <ConnectionIndicator />
         <span className="board-header__you" data-testid="header.you" data-role={you.role}>
@@ -48,18 +37,6 @@ export function BoardHeader() {
         </span>
         <LocaleSwitch />
         <ProjectorToggle />
-        <ParticipantsToggle />
-        {you.role === 'facilitator' && (
-          <button
-            type="button"
-            className={shareOpen ? 'button button--primary' : 'button'}
-            data-testid="share.toggle"
-            aria-pressed={shareOpen}
-            onClick={() => setShareOpen(!shareOpen)}
-          >
-            {t('share.toggle')}
-          </button>
-        )}
       </div>
     </header>
   );

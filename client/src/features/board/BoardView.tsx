@@ -16,6 +16,7 @@ import { SilentBar } from '../silent/SilentBar';
 import { useTimerExpiry } from '../timer/useTimer';
 import { BoardHeader } from './BoardHeader';
 import { Canvas } from './Canvas';
+import { FacilitatorBar } from './FacilitatorBar';
 import { ReadOnlyBanner } from './ReadOnlyBanner';
 import { Toolbar } from './Toolbar';
 import { useCommands } from './useCommands';
@@ -114,6 +115,7 @@ function BoardLayout({ workshopId, session }: { workshopId: string; session: Ses
       data-projector={projector}
     >
       <BoardHeader />
+      <FacilitatorBar />
       {projector && <ProjectorExit />}
       <div className="board__body">
         <main id="main" className="board__main">

@@ -1,0 +1,38 @@
+import { useT } from '../../i18n/locale';
+import { useBoard } from '../../state/store';
+import { FollowToggle } from '../follow/Follow';
+import { ParticipantsToggle } from '../participants/ParticipantsToggle';
+import { SilentToggle } from '../silent/SilentToggle';
+import { ThemeEditorButton } from '../themes/ThemeEditor';
+import { LockToggle } from './LockToggle';
+
+/**
+ * The facilitator's controls, in a bar of their own under the header: a laptop's header has
+ * no room for them beside the title, presence and language.
+ */
+export function FacilitatorBar() {
+  const t = useT();
+  const facilitator = useBoard((s) => s.me?.role === 'facilitator');
+  const shareOpen = useBoard((s) => s.shareOpen);
+  const setShareOpen = useBoard((s) => s.setShareOpen);
+  if (!facilitator) return null;
+  return (
+    <div className="facilitator-bar" role="toolbar" aria-label={t('facilitatorBar.label')}>
+      <FollowToggle />
+      <SilentToggle />
+      <ThemeEditorButton />
+      <LockToggle />
+      <span className="facilitator-bar__spacer" />
+      <ParticipantsToggle />
+      <button
+        type="button"
+        className={shareOpen ? 'button button--primary' : 'button'}
+        data-testid="share.toggle"
+        aria-pressed={shareOpen}
+        onClick={() => setShareOpen(!shareOpen)}
+      >
+        {t('share.toggle')}
+      </button>
+    </div>
+  );
+}
