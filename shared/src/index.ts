@@ -1,5 +1,20 @@
 export { readLayoutVersion, seedBoard } from './doc/board';
 export {
+  assignNote,
+  type Cluster,
+  ClusterDescription,
+  ClusterTitle,
+  clustersMap,
+  createCluster,
+  describeCluster,
+  dissolveCluster,
+  mergeClusters,
+  moveCluster,
+  rankCluster,
+  readClusters,
+  renameCluster,
+} from './doc/clusters';
+export {
   type ControlState,
   readControlState,
   readFollow,
