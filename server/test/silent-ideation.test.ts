@@ -1,9 +1,7 @@
 import {
   addNote,
-  type CreateWorkshopResponse,
   type DraftCounts,
   draftsRoomName,
-  type JoinResponse,
   moveNote,
   type RevealResponse,
   readControlState,
@@ -17,34 +15,29 @@ import type * as Y from 'yjs';
 import {
   api,
   connectDoc,
-  createWorkshop,
   type DocClient,
-  join,
   openRaw,
+  type Person,
   SyncRefused,
   syncStep1Message,
   useServer,
   waitDoc,
   waitFor,
+  workshopWith,
 } from './harness';
 
 const server = useServer();
 
-interface Cast {
-  workshop: CreateWorkshopResponse;
-  alice: JoinResponse;
-  bob: JoinResponse;
-  olga: JoinResponse;
-}
+const CAST = {
+  alice: { name: 'Alice', group: 'resident' },
+  bob: { name: 'Bob', group: 'business' },
+  olga: { name: 'Olga', group: 'partner', role: 'observer' },
+} satisfies Record<string, Person>;
 
-async function newWorkshop(): Promise<Cast> {
-  const workshop = await createWorkshop(server.url);
-  const [alice, bob, olga] = await Promise.all([
-    join(server.url, workshop.joinCode, { name: 'Alice', group: 'resident' }),
-    join(server.url, workshop.joinCode, { name: 'Bob', group: 'business' }),
-    join(server.url, workshop.joinCode, { name: 'Olga', group: 'partner', role: 'observer' }),
-  ]);
-  return { workshop, alice, bob, olga };
+type Cast = Awaited<ReturnType<typeof newWorkshop>>;
+
+function newWorkshop() {
+  return workshopWith(server.url, CAST);
 }
 
 const connect = (room: string, token: string): Promise<DocClient> => connectDoc(server.wsUrl, room, token);
