@@ -119,9 +119,12 @@ function BoardLayout({ workshopId, session }: { workshopId: string; session: Ses
       {projector && <ProjectorExit />}
       <div className="board__body">
         <main id="main" className="board__main">
-          <ReadOnlyBanner />
-          <FollowBanner />
-          <SilentBar workshopId={workshopId} token={session.token} />
+          {/* One column of banners, so that a locked board during silent ideation shows both. */}
+          <div className="board-banners">
+            <ReadOnlyBanner />
+            <FollowBanner />
+            <SilentBar workshopId={workshopId} token={session.token} />
+          </div>
           <Canvas commands={commands} pointerRef={pointerRef} />
           <Toolbar commands={commands} />
         </main>
