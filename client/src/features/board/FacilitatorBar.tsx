@@ -1,5 +1,6 @@
 import { useT } from '../../i18n/locale';
 import { useBoard } from '../../state/store';
+import { ToggleButton } from '../../ui/ToggleButton';
 import { FollowToggle } from '../follow/Follow';
 import { ParticipantsToggle } from '../participants/ParticipantsToggle';
 import { SilentToggle } from '../silent/SilentToggle';
@@ -24,15 +25,9 @@ export function FacilitatorBar() {
       <LockToggle />
       <span className="facilitator-bar__spacer" />
       <ParticipantsToggle />
-      <button
-        type="button"
-        className={shareOpen ? 'button button--primary' : 'button'}
-        data-testid="share.toggle"
-        aria-pressed={shareOpen}
-        onClick={() => setShareOpen(!shareOpen)}
-      >
+      <ToggleButton pressed={shareOpen} testId="share.toggle" onClick={() => setShareOpen(!shareOpen)}>
         {t('share.toggle')}
-      </button>
+      </ToggleButton>
     </div>
   );
 }

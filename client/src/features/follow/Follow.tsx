@@ -4,6 +4,7 @@ import { listedNames, presentNames } from '../../state/people';
 import { usePresence } from '../../state/presenceStores';
 import { useBoard } from '../../state/store';
 import { useConnection } from '../../sync/useConnection';
+import { ToggleButton } from '../../ui/ToggleButton';
 import { followAgain, stopFollowing } from './useFollow';
 
 /** The facilitator's "follow me": the room's views follow theirs until they let everyone free. */
@@ -14,16 +15,14 @@ export function FollowToggle() {
   const follow = useBoard((s) => s.follow);
   const leading = follow !== null && follow === me;
   return (
-    <button
-      type="button"
-      className={leading ? 'button button--primary' : 'button'}
-      data-testid="follow.toggle"
-      aria-pressed={leading}
+    <ToggleButton
+      pressed={leading}
+      testId="follow.toggle"
       title={t(leading ? 'follow.stopTitle' : 'follow.startTitle')}
       onClick={() => setFollow(connection.controlDoc, leading ? null : me)}
     >
       {t(leading ? 'follow.stop' : 'follow.start')}
-    </button>
+    </ToggleButton>
   );
 }
 

@@ -1,5 +1,6 @@
 import { useT } from '../../i18n/locale';
 import { useBoard } from '../../state/store';
+import { ToggleButton } from '../../ui/ToggleButton';
 
 /** The header button that opens the participants panel (facilitators only). */
 export function ParticipantsToggle() {
@@ -9,14 +10,8 @@ export function ParticipantsToggle() {
   const setOpen = useBoard((s) => s.setParticipantsOpen);
   if (!facilitator) return null;
   return (
-    <button
-      type="button"
-      className={open ? 'button button--primary' : 'button'}
-      data-testid="participants.toggle"
-      aria-pressed={open}
-      onClick={() => setOpen(!open)}
-    >
+    <ToggleButton pressed={open} testId="participants.toggle" onClick={() => setOpen(!open)}>
       {t('participants.toggle')}
-    </button>
+    </ToggleButton>
   );
 }
