@@ -6,7 +6,8 @@ import { useView, viewStore } from '../../state/view';
 import { throttleLatest } from '../../sync/throttle';
 import { useConnection } from '../../sync/useConnection';
 import { Cursors } from '../presence/Cursors';
-import { FAR_ZOOM, fitRect, notesBounds, screenToBoard } from './geometry';
+import { contentViewport } from './fitToContent';
+import { FAR_ZOOM, screenToBoard } from './geometry';
 import { NoteLayer } from './NoteLayer';
 import type { BoardCommands } from './useCommands';
 import { usePanZoom } from './usePanZoom';
@@ -81,9 +82,8 @@ export function Canvas({ commands, pointerRef }: Props) {
   useEffect(() => {
     if (fitted.current || !loaded || !sized) return;
     fitted.current = true;
-    const { canvasSize, setViewport } = viewStore.getState();
-    const bounds = notesBounds(Object.values(boardStore.getState().notes));
-    if (bounds) setViewport(fitRect(bounds, canvasSize));
+    const fit = contentViewport();
+    if (fit) viewStore.getState().setViewport(fit);
   }, [loaded, sized]);
 
   const sendCursor = useMemo(

@@ -1,10 +1,11 @@
 import { useT } from '../../i18n/locale';
-import { boardStore, useBoard, useCanEdit } from '../../state/store';
+import { useBoard, useCanEdit } from '../../state/store';
 import { useView, viewStore } from '../../state/view';
 import { Icon } from '../../ui/Icon';
 import { IconButton } from '../../ui/IconButton';
 import { FilterMenu } from '../filter/FilterMenu';
-import { fitRect, notesBounds, zoomBy } from './geometry';
+import { fitToContent } from './fitToContent';
+import { zoomBy } from './geometry';
 import type { BoardCommands } from './useCommands';
 
 const ZOOM_STEP = 1.25;
@@ -12,15 +13,6 @@ const ZOOM_STEP = 1.25;
 function zoomAroundCentre(factor: number): void {
   const { viewport, canvasSize, setViewport } = viewStore.getState();
   setViewport(zoomBy(viewport, { x: canvasSize.width / 2, y: canvasSize.height / 2 }, factor));
-}
-
-/** Fits the view to every note (the toolbar's button, and entering the projector view). */
-export function fitToContent(): void {
-  const { canvasSize, setViewport } = viewStore.getState();
-  const bounds = notesBounds(Object.values(boardStore.getState().notes));
-  setViewport(
-    bounds ? fitRect(bounds, canvasSize) : { x: canvasSize.width / 2, y: canvasSize.height / 2, zoom: 1 },
-  );
 }
 
 /** Add, undo/redo, and zoom controls floating over the board. */

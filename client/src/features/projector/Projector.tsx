@@ -4,7 +4,7 @@ import { boardStore, useBoard } from '../../state/store';
 import { viewStore } from '../../state/view';
 import { Icon } from '../../ui/Icon';
 import { IconButton } from '../../ui/IconButton';
-import { fitToContent } from '../board/Toolbar';
+import { fitToContent } from '../board/fitToContent';
 
 /** Opens the projector view: the board for the room's screen. */
 export function ProjectorToggle() {
