@@ -9,6 +9,11 @@ import './styles/note.css';
 import './styles/panels.css';
 import './styles/timer.css';
 import './styles/silent.css';
+import './styles/steps.css';
+import './styles/issues.css';
+import './styles/axes.css';
+import './styles/actions.css';
+import './styles/plan.css';
 
 syncDocumentLang();
 const root = document.getElementById('root');

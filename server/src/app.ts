@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import type { WorkshopTemplate } from '@atelier/shared';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
@@ -17,7 +18,7 @@ import type { SilentIdeation } from './sync/silent-ideation';
 export interface AppDeps {
   workshops: WorkshopStore;
   /** Writes a new workshop's first document content (runs inside the creation transaction). */
-  seedDocs: (workshopId: string) => void;
+  seedDocs: (workshopId: string, template: WorkshopTemplate) => void;
   log: Logger;
   /** Closes a participant's sockets when a facilitator removes them or changes their role. */
   sockets: ParticipantDisconnector;

@@ -35,7 +35,7 @@ const app = createApp({
   workshops,
   sockets,
   silent: createSilentIdeation(rooms),
-  seedDocs: (id) => seedWorkshopDocs(docs, id),
+  seedDocs: (id, template) => seedWorkshopDocs(docs, id, template),
   log,
   publicUrl: config.publicUrl,
   clientDist: config.clientDist,

@@ -109,7 +109,7 @@ describe('durability', () => {
     const freshBoard = await connectDoc(second.wsUrl, board, bob.token);
     expect(content(freshBoard.doc)).toBe(expected);
     const freshControl = await connectDoc(second.wsUrl, control, alice.token);
-    expect(readControlState(freshControl.doc)).toEqual({
+    expect(readControlState(freshControl.doc)).toMatchObject({
       step: 'axes',
       locked: false,
       timer: null,

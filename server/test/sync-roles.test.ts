@@ -18,7 +18,10 @@ import {
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
+  api,
   connectDoc,
+  createWorkshop,
+  DEFAULT_WORKSHOP,
   type DocClient,
   type Person,
   sortedNotes,
@@ -174,11 +177,27 @@ describe('board sync between participants', () => {
 });
 
 describe('control document', () => {
+  it('starts a workshop made from a template at its first step, with its steps and themes', async () => {
+    const workshop = await createWorkshop(server.url, { ...DEFAULT_WORKSHOP, template: 'sprint' });
+    const c = await connectDoc(server.wsUrl, roomName(workshop.id, 'control'), workshop.facilitatorToken);
+    expect(readControlState(c.doc)).toMatchObject({
+      step: 'axes',
+      steps: ['axes', 'actions', 'partnerships', 'monitoring'],
+      stepsFree: false,
+    });
+    expect(readThemes(c.doc)).toEqual([]);
+    c.destroy();
+    const refused = await api(server.url, 'POST', '/api/workshops', {
+      body: { ...DEFAULT_WORKSHOP, template: 'marathon' },
+    });
+    expect(refused.status).toBe(400);
+  });
+
   it("is seeded for every new workshop with step 'assessment', unlocked, and the default themes", async () => {
     const cast = await newWorkshop();
     for (const token of [cast.workshop.facilitatorToken, cast.alice.token, cast.olga.token]) {
       const c = await control(cast, token);
-      expect(readControlState(c.doc)).toEqual({
+      expect(readControlState(c.doc)).toMatchObject({
         step: 'assessment',
         locked: false,
         timer: null,
@@ -210,7 +229,12 @@ describe('control document', () => {
     }
     expect(f.denied).toEqual([]);
     const fresh = await control(cast, cast.bob.token);
-    expect(readControlState(fresh.doc)).toEqual({ step: 'issues', locked: true, timer: null, silent: false });
+    expect(readControlState(fresh.doc)).toMatchObject({
+      step: 'issues',
+      locked: true,
+      timer: null,
+      silent: false,
+    });
     for (const c of [f, a, o, fresh]) c.destroy();
   });
 
@@ -228,7 +252,7 @@ describe('control document', () => {
     // A later write from another connection reaches the facilitator after anything relayed before.
     f2.doc.getMap('meta').set('sentinel', 1);
     await waitDoc(f, (d) => d.getMap('meta').get('sentinel') === 1, 'the facilitator to see the sentinel');
-    expect(readControlState(f.doc)).toEqual({
+    expect(readControlState(f.doc)).toMatchObject({
       step: 'assessment',
       locked: false,
       timer: null,
@@ -236,7 +260,7 @@ describe('control document', () => {
     });
 
     const fresh = await control(cast, cast.bob.token);
-    expect(readControlState(fresh.doc)).toEqual({
+    expect(readControlState(fresh.doc)).toMatchObject({
       step: 'assessment',
       locked: false,
       timer: null,

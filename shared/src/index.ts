@@ -1,4 +1,30 @@
-export { readLayoutVersion, seedBoard } from './doc/board';
+export {
+  ACTION_FIELDS,
+  ACTION_PRIORITIES,
+  ACTION_STATUSES,
+  ACTION_STRUCTURES,
+  ACTION_TEXT_FIELDS,
+  ACTION_TEXT_LIMITS,
+  ActionPriority,
+  type ActionSheet,
+  ActionStatus,
+  ActionStructure,
+  type ActionTextField,
+  actionMap,
+  actionsMap,
+  actionText,
+  createAction,
+  deleteAction,
+  Euros,
+  FINANCING_SOURCES,
+  FinancingLine,
+  FinancingSource,
+  IsoDate,
+  Milestone,
+  readAction,
+  readActions,
+} from './doc/actions';
+export { readLayoutVersion, seedBoard, undoScope } from './doc/board';
 export {
   assignNote,
   type Cluster,
@@ -18,12 +44,14 @@ export {
   type ControlState,
   readControlState,
   readFollow,
+  readSteps,
   readTimer,
   seedControl,
   setFollow,
   setLocked,
   setSilent,
   setStep,
+  setStepsFree,
   setTimer,
   stateMap,
 } from './doc/control';
@@ -45,6 +73,13 @@ export {
   setNoteTheme,
 } from './doc/notes';
 export { LOCAL_ORIGIN, SERVER_ORIGIN } from './doc/origins';
+export {
+  normaliseSteps,
+  TEMPLATE_CONTENT,
+  type TemplateContent,
+  WORKSHOP_TEMPLATES,
+  WorkshopTemplate,
+} from './doc/templates';
 export { replaceText } from './doc/text';
 export {
   addTheme,

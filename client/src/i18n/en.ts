@@ -276,4 +276,14 @@ export const en: Record<MessageKey, string> = {
   'note.draft': 'private draft',
   'toast.denied.silent':
     'Change refused: silent ideation is on, your contributions stay private. The board was resynced.',
+
+  // — steps (step bar, templates) —
+
+  // — step 2: priority issues —
+
+  // — step 3: strategic axes —
+
+  // — step 4: action sheets —
+
+  // — steps 5 and 6: partnerships, monitoring —
 };

@@ -281,6 +281,15 @@ export const fr = {
   'note.draft': 'brouillon privé',
   'toast.denied.silent':
     'Modification refusée : l’idéation silencieuse est en cours, vos contributions restent privées. Le tableau a été resynchronisé.',
+  // — steps (step bar, templates) —
+
+  // — step 2: priority issues —
+
+  // — step 3: strategic axes —
+
+  // — step 4: action sheets —
+
+  // — steps 5 and 6: partnerships, monitoring —
 } as const;
 
 export type MessageKey = keyof typeof fr;

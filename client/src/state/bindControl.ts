@@ -12,11 +12,14 @@ export function bindControl(store: BoardStore, doc: Y.Doc): () => void {
     const current = store.getState().control;
     if (
       current.step !== control.step ||
+      current.steps !== control.steps ||
+      current.stepsFree !== control.stepsFree ||
       current.locked !== control.locked ||
       current.silent !== control.silent ||
       JSON.stringify(current.timer) !== JSON.stringify(control.timer)
     )
-      store.setState({ control });
+      // A new step for the room brings everyone who was browsing back to it.
+      store.setState(current.step !== control.step ? { control, browsedStep: null } : { control });
   };
   const readThemeList = () => {
     const allThemes = readAllThemes(doc);

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { canEdit, createBoardStore } from './store';
+import { canEdit, createBoardStore, initialDocView, shownStep } from './store';
 
 describe('board store', () => {
   it('lets facilitators always edit, participants unless locked or out of time, observers never', () => {
-    const open = { step: 'assessment' as const, locked: false, timer: null, silent: false };
+    const open = { ...initialDocView().control };
     const locked = { ...open, locked: true };
     const me = (role: 'facilitator' | 'participant' | 'observer') => ({ participantId: 'p', role });
     const can = (who: ReturnType<typeof me> | null, control = open, timeUp = false) =>
@@ -27,5 +27,20 @@ describe('board store', () => {
     expect(store.getState().editingId).toBe('b');
     store.getState().stopEditing('b');
     expect(store.getState().editingId).toBeNull();
+  });
+
+  it('shows participants the room’s step, or the one they browse when the facilitator lets them', () => {
+    const control = { ...initialDocView().control, step: 'axes' as const };
+    const me = (role: 'facilitator' | 'participant') => ({ participantId: 'p', role });
+    expect(shownStep({ me: me('participant'), control, browsedStep: 'issues' })).toBe('axes');
+    const free = { ...control, stepsFree: true };
+    expect(shownStep({ me: me('participant'), control: free, browsedStep: 'issues' })).toBe('issues');
+    expect(shownStep({ me: me('participant'), control: free, browsedStep: null })).toBe('axes');
+    // Not a step of this workshop: the room's.
+    expect(
+      shownStep({ me: me('participant'), control: { ...free, steps: ['axes'] }, browsedStep: 'issues' }),
+    ).toBe('axes');
+    // The facilitator's view is the room's step.
+    expect(shownStep({ me: me('facilitator'), control: free, browsedStep: 'issues' })).toBe('axes');
   });
 });

@@ -1,4 +1,4 @@
-import type { Note, Role, WorkshopSummary } from '@atelier/shared';
+import { type Note, type Role, STEPS, type Step, type WorkshopSummary } from '@atelier/shared';
 import { useStore } from 'zustand';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { presenceStores, resetPresence } from './presenceStores';
@@ -38,6 +38,8 @@ export interface UiState {
   followDetached: boolean;
   /** The facilitator's timer ran out with "freeze input at the end" (kept by useTimerExpiry on the server's clock). */
   timeUp: boolean;
+  /** The step a participant looks at when the facilitator lets them browse (`null`: the room's). */
+  browsedStep: Step | null;
   /** The facilitator's participants panel (one side panel at a time: opening it closes the share panel). */
   participantsOpen: boolean;
   toasts: readonly Toast[];
@@ -55,6 +57,7 @@ export interface UiActions {
   setFilter(filter: BoardFilter): void;
   setProjector(on: boolean): void;
   setParticipantsOpen(open: boolean): void;
+  browseStep(step: Step | null): void;
   toast(kind: Toast['kind'], message: string): void;
   dismissToast(id: number): void;
 }
@@ -71,7 +74,14 @@ export function initialDocView(): DocView {
     notes: {},
     themes: [],
     allThemes: [],
-    control: { step: 'assessment', locked: false, timer: null, silent: false },
+    control: {
+      step: 'assessment',
+      steps: STEPS,
+      stepsFree: false,
+      locked: false,
+      timer: null,
+      silent: false,
+    },
     follow: null,
     boardLoaded: false,
   };
@@ -90,6 +100,7 @@ export function initialUi(): UiState {
     projector: false,
     followDetached: false,
     participantsOpen: false,
+    browsedStep: null,
     toasts: [],
     connection: { status: 'connecting', pending: 0, closedCode: null },
     history: { canUndo: false, canRedo: false },
@@ -112,6 +123,7 @@ export function createBoardStore(): BoardStore {
     setParticipantsOpen: (participantsOpen) =>
       set(participantsOpen ? { participantsOpen, shareOpen: false } : { participantsOpen }),
     setFilter: (filter) => set({ filter }),
+    browseStep: (browsedStep) => set({ browsedStep }),
     setProjector: (projector) =>
       set(
         projector
@@ -165,4 +177,18 @@ export function canEdit(state: Pick<BoardState, 'me' | 'control' | 'timeUp' | 'p
 
 export function useCanEdit(): boolean {
   return useStore(boardStore, canEdit);
+}
+
+/**
+ * The step this person sees: the room's, or for a participant the one they browse while the
+ * facilitator lets them (a facilitator's view is always the room's: they move it).
+ */
+export function shownStep(state: Pick<BoardState, 'me' | 'control' | 'browsedStep'>): Step {
+  const { control, browsedStep } = state;
+  if (state.me?.role === 'facilitator' || !control.stepsFree || browsedStep === null) return control.step;
+  return control.steps.includes(browsedStep) ? browsedStep : control.step;
+}
+
+export function useShownStep(): Step {
+  return useBoard(shownStep);
 }

@@ -1,4 +1,4 @@
-import { draftsRoomName, LOCAL_ORIGIN, notesMap, type PresenceClientState, roomName } from '@atelier/shared';
+import { draftsRoomName, LOCAL_ORIGIN, type PresenceClientState, roomName, undoScope } from '@atelier/shared';
 import type { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { ConnectionState, ConnectionStatus } from '../state/types';
@@ -210,7 +210,7 @@ export class WorkshopConnection extends Emitter<ConnectionEvents> {
   }
 
   private createUndo(doc: Y.Doc): Y.UndoManager {
-    const undo = new Y.UndoManager(notesMap(doc), {
+    const undo = new Y.UndoManager(undoScope(doc), {
       trackedOrigins: new Set([LOCAL_ORIGIN]),
       captureTimeout: 500,
     });

@@ -44,7 +44,7 @@ export function workshopRoutes(deps: AppDeps) {
     const facilitatorName = body.facilitatorName ?? (body.locale === 'fr' ? 'Animation' : 'Facilitator');
     const { workshop, facilitator, token } = workshops.create(
       { title: body.title, territory: body.territory, locale: body.locale, facilitatorName },
-      (w) => deps.seedDocs(w.id),
+      (w) => deps.seedDocs(w.id, body.template),
     );
     const origin = publicOrigin(c, publicUrl);
     deps.log.info({ workshopId: workshop.id }, 'workshop created');

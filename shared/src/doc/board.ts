@@ -12,3 +12,13 @@ export function readLayoutVersion(doc: Y.Doc): number {
   const version = doc.getMap(BOARD_ROOTS.meta).get('layoutVersion');
   return typeof version === 'number' ? version : 0;
 }
+
+/**
+ * What a person's undo covers: every content root of the board (notes, issues, axes, sheets,
+ * partners, indicators…), so that one Ctrl+Z takes back whichever command they ran last.
+ */
+export function undoScope(board: Y.Doc): Y.Map<unknown>[] {
+  return Object.values(BOARD_ROOTS)
+    .filter((root) => root !== BOARD_ROOTS.meta)
+    .map((root) => board.getMap(root));
+}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { PresenceClientState } from '../presence/awareness';
+import { STEPS } from '../schema/enums';
 import {
   readControlState,
   readFollow,
@@ -9,6 +10,7 @@ import {
   setLocked,
   setSilent,
   setStep,
+  setStepsFree,
   stateMap,
 } from './control';
 import { DEFAULT_THEMES, readThemes } from './themes';
@@ -19,6 +21,8 @@ describe('control document', () => {
     seedControl(control);
     expect(readControlState(control)).toEqual({
       step: 'assessment',
+      steps: STEPS,
+      stepsFree: false,
       locked: false,
       timer: null,
       silent: false,
@@ -31,7 +35,42 @@ describe('control document', () => {
     seedControl(control);
     setStep(control, 'axes');
     setLocked(control, true);
-    expect(readControlState(control)).toEqual({ step: 'axes', locked: true, timer: null, silent: false });
+    expect(readControlState(control)).toMatchObject({
+      step: 'axes',
+      locked: true,
+      timer: null,
+      silent: false,
+    });
+  });
+
+  it('starts at the first step of its template, with its steps and themes', () => {
+    const control = new Y.Doc();
+    seedControl(control, 'sprint');
+    expect(readControlState(control)).toMatchObject({
+      step: 'axes',
+      steps: ['axes', 'actions', 'partnerships', 'monitoring'],
+    });
+    expect(readThemes(control)).toEqual([]);
+    expect(() => setStep(control, 'assessment')).toThrow(/no step assessment/);
+    expect(() => setStep(control, 'nowhere' as never)).toThrow();
+    expect(readControlState(control).step).toBe('axes');
+  });
+
+  it('lets participants browse the steps and brings them back', () => {
+    const control = new Y.Doc();
+    seedControl(control, 'assessment');
+    setStepsFree(control, true);
+    expect(readControlState(control)).toMatchObject({ steps: ['assessment', 'issues'], stepsFree: true });
+    setStepsFree(control, false);
+    expect(readControlState(control).stepsFree).toBe(false);
+  });
+
+  it('reads foreign step lists in the method order, and all steps when none is usable', () => {
+    const control = new Y.Doc();
+    stateMap(control).set('steps', ['monitoring', 'bogus', 'issues']);
+    expect(readControlState(control).steps).toEqual(['issues', 'monitoring']);
+    stateMap(control).set('steps', ['bogus']);
+    expect(readControlState(control).steps).toEqual(STEPS);
   });
 
   it('reads an unknown step written by a foreign script as the first step', () => {

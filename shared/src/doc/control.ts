@@ -1,14 +1,19 @@
 import type * as Y from 'yjs';
 import type { Step } from '../schema/enums';
-import { STEPS } from '../schema/enums';
+import { STEPS, Step as StepSchema } from '../schema/enums';
 import { CONTROL_ROOTS, LAYOUT_VERSION, STATE_FIELDS } from './layout';
 import { LOCAL_ORIGIN, SERVER_ORIGIN } from './origins';
-import { DEFAULT_THEMES, type Theme, themesMap } from './themes';
+import { normaliseSteps, TEMPLATE_CONTENT, type WorkshopTemplate } from './templates';
+import { themesMap } from './themes';
 import { parseTimer, TimerState } from './timer';
 
 /** The facilitation state everyone follows. */
 export interface ControlState {
   step: Step;
+  /** The workshop's steps, in the method's order (see templates.ts). */
+  steps: readonly Step[];
+  /** Participants may look at other steps than the room's. */
+  stepsFree: boolean;
   locked: boolean;
   timer: TimerState | null;
   /** Silent ideation is on: new notes stay in each participant's private drafts until the reveal. */
@@ -22,12 +27,31 @@ export function stateMap(control: Y.Doc): Y.Map<unknown> {
 export function readControlState(control: Y.Doc): ControlState {
   const state = stateMap(control);
   const step = state.get(STATE_FIELDS.step);
+  const steps = readSteps(control);
   return {
-    step: (STEPS as readonly unknown[]).includes(step) ? (step as Step) : 'assessment',
+    step: steps.includes(step as Step) ? (step as Step) : (steps[0] ?? 'assessment'),
+    steps,
+    stepsFree: state.get(STATE_FIELDS.stepsFree) === true,
     locked: state.get(STATE_FIELDS.locked) === true,
     timer: readTimer(control),
     silent: state.get(STATE_FIELDS.silent) === true,
   };
+}
+
+/** Steps by stored array (a new array each time the facilitator changes them): one per change, not per read. */
+const parsedSteps = new WeakMap<object, readonly Step[]>();
+const ALL_STEPS: readonly Step[] = [...STEPS];
+
+/** The workshop's steps (all six in documents written before templates). */
+export function readSteps(control: Y.Doc): readonly Step[] {
+  const value = stateMap(control).get(STATE_FIELDS.steps);
+  if (!Array.isArray(value)) return ALL_STEPS;
+  let steps = parsedSteps.get(value);
+  if (steps === undefined) {
+    steps = normaliseSteps(value);
+    parsedSteps.set(value, steps);
+  }
+  return steps;
 }
 
 /** Parsed timers by stored value: the server asks at every board write whether time is up. */
@@ -48,20 +72,30 @@ export function readTimer(control: Y.Doc): TimerState | null {
  * Writes the initial content of a new workshop's control document. Run by the server when
  * the workshop is created, so every client finds the same theme list and step.
  */
-export function seedControl(control: Y.Doc, themes: readonly Theme[] = DEFAULT_THEMES): void {
+export function seedControl(control: Y.Doc, template: WorkshopTemplate = 'full'): void {
+  const { steps, themes } = TEMPLATE_CONTENT[template];
   control.transact(() => {
     control.getMap(CONTROL_ROOTS.meta).set('layoutVersion', LAYOUT_VERSION);
     const state = stateMap(control);
-    state.set(STATE_FIELDS.step, 'assessment' satisfies Step);
+    state.set(STATE_FIELDS.step, steps[0] ?? 'assessment');
+    state.set(STATE_FIELDS.steps, [...steps]);
+    state.set(STATE_FIELDS.stepsFree, false);
     state.set(STATE_FIELDS.locked, false);
     const map = themesMap(control);
     for (const theme of themes) map.set(theme.id, { ...theme, label: { ...theme.label } });
   }, SERVER_ORIGIN);
 }
 
-/** Facilitator command: moves everyone to a step. */
+/** Facilitator command: moves everyone to a step (one of the workshop's). */
 export function setStep(control: Y.Doc, step: Step): void {
-  control.transact(() => stateMap(control).set(STATE_FIELDS.step, step), LOCAL_ORIGIN);
+  const next = StepSchema.parse(step);
+  if (!readSteps(control).includes(next)) throw new Error(`This workshop has no step ${next}`);
+  control.transact(() => stateMap(control).set(STATE_FIELDS.step, next), LOCAL_ORIGIN);
+}
+
+/** Facilitator command: lets participants look at other steps than the room's, or brings them back. */
+export function setStepsFree(control: Y.Doc, free: boolean): void {
+  control.transact(() => stateMap(control).set(STATE_FIELDS.stepsFree, free), LOCAL_ORIGIN);
 }
 
 /** Facilitator command: locks or unlocks the board for participants. */

@@ -50,7 +50,12 @@ export const NOTE_FIELDS = {
 
 /** Field names of the control document's `state` map. */
 export const STATE_FIELDS = {
+  /** The step the room is on (a `Step`). */
   step: 'step',
+  /** The workshop's steps (its template's), in the method's order: `Step[]`. */
+  steps: 'steps',
+  /** Participants may look at other steps than the room's (the facilitator let them free). */
+  stepsFree: 'stepsFree',
   locked: 'locked',
   /** The facilitator's timer (`TimerState`, a plain object), absent when none is set. */
   timer: 'timer',

@@ -4,7 +4,9 @@ import { CreateWorkshopBody, JOIN_CODE_ALPHABET, JoinBody } from './api';
 describe('API schemas', () => {
   it('accepts a complete workshop and rejects an unknown territory kind', () => {
     const body = { title: 'Stratégie', territory: { name: 'Val de Loue', kind: 'epci' }, locale: 'fr' };
-    expect(CreateWorkshopBody.parse(body)).toEqual(body);
+    expect(CreateWorkshopBody.parse(body)).toEqual({ ...body, template: 'full' });
+    expect(CreateWorkshopBody.safeParse({ ...body, template: 'sprint' }).success).toBe(true);
+    expect(CreateWorkshopBody.safeParse({ ...body, template: 'poker' }).success).toBe(false);
     expect(CreateWorkshopBody.safeParse({ ...body, territory: { name: 'X', kind: 'county' } }).success).toBe(
       false,
     );

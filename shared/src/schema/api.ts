@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { WorkshopTemplate } from '../doc/templates';
 import { JoinRole, Locale, ParticipantGroup, Role, TerritoryKind } from './enums';
 
 /** Letters and digits that cannot be confused when read aloud or on a projector (no 0/O, 1/I/L). */
@@ -35,6 +36,8 @@ export const CreateWorkshopBody = z.object({
   locale: Locale,
   /** Shown to participants next to the facilitator's cursor; defaults to a localised "Facilitator". */
   facilitatorName: DisplayName.optional(),
+  /** Which steps the workshop walks through and the themes it starts with (see templates.ts). */
+  template: WorkshopTemplate.default('full'),
 });
 export type CreateWorkshopBody = z.input<typeof CreateWorkshopBody>;
 

@@ -13,12 +13,11 @@ import { ParticipantsPanel } from '../participants/ParticipantsPanel';
 import { ProjectorExit, useProjectorMode } from '../projector/Projector';
 import { SharePanel } from '../share/SharePanel';
 import { SilentBar } from '../silent/SilentBar';
+import { StepView } from '../steps/StepView';
 import { useTimerExpiry } from '../timer/useTimer';
 import { BoardHeader } from './BoardHeader';
-import { Canvas } from './Canvas';
 import { FacilitatorBar } from './FacilitatorBar';
 import { ReadOnlyBanner } from './ReadOnlyBanner';
-import { Toolbar } from './Toolbar';
 import { useCommands } from './useCommands';
 import { useShortcuts } from './useShortcuts';
 
@@ -125,8 +124,7 @@ function BoardLayout({ workshopId, session }: { workshopId: string; session: Ses
             <FollowBanner />
             <SilentBar workshopId={workshopId} token={session.token} />
           </div>
-          <Canvas commands={commands} pointerRef={pointerRef} />
-          <Toolbar commands={commands} />
+          <StepView commands={commands} pointerRef={pointerRef} />
         </main>
         {shareOpen && (
           <SharePanel
