@@ -74,7 +74,8 @@ export const ACTION_PRIORITIES = ['high', 'medium', 'low'] as const;
 export const ActionPriority = z.enum(ACTION_PRIORITIES);
 export type ActionPriority = z.infer<typeof ActionPriority>;
 
-export const ACTION_STATUSES = ['draft', 'ready', 'in-progress', 'done', 'abandoned'] as const;
+/** Where the sheet stands (French: idée, en rédaction, validée). */
+export const ACTION_STATUSES = ['idea', 'drafting', 'validated'] as const;
 export const ActionStatus = z.enum(ACTION_STATUSES);
 export type ActionStatus = z.infer<typeof ActionStatus>;
 
@@ -199,7 +200,7 @@ export function readAction(map: Y.Map<unknown>): ActionSheet | null {
     budget: typeof budget === 'number' && Number.isFinite(budget) && budget >= 0 ? budget : null,
     structure: parsed(ActionStructure, map.get(ACTION_FIELDS.structure)),
     priority: parsed(ActionPriority, map.get(ACTION_FIELDS.priority)),
-    status: parsed(ActionStatus, map.get(ACTION_FIELDS.status)) ?? 'draft',
+    status: parsed(ActionStatus, map.get(ACTION_FIELDS.status)) ?? 'idea',
     financing: entries(map.get(ACTION_FIELDS.financing), FinancingLine),
     milestones: entries(map.get(ACTION_FIELDS.milestones), Milestone).sort((a, b) =>
       a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : 1,
@@ -241,7 +242,7 @@ export function createAction(
     map.set(ACTION_FIELDS.budget, null);
     map.set(ACTION_FIELDS.structure, null);
     map.set(ACTION_FIELDS.priority, null);
-    map.set(ACTION_FIELDS.status, 'draft' satisfies ActionStatus);
+    map.set(ACTION_FIELDS.status, 'idea' satisfies ActionStatus);
     map.set(ACTION_FIELDS.financing, new Y.Map());
     map.set(ACTION_FIELDS.milestones, new Y.Map());
     actionsMap(doc).set(id, map);
