@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import { actionMap, actionText, createAction, deleteAction, IsoDate, readActions } from './actions';
 
 describe('action sheets', () => {
-  it('creates a sheet with empty prose fields, in draft, at the end of its axis', () => {
+  it('creates a sheet with empty prose fields, as an idea, at the end of its axis', () => {
     const doc = new Y.Doc();
     const first = createAction(doc, { title: '  Hyperviseur urbain ', axis: 'a1' }, 's1', 10);
     const second = createAction(doc, { title: 'Appli vélo', axis: 'a1' }, 's2', 20);
@@ -16,7 +16,7 @@ describe('action sheets', () => {
       budget: null,
       structure: null,
       priority: null,
-      status: 'draft',
+      status: 'idea',
       financing: [],
       milestones: [],
     });
@@ -35,7 +35,7 @@ describe('action sheets', () => {
     actionMap(doc, 's1').set('budget', -5);
     actionMap(doc, 's1').set('status', 'whatever');
     doc.getMap('actions').set('junk', new Y.Map());
-    expect(readActions(doc)).toMatchObject([{ id: 's1', budget: null, status: 'draft' }]);
+    expect(readActions(doc)).toMatchObject([{ id: 's1', budget: null, status: 'idea' }]);
   });
 
   it('deletes a sheet', () => {

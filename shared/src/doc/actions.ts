@@ -86,6 +86,7 @@ export const FINANCING_SOURCES = [
   'eu',
   'region',
   'department',
+  'banque-des-territoires',
   'private',
   'other',
 ] as const;
