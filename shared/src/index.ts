@@ -24,6 +24,17 @@ export {
   readAction,
   readActions,
 } from './doc/actions';
+export {
+  ADVISED_MAX_AXES,
+  AXIS_FIELDS,
+  type Axis,
+  AxisDescription,
+  AxisTitle,
+  axesMap,
+  axisMap,
+  createAxis,
+  readAxes,
+} from './doc/axes';
 export { readLayoutVersion, seedBoard, undoScope } from './doc/board';
 export {
   assignNote,
