@@ -63,6 +63,8 @@ test('partners, partnership process and indicators are edited together in steps 
   // Manon adds a stakeholder to the hypervisor's sheet; the others see it appear.
   for (const actor of everyone) await sheet(actor.page, 'Hyperviseur urbain').click();
   const m = manon.page;
+  // The board's N shortcut adds no hidden note from here.
+  await m.keyboard.press('n');
   await m.getByTestId('plan.partner.new-name').fill('CCI territoriale');
   await m.getByTestId('plan.partner.new-kind').selectOption('public-body');
   await m.getByTestId('plan.partner.new-role').fill('Expertise');
@@ -186,6 +188,13 @@ test('partners, partnership process and indicators are edited together in steps 
   ).toContainText('Émissions de CO₂ des bâtiments');
   await expect(h.getByTestId('plan.orphan')).toHaveCount(0);
   await expect(overview).toContainText('1 élément d’une fiche supprimée');
+
+  // No note was added behind the scenes by the N pressed in step 5.
+  await f.getByTestId('step.assessment').click();
+  await expect(f.getByTestId('board.canvas')).toBeVisible();
+  await expect(facilitator.board.notes).toHaveCount(0);
+  await f.getByTestId('step.monitoring').click();
+  await f.getByTestId('plan.tab.overview').click();
 
   // The room's screen shows the overview, with nothing to edit.
   await f.getByTestId('projector.open').click();

@@ -331,7 +331,6 @@ export const en: Record<MessageKey, string> = {
   'plan.orphans.title': 'Items of a deleted sheet',
   'plan.orphans.hint':
     'The sheet these items belonged to was deleted. Nothing is lost: attach them to another sheet, or remove them.',
-  'plan.orphans.attach': 'Attach to',
   'plan.orphans.attachLabel': 'Attach “{name}” to a sheet',
   'plan.orphans.choose': 'Choose a sheet…',
   'plan.kind.civil-society': 'Civil society / association',

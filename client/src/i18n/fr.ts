@@ -335,7 +335,6 @@ export const fr = {
   'plan.orphans.title': 'Éléments d’une fiche supprimée',
   'plan.orphans.hint':
     'La fiche à laquelle ces éléments appartenaient a été supprimée. Rien n’est perdu : rattachez-les à une autre fiche, ou retirez-les.',
-  'plan.orphans.attach': 'Rattacher à',
   'plan.orphans.attachLabel': 'Rattacher « {name} » à une fiche',
   'plan.orphans.choose': 'Choisir une fiche…',
   'plan.kind.civil-society': 'Société civile / association',

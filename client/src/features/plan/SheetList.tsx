@@ -1,6 +1,7 @@
 import type { PlanAction, PlanOverview } from '@atelier/shared';
 import type { ReactNode } from 'react';
 import { useT } from '../../i18n/locale';
+import { sheetStatusKey } from './labels';
 
 /** A deleted sheet's leftovers, as the list shows them. */
 export interface OrphanEntry {
@@ -92,7 +93,7 @@ export function SheetHeading({ plan, action }: { plan: PlanOverview; action: Pla
       </h2>
       <p className="plan-sheet__facts">
         <span className={`plan-status plan-status--${action.status}`}>
-          {t(`plan.status.${action.status}`)}
+          {t(sheetStatusKey(action.status))}
         </span>
         <span>{action.lead.trim() ? t('plan.lead', { lead: action.lead.trim() }) : t('plan.noLead')}</span>
       </p>

@@ -20,7 +20,7 @@ import { useConnection } from '../../sync/useConnection';
 /**
  * The commands of steps 5 and 6 on the current board document. Each checks first that the
  * person may write (the server would refuse, at the cost of a resync) and ends its own undo
- * step, except the text updates, which merge with the typing around them. They throw (zod)
+ * step (not merged with typing just before or after), except the text updates, which merge with the typing around them. They throw (zod)
  * on bad input, as the shared commands do: callers validate first to show why.
  */
 export function usePlanCommands() {
@@ -29,6 +29,7 @@ export function usePlanCommands() {
     const writable = () => canEdit(boardStore.getState());
     const discrete = <T>(run: () => T): T | null => {
       if (!writable()) return null;
+      connection.undo.stopCapturing();
       const result = run();
       connection.undo.stopCapturing();
       return result;
