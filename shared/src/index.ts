@@ -26,14 +26,21 @@ export {
 } from './doc/actions';
 export {
   ADVISED_MAX_AXES,
+  AXIS_DESCRIPTION_MAX,
   AXIS_FIELDS,
+  AXIS_TITLE_MAX,
   type Axis,
   AxisDescription,
   AxisTitle,
+  attachIssue,
   axesMap,
   axisMap,
   createAxis,
+  deleteAxis,
+  describeAxis,
+  rankAxis,
   readAxes,
+  renameAxis,
 } from './doc/axes';
 export { readLayoutVersion, seedBoard, undoScope } from './doc/board';
 export {

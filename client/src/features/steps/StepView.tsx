@@ -1,6 +1,7 @@
 import type { Step } from '@atelier/shared';
 import type { RefObject } from 'react';
 import { useShownStep } from '../../state/store';
+import { AxesStep } from '../axes/AxesStep';
 import { Canvas } from '../board/Canvas';
 import { Toolbar } from '../board/Toolbar';
 import type { BoardCommands } from '../board/useCommands';
@@ -25,8 +26,9 @@ export function StepView({ commands, pointerRef }: Props) {
     case 'monitoring':
       return <MonitoringStep commands={commands} />;
     // Steps whose own view is not built yet show the board of notes.
-    case 'issues':
     case 'axes':
+      return <AxesStep commands={commands} />;
+    case 'issues':
     case 'actions':
     case 'assessment':
       return (
