@@ -5,6 +5,8 @@ import { AxesStep } from '../axes/AxesStep';
 import { Canvas } from '../board/Canvas';
 import { Toolbar } from '../board/Toolbar';
 import type { BoardCommands } from '../board/useCommands';
+import { MonitoringStep } from '../plan/MonitoringStep';
+import { PartnershipsStep } from '../plan/PartnershipsStep';
 
 interface Props {
   commands: BoardCommands;
@@ -19,13 +21,15 @@ interface Props {
 export function StepView({ commands, pointerRef }: Props) {
   const step: Step = useShownStep();
   switch (step) {
+    case 'partnerships':
+      return <PartnershipsStep commands={commands} />;
+    case 'monitoring':
+      return <MonitoringStep commands={commands} />;
     // Steps whose own view is not built yet show the board of notes.
     case 'axes':
       return <AxesStep commands={commands} />;
     case 'issues':
     case 'actions':
-    case 'partnerships':
-    case 'monitoring':
     case 'assessment':
       return (
         <>
