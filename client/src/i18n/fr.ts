@@ -284,6 +284,83 @@ export const fr = {
   // — steps (step bar, templates) —
 
   // — step 2: priority issues —
+  'issues.boardLabel': 'Contributions à trier',
+  'issues.allSorted': 'Toutes les contributions sont triées dans des enjeux.',
+  'issues.column': 'Enjeux',
+  'issues.count_one': '{n} enjeu',
+  'issues.count_other': '{n} enjeux',
+  'issues.add': '+ Nouvel enjeu',
+  'issues.addLabel': 'Créer un enjeu',
+  'issues.empty':
+    'Aucun enjeu pour l’instant. Glissez une contribution sur « Nouvel enjeu », ou créez-en un avec « + Nouvel enjeu ».',
+  'issues.emptyReadonly': 'Aucun enjeu pour l’instant.',
+  'issues.list': 'Enjeux classés par priorité',
+  'issues.newZone': 'Nouvel enjeu',
+  'issues.newZoneHint': 'Déposez une contribution ici pour créer un enjeu',
+  'issues.newTitle': 'Titre du nouvel enjeu',
+  'issues.newPlaceholder': 'ex. Services numériques pour les publics éloignés',
+  'issues.newFrom': 'À partir de la contribution « {text} »',
+  'issues.create': 'Créer l’enjeu',
+  'issues.cancel': 'Annuler',
+  'issues.invalidTitle': 'Donnez un titre de 1 à 120 caractères.',
+  'issues.invalidDescription': 'La description ne peut pas dépasser 2 000 caractères.',
+  'issues.rank': 'Rang {n}',
+  'issues.handle': 'Classer l’enjeu « {title} » : glissez, ou Espace puis flèches haut et bas',
+  'issues.title': 'Titre de l’enjeu',
+  'issues.description': 'Description de l’enjeu',
+  'issues.descriptionPlaceholder': 'Décrivez l’enjeu…',
+  'issues.notes_one': '{n} contribution',
+  'issues.notes_other': '{n} contributions',
+  'issues.themes': 'Thématiques de ses contributions',
+  'issues.themeCount': '{theme} : {n}',
+  'issues.noTheme': 'Sans thématique',
+  'issues.dropHere': 'Glissez des contributions ici',
+  'issues.notesOf': 'Contributions de l’enjeu « {title} »',
+  'issues.chipLabel': 'Contribution : {text}',
+  'issues.chipEmpty': 'Contribution vide',
+  'issues.chipRole': 'contribution déplaçable',
+  'issues.chipBack': 'Remettre « {text} » sur le tableau',
+  'issues.menu': 'Actions pour l’enjeu « {title} »',
+  'issues.merge': 'Fusionner avec…',
+  'issues.mergeHint':
+    'Les contributions, le titre et la description de l’enjeu choisi rejoignent « {title} ».',
+  'issues.mergeInto': 'Fusionner « {from} » dans « {title} »',
+  'issues.mergeNone': 'Aucun autre enjeu.',
+  'issues.mergeBack': 'Retour',
+  'issues.mergeTooLong':
+    'Fusion impossible : les descriptions réunies dépasseraient 2 000 caractères. Raccourcissez-en une.',
+  'issues.merged': '« {from} » a été fusionné dans « {into} » (Ctrl+Z pour annuler).',
+  'issues.dissolve': 'Dissoudre l’enjeu…',
+  'issues.dissolveTitle': 'Dissoudre l’enjeu « {title} » ?',
+  'issues.dissolveText_one':
+    'Sa contribution retourne sur le tableau. Le titre et la description de l’enjeu sont supprimés (Ctrl+Z pour annuler).',
+  'issues.dissolveText_other':
+    'Ses {n} contributions retournent sur le tableau. Le titre et la description de l’enjeu sont supprimés (Ctrl+Z pour annuler).',
+  'issues.dissolveConfirm': 'Dissoudre',
+  'issues.failed':
+    'Action impossible : l’enjeu vient peut-être d’être fusionné ou dissous par quelqu’un d’autre.',
+  'issues.draftNote': 'Un brouillon privé ne peut pas être trié : attendez la révélation.',
+  'issues.untitled': 'Sans titre',
+  'issues.dnd.instructions':
+    'Pour trier une contribution : Espace pour la saisir, flèches pour choisir un enjeu, « Nouvel enjeu » ou le tableau, Espace pour la poser. Pour classer un enjeu : Espace sur sa poignée, flèches haut et bas, Espace. Échap annule.',
+  'issues.dnd.pickNote':
+    'Contribution « {text} » saisie. Flèches : choisir où la poser ; Espace : poser ; Échap : annuler.',
+  'issues.dnd.pickIssue':
+    'Enjeu « {title} » saisi, rang {rank} sur {count}. Flèches haut et bas pour le classer.',
+  'issues.dnd.overIssue': 'Enjeu « {title} », rang {rank}',
+  'issues.dnd.overChip': 'Avant « {text} », dans l’enjeu « {title} »',
+  'issues.dnd.overNew': 'Nouvel enjeu',
+  'issues.dnd.overBoard': 'Tableau des contributions',
+  'issues.dnd.overNothing': 'Hors des zones de dépôt',
+  'issues.dnd.overRank': 'Rang {rank} sur {count}',
+  'issues.dnd.placed': 'Contribution « {text} » placée dans l’enjeu « {title} ».',
+  'issues.dnd.toNew': 'Contribution « {text} » déposée sur « Nouvel enjeu » : donnez un titre à l’enjeu.',
+  'issues.dnd.toBoard': 'Contribution « {text} » remise sur le tableau.',
+  'issues.dnd.onBoard': 'Contribution « {text} » posée sur le tableau.',
+  'issues.dnd.nowhere': 'Contribution « {text} » lâchée hors des zones de dépôt : rien n’a changé.',
+  'issues.dnd.ranked': 'Enjeu « {title} » classé au rang {rank} sur {count}.',
+  'issues.dnd.cancelNote': 'Déplacement annulé, la contribution « {text} » revient à sa place.',
+  'issues.dnd.cancelIssue': 'Classement annulé, l’enjeu « {title} » garde son rang.',
 
   // — step 3: strategic axes —
 

@@ -4,6 +4,7 @@ import { useShownStep } from '../../state/store';
 import { Canvas } from '../board/Canvas';
 import { Toolbar } from '../board/Toolbar';
 import type { BoardCommands } from '../board/useCommands';
+import { IssuesStep } from '../issues/IssuesStep';
 
 interface Props {
   commands: BoardCommands;
@@ -18,8 +19,9 @@ interface Props {
 export function StepView({ commands, pointerRef }: Props) {
   const step: Step = useShownStep();
   switch (step) {
-    // Steps whose own view is not built yet show the board of notes.
     case 'issues':
+      return <IssuesStep commands={commands} pointerRef={pointerRef} />;
+    // Steps whose own view is not built yet show the board of notes.
     case 'axes':
     case 'actions':
     case 'partnerships':
