@@ -5,6 +5,8 @@ import {
   type DragEndEvent,
   DragOverlay,
   type DragStartEvent,
+  getClientRect,
+  type MeasuringConfiguration,
   type UniqueIdentifier,
   useDroppable,
 } from '@dnd-kit/core';
@@ -42,6 +44,14 @@ interface Props {
 }
 
 const ROOTS = [BOARD_ROOTS.clusters];
+
+/**
+ * A note is placed by its own CSS transform: dnd-kit's default measure leaves transforms
+ * out, which would start the overlay at the board's origin instead of on the note.
+ */
+const MEASURING: MeasuringConfiguration = { draggable: { measure: getClientRect } };
+/** The issues column scrolls when a drag nears its top or bottom edge (not the board: it pans). */
+const AUTO_SCROLL = { threshold: { x: 0, y: 0.12 } };
 
 /** Focuses an element once React has drawn it (after a drop moved a note into an issue). */
 function focusSoon(selector: string): void {
@@ -224,6 +234,8 @@ export function IssuesStep({ commands, pointerRef }: Props) {
       sensors={sensors}
       accessibility={accessibility}
       collisionDetection={issuesCollision}
+      measuring={MEASURING}
+      autoScroll={AUTO_SCROLL}
       onDragStart={onDragStart}
       onDragEnd={onDragEnd}
       onDragCancel={onDragCancel}

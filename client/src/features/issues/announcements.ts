@@ -46,11 +46,24 @@ export function issuesAccessibility(
   };
 
   const held = (id: UniqueIdentifier) => parseDragId(id);
+  /** Where the held thing was picked up: the first "over" just says that, and would drown the pick-up message. */
+  let atOrigin = false;
+  const isOrigin = (active: UniqueIdentifier, over: Over | null): boolean => {
+    const item = held(active);
+    const target = over ? parseDragId(over.id) : null;
+    if (item.kind === 'note') return target?.kind === 'board';
+    if (item.kind === 'chip') {
+      const cluster = boardStore.getState().notes[item.noteId]?.cluster;
+      return target?.kind === 'issue' && target.clusterId === cluster;
+    }
+    return target?.kind === 'issue' && item.kind === 'issue' && target.clusterId === item.clusterId;
+  };
 
   return {
     screenReaderInstructions: { draggable: t('issues.dnd.instructions') },
     announcements: {
       onDragStart({ active }) {
+        atOrigin = true;
         const item = held(active.id);
         if (item.kind === 'issue') {
           return t('issues.dnd.pickIssue', {
@@ -65,6 +78,9 @@ export function issuesAccessibility(
       },
       onDragMove: () => undefined,
       onDragOver({ active, over }) {
+        const first = atOrigin;
+        atOrigin = false;
+        if (first && isOrigin(active.id, over)) return undefined;
         const item = held(active.id);
         if (item.kind === 'issue') {
           const target = over ? parseDragId(over.id) : null;
