@@ -1,4 +1,4 @@
-import type { ClientRect, DroppableContainer, UniqueIdentifier } from '@dnd-kit/core';
+import type { Active, ClientRect, DroppableContainer, SensorContext, UniqueIdentifier } from '@dnd-kit/core';
 import { describe, expect, it } from 'vitest';
 import {
   BOARD_TARGET,
@@ -7,6 +7,7 @@ import {
   draggedNote,
   issueId,
   issuesCollision,
+  issuesKeyboardCoordinates,
   keyboardTargets,
   NEW_ISSUE_TARGET,
   nextTarget,
@@ -138,5 +139,53 @@ describe('what a drag is over', () => {
     const over = detect(issueId('b'), { x: 900, y: 440 }, rect(820, 380, 400, 150));
     expect(over.every((id) => parseDragId(id).kind === 'issue')).toBe(true);
     expect(over[0]).toBe(issueId('b'));
+  });
+});
+
+describe('arrow keys while a note is held', () => {
+  const rects = new Map<UniqueIdentifier, ClientRect>([
+    [BOARD_TARGET, rect(0, 0, 800, 700)],
+    [issueId('a'), rect(820, 0, 400, 200)],
+    [issueId('b'), rect(820, 220, 400, 100)],
+    [NEW_ISSUE_TARGET, rect(820, 400, 400, 80)],
+  ]);
+  const containers = new Map<UniqueIdentifier, DroppableContainer>([
+    [BOARD_TARGET, container(BOARD_TARGET)],
+    [issueId('b'), container(issueId('b'), { rank: 1 })],
+    [issueId('a'), container(issueId('a'), { rank: 0 })],
+    [NEW_ISSUE_TARGET, container(NEW_ISSUE_TARGET)],
+  ]);
+  const initial = rect(100, 100, 200, 160);
+  const active: Active = {
+    id: 'n1',
+    data: { current: {} },
+    rect: { current: { initial, translated: initial } },
+  };
+  // `over` stays where the drag started: React has not drawn the moves yet (quick presses).
+  const context = {
+    active,
+    collisionRect: initial,
+    droppableRects: rects,
+    droppableContainers: containers,
+    over: { id: BOARD_TARGET, rect: rects.get(BOARD_TARGET), disabled: false, data: { current: {} } },
+  } as unknown as SensorContext;
+  const press = (code: string) => {
+    const event = { code, preventDefault: () => {} } as KeyboardEvent;
+    return issuesKeyboardCoordinates(event, {
+      active: 'n1',
+      context,
+      currentCoordinates: { x: 100, y: 100 },
+    });
+  };
+
+  it('jumps target by target, even when pressed faster than the drag is drawn', () => {
+    // Centred on issue a (820..1220 × 0..200) then on issue b, then the new issue zone.
+    expect(press('ArrowDown')).toEqual({ x: 920, y: 20 });
+    expect(press('ArrowDown')).toEqual({ x: 920, y: 190 });
+    expect(press('ArrowRight')).toEqual({ x: 920, y: 360 });
+    // Back to the board: a board note returns to where it was picked up.
+    expect(press('ArrowDown')).toEqual({ x: 100, y: 100 });
+    expect(press('ArrowUp')).toEqual({ x: 920, y: 360 });
+    expect(press('KeyA')).toBeUndefined();
   });
 });

@@ -1,4 +1,5 @@
 import {
+  type Active,
   type ClientRect,
   type CollisionDetection,
   closestCenter,
@@ -137,6 +138,9 @@ function onlyIssues(containers: DroppableContainers): DroppableContainers {
   return out;
 }
 
+/** The target each keyboard drag was last sent to (keyed by the drag's `Active`, new at each drag). */
+const chosen = new WeakMap<Active, UniqueIdentifier>();
+
 /**
  * Arrow keys while something is held. An issue (its handle) moves up and down the ranking
  * with @dnd-kit/sortable's own helper, among the issues only. A note jumps from drop target
@@ -156,8 +160,12 @@ export const issuesKeyboardCoordinates: KeyboardCoordinateGetter = (event, args)
   event.preventDefault();
   const { collisionRect, droppableRects, droppableContainers, over } = context;
   if (!collisionRect) return undefined;
-  const target = nextTarget(keyboardTargets(droppableContainers.values()), over?.id ?? null, step);
+  // `over` is measured after React draws the last move: two quick presses would both start
+  // from it. The target chosen last in this drag (one `active` object per drag) is exact.
+  const current = (context.active && chosen.get(context.active)) ?? over?.id ?? null;
+  const target = nextTarget(keyboardTargets(droppableContainers.values()), current, step);
   if (!target) return undefined;
+  if (context.active) chosen.set(context.active, target.id);
   if (target.kind === 'board' && parseDragId(active).kind === 'note') {
     const initial = context.active?.rect.current.initial;
     if (initial) return { x: initial.left, y: initial.top };
