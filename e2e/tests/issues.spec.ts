@@ -55,6 +55,8 @@ async function drag(page: Page, from: Locator, to: Locator, grip?: { x: number; 
 test('the room sorts notes into issues, then the facilitator names, ranks, merges and dissolves them', async ({
   browser,
 }) => {
+  // Three browsers and the whole step: longer than most journeys on a busy machine.
+  test.setTimeout(120_000);
   const facilitator = await createWorkshop(browser);
   const manon = await joinWorkshop(browser, facilitator.joinCode, { name: 'Manon Robert', group: 'staff' });
   const hugo = await joinWorkshop(browser, facilitator.joinCode, { name: 'Hugo Martin', group: 'resident' });
