@@ -29,6 +29,7 @@ const C = {
   /** Strategic axis (step 3) the issue is attached to, or `null`. */
   axis: 'axis',
 } as const;
+export const CLUSTER_FIELDS = C;
 
 export const ClusterTitle = z.string().trim().min(1, 'An issue needs a title').max(120);
 export const ClusterDescription = z.string().max(2000);

@@ -1,10 +1,13 @@
 import type { Step } from '@atelier/shared';
 import type { RefObject } from 'react';
 import { useShownStep } from '../../state/store';
+import { AxesStep } from '../axes/AxesStep';
 import { Canvas } from '../board/Canvas';
 import { Toolbar } from '../board/Toolbar';
 import type { BoardCommands } from '../board/useCommands';
 import { IssuesStep } from '../issues/IssuesStep';
+import { MonitoringStep } from '../plan/MonitoringStep';
+import { PartnershipsStep } from '../plan/PartnershipsStep';
 
 interface Props {
   commands: BoardCommands;
@@ -21,11 +24,14 @@ export function StepView({ commands, pointerRef }: Props) {
   switch (step) {
     case 'issues':
       return <IssuesStep commands={commands} pointerRef={pointerRef} />;
+    case 'partnerships':
+      return <PartnershipsStep commands={commands} />;
+    case 'monitoring':
+      return <MonitoringStep commands={commands} />;
     // Steps whose own view is not built yet show the board of notes.
     case 'axes':
+      return <AxesStep commands={commands} />;
     case 'actions':
-    case 'partnerships':
-    case 'monitoring':
     case 'assessment':
       return (
         <>
