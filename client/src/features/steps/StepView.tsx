@@ -5,6 +5,7 @@ import { AxesStep } from '../axes/AxesStep';
 import { Canvas } from '../board/Canvas';
 import { Toolbar } from '../board/Toolbar';
 import type { BoardCommands } from '../board/useCommands';
+import { IssuesStep } from '../issues/IssuesStep';
 import { MonitoringStep } from '../plan/MonitoringStep';
 import { PartnershipsStep } from '../plan/PartnershipsStep';
 
@@ -21,6 +22,8 @@ interface Props {
 export function StepView({ commands, pointerRef }: Props) {
   const step: Step = useShownStep();
   switch (step) {
+    case 'issues':
+      return <IssuesStep commands={commands} pointerRef={pointerRef} />;
     case 'partnerships':
       return <PartnershipsStep commands={commands} />;
     case 'monitoring':
@@ -28,7 +31,6 @@ export function StepView({ commands, pointerRef }: Props) {
     // Steps whose own view is not built yet show the board of notes.
     case 'axes':
       return <AxesStep commands={commands} />;
-    case 'issues':
     case 'actions':
     case 'assessment':
       return (
