@@ -24,7 +24,7 @@ import { useBoardValue } from '../../state/useBoardValue';
 import { useConnection } from '../../sync/useConnection';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { Icon } from '../../ui/Icon';
-import { IconButton } from '../../ui/IconButton';
+import { HistoryButtons } from '../board/HistoryButtons';
 import type { BoardCommands } from '../board/useCommands';
 import { AxisColumn } from './AxisColumn';
 import {
@@ -186,12 +186,7 @@ export function AxesStep({ commands }: { commands: BoardCommands }) {
               <Icon name="plus" />
               {t('axes.new')}
             </button>
-            <IconButton label={t('toolbar.undo')} testId="axes.undo" onClick={() => commands.undo()}>
-              <Icon name="undo" />
-            </IconButton>
-            <IconButton label={t('toolbar.redo')} testId="axes.redo" onClick={() => commands.redo()}>
-              <Icon name="redo" />
-            </IconButton>
+            <HistoryButtons commands={commands} testIdPrefix="axes" />
           </div>
         )}
       </header>

@@ -1,11 +1,12 @@
 import { useT } from '../../i18n/locale';
-import { useBoard, useCanEdit } from '../../state/store';
+import { useCanEdit } from '../../state/store';
 import { useView, viewStore } from '../../state/view';
 import { Icon } from '../../ui/Icon';
 import { IconButton } from '../../ui/IconButton';
 import { FilterMenu } from '../filter/FilterMenu';
 import { fitToContent } from './fitToContent';
 import { zoomBy } from './geometry';
+import { HistoryButtons } from './HistoryButtons';
 import type { BoardCommands } from './useCommands';
 
 const ZOOM_STEP = 1.25;
@@ -19,8 +20,6 @@ function zoomAroundCentre(factor: number): void {
 export function Toolbar({ commands }: { commands: BoardCommands }) {
   const t = useT();
   const editable = useCanEdit();
-  const canUndo = useBoard((s) => s.history.canUndo);
-  const canRedo = useBoard((s) => s.history.canRedo);
   const zoom = useView((s) => s.viewport.zoom);
   return (
     <div className="toolbar" role="toolbar" aria-label={t('board.toolbar')}>
@@ -37,24 +36,7 @@ export function Toolbar({ commands }: { commands: BoardCommands }) {
             {t('board.addNote')}
           </button>
           <span className="toolbar__sep" aria-hidden="true" />
-          <IconButton
-            testId="toolbar.undo"
-            label={t('toolbar.undo')}
-            aria-keyshortcuts="Control+Z Meta+Z"
-            disabled={!canUndo}
-            onClick={() => commands.undo()}
-          >
-            <Icon name="undo" />
-          </IconButton>
-          <IconButton
-            testId="toolbar.redo"
-            label={t('toolbar.redo')}
-            aria-keyshortcuts="Control+Shift+Z Meta+Shift+Z Control+Y"
-            disabled={!canRedo}
-            onClick={() => commands.redo()}
-          >
-            <Icon name="redo" />
-          </IconButton>
+          <HistoryButtons commands={commands} testIdPrefix="toolbar" />
           <span className="toolbar__sep" aria-hidden="true" />
         </>
       )}
