@@ -1,6 +1,7 @@
 import type { Step } from '@atelier/shared';
 import type { RefObject } from 'react';
 import { useShownStep } from '../../state/store';
+import { ActionsStep } from '../actions/ActionsStep';
 import { Canvas } from '../board/Canvas';
 import { Toolbar } from '../board/Toolbar';
 import type { BoardCommands } from '../board/useCommands';
@@ -18,10 +19,11 @@ interface Props {
 export function StepView({ commands, pointerRef }: Props) {
   const step: Step = useShownStep();
   switch (step) {
+    case 'actions':
+      return <ActionsStep />;
     // Steps whose own view is not built yet show the board of notes.
     case 'issues':
     case 'axes':
-    case 'actions':
     case 'partnerships':
     case 'monitoring':
     case 'assessment':
