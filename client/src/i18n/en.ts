@@ -278,6 +278,24 @@ export const en: Record<MessageKey, string> = {
     'Change refused: silent ideation is on, your contributions stay private. The board was resynced.',
 
   // — steps (step bar, templates) —
+  'steps.label': 'Workshop steps',
+  'steps.assessment': 'Territorial assessment',
+  'steps.issues': 'Priority issues',
+  'steps.axes': 'Strategic axes',
+  'steps.actions': 'Action plan',
+  'steps.partnerships': 'Partnerships',
+  'steps.monitoring': 'Monitoring and evaluation',
+  'steps.moveRoom': 'Take the whole room to “{step}”',
+  'steps.ledByFacilitator': 'The facilitator leads the steps',
+  'steps.roomHere': 'the room is here',
+  'steps.backToRoom': 'Back to the room',
+  'steps.free': 'Free browsing',
+  'steps.freeHint': 'Let participants browse the steps on their own',
+  'steps.moved': 'The workshop moves to step {number}: {step}',
+  'template.label': 'Workshop plan',
+  'template.full': 'Full strategy (6 steps)',
+  'template.assessment': 'Assessment only (assessment and issues)',
+  'template.sprint': 'Action-plan sprint (axes, sheets, partnerships, monitoring)',
 
   // — step 2: priority issues —
 

@@ -282,6 +282,24 @@ export const fr = {
   'toast.denied.silent':
     'Modification refusée : l’idéation silencieuse est en cours, vos contributions restent privées. Le tableau a été resynchronisé.',
   // — steps (step bar, templates) —
+  'steps.label': 'Étapes de l’atelier',
+  'steps.assessment': 'Diagnostic territorial',
+  'steps.issues': 'Enjeux prioritaires',
+  'steps.axes': 'Axes stratégiques',
+  'steps.actions': 'Plan d’actions',
+  'steps.partnerships': 'Partenariats',
+  'steps.monitoring': 'Suivi et évaluation',
+  'steps.moveRoom': 'Emmener toute la salle à l’étape « {step} »',
+  'steps.ledByFacilitator': 'L’animation guide les étapes',
+  'steps.roomHere': 'la salle est ici',
+  'steps.backToRoom': 'Revenir à la salle',
+  'steps.free': 'Navigation libre',
+  'steps.freeHint': 'Laisser les participant·es parcourir les étapes par eux-mêmes',
+  'steps.moved': 'L’atelier passe à l’étape {number} : {step}',
+  'template.label': 'Déroulé',
+  'template.full': 'Stratégie complète (6 étapes)',
+  'template.assessment': 'Diagnostic seul (diagnostic et enjeux)',
+  'template.sprint': 'Sprint plan d’actions (axes, fiches, partenariats, suivi)',
 
   // — step 2: priority issues —
 

@@ -3,7 +3,7 @@ import { useCallback, useEffect, useRef } from 'react';
 import { useT } from '../../i18n/locale';
 import type { Session } from '../../session/session';
 import { syncServerClock } from '../../state/serverClock';
-import { boardStore, useBoard, useCanEdit } from '../../state/store';
+import { boardStore, useBoard, useCanEdit, useShownStep } from '../../state/store';
 import { ConnectionContext, useWorkshopConnection } from '../../sync/useConnection';
 import { Toasts } from '../../ui/Toasts';
 import { ClosedScreen } from '../connection/ClosedScreen';
@@ -13,6 +13,7 @@ import { ParticipantsPanel } from '../participants/ParticipantsPanel';
 import { ProjectorExit, useProjectorMode } from '../projector/Projector';
 import { SharePanel } from '../share/SharePanel';
 import { SilentBar } from '../silent/SilentBar';
+import { StepBar, useStepAnnouncement } from '../steps/StepBar';
 import { StepView } from '../steps/StepView';
 import { useTimerExpiry } from '../timer/useTimer';
 import { BoardHeader } from './BoardHeader';
@@ -101,10 +102,12 @@ function BoardLayout({ workshopId, session }: { workshopId: string; session: Ses
   useTimerExpiry();
   useLeadView();
   useFollowLeader();
+  useStepAnnouncement();
   useEffect(() => {
     void syncServerClock();
   }, []);
   const projector = useProjectorMode();
+  const step = useShownStep();
   const shareOpen = useBoard((s) => s.shareOpen && s.me?.role === 'facilitator');
   const participantsOpen = useBoard((s) => s.participantsOpen && s.me?.role === 'facilitator');
   return (
@@ -115,9 +118,10 @@ function BoardLayout({ workshopId, session }: { workshopId: string; session: Ses
     >
       <BoardHeader />
       <FacilitatorBar />
+      <StepBar />
       {projector && <ProjectorExit />}
       <div className="board__body">
-        <main id="main" className="board__main">
+        <main id="main" className="board__main" data-testid="board.main" data-step={step}>
           {/* One column of banners, so that a locked board during silent ideation shows both. */}
           <div className="board-banners">
             <ReadOnlyBanner />

@@ -4,6 +4,7 @@ import { ToggleButton } from '../../ui/ToggleButton';
 import { FollowToggle } from '../follow/Follow';
 import { ParticipantsToggle } from '../participants/ParticipantsToggle';
 import { SilentToggle } from '../silent/SilentToggle';
+import { StepsFreeToggle } from '../steps/StepBar';
 import { ThemeEditorButton } from '../themes/ThemeEditor';
 import { LockToggle } from './LockToggle';
 
@@ -20,6 +21,7 @@ export function FacilitatorBar() {
   return (
     <div className="facilitator-bar" role="toolbar" aria-label={t('facilitatorBar.label')}>
       <FollowToggle />
+      <StepsFreeToggle />
       <SilentToggle />
       <ThemeEditorButton />
       <LockToggle />

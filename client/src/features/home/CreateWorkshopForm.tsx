@@ -4,6 +4,8 @@ import {
   type Locale,
   TERRITORY_KINDS,
   type TerritoryKind,
+  WORKSHOP_TEMPLATES,
+  type WorkshopTemplate,
 } from '@atelier/shared';
 import { useId, useState } from 'react';
 import { errorMessage } from '../../api/errorMessage';
@@ -37,6 +39,7 @@ export function CreateWorkshopForm() {
   const [kind, setKind] = useState<TerritoryKind>('municipality');
   const [locale, setLocale] = useState<Locale>(t.locale);
   const [facilitatorName, setFacilitatorName] = useState('');
+  const [template, setTemplate] = useState<WorkshopTemplate>('full');
   const [errors, setErrors] = useState<Partial<Record<Field, MessageKey>>>({});
   const [serverError, setServerError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -47,6 +50,7 @@ export function CreateWorkshopForm() {
       title,
       territory: { name: territoryName, kind },
       locale,
+      template,
       ...(facilitatorName.trim() ? { facilitatorName } : {}),
     };
     const parsed = CreateWorkshopBody.safeParse(body);
@@ -173,6 +177,22 @@ export function CreateWorkshopForm() {
           />
           {errorFor('facilitatorName')}
         </div>
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-template`}>{t('template.label')}</label>
+        <select
+          id={`${id}-template`}
+          className="input"
+          data-testid="home.template"
+          value={template}
+          onChange={(e) => setTemplate(e.target.value as WorkshopTemplate)}
+        >
+          {WORKSHOP_TEMPLATES.map((value) => (
+            <option key={value} value={value}>
+              {t(`template.${value}`)}
+            </option>
+          ))}
+        </select>
       </div>
       {serverError && (
         <p className="form-error" role="alert" data-testid="home.error">
