@@ -303,7 +303,8 @@ export const en: Record<MessageKey, string> = {
 
   // — step 4: action sheets —
   'sheet.heading': 'Action plan',
-  'sheet.intro': 'Draft the action sheets together, axis by axis: several people can write in the same sheet.',
+  'sheet.intro':
+    'Draft the action sheets together, axis by axis: several people can write in the same sheet.',
   'sheet.count_one': '{n} sheet',
   'sheet.count_other': '{n} sheets',
   'sheet.noAxis': 'No axis',

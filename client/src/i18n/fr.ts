@@ -307,7 +307,8 @@ export const fr = {
 
   // — step 4: action sheets —
   'sheet.heading': 'Plan d’actions',
-  'sheet.intro': 'Rédigez ensemble les fiches action, axe par axe : plusieurs personnes peuvent écrire dans la même fiche.',
+  'sheet.intro':
+    'Rédigez ensemble les fiches action, axe par axe : plusieurs personnes peuvent écrire dans la même fiche.',
   'sheet.count_one': '{n} fiche',
   'sheet.count_other': '{n} fiches',
   'sheet.noAxis': 'Sans axe',

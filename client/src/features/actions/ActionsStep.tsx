@@ -65,12 +65,13 @@ export function ActionsStep() {
 
   return (
     <div className={projector ? 'plan plan--projector' : 'plan'} data-testid="sheet.step">
-      <header className="plan__header">
+      {/* Behind the open sheet, out of reach of the keyboard and screen readers too. */}
+      <header className="plan__header" inert={open !== undefined}>
         <h2 className="plan__title">{t('sheet.heading')}</h2>
         <span className="plan__count">{t.plural('sheet.count', sheets.length)}</span>
         {!projector && <p className="plan__intro muted">{t('sheet.intro')}</p>}
       </header>
-      <div className="plan__groups">
+      <div className="plan__groups" inert={open !== undefined}>
         {groups.map((group) => (
           <Group
             key={group.axis ?? ''}

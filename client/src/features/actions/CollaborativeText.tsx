@@ -83,6 +83,8 @@ export function CollaborativeText({ sheetId, field, label, placeholder, rows = 3
     const update = () => setText(ytext.toString());
     ytext.observe(update);
     update();
+    // The binding just wrote the text into the field: its height was measured without it.
+    fitHeight(textarea);
     const onSelectionChange = () => {
       if (focused()) binding.selectionChanged();
     };
@@ -95,14 +97,22 @@ export function CollaborativeText({ sheetId, field, label, placeholder, rows = 3
     };
   }, [ytext, sheetId, field, heading]);
 
-  // The field grows with its text: no inner scrollbar, so the carets' overlay matches it line for line.
+  // The field grows with its text: no inner scrollbar, so the carets' overlay matches it line
+  // for line. Again when its width changes (the window, the panel), which re-wraps the lines.
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs again whenever the text changes.
-  useLayoutEffect(() => {
+  useLayoutEffect(() => fitHeight(ref.current), [text]);
+  useEffect(() => {
     const textarea = ref.current;
-    if (!textarea) return;
-    textarea.style.height = 'auto';
-    textarea.style.height = `${textarea.scrollHeight}px`;
-  }, [text]);
+    if (!textarea || typeof ResizeObserver === 'undefined') return;
+    let width = textarea.clientWidth;
+    const observer = new ResizeObserver(() => {
+      if (textarea.clientWidth === width) return;
+      width = textarea.clientWidth;
+      fitHeight(textarea);
+    });
+    observer.observe(textarea);
+    return () => observer.disconnect();
+  }, []);
 
   const carets = useSheetCarets();
   // Resolved on every render: `text` changes when the characters the carets point at arrive.
@@ -182,7 +192,11 @@ export function CollaborativeText({ sheetId, field, label, placeholder, rows = 3
                 data-testid="sheet.caret"
                 data-name={piece.mark.name}
               >
-                <span className="sheet-caret__label" style={{ background: piece.mark.color }}>
+                <span
+                  key={`${piece.mark.anchor}-${piece.mark.head}`}
+                  className="sheet-caret__label"
+                  style={{ background: piece.mark.color }}
+                >
                   {piece.mark.name}
                 </span>
               </span>
@@ -201,9 +215,14 @@ export function CollaborativeText({ sheetId, field, label, placeholder, rows = 3
   );
 }
 
+function fitHeight(textarea: HTMLTextAreaElement | null): void {
+  if (!textarea) return;
+  textarea.style.height = 'auto';
+  textarea.style.height = `${textarea.scrollHeight + textarea.offsetHeight - textarea.clientHeight}px`;
+}
+
 /** Transparent tints of each selection over the characters (several people may select the same). */
 function selectionBackground(colors: readonly string[]): string {
   const tint = (color: string) => `color-mix(in srgb, ${color} 28%, transparent)`;
-  if (colors.length === 1) return tint(colors[0] ?? 'transparent');
-  return `linear-gradient(${colors.map((c) => `${tint(c)}, ${tint(c)}`).join(', ')})`;
+  return colors.map((c) => `linear-gradient(${tint(c)}, ${tint(c)})`).join(', ');
 }

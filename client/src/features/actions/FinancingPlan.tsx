@@ -123,16 +123,18 @@ function SourceSelect({
   onChange,
   testId,
   label,
+  className,
 }: {
   value: FinancingSource;
   onChange: (source: FinancingSource) => void;
   testId: string;
   label: string;
+  className?: string;
 }) {
   const t = useT();
   return (
     <select
-      className="input"
+      className={className ? `input ${className}` : 'input'}
       value={value}
       aria-label={label}
       data-testid={testId}
@@ -152,16 +154,18 @@ function SecuredSelect({
   onChange,
   testId,
   label,
+  className,
 }: {
   value: boolean;
   onChange: (secured: boolean) => void;
   testId: string;
   label: string;
+  className?: string;
 }) {
   const t = useT();
   return (
     <select
-      className="input"
+      className={className ? `input ${className}` : 'input'}
       value={value ? 'secured' : 'pending'}
       aria-label={label}
       data-testid={testId}
@@ -230,7 +234,6 @@ function EditableLine({ sheetId, line }: { sheetId: string; line: FinancingLine 
           className="input"
           value={label}
           maxLength={LABEL_MAX}
-          placeholder={t('sheet.financing.labelPlaceholder')}
           aria-label={t('sheet.financing.label')}
           aria-invalid={errors.label !== undefined}
           aria-describedby={errors.label ? `${id}-label` : undefined}
@@ -343,6 +346,7 @@ function NewLine({ sheetId }: { sheetId: string }) {
         value={source}
         label={t('sheet.financing.source')}
         testId="sheet.financing-new-source"
+        className="sheet-financing__new-source"
         onChange={setSource}
       />
       <div className="sheet-financing__new-field">
@@ -363,7 +367,7 @@ function NewLine({ sheetId }: { sheetId: string }) {
           </p>
         )}
       </div>
-      <div className="sheet-financing__new-field">
+      <div className="sheet-financing__new-field sheet-financing__new-field--amount">
         <input
           ref={amountRef}
           className="input sheet-amount"
@@ -388,6 +392,7 @@ function NewLine({ sheetId }: { sheetId: string }) {
         value={secured}
         label={t('sheet.financing.state')}
         testId="sheet.financing-new-secured"
+        className="sheet-financing__new-state"
         onChange={setSecured}
       />
       <button type="submit" className="button" data-testid="sheet.financing-add">

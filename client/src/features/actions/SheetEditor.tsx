@@ -18,7 +18,7 @@ import type * as Y from 'yjs';
 import { useT } from '../../i18n/locale';
 import type { MessageKey } from '../../i18n/translate';
 import { useSheetActivity } from '../../state/presenceStores';
-import { useCanEdit } from '../../state/store';
+import { useBoard, useCanEdit } from '../../state/store';
 import { useConnection } from '../../sync/useConnection';
 import { Icon } from '../../ui/Icon';
 import { IconButton } from '../../ui/IconButton';
@@ -54,6 +54,7 @@ export function SheetEditor({ sheet, axes, onClose }: Props) {
   const t = useT();
   const connection = useConnection();
   const editable = useCanEdit();
+  const projector = useBoard((s) => s.projector);
   const panelRef = useRef<HTMLElement>(null);
   const reporter = useMemo(
     () => new SheetPresenceReporter((presence) => connection.setPresence({ sheet: presence })),
@@ -95,7 +96,9 @@ export function SheetEditor({ sheet, axes, onClose }: Props) {
             <p className="sheet-drawer__eyebrow">
               {t('sheet.eyebrow')}
               {axis && <span className="sheet-drawer__axis">· {axisLabel(t, axis, axisIndex)}</span>}
-              {!editable && <span className="sheet-badge sheet-badge--readonly">{t('sheet.readOnly')}</span>}
+              {!editable && !projector && (
+                <span className="sheet-badge sheet-badge--readonly">{t('sheet.readOnly')}</span>
+              )}
             </p>
             <CollaborativeText
               sheetId={sheet.id}
