@@ -133,5 +133,12 @@ test('two participants draft the same action sheet at once: both texts survive, 
   await jules.page.getByTestId('sheet.open').click();
   await expect(field(jules.page, 'objectives')).toHaveValue(merged);
 
+  // The facilitator locks the board: the sheet is read-only for participants.
+  await facilitator.page.getByTestId('board.lock').click();
+  await expect(field(jules.page, 'objectives')).toHaveAttribute('readonly', '');
+  await expect(editor(jules.page).getByTestId('sheet.financing-new')).toHaveCount(0);
+  await expect(editor(jules.page).getByTestId('sheet.status')).toBeDisabled();
+  await expect(jules.page.getByTestId('sheet.new')).toHaveCount(0);
+
   for (const actor of everyone) await actor.context.close();
 });

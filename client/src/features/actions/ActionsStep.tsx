@@ -1,5 +1,6 @@
 import {
   type ActionSheet,
+  actionsMap,
   BOARD_ROOTS,
   createAction,
   deleteAction,
@@ -8,6 +9,7 @@ import {
   readAxes,
 } from '@atelier/shared';
 import { useEffect, useId, useRef, useState } from 'react';
+import type * as Y from 'yjs';
 import { useT } from '../../i18n/locale';
 import type { MessageKey } from '../../i18n/translate';
 import { useSheetActivity } from '../../state/presenceStores';
@@ -20,6 +22,7 @@ import { PeopleInitials } from './FieldPeople';
 import { formatEuros } from './format';
 import { groupSheets, type SheetGroup } from './groups';
 import { SheetEditor } from './SheetEditor';
+import { useBoardDoc } from './useBoardDoc';
 import { useSheetCommands } from './useSheetCommands';
 
 const SHEET_ROOTS = [BOARD_ROOTS.actions];
@@ -44,18 +47,28 @@ export function ActionsStep() {
   const editable = useCanEdit();
   const projector = useBoard((s) => s.projector);
   const commands = useSheetCommands();
+  const doc = useBoardDoc();
   const [deleting, setDeleting] = useState<ActionSheet | null>(null);
-  const deletedHere = useRef<string | null>(null);
   const groups = groupSheets(t, sheets, axes);
   const open = openId === null ? undefined : sheets.find((s) => s.id === openId);
 
-  // The open sheet was deleted (by someone else, or undone away): close it and say so.
+  // The open sheet was deleted: close it, and say so when someone else did it (not our own
+  // delete or undo, which are local transactions).
   useEffect(() => {
-    if (!loaded || openId === null || open) return;
-    boardStore.getState().setOpenSheet(null);
-    if (deletedHere.current !== openId) boardStore.getState().toast('info', t('sheet.deletedByOther'));
-    deletedHere.current = null;
-  }, [loaded, openId, open, t]);
+    const map = actionsMap(doc);
+    const onChange = (event: Y.YMapEvent<Y.Map<unknown>>, transaction: Y.Transaction) => {
+      const id = boardStore.getState().openSheet;
+      if (id === null || !event.keysChanged.has(id) || map.has(id)) return;
+      boardStore.getState().setOpenSheet(null);
+      if (!transaction.local) boardStore.getState().toast('info', t('sheet.deletedByOther'));
+    };
+    map.observe(onChange);
+    return () => map.unobserve(onChange);
+  }, [doc, t]);
+  // A sheet that is not in the document at all (gone while we were away): closed quietly.
+  useEffect(() => {
+    if (loaded && openId !== null && !open) boardStore.getState().setOpenSheet(null);
+  }, [loaded, openId, open]);
 
   const close = () => {
     const id = openId;
@@ -82,7 +95,15 @@ export function ActionsStep() {
           />
         ))}
       </div>
-      {open && <SheetEditor key={open.id} sheet={open} axes={axes} onClose={close} />}
+      {open && (
+        <SheetEditor
+          key={open.id}
+          sheet={open}
+          axes={axes}
+          onClose={close}
+          onDelete={() => setDeleting(open)}
+        />
+      )}
       {deleting && (
         <ConfirmDialog
           title={t('sheet.deleteTitle')}
@@ -95,10 +116,8 @@ export function ActionsStep() {
             const id = deleting.id;
             setDeleting(null);
             try {
-              if (commands.run((doc) => deleteAction(doc, id))) {
-                deletedHere.current = id;
+              if (commands.run((d) => deleteAction(d, id)))
                 boardStore.getState().toast('success', t('sheet.deleted'));
-              }
             } catch {
               // Someone else deleted it first: nothing left to do.
             }

@@ -37,6 +37,8 @@ interface Props {
   sheet: ActionSheet;
   axes: readonly Axis[];
   onClose: () => void;
+  /** Asks to delete the sheet (the step confirms). */
+  onDelete: () => void;
 }
 
 const amountMessage: Record<AmountProblem, MessageKey> = {
@@ -50,7 +52,7 @@ const amountMessage: Record<AmountProblem, MessageKey> = {
  * The open action sheet, in a large panel over the step: every field of the sheet, typed
  * in by several people at once. Escape or the close button leave it.
  */
-export function SheetEditor({ sheet, axes, onClose }: Props) {
+export function SheetEditor({ sheet, axes, onClose, onDelete }: Props) {
   const t = useT();
   const connection = useConnection();
   const editable = useCanEdit();
@@ -113,6 +115,16 @@ export function SheetEditor({ sheet, axes, onClose }: Props) {
             label={t('sheet.peopleIn', { names: people.map((p) => p.name).join(', ') })}
             testId="sheet.editor-people"
           />
+          {editable && (
+            <button
+              type="button"
+              className="button sheet-drawer__delete"
+              data-testid="sheet.editor-delete"
+              onClick={onDelete}
+            >
+              {t('sheet.deleteConfirm')}
+            </button>
+          )}
           <IconButton label={t('sheet.close')} testId="sheet.close" onClick={onClose}>
             <Icon name="close" />
           </IconButton>
