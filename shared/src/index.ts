@@ -46,28 +46,40 @@ export {
 } from './doc/actions';
 export {
   ADVISED_MAX_AXES,
+  AXIS_DESCRIPTION_MAX,
   AXIS_FIELDS,
+  AXIS_TITLE_MAX,
   type Axis,
   AxisDescription,
   AxisTitle,
+  attachIssue,
   axesMap,
   axisMap,
   createAxis,
+  deleteAxis,
+  describeAxis,
+  rankAxis,
   readAxes,
+  renameAxis,
 } from './doc/axes';
 export { readLayoutVersion, seedBoard, undoScope } from './doc/board';
 export {
   assignNote,
   type Cluster,
   ClusterDescription,
+  type ClusterHead,
+  ClusterTextField,
   ClusterTitle,
   clustersMap,
+  clusterText,
   createCluster,
   describeCluster,
   dissolveCluster,
   mergeClusters,
   moveCluster,
+  NotePlace,
   rankCluster,
+  readClusterList,
   readClusters,
   renameCluster,
 } from './doc/clusters';
@@ -87,6 +99,26 @@ export {
   stateMap,
 } from './doc/control';
 export { countDrafts, moveDraftsToBoard, updateAddsNote } from './doc/drafts';
+export {
+  addIndicator,
+  INDICATOR_FIELDS,
+  INDICATOR_FREQUENCIES,
+  INDICATOR_TEXT,
+  INDICATOR_TEXT_FIELDS,
+  INDICATOR_TEXT_LIMITS,
+  type Indicator,
+  IndicatorFrequency,
+  IndicatorInput,
+  IndicatorPatch,
+  type IndicatorTextField,
+  IndicatorValue,
+  indicatorsMap,
+  indicatorText,
+  readIndicator,
+  readIndicators,
+  removeIndicator,
+  updateIndicator,
+} from './doc/indicators';
 export { BOARD_ROOTS, CONTROL_ROOTS, LAYOUT_VERSION, LIMITS, NOTE_FIELDS, STATE_FIELDS } from './doc/layout';
 export {
   type AddNoteInput,
@@ -104,6 +136,47 @@ export {
   setNoteTheme,
 } from './doc/notes';
 export { LOCAL_ORIGIN, SERVER_ORIGIN } from './doc/origins';
+export {
+  addPartner,
+  PARTNER_FIELDS,
+  PARTNER_TEXT,
+  PARTNER_TEXT_FIELDS,
+  PARTNER_TEXT_LIMITS,
+  type Partner,
+  PartnerInput,
+  PartnerPatch,
+  type PartnerTextField,
+  partnersMap,
+  partnerText,
+  readPartner,
+  readPartners,
+  removePartner,
+  STAKEHOLDER_KINDS,
+  StakeholderKind,
+  updatePartner,
+} from './doc/partners';
+export {
+  type OrphanGroup,
+  type PlanAction,
+  type PlanGroup,
+  type PlanOverview,
+  type PlanTotals,
+  planOverview,
+} from './doc/plan';
+export {
+  emptyProcess,
+  PROCESS_STATUSES,
+  PROCESS_STEPS,
+  type ProcessProgress,
+  type ProcessState,
+  ProcessStatus,
+  ProcessStep,
+  processMap,
+  processProgress,
+  readProcess,
+  readProcesses,
+  setProcessStep,
+} from './doc/process';
 export {
   normaliseSteps,
   TEMPLATE_CONTENT,

@@ -2,8 +2,11 @@ import { generateKeyBetween } from 'fractional-indexing';
 import { uuidv4 } from 'lib0/random';
 import * as Y from 'yjs';
 import { z } from 'zod';
+import { ACTION_FIELDS, actionsMap } from './actions';
+import { CLUSTER_FIELDS, clustersMap } from './clusters';
 import { BOARD_ROOTS } from './layout';
 import { LOCAL_ORIGIN } from './origins';
+import { replaceText } from './text';
 
 /**
  * Step 3 (strategic axes): two or three axes (French: axes stratégiques) that group the
@@ -27,8 +30,18 @@ export const AXIS_FIELDS = {
 /** More axes than this and the strategy loses its focus: the UI warns (it does not forbid). */
 export const ADVISED_MAX_AXES = 3;
 
-export const AxisTitle = z.string().trim().min(1, 'An axis needs a title').max(160);
-export const AxisDescription = z.string().max(4000);
+export const AXIS_TITLE_MAX = 160;
+export const AXIS_DESCRIPTION_MAX = 4000;
+export const AxisTitle = z
+  .string()
+  .trim()
+  .min(1, 'An axis needs a title')
+  .max(AXIS_TITLE_MAX, `An axis title has at most ${AXIS_TITLE_MAX} characters`);
+export const AxisDescription = z
+  .string()
+  .max(AXIS_DESCRIPTION_MAX, `An axis description has at most ${AXIS_DESCRIPTION_MAX} characters`);
+/** An axis's or an issue's id as the commands take it. */
+const Id = z.string().min(1, 'An id cannot be empty').max(64, 'An id has at most 64 characters');
 
 export interface Axis {
   id: string;
@@ -95,4 +108,66 @@ export function createAxis(
     axesMap(doc).set(id, map);
   }, LOCAL_ORIGIN);
   return id;
+}
+
+function textOf(map: Y.Map<unknown>, field: string): Y.Text {
+  const text = map.get(field);
+  if (!(text instanceof Y.Text)) throw new Error(`Axis field ${field} is not text`);
+  return text;
+}
+
+/** Renames an axis (minimal diff into its `Y.Text`); throws (zod) on an empty or too long title. */
+export function renameAxis(doc: Y.Doc, id: string, title: string): void {
+  const next = AxisTitle.parse(title);
+  const text = textOf(axisMap(doc, Id.parse(id)), AXIS_FIELDS.title);
+  doc.transact(() => replaceText(text, next), LOCAL_ORIGIN);
+}
+
+/** Rewrites an axis's description (minimal diff); throws (zod) when it is too long. */
+export function describeAxis(doc: Y.Doc, id: string, description: string): void {
+  const next = AxisDescription.parse(description);
+  const text = textOf(axisMap(doc, Id.parse(id)), AXIS_FIELDS.description);
+  doc.transact(() => replaceText(text, next), LOCAL_ORIGIN);
+}
+
+/**
+ * Moves an axis in the reading order between two others (either `null` at an end): a
+ * fractional key, so two people reordering at once never give two axes the same place.
+ */
+export function rankAxis(doc: Y.Doc, id: string, after: string | null, before: string | null): void {
+  const map = axisMap(doc, Id.parse(id));
+  const orderOf = (other: string | null): string | null => {
+    if (other === null) return null;
+    if (Id.parse(other) === id) throw new Error('An axis cannot be ranked next to itself');
+    const order = axisMap(doc, other).get(AXIS_FIELDS.order);
+    return typeof order === 'string' && order !== '' ? order : null;
+  };
+  const low = orderOf(after);
+  const high = orderOf(before);
+  if (low !== null && high !== null && low >= high) throw new Error('after must come before before');
+  doc.transact(() => map.set(AXIS_FIELDS.order, generateKeyBetween(low, high)), LOCAL_ORIGIN);
+}
+
+/**
+ * Deletes an axis in one transaction (so one undo brings everything back): its issues go
+ * back to the pool (their `axis` becomes `null`) and its action sheets stay, unassigned.
+ */
+export function deleteAxis(doc: Y.Doc, id: string): void {
+  axisMap(doc, Id.parse(id));
+  doc.transact(() => {
+    for (const cluster of clustersMap(doc).values())
+      if (cluster.get(CLUSTER_FIELDS.axis) === id) cluster.set(CLUSTER_FIELDS.axis, null);
+    for (const sheet of actionsMap(doc).values())
+      if (sheet.get(ACTION_FIELDS.axis) === id) sheet.set(ACTION_FIELDS.axis, null);
+    axesMap(doc).delete(id);
+  }, LOCAL_ORIGIN);
+}
+
+/** Attaches an issue (cluster) to an axis, or back to the pool (`null`); throws on an unknown issue or axis. */
+export function attachIssue(doc: Y.Doc, clusterId: string, axisId: string | null): void {
+  const cluster = clustersMap(doc).get(Id.parse(clusterId));
+  if (!(cluster instanceof Y.Map)) throw new Error(`No issue ${clusterId}`);
+  if (axisId !== null) axisMap(doc, Id.parse(axisId));
+  if ((cluster.get(CLUSTER_FIELDS.axis) ?? null) === axisId) return;
+  doc.transact(() => cluster.set(CLUSTER_FIELDS.axis, axisId), LOCAL_ORIGIN);
 }

@@ -1,4 +1,4 @@
-import { generateKeyBetween } from 'fractional-indexing';
+import { generateKeyBetween, generateNKeysBetween } from 'fractional-indexing';
 import { uuidv4 } from 'lib0/random';
 import * as Y from 'yjs';
 import { z } from 'zod';
@@ -11,7 +11,9 @@ import { replaceText } from './text';
  * Step 2 (priority issues): notes sorted into clusters, each cluster an *issue* (French:
  * enjeu) with a title and a description, ranked by an `order` key (fractional index, so
  * two people reordering at once never duplicate an issue). A note's `cluster` and `order`
- * say where it sits; a cluster keeps no list of its notes.
+ * say where it sits; a cluster keeps no list of its notes. A note whose `cluster` names an
+ * issue that no longer exists (someone merged or dissolved it while another person sorted
+ * the note into it) is on the board, like an unsorted note.
  */
 
 /** Field names of a cluster's `Y.Map`. */
@@ -27,11 +29,41 @@ const C = {
   /** Strategic axis (step 3) the issue is attached to, or `null`. */
   axis: 'axis',
 } as const;
+export const CLUSTER_FIELDS = C;
 
-export const ClusterTitle = z.string().trim().min(1).max(120);
+export const ClusterTitle = z.string().trim().min(1, 'An issue needs a title').max(120);
 export const ClusterDescription = z.string().max(2000);
+/** The prose fields of an issue, each a `Y.Text`. */
+export const ClusterTextField = z.enum(['title', 'description']);
+export type ClusterTextField = z.infer<typeof ClusterTextField>;
 
-export interface Cluster {
+const Id = z.string().min(1, 'An id cannot be empty').max(200);
+const BoardPoint = z.object({ x: z.number().finite(), y: z.number().finite() });
+/** Most notes one issue can be created with at once (a whole board's worth). */
+const MAX_NOTES_AT_ONCE = 5000;
+
+const CreateClusterInput = z.object({
+  title: ClusterTitle,
+  description: ClusterDescription.optional(),
+  x: z.number().finite(),
+  y: z.number().finite(),
+  /** Notes sorted into the new issue, in this order, in the same transaction. */
+  notes: z
+    .array(Id)
+    .max(MAX_NOTES_AT_ONCE)
+    .refine((ids) => new Set(ids).size === ids.length, 'A note is listed twice')
+    .optional(),
+});
+
+/**
+ * Where a note goes. Into an issue: `before` another note of that issue (its end when
+ * absent or `null`). Back onto the board: `at` a board point (where it was when absent).
+ */
+export const NotePlace = z.object({ before: Id.nullable().optional(), at: BoardPoint.optional() }).strict();
+export type NotePlace = z.infer<typeof NotePlace>;
+
+/** An issue without its notes: what the issues list reads (the notes come from the notes root). */
+export interface ClusterHead {
   id: string;
   title: string;
   description: string;
@@ -39,6 +71,9 @@ export interface Cluster {
   y: number;
   order: string;
   axis: string | null;
+}
+
+export interface Cluster extends ClusterHead {
   /** Ids of its notes, in their order inside the cluster. */
   noteIds: string[];
 }
@@ -48,7 +83,7 @@ export function clustersMap(doc: Y.Doc): Y.Map<Y.Map<unknown>> {
 }
 
 function clusterMap(doc: Y.Doc, id: string): Y.Map<unknown> {
-  const map = clustersMap(doc).get(id);
+  const map = clustersMap(doc).get(Id.parse(id));
   if (!(map instanceof Y.Map)) throw new Error(`No cluster ${id}`);
   return map;
 }
@@ -59,11 +94,28 @@ function textOf(map: Y.Map<unknown>, field: string): Y.Text {
   return text;
 }
 
-/** The issues of a board, ranked, each with its notes in order; malformed entries are skipped. */
-export function readClusters(doc: Y.Doc): Cluster[] {
-  const notes = readNotes(doc).sort((a, b) => (a.order < b.order ? -1 : a.order > b.order ? 1 : 0));
-  const out: Cluster[] = [];
+/** An issue's title or description `Y.Text`, for fields that bind to it; `null` when there is none. */
+export function clusterText(doc: Y.Doc, id: string, field: ClusterTextField): Y.Text | null {
+  const text = clustersMap(doc).get(id)?.get(C[ClusterTextField.parse(field)]);
+  return text instanceof Y.Text ? text : null;
+}
+
+interface Keyed {
+  id: string;
+  order: string;
+}
+
+/** Ranking order: by key, ties (two people appending at the same instant) broken by id, the same on every replica. */
+function byOrder(a: Keyed, b: Keyed): number {
+  if (a.order !== b.order) return a.order < b.order ? -1 : 1;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+/** The issues of a board, ranked, without their notes; malformed entries are skipped. */
+export function readClusterList(doc: Y.Doc): ClusterHead[] {
+  const out: ClusterHead[] = [];
   for (const map of clustersMap(doc).values()) {
+    if (!(map instanceof Y.Map)) continue;
     const id = map.get(C.id);
     const title = map.get(C.title);
     const description = map.get(C.description);
@@ -79,38 +131,94 @@ export function readClusters(doc: Y.Doc): Cluster[] {
       y: typeof pos?.y === 'number' ? pos.y : 0,
       order,
       axis: typeof axis === 'string' ? axis : null,
-      noteIds: notes.filter((n) => n.cluster === id).map((n) => n.id),
     });
   }
-  return out.sort((a, b) => (a.order < b.order ? -1 : a.order > b.order ? 1 : a.id < b.id ? -1 : 1));
+  return out.sort(byOrder);
 }
 
-function lastOrder(orders: Iterable<string>): string | null {
-  let last: string | null = null;
-  for (const order of orders) if (last === null || order > last) last = order;
-  return last;
+/** The issues of a board, ranked, each with its notes in order; malformed entries are skipped. */
+export function readClusters(doc: Y.Doc): Cluster[] {
+  const notes = readNotes(doc).sort(byOrder);
+  return readClusterList(doc).map((head) => ({
+    ...head,
+    noteIds: notes.filter((n) => n.cluster === head.id).map((n) => n.id),
+  }));
 }
 
-/** Creates an issue at the end of the ranking; throws (zod) on an empty or too long title. */
+/**
+ * The key that puts a new item at `index` of `sorted` (sorted by `byOrder`, the moved item
+ * not in it), and the items that must be re-keyed for that: none, unless the neighbours
+ * share a key (a tie) or hold a malformed one, in which case the whole list is numbered
+ * afresh (a few tens of items, and rare).
+ */
+function insertionKeys(
+  sorted: readonly Keyed[],
+  index: number,
+): { key: string; rekeyed: [string, string][] } {
+  const low = sorted[index - 1]?.order ?? null;
+  const high = sorted[index]?.order ?? null;
+  if (low === null || high === null || low < high) {
+    try {
+      return { key: generateKeyBetween(low, high), rekeyed: [] };
+    } catch {
+      // A malformed key next to the place: renumber below.
+    }
+  }
+  const keys = generateNKeysBetween(null, null, sorted.length + 1);
+  const rekeyed: [string, string][] = sorted.map((item, i) => [
+    item.id,
+    keys[i < index ? i : i + 1] as string,
+  ]);
+  return { key: keys[index] as string, rekeyed };
+}
+
+/** Keys for `added` after every item of `sorted` (renumbering all of them when the last key is malformed). */
+function appendKeys(
+  sorted: readonly Keyed[],
+  added: readonly Keyed[],
+): { keys: [string, string][]; rekeyed: [string, string][] } {
+  const last = sorted.at(-1)?.order ?? null;
+  let fresh: string[];
+  let rekeyed: [string, string][] = [];
+  try {
+    fresh = generateNKeysBetween(last, null, added.length);
+  } catch {
+    const all = generateNKeysBetween(null, null, sorted.length + added.length);
+    rekeyed = sorted.map((item, i) => [item.id, all[i] as string]);
+    fresh = all.slice(sorted.length);
+  }
+  return { keys: added.map((item, i) => [item.id, fresh[i] as string]), rekeyed };
+}
+
+/** Creates an issue at the end of the ranking, with `notes` sorted into it; throws (zod) on an empty or too long title or an unknown note. */
 export function createCluster(
   doc: Y.Doc,
-  input: { title: string; description?: string; x: number; y: number },
+  input: { title: string; description?: string; x: number; y: number; notes?: string[] },
   id: string = uuidv4(),
 ): string {
-  const title = ClusterTitle.parse(input.title);
-  const description = ClusterDescription.parse(input.description ?? '');
-  const orders = [...clustersMap(doc).values()]
-    .map((m) => m.get(C.order))
-    .filter((o) => typeof o === 'string');
+  const parsed = CreateClusterInput.parse(input);
+  Id.parse(id);
+  if (clustersMap(doc).has(id)) throw new Error(`Cluster ${id} already exists`);
+  const noteMaps = (parsed.notes ?? []).map((noteId) => {
+    const note = notesMap(doc).get(noteId);
+    if (!(note instanceof Y.Map)) throw new Error(`No note ${noteId}`);
+    return note;
+  });
+  const clusters = readClusterList(doc);
   doc.transact(() => {
     const map = new Y.Map<unknown>();
     map.set(C.id, id);
-    map.set(C.title, new Y.Text(title));
-    map.set(C.description, new Y.Text(description));
-    map.set(C.pos, { x: Math.round(input.x), y: Math.round(input.y) });
-    map.set(C.order, generateKeyBetween(lastOrder(orders as string[]), null));
+    map.set(C.title, new Y.Text(parsed.title));
+    map.set(C.description, new Y.Text(parsed.description ?? ''));
+    map.set(C.pos, { x: Math.round(parsed.x), y: Math.round(parsed.y) });
+    map.set(C.order, insertionKeys(clusters, clusters.length).key);
     map.set(C.axis, null);
     clustersMap(doc).set(id, map);
+    const keys = generateNKeysBetween(null, null, noteMaps.length);
+    noteMaps.forEach((note, i) => {
+      note.set(NOTE_FIELDS.cluster, id);
+      note.set(NOTE_FIELDS.order, keys[i] as string);
+    });
   }, LOCAL_ORIGIN);
   return id;
 }
@@ -128,66 +236,116 @@ export function describeCluster(doc: Y.Doc, id: string, description: string): vo
 }
 
 export function moveCluster(doc: Y.Doc, id: string, to: Point): void {
+  const point = BoardPoint.parse(to);
   const map = clusterMap(doc, id);
-  doc.transact(() => map.set(C.pos, { x: Math.round(to.x), y: Math.round(to.y) }), LOCAL_ORIGIN);
+  doc.transact(() => map.set(C.pos, { x: Math.round(point.x), y: Math.round(point.y) }), LOCAL_ORIGIN);
 }
 
-/** The order key after every note already in `cluster`. */
-function nextNoteOrder(doc: Y.Doc, cluster: string): string {
-  const orders = readNotes(doc)
-    .filter((n) => n.cluster === cluster && n.order !== '')
-    .map((n) => n.order);
-  return generateKeyBetween(lastOrder(orders), null);
+/** The notes sorted into `cluster`, in order, leaving out `except`. */
+function clusterNotes(doc: Y.Doc, cluster: string, except?: string): Keyed[] {
+  return readNotes(doc)
+    .filter((n) => n.cluster === cluster && n.id !== except)
+    .sort(byOrder);
 }
 
-/** Sorts a note into an issue (at its end), or back onto the board (`null`). */
-export function assignNote(doc: Y.Doc, noteId: string, cluster: string | null): void {
-  const note = notesMap(doc).get(noteId);
-  if (!(note instanceof Y.Map)) throw new Error(`No note ${noteId}`);
-  if (cluster !== null) clusterMap(doc, cluster);
-  doc.transact(() => {
+/** Writes a note's new place inside `cluster` (`before` a note of it, or at its end), re-keying neighbours if needed. */
+function placeInCluster(
+  doc: Y.Doc,
+  note: Y.Map<unknown>,
+  noteId: string,
+  cluster: string,
+  before: string | null,
+) {
+  const others = clusterNotes(doc, cluster, noteId);
+  const index = before === null ? others.length : others.findIndex((n) => n.id === before);
+  if (index === -1) throw new Error(`Note ${before} is not in cluster ${cluster}`);
+  const { key, rekeyed } = insertionKeys(others, index);
+  return () => {
+    for (const [id, order] of rekeyed) notesMap(doc).get(id)?.set(NOTE_FIELDS.order, order);
     note.set(NOTE_FIELDS.cluster, cluster);
-    note.set(NOTE_FIELDS.order, cluster === null ? '' : nextNoteOrder(doc, cluster));
-  }, LOCAL_ORIGIN);
-}
-
-/** Moves an issue in the ranking between two others (either `null` at an end). */
-export function rankCluster(doc: Y.Doc, id: string, after: string | null, before: string | null): void {
-  const orderOf = (other: string | null) => {
-    if (other === null) return null;
-    const order = clusterMap(doc, other).get(C.order);
-    return typeof order === 'string' ? order : null;
+    note.set(NOTE_FIELDS.order, key);
   };
-  const map = clusterMap(doc, id);
-  const low = orderOf(after);
-  const high = orderOf(before);
-  if (low !== null && high !== null && low >= high) throw new Error('after must rank above before');
-  doc.transact(() => map.set(C.order, generateKeyBetween(low, high)), LOCAL_ORIGIN);
 }
 
 /**
- * Merges issue `from` into `into`: its notes follow `into`'s, its description is appended
- * (nothing written is lost), and `from` is removed.
+ * Sorts a note into an issue (at its end, or `before` one of its notes), or back onto the
+ * board (`null`, optionally `at` a board point). Throws, changing nothing, on an unknown
+ * note or issue, a `before` that is not in that issue (or is the note itself), or an `at`
+ * for a note going into an issue.
+ */
+export function assignNote(doc: Y.Doc, noteId: string, cluster: string | null, place: NotePlace = {}): void {
+  const { before = null, at } = NotePlace.parse(place);
+  Id.parse(noteId);
+  const note = notesMap(doc).get(noteId);
+  if (!(note instanceof Y.Map)) throw new Error(`No note ${noteId}`);
+  if (cluster === null) {
+    if (before !== null) throw new Error('A note going back to the board has no place in an issue');
+    doc.transact(() => {
+      note.set(NOTE_FIELDS.cluster, null);
+      note.set(NOTE_FIELDS.order, '');
+      if (at) note.set(NOTE_FIELDS.pos, { x: Math.round(at.x), y: Math.round(at.y) });
+    }, LOCAL_ORIGIN);
+    return;
+  }
+  clusterMap(doc, cluster);
+  if (at) throw new Error('A note sorted into an issue has no board position to set');
+  if (before === noteId) throw new Error('A note cannot be placed before itself');
+  const write = placeInCluster(doc, note, noteId, cluster, before);
+  doc.transact(write, LOCAL_ORIGIN);
+}
+
+/**
+ * Moves an issue in the ranking: right after `after`, or when `after` is `null` right before
+ * `before` (the end when both are `null`). `before`, when given with `after`, must rank
+ * below it. Concurrent moves never duplicate an issue (its rank is one key); two people
+ * dropping issues into the same gap at once get the same key, and ties read by id.
+ */
+export function rankCluster(doc: Y.Doc, id: string, after: string | null, before: string | null): void {
+  const map = clusterMap(doc, id);
+  const others = readClusterList(doc).filter((c) => c.id !== id);
+  const indexOf = (other: string) => {
+    clusterMap(doc, other);
+    if (other === id) throw new Error('An issue cannot rank next to itself');
+    return others.findIndex((c) => c.id === other);
+  };
+  const afterIndex = after === null ? -1 : indexOf(after);
+  const beforeIndex = before === null ? others.length : indexOf(before);
+  if (afterIndex >= beforeIndex) throw new Error('after must rank above before');
+  const index = after === null ? beforeIndex : afterIndex + 1;
+  const { key, rekeyed } = insertionKeys(others, index);
+  doc.transact(() => {
+    for (const [other, order] of rekeyed) clustersMap(doc).get(other)?.set(C.order, order);
+    map.set(C.order, key);
+  }, LOCAL_ORIGIN);
+}
+
+/**
+ * Merges issue `from` into `into`: its notes follow `into`'s, its title and description are
+ * appended to `into`'s description, and `from` is removed. Nothing written is lost: when the
+ * joined description would pass its limit the merge is refused (shorten one first).
  */
 export function mergeClusters(doc: Y.Doc, from: string, into: string): void {
-  if (from === into) return;
   const source = clusterMap(doc, from);
   const target = clusterMap(doc, into);
+  if (from === into) return;
+  const extra = textOf(source, C.description).toString().trim();
+  const title = textOf(source, C.title).toString();
+  const description = textOf(target, C.description);
+  const joined = [description.toString().trim(), `${title}${extra ? ` — ${extra}` : ''}`]
+    .filter((part) => part !== '')
+    .join('\n');
+  if (!ClusterDescription.safeParse(joined).success) {
+    throw new Error('The merged description would be too long: shorten one of the descriptions first');
+  }
+  const { keys, rekeyed } = appendKeys(clusterNotes(doc, into), clusterNotes(doc, from));
   doc.transact(() => {
-    for (const noteId of readClusters(doc).find((c) => c.id === from)?.noteIds ?? []) {
-      const note = notesMap(doc).get(noteId);
+    for (const [id, order] of rekeyed) notesMap(doc).get(id)?.set(NOTE_FIELDS.order, order);
+    for (const [id, order] of keys) {
+      const note = notesMap(doc).get(id);
       note?.set(NOTE_FIELDS.cluster, into);
-      note?.set(NOTE_FIELDS.order, nextNoteOrder(doc, into));
+      note?.set(NOTE_FIELDS.order, order);
     }
-    const extra = textOf(source, C.description).toString().trim();
-    const title = textOf(source, C.title).toString();
-    const description = textOf(target, C.description);
-    if (extra !== '' || title !== '') {
-      const joined = [description.toString().trim(), `${title}${extra ? ` — ${extra}` : ''}`]
-        .filter((part) => part !== '')
-        .join('\n');
-      replaceText(description, joined.slice(0, 2000));
-    }
+    replaceText(description, joined);
     clustersMap(doc).delete(from);
   }, LOCAL_ORIGIN);
 }

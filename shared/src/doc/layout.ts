@@ -16,6 +16,8 @@ export const BOARD_ROOTS = {
   actions: 'actions',
   partners: 'partners',
   indicators: 'indicators',
+  /** Partnership process per action sheet: flat keys `<sheet id>/<step>` → status (see process.ts). */
+  process: 'process',
 } as const;
 
 /** Root types of the control document (room `workshopId/control`), written by facilitators only. */

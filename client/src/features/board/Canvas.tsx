@@ -8,7 +8,7 @@ import { useConnection } from '../../sync/useConnection';
 import { Cursors } from '../presence/Cursors';
 import { contentViewport } from './fitToContent';
 import { FAR_ZOOM, screenToBoard } from './geometry';
-import { NoteLayer } from './NoteLayer';
+import { NoteLayer, type SharedNoteDrag } from './NoteLayer';
 import type { BoardCommands } from './useCommands';
 import { usePanZoom } from './usePanZoom';
 
@@ -20,6 +20,8 @@ interface Props {
   commands: BoardCommands;
   /** Board point under the pointer, for the N shortcut. */
   pointerRef: React.RefObject<{ x: number; y: number } | null>;
+  /** Step 2: the notes are dragged in the step's context (see NoteLayer). */
+  sharedDrag?: SharedNoteDrag | undefined;
 }
 
 /**
@@ -27,7 +29,7 @@ interface Props {
  * offset straight to the DOM (no React render per frame); only the note layer re-renders,
  * and only when the set of notes in view changes.
  */
-export function Canvas({ commands, pointerRef }: Props) {
+export function Canvas({ commands, pointerRef, sharedDrag }: Props) {
   const t = useT();
   const connection = useConnection();
   const canvasRef = useRef<HTMLElement>(null);
@@ -134,7 +136,7 @@ export function Canvas({ commands, pointerRef }: Props) {
       }}
     >
       <div ref={worldRef} className="canvas__world">
-        <NoteLayer commands={commands} />
+        <NoteLayer commands={commands} shared={sharedDrag} />
         <Cursors />
       </div>
       {empty && editable && <p className="canvas__empty">{t('board.empty')}</p>}

@@ -1,6 +1,6 @@
 import type { Theme } from '@atelier/shared';
 import { useDraggable } from '@dnd-kit/core';
-import { type CSSProperties, memo } from 'react';
+import { type CSSProperties, memo, useContext } from 'react';
 import { useT } from '../../i18n/locale';
 import { presentNames } from '../../state/people';
 import { usePresence } from '../../state/presenceStores';
@@ -10,6 +10,7 @@ import { useView, viewStore } from '../../state/view';
 import { Icon } from '../../ui/Icon';
 import { IconButton } from '../../ui/IconButton';
 import { noteColors, themeLabel } from './colors';
+import { NoteDragOverlay } from './dnd';
 import { FAR_ZOOM, NOTE_HEIGHT, NOTE_WIDTH } from './geometry';
 import { NoteEditor } from './NoteEditor';
 import { ThemePicker } from './ThemePicker';
@@ -45,13 +46,16 @@ export const NoteCard = memo(function NoteCard({ id, commands }: Props) {
   // editor (and buttons) as disabled: the note stays usable, only dragging is off.
   const { 'aria-disabled': _dragDisabled, ...dragAttributes } = attributes;
   const farAway = useView((s) => s.viewport.zoom < FAR_ZOOM);
+  // A context constant for the whole layer (no subscription): step 2 drags an overlay instead.
+  const overlay = useContext(NoteDragOverlay);
   if (!note) return null;
   const compact = farAway && !selected && !editing && !isDragging;
   const theme = note.theme ? themes.find((candidate) => candidate.id === note.theme) : undefined;
   const colors = noteColors(theme);
-  const zoom = transform ? viewStore.getState().viewport.zoom : 1;
-  const x = note.x + (transform?.x ?? 0) / zoom;
-  const y = note.y + (transform?.y ?? 0) / zoom;
+  const moved = overlay ? null : transform;
+  const zoom = moved ? viewStore.getState().viewport.zoom : 1;
+  const x = note.x + (moved?.x ?? 0) / zoom;
+  const y = note.y + (moved?.y ?? 0) / zoom;
   const authorName = author ?? t('note.unknownAuthor');
   const other = activity?.[0];
   const style = {

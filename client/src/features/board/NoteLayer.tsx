@@ -4,17 +4,57 @@ import { useT } from '../../i18n/locale';
 import { boardStore } from '../../state/store';
 import { viewStore } from '../../state/view';
 import { useConnection } from '../../sync/useConnection';
-import { dndAccessibility, useBoardSensors } from './dnd';
+import { dndAccessibility, NoteDragOverlay, useBoardSensors } from './dnd';
 import { NoteCard } from './NoteCard';
 import type { BoardCommands } from './useCommands';
 import { useVisibleNoteGroups } from './useVisibleNotes';
+
+/**
+ * Step 2: the drag context is the step's, spanning the board and the issues column; the
+ * layer draws the notes not sorted into an issue and keeps the dragged one mounted.
+ */
+export interface SharedNoteDrag {
+  /** The board note being dragged, or `null`. */
+  activeId: string | null;
+  /** Issues whose notes are not drawn on the board (a stable set: it is a selector input). */
+  hiddenClusters: ReadonlySet<string>;
+}
+
+interface Props {
+  commands: BoardCommands;
+  /** Given in step 2: the parent's DndContext is used instead of the layer's own. */
+  shared?: SharedNoteDrag | undefined;
+}
+
+/** The notes in view, in the layer's own drag context (step 1) or in the step's (step 2). */
+export const NoteLayer = memo(function NoteLayer({ commands, shared }: Props) {
+  return shared ? (
+    <SharedNoteLayer commands={commands} shared={shared} />
+  ) : (
+    <OwnNoteLayer commands={commands} />
+  );
+});
+
+function SharedNoteLayer({ commands, shared }: { commands: BoardCommands; shared: SharedNoteDrag }) {
+  const groups = useVisibleNoteGroups(shared.activeId, shared.hiddenClusters);
+  return (
+    <NoteDragOverlay.Provider value={true}>
+      <div className="notes">
+        {groups.map((ids, group) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: groups are fixed slots (a hash of the note id), never re-ordered.
+          <NoteGroup key={group} ids={ids} commands={commands} />
+        ))}
+      </div>
+    </NoteDragOverlay.Provider>
+  );
+}
 
 /**
  * The notes in view, inside dnd-kit's context. During a drag the position stays local
  * (dnd-kit's transform); the drop commits it with one `moveNote`, the delta divided by
  * the zoom because the notes live in board units.
  */
-export const NoteLayer = memo(function NoteLayer({ commands }: { commands: BoardCommands }) {
+function OwnNoteLayer({ commands }: { commands: BoardCommands }) {
   const t = useT();
   const connection = useConnection();
   const [activeId, setActiveId] = useState<string | null>(null);
@@ -69,7 +109,7 @@ export const NoteLayer = memo(function NoteLayer({ commands }: { commands: Board
       </div>
     </DndContext>
   );
-});
+}
 
 /** One group of drawn notes (see NOTE_GROUPS): re-renders only when its own ids change. */
 const NoteGroup = memo(function NoteGroup({

@@ -1,6 +1,7 @@
 import {
   type Announcements,
   KeyboardSensor,
+  type KeyboardSensorOptions,
   PointerSensor,
   type PointerSensorOptions,
   type ScreenReaderInstructions,
@@ -9,7 +10,7 @@ import {
   useSensor,
   useSensors,
 } from '@dnd-kit/core';
-import type { PointerEvent as ReactPointerEvent } from 'react';
+import { createContext, type PointerEvent as ReactPointerEvent } from 'react';
 import type { Translator } from '../../i18n/translate';
 import { boardStore } from '../../state/store';
 import { isSpacePanning } from './usePanZoom';
@@ -40,17 +41,26 @@ export class BoardPointerSensor extends PointerSensor {
 const POINTER_OPTIONS = { activationConstraint: { distance: 4 } };
 const TOUCH_OPTIONS = { activationConstraint: { delay: 250, tolerance: 8 } };
 /** Enter opens the editor on a focused note; Space picks it up. */
-const KEYBOARD_OPTIONS = {
-  keyboardCodes: { start: ['Space'], cancel: ['Escape'], end: ['Space', 'Enter', 'Tab'] },
-};
+export const KEYBOARD_CODES = { start: ['Space'], cancel: ['Escape'], end: ['Space', 'Enter', 'Tab'] };
+const KEYBOARD_OPTIONS: KeyboardSensorOptions = { keyboardCodes: KEYBOARD_CODES };
 
-export function useBoardSensors() {
+/**
+ * The board's sensors. A view with its own keyboard moves (step 2's jumps between drop
+ * targets) passes its own options: a module constant too, for the same reason.
+ */
+export function useBoardSensors(keyboard: KeyboardSensorOptions = KEYBOARD_OPTIONS) {
   return useSensors(
     useSensor(BoardPointerSensor, POINTER_OPTIONS),
     useSensor(TouchSensor, TOUCH_OPTIONS),
-    useSensor(KeyboardSensor, KEYBOARD_OPTIONS),
+    useSensor(KeyboardSensor, keyboard),
   );
 }
+
+/**
+ * True where a drag overlay (step 2) follows the pointer in the note's stead: the note then
+ * stays where it is, drawn as the drag's origin, instead of moving by dnd-kit's transform.
+ */
+export const NoteDragOverlay = createContext(false);
 
 /** The start of a note's text, to tell a screen-reader user which note they hold. */
 function noteName(id: UniqueIdentifier): string {

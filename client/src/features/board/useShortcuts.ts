@@ -1,6 +1,10 @@
+import type { Step } from '@atelier/shared';
 import { useEffect } from 'react';
-import { boardStore } from '../../state/store';
+import { boardStore, shownStep } from '../../state/store';
 import type { BoardCommands } from './useCommands';
+
+/** The steps whose view is the board of notes (step 2 shows the notes still to sort). */
+const NOTE_STEPS: ReadonlySet<Step> = new Set<Step>(['assessment', 'issues']);
 
 function isNativeField(target: EventTarget | null): boolean {
   return (
@@ -33,6 +37,8 @@ export function useShortcuts(
       }
       if (inNoteEditor || mod || event.altKey || event.defaultPrevented) return;
       const state = boardStore.getState();
+      // Adding and deleting notes by key only where the board of notes is on screen.
+      if (!NOTE_STEPS.has(shownStep(state))) return;
       if (key === 'n' && !event.repeat) {
         event.preventDefault();
         commands.addNote(pointerRef.current ?? undefined);

@@ -32,16 +32,20 @@ export function rectFromCullKey(key: string): Rect {
 /**
  * Ids of the notes to draw: those inside `rect` and any note that must stay mounted
  * (being dragged or edited), in the store's stable order. Stacking is each note's `layer`
- * (z-index), so a note brought to the top changes one note's style, not the list.
+ * (z-index), so a note brought to the top changes one note's style, not the list. Notes
+ * sorted into one of the `hidden` issues (step 2: they are in the issues column) are left out.
  */
 export function visibleNoteIds(
   notes: Readonly<Record<string, Note>>,
   rect: Rect,
   keep: readonly (string | null)[],
+  hidden?: ReadonlySet<string>,
 ): string[] {
   const out: string[] = [];
   for (const note of Object.values(notes)) {
-    if (noteIntersects(note, rect) || keep.includes(note.id)) out.push(note.id);
+    if (keep.includes(note.id)) out.push(note.id);
+    else if (hidden && note.cluster !== null && hidden.has(note.cluster)) continue;
+    else if (noteIntersects(note, rect)) out.push(note.id);
   }
   return out;
 }
@@ -90,23 +94,29 @@ export function groupIds(ids: readonly string[], prev: Groups): Groups {
  * drawn area changes no group, so the note layer (and dnd-kit's context around every note)
  * does not re-render; only the moved note does.
  */
-export function useVisibleNoteGroups(activeId: string | null): Groups {
+export function useVisibleNoteGroups(activeId: string | null, hidden?: ReadonlySet<string>): Groups {
   const key = useView((s) => cullKey(s.viewport, s.canvasSize));
   const cache = useRef<{
     groups: Groups;
-    inputs?: readonly [BoardState['notes'], string | null, string, string | null];
+    inputs?: readonly [
+      BoardState['notes'],
+      string | null,
+      string,
+      string | null,
+      ReadonlySet<string> | undefined,
+    ];
   }>({ groups: [] });
   const select = useCallback(
     (s: BoardState): Groups => {
       const last = cache.current;
-      const inputs = [s.notes, s.editingId, key, activeId] as const;
+      const inputs = [s.notes, s.editingId, key, activeId, hidden] as const;
       // Most store writes change none of these (selection, toasts, connection state…).
       if (last.inputs?.every((value, i) => value === inputs[i])) return last.groups;
-      const ids = visibleNoteIds(s.notes, rectFromCullKey(key), [activeId, s.editingId]);
+      const ids = visibleNoteIds(s.notes, rectFromCullKey(key), [activeId, s.editingId], hidden);
       cache.current = { groups: groupIds(ids, last.groups), inputs };
       return cache.current.groups;
     },
-    [key, activeId],
+    [key, activeId, hidden],
   );
   return useBoard(select);
 }

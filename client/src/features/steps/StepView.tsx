@@ -2,9 +2,13 @@ import type { Step } from '@atelier/shared';
 import type { RefObject } from 'react';
 import { useShownStep } from '../../state/store';
 import { ActionsStep } from '../actions/ActionsStep';
+import { AxesStep } from '../axes/AxesStep';
 import { Canvas } from '../board/Canvas';
 import { Toolbar } from '../board/Toolbar';
 import type { BoardCommands } from '../board/useCommands';
+import { IssuesStep } from '../issues/IssuesStep';
+import { MonitoringStep } from '../plan/MonitoringStep';
+import { PartnershipsStep } from '../plan/PartnershipsStep';
 
 interface Props {
   commands: BoardCommands;
@@ -19,13 +23,17 @@ interface Props {
 export function StepView({ commands, pointerRef }: Props) {
   const step: Step = useShownStep();
   switch (step) {
+    case 'issues':
+      return <IssuesStep commands={commands} pointerRef={pointerRef} />;
+    case 'partnerships':
+      return <PartnershipsStep commands={commands} />;
+    case 'monitoring':
+      return <MonitoringStep commands={commands} />;
+    // Steps whose own view is not built yet show the board of notes.
+    case 'axes':
+      return <AxesStep commands={commands} />;
     case 'actions':
       return <ActionsStep />;
-    // Steps whose own view is not built yet show the board of notes.
-    case 'issues':
-    case 'axes':
-    case 'partnerships':
-    case 'monitoring':
     case 'assessment':
       return (
         <>

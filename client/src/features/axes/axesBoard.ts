@@ -1,0 +1,123 @@
+import { BOARD_ROOTS, readActions, readAxes, readClusters } from '@atelier/shared';
+import type * as Y from 'yjs';
+
+/** An issue (step 2's cluster) as step 3 shows it. */
+export interface IssueView {
+  id: string;
+  title: string;
+  /** 1-based place in step 2's ranking. */
+  rank: number;
+  /** Notes sorted into it. */
+  notes: number;
+  /** The axis it is attached to, `null` in the pool (also when its axis no longer exists). */
+  axis: string | null;
+}
+
+export interface AxisView {
+  id: string;
+  title: string;
+  description: string;
+  issues: IssueView[];
+  /** Action sheets that name this axis. */
+  sheets: number;
+}
+
+export interface AxesBoard {
+  axes: AxisView[];
+  /** Ranked issues not attached to any existing axis: "Enjeux à rattacher". */
+  pool: IssueView[];
+  /** Issues in all. */
+  issueCount: number;
+}
+
+/** The roots step 3 reads: axes, issues, the notes they count, and the sheets they count. */
+export const AXES_BOARD_ROOTS = [
+  BOARD_ROOTS.axes,
+  BOARD_ROOTS.clusters,
+  BOARD_ROOTS.notes,
+  BOARD_ROOTS.actions,
+] as const;
+
+/**
+ * Step 3's view of the board: each axis in order with its issues (in step 2's ranking) and
+ * its count of action sheets, and the pool of ranked issues attached to none. An issue that
+ * names an axis that is gone (deleted by someone while another attached it) is in the pool.
+ */
+export function readAxesBoard(doc: Y.Doc): AxesBoard {
+  const axes = readAxes(doc);
+  const known = new Set(axes.map((axis) => axis.id));
+  const issues: IssueView[] = readClusters(doc).map((cluster, index) => ({
+    id: cluster.id,
+    title: cluster.title,
+    rank: index + 1,
+    notes: cluster.noteIds.length,
+    axis: cluster.axis !== null && known.has(cluster.axis) ? cluster.axis : null,
+  }));
+  const sheets = new Map<string, number>();
+  for (const sheet of readActions(doc))
+    if (sheet.axis !== null) sheets.set(sheet.axis, (sheets.get(sheet.axis) ?? 0) + 1);
+  return {
+    axes: axes.map((axis) => ({
+      id: axis.id,
+      title: axis.title,
+      description: axis.description,
+      issues: issues.filter((issue) => issue.axis === axis.id),
+      sheets: sheets.get(axis.id) ?? 0,
+    })),
+    pool: issues.filter((issue) => issue.axis === null),
+    issueCount: issues.length,
+  };
+}
+
+/** Drop zone id of the pool; the other zones are axis ids. */
+export const POOL_ZONE = 'axes:pool';
+
+/** The axis a drop zone stands for (`null`: the pool). */
+export function zoneAxis(zone: string): string | null {
+  return zone === POOL_ZONE ? null : zone;
+}
+
+export interface Box {
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+}
+
+/**
+ * Where a card held with the keyboard goes when an arrow is pressed: the next drop zone
+ * (pool, then the axes from left to right) to the right for → and ↓, to the left for ←
+ * and ↑, its top-left placed so that the card's centre sits in the zone's upper part.
+ * `undefined` when there is no zone that way.
+ */
+export function jumpToZone(
+  zones: readonly { id: string; rect: Box }[],
+  current: string | null,
+  card: Box,
+  direction: 1 | -1,
+): { x: number; y: number } | undefined {
+  const ordered = [...zones].sort((a, b) => a.rect.left - b.rect.left || a.rect.top - b.rect.top);
+  const centre = { x: card.left + card.width / 2, y: card.top + card.height / 2 };
+  let index = ordered.findIndex((zone) => zone.id === current);
+  if (index < 0) index = ordered.findIndex((zone) => contains(zone.rect, centre));
+  // Nowhere yet: → goes to the first zone to the right of the card, ← to the last to the left.
+  const target =
+    index >= 0
+      ? ordered[index + direction]
+      : direction === 1
+        ? ordered.find((zone) => zone.rect.left + zone.rect.width / 2 > centre.x)
+        : [...ordered].reverse().find((zone) => zone.rect.left + zone.rect.width / 2 < centre.x);
+  if (!target) return undefined;
+  const { rect } = target;
+  const y = rect.top + Math.min(rect.height / 2, 96);
+  return { x: rect.left + rect.width / 2 - card.width / 2, y: y - card.height / 2 };
+}
+
+export function contains(rect: Box, point: { x: number; y: number }): boolean {
+  return (
+    point.x >= rect.left &&
+    point.x <= rect.left + rect.width &&
+    point.y >= rect.top &&
+    point.y <= rect.top + rect.height
+  );
+}

@@ -1,0 +1,195 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import type * as Y from 'yjs';
+import type { z } from 'zod';
+import { useT } from '../../i18n/locale';
+import { useConnection } from '../../sync/useConnection';
+import { type DeltaOp, transformSelection } from '../board/caret';
+import type { BoardCommands } from '../board/useCommands';
+import { formatNumberInput, parseNumberInput } from './format';
+import { undoKeys } from './undoKeys';
+
+type History = Pick<BoardCommands, 'undo' | 'redo'>;
+
+interface BoundTextProps {
+  /** The shared text the field shows and writes; `null` while the entry is being removed. */
+  text: Y.Text | null;
+  /** What may be written (as typed, not trimmed). */
+  schema: z.ZodType<string, string>;
+  /** Writes a valid value (a command: the smallest diff into the text). */
+  write: (value: string) => void;
+  label: string;
+  maxLength: number;
+  /** Shown under the field while what is typed cannot be written. */
+  error: string;
+  commands: History;
+  testId?: string;
+  placeholder?: string;
+}
+
+/**
+ * A field bound to a shared `Y.Text` (one paragraph, growing with its text; Enter leaves it): each keystroke writes the smallest diff, so
+ * two people typing in the same field merge letter by letter, and what others type (or an
+ * undo) shows in the field with the caret kept in place. A value the model refuses (a blank
+ * name) is not written and says why; leaving the field puts the shared value back, and
+ * trims what was typed.
+ */
+export function BoundText({
+  text,
+  schema,
+  write,
+  label,
+  maxLength,
+  error,
+  commands,
+  testId,
+  placeholder,
+}: BoundTextProps) {
+  const connection = useConnection();
+  const ref = useRef<HTMLTextAreaElement>(null);
+  const [invalid, setInvalid] = useState(false);
+  const errorId = useId();
+
+  useEffect(() => {
+    const input = ref.current;
+    if (!input || !text) return;
+    input.value = text.toString();
+    const onChange = (event: Y.YTextEvent) => {
+      const next = text.toString();
+      if (input.value === next) return;
+      if (document.activeElement === input) {
+        const selection = transformSelection(
+          { start: input.selectionStart ?? 0, end: input.selectionEnd ?? 0 },
+          event.delta as DeltaOp[],
+        );
+        input.value = next;
+        input.setSelectionRange(selection.start, selection.end);
+      } else {
+        input.value = next;
+      }
+      setInvalid(false);
+    };
+    text.observe(onChange);
+    return () => text.unobserve(onChange);
+  }, [text]);
+
+  const tryWrite = (value: string): boolean => {
+    if (!schema.safeParse(value).success) return false;
+    try {
+      write(value);
+      return true;
+    } catch {
+      // Removed by someone else meanwhile: the row goes away with the next render.
+      return false;
+    }
+  };
+
+  return (
+    <div className="plan-field">
+      <textarea
+        ref={ref}
+        rows={1}
+        className="plan-input plan-input--text"
+        aria-label={label}
+        aria-invalid={invalid}
+        aria-describedby={invalid ? errorId : undefined}
+        maxLength={maxLength}
+        placeholder={placeholder}
+        data-testid={testId}
+        disabled={!text}
+        onFocus={() => connection.undo.stopCapturing()}
+        onInput={(event) => setInvalid(!tryWrite(event.currentTarget.value))}
+        onBlur={(event) => {
+          const input = event.currentTarget;
+          const trimmed = input.value.trim();
+          if (invalid || !text) input.value = text?.toString() ?? '';
+          else if (trimmed !== input.value) tryWrite(trimmed);
+          setInvalid(false);
+          connection.undo.stopCapturing();
+        }}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter' || event.key === 'Escape') {
+            event.preventDefault();
+            event.currentTarget.blur();
+            return;
+          }
+          undoKeys(commands)(event);
+        }}
+      />
+      {invalid && (
+        <p id={errorId} className="plan-field__error" role="alert">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+interface NumberFieldProps {
+  value: number | null;
+  /** Writes a new value (`null`: cleared). */
+  write: (value: number | null) => void;
+  label: string;
+  commands: History;
+  testId?: string;
+}
+
+/**
+ * A number typed the locale's way (`1 250,5` in French) and written when the person leaves
+ * the field or presses Enter; empty clears it. A text that is not a number stays in the field
+ * with a message until it is fixed (Escape gives the shared value back).
+ */
+export function NumberField({ value, write, label, commands, testId }: NumberFieldProps) {
+  const t = useT();
+  const [draft, setDraft] = useState<string | null>(null);
+  const [invalid, setInvalid] = useState(false);
+  const errorId = useId();
+  const shown = draft ?? (value === null ? '' : formatNumberInput(t.locale, value));
+
+  const commit = () => {
+    if (draft === null) return;
+    const parsed = parseNumberInput(t.locale, draft);
+    if (parsed === undefined) {
+      setInvalid(true);
+      return;
+    }
+    setInvalid(false);
+    setDraft(null);
+    if (parsed !== value) write(parsed);
+  };
+
+  return (
+    <div className="plan-field">
+      <input
+        type="text"
+        inputMode="decimal"
+        className="plan-input plan-input--number"
+        aria-label={label}
+        aria-invalid={invalid}
+        aria-describedby={invalid ? errorId : undefined}
+        maxLength={40}
+        value={shown}
+        data-testid={testId}
+        onChange={(event) => setDraft(event.target.value)}
+        onBlur={commit}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter') {
+            event.preventDefault();
+            commit();
+          } else if (event.key === 'Escape') {
+            event.preventDefault();
+            setDraft(null);
+            setInvalid(false);
+          } else if (draft === null) {
+            // Nothing typed here yet: Ctrl+Z undoes the last change on the board.
+            undoKeys(commands)(event);
+          }
+        }}
+      />
+      {invalid && (
+        <p id={errorId} className="plan-field__error" role="alert">
+          {t('plan.error.number')}
+        </p>
+      )}
+    </div>
+  );
+}
