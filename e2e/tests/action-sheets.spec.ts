@@ -15,22 +15,32 @@ test('two participants draft the same action sheet at once: both texts survive, 
   const jules = await joinWorkshop(browser, facilitator.joinCode, { name: 'Jules Lambert', group: 'staff' });
   const everyone = [facilitator, chloe, jules];
 
-  // The facilitator moves the room to step 4.
+  // Step 3 gives the plan two strategic axes; then the facilitator moves the room to step 4.
+  await facilitator.page.getByTestId('step.axes').click();
+  for (const title of ['Mobilités durables', 'Services publics numériques']) {
+    await facilitator.page.getByTestId('axes.new').click();
+    await facilitator.page.getByTestId('axes.new-title').fill(title);
+    await facilitator.page.getByTestId('axes.create').click();
+  }
   await facilitator.page.getByTestId('step.actions').click();
   for (const actor of everyone) {
     await expect(actor.page.getByTestId('board.main')).toHaveAttribute('data-step', 'actions');
-    await expect(actor.page.getByTestId('sheet.step')).toBeVisible();
+    // One column per axis, in their order, and one for the sheets without an axis.
+    await expect(actor.page.getByTestId('sheet.group').locator('h3')).toHaveText([
+      'Axe 1 — Mobilités durables',
+      'Axe 2 — Services publics numériques',
+      'Sans axe',
+    ]);
   }
 
-  // Chloé creates a sheet in the "no axis" column; it opens for her and appears for everyone.
-  const noAxis = chloe.page.locator('[data-testid="sheet.group"][data-axis-id=""]');
-  await noAxis.getByTestId('sheet.new').click();
+  // Chloé creates a sheet in the first axis; it opens for her and appears for everyone.
+  await chloe.page.getByTestId('sheet.group').first().getByTestId('sheet.new').click();
   await chloe.page.getByTestId('sheet.new-title').fill('Hyperviseur urbain');
   await chloe.page.getByTestId('sheet.new-title').press('Enter');
   await expect(editor(chloe.page)).toBeVisible();
   await expect(field(chloe.page, 'title')).toHaveValue('Hyperviseur urbain');
-  const card = jules.page.getByTestId('sheet.card').filter({ hasText: 'Hyperviseur urbain' });
-  await expect(card).toBeVisible();
+  const card = jules.page.getByTestId('sheet.group').first().getByTestId('sheet.card');
+  await expect(card).toContainText('Hyperviseur urbain');
   await card.getByTestId('sheet.open').click();
   await expect(editor(jules.page)).toBeVisible();
 
@@ -103,6 +113,22 @@ test('two participants draft the same action sheet at once: both texts survive, 
   await expect
     .poll(async () => plain(await editor(chloe.page).getByTestId('sheet.financing-gap').textContent()))
     .toBe('Reste à financer : 950 000 €');
+
+  // Chloé moves the sheet to the second axis: it changes column for everyone.
+  await editor(chloe.page)
+    .getByTestId('sheet.axis')
+    .selectOption({ label: 'Axe 2 — Services publics numériques' });
+  await expect(editor(jules.page).getByTestId('sheet.axis').locator('option:checked')).toHaveText(
+    'Axe 2 — Services publics numériques',
+  );
+  await expect(
+    facilitator.page
+      .getByTestId('sheet.group')
+      .nth(1)
+      .getByTestId('sheet.card')
+      .filter({ hasText: 'Hyperviseur' }),
+  ).toBeVisible();
+  await expect(facilitator.page.getByTestId('sheet.group').first().getByTestId('sheet.card')).toHaveCount(0);
 
   // Chloé picks the legal structure; Jules adds a milestone: each appears for the other.
   await editor(chloe.page).getByTestId('sheet.structure').selectOption('service-concession');
