@@ -94,3 +94,58 @@ describe('shared views ("follow me")', () => {
     expect(derivePresence(peers, null).views).toEqual({ p2: view });
   });
 });
+
+describe('who is in which action sheet (step 4)', () => {
+  const caret = { anchor: 'AQKWAQQ=', head: 'AQKWAQY=' };
+  const states = (beaField: string | null, beaCaret = caret) =>
+    new Map<number, unknown>([
+      [2, { user: user('p2', 'Bea'), sheet: { id: 's1', field: beaField, ...beaCaret } }],
+      [3, { user: user('p3', 'Ali'), sheet: { id: 's1', field: null, anchor: null, head: null } }],
+      // Bea's second tab, in no field: she counts once, in the field she is in.
+      [4, { user: user('p2', 'Bea'), sheet: { id: 's1', field: null, anchor: null, head: null } }],
+      [5, { user: user('p5', 'Cem'), sheet: { id: 's2', field: 'budget', anchor: null, head: null } }],
+      [6, { user: user('p6', 'Dan'), sheet: { id: 's2', field: 'nope', anchor: null, head: null } }],
+    ]);
+
+  it('lists the people in each sheet with their field, and the carets in prose fields', () => {
+    const view = derivePresence(parsePeers(states('objectives'), 1), null);
+    expect(view.sheets).toEqual({
+      s1: [
+        { participantId: 'p3', name: 'Ali', color: '#d32f2f', field: null },
+        { participantId: 'p2', name: 'Bea', color: '#d32f2f', field: 'objectives' },
+      ],
+      s2: [{ participantId: 'p5', name: 'Cem', color: '#d32f2f', field: 'budget' }],
+    });
+    expect(view.carets).toEqual([
+      {
+        clientId: 2,
+        participantId: 'p2',
+        name: 'Bea',
+        color: '#d32f2f',
+        sheet: 's1',
+        field: 'objectives',
+        ...caret,
+      },
+    ]);
+    // A malformed sheet entry is ignored, not the person.
+    expect(parsePeers(states('objectives'), 1).find((p) => p.clientId === 6)).not.toHaveProperty('sheet');
+  });
+
+  it('moves carets without re-rendering the cards, and re-renders only the sheet whose people changed', () => {
+    const stores = createPresenceStores();
+    applyPresence(stores, derivePresence(parsePeers(states('objectives'), 1), null));
+    const { sheets } = stores.presence.getState();
+    let presenceWrites = 0;
+    stores.presence.subscribe(() => presenceWrites++);
+    applyPresence(
+      stores,
+      derivePresence(parsePeers(states('objectives', { anchor: 'AQKWAQg=', head: 'AQKWAQg=' }), 1), null),
+    );
+    expect(presenceWrites).toBe(0);
+    expect(stores.cursors.getState().carets[0]?.head).toBe('AQKWAQg=');
+    applyPresence(stores, derivePresence(parsePeers(states('risks'), 1), null));
+    const after = stores.presence.getState().sheets;
+    expect(after.s1?.find((a) => a.name === 'Bea')?.field).toBe('risks');
+    expect(after.s2).toBe(sheets.s2);
+  });
+});

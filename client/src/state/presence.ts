@@ -1,6 +1,14 @@
-import { PresenceUser } from '@atelier/shared';
+import { ACTION_TEXT_FIELDS, type ActionTextField, PresenceUser, SheetPresence } from '@atelier/shared';
 import type { PresenceStores } from './presenceStores';
-import type { NoteActivity, PresenceView, RemoteCursor, RemotePeer, ViewArea } from './types';
+import type {
+  NoteActivity,
+  PresenceView,
+  RemoteCursor,
+  RemotePeer,
+  RemoteSheetCaret,
+  SheetActivity,
+  ViewArea,
+} from './types';
 
 /**
  * Reads other tabs' awareness states. The server stamps `user` on a client's first state
@@ -21,6 +29,8 @@ export function parsePeers(
     if (stamped?.success) knownUsers.set(clientId, stamped.data);
     const user = stamped === null ? knownUsers.get(clientId) : stamped.success ? stamped.data : undefined;
     if (!user) continue;
+    const sheet =
+      state.sheet === undefined || state.sheet === null ? null : SheetPresence.safeParse(state.sheet);
     peers.push({
       clientId,
       user,
@@ -28,6 +38,7 @@ export function parsePeers(
       editing: typeof state.editing === 'string' ? state.editing : null,
       dragging: typeof state.dragging === 'string' ? state.dragging : null,
       view: readArea(state.view),
+      ...(sheet?.success ? { sheet: sheet.data } : {}),
     });
   }
   return peers;
@@ -44,9 +55,22 @@ export function derivePresence(peers: readonly RemotePeer[], self: PresenceUser 
   const cursors: RemoteCursor[] = [];
   const activity: Record<string, NoteActivity[]> = {};
   const views: Record<string, ViewArea> = {};
+  const sheets: Record<string, SheetActivity[]> = {};
+  const carets: RemoteSheetCaret[] = [];
   for (const peer of peers) {
     const { name, color, participantId } = peer.user;
     if (peer.view) views[participantId] = peer.view;
+    if (peer.sheet) {
+      const { id, field, anchor, head } = peer.sheet;
+      // One entry per person: a second tab counts only when it is in a field and the first is not.
+      const list = sheets[id] ?? [];
+      const same = list.findIndex((entry) => entry.participantId === participantId);
+      if (same === -1) list.push({ participantId, name, color, field });
+      else if (list[same]?.field === null) list[same] = { participantId, name, color, field };
+      sheets[id] = list;
+      if (field !== null && isTextField(field) && anchor !== null && head !== null)
+        carets.push({ clientId: peer.clientId, participantId, name, color, sheet: id, field, anchor, head });
+    }
     if (peer.cursor) cursors.push({ clientId: peer.clientId, name, color, ...peer.cursor });
     const add = (noteId: string, kind: NoteActivity['kind']) => {
       const list = activity[noteId] ?? [];
@@ -56,7 +80,12 @@ export function derivePresence(peers: readonly RemotePeer[], self: PresenceUser 
     if (peer.editing) add(peer.editing, 'editing');
     if (peer.dragging && peer.dragging !== peer.editing) add(peer.dragging, 'dragging');
   }
-  return { people: [...people.values()], cursors, activity, views };
+  for (const list of Object.values(sheets)) list.sort((a, b) => a.name.localeCompare(b.name));
+  return { people: [...people.values()], cursors, activity, views, sheets, carets };
+}
+
+function isTextField(field: string): field is ActionTextField {
+  return (ACTION_TEXT_FIELDS as readonly string[]).includes(field);
 }
 
 /**
@@ -76,14 +105,31 @@ export function applyPresence(stores: PresenceStores, next: PresenceView): void 
       activityChanged = true;
     }
   }
-  if (people !== prev.people || activityChanged) {
-    stores.presence.setState({ people, activity: activityChanged ? activity : prev.activity });
+  // Per sheet too: a card re-renders only when its own people change.
+  const sheets: Record<string, readonly SheetActivity[]> = {};
+  let sheetsChanged = Object.keys(prev.sheets).length !== Object.keys(next.sheets).length;
+  for (const [id, list] of Object.entries(next.sheets)) {
+    const before = prev.sheets[id];
+    if (before && sameJson(before, list)) sheets[id] = before;
+    else {
+      sheets[id] = list;
+      sheetsChanged = true;
+    }
+  }
+  if (people !== prev.people || activityChanged || sheetsChanged) {
+    stores.presence.setState({
+      people,
+      activity: activityChanged ? activity : prev.activity,
+      sheets: sheetsChanged ? sheets : prev.sheets,
+    });
   }
   // Views change with the leader's every pan, like cursors: they live in the cursors' store.
   const moving = stores.cursors.getState();
   const cursors = sameJson(moving.cursors, next.cursors) ? moving.cursors : next.cursors;
   const views = sameJson(moving.views, next.views) ? moving.views : next.views;
-  if (cursors !== moving.cursors || views !== moving.views) stores.cursors.setState({ cursors, views });
+  const carets = sameJson(moving.carets, next.carets) ? moving.carets : next.carets;
+  if (cursors !== moving.cursors || views !== moving.views || carets !== moving.carets)
+    stores.cursors.setState({ cursors, views, carets });
 }
 
 function readArea(value: unknown): ViewArea | null {

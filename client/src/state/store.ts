@@ -42,6 +42,8 @@ export interface UiState {
   browsedStep: Step | null;
   /** The facilitator's participants panel (one side panel at a time: opening it closes the share panel). */
   participantsOpen: boolean;
+  /** The action sheet (step 4) open in the sheet editor, or `null`. */
+  openSheet: string | null;
   toasts: readonly Toast[];
   connection: ConnectionState;
   history: { canUndo: boolean; canRedo: boolean };
@@ -58,6 +60,8 @@ export interface UiActions {
   setProjector(on: boolean): void;
   setParticipantsOpen(open: boolean): void;
   browseStep(step: Step | null): void;
+  /** Opens an action sheet in the sheet editor (`null` closes it). */
+  setOpenSheet(id: string | null): void;
   toast(kind: Toast['kind'], message: string): void;
   dismissToast(id: number): void;
 }
@@ -101,6 +105,7 @@ export function initialUi(): UiState {
     followDetached: false,
     participantsOpen: false,
     browsedStep: null,
+    openSheet: null,
     toasts: [],
     connection: { status: 'connecting', pending: 0, closedCode: null },
     history: { canUndo: false, canRedo: false },
@@ -124,6 +129,7 @@ export function createBoardStore(): BoardStore {
       set(participantsOpen ? { participantsOpen, shareOpen: false } : { participantsOpen }),
     setFilter: (filter) => set({ filter }),
     browseStep: (browsedStep) => set({ browsedStep }),
+    setOpenSheet: (openSheet) => set({ openSheet }),
     setProjector: (projector) =>
       set(
         projector

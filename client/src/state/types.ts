@@ -1,4 +1,13 @@
-import type { ControlState, Note, Point, PresenceUser, Theme } from '@atelier/shared';
+import type {
+  ActionTextField,
+  ControlState,
+  Note,
+  Point,
+  PresenceUser,
+  SheetPresence,
+  SheetPresenceField,
+  Theme,
+} from '@atelier/shared';
 
 /** Screen position of board point (0, 0) and the zoom factor: screen = board × zoom + (x, y). */
 export interface Viewport {
@@ -31,6 +40,8 @@ export interface RemotePeer {
   dragging: string | null;
   /** The board area they see, when they lead the room's view ("follow me"). */
   view: ViewArea | null;
+  /** The action sheet they have open (step 4) and where in it they are; absent when none. */
+  sheet?: SheetPresence;
 }
 
 /** A board area in board units. */
@@ -55,6 +66,26 @@ export interface NoteActivity {
   name: string;
   color: string;
   kind: 'editing' | 'dragging';
+}
+
+/** Someone else in an action sheet (step 4): in which field, if any. */
+export interface SheetActivity {
+  participantId: string;
+  name: string;
+  color: string;
+  field: SheetPresenceField | null;
+}
+
+/** Someone else's caret or selection in a sheet's prose field, as encoded relative positions. */
+export interface RemoteSheetCaret {
+  clientId: number;
+  participantId: string;
+  name: string;
+  color: string;
+  sheet: string;
+  field: ActionTextField;
+  anchor: string;
+  head: string;
 }
 
 export interface Toast {
@@ -92,4 +123,8 @@ export interface PresenceView {
   activity: Readonly<Record<string, readonly NoteActivity[]>>;
   /** Participant id → the area they see, for those who share it (the leader of "follow me"). */
   views: Readonly<Record<string, ViewArea>>;
+  /** Sheet id → the other people who have it open (one entry per person), step 4. */
+  sheets: Readonly<Record<string, readonly SheetActivity[]>>;
+  /** The others' carets in sheets' prose fields: they move with every key press. */
+  carets: readonly RemoteSheetCaret[];
 }

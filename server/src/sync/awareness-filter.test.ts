@@ -59,6 +59,21 @@ describe('filterAwarenessUpdate', () => {
     expect(filterAwarenessUpdate(updateFrom({ cursor: { x: 'left', y: 0 } }), identity)).toEqual([]);
   });
 
+  it('relays where a person is in an action sheet, and drops a malformed one', () => {
+    const sheet = { id: 's1', field: 'objectives', anchor: 'AQKWAQQ=', head: 'AQKWAQY=' };
+    const out = filterAwarenessUpdate(updateFrom({ cursor: null, sheet }), { clientId: null, user });
+    expect(statesOf(out).get(7)).toEqual({ cursor: null, sheet, user });
+    const closed = filterAwarenessUpdate(updateFrom({ sheet: null }), { clientId: null, user });
+    expect(statesOf(closed).get(7)).toEqual({ sheet: null, user });
+    for (const bad of [
+      { ...sheet, field: 'password' },
+      { ...sheet, anchor: 'not base64!' },
+      { ...sheet, head: 'A'.repeat(400) },
+      { ...sheet, id: '' },
+    ])
+      expect(filterAwarenessUpdate(updateFrom({ sheet: bad }), { clientId: null, user })).toEqual([]);
+  });
+
   it('throws on a truncated update', () => {
     const update = updateFrom({ cursor: { x: 1, y: 2 } });
     expect(() =>

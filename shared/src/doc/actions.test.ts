@@ -1,6 +1,35 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { actionMap, actionText, createAction, deleteAction, IsoDate, readActions } from './actions';
+import {
+  ACTION_TEXT_LIMITS,
+  type ActionPriority,
+  type ActionStatus,
+  type ActionStructure,
+  type ActionTextField,
+  actionMap,
+  actionText,
+  actionTextSchema,
+  addFinancingLine,
+  addMilestone,
+  createAction,
+  deleteAction,
+  type FinancingSource,
+  financingTotals,
+  IsoDate,
+  rankAction,
+  readActions,
+  removeFinancingLine,
+  removeMilestone,
+  setActionAxis,
+  setActionBudget,
+  setActionPriority,
+  setActionStatus,
+  setActionStructure,
+  setActionText,
+  updateFinancingLine,
+  updateMilestone,
+} from './actions';
+import { LOCAL_ORIGIN } from './origins';
 
 describe('action sheets', () => {
   it('creates a sheet with empty prose fields, as an idea, at the end of its axis', () => {
@@ -50,5 +79,266 @@ describe('action sheets', () => {
     expect(IsoDate.safeParse('2027-02-28').success).toBe(true);
     expect(IsoDate.safeParse('2027-02-30').success).toBe(false);
     expect(IsoDate.safeParse('28/02/2027').success).toBe(false);
+  });
+});
+
+function sheetBoard() {
+  const doc = new Y.Doc();
+  doc.getMap('axes').set('a1', new Y.Map());
+  doc.getMap('axes').set('a2', new Y.Map());
+  createAction(doc, { title: 'Hyperviseur urbain', axis: 'a1' }, 's1', 10);
+  createAction(doc, { title: 'Appli vélo', axis: 'a1' }, 's2', 20);
+  createAction(doc, { title: 'Plateforme commerces', axis: null }, 's3', 30);
+  const sheet = (id = 's1') => readActions(doc).find((s) => s.id === id);
+  /** Runs `change` and checks it threw and left the document as it was. */
+  const refuses = (change: () => void) => {
+    const before = Y.encodeStateVector(doc);
+    expect(change).toThrow();
+    expect(Y.encodeStateVector(doc)).toEqual(before);
+  };
+  return { doc, sheet, refuses };
+}
+
+describe('action sheet commands', () => {
+  it('moves a sheet to another axis (at its end) or to none, and refuses an unknown axis', () => {
+    const { doc, sheet, refuses } = sheetBoard();
+    setActionAxis(doc, 's3', 'a1');
+    expect(
+      readActions(doc)
+        .filter((s) => s.axis === 'a1')
+        .map((s) => s.id),
+    ).toEqual(['s1', 's2', 's3']);
+    setActionAxis(doc, 's1', null);
+    expect(sheet()?.axis).toBeNull();
+    setActionAxis(doc, 's1', 'a2');
+    expect(sheet()?.axis).toBe('a2');
+    refuses(() => setActionAxis(doc, 's1', 'nope'));
+    refuses(() => setActionAxis(doc, 's1', ''));
+    refuses(() => setActionAxis(doc, 'missing', 'a1'));
+  });
+
+  it('sets the budget in euros (cents at most) or clears it; refuses a negative or non-finite amount', () => {
+    const { doc, sheet, refuses } = sheetBoard();
+    setActionBudget(doc, 's1', 1_250_000.456);
+    expect(sheet()?.budget).toBe(1_250_000.46);
+    setActionBudget(doc, 's1', null);
+    expect(sheet()?.budget).toBeNull();
+    setActionBudget(doc, 's1', 0);
+    expect(sheet()?.budget).toBe(0);
+    refuses(() => setActionBudget(doc, 's1', -1));
+    refuses(() => setActionBudget(doc, 's1', Number.NaN));
+    refuses(() => setActionBudget(doc, 's1', Number.POSITIVE_INFINITY));
+    refuses(() => setActionBudget(doc, 's1', '12' as unknown as number));
+    expect(() => setActionBudget(doc, 's1', -5)).toThrow(/negative/);
+  });
+
+  it('sets the structure, priority and status from their lists only', () => {
+    const { doc, sheet, refuses } = sheetBoard();
+    setActionStructure(doc, 's1', 'service-concession');
+    setActionPriority(doc, 's1', 'high');
+    setActionStatus(doc, 's1', 'validated');
+    expect(sheet()).toMatchObject({ structure: 'service-concession', priority: 'high', status: 'validated' });
+    setActionStructure(doc, 's1', null);
+    setActionPriority(doc, 's1', null);
+    expect(sheet()).toMatchObject({ structure: null, priority: null });
+    refuses(() => setActionStructure(doc, 's1', 'ppp' as ActionStructure));
+    refuses(() => setActionPriority(doc, 's1', 'urgent' as ActionPriority));
+    refuses(() => setActionStatus(doc, 's1', null as unknown as ActionStatus));
+    refuses(() => setActionStatus(doc, 's1', 'done' as ActionStatus));
+    refuses(() => setActionStatus(doc, 'missing', 'idea'));
+  });
+
+  it('writes a prose field with the smallest edit, keeping what someone else typed meanwhile', () => {
+    const { doc, sheet } = sheetBoard();
+    const other = new Y.Doc();
+    Y.applyUpdate(other, Y.encodeStateAsUpdate(doc));
+    setActionText(doc, 's1', 'objectives', 'Réduire la congestion');
+    Y.applyUpdate(other, Y.encodeStateAsUpdate(doc));
+    // Concurrently: one person prepends, the other appends.
+    setActionText(doc, 's1', 'objectives', 'Mieux réguler : Réduire la congestion');
+    setActionText(other, 's1', 'objectives', 'Réduire la congestion aux heures de pointe');
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(other));
+    Y.applyUpdate(other, Y.encodeStateAsUpdate(doc));
+    const merged = 'Mieux réguler : Réduire la congestion aux heures de pointe';
+    expect(sheet()?.objectives).toBe(merged);
+    expect(actionText(other, 's1', 'objectives').toString()).toBe(merged);
+    // The title may be emptied for a moment while it is retyped.
+    setActionText(doc, 's1', 'title', '');
+    expect(sheet()?.title).toBe('');
+  });
+
+  it('refuses over-limit text, a title on two lines, an unknown field or sheet', () => {
+    const { doc, refuses } = sheetBoard();
+    setActionText(doc, 's1', 'lead', 'x'.repeat(ACTION_TEXT_LIMITS.lead));
+    refuses(() => setActionText(doc, 's1', 'lead', 'x'.repeat(ACTION_TEXT_LIMITS.lead + 1)));
+    refuses(() => setActionText(doc, 's1', 'description', 'x'.repeat(ACTION_TEXT_LIMITS.description + 1)));
+    refuses(() => setActionText(doc, 's1', 'title', 'Deux\nlignes'));
+    refuses(() => setActionText(doc, 's1', 'budget' as ActionTextField, '12'));
+    refuses(() => setActionText(doc, 'missing', 'risks', 'Retard'));
+    expect(actionTextSchema('risks').safeParse('Retard\nsur deux lignes').success).toBe(true);
+  });
+
+  it('ranks a sheet between two others and refuses an impossible place', () => {
+    const { doc, refuses } = sheetBoard();
+    createAction(doc, { title: 'Tiers-lieu', axis: 'a1' }, 's4', 40);
+    const order = () =>
+      readActions(doc)
+        .filter((s) => s.axis === 'a1')
+        .map((s) => s.id);
+    rankAction(doc, 's4', null, 's1');
+    expect(order()).toEqual(['s4', 's1', 's2']);
+    rankAction(doc, 's4', 's1', 's2');
+    expect(order()).toEqual(['s1', 's4', 's2']);
+    rankAction(doc, 's1', 's2', null);
+    expect(order()).toEqual(['s4', 's2', 's1']);
+    refuses(() => rankAction(doc, 's1', 's2', 's4'));
+    refuses(() => rankAction(doc, 's1', 's1', null));
+    refuses(() => rankAction(doc, 's1', 'missing', null));
+    refuses(() => rankAction(doc, 'missing', null, null));
+  });
+
+  it('adds, updates and removes financing lines, in the order they were added', () => {
+    const { doc, sheet } = sheetBoard();
+    const region = addFinancingLine(
+      doc,
+      's1',
+      { source: 'region', label: ' Contrat de plan ', amount: 300_000, secured: true },
+      'f2',
+      200,
+    );
+    const eu = addFinancingLine(
+      doc,
+      's1',
+      { source: 'eu', label: 'FEDER', amount: 500_000, secured: false },
+      'f1',
+      300,
+    );
+    expect(sheet()?.financing.map((l) => l.id)).toEqual([region, eu]);
+    expect(sheet()?.financing[0]).toEqual({
+      id: 'f2',
+      source: 'region',
+      label: 'Contrat de plan',
+      amount: 300_000,
+      secured: true,
+    });
+    updateFinancingLine(doc, 's1', eu, { secured: true, amount: 450_000.5 });
+    expect(sheet()?.financing[1]).toMatchObject({
+      id: 'f1',
+      label: 'FEDER',
+      amount: 450_000.5,
+      secured: true,
+    });
+    expect(sheet()?.financing.map((l) => l.id)).toEqual(['f2', 'f1']);
+    removeFinancingLine(doc, 's1', region);
+    expect(sheet()?.financing.map((l) => l.id)).toEqual(['f1']);
+  });
+
+  it('refuses a negative amount, an unknown source, an unnamed "other" source and unknown lines', () => {
+    const { doc, sheet, refuses } = sheetBoard();
+    const line = { source: 'state', label: 'DSIL', amount: 100, secured: false } as const;
+    addFinancingLine(doc, 's1', line, 'f1');
+    refuses(() => addFinancingLine(doc, 's1', { ...line, amount: -500 }));
+    refuses(() => addFinancingLine(doc, 's1', { ...line, source: 'lottery' as FinancingSource }));
+    refuses(() => addFinancingLine(doc, 's1', { ...line, source: 'other', label: '  ' }));
+    refuses(() => addFinancingLine(doc, 's1', { ...line, label: 'x'.repeat(201) }));
+    refuses(() => addFinancingLine(doc, 's1', line, 'f1'));
+    refuses(() => addFinancingLine(doc, 'missing', line));
+    refuses(() => updateFinancingLine(doc, 's1', 'f1', { amount: -1 }));
+    refuses(() => updateFinancingLine(doc, 's1', 'f1', { source: 'other', label: '' }));
+    refuses(() => updateFinancingLine(doc, 's1', 'nope', { amount: 1 }));
+    refuses(() => removeFinancingLine(doc, 's1', 'nope'));
+    expect(() => addFinancingLine(doc, 's1', { ...line, amount: -500 })).toThrow(/negative/);
+    expect(sheet()?.financing).toEqual([{ id: 'f1', ...line }]);
+    addFinancingLine(doc, 's1', { ...line, source: 'other', label: 'Mécénat' }, 'f2');
+    expect(sheet()?.financing).toHaveLength(2);
+  });
+
+  it('keeps both lines when two people add one at once', () => {
+    const { doc, sheet } = sheetBoard();
+    const other = new Y.Doc();
+    Y.applyUpdate(other, Y.encodeStateAsUpdate(doc));
+    addFinancingLine(doc, 's1', { source: 'eu', label: 'FEDER', amount: 1, secured: false }, 'f1', 1);
+    addFinancingLine(other, 's1', { source: 'region', label: '', amount: 2, secured: true }, 'f2', 2);
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(other));
+    expect(sheet()?.financing.map((l) => l.id)).toEqual(['f1', 'f2']);
+  });
+
+  it('adds, updates and removes milestones, read by date', () => {
+    const { doc, sheet, refuses } = sheetBoard();
+    addMilestone(doc, 's1', { date: '2027-06-30', label: 'Mise en service' }, 'm1', 1);
+    addMilestone(doc, 's1', { date: '2026-12-03', label: ' Lancement du marché ' }, 'm2', 2);
+    addMilestone(doc, 's1', { date: '2027-06-30', label: 'Inauguration' }, 'm0', 3);
+    expect(sheet()?.milestones).toEqual([
+      { id: 'm2', date: '2026-12-03', label: 'Lancement du marché' },
+      { id: 'm1', date: '2027-06-30', label: 'Mise en service' },
+      { id: 'm0', date: '2027-06-30', label: 'Inauguration' },
+    ]);
+    updateMilestone(doc, 's1', 'm2', { date: '2028-01-15' });
+    expect(sheet()?.milestones.map((m) => m.id)).toEqual(['m1', 'm0', 'm2']);
+    updateMilestone(doc, 's1', 'm2', { label: 'Bilan' });
+    expect(sheet()?.milestones[2]).toEqual({ id: 'm2', date: '2028-01-15', label: 'Bilan' });
+    removeMilestone(doc, 's1', 'm0');
+    expect(sheet()?.milestones.map((m) => m.id)).toEqual(['m1', 'm2']);
+    refuses(() => addMilestone(doc, 's1', { date: '2027-02-30', label: 'Jamais' }));
+    refuses(() => addMilestone(doc, 's1', { date: '30/06/2027', label: 'Format' }));
+    refuses(() => addMilestone(doc, 's1', { date: '2027-06-30', label: '   ' }));
+    refuses(() => addMilestone(doc, 's1', { date: '2027-06-30', label: 'Doublon' }, 'm1'));
+    refuses(() => updateMilestone(doc, 's1', 'm1', { date: '' }));
+    refuses(() => updateMilestone(doc, 's1', 'm1', { label: '' }));
+    refuses(() => updateMilestone(doc, 's1', 'nope', { label: 'x' }));
+    refuses(() => removeMilestone(doc, 's1', 'nope'));
+    refuses(() => addMilestone(doc, 'missing', { date: '2027-06-30', label: 'x' }));
+  });
+
+  it('undoes a deleted sheet with its texts, lines and milestones', () => {
+    const { doc, sheet } = sheetBoard();
+    setActionText(doc, 's1', 'risks', 'Acceptabilité');
+    addFinancingLine(doc, 's1', { source: 'eu', label: 'FEDER', amount: 10, secured: false }, 'f1');
+    addMilestone(doc, 's1', { date: '2027-01-01', label: 'Départ' }, 'm1');
+    const undo = new Y.UndoManager(doc.getMap('actions'), { trackedOrigins: new Set([LOCAL_ORIGIN]) });
+    deleteAction(doc, 's1');
+    expect(sheet()).toBeUndefined();
+    undo.undo();
+    expect(sheet()).toMatchObject({
+      risks: 'Acceptabilité',
+      financing: [{ id: 'f1' }],
+      milestones: [{ id: 'm1' }],
+    });
+  });
+});
+
+describe('financingTotals', () => {
+  const line = (amount: number, secured: boolean) => ({
+    id: String(amount),
+    source: 'state' as const,
+    label: '',
+    amount,
+    secured,
+  });
+
+  it('sums the plan, what is secured, what is still to find, and the gap to the budget', () => {
+    expect(
+      financingTotals({ budget: 1_250_000, financing: [line(500_000, true), line(300_000, false)] }),
+    ).toEqual({
+      total: 800_000,
+      secured: 500_000,
+      toFind: 300_000,
+      gap: 450_000,
+    });
+    expect(financingTotals({ budget: 100, financing: [line(150, false)] }).gap).toBe(-50);
+    expect(financingTotals({ budget: null, financing: [] })).toEqual({
+      total: 0,
+      secured: 0,
+      toFind: 0,
+      gap: null,
+    });
+  });
+
+  it('adds cents without floating-point drift', () => {
+    expect(financingTotals({ budget: 0.3, financing: [line(0.1, true), line(0.2, true)] })).toMatchObject({
+      total: 0.3,
+      secured: 0.3,
+      gap: 0,
+    });
   });
 });

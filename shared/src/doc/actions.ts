@@ -4,6 +4,7 @@ import * as Y from 'yjs';
 import { z } from 'zod';
 import { BOARD_ROOTS } from './layout';
 import { LOCAL_ORIGIN } from './origins';
+import { replaceText } from './text';
 
 /**
  * Step 4 (action plan): action sheets (French: fiches action), each a `Y.Map` in the board's
@@ -169,14 +170,28 @@ function parsed<T>(schema: z.ZodType<T>, value: unknown): T | null {
   return result.success ? result.data : null;
 }
 
-function entries<T>(value: unknown, schema: z.ZodType<T>): T[] {
+/** When a financing line or milestone was added (epoch ms), stored beside its fields: its reading order. */
+const ADDED_AT = 'addedAt';
+
+function addedAt(entry: unknown): number {
+  const at = typeof entry === 'object' && entry !== null ? (entry as Record<string, unknown>)[ADDED_AT] : 0;
+  return typeof at === 'number' && Number.isFinite(at) ? at : 0;
+}
+
+/**
+ * The well-formed entries of a `Y.Map` of plain values, in the order they were added (a
+ * `Y.Map`'s own iteration order differs from one replica to the next).
+ */
+function entries<T extends { id: string }>(value: unknown, schema: z.ZodType<T>): T[] {
   if (!(value instanceof Y.Map)) return [];
-  const out: T[] = [];
+  const out: { item: T; at: number }[] = [];
   for (const entry of value.values()) {
     const item = parsed(schema, entry);
-    if (item !== null) out.push(item);
+    if (item !== null) out.push({ item, at: addedAt(entry) });
   }
-  return out;
+  return out
+    .sort((a, b) => a.at - b.at || (a.item.id < b.item.id ? -1 : a.item.id > b.item.id ? 1 : 0))
+    .map((entry) => entry.item);
 }
 
 /** Reads one sheet's `Y.Map`; `null` when it is not a well-formed sheet. */
@@ -203,8 +218,9 @@ export function readAction(map: Y.Map<unknown>): ActionSheet | null {
     priority: parsed(ActionPriority, map.get(ACTION_FIELDS.priority)),
     status: parsed(ActionStatus, map.get(ACTION_FIELDS.status)) ?? 'idea',
     financing: entries(map.get(ACTION_FIELDS.financing), FinancingLine),
+    // Same date: in the order they were added (the sort is stable).
     milestones: entries(map.get(ACTION_FIELDS.milestones), Milestone).sort((a, b) =>
-      a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : 1,
+      a.date < b.date ? -1 : a.date > b.date ? 1 : 0,
     ),
   };
 }
@@ -255,4 +271,240 @@ export function createAction(
 export function deleteAction(doc: Y.Doc, id: string): void {
   actionMap(doc, id);
   doc.transact(() => actionsMap(doc).delete(id), LOCAL_ORIGIN);
+}
+
+// — Commands: each validates its input (zod, throws and changes nothing on bad input) and
+// makes one transaction. —
+
+const SheetId = z.string().min(1).max(64);
+const EntryId = z.string().min(1).max(64);
+
+/** A sheet's `Y.Map` after checking the id's shape; throws when there is none. */
+function sheetMap(doc: Y.Doc, id: string): Y.Map<unknown> {
+  return actionMap(doc, SheetId.parse(id));
+}
+
+function nestedMap(sheet: Y.Map<unknown>, field: 'financing' | 'milestones'): Y.Map<unknown> {
+  const map = sheet.get(ACTION_FIELDS[field]);
+  if (!(map instanceof Y.Map)) throw new Error(`Action field ${field} is not a map`);
+  return map;
+}
+
+/** The order key after every sheet of `axis` but `except`. */
+function endOfAxis(doc: Y.Doc, axis: string | null, except: string): string {
+  let last: string | null = null;
+  for (const sheet of readActions(doc))
+    if (
+      sheet.id !== except &&
+      sheet.axis === axis &&
+      sheet.order !== '' &&
+      (last === null || sheet.order > last)
+    )
+      last = sheet.order;
+  return generateKeyBetween(last, null);
+}
+
+/**
+ * Attaches a sheet to a strategic axis (an entry of the `axes` root), or to none (`null`); it goes
+ * to the end of that axis's sheets.
+ */
+export function setActionAxis(doc: Y.Doc, id: string, axis: string | null): void {
+  const next = z.string().min(1).max(64).nullable().parse(axis);
+  const map = sheetMap(doc, id);
+  // The axes root read directly: axes.ts imports this module (deleting an axis unassigns its sheets).
+  if (next !== null && !(doc.getMap(BOARD_ROOTS.axes).get(next) instanceof Y.Map))
+    throw new Error(`No axis ${next}`);
+  if (map.get(ACTION_FIELDS.axis) === next) return;
+  const order = endOfAxis(doc, next, id);
+  doc.transact(() => {
+    map.set(ACTION_FIELDS.axis, next);
+    map.set(ACTION_FIELDS.order, order);
+  }, LOCAL_ORIGIN);
+}
+
+/** The sheet's total budget in euros (≥ 0, cents at most), or `null` when not known yet. */
+export const ActionBudget = Euros.nullable();
+
+export function setActionBudget(doc: Y.Doc, id: string, budget: number | null): void {
+  const next = ActionBudget.parse(budget);
+  const map = sheetMap(doc, id);
+  doc.transact(() => map.set(ACTION_FIELDS.budget, next), LOCAL_ORIGIN);
+}
+
+export function setActionStructure(doc: Y.Doc, id: string, structure: ActionStructure | null): void {
+  const next = ActionStructure.nullable().parse(structure);
+  const map = sheetMap(doc, id);
+  doc.transact(() => map.set(ACTION_FIELDS.structure, next), LOCAL_ORIGIN);
+}
+
+export function setActionPriority(doc: Y.Doc, id: string, priority: ActionPriority | null): void {
+  const next = ActionPriority.nullable().parse(priority);
+  const map = sheetMap(doc, id);
+  doc.transact(() => map.set(ACTION_FIELDS.priority, next), LOCAL_ORIGIN);
+}
+
+export function setActionStatus(doc: Y.Doc, id: string, status: ActionStatus): void {
+  const next = ActionStatus.parse(status);
+  const map = sheetMap(doc, id);
+  doc.transact(() => map.set(ACTION_FIELDS.status, next), LOCAL_ORIGIN);
+}
+
+export const ActionTextFieldName = z.enum(ACTION_TEXT_FIELDS);
+
+/**
+ * The text a prose field may hold: at most its limit, and the title on one line (it may be
+ * empty for a moment while someone retypes it; readers show a placeholder).
+ */
+export function actionTextSchema(field: ActionTextField): z.ZodType<string> {
+  const text = z.string().max(ACTION_TEXT_LIMITS[field], `At most ${ACTION_TEXT_LIMITS[field]} characters`);
+  return field === 'title' ? text.regex(/^[^\r\n]*$/, 'A title is one line') : text;
+}
+
+/**
+ * Turns a prose field into `text` with the smallest edit (`replaceText`), so that what others
+ * type elsewhere in the same field is kept. Refuses text over the field's limit.
+ */
+export function setActionText(doc: Y.Doc, id: string, field: ActionTextField, text: string): void {
+  const name = ActionTextFieldName.parse(field);
+  const next = actionTextSchema(name).parse(text);
+  const ytext = actionText(doc, SheetId.parse(id), name);
+  if (ytext.toString() === next) return;
+  doc.transact(() => replaceText(ytext, next), LOCAL_ORIGIN);
+}
+
+/** Moves a sheet between two others of its axis (either `null` at an end). */
+export function rankAction(doc: Y.Doc, id: string, after: string | null, before: string | null): void {
+  const map = sheetMap(doc, id);
+  const orderOf = (other: string | null) => {
+    if (other === null) return null;
+    if (other === id) throw new Error('A sheet cannot rank against itself');
+    const order = sheetMap(doc, other).get(ACTION_FIELDS.order);
+    return typeof order === 'string' && order !== '' ? order : null;
+  };
+  const low = orderOf(after);
+  const high = orderOf(before);
+  if (low !== null && high !== null && low >= high) throw new Error('after must rank above before');
+  doc.transact(() => map.set(ACTION_FIELDS.order, generateKeyBetween(low, high)), LOCAL_ORIGIN);
+}
+
+/** A financing line's fields; a line from an `other` source says which in its label. */
+export const FinancingLineInput = FinancingLine.omit({ id: true }).refine(
+  (line) => line.source !== 'other' || line.label !== '',
+  { message: 'Name the source of an "other" line', path: ['label'] },
+);
+export type FinancingLineInput = z.input<typeof FinancingLineInput>;
+
+/** Adds a line to the sheet's financing plan and returns its id. */
+export function addFinancingLine(
+  doc: Y.Doc,
+  id: string,
+  input: FinancingLineInput,
+  lineId: string = uuidv4(),
+  now: number = Date.now(),
+): string {
+  const fields = FinancingLineInput.parse(input);
+  const key = EntryId.parse(lineId);
+  const lines = nestedMap(sheetMap(doc, id), 'financing');
+  if (lines.has(key)) throw new Error(`Financing line ${key} exists`);
+  doc.transact(() => lines.set(key, { id: key, ...fields, [ADDED_AT]: now }), LOCAL_ORIGIN);
+  return key;
+}
+
+/** Changes some fields of a financing line; the line as a whole must stay valid. */
+export function updateFinancingLine(
+  doc: Y.Doc,
+  id: string,
+  lineId: string,
+  patch: Partial<FinancingLineInput>,
+): void {
+  const lines = nestedMap(sheetMap(doc, id), 'financing');
+  const key = EntryId.parse(lineId);
+  const current = lines.get(key);
+  const line = parsed(FinancingLine, current);
+  if (!line) throw new Error(`No financing line ${key}`);
+  const { id: _, ...fields } = line;
+  const next = FinancingLineInput.parse({
+    ...fields,
+    ...FinancingLine.omit({ id: true }).partial().parse(patch),
+  });
+  doc.transact(() => lines.set(key, { id: key, ...next, [ADDED_AT]: addedAt(current) }), LOCAL_ORIGIN);
+}
+
+export function removeFinancingLine(doc: Y.Doc, id: string, lineId: string): void {
+  const lines = nestedMap(sheetMap(doc, id), 'financing');
+  const key = EntryId.parse(lineId);
+  if (!lines.has(key)) throw new Error(`No financing line ${key}`);
+  doc.transact(() => lines.delete(key), LOCAL_ORIGIN);
+}
+
+export const MilestoneInput = Milestone.omit({ id: true });
+export type MilestoneInput = z.input<typeof MilestoneInput>;
+
+/** Adds a milestone (date and label) to the sheet's timeline and returns its id. */
+export function addMilestone(
+  doc: Y.Doc,
+  id: string,
+  input: MilestoneInput,
+  milestoneId: string = uuidv4(),
+  now: number = Date.now(),
+): string {
+  const fields = MilestoneInput.parse(input);
+  const key = EntryId.parse(milestoneId);
+  const milestones = nestedMap(sheetMap(doc, id), 'milestones');
+  if (milestones.has(key)) throw new Error(`Milestone ${key} exists`);
+  doc.transact(() => milestones.set(key, { id: key, ...fields, [ADDED_AT]: now }), LOCAL_ORIGIN);
+  return key;
+}
+
+export function updateMilestone(
+  doc: Y.Doc,
+  id: string,
+  milestoneId: string,
+  patch: Partial<MilestoneInput>,
+): void {
+  const milestones = nestedMap(sheetMap(doc, id), 'milestones');
+  const key = EntryId.parse(milestoneId);
+  const current = milestones.get(key);
+  const milestone = parsed(Milestone, current);
+  if (!milestone) throw new Error(`No milestone ${key}`);
+  const next = MilestoneInput.parse({ date: milestone.date, label: milestone.label, ...patch });
+  doc.transact(() => milestones.set(key, { id: key, ...next, [ADDED_AT]: addedAt(current) }), LOCAL_ORIGIN);
+}
+
+export function removeMilestone(doc: Y.Doc, id: string, milestoneId: string): void {
+  const milestones = nestedMap(sheetMap(doc, id), 'milestones');
+  const key = EntryId.parse(milestoneId);
+  if (!milestones.has(key)) throw new Error(`No milestone ${key}`);
+  doc.transact(() => milestones.delete(key), LOCAL_ORIGIN);
+}
+
+export interface FinancingTotals {
+  /** Sum of every line. */
+  total: number;
+  /** Sum of the lines already obtained (acquis). */
+  secured: number;
+  /** Sum of the lines still to apply for (à solliciter). */
+  toFind: number;
+  /**
+   * Budget minus total: > 0 the plan does not cover the budget yet, < 0 it raises more than
+   * the budget; `null` when the sheet has no budget.
+   */
+  gap: number | null;
+}
+
+/** The financing plan's totals, summed in cents so that 0.1 + 0.2 stays 0.3. */
+export function financingTotals(sheet: Pick<ActionSheet, 'budget' | 'financing'>): FinancingTotals {
+  const cents = (euros: number) => Math.round(euros * 100);
+  let total = 0;
+  let secured = 0;
+  for (const line of sheet.financing) {
+    total += cents(line.amount);
+    if (line.secured) secured += cents(line.amount);
+  }
+  return {
+    total: total / 100,
+    secured: secured / 100,
+    toFind: (total - secured) / 100,
+    gap: sheet.budget === null ? null : (cents(sheet.budget) - total) / 100,
+  };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ACTION_TEXT_FIELDS } from '../doc/actions';
 import { ParticipantGroup, Role } from '../schema/enums';
 
 /**
@@ -15,6 +16,44 @@ export const PresenceUser = z.object({
 export type PresenceUser = z.infer<typeof PresenceUser>;
 
 const Coordinate = z.number().finite().min(-1e7).max(1e7);
+
+/**
+ * A `Y.RelativePosition` in a Y.Text, as `Y.encodeRelativePosition` bytes in base64: a few
+ * tens of characters (an item id, or the text's own id at its end).
+ */
+export const EncodedRelativePosition = z
+  .string()
+  .min(4)
+  .max(200)
+  .regex(/^[A-Za-z0-9+/]+={0,2}$/, 'Not base64');
+
+/** The fields of an action sheet someone can be in: its prose fields and the others. */
+export const SHEET_PRESENCE_FIELDS = [
+  ...ACTION_TEXT_FIELDS,
+  'axis',
+  'budget',
+  'financing',
+  'structure',
+  'milestones',
+  'priority',
+  'status',
+] as const;
+export const SheetPresenceField = z.enum(SHEET_PRESENCE_FIELDS);
+export type SheetPresenceField = z.infer<typeof SheetPresenceField>;
+
+/**
+ * The action sheet (step 4) this person has open, the field they are in (`null`: none) and,
+ * in a prose field, their selection: `anchor` where it started, `head` where the caret is
+ * (equal for a bare caret), as relative positions so they stay on the same characters
+ * while others type.
+ */
+export const SheetPresence = z.object({
+  id: z.string().min(1).max(64),
+  field: SheetPresenceField.nullable(),
+  anchor: EncodedRelativePosition.nullable(),
+  head: EncodedRelativePosition.nullable(),
+});
+export type SheetPresence = z.infer<typeof SheetPresence>;
 
 /**
  * What a client may put in its awareness state. Unknown fields are stripped by the server;
@@ -40,6 +79,8 @@ export const PresenceClientState = z.object({
     })
     .nullable()
     .optional(),
+  /** The action sheet open in this tab and where in it this person types. */
+  sheet: SheetPresence.nullable().optional(),
 });
 export type PresenceClientState = z.infer<typeof PresenceClientState>;
 

@@ -1,6 +1,7 @@
 import type { Step } from '@atelier/shared';
 import type { RefObject } from 'react';
 import { useShownStep } from '../../state/store';
+import { ActionsStep } from '../actions/ActionsStep';
 import { AxesStep } from '../axes/AxesStep';
 import { Canvas } from '../board/Canvas';
 import { Toolbar } from '../board/Toolbar';
@@ -32,6 +33,7 @@ export function StepView({ commands, pointerRef }: Props) {
     case 'axes':
       return <AxesStep commands={commands} />;
     case 'actions':
+      return <ActionsStep />;
     case 'assessment':
       return (
         <>

@@ -1,0 +1,356 @@
+import {
+  ACTION_PRIORITIES,
+  ACTION_STATUSES,
+  ACTION_STRUCTURES,
+  type ActionPriority,
+  type ActionSheet,
+  type ActionStatus,
+  type ActionStructure,
+  type Axis,
+  setActionAxis,
+  setActionBudget,
+  setActionPriority,
+  setActionStatus,
+  setActionStructure,
+} from '@atelier/shared';
+import { type ReactNode, useEffect, useId, useMemo, useRef, useState } from 'react';
+import type * as Y from 'yjs';
+import { useT } from '../../i18n/locale';
+import type { MessageKey } from '../../i18n/translate';
+import { useSheetActivity } from '../../state/presenceStores';
+import { useBoard, useCanEdit } from '../../state/store';
+import { useConnection } from '../../sync/useConnection';
+import { Icon } from '../../ui/Icon';
+import { IconButton } from '../../ui/IconButton';
+import { AmountInput } from './AmountInput';
+import { CollaborativeText } from './CollaborativeText';
+import { FieldPeople, PeopleInitials } from './FieldPeople';
+import { FinancingPlan } from './FinancingPlan';
+import { type AmountProblem, checkAmount } from './format';
+import { axisLabel } from './groups';
+import { Milestones } from './Milestones';
+import { SheetPresenceContext, SheetPresenceReporter, useSheetPresence } from './sheetPresence';
+import { useFieldFocus } from './useFieldFocus';
+import { useSheetCommands } from './useSheetCommands';
+
+interface Props {
+  sheet: ActionSheet;
+  axes: readonly Axis[];
+  onClose: () => void;
+  /** Asks to delete the sheet (the step confirms). */
+  onDelete: () => void;
+}
+
+const amountMessage: Record<AmountProblem, MessageKey> = {
+  required: 'sheet.error.required',
+  notNumber: 'sheet.error.notNumber',
+  negative: 'sheet.error.negative',
+  tooLarge: 'sheet.error.tooLarge',
+};
+
+/**
+ * The open action sheet, in a large panel over the step: every field of the sheet, typed
+ * in by several people at once. Escape or the close button leave it.
+ */
+export function SheetEditor({ sheet, axes, onClose, onDelete }: Props) {
+  const t = useT();
+  const connection = useConnection();
+  const editable = useCanEdit();
+  const projector = useBoard((s) => s.projector);
+  const panelRef = useRef<HTMLElement>(null);
+  const reporter = useMemo(
+    () => new SheetPresenceReporter((presence) => connection.setPresence({ sheet: presence })),
+    [connection],
+  );
+  useEffect(() => {
+    reporter.open(sheet.id);
+    return () => reporter.close();
+  }, [reporter, sheet.id]);
+  useEffect(() => {
+    panelRef.current?.focus();
+  }, []);
+  const people = useSheetActivity(sheet.id);
+  const title = sheet.title.trim() || t('sheet.untitled');
+  const axisIndex = axes.findIndex((a) => a.id === sheet.axis);
+  const axis = axes[axisIndex];
+
+  return (
+    <SheetPresenceContext.Provider value={reporter}>
+      <div className="sheet-drawer__scrim" aria-hidden="true" onClick={onClose} />
+      <section
+        ref={panelRef}
+        className="sheet-drawer"
+        role="dialog"
+        aria-label={t('sheet.dialog', { title })}
+        tabIndex={-1}
+        data-testid="sheet.editor"
+        data-sheet-id={sheet.id}
+        onKeyDown={(event) => {
+          if (event.key === 'Escape' && !event.defaultPrevented) {
+            event.preventDefault();
+            event.stopPropagation();
+            onClose();
+          }
+        }}
+      >
+        <header className="sheet-drawer__header">
+          <div className="sheet-drawer__heading">
+            <p className="sheet-drawer__eyebrow">
+              {t('sheet.eyebrow')}
+              {axis && <span className="sheet-drawer__axis">· {axisLabel(t, axis, axisIndex)}</span>}
+              {!editable && !projector && (
+                <span className="sheet-badge sheet-badge--readonly">{t('sheet.readOnly')}</span>
+              )}
+            </p>
+            <CollaborativeText
+              sheetId={sheet.id}
+              field="title"
+              label={t('sheet.field.title')}
+              placeholder={t('sheet.placeholder.title')}
+              heading
+            />
+          </div>
+          <PeopleInitials
+            people={people}
+            label={t('sheet.peopleIn', { names: people.map((p) => p.name).join(', ') })}
+            testId="sheet.editor-people"
+          />
+          {editable && (
+            <button
+              type="button"
+              className="button sheet-drawer__delete"
+              data-testid="sheet.editor-delete"
+              onClick={onDelete}
+            >
+              {t('sheet.deleteConfirm')}
+            </button>
+          )}
+          <IconButton label={t('sheet.close')} testId="sheet.close" onClick={onClose}>
+            <Icon name="close" />
+          </IconButton>
+        </header>
+        <div className="sheet-drawer__body">
+          <div className="sheet-drawer__main">
+            <Section title={t('sheet.sectionContent')}>
+              <CollaborativeText
+                sheetId={sheet.id}
+                field="objectives"
+                label={t('sheet.field.objectives')}
+                placeholder={t('sheet.placeholder.objectives')}
+              />
+              <CollaborativeText
+                sheetId={sheet.id}
+                field="description"
+                label={t('sheet.field.description')}
+                placeholder={t('sheet.placeholder.description')}
+                rows={4}
+              />
+              <div className="sheet-drawer__pair">
+                <CollaborativeText
+                  sheetId={sheet.id}
+                  field="targetPublic"
+                  label={t('sheet.field.targetPublic')}
+                  placeholder={t('sheet.placeholder.targetPublic')}
+                  rows={2}
+                />
+                <CollaborativeText
+                  sheetId={sheet.id}
+                  field="partners"
+                  label={t('sheet.field.partners')}
+                  placeholder={t('sheet.placeholder.partners')}
+                  rows={2}
+                />
+              </div>
+            </Section>
+            <Section title={t('sheet.sectionMoney')}>
+              <FinancingPlan sheet={sheet} />
+            </Section>
+            <Section title={t('sheet.sectionPlan')}>
+              <Milestones sheet={sheet} />
+              <CollaborativeText
+                sheetId={sheet.id}
+                field="risks"
+                label={t('sheet.field.risks')}
+                placeholder={t('sheet.placeholder.risks')}
+              />
+            </Section>
+          </div>
+          <div className="sheet-drawer__meta">
+            <ChoiceField
+              sheetId={sheet.id}
+              field="status"
+              label={t('sheet.field.status')}
+              value={sheet.status}
+              options={ACTION_STATUSES.map((s) => ({ value: s, label: t(`sheet.status.${s}`) }))}
+              onChange={(value) => (doc) => setActionStatus(doc, sheet.id, value as ActionStatus)}
+            />
+            <ChoiceField
+              sheetId={sheet.id}
+              field="priority"
+              label={t('sheet.field.priority')}
+              value={sheet.priority ?? ''}
+              options={[
+                { value: '', label: t('sheet.priority.none') },
+                ...ACTION_PRIORITIES.map((p) => ({ value: p, label: t(`sheet.priority.${p}`) })),
+              ]}
+              onChange={(value) => (doc) =>
+                setActionPriority(doc, sheet.id, value === '' ? null : (value as ActionPriority))
+              }
+            />
+            <ChoiceField
+              sheetId={sheet.id}
+              field="axis"
+              label={t('sheet.field.axis')}
+              value={axis ? axis.id : ''}
+              options={[
+                { value: '', label: t('sheet.noAxis') },
+                ...axes.map((a, index) => ({ value: a.id, label: axisLabel(t, a, index) })),
+              ]}
+              onChange={(value) => (doc) => setActionAxis(doc, sheet.id, value === '' ? null : value)}
+            />
+            <ChoiceField
+              sheetId={sheet.id}
+              field="structure"
+              label={t('sheet.field.structure')}
+              value={sheet.structure ?? ''}
+              options={[
+                { value: '', label: t('sheet.structure.none') },
+                ...ACTION_STRUCTURES.map((s) => ({ value: s, label: t(`sheet.structure.${s}`) })),
+              ]}
+              onChange={(value) => (doc) =>
+                setActionStructure(doc, sheet.id, value === '' ? null : (value as ActionStructure))
+              }
+            />
+            <CollaborativeText
+              sheetId={sheet.id}
+              field="lead"
+              label={t('sheet.field.lead')}
+              placeholder={t('sheet.placeholder.lead')}
+              rows={1}
+            />
+            <BudgetField sheet={sheet} />
+          </div>
+        </div>
+      </section>
+    </SheetPresenceContext.Provider>
+  );
+}
+
+function Section({ title, children }: { title: string; children: ReactNode }) {
+  const id = useId();
+  return (
+    <section className="sheet-section" aria-labelledby={id}>
+      <h2 id={id} className="sheet-section__title">
+        {title}
+      </h2>
+      {children}
+    </section>
+  );
+}
+
+/** A field chosen from a list, saved as soon as it changes. */
+function ChoiceField({
+  sheetId,
+  field,
+  label,
+  value,
+  options,
+  onChange,
+}: {
+  sheetId: string;
+  field: 'status' | 'priority' | 'axis' | 'structure';
+  label: string;
+  value: string;
+  options: readonly { value: string; label: string }[];
+  onChange: (value: string) => (doc: Y.Doc) => void;
+}) {
+  const id = useId();
+  const editable = useCanEdit();
+  const commands = useSheetCommands();
+  const focus = useFieldFocus(field);
+  return (
+    <div className="sheet-field" data-field={field}>
+      <div className="sheet-field__label">
+        <label htmlFor={id}>{label}</label>
+        <FieldPeople sheetId={sheetId} field={field} />
+      </div>
+      <select
+        id={id}
+        className="input"
+        value={value}
+        disabled={!editable}
+        data-testid={`sheet.${field}`}
+        onChange={(event) => {
+          try {
+            commands.run(onChange(event.target.value));
+          } catch {
+            // The list offers only valid values; an axis deleted meanwhile is simply not applied.
+          }
+        }}
+        {...focus}
+      >
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+function BudgetField({ sheet }: { sheet: ActionSheet }) {
+  const t = useT();
+  const id = useId();
+  const editable = useCanEdit();
+  const commands = useSheetCommands();
+  const focus = useFieldFocus('budget');
+  const reporter = useSheetPresence();
+  const [error, setError] = useState<MessageKey | null>(null);
+  return (
+    <div className="sheet-field" data-field="budget">
+      <div className="sheet-field__label">
+        <label htmlFor={id}>{t('sheet.field.budget')}</label>
+        <FieldPeople sheetId={sheet.id} field="budget" />
+      </div>
+      <div className="sheet-amount-wrap">
+        <AmountInput
+          id={id}
+          amount={sheet.budget}
+          locale={t.locale}
+          readOnly={!editable}
+          placeholder={editable ? t('sheet.placeholder.budget') : undefined}
+          aria-invalid={error !== null}
+          aria-describedby={error ? `${id}-error` : undefined}
+          testId="sheet.budget"
+          onFocus={focus.onFocus}
+          onLeave={() => reporter?.leave('budget')}
+          onCommit={(text) => {
+            const checked = checkAmount(text, t.locale, true);
+            if (!checked.ok) {
+              setError(amountMessage[checked.problem]);
+              return false;
+            }
+            try {
+              commands.run((doc) => setActionBudget(doc, sheet.id, checked.value));
+            } catch {
+              setError('sheet.error.notNumber');
+              return false;
+            }
+            setError(null);
+            return true;
+          }}
+          onReset={() => setError(null)}
+        />
+        <span className="sheet-amount-wrap__unit" aria-hidden="true">
+          €
+        </span>
+      </div>
+      {error && (
+        <p id={`${id}-error`} className="field-error" role="alert">
+          {t(error)}
+        </p>
+      )}
+    </div>
+  );
+}
