@@ -38,3 +38,39 @@ test('"follow me": a participant’s view follows the facilitator’s until they
 
   for (const actor of [facilitator, manon]) await actor.context.close();
 });
+
+test('"follow me" in the action plan: the sheet the facilitator opens opens for the room, and closes with theirs', async ({
+  browser,
+}) => {
+  const facilitator = await createWorkshop(browser);
+  const manon = await joinWorkshop(browser, facilitator.joinCode, { name: 'Manon Robert', group: 'staff' });
+  const f = facilitator.page;
+  const m = manon.page;
+  await f.getByTestId('step.actions').click();
+  await expect(m.getByTestId('board.main')).toHaveAttribute('data-step', 'actions');
+  // A sheet without an axis, written before "follow me" starts.
+  await f.getByTestId('sheet.group').last().getByTestId('sheet.new').click();
+  await f.getByTestId('sheet.new-title').fill('Maison France Services itinérante');
+  await f.getByTestId('sheet.new-title').press('Enter');
+  await expect(f.getByTestId('sheet.editor')).toBeVisible();
+  await expect(m.getByTestId('sheet.editor')).toHaveCount(0);
+
+  await f.getByTestId('follow.toggle').click();
+  await expect(m.getByTestId('sheet.editor')).toBeVisible();
+  await expect(m.getByTestId('sheet.editor').getByTestId('sheet.text.title')).toHaveValue(
+    'Maison France Services itinérante',
+  );
+  await f.getByTestId('sheet.close').click();
+  await expect(f.getByTestId('sheet.editor')).toHaveCount(0);
+  await expect(m.getByTestId('sheet.editor')).toHaveCount(0);
+
+  // Moving freely: the facilitator's next sheet stays on their screen only.
+  await m.getByTestId('follow.detach').click();
+  await f.getByTestId('sheet.card').getByTestId('sheet.open').click();
+  await expect(f.getByTestId('sheet.editor')).toBeVisible();
+  await expect(m.getByTestId('sheet.editor')).toHaveCount(0);
+  await m.getByTestId('follow.again').click();
+  await expect(m.getByTestId('sheet.editor')).toBeVisible();
+
+  for (const actor of [facilitator, manon]) await actor.context.close();
+});

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { presenceStores } from '../../state/presenceStores';
 import { boardStore, useBoard } from '../../state/store';
+import type { SheetActivity } from '../../state/types';
 import { viewStore } from '../../state/view';
 import { throttleLatest } from '../../sync/throttle';
 import { useConnection } from '../../sync/useConnection';
@@ -48,12 +49,36 @@ export function useFollowLeader(): void {
     const stopResized = viewStore.subscribe((state, prev) => {
       if (state.canvasSize !== prev.canvasSize) follow();
     });
+    // The action sheet the leader has open (step 4) opens here too, and closes with theirs.
+    let leaderSheet: string | null | undefined;
+    const followSheet = () => {
+      const sheet = openSheetOf(presenceStores.presence.getState().sheets, leader);
+      if (sheet === leaderSheet) return;
+      leaderSheet = sheet;
+      if (boardStore.getState().openSheet !== sheet) boardStore.getState().setOpenSheet(sheet);
+    };
+    const stopSheets = presenceStores.presence.subscribe((state, prev) => {
+      if (state.sheets !== prev.sheets) followSheet();
+    });
     follow();
+    followSheet();
     return () => {
       stopViews();
       stopResized();
+      stopSheets();
     };
   }, [leader, detached]);
+}
+
+/** The sheet a person has open, from the room's presence (`null`: none). */
+export function openSheetOf(
+  sheets: Readonly<Record<string, readonly SheetActivity[]>>,
+  participantId: string,
+): string | null {
+  for (const [id, people] of Object.entries(sheets)) {
+    if (people.some((person) => person.participantId === participantId)) return id;
+  }
+  return null;
 }
 
 export function stopFollowing(): void {
