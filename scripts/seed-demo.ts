@@ -1,17 +1,38 @@
 /**
- * `npm run seed:demo -- [--url http://127.0.0.1:8787] [--notes 60]`: creates a workshop from
- * the Val de Loue fixture on a running server — its participants join, their notes are
- * posted through the stock y-websocket client, laid out in one block per theme — and
- * prints the facilitator link. For demos and screenshots.
+ * `npm run seed:demo -- [--url http://127.0.0.1:8787] [--notes 60] [--full]`: creates a
+ * workshop from the Val de Loue fixture on a running server — its participants join, their
+ * notes are posted through the stock y-websocket client, laid out in one block per theme —
+ * and prints the facilitator link. With `--full`, every note and the rest of the method too:
+ * the priority issues, strategic axes, action sheets with their financing, milestones,
+ * partners, partnership process and indicators. For demos and screenshots.
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import {
+  type ActionPriority,
+  type ActionStatus,
+  type ActionStructure,
+  addFinancingLine,
+  addIndicator,
+  addMilestone,
   addNote,
+  addPartner,
+  attachIssue,
   CreateWorkshopResponse,
+  createAction,
+  createAxis,
+  createCluster,
+  type FinancingLineInput,
+  type IndicatorFrequency,
   JoinResponse,
   type ParticipantGroup,
-  readNotes,
+  type StakeholderKind,
+  setActionBudget,
+  setActionPriority,
+  setActionStatus,
+  setActionStructure,
+  setActionText,
+  setProcessStep,
   type TerritoryKind,
 } from '@atelier/shared';
 import WebSocket from 'ws';
@@ -23,12 +44,41 @@ interface Fixture {
   themes: { id: string }[];
   participants: { name: string; group: ParticipantGroup; role: string }[];
   notes: { text: string; theme: string; author: number }[];
+  issues: { title: string; description: string; notes: number[] }[];
+  axes: { title: string; description: string; issues: number[] }[];
+  actions: FixtureAction[];
+}
+
+interface FixtureAction {
+  title: string;
+  axis: number;
+  objectives: string;
+  description: string;
+  lead: string;
+  public: string;
+  budget: number;
+  financing: FinancingLineInput[];
+  structure: ActionStructure;
+  milestones: { date: string; label: string }[];
+  risks: string;
+  priority: ActionPriority;
+  status: string;
+  partners: { name: string; kind: StakeholderKind; role: string }[];
+  indicators: {
+    name: string;
+    unit: string;
+    baseline: number;
+    target: number;
+    source: string;
+    frequency: string;
+  }[];
 }
 
 const { values } = parseArgs({
   options: {
     url: { type: 'string', default: 'http://127.0.0.1:8787' },
     notes: { type: 'string', default: '60' },
+    full: { type: 'boolean', default: false },
   },
 });
 const base = values.url.replace(/\/+$/, '');
@@ -74,7 +124,7 @@ function connect(doc: Y.Doc): Promise<WebsocketProvider> {
 const doc = new Y.Doc();
 const provider = await connect(doc);
 
-const count = Math.min(Number(values.notes) || 60, fixture.notes.length);
+const count = values.full ? fixture.notes.length : Math.min(Number(values.notes) || 60, fixture.notes.length);
 const notes = fixture.notes.slice(0, count);
 // One block of notes per theme, four blocks per row, each block about as wide as it is tall.
 const block = new Map(fixture.themes.map((theme, index) => [theme.id, index]));
@@ -83,23 +133,81 @@ const perRow = Math.max(2, Math.ceil(Math.sqrt(largest * 1.3)));
 const blockWidth = perRow * 220 + 140;
 const blockHeight = Math.ceil(largest / perRow) * 170 + 140;
 const placed = new Map<string, number>();
+const noteIds: string[] = [];
 for (const note of notes) {
   const index = block.get(note.theme) ?? 0;
   const n = placed.get(note.theme) ?? 0;
   placed.set(note.theme, n + 1);
-  addNote(doc, {
+  const id = addNote(doc, {
     x: 40 + (index % 4) * blockWidth + (n % perRow) * 220,
     y: 40 + Math.floor(index / 4) * blockHeight + Math.floor(n / perRow) * 170,
     author: authors[note.author] ?? workshop.participantId,
     text: note.text,
     theme: note.theme,
   });
+  noteIds.push(id);
 }
+// ---- the rest of the method (--full): issues, axes, action sheets, partners, indicators ----
+if (values.full) {
+  const FREQUENCIES: Record<string, IndicatorFrequency> = {
+    mensuelle: 'monthly',
+    trimestrielle: 'quarterly',
+    semestrielle: 'half-yearly',
+    annuelle: 'yearly',
+  };
+  const STATUSES: Record<string, ActionStatus> = { idea: 'idea', draft: 'drafting', validated: 'validated' };
+  const issueIds = fixture.issues.map((issue, index) =>
+    createCluster(doc, {
+      title: issue.title,
+      description: issue.description,
+      x: 0,
+      y: index * 200,
+      notes: issue.notes.flatMap((n) => (noteIds[n] ? [noteIds[n]] : [])),
+    }),
+  );
+  const axisIds = fixture.axes.map((axis) => {
+    const id = createAxis(doc, { title: axis.title, description: axis.description });
+    for (const issue of axis.issues) if (issueIds[issue]) attachIssue(doc, issueIds[issue], id);
+    return id;
+  });
+  for (const action of fixture.actions) {
+    const id = createAction(doc, { title: action.title, axis: axisIds[action.axis] ?? null });
+    setActionText(doc, id, 'objectives', action.objectives);
+    setActionText(doc, id, 'description', action.description);
+    setActionText(doc, id, 'lead', action.lead);
+    setActionText(doc, id, 'targetPublic', action.public);
+    setActionText(doc, id, 'partners', action.partners.map((p) => p.name).join(', '));
+    setActionText(doc, id, 'risks', action.risks);
+    setActionBudget(doc, id, action.budget);
+    setActionStructure(doc, id, action.structure);
+    setActionPriority(doc, id, action.priority);
+    setActionStatus(doc, id, STATUSES[action.status] ?? 'idea');
+    for (const line of action.financing) addFinancingLine(doc, id, line);
+    for (const milestone of action.milestones) addMilestone(doc, id, milestone);
+    for (const partner of action.partners)
+      addPartner(doc, { action: id, name: partner.name, kind: partner.kind, role: partner.role });
+    for (const indicator of action.indicators)
+      addIndicator(doc, {
+        action: id,
+        name: indicator.name,
+        unit: indicator.unit,
+        baseline: indicator.baseline,
+        target: indicator.target,
+        source: indicator.source,
+        frequency: FREQUENCIES[indicator.frequency] ?? 'other',
+      });
+    setProcessStep(doc, id, 'socio-economic-assessment', 'done');
+    setProcessStep(doc, id, 'economic-model', action.status === 'validated' ? 'done' : 'in-progress');
+  }
+}
+
 // y-websocket has no acknowledgements: a second replica proves the server holds every note.
 const check = new Y.Doc();
 const checker = await connect(check);
 await new Promise<void>((resolve) => {
-  const done = () => readNotes(check).length >= count && resolve();
+  // Everything written here is on the server once a fresh replica has all of it.
+  const expected = Buffer.from(Y.encodeStateVector(doc)).toString('base64');
+  const done = () => Buffer.from(Y.encodeStateVector(check)).toString('base64') === expected && resolve();
   check.on('update', done);
   done();
 });
