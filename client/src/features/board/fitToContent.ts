@@ -1,11 +1,17 @@
-import { boardStore } from '../../state/store';
+import { boardStore, shownStep } from '../../state/store';
 import type { Viewport } from '../../state/types';
 import { viewStore } from '../../state/view';
 import { fitRect, notesBounds } from './geometry';
 
-/** The view that shows every note on the current screen, or `null` on an empty board. */
+/**
+ * The view that shows every note on the current screen, or `null` on an empty board. In
+ * step 2 the board shows the notes still to sort: those already in an issue are left out.
+ */
 export function contentViewport(): Viewport | null {
-  const bounds = notesBounds(Object.values(boardStore.getState().notes));
+  const state = boardStore.getState();
+  let notes = Object.values(state.notes);
+  if (shownStep(state) === 'issues') notes = notes.filter((note) => note.cluster === null);
+  const bounds = notesBounds(notes);
   return bounds ? fitRect(bounds, viewStore.getState().canvasSize) : null;
 }
 
