@@ -1,8 +1,8 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useT } from '../../i18n/locale';
 import { boardStore, useBoard, useCanEdit } from '../../state/store';
 import type { Viewport } from '../../state/types';
-import { useView, viewStore } from '../../state/view';
+import { viewStore } from '../../state/view';
 import { throttleLatest } from '../../sync/throttle';
 import { useConnection } from '../../sync/useConnection';
 import { Cursors } from '../presence/Cursors';
@@ -38,7 +38,7 @@ export function Canvas({ commands, pointerRef, sharedDrag }: Props) {
   const editable = useCanEdit();
   const empty = useBoard((s) => s.boardLoaded && Object.keys(s.notes).length === 0);
   const loaded = useBoard((s) => s.boardLoaded);
-  const sized = useView((s) => s.canvasSize.width > 0);
+  const [measured, setMeasured] = useState(false);
 
   useEffect(() => {
     const apply = (viewport: Viewport) => {
@@ -75,18 +75,20 @@ export function Canvas({ commands, pointerRef, sharedDrag }: Props) {
       if (!centred && rect.width > 0) {
         centred = true;
         state.setViewport({ x: rect.width / 2, y: rect.height / 2, zoom: 1 });
+        setMeasured(true);
       }
     });
     observer.observe(canvas);
     return () => observer.disconnect();
   }, []);
+  // Fitted once this canvas has its own size: a step's board pane is narrower than step 1's.
   const fitted = useRef(false);
   useEffect(() => {
-    if (fitted.current || !loaded || !sized) return;
+    if (fitted.current || !loaded || !measured) return;
     fitted.current = true;
     const fit = contentViewport();
     if (fit) viewStore.getState().setViewport(fit);
-  }, [loaded, sized]);
+  }, [loaded, measured]);
 
   const sendCursor = useMemo(
     () =>
