@@ -4,11 +4,11 @@ import type * as Y from 'yjs';
 import { useT } from '../../i18n/locale';
 import { useSheetCarets } from '../../state/presenceStores';
 import { useCanEdit } from '../../state/store';
+import { useBoardDoc } from '../../state/useBoardDoc';
+import { encodePosition, TextBinding } from '../text/textBinding';
 import { FieldPeople } from './FieldPeople';
 import { overlayPieces, resolveCarets } from './remoteCarets';
 import { useSheetPresence } from './sheetPresence';
-import { encodePosition, TextBinding } from './textBinding';
-import { useBoardDoc } from './useBoardDoc';
 import { useSheetCommands } from './useSheetCommands';
 
 interface Props {
