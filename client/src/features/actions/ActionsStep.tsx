@@ -14,6 +14,7 @@ import { useT } from '../../i18n/locale';
 import type { MessageKey } from '../../i18n/translate';
 import { useSheetActivity } from '../../state/presenceStores';
 import { boardStore, useBoard, useCanEdit } from '../../state/store';
+import { useBoardDoc } from '../../state/useBoardDoc';
 import { useBoardValue } from '../../state/useBoardValue';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { Icon } from '../../ui/Icon';
@@ -22,7 +23,6 @@ import { PeopleInitials } from './FieldPeople';
 import { formatEuros } from './format';
 import { groupSheets, type SheetGroup } from './groups';
 import { SheetEditor } from './SheetEditor';
-import { useBoardDoc } from './useBoardDoc';
 import { useSheetCommands } from './useSheetCommands';
 
 const SHEET_ROOTS = [BOARD_ROOTS.actions];

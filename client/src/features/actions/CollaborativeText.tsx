@@ -4,11 +4,12 @@ import type * as Y from 'yjs';
 import { useT } from '../../i18n/locale';
 import { useSheetCarets } from '../../state/presenceStores';
 import { useCanEdit } from '../../state/store';
+import { useBoardDoc } from '../../state/useBoardDoc';
+import { encodePosition } from '../text/textBinding';
+import { useTextBinding } from '../text/useTextBinding';
 import { FieldPeople } from './FieldPeople';
 import { overlayPieces, resolveCarets } from './remoteCarets';
 import { useSheetPresence } from './sheetPresence';
-import { encodePosition, TextBinding } from './textBinding';
-import { useBoardDoc } from './useBoardDoc';
 import { useSheetCommands } from './useSheetCommands';
 
 interface Props {
@@ -48,54 +49,35 @@ export function CollaborativeText({ sheetId, field, label, placeholder, rows = 3
   const [text, setText] = useState(() => ytext?.toString() ?? '');
   const [tooLong, setTooLong] = useState(false);
   const ref = useRef<HTMLTextAreaElement>(null);
-  const bindingRef = useRef<TextBinding | null>(null);
   const limit = ACTION_TEXT_LIMITS[field];
-
-  // Latest values for the binding's callbacks, which live as long as the Y.Text.
-  const latest = useRef({ editable, commands, reporter });
-  latest.current = { editable, commands, reporter };
+  const binding = useTextBinding(ref, ytext, {
+    write: (next) => {
+      let written = false;
+      try {
+        written = commands.text((d) => setActionText(d, sheetId, field, next));
+        setTooLong(false);
+      } catch {
+        setTooLong(true);
+      }
+      return written;
+    },
+    onSelection: (selection) => {
+      if (!reporter || !editable) return;
+      if (selection) reporter.caret(field, encodePosition(selection.anchor), encodePosition(selection.head));
+    },
+    ...(heading ? { normalize: oneLine } : {}),
+  });
 
   useEffect(() => {
     const textarea = ref.current;
     if (!textarea || !ytext) return;
-    const focused = () => document.activeElement === textarea;
-    const binding = new TextBinding(ytext, textarea, {
-      write: (next) => {
-        let written = false;
-        try {
-          written = latest.current.commands.text((d) => setActionText(d, sheetId, field, next));
-          setTooLong(false);
-        } catch {
-          setTooLong(true);
-        }
-        return written;
-      },
-      focused,
-      onSelection: (selection) => {
-        const { reporter: presence, editable: canWrite } = latest.current;
-        if (!presence || !canWrite) return;
-        if (selection)
-          presence.caret(field, encodePosition(selection.anchor), encodePosition(selection.head));
-      },
-      ...(heading ? { normalize: oneLine } : {}),
-    });
-    bindingRef.current = binding;
     const update = () => setText(ytext.toString());
     ytext.observe(update);
     update();
     // The binding just wrote the text into the field: its height was measured without it.
     fitHeight(textarea);
-    const onSelectionChange = () => {
-      if (focused()) binding.selectionChanged();
-    };
-    document.addEventListener('selectionchange', onSelectionChange);
-    return () => {
-      document.removeEventListener('selectionchange', onSelectionChange);
-      ytext.unobserve(update);
-      binding.destroy();
-      bindingRef.current = null;
-    };
-  }, [ytext, sheetId, field, heading]);
+    return () => ytext.unobserve(update);
+  }, [ytext]);
 
   // The field grows with its text: no inner scrollbar, so the carets' overlay matches it line
   // for line. Again when its width changes (the window, the panel), which re-wraps the lines.
@@ -146,13 +128,10 @@ export function CollaborativeText({ sheetId, field, label, placeholder, rows = 3
           aria-invalid={tooLong}
           aria-describedby={tooLong ? errorId : undefined}
           data-testid={`sheet.text.${field}`}
-          onInput={() => bindingRef.current?.input()}
-          onCompositionStart={() => bindingRef.current?.compositionStart()}
-          onCompositionEnd={() => bindingRef.current?.compositionEnd()}
-          onSelect={() => bindingRef.current?.selectionChanged()}
+          {...binding.events}
           onFocus={() => {
             if (editable) reporter?.enter(field);
-            bindingRef.current?.selectionChanged();
+            binding.selectionChanged();
           }}
           onBlur={() => reporter?.leave(field)}
           onKeyDown={(event) => {

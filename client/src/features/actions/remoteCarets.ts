@@ -1,6 +1,6 @@
 import type * as Y from 'yjs';
 import type { RemoteSheetCaret } from '../../state/types';
-import { decodePosition, resolvePosition } from './textBinding';
+import { decodePosition, resolvePosition } from '../text/textBinding';
 
 /** Someone else's caret (and selection, when `anchor` ≠ `head`) at positions of the current text. */
 export interface CaretMark {

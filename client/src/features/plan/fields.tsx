@@ -1,10 +1,10 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import type * as Y from 'yjs';
 import type { z } from 'zod';
 import { useT } from '../../i18n/locale';
 import { useConnection } from '../../sync/useConnection';
-import { type DeltaOp, transformSelection } from '../board/caret';
 import type { BoardCommands } from '../board/useCommands';
+import { useTextBinding } from '../text/useTextBinding';
 import { formatNumberInput, parseNumberInput } from './format';
 import { undoKeys } from './undoKeys';
 
@@ -49,39 +49,23 @@ export function BoundText({
   const [invalid, setInvalid] = useState(false);
   const errorId = useId();
 
-  useEffect(() => {
-    const input = ref.current;
-    if (!input || !text) return;
-    input.value = text.toString();
-    const onChange = (event: Y.YTextEvent) => {
-      const next = text.toString();
-      if (input.value === next) return;
-      if (document.activeElement === input) {
-        const selection = transformSelection(
-          { start: input.selectionStart ?? 0, end: input.selectionEnd ?? 0 },
-          event.delta as DeltaOp[],
-        );
-        input.value = next;
-        input.setSelectionRange(selection.start, selection.end);
-      } else {
-        input.value = next;
+  const binding = useTextBinding(ref, text, {
+    write: (value) => {
+      let ok = schema.safeParse(value).success;
+      if (ok) {
+        try {
+          write(value);
+        } catch {
+          // Removed by someone else meanwhile: the row goes away with the next render.
+          ok = false;
+        }
       }
-      setInvalid(false);
-    };
-    text.observe(onChange);
-    return () => text.unobserve(onChange);
-  }, [text]);
-
-  const tryWrite = (value: string): boolean => {
-    if (!schema.safeParse(value).success) return false;
-    try {
-      write(value);
-      return true;
-    } catch {
-      // Removed by someone else meanwhile: the row goes away with the next render.
-      return false;
-    }
-  };
+      setInvalid(!ok);
+      return ok;
+    },
+    refused: 'keep',
+    onShared: () => setInvalid(false),
+  });
 
   return (
     <div className="plan-field">
@@ -97,12 +81,16 @@ export function BoundText({
         data-testid={testId}
         disabled={!text}
         onFocus={() => connection.undo.stopCapturing()}
-        onInput={(event) => setInvalid(!tryWrite(event.currentTarget.value))}
+        {...binding.events}
         onBlur={(event) => {
           const input = event.currentTarget;
           const trimmed = input.value.trim();
-          if (invalid || !text) input.value = text?.toString() ?? '';
-          else if (trimmed !== input.value) tryWrite(trimmed);
+          if (!text) input.value = '';
+          else if (invalid) binding.restore();
+          else if (trimmed !== input.value) {
+            input.value = trimmed;
+            binding.input();
+          }
           setInvalid(false);
           connection.undo.stopCapturing();
         }}

@@ -2,7 +2,7 @@ import { fromBase64, toBase64 } from 'lib0/buffer';
 import * as Y from 'yjs';
 
 /**
- * Binds a plain text field (a `<textarea>`) to a shared `Y.Text`, without the DOM so that it
+ * Binds a plain text field (an `<input>` or a `<textarea>`) to a shared `Y.Text`, without the DOM so that it
  * can be tested in Node:
  * - what the person types becomes the smallest edit of the Y.Text (through `write`, the
  *   validated command), so it merges with what others type in the same text;
@@ -11,14 +11,16 @@ import * as Y from 'yjs';
  *   follow the characters they point at whatever is inserted or deleted around them;
  * - while an input method composes a character (dead keys, Asian scripts), changing the
  *   field would cancel the composition: others' changes wait, and the composed text is
- *   written at its end where its selection has moved to.
+ *   written at its end where its selection has moved to;
+ * - a value the command refuses (too long, an empty title) either goes back to the shared
+ *   text at once, or stays in the field while the component says why (see `refused`).
  */
 
-/** The part of a text field the binding uses (`HTMLTextAreaElement` has it all). */
+/** The part of a text field the binding uses (`HTMLTextAreaElement` and `HTMLInputElement` have it all). */
 export interface TextFieldLike {
   value: string;
-  selectionStart: number;
-  selectionEnd: number;
+  selectionStart: number | null;
+  selectionEnd: number | null;
   selectionDirection: 'forward' | 'backward' | 'none' | null;
   setSelectionRange(start: number, end: number, direction?: 'forward' | 'backward' | 'none'): void;
 }
@@ -35,19 +37,39 @@ export interface RelativeSelection {
   head: Y.RelativePosition;
 }
 
+/**
+ * What happens to a value `write` refuses:
+ * - `restore`: the field shows the shared text again at once;
+ * - `keep`: it stays in the field until `restore()`, or until a change from elsewhere
+ *   replaces it;
+ * - `hold`: it stays in the field until `restore()`; changes from elsewhere wait till then.
+ */
+export type RefusedValue = 'restore' | 'keep' | 'hold';
+
 export interface TextBindingOptions {
-  /** Writes the whole new text (the command makes the smallest edit); `false` when refused. */
+  /**
+   * Writes the whole new text (the command makes the smallest edit, and may trim it: the
+   * field keeps what was typed); `false` when refused.
+   */
   write: (next: string) => boolean;
   /** Whether the field has the focus (its selection is only restored then). */
   focused: () => boolean;
   /** The person's selection moved (`null`: unknown), to tell the others. */
   onSelection?: (selection: RelativeSelection | null) => void;
-  /** Rewrites typed text before it is written, keeping its length (e.g. line breaks in a title). */
+  /**
+   * Rewrites typed text before it is written (e.g. line breaks in a title); the selection
+   * follows the text before it.
+   */
   normalize?: (text: string) => string;
+  /** What happens to a refused value (`restore` when not given). */
+  refused?: RefusedValue;
+  /** The field shows the shared text again (bound, changed from elsewhere, restored): a refusal's message can go. */
+  onShared?: () => void;
 }
 
 export function selectionOf(field: TextFieldLike): TextSelection {
-  const { selectionStart: start, selectionEnd: end } = field;
+  const start = field.selectionStart ?? 0;
+  const end = field.selectionEnd ?? start;
   return field.selectionDirection === 'backward'
     ? { anchor: end, head: start }
     : { anchor: start, head: end };
@@ -153,6 +175,10 @@ export class TextBinding {
     end: number;
     remoteChanged: boolean;
   } | null = null;
+  /** The field shows a value `write` refused (`keep` and `hold`). */
+  private refused = false;
+  /** Set while `write` runs: the change it makes is the field's own. */
+  private writing = false;
 
   constructor(ytext: Y.Text, field: TextFieldLike, options: TextBindingOptions) {
     this.ytext = ytext;
@@ -160,6 +186,7 @@ export class TextBinding {
     this.options = options;
     field.value = ytext.toString();
     ytext.observe(this.onChange);
+    options.onShared?.();
   }
 
   destroy(): void {
@@ -171,12 +198,24 @@ export class TextBinding {
     if (this.composing) return;
     this.normalizeField();
     const next = this.field.value;
-    if (next !== this.ytext.toString() && !this.options.write(next)) {
-      // Refused (too long, read-only): back to the shared text, the caret where it was.
-      this.showText(this.selection);
-      return;
+    if (next !== this.ytext.toString()) {
+      if (!this.write(next)) {
+        this.refuse();
+        return;
+      }
+    } else if (this.refused) {
+      // Typed back to the shared text.
+      this.options.onShared?.();
     }
+    this.refused = false;
     this.selectionChanged();
+  }
+
+  /** Shows the shared text again (e.g. when the field loses the focus on a refused value). */
+  restore(): void {
+    this.refused = false;
+    this.showText(this.selection);
+    this.options.onShared?.();
   }
 
   /** The field's selection moved (select, key and pointer events, focus). */
@@ -188,7 +227,8 @@ export class TextBinding {
 
   compositionStart(): void {
     if (this.composing) return;
-    const { selectionStart: start, selectionEnd: end } = this.field;
+    const start = this.field.selectionStart ?? 0;
+    const end = this.field.selectionEnd ?? start;
     this.composing = {
       before: this.field.value,
       selection: captureSelection(this.ytext, { anchor: start, head: end }),
@@ -225,12 +265,16 @@ export class TextBinding {
       edit = { index: from, remove: to - from, insert: after.slice(start, after.length - tail) };
     } else {
       // An unusual input method: its edit as a diff, placed at the same offset.
-      const diff = diffAt(before, after, this.field.selectionEnd);
+      const diff = diffAt(before, after, this.field.selectionEnd ?? after.length);
       edit = { ...diff, index: Math.min(diff.index, current.length) };
       edit.remove = Math.min(edit.remove, current.length - edit.index);
     }
     let caret = edit.index + edit.insert.length;
-    if (!this.options.write(applyEdit(current, edit))) caret = edit.index;
+    if (this.write(applyEdit(current, edit))) this.refused = false;
+    else if (this.options.refused === 'keep' || this.options.refused === 'hold') {
+      this.refused = true;
+      return;
+    } else caret = edit.index;
     const position = Y.createRelativePositionFromTypeIndex(
       this.ytext,
       Math.min(caret, this.ytext.length),
@@ -245,9 +289,29 @@ export class TextBinding {
     const value = this.field.value;
     const next = normalize(value);
     if (next === value) return;
-    const selection = selectionOf(this.field);
+    // Each end of the selection stays after the text before it.
+    const { anchor, head } = selectionOf(this.field);
+    const at = (index: number) => Math.min(normalize(value.slice(0, index)).length, next.length);
     this.field.value = next;
-    applySelection(this.field, selection);
+    applySelection(this.field, { anchor: at(anchor), head: at(head) });
+  }
+
+  private write(next: string): boolean {
+    this.writing = true;
+    try {
+      return this.options.write(next);
+    } finally {
+      this.writing = false;
+    }
+  }
+
+  private refuse(): void {
+    if (this.options.refused === 'keep' || this.options.refused === 'hold') {
+      this.refused = true;
+      return;
+    }
+    // Back to the shared text, the caret where it was.
+    this.showText(this.selection);
   }
 
   /** Shows the shared text in the field, with the selection at `selection` when it has the focus. */
@@ -260,13 +324,19 @@ export class TextBinding {
   }
 
   private readonly onChange = (): void => {
+    // Our own typing: the field already shows it (maybe untrimmed).
+    if (this.writing) return;
     // Nothing is written while composing: this change is someone else's (or an undo).
     if (this.composing) {
       this.composing.remoteChanged = true;
       return;
     }
-    // Our own typing: the field already shows it.
-    if (this.field.value === this.ytext.toString()) return;
-    this.showText(this.selection);
+    // A refused value the person is still fixing.
+    if (this.refused && this.options.refused === 'hold') return;
+    const wasRefused = this.refused;
+    this.refused = false;
+    if (this.field.value !== this.ytext.toString()) this.showText(this.selection);
+    else if (!wasRefused) return;
+    this.options.onShared?.();
   };
 }

@@ -1,8 +1,14 @@
-import { actionText, createAction, setActionText } from '@atelier/shared';
+import {
+  AXIS_FIELDS,
+  actionText,
+  axesMap,
+  createAction,
+  createAxis,
+  renameAxis,
+  setActionText,
+} from '@atelier/shared';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import type { RemoteSheetCaret } from '../../state/types';
-import { overlayPieces, resolveCarets } from './remoteCarets';
 import {
   applyEdit,
   captureSelection,
@@ -243,52 +249,103 @@ describe('text diffs and selections', () => {
   });
 });
 
-describe('the others’ carets', () => {
-  const caret = (clientId: number, name: string, anchor: string, head = anchor): RemoteSheetCaret => ({
-    clientId,
-    participantId: `p${clientId}`,
-    name,
-    color: `#00000${clientId}`,
-    sheet: 's1',
-    field: 'objectives',
-    anchor,
-    head,
+/** A field bound to an axis's title (the command trims it and refuses it empty), refused values left in the field. */
+function setupTitle(refused: 'keep' | 'hold', initial = 'Mobilité') {
+  const doc = new Y.Doc();
+  const remote = new Y.Doc();
+  createAxis(doc, { title: initial }, 'a1');
+  Y.applyUpdate(remote, Y.encodeStateAsUpdate(doc));
+  const remoteTypes = (index: number, text: string) => {
+    const title = axesMap(remote).get('a1')?.get(AXIS_FIELDS.title);
+    if (title instanceof Y.Text) title.insert(index, text);
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(remote, Y.encodeStateVector(doc)));
+  };
+  const ytext = axesMap(doc).get('a1')?.get(AXIS_FIELDS.title);
+  if (!(ytext instanceof Y.Text)) throw new Error('no title');
+  const field = new FakeField();
+  const events: string[] = [];
+  const binding = new TextBinding(ytext, field, {
+    write: (next) => {
+      try {
+        renameAxis(doc, 'a1', next);
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    focused: () => true,
+    refused,
+    onShared: () => events.push('shared'),
+  });
+  return { ytext, field, binding, remoteTypes, events };
+}
+
+describe('refused values kept in the field', () => {
+  it('keeps what was typed when the command trims it', () => {
+    const { ytext, field, binding } = setupTitle('keep');
+    field.setSelectionRange(8, 8);
+    field.type(' ');
+    binding.input();
+    expect(ytext.toString()).toBe('Mobilité');
+    expect(field.value).toBe('Mobilité ');
+    field.type('douce');
+    binding.input();
+    expect(ytext.toString()).toBe('Mobilité douce');
+    expect(field.value).toBe('Mobilité douce');
   });
 
-  it('places each caret and selection on the current text', () => {
+  it('`keep`: leaves a refused value until restored or replaced by a change from elsewhere', () => {
+    const { ytext, field, binding, remoteTypes, events } = setupTitle('keep');
+    expect(events).toEqual(['shared']);
+    field.setSelectionRange(0, 8);
+    field.type('');
+    binding.input();
+    expect(ytext.toString()).toBe('Mobilité');
+    expect(field.value).toBe('');
+    binding.restore();
+    expect(field.value).toBe('Mobilité');
+    expect(events).toEqual(['shared', 'shared']);
+    field.setSelectionRange(0, 8);
+    field.type('');
+    binding.input();
+    remoteTypes(8, ' douce');
+    expect(field.value).toBe('Mobilité douce');
+    expect(events).toEqual(['shared', 'shared', 'shared']);
+  });
+
+  it('`hold`: others’ changes wait while a refused value is fixed, and typing back the shared text ends the refusal', () => {
+    const { ytext, field, binding, remoteTypes, events } = setupTitle('hold');
+    field.setSelectionRange(0, 8);
+    field.type('');
+    binding.input();
+    remoteTypes(8, ' douce');
+    expect(field.value).toBe('');
+    expect(ytext.toString()).toBe('Mobilité douce');
+    field.type('Mobilité douce');
+    binding.input();
+    expect(events).toEqual(['shared', 'shared']);
+    remoteTypes(0, '» ');
+    expect(field.value).toBe('» Mobilité douce');
+  });
+
+  it('keeps the caret after the text before it when `normalize` shortens the text', () => {
     const doc = new Y.Doc();
-    createAction(doc, { title: 'A', axis: null }, 's1');
-    const text = actionText(doc, 's1', 'objectives');
-    text.insert(0, 'tiers-lieu');
-    const at = (index: number) => encodePosition(captureSelection(text, { anchor: index, head: index }).head);
-    const range = captureSelection(text, { anchor: 0, head: 5 });
-    const marks = resolveCarets(text, [
-      caret(2, 'Bea', at(5)),
-      caret(3, 'Ali', encodePosition(range.anchor), encodePosition(range.head)),
-      caret(4, 'Unknown', 'AAAAAA=='),
-    ]);
-    const beaBefore = at(5);
-    text.insert(0, 'Un ');
-    const moved = resolveCarets(text, [caret(2, 'Bea', beaBefore)]);
-    expect(marks.map((m) => [m.name, m.anchor, m.head])).toEqual([
-      ['Bea', 5, 5],
-      ['Ali', 0, 5],
-    ]);
-    expect(moved[0]?.head).toBe(8);
-  });
-
-  it('cuts the text where carets and selections are', () => {
-    const bea = { key: 2, name: 'Bea', color: 'red', anchor: 5, head: 5 };
-    const ali = { key: 3, name: 'Ali', color: 'blue', anchor: 9, head: 3 };
-    expect(overlayPieces('tiers-lieu numérique', [bea, ali])).toEqual([
-      { type: 'text', text: 'tie', colors: [] },
-      { type: 'caret', mark: ali },
-      { type: 'text', text: 'rs', colors: ['blue'] },
-      { type: 'caret', mark: bea },
-      { type: 'text', text: '-lie', colors: ['blue'] },
-      { type: 'text', text: 'u numérique', colors: [] },
-    ]);
-    expect(overlayPieces('', [bea])).toEqual([{ type: 'caret', mark: bea }]);
-    expect(overlayPieces('abc', [])).toEqual([{ type: 'text', text: 'abc', colors: [] }]);
+    createAxis(doc, { title: 'Vélo' }, 'a1');
+    const ytext = axesMap(doc).get('a1')?.get(AXIS_FIELDS.title);
+    if (!(ytext instanceof Y.Text)) throw new Error('no title');
+    const field = new FakeField();
+    const binding = new TextBinding(ytext, field, {
+      write: (next) => {
+        renameAxis(doc, 'a1', next);
+        return true;
+      },
+      focused: () => true,
+      normalize: (text) => text.replace(/\s*[\r\n]+\s*/g, ' '),
+    });
+    field.setSelectionRange(0, 0);
+    field.type('Le \n\n ');
+    binding.input();
+    expect(ytext.toString()).toBe('Le Vélo');
+    expect(field.selectionStart).toBe(3);
   });
 });
