@@ -5,6 +5,7 @@ import { useT } from '../../i18n/locale';
 import { useSheetCarets } from '../../state/presenceStores';
 import { useCanEdit } from '../../state/store';
 import { useBoardDoc } from '../../state/useBoardDoc';
+import { undoKeys } from '../board/undoKeys';
 import { encodePosition } from '../text/textBinding';
 import { useTextBinding } from '../text/useTextBinding';
 import { FieldPeople } from './FieldPeople';
@@ -135,14 +136,8 @@ export function CollaborativeText({ sheetId, field, label, placeholder, rows = 3
           }}
           onBlur={() => reporter?.leave(field)}
           onKeyDown={(event) => {
-            const mod = event.ctrlKey || event.metaKey;
-            const key = event.key.toLowerCase();
-            // The board's undo, not the browser's: this text is shared, the browser's undo would fight others' edits.
-            if (mod && !event.altKey && (key === 'z' || key === 'y')) {
-              event.preventDefault();
-              if (key === 'y' || event.shiftKey) commands.redo();
-              else commands.undo();
-            } else if (heading && event.key === 'Enter') {
+            if (undoKeys(commands)(event)) return;
+            if (heading && event.key === 'Enter') {
               event.preventDefault();
             }
           }}

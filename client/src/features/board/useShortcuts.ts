@@ -1,6 +1,7 @@
 import type { Step } from '@atelier/shared';
 import { useEffect } from 'react';
 import { boardStore, shownStep } from '../../state/store';
+import { historyKey } from './undoKeys';
 import type { BoardCommands } from './useCommands';
 
 /** The steps whose view is the board of notes (step 2 shows the notes still to sort). */
@@ -27,14 +28,14 @@ export function useShortcuts(
       const target = event.target;
       const inNoteEditor = target instanceof HTMLElement && target.hasAttribute('data-note-editor');
       if (isNativeField(target) && !inNoteEditor) return;
-      const mod = event.ctrlKey || event.metaKey;
-      const key = event.key.toLowerCase();
-      if (mod && !event.altKey && (key === 'z' || key === 'y')) {
+      const history = historyKey(event);
+      if (history) {
         event.preventDefault();
-        if (key === 'y' || event.shiftKey) commands.redo();
-        else commands.undo();
+        commands[history]();
         return;
       }
+      const mod = event.ctrlKey || event.metaKey;
+      const key = event.key.toLowerCase();
       if (inNoteEditor || mod || event.altKey || event.defaultPrevented) return;
       const state = boardStore.getState();
       // Adding and deleting notes by key only where the board of notes is on screen.

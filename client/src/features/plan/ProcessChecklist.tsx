@@ -7,9 +7,9 @@ import {
 } from '@atelier/shared';
 import { useId } from 'react';
 import { useT } from '../../i18n/locale';
+import { undoKeys } from '../board/undoKeys';
 import type { BoardCommands } from '../board/useCommands';
 import { processStatusKey, stepKey } from './labels';
-import { undoKeys } from './undoKeys';
 import type { PlanCommands } from './usePlanCommands';
 
 interface Props {

@@ -3,10 +3,10 @@ import type * as Y from 'yjs';
 import type { z } from 'zod';
 import { useT } from '../../i18n/locale';
 import { useConnection } from '../../sync/useConnection';
+import { undoKeys } from '../board/undoKeys';
 import type { BoardCommands } from '../board/useCommands';
 import { useTextBinding } from '../text/useTextBinding';
 import { formatNumberInput, parseNumberInput } from './format';
-import { undoKeys } from './undoKeys';
 
 type History = Pick<BoardCommands, 'undo' | 'redo'>;
 

@@ -5,9 +5,9 @@ import {
   type StakeholderKind,
 } from '@atelier/shared';
 import { useT } from '../../i18n/locale';
+import { undoKeys } from '../board/undoKeys';
 import type { BoardCommands } from '../board/useCommands';
 import { frequencyKey, kindKey } from './labels';
-import { undoKeys } from './undoKeys';
 
 type History = Pick<BoardCommands, 'undo' | 'redo'>;
 
