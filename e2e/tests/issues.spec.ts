@@ -150,6 +150,20 @@ test('the room sorts notes into issues, then the facilitator names, ranks, merge
       .toEqual(['Numérique', 'Mobilités rurales', 'Transport à la demande']);
   }
 
+  // Ranking by keyboard: "Transport à la demande" is picked up by its handle, moved up one, dropped.
+  const handle = f.issue('Transport à la demande').getByTestId('issues.handle');
+  await handle.focus();
+  await facilitator.page.keyboard.press('Space');
+  await expect(f.announcer).toContainText('Transport à la demande');
+  await facilitator.page.keyboard.press('ArrowUp');
+  await expect(f.announcer).toContainText('Rang 2 sur 3');
+  await facilitator.page.keyboard.press('Space');
+  for (const view of views) {
+    await expect
+      .poll(() => view.titles())
+      .toEqual(['Numérique', 'Transport à la demande', 'Mobilités rurales']);
+  }
+
   // Merge: "Transport à la demande" joins "Mobilités rurales"; its title is kept in the description.
   await f.issue('Mobilités rurales').getByTestId('issues.menu').click();
   await facilitator.page.getByTestId('issues.merge').click();
