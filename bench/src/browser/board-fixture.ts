@@ -6,12 +6,16 @@
  */
 import {
   CreateWorkshopResponse,
+  createCluster,
   type JoinBody,
   JoinResponse,
   type Note,
   PARTICIPANT_GROUPS,
+  readControlState,
   readNotes,
   roomName,
+  type Step,
+  setStep,
 } from '@atelier/shared';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
@@ -39,6 +43,10 @@ export interface LiveBoard {
   bounds: Rect;
   /** `/w/<id>#token=<token>`: the board page as the holder of `token` opens it. */
   boardUrl(token: string): string;
+  /** Sorts notes into `issues` issues of `perIssue` notes each, none of them reserved. */
+  addIssues(issues: number, perIssue: number): void;
+  /** Moves the room to a step (as its facilitator), once the server has it. */
+  setRoomStep(step: Step): Promise<void>;
   close(): void;
 }
 
@@ -90,6 +98,37 @@ export async function createLiveBoard(server: BenchServer, noteCount: number): P
     reservedIds,
     bounds,
     boardUrl: (token) => `${origin}/w/${encodeURIComponent(workshop.id)}#token=${encodeURIComponent(token)}`,
+    addIssues: (issues, perIssue) => {
+      const reserved = new Set(reservedIds);
+      const free = notes.filter((note) => !reserved.has(note.id));
+      for (let i = 0; i < issues; i++) {
+        createCluster(keeper.doc, {
+          title: `Enjeu ${i + 1}`,
+          x: 0,
+          y: 0,
+          notes: free.slice(i * perIssue, (i + 1) * perIssue).map((note) => note.id),
+        });
+      }
+    },
+    setRoomStep: async (step) => {
+      const controlRoom = roomName(workshop.id, 'control');
+      const control = await connectProvider(server, controlRoom, workshop.facilitatorToken);
+      try {
+        setStep(control.doc, step);
+        const check = await connectProvider(server, controlRoom, workshop.facilitatorToken);
+        try {
+          await waitFor(
+            () => readControlState(check.doc).step === step,
+            `the room to move to ${step}`,
+            SYNC_TIMEOUT_MS,
+          );
+        } finally {
+          check.destroy();
+        }
+      } finally {
+        control.destroy();
+      }
+    },
     close: () => keeper.destroy(),
   };
 }

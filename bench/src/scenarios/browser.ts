@@ -41,6 +41,9 @@ const SATURATED_WORK_MS = 100;
 const IDLE_SETTLE_MS = 30_000;
 /** Time for the room to reach its steady state once the crowd starts, before measuring. */
 const WARMUP_MS = 2000;
+/** Step 2's drag: issues in the column, and notes sorted into each. */
+const CLUSTER_ISSUES = 8;
+const CLUSTER_NOTES = 25;
 
 interface Sizes {
   bigBoard: number;
@@ -108,6 +111,7 @@ export async function run(ctx: ScenarioContext): Promise<ScenarioResult> {
     let dragStill: DragResult;
     let drag: DragResult;
     let tracedDrag: DragResult | null = null;
+    let dragIssues: DragResult;
     let dragCrowd: CrowdReport;
     try {
       await dragTab.page.goto(room.boardUrl(dragger.token), { waitUntil: 'commit' });
@@ -129,6 +133,18 @@ export async function run(ctx: ScenarioContext): Promise<ScenarioResult> {
           `page saturated (pointer moves acknowledged after ${drag.moveAckP50Ms.toFixed(0)} ms): no trace`,
         );
       }
+      // Step 2: the same drag with the issues column's drop targets in the drag context.
+      ctx.log(
+        `step 2: dragging a note for ${size.dragMs / 1000} s beside ${CLUSTER_ISSUES} issues while ${CROWD} others edit`,
+      );
+      room.addIssues(CLUSTER_ISSUES, CLUSTER_NOTES);
+      await room.setRoomStep('issues');
+      await dragTab.page
+        .locator('[data-testid="issues.issue"]')
+        .nth(CLUSTER_ISSUES - 1)
+        .waitFor();
+      dragIssues = await measureDrag(dragTab.page, { durationMs: size.dragMs, noteIds: room.reservedIds });
+      await room.setRoomStep('assessment');
       dragCrowd = await crowd.stop();
     } finally {
       await dragTab.close();
@@ -167,6 +183,7 @@ export async function run(ctx: ScenarioContext): Promise<ScenarioResult> {
         ...ttiRows(`tti ${size.loadBoard}`, ttiSmall, false),
         ...dragRows(`drag ${size.loadBoard}, room still`, dragStill),
         ...dragRows(`drag ${size.loadBoard}+${CROWD}`, drag),
+        ...dragRows(`drag ${size.loadBoard}+${CROWD}, step 2`, dragIssues),
         row(`idle tab ${size.loadBoard}+${CROWD}: main thread busy`, idleBusy.busy * 100, '%', '< 10'),
         row(`idle tab ${size.loadBoard}+${CROWD}: script`, idleBusy.script * 100, '%'),
         row(
@@ -184,6 +201,7 @@ export async function run(ctx: ScenarioContext): Promise<ScenarioResult> {
         ttiSmall,
         dragStill,
         drag,
+        dragIssues,
         tracedDrag,
         idleQuiet,
         idleBusy,
