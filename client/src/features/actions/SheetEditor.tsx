@@ -20,13 +20,14 @@ import type { MessageKey } from '../../i18n/translate';
 import { useSheetActivity } from '../../state/presenceStores';
 import { useBoard, useCanEdit } from '../../state/store';
 import { useConnection } from '../../sync/useConnection';
+import { FieldError, fieldErrorProps } from '../../ui/FieldWithError';
 import { Icon } from '../../ui/Icon';
 import { IconButton } from '../../ui/IconButton';
 import { AmountInput } from './AmountInput';
 import { CollaborativeText } from './CollaborativeText';
 import { FieldPeople, PeopleInitials } from './FieldPeople';
 import { FinancingPlan } from './FinancingPlan';
-import { type AmountProblem, checkAmount } from './format';
+import { amountMessage, checkAmount } from './format';
 import { axisLabel } from './groups';
 import { Milestones } from './Milestones';
 import { SheetPresenceContext, SheetPresenceReporter, useSheetPresence } from './sheetPresence';
@@ -40,13 +41,6 @@ interface Props {
   /** Asks to delete the sheet (the step confirms). */
   onDelete: () => void;
 }
-
-const amountMessage: Record<AmountProblem, MessageKey> = {
-  required: 'sheet.error.required',
-  notNumber: 'sheet.error.notNumber',
-  negative: 'sheet.error.negative',
-  tooLarge: 'sheet.error.tooLarge',
-};
 
 /**
  * The open action sheet, in a large panel over the step: every field of the sheet, typed
@@ -320,8 +314,7 @@ function BudgetField({ sheet }: { sheet: ActionSheet }) {
           locale={t.locale}
           readOnly={!editable}
           placeholder={editable ? t('sheet.placeholder.budget') : undefined}
-          aria-invalid={error !== null}
-          aria-describedby={error ? `${id}-error` : undefined}
+          {...fieldErrorProps(`${id}-error`, error)}
           testId="sheet.budget"
           onFocus={focus.onFocus}
           onLeave={() => reporter?.leave('budget')}
@@ -346,11 +339,7 @@ function BudgetField({ sheet }: { sheet: ActionSheet }) {
           €
         </span>
       </div>
-      {error && (
-        <p id={`${id}-error`} className="field-error" role="alert">
-          {t(error)}
-        </p>
-      )}
+      <FieldError id={`${id}-error`} error={error && t(error)} />
     </div>
   );
 }
