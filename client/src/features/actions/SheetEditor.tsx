@@ -2,10 +2,7 @@ import {
   ACTION_PRIORITIES,
   ACTION_STATUSES,
   ACTION_STRUCTURES,
-  type ActionPriority,
   type ActionSheet,
-  type ActionStatus,
-  type ActionStructure,
   type Axis,
   setActionAxis,
   setActionBudget,
@@ -176,44 +173,34 @@ export function SheetEditor({ sheet, axes, onClose, onDelete }: Props) {
               label={t('sheet.field.status')}
               value={sheet.status}
               options={ACTION_STATUSES.map((s) => ({ value: s, label: t(`sheet.status.${s}`) }))}
-              onChange={(value) => (doc) => setActionStatus(doc, sheet.id, value as ActionStatus)}
+              onChange={(value) => (doc) => setActionStatus(doc, sheet.id, value)}
             />
             <ChoiceField
               sheetId={sheet.id}
               field="priority"
               label={t('sheet.field.priority')}
-              value={sheet.priority ?? ''}
-              options={[
-                { value: '', label: t('sheet.priority.none') },
-                ...ACTION_PRIORITIES.map((p) => ({ value: p, label: t(`sheet.priority.${p}`) })),
-              ]}
-              onChange={(value) => (doc) =>
-                setActionPriority(doc, sheet.id, value === '' ? null : (value as ActionPriority))
-              }
+              value={sheet.priority}
+              none={t('sheet.priority.none')}
+              options={ACTION_PRIORITIES.map((p) => ({ value: p, label: t(`sheet.priority.${p}`) }))}
+              onChange={(value) => (doc) => setActionPriority(doc, sheet.id, value)}
             />
             <ChoiceField
               sheetId={sheet.id}
               field="axis"
               label={t('sheet.field.axis')}
-              value={axis ? axis.id : ''}
-              options={[
-                { value: '', label: t('sheet.noAxis') },
-                ...axes.map((a, index) => ({ value: a.id, label: axisLabel(t, a, index) })),
-              ]}
-              onChange={(value) => (doc) => setActionAxis(doc, sheet.id, value === '' ? null : value)}
+              value={axis ? axis.id : null}
+              none={t('sheet.noAxis')}
+              options={axes.map((a, index) => ({ value: a.id, label: axisLabel(t, a, index) }))}
+              onChange={(value) => (doc) => setActionAxis(doc, sheet.id, value)}
             />
             <ChoiceField
               sheetId={sheet.id}
               field="structure"
               label={t('sheet.field.structure')}
-              value={sheet.structure ?? ''}
-              options={[
-                { value: '', label: t('sheet.structure.none') },
-                ...ACTION_STRUCTURES.map((s) => ({ value: s, label: t(`sheet.structure.${s}`) })),
-              ]}
-              onChange={(value) => (doc) =>
-                setActionStructure(doc, sheet.id, value === '' ? null : (value as ActionStructure))
-              }
+              value={sheet.structure}
+              none={t('sheet.structure.none')}
+              options={ACTION_STRUCTURES.map((s) => ({ value: s, label: t(`sheet.structure.${s}`) }))}
+              onChange={(value) => (doc) => setActionStructure(doc, sheet.id, value)}
             />
             <CollaborativeText
               sheetId={sheet.id}
@@ -242,22 +229,27 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
   );
 }
 
-/** A field chosen from a list, saved as soon as it changes. */
-function ChoiceField({
-  sheetId,
-  field,
-  label,
-  value,
-  options,
-  onChange,
-}: {
+interface ChoiceCommon<V extends string> {
   sheetId: string;
   field: 'status' | 'priority' | 'axis' | 'structure';
   label: string;
-  value: string;
-  options: readonly { value: string; label: string }[];
-  onChange: (value: string) => (doc: Y.Doc) => void;
-}) {
+  options: readonly { value: V; label: string }[];
+}
+type Choose<V> = (value: V) => (doc: Y.Doc) => void;
+
+/** A field chosen from a list, saved as soon as it changes. */
+function ChoiceField<V extends string>(props: ChoiceCommon<V> & { value: V; onChange: Choose<V> }): ReactNode;
+/** The same, with a first choice labelled `none` that means no value (`null`). */
+function ChoiceField<V extends string>(
+  props: ChoiceCommon<V> & { none: string; value: V | null; onChange: Choose<V | null> },
+): ReactNode;
+function ChoiceField<V extends string>(
+  props: ChoiceCommon<V> & { none?: string; value: V | null; onChange: Choose<V> | Choose<V | null> },
+) {
+  const { sheetId, field, label, options, none } = props;
+  // Only the second form offers "" (none), so only it is given null.
+  const onChange = props.onChange as Choose<V | null>;
+  const command = (chosen: string) => onChange(chosen === '' ? null : (chosen as V));
   const id = useId();
   const editable = useCanEdit();
   const commands = useSheetCommands();
@@ -271,18 +263,19 @@ function ChoiceField({
       <select
         id={id}
         className="input"
-        value={value}
+        value={props.value ?? ''}
         disabled={!editable}
         data-testid={`sheet.${field}`}
         onChange={(event) => {
           try {
-            commands.run(onChange(event.target.value));
+            commands.run(command(event.target.value));
           } catch {
             // The list offers only valid values; an axis deleted meanwhile is simply not applied.
           }
         }}
         {...focus}
       >
+        {none !== undefined && <option value="">{none}</option>}
         {options.map((option) => (
           <option key={option.value} value={option.value}>
             {option.label}
