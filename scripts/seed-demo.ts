@@ -6,12 +6,9 @@
  * the priority issues, strategic axes, action sheets with their financing, milestones,
  * partners, partnership process and indicators. For demos and screenshots.
  */
-import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import {
-  type ActionPriority,
   type ActionStatus,
-  type ActionStructure,
   addFinancingLine,
   addIndicator,
   addMilestone,
@@ -22,57 +19,19 @@ import {
   createAction,
   createAxis,
   createCluster,
-  type FinancingLineInput,
   type IndicatorFrequency,
   JoinResponse,
-  type ParticipantGroup,
-  type StakeholderKind,
   setActionBudget,
   setActionPriority,
   setActionStatus,
   setActionStructure,
   setActionText,
   setProcessStep,
-  type TerritoryKind,
 } from '@atelier/shared';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-
-interface Fixture {
-  workshop: { title: string; territory: { name: string; kind: TerritoryKind }; locale: 'fr' | 'en' };
-  themes: { id: string }[];
-  participants: { name: string; group: ParticipantGroup; role: string }[];
-  notes: { text: string; theme: string; author: number }[];
-  issues: { title: string; description: string; notes: number[] }[];
-  axes: { title: string; description: string; issues: number[] }[];
-  actions: FixtureAction[];
-}
-
-interface FixtureAction {
-  title: string;
-  axis: number;
-  objectives: string;
-  description: string;
-  lead: string;
-  public: string;
-  budget: number;
-  financing: FinancingLineInput[];
-  structure: ActionStructure;
-  milestones: { date: string; label: string }[];
-  risks: string;
-  priority: ActionPriority;
-  status: string;
-  partners: { name: string; kind: StakeholderKind; role: string }[];
-  indicators: {
-    name: string;
-    unit: string;
-    baseline: number;
-    target: number;
-    source: string;
-    frequency: string;
-  }[];
-}
+import { loadFixture } from './fixtures/val-de-loue';
 
 const { values } = parseArgs({
   options: {
@@ -82,9 +41,7 @@ const { values } = parseArgs({
   },
 });
 const base = values.url.replace(/\/+$/, '');
-const fixture = JSON.parse(
-  readFileSync(new URL('./fixtures/val-de-loue.json', import.meta.url), 'utf8'),
-) as Fixture;
+const fixture = loadFixture();
 
 async function post<T>(path: string, body: unknown, schema: { parse(value: unknown): T }): Promise<T> {
   const response = await fetch(base + path, {

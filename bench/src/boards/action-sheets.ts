@@ -1,6 +1,6 @@
 import { BOARD_ROOTS, LOCAL_ORIGIN } from '@atelier/shared';
 import * as Y from 'yjs';
-import type { Fixture } from './fixture';
+import type { Fixture } from '../../../scripts/fixtures/val-de-loue';
 import type { SeededRandom } from './seeded-random';
 
 /**

@@ -1,7 +1,7 @@
 import { addNote, moveNote, seedBoard } from '@atelier/shared';
 import * as Y from 'yjs';
+import { loadFixture } from '../../../scripts/fixtures/val-de-loue';
 import { writeActionSheets } from './action-sheets';
-import { loadFixture } from './fixture';
 import { seededRandom } from './seeded-random';
 
 export interface BoardSpec {

@@ -17,6 +17,7 @@ import { boardStore, useBoard, useCanEdit } from '../../state/store';
 import { useBoardDoc } from '../../state/useBoardDoc';
 import { useBoardValue } from '../../state/useBoardValue';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { FieldError, fieldErrorProps } from '../../ui/FieldWithError';
 import { Icon } from '../../ui/Icon';
 import { IconButton } from '../../ui/IconButton';
 import { PeopleInitials } from './FieldPeople';
@@ -354,8 +355,7 @@ function NewSheet({ group, onCreated }: { group: SheetGroup; onCreated: (id: str
         value={title}
         maxLength={160}
         placeholder={t('sheet.newPlaceholder')}
-        aria-invalid={error}
-        aria-describedby={error ? `${id}-error` : undefined}
+        {...fieldErrorProps(`${id}-error`, error)}
         data-testid="sheet.new-title"
         // biome-ignore lint/a11y/noAutofocus: the person just asked for a new sheet; its title comes first.
         autoFocus
@@ -367,11 +367,7 @@ function NewSheet({ group, onCreated }: { group: SheetGroup; onCreated: (id: str
           }
         }}
       />
-      {error && (
-        <p id={`${id}-error`} className="field-error" role="alert">
-          {t('sheet.titleRequired')}
-        </p>
-      )}
+      <FieldError id={`${id}-error`} error={error && t('sheet.titleRequired')} />
       <div className="plan-group__form-actions">
         <button type="submit" className="button button--primary" data-testid="sheet.create">
           {t('sheet.create')}

@@ -5,6 +5,7 @@ import { useT } from '../../i18n/locale';
 import { useSheetCarets } from '../../state/presenceStores';
 import { useCanEdit } from '../../state/store';
 import { useBoardDoc } from '../../state/useBoardDoc';
+import { FieldError, fieldErrorProps } from '../../ui/FieldWithError';
 import { undoKeys } from '../board/undoKeys';
 import { encodePosition } from '../text/textBinding';
 import { useTextBinding } from '../text/useTextBinding';
@@ -126,8 +127,7 @@ export function CollaborativeText({ sheetId, field, label, placeholder, rows = 3
           readOnly={!editable}
           placeholder={editable ? placeholder : undefined}
           spellCheck
-          aria-invalid={tooLong}
-          aria-describedby={tooLong ? errorId : undefined}
+          {...fieldErrorProps(errorId, tooLong)}
           data-testid={`sheet.text.${field}`}
           {...binding.events}
           onFocus={() => {
@@ -180,11 +180,7 @@ export function CollaborativeText({ sheetId, field, label, placeholder, rows = 3
           {'\u200b'}
         </div>
       </div>
-      {tooLong && (
-        <p id={errorId} className="field-error" role="alert">
-          {t('sheet.error.tooLong', { n: limit })}
-        </p>
-      )}
+      <FieldError id={errorId} error={tooLong && t('sheet.error.tooLong', { n: limit })} />
     </div>
   );
 }

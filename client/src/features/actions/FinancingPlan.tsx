@@ -13,22 +13,16 @@ import { useId, useRef, useState } from 'react';
 import { useT } from '../../i18n/locale';
 import type { MessageKey } from '../../i18n/translate';
 import { useCanEdit } from '../../state/store';
+import { FieldWithError } from '../../ui/FieldWithError';
 import { Icon } from '../../ui/Icon';
 import { IconButton } from '../../ui/IconButton';
 import { AmountInput } from './AmountInput';
 import { FieldPeople } from './FieldPeople';
-import { type AmountProblem, checkAmount, formatEuros } from './format';
+import { amountMessage, checkAmount, formatEuros } from './format';
 import { useFieldFocus } from './useFieldFocus';
 import { useSheetCommands } from './useSheetCommands';
 
 const LABEL_MAX = 200;
-
-const amountMessage: Record<AmountProblem, MessageKey> = {
-  required: 'sheet.error.required',
-  notNumber: 'sheet.error.notNumber',
-  negative: 'sheet.error.negative',
-  tooLarge: 'sheet.error.tooLarge',
-};
 
 type LineErrors = { label?: MessageKey | undefined; amount?: MessageKey | undefined };
 
@@ -187,7 +181,6 @@ function labelProblem(source: FinancingSource, label: string): MessageKey | unde
 function EditableLine({ sheetId, line }: { sheetId: string; line: FinancingLine }) {
   const t = useT();
   const commands = useSheetCommands();
-  const id = useId();
   const sourceName = line.label || t(`sheet.source.${line.source}`);
   // A source or label not saved yet (an "other" source waiting for its label).
   const [pending, setPending] = useState<{ source: FinancingSource; label: string } | null>(null);
@@ -229,53 +222,53 @@ function EditableLine({ sheetId, line }: { sheetId: string; line: FinancingLine 
         />
       </td>
       <td>
-        <input
-          ref={labelRef}
-          className="input"
-          value={label}
-          maxLength={LABEL_MAX}
-          aria-label={t('sheet.financing.label')}
-          aria-invalid={errors.label !== undefined}
-          aria-describedby={errors.label ? `${id}-label` : undefined}
-          data-testid="sheet.financing-label"
-          onChange={(event) => setPending({ source, label: event.target.value })}
-          onBlur={() => {
-            if (pending) saveSourceAndLabel(pending);
-          }}
-          onKeyDown={(event) => {
-            if (event.key === 'Enter' && pending) saveSourceAndLabel(pending);
-          }}
-        />
-        {errors.label && (
-          <p id={`${id}-label`} className="field-error" role="alert">
-            {t(errors.label)}
-          </p>
-        )}
+        <FieldWithError error={errors.label && t(errors.label)}>
+          {(errorProps) => (
+            <input
+              ref={labelRef}
+              className="input"
+              value={label}
+              maxLength={LABEL_MAX}
+              aria-label={t('sheet.financing.label')}
+              {...errorProps}
+              data-testid="sheet.financing-label"
+              onChange={(event) => setPending({ source, label: event.target.value })}
+              onBlur={() => {
+                if (pending) saveSourceAndLabel(pending);
+              }}
+              onKeyDown={(event) => {
+                if (event.key === 'Enter' && pending) saveSourceAndLabel(pending);
+              }}
+            />
+          )}
+        </FieldWithError>
       </td>
       <td className="sheet-financing__amount">
-        <AmountInput
-          amount={line.amount}
-          locale={t.locale}
-          aria-label={t('sheet.financing.amount')}
-          aria-invalid={errors.amount !== undefined}
-          aria-describedby={errors.amount ? `${id}-amount` : undefined}
-          testId="sheet.financing-amount"
-          onCommit={(text) => {
-            const checked = checkAmount(text, t.locale, false);
-            const ok = checked.ok && checked.value !== null && save({ amount: checked.value });
-            setErrors((e) => ({
-              ...e,
-              amount: ok ? undefined : checked.ok ? 'sheet.error.notNumber' : amountMessage[checked.problem],
-            }));
-            return ok;
-          }}
-          onReset={() => setErrors((e) => ({ ...e, amount: undefined }))}
-        />
-        {errors.amount && (
-          <p id={`${id}-amount`} className="field-error" role="alert">
-            {t(errors.amount)}
-          </p>
-        )}
+        <FieldWithError error={errors.amount && t(errors.amount)}>
+          {(errorProps) => (
+            <AmountInput
+              amount={line.amount}
+              locale={t.locale}
+              aria-label={t('sheet.financing.amount')}
+              {...errorProps}
+              testId="sheet.financing-amount"
+              onCommit={(text) => {
+                const checked = checkAmount(text, t.locale, false);
+                const ok = checked.ok && checked.value !== null && save({ amount: checked.value });
+                setErrors((e) => ({
+                  ...e,
+                  amount: ok
+                    ? undefined
+                    : checked.ok
+                      ? 'sheet.error.notNumber'
+                      : amountMessage[checked.problem],
+                }));
+                return ok;
+              }}
+              onReset={() => setErrors((e) => ({ ...e, amount: undefined }))}
+            />
+          )}
+        </FieldWithError>
       </td>
       <td>
         <SecuredSelect
@@ -303,7 +296,6 @@ function EditableLine({ sheetId, line }: { sheetId: string; line: FinancingLine 
 function NewLine({ sheetId }: { sheetId: string }) {
   const t = useT();
   const commands = useSheetCommands();
-  const id = useId();
   const [source, setSource] = useState<FinancingSource>('own-funds');
   const [label, setLabel] = useState('');
   const [amount, setAmount] = useState('');
@@ -350,43 +342,39 @@ function NewLine({ sheetId }: { sheetId: string }) {
         onChange={setSource}
       />
       <div className="sheet-financing__new-field">
-        <input
-          className="input"
-          value={label}
-          maxLength={LABEL_MAX}
-          placeholder={t('sheet.financing.labelPlaceholder')}
-          aria-label={t('sheet.financing.label')}
-          aria-invalid={errors.label !== undefined}
-          aria-describedby={errors.label ? `${id}-label` : undefined}
-          data-testid="sheet.financing-new-label"
-          onChange={(event) => setLabel(event.target.value)}
-        />
-        {errors.label && (
-          <p id={`${id}-label`} className="field-error" role="alert">
-            {t(errors.label)}
-          </p>
-        )}
+        <FieldWithError error={errors.label && t(errors.label)}>
+          {(errorProps) => (
+            <input
+              className="input"
+              value={label}
+              maxLength={LABEL_MAX}
+              placeholder={t('sheet.financing.labelPlaceholder')}
+              aria-label={t('sheet.financing.label')}
+              {...errorProps}
+              data-testid="sheet.financing-new-label"
+              onChange={(event) => setLabel(event.target.value)}
+            />
+          )}
+        </FieldWithError>
       </div>
       <div className="sheet-financing__new-field sheet-financing__new-field--amount">
-        <input
-          ref={amountRef}
-          className="input sheet-amount"
-          type="text"
-          inputMode="decimal"
-          autoComplete="off"
-          value={amount}
-          placeholder={t('sheet.financing.amount')}
-          aria-label={t('sheet.financing.amount')}
-          aria-invalid={errors.amount !== undefined}
-          aria-describedby={errors.amount ? `${id}-amount` : undefined}
-          data-testid="sheet.financing-new-amount"
-          onChange={(event) => setAmount(event.target.value)}
-        />
-        {errors.amount && (
-          <p id={`${id}-amount`} className="field-error" role="alert" data-testid="sheet.financing-new-error">
-            {t(errors.amount)}
-          </p>
-        )}
+        <FieldWithError error={errors.amount && t(errors.amount)} errorTestId="sheet.financing-new-error">
+          {(errorProps) => (
+            <input
+              ref={amountRef}
+              className="input sheet-amount"
+              type="text"
+              inputMode="decimal"
+              autoComplete="off"
+              value={amount}
+              placeholder={t('sheet.financing.amount')}
+              aria-label={t('sheet.financing.amount')}
+              {...errorProps}
+              data-testid="sheet.financing-new-amount"
+              onChange={(event) => setAmount(event.target.value)}
+            />
+          )}
+        </FieldWithError>
       </div>
       <SecuredSelect
         value={secured}

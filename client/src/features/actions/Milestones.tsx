@@ -10,6 +10,7 @@ import { useId, useRef, useState } from 'react';
 import { useT } from '../../i18n/locale';
 import type { MessageKey } from '../../i18n/translate';
 import { useCanEdit } from '../../state/store';
+import { FieldError, FieldWithError, fieldErrorProps } from '../../ui/FieldWithError';
 import { Icon } from '../../ui/Icon';
 import { IconButton } from '../../ui/IconButton';
 import { FieldPeople } from './FieldPeople';
@@ -112,8 +113,7 @@ function MilestoneRow({
         value={milestone.date}
         required
         aria-label={t('sheet.milestone.date')}
-        aria-invalid={errors.date !== undefined}
-        aria-describedby={errors.date ? `${id}-date` : undefined}
+        {...fieldErrorProps(`${id}-date`, errors.date)}
         data-testid="sheet.milestone-date"
         onChange={(event) => {
           if (event.target.value) save({ date: event.target.value });
@@ -124,8 +124,7 @@ function MilestoneRow({
         value={label ?? milestone.label}
         maxLength={LABEL_MAX}
         aria-label={t('sheet.milestone.label')}
-        aria-invalid={errors.label !== undefined}
-        aria-describedby={errors.label ? `${id}-label` : undefined}
+        {...fieldErrorProps(`${id}-label`, errors.label)}
         data-testid="sheet.milestone-label"
         onChange={(event) => setLabel(event.target.value)}
         onBlur={saveLabel}
@@ -141,15 +140,12 @@ function MilestoneRow({
       >
         <Icon name="close" size={16} />
       </IconButton>
-      {(errors.date || errors.label) && (
-        <p
-          id={`${id}-${errors.date ? 'date' : 'label'}`}
-          className="field-error sheet-milestones__error"
-          role="alert"
-        >
-          {t(errors.date ?? errors.label ?? 'sheet.error.date')}
-        </p>
-      )}
+      {/* One message for the row, under both fields: the date's first. */}
+      <FieldError
+        id={`${id}-${errors.date ? 'date' : 'label'}`}
+        error={(errors.date || errors.label) && t(errors.date ?? errors.label ?? 'sheet.error.date')}
+        className="field-error sheet-milestones__error"
+      />
     </li>
   );
 }
@@ -157,7 +153,6 @@ function MilestoneRow({
 function NewMilestone({ sheetId }: { sheetId: string }) {
   const t = useT();
   const commands = useSheetCommands();
-  const id = useId();
   const [date, setDate] = useState('');
   const [label, setLabel] = useState('');
   const [errors, setErrors] = useState<Errors>({});
@@ -187,40 +182,36 @@ function NewMilestone({ sheetId }: { sheetId: string }) {
       }}
     >
       <div className="sheet-milestones__new-field">
-        <input
-          ref={dateRef}
-          type="date"
-          className="input sheet-milestones__date-input"
-          value={date}
-          aria-label={t('sheet.milestone.date')}
-          aria-invalid={errors.date !== undefined}
-          aria-describedby={errors.date ? `${id}-date` : undefined}
-          data-testid="sheet.milestone-new-date"
-          onChange={(event) => setDate(event.target.value)}
-        />
-        {errors.date && (
-          <p id={`${id}-date`} className="field-error" role="alert">
-            {t(errors.date)}
-          </p>
-        )}
+        <FieldWithError error={errors.date && t(errors.date)}>
+          {(errorProps) => (
+            <input
+              ref={dateRef}
+              type="date"
+              className="input sheet-milestones__date-input"
+              value={date}
+              aria-label={t('sheet.milestone.date')}
+              {...errorProps}
+              data-testid="sheet.milestone-new-date"
+              onChange={(event) => setDate(event.target.value)}
+            />
+          )}
+        </FieldWithError>
       </div>
       <div className="sheet-milestones__new-field sheet-milestones__new-field--grow">
-        <input
-          className="input"
-          value={label}
-          maxLength={LABEL_MAX}
-          placeholder={t('sheet.milestone.labelPlaceholder')}
-          aria-label={t('sheet.milestone.label')}
-          aria-invalid={errors.label !== undefined}
-          aria-describedby={errors.label ? `${id}-label` : undefined}
-          data-testid="sheet.milestone-new-label"
-          onChange={(event) => setLabel(event.target.value)}
-        />
-        {errors.label && (
-          <p id={`${id}-label`} className="field-error" role="alert">
-            {t(errors.label)}
-          </p>
-        )}
+        <FieldWithError error={errors.label && t(errors.label)}>
+          {(errorProps) => (
+            <input
+              className="input"
+              value={label}
+              maxLength={LABEL_MAX}
+              placeholder={t('sheet.milestone.labelPlaceholder')}
+              aria-label={t('sheet.milestone.label')}
+              {...errorProps}
+              data-testid="sheet.milestone-new-label"
+              onChange={(event) => setLabel(event.target.value)}
+            />
+          )}
+        </FieldWithError>
       </div>
       <button type="submit" className="button" data-testid="sheet.milestone-add">
         <Icon name="plus" size={16} />

@@ -2,10 +2,7 @@ import {
   ACTION_PRIORITIES,
   ACTION_STATUSES,
   ACTION_STRUCTURES,
-  type ActionPriority,
   type ActionSheet,
-  type ActionStatus,
-  type ActionStructure,
   type Axis,
   setActionAxis,
   setActionBudget,
@@ -20,13 +17,14 @@ import type { MessageKey } from '../../i18n/translate';
 import { useSheetActivity } from '../../state/presenceStores';
 import { useBoard, useCanEdit } from '../../state/store';
 import { useConnection } from '../../sync/useConnection';
+import { FieldError, fieldErrorProps } from '../../ui/FieldWithError';
 import { Icon } from '../../ui/Icon';
 import { IconButton } from '../../ui/IconButton';
 import { AmountInput } from './AmountInput';
 import { CollaborativeText } from './CollaborativeText';
 import { FieldPeople, PeopleInitials } from './FieldPeople';
 import { FinancingPlan } from './FinancingPlan';
-import { type AmountProblem, checkAmount } from './format';
+import { amountMessage, checkAmount } from './format';
 import { axisLabel } from './groups';
 import { Milestones } from './Milestones';
 import { SheetPresenceContext, SheetPresenceReporter, useSheetPresence } from './sheetPresence';
@@ -40,13 +38,6 @@ interface Props {
   /** Asks to delete the sheet (the step confirms). */
   onDelete: () => void;
 }
-
-const amountMessage: Record<AmountProblem, MessageKey> = {
-  required: 'sheet.error.required',
-  notNumber: 'sheet.error.notNumber',
-  negative: 'sheet.error.negative',
-  tooLarge: 'sheet.error.tooLarge',
-};
 
 /**
  * The open action sheet, in a large panel over the step: every field of the sheet, typed
@@ -182,44 +173,34 @@ export function SheetEditor({ sheet, axes, onClose, onDelete }: Props) {
               label={t('sheet.field.status')}
               value={sheet.status}
               options={ACTION_STATUSES.map((s) => ({ value: s, label: t(`sheet.status.${s}`) }))}
-              onChange={(value) => (doc) => setActionStatus(doc, sheet.id, value as ActionStatus)}
+              onChange={(value) => (doc) => setActionStatus(doc, sheet.id, value)}
             />
             <ChoiceField
               sheetId={sheet.id}
               field="priority"
               label={t('sheet.field.priority')}
-              value={sheet.priority ?? ''}
-              options={[
-                { value: '', label: t('sheet.priority.none') },
-                ...ACTION_PRIORITIES.map((p) => ({ value: p, label: t(`sheet.priority.${p}`) })),
-              ]}
-              onChange={(value) => (doc) =>
-                setActionPriority(doc, sheet.id, value === '' ? null : (value as ActionPriority))
-              }
+              value={sheet.priority}
+              none={t('sheet.priority.none')}
+              options={ACTION_PRIORITIES.map((p) => ({ value: p, label: t(`sheet.priority.${p}`) }))}
+              onChange={(value) => (doc) => setActionPriority(doc, sheet.id, value)}
             />
             <ChoiceField
               sheetId={sheet.id}
               field="axis"
               label={t('sheet.field.axis')}
-              value={axis ? axis.id : ''}
-              options={[
-                { value: '', label: t('sheet.noAxis') },
-                ...axes.map((a, index) => ({ value: a.id, label: axisLabel(t, a, index) })),
-              ]}
-              onChange={(value) => (doc) => setActionAxis(doc, sheet.id, value === '' ? null : value)}
+              value={axis ? axis.id : null}
+              none={t('sheet.noAxis')}
+              options={axes.map((a, index) => ({ value: a.id, label: axisLabel(t, a, index) }))}
+              onChange={(value) => (doc) => setActionAxis(doc, sheet.id, value)}
             />
             <ChoiceField
               sheetId={sheet.id}
               field="structure"
               label={t('sheet.field.structure')}
-              value={sheet.structure ?? ''}
-              options={[
-                { value: '', label: t('sheet.structure.none') },
-                ...ACTION_STRUCTURES.map((s) => ({ value: s, label: t(`sheet.structure.${s}`) })),
-              ]}
-              onChange={(value) => (doc) =>
-                setActionStructure(doc, sheet.id, value === '' ? null : (value as ActionStructure))
-              }
+              value={sheet.structure}
+              none={t('sheet.structure.none')}
+              options={ACTION_STRUCTURES.map((s) => ({ value: s, label: t(`sheet.structure.${s}`) }))}
+              onChange={(value) => (doc) => setActionStructure(doc, sheet.id, value)}
             />
             <CollaborativeText
               sheetId={sheet.id}
@@ -248,22 +229,27 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
   );
 }
 
-/** A field chosen from a list, saved as soon as it changes. */
-function ChoiceField({
-  sheetId,
-  field,
-  label,
-  value,
-  options,
-  onChange,
-}: {
+interface ChoiceCommon<V extends string> {
   sheetId: string;
   field: 'status' | 'priority' | 'axis' | 'structure';
   label: string;
-  value: string;
-  options: readonly { value: string; label: string }[];
-  onChange: (value: string) => (doc: Y.Doc) => void;
-}) {
+  options: readonly { value: V; label: string }[];
+}
+type Choose<V> = (value: V) => (doc: Y.Doc) => void;
+
+/** A field chosen from a list, saved as soon as it changes. */
+function ChoiceField<V extends string>(props: ChoiceCommon<V> & { value: V; onChange: Choose<V> }): ReactNode;
+/** The same, with a first choice labelled `none` that means no value (`null`). */
+function ChoiceField<V extends string>(
+  props: ChoiceCommon<V> & { none: string; value: V | null; onChange: Choose<V | null> },
+): ReactNode;
+function ChoiceField<V extends string>(
+  props: ChoiceCommon<V> & { none?: string; value: V | null; onChange: Choose<V> | Choose<V | null> },
+) {
+  const { sheetId, field, label, options, none } = props;
+  // Only the second form offers "" (none), so only it is given null.
+  const onChange = props.onChange as Choose<V | null>;
+  const command = (chosen: string) => onChange(chosen === '' ? null : (chosen as V));
   const id = useId();
   const editable = useCanEdit();
   const commands = useSheetCommands();
@@ -277,18 +263,19 @@ function ChoiceField({
       <select
         id={id}
         className="input"
-        value={value}
+        value={props.value ?? ''}
         disabled={!editable}
         data-testid={`sheet.${field}`}
         onChange={(event) => {
           try {
-            commands.run(onChange(event.target.value));
+            commands.run(command(event.target.value));
           } catch {
             // The list offers only valid values; an axis deleted meanwhile is simply not applied.
           }
         }}
         {...focus}
       >
+        {none !== undefined && <option value="">{none}</option>}
         {options.map((option) => (
           <option key={option.value} value={option.value}>
             {option.label}
@@ -320,8 +307,7 @@ function BudgetField({ sheet }: { sheet: ActionSheet }) {
           locale={t.locale}
           readOnly={!editable}
           placeholder={editable ? t('sheet.placeholder.budget') : undefined}
-          aria-invalid={error !== null}
-          aria-describedby={error ? `${id}-error` : undefined}
+          {...fieldErrorProps(`${id}-error`, error)}
           testId="sheet.budget"
           onFocus={focus.onFocus}
           onLeave={() => reporter?.leave('budget')}
@@ -346,11 +332,7 @@ function BudgetField({ sheet }: { sheet: ActionSheet }) {
           €
         </span>
       </div>
-      {error && (
-        <p id={`${id}-error`} className="field-error" role="alert">
-          {t(error)}
-        </p>
-      )}
+      <FieldError id={`${id}-error`} error={error && t(error)} />
     </div>
   );
 }

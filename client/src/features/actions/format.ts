@@ -1,4 +1,5 @@
 import { Euros, type Locale } from '@atelier/shared';
+import type { MessageKey } from '../../i18n/translate';
 
 const NUMBER_LOCALES: Record<Locale, string> = { fr: 'fr-FR', en: 'en-GB' };
 
@@ -46,6 +47,14 @@ export function parseAmount(input: string, locale: Locale): number | null {
 }
 
 export type AmountProblem = 'required' | 'notNumber' | 'negative' | 'tooLarge';
+
+/** The message shown under an amount field for each problem. */
+export const amountMessage: Record<AmountProblem, MessageKey> = {
+  required: 'sheet.error.required',
+  notNumber: 'sheet.error.notNumber',
+  negative: 'sheet.error.negative',
+  tooLarge: 'sheet.error.tooLarge',
+};
 
 /** Checks a typed amount like the commands do (`Euros`), naming the problem for the message. */
 export function checkAmount(

@@ -23,6 +23,7 @@ import { boardStore, canEdit, useBoard, useCanEdit } from '../../state/store';
 import { useBoardValue } from '../../state/useBoardValue';
 import { useConnection } from '../../sync/useConnection';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { FieldError, fieldErrorProps } from '../../ui/FieldWithError';
 import { Icon } from '../../ui/Icon';
 import { HistoryButtons } from '../board/HistoryButtons';
 import type { BoardCommands } from '../board/useCommands';
@@ -351,8 +352,7 @@ function NewAxis({ count, onClose }: { count: number; onClose: () => void }) {
           value={title}
           maxLength={AXIS_TITLE_MAX}
           placeholder={t('axes.titlePlaceholder')}
-          aria-invalid={error}
-          aria-describedby={error ? errorId : undefined}
+          {...fieldErrorProps(errorId, error)}
           data-testid="axes.new-title"
           onChange={(event) => {
             setTitle(event.target.value);
@@ -365,11 +365,7 @@ function NewAxis({ count, onClose }: { count: number; onClose: () => void }) {
             }
           }}
         />
-        {error && (
-          <p id={errorId} className="field-error" role="alert" data-testid="axes.new-error">
-            {t('axes.error.titleEmpty')}
-          </p>
-        )}
+        <FieldError id={errorId} error={error && t('axes.error.titleEmpty')} testId="axes.new-error" />
         <div className="axes__new-actions">
           <button type="button" className="button" onClick={close}>
             {t('axes.confirm.cancel')}

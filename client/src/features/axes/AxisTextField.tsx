@@ -15,6 +15,7 @@ import type { MessageKey } from '../../i18n/translate';
 import { boardStore, canEdit } from '../../state/store';
 import { useBoardDoc } from '../../state/useBoardDoc';
 import { useConnection } from '../../sync/useConnection';
+import { FieldError, fieldErrorProps } from '../../ui/FieldWithError';
 import { useTextBinding } from '../text/useTextBinding';
 
 type Field = 'title' | 'description';
@@ -87,8 +88,7 @@ export function AxisTextField({ axisId, field, label, placeholder, className, te
         maxLength={max}
         aria-label={label}
         placeholder={placeholder}
-        aria-invalid={error !== null}
-        aria-describedby={error ? errorId : undefined}
+        {...fieldErrorProps(errorId, error)}
         data-testid={testId}
         {...binding.events}
         onBlur={() => {
@@ -107,11 +107,12 @@ export function AxisTextField({ axisId, field, label, placeholder, className, te
           }
         }}
       />
-      {error && (
-        <p id={errorId} className="axis-field__error" role="alert" data-testid={`${testId}-error`}>
-          {t(error)}
-        </p>
-      )}
+      <FieldError
+        id={errorId}
+        error={error && t(error)}
+        className="axis-field__error"
+        testId={`${testId}-error`}
+      />
     </div>
   );
 }

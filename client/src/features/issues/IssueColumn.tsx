@@ -4,6 +4,7 @@ import { SortableContext, verticalListSortingStrategy } from '@dnd-kit/sortable'
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useT } from '../../i18n/locale';
 import { useBoard } from '../../state/store';
+import { FieldError, fieldErrorProps } from '../../ui/FieldWithError';
 import { draggedNote, issueId, NEW_ISSUE_TARGET } from './dragTargets';
 import { IssueCard } from './IssueCard';
 import { shortText } from './NoteChip';
@@ -173,8 +174,7 @@ function NewIssueForm({
         value={title}
         maxLength={120}
         placeholder={t('issues.newPlaceholder')}
-        aria-invalid={error}
-        aria-describedby={error ? errorId : undefined}
+        {...fieldErrorProps(errorId, error)}
         data-testid="issues.new-title"
         onChange={(event) => {
           setTitle(event.target.value);
@@ -187,11 +187,7 @@ function NewIssueForm({
           }
         }}
       />
-      {error && (
-        <p id={errorId} className="issue__error" role="alert">
-          {t('issues.invalidTitle')}
-        </p>
-      )}
+      <FieldError id={errorId} error={error && t('issues.invalidTitle')} className="issue__error" />
       <div className="issues-new__actions">
         <button type="button" className="button" onClick={onCancel} data-testid="issues.new-cancel">
           {t('issues.cancel')}

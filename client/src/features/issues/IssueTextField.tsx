@@ -2,6 +2,7 @@ import { type ClusterTextField, clustersMap, clusterText } from '@atelier/shared
 import { useEffect, useId, useRef, useState } from 'react';
 import type * as Y from 'yjs';
 import { useBoardDoc } from '../../state/useBoardDoc';
+import { FieldError, fieldErrorProps } from '../../ui/FieldWithError';
 import { useTextBinding } from '../text/useTextBinding';
 
 interface Props {
@@ -78,8 +79,7 @@ export function IssueTextField({
     ref,
     className,
     'aria-label': label,
-    'aria-invalid': invalid,
-    'aria-describedby': invalid ? errorId : undefined,
+    ...fieldErrorProps(errorId, invalid),
     'data-testid': testId,
     'data-note-editor': '',
     placeholder,
@@ -114,11 +114,12 @@ export function IssueTextField({
           }}
         />
       )}
-      {invalid && (
-        <p id={errorId} className="issue__error" role="alert" data-testid={`${testId}-error`}>
-          {invalidText}
-        </p>
-      )}
+      <FieldError
+        id={errorId}
+        error={invalid && invalidText}
+        className="issue__error"
+        testId={`${testId}-error`}
+      />
     </>
   );
 }

@@ -5,7 +5,6 @@ import {
   type IndicatorTextField,
   indicatorText,
 } from '@atelier/shared';
-import { useId } from 'react';
 import type * as Y from 'yjs';
 import { useT } from '../../i18n/locale';
 import { useConnection } from '../../sync/useConnection';
@@ -14,6 +13,7 @@ import { BoundText, NumberField } from './fields';
 import { formatNumber } from './format';
 import { frequencyKey } from './labels';
 import { NewIndicator } from './NewIndicator';
+import { PlanCard, RemoveColumnHeader } from './PlanCard';
 import { RemoveButton } from './RemoveButton';
 import { FrequencySelect } from './selects';
 import type { PlanCommands } from './usePlanCommands';
@@ -31,54 +31,47 @@ interface Props {
 /** The indicators of one sheet: a table edited in place, and a row to add one. */
 export function IndicatorsTable({ action, indicators, editable, plan, commands }: Props) {
   const t = useT();
-  const titleId = useId();
   return (
-    <section className="plan-card" aria-labelledby={titleId} data-testid="plan.indicators">
-      <h3 id={titleId} className="plan-card__title">
-        {t('plan.indicators.title')} <span className="plan-count">{indicators.length}</span>
-      </h3>
-      {indicators.length === 0 ? (
-        <p className="plan-card__empty">{t('plan.indicators.empty')}</p>
-      ) : (
-        <table className="plan-table plan-table--indicators">
-          <thead>
-            <tr>
-              <th scope="col">{t('plan.indicators.name')}</th>
-              <th scope="col" className="plan-col--unit">
-                {t('plan.indicators.unit')}
-              </th>
-              <th scope="col" className="plan-col--value plan-table__number">
-                {t('plan.indicators.baseline')}
-              </th>
-              <th scope="col" className="plan-col--value plan-table__number">
-                {t('plan.indicators.target')}
-              </th>
-              <th scope="col" className="plan-col--source">
-                {t('plan.indicators.source')}
-              </th>
-              <th scope="col" className="plan-col--frequency">
-                {t('plan.indicators.frequency')}
-              </th>
-              {editable && (
-                <th scope="col" className="plan-col--remove">
-                  <span className="visually-hidden">{t('plan.confirm.remove')}</span>
-                </th>
-              )}
-            </tr>
-          </thead>
-          <tbody>
-            {indicators.map((indicator) =>
-              editable ? (
-                <IndicatorRow key={indicator.id} indicator={indicator} plan={plan} commands={commands} />
-              ) : (
-                <IndicatorReadRow key={indicator.id} indicator={indicator} />
-              ),
-            )}
-          </tbody>
-        </table>
-      )}
-      {editable && <NewIndicator action={action} plan={plan} />}
-    </section>
+    <PlanCard
+      title={t('plan.indicators.title')}
+      count={indicators.length}
+      empty={t('plan.indicators.empty')}
+      testId="plan.indicators"
+      footer={editable && <NewIndicator action={action} plan={plan} />}
+    >
+      <table className="plan-table plan-table--indicators">
+        <thead>
+          <tr>
+            <th scope="col">{t('plan.indicators.name')}</th>
+            <th scope="col" className="plan-col--unit">
+              {t('plan.indicators.unit')}
+            </th>
+            <th scope="col" className="plan-col--value plan-table__number">
+              {t('plan.indicators.baseline')}
+            </th>
+            <th scope="col" className="plan-col--value plan-table__number">
+              {t('plan.indicators.target')}
+            </th>
+            <th scope="col" className="plan-col--source">
+              {t('plan.indicators.source')}
+            </th>
+            <th scope="col" className="plan-col--frequency">
+              {t('plan.indicators.frequency')}
+            </th>
+            {editable && <RemoveColumnHeader />}
+          </tr>
+        </thead>
+        <tbody>
+          {indicators.map((indicator) =>
+            editable ? (
+              <IndicatorRow key={indicator.id} indicator={indicator} plan={plan} commands={commands} />
+            ) : (
+              <IndicatorReadRow key={indicator.id} indicator={indicator} />
+            ),
+          )}
+        </tbody>
+      </table>
+    </PlanCard>
   );
 }
 

@@ -5,9 +5,9 @@ import type { BoardCommands } from '../board/useCommands';
 import { IndicatorsTable } from './IndicatorsTable';
 import { OrphanPanel } from './OrphanPanel';
 import { PlanOverviewTable } from './PlanOverviewTable';
-import { NoSheets, SheetHeading, SheetList } from './SheetList';
+import { NoSheets, SheetsWithDetail } from './SheetList';
 import { StepFrame } from './StepFrame';
-import { shownSelection, useIndicators, usePlanOverview, usePlanSelection } from './usePlan';
+import { useIndicators, usePlanOverview, useShownSheet } from './usePlan';
 import { usePlanCommands } from './usePlanCommands';
 
 type View = 'indicators' | 'overview';
@@ -25,16 +25,9 @@ export function MonitoringStep({ commands }: { commands: BoardCommands }) {
   const projector = useBoard((s) => s.projector);
   const facilitator = useBoard((s) => s.me?.role === 'facilitator');
   const planCommands = usePlanCommands();
-  const { selected, select } = usePlanSelection();
+  const { orphans, shown, select } = useShownSheet(plan, (orphan) => orphan.indicators);
   const [chosenView, setView] = useState<View | null>(null);
   const view: View = chosenView ?? (projector ? 'overview' : 'indicators');
-
-  const actions = plan.groups.flatMap((group) => group.actions);
-  const orphans = plan.orphans
-    .filter((orphan) => orphan.indicators.length > 0)
-    .map((orphan) => ({ action: orphan.action, names: orphan.indicators.map((i) => i.name) }));
-  const shown = shownSelection(selected, [...actions.map((a) => a.id), ...orphans.map((o) => o.action)]);
-  const action = actions.find((a) => a.id === shown);
 
   const onTabKey = (event: KeyboardEvent<HTMLButtonElement>) => {
     if (event.key !== 'ArrowRight' && event.key !== 'ArrowLeft') return;
@@ -93,34 +86,31 @@ export function MonitoringStep({ commands }: { commands: BoardCommands }) {
           aria-labelledby="plan-tab-indicators"
           className="plan-step__body"
         >
-          <SheetList
+          <SheetsWithDetail
             plan={plan}
             orphans={orphans}
             selected={shown}
             onSelect={select}
             meta={(a) => <span>{t.plural('plan.indicatorCount', a.indicators.length)}</span>}
-          />
-          <div className="plan-step__detail" data-testid="plan.detail" data-sheet-id={shown}>
-            {action ? (
-              <>
-                <SheetHeading plan={plan} action={action} />
-                <IndicatorsTable
-                  action={action.id}
-                  indicators={indicators.filter((i) => i.action === action.id)}
-                  editable={editable}
-                  plan={planCommands}
-                  commands={commands}
-                />
-              </>
-            ) : (
+            orphan={
               <OrphanPanel
                 plan={plan}
                 indicators={indicators.filter((i) => i.action === shown)}
                 editable={editable}
                 commands={planCommands}
               />
+            }
+          >
+            {(action) => (
+              <IndicatorsTable
+                action={action.id}
+                indicators={indicators.filter((i) => i.action === action.id)}
+                editable={editable}
+                plan={planCommands}
+                commands={commands}
+              />
             )}
-          </div>
+          </SheetsWithDetail>
         </div>
       )}
     </StepFrame>

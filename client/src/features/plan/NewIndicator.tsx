@@ -1,6 +1,7 @@
 import { INDICATOR_TEXT_LIMITS, type IndicatorFrequency, IndicatorInput } from '@atelier/shared';
 import { type FormEvent, useId, useState } from 'react';
 import { useT } from '../../i18n/locale';
+import { FieldError, fieldErrorProps } from '../../ui/FieldWithError';
 import { parseNumberInput } from './format';
 import { FrequencySelect } from './selects';
 import type { PlanCommands } from './usePlanCommands';
@@ -20,6 +21,8 @@ export function NewIndicator({ action, plan }: { action: string; plan: PlanComma
     target: useId(),
     source: useId(),
     frequency: useId(),
+    nameError: useId(),
+    numberError: useId(),
   };
 
   const submit = (event: FormEvent) => {
@@ -54,7 +57,10 @@ export function NewIndicator({ action, plan }: { action: string; plan: PlanComma
       maxLength={props.maxLength}
       placeholder={props.placeholder}
       inputMode={props.number ? 'decimal' : undefined}
-      aria-invalid={errors[key as keyof typeof errors] ?? false}
+      {...fieldErrorProps(
+        key === 'name' ? ids.nameError : ids.numberError,
+        errors[key as keyof typeof errors],
+      )}
       data-testid={`plan.indicator.new-${key}`}
       onChange={(event) => {
         setDraft({ ...draft, [key]: event.target.value });
@@ -111,16 +117,16 @@ export function NewIndicator({ action, plan }: { action: string; plan: PlanComma
           {t('plan.indicators.add')}
         </button>
       </div>
-      {errors.name && (
-        <p className="plan-field__error" role="alert">
-          {t('plan.error.name', { max: INDICATOR_TEXT_LIMITS.name })}
-        </p>
-      )}
-      {(errors.baseline || errors.target) && (
-        <p className="plan-field__error" role="alert">
-          {t('plan.error.number')}
-        </p>
-      )}
+      <FieldError
+        id={ids.nameError}
+        error={errors.name && t('plan.error.name', { max: INDICATOR_TEXT_LIMITS.name })}
+        className="plan-field__error"
+      />
+      <FieldError
+        id={ids.numberError}
+        error={(errors.baseline || errors.target) && t('plan.error.number')}
+        className="plan-field__error"
+      />
     </form>
   );
 }

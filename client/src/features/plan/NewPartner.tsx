@@ -1,6 +1,7 @@
 import { PARTNER_TEXT_LIMITS, PartnerInput, STAKEHOLDER_KINDS, type StakeholderKind } from '@atelier/shared';
 import { type FormEvent, useId, useState } from 'react';
 import { useT } from '../../i18n/locale';
+import { FieldError, fieldErrorProps } from '../../ui/FieldWithError';
 import { kindKey } from './labels';
 import type { PlanCommands } from './usePlanCommands';
 
@@ -47,8 +48,7 @@ export function NewPartner({ action, plan }: { action: string; plan: PlanCommand
             value={name}
             maxLength={PARTNER_TEXT_LIMITS.name}
             placeholder={t('plan.partners.namePlaceholder')}
-            aria-invalid={invalid}
-            aria-describedby={invalid ? ids.error : undefined}
+            {...fieldErrorProps(ids.error, invalid)}
             data-testid="plan.partner.new-name"
             onChange={(event) => {
               setName(event.target.value);
@@ -102,11 +102,11 @@ export function NewPartner({ action, plan }: { action: string; plan: PlanCommand
           {t('plan.partners.add')}
         </button>
       </div>
-      {invalid && (
-        <p id={ids.error} className="plan-field__error" role="alert">
-          {t('plan.error.name', { max: PARTNER_TEXT_LIMITS.name })}
-        </p>
-      )}
+      <FieldError
+        id={ids.error}
+        error={invalid && t('plan.error.name', { max: PARTNER_TEXT_LIMITS.name })}
+        className="plan-field__error"
+      />
     </form>
   );
 }

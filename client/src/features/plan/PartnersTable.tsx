@@ -1,5 +1,4 @@
 import { PARTNER_TEXT, PARTNER_TEXT_LIMITS, type Partner, partnerText } from '@atelier/shared';
-import { useId } from 'react';
 import type * as Y from 'yjs';
 import { useT } from '../../i18n/locale';
 import { useConnection } from '../../sync/useConnection';
@@ -7,6 +6,7 @@ import type { BoardCommands } from '../board/useCommands';
 import { BoundText } from './fields';
 import { kindKey } from './labels';
 import { NewPartner } from './NewPartner';
+import { PlanCard, RemoveColumnHeader } from './PlanCard';
 import { RemoveButton } from './RemoveButton';
 import { KindSelect } from './selects';
 import type { PlanCommands } from './usePlanCommands';
@@ -22,77 +22,70 @@ interface Props {
 /** The stakeholders of one sheet: a table edited in place (everyone sees each keystroke), and a row to add one. */
 export function PartnersTable({ action, partners, editable, plan, commands }: Props) {
   const t = useT();
-  const titleId = useId();
   return (
-    <section className="plan-card" aria-labelledby={titleId} data-testid="plan.partners">
-      <h3 id={titleId} className="plan-card__title">
-        {t('plan.partners.title')} <span className="plan-count">{partners.length}</span>
-      </h3>
-      {partners.length === 0 ? (
-        <p className="plan-card__empty">{t('plan.partners.empty')}</p>
-      ) : (
-        <table className="plan-table plan-table--partners">
-          <thead>
-            <tr>
-              <th scope="col" className="plan-col--name">
-                {t('plan.partners.name')}
-              </th>
-              <th scope="col" className="plan-col--kind">
-                {t('plan.partners.kind')}
-              </th>
-              <th scope="col">{t('plan.partners.role')}</th>
-              <th scope="col" className="plan-col--contact">
-                {t('plan.partners.contact')}
-              </th>
-              {editable && (
-                <th scope="col" className="plan-col--remove">
-                  <span className="visually-hidden">{t('plan.confirm.remove')}</span>
-                </th>
-              )}
-            </tr>
-          </thead>
-          <tbody>
-            {partners.map((partner) =>
-              editable ? (
-                <PartnerRow key={partner.id} partner={partner} plan={plan} commands={commands} />
-              ) : (
-                <tr key={partner.id} data-testid="plan.partner" data-partner-id={partner.id}>
-                  <td
-                    className="plan-cell plan-cell--name plan-cell--text plan-table__strong"
-                    data-label={t('plan.partners.name')}
-                    data-testid="plan.partner.name"
-                  >
-                    {partner.name}
-                  </td>
-                  <td
-                    className="plan-cell plan-cell--kind plan-cell--text"
-                    data-label={t('plan.partners.kind')}
-                  >
-                    <span className={`plan-kind plan-kind--${partner.kind}`} data-testid="plan.partner.kind">
-                      {t(kindKey(partner.kind))}
-                    </span>
-                  </td>
-                  <td
-                    className="plan-cell plan-cell--role plan-cell--text"
-                    data-label={t('plan.partners.role')}
-                    data-testid="plan.partner.role"
-                  >
-                    {partner.role}
-                  </td>
-                  <td
-                    className="plan-cell plan-cell--contact plan-cell--text"
-                    data-label={t('plan.partners.contact')}
-                  >
-                    {partner.contact}
-                  </td>
-                </tr>
-              ),
-            )}
-          </tbody>
-        </table>
-      )}
-      {editable && <NewPartner action={action} plan={plan} />}
-    </section>
+    <PlanCard
+      title={t('plan.partners.title')}
+      count={partners.length}
+      empty={t('plan.partners.empty')}
+      testId="plan.partners"
+      footer={editable && <NewPartner action={action} plan={plan} />}
+    >
+      <table className="plan-table plan-table--partners">
+        <thead>
+          <tr>
+            <th scope="col" className="plan-col--name">
+              {t('plan.partners.name')}
+            </th>
+            <th scope="col" className="plan-col--kind">
+              {t('plan.partners.kind')}
+            </th>
+            <th scope="col">{t('plan.partners.role')}</th>
+            <th scope="col" className="plan-col--contact">
+              {t('plan.partners.contact')}
+            </th>
+            {editable && <RemoveColumnHeader />}
+          </tr>
+        </thead>
+        <tbody>
+          {partners.map((partner) =>
+            editable ? (
+              <PartnerRow key={partner.id} partner={partner} plan={plan} commands={commands} />
+            ) : (
+              <tr key={partner.id} data-testid="plan.partner" data-partner-id={partner.id}>
+                <td
+                  className="plan-cell plan-cell--name plan-cell--text plan-table__strong"
+                  data-label={t('plan.partners.name')}
+                  data-testid="plan.partner.name"
+                >
+                  {partner.name}
+                </td>
+                <td
+                  className="plan-cell plan-cell--kind plan-cell--text"
+                  data-label={t('plan.partners.kind')}
+                >
+                  <span className={`plan-kind plan-kind--${partner.kind}`} data-testid="plan.partner.kind">
+                    {t(kindKey(partner.kind))}
+                  </span>
+                </td>
+                <td
+                  className="plan-cell plan-cell--role plan-cell--text"
+                  data-label={t('plan.partners.role')}
+                  data-testid="plan.partner.role"
+                >
+                  {partner.role}
+                </td>
+                <td
+                  className="plan-cell plan-cell--contact plan-cell--text"
+                  data-label={t('plan.partners.contact')}
+                >
+                  {partner.contact}
+                </td>
+              </tr>
+            ),
+          )}
+        </tbody>
+      </table>
+    </PlanCard>
   );
 }
 

@@ -4,9 +4,9 @@ import type { BoardCommands } from '../board/useCommands';
 import { OrphanPanel } from './OrphanPanel';
 import { PartnersTable } from './PartnersTable';
 import { ProcessChecklist, ProgressBar } from './ProcessChecklist';
-import { NoSheets, SheetHeading, SheetList } from './SheetList';
+import { NoSheets, SheetsWithDetail } from './SheetList';
 import { StepFrame } from './StepFrame';
-import { shownSelection, usePartners, usePlanOverview, usePlanSelection } from './usePlan';
+import { usePartners, usePlanOverview, useShownSheet } from './usePlan';
 import { usePlanCommands } from './usePlanCommands';
 
 /**
@@ -20,14 +20,7 @@ export function PartnershipsStep({ commands }: { commands: BoardCommands }) {
   const editable = useCanEdit();
   const facilitator = useBoard((s) => s.me?.role === 'facilitator');
   const planCommands = usePlanCommands();
-  const { selected, select } = usePlanSelection();
-
-  const actions = plan.groups.flatMap((group) => group.actions);
-  const orphans = plan.orphans
-    .filter((orphan) => orphan.partners.length > 0)
-    .map((orphan) => ({ action: orphan.action, names: orphan.partners.map((p) => p.name) }));
-  const shown = shownSelection(selected, [...actions.map((a) => a.id), ...orphans.map((o) => o.action)]);
-  const action = actions.find((a) => a.id === shown);
+  const { orphans, shown, select } = useShownSheet(plan, (orphan) => orphan.partners);
 
   return (
     <StepFrame
@@ -40,7 +33,7 @@ export function PartnershipsStep({ commands }: { commands: BoardCommands }) {
         <NoSheets facilitator={facilitator} />
       ) : (
         <div className="plan-step__body">
-          <SheetList
+          <SheetsWithDetail
             plan={plan}
             orphans={orphans}
             selected={shown}
@@ -51,11 +44,17 @@ export function PartnershipsStep({ commands }: { commands: BoardCommands }) {
                 <ProgressBar progress={a.progress} compact />
               </>
             )}
-          />
-          <div className="plan-step__detail" data-testid="plan.detail" data-sheet-id={shown}>
-            {action ? (
+            orphan={
+              <OrphanPanel
+                plan={plan}
+                partners={partners.filter((p) => p.action === shown)}
+                editable={editable}
+                commands={planCommands}
+              />
+            }
+          >
+            {(action) => (
               <>
-                <SheetHeading plan={plan} action={action} />
                 <PartnersTable
                   action={action.id}
                   partners={partners.filter((p) => p.action === action.id)}
@@ -72,15 +71,8 @@ export function PartnershipsStep({ commands }: { commands: BoardCommands }) {
                   commands={commands}
                 />
               </>
-            ) : (
-              <OrphanPanel
-                plan={plan}
-                partners={partners.filter((p) => p.action === shown)}
-                editable={editable}
-                commands={planCommands}
-              />
             )}
-          </div>
+          </SheetsWithDetail>
         </div>
       )}
     </StepFrame>

@@ -81,6 +81,35 @@ export function SheetList({ plan, orphans, selected, onSelect, meta }: Props) {
   );
 }
 
+interface WithDetailProps extends Props {
+  selected: string;
+  /** The chosen sheet's cards, under its heading. */
+  children: (action: PlanAction) => ReactNode;
+  /** Shown instead when the chosen entry is a deleted sheet's leftovers. */
+  orphan: ReactNode;
+}
+
+/** The list of sheets and, beside it, the chosen one: its heading and cards, or what is left of it. */
+export function SheetsWithDetail({ children, orphan, ...list }: WithDetailProps) {
+  const { plan, selected } = list;
+  const action = plan.groups.flatMap((group) => group.actions).find((a) => a.id === selected);
+  return (
+    <>
+      <SheetList {...list} />
+      <div className="plan-step__detail" data-testid="plan.detail" data-sheet-id={selected}>
+        {action ? (
+          <>
+            <SheetHeading plan={plan} action={action} />
+            {children(action)}
+          </>
+        ) : (
+          orphan
+        )}
+      </div>
+    </>
+  );
+}
+
 /** The selected sheet's title line: its axis, lead and status. */
 export function SheetHeading({ plan, action }: { plan: PlanOverview; action: PlanAction }) {
   const t = useT();

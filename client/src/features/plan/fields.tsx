@@ -1,8 +1,9 @@
-import { useId, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import type * as Y from 'yjs';
 import type { z } from 'zod';
 import { useT } from '../../i18n/locale';
 import { useConnection } from '../../sync/useConnection';
+import { FieldWithError } from '../../ui/FieldWithError';
 import { undoKeys } from '../board/undoKeys';
 import type { BoardCommands } from '../board/useCommands';
 import { useTextBinding } from '../text/useTextBinding';
@@ -47,7 +48,6 @@ export function BoundText({
   const connection = useConnection();
   const ref = useRef<HTMLTextAreaElement>(null);
   const [invalid, setInvalid] = useState(false);
-  const errorId = useId();
 
   const binding = useTextBinding(ref, text, {
     write: (value) => {
@@ -69,45 +69,43 @@ export function BoundText({
 
   return (
     <div className="plan-field">
-      <textarea
-        ref={ref}
-        rows={1}
-        className="plan-input plan-input--text"
-        aria-label={label}
-        aria-invalid={invalid}
-        aria-describedby={invalid ? errorId : undefined}
-        maxLength={maxLength}
-        placeholder={placeholder}
-        data-testid={testId}
-        disabled={!text}
-        onFocus={() => connection.undo.stopCapturing()}
-        {...binding.events}
-        onBlur={(event) => {
-          const input = event.currentTarget;
-          const trimmed = input.value.trim();
-          if (!text) input.value = '';
-          else if (invalid) binding.restore();
-          else if (trimmed !== input.value) {
-            input.value = trimmed;
-            binding.input();
-          }
-          setInvalid(false);
-          connection.undo.stopCapturing();
-        }}
-        onKeyDown={(event) => {
-          if (event.key === 'Enter' || event.key === 'Escape') {
-            event.preventDefault();
-            event.currentTarget.blur();
-            return;
-          }
-          undoKeys(commands)(event);
-        }}
-      />
-      {invalid && (
-        <p id={errorId} className="plan-field__error" role="alert">
-          {error}
-        </p>
-      )}
+      <FieldWithError error={invalid && error} errorClassName="plan-field__error">
+        {(errorProps) => (
+          <textarea
+            ref={ref}
+            rows={1}
+            className="plan-input plan-input--text"
+            aria-label={label}
+            {...errorProps}
+            maxLength={maxLength}
+            placeholder={placeholder}
+            data-testid={testId}
+            disabled={!text}
+            onFocus={() => connection.undo.stopCapturing()}
+            {...binding.events}
+            onBlur={(event) => {
+              const input = event.currentTarget;
+              const trimmed = input.value.trim();
+              if (!text) input.value = '';
+              else if (invalid) binding.restore();
+              else if (trimmed !== input.value) {
+                input.value = trimmed;
+                binding.input();
+              }
+              setInvalid(false);
+              connection.undo.stopCapturing();
+            }}
+            onKeyDown={(event) => {
+              if (event.key === 'Enter' || event.key === 'Escape') {
+                event.preventDefault();
+                event.currentTarget.blur();
+                return;
+              }
+              undoKeys(commands)(event);
+            }}
+          />
+        )}
+      </FieldWithError>
     </div>
   );
 }
@@ -130,7 +128,6 @@ export function NumberField({ value, write, label, commands, testId }: NumberFie
   const t = useT();
   const [draft, setDraft] = useState<string | null>(null);
   const [invalid, setInvalid] = useState(false);
-  const errorId = useId();
   const shown = draft ?? (value === null ? '' : formatNumberInput(t.locale, value));
 
   const commit = () => {
@@ -147,37 +144,35 @@ export function NumberField({ value, write, label, commands, testId }: NumberFie
 
   return (
     <div className="plan-field">
-      <input
-        type="text"
-        inputMode="decimal"
-        className="plan-input plan-input--number"
-        aria-label={label}
-        aria-invalid={invalid}
-        aria-describedby={invalid ? errorId : undefined}
-        maxLength={40}
-        value={shown}
-        data-testid={testId}
-        onChange={(event) => setDraft(event.target.value)}
-        onBlur={commit}
-        onKeyDown={(event) => {
-          if (event.key === 'Enter') {
-            event.preventDefault();
-            commit();
-          } else if (event.key === 'Escape') {
-            event.preventDefault();
-            setDraft(null);
-            setInvalid(false);
-          } else if (draft === null) {
-            // Nothing typed here yet: Ctrl+Z undoes the last change on the board.
-            undoKeys(commands)(event);
-          }
-        }}
-      />
-      {invalid && (
-        <p id={errorId} className="plan-field__error" role="alert">
-          {t('plan.error.number')}
-        </p>
-      )}
+      <FieldWithError error={invalid && t('plan.error.number')} errorClassName="plan-field__error">
+        {(errorProps) => (
+          <input
+            type="text"
+            inputMode="decimal"
+            className="plan-input plan-input--number"
+            aria-label={label}
+            {...errorProps}
+            maxLength={40}
+            value={shown}
+            data-testid={testId}
+            onChange={(event) => setDraft(event.target.value)}
+            onBlur={commit}
+            onKeyDown={(event) => {
+              if (event.key === 'Enter') {
+                event.preventDefault();
+                commit();
+              } else if (event.key === 'Escape') {
+                event.preventDefault();
+                setDraft(null);
+                setInvalid(false);
+              } else if (draft === null) {
+                // Nothing typed here yet: Ctrl+Z undoes the last change on the board.
+                undoKeys(commands)(event);
+              }
+            }}
+          />
+        )}
+      </FieldWithError>
     </div>
   );
 }

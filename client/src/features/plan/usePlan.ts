@@ -1,6 +1,7 @@
 import {
   BOARD_ROOTS,
   type Indicator,
+  type OrphanGroup,
   type Partner,
   type PlanOverview,
   planOverview,
@@ -44,4 +45,23 @@ export const usePlanSelection = create<{ selected: string | null; select: (id: s
 export function shownSelection(selected: string | null, listed: readonly string[]): string | null {
   if (selected !== null && listed.includes(selected)) return selected;
   return listed[0] ?? null;
+}
+
+/**
+ * What a step lists and shows: the deleted sheets that still have leftovers of this step
+ * (`leftovers`: their partners, or their indicators), and the sheet (or deleted sheet) shown.
+ */
+export function useShownSheet(
+  plan: PlanOverview,
+  leftovers: (orphan: OrphanGroup) => readonly { name: string }[],
+) {
+  const { selected, select } = usePlanSelection();
+  const orphans = plan.orphans
+    .filter((orphan) => leftovers(orphan).length > 0)
+    .map((orphan) => ({ action: orphan.action, names: leftovers(orphan).map((item) => item.name) }));
+  const listed = [
+    ...plan.groups.flatMap((group) => group.actions.map((action) => action.id)),
+    ...orphans.map((orphan) => orphan.action),
+  ];
+  return { orphans, shown: shownSelection(selected, listed), select };
 }
