@@ -40,6 +40,9 @@ describe('notes by issue', () => {
     const first = groupSortedNotes(notes, new Map());
     const moved = { ...notes, b: { ...notes.b, x: 500 } };
     expect(groupSortedNotes(moved, first)).toBe(first);
+    // A sorted note moved (by someone still on step 1) or restacked: its issue shows nothing new.
+    const sortedMoved = { ...notes, a: { ...notes.a, x: 80, y: 40, z: 9, layer: 3 } };
+    expect(groupSortedNotes(sortedMoved, first)).toBe(first);
     const edited = { ...notes, a: { ...notes.a, text: 'changed' } };
     const second = groupSortedNotes(edited, first);
     expect(second).not.toBe(first);

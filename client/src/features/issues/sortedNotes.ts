@@ -13,14 +13,28 @@ function byOrder(a: BoardNote, b: BoardNote): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
+/** What an issue shows of its notes (chips): a note moved on the board changes none of it. */
+function sameChip(a: BoardNote, b: BoardNote): boolean {
+  return (
+    a === b ||
+    (a.id === b.id &&
+      a.text === b.text &&
+      a.theme === b.theme &&
+      a.author === b.author &&
+      a.order === b.order)
+  );
+}
+
 function sameNotes(a: readonly BoardNote[], b: readonly BoardNote[]): boolean {
-  return a.length === b.length && a.every((note, i) => note === b[i]);
+  return a.length === b.length && a.every((note, i) => sameChip(note, b[i] as BoardNote));
 }
 
 /**
  * The notes sorted into an issue, grouped by issue, reusing `prev`'s arrays (and `prev`
- * itself) where nothing changed: a note moving on the board, hundreds of times a second in
- * a busy room, re-renders no issue. Private drafts are never in an issue.
+ * itself) where nothing an issue shows changed: a note moving on the board, hundreds of times
+ * a second in a busy room, re-renders no issue, even when it is a sorted note moved by someone
+ * still on step 1 (the arrays then keep its older position: read positions from the store).
+ * Private drafts are never in an issue.
  */
 export function groupSortedNotes(
   notes: Readonly<Record<string, BoardNote>>,
