@@ -11,6 +11,7 @@ import {
 import { useEffect, useId, useRef, useState } from 'react';
 import type * as Y from 'yjs';
 import { useT } from '../../i18n/locale';
+import { formatEuros } from '../../i18n/numbers';
 import type { MessageKey } from '../../i18n/translate';
 import { useSheetActivity } from '../../state/presenceStores';
 import { boardStore, useBoard, useCanEdit } from '../../state/store';
@@ -21,7 +22,6 @@ import { FieldError, fieldErrorProps } from '../../ui/FieldWithError';
 import { Icon } from '../../ui/Icon';
 import { IconButton } from '../../ui/IconButton';
 import { PeopleInitials } from './FieldPeople';
-import { formatEuros } from './format';
 import { groupSheets, type SheetGroup } from './groups';
 import { SheetEditor } from './SheetEditor';
 import { useSheetCommands } from './useSheetCommands';

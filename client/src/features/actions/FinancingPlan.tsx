@@ -11,6 +11,7 @@ import {
 } from '@atelier/shared';
 import { useId, useRef, useState } from 'react';
 import { useT } from '../../i18n/locale';
+import { formatEuros } from '../../i18n/numbers';
 import type { MessageKey } from '../../i18n/translate';
 import { useCanEdit } from '../../state/store';
 import { FieldWithError } from '../../ui/FieldWithError';
@@ -18,7 +19,7 @@ import { Icon } from '../../ui/Icon';
 import { IconButton } from '../../ui/IconButton';
 import { AmountInput } from './AmountInput';
 import { FieldPeople } from './FieldPeople';
-import { amountMessage, checkAmount, formatEuros } from './format';
+import { amountMessage, checkAmount } from './format';
 import { useFieldFocus } from './useFieldFocus';
 import { useSheetCommands } from './useSheetCommands';
 

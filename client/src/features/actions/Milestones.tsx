@@ -8,13 +8,13 @@ import {
 } from '@atelier/shared';
 import { useId, useRef, useState } from 'react';
 import { useT } from '../../i18n/locale';
+import { formatDate } from '../../i18n/numbers';
 import type { MessageKey } from '../../i18n/translate';
 import { useCanEdit } from '../../state/store';
 import { FieldError, FieldWithError, fieldErrorProps } from '../../ui/FieldWithError';
 import { Icon } from '../../ui/Icon';
 import { IconButton } from '../../ui/IconButton';
 import { FieldPeople } from './FieldPeople';
-import { formatDate } from './format';
 import { useFieldFocus } from './useFieldFocus';
 import { useSheetCommands } from './useSheetCommands';
 

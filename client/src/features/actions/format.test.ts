@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkAmount, formatAmount, formatDate, formatEuros, parseAmount } from './format';
+import { formatAmount, formatDate, formatEuros, parseAmount } from '../../i18n/numbers';
+import { checkAmount } from './format';
 
 /** Intl writes French group separators as narrow no-break spaces: compare with plain ones. */
 const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');

@@ -7,10 +7,10 @@ import {
 } from '@atelier/shared';
 import type * as Y from 'yjs';
 import { useT } from '../../i18n/locale';
+import { formatNumber } from '../../i18n/numbers';
 import { useConnection } from '../../sync/useConnection';
 import type { BoardCommands } from '../board/useCommands';
 import { BoundText, NumberField } from './fields';
-import { formatNumber } from './format';
 import { frequencyKey } from './labels';
 import { NewIndicator } from './NewIndicator';
 import { PlanCard, RemoveColumnHeader } from './PlanCard';

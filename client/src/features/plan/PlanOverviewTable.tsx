@@ -1,7 +1,7 @@
 import type { Indicator, PlanAction, PlanGroup, PlanOverview, PlanTotals } from '@atelier/shared';
 import { useT } from '../../i18n/locale';
+import { formatEuros, formatNumber, formatPercent } from '../../i18n/numbers';
 import type { Translator } from '../../i18n/translate';
-import { formatEuros, formatNumber, formatPercent } from './format';
 import { priorityKey, sheetStatusKey } from './labels';
 
 /**
@@ -66,7 +66,7 @@ export function PlanOverviewTable({ plan }: { plan: PlanOverview }) {
 
 function KeyFigures({ totals }: { totals: PlanTotals }) {
   const t = useT();
-  const euros = (n: number) => formatEuros(t.locale, n);
+  const euros = (n: number) => formatEuros(n, t.locale, { whole: true });
   return (
     <dl className="plan-kpis">
       <div className="plan-kpi">
@@ -166,11 +166,15 @@ function ActionRow({ action }: { action: PlanAction }) {
         {action.budget === null ? (
           <span className="plan-muted">{t('plan.overview.noBudget')}</span>
         ) : (
-          formatEuros(t.locale, action.budget)
+          formatEuros(action.budget, t.locale, { whole: true })
         )}
       </td>
       <td className="plan-table__number">
-        {action.secured > 0 ? formatEuros(t.locale, action.secured) : <span className="plan-muted">—</span>}
+        {action.secured > 0 ? (
+          formatEuros(action.secured, t.locale, { whole: true })
+        ) : (
+          <span className="plan-muted">—</span>
+        )}
       </td>
       <td data-testid="plan.overview.indicators">
         {action.indicators.length === 0 ? (
@@ -232,14 +236,14 @@ function TotalRow({
       </th>
       <td />
       <td className="plan-table__number" data-testid={`${testId}-budget`}>
-        {formatEuros(t.locale, totals.budget)}
+        {formatEuros(totals.budget, t.locale, { whole: true })}
         {totals.unbudgeted > 0 && (
           <span className="plan-overview__sub">
             {t.plural('plan.overview.unbudgeted', totals.unbudgeted)}
           </span>
         )}
       </td>
-      <td className="plan-table__number">{formatEuros(t.locale, totals.secured)}</td>
+      <td className="plan-table__number">{formatEuros(totals.secured, t.locale, { whole: true })}</td>
       <td>{t.plural('plan.indicatorCount', totals.indicators)}</td>
       <td>{t.plural('plan.partnerCount', totals.partners)}</td>
       <td />

@@ -2,12 +2,12 @@ import { useRef, useState } from 'react';
 import type * as Y from 'yjs';
 import type { z } from 'zod';
 import { useT } from '../../i18n/locale';
+import { formatNumberInput, parseNumberInput } from '../../i18n/numbers';
 import { useConnection } from '../../sync/useConnection';
 import { FieldWithError } from '../../ui/FieldWithError';
 import { undoKeys } from '../board/undoKeys';
 import type { BoardCommands } from '../board/useCommands';
 import { useTextBinding } from '../text/useTextBinding';
-import { formatNumberInput, parseNumberInput } from './format';
 
 type History = Pick<BoardCommands, 'undo' | 'redo'>;
 

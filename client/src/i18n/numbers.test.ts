@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { formatEuros, formatNumber, formatNumberInput, parseNumberInput } from './format';
+import { formatEuros, formatNumber, formatNumberInput, parseNumberInput } from './numbers';
 
 /** Intl separates French thousands with narrow no-break spaces: compare with plain spaces. */
 const plain = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
 
-describe('plan number formats', () => {
+describe('numbers in the interface language', () => {
   it('writes euros the French way in French and the English way in English', () => {
-    expect(plain(formatEuros('fr', 1_250_000))).toBe('1 250 000 €');
-    expect(plain(formatEuros('fr', 420_000.4))).toBe('420 000 €');
-    expect(formatEuros('en', 1_250_000)).toBe('€1,250,000');
+    expect(plain(formatEuros(1_250_000, 'fr', { whole: true }))).toBe('1 250 000 €');
+    expect(plain(formatEuros(420_000.4, 'fr', { whole: true }))).toBe('420 000 €');
+    expect(formatEuros(1_250_000, 'en', { whole: true })).toBe('€1,250,000');
   });
 
   it('writes measured values with the locale’s decimal mark', () => {
