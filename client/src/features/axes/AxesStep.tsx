@@ -24,6 +24,7 @@ import { useBoardValue } from '../../state/useBoardValue';
 import { useConnection } from '../../sync/useConnection';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { FieldError, fieldErrorProps } from '../../ui/FieldWithError';
+import { focusSoon } from '../../ui/focusSoon';
 import { Icon } from '../../ui/Icon';
 import { HistoryButtons } from '../board/HistoryButtons';
 import type { BoardCommands } from '../board/useCommands';
@@ -42,16 +43,6 @@ import { IssueCard, IssueCardOverlay, issueHandleSelector, issueMenuSelector } f
 
 /** Drop zones are measured again while a card is carried: the columns may scroll. */
 const MEASURING = { droppable: { strategy: MeasuringStrategy.Always } };
-
-/** Focuses an element once React has drawn the change (the card moved to another column). */
-function focusSoon(selector: string, fallback?: string): void {
-  requestAnimationFrame(() => {
-    const element =
-      document.querySelector<HTMLElement>(selector) ??
-      (fallback ? document.querySelector<HTMLElement>(fallback) : null);
-    element?.focus();
-  });
-}
 
 /**
  * Step 3, strategic axes (French: axes stratégiques): two or three axes that group the

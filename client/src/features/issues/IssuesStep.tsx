@@ -25,6 +25,7 @@ import { boardStore, useBoard, useCanEdit } from '../../state/store';
 import { useBoardValue } from '../../state/useBoardValue';
 import { viewStore } from '../../state/view';
 import { useConnection } from '../../sync/useConnection';
+import { focusSoon } from '../../ui/focusSoon';
 import { Canvas } from '../board/Canvas';
 import { noteColors } from '../board/colors';
 import { useBoardSensors } from '../board/dnd';
@@ -52,11 +53,6 @@ const ROOTS = [BOARD_ROOTS.clusters];
 const MEASURING: MeasuringConfiguration = { draggable: { measure: getClientRect } };
 /** The issues column scrolls when a drag nears its top or bottom edge (not the board: it pans). */
 const AUTO_SCROLL = { threshold: { x: 0, y: 0.12 } };
-
-/** Focuses an element once React has drawn it (after a drop moved a note into an issue). */
-function focusSoon(selector: string): void {
-  requestAnimationFrame(() => document.querySelector<HTMLElement>(selector)?.focus());
-}
 
 /** Board points of the notes drawn on the board (not sorted into an existing issue). */
 function boardNotePositions(issues: ReadonlySet<string>, except: string): Point[] {
