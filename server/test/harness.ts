@@ -354,6 +354,13 @@ export async function join(
 /** A person a test brings into a workshop: name, group, and observer or (by default) participant. */
 export type Person = { name: string; group: ParticipantGroup; role?: 'participant' | 'observer' };
 
+/** The usual cast of a sync test: two participants and an observer. */
+export const TWO_AND_OBSERVER = {
+  alice: { name: 'Alice', group: 'resident' },
+  bob: { name: 'Bob', group: 'business' },
+  olga: { name: 'Olga', group: 'partner', role: 'observer' },
+} satisfies Record<string, Person>;
+
 /** A new workshop and its cast, joined at once: `{ workshop, alice: JoinResponse, … }`. */
 export async function workshopWith<K extends string>(
   baseUrl: string,

@@ -17,9 +17,9 @@ import {
   connectDoc,
   type DocClient,
   openRaw,
-  type Person,
   SyncRefused,
   syncStep1Message,
+  TWO_AND_OBSERVER,
   useServer,
   waitDoc,
   waitFor,
@@ -28,16 +28,10 @@ import {
 
 const server = useServer();
 
-const CAST = {
-  alice: { name: 'Alice', group: 'resident' },
-  bob: { name: 'Bob', group: 'business' },
-  olga: { name: 'Olga', group: 'partner', role: 'observer' },
-} satisfies Record<string, Person>;
-
 type Cast = Awaited<ReturnType<typeof newWorkshop>>;
 
 function newWorkshop() {
-  return workshopWith(server.url, CAST);
+  return workshopWith(server.url, TWO_AND_OBSERVER);
 }
 
 const connect = (room: string, token: string): Promise<DocClient> => connectDoc(server.wsUrl, room, token);

@@ -23,8 +23,8 @@ import {
   createWorkshop,
   DEFAULT_WORKSHOP,
   type DocClient,
-  type Person,
   sortedNotes,
+  TWO_AND_OBSERVER,
   useServer,
   waitDoc,
   waitFor,
@@ -33,16 +33,10 @@ import {
 
 const server = useServer();
 
-const CAST = {
-  alice: { name: 'Alice', group: 'resident' },
-  bob: { name: 'Bob', group: 'business' },
-  olga: { name: 'Olga', group: 'partner', role: 'observer' },
-} satisfies Record<string, Person>;
-
 type Cast = Awaited<ReturnType<typeof newWorkshop>>;
 
 function newWorkshop() {
-  return workshopWith(server.url, CAST);
+  return workshopWith(server.url, TWO_AND_OBSERVER);
 }
 
 function board(cast: Cast, token: string): Promise<DocClient> {
