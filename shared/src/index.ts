@@ -119,7 +119,15 @@ export {
   removeIndicator,
   updateIndicator,
 } from './doc/indicators';
-export { BOARD_ROOTS, CONTROL_ROOTS, LAYOUT_VERSION, LIMITS, NOTE_FIELDS, STATE_FIELDS } from './doc/layout';
+export {
+  BOARD_ROOTS,
+  CONTROL_ROOTS,
+  LAYOUT_VERSION,
+  LIMITS,
+  NOTE_FIELDS,
+  PRIVATE_ROOTS,
+  STATE_FIELDS,
+} from './doc/layout';
 export {
   type AddNoteInput,
   addNote,
@@ -276,3 +284,69 @@ export {
   WRITE_DENIED_REASONS,
   type WriteDeniedReason,
 } from './sync/protocol';
+export { keepTopAxes, prioritiseActionsByResult, priorityByRank, rankIssuesByResult } from './votes/apply';
+export {
+  applyBallotChange,
+  BALLOT_REFUSALS,
+  type BallotRefusal,
+  type BallotRefusalCode,
+  ballotCast,
+  ballotComplete,
+  dotsUsed,
+  emptyBallot,
+  voterStatus,
+} from './votes/ballot';
+export {
+  Ballot,
+  BallotChange,
+  BallotPath,
+  CreateRoundBody,
+  Criteria,
+  Criterion,
+  CriterionResult,
+  DEFAULT_CRITERIA_IDS,
+  DEFAULT_CRITERIA_LABELS,
+  DotsSettings,
+  ExtendRoundBody,
+  GroupBreakdown,
+  MAX_BUDGET,
+  MAX_CRITERIA,
+  MAX_TARGETS,
+  PublicRound,
+  RemindBody,
+  RemindResponse,
+  ROUND_ACTIONS,
+  ROUND_STATES,
+  ROUND_TRANSITIONS,
+  RoundAction,
+  RoundActionPath,
+  RoundList,
+  RoundPath,
+  RoundProgress,
+  RoundResults,
+  RoundState,
+  SCORE_MAX,
+  TARGET_LABEL_MAX,
+  TargetResult,
+  VOTE_MODES,
+  VOTE_TARGET_KINDS,
+  VOTE_VISIBILITIES,
+  VOTER_STATUSES,
+  VoteMode,
+  VoterStatus,
+  VoteTarget,
+  VoteTargetKind,
+  VoteVisibility,
+} from './votes/round';
+export { groupBuckets, MIN_GROUP_VOTERS, type TallyBallot, tallyRound } from './votes/tally';
+export { readVoteTargets } from './votes/targets';
+export {
+  addReminder,
+  publishRound,
+  readReminders,
+  readRound,
+  readRounds,
+  remindersMap,
+  unpublishRound,
+  votesMap,
+} from './votes/votesDoc';

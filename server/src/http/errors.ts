@@ -12,6 +12,18 @@ const STATUS = {
   not_found: 404,
   payload_too_large: 413,
   internal: 500,
+  observer_cannot_vote: 403,
+  not_your_ballot: 403,
+  round_not_open: 409,
+  time_up: 409,
+  invalid_transition: 409,
+  replayed: 409,
+  over_budget: 422,
+  over_cap: 422,
+  negative_not_allowed: 422,
+  unknown_target: 422,
+  unknown_criterion: 422,
+  wrong_mode: 422,
 } as const satisfies Record<ErrorCode, ContentfulStatusCode>;
 
 /** The one shape every API error has: `{ error: { code, message } }`. */

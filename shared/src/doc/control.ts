@@ -115,13 +115,20 @@ export function setSilent(
   control.transact(() => stateMap(control).set(STATE_FIELDS.silent, silent), origin);
 }
 
-/** Facilitator command: sets, starts, pauses… the timer (see timer.ts), or removes it (`null`). */
-export function setTimer(control: Y.Doc, timer: TimerState | null): void {
+/**
+ * Facilitator command: sets, starts, pauses… the timer (see timer.ts), or removes it (`null`).
+ * The server sets it too, with its origin, when a timed vote round opens or gets more time.
+ */
+export function setTimer(
+  control: Y.Doc,
+  timer: TimerState | null,
+  origin: typeof LOCAL_ORIGIN | typeof SERVER_ORIGIN = LOCAL_ORIGIN,
+): void {
   control.transact(() => {
     if (timer === null) stateMap(control).delete(STATE_FIELDS.timer);
     // Validated here too: a bad value would be read back as "no timer" by everyone.
     else stateMap(control).set(STATE_FIELDS.timer, TimerState.parse(timer));
-  }, LOCAL_ORIGIN);
+  }, origin);
 }
 
 /** Whose view the room follows ("follow me"), or `null` when everyone moves freely. */

@@ -27,6 +27,19 @@ export const CONTROL_ROOTS = {
   state: 'state',
   /** The workshop's theme list, keyed by theme id. */
   themes: 'themes',
+  /**
+   * Vote rounds by id, each a plain `PublicRound` object (see votes/round.ts), written by the
+   * server only: never a ballot, and results only once revealed (or live for open rounds).
+   */
+  votes: 'votes',
+} as const;
+
+/** Root types of a participant's private document (room `workshopId/drafts/participantId`). */
+export const PRIVATE_ROOTS = {
+  /** Silent ideation drafts, with the board's note layout. */
+  notes: 'notes',
+  /** Vote reminders from the facilitator: round id → epoch ms of the last nudge (server-written). */
+  reminders: 'reminders',
 } as const;
 
 /** Field names of a note's `Y.Map`. */

@@ -109,6 +109,19 @@ export const ERROR_CODES = [
   'not_found',
   'payload_too_large',
   'internal',
+  // Votes (docs/votes.md): each names what was wrong; the ballot is left unchanged.
+  'observer_cannot_vote',
+  'not_your_ballot',
+  'round_not_open',
+  'time_up',
+  'invalid_transition',
+  'replayed',
+  'over_budget',
+  'over_cap',
+  'negative_not_allowed',
+  'unknown_target',
+  'unknown_criterion',
+  'wrong_mode',
 ] as const;
 export const ApiError = z.object({
   error: z.object({ code: z.enum(ERROR_CODES), message: z.string() }),
