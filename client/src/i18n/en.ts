@@ -26,6 +26,18 @@ export const en: Record<MessageKey, string> = {
   'error.payload_too_large': 'What you sent is too large.',
   'error.internal': 'The server hit an error. Try again in a moment.',
   'error.invalid_response': 'Unexpected answer from the server.',
+  'error.observer_cannot_vote': 'Observers do not vote.',
+  'error.not_your_ballot': 'This ballot is not yours.',
+  'error.round_not_open': 'This vote is not open.',
+  'error.time_up': 'Voting time is up.',
+  'error.invalid_transition': 'This vote cannot move to that state now.',
+  'error.replayed': 'This request was already taken into account.',
+  'error.over_budget': 'You have placed all your dots: withdraw one first.',
+  'error.over_cap': 'You have reached the most dots allowed on this item.',
+  'error.negative_not_allowed': 'This vote does not take dots against.',
+  'error.unknown_target': 'This item is not part of the vote.',
+  'error.unknown_criterion': 'This criterion is not part of the vote.',
+  'error.wrong_mode': 'This vote is not cast that way.',
 
   'home.createHeading': 'Create a workshop',
   'home.createIntro': 'You facilitate: set the workshop up in seconds, then share the code.',
@@ -678,4 +690,5 @@ export const en: Record<MessageKey, string> = {
   'plan.overview.indicatorLine': '{name}: {figures}',
   'plan.overview.orphans_one': '{n} item of a deleted sheet is not in this table (see “Deleted sheet”).',
   'plan.overview.orphans_other': '{n} items of a deleted sheet are not in this table (see “Deleted sheet”).',
+  // — votes (rounds, ballots, results) —
 };

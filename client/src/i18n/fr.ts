@@ -27,6 +27,18 @@ export const fr = {
   'error.payload_too_large': 'Le contenu envoyé est trop volumineux.',
   'error.internal': 'Le serveur a rencontré une erreur. Réessayez dans un instant.',
   'error.invalid_response': 'Réponse inattendue du serveur.',
+  'error.observer_cannot_vote': 'Les observateur·rices ne votent pas.',
+  'error.not_your_ballot': 'Ce bulletin n’est pas le vôtre.',
+  'error.round_not_open': 'Ce vote n’est pas ouvert.',
+  'error.time_up': 'Le temps de vote est écoulé.',
+  'error.invalid_transition': 'Ce vote ne peut pas passer à cet état maintenant.',
+  'error.replayed': 'Cette demande a déjà été prise en compte.',
+  'error.over_budget': 'Vous avez placé tous vos points : retirez-en un d’abord.',
+  'error.over_cap': 'Vous avez atteint le maximum de points sur cet élément.',
+  'error.negative_not_allowed': 'Ce vote n’accepte pas de points contre.',
+  'error.unknown_target': 'Cet élément ne fait pas partie du vote.',
+  'error.unknown_criterion': 'Ce critère ne fait pas partie du vote.',
+  'error.wrong_mode': 'Ce vote ne se fait pas de cette façon.',
 
   'home.createHeading': 'Créer un atelier',
   'home.createIntro': 'Vous animez : préparez l’atelier en quelques secondes, puis partagez le code.',
@@ -686,6 +698,7 @@ export const fr = {
     '{n} élément d’une fiche supprimée n’apparaît pas dans ce tableau (voir « Fiche supprimée »).',
   'plan.overview.orphans_other':
     '{n} éléments d’une fiche supprimée n’apparaissent pas dans ce tableau (voir « Fiche supprimée »).',
+  // — votes (rounds, ballots, results) —
 } as const;
 
 export type MessageKey = keyof typeof fr;
