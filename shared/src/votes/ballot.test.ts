@@ -26,7 +26,7 @@ const scoring = {
 } satisfies Pick<PublicRound, 'id' | 'mode' | 'targets' | 'dots' | 'criteria'>;
 
 function cast(
-  round: typeof dots | typeof scoring,
+  round: Parameters<typeof applyBallotChange>[0],
   ballot: Ballot,
   change: Parameters<typeof applyBallotChange>[2],
 ) {
