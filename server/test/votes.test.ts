@@ -682,3 +682,33 @@ describe('the votes root is the server’s', () => {
     expect(ok(await w.votes.ballot(w.alice.token, round.id, w.alice.participantId)).dots).toEqual({ [A]: 2 });
   });
 });
+
+describe('the OpenAPI document', () => {
+  it('documents every vote route with its refusals', async () => {
+    type Operation = { summary?: string; responses?: Record<string, unknown> };
+    const doc = await api<{ paths: Record<string, Record<string, Operation>> }>(
+      server.url,
+      'GET',
+      '/api/openapi.json',
+    );
+    const operation = (path: string, method: string) =>
+      doc.body.paths[`/api/workshops/{id}/rounds${path}`]?.[method];
+    const expected: [string, string, string[]][] = [
+      ['', 'get', ['200', '400', '401', '404']],
+      ['', 'post', ['201', '400', '401', '403', '404', '422']],
+      ['/{roundId}/{action}', 'post', ['200', '400', '401', '403', '404', '409']],
+      ['/{roundId}/extend', 'post', ['200', '400', '401', '403', '404', '409']],
+      ['/{roundId}/remind', 'post', ['200', '400', '401', '403', '404', '409']],
+      ['/{roundId}', 'delete', ['204', '400', '401', '403', '404']],
+      ['/{roundId}/progress', 'get', ['200', '400', '401', '403', '404']],
+      ['/{roundId}/ballots/{participantId}', 'get', ['200', '400', '401', '403', '404']],
+      ['/{roundId}/ballots/{participantId}', 'put', ['200', '400', '401', '403', '404', '409', '422']],
+      ['/{roundId}/ballots/{participantId}', 'delete', ['200', '400', '401', '403', '404', '409']],
+    ];
+    for (const [path, method, statuses] of expected) {
+      const op = operation(path, method);
+      expect(op?.summary, `${method} ${path}`).toBeTruthy();
+      expect(Object.keys(op?.responses ?? {}), `${method} ${path}`).toEqual(expect.arrayContaining(statuses));
+    }
+  });
+});
