@@ -13,7 +13,7 @@ import type {
   RoundProgress,
 } from '@atelier/shared';
 import { expect } from 'vitest';
-import { type ApiAnswer, api } from './harness';
+import { type ApiAnswer, addIssues, api, type Person, type RunningServer, workshopWith } from './harness';
 
 /** A ballot change; a fresh `requestId` is added unless given. */
 export type Change = Omit<BallotChange, 'requestId'> & { requestId?: string };
@@ -59,4 +59,41 @@ export function ok<T>(answer: ApiAnswer<T>, status = 200): T {
 export function refused(answer: ApiAnswer<unknown>, status: number, code: ApiError['error']['code']): void {
   expect(answer.status, JSON.stringify(answer.body)).toBe(status);
   expect((answer.body as ApiError).error.code).toBe(code);
+}
+
+export type VotesApi = ReturnType<typeof votesApi>;
+
+export const ISSUES = [
+  { id: 'issue-a', title: 'Mobilité rurale' },
+  { id: 'issue-b', title: 'Accès aux soins' },
+  { id: 'issue-c', title: 'Tiers-lieux' },
+  { id: 'issue-d', title: 'Circuits courts' },
+];
+
+/** A workshop with these people joined and these issues on its board; `fanny` is the facilitator's token. */
+export async function votingWorkshop<K extends string>(
+  server: RunningServer,
+  people: Record<K, Person>,
+  issues: readonly { id: string; title: string }[] = ISSUES,
+) {
+  const cast = await workshopWith(server.url, people);
+  const fanny = cast.workshop.facilitatorToken;
+  await addIssues(server.wsUrl, cast.workshop.id, fanny, issues);
+  return { ...cast, fanny, votes: votesApi(server.url, cast.workshop.id) };
+}
+
+/** A dots round on every issue, with `patch` over it. */
+export function roundBody(patch: Partial<CreateRoundBody> = {}): CreateRoundBody {
+  return { title: 'Priorités', targetKind: 'issues', targets: 'all', mode: 'dots', ...patch };
+}
+
+/** Creates a dots round on every issue (3 dots, at most 2 on one, secret unless patched) and opens it. */
+export async function openDotsRound(
+  w: { fanny: string; votes: VotesApi },
+  patch: Partial<CreateRoundBody> = {},
+) {
+  const body = roundBody({ dots: { budget: 3, cap: 2, negative: false }, ...patch });
+  const round = ok(await w.votes.create(w.fanny, body), 201);
+  ok(await w.votes.act(w.fanny, round.id, 'open'));
+  return round;
 }

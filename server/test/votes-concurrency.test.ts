@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { type ParticipantGroup, readRound, roomName } from '@atelier/shared';
 import { describe, expect, it } from 'vitest';
-import { addIssues, connectDoc, type Person, useServer, waitDoc, workshopWith } from './harness';
-import { ok, votesApi } from './votes-api';
+import { connectDoc, type Person, useServer, waitDoc } from './harness';
+import { ok, openDotsRound, votingWorkshop } from './votes-api';
 
 const server = useServer();
 
@@ -28,22 +28,10 @@ describe('45 people voting at the same moment', () => {
         { name: `Votant ${i + 1}`, group: GROUPS[i % GROUPS.length] ?? 'other' } satisfies Person,
       ]),
     ) as Record<string, Person>;
-    const joined = await workshopWith(server.url, cast);
+    const joined = await votingWorkshop(server, cast, ISSUES);
     const people = Array.from({ length: PEOPLE }, (_, i) => joined[`p${i}`]).filter((p) => p !== undefined);
-    const fanny = joined.workshop.facilitatorToken;
-    await addIssues(server.wsUrl, joined.workshop.id, fanny, ISSUES);
-    const votes = votesApi(server.url, joined.workshop.id);
-    const round = ok(
-      await votes.create(fanny, {
-        title: 'Tous ensemble',
-        targetKind: 'issues',
-        targets: 'all',
-        mode: 'dots',
-        dots: { budget: 3, cap: 2, negative: false },
-      }),
-      201,
-    );
-    ok(await votes.act(fanny, round.id, 'open'));
+    const { fanny, votes } = joined;
+    const round = await openDotsRound(joined);
 
     // Every change of everyone in one burst; every fifth person's first change is also sent twice.
     const requests = people.flatMap((person, i) =>

@@ -2,7 +2,6 @@ import { readControlState, readRound, roomName, setStep, votesMap } from '@ateli
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
-  addIssues,
   connectDoc,
   openRaw,
   type RawSocket,
@@ -11,17 +10,11 @@ import {
   TWO_AND_OBSERVER,
   useServer,
   waitFor,
-  workshopWith,
 } from './harness';
-import { ok, refused, votesApi } from './votes-api';
+import { ISSUES, ok, openDotsRound, refused, votingWorkshop } from './votes-api';
 
 const server = useServer();
 
-const ISSUES = [
-  { id: 'issue-a', title: 'Mobilité rurale' },
-  { id: 'issue-b', title: 'Accès aux soins' },
-  { id: 'issue-c', title: 'Tiers-lieux' },
-];
 const [A, B, C] = ISSUES.map((i) => i.id) as [string, string, string];
 
 /** A raw socket that receives a room's whole state, then every change. */
@@ -56,26 +49,14 @@ function mirror(socket: RawSocket) {
 
 describe('a secret round', () => {
   it('sends another participant nothing of a ballot until the reveal: not on the sockets, not over HTTP', async () => {
-    const cast = await workshopWith(server.url, TWO_AND_OBSERVER);
-    const fanny = cast.workshop.facilitatorToken;
-    await addIssues(server.wsUrl, cast.workshop.id, fanny, ISSUES);
-    const votes = votesApi(server.url, cast.workshop.id);
+    const cast = await votingWorkshop(server, TWO_AND_OBSERVER, ISSUES.slice(0, 3));
+    const { fanny, votes } = cast;
     const fannyControl = await connectDoc(server.wsUrl, roomName(cast.workshop.id, 'control'), fanny);
     const bobControl = await rawRoom(roomName(cast.workshop.id, 'control'), cast.bob.token);
     const bobBoard = await rawRoom(roomName(cast.workshop.id, 'board'), cast.bob.token);
     const bob = mirror(bobControl);
 
-    const round = ok(
-      await votes.create(fanny, {
-        title: 'Priorités',
-        targetKind: 'issues',
-        targets: 'all',
-        mode: 'dots',
-        dots: { budget: 3, cap: 2, negative: false },
-      }),
-      201,
-    );
-    ok(await votes.act(fanny, round.id, 'open'));
+    const round = await openDotsRound(cast);
     await waitFor(() => readRound(bob.catchUp(), round.id)?.state === 'open', 'Bob to see the round open');
     const controlUpdatesAtOpen = bob.votesAfter.length;
     const votesAtOpen = bob.votesAfter.at(-1);

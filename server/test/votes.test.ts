@@ -12,55 +12,17 @@ import {
   votesMap,
 } from '@atelier/shared';
 import { describe, expect, it } from 'vitest';
-import {
-  addIssues,
-  api,
-  connectDoc,
-  type DocClient,
-  TWO_AND_OBSERVER,
-  useServer,
-  waitDoc,
-  workshopWith,
-} from './harness';
-import { ok, refused, votesApi } from './votes-api';
+import { api, connectDoc, type DocClient, TWO_AND_OBSERVER, useServer, waitDoc } from './harness';
+import { ISSUES, ok, openDotsRound, refused, roundBody, votingWorkshop } from './votes-api';
 
 const server = useServer();
 
-const ISSUES = [
-  { id: 'issue-a', title: 'Mobilité rurale' },
-  { id: 'issue-b', title: 'Accès aux soins' },
-  { id: 'issue-c', title: 'Tiers-lieux' },
-  { id: 'issue-d', title: 'Circuits courts' },
-];
 const [A, B, C, D] = ISSUES.map((i) => i.id) as [string, string, string, string];
 
 /** A workshop with Alice, Bob (participants) and Olga (observer), and four issues on the board. */
-async function workshop() {
-  const cast = await workshopWith(server.url, TWO_AND_OBSERVER);
-  const fanny = cast.workshop.facilitatorToken;
-  await addIssues(server.wsUrl, cast.workshop.id, fanny, ISSUES);
-  return { ...cast, fanny, votes: votesApi(server.url, cast.workshop.id) };
-}
+const workshop = () => votingWorkshop(server, TWO_AND_OBSERVER);
 
-type Workshop = Awaited<ReturnType<typeof workshop>>;
-
-/** An open secret dots round on the four issues: 3 dots, at most 2 on one. */
-async function openDotsRound(w: Workshop, dots = { budget: 3, cap: 2, negative: false }) {
-  const round = ok(
-    await w.votes.create(w.fanny, {
-      title: 'Priorités',
-      targetKind: 'issues',
-      targets: 'all',
-      mode: 'dots',
-      dots,
-    }),
-    201,
-  );
-  ok(await w.votes.act(w.fanny, round.id, 'open'));
-  return round;
-}
-
-const control = (w: Workshop, token: string): Promise<DocClient> =>
+const control = (w: { workshop: { id: string } }, token: string): Promise<DocClient> =>
   connectDoc(server.wsUrl, roomName(w.workshop.id, 'control'), token);
 
 describe('casting dots: the rules', () => {
@@ -99,7 +61,7 @@ describe('casting dots: the rules', () => {
 
   it('counts dots against in the budget when the round allows them', async () => {
     const w = await workshop();
-    const round = await openDotsRound(w, { budget: 3, cap: 2, negative: true });
+    const round = await openDotsRound(w, { dots: { budget: 3, cap: 2, negative: true } });
     const cast = (dots: Record<string, number>) =>
       w.votes.cast(w.bob.token, round.id, w.bob.participantId, { dots });
     expect(ok(await cast({ [A]: -2 }))).toMatchObject({ dots: { [A]: -2 }, used: 2, remaining: 1 });
@@ -186,15 +148,7 @@ describe('casting: who, when, and only once', () => {
     expect(await aliceReads()).toEqual(once);
 
     // A draft round takes no vote either.
-    const draft = ok(
-      await w.votes.create(w.fanny, {
-        title: 'Plus tard',
-        targetKind: 'issues',
-        targets: [A, B],
-        mode: 'dots',
-      }),
-      201,
-    );
+    const draft = ok(await w.votes.create(w.fanny, roundBody({ targets: [A, B] })), 201);
     refused(
       await w.votes.cast(w.bob.token, draft.id, w.bob.participantId, { dots: { [A]: 1 } }),
       409,
@@ -225,10 +179,7 @@ describe('casting: who, when, and only once', () => {
 describe('rounds: creating and the lifecycle', () => {
   it('creates rounds on all targets or a checked selection, with the defaults', async () => {
     const w = await workshop();
-    const all = ok(
-      await w.votes.create(w.fanny, { title: 'Tout', targetKind: 'issues', targets: 'all', mode: 'dots' }),
-      201,
-    );
+    const all = ok(await w.votes.create(w.fanny, roundBody()), 201);
     expect(all).toMatchObject({
       state: 'draft',
       visibility: 'secret',
@@ -238,15 +189,7 @@ describe('rounds: creating and the lifecycle', () => {
       results: null,
     });
     // A selection keeps the board's order; the workshop is French, so are the default criteria.
-    const some = ok(
-      await w.votes.create(w.fanny, {
-        title: 'Deux',
-        targetKind: 'issues',
-        targets: [C, A],
-        mode: 'scoring',
-      }),
-      201,
-    );
+    const some = ok(await w.votes.create(w.fanny, roundBody({ targets: [C, A], mode: 'scoring' })), 201);
     expect(some.targets.map((t) => t.id)).toEqual([A, C]);
     expect(some.criteria).toEqual([
       { id: 'impact', label: 'Impact', weight: 1 },
@@ -254,37 +197,14 @@ describe('rounds: creating and the lifecycle', () => {
       { id: 'cost', label: 'Coût', weight: 1 },
       { id: 'speed', label: 'Rapidité', weight: 1 },
     ]);
+    refused(await w.votes.create(w.fanny, roundBody({ targets: [A, 'ghost'] })), 422, 'unknown_target');
+    refused(await w.votes.create(w.fanny, roundBody({ targetKind: 'axes' })), 422, 'unknown_target');
     refused(
-      await w.votes.create(w.fanny, {
-        title: 'X',
-        targetKind: 'issues',
-        targets: [A, 'ghost'],
-        mode: 'dots',
-      }),
-      422,
-      'unknown_target',
-    );
-    refused(
-      await w.votes.create(w.fanny, { title: 'X', targetKind: 'axes', targets: 'all', mode: 'dots' }),
-      422,
-      'unknown_target',
-    );
-    refused(
-      await w.votes.create(w.fanny, {
-        title: 'X',
-        targetKind: 'issues',
-        targets: 'all',
-        mode: 'dots',
-        dots: { budget: 2, cap: 3, negative: false },
-      }),
+      await w.votes.create(w.fanny, roundBody({ dots: { budget: 2, cap: 3, negative: false } })),
       400,
       'bad_request',
     );
-    refused(
-      await w.votes.create(w.alice.token, { title: 'X', targetKind: 'issues', targets: 'all', mode: 'dots' }),
-      403,
-      'forbidden',
-    );
+    refused(await w.votes.create(w.alice.token, roundBody()), 403, 'forbidden');
     const listed = ok(await w.votes.list(w.olga.token));
     expect(listed.rounds.map((r) => r.id)).toEqual([all.id, some.id]);
   });
@@ -292,10 +212,7 @@ describe('rounds: creating and the lifecycle', () => {
   it('refuses invalid moves, withdraws secret results on reopen, and discards a round from the control document', async () => {
     const w = await workshop();
     const bobControl = await control(w, w.bob.token);
-    const round = ok(
-      await w.votes.create(w.fanny, { title: 'Cycle', targetKind: 'issues', targets: 'all', mode: 'dots' }),
-      201,
-    );
+    const round = ok(await w.votes.create(w.fanny, roundBody()), 201);
     await waitDoc(bobControl, (d) => readRound(d, round.id)?.state === 'draft', 'Bob to see the draft round');
     for (const action of ['close', 'reveal', 'reopen'] as const) {
       refused(await w.votes.act(w.fanny, round.id, action), 409, 'invalid_transition');
@@ -341,14 +258,10 @@ describe('rounds: creating and the lifecycle', () => {
     const w = await workshop();
     const bobControl = await control(w, w.bob.token);
     const round = ok(
-      await w.votes.create(w.fanny, {
-        title: 'À main levée',
-        targetKind: 'issues',
-        targets: [A, B],
-        mode: 'dots',
-        visibility: 'open',
-        dots: { budget: 3, cap: 3, negative: false },
-      }),
+      await w.votes.create(
+        w.fanny,
+        roundBody({ targets: [A, B], visibility: 'open', dots: { budget: 3, cap: 3, negative: false } }),
+      ),
       201,
     );
     expect(round.results).toBeNull();
@@ -441,16 +354,7 @@ describe('rounds: creating and the lifecycle', () => {
   it('runs a timed round on the workshop timer, and extends both', async () => {
     const w = await workshop();
     const fannyControl = await control(w, w.fanny);
-    const round = ok(
-      await w.votes.create(w.fanny, {
-        title: 'Chrono',
-        targetKind: 'issues',
-        targets: 'all',
-        mode: 'dots',
-        durationMinutes: 1,
-      }),
-      201,
-    );
+    const round = ok(await w.votes.create(w.fanny, roundBody({ durationMinutes: 1 })), 201);
     refused(await w.votes.extend(w.fanny, round.id, 2), 409, 'round_not_open');
     const opened = ok(await w.votes.act(w.fanny, round.id, 'open'));
     expect(opened.endsAt).toBe(Date.parse(opened.openedAt ?? '') + MINUTE_MS);
@@ -476,7 +380,7 @@ describe('rounds: creating and the lifecycle', () => {
 
 describe('results', () => {
   it('match the ballots of a dots round: totals, ranks, ties, voters, and groups with the small ones merged into other', async () => {
-    const cast = await workshopWith(server.url, {
+    const w = await votingWorkshop(server, {
       r1: { name: 'Rémi', group: 'resident' },
       r2: { name: 'Rose', group: 'resident' },
       r3: { name: 'Rachid', group: 'resident' },
@@ -487,22 +391,12 @@ describe('results', () => {
       a1: { name: 'Aline', group: 'association' },
       a2: { name: 'Aude', group: 'association' },
     });
-    const fanny = cast.workshop.facilitatorToken;
-    await addIssues(server.wsUrl, cast.workshop.id, fanny, ISSUES);
-    const votes = votesApi(server.url, cast.workshop.id);
-    const round = ok(
-      await votes.create(fanny, {
-        title: 'Priorités',
-        targetKind: 'issues',
-        targets: 'all',
-        mode: 'dots',
-        dots: { budget: 3, cap: 2, negative: false },
-      }),
-      201,
-    );
-    ok(await votes.act(fanny, round.id, 'open'));
-    const ballots: Record<keyof typeof cast & string, Record<string, number>> = {
-      workshop: {},
+    const { fanny, votes } = w;
+    const round = await openDotsRound(w);
+    const ballots: Record<
+      'r1' | 'r2' | 'r3' | 'e1' | 'e2' | 'e3' | 'b1' | 'a1' | 'a2',
+      Record<string, number>
+    > = {
       r1: { [A]: 2, [B]: 1 },
       r2: { [A]: 1, [C]: 2 },
       r3: { [B]: 2, [C]: 1 },
@@ -514,11 +408,10 @@ describe('results', () => {
       a2: { [D]: 1 },
     };
     for (const [key, dots] of Object.entries(ballots)) {
-      if (key === 'workshop') continue;
-      const person = cast[key as 'r1'];
+      const person = w[key as keyof typeof ballots];
       ok(await votes.cast(person.token, round.id, person.participantId, { dots }));
     }
-    const fannyControl = await connectDoc(server.wsUrl, roomName(cast.workshop.id, 'control'), fanny);
+    const fannyControl = await control(w, fanny);
     const revealed = ok(await votes.act(fanny, round.id, 'reveal'));
     await waitDoc(
       fannyControl,
@@ -552,19 +445,21 @@ describe('results', () => {
     // Never a named ballot: no participant id anywhere in the published round.
     const text = JSON.stringify(votesMap(fannyControl.doc).toJSON());
     for (const key of Object.keys(ballots)) {
-      if (key !== 'workshop') expect(text).not.toContain(cast[key as 'r1'].participantId);
+      expect(text).not.toContain(w[key as keyof typeof ballots].participantId);
     }
   });
 
   it('match the ballots of a scoring round: weighted means, medians, counts per criterion', async () => {
-    const cast = await workshopWith(server.url, {
-      r1: { name: 'Rémi', group: 'resident' },
-      r2: { name: 'Rose', group: 'resident' },
-      e1: { name: 'Élise', group: 'elected' },
-    });
-    const fanny = cast.workshop.facilitatorToken;
-    await addIssues(server.wsUrl, cast.workshop.id, fanny, ISSUES.slice(0, 2));
-    const votes = votesApi(server.url, cast.workshop.id);
+    const cast = await votingWorkshop(
+      server,
+      {
+        r1: { name: 'Rémi', group: 'resident' },
+        r2: { name: 'Rose', group: 'resident' },
+        e1: { name: 'Élise', group: 'elected' },
+      },
+      ISSUES.slice(0, 2),
+    );
+    const { fanny, votes } = cast;
     const round = ok(
       await votes.create(fanny, {
         title: 'Critères',
@@ -594,7 +489,7 @@ describe('results', () => {
     ok(await score('e1', { [B]: { cost: null } }));
     ok(await score('e1', { [B]: { cost: 5 } }));
 
-    const fannyControl = await connectDoc(server.wsUrl, roomName(cast.workshop.id, 'control'), fanny);
+    const fannyControl = await control(cast, fanny);
     ok(await votes.act(fanny, round.id, 'close'));
     ok(await votes.act(fanny, round.id, 'reveal'));
     await waitDoc(

@@ -120,8 +120,8 @@ export function createVoteService(deps: VoteServiceDeps): VoteService {
   }
 
   /** The control timer counting down to a round's deadline; input is never frozen by it. */
-  function roundTimer(endsAt: number): TimerState {
-    const left = Math.min(TIMER_MAX_MS, Math.max(1000, endsAt - clock.now()));
+  function roundTimer(endsAt: number, now: number): TimerState {
+    const left = Math.min(TIMER_MAX_MS, Math.max(1000, endsAt - now));
     return { durationMs: left, remainingMs: left, endsAt, freezeAtEnd: false };
   }
 
@@ -263,7 +263,7 @@ export function createVoteService(deps: VoteServiceDeps): VoteService {
             results: null,
             endsAt,
           },
-          endsAt === null ? null : roundTimer(endsAt),
+          endsAt === null ? null : roundTimer(endsAt, now),
         );
         return { value: faces.face(next) };
       }
@@ -289,8 +289,9 @@ export function createVoteService(deps: VoteServiceDeps): VoteService {
         return refuse('round_not_open', `This round is ${round.state}: only an open round gets more time`);
       if (round.endsAt === null)
         return refuse('invalid_transition', 'This round has no time limit to extend');
-      const endsAt = Math.min(round.endsAt + minutes * MINUTE_MS, clock.now() + TIMER_MAX_MS);
-      return { value: faces.face(save({ ...round, endsAt }, roundTimer(endsAt))) };
+      const now = clock.now();
+      const endsAt = Math.min(round.endsAt + minutes * MINUTE_MS, now + TIMER_MAX_MS);
+      return { value: faces.face(save({ ...round, endsAt }, roundTimer(endsAt, now))) };
     },
 
     discard(workshopId, roundId) {
