@@ -370,9 +370,10 @@ describe('rounds: creating and the lifecycle', () => {
     await waitDoc(fannyControl, (d) => readTimer(d)?.endsAt === extended.endsAt, 'the timer to be extended');
     refused(await w.votes.extend(w.alice.token, round.id, 2), 403, 'forbidden');
 
-    // Closing ends the deadline; an untimed round has none to extend.
+    // Closing before the deadline ends it and stops the timer; an untimed round has none to extend.
     const closed = ok(await w.votes.act(w.fanny, round.id, 'close'));
     expect(closed.endsAt).toBeNull();
+    await waitDoc(fannyControl, (d) => readTimer(d) === null, 'the round’s timer to stop');
     const untimed = await openDotsRound(w);
     refused(await w.votes.extend(w.fanny, untimed.id, 2), 409, 'invalid_transition');
   });

@@ -2,7 +2,15 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createCluster, MINUTE_MS, readRounds, readTimer, roomName, votesMap } from '@atelier/shared';
+import {
+  createCluster,
+  MINUTE_MS,
+  readRounds,
+  readTimer,
+  roomName,
+  setTimer,
+  votesMap,
+} from '@atelier/shared';
 import pino from 'pino';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
@@ -162,6 +170,20 @@ describe('timed rounds (fake clock)', () => {
     s.clock.advance(1.5 * MINUTE_MS);
     expect(votes.list(s.workshop.id)[0]?.state).toBe('closed');
     expect(votes.extend(s.workshop.id, round.id, 2).error?.code).toBe('round_not_open');
+  });
+
+  it('stops its timer when closed early, unless the facilitator has set another since', () => {
+    const s = setup();
+    const votes = s.service();
+    const first = timedRound(s, votes);
+    votes.transition(s.workshop.id, first.id, 'reveal');
+    expect(s.control(readTimer)).toBeNull();
+
+    const second = timedRound(s, votes);
+    const own = { durationMs: 10_000, remainingMs: 10_000, endsAt: null, freezeAtEnd: true };
+    s.control((doc) => setTimer(doc, own));
+    votes.transition(s.workshop.id, second.id, 'close');
+    expect(s.control(readTimer)).toEqual(own);
   });
 
   it('reopening a timed round gives it its whole time again', () => {

@@ -16,6 +16,7 @@ import {
   ROUND_TRANSITIONS,
   type RoundAction,
   type RoundProgress,
+  readTimer,
   readVoteTargets,
   roomName,
   SERVER_ORIGIN,
@@ -85,6 +86,9 @@ function refuse<T>(code: VoteErrorCode, message: string): Outcome<T> {
 
 const NO_ROUND = 'No round of this workshop has this id';
 
+/** What a round does to the workshop timer: start it (opening, more time) or stop it (closed early). */
+type TimerChange = { start: TimerState } | { stop: number };
+
 export function createVoteService(deps: VoteServiceDeps): VoteService {
   const { store, workshops, rooms, log } = deps;
   const clock = deps.clock ?? systemClock;
@@ -100,11 +104,14 @@ export function createVoteService(deps: VoteServiceDeps): VoteService {
     if (ref?.kind === 'control') faces.guard(ref.workshopId, room.doc);
   });
 
-  /** Writes the workshop's faces into its control document (and the round's timer, when given). */
-  function publish(workshopId: string, timer: TimerState | null = null): void {
+  /** Writes the workshop's faces into its control document, and sets or stops a round's timer. */
+  function publish(workshopId: string, timer?: TimerChange): void {
     rooms.withDoc(roomName(workshopId, 'control'), (control) => {
       faces.write(workshopId, control);
-      if (timer) setTimer(control, timer, SERVER_ORIGIN);
+      if (timer && 'start' in timer) setTimer(control, timer.start, SERVER_ORIGIN);
+      // Stopped only if it is still the round's: the facilitator may have set another since.
+      if (timer && 'stop' in timer && readTimer(control)?.endsAt === timer.stop)
+        setTimer(control, null, SERVER_ORIGIN);
     });
   }
 
@@ -147,7 +154,7 @@ export function createVoteService(deps: VoteServiceDeps): VoteService {
     );
   }
 
-  function save(round: RoundRecord, timer: TimerState | null = null): RoundRecord {
+  function save(round: RoundRecord, timer?: TimerChange): RoundRecord {
     store.saveRound(round);
     schedule(round);
     publish(round.workshopId, timer);
@@ -263,21 +270,28 @@ export function createVoteService(deps: VoteServiceDeps): VoteService {
             results: null,
             endsAt,
           },
-          endsAt === null ? null : roundTimer(endsAt, now),
+          endsAt === null ? undefined : { start: roundTimer(endsAt, now) },
         );
         return { value: faces.face(next) };
       }
+      // Closed before its deadline: the timer counting down to it stops too.
+      const stop = round.endsAt === null ? undefined : { stop: round.endsAt };
       if (action === 'close')
-        return { value: faces.face(save({ ...round, state: 'closed', closedAt: iso(now), endsAt: null })) };
+        return {
+          value: faces.face(save({ ...round, state: 'closed', closedAt: iso(now), endsAt: null }, stop)),
+        };
       // Reveal: counted from the ballots as they stand, in this same turn (no cast can slip in).
-      const next = save({
-        ...round,
-        state: 'revealed',
-        closedAt: round.closedAt ?? iso(now),
-        endsAt: null,
-        revealedAt: iso(now),
-        results: faces.tally(round),
-      });
+      const next = save(
+        {
+          ...round,
+          state: 'revealed',
+          closedAt: round.closedAt ?? iso(now),
+          endsAt: null,
+          revealedAt: iso(now),
+          results: faces.tally(round),
+        },
+        stop,
+      );
       return { value: faces.face(next) };
     },
 
@@ -291,7 +305,7 @@ export function createVoteService(deps: VoteServiceDeps): VoteService {
         return refuse('invalid_transition', 'This round has no time limit to extend');
       const now = clock.now();
       const endsAt = Math.min(round.endsAt + minutes * MINUTE_MS, now + TIMER_MAX_MS);
-      return { value: faces.face(save({ ...round, endsAt }, roundTimer(endsAt, now))) };
+      return { value: faces.face(save({ ...round, endsAt }, { start: roundTimer(endsAt, now) })) };
     },
 
     discard(workshopId, roundId) {
@@ -300,7 +314,7 @@ export function createVoteService(deps: VoteServiceDeps): VoteService {
       store.discard(round.id, iso(clock.now()));
       deadlines.get(round.id)?.();
       deadlines.delete(round.id);
-      publish(workshopId);
+      publish(workshopId, round.endsAt === null ? undefined : { stop: round.endsAt });
       return { value: null };
     },
 
