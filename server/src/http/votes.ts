@@ -35,7 +35,7 @@ const COMMON = {
   400: error('bad_request: invalid id or body (the fields are named)'),
   401: error('unauthorized: no token, or not a token of this workshop'),
   404: error('not_found: unknown workshop, or no round of it has this id (discarded rounds included)'),
-  default: error('payload_too_large (413): a body over 64 KB; internal (500): a fault of the server'),
+  default: error('payload_too_large (413): a body over 64 KiB; internal (500): a fault of the server'),
 };
 const FACILITATOR_ONLY = { ...COMMON, 403: error('forbidden: not a facilitator') };
 const BALLOT_REFUSALS = {
