@@ -97,7 +97,14 @@ export function BallotView({ round }: { round: PublicRound }) {
       />
 
       {round.mode === 'dots' ? (
-        <DotsBallot round={round} cards={cards} ballot={ballot} canVote={canVote} onChange={change} />
+        <DotsBallot
+          round={round}
+          cards={cards}
+          ballot={ballot}
+          canVote={canVote}
+          onChange={change}
+          onBlocked={setNotice}
+        />
       ) : (
         <ScoringBallot round={round} cards={cards} ballot={ballot} canVote={canVote} onChange={change} />
       )}
@@ -209,9 +216,11 @@ interface DotsProps {
   ballot: Ballot | null;
   canVote: boolean;
   onChange: (edit: BallotEdit) => void;
+  /** A blocked button was pressed: say why. */
+  onBlocked: (reason: string) => void;
 }
 
-function DotsBallot({ round, cards, ballot, canVote, onChange }: DotsProps) {
+function DotsBallot({ round, cards, ballot, canVote, onChange, onBlocked }: DotsProps) {
   const t = useT();
   const cap = round.dots?.cap ?? 0;
   return (
@@ -255,6 +264,7 @@ function DotsBallot({ round, cards, ballot, canVote, onChange }: DotsProps) {
                     label={t('votes.ballot.remove', { label: card.label })}
                     testId="votes.remove"
                     onMove={(value) => onChange({ dots: { [card.id]: value } })}
+                    onBlocked={onBlocked}
                   >
                     <Icon name="minus" size={18} />
                   </DotButton>
@@ -264,6 +274,7 @@ function DotsBallot({ round, cards, ballot, canVote, onChange }: DotsProps) {
                     testId="votes.add"
                     primary
                     onMove={(value) => onChange({ dots: { [card.id]: value } })}
+                    onBlocked={onBlocked}
                   >
                     <Icon name="plus" size={18} />
                   </DotButton>
@@ -273,6 +284,7 @@ function DotsBallot({ round, cards, ballot, canVote, onChange }: DotsProps) {
                       label={t('votes.ballot.addAgainst', { label: card.label })}
                       testId="votes.against"
                       onMove={(value) => onChange({ dots: { [card.id]: value } })}
+                      onBlocked={onBlocked}
                     >
                       {t('votes.ballot.againstButton')}
                     </DotButton>
@@ -297,6 +309,7 @@ function DotButton({
   testId,
   primary = false,
   onMove,
+  onBlocked,
   children,
 }: {
   move: DotMove;
@@ -304,6 +317,7 @@ function DotButton({
   testId: string;
   primary?: boolean;
   onMove: (value: number) => void;
+  onBlocked: (reason: string) => void;
   children: ReactNode;
 }) {
   const t = useT();
@@ -317,7 +331,8 @@ function DotButton({
       title={reason ?? label}
       data-testid={testId}
       onClick={() => {
-        if (!reason) onMove(move.value);
+        if (reason) onBlocked(reason);
+        else onMove(move.value);
       }}
     >
       {children}
