@@ -1,6 +1,6 @@
 import { createCluster } from '@atelier/shared';
-import { expect, type Locator, type Page, test } from '@playwright/test';
-import { type Actor, createWorkshop, joinWorkshop } from '../fixtures/actors';
+import { type Browser, expect, type Locator, type Page, test } from '@playwright/test';
+import { type Actor, createWorkshop, type Facilitator, joinWorkshop } from '../fixtures/actors';
 import { seedBoard } from '../fixtures/seed-board';
 import { setRoomStep } from '../fixtures/seed-plan';
 
@@ -14,6 +14,15 @@ async function seedIssues(page: Page): Promise<void> {
     });
   });
   await setRoomStep(page, 'issues');
+}
+
+/** A facilitator and two participants of two groups, in step 2 with the issues on the board. */
+async function room(browser: Browser): Promise<{ facilitator: Facilitator; manon: Actor; hugo: Actor }> {
+  const facilitator = await createWorkshop(browser);
+  const manon = await joinWorkshop(browser, facilitator.joinCode, { name: 'Manon Robert', group: 'staff' });
+  const hugo = await joinWorkshop(browser, facilitator.joinCode, { name: 'Hugo Martin', group: 'resident' });
+  await seedIssues(facilitator.page);
+  return { facilitator, manon, hugo };
 }
 
 /** The issue titles in step 2's ranking order. */
@@ -53,12 +62,9 @@ test('a secret dot vote on the issues: hidden until the reveal, the same ranking
   browser,
 }) => {
   test.setTimeout(120_000);
-  const facilitator = await createWorkshop(browser);
-  const manon = await joinWorkshop(browser, facilitator.joinCode, { name: 'Manon Robert', group: 'staff' });
-  const hugo = await joinWorkshop(browser, facilitator.joinCode, { name: 'Hugo Martin', group: 'resident' });
+  const { facilitator, manon, hugo } = await room(browser);
   const everyone = [facilitator, manon, hugo];
   const f = facilitator.page;
-  await seedIssues(f);
   for (const actor of everyone) await expect.poll(() => issueTitles(actor.page)).toEqual(ISSUES);
 
   // The facilitator opens a secret dot round on every issue (the step's kind is the default).
@@ -95,7 +101,9 @@ test('a secret dot vote on the issues: hidden until the reveal, the same ranking
   await card(m, 'Accès au numérique').getByTestId('votes.add').click();
   await expect(m.getByTestId('votes.remaining')).toHaveText('Il vous reste 0 point sur 5');
   await expect(card(m, 'Mobilité rurale').getByTestId('votes.add')).toHaveAttribute('aria-disabled', 'true');
-  await card(m, 'Mobilité rurale').getByTestId('votes.add').click();
+  // A blocked button stays reachable and says why.
+  await card(m, 'Mobilité rurale').getByTestId('votes.add').focus();
+  await m.keyboard.press('Enter');
   await expect(m.getByTestId('votes.notice')).toHaveText(/tous vos points/);
   await expect(card(m, 'Mobilité rurale')).toHaveAttribute('data-dots', '0');
 
@@ -196,16 +204,13 @@ test('criteria scoring: participants score a grid, the facilitator reveals, the 
   browser,
 }) => {
   test.setTimeout(120_000);
-  const facilitator = await createWorkshop(browser);
-  const manon = await joinWorkshop(browser, facilitator.joinCode, { name: 'Manon Robert', group: 'staff' });
-  const hugo = await joinWorkshop(browser, facilitator.joinCode, { name: 'Hugo Martin', group: 'resident' });
+  const { facilitator, manon, hugo } = await room(browser);
   const observer = await joinWorkshop(browser, facilitator.joinCode, {
     name: 'Élu observateur',
     group: 'elected',
     observer: true,
   });
   const f = facilitator.page;
-  await seedIssues(f);
   await expect.poll(() => issueTitles(f)).toEqual(ISSUES);
 
   // Scoring on two issues chosen by hand, with one criterion weighted double.
@@ -254,6 +259,15 @@ test('criteria scoring: participants score a grid, the facilitator reveals, the 
     'data-status',
     'partial',
   );
+  // The facilitator reminds Hugo, who has not finished: he is told.
+  await f
+    .locator('[data-testid="votes.voter"][data-name="Hugo Martin"]')
+    .getByTestId('votes.remind-one')
+    .click();
+  await expect(
+    h.getByTestId('toast').filter({ hasText: 'L’animation vous rappelle de voter : Notation des enjeux' }),
+  ).toBeVisible();
+
   await f.getByTestId('votes.action-reveal').click();
   for (const page of [f, m, h, observer.page]) {
     const table = page.getByTestId('votes.criteria-table');

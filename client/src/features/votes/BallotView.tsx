@@ -1,15 +1,16 @@
 import { type Ballot, formatRemaining, type PublicRound, SCORE_MAX } from '@atelier/shared';
 import { type KeyboardEvent, type ReactNode, useMemo, useState } from 'react';
 import { useT } from '../../i18n/locale';
-import { boardStore, useBoard } from '../../state/store';
+import { useBoard } from '../../state/store';
 import { Icon } from '../../ui/Icon';
 import type { BallotEdit } from './ballotSync';
 import { CheckMark } from './CheckMark';
-import { dotBlockReason, formatScore, modeSummary } from './labels';
+import { dotBlockReason, formatScore } from './labels';
 import { type DotMove, dotMoves, scoringProgress, type TargetCard, targetCards } from './model';
 import { useBallot } from './useBallot';
 import { useLiveTargets } from './useLiveTargets';
 import { useRoundRemaining } from './useRoundClock';
+import { VoteFrame } from './VoteFrame';
 
 /**
  * The voting view: the round's targets as cards (dots) or a grid (scoring), replacing the step
@@ -37,53 +38,30 @@ export function BallotView({ round }: { round: PublicRound }) {
   };
 
   return (
-    <section
-      className="vote-view"
-      data-testid="votes.ballot"
-      data-round-id={round.id}
-      data-mode={round.mode}
-      aria-labelledby="vote-view-title"
-    >
-      <header className="vote-view__head">
-        <div className="vote-view__heading">
-          <p className="eyebrow">
-            {t(round.mode === 'dots' ? 'votes.mode.dots' : 'votes.mode.scoring')} ·{' '}
-            {t(round.visibility === 'secret' ? 'votes.visibility.secret' : 'votes.visibility.open')}
-          </p>
-          <h2 id="vote-view-title">{round.title}</h2>
-          <p className="vote-view__rules">{modeSummary(t, round)}</p>
-        </div>
-        <div className="vote-view__tools">
-          {remaining !== null && (
-            <span className={`vote-clock${timeUp ? ' vote-clock--up' : ''}`} data-testid="votes.clock">
-              <Icon name="timer" size={18} />
-              <span className="visually-hidden">
-                {t('votes.clockLabel', { time: formatRemaining(remaining) })}
-              </span>
-              <span aria-hidden="true">{formatRemaining(remaining)}</span>
+    <VoteFrame
+      round={round}
+      testId="votes.ballot"
+      eyebrow={`${t(round.mode === 'dots' ? 'votes.mode.dots' : 'votes.mode.scoring')} · ${t(
+        round.visibility === 'secret' ? 'votes.visibility.secret' : 'votes.visibility.open',
+      )}`}
+      tools={
+        remaining !== null && (
+          <span className={`vote-clock${timeUp ? ' vote-clock--up' : ''}`} data-testid="votes.clock">
+            <Icon name="timer" size={18} />
+            <span className="visually-hidden">
+              {t('votes.clockLabel', { time: formatRemaining(remaining) })}
             </span>
-          )}
-          {round.results && (
-            <button
-              type="button"
-              className="button"
-              data-testid="votes.live-results"
-              onClick={() => boardStore.getState().showVotes({ roundId: round.id, show: 'results' })}
-            >
-              {t('votes.liveResults')}
-            </button>
-          )}
-          <button
-            type="button"
-            className="button"
-            data-testid="votes.back"
-            onClick={() => boardStore.getState().showVotes(null)}
-          >
-            {t('votes.backToBoard')}
-          </button>
-        </div>
-      </header>
-
+            <span aria-hidden="true">{formatRemaining(remaining)}</span>
+          </span>
+        )
+      }
+      other={
+        round.results
+          ? { show: 'results', label: t('votes.liveResults'), testId: 'votes.live-results' }
+          : null
+      }
+      backTestId="votes.back"
+    >
       <VoteStatus
         round={round}
         ballot={ballot}
@@ -108,7 +86,7 @@ export function BallotView({ round }: { round: PublicRound }) {
       ) : (
         <ScoringBallot round={round} cards={cards} ballot={ballot} canVote={canVote} onChange={change} />
       )}
-    </section>
+    </VoteFrame>
   );
 }
 
@@ -238,7 +216,7 @@ function DotsBallot({ round, cards, ballot, canVote, onChange, onBlocked }: Dots
             data-dots={n}
           >
             <p className="vote-card__label">{card.label}</p>
-            {card.deleted && <p className="vote-card__deleted">{t('votes.ballot.deleted')}</p>}
+            {card.deleted && <p className="vote-pill vote-pill--warning">{t('votes.ballot.deleted')}</p>}
             <div className="vote-card__foot">
               <span className="vote-card__marks" aria-hidden="true">
                 {Array.from({ length: cap }, (_, i) => {
@@ -380,7 +358,9 @@ function ScoringBallot({ round, cards, ballot, canVote, onChange }: ScoringProps
             <tr key={card.id} data-testid="votes.score-row" data-target-id={card.id} data-label={card.label}>
               <th scope="row">
                 <span className="score-grid__label">{card.label}</span>
-                {card.deleted && <span className="vote-card__deleted">{t('votes.ballot.deleted')}</span>}
+                {card.deleted && (
+                  <span className="vote-pill vote-pill--warning">{t('votes.ballot.deleted')}</span>
+                )}
               </th>
               {criteria.map((c) => {
                 const value = ballot?.scores[card.id]?.[c.id];

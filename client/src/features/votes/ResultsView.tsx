@@ -16,9 +16,10 @@ import { boardStore, canEdit, useBoard } from '../../state/store';
 import { useConnection } from '../../sync/useConnection';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { FieldWithError } from '../../ui/FieldWithError';
-import { formatScore, formatTotal, modeSummary } from './labels';
+import { formatScore, formatTotal } from './labels';
 import { barGeometry, barScale, type RankedRow, rankedRows } from './model';
 import { useLiveTargets } from './useLiveTargets';
+import { VoteFrame } from './VoteFrame';
 
 /** One colour per participant group, the same in every chart (distinct for colour-blind eyes too). */
 const GROUP_COLORS: Record<ParticipantGroup, string> = {
@@ -45,60 +46,35 @@ export function ResultsView({ round }: { round: PublicRound }) {
   const liveResults = round.state === 'open';
 
   return (
-    <section
-      className="vote-view results-view"
-      data-testid="votes.results"
-      data-round-id={round.id}
-      data-state={round.state}
-      aria-labelledby="results-view-title"
+    <VoteFrame
+      round={round}
+      testId="votes.results"
+      className="results-view"
+      eyebrow={t(liveResults ? 'votes.results.liveHeading' : 'votes.results.heading')}
+      lead={
+        results && (
+          <strong data-testid="votes.results-voters">
+            {t.plural('votes.results.voters', results.voters)}
+          </strong>
+        )
+      }
+      other={
+        liveResults ? { show: 'ballot', label: t('votes.backToVote'), testId: 'votes.back-to-vote' } : null
+      }
+      backTestId="votes.results-close"
     >
-      <header className="vote-view__head">
-        <div className="vote-view__heading">
-          <p className="eyebrow">{t(liveResults ? 'votes.results.liveHeading' : 'votes.results.heading')}</p>
-          <h2 id="results-view-title">{round.title}</h2>
-          <p className="vote-view__rules">
-            {results && (
-              <strong data-testid="votes.results-voters">
-                {t.plural('votes.results.voters', results.voters)}
-              </strong>
-            )}
-            {results && ' · '}
-            {modeSummary(t, round)}
-          </p>
-        </div>
-        <div className="vote-view__tools">
-          {liveResults && (
-            <button
-              type="button"
-              className="button"
-              onClick={() => boardStore.getState().showVotes({ roundId: round.id, show: 'ballot' })}
-            >
-              {t('votes.backToVote')}
-            </button>
-          )}
-          <button
-            type="button"
-            className="button"
-            data-testid="votes.results-close"
-            onClick={() => boardStore.getState().showVotes(null)}
-          >
-            {t('votes.backToBoard')}
-          </button>
-        </div>
-      </header>
-
       {!results ? (
         <p className="results-view__empty" data-testid="votes.results-hidden">
           {t(round.state === 'open' ? 'votes.results.hiddenOpen' : 'votes.results.hidden')}
         </p>
       ) : (
         <div className="results-view__body">
-          {facilitator && round.state === 'revealed' && <ApplyResult round={round} results={results} />}
           <section className="results-section" aria-labelledby="results-ranking">
             <h3 id="results-ranking">{t('votes.results.ranking')}</h3>
             {results.voters === 0 && <p className="hint">{t('votes.results.noVoters')}</p>}
             <RankedBars round={round} rows={rows} />
           </section>
+          {facilitator && round.state === 'revealed' && <ApplyResult round={round} results={results} />}
           {results.byGroup.length > 0 && (
             <section className="results-section" aria-labelledby="results-groups">
               <h3 id="results-groups">{t('votes.results.byGroup')}</h3>
@@ -113,7 +89,7 @@ export function ResultsView({ round }: { round: PublicRound }) {
           )}
         </div>
       )}
-    </section>
+    </VoteFrame>
   );
 }
 
@@ -145,12 +121,12 @@ function RankedBars({ round, rows }: { round: PublicRound; rows: RankedRow[] }) 
               <p className="results-bars__label">
                 <span>{row.label}</span>
                 {row.tied && (
-                  <span className="results-badge" data-testid="votes.tie">
+                  <span className="vote-pill vote-pill--warning" data-testid="votes.tie">
                     {t('votes.results.tie')}
                   </span>
                 )}
                 {row.deleted && (
-                  <span className="results-badge results-badge--muted">{t('votes.ballot.deleted')}</span>
+                  <span className="vote-pill vote-pill--muted">{t('votes.ballot.deleted')}</span>
                 )}
               </p>
               <div className="results-bars__track" aria-hidden="true">

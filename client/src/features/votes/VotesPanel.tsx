@@ -96,6 +96,10 @@ function Panel({ onClose }: { onClose: () => void }) {
   );
 }
 
+/** The colour of a round's state and of a voter's status. */
+const STATE_TONES = { draft: 'muted', open: 'strong', closed: 'warning', revealed: 'success' } as const;
+const STATUS_TONES = { none: 'muted', partial: 'warning', done: 'success' } as const;
+
 const ACTION_LABELS = {
   open: 'votes.action.open',
   close: 'votes.action.close',
@@ -139,7 +143,7 @@ function RoundItem({ round, facilitator }: { round: PublicRound; facilitator: bo
     >
       <div className="round-item__head">
         <h3 className="round-item__title">{round.title}</h3>
-        <span className={`round-badge round-badge--${round.state}`} data-testid="votes.round-state">
+        <span className={`vote-pill vote-pill--${STATE_TONES[round.state]}`} data-testid="votes.round-state">
           {t(`votes.state.${round.state}`)}
         </span>
       </div>
@@ -302,9 +306,10 @@ function RoundProgressView({ round }: { round: PublicRound }) {
             data-status={voter.status}
           >
             <span className="round-progress__name">
-              {voter.name} <span className="muted">· {t(`group.${voter.group}`)}</span>
+              {voter.name}
+              <span className="round-progress__group">{t(`group.${voter.group}`)}</span>
             </span>
-            <span className={`voter-status voter-status--${voter.status}`}>
+            <span className={`vote-pill vote-pill--${STATUS_TONES[voter.status]}`}>
               {voter.status === 'done' && <CheckMark size={14} />}
               {t(`votes.status.${voter.status}`)}
             </span>
