@@ -9,6 +9,7 @@ import {
   SCORE_MAX,
 } from '@atelier/shared';
 import { useId, useMemo, useState } from 'react';
+import { createPortal } from 'react-dom';
 import { useT } from '../../i18n/locale';
 import { formatNumber } from '../../i18n/numbers';
 import type { Translator } from '../../i18n/translate';
@@ -372,21 +373,24 @@ function ApplyResult({ round, results }: { round: PublicRound; results: RoundRes
         </div>
       )}
       <p className="hint">{t('votes.apply.hint')}</p>
-      {confirming !== null && (
-        <ConfirmDialog
-          testId="votes.apply-confirm"
-          title={t('votes.apply.confirmTitle', { n: confirming })}
-          text={t.plural('votes.apply.confirmText', axesVoted - confirming)}
-          confirmLabel={t('votes.apply.confirm')}
-          cancelLabel={t('votes.cancel')}
-          onCancel={() => setConfirming(null)}
-          onConfirm={() => {
-            const n = confirming;
-            setConfirming(null);
-            apply(() => keepTopAxes(connection.boardDoc, results, n));
-          }}
-        />
-      )}
+      {confirming !== null &&
+        // In the body: focusing the modal would otherwise scroll the board (overflow: hidden) under it.
+        createPortal(
+          <ConfirmDialog
+            testId="votes.apply-confirm"
+            title={t('votes.apply.confirmTitle', { n: confirming })}
+            text={t.plural('votes.apply.confirmText', axesVoted - confirming)}
+            confirmLabel={t('votes.apply.confirm')}
+            cancelLabel={t('votes.cancel')}
+            onCancel={() => setConfirming(null)}
+            onConfirm={() => {
+              const n = confirming;
+              setConfirming(null);
+              apply(() => keepTopAxes(connection.boardDoc, results, n));
+            }}
+          />,
+          document.body,
+        )}
     </section>
   );
 }

@@ -1,5 +1,6 @@
 import type { PublicRound, RoundAction, RoundProgress } from '@atelier/shared';
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { createPortal } from 'react-dom';
 import { errorMessage } from '../../api/errorMessage';
 import { discardRound, extendRound, fetchProgress, moveRound, remindVoters } from '../../api/votes';
 import { useT } from '../../i18n/locale';
@@ -51,7 +52,9 @@ function Panel({ onClose }: { onClose: () => void }) {
       data-testid="votes.panel"
       aria-labelledby="votes-heading"
       onKeyDown={(event) => {
-        if (event.key === 'Escape' && !event.defaultPrevented && !creating) onClose();
+        // Not from a dialog (in a portal, outside this panel) nor from the new round form.
+        const inside = event.target instanceof Node && event.currentTarget.contains(event.target);
+        if (event.key === 'Escape' && inside && !creating) onClose();
       }}
     >
       <div className="share-panel__head">
@@ -224,20 +227,23 @@ function RoundItem({ round, facilitator }: { round: PublicRound; facilitator: bo
           </IconButton>
         )}
       </div>
-      {confirming && (
-        <ConfirmDialog
-          testId="votes.discard-confirm"
-          title={t('votes.discardTitle', { title: round.title })}
-          text={t('votes.discardText')}
-          confirmLabel={t('votes.discardConfirm')}
-          cancelLabel={t('votes.cancel')}
-          onCancel={() => setConfirming(false)}
-          onConfirm={() => {
-            setConfirming(false);
-            void run(() => discardRound(api.workshopId, round.id, api.token), t('votes.discarded'));
-          }}
-        />
-      )}
+      {confirming &&
+        // In the body: focusing the modal would otherwise scroll the board (overflow: hidden) under it.
+        createPortal(
+          <ConfirmDialog
+            testId="votes.discard-confirm"
+            title={t('votes.discardTitle', { title: round.title })}
+            text={t('votes.discardText')}
+            confirmLabel={t('votes.discardConfirm')}
+            cancelLabel={t('votes.cancel')}
+            onCancel={() => setConfirming(false)}
+            onConfirm={() => {
+              setConfirming(false);
+              void run(() => discardRound(api.workshopId, round.id, api.token), t('votes.discarded'));
+            }}
+          />,
+          document.body,
+        )}
     </li>
   );
 }
