@@ -9,11 +9,13 @@ import { joinRoutes } from './http/join';
 import { requestLog } from './http/request-log';
 import { silentRoutes } from './http/silent';
 import { timeRoutes } from './http/time';
+import { voteRoutes } from './http/votes';
 import { workshopRoutes } from './http/workshops';
 import type { Logger } from './log';
 import type { WorkshopStore } from './store/workshops';
 import type { ParticipantDisconnector } from './sync/participant-sockets';
 import type { SilentIdeation } from './sync/silent-ideation';
+import type { VoteService } from './votes/service';
 
 export interface AppDeps {
   workshops: WorkshopStore;
@@ -24,6 +26,8 @@ export interface AppDeps {
   sockets: ParticipantDisconnector;
   /** Participants' private drafts during silent ideation: counts and the reveal. */
   silent: SilentIdeation;
+  /** Vote rounds and ballots: the server is their only authority. */
+  votes: VoteService;
   publicUrl: string | null;
   /** Folder of the built client; when it has no index.html, a page says how to build it. */
   clientDist: string;
@@ -44,6 +48,7 @@ export function createApp(deps: AppDeps) {
   app.get('/healthz', (c) => c.json({ ok: true }));
   app.route('/', workshopRoutes(deps));
   app.route('/', silentRoutes(deps));
+  app.route('/', voteRoutes(deps));
   app.route('/', joinRoutes(deps));
   app.route('/', timeRoutes());
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
@@ -53,7 +58,7 @@ export function createApp(deps: AppDeps) {
       title: 'Atelier API',
       version: '0.1.0',
       description:
-        'Workshops, joining and (later) votes and exports. Boards sync over the y-websocket protocol at /sync/:room; see docs/contract.md.',
+        'Workshops, joining, silent ideation and vote rounds (docs/votes.md); exports later. Boards sync over the y-websocket protocol at /sync/:room; see docs/contract.md.',
     },
   });
   app.all('/api/*', (c) => apiError(c, 'not_found', `No API route ${c.req.method} ${c.req.path}`));

@@ -5,6 +5,7 @@ import { serve } from '@hono/node-server';
 import { createApp } from './app';
 import { loadConfig } from './config';
 import { createLogger } from './log';
+import { createSqliteBallotStore } from './store/ballots';
 import { openDb } from './store/db';
 import { createSqliteDocStore } from './store/docs';
 import { seedWorkshopDocs } from './store/seed';
@@ -13,6 +14,7 @@ import { attachSyncEndpoint } from './sync/endpoint';
 import { ParticipantSockets } from './sync/participant-sockets';
 import { RoomManager } from './sync/rooms';
 import { createSilentIdeation } from './sync/silent-ideation';
+import { createVoteService } from './votes/service';
 
 /** Composition root: configuration → storage → rooms → HTTP + sync on one port. */
 const config = loadConfig({
@@ -30,11 +32,14 @@ const rooms = new RoomManager(docs, log, {
 });
 
 const sockets = new ParticipantSockets();
+// Registers its control-room guard before any room loads; schedules open rounds' deadlines.
+const votes = createVoteService({ store: createSqliteBallotStore(db), workshops, rooms, log });
 
 const app = createApp({
   workshops,
   sockets,
   silent: createSilentIdeation(rooms),
+  votes,
   seedDocs: (id, template) => seedWorkshopDocs(docs, id, template),
   log,
   publicUrl: config.publicUrl,
@@ -73,6 +78,7 @@ function shutdown(signal: string): void {
   sync.close();
   server.close();
   server.closeAllConnections();
+  votes.close();
   rooms.closeAll();
   db.close();
   log.info({}, 'stopped');

@@ -73,6 +73,16 @@ describe('health and OpenAPI', () => {
       ['/api/workshops/{}/participants/{}', 'patch'],
       ['/api/workshops/{}/drafts', 'get'],
       ['/api/workshops/{}/reveal', 'post'],
+      ['/api/workshops/{}/rounds', 'get'],
+      ['/api/workshops/{}/rounds', 'post'],
+      ['/api/workshops/{}/rounds/{}', 'delete'],
+      ['/api/workshops/{}/rounds/{}/{}', 'post'],
+      ['/api/workshops/{}/rounds/{}/extend', 'post'],
+      ['/api/workshops/{}/rounds/{}/remind', 'post'],
+      ['/api/workshops/{}/rounds/{}/progress', 'get'],
+      ['/api/workshops/{}/rounds/{}/ballots/{}', 'get'],
+      ['/api/workshops/{}/rounds/{}/ballots/{}', 'put'],
+      ['/api/workshops/{}/rounds/{}/ballots/{}', 'delete'],
     ];
     for (const [route, method] of expected) {
       expect(normalised.get(route), `paths has ${method.toUpperCase()} ${route}`).toHaveProperty(method);

@@ -15,10 +15,13 @@ import { fileURLToPath } from 'node:url';
 import {
   type CreateWorkshopBody,
   CreateWorkshopResponse,
+  createCluster,
   type JoinBody,
   JoinResponse,
   type ParticipantGroup,
+  readClusterList,
   readNotes,
+  roomName,
 } from '@atelier/shared';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
@@ -668,4 +671,44 @@ export function awarenessMessage(
 /** A random workshop-like id that names no workshop. */
 export function unknownWorkshopId(): string {
   return `nope${Math.random().toString(36).slice(2, 12)}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Board content and received updates (vote tests)
+
+/** Creates issues with these ids and titles, in this order, and waits until the server holds them. */
+export async function addIssues(
+  wsUrl: string,
+  workshopId: string,
+  token: string,
+  issues: readonly { id: string; title: string }[],
+): Promise<void> {
+  const room = roomName(workshopId, 'board');
+  const writer = await connectDoc(wsUrl, room, token);
+  for (const [i, issue] of issues.entries()) {
+    createCluster(writer.doc, { title: issue.title, x: 320 * i, y: 0 }, issue.id);
+  }
+  // A second connection sees them once the server has stored and broadcast them.
+  const reader = await connectDoc(wsUrl, room, token);
+  await waitDoc(
+    reader,
+    (doc) => issues.every((issue) => readClusterList(doc).some((c) => c.id === issue.id)),
+    'the server to hold the new issues',
+  );
+  writer.destroy();
+  reader.destroy();
+}
+
+/** The document updates (sync step 2 and update messages) among frames a socket received. */
+export function receivedUpdates(messages: readonly Uint8Array[]): Uint8Array[] {
+  const updates: Uint8Array[] = [];
+  for (const message of messages) {
+    const decoder = decoding.createDecoder(message);
+    if (message.length === 0 || decoding.readVarUint(decoder) !== MESSAGE_SYNC) continue;
+    const subtype = decoding.readVarUint(decoder);
+    if (subtype === syncProtocol.messageYjsSyncStep2 || subtype === syncProtocol.messageYjsUpdate) {
+      updates.push(decoding.readVarUint8Array(decoder));
+    }
+  }
+  return updates;
 }

@@ -22,3 +22,17 @@ export function workshopCaller(c: Context, workshops: WorkshopStore, workshopId:
   }
   return { workshop, you } as { workshop: WorkshopRecord; you: ParticipantRecord; error?: never };
 }
+
+/** Like `workshopCaller`, and the caller must be a facilitator (else 403 with `refusal`). */
+export function workshopFacilitator(
+  c: Context,
+  workshops: WorkshopStore,
+  workshopId: string,
+  refusal: string,
+) {
+  const caller = workshopCaller(c, workshops, workshopId);
+  if (!caller.error && caller.you.role !== 'facilitator') {
+    return { error: apiError(c, 'forbidden', refusal) } as const;
+  }
+  return caller;
+}

@@ -1,10 +1,7 @@
 import { ApiError, DraftCounts, RevealResponse, WorkshopPath } from '@atelier/shared';
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
-import type { Context } from 'hono';
 import type { AppDeps } from '../app';
-import type { WorkshopStore } from '../store/workshops';
-import { workshopCaller } from './auth';
-import { apiError } from './errors';
+import { workshopFacilitator } from './auth';
 import { jsonContent, validationHook } from './openapi';
 
 function refusals() {
@@ -38,17 +35,7 @@ const reveal = createRoute({
   responses: { 200: { description: 'Revealed', ...jsonContent(RevealResponse) }, ...refusals() },
 });
 
-/** The facilitator calling, or the error answer. */
-function facilitator(c: Context, workshops: WorkshopStore, workshopId: string) {
-  const caller = workshopCaller(c, workshops, workshopId);
-  if (caller.error) return caller;
-  if (caller.you.role !== 'facilitator') {
-    return {
-      error: apiError(c, 'forbidden', 'Only facilitators can see draft counts or reveal them'),
-    } as const;
-  }
-  return caller;
-}
+const NOT_FACILITATOR = 'Only facilitators can see draft counts or reveal them';
 
 /** Silent ideation: the facilitator's draft counts and the reveal. */
 export function silentRoutes(deps: AppDeps) {
@@ -57,7 +44,7 @@ export function silentRoutes(deps: AppDeps) {
 
   app.openapi(draftCounts, (c) => {
     const { id } = c.req.valid('param');
-    const caller = facilitator(c, workshops, id);
+    const caller = workshopFacilitator(c, workshops, id, NOT_FACILITATOR);
     if (caller.error) return caller.error;
     // Only people who write drafts: participants still in the workshop.
     const writers = workshops
@@ -69,7 +56,7 @@ export function silentRoutes(deps: AppDeps) {
 
   app.openapi(reveal, (c) => {
     const { id } = c.req.valid('param');
-    const caller = facilitator(c, workshops, id);
+    const caller = workshopFacilitator(c, workshops, id, NOT_FACILITATOR);
     if (caller.error) return caller.error;
     // Everyone's drafts, removed people's too: their notes stay on the board like their others.
     const revealed = silent.reveal(

@@ -43,6 +43,44 @@ const MIGRATIONS: readonly string[] = [
   // Participants panel: co-facilitators remember the role they go back to; removal revokes the token.
   `ALTER TABLE participants ADD COLUMN promoted_from TEXT;
    ALTER TABLE participants ADD COLUMN removed_at TEXT;`,
+  // Votes (docs/votes.md): rounds with their public settings, ballots as one row per placed
+  // dot count or score, each ballot's "done" flag, and the request ids already applied.
+  `CREATE TABLE vote_rounds (
+     id TEXT PRIMARY KEY,
+     workshop_id TEXT NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+     config TEXT NOT NULL,
+     state TEXT NOT NULL,
+     duration_minutes INTEGER,
+     ends_at INTEGER,
+     results TEXT,
+     created_at TEXT NOT NULL,
+     opened_at TEXT,
+     closed_at TEXT,
+     revealed_at TEXT,
+     discarded_at TEXT
+   );
+   CREATE INDEX vote_rounds_workshop ON vote_rounds(workshop_id, created_at);
+   CREATE TABLE vote_entries (
+     round_id TEXT NOT NULL REFERENCES vote_rounds(id) ON DELETE CASCADE,
+     participant_id TEXT NOT NULL REFERENCES participants(id) ON DELETE CASCADE,
+     target_id TEXT NOT NULL,
+     criterion TEXT NOT NULL,
+     value INTEGER NOT NULL,
+     PRIMARY KEY (round_id, participant_id, target_id, criterion)
+   );
+   CREATE TABLE vote_ballots (
+     round_id TEXT NOT NULL REFERENCES vote_rounds(id) ON DELETE CASCADE,
+     participant_id TEXT NOT NULL REFERENCES participants(id) ON DELETE CASCADE,
+     done INTEGER NOT NULL,
+     updated_at TEXT NOT NULL,
+     PRIMARY KEY (round_id, participant_id)
+   );
+   CREATE TABLE vote_requests (
+     round_id TEXT NOT NULL REFERENCES vote_rounds(id) ON DELETE CASCADE,
+     participant_id TEXT NOT NULL,
+     request_id TEXT NOT NULL,
+     PRIMARY KEY (round_id, participant_id, request_id)
+   );`,
 ];
 
 const AUTO_VACUUM_INCREMENTAL = 2;

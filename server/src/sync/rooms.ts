@@ -1,3 +1,4 @@
+import type * as Y from 'yjs';
 import type { Logger } from '../log';
 import type { DocStore } from '../store/docs';
 import { Room, type RoomOptions } from './room';
@@ -19,6 +20,7 @@ export class RoomManager {
   private readonly holders = new Map<string, number>();
   /** One per server: every room's turn ends with the same commit-then-write pass. */
   private readonly flusher: TurnFlusher;
+  private readonly loadListeners: ((room: Room) => void)[] = [];
 
   constructor(
     private readonly store: DocStore,
@@ -51,8 +53,23 @@ export class RoomManager {
       room = new Room(name, this.store, this.flusher, this.log, this.options);
       this.rooms.set(name, room);
       this.log.info({ room: name, ms: Math.round(performance.now() - started) }, 'room loaded');
+      for (const listener of this.loadListeners) {
+        try {
+          listener(room);
+        } catch (error) {
+          this.log.error({ room: name, err: String(error) }, 'a room load listener failed');
+        }
+      }
     }
     return room;
+  }
+
+  /**
+   * Calls `listener` with every room once it is loaded, before anyone syncs with it: a feature
+   * that owns part of a document can check it and watch the room's changes to it.
+   */
+  onLoad(listener: (room: Room) => void): void {
+    this.loadListeners.push(listener);
   }
 
   /**
@@ -74,6 +91,16 @@ export class RoomManager {
         if (room.size === 0) this.scheduleUnload(room);
       },
     };
+  }
+
+  /** Runs `fn` on a room's document, held loaded meanwhile; it unloads as usual afterwards. */
+  withDoc<T>(name: string, fn: (doc: Y.Doc) => T): T {
+    const held = this.hold(name);
+    try {
+      return fn(held.room.doc);
+    } finally {
+      held.release();
+    }
   }
 
   /** Called when a room's peer count dropped to zero (or its last holder let go). */

@@ -6,7 +6,6 @@ import {
   SERVER_ORIGIN,
   setSilent,
 } from '@atelier/shared';
-import type * as Y from 'yjs';
 import type { RoomManager } from './rooms';
 
 /** What the facilitator's HTTP routes do with participants' private drafts. */
@@ -26,29 +25,22 @@ export interface SilentIdeation {
  * open), so a connected author sees their drafts emptied at once and nothing is written twice.
  */
 export function createSilentIdeation(rooms: RoomManager): SilentIdeation {
-  /** Runs `fn` on a room's document, held loaded meanwhile; it unloads as usual afterwards. */
-  function withDoc<T>(name: string, fn: (doc: Y.Doc) => T): T {
-    const held = rooms.hold(name);
-    try {
-      return fn(held.room.doc);
-    } finally {
-      held.release();
-    }
-  }
-
   return {
     counts(workshopId, participantIds) {
       const counts: Record<string, number> = {};
-      for (const id of participantIds) counts[id] = withDoc(draftsRoomName(workshopId, id), countDrafts);
+      for (const id of participantIds)
+        counts[id] = rooms.withDoc(draftsRoomName(workshopId, id), countDrafts);
       return counts;
     },
     reveal(workshopId, participantIds) {
-      return withDoc(roomName(workshopId, 'board'), (board) => {
+      return rooms.withDoc(roomName(workshopId, 'board'), (board) => {
         let moved = 0;
         for (const id of participantIds) {
-          moved += withDoc(draftsRoomName(workshopId, id), (drafts) => moveDraftsToBoard(drafts, board, id));
+          moved += rooms.withDoc(draftsRoomName(workshopId, id), (drafts) =>
+            moveDraftsToBoard(drafts, board, id),
+          );
         }
-        withDoc(roomName(workshopId, 'control'), (control) => setSilent(control, false, SERVER_ORIGIN));
+        rooms.withDoc(roomName(workshopId, 'control'), (control) => setSilent(control, false, SERVER_ORIGIN));
         return moved;
       });
     },

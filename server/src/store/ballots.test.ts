@@ -1,0 +1,155 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createSqliteBallotStore, type RoundRecord } from './ballots';
+import { openDb } from './db';
+import { createSqliteWorkshopStore } from './workshops';
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+function setup() {
+  const dir = mkdtempSync(join(tmpdir(), 'atelier-ballots-'));
+  dirs.push(dir);
+  const db = openDb(dir);
+  const workshops = createSqliteWorkshopStore(db);
+  const { workshop } = workshops.create({
+    title: 'Atelier',
+    territory: { name: 'Ornans', kind: 'municipality' },
+    locale: 'fr',
+    facilitatorName: 'Camille',
+  });
+  const person = () =>
+    workshops.addParticipant({ workshopId: workshop.id, name: 'Léa', group: 'resident', role: 'participant' })
+      .participant.id;
+  return { db, store: createSqliteBallotStore(db), workshopId: workshop.id, person };
+}
+
+function round(workshopId: string, patch: Partial<RoundRecord> = {}): RoundRecord {
+  return {
+    id: `round-${randomUUID()}`,
+    workshopId,
+    title: 'Priorités',
+    targetKind: 'issues',
+    targets: [
+      { id: 'a', label: 'A' },
+      { id: 'b', label: 'B' },
+    ],
+    mode: 'dots',
+    visibility: 'secret',
+    dots: { budget: 3, cap: 2, negative: false },
+    criteria: null,
+    state: 'open',
+    durationMinutes: null,
+    endsAt: null,
+    createdAt: new Date().toISOString(),
+    openedAt: new Date().toISOString(),
+    closedAt: null,
+    revealedAt: null,
+    results: null,
+    ...patch,
+  };
+}
+
+const change = (patch: { dots?: Record<string, number>; done?: boolean }, requestId = randomUUID()) => ({
+  requestId,
+  ...patch,
+});
+
+describe('SQLite ballot store', () => {
+  it('keeps rounds with their settings, state and results', () => {
+    const { store, workshopId } = setup();
+    const first = round(workshopId, { state: 'draft', openedAt: null, durationMinutes: 5 });
+    store.createRound(first);
+    expect(store.round(workshopId, first.id)).toEqual(first);
+    expect(store.round('another-workshop', first.id)).toBeNull();
+
+    const revealed: RoundRecord = {
+      ...first,
+      state: 'revealed',
+      revealedAt: new Date().toISOString(),
+      results: { voters: 0, targets: [], ties: [], byGroup: [] },
+      // Settings never change: a save ignores them.
+      title: 'Renamed',
+    };
+    store.saveRound(revealed);
+    expect(store.round(workshopId, first.id)).toEqual({ ...revealed, title: 'Priorités' });
+
+    const timed = round(workshopId, { endsAt: Date.now() + 60_000, durationMinutes: 1 });
+    store.createRound(timed);
+    expect(store.rounds(workshopId).map((r) => r.id)).toEqual([first.id, timed.id]);
+    expect(store.timedOpenRounds().map((r) => r.id)).toEqual([timed.id]);
+  });
+
+  it('applies a change in one go, refuses a replay or a broken rule without writing anything', () => {
+    const { store, workshopId, person } = setup();
+    const r = round(workshopId);
+    store.createRound(r);
+    const lea = person();
+    expect(store.ballot(r, lea)).toEqual({
+      roundId: r.id,
+      participantId: lea,
+      dots: {},
+      scores: {},
+      used: 0,
+      remaining: 3,
+      done: false,
+    });
+
+    const requestId = randomUUID();
+    const first = store.cast(r, lea, change({ dots: { a: 2 } }, requestId));
+    expect(first.ballot).toMatchObject({ dots: { a: 2 }, used: 2, remaining: 1 });
+    expect(store.cast(r, lea, change({ dots: { b: 1 } }, requestId)).refusal?.code).toBe('replayed');
+    expect(store.cast(r, lea, change({ dots: { b: 2 } })).refusal?.code).toBe('over_budget');
+    expect(store.ballot(r, lea)).toEqual(first.ballot);
+
+    // Zero withdraws: the row goes, so nothing is left of it.
+    const moved = store.cast(r, lea, change({ dots: { a: 0, b: 2 }, done: true }));
+    expect(moved.ballot).toMatchObject({ dots: { b: 2 }, used: 2, done: true });
+    expect(store.ballots(r.id)).toEqual([{ participantId: lea, dots: { b: 2 }, scores: {}, done: true }]);
+
+    expect(store.clear(r, lea)).toMatchObject({ dots: {}, used: 0, remaining: 3, done: false });
+    expect(store.ballots(r.id)).toEqual([{ participantId: lea, dots: {}, scores: {}, done: false }]);
+  });
+
+  it('keeps scores per target and criterion', () => {
+    const { store, workshopId, person } = setup();
+    const r = round(workshopId, {
+      mode: 'scoring',
+      dots: null,
+      criteria: [
+        { id: 'impact', label: 'Impact', weight: 2 },
+        { id: 'cost', label: 'Coût', weight: 1 },
+      ],
+    });
+    store.createRound(r);
+    const lea = person();
+    store.cast(r, lea, { requestId: randomUUID(), scores: { a: { impact: 4, cost: 1 }, b: { impact: 2 } } });
+    const after = store.cast(r, lea, { requestId: randomUUID(), scores: { a: { cost: null } } });
+    expect(after.ballot).toMatchObject({
+      scores: { a: { impact: 4 }, b: { impact: 2 } },
+      used: 0,
+      remaining: 0,
+    });
+    expect(store.ballot(r, lea).scores).toEqual({ a: { impact: 4 }, b: { impact: 2 } });
+  });
+
+  it('discards a round: gone from the lists, its ballots deleted', () => {
+    const { db, store, workshopId, person } = setup();
+    const r = round(workshopId);
+    store.createRound(r);
+    const lea = person();
+    store.cast(r, lea, change({ dots: { a: 1 } }));
+    store.discard(r.id, new Date().toISOString());
+    expect(store.round(workshopId, r.id)).toBeNull();
+    expect(store.rounds(workshopId)).toEqual([]);
+    expect(store.ballots(r.id)).toEqual([]);
+    for (const table of ['vote_entries', 'vote_ballots', 'vote_requests']) {
+      expect(db.prepare(`SELECT COUNT(*) FROM ${table}`).pluck().get(), table).toBe(0);
+    }
+  });
+});

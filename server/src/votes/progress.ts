@@ -1,0 +1,40 @@
+import { ballotCast, dotsUsed, type RoundProgress, voterStatus } from '@atelier/shared';
+import type { RoundRecord, StoredBallot } from '../store/ballots';
+import type { ParticipantRecord } from '../store/workshops';
+
+const NOTHING: Omit<StoredBallot, 'participantId'> = { dots: {}, scores: {}, done: false };
+
+/**
+ * Who is expected to vote and where each stands, never what they chose: people with the
+ * participant role still in the workshop, plus anyone else who placed something (a
+ * facilitator who voted, someone removed after voting). Facilitators may abstain unseen.
+ */
+export function roundProgress(
+  round: RoundRecord,
+  people: readonly ParticipantRecord[],
+  ballots: readonly StoredBallot[],
+): RoundProgress {
+  const byPerson = new Map(ballots.map((b) => [b.participantId, b]));
+  const voters = people
+    .filter((p) => (p.role === 'participant' && !p.removedAt) || ballotCast(byPerson.get(p.id) ?? NOTHING))
+    .map((p) => {
+      const ballot = byPerson.get(p.id) ?? NOTHING;
+      return { person: p, ballot, status: voterStatus(round, ballot) };
+    });
+  const budget = round.dots?.budget ?? 0;
+  return {
+    roundId: round.id,
+    voters: voters.map(({ person, status }) => ({
+      participantId: person.id,
+      name: person.name,
+      group: person.group,
+      status,
+    })),
+    voted: voters.filter((v) => v.status !== 'none').length,
+    done: voters.filter((v) => v.status === 'done').length,
+    dotsLeft:
+      round.mode === 'dots'
+        ? voters.reduce((left, v) => left + Math.max(0, budget - dotsUsed(v.ballot.dots)), 0)
+        : null,
+  };
+}

@@ -1,0 +1,246 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  createCluster,
+  MINUTE_MS,
+  readRounds,
+  readTimer,
+  roomName,
+  setTimer,
+  votesMap,
+} from '@atelier/shared';
+import pino from 'pino';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import * as Y from 'yjs';
+import { createSqliteBallotStore } from '../store/ballots';
+import { openDb } from '../store/db';
+import { createSqliteDocStore } from '../store/docs';
+import { createSqliteWorkshopStore } from '../store/workshops';
+import { RoomManager } from '../sync/rooms';
+import type { Clock } from './clock';
+import { createVoteService, type VoteService } from './service';
+
+/** A clock the test moves by hand; what is scheduled runs only when `advance` reaches it. */
+function fakeClock(start = Date.parse('2025-03-01T09:00:00Z')) {
+  let now = start;
+  const pending: { at: number; fn: () => void; done: boolean }[] = [];
+  return {
+    now: () => now,
+    at(at, fn) {
+      const entry = { at, fn, done: false };
+      pending.push(entry);
+      return () => {
+        entry.done = true;
+      };
+    },
+    /** Moves time on and runs what came due. */
+    advance(ms: number) {
+      now += ms;
+      for (const entry of pending.filter((e) => !e.done && e.at <= now)) {
+        entry.done = true;
+        entry.fn();
+      }
+    },
+    /** Moves time on before the timers fire (a request that arrives first). */
+    jump(ms: number) {
+      now += ms;
+    },
+  } satisfies Clock & Record<string, unknown>;
+}
+
+const cleanups: (() => void)[] = [];
+afterEach(() => {
+  for (const cleanup of cleanups.splice(0).reverse()) cleanup();
+});
+
+function setup(clock = fakeClock()) {
+  const dir = mkdtempSync(join(tmpdir(), 'atelier-votes-'));
+  const db = openDb(dir);
+  const log = pino({ level: 'silent' });
+  const docs = createSqliteDocStore(db);
+  const rooms = new RoomManager(docs, log, { graceMs: 0, compactLogBytes: 64 * 1024, presenceTickMs: 30 });
+  const workshops = createSqliteWorkshopStore(db);
+  const store = createSqliteBallotStore(db);
+  const services: VoteService[] = [];
+  const service = (c: Clock = clock) => {
+    const votes = createVoteService({ store, workshops, rooms, log, clock: c });
+    services.push(votes);
+    return votes;
+  };
+  cleanups.push(() => {
+    for (const votes of services) votes.close();
+    rooms.closeAll();
+    db.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  const { workshop } = workshops.create({
+    title: 'Atelier',
+    territory: { name: 'Ornans', kind: 'municipality' },
+    locale: 'fr',
+    facilitatorName: 'Camille',
+  });
+  const lea = workshops.addParticipant({
+    workshopId: workshop.id,
+    name: 'Léa',
+    group: 'resident',
+    role: 'participant',
+  }).participant.id;
+  rooms.withDoc(roomName(workshop.id, 'board'), (board) => {
+    createCluster(board, { title: 'Mobilité', x: 0, y: 0 }, 'issue-a');
+    createCluster(board, { title: 'Santé', x: 300, y: 0 }, 'issue-b');
+  });
+  const controlName = roomName(workshop.id, 'control');
+  const control = <T>(fn: (doc: Y.Doc) => T) => rooms.withDoc(controlName, fn);
+  return { clock, rooms, docs, workshop, lea, service, control, controlName };
+}
+
+type Setup = ReturnType<typeof setup>;
+
+function timedRound(s: Setup, votes: VoteService, minutes = 1) {
+  const created = votes.create(s.workshop, {
+    title: 'Chrono',
+    targetKind: 'issues',
+    targets: 'all',
+    mode: 'dots',
+    visibility: 'secret',
+    durationMinutes: minutes,
+  });
+  if (!created.value) throw new Error(JSON.stringify(created.error));
+  const opened = votes.transition(s.workshop.id, created.value.id, 'open');
+  if (!opened.value) throw new Error(JSON.stringify(opened.error));
+  return opened.value;
+}
+
+const place = (votes: VoteService, s: Setup, roundId: string, dots: Record<string, number>) =>
+  votes.cast(s.workshop.id, roundId, s.lea, { requestId: randomUUID(), dots });
+
+describe('timed rounds (fake clock)', () => {
+  it('refuses a vote arriving once the time is up with time_up, and closes the round then', () => {
+    const s = setup();
+    const votes = s.service();
+    const round = timedRound(s, votes);
+    expect(round.endsAt).toBe(s.clock.now() + MINUTE_MS);
+    expect(s.control(readTimer)).toEqual({
+      durationMs: MINUTE_MS,
+      remainingMs: MINUTE_MS,
+      endsAt: round.endsAt,
+      freezeAtEnd: false,
+    });
+    expect(place(votes, s, round.id, { 'issue-a': 1 }).value?.used).toBe(1);
+
+    s.clock.jump(MINUTE_MS - 1);
+    expect(place(votes, s, round.id, { 'issue-a': 2 }).value?.used).toBe(2);
+    s.clock.jump(1);
+    expect(place(votes, s, round.id, { 'issue-b': 1 }).error?.code).toBe('time_up');
+    expect(votes.withdraw(s.workshop.id, round.id, s.lea).error?.code).toBe('round_not_open');
+    expect(votes.ballot(s.workshop.id, round.id, s.lea).value?.dots).toEqual({ 'issue-a': 2 });
+
+    const [closed] = votes.list(s.workshop.id);
+    expect(closed).toMatchObject({
+      state: 'closed',
+      endsAt: null,
+      closedAt: new Date(round.endsAt ?? 0).toISOString(),
+    });
+    expect(s.control(readRounds)).toEqual([closed]);
+  });
+
+  it('closes the round by itself at its deadline', () => {
+    const s = setup();
+    const votes = s.service();
+    const round = timedRound(s, votes);
+    s.clock.advance(MINUTE_MS - 1);
+    expect(votes.list(s.workshop.id)[0]?.state).toBe('open');
+    s.clock.advance(1);
+    expect(votes.list(s.workshop.id)[0]?.state).toBe('closed');
+    expect(s.control(readRounds)[0]).toMatchObject({ id: round.id, state: 'closed' });
+  });
+
+  it('moves the deadline and the timer when the facilitator gives more time', () => {
+    const s = setup();
+    const votes = s.service();
+    const round = timedRound(s, votes);
+    s.clock.advance(30_000);
+    const extended = votes.extend(s.workshop.id, round.id, 2).value;
+    expect(extended?.endsAt).toBe((round.endsAt ?? 0) + 2 * MINUTE_MS);
+    expect(s.control(readTimer)).toMatchObject({ endsAt: extended?.endsAt, remainingMs: 2.5 * MINUTE_MS });
+    s.clock.advance(MINUTE_MS);
+    expect(place(votes, s, round.id, { 'issue-a': 1 }).value?.used).toBe(1);
+    s.clock.advance(1.5 * MINUTE_MS);
+    expect(votes.list(s.workshop.id)[0]?.state).toBe('closed');
+    expect(votes.extend(s.workshop.id, round.id, 2).error?.code).toBe('round_not_open');
+  });
+
+  it('stops its timer when closed early, unless the facilitator has set another since', () => {
+    const s = setup();
+    const votes = s.service();
+    const first = timedRound(s, votes);
+    votes.transition(s.workshop.id, first.id, 'reveal');
+    expect(s.control(readTimer)).toBeNull();
+
+    const second = timedRound(s, votes);
+    const own = { durationMs: 10_000, remainingMs: 10_000, endsAt: null, freezeAtEnd: true };
+    s.control((doc) => setTimer(doc, own));
+    votes.transition(s.workshop.id, second.id, 'close');
+    expect(s.control(readTimer)).toEqual(own);
+  });
+
+  it('reopening a timed round gives it its whole time again', () => {
+    const s = setup();
+    const votes = s.service();
+    const round = timedRound(s, votes);
+    s.clock.advance(MINUTE_MS);
+    const reopened = votes.transition(s.workshop.id, round.id, 'reopen').value;
+    expect(reopened).toMatchObject({ state: 'open', endsAt: s.clock.now() + MINUTE_MS });
+    expect(place(votes, s, round.id, { 'issue-b': 1 }).value?.used).toBe(1);
+  });
+
+  it('after a restart, closes the rounds whose deadline passed while the server was down', () => {
+    const s = setup();
+    const round = timedRound(s, s.service());
+    const later = fakeClock(s.clock.now() + 5 * MINUTE_MS);
+    const restarted = s.service(later);
+    later.advance(0);
+    expect(restarted.list(s.workshop.id)[0]).toMatchObject({ id: round.id, state: 'closed' });
+  });
+});
+
+describe('the control document’s votes root', () => {
+  const forge = (doc: Y.Doc, roundId: string) => {
+    votesMap(doc).set(roundId, { forged: true });
+    votesMap(doc).set('invented', { id: 'invented' });
+  };
+
+  it('is put back at once when another origin than the server writes it', () => {
+    const s = setup();
+    const votes = s.service();
+    const round = timedRound(s, votes);
+    const after = s.control((doc) => {
+      doc.transact(() => forge(doc, round.id), 'a facilitator’s client');
+      return readRounds(doc);
+    });
+    expect(after).toEqual(votes.list(s.workshop.id));
+    expect(s.control((doc) => [...votesMap(doc).keys()])).toEqual([round.id]);
+  });
+
+  it('is put back when the control room loads if it changed while nobody had it open', async () => {
+    const s = setup();
+    const votes = s.service();
+    const round = timedRound(s, votes);
+    await vi.waitFor(() => expect(s.rooms.has(s.controlName)).toBe(false));
+
+    // Written straight into the stored log, as if by an old server or a lost publication.
+    const stored = s.docs.load(s.controlName);
+    const doc = new Y.Doc();
+    for (const update of stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates) {
+      Y.applyUpdate(doc, update);
+    }
+    doc.on('update', (update: Uint8Array) => s.docs.append(s.controlName, [update]));
+    forge(doc, round.id);
+    expect(readRounds(doc)).not.toEqual(votes.list(s.workshop.id));
+
+    expect(s.control(readRounds)).toEqual(votes.list(s.workshop.id));
+    expect(s.control((d) => [...votesMap(d).keys()])).toEqual([round.id]);
+  });
+});

@@ -1,0 +1,382 @@
+import {
+  type ApiError,
+  addReminder,
+  type Ballot,
+  type BallotChange,
+  type CreateRoundBody,
+  DEFAULT_CRITERIA_IDS,
+  DEFAULT_CRITERIA_LABELS,
+  DotsSettings,
+  draftsRoomName,
+  MAX_TARGETS,
+  MINUTE_MS,
+  type PublicRound,
+  parseRoomName,
+  type RemindResponse,
+  ROUND_TRANSITIONS,
+  type RoundAction,
+  type RoundProgress,
+  readTimer,
+  readVoteTargets,
+  roomName,
+  SERVER_ORIGIN,
+  setTimer,
+  TIMER_MAX_MS,
+  type TimerState,
+  type VoteTarget,
+} from '@atelier/shared';
+import type { z } from 'zod';
+import type { Logger } from '../log';
+import type { BallotStore, RoundRecord } from '../store/ballots';
+import { newId } from '../store/ids';
+import type { WorkshopRecord, WorkshopStore } from '../store/workshops';
+import type { RoomManager } from '../sync/rooms';
+import { type Clock, systemClock } from './clock';
+import { RoundFaces } from './faces';
+import { roundProgress } from './progress';
+import { Throttle } from './throttle';
+
+export type VoteErrorCode = ApiError['error']['code'];
+/** A result, or why there is none (an API error code and a message); a refusal changes nothing. */
+export type Outcome<T> =
+  | { value: T; error?: never }
+  | { error: { code: VoteErrorCode; message: string }; value?: never };
+
+/**
+ * Vote rounds: the facilitator's commands, ballots, and what is published. Who may call what
+ * (facilitator, the ballot's owner, no observer) is the HTTP layer's to check; the service
+ * checks the round (exists, its state, its deadline) and the voting rules.
+ */
+export interface VoteService {
+  list(workshopId: string): PublicRound[];
+  create(workshop: WorkshopRecord, body: z.output<typeof CreateRoundBody>): Outcome<PublicRound>;
+  transition(workshopId: string, roundId: string, action: RoundAction): Outcome<PublicRound>;
+  extend(workshopId: string, roundId: string, minutes: number): Outcome<PublicRound>;
+  discard(workshopId: string, roundId: string): Outcome<null>;
+  progress(workshopId: string, roundId: string): Outcome<RoundProgress>;
+  remind(workshopId: string, roundId: string, participantIds?: readonly string[]): Outcome<RemindResponse>;
+  ballot(workshopId: string, roundId: string, participantId: string): Outcome<Ballot>;
+  cast(workshopId: string, roundId: string, participantId: string, change: BallotChange): Outcome<Ballot>;
+  /** Withdraws everything from one ballot. */
+  withdraw(workshopId: string, roundId: string, participantId: string): Outcome<Ballot>;
+  /** Stops pending deadlines and publications (shutdown). */
+  close(): void;
+}
+
+export interface VoteServiceDeps {
+  store: BallotStore;
+  workshops: WorkshopStore;
+  rooms: RoomManager;
+  log: Logger;
+  clock?: Clock;
+  /** Open-visibility rounds: live results are published at most once per this many ms. */
+  livePublishMs?: number;
+}
+
+const PAST: Record<RoundAction, string> = {
+  open: 'opened',
+  close: 'closed',
+  reveal: 'revealed',
+  reopen: 'reopened',
+};
+
+function refuse<T>(code: VoteErrorCode, message: string): Outcome<T> {
+  return { error: { code, message } };
+}
+
+const NO_ROUND = 'No round of this workshop has this id';
+
+/** What a round does to the workshop timer: start it (opening, more time) or stop it (closed early). */
+type TimerChange = { start: TimerState } | { stop: number };
+
+export function createVoteService(deps: VoteServiceDeps): VoteService {
+  const { store, workshops, rooms, log } = deps;
+  const clock = deps.clock ?? systemClock;
+  const faces = new RoundFaces(store, workshops);
+  const live = new Throttle(deps.livePublishMs ?? 200);
+  /** Round id → cancels the closing scheduled at its deadline. */
+  const deadlines = new Map<string, () => void>();
+  const iso = (ms: number) => new Date(ms).toISOString();
+
+  // Every control room that loads is checked and then watched: the votes root is the server's.
+  rooms.onLoad((room) => {
+    const ref = parseRoomName(room.name);
+    if (ref?.kind === 'control') faces.guard(ref.workshopId, room.doc);
+  });
+
+  /** Writes the workshop's faces into its control document, and sets or stops a round's timer. */
+  function publish(workshopId: string, timer?: TimerChange): void {
+    rooms.withDoc(roomName(workshopId, 'control'), (control) => {
+      faces.write(workshopId, control);
+      if (timer && 'start' in timer) setTimer(control, timer.start, SERVER_ORIGIN);
+      // Stopped only if it is still the round's: the facilitator may have set another since.
+      if (timer && 'stop' in timer && readTimer(control)?.endsAt === timer.stop)
+        setTimer(control, null, SERVER_ORIGIN);
+    });
+  }
+
+  function publishLive(round: RoundRecord): void {
+    if (round.visibility !== 'open') return;
+    live.request(round.workshopId, () => {
+      try {
+        publish(round.workshopId);
+      } catch (error) {
+        log.error({ workshopId: round.workshopId, err: String(error) }, 'live vote results not published');
+      }
+    });
+  }
+
+  /** The control timer counting down to a round's deadline; input is never frozen by it. */
+  function roundTimer(endsAt: number, now: number): TimerState {
+    const left = Math.min(TIMER_MAX_MS, Math.max(1000, endsAt - now));
+    return { durationMs: left, remainingMs: left, endsAt, freezeAtEnd: false };
+  }
+
+  const due = (round: RoundRecord) =>
+    round.state === 'open' && round.endsAt !== null && round.endsAt <= clock.now();
+
+  function schedule(round: RoundRecord): void {
+    deadlines.get(round.id)?.();
+    deadlines.delete(round.id);
+    if (round.state !== 'open' || round.endsAt === null) return;
+    const { workshopId, id } = round;
+    deadlines.set(
+      id,
+      clock.at(round.endsAt, () => {
+        deadlines.delete(id);
+        try {
+          const found = store.round(workshopId, id);
+          if (found) closeIfDue(found);
+        } catch (error) {
+          log.error({ workshopId, roundId: id, err: String(error) }, 'a vote round could not be closed');
+        }
+      }),
+    );
+  }
+
+  function save(round: RoundRecord, timer?: TimerChange): RoundRecord {
+    store.saveRound(round);
+    schedule(round);
+    publish(round.workshopId, timer);
+    return round;
+  }
+
+  /** Closes an open round whose time is up (the timer does it; a cast arriving first does it too). */
+  function closeIfDue(round: RoundRecord): RoundRecord {
+    if (!due(round) || round.endsAt === null) return round;
+    log.info({ workshopId: round.workshopId, roundId: round.id }, 'vote round closed: time is up');
+    return save({ ...round, state: 'closed', closedAt: iso(round.endsAt), endsAt: null });
+  }
+
+  /** The round as it stands now (closed if its time ran out), or why there is none. */
+  function current(workshopId: string, roundId: string): Outcome<RoundRecord> {
+    const round = store.round(workshopId, roundId);
+    return round ? { value: closeIfDue(round) } : refuse('not_found', NO_ROUND);
+  }
+
+  /** The round, if ballots may change now. */
+  function votingRound(workshopId: string, roundId: string): Outcome<RoundRecord> {
+    const round = store.round(workshopId, roundId);
+    if (!round) return refuse('not_found', NO_ROUND);
+    if (due(round)) {
+      closeIfDue(round);
+      return refuse('time_up', 'The time for this round is up: votes are closed');
+    }
+    if (round.state !== 'open')
+      return refuse('round_not_open', `This round is ${round.state}, not open for voting`);
+    return { value: round };
+  }
+
+  function targetsOf(
+    workshop: WorkshopRecord,
+    body: z.output<typeof CreateRoundBody>,
+  ): Outcome<VoteTarget[]> {
+    const onBoard = rooms.withDoc(roomName(workshop.id, 'board'), (board) =>
+      readVoteTargets(board, body.targetKind),
+    );
+    if (body.targets === 'all') {
+      if (onBoard.length === 0)
+        return refuse('unknown_target', `There are no ${body.targetKind} on the board to vote on`);
+      if (onBoard.length > MAX_TARGETS)
+        return refuse('bad_request', `A round covers at most ${MAX_TARGETS} targets: choose some`);
+      return { value: onBoard };
+    }
+    const known = new Set(onBoard.map((t) => t.id));
+    const unknown = body.targets.find((id) => !known.has(id));
+    if (unknown !== undefined)
+      return refuse('unknown_target', `${unknown} is not one of the ${body.targetKind} on the board`);
+    // In the board's reading order, like a round on all of them.
+    const chosen = new Set(body.targets);
+    return { value: onBoard.filter((t) => chosen.has(t.id)) };
+  }
+
+  for (const round of store.timedOpenRounds()) schedule(round);
+
+  return {
+    list: (workshopId) => faces.faces(workshopId),
+
+    create(workshop, body) {
+      if (body.mode === 'dots' && body.criteria)
+        return refuse('bad_request', 'criteria: only a scoring round has criteria');
+      if (body.mode === 'scoring' && body.dots)
+        return refuse('bad_request', 'dots: only a dots round has dots');
+      const targets = targetsOf(workshop, body);
+      if (targets.error) return { error: targets.error };
+      const labels = DEFAULT_CRITERIA_LABELS[workshop.locale];
+      const round: RoundRecord = {
+        id: newId(),
+        workshopId: workshop.id,
+        title: body.title,
+        targetKind: body.targetKind,
+        targets: targets.value,
+        mode: body.mode,
+        visibility: body.visibility,
+        dots: body.mode === 'dots' ? DotsSettings.parse(body.dots ?? {}) : null,
+        criteria:
+          body.mode === 'scoring'
+            ? (body.criteria ?? DEFAULT_CRITERIA_IDS.map((id) => ({ id, label: labels[id], weight: 1 })))
+            : null,
+        state: 'draft',
+        durationMinutes: body.durationMinutes,
+        endsAt: null,
+        createdAt: iso(clock.now()),
+        openedAt: null,
+        closedAt: null,
+        revealedAt: null,
+        results: null,
+      };
+      store.createRound(round);
+      publish(workshop.id);
+      return { value: faces.face(round) };
+    },
+
+    transition(workshopId, roundId, action) {
+      const found = current(workshopId, roundId);
+      if (found.error) return found;
+      const round = found.value;
+      if (!ROUND_TRANSITIONS[action].from.includes(round.state))
+        return refuse('invalid_transition', `A ${round.state} round cannot be ${PAST[action]}`);
+      const now = clock.now();
+      if (action === 'open' || action === 'reopen') {
+        // Reopening starts afresh: secret results are withdrawn, a timed round gets its whole time.
+        const endsAt = round.durationMinutes === null ? null : now + round.durationMinutes * MINUTE_MS;
+        const next = save(
+          {
+            ...round,
+            state: 'open',
+            openedAt: iso(now),
+            closedAt: null,
+            revealedAt: null,
+            results: null,
+            endsAt,
+          },
+          endsAt === null ? undefined : { start: roundTimer(endsAt, now) },
+        );
+        return { value: faces.face(next) };
+      }
+      // Closed before its deadline: the timer counting down to it stops too.
+      const stop = round.endsAt === null ? undefined : { stop: round.endsAt };
+      if (action === 'close')
+        return {
+          value: faces.face(save({ ...round, state: 'closed', closedAt: iso(now), endsAt: null }, stop)),
+        };
+      // Reveal: counted from the ballots as they stand, in this same turn (no cast can slip in).
+      const next = save(
+        {
+          ...round,
+          state: 'revealed',
+          closedAt: round.closedAt ?? iso(now),
+          endsAt: null,
+          revealedAt: iso(now),
+          results: faces.tally(round),
+        },
+        stop,
+      );
+      return { value: faces.face(next) };
+    },
+
+    extend(workshopId, roundId, minutes) {
+      const found = current(workshopId, roundId);
+      if (found.error) return found;
+      const round = found.value;
+      if (round.state !== 'open')
+        return refuse('round_not_open', `This round is ${round.state}: only an open round gets more time`);
+      if (round.endsAt === null)
+        return refuse('invalid_transition', 'This round has no time limit to extend');
+      const now = clock.now();
+      const endsAt = Math.min(round.endsAt + minutes * MINUTE_MS, now + TIMER_MAX_MS);
+      return { value: faces.face(save({ ...round, endsAt }, { start: roundTimer(endsAt, now) })) };
+    },
+
+    discard(workshopId, roundId) {
+      const round = store.round(workshopId, roundId);
+      if (!round) return refuse('not_found', NO_ROUND);
+      store.discard(round.id, iso(clock.now()));
+      deadlines.get(round.id)?.();
+      deadlines.delete(round.id);
+      publish(workshopId, round.endsAt === null ? undefined : { stop: round.endsAt });
+      return { value: null };
+    },
+
+    progress(workshopId, roundId) {
+      const round = store.round(workshopId, roundId);
+      if (!round) return refuse('not_found', NO_ROUND);
+      return { value: roundProgress(round, workshops.participants(workshopId), store.ballots(round.id)) };
+    },
+
+    remind(workshopId, roundId, participantIds) {
+      const found = current(workshopId, roundId);
+      if (found.error) return found;
+      const round = found.value;
+      if (round.state !== 'open')
+        return refuse('round_not_open', `This round is ${round.state}: nobody can vote now`);
+      const people = workshops.participants(workshopId);
+      let ids: string[];
+      if (participantIds) {
+        const voters = new Set(people.filter((p) => !p.removedAt && p.role !== 'observer').map((p) => p.id));
+        const unknown = participantIds.find((id) => !voters.has(id));
+        if (unknown !== undefined)
+          return refuse('not_found', `${unknown} is nobody in this workshop who can vote`);
+        ids = [...new Set(participantIds)];
+      } else {
+        const removed = new Set(people.filter((p) => p.removedAt).map((p) => p.id));
+        ids = roundProgress(round, people, store.ballots(round.id))
+          .voters.filter((v) => v.status !== 'done' && !removed.has(v.participantId))
+          .map((v) => v.participantId);
+      }
+      const at = clock.now();
+      for (const id of ids)
+        rooms.withDoc(draftsRoomName(workshopId, id), (doc) => addReminder(doc, round.id, at));
+      return { value: { reminded: ids } };
+    },
+
+    ballot(workshopId, roundId, participantId) {
+      const round = store.round(workshopId, roundId);
+      if (!round) return refuse('not_found', NO_ROUND);
+      return { value: store.ballot(round, participantId) };
+    },
+
+    cast(workshopId, roundId, participantId, change) {
+      const round = votingRound(workshopId, roundId);
+      if (round.error) return round;
+      const outcome = store.cast(round.value, participantId, change);
+      if (outcome.refusal) return { error: outcome.refusal };
+      publishLive(round.value);
+      return { value: outcome.ballot };
+    },
+
+    withdraw(workshopId, roundId, participantId) {
+      const round = votingRound(workshopId, roundId);
+      if (round.error) return round;
+      const ballot = store.clear(round.value, participantId);
+      publishLive(round.value);
+      return { value: ballot };
+    },
+
+    close() {
+      for (const cancel of deadlines.values()) cancel();
+      deadlines.clear();
+      live.clear();
+    },
+  };
+}
