@@ -340,17 +340,7 @@ function ScoringBallot({ round, cards, ballot, canVote, onChange }: ScoringProps
         <caption className="visually-hidden">{t('votes.ballot.gridCaption', { title: round.title })}</caption>
         <thead>
           <tr>
-            <th scope="col">{t(`votes.kind.${round.targetKind}`)}</th>
-            {criteria.map((c) => (
-              <th scope="col" key={c.id}>
-                {c.label}
-                {c.weight !== 1 && (
-                  <span className="score-grid__weight" title={t('votes.weightTitle')}>
-                    ×{formatScore(t.locale, c.weight)}
-                  </span>
-                )}
-              </th>
-            ))}
+            <CriteriaHeads round={round} />
           </tr>
         </thead>
         <tbody>
@@ -411,5 +401,25 @@ function ScoringBallot({ round, cards, ballot, canVote, onChange }: ScoringProps
       </table>
       <p className="hint score-grid__hint">{t('votes.ballot.gridHint', { max: SCORE_MAX })}</p>
     </div>
+  );
+}
+
+/** The grid's column heads: what is voted on, then each criterion with its weight when it is not 1. */
+export function CriteriaHeads({ round }: { round: PublicRound }) {
+  const t = useT();
+  return (
+    <>
+      <th scope="col">{t(`votes.kind.${round.targetKind}`)}</th>
+      {(round.criteria ?? []).map((c) => (
+        <th scope="col" key={c.id}>
+          {c.label}
+          {c.weight !== 1 && (
+            <span className="score-grid__weight" title={t('votes.weightTitle')}>
+              ×{formatScore(t.locale, c.weight)}
+            </span>
+          )}
+        </th>
+      ))}
+    </>
   );
 }

@@ -17,6 +17,7 @@ import { boardStore, canEdit, useBoard } from '../../state/store';
 import { useConnection } from '../../sync/useConnection';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { FieldWithError } from '../../ui/FieldWithError';
+import { CriteriaHeads } from './BallotView';
 import { formatScore, formatTotal } from './labels';
 import { barGeometry, barScale, type RankedRow, rankedRows } from './model';
 import { useLiveTargets } from './useLiveTargets';
@@ -241,15 +242,7 @@ function CriteriaTable({
       <table className="criteria-table" data-testid="votes.criteria-table">
         <thead>
           <tr>
-            <th scope="col">{t(`votes.kind.${round.targetKind}`)}</th>
-            {criteria.map((c) => (
-              <th scope="col" key={c.id}>
-                {c.label}
-                {c.weight !== 1 && (
-                  <span className="score-grid__weight">×{formatScore(t.locale, c.weight)}</span>
-                )}
-              </th>
-            ))}
+            <CriteriaHeads round={round} />
             <th scope="col">{t('votes.results.weighted')}</th>
           </tr>
         </thead>
