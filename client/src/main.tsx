@@ -14,6 +14,7 @@ import './styles/issues.css';
 import './styles/axes.css';
 import './styles/actions.css';
 import './styles/plan.css';
+import './styles/votes.css';
 
 syncDocumentLang();
 const root = document.getElementById('root');

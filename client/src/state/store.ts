@@ -22,6 +22,12 @@ export interface BoardFilter {
 export const NO_THEME = '';
 export const NO_FILTER: BoardFilter = { themes: [], groups: [] };
 
+/** A vote round shown in the main area instead of the step: its ballot, or its results. */
+export interface VotesView {
+  roundId: string;
+  show: 'ballot' | 'results';
+}
+
 export interface UiState {
   workshop: WorkshopSummary | null;
   me: Me | null;
@@ -44,6 +50,9 @@ export interface UiState {
   participantsOpen: boolean;
   /** The action sheet (step 4) open in the sheet editor, or `null`. */
   openSheet: string | null;
+  /** Votes: the side panel (one side panel at a time), and the round shown in the main area. */
+  votesOpen: boolean;
+  votesView: VotesView | null;
   toasts: readonly Toast[];
   connection: ConnectionState;
   history: { canUndo: boolean; canRedo: boolean };
@@ -62,6 +71,9 @@ export interface UiActions {
   browseStep(step: Step | null): void;
   /** Opens an action sheet in the sheet editor (`null` closes it). */
   setOpenSheet(id: string | null): void;
+  setVotesOpen(open: boolean): void;
+  /** Shows a round's ballot or results in the main area (`null`: back to the step). */
+  showVotes(view: VotesView | null): void;
   toast(kind: Toast['kind'], message: string): void;
   dismissToast(id: number): void;
 }
@@ -106,6 +118,8 @@ export function initialUi(): UiState {
     participantsOpen: false,
     browsedStep: null,
     openSheet: null,
+    votesOpen: false,
+    votesView: null,
     toasts: [],
     connection: { status: 'connecting', pending: 0, closedCode: null },
     history: { canUndo: false, canRedo: false },
@@ -124,9 +138,13 @@ export function createBoardStore(): BoardStore {
       if (id === undefined || get().editingId === id) set({ editingId: null });
     },
     openPicker: (id) => set({ pickerId: id }),
-    setShareOpen: (shareOpen) => set(shareOpen ? { shareOpen, participantsOpen: false } : { shareOpen }),
+    setShareOpen: (shareOpen) =>
+      set(shareOpen ? { shareOpen, participantsOpen: false, votesOpen: false } : { shareOpen }),
     setParticipantsOpen: (participantsOpen) =>
-      set(participantsOpen ? { participantsOpen, shareOpen: false } : { participantsOpen }),
+      set(participantsOpen ? { participantsOpen, shareOpen: false, votesOpen: false } : { participantsOpen }),
+    setVotesOpen: (votesOpen) =>
+      set(votesOpen ? { votesOpen, shareOpen: false, participantsOpen: false } : { votesOpen }),
+    showVotes: (votesView) => set({ votesView }),
     setFilter: (filter) => set({ filter }),
     browseStep: (browsedStep) => set({ browsedStep }),
     setOpenSheet: (openSheet) => set({ openSheet }),
@@ -140,6 +158,7 @@ export function createBoardStore(): BoardStore {
               pickerId: null,
               shareOpen: false,
               participantsOpen: false,
+              votesOpen: false,
             }
           : { projector },
       ),

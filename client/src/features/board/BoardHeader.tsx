@@ -6,6 +6,7 @@ import { ConnectionIndicator } from '../connection/ConnectionIndicator';
 import { PresenceBar } from '../presence/PresenceBar';
 import { ProjectorToggle } from '../projector/Projector';
 import { TimerControl } from '../timer/TimerControl';
+import { VotesToggle } from '../votes/VotesToggle';
 
 /** Title and territory, the timer, presence, connection, who you are, language and the projector view. */
 export function BoardHeader() {
@@ -27,6 +28,7 @@ export function BoardHeader() {
       </div>
       <div className="board-header__side">
         <TimerControl />
+        <VotesToggle everyone />
         <PresenceBar />
         <ConnectionIndicator />
         <span className="board-header__you" data-testid="header.you" data-role={you.role}>

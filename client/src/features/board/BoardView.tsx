@@ -16,6 +16,9 @@ import { SilentBar } from '../silent/SilentBar';
 import { StepBar, useStepAnnouncement } from '../steps/StepBar';
 import { StepView } from '../steps/StepView';
 import { useTimerExpiry } from '../timer/useTimer';
+import { VoteBanner } from '../votes/VoteBanner';
+import { VotesArea } from '../votes/VotesArea';
+import { VotesPanel } from '../votes/VotesPanel';
 import { BoardHeader } from './BoardHeader';
 import { FacilitatorBar } from './FacilitatorBar';
 import { ReadOnlyBanner } from './ReadOnlyBanner';
@@ -110,6 +113,7 @@ function BoardLayout({ workshopId, session }: { workshopId: string; session: Ses
   const step = useShownStep();
   const shareOpen = useBoard((s) => s.shareOpen && s.me?.role === 'facilitator');
   const participantsOpen = useBoard((s) => s.participantsOpen && s.me?.role === 'facilitator');
+  const votesOpen = useBoard((s) => s.votesOpen);
   return (
     <div
       className={projector ? 'board board--projector' : 'board'}
@@ -127,8 +131,11 @@ function BoardLayout({ workshopId, session }: { workshopId: string; session: Ses
             <ReadOnlyBanner />
             <FollowBanner />
             <SilentBar workshopId={workshopId} token={session.token} />
+            <VoteBanner workshopId={workshopId} token={session.token} />
           </div>
-          <StepView commands={commands} pointerRef={pointerRef} />
+          <VotesArea workshopId={workshopId} token={session.token}>
+            <StepView commands={commands} pointerRef={pointerRef} />
+          </VotesArea>
         </main>
         {shareOpen && (
           <SharePanel
@@ -144,6 +151,18 @@ function BoardLayout({ workshopId, session }: { workshopId: string; session: Ses
               boardStore.getState().setParticipantsOpen(false);
               // Back to the button that opened it, not to the top of the page.
               document.querySelector<HTMLElement>('[data-testid="participants.toggle"]')?.focus();
+            }}
+          />
+        )}
+        {votesOpen && (
+          <VotesPanel
+            workshopId={workshopId}
+            token={session.token}
+            onClose={() => {
+              boardStore.getState().setVotesOpen(false);
+              document
+                .querySelector<HTMLElement>('[data-testid="votes.toggle"],[data-testid="votes.entry"]')
+                ?.focus();
             }}
           />
         )}

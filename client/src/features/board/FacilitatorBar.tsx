@@ -6,6 +6,7 @@ import { ParticipantsToggle } from '../participants/ParticipantsToggle';
 import { SilentToggle } from '../silent/SilentToggle';
 import { StepsFreeToggle } from '../steps/StepBar';
 import { ThemeEditorButton } from '../themes/ThemeEditor';
+import { VotesToggle } from '../votes/VotesToggle';
 import { LockToggle } from './LockToggle';
 
 /**
@@ -26,6 +27,7 @@ export function FacilitatorBar() {
       <ThemeEditorButton />
       <LockToggle />
       <span className="facilitator-bar__spacer" />
+      <VotesToggle />
       <ParticipantsToggle />
       <ToggleButton pressed={shareOpen} testId="share.toggle" onClick={() => setShareOpen(!shareOpen)}>
         {t('share.toggle')}

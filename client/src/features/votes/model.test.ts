@@ -1,0 +1,233 @@
+import { CreateRoundBody, emptyBallot, type RoundResults } from '@atelier/shared';
+import { describe, expect, it } from 'vitest';
+import type { BallotRules } from './ballotSync';
+import {
+  allowedActions,
+  barGeometry,
+  barScale,
+  defaultCriteria,
+  defaultTargetKind,
+  dotMoves,
+  freshReminders,
+  newCriterionId,
+  openRound,
+  type RoundDraft,
+  rankedRows,
+  roundBody,
+  roundFormErrors,
+  scoringProgress,
+  targetCards,
+} from './model';
+
+const dots = (negative = false): BallotRules => ({
+  id: 'r1',
+  mode: 'dots',
+  targets: [
+    { id: 'a', label: 'Bus' },
+    { id: 'b', label: 'Fibre' },
+  ],
+  dots: { budget: 3, cap: 2, negative },
+  criteria: null,
+});
+
+describe('defaultTargetKind', () => {
+  it('votes on what the step shown is about', () => {
+    expect(defaultTargetKind('assessment')).toBe('notes');
+    expect(defaultTargetKind('issues')).toBe('issues');
+    expect(defaultTargetKind('axes')).toBe('axes');
+    expect(defaultTargetKind('actions')).toBe('actions');
+    expect(defaultTargetKind('monitoring')).toBe('actions');
+  });
+});
+
+describe('allowedActions', () => {
+  it('follows the round lifecycle', () => {
+    expect(allowedActions('draft')).toEqual(['open']);
+    expect(allowedActions('open')).toEqual(['close', 'reveal']);
+    expect(allowedActions('closed')).toEqual(['reveal', 'reopen']);
+    expect(allowedActions('revealed')).toEqual(['reopen']);
+  });
+});
+
+describe('openRound', () => {
+  it('is the most recently opened round that is open', () => {
+    const base = { state: 'open' as const, openedAt: '2026-01-01T10:00:00Z' };
+    const rounds = [
+      { ...base, id: 'old' },
+      { ...base, id: 'new', openedAt: '2026-01-01T11:00:00Z' },
+      { ...base, id: 'shut', state: 'closed' as const, openedAt: '2026-01-01T12:00:00Z' },
+    ];
+    expect(openRound(rounds as never)?.id).toBe('new');
+    expect(openRound([])).toBeNull();
+  });
+});
+
+describe('criteria', () => {
+  it('starts from the four default criteria in the workshop language', () => {
+    expect(defaultCriteria('fr').map((c) => c.label)).toEqual(['Impact', 'Faisabilité', 'Coût', 'Rapidité']);
+    expect(defaultCriteria('en').every((c) => c.weight === 1)).toBe(true);
+  });
+  it('gives a new criterion an id nobody has', () => {
+    expect(newCriterionId(['impact', 'criterion-2'])).toBe('criterion-3');
+    expect(newCriterionId(['criterion-1'])).toBe('criterion-2');
+  });
+});
+
+describe('targetCards', () => {
+  it('shows the label the board has now, and the stored one for a deleted target', () => {
+    const cards = targetCards(dots(), [{ id: 'a', label: 'Bus le dimanche' }]);
+    expect(cards).toEqual([
+      { id: 'a', label: 'Bus le dimanche', deleted: false },
+      { id: 'b', label: 'Fibre', deleted: true },
+    ]);
+  });
+  it('falls back to the stored label when the live one is empty', () => {
+    expect(targetCards(dots(), [{ id: 'a', label: '' }])[0]?.label).toBe('Bus');
+  });
+});
+
+describe('dotMoves', () => {
+  const ballot = (d: Record<string, number>) => ({
+    ...emptyBallot('r1', 'p1', dots()),
+    dots: d,
+  });
+  it('adds, takes back, and stops at the cap and the budget with the reason', () => {
+    expect(dotMoves(dots(), ballot({}), 'a')).toEqual({
+      add: { value: 1, blocked: null },
+      remove: { value: 0, blocked: 'none_placed' },
+      against: null,
+    });
+    expect(dotMoves(dots(), ballot({ a: 2 }), 'a').add.blocked).toBe('over_cap');
+    expect(dotMoves(dots(), ballot({ a: 2 }), 'a').remove).toEqual({ value: 1, blocked: null });
+    expect(dotMoves(dots(), ballot({ a: 2, b: 1 }), 'b').add.blocked).toBe('over_budget');
+  });
+  it('places dots against only when the round allows it, on one side at a time', () => {
+    const rules = dots(true);
+    expect(dotMoves(rules, ballot({}), 'a').against).toEqual({ value: -1, blocked: null });
+    expect(dotMoves(rules, ballot({ a: 1 }), 'a').against?.blocked).toBe('for_placed');
+    expect(dotMoves(rules, ballot({ a: -1 }), 'a').add.blocked).toBe('against_placed');
+    expect(dotMoves(rules, ballot({ a: -1 }), 'a').remove).toEqual({ value: 0, blocked: null });
+    expect(dotMoves(rules, ballot({ a: -2 }), 'a').against?.blocked).toBe('over_cap');
+  });
+});
+
+describe('scoringProgress', () => {
+  it('counts the cells scored out of targets × criteria', () => {
+    const round = {
+      targets: [
+        { id: 'a', label: 'A' },
+        { id: 'b', label: 'B' },
+      ],
+      criteria: defaultCriteria('fr'),
+    };
+    expect(scoringProgress(round, { scores: { a: { impact: 3, cost: 0 }, gone: { impact: 1 } } })).toEqual({
+      given: 2,
+      total: 8,
+    });
+  });
+});
+
+describe('rankedRows', () => {
+  it('lists the results best first with live labels and ties marked', () => {
+    const results: RoundResults = {
+      voters: 2,
+      targets: [
+        { targetId: 'b', rank: 1, total: 3, positive: 3, negative: 0, voters: 2, criteria: [] },
+        { targetId: 'a', rank: 1, total: 3, positive: 3, negative: 0, voters: 1, criteria: [] },
+      ],
+      ties: [['b', 'a']],
+      byGroup: [],
+    };
+    const rows = rankedRows(dots(), results, [{ id: 'b', label: 'Fibre optique' }]);
+    expect(rows.map((r) => [r.label, r.rank, r.tied, r.deleted])).toEqual([
+      ['Fibre optique', 1, true, false],
+      ['Bus', 1, true, true],
+    ]);
+  });
+});
+
+describe('bar chart scaling', () => {
+  it('spans from zero to the largest value', () => {
+    const scale = barScale([2, 8, 4]);
+    expect(scale).toEqual({ min: 0, max: 8 });
+    expect(barGeometry(4, scale)).toEqual({ zero: 0, start: 0, width: 50 });
+  });
+  it('puts the axis inside when some totals are negative', () => {
+    const scale = barScale([-2, 6]);
+    expect(barGeometry(-2, scale)).toEqual({ zero: 25, start: 0, width: 25 });
+    expect(barGeometry(6, scale)).toEqual({ zero: 25, start: 25, width: 75 });
+  });
+  it('never divides by zero, and can take a fixed top (scores out of 5)', () => {
+    expect(barGeometry(0, barScale([0, 0])).width).toBe(0);
+    expect(barGeometry(2.5, barScale([2.5], 5)).width).toBe(50);
+  });
+});
+
+describe('the new round form', () => {
+  const draft: RoundDraft = {
+    title: 'Prioriser les enjeux',
+    targetKind: 'issues',
+    allTargets: true,
+    selected: [],
+    mode: 'dots',
+    budget: '5',
+    cap: '2',
+    negative: false,
+    criteria: defaultCriteria('fr').map((c) => ({ ...c, weight: String(c.weight) })),
+    visibility: 'secret',
+    duration: '',
+  };
+  it('builds a body the contract accepts', () => {
+    const parsed = CreateRoundBody.safeParse(roundBody(draft));
+    expect(parsed.success).toBe(true);
+    expect(roundBody(draft)).toMatchObject({
+      targets: 'all',
+      dots: { budget: 5, cap: 2 },
+      durationMinutes: null,
+    });
+    const scoring = roundBody({
+      ...draft,
+      mode: 'scoring',
+      allTargets: false,
+      selected: ['x'],
+      duration: '10',
+    });
+    expect(scoring).toMatchObject({ targets: ['x'], durationMinutes: 10 });
+    expect(scoring.criteria?.[0]).toEqual({ id: 'impact', label: 'Impact', weight: 1 });
+    expect(
+      roundBody({ ...draft, mode: 'scoring', criteria: [{ id: 'x', label: 'X', weight: '1,5' }] }).criteria,
+    ).toEqual([{ id: 'x', label: 'X', weight: 1.5 }]);
+  });
+  it('puts each problem by its field', () => {
+    const bad = roundBody({
+      ...draft,
+      title: ' ',
+      budget: '3',
+      cap: '4',
+      duration: 'abc',
+      allTargets: false,
+      selected: [],
+    });
+    const parsed = CreateRoundBody.safeParse(bad);
+    expect(parsed.success).toBe(false);
+    const errors = roundFormErrors(parsed.error?.issues ?? []);
+    expect(Object.keys(errors).sort()).toEqual(['cap', 'duration', 'targets', 'title']);
+    const scoring = CreateRoundBody.safeParse(
+      roundBody({ ...draft, mode: 'scoring', criteria: [{ id: 'x', label: '', weight: '0' }] }),
+    );
+    expect(Object.keys(roundFormErrors(scoring.error?.issues ?? [])).sort()).toEqual([
+      'criterion.0.label',
+      'criterion.0.weight',
+    ]);
+  });
+});
+
+describe('freshReminders', () => {
+  it('tells once per new reminder of an open round, not old ones found on reload', () => {
+    const seen = new Map<string, number>();
+    const open = new Set(['r1', 'r2']);
+    expect(freshReminders({ r1: 1000, r2: 500, r3: 1000 }, seen, open, 1500, 600)).toEqual(['r1']);
+    expect(freshReminders({ r1: 1000 }, seen, open, 1600, 600)).toEqual([]);
+    expect(freshReminders({ r1: 1700 }, seen, open, 1800, 600)).toEqual(['r1']);
+  });
+});
