@@ -3,7 +3,8 @@
  * running server, opens it as the facilitator and two participants in Debian's Chromium,
  * moves their pointers, and writes docs/screenshots/board.png (the README's picture), then
  * one picture per step of the method (docs/screenshots/step-N-<step>.png), taken from a
- * participant's screen as the facilitator moves the room.
+ * participant's screen as the facilitator moves the room, and a dot vote on the issues
+ * (docs/screenshots/votes-ballot.png, votes-results.png).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
@@ -68,13 +69,17 @@ mkdirSync(out, { recursive: true });
 await facilitator.screenshot({ path: join(out, 'board.png') });
 const written = [join(out, 'board.png')];
 
+/** The "room moved" toast would hide part of the view. */
+async function dismissToasts(page: Page): Promise<void> {
+  for (const toast of await page.getByTestId('toast').all()) await toast.getByRole('button').click();
+}
+
 // The steps, as Léa sees them when the facilitator moves the room.
 async function shoot(step: string, number: number, prepare?: () => Promise<void>): Promise<void> {
   await facilitator.getByTestId(`step.${step}`).click();
   await lea.locator(`[data-testid="board.main"][data-step="${step}"]`).waitFor();
   await prepare?.();
-  // The "room moved" toast would hide part of the view.
-  for (const toast of await lea.getByTestId('toast').all()) await toast.getByRole('button').click();
+  await dismissToasts(lea);
   const path = join(out, `step-${number}-${step}.png`);
   await lea.screenshot({ path });
   written.push(path);
@@ -100,5 +105,86 @@ await shoot('partnerships', 5, async () => {
 await shoot('monitoring', 6, async () => {
   await lea.getByTestId('plan.tab.overview').click();
 });
+
+// A secret dot vote on the issues: Léa's ballot, then the results everyone sees at the reveal.
+const workshopId = /\/w\/([^#?]+)/.exec(facilitatorLink)?.[1] ?? '';
+const facilitatorToken = /token=([^&]+)/.exec(facilitatorLink)?.[1] ?? '';
+async function api<T>(path: string, token: string, body?: unknown, method = 'POST'): Promise<T> {
+  const response = await fetch(`${base}/api${path}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+  return (await response.json()) as T;
+}
+await facilitator.getByTestId('step.issues').click();
+await lea.locator('[data-testid="board.main"][data-step="issues"]').waitFor();
+const round = await api<{ id: string; targets: { id: string }[] }>(
+  `/workshops/${workshopId}/rounds`,
+  facilitatorToken,
+  {
+    title: 'Quels enjeux prioriser ?',
+    targetKind: 'issues',
+    targets: 'all',
+    mode: 'dots',
+    dots: { budget: 5, cap: 2 },
+  },
+);
+await api(`/workshops/${workshopId}/rounds/${round.id}/open`, facilitatorToken);
+// Others of the room vote from their laptops (through the API here), three or more per group.
+const GROUPS = [
+  'elected',
+  'elected',
+  'elected',
+  'resident',
+  'resident',
+  'resident',
+  'resident',
+  'staff',
+  'staff',
+  'staff',
+  'association',
+];
+for (const [i, group] of GROUPS.entries()) {
+  const voter = await api<{ participantId: string; token: string }>('/join', '', {
+    code,
+    name: `Votant ${i + 1}`,
+    group,
+  });
+  const pick = (k: number) => round.targets[(i * 3 + k * 5) % round.targets.length]?.id ?? '';
+  const dots: Record<string, number> = { [pick(0)]: 2 };
+  dots[pick(1)] = Math.min(2, (dots[pick(1)] ?? 0) + 2);
+  await api(
+    `/workshops/${workshopId}/rounds/${round.id}/ballots/${voter.participantId}`,
+    voter.token,
+    { requestId: crypto.randomUUID(), dots },
+    'PUT',
+  );
+}
+/** The person's ballot is read from the server before their first dot. */
+const ballotRead = (page: Page, left: number) =>
+  page.locator(`[data-testid="votes.remaining"][data-remaining="${left}"]`).waitFor();
+await lea.getByTestId('votes.banner-go').click();
+await ballotRead(lea, 5);
+await lea.getByTestId('votes.add').first().click();
+await lea.getByTestId('votes.add').first().click();
+await lea.getByTestId('votes.add').nth(2).click();
+await ballotRead(lea, 2);
+await dismissToasts(lea);
+const ballotPicture = join(out, 'votes-ballot.png');
+await lea.screenshot({ path: ballotPicture });
+await hugo.getByTestId('votes.banner-go').click();
+await ballotRead(hugo, 5);
+await hugo.getByTestId('votes.add').nth(1).click();
+await ballotRead(hugo, 4);
+await facilitator.getByTestId('votes.toggle').click();
+await facilitator.getByTestId('votes.action-reveal').click();
+await facilitator.getByTestId('votes.close').click();
+await lea.getByTestId('votes.results').waitFor();
+const resultsPicture = join(out, 'votes-results.png');
+await lea.screenshot({ path: resultsPicture });
+written.push(ballotPicture, resultsPicture);
+
 await browser.close();
 process.stdout.write(`Wrote ${written.join('\n      ')}\n`);
