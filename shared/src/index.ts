@@ -270,7 +270,8 @@ export {
   TerritoryKind,
 } from './schema/enums';
 export { ParticipantPath, ParticipantRoleBody } from './schema/participants';
-export { DraftCounts, RevealResponse, WorkshopPath } from './schema/silent';
+export { pathId, WorkshopPath } from './schema/paths';
+export { DraftCounts, RevealResponse } from './schema/silent';
 export {
   CLOSE_CODES,
   DOC_KINDS,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { WorkshopTemplate } from '../doc/templates';
+import { BALLOT_REFUSALS } from '../votes/ballot';
 import { JoinRole, Locale, ParticipantGroup, Role, TerritoryKind } from './enums';
 
 /** Letters and digits that cannot be confused when read aloud or on a projector (no 0/O, 1/I/L). */
@@ -116,12 +117,7 @@ export const ERROR_CODES = [
   'time_up',
   'invalid_transition',
   'replayed',
-  'over_budget',
-  'over_cap',
-  'negative_not_allowed',
-  'unknown_target',
-  'unknown_criterion',
-  'wrong_mode',
+  ...BALLOT_REFUSALS,
 ] as const;
 export const ApiError = z.object({
   error: z.object({ code: z.enum(ERROR_CODES), message: z.string() }),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ParticipantGroup } from '../schema/enums';
+import { pathId, WorkshopPath } from '../schema/paths';
 
 /**
  * Vote rounds. The server is the only authority: rounds and ballots live in its database,
@@ -273,23 +274,6 @@ export const RoundProgress = z.object({
 });
 export type RoundProgress = z.infer<typeof RoundProgress>;
 
-export const RoundPath = z.object({
-  id: z
-    .string()
-    .min(1)
-    .max(64)
-    .regex(/^[A-Za-z0-9_-]+$/, 'Not a valid id'),
-  roundId: z
-    .string()
-    .min(1)
-    .max(64)
-    .regex(/^[A-Za-z0-9_-]+$/, 'Not a valid round id'),
-});
-export const BallotPath = RoundPath.extend({
-  participantId: z
-    .string()
-    .min(1)
-    .max(64)
-    .regex(/^[A-Za-z0-9_-]+$/, 'Not a valid participant id'),
-});
+export const RoundPath = WorkshopPath.extend({ roundId: pathId('round id') });
+export const BallotPath = RoundPath.extend({ participantId: pathId('participant id') });
 export const RoundActionPath = RoundPath.extend({ action: RoundAction });
