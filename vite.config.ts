@@ -8,7 +8,29 @@ const clientRoot = fileURLToPath(new URL('./client', import.meta.url));
 export default defineConfig({
   root: clientRoot,
   plugins: [react()],
-  build: { outDir: 'dist', emptyOutDir: true, sourcemap: true },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    sourcemap: true,
+    rolldownOptions: {
+      output: {
+        // Libraries change far less often than the app: in their own chunks they stay cached
+        // across releases. Everything is still loaded at start (no lazy step views), so a laptop
+        // that loses the network mid-workshop has every view it may be moved to.
+        codeSplitting: {
+          groups: [
+            { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/, priority: 20 },
+            {
+              name: 'yjs',
+              test: /node_modules[\\/](yjs|y-protocols|y-websocket|lib0|y-indexeddb)[\\/]/,
+              priority: 15,
+            },
+            { name: 'vendor', test: /node_modules[\\/]/, priority: 10 },
+          ],
+        },
+      },
+    },
+  },
   server: {
     port: 5173,
     proxy: {
