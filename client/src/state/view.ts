@@ -10,17 +10,23 @@ import type { Size, Viewport } from './types';
 export interface ViewState {
   viewport: Viewport;
   canvasSize: Size;
+  /** Step 2: the issues whose notes are shown in the issues column, not on the board (empty otherwise). */
+  hiddenIssues: ReadonlySet<string>;
   setViewport(viewport: Viewport): void;
   setCanvasSize(size: Size): void;
+  setHiddenIssues(issues: ReadonlySet<string>): void;
 }
 
-export function initialView(): Pick<ViewState, 'viewport' | 'canvasSize'> {
-  return { viewport: { x: 0, y: 0, zoom: 1 }, canvasSize: { width: 0, height: 0 } };
+export const NO_ISSUES: ReadonlySet<string> = new Set();
+
+export function initialView(): Pick<ViewState, 'viewport' | 'canvasSize' | 'hiddenIssues'> {
+  return { viewport: { x: 0, y: 0, zoom: 1 }, canvasSize: { width: 0, height: 0 }, hiddenIssues: NO_ISSUES };
 }
 
 export const viewStore = createStore<ViewState>()((set, get) => ({
   ...initialView(),
   setViewport: (viewport) => set({ viewport }),
+  setHiddenIssues: (hiddenIssues) => set({ hiddenIssues }),
   setCanvasSize: (canvasSize) => {
     const current = get().canvasSize;
     if (current.width !== canvasSize.width || current.height !== canvasSize.height) set({ canvasSize });

@@ -4,6 +4,7 @@ import { type BoardState, useBoard } from '../../state/store';
 import type { Size, Viewport } from '../../state/types';
 import { useView } from '../../state/view';
 import { noteIntersects, type Rect, visibleRect } from './geometry';
+import { inIssue } from './inIssue';
 
 /** Screen pixels drawn beyond each edge, so panning does not reveal a blank strip. */
 const MARGIN = 300;
@@ -44,7 +45,7 @@ export function visibleNoteIds(
   const out: string[] = [];
   for (const note of Object.values(notes)) {
     if (keep.includes(note.id)) out.push(note.id);
-    else if (hidden && note.cluster !== null && hidden.has(note.cluster)) continue;
+    else if (inIssue(note, hidden)) continue;
     else if (noteIntersects(note, rect)) out.push(note.id);
   }
   return out;

@@ -16,6 +16,7 @@ import {
   type ReactNode,
   type RefObject,
   useCallback,
+  useLayoutEffect,
   useMemo,
   useRef,
   useState,
@@ -23,13 +24,14 @@ import {
 import { useT } from '../../i18n/locale';
 import { boardStore, useBoard, useCanEdit } from '../../state/store';
 import { useBoardValue } from '../../state/useBoardValue';
-import { viewStore } from '../../state/view';
+import { NO_ISSUES, viewStore } from '../../state/view';
 import { useConnection } from '../../sync/useConnection';
 import { focusSoon } from '../../ui/focusSoon';
 import { Canvas } from '../board/Canvas';
 import { noteColors } from '../board/colors';
 import { useBoardSensors } from '../board/dnd';
 import { findFreeSpot, NOTE_HEIGHT, NOTE_WIDTH, placeNewNote, screenToBoard } from '../board/geometry';
+import { inIssue } from '../board/inIssue';
 import { Toolbar } from '../board/Toolbar';
 import type { BoardCommands } from '../board/useCommands';
 import { issuesAccessibility } from './announcements';
@@ -57,7 +59,7 @@ const AUTO_SCROLL = { threshold: { x: 0, y: 0.12 } };
 /** Board points of the notes drawn on the board (not sorted into an existing issue). */
 function boardNotePositions(issues: ReadonlySet<string>, except: string): Point[] {
   return Object.values(boardStore.getState().notes).filter(
-    (note) => note.id !== except && (note.cluster === null || !issues.has(note.cluster)),
+    (note) => note.id !== except && !inIssue(note, issues),
   );
 }
 
@@ -98,6 +100,12 @@ export function IssuesStep({ commands, pointerRef }: Props) {
   const hiddenClusters = useMemo(() => new Set(idsKey === '' ? [] : idsKey.split('\n')), [idsKey]);
   const hiddenRef = useRef(hiddenClusters);
   hiddenRef.current = hiddenClusters;
+  // For fitting the board to its notes (toolbar, first view, projector): a layout effect, so
+  // that it is set before the canvas's first fit, an effect of a child.
+  useLayoutEffect(() => {
+    viewStore.getState().setHiddenIssues(hiddenClusters);
+    return () => viewStore.getState().setHiddenIssues(NO_ISSUES);
+  }, [hiddenClusters]);
   const activeItem = active === null ? null : parseDragId(active);
   const boardActive = activeItem?.kind === 'note' ? activeItem.noteId : null;
   const sharedDrag = useMemo(
@@ -271,8 +279,8 @@ function countUnsorted(
 ): number {
   let count = 0;
   for (const id in notes) {
-    const cluster = notes[id]?.cluster ?? null;
-    if (cluster === null || !issues.has(cluster)) count++;
+    const note = notes[id];
+    if (note && !inIssue(note, issues)) count++;
   }
   return count;
 }

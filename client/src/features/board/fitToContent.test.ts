@@ -1,0 +1,47 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { boardStore, initialDocView, initialUi } from '../../state/store';
+import type { BoardNote } from '../../state/types';
+import { initialView, viewStore } from '../../state/view';
+import { contentViewport } from './fitToContent';
+
+function note(id: string, x: number, cluster: string | null = null): BoardNote {
+  return {
+    id,
+    text: '',
+    x,
+    y: 0,
+    theme: null,
+    author: 'p1',
+    createdAt: 0,
+    z: 0,
+    cluster,
+    order: 'a',
+    layer: 1,
+  };
+}
+
+describe('fitting the board to its notes', () => {
+  afterEach(() => {
+    boardStore.setState({ ...initialDocView(), ...initialUi() });
+    viewStore.setState(initialView());
+  });
+
+  it('in step 2, leaves out the notes shown in an issue but keeps one whose issue is gone', () => {
+    viewStore.setState({ canvasSize: { width: 1000, height: 800 } });
+    boardStore.setState({
+      notes: {
+        a: note('a', 0),
+        sorted: note('sorted', 5000, 'issue-1'),
+        orphan: note('orphan', 800, 'merged'),
+      },
+    });
+    const everything = contentViewport();
+    viewStore.getState().setHiddenIssues(new Set(['issue-1']));
+    const onBoard = contentViewport();
+    // The far-away sorted note no longer widens the fit, so the view zooms in further…
+    expect(onBoard?.zoom).toBeGreaterThan(everything?.zoom ?? 0);
+    // …but the note whose issue was merged away still counts: the fit spans 0 to 800 + a note.
+    boardStore.setState({ notes: { a: note('a', 0), sorted: note('sorted', 5000, 'issue-1') } });
+    expect(contentViewport()?.zoom).toBeGreaterThan(onBoard?.zoom ?? 0);
+  });
+});
