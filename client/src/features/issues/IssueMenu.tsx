@@ -44,7 +44,10 @@ export function IssueMenu({ issue, onMerge, onDissolve }: Props) {
   const title = issue.title || t('issues.untitled');
 
   useEffect(() => {
-    if (open) rootRef.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus();
+    if (!open) return;
+    // The last issues' menus open near the column's bottom: the whole panel is scrolled into view.
+    rootRef.current?.querySelector('[role="menu"]')?.scrollIntoView({ block: 'nearest' });
+    rootRef.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus({ preventScroll: true });
   }, [open]);
 
   return (
