@@ -114,6 +114,21 @@ test('two participants draft the same action sheet at once: both texts survive, 
     .poll(async () => plain(await editor(chloe.page).getByTestId('sheet.financing-gap').textContent()))
     .toBe('Reste à financer : 950 000 €');
 
+  // Chloé raises the line's amount, Jules marks it still to request: both changes hold, and
+  // Chloé's Ctrl+Z takes back her amount only.
+  const julesLine = editor(jules.page).getByTestId('sheet.financing-line');
+  await line.getByTestId('sheet.financing-amount').fill('350000');
+  await line.getByTestId('sheet.financing-amount').press('Enter');
+  await expect(julesLine.getByTestId('sheet.financing-amount')).toHaveValue(/^350\s000$/);
+  await julesLine.getByTestId('sheet.financing-secured').selectOption('pending');
+  await expect(line.getByTestId('sheet.financing-secured')).toHaveValue('pending');
+  await editor(chloe.page).getByTestId('sheet.financing').locator('h3').click();
+  await chloe.page.keyboard.press('ControlOrMeta+z');
+  for (const shown of [line, julesLine]) {
+    await expect(shown.getByTestId('sheet.financing-amount')).toHaveValue(/^300\s000$/);
+    await expect(shown.getByTestId('sheet.financing-secured')).toHaveValue('pending');
+  }
+
   // Chloé moves the sheet to the second axis: it changes column for everyone.
   await editor(chloe.page)
     .getByTestId('sheet.axis')

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
+  ACTION_FIELDS,
   ACTION_TEXT_LIMITS,
   type ActionPriority,
   type ActionStatus,
@@ -304,6 +305,171 @@ describe('action sheet commands', () => {
       financing: [{ id: 'f1' }],
       milestones: [{ id: 'm1' }],
     });
+  });
+});
+
+/** Sends each replica what the other lacks (as the sync server would). */
+function exchange(a: Y.Doc, b: Y.Doc): void {
+  Y.applyUpdate(b, Y.encodeStateAsUpdate(a, Y.encodeStateVector(b)));
+  Y.applyUpdate(a, Y.encodeStateAsUpdate(b, Y.encodeStateVector(a)));
+}
+
+/** A board with one sheet, one financing line and one milestone, and a second replica in sync with it. */
+function twoReplicas() {
+  const { doc, sheet } = sheetBoard();
+  addFinancingLine(doc, 's1', { source: 'eu', label: 'FEDER', amount: 500_000, secured: false }, 'f1', 1);
+  addFinancingLine(doc, 's1', { source: 'state', label: 'DSIL', amount: 100_000, secured: true }, 'f2', 2);
+  addMilestone(doc, 's1', { date: '2027-06-30', label: 'Mise en service' }, 'm1', 1);
+  const other = new Y.Doc();
+  exchange(doc, other);
+  const otherSheet = () => readActions(other).find((s) => s.id === 's1');
+  return { doc, other, sheet, otherSheet };
+}
+
+/** The sheet's financing or milestones map, written by key as a document from before entries were maps. */
+function entriesOf(doc: Y.Doc, field: 'financing' | 'milestones'): Y.Map<unknown> {
+  const map = actionMap(doc, 's1').get(ACTION_FIELDS[field]);
+  if (!(map instanceof Y.Map)) throw new Error(`no ${field} map`);
+  return map;
+}
+
+describe('financing lines and milestones edited at once', () => {
+  it('keeps both changes when two people change different fields of one line', () => {
+    const { doc, other, sheet, otherSheet } = twoReplicas();
+    updateFinancingLine(doc, 's1', 'f1', { amount: 450_000 });
+    updateFinancingLine(other, 's1', 'f1', { source: 'region', label: 'Contrat de plan' });
+    exchange(doc, other);
+    const merged = { id: 'f1', source: 'region', label: 'Contrat de plan', amount: 450_000, secured: false };
+    expect(sheet()?.financing[0]).toEqual(merged);
+    expect(otherSheet()?.financing[0]).toEqual(merged);
+  });
+
+  it('converges to one value when two people change the same field', () => {
+    const { doc, other, sheet, otherSheet } = twoReplicas();
+    updateFinancingLine(doc, 's1', 'f1', { amount: 1 });
+    updateFinancingLine(other, 's1', 'f1', { amount: 2, secured: true });
+    exchange(doc, other);
+    const line = sheet()?.financing[0];
+    expect([1, 2]).toContain(line?.amount);
+    expect(line?.secured).toBe(true);
+    expect(otherSheet()?.financing[0]).toEqual(line);
+  });
+
+  it('keeps a line removed when someone changed it meanwhile', () => {
+    const { doc, other, sheet, otherSheet } = twoReplicas();
+    removeFinancingLine(doc, 's1', 'f1');
+    updateFinancingLine(other, 's1', 'f1', { amount: 7 });
+    exchange(doc, other);
+    expect(sheet()?.financing.map((l) => l.id)).toEqual(['f2']);
+    expect(otherSheet()?.financing.map((l) => l.id)).toEqual(['f2']);
+  });
+
+  it('writes only the fields that change, and nothing when none does', () => {
+    const { doc } = twoReplicas();
+    const line = entriesOf(doc, 'financing').get('f1') as Y.Map<unknown>;
+    const written: string[] = [];
+    line.observe((event) => written.push(...event.keysChanged));
+    updateFinancingLine(doc, 's1', 'f1', { source: 'eu', label: ' FEDER ', amount: 9 });
+    expect(written).toEqual(['amount']);
+    const before = Y.encodeStateVector(doc);
+    updateFinancingLine(doc, 's1', 'f1', { amount: 9 });
+    expect(Y.encodeStateVector(doc)).toEqual(before);
+  });
+
+  it('reads a line written as a plain object, and turns it into a map of fields on update', () => {
+    const { doc, other, sheet, otherSheet } = twoReplicas();
+    const lines = entriesOf(doc, 'financing');
+    const legacy = { id: 'f0', source: 'private', label: 'Mécénat', amount: 20_000, secured: true };
+    doc.transact(() => lines.set('f0', { ...legacy, addedAt: 0 }), LOCAL_ORIGIN);
+    expect(sheet()?.financing).toEqual([legacy, expect.objectContaining({ id: 'f1' }), expect.anything()]);
+    updateFinancingLine(doc, 's1', 'f0', { amount: 25_000 });
+    const converted = lines.get('f0');
+    expect(converted).toBeInstanceOf(Y.Map);
+    expect((converted as Y.Map<unknown>).toJSON()).toEqual({ ...legacy, amount: 25_000, addedAt: 0 });
+    expect(sheet()?.financing.map((l) => l.id)).toEqual(['f0', 'f1', 'f2']);
+    // From now on its fields merge like any line's.
+    exchange(doc, other);
+    updateFinancingLine(doc, 's1', 'f0', { secured: false });
+    updateFinancingLine(other, 's1', 'f0', { label: 'Fondation' });
+    exchange(doc, other);
+    const merged = { ...legacy, label: 'Fondation', amount: 25_000, secured: false };
+    expect(sheet()?.financing[0]).toEqual(merged);
+    expect(otherSheet()?.financing[0]).toEqual(merged);
+  });
+
+  it('undoes one field edit at a time', () => {
+    const { doc, sheet } = twoReplicas();
+    const undo = new Y.UndoManager(doc.getMap('actions'), { trackedOrigins: new Set([LOCAL_ORIGIN]) });
+    updateFinancingLine(doc, 's1', 'f1', { amount: 450_000 });
+    undo.stopCapturing();
+    updateFinancingLine(doc, 's1', 'f1', { secured: true });
+    undo.undo();
+    expect(sheet()?.financing[0]).toMatchObject({ amount: 450_000, secured: false });
+    undo.undo();
+    expect(sheet()?.financing[0]).toMatchObject({ amount: 500_000, secured: false });
+    undo.redo();
+    expect(sheet()?.financing[0]).toMatchObject({ amount: 450_000, secured: false });
+  });
+
+  it('undoes the update that turned a plain-object line into a map', () => {
+    const { doc, sheet } = twoReplicas();
+    const legacy = { id: 'f0', source: 'private', label: 'Mécénat', amount: 20_000, secured: true };
+    entriesOf(doc, 'financing').set('f0', { ...legacy, addedAt: 0 });
+    const undo = new Y.UndoManager(doc.getMap('actions'), { trackedOrigins: new Set([LOCAL_ORIGIN]) });
+    updateFinancingLine(doc, 's1', 'f0', { amount: 1 });
+    undo.undo();
+    expect(sheet()?.financing[0]).toEqual(legacy);
+  });
+
+  it('keeps both changes when two people change the date and the label of one milestone', () => {
+    const { doc, other, sheet, otherSheet } = twoReplicas();
+    updateMilestone(doc, 's1', 'm1', { date: '2027-09-01' });
+    updateMilestone(other, 's1', 'm1', { label: 'Inauguration' });
+    exchange(doc, other);
+    const merged = [{ id: 'm1', date: '2027-09-01', label: 'Inauguration' }];
+    expect(sheet()?.milestones).toEqual(merged);
+    expect(otherSheet()?.milestones).toEqual(merged);
+  });
+
+  it('converges to one label when two people rename a milestone at once', () => {
+    const { doc, other, sheet, otherSheet } = twoReplicas();
+    updateMilestone(doc, 's1', 'm1', { label: 'Ouverture' });
+    updateMilestone(other, 's1', 'm1', { label: 'Lancement' });
+    exchange(doc, other);
+    expect(['Ouverture', 'Lancement']).toContain(sheet()?.milestones[0]?.label);
+    expect(otherSheet()?.milestones).toEqual(sheet()?.milestones);
+  });
+
+  it('keeps a milestone removed when someone changed it meanwhile', () => {
+    const { doc, other, sheet, otherSheet } = twoReplicas();
+    updateMilestone(doc, 's1', 'm1', { label: 'Reportée' });
+    removeMilestone(other, 's1', 'm1');
+    exchange(doc, other);
+    expect(sheet()?.milestones).toEqual([]);
+    expect(otherSheet()?.milestones).toEqual([]);
+  });
+
+  it('reads a milestone written as a plain object, and turns it into a map of fields on update', () => {
+    const { doc, sheet } = twoReplicas();
+    const milestones = entriesOf(doc, 'milestones');
+    milestones.set('m0', { id: 'm0', date: '2027-06-30', label: 'Vote du budget', addedAt: 0 });
+    expect(sheet()?.milestones.map((m) => m.label)).toEqual(['Vote du budget', 'Mise en service']);
+    updateMilestone(doc, 's1', 'm0', { label: 'Vote du budget primitif' });
+    expect(milestones.get('m0')).toBeInstanceOf(Y.Map);
+    expect(sheet()?.milestones).toEqual([
+      { id: 'm0', date: '2027-06-30', label: 'Vote du budget primitif' },
+      { id: 'm1', date: '2027-06-30', label: 'Mise en service' },
+    ]);
+  });
+
+  it('undoes one milestone edit at a time', () => {
+    const { doc, sheet } = twoReplicas();
+    const undo = new Y.UndoManager(doc.getMap('actions'), { trackedOrigins: new Set([LOCAL_ORIGIN]) });
+    updateMilestone(doc, 's1', 'm1', { date: '2027-09-01' });
+    undo.stopCapturing();
+    updateMilestone(doc, 's1', 'm1', { label: 'Inauguration' });
+    undo.undo();
+    expect(sheet()?.milestones).toEqual([{ id: 'm1', date: '2027-09-01', label: 'Mise en service' }]);
   });
 });
 

@@ -10,7 +10,9 @@ import { replaceText } from './text';
  * Step 4 (action plan): action sheets (French: fiches action), each a `Y.Map` in the board's
  * `actions` root keyed by id. Prose fields are `Y.Text` so several people type in the same
  * sheet at once; the others are plain values written whole. Financing lines and milestones
- * are `Y.Map`s keyed by line id, so two people adding lines at once keep both.
+ * are `Y.Map`s keyed by line id, so two people adding lines at once keep both; each line is
+ * itself a `Y.Map` of its fields, so two people changing different fields of one line keep
+ * both changes, and a change racing a removal goes with the removed line.
  */
 
 /** Field names of an action sheet's `Y.Map`. */
@@ -29,9 +31,9 @@ export const ACTION_FIELDS = {
   priority: 'priority',
   /** `ActionStatus`. */
   status: 'status',
-  /** `Y.Map<FinancingLine>` keyed by line id. */
+  /** `Y.Map<Y.Map>` keyed by line id: each line's fields (`FinancingLine` and `addedAt`). */
   financing: 'financing',
-  /** `Y.Map<Milestone>` keyed by milestone id. */
+  /** `Y.Map<Y.Map>` keyed by milestone id: each milestone's fields (`Milestone` and `addedAt`). */
   milestones: 'milestones',
 } as const;
 
@@ -173,21 +175,31 @@ function parsed<T>(schema: z.ZodType<T>, value: unknown): T | null {
 /** When a financing line or milestone was added (epoch ms), stored beside its fields: its reading order. */
 const ADDED_AT = 'addedAt';
 
-function addedAt(entry: unknown): number {
-  const at = typeof entry === 'object' && entry !== null ? (entry as Record<string, unknown>)[ADDED_AT] : 0;
+/**
+ * A financing line's or milestone's stored fields as a plain object: a nested `Y.Map` of its
+ * fields, or, in documents written before entries were maps, a plain object written whole.
+ */
+function entryFields(entry: unknown): Record<string, unknown> {
+  if (entry instanceof Y.Map) return entry.toJSON();
+  return typeof entry === 'object' && entry !== null ? (entry as Record<string, unknown>) : {};
+}
+
+function addedAt(fields: Record<string, unknown>): number {
+  const at = fields[ADDED_AT];
   return typeof at === 'number' && Number.isFinite(at) ? at : 0;
 }
 
 /**
- * The well-formed entries of a `Y.Map` of plain values, in the order they were added (a
- * `Y.Map`'s own iteration order differs from one replica to the next).
+ * The well-formed entries of a sheet's `financing` or `milestones` map, in the order they were
+ * added (a `Y.Map`'s own iteration order differs from one replica to the next).
  */
 function entries<T extends { id: string }>(value: unknown, schema: z.ZodType<T>): T[] {
   if (!(value instanceof Y.Map)) return [];
   const out: { item: T; at: number }[] = [];
   for (const entry of value.values()) {
-    const item = parsed(schema, entry);
-    if (item !== null) out.push({ item, at: addedAt(entry) });
+    const fields = entryFields(entry);
+    const item = parsed(schema, fields);
+    if (item !== null) out.push({ item, at: addedAt(fields) });
   }
   return out
     .sort((a, b) => a.at - b.at || (a.item.id < b.item.id ? -1 : a.item.id > b.item.id ? 1 : 0))
@@ -387,6 +399,46 @@ export function rankAction(doc: Y.Doc, id: string, after: string | null, before:
   doc.transact(() => map.set(ACTION_FIELDS.order, generateKeyBetween(low, high)), LOCAL_ORIGIN);
 }
 
+/** An entry's `Y.Map` of fields: `id`, the fields, `addedAt`. */
+function entryMap(fields: Record<string, unknown>): Y.Map<unknown> {
+  return new Y.Map<unknown>(Object.entries(fields));
+}
+
+/** Adds a financing line or milestone under `key`; throws when there is one already. */
+function addEntry(
+  doc: Y.Doc,
+  map: Y.Map<unknown>,
+  key: string,
+  fields: Record<string, unknown>,
+  now: number,
+  what: string,
+): void {
+  if (map.has(key)) throw new Error(`${what} ${key} exists`);
+  doc.transact(() => map.set(key, entryMap({ id: key, ...fields, [ADDED_AT]: now })), LOCAL_ORIGIN);
+}
+
+/**
+ * Writes the fields of `next` that differ from the entry's, one by one in its `Y.Map`, so that
+ * what others change meanwhile in other fields is kept (no transaction when nothing differs). A
+ * plain object from an older document is first turned into a `Y.Map` under the same key, in the
+ * same transaction, keeping its `addedAt`.
+ */
+function updateEntry(doc: Y.Doc, map: Y.Map<unknown>, key: string, next: Record<string, unknown>): void {
+  const entry = map.get(key);
+  const fields = entryFields(entry);
+  const changed = Object.entries(next).filter(([name, value]) => fields[name] !== value);
+  if (changed.length === 0) return;
+  doc.transact(() => {
+    if (entry instanceof Y.Map) for (const [name, value] of changed) entry.set(name, value);
+    else map.set(key, entryMap({ ...fields, ...next, id: key }));
+  }, LOCAL_ORIGIN);
+}
+
+function removeEntry(doc: Y.Doc, map: Y.Map<unknown>, key: string, what: string): void {
+  if (!map.has(key)) throw new Error(`No ${what} ${key}`);
+  doc.transact(() => map.delete(key), LOCAL_ORIGIN);
+}
+
 /** A financing line's fields; a line from an `other` source says which in its label. */
 export const FinancingLineInput = FinancingLine.omit({ id: true }).refine(
   (line) => line.source !== 'other' || line.label !== '',
@@ -404,13 +456,14 @@ export function addFinancingLine(
 ): string {
   const fields = FinancingLineInput.parse(input);
   const key = EntryId.parse(lineId);
-  const lines = nestedMap(sheetMap(doc, id), 'financing');
-  if (lines.has(key)) throw new Error(`Financing line ${key} exists`);
-  doc.transact(() => lines.set(key, { id: key, ...fields, [ADDED_AT]: now }), LOCAL_ORIGIN);
+  addEntry(doc, nestedMap(sheetMap(doc, id), 'financing'), key, fields, now, 'Financing line');
   return key;
 }
 
-/** Changes some fields of a financing line; the line as a whole must stay valid. */
+/**
+ * Changes some fields of a financing line, writing only those that differ; the line as a whole
+ * must stay valid (else nothing changes).
+ */
 export function updateFinancingLine(
   doc: Y.Doc,
   id: string,
@@ -419,22 +472,18 @@ export function updateFinancingLine(
 ): void {
   const lines = nestedMap(sheetMap(doc, id), 'financing');
   const key = EntryId.parse(lineId);
-  const current = lines.get(key);
-  const line = parsed(FinancingLine, current);
+  const line = parsed(FinancingLine, entryFields(lines.get(key)));
   if (!line) throw new Error(`No financing line ${key}`);
   const { id: _, ...fields } = line;
   const next = FinancingLineInput.parse({
     ...fields,
     ...FinancingLine.omit({ id: true }).partial().parse(patch),
   });
-  doc.transact(() => lines.set(key, { id: key, ...next, [ADDED_AT]: addedAt(current) }), LOCAL_ORIGIN);
+  updateEntry(doc, lines, key, next);
 }
 
 export function removeFinancingLine(doc: Y.Doc, id: string, lineId: string): void {
-  const lines = nestedMap(sheetMap(doc, id), 'financing');
-  const key = EntryId.parse(lineId);
-  if (!lines.has(key)) throw new Error(`No financing line ${key}`);
-  doc.transact(() => lines.delete(key), LOCAL_ORIGIN);
+  removeEntry(doc, nestedMap(sheetMap(doc, id), 'financing'), EntryId.parse(lineId), 'financing line');
 }
 
 export const MilestoneInput = Milestone.omit({ id: true });
@@ -450,12 +499,11 @@ export function addMilestone(
 ): string {
   const fields = MilestoneInput.parse(input);
   const key = EntryId.parse(milestoneId);
-  const milestones = nestedMap(sheetMap(doc, id), 'milestones');
-  if (milestones.has(key)) throw new Error(`Milestone ${key} exists`);
-  doc.transact(() => milestones.set(key, { id: key, ...fields, [ADDED_AT]: now }), LOCAL_ORIGIN);
+  addEntry(doc, nestedMap(sheetMap(doc, id), 'milestones'), key, fields, now, 'Milestone');
   return key;
 }
 
+/** Changes the date or label of a milestone, writing only what differs; both must stay valid. */
 export function updateMilestone(
   doc: Y.Doc,
   id: string,
@@ -464,18 +512,14 @@ export function updateMilestone(
 ): void {
   const milestones = nestedMap(sheetMap(doc, id), 'milestones');
   const key = EntryId.parse(milestoneId);
-  const current = milestones.get(key);
-  const milestone = parsed(Milestone, current);
+  const milestone = parsed(Milestone, entryFields(milestones.get(key)));
   if (!milestone) throw new Error(`No milestone ${key}`);
   const next = MilestoneInput.parse({ date: milestone.date, label: milestone.label, ...patch });
-  doc.transact(() => milestones.set(key, { id: key, ...next, [ADDED_AT]: addedAt(current) }), LOCAL_ORIGIN);
+  updateEntry(doc, milestones, key, next);
 }
 
 export function removeMilestone(doc: Y.Doc, id: string, milestoneId: string): void {
-  const milestones = nestedMap(sheetMap(doc, id), 'milestones');
-  const key = EntryId.parse(milestoneId);
-  if (!milestones.has(key)) throw new Error(`No milestone ${key}`);
-  doc.transact(() => milestones.delete(key), LOCAL_ORIGIN);
+  removeEntry(doc, nestedMap(sheetMap(doc, id), 'milestones'), EntryId.parse(milestoneId), 'milestone');
 }
 
 export interface FinancingTotals {
