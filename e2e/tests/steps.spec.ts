@@ -16,6 +16,13 @@ test('the facilitator moves the room through the steps; participants follow, or 
     await expect(shownStep(actor.page)).toHaveAttribute('data-step', 'assessment');
   }
 
+  // Hugo zooms in on the board; when he comes back to step 1 later, it is as he left it.
+  const canvas = hugo.page.getByTestId('board.canvas');
+  await hugo.page.getByTestId('board.zoom-in').click();
+  await hugo.page.getByTestId('board.zoom-in').click();
+  await expect(canvas).not.toHaveAttribute('data-zoom', '1.000');
+  const hugoZoom = await canvas.getAttribute('data-zoom');
+
   // The facilitator moves the room: everyone's view follows, and participants are told.
   await facilitator.page.getByTestId('step.issues').click();
   for (const actor of everyone) await expect(shownStep(actor.page)).toHaveAttribute('data-step', 'issues');
@@ -40,6 +47,12 @@ test('the facilitator moves the room through the steps; participants follow, or 
   await manon.page.getByTestId('step.assessment').click();
   await facilitator.page.getByTestId('step.axes').click();
   for (const actor of everyone) await expect(shownStep(actor.page)).toHaveAttribute('data-step', 'axes');
+
+  // Back on step 1, Hugo's board is where he left it (not fitted again).
+  await facilitator.page.getByTestId('step.assessment').click();
+  await expect(shownStep(hugo.page)).toHaveAttribute('data-step', 'assessment');
+  await expect(canvas).toHaveAttribute('data-zoom', hugoZoom ?? '');
+  await facilitator.page.getByTestId('step.axes').click();
 
   // Free browsing ends: everyone is back on the room's step, and it survives a reload.
   await facilitator.page.getByTestId('step.free').click();

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useT } from '../../i18n/locale';
-import { boardStore, useBoard, useCanEdit } from '../../state/store';
+import { boardStore, useBoard, useCanEdit, useShownStep } from '../../state/store';
 import type { Viewport } from '../../state/types';
 import { viewStore } from '../../state/view';
 import { throttleLatest } from '../../sync/throttle';
@@ -63,7 +63,13 @@ export function Canvas({ commands, pointerRef, sharedDrag }: Props) {
     });
   }, []);
 
-  // Canvas size, and the first view: board origin in the middle, then all notes once they load.
+  // Fitted once this canvas has its own size: a step's board pane is narrower than step 1's.
+  const fitted = useRef(false);
+  // The step this canvas draws the board for (steps 1 and 2 each have their own canvas).
+  const step = useRef(useShownStep()).current;
+
+  // Canvas size, and the first view: where the person left this step's board, or else the board
+  // origin in the middle, then all notes once they load. Leaving keeps the view for coming back.
   useEffect(() => {
     const canvas = canvasRef.current;
     if (!canvas) return;
@@ -74,15 +80,18 @@ export function Canvas({ commands, pointerRef, sharedDrag }: Props) {
       state.setCanvasSize({ width: rect.width, height: rect.height });
       if (!centred && rect.width > 0) {
         centred = true;
-        state.setViewport({ x: rect.width / 2, y: rect.height / 2, zoom: 1 });
+        const left = state.leftAt[step];
+        fitted.current = left !== undefined;
+        state.setViewport(left ?? { x: rect.width / 2, y: rect.height / 2, zoom: 1 });
         setMeasured(true);
       }
     });
     observer.observe(canvas);
-    return () => observer.disconnect();
-  }, []);
-  // Fitted once this canvas has its own size: a step's board pane is narrower than step 1's.
-  const fitted = useRef(false);
+    return () => {
+      observer.disconnect();
+      if (fitted.current) viewStore.getState().leave(step, viewStore.getState().viewport);
+    };
+  }, [step]);
   useEffect(() => {
     if (fitted.current || !loaded || !measured) return;
     fitted.current = true;
