@@ -144,6 +144,7 @@ export {
   setNoteTheme,
 } from './doc/notes';
 export { LOCAL_ORIGIN, SERVER_ORIGIN } from './doc/origins';
+export { findFreeSpot, NOTE_HEIGHT, NOTE_WIDTH, placeNewNote } from './doc/placement';
 export {
   addPartner,
   PARTNER_FIELDS,

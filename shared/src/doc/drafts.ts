@@ -1,7 +1,8 @@
 import * as Y from 'yjs';
 import { BOARD_ROOTS } from './layout';
-import { noteMap, notesMap, readNotes } from './notes';
+import { noteMap, notesMap, type Point, readNotes } from './notes';
 import { SERVER_ORIGIN } from './origins';
+import { findFreeSpot, NOTE_HEIGHT, NOTE_WIDTH } from './placement';
 
 /**
  * Silent ideation. A participant's drafts document (room `workshopId/drafts/participantId`)
@@ -16,18 +17,27 @@ export function countDrafts(drafts: Y.Doc): number {
 
 /**
  * Moves every draft onto the board, then empties the drafts, each in one transaction with the
- * server's origin. The notes keep their ids, text, place and theme; their author is the drafts'
- * owner whatever the drafts say (a modified client cannot sign a note with someone else's name).
- * Returns how many notes were moved.
+ * server's origin. The notes keep their ids, text and theme; their author is the drafts' owner
+ * whatever the drafts say (a modified client cannot sign a note with someone else's name). A
+ * draft keeps its place unless it would cover a note already on the board (everyone drafted in
+ * the same empty board, often at the same spot): it then goes to the nearest free spot. Its
+ * author's own drafts may overlap as they laid them out. Returns how many notes were moved.
  */
 export function moveDraftsToBoard(drafts: Y.Doc, board: Y.Doc, owner: string): number {
   const notes = readNotes(drafts);
   if (notes.length === 0) return 0;
+  const occupied: Point[] = readNotes(board).map(({ x, y }) => ({ x, y }));
   board.transact(() => {
     const target = notesMap(board);
     for (const note of notes) {
       // A draft never overwrites a board note (ids are random UUIDs; a crafted clash is dropped).
-      if (!target.has(note.id)) target.set(note.id, noteMap({ ...note, author: owner }));
+      if (target.has(note.id)) continue;
+      const centre = { x: note.x + NOTE_WIDTH / 2, y: note.y + NOTE_HEIGHT / 2 };
+      const spot = findFreeSpot(centre, occupied);
+      const moved = spot.x !== Math.round(note.x) || spot.y !== Math.round(note.y);
+      // A moved note takes its new spot: the next displaced one will not land on it.
+      if (moved) occupied.push(spot);
+      target.set(note.id, noteMap({ ...note, ...(moved ? spot : {}), author: owner }));
     }
   }, SERVER_ORIGIN);
   drafts.transact(() => {

@@ -1,9 +1,9 @@
-import type { Point } from '@atelier/shared';
+import { NOTE_HEIGHT, NOTE_WIDTH, type Point } from '@atelier/shared';
+
+/** Where notes go lives in `shared` (the server places revealed drafts the same way). */
+export { findFreeSpot, NOTE_HEIGHT, NOTE_WIDTH, placeNewNote } from '@atelier/shared';
 import type { Size, Viewport } from '../../state/types';
 
-/** A note's size in board units (notes are fixed-size cards, like paper sticky notes). */
-export const NOTE_WIDTH = 200;
-export const NOTE_HEIGHT = 160;
 export const MIN_ZOOM = 0.1;
 /**
  * Below this zoom a note's text is a few pixels high: notes are drawn as plain cards of their
@@ -90,57 +90,4 @@ export function fitRect(bounds: Rect, size: Size, padding = 48, maxZoom = 1): Vi
     x: size.width / 2 - (bounds.x + bounds.width / 2) * zoom,
     y: size.height / 2 - (bounds.y + bounds.height / 2) * zoom,
   };
-}
-
-/** Where a new note goes so that it is centred on `center`, nudged off any note already exactly there. */
-export function placeNewNote(center: Point, occupied: readonly Point[]): Point {
-  let x = Math.round(center.x - NOTE_WIDTH / 2);
-  let y = Math.round(center.y - NOTE_HEIGHT / 2);
-  for (let i = 0; i < 20 && occupied.some((p) => Math.abs(p.x - x) < 12 && Math.abs(p.y - y) < 12); i++) {
-    x += 24;
-    y += 24;
-  }
-  return { x, y };
-}
-
-const GAP = 16;
-
-function overlapsAny(x: number, y: number, occupied: readonly Point[]): boolean {
-  return occupied.some(
-    (p) =>
-      p.x < x + NOTE_WIDTH + GAP &&
-      p.x + NOTE_WIDTH + GAP > x &&
-      p.y < y + NOTE_HEIGHT + GAP &&
-      p.y + NOTE_HEIGHT + GAP > y,
-  );
-}
-
-/**
- * The free spot nearest to `center` for a new note (rings of candidates around it), so a
- * note added from the toolbar never lands on top of someone else's. Falls back to
- * `placeNewNote` on a crowded board.
- */
-export function findFreeSpot(center: Point, occupied: readonly Point[], maxRings = 12): Point {
-  const x0 = Math.round(center.x - NOTE_WIDTH / 2);
-  const y0 = Math.round(center.y - NOTE_HEIGHT / 2);
-  const near = occupied.filter(
-    (p) =>
-      Math.abs(p.x - x0) < (maxRings + 2) * NOTE_WIDTH && Math.abs(p.y - y0) < (maxRings + 2) * NOTE_HEIGHT,
-  );
-  if (!overlapsAny(x0, y0, near)) return { x: x0, y: y0 };
-  const stepX = NOTE_WIDTH + GAP;
-  const stepY = NOTE_HEIGHT + GAP;
-  for (let ring = 1; ring <= maxRings; ring++) {
-    const candidates: Point[] = [];
-    for (let i = -ring; i <= ring; i++) {
-      for (let j = -ring; j <= ring; j++) {
-        if (Math.max(Math.abs(i), Math.abs(j)) !== ring) continue;
-        candidates.push({ x: x0 + i * stepX, y: y0 + j * stepY });
-      }
-    }
-    candidates.sort((a, b) => Math.hypot(a.x - x0, a.y - y0) - Math.hypot(b.x - x0, b.y - y0));
-    const free = candidates.find((c) => !overlapsAny(c.x, c.y, near));
-    if (free) return free;
-  }
-  return placeNewNote(center, occupied);
 }
