@@ -252,6 +252,7 @@ export {
   JoinCode,
   JoinResponse,
   ParticipantSummary,
+  RotateJoinCodeResponse,
   Territory,
   WorkshopPreview,
   WorkshopSummary,
