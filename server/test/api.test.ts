@@ -67,6 +67,7 @@ describe('health and OpenAPI', () => {
     const expected: [string, string][] = [
       ['/api/workshops', 'post'],
       ['/api/workshops/{}', 'get'],
+      ['/api/workshops/{}/join-code', 'post'],
       ['/api/join/{}', 'get'],
       ['/api/join', 'post'],
       ['/api/workshops/{}/participants/{}', 'delete'],

@@ -253,6 +253,7 @@ export {
   JoinCode,
   JoinResponse,
   ParticipantSummary,
+  RotateJoinCodeResponse,
   Territory,
   WorkshopPreview,
   WorkshopSummary,

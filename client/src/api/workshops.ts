@@ -3,6 +3,7 @@ import {
   CreateWorkshopResponse,
   type JoinBody,
   JoinResponse,
+  RotateJoinCodeResponse,
   WorkshopPreview,
   WorkshopSummary,
 } from '@atelier/shared';
@@ -28,5 +29,13 @@ export function fetchWorkshop(id: string, token: string, signal?: AbortSignal): 
   return requestJson(`/api/workshops/${encodeURIComponent(id)}`, WorkshopSummary, {
     token,
     ...(signal ? { signal } : {}),
+  });
+}
+
+/** `POST /api/workshops/:id/join-code`: a facilitator issues a new code; the old one stops opening the workshop. */
+export function rotateJoinCode(id: string, token: string): Promise<RotateJoinCodeResponse> {
+  return requestJson(`/api/workshops/${encodeURIComponent(id)}/join-code`, RotateJoinCodeResponse, {
+    method: 'POST',
+    token,
   });
 }

@@ -162,6 +162,13 @@ export const en: Record<MessageKey, string> = {
   'share.joined_one': '{n} person joined the workshop',
   'share.joined_other': '{n} people joined the workshop',
   'share.how': 'Open the link, scan the QR code, or go to {origin} and type the code.',
+  'share.rotate': 'New code',
+  'share.rotateHeading': 'Issue a new code?',
+  'share.rotateText':
+    'The current code, and the link and QR code that carry it, will no longer let anyone join. People already in stay connected; give the new code to anyone still expected.',
+  'share.rotateConfirm': 'Issue a new code',
+  'share.rotateCancel': 'Cancel',
+  'share.rotatedToast': 'New code: {code}. The old one no longer lets anyone join.',
 
   'participants.toggle': 'Participants',
   'participants.heading': 'Participants',
@@ -191,6 +198,12 @@ export const en: Record<MessageKey, string> = {
   'participants.removedToast': '{name} was removed from the workshop.',
   'participants.promotedToast': '{name} is now a co-facilitator.',
   'participants.demotedToast': '{name} is no longer a co-facilitator.',
+  'participants.newCodeHint_one':
+    '{name} can still come back under another name with the workshop’s current code.',
+  'participants.newCodeHint_other':
+    'The people you removed can still come back under another name with the workshop’s current code.',
+  'participants.newCodeAdvice': 'A new code shuts that door; people already in stay connected.',
+  'participants.newCode': 'Issue a new code',
 
   'presence.label': 'People here',
   'presence.count_one': '{n} person here',

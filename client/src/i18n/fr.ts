@@ -165,6 +165,13 @@ export const fr = {
   'share.joined_one': '{n} personne a rejoint l’atelier',
   'share.joined_other': '{n} personnes ont rejoint l’atelier',
   'share.how': 'Ouvrez le lien, scannez le QR code ou allez sur {origin} et saisissez le code.',
+  'share.rotate': 'Nouveau code',
+  'share.rotateHeading': 'Émettre un nouveau code ?',
+  'share.rotateText':
+    'Le code actuel, le lien et le QR code qui le contiennent ne permettront plus de rejoindre l’atelier. Les personnes déjà présentes restent connectées ; donnez le nouveau code à celles qui doivent encore arriver.',
+  'share.rotateConfirm': 'Émettre un nouveau code',
+  'share.rotateCancel': 'Annuler',
+  'share.rotatedToast': 'Nouveau code : {code}. L’ancien ne permet plus de rejoindre l’atelier.',
 
   'participants.toggle': 'Participant·es',
   'participants.heading': 'Participant·es',
@@ -194,6 +201,13 @@ export const fr = {
   'participants.removedToast': '{name} a été retiré·e de l’atelier.',
   'participants.promotedToast': '{name} est maintenant co-animateur·rice.',
   'participants.demotedToast': '{name} n’est plus co-animateur·rice.',
+  'participants.newCodeHint_one':
+    '{name} peut encore revenir sous un autre nom avec le code actuel de l’atelier.',
+  'participants.newCodeHint_other':
+    'Les personnes retirées peuvent encore revenir sous un autre nom avec le code actuel de l’atelier.',
+  'participants.newCodeAdvice':
+    'Un nouveau code ferme cette porte ; les personnes présentes restent connectées.',
+  'participants.newCode': 'Émettre un nouveau code',
 
   'presence.label': 'Personnes présentes',
   'presence.count_one': '{n} personne ici',

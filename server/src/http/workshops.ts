@@ -1,7 +1,15 @@
-import { ApiError, CreateWorkshopBody, CreateWorkshopResponse, WorkshopSummary } from '@atelier/shared';
+import {
+  ApiError,
+  CreateWorkshopBody,
+  CreateWorkshopResponse,
+  RotateJoinCodeResponse,
+  WorkshopPath,
+  WorkshopSummary,
+} from '@atelier/shared';
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppDeps } from '../app';
-import { workshopCaller } from './auth';
+import { workshopCaller, workshopFacilitator } from './auth';
+import { apiError } from './errors';
 import { jsonContent, publicOrigin, validationHook } from './openapi';
 import { participantSummary } from './participant-summary';
 import { participantRoutes } from './participants';
@@ -35,6 +43,29 @@ const getWorkshop = createRoute({
   },
 });
 
+const rotateJoinCode = createRoute({
+  method: 'post',
+  path: '/api/workshops/{id}/join-code',
+  summary: 'Issue a new join code (facilitators only)',
+  description:
+    'Replaces the workshop’s join code with a new one at once: the old code, and every link or QR code carrying it, no longer opens the join page nor lets anyone join. Everyone already in keeps their token and their open sockets. The new participant link has the same shape as at creation.',
+  security: [{ bearer: [] }],
+  request: { params: WorkshopPath },
+  responses: {
+    200: { description: 'The new code and participant link', ...jsonContent(RotateJoinCodeResponse) },
+    400: { description: 'Invalid workshop id', ...jsonContent(ApiError) },
+    401: {
+      description: 'No token, a token of another workshop, or of a removed participant',
+      ...jsonContent(ApiError),
+    },
+    403: { description: 'Not a facilitator', ...jsonContent(ApiError) },
+    404: { description: 'Unknown workshop', ...jsonContent(ApiError) },
+  },
+});
+
+/** The link participants open (or scan) to join with `joinCode`. */
+const participantLink = (origin: string, joinCode: string) => `${origin}/join/${joinCode}`;
+
 export function workshopRoutes(deps: AppDeps) {
   const { workshops, publicUrl } = deps;
   const app = new OpenAPIHono({ defaultHook: validationHook });
@@ -55,7 +86,7 @@ export function workshopRoutes(deps: AppDeps) {
         facilitatorToken: token,
         participantId: facilitator.id,
         links: {
-          participant: `${origin}/join/${workshop.joinCode}`,
+          participant: participantLink(origin, workshop.joinCode),
           facilitator: `${origin}/w/${workshop.id}#token=${token}`,
         },
       },
@@ -77,6 +108,24 @@ export function workshopRoutes(deps: AppDeps) {
         participants: workshops.participants(workshop.id).map(participantSummary),
         you: participantSummary(you),
         ...(you.role === 'facilitator' ? { joinCode: workshop.joinCode } : {}),
+      },
+      200,
+    );
+  });
+
+  app.openapi(rotateJoinCode, (c) => {
+    const { id } = c.req.valid('param');
+    const caller = workshopFacilitator(c, workshops, id, 'Only facilitators can issue a new join code');
+    if (caller.error) return caller.error;
+    const rotated = workshops.rotateJoinCode(id);
+    // Only if the workshop vanished between the two reads (workshops are never deleted today).
+    if (!rotated) return apiError(c, 'not_found', 'No workshop has this id');
+    // Not the code itself: logs are read by more people than the facilitators.
+    deps.log.info({ workshopId: id, by: caller.you.id }, 'join code changed');
+    return c.json(
+      {
+        joinCode: rotated.joinCode,
+        links: { participant: participantLink(publicOrigin(c, publicUrl), rotated.joinCode) },
       },
       200,
     );

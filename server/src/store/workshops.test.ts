@@ -65,3 +65,32 @@ describe('SQLite workshop store: removing and promoting people', () => {
     expect(workshops.setCoFacilitator(other.id, participant.id, true)).toBeNull();
   });
 });
+
+describe('SQLite workshop store: a new join code', () => {
+  it('replaces the code at once, keeps every token, and leaves other workshops alone', () => {
+    const { workshops, workshop, joinAs } = setup();
+    const other = workshops.create({
+      title: 'Autre',
+      territory: { name: 'Besançon', kind: 'municipality' },
+      locale: 'fr',
+      facilitatorName: 'Noé',
+    }).workshop;
+    const { participant, token } = joinAs('participant');
+
+    const rotated = workshops.rotateJoinCode(workshop.id);
+    expect(rotated).toEqual({ ...workshop, joinCode: expect.stringMatching(/^[2-9A-HJKMNP-Z]{6}$/) });
+    expect(rotated?.joinCode).not.toBe(workshop.joinCode);
+    expect(rotated?.joinCode).not.toBe(other.joinCode);
+
+    expect(workshops.getByJoinCode(workshop.joinCode)).toBeNull();
+    expect(workshops.getByJoinCode(rotated?.joinCode ?? '')?.id).toBe(workshop.id);
+    expect(workshops.get(workshop.id)?.joinCode).toBe(rotated?.joinCode);
+    expect(workshops.participantByToken(token)?.id).toBe(participant.id);
+    expect(workshops.getByJoinCode(other.joinCode)?.id).toBe(other.id);
+  });
+
+  it('finds no workshop to change for an unknown id', () => {
+    const { workshops } = setup();
+    expect(workshops.rotateJoinCode('nope')).toBeNull();
+  });
+});

@@ -51,6 +51,11 @@ export interface WorkshopStore {
   };
   get(id: string): WorkshopRecord | null;
   getByJoinCode(code: string): WorkshopRecord | null;
+  /**
+   * Gives the workshop a new join code (unused by any workshop); the old one opens nothing from
+   * then on. Tokens are untouched. `null` for an unknown workshop.
+   */
+  rotateJoinCode(workshopId: string): WorkshopRecord | null;
   addParticipant(input: NewParticipant): { participant: ParticipantRecord; token: string };
   /** The participant a token belongs to, unless they were removed. */
   participantByToken(token: string): ParticipantRecord | null;
@@ -91,6 +96,7 @@ export function createSqliteWorkshopStore(db: Db): WorkshopStore {
   const codeTaken = db.prepare('SELECT 1 FROM workshops WHERE join_code = ?').pluck();
   const selectWorkshop = db.prepare<[string], WorkshopRow>('SELECT * FROM workshops WHERE id = ?');
   const selectByCode = db.prepare<[string], WorkshopRow>('SELECT * FROM workshops WHERE join_code = ?');
+  const updateJoinCode = db.prepare('UPDATE workshops SET join_code = @joinCode WHERE id = @id');
   const insertParticipant = db.prepare(
     `INSERT INTO participants (id, workshop_id, name, grp, role, token_hash, created_at)
      VALUES (@id, @workshopId, @name, @group, @role, @tokenHash, @createdAt)`,
@@ -132,9 +138,15 @@ export function createSqliteWorkshopStore(db: Db): WorkshopStore {
     return { participant, token };
   }
 
-  const create = db.transaction((input: NewWorkshop, afterInsert?: (w: WorkshopRecord) => void) => {
+  /** A code no workshop has; call inside a transaction so that nobody takes it meanwhile. */
+  function unusedJoinCode(): string {
     let joinCode = newJoinCode();
     while (codeTaken.get(joinCode)) joinCode = newJoinCode();
+    return joinCode;
+  }
+
+  const create = db.transaction((input: NewWorkshop, afterInsert?: (w: WorkshopRecord) => void) => {
+    const joinCode = unusedJoinCode();
     const workshop: WorkshopRecord = {
       id: newId(),
       title: input.title,
@@ -156,6 +168,15 @@ export function createSqliteWorkshopStore(db: Db): WorkshopStore {
     });
     afterInsert?.(workshop);
     return { workshop, facilitator: participant, token };
+  });
+
+  const rotateJoinCode = db.transaction((workshopId: string) => {
+    const workshop = toWorkshop(selectWorkshop.get(workshopId));
+    if (!workshop) return null;
+    // The current code counts as taken, so the new one always differs.
+    const joinCode = unusedJoinCode();
+    updateJoinCode.run({ id: workshopId, joinCode });
+    return { ...workshop, joinCode };
   });
 
   const find = (workshopId: string, id: string) => toParticipant(selectParticipant.get(workshopId, id));
@@ -183,6 +204,7 @@ export function createSqliteWorkshopStore(db: Db): WorkshopStore {
     create: (input, afterInsert) => create(input, afterInsert),
     get: (id) => toWorkshop(selectWorkshop.get(id)),
     getByJoinCode: (code) => toWorkshop(selectByCode.get(code)),
+    rotateJoinCode: (workshopId) => rotateJoinCode(workshopId),
     addParticipant,
     participantByToken: (token) => toParticipant(selectByToken.get(hashToken(token))),
     participants: (workshopId) =>

@@ -51,6 +51,13 @@ export const CreateWorkshopResponse = z.object({
 });
 export type CreateWorkshopResponse = z.infer<typeof CreateWorkshopResponse>;
 
+/** A facilitator issued a new join code: the old code and its links open nothing any more. */
+export const RotateJoinCodeResponse = z.object({
+  joinCode: z.string(),
+  links: z.object({ participant: z.string() }),
+});
+export type RotateJoinCodeResponse = z.infer<typeof RotateJoinCodeResponse>;
+
 export const JoinBody = z.object({
   code: JoinCode,
   name: DisplayName,

@@ -66,7 +66,7 @@ export function BoardView({ workshopId, session, summary, refreshSummary }: Prop
   if (!connection) return null;
   return (
     <ConnectionContext.Provider value={connection}>
-      <BoardLayout workshopId={workshopId} session={session} />
+      <BoardLayout workshopId={workshopId} session={session} refreshSummary={refreshSummary} />
     </ConnectionContext.Provider>
   );
 }
@@ -97,7 +97,15 @@ function useTidyUiState(): void {
   );
 }
 
-function BoardLayout({ workshopId, session }: { workshopId: string; session: Session }) {
+function BoardLayout({
+  workshopId,
+  session,
+  refreshSummary,
+}: {
+  workshopId: string;
+  session: Session;
+  refreshSummary: () => void;
+}) {
   const commands = useCommands();
   const pointerRef = useRef<{ x: number; y: number } | null>(null);
   useShortcuts(commands, pointerRef);
@@ -139,7 +147,10 @@ function BoardLayout({ workshopId, session }: { workshopId: string; session: Ses
         </main>
         {shareOpen && (
           <SharePanel
+            workshopId={workshopId}
+            token={session.token}
             participantLink={session.participantLink ?? null}
+            refreshSummary={refreshSummary}
             onClose={() => boardStore.getState().setShareOpen(false)}
           />
         )}
@@ -147,6 +158,7 @@ function BoardLayout({ workshopId, session }: { workshopId: string; session: Ses
           <ParticipantsPanel
             workshopId={workshopId}
             token={session.token}
+            refreshSummary={refreshSummary}
             onClose={() => {
               boardStore.getState().setParticipantsOpen(false);
               // Back to the button that opened it, not to the top of the page.

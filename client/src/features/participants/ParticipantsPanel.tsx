@@ -10,11 +10,13 @@ import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { Icon } from '../../ui/Icon';
 import { IconButton } from '../../ui/IconButton';
 import { initials } from '../presence/PresenceBar';
+import { NewJoinCodeButton } from '../share/NewJoinCode';
 import { notesByAuthor, type ParticipantRow, participantRows } from './participantRows';
 
 interface Props {
   workshopId: string;
   token: string;
+  refreshSummary: () => void;
   onClose: () => void;
 }
 
@@ -30,7 +32,7 @@ function storeParticipant(updated: ParticipantSummary): void {
 }
 
 /** The facilitator's view of who is here: group, role, presence, notes; remove and promote. */
-export function ParticipantsPanel({ workshopId, token, onClose }: Props) {
+export function ParticipantsPanel({ workshopId, token, refreshSummary, onClose }: Props) {
   const t = useT();
   const locale = localeStore((s) => s.locale);
   const listed = useBoard((s) => s.workshop?.participants);
@@ -39,6 +41,10 @@ export function ParticipantsPanel({ workshopId, token, onClose }: Props) {
   const people = usePresence((s) => s.people);
   const [busy, setBusy] = useState<string | null>(null);
   const [confirming, setConfirming] = useState<ParticipantRow | null>(null);
+  const joinCode = useBoard((s) => s.workshop?.joinCode);
+  /** People removed while the panel is open, with the code then: they can come back while it lasts. */
+  const [removedHere, setRemovedHere] = useState<{ name: string; code: string | undefined }[]>([]);
+  const couldReturn = removedHere.filter((r) => r.code === joinCode);
   const headingRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => headingRef.current?.focus(), []);
 
@@ -61,6 +67,7 @@ export function ParticipantsPanel({ workshopId, token, onClose }: Props) {
           ? await removeParticipant(workshopId, row.id, token)
           : await setCoFacilitator(workshopId, row.id, action === 'promote', token);
       storeParticipant(updated);
+      if (action === 'remove') setRemovedHere((list) => [...list, { name: row.name, code: joinCode }]);
       const done = { remove: 'removedToast', promote: 'promotedToast', demote: 'demotedToast' } as const;
       boardStore.getState().toast('success', t(`participants.${done[action]}`, { name: row.name }));
     } catch (error) {
@@ -76,7 +83,9 @@ export function ParticipantsPanel({ workshopId, token, onClose }: Props) {
       data-testid="participants.panel"
       aria-labelledby="participants-heading"
       onKeyDown={(event) => {
-        if (event.key === 'Escape' && !confirming) onClose();
+        // Escape in a confirmation closes only the confirmation.
+        const inDialog = event.target instanceof Element && event.target.closest('dialog');
+        if (event.key === 'Escape' && !confirming && !inDialog) onClose();
       }}
     >
       <div className="share-panel__head">
@@ -90,6 +99,21 @@ export function ParticipantsPanel({ workshopId, token, onClose }: Props) {
       <p className="participants-panel__summary" data-testid="participants.summary">
         {t('participants.summary', { total: t.plural('participants.total', active.length), here })}
       </p>
+      {couldReturn.length > 0 && (
+        <div className="participants-panel__door" data-testid="participants.newCodeHint">
+          <p>
+            {t.plural('participants.newCodeHint', couldReturn.length, { name: couldReturn[0]?.name ?? '' })}{' '}
+            {t('participants.newCodeAdvice')}
+          </p>
+          <NewJoinCodeButton
+            workshopId={workshopId}
+            token={token}
+            refreshSummary={refreshSummary}
+            label={t('participants.newCode')}
+            testId="participants.rotate"
+          />
+        </div>
+      )}
       <ul className="participants-list">
         {active.map((row) => (
           <ParticipantItem key={row.id} row={row} you={row.id === me?.participantId}>

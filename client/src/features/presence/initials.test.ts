@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { groupCode } from '../share/SharePanel';
+import { groupCode } from '../share/groupCode';
 import { initials } from './PresenceBar';
 
 describe('people and codes on screen', () => {

@@ -2,7 +2,8 @@ import { useEffect, useState } from 'react';
 
 /** The QR code of a URL as inline SVG (crisp on a projector at any size). */
 export function QrCode({ url, label }: { url: string; label: string }) {
-  const [svg, setSvg] = useState<string | null>(null);
+  // With the URL it was drawn for: the markup arrives a moment after the URL changes.
+  const [drawn, setDrawn] = useState<{ url: string; svg: string } | null>(null);
   useEffect(() => {
     let cancelled = false;
     // Loaded on demand: only facilitators open the share panel.
@@ -10,11 +11,11 @@ export function QrCode({ url, label }: { url: string; label: string }) {
       .then(({ default: QRCode }) =>
         QRCode.toString(url, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' }),
       )
-      .then((markup) => {
-        if (!cancelled) setSvg(markup);
+      .then((svg) => {
+        if (!cancelled) setDrawn({ url, svg });
       })
       .catch(() => {
-        if (!cancelled) setSvg(null);
+        if (!cancelled) setDrawn(null);
       });
     return () => {
       cancelled = true;
@@ -26,9 +27,10 @@ export function QrCode({ url, label }: { url: string; label: string }) {
       role="img"
       aria-label={label}
       data-testid="share.qr"
+      data-url={drawn?.url}
       // The markup is generated locally by the qrcode library from our own URL.
       // biome-ignore lint/security/noDangerouslySetInnerHtml: trusted SVG from the qrcode package.
-      dangerouslySetInnerHTML={svg ? { __html: svg } : undefined}
+      dangerouslySetInnerHTML={drawn ? { __html: drawn.svg } : undefined}
     />
   );
 }

@@ -1,25 +1,28 @@
 import { useEffect, useRef, useState } from 'react';
-import { joinPath } from '../../app/routes';
 import { useT } from '../../i18n/locale';
 import { usePresence } from '../../state/presenceStores';
 import { useBoard } from '../../state/store';
 import { Icon } from '../../ui/Icon';
 import { IconButton } from '../../ui/IconButton';
+import { groupCode } from './groupCode';
+import { NewJoinCodeButton } from './NewJoinCode';
 import { QrCode } from './QrCode';
-
-/** "ABC DEF": a code read aloud in two halves. */
-export function groupCode(code: string): [string, string] {
-  const half = Math.ceil(code.length / 2);
-  return [code.slice(0, half), code.slice(half)];
-}
+import { participantLinkFor } from './shareLink';
 
 interface Props {
+  workshopId: string;
+  token: string;
+  /** The link the server gave at creation or with the last new code (built on its PUBLIC_URL). */
   participantLink: string | null;
+  refreshSummary: () => void;
   onClose: () => void;
 }
 
-/** The facilitator's invitation: code in huge type, link with copy, QR code, how many joined. */
-export function SharePanel({ participantLink, onClose }: Props) {
+/**
+ * The facilitator's invitation: code in huge type, link with copy, QR code, how many joined;
+ * and a new code when the current one must stop letting people in.
+ */
+export function SharePanel({ workshopId, token, participantLink, refreshSummary, onClose }: Props) {
   const t = useT();
   const workshop = useBoard((s) => s.workshop);
   const people = usePresence((s) => s.people);
@@ -29,7 +32,7 @@ export function SharePanel({ participantLink, onClose }: Props) {
   useEffect(() => headingRef.current?.focus(), []);
 
   const code = workshop?.joinCode ?? null;
-  const link = participantLink ?? (code ? `${window.location.origin}${joinPath(code)}` : null);
+  const link = code ? participantLinkFor(code, participantLink, window.location.origin) : null;
   const joined = new Set<string>();
   // Removed people no longer count as having joined.
   for (const p of workshop?.participants ?? []) if (p.role !== 'facilitator' && !p.removed) joined.add(p.id);
@@ -70,6 +73,14 @@ export function SharePanel({ participantLink, onClose }: Props) {
             <span>{first}</span>
             <span>{second}</span>
           </output>
+          <NewJoinCodeButton
+            workshopId={workshopId}
+            token={token}
+            refreshSummary={refreshSummary}
+            label={t('share.rotate')}
+            testId="share.rotate"
+            className="button button--small share-panel__rotate"
+          />
         </div>
       )}
       {link && (
