@@ -144,7 +144,6 @@ export {
   setNoteTheme,
 } from './doc/notes';
 export { LOCAL_ORIGIN, SERVER_ORIGIN } from './doc/origins';
-export { findFreeSpot, NOTE_HEIGHT, NOTE_WIDTH, placeNewNote } from './doc/placement';
 export {
   addPartner,
   PARTNER_FIELDS,
@@ -164,6 +163,7 @@ export {
   StakeholderKind,
   updatePartner,
 } from './doc/partners';
+export { findFreeSpot, NOTE_HEIGHT, NOTE_WIDTH, placeNewNote } from './doc/placement';
 export {
   type OrphanGroup,
   type PlanAction,

@@ -2,6 +2,7 @@ import { NOTE_HEIGHT, NOTE_WIDTH, type Point } from '@atelier/shared';
 
 /** Where notes go lives in `shared` (the server places revealed drafts the same way). */
 export { findFreeSpot, NOTE_HEIGHT, NOTE_WIDTH, placeNewNote } from '@atelier/shared';
+
 import type { Size, Viewport } from '../../state/types';
 
 export const MIN_ZOOM = 0.1;
