@@ -7,31 +7,11 @@
  * partners, partnership process and indicators. For demos and screenshots.
  */
 import { parseArgs } from 'node:util';
-import {
-  type ActionStatus,
-  addFinancingLine,
-  addIndicator,
-  addMilestone,
-  addNote,
-  addPartner,
-  attachIssue,
-  CreateWorkshopResponse,
-  createAction,
-  createAxis,
-  createCluster,
-  type IndicatorFrequency,
-  JoinResponse,
-  setActionBudget,
-  setActionPriority,
-  setActionStatus,
-  setActionStructure,
-  setActionText,
-  setProcessStep,
-} from '@atelier/shared';
+import { addNote, CreateWorkshopResponse, JoinResponse } from '@atelier/shared';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { loadFixture } from './fixtures/val-de-loue';
+import { loadFixture, writeOutcome } from './fixtures/val-de-loue';
 
 const { values } = parseArgs({
   options: {
@@ -105,58 +85,7 @@ for (const note of notes) {
   noteIds.push(id);
 }
 // ---- the rest of the method (--full): issues, axes, action sheets, partners, indicators ----
-if (values.full) {
-  const FREQUENCIES: Record<string, IndicatorFrequency> = {
-    mensuelle: 'monthly',
-    trimestrielle: 'quarterly',
-    semestrielle: 'half-yearly',
-    annuelle: 'yearly',
-  };
-  const STATUSES: Record<string, ActionStatus> = { idea: 'idea', draft: 'drafting', validated: 'validated' };
-  const issueIds = fixture.issues.map((issue, index) =>
-    createCluster(doc, {
-      title: issue.title,
-      description: issue.description,
-      x: 0,
-      y: index * 200,
-      notes: issue.notes.flatMap((n) => (noteIds[n] ? [noteIds[n]] : [])),
-    }),
-  );
-  const axisIds = fixture.axes.map((axis) => {
-    const id = createAxis(doc, { title: axis.title, description: axis.description });
-    for (const issue of axis.issues) if (issueIds[issue]) attachIssue(doc, issueIds[issue], id);
-    return id;
-  });
-  for (const action of fixture.actions) {
-    const id = createAction(doc, { title: action.title, axis: axisIds[action.axis] ?? null });
-    setActionText(doc, id, 'objectives', action.objectives);
-    setActionText(doc, id, 'description', action.description);
-    setActionText(doc, id, 'lead', action.lead);
-    setActionText(doc, id, 'targetPublic', action.public);
-    setActionText(doc, id, 'partners', action.partners.map((p) => p.name).join(', '));
-    setActionText(doc, id, 'risks', action.risks);
-    setActionBudget(doc, id, action.budget);
-    setActionStructure(doc, id, action.structure);
-    setActionPriority(doc, id, action.priority);
-    setActionStatus(doc, id, STATUSES[action.status] ?? 'idea');
-    for (const line of action.financing) addFinancingLine(doc, id, line);
-    for (const milestone of action.milestones) addMilestone(doc, id, milestone);
-    for (const partner of action.partners)
-      addPartner(doc, { action: id, name: partner.name, kind: partner.kind, role: partner.role });
-    for (const indicator of action.indicators)
-      addIndicator(doc, {
-        action: id,
-        name: indicator.name,
-        unit: indicator.unit,
-        baseline: indicator.baseline,
-        target: indicator.target,
-        source: indicator.source,
-        frequency: FREQUENCIES[indicator.frequency] ?? 'other',
-      });
-    setProcessStep(doc, id, 'socio-economic-assessment', 'done');
-    setProcessStep(doc, id, 'economic-model', action.status === 'validated' ? 'done' : 'in-progress');
-  }
-}
+if (values.full) writeOutcome(doc, fixture, { noteIds });
 
 // y-websocket has no acknowledgements: a second replica proves the server holds every note.
 const check = new Y.Doc();

@@ -1,12 +1,11 @@
 import { addNote, moveNote, seedBoard } from '@atelier/shared';
 import * as Y from 'yjs';
-import { loadFixture } from '../../../scripts/fixtures/val-de-loue';
-import { writeActionSheets } from './action-sheets';
+import { loadFixture, writeOutcome } from '../../../scripts/fixtures/val-de-loue';
 import { seededRandom } from './seeded-random';
 
 export interface BoardSpec {
   notes: number;
-  /** Action sheets (step 4), with their partners and indicators; default 50. */
+  /** Action sheets (step 4), with their financing, milestones, partners and indicators; default 50. */
   actions?: number;
   /** People who wrote the notes; each writes with their own Yjs client id. Default 45. */
   authors?: number;
@@ -33,7 +32,8 @@ const NOTE_H = 170;
 /**
  * A deterministic board as a real workshop would leave it: notes posted by 45 people with the
  * fixture's texts and themes (through @atelier/shared's addNote/moveNote, so the Yjs structure
- * is the app's), then sorted into one block per theme, plus action sheets.
+ * is the app's), then sorted into one block per theme, plus the issues, axes and action sheets
+ * of the later steps (through the same commands as the demo seed).
  */
 export function generateBoard(spec: BoardSpec): Board {
   const random = seededRandom(spec.seed ?? 1);
@@ -104,8 +104,17 @@ export function generateBoard(spec: BoardSpec): Board {
     });
   }
 
+  // Steps 2–6 by the facilitator, with the app's commands (issues hold no notes: the notes stay
+  // on the board of step 1 that the scenarios measure).
   as(facilitator);
-  writeActionSheets(doc, fixture, spec.actions ?? 50, random);
+  writeOutcome(doc, fixture, {
+    sheets: spec.actions ?? 50,
+    newId: () => random.uuid(),
+    now: () => {
+      clock += 1000;
+      return clock;
+    },
+  });
   emitter?.flush();
   return { doc, noteIds, authorClientIds: authors.map((a) => a.clientId) };
 }
