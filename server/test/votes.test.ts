@@ -4,15 +4,17 @@ import {
   draftsRoomName,
   MINUTE_MS,
   type PublicRound,
+  readControlState,
   readReminders,
   readRound,
   readRounds,
   readTimer,
   roomName,
+  setStep,
   votesMap,
 } from '@atelier/shared';
 import { describe, expect, it } from 'vitest';
-import { api, connectDoc, type DocClient, TWO_AND_OBSERVER, useServer, waitDoc } from './harness';
+import { api, connectDoc, type DocClient, TWO_AND_OBSERVER, useServer, waitDoc, waitFor } from './harness';
 import { ISSUES, ok, openDotsRound, refused, roundBody, votingWorkshop } from './votes-api';
 
 const server = useServer();
@@ -538,7 +540,7 @@ describe('results', () => {
 });
 
 describe('the votes root is the server’s', () => {
-  it('puts back what a facilitator’s client writes into the control document’s votes root', async () => {
+  it('refuses a facilitator client’s write into the control document’s votes root: nobody else ever sees it', async () => {
     const w = await workshop();
     const round = await openDotsRound(w);
     ok(await w.votes.cast(w.alice.token, round.id, w.alice.participantId, { dots: { [A]: 2 } }));
@@ -551,31 +553,35 @@ describe('the votes root is the server’s', () => {
       'the facilitator to see the round',
     );
 
-    // A modified client forges results, adds a round and deletes nothing: all of it is undone.
+    // A modified client forges results and adds a round: the write is refused.
     const forged = { ...face, state: 'revealed', results: { voters: 1, targets: [], ties: [], byGroup: [] } };
     fannyControl.doc.transact(() => {
       votesMap(fannyControl.doc).set(round.id, forged);
       votesMap(fannyControl.doc).set('forged-round', { ...face, id: 'forged-round' });
     });
-    for (const [who, client] of [
-      ['the facilitator', fannyControl],
-      ['Bob', bobControl],
-    ] as const) {
-      await waitDoc(
-        client,
-        (d) => JSON.stringify(readRounds(d)) === JSON.stringify([face]),
-        `${who}’s control document to hold the server’s round again`,
-      );
-    }
-    // Deleting a round is put back too.
-    fannyControl.doc.getMap(CONTROL_ROOTS.votes).delete(round.id);
-    await waitDoc(bobControl, (d) => readRound(d, round.id)?.state === 'open', 'the round to be put back');
-    await waitDoc(
-      fannyControl,
-      (d) => readRound(d, round.id)?.state === 'open',
-      'the round to be put back for Fanny',
-    );
+    await waitFor(() => fannyControl.denied.includes('server-only'), 'the forged write to be refused');
+    // Deleting the server's round, from a connection that holds it as the server does.
+    const other = await control(w, w.fanny);
+    await waitDoc(other, (d) => readRound(d, round.id) !== null, 'the second connection to see the round');
+    other.doc.getMap(CONTROL_ROOTS.votes).delete(round.id);
+    await waitFor(() => other.denied.includes('server-only'), 'the deletion to be refused');
+
+    // A later control change from that connection reaches Bob; the forgeries never did.
+    setStep(other.doc, 'issues');
+    await waitDoc(bobControl, (d) => readControlState(d).step === 'issues', 'Bob to see the step change');
+    expect(readRounds(bobControl.doc)).toEqual([face]);
+    expect(ok(await w.votes.list(w.bob.token)).rounds).toEqual([face]);
     expect(ok(await w.votes.ballot(w.alice.token, round.id, w.alice.participantId)).dots).toEqual({ [A]: 2 });
+  });
+
+  it('still lets a facilitator change the rest of the control document', async () => {
+    const w = await workshop();
+    await openDotsRound(w);
+    const fannyControl = await control(w, w.fanny);
+    const bobControl = await control(w, w.bob.token);
+    setStep(fannyControl.doc, 'axes');
+    await waitDoc(bobControl, (d) => readControlState(d).step === 'axes', 'Bob to see the step change');
+    expect(fannyControl.denied).toEqual([]);
   });
 });
 

@@ -351,5 +351,6 @@ export {
   readRounds,
   remindersMap,
   unpublishRound,
+  updateTouchesVotes,
   votesMap,
 } from './votes/votesDoc';

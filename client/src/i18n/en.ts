@@ -299,6 +299,8 @@ export const en: Record<MessageKey, string> = {
   'silent.reveal': 'Reveal',
   'silent.revealed': '{count} contribution(s) revealed',
   'note.draft': 'private draft',
+  'toast.denied.server-only':
+    'Change refused: vote rounds and results are written by the server only. The board was resynced.',
   'toast.denied.silent':
     'Change refused: silent ideation is on, your contributions stay private. The board was resynced.',
 

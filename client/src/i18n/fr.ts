@@ -305,6 +305,8 @@ export const fr = {
   'silent.reveal': 'Révéler',
   'silent.revealed': '{count} contribution(s) révélée(s)',
   'note.draft': 'brouillon privé',
+  'toast.denied.server-only':
+    'Modification refusée : seuls les résultats publiés par le serveur font foi pour les votes. Le tableau a été resynchronisé.',
   'toast.denied.silent':
     'Modification refusée : l’idéation silencieuse est en cours, vos contributions restent privées. Le tableau a été resynchronisé.',
   // — steps (step bar, templates) —

@@ -9,6 +9,7 @@ import {
   roomName,
   roomRefName,
   updateAddsNote,
+  updateTouchesVotes,
 } from '@atelier/shared';
 import type WebSocket from 'ws';
 import { WebSocketServer } from 'ws';
@@ -107,9 +108,10 @@ export function attachSyncEndpoint(
       {
         kind: parsed.kind,
         writeDenied: (update) =>
-          writeDenial(participant.role, parsed.kind, boardPolicy(control?.room.doc), () =>
-            updateAddsNote(room.doc, update),
-          ),
+          writeDenial(participant.role, parsed.kind, boardPolicy(control?.room.doc), {
+            addsNote: () => updateAddsNote(room.doc, update),
+            touchesVotes: () => updateTouchesVotes(room.doc, update),
+          }),
         user: {
           participantId: participant.id,
           name: participant.name,

@@ -10,26 +10,39 @@ export interface BoardPolicy {
 
 const OPEN_BOARD: BoardPolicy = { locked: false, timeUp: false, silent: false };
 
+/** What a write would do, decoded only when a rule needs to know (each reads the update's structs). */
+export interface WriteInspection {
+  /** It puts a new note on the board. */
+  addsNote(): boolean;
+  /** It changes the control document's vote rounds. */
+  touchesVotes(): boolean;
+}
+
+const NOTHING_INSPECTED: WriteInspection = { addsNote: () => false, touchesVotes: () => false };
+
 /**
  * Who may write which document. Observers read everything and write nothing; the control
- * document (step, lock, themes, later vote results) is the facilitators' alone; while the
- * facilitator has locked the board, or their timer ran out with "freeze input at the end",
- * participants only read it; during silent ideation they may not add notes to it (`addsNote`
- * is asked only then: it decodes the update). A drafts connection is its owner's (checked
- * when the socket opens), so only observers' drafts writes are refused.
+ * document (step, lock, themes) is the facilitators' alone, except its vote rounds and results,
+ * which only the server writes; while the facilitator has locked the board, or their timer ran
+ * out with "freeze input at the end", participants only read it; during silent ideation they
+ * may not add notes to it. A drafts connection is its owner's (checked when the socket opens),
+ * so only observers' drafts writes are refused.
  */
 export function writeDenial(
   role: Role,
   kind: DocKind,
   board: BoardPolicy = OPEN_BOARD,
-  addsNote: () => boolean = () => false,
+  write: WriteInspection = NOTHING_INSPECTED,
 ): WriteDeniedReason | null {
   if (role === 'observer') return WRITE_DENIED_REASONS.readOnly;
-  if (kind === 'control' && role !== 'facilitator') return WRITE_DENIED_REASONS.facilitatorOnly;
+  if (kind === 'control') {
+    if (role !== 'facilitator') return WRITE_DENIED_REASONS.facilitatorOnly;
+    if (write.touchesVotes()) return WRITE_DENIED_REASONS.serverOnly;
+  }
   if (kind === 'board' && role !== 'facilitator') {
     if (board.locked) return WRITE_DENIED_REASONS.locked;
     if (board.timeUp) return WRITE_DENIED_REASONS.timeUp;
-    if (board.silent && addsNote()) return WRITE_DENIED_REASONS.silent;
+    if (board.silent && write.addsNote()) return WRITE_DENIED_REASONS.silent;
   }
   return null;
 }

@@ -3,6 +3,7 @@ import { BOARD_ROOTS } from './layout';
 import { noteMap, notesMap, type Point, readNotes } from './notes';
 import { SERVER_ORIGIN } from './origins';
 import { findFreeSpot, NOTE_HEIGHT, NOTE_WIDTH } from './placement';
+import { rootMapChanges } from './updateEntries';
 
 /**
  * Silent ideation. A participant's drafts document (room `workshopId/drafts/participantId`)
@@ -54,30 +55,7 @@ export function moveDraftsToBoard(drafts: Y.Doc, board: Y.Doc, owner: string): n
  * copied. Throws on a malformed update, like `Y.decodeUpdate`.
  */
 export function updateAddsNote(board: Y.Doc, update: Uint8Array): boolean {
-  const { structs } = Y.decodeUpdate(update);
-  const notes = notesMap(board);
-  /** Items of this update that are entries of the notes map, by `client:clock` of their id. */
-  const entries = new Set<string>();
-  const key = (id: Y.ID) => `${id.client}:${id.clock}`;
-  const isNotesEntry = (origin: Y.ID | null): boolean => {
-    if (origin === null) return false;
-    if (entries.has(key(origin))) return true;
-    if (origin.clock >= Y.getState(board.store, origin.client)) return false;
-    const item = Y.getItem(board.store, origin);
-    return item instanceof Y.Item && item.parent === notes && item.parentSub !== null;
-  };
-  for (const struct of structs) {
-    if (!(struct instanceof Y.Item)) continue;
-    // A root's entries name the root by key (decoded structs hold it as a string); a later entry
-    // of the same key names only its origin.
-    const parent: unknown = struct.parent;
-    const entry =
-      parent === BOARD_ROOTS.notes
-        ? struct.parentSub !== null
-        : struct.parent === null && (isNotesEntry(struct.origin) || isNotesEntry(struct.rightOrigin));
-    if (!entry) continue;
-    entries.add(key(struct.id));
-    if (!(struct.content instanceof Y.ContentDeleted)) return true;
-  }
-  return false;
+  return rootMapChanges(board, update, BOARD_ROOTS.notes).entries.some(
+    (entry) => !(entry.content instanceof Y.ContentDeleted),
+  );
 }

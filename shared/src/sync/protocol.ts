@@ -41,6 +41,8 @@ export const WRITE_DENIED_REASONS = {
   timeUp: 'time-up',
   /** Silent ideation is on: participants write new notes into their private drafts, not onto the board. */
   silent: 'silent',
+  /** Only the server writes the control document's vote rounds and results. */
+  serverOnly: 'server-only',
 } as const;
 export type WriteDeniedReason = (typeof WRITE_DENIED_REASONS)[keyof typeof WRITE_DENIED_REASONS];
 

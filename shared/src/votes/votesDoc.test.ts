@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { createCluster } from '../doc/clusters';
+import { setLocked, setStep } from '../doc/control';
 import { addNote } from '../doc/notes';
 import type { PublicRound } from './round';
 import { readVoteTargets } from './targets';
@@ -11,6 +12,7 @@ import {
   readRound,
   readRounds,
   unpublishRound,
+  updateTouchesVotes,
   votesMap,
 } from './votesDoc';
 
@@ -74,5 +76,54 @@ describe('readVoteTargets', () => {
     expect(notes[0]?.label.length).toBe(140);
     expect(readVoteTargets(board, 'issues')).toEqual([{ id: 'c1', label: 'Mobilité' }]);
     expect(readVoteTargets(board, 'axes')).toEqual([]);
+  });
+});
+
+describe('updateTouchesVotes', () => {
+  /** The update a replica of `control` makes with `change`. */
+  function updateOf(control: Y.Doc, change: (replica: Y.Doc) => void): Uint8Array {
+    const replica = new Y.Doc();
+    Y.applyUpdate(replica, Y.encodeStateAsUpdate(control));
+    const before = Y.encodeStateVector(replica);
+    change(replica);
+    return Y.encodeStateAsUpdate(replica, before);
+  }
+  const control = new Y.Doc();
+  publishRound(control, round('a', '2026-11-27T10:00:00.000Z'));
+
+  it('sees a round added, replaced or deleted', () => {
+    expect(
+      updateTouchesVotes(
+        control,
+        updateOf(control, (d) => votesMap(d).set('b', { id: 'b' })),
+      ),
+    ).toBe(true);
+    expect(
+      updateTouchesVotes(
+        control,
+        updateOf(control, (d) => votesMap(d).set('a', { id: 'a' })),
+      ),
+    ).toBe(true);
+    expect(
+      updateTouchesVotes(
+        control,
+        updateOf(control, (d) => votesMap(d).delete('a')),
+      ),
+    ).toBe(true);
+  });
+
+  it('lets the rest of the control document through', () => {
+    expect(
+      updateTouchesVotes(
+        control,
+        updateOf(control, (d) => setLocked(d, true)),
+      ),
+    ).toBe(false);
+    expect(
+      updateTouchesVotes(
+        control,
+        updateOf(control, (d) => setStep(d, 'issues')),
+      ),
+    ).toBe(false);
   });
 });

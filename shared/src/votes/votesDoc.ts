@@ -1,6 +1,7 @@
 import type * as Y from 'yjs';
 import { CONTROL_ROOTS, PRIVATE_ROOTS } from '../doc/layout';
 import { SERVER_ORIGIN } from '../doc/origins';
+import { rootMapChanges } from '../doc/updateEntries';
 import { PublicRound } from './round';
 
 /** The control document's vote rounds, by id (server-written; see layout.ts). */
@@ -34,6 +35,15 @@ export function readRounds(control: Y.Doc): PublicRound[] {
 
 export function readRound(control: Y.Doc, roundId: string): PublicRound | null {
   return parseRound(votesMap(control).get(roundId));
+}
+
+/**
+ * Whether a (V1) update would change the control document's `votes` root (a round added,
+ * replaced or deleted): the server refuses such a write from anyone but itself.
+ */
+export function updateTouchesVotes(control: Y.Doc, update: Uint8Array): boolean {
+  const { entries, deletesEntry } = rootMapChanges(control, update, CONTROL_ROOTS.votes);
+  return entries.length > 0 || deletesEntry;
 }
 
 /** Server: publishes a round's public face (replacing the previous one) in one transaction. */
