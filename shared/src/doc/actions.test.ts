@@ -198,6 +198,18 @@ describe('action sheet commands', () => {
     refuses(() => rankAction(doc, 'missing', null, null));
   });
 
+  it('moves a sheet past others created at the same instant (they share a rank)', () => {
+    const doc = new Y.Doc();
+    // Three replicas each appended a sheet at once: the same key for all three.
+    for (const id of ['t1', 't2', 't3']) createAction(doc, { title: `Fiche ${id}`, axis: null }, id, 10);
+    for (const id of ['t2', 't3']) actionMap(doc, id).set(ACTION_FIELDS.order, readActions(doc)[0]?.order);
+    expect(new Set(readActions(doc).map((s) => s.order)).size).toBe(1);
+    // "Move up" for the last one: between the first and the second.
+    rankAction(doc, 't3', 't1', 't2');
+    expect(readActions(doc).map((s) => s.id)).toEqual(['t1', 't3', 't2']);
+    expect(new Set(readActions(doc).map((s) => s.order)).size).toBe(3);
+  });
+
   it('adds, updates and removes financing lines, in the order they were added', () => {
     const { doc, sheet } = sheetBoard();
     const region = addFinancingLine(

@@ -3,6 +3,7 @@ import { uuidv4 } from 'lib0/random';
 import * as Y from 'yjs';
 import { z } from 'zod';
 import { BOARD_ROOTS } from './layout';
+import { insertionKeys, placeIndex } from './order';
 import { LOCAL_ORIGIN } from './origins';
 import { replaceText } from './text';
 
@@ -384,19 +385,19 @@ export function setActionText(doc: Y.Doc, id: string, field: ActionTextField, te
   doc.transact(() => replaceText(ytext, next), LOCAL_ORIGIN);
 }
 
-/** Moves a sheet between two others of its axis (either `null` at an end). */
+/**
+ * Moves a sheet between two others of its axis (either `null` at an end). Sheets created at the
+ * same instant may share a key: the sheets are then renumbered, so the move still happens.
+ */
 export function rankAction(doc: Y.Doc, id: string, after: string | null, before: string | null): void {
   const map = sheetMap(doc, id);
-  const orderOf = (other: string | null) => {
-    if (other === null) return null;
-    if (other === id) throw new Error('A sheet cannot rank against itself');
-    const order = sheetMap(doc, other).get(ACTION_FIELDS.order);
-    return typeof order === 'string' && order !== '' ? order : null;
-  };
-  const low = orderOf(after);
-  const high = orderOf(before);
-  if (low !== null && high !== null && low >= high) throw new Error('after must rank above before');
-  doc.transact(() => map.set(ACTION_FIELDS.order, generateKeyBetween(low, high)), LOCAL_ORIGIN);
+  for (const other of [after, before]) if (other !== null) sheetMap(doc, other);
+  const others = readActions(doc).filter((sheet) => sheet.id !== id);
+  const { key, rekeyed } = insertionKeys(others, placeIndex(others, id, after, before));
+  doc.transact(() => {
+    for (const [other, order] of rekeyed) actionsMap(doc).get(other)?.set(ACTION_FIELDS.order, order);
+    map.set(ACTION_FIELDS.order, key);
+  }, LOCAL_ORIGIN);
 }
 
 /** An entry's `Y.Map` of fields: `id`, the fields, `addedAt`. */

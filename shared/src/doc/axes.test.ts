@@ -122,11 +122,20 @@ describe('strategic axes', () => {
 
   it('refuses a rank with neighbours out of order, itself or unknown, changing nothing', () => {
     const { doc, a1, a2, a3 } = board();
-    expectRefused(doc, () => rankAxis(doc, a1, a3, a2), /after must come before/);
+    expectRefused(doc, () => rankAxis(doc, a1, a3, a2), /after must rank above before/);
     expectRefused(doc, () => rankAxis(doc, a1, a1, a2), /itself/);
     expectRefused(doc, () => rankAxis(doc, a1, 'ghost', null), /No axis ghost/);
     expectRefused(doc, () => rankAxis(doc, 'ghost', null, a1), /No axis ghost/);
     expect(readAxes(doc).map((a) => a.id)).toEqual([a1, a2, a3]);
+  });
+
+  it('moves an axis past others created at the same instant (they share a rank)', () => {
+    const doc = new Y.Doc();
+    for (const id of ['x1', 'x2', 'x3']) createAxis(doc, { title: `Axe ${id}` }, id, 1);
+    const key = readAxes(doc)[0]?.order;
+    for (const id of ['x2', 'x3']) axesMap(doc).get(id)?.set('order', key);
+    rankAxis(doc, 'x3', 'x1', 'x2');
+    expect(readAxes(doc).map((a) => a.id)).toEqual(['x1', 'x3', 'x2']);
   });
 
   it('attaches an issue to an axis, moves it to another and back to the pool', () => {

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { ACTION_FIELDS, actionsMap } from './actions';
 import { CLUSTER_FIELDS, clustersMap } from './clusters';
 import { BOARD_ROOTS } from './layout';
+import { insertionKeys, placeIndex } from './order';
 import { LOCAL_ORIGIN } from './origins';
 import { replaceText } from './text';
 
@@ -132,20 +133,18 @@ export function describeAxis(doc: Y.Doc, id: string, description: string): void 
 
 /**
  * Moves an axis in the reading order between two others (either `null` at an end): a
- * fractional key, so two people reordering at once never give two axes the same place.
+ * fractional key, so two people reordering at once never give two axes the same place. Axes
+ * that share a key (created at the same instant) are renumbered, so the move still happens.
  */
 export function rankAxis(doc: Y.Doc, id: string, after: string | null, before: string | null): void {
   const map = axisMap(doc, Id.parse(id));
-  const orderOf = (other: string | null): string | null => {
-    if (other === null) return null;
-    if (Id.parse(other) === id) throw new Error('An axis cannot be ranked next to itself');
-    const order = axisMap(doc, other).get(AXIS_FIELDS.order);
-    return typeof order === 'string' && order !== '' ? order : null;
-  };
-  const low = orderOf(after);
-  const high = orderOf(before);
-  if (low !== null && high !== null && low >= high) throw new Error('after must come before before');
-  doc.transact(() => map.set(AXIS_FIELDS.order, generateKeyBetween(low, high)), LOCAL_ORIGIN);
+  for (const other of [after, before]) if (other !== null) axisMap(doc, Id.parse(other));
+  const others = readAxes(doc).filter((axis) => axis.id !== id);
+  const { key, rekeyed } = insertionKeys(others, placeIndex(others, id, after, before));
+  doc.transact(() => {
+    for (const [other, order] of rekeyed) axesMap(doc).get(other)?.set(AXIS_FIELDS.order, order);
+    map.set(AXIS_FIELDS.order, key);
+  }, LOCAL_ORIGIN);
 }
 
 /**

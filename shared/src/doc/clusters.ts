@@ -1,9 +1,10 @@
-import { generateKeyBetween, generateNKeysBetween } from 'fractional-indexing';
+import { generateNKeysBetween } from 'fractional-indexing';
 import { uuidv4 } from 'lib0/random';
 import * as Y from 'yjs';
 import { z } from 'zod';
 import { BOARD_ROOTS, NOTE_FIELDS } from './layout';
 import { notesMap, type Point, readNotes } from './notes';
+import { insertionKeys, type Keyed, placeIndex } from './order';
 import { LOCAL_ORIGIN } from './origins';
 import { replaceText } from './text';
 
@@ -100,11 +101,6 @@ export function clusterText(doc: Y.Doc, id: string, field: ClusterTextField): Y.
   return text instanceof Y.Text ? text : null;
 }
 
-interface Keyed {
-  id: string;
-  order: string;
-}
-
 /** Ranking order: by key, ties (two people appending at the same instant) broken by id, the same on every replica. */
 function byOrder(a: Keyed, b: Keyed): number {
   if (a.order !== b.order) return a.order < b.order ? -1 : 1;
@@ -143,33 +139,6 @@ export function readClusters(doc: Y.Doc): Cluster[] {
     ...head,
     noteIds: notes.filter((n) => n.cluster === head.id).map((n) => n.id),
   }));
-}
-
-/**
- * The key that puts a new item at `index` of `sorted` (sorted by `byOrder`, the moved item
- * not in it), and the items that must be re-keyed for that: none, unless the neighbours
- * share a key (a tie) or hold a malformed one, in which case the whole list is numbered
- * afresh (a few tens of items, and rare).
- */
-function insertionKeys(
-  sorted: readonly Keyed[],
-  index: number,
-): { key: string; rekeyed: [string, string][] } {
-  const low = sorted[index - 1]?.order ?? null;
-  const high = sorted[index]?.order ?? null;
-  if (low === null || high === null || low < high) {
-    try {
-      return { key: generateKeyBetween(low, high), rekeyed: [] };
-    } catch {
-      // A malformed key next to the place: renumber below.
-    }
-  }
-  const keys = generateNKeysBetween(null, null, sorted.length + 1);
-  const rekeyed: [string, string][] = sorted.map((item, i) => [
-    item.id,
-    keys[i < index ? i : i + 1] as string,
-  ]);
-  return { key: keys[index] as string, rekeyed };
 }
 
 /** Keys for `added` after every item of `sorted` (renumbering all of them when the last key is malformed). */
@@ -302,17 +271,9 @@ export function assignNote(doc: Y.Doc, noteId: string, cluster: string | null, p
  */
 export function rankCluster(doc: Y.Doc, id: string, after: string | null, before: string | null): void {
   const map = clusterMap(doc, id);
+  for (const other of [after, before]) if (other !== null) clusterMap(doc, other);
   const others = readClusterList(doc).filter((c) => c.id !== id);
-  const indexOf = (other: string) => {
-    clusterMap(doc, other);
-    if (other === id) throw new Error('An issue cannot rank next to itself');
-    return others.findIndex((c) => c.id === other);
-  };
-  const afterIndex = after === null ? -1 : indexOf(after);
-  const beforeIndex = before === null ? others.length : indexOf(before);
-  if (afterIndex >= beforeIndex) throw new Error('after must rank above before');
-  const index = after === null ? beforeIndex : afterIndex + 1;
-  const { key, rekeyed } = insertionKeys(others, index);
+  const { key, rekeyed } = insertionKeys(others, placeIndex(others, id, after, before));
   doc.transact(() => {
     for (const [other, order] of rekeyed) clustersMap(doc).get(other)?.set(C.order, order);
     map.set(C.order, key);

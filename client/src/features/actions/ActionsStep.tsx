@@ -153,7 +153,7 @@ function Group({
     try {
       commands.run((doc) => rankAction(doc, sheet.id, after, before));
     } catch {
-      // Two sheets created at the same instant share a rank: nothing to move between.
+      // A neighbour deleted by someone else a moment ago: the list redraws without it.
     }
     requestAnimationFrame(() => focusCard(sheet.id));
   };
