@@ -1,24 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { boardNote } from '../../state/boardNote.fixture';
 import { boardStore, initialDocView, initialUi } from '../../state/store';
-import type { BoardNote } from '../../state/types';
 import { initialView, viewStore } from '../../state/view';
 import { contentViewport } from './fitToContent';
 
-function note(id: string, x: number, cluster: string | null = null): BoardNote {
-  return {
-    id,
-    text: '',
-    x,
-    y: 0,
-    theme: null,
-    author: 'p1',
-    createdAt: 0,
-    z: 0,
-    cluster,
-    order: 'a',
-    layer: 1,
-  };
-}
+const note = (id: string, x: number, cluster: string | null = null) => boardNote(id, { x, cluster });
 
 describe('fitting the board to its notes', () => {
   afterEach(() => {

@@ -1,23 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { boardNote } from '../../state/boardNote.fixture';
 import { boardStore, initialDocView, initialUi, NO_THEME } from '../../state/store';
 import type { BoardNote } from '../../state/types';
 import { isFilteredOut, subscribeToNote } from './useNoteView';
 
-function note(id: string, x = 0): BoardNote {
-  return {
-    id,
-    text: '',
-    x,
-    y: 0,
-    theme: null,
-    author: 'p1',
-    createdAt: 0,
-    z: 0,
-    cluster: null,
-    order: 'a',
-    layer: 1,
-  };
-}
+const note = (id: string, x = 0) => boardNote(id, { x });
 
 /** Subscribes a card per id and counts how often each is woken. */
 function cards(ids: string[]) {

@@ -1,21 +1,10 @@
 import type { Theme } from '@atelier/shared';
 import { describe, expect, it } from 'vitest';
-import type { BoardNote } from '../../state/types';
+import { boardNote } from '../../state/boardNote.fixture';
 import { groupSortedNotes, themeCounts, titleFromNote } from './sortedNotes';
 
-const note = (id: string, cluster: string | null, order = '', theme: string | null = null): BoardNote => ({
-  id,
-  text: id,
-  x: 0,
-  y: 0,
-  z: 0,
-  theme,
-  author: 'p',
-  createdAt: 0,
-  cluster,
-  order,
-  layer: 0,
-});
+const note = (id: string, cluster: string | null, order = '', theme: string | null = null) =>
+  boardNote(id, { text: id, author: 'p', cluster, order, theme, layer: 0 });
 
 const theme = (id: string): Theme => ({ id, label: { fr: id, en: id }, color: '#123456', order: 0 });
 
