@@ -290,3 +290,58 @@ test('criteria scoring: participants score a grid, the facilitator reveals, the 
 
   for (const actor of [facilitator, manon, hugo, observer]) await actor.context.close();
 });
+
+test('the facilitator runs a round’s lifecycle from the panel: timed and open, extended, closed, reopened, discarded', async ({
+  browser,
+}) => {
+  test.setTimeout(90_000);
+  const facilitator = await createWorkshop(browser);
+  const manon = await joinWorkshop(browser, facilitator.joinCode, { name: 'Manon Robert', group: 'staff' });
+  await seedIssues(facilitator.page);
+  const f = facilitator.page;
+  const m = manon.page;
+
+  // An open-visibility round with five minutes, opened at once: the room's timer counts them.
+  const form = await newRound(facilitator);
+  await form.getByTestId('votes.form.open').check();
+  await form.getByTestId('votes.form.duration').fill('5');
+  await form.getByTestId('votes.form.open-now').click();
+  const round = f.getByTestId('votes.round');
+  await expect(round).toHaveAttribute('data-state', 'open');
+  await expect(m.getByTestId('timer.remaining')).toContainText(/^4:5\d|^5:00/);
+
+  // Manon votes; in an open round she sees the live tally.
+  await expect(m.getByTestId('votes.banner')).toBeVisible();
+  await m.getByTestId('votes.banner-go').click();
+  await expect(m.locator('[data-testid="votes.remaining"][data-remaining="5"]')).toBeVisible();
+  await card(m, ISSUES[1] ?? '')
+    .getByTestId('votes.add')
+    .click();
+  await expect(m.locator('[data-testid="votes.remaining"][data-remaining="4"]')).toBeVisible();
+  await m.getByTestId('votes.live-results').click();
+  await expect(m.getByTestId('votes.result').first()).toHaveAttribute('data-label', ISSUES[1] ?? '');
+  await m.getByTestId('votes.results-close').click();
+  await expect(m.getByTestId('issues.step')).toBeVisible();
+
+  // Five more minutes: the room's timer shows them.
+  await round.getByTestId('votes.extend-5').click();
+  await expect(m.getByTestId('timer.remaining')).toContainText(/^9:5\d|^10:00/);
+
+  // Closed: the banner goes; reopened: it comes back, with Manon's ballot kept.
+  await round.getByTestId('votes.action-close').click();
+  await expect(round).toHaveAttribute('data-state', 'closed');
+  await expect(m.getByTestId('votes.banner')).toHaveCount(0);
+  await round.getByTestId('votes.action-reopen').click();
+  await expect(round).toHaveAttribute('data-state', 'open');
+  await expect(m.getByTestId('votes.banner')).toBeVisible();
+  await m.getByTestId('votes.banner-go').click();
+  await expect(m.locator('[data-testid="votes.remaining"][data-remaining="4"]')).toBeVisible();
+
+  // Discarded after a confirmation: gone for everyone, and Manon is back on the board.
+  await round.getByTestId('votes.discard').click();
+  await f.getByTestId('votes.discard-confirm').getByTestId('confirm.ok').click();
+  await expect(f.getByTestId('votes.round')).toHaveCount(0);
+  await expect(m.getByTestId('votes.ballot')).toHaveCount(0);
+  await expect(m.getByTestId('votes.banner')).toHaveCount(0);
+  await expect(m.getByTestId('issues.step')).toBeVisible();
+});
