@@ -13,6 +13,13 @@ test('silent ideation hides a participant’s notes from the others until the fa
     await expect(actor.page.getByTestId('silent.bar')).toBeVisible();
   await expect(manon.page.getByTestId('silent.bar')).toContainText('restent privées jusqu’à la révélation');
 
+  // A draft written by mistake is taken back with Ctrl+Z, like any board change.
+  const mistake = await manon.board.addNote('Brouillon à reprendre');
+  await expect(manon.board.note(mistake).getByTestId('note.draft')).toBeVisible();
+  await manon.page.keyboard.press('Escape');
+  await manon.page.keyboard.press('Control+z');
+  await expect(manon.board.note(mistake)).toHaveCount(0);
+
   const text = 'Une maison France services itinérante';
   const id = await manon.board.addNote(text);
   await expect(manon.board.note(id).getByTestId('note.draft')).toBeVisible();

@@ -166,6 +166,28 @@ describe('WorkshopConnection', () => {
     other.destroy();
   });
 
+  it('undoes the latest change first, whether on the board or in the private drafts, and redoes in reverse', () => {
+    connection = connect();
+    const drafts = connection.openDrafts('p1');
+    const history: boolean[] = [];
+    connection.on('history', ({ canUndo }) => history.push(canUndo));
+    addNote(connection.boardDoc, { id: 'b1', x: 0, y: 0, author: 'p1', text: 'au tableau' });
+    connection.undo.stopCapturing();
+    addNote(drafts.doc, { id: 'd1', x: 0, y: 0, author: 'p1', text: 'brouillon' });
+    const ids = (doc: Y.Doc) => readNotes(doc).map((n) => n.id);
+
+    connection.undoLast();
+    expect([ids(connection.boardDoc), ids(drafts.doc)]).toEqual([['b1'], []]);
+    connection.undoLast();
+    expect([ids(connection.boardDoc), ids(drafts.doc)]).toEqual([[], []]);
+    expect(history.at(-1)).toBe(false);
+    connection.redoLast();
+    expect([ids(connection.boardDoc), ids(drafts.doc)]).toEqual([['b1'], []]);
+    connection.redoLast();
+    expect([ids(connection.boardDoc), ids(drafts.doc)]).toEqual([['b1'], ['d1']]);
+    expect(history.at(-1)).toBe(true);
+  });
+
   it('derives one status from the browser and both rooms', () => {
     expect(deriveStatus(true, true, true)).toBe('offline');
     expect(deriveStatus(false, true, false)).toBe('connecting');

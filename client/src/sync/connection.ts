@@ -6,6 +6,9 @@ import { Emitter } from './emitter';
 import { PendingCounter } from './pending';
 import { Replica, type ReplicaOptions } from './replica';
 
+/** Key of a stack item's meta: when (in `historyClock` ticks) it was added or last extended. */
+const HISTORY_AT = 'atelier:at';
+
 export interface ConnectOptions {
   workshopId: string;
   token: string;
@@ -50,7 +53,12 @@ export class WorkshopConnection extends Emitter<ConnectionEvents> {
   readonly control: Replica;
   /** The person's private drafts for silent ideation, once opened (participants only). */
   drafts: Replica | null = null;
+  /** The person's undo stack on the board (commands call its `stopCapturing`). */
   undo: Y.UndoManager;
+  /** The person's undo stack on their private drafts, once opened. */
+  private draftsUndo: Y.UndoManager | null = null;
+  /** Bumped at each change of either undo stack: the latest change is undone (redone) first. */
+  private historyClock = 0;
   state: ConnectionState;
   private pending: PendingCounter;
   private offline: boolean;
@@ -119,8 +127,12 @@ export class WorkshopConnection extends Emitter<ConnectionEvents> {
       room: draftsRoomName(this.workshopId, participantId),
     });
     drafts.provider.awareness.setLocalState(null);
+    this.draftsUndo = this.createUndo(drafts.doc);
     drafts.on('doc', (doc) => {
       drafts.provider.awareness.setLocalState(null);
+      this.draftsUndo?.destroy();
+      this.draftsUndo = this.createUndo(doc);
+      this.emitHistory();
       this.emit('draftsDoc', doc);
     });
     drafts.on('denied', (reason) => this.emit('denied', { kind: 'drafts', reason }));
@@ -167,8 +179,34 @@ export class WorkshopConnection extends Emitter<ConnectionEvents> {
     this.applyPresence();
   }
 
+  /**
+   * Undoes the person's latest change, on the board or in their private drafts (during silent
+   * ideation a new note is a draft, and Ctrl+Z takes it back like any board change).
+   */
+  undoLast(): void {
+    this.latest('undoStack')?.undo();
+  }
+
+  /** Redoes the change undone last, on the board or in the drafts. */
+  redoLast(): void {
+    this.latest('redoStack')?.redo();
+  }
+
+  /** The undo manager whose top item on `stack` changed last (`null` when both are empty). */
+  private latest(stack: 'undoStack' | 'redoStack'): Y.UndoManager | null {
+    let best: { manager: Y.UndoManager; at: number } | null = null;
+    for (const manager of [this.undo, this.draftsUndo]) {
+      const top = manager?.[stack].at(-1);
+      if (!manager || !top) continue;
+      const at = Number(top.meta.get(HISTORY_AT) ?? 0);
+      if (!best || at > best.at) best = { manager, at };
+    }
+    return best?.manager ?? null;
+  }
+
   destroy(): void {
     this.undo.destroy();
+    this.draftsUndo?.destroy();
     this.pending.destroy();
     this.board.destroy();
     this.control.destroy();
@@ -215,14 +253,24 @@ export class WorkshopConnection extends Emitter<ConnectionEvents> {
       captureTimeout: 500,
     });
     const onStack = () => this.emitHistory();
-    undo.on('stack-item-added', onStack);
+    // Stamped when added or extended: which of the board's and the drafts' stacks changed last.
+    const stamp = (event: { stackItem: { meta: Map<unknown, unknown> } }) => {
+      event.stackItem.meta.set(HISTORY_AT, ++this.historyClock);
+      onStack();
+    };
+    undo.on('stack-item-added', stamp);
+    undo.on('stack-item-updated', stamp);
     undo.on('stack-item-popped', onStack);
     undo.on('stack-cleared', onStack);
     return undo;
   }
 
   private emitHistory(): void {
-    this.emit('history', { canUndo: this.undo.canUndo(), canRedo: this.undo.canRedo() });
+    const managers = [this.undo, this.draftsUndo];
+    this.emit('history', {
+      canUndo: managers.some((manager) => manager?.canUndo()),
+      canRedo: managers.some((manager) => manager?.canRedo()),
+    });
   }
 
   private createPending(doc: Y.Doc): PendingCounter {

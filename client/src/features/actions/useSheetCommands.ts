@@ -36,10 +36,10 @@ export function useSheetCommands(): SheetCommands {
         return true;
       },
       undo() {
-        if (writable()) connection.undo.undo();
+        if (writable()) connection.undoLast();
       },
       redo() {
-        if (writable()) connection.undo.redo();
+        if (writable()) connection.redoLast();
       },
     };
   }, [connection]);

@@ -80,10 +80,10 @@ export function useCommands(): BoardCommands {
         state.stopEditing(id);
       },
       undo() {
-        if (writable()) connection.undo.undo();
+        if (writable()) connection.undoLast();
       },
       redo() {
-        if (writable()) connection.undo.redo();
+        if (writable()) connection.redoLast();
       },
     } satisfies BoardCommands;
   }, [connection]);
