@@ -1,6 +1,7 @@
 import { addNote, assignNote, createAction, createCluster, readActions } from '@atelier/shared';
 import { expect, type Locator, type Page, test } from '@playwright/test';
 import { createWorkshop, joinWorkshop } from '../fixtures/actors';
+import { pickUp } from '../fixtures/keyboard-drag';
 import { connectSeed, seedBoard } from '../fixtures/seed-board';
 
 const ISSUES = [
@@ -115,7 +116,7 @@ test('the room moves to step 3, creates axes, attaches issues by mouse, keyboard
   await issue(hugo.page, ISSUES[1] ?? '')
     .getByTestId('axes.issue.handle')
     .focus();
-  await hugo.page.keyboard.press('Space');
+  await pickUp(hugo.page);
   await expect(live).toContainText('au-dessus de : Enjeux à rattacher');
   await hugo.page.keyboard.press('ArrowRight');
   await expect(live).toContainText(`au-dessus de : Axe 1 · ${AXES[0]}`);

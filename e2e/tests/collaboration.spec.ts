@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { createWorkshop, joinWorkshop } from '../fixtures/actors';
+import { pickUp } from '../fixtures/keyboard-drag';
 
 test('a note typed by one participant appears for everyone, moves for everyone and survives a reload', async ({
   browser,
@@ -78,7 +79,7 @@ test('a note can be moved with the keyboard alone, and the move reaches the othe
 
   const note = theo.board.note(id);
   await note.focus();
-  await theo.page.keyboard.press('Space');
+  await pickUp(theo.page);
   await expect(note).toHaveAttribute('aria-pressed', 'true');
   for (let i = 0; i < 4; i++) await theo.page.keyboard.press('ArrowRight');
   await theo.page.keyboard.press('ArrowDown');

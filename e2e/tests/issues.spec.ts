@@ -1,5 +1,6 @@
 import { expect, type Locator, type Page, test } from '@playwright/test';
 import { createWorkshop, joinWorkshop } from '../fixtures/actors';
+import { pickUp } from '../fixtures/keyboard-drag';
 
 /** Step 2's view, driven through its data-testids. */
 class IssuesPage {
@@ -99,7 +100,7 @@ test('the room sorts notes into issues, then the facilitator names, ranks, merge
   // Another note is sorted with the keyboard only: focus, Space, arrows, Space.
   const zones = hugo.board.note(whiteZones);
   await zones.focus();
-  await hugo.page.keyboard.press('Space');
+  await pickUp(hugo.page);
   await expect(h.announcer).toContainText('Contribution « Zones blanches au nord » saisie');
   await hugo.page.keyboard.press('ArrowDown');
   await expect(h.announcer).toContainText('Mobilité');
@@ -153,7 +154,7 @@ test('the room sorts notes into issues, then the facilitator names, ranks, merge
   // Ranking by keyboard: "Transport à la demande" is picked up by its handle, moved up one, dropped.
   const handle = f.issue('Transport à la demande').getByTestId('issues.handle');
   await handle.focus();
-  await facilitator.page.keyboard.press('Space');
+  await pickUp(facilitator.page);
   await expect(f.announcer).toContainText('Transport à la demande');
   await facilitator.page.keyboard.press('ArrowUp');
   await expect(f.announcer).toContainText('Rang 2 sur 3');
