@@ -15,6 +15,13 @@ export class RequestError extends Error {
   }
 }
 
+/** `/api/workshops/:id`, then each further segment, every one of them URL-encoded. */
+export function workshopApiPath(workshopId: string, ...segments: string[]): string {
+  return ['/api/workshops', workshopId, ...segments]
+    .map((part, i) => (i === 0 ? part : encodeURIComponent(part)))
+    .join('/');
+}
+
 /** Anything with zod's `safeParse`: lets each call validate its answer with a shared schema. */
 export interface Schema<T> {
   safeParse(value: unknown): { success: true; data: T } | { success: false };

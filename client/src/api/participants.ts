@@ -1,8 +1,8 @@
 import { ParticipantSummary } from '@atelier/shared';
-import { requestJson } from './http';
+import { requestJson, workshopApiPath } from './http';
 
 function participantPath(workshopId: string, participantId: string): string {
-  return `/api/workshops/${encodeURIComponent(workshopId)}/participants/${encodeURIComponent(participantId)}`;
+  return workshopApiPath(workshopId, 'participants', participantId);
 }
 
 /** `DELETE /api/workshops/:id/participants/:pid`: a facilitator removes someone (their access ends at once). */

@@ -1,7 +1,5 @@
 import { DraftCounts, RevealResponse } from '@atelier/shared';
-import { requestJson } from './http';
-
-const workshopPath = (workshopId: string) => `/api/workshops/${encodeURIComponent(workshopId)}`;
+import { requestJson, workshopApiPath } from './http';
 
 /** `GET /api/workshops/:id/drafts`: how many private drafts each participant has (facilitators). */
 export function fetchDraftCounts(
@@ -9,7 +7,7 @@ export function fetchDraftCounts(
   token: string,
   signal?: AbortSignal,
 ): Promise<DraftCounts> {
-  return requestJson(`${workshopPath(workshopId)}/drafts`, DraftCounts, {
+  return requestJson(workshopApiPath(workshopId, 'drafts'), DraftCounts, {
     token,
     ...(signal ? { signal } : {}),
   });
@@ -17,5 +15,5 @@ export function fetchDraftCounts(
 
 /** `POST /api/workshops/:id/reveal`: every draft onto the board at once, silent ideation off. */
 export function revealDrafts(workshopId: string, token: string): Promise<RevealResponse> {
-  return requestJson(`${workshopPath(workshopId)}/reveal`, RevealResponse, { method: 'POST', token });
+  return requestJson(workshopApiPath(workshopId, 'reveal'), RevealResponse, { method: 'POST', token });
 }

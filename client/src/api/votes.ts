@@ -8,18 +8,17 @@ import {
   RoundList,
   RoundProgress,
 } from '@atelier/shared';
-import { requestJson, type Schema } from './http';
+import { requestJson, type Schema, workshopApiPath } from './http';
 
 /**
  * The vote rounds' HTTP API (see docs/votes.md). Votes are never written into a shared
  * document: every ballot change goes through the server, which checks and stores it.
  */
 
-const roundsPath = (workshopId: string) => `/api/workshops/${encodeURIComponent(workshopId)}/rounds`;
-const roundPath = (workshopId: string, roundId: string) =>
-  `${roundsPath(workshopId)}/${encodeURIComponent(roundId)}`;
+const roundsPath = (workshopId: string) => workshopApiPath(workshopId, 'rounds');
+const roundPath = (workshopId: string, roundId: string) => workshopApiPath(workshopId, 'rounds', roundId);
 const ballotPath = (workshopId: string, roundId: string, participantId: string) =>
-  `${roundPath(workshopId, roundId)}/ballots/${encodeURIComponent(participantId)}`;
+  workshopApiPath(workshopId, 'rounds', roundId, 'ballots', participantId);
 
 /** `204 No Content`: nothing to read back. */
 const NoContent: Schema<void> = { safeParse: () => ({ success: true, data: undefined }) };

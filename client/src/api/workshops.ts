@@ -7,7 +7,7 @@ import {
   WorkshopPreview,
   WorkshopSummary,
 } from '@atelier/shared';
-import { requestJson } from './http';
+import { requestJson, workshopApiPath } from './http';
 
 /** `POST /api/workshops`: the facilitator creates a workshop. */
 export function createWorkshop(body: CreateWorkshopBody): Promise<CreateWorkshopResponse> {
@@ -26,7 +26,7 @@ export function joinWorkshop(body: JoinBody): Promise<JoinResponse> {
 
 /** `GET /api/workshops/:id`: title, role, participants (and the join code for facilitators). */
 export function fetchWorkshop(id: string, token: string, signal?: AbortSignal): Promise<WorkshopSummary> {
-  return requestJson(`/api/workshops/${encodeURIComponent(id)}`, WorkshopSummary, {
+  return requestJson(workshopApiPath(id), WorkshopSummary, {
     token,
     ...(signal ? { signal } : {}),
   });
@@ -34,7 +34,7 @@ export function fetchWorkshop(id: string, token: string, signal?: AbortSignal): 
 
 /** `POST /api/workshops/:id/join-code`: a facilitator issues a new code; the old one stops opening the workshop. */
 export function rotateJoinCode(id: string, token: string): Promise<RotateJoinCodeResponse> {
-  return requestJson(`/api/workshops/${encodeURIComponent(id)}/join-code`, RotateJoinCodeResponse, {
+  return requestJson(workshopApiPath(id, 'join-code'), RotateJoinCodeResponse, {
     method: 'POST',
     token,
   });

@@ -1,12 +1,14 @@
 import type { ParticipantSummary } from '@atelier/shared';
-import { useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { errorMessage } from '../../api/errorMessage';
 import { fetchDraftCounts, revealDrafts } from '../../api/silent';
+import { usePolled } from '../../api/usePolled';
 import { useT } from '../../i18n/locale';
 import { boardStore, useBoard } from '../../state/store';
 
 /** How often the facilitator's draft counts are read again while silent ideation is on. */
 const COUNTS_POLL_MS = 3000;
+const NO_COUNTS: Record<string, number> = {};
 
 interface Props {
   workshopId: string;
@@ -35,23 +37,12 @@ export function SilentBar({ workshopId, token }: Props) {
 function DraftCounts({ workshopId, token }: { workshopId: string; token: string }) {
   const t = useT();
   const participants = useBoard((s) => s.workshop?.participants ?? []);
-  const [counts, setCounts] = useState<Record<string, number>>({});
+  const read = useCallback(
+    (signal: AbortSignal) => fetchDraftCounts(workshopId, token, signal).then((answer) => answer.counts),
+    [workshopId, token],
+  );
+  const counts = usePolled(read, COUNTS_POLL_MS) ?? NO_COUNTS;
   const [revealing, setRevealing] = useState(false);
-
-  useEffect(() => {
-    const abort = new AbortController();
-    const read = () =>
-      fetchDraftCounts(workshopId, token, abort.signal).then(
-        (answer) => setCounts(answer.counts),
-        () => {}, // the next poll tries again; the connection indicator tells about the network
-      );
-    void read();
-    const timer = setInterval(read, COUNTS_POLL_MS);
-    return () => {
-      clearInterval(timer);
-      abort.abort();
-    };
-  }, [workshopId, token]);
 
   const reveal = async () => {
     setRevealing(true);

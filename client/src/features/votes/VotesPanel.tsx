@@ -1,7 +1,8 @@
-import type { PublicRound, RoundAction, RoundProgress } from '@atelier/shared';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import type { PublicRound, RoundAction } from '@atelier/shared';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { errorMessage } from '../../api/errorMessage';
+import { usePolled } from '../../api/usePolled';
 import { discardRound, extendRound, fetchProgress, moveRound, remindVoters } from '../../api/votes';
 import { useT } from '../../i18n/locale';
 import { boardStore, useBoard } from '../../state/store';
@@ -252,23 +253,12 @@ function RoundItem({ round, facilitator }: { round: PublicRound; facilitator: bo
 function RoundProgressView({ round }: { round: PublicRound }) {
   const t = useT();
   const api = useVotesApi();
-  const [progress, setProgress] = useState<RoundProgress | null>(null);
+  const read = useCallback(
+    (signal: AbortSignal) => fetchProgress(api.workshopId, round.id, api.token, signal),
+    [api, round.id],
+  );
+  const progress = usePolled(read, PROGRESS_POLL_MS);
   const [busy, setBusy] = useState(false);
-
-  useEffect(() => {
-    const abort = new AbortController();
-    const read = () =>
-      fetchProgress(api.workshopId, round.id, api.token, abort.signal).then(
-        (answer) => setProgress(answer),
-        () => {}, // the next poll tries again; the connection indicator tells about the network
-      );
-    void read();
-    const timer = setInterval(read, PROGRESS_POLL_MS);
-    return () => {
-      clearInterval(timer);
-      abort.abort();
-    };
-  }, [api, round.id]);
 
   const remind = async (ids?: string[]) => {
     setBusy(true);
