@@ -5,7 +5,6 @@ import {
   PublicRound,
   RemindResponse,
   type RoundAction,
-  RoundList,
   RoundProgress,
 } from '@atelier/shared';
 import { requestJson, type Schema, workshopApiPath } from './http';
@@ -22,11 +21,6 @@ const ballotPath = (workshopId: string, roundId: string, participantId: string) 
 
 /** `204 No Content`: nothing to read back. */
 const NoContent: Schema<void> = { safeParse: () => ({ success: true, data: undefined }) };
-
-/** `GET …/rounds`: every round of the workshop, as everyone may see it. */
-export function listRounds(workshopId: string, token: string, signal?: AbortSignal): Promise<RoundList> {
-  return requestJson(roundsPath(workshopId), RoundList, { token, ...(signal ? { signal } : {}) });
-}
 
 /** `POST …/rounds` (facilitators): a new round, in the draft state. */
 export function createRound(workshopId: string, body: CreateRoundBody, token: string): Promise<PublicRound> {
@@ -116,14 +110,4 @@ export function putBallot(
     body: change,
     token,
   });
-}
-
-/** `DELETE …/ballots/{participantId}` (self only, round open): withdraws everything. */
-export function clearBallot(
-  workshopId: string,
-  roundId: string,
-  participantId: string,
-  token: string,
-): Promise<Ballot> {
-  return requestJson(ballotPath(workshopId, roundId, participantId), Ballot, { method: 'DELETE', token });
 }
