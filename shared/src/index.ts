@@ -224,6 +224,16 @@ export {
   timerRemaining,
   timerRunning,
 } from './doc/timer';
+export { en } from './i18n/en';
+export { fr } from './i18n/fr';
+export {
+  interpolate,
+  type MessageKey,
+  type PluralStem,
+  translate,
+  translatePlural,
+  type Vars,
+} from './i18n/translate';
 export {
   isOwner,
   type ModeratedPerson,

@@ -1,6 +1,5 @@
+import { en, fr } from '@atelier/shared';
 import { describe, expect, it } from 'vitest';
-import { en } from './en';
-import { fr } from './fr';
 import { detectLocale } from './locale';
 import { interpolate, translate, translatePlural } from './translate';
 

@@ -12,8 +12,8 @@ import { errorMessage } from '../../api/errorMessage';
 import { createWorkshop } from '../../api/workshops';
 import { navigate } from '../../app/router';
 import { boardPath } from '../../app/routes';
-import type { MessageKey } from '../../i18n/fr';
 import { useT } from '../../i18n/locale';
+import type { MessageKey } from '../../i18n/translate';
 import { saveSession } from '../../session/session';
 
 type Field = 'title' | 'territoryName' | 'facilitatorName';
