@@ -4,7 +4,9 @@ import type { WorkshopTemplate } from '@atelier/shared';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
+import type { StrategyReader } from './export/read';
 import { apiError, errorFromException } from './http/errors';
+import { exportRoutes } from './http/exports';
 import { joinRoutes } from './http/join';
 import { requestLog } from './http/request-log';
 import { silentRoutes } from './http/silent';
@@ -28,6 +30,8 @@ export interface AppDeps {
   silent: SilentIdeation;
   /** Vote rounds and ballots: the server is their only authority. */
   votes: VoteService;
+  /** Reads a workshop's outcome as the strategy object every export is written from. */
+  strategies: StrategyReader;
   publicUrl: string | null;
   /** Folder of the built client; when it has no index.html, a page says how to build it. */
   clientDist: string;
@@ -51,6 +55,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', voteRoutes(deps));
   app.route('/', joinRoutes(deps));
   app.route('/', timeRoutes());
+  app.route('/', exportRoutes(deps));
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',
@@ -58,7 +63,7 @@ export function createApp(deps: AppDeps) {
       title: 'Atelier API',
       version: '0.1.0',
       description:
-        'Workshops, joining, silent ideation and vote rounds (docs/votes.md); exports later. Boards sync over the y-websocket protocol at /sync/:room; see docs/contract.md.',
+        'Workshops, joining, silent ideation and vote rounds (docs/votes.md), exports and the strategy schema (docs/strategy-schema.md). Boards sync over the y-websocket protocol at /sync/:room; see docs/contract.md.',
     },
   });
   app.all('/api/*', (c) => apiError(c, 'not_found', `No API route ${c.req.method} ${c.req.path}`));

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { createApp } from './app';
 import { loadConfig } from './config';
+import { createStrategyReader } from './export/read';
 import { createLogger } from './log';
 import { createSqliteBallotStore } from './store/ballots';
 import { openDb } from './store/db';
@@ -40,6 +41,7 @@ const app = createApp({
   sockets,
   silent: createSilentIdeation(rooms),
   votes,
+  strategies: createStrategyReader(rooms, workshops),
   seedDocs: (id, template) => seedWorkshopDocs(docs, id, template),
   log,
   publicUrl: config.publicUrl,

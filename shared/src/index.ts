@@ -284,6 +284,10 @@ export {
 export { ParticipantPath, ParticipantRoleBody } from './schema/participants';
 export { pathId, WorkshopPath } from './schema/paths';
 export { DraftCounts, RevealResponse } from './schema/silent';
+export { buildStrategy, type StrategyPersonSource, type StrategySource } from './strategy/build';
+export { strategyContent } from './strategy/content';
+export { exportFileName } from './strategy/fileName';
+export * from './strategy/schema';
 export {
   CLOSE_CODES,
   DOC_KINDS,

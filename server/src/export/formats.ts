@@ -1,0 +1,22 @@
+import type { Strategy } from '@atelier/shared';
+
+/** One export format: its file extension, media type and writer. */
+export interface ExportFormat {
+  extension: string;
+  contentType: string;
+  write(strategy: Strategy): Uint8Array | Promise<Uint8Array>;
+}
+
+const utf8 = new TextEncoder();
+
+/** Every format `GET /api/workshops/{id}/export?format=…` writes, by name. */
+export const EXPORT_FORMATS = {
+  json: {
+    extension: 'json',
+    contentType: 'application/json; charset=utf-8',
+    write: (strategy) => utf8.encode(`${JSON.stringify(strategy, null, 2)}\n`),
+  },
+} satisfies Record<string, ExportFormat>;
+
+export type ExportFormatName = keyof typeof EXPORT_FORMATS;
+export const EXPORT_FORMAT_NAMES = Object.keys(EXPORT_FORMATS) as [ExportFormatName, ...ExportFormatName[]];

@@ -1,0 +1,16 @@
+/**
+ * The name of an exported file: the workshop's title made safe for every file system, and the
+ * day of the export (`atelier-strategie-val-de-loue-2026-12-03.xlsx`), so that successive
+ * exports of one workshop sort by date and never overwrite each other by surprise.
+ */
+export function exportFileName(title: string, at: Date, extension: string): string {
+  const slug = title
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60)
+    .replace(/-+$/, '');
+  return `atelier-${slug === '' ? 'atelier' : slug}-${at.toISOString().slice(0, 10)}.${extension}`;
+}

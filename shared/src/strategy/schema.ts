@@ -1,0 +1,384 @@
+import { z } from 'zod';
+import {
+  ACTION_TEXT_LIMITS,
+  ActionPriority,
+  ActionStatus,
+  ActionStructure,
+  FinancingSource,
+  IsoDate,
+} from '../doc/actions';
+import { AXIS_DESCRIPTION_MAX, AXIS_TITLE_MAX } from '../doc/axes';
+import { INDICATOR_TEXT_LIMITS, IndicatorFrequency } from '../doc/indicators';
+import { LIMITS } from '../doc/layout';
+import { PARTNER_TEXT_LIMITS, StakeholderKind } from '../doc/partners';
+import { PROCESS_STEPS, ProcessStatus } from '../doc/process';
+import { Territory } from '../schema/api';
+import { Locale, PARTICIPANT_GROUPS, ParticipantGroup, ROLES, Role, Step } from '../schema/enums';
+import { CriterionResult, PublicRound, RoundResults } from '../votes/round';
+
+/**
+ * The strategy schema: a workshop's whole outcome as structured data, what every export
+ * format is written from and what an import reads. Documented field by field in
+ * docs/strategy-schema.md; served as JSON Schema at `GET /api/schema/strategy.json`.
+ *
+ * Bump `STRATEGY_SCHEMA_VERSION` for any change a reader of version 1 could misread (a field
+ * removed, renamed or given another meaning); adding an optional field is not such a change.
+ */
+export const STRATEGY_SCHEMA_VERSION = 1;
+
+/** An entity's id in the export: the same id the workshop's documents use, stable across exports. */
+export const EntityId = z.string().min(1).max(64);
+
+/** An instant, ISO 8601 in UTC (`2026-11-27T14:05:00.000Z`). */
+const Instant = z.iso.datetime({ offset: true });
+
+/** One line of a vote round's result for the entity it concerns (a copy of the round's line, with the round named). */
+export const EntityVote = z.object({
+  round: EntityId,
+  roundTitle: z.string(),
+  mode: z.enum(['dots', 'scoring']),
+  /** 1 = first; tied entities share a rank. */
+  rank: z.number().int().positive(),
+  /** Dots: for minus against. Scoring: weighted mean of the criteria means (0–5). */
+  total: z.number(),
+  positive: z.number().int().nonnegative(),
+  negative: z.number().int().nonnegative(),
+  voters: z.number().int().nonnegative(),
+  criteria: z.array(CriterionResult),
+});
+export type EntityVote = z.infer<typeof EntityVote>;
+
+export const StrategyWorkshop = z.object({
+  /** The workshop this was exported from. */
+  id: EntityId,
+  title: z.string().min(1).max(200),
+  /** The day the workshop was created (UTC), `YYYY-MM-DD`. */
+  date: IsoDate,
+  territory: Territory,
+  /** The name of the facilitator who created the workshop. */
+  facilitator: z.string().max(60),
+  locale: Locale,
+  /** The method's steps this workshop walks through (its template's), in order. */
+  steps: z.array(Step).min(1),
+});
+export type StrategyWorkshop = z.infer<typeof StrategyWorkshop>;
+
+export const StrategyPerson = z.object({
+  id: EntityId,
+  name: z.string().max(60),
+  group: ParticipantGroup,
+  role: Role,
+});
+export type StrategyPerson = z.infer<typeof StrategyPerson>;
+
+const countsOf = <T extends string>(keys: readonly [T, ...T[]]) =>
+  z.object(
+    Object.fromEntries(keys.map((k) => [k, z.number().int().nonnegative()])) as Record<T, z.ZodNumber>,
+  );
+
+export const StrategyParticipation = z.object({
+  /** People in the workshop (removed people are not counted). */
+  total: z.number().int().nonnegative(),
+  /** Per participant group (collège), every group present, 0 included. */
+  byGroup: countsOf(PARTICIPANT_GROUPS),
+  /** Per role (co-facilitators count as facilitators). */
+  byRole: countsOf(ROLES),
+  /** Names, only when the facilitator chose to include them; `null` otherwise. */
+  people: z.array(StrategyPerson).nullable(),
+});
+export type StrategyParticipation = z.infer<typeof StrategyParticipation>;
+
+export const StrategyTheme = z.object({
+  id: EntityId,
+  label: z.object({ fr: z.string().min(1).max(60), en: z.string().min(1).max(60) }),
+  color: z.string().regex(/^#[0-9a-fA-F]{6}$/),
+  order: z.number(),
+  /** Removed from use by the facilitator; kept because notes still name it. */
+  archived: z.boolean(),
+});
+export type StrategyTheme = z.infer<typeof StrategyTheme>;
+
+const Position = z.object({ x: z.number().finite(), y: z.number().finite() });
+
+export const StrategyNote = z.object({
+  id: EntityId,
+  text: z.string().max(LIMITS.noteText),
+  /** Theme id, or `null` for an untagged note. */
+  theme: EntityId.nullable(),
+  /** Participant id of the author (pseudonymous unless names were included). */
+  author: z.string().max(64).nullable(),
+  /** The author's group (collège); `null` when the author is unknown. */
+  authorGroup: ParticipantGroup.nullable(),
+  /** The issue it was sorted into (step 2), or `null`. */
+  issue: EntityId.nullable(),
+  /** Where the note sits on the board (board units). */
+  position: Position,
+  createdAt: Instant,
+  votes: z.array(EntityVote),
+});
+export type StrategyNote = z.infer<typeof StrategyNote>;
+
+export const StrategyIssue = z.object({
+  id: EntityId,
+  /** 1 = the most important. */
+  rank: z.number().int().positive(),
+  title: z.string().trim().min(1).max(120),
+  description: z.string().max(2000),
+  /** The strategic axis it belongs to (step 3), or `null`. */
+  axis: EntityId.nullable(),
+  /** The notes sorted into it, in their order: the observations behind the issue. */
+  notes: z.array(EntityId),
+  position: Position,
+  votes: z.array(EntityVote),
+});
+export type StrategyIssue = z.infer<typeof StrategyIssue>;
+
+export const StrategyAxis = z.object({
+  id: EntityId,
+  /** Reading order, 1 first. */
+  rank: z.number().int().positive(),
+  title: z.string().trim().min(1).max(AXIS_TITLE_MAX),
+  description: z.string().max(AXIS_DESCRIPTION_MAX),
+  /** The issues it groups, in their ranking order. */
+  issues: z.array(EntityId),
+  /** Its action sheets, in their order. */
+  actions: z.array(EntityId),
+  createdAt: Instant,
+  votes: z.array(EntityVote),
+});
+export type StrategyAxis = z.infer<typeof StrategyAxis>;
+
+export const StrategyFinancingLine = z.object({
+  id: EntityId,
+  source: FinancingSource,
+  label: z.string().max(200),
+  /** Euros. */
+  amount: z.number().finite().min(0).max(1e12),
+  /** Obtained (acquis) rather than still to apply for (à solliciter). */
+  secured: z.boolean(),
+});
+export type StrategyFinancingLine = z.infer<typeof StrategyFinancingLine>;
+
+export const StrategyMilestone = z.object({ id: EntityId, date: IsoDate, label: z.string().min(1).max(200) });
+export type StrategyMilestone = z.infer<typeof StrategyMilestone>;
+
+/** Where a sheet stands in the partnership process: a status for each of the six steps. */
+export const StrategyProcess = z.object(
+  Object.fromEntries(PROCESS_STEPS.map((step) => [step, ProcessStatus])) as Record<
+    (typeof PROCESS_STEPS)[number],
+    typeof ProcessStatus
+  >,
+);
+export type StrategyProcess = z.infer<typeof StrategyProcess>;
+
+const sheetText = (field: keyof typeof ACTION_TEXT_LIMITS) => z.string().max(ACTION_TEXT_LIMITS[field]);
+
+export const StrategyAction = z.object({
+  id: EntityId,
+  /** The strategic axis, or `null` when the sheet has none. */
+  axis: EntityId.nullable(),
+  /** Place among its axis's sheets, 1 first. */
+  rank: z.number().int().positive(),
+  /** The issues of its axis: the needs this action answers (derived, for tracing). */
+  issues: z.array(EntityId),
+  title: sheetText('title').regex(/^[^\r\n]*$/, 'A title is one line'),
+  objectives: sheetText('objectives'),
+  description: sheetText('description'),
+  /** Pilot (porteur). */
+  lead: sheetText('lead'),
+  targetPublic: sheetText('targetPublic'),
+  /** The sheet's free text about partners (the structured list is `partners`). */
+  partnersText: sheetText('partners'),
+  risks: sheetText('risks'),
+  /** Total budget in euros, or `null` when not known yet. */
+  budget: z.number().finite().min(0).max(1e12).nullable(),
+  structure: ActionStructure.nullable(),
+  priority: ActionPriority.nullable(),
+  status: ActionStatus,
+  /** In the order the lines were added. */
+  financing: z.array(StrategyFinancingLine),
+  /** Derived from `budget` and `financing`: euros; `gap` = budget − total, `null` without a budget. */
+  financingTotals: z.object({
+    total: z.number(),
+    secured: z.number(),
+    toFind: z.number(),
+    gap: z.number().nullable(),
+  }),
+  /** By date. */
+  milestones: z.array(StrategyMilestone),
+  /** Its stakeholders' ids (entries of `partners`). */
+  partners: z.array(EntityId),
+  /** Its indicators' ids (entries of `indicators`). */
+  indicators: z.array(EntityId),
+  process: StrategyProcess,
+  createdAt: Instant,
+  votes: z.array(EntityVote),
+});
+export type StrategyAction = z.infer<typeof StrategyAction>;
+
+export const StrategyPartner = z.object({
+  id: EntityId,
+  /** Its action sheet; `null` when that sheet was deleted (the partner was kept). */
+  action: EntityId.nullable(),
+  name: z.string().trim().min(1).max(PARTNER_TEXT_LIMITS.name),
+  kind: StakeholderKind,
+  role: z.string().max(PARTNER_TEXT_LIMITS.role),
+  contact: z.string().max(PARTNER_TEXT_LIMITS.contact),
+  createdAt: Instant,
+});
+export type StrategyPartner = z.infer<typeof StrategyPartner>;
+
+const indicatorValue = z.number().finite().min(-1e15).max(1e15).nullable();
+
+export const StrategyIndicator = z.object({
+  id: EntityId,
+  /** Its action sheet; `null` when that sheet was deleted (the indicator was kept). */
+  action: EntityId.nullable(),
+  name: z.string().trim().min(1).max(INDICATOR_TEXT_LIMITS.name),
+  unit: z.string().max(INDICATOR_TEXT_LIMITS.unit),
+  baseline: indicatorValue,
+  target: indicatorValue,
+  source: z.string().max(INDICATOR_TEXT_LIMITS.source),
+  frequency: IndicatorFrequency,
+  createdAt: Instant,
+});
+export type StrategyIndicator = z.infer<typeof StrategyIndicator>;
+
+/** A revealed vote round: its settings and results (never a ballot, never who voted what). */
+export const StrategyRound = PublicRound.omit({ endsAt: true, state: true, results: true }).extend({
+  id: EntityId,
+  results: RoundResults,
+});
+export type StrategyRound = z.infer<typeof StrategyRound>;
+
+export const StrategyProvenance = z.object({
+  exportedAt: Instant,
+  exportedBy: z.object({ id: EntityId, name: z.string().max(60) }),
+  workshopId: EntityId,
+  app: z.literal('Atelier'),
+  appVersion: z.string().max(40),
+  /** The layout version of the documents it was read from (docs/doc-layout.md). */
+  layoutVersion: z.number().int().nonnegative(),
+});
+export type StrategyProvenance = z.infer<typeof StrategyProvenance>;
+
+const StrategyShape = z.object({
+  schemaVersion: z.literal(STRATEGY_SCHEMA_VERSION),
+  workshop: StrategyWorkshop,
+  participation: StrategyParticipation,
+  themes: z.array(StrategyTheme),
+  notes: z.array(StrategyNote),
+  /** Ranked, most important first. */
+  issues: z.array(StrategyIssue),
+  /** In their reading order. */
+  axes: z.array(StrategyAxis),
+  /** By axis (in the axes' order), then the sheets with no axis. */
+  actions: z.array(StrategyAction),
+  partners: z.array(StrategyPartner),
+  indicators: z.array(StrategyIndicator),
+  /** Revealed rounds only, oldest first. */
+  rounds: z.array(StrategyRound),
+  provenance: StrategyProvenance,
+});
+
+/**
+ * The whole outcome. Beyond each field's shape, the links must hold together (checked here so
+ * an import never writes a dangling link): unique ids, and each list of ids the mirror of the
+ * links it summarises (an issue's `notes` are the notes whose `issue` is it, in order…).
+ */
+export const Strategy = StrategyShape.superRefine((s, ctx) => {
+  for (const problem of linkProblems(s))
+    ctx.addIssue({ code: 'custom', message: problem.message, path: problem.path });
+});
+export type Strategy = z.infer<typeof Strategy>;
+
+interface LinkProblem {
+  path: (string | number)[];
+  message: string;
+}
+
+/** What breaks the links between levels (note → issue → axis → action → partners, indicators). */
+export function linkProblems(s: z.infer<typeof StrategyShape>): LinkProblem[] {
+  const problems: LinkProblem[] = [];
+  const ids = (kind: 'themes' | 'notes' | 'issues' | 'axes' | 'actions' | 'partners' | 'indicators') => {
+    const seen = new Set<string>();
+    s[kind].forEach((item, i) => {
+      if (seen.has(item.id)) problems.push({ path: [kind, i, 'id'], message: `Duplicate id ${item.id}` });
+      seen.add(item.id);
+    });
+    return seen;
+  };
+  const themes = ids('themes');
+  const notes = ids('notes');
+  const issues = ids('issues');
+  const axes = ids('axes');
+  const actions = ids('actions');
+  ids('partners');
+  ids('indicators');
+  const unknown = (set: Set<string>, id: string | null, path: (string | number)[], what: string) => {
+    if (id !== null && !set.has(id)) problems.push({ path, message: `Unknown ${what} ${id}` });
+  };
+  /** `listed` must be exactly the ids of `items` that point to `owner`, in the items' order. */
+  const mirror = (
+    listed: readonly string[],
+    items: readonly { id: string }[],
+    pointsTo: (item: never) => string | null,
+    owner: string,
+    path: (string | number)[],
+    what: string,
+  ) => {
+    const expected = items.filter((item) => pointsTo(item as never) === owner).map((item) => item.id);
+    const sameSet = new Set(listed).size === listed.length && listed.length === expected.length;
+    if (!sameSet || !listed.every((id) => expected.includes(id)))
+      problems.push({
+        path,
+        message: `Lists ${what} [${listed.join(', ')}] but these point to it: [${expected.join(', ')}]`,
+      });
+  };
+  s.notes.forEach((note, i) => {
+    unknown(themes, note.theme, ['notes', i, 'theme'], 'theme');
+    unknown(issues, note.issue, ['notes', i, 'issue'], 'issue');
+  });
+  s.issues.forEach((issue, i) => {
+    unknown(axes, issue.axis, ['issues', i, 'axis'], 'axis');
+    for (const [j, id] of issue.notes.entries()) unknown(notes, id, ['issues', i, 'notes', j], 'note');
+    mirror(issue.notes, s.notes, (n: StrategyNote) => n.issue, issue.id, ['issues', i, 'notes'], 'notes');
+  });
+  s.axes.forEach((axis, i) => {
+    mirror(axis.issues, s.issues, (x: StrategyIssue) => x.axis, axis.id, ['axes', i, 'issues'], 'issues');
+    mirror(
+      axis.actions,
+      s.actions,
+      (a: StrategyAction) => a.axis,
+      axis.id,
+      ['axes', i, 'actions'],
+      'actions',
+    );
+  });
+  s.actions.forEach((action, i) => {
+    unknown(axes, action.axis, ['actions', i, 'axis'], 'axis');
+    mirror(
+      action.partners,
+      s.partners,
+      (p: StrategyPartner) => p.action,
+      action.id,
+      ['actions', i, 'partners'],
+      'partners',
+    );
+    mirror(
+      action.indicators,
+      s.indicators,
+      (x: StrategyIndicator) => x.action,
+      action.id,
+      ['actions', i, 'indicators'],
+      'indicators',
+    );
+  });
+  s.partners.forEach((p, i) => {
+    unknown(actions, p.action, ['partners', i, 'action'], 'action sheet');
+  });
+  s.indicators.forEach((x, i) => {
+    unknown(actions, x.action, ['indicators', i, 'action'], 'action sheet');
+  });
+  return problems;
+}
