@@ -257,6 +257,7 @@ export {
   CreateWorkshopBody,
   CreateWorkshopResponse,
   ERROR_CODES,
+  ImportWorkshopBody,
   JOIN_CODE_ALPHABET,
   JOIN_CODE_LENGTH,
   JoinBody,

@@ -883,4 +883,13 @@ export const en: Record<MessageKey, string> = {
   'votes.apply.hint': 'One change to the board: Ctrl+Z undoes it.',
   'votes.apply.done': 'Applied — Ctrl+Z to undo',
   'votes.apply.readOnly': 'The board is read-only: the result cannot be applied.',
+
+  // — Exports: spreadsheet tables (CSV, Excel); keys go right below —
+  'export.tables.notes': 'Notes',
+
+  // — Exports: the report (Markdown, Word); keys go right below —
+  'export.report.title': 'Workshop report',
+
+  // — Exports and import: the facilitator's panel and the home page; keys go right below —
+  'export.panel.title': 'Export',
 };

@@ -894,6 +894,15 @@ export const fr = {
   'votes.apply.hint': 'Une seule modification du tableau : Ctrl+Z l’annule.',
   'votes.apply.done': 'Appliqué — Ctrl+Z pour annuler',
   'votes.apply.readOnly': 'Le tableau est en lecture seule : impossible d’appliquer le résultat.',
+
+  // — Exports: spreadsheet tables (CSV, Excel); keys go right below —
+  'export.tables.notes': 'Notes',
+
+  // — Exports: the report (Markdown, Word); keys go right below —
+  'export.report.title': 'Rapport de l’atelier',
+
+  // — Exports and import: the facilitator's panel and the home page; keys go right below —
+  'export.panel.title': 'Exporter',
 } as const;
 
 export type MessageKey = keyof typeof fr;

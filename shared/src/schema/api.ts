@@ -58,6 +58,19 @@ export const RotateJoinCodeResponse = z.object({
 });
 export type RotateJoinCodeResponse = z.infer<typeof RotateJoinCodeResponse>;
 
+/**
+ * `POST /api/workshops/import`: a new workshop seeded from an exported strategy (schema
+ * version 1), to continue a strategy in a second session or to start from a template. The
+ * strategy is checked whole (`Strategy` in strategy/schema.ts) before anything is created.
+ */
+export const ImportWorkshopBody = z.object({
+  /** The exported strategy object, as the JSON export gives it. */
+  strategy: z.unknown(),
+  /** The facilitator of the new workshop; defaults to the strategy's facilitator. */
+  facilitatorName: DisplayName.optional(),
+});
+export type ImportWorkshopBody = z.input<typeof ImportWorkshopBody>;
+
 export const JoinBody = z.object({
   code: JoinCode,
   name: DisplayName,
@@ -127,6 +140,11 @@ export const ERROR_CODES = [
   ...BALLOT_REFUSALS,
 ] as const;
 export const ApiError = z.object({
-  error: z.object({ code: z.enum(ERROR_CODES), message: z.string() }),
+  error: z.object({
+    code: z.enum(ERROR_CODES),
+    message: z.string(),
+    /** Invalid input: each problem with the path of the field it is about (an import lists them all). */
+    issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  }),
 });
 export type ApiError = z.infer<typeof ApiError>;
