@@ -12,7 +12,10 @@ const strategy = (locale: 'fr' | 'en' = 'fr') => {
 
 const unzipped = (bytes: Uint8Array) =>
   Object.fromEntries(
-    Object.entries(unzipSync(bytes)).map(([name, data]) => [name, new TextDecoder().decode(data)]),
+    Object.entries(unzipSync(bytes)).map(([name, data]) => [
+      name,
+      new TextDecoder('utf-8', { ignoreBOM: true }).decode(data),
+    ]),
   );
 
 /** What a CSV reader gets back, the byte-order mark set aside. */
@@ -103,6 +106,7 @@ describe('strategyCsvZip', () => {
       'indicators.csv',
       'votes.csv',
     ]);
+    for (const text of Object.values(files)) expect(text.startsWith('\uFEFF')).toBe(true);
     const notes = parse(files['notes.csv']!, ';');
     expect(notes[0]).toEqual([
       'Identifiant',
