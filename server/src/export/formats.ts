@@ -1,4 +1,6 @@
 import type { Strategy } from '@atelier/shared';
+import { strategyCsvZip } from './csv';
+import { strategyXlsx } from './xlsx';
 
 /** One export format: its file extension, media type and writer. */
 export interface ExportFormat {
@@ -15,6 +17,13 @@ export const EXPORT_FORMATS = {
     extension: 'json',
     contentType: 'application/json; charset=utf-8',
     write: (strategy) => utf8.encode(`${JSON.stringify(strategy, null, 2)}\n`),
+  },
+  // The spreadsheet formats, written from the same tables (shared/src/strategy/tables.ts).
+  csv: { extension: 'zip', contentType: 'application/zip', write: strategyCsvZip },
+  xlsx: {
+    extension: 'xlsx',
+    contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    write: strategyXlsx,
   },
 } satisfies Record<string, ExportFormat>;
 
