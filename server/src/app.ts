@@ -1,12 +1,13 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { WorkshopTemplate } from '@atelier/shared';
+import type { Strategy, WorkshopTemplate, WriteStrategyOptions } from '@atelier/shared';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import type { StrategyReader } from './export/read';
 import { apiError, errorFromException } from './http/errors';
 import { exportRoutes } from './http/exports';
+import { IMPORT_PATH, importRoutes } from './http/imports';
 import { joinRoutes } from './http/join';
 import { requestLog } from './http/request-log';
 import { silentRoutes } from './http/silent';
@@ -23,6 +24,8 @@ export interface AppDeps {
   workshops: WorkshopStore;
   /** Writes a new workshop's first document content (runs inside the creation transaction). */
   seedDocs: (workshopId: string, template: WorkshopTemplate) => void;
+  /** The same from an imported strategy (runs inside the import's transaction). */
+  importDocs: (workshopId: string, strategy: Strategy, options: WriteStrategyOptions) => void;
   log: Logger;
   /** Closes a participant's sockets when a facilitator removes them or changes their role. */
   sockets: ParticipantDisconnector;
@@ -41,15 +44,17 @@ export interface AppDeps {
 export function createApp(deps: AppDeps) {
   const app = new OpenAPIHono();
   app.use('*', requestLog(deps.log));
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: 64 * 1024,
-      onError: (c) => apiError(c, 'payload_too_large', 'The body is too large'),
-    }),
+  const apiBodyLimit = bodyLimit({
+    maxSize: 64 * 1024,
+    onError: (c) => apiError(c, 'payload_too_large', 'The body is too large'),
+  });
+  // A strategy file is bigger: the import route has its own limit.
+  app.use('/api/*', (c, next) =>
+    c.req.method === 'POST' && c.req.path === IMPORT_PATH ? next() : apiBodyLimit(c, next),
   );
 
   app.get('/healthz', (c) => c.json({ ok: true }));
+  app.route('/', importRoutes(deps));
   app.route('/', workshopRoutes(deps));
   app.route('/', silentRoutes(deps));
   app.route('/', voteRoutes(deps));
@@ -63,7 +68,7 @@ export function createApp(deps: AppDeps) {
       title: 'Atelier API',
       version: '0.1.0',
       description:
-        'Workshops, joining, silent ideation and vote rounds (docs/votes.md), exports and the strategy schema (docs/strategy-schema.md). Boards sync over the y-websocket protocol at /sync/:room; see docs/contract.md.',
+        'Workshops, joining, silent ideation and vote rounds (docs/votes.md), exports, imports and the strategy schema (docs/strategy-schema.md). Boards sync over the y-websocket protocol at /sync/:room; see docs/contract.md.',
     },
   });
   app.all('/api/*', (c) => apiError(c, 'not_found', `No API route ${c.req.method} ${c.req.path}`));

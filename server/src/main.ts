@@ -9,7 +9,7 @@ import { createLogger } from './log';
 import { createSqliteBallotStore } from './store/ballots';
 import { openDb } from './store/db';
 import { createSqliteDocStore } from './store/docs';
-import { seedWorkshopDocs } from './store/seed';
+import { seedImportedDocs, seedWorkshopDocs } from './store/seed';
 import { createSqliteWorkshopStore } from './store/workshops';
 import { attachSyncEndpoint } from './sync/endpoint';
 import { ParticipantSockets } from './sync/participant-sockets';
@@ -43,6 +43,7 @@ const app = createApp({
   votes,
   strategies: createStrategyReader(rooms, workshops),
   seedDocs: (id, template) => seedWorkshopDocs(docs, id, template),
+  importDocs: (id, strategy, options) => seedImportedDocs(docs, id, strategy, options),
   log,
   publicUrl: config.publicUrl,
   clientDist: config.clientDist,

@@ -289,6 +289,7 @@ export { buildStrategy, type StrategyPersonSource, type StrategySource } from '.
 export { strategyContent } from './strategy/content';
 export { exportFileName } from './strategy/fileName';
 export * from './strategy/schema';
+export { revealedRound, type WriteStrategyOptions, writeStrategy } from './strategy/seed';
 export type { Cell, ColumnType, StrategyTable, TableColumn } from './strategy/tableModel';
 export { strategyTables } from './strategy/tables';
 export {

@@ -26,9 +26,11 @@ const STATUS = {
   wrong_mode: 422,
 } as const satisfies Record<ErrorCode, ContentfulStatusCode>;
 
-/** The one shape every API error has: `{ error: { code, message } }`. */
-export function apiError<C extends ErrorCode>(c: Context, code: C, message: string) {
-  const body: ApiError = { error: { code, message } };
+type Issues = NonNullable<ApiError['error']['issues']>;
+
+/** The one shape every API error has: `{ error: { code, message } }`, with `issues` when each problem is listed. */
+export function apiError<C extends ErrorCode>(c: Context, code: C, message: string, issues?: Issues) {
+  const body: ApiError = { error: { code, message, ...(issues ? { issues } : {}) } };
   return c.json(body, STATUS[code] as (typeof STATUS)[C]);
 }
 
@@ -43,6 +45,11 @@ export function errorFromException(c: Context, error: unknown, logError: (error:
   }
   logError(error);
   return apiError(c, 'internal', 'Something went wrong on the server');
+}
+
+/** Zod issues as an answer lists them: each with the dotted path of its field (`notes.3.text`). */
+export function issueList(issues: readonly { path: readonly PropertyKey[]; message: string }[]): Issues {
+  return issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }));
 }
 
 /** Turns zod issues into one readable sentence naming the fields. */

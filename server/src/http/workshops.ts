@@ -2,12 +2,14 @@ import {
   ApiError,
   CreateWorkshopBody,
   CreateWorkshopResponse,
+  type Locale,
   RotateJoinCodeResponse,
   WorkshopPath,
   WorkshopSummary,
 } from '@atelier/shared';
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppDeps } from '../app';
+import type { ParticipantRecord, WorkshopRecord } from '../store/workshops';
 import { workshopCaller, workshopFacilitator } from './auth';
 import { apiError } from './errors';
 import { jsonContent, publicOrigin, validationHook } from './openapi';
@@ -66,32 +68,43 @@ const rotateJoinCode = createRoute({
 /** The link participants open (or scan) to join with `joinCode`. */
 const participantLink = (origin: string, joinCode: string) => `${origin}/join/${joinCode}`;
 
+/** The facilitator's name when they give none. */
+export const defaultFacilitatorName = (locale: Locale) => (locale === 'fr' ? 'Animation' : 'Facilitator');
+
+/** What creating a workshop answers (an import too): how its facilitator enters it, and the links to share. */
+export function createdAnswer(
+  origin: string,
+  {
+    workshop,
+    facilitator,
+    token,
+  }: { workshop: WorkshopRecord; facilitator: ParticipantRecord; token: string },
+): CreateWorkshopResponse {
+  return {
+    id: workshop.id,
+    joinCode: workshop.joinCode,
+    facilitatorToken: token,
+    participantId: facilitator.id,
+    links: {
+      participant: participantLink(origin, workshop.joinCode),
+      facilitator: `${origin}/w/${workshop.id}#token=${token}`,
+    },
+  };
+}
+
 export function workshopRoutes(deps: AppDeps) {
   const { workshops, publicUrl } = deps;
   const app = new OpenAPIHono({ defaultHook: validationHook });
 
   app.openapi(createWorkshop, (c) => {
     const body = c.req.valid('json');
-    const facilitatorName = body.facilitatorName ?? (body.locale === 'fr' ? 'Animation' : 'Facilitator');
-    const { workshop, facilitator, token } = workshops.create(
+    const facilitatorName = body.facilitatorName ?? defaultFacilitatorName(body.locale);
+    const created = workshops.create(
       { title: body.title, territory: body.territory, locale: body.locale, facilitatorName },
       (w) => deps.seedDocs(w.id, body.template),
     );
-    const origin = publicOrigin(c, publicUrl);
-    deps.log.info({ workshopId: workshop.id }, 'workshop created');
-    return c.json(
-      {
-        id: workshop.id,
-        joinCode: workshop.joinCode,
-        facilitatorToken: token,
-        participantId: facilitator.id,
-        links: {
-          participant: participantLink(origin, workshop.joinCode),
-          facilitator: `${origin}/w/${workshop.id}#token=${token}`,
-        },
-      },
-      201,
-    );
+    deps.log.info({ workshopId: created.workshop.id }, 'workshop created');
+    return c.json(createdAnswer(publicOrigin(c, publicUrl), created), 201);
   });
 
   app.openapi(getWorkshop, (c) => {

@@ -1,4 +1,12 @@
-import { roomName, seedBoard, seedControl, type WorkshopTemplate } from '@atelier/shared';
+import {
+  roomName,
+  type Strategy,
+  seedBoard,
+  seedControl,
+  type WorkshopTemplate,
+  type WriteStrategyOptions,
+  writeStrategy,
+} from '@atelier/shared';
 import * as Y from 'yjs';
 import type { DocStore } from './docs';
 
@@ -13,8 +21,25 @@ export function seedWorkshopDocs(
 ): void {
   const control = new Y.Doc();
   seedControl(control, template);
-  docs.append(roomName(workshopId, 'control'), [Y.encodeStateAsUpdate(control)]);
   const board = new Y.Doc();
   seedBoard(board);
-  docs.append(roomName(workshopId, 'board'), [Y.encodeStateAsUpdate(board)]);
+  appendFirstUpdates(docs, workshopId, { board, control });
+}
+
+/** The same for a workshop seeded from an imported strategy (see `writeStrategy`). */
+export function seedImportedDocs(
+  docs: DocStore,
+  workshopId: string,
+  strategy: Strategy,
+  options: WriteStrategyOptions,
+): void {
+  const board = new Y.Doc();
+  const control = new Y.Doc();
+  writeStrategy(board, control, strategy, options);
+  appendFirstUpdates(docs, workshopId, { board, control });
+}
+
+function appendFirstUpdates(docs: DocStore, workshopId: string, seeded: { board: Y.Doc; control: Y.Doc }) {
+  for (const kind of ['control', 'board'] as const)
+    docs.append(roomName(workshopId, kind), [Y.encodeStateAsUpdate(seeded[kind])]);
 }

@@ -94,3 +94,39 @@ describe('SQLite workshop store: a new join code', () => {
     expect(workshops.rotateJoinCode('nope')).toBeNull();
   });
 });
+
+describe('SQLite workshop store: former participants of an imported strategy', () => {
+  it('lists them after the facilitator with their name and group, removed, as participants', () => {
+    const { workshops, workshop } = setup();
+    const former = workshops.addFormerParticipants(workshop.id, [
+      { name: 'Léa Dubois', group: 'resident' },
+      { name: 'Participant·e 2 (séance précédente)', group: 'elected' },
+    ]);
+    expect(former).toEqual([
+      expect.objectContaining({ name: 'Léa Dubois', group: 'resident', role: 'participant' }),
+      expect.objectContaining({ group: 'elected', removedAt: expect.any(String) }),
+    ]);
+    const listed = workshops.participants(workshop.id);
+    expect(listed.map((p) => [p.name, p.role, p.removedAt === null])).toEqual([
+      ['Camille', 'facilitator', true],
+      ['Léa Dubois', 'participant', false],
+      ['Participant·e 2 (séance précédente)', 'participant', false],
+    ]);
+    expect(listed.slice(1)).toEqual(former);
+  });
+
+  it('gives them no way in: they cannot be promoted, and removing them again changes nothing', () => {
+    const { workshops, workshop } = setup();
+    const [lea] = workshops.addFormerParticipants(workshop.id, [{ name: 'Léa', group: 'resident' }]);
+    if (!lea) throw new Error('one former participant');
+    expect(workshops.setCoFacilitator(workshop.id, lea.id, true)).toEqual(lea);
+    expect(workshops.remove(workshop.id, lea.id)).toEqual(lea);
+    expect(workshops.participants(workshop.id).find((p) => p.id === lea.id)?.role).toBe('participant');
+  });
+
+  it('adds nobody for an empty list', () => {
+    const { workshops, workshop } = setup();
+    expect(workshops.addFormerParticipants(workshop.id, [])).toEqual([]);
+    expect(workshops.participants(workshop.id)).toHaveLength(1);
+  });
+});

@@ -38,6 +38,12 @@ export interface NewParticipant {
   role: Role;
 }
 
+/** Someone from an earlier session of an imported strategy: a note author, by name and group. */
+export interface FormerParticipant {
+  name: string;
+  group: ParticipantGroup;
+}
+
 /** Workshops and the people in them. Tokens are returned once, at creation, and stored hashed. */
 export interface WorkshopStore {
   /** Creates a workshop with its facilitator; `afterInsert` runs in the same transaction. */
@@ -57,6 +63,12 @@ export interface WorkshopStore {
    */
   rotateJoinCode(workshopId: string): WorkshopRecord | null;
   addParticipant(input: NewParticipant): { participant: ParticipantRecord; token: string };
+  /**
+   * Adds people of an earlier session (an imported strategy's note authors) as participants
+   * already removed, so that their notes keep a name and a group: they never count as present,
+   * and no token lets them in (none is ever given out). Returned in the order given.
+   */
+  addFormerParticipants(workshopId: string, people: readonly FormerParticipant[]): ParticipantRecord[];
   /** The participant a token belongs to, unless they were removed. */
   participantByToken(token: string): ParticipantRecord | null;
   /** Everyone who joined, removed people included (their notes keep their name). */
@@ -98,8 +110,8 @@ export function createSqliteWorkshopStore(db: Db): WorkshopStore {
   const selectByCode = db.prepare<[string], WorkshopRow>('SELECT * FROM workshops WHERE join_code = ?');
   const updateJoinCode = db.prepare('UPDATE workshops SET join_code = @joinCode WHERE id = @id');
   const insertParticipant = db.prepare(
-    `INSERT INTO participants (id, workshop_id, name, grp, role, token_hash, created_at)
-     VALUES (@id, @workshopId, @name, @group, @role, @tokenHash, @createdAt)`,
+    `INSERT INTO participants (id, workshop_id, name, grp, role, token_hash, removed_at, created_at)
+     VALUES (@id, @workshopId, @name, @group, @role, @tokenHash, @removedAt, @createdAt)`,
   );
   const selectByToken = db.prepare<[string], ParticipantRow>(
     'SELECT * FROM participants WHERE token_hash = ? AND removed_at IS NULL',
@@ -126,17 +138,30 @@ export function createSqliteWorkshopStore(db: Db): WorkshopStore {
       createdAt: new Date().toISOString(),
     };
     const token = newToken();
-    insertParticipant.run({
-      id: participant.id,
-      workshopId: participant.workshopId,
-      name: participant.name,
-      group: participant.group,
-      role: participant.role,
-      tokenHash: hashToken(token),
-      createdAt: participant.createdAt,
-    });
+    insertParticipant.run({ ...row(participant), tokenHash: hashToken(token) });
     return { participant, token };
   }
+
+  const addFormerParticipants = db.transaction(
+    (workshopId: string, people: readonly FormerParticipant[]): ParticipantRecord[] => {
+      const now = new Date().toISOString();
+      return people.map(({ name, group }) => {
+        const participant: ParticipantRecord = {
+          id: newId(),
+          workshopId,
+          name,
+          group,
+          role: 'participant',
+          promotedFrom: null,
+          removedAt: now,
+          createdAt: now,
+        };
+        // The hash of a token nobody is given (the column is required and unique).
+        insertParticipant.run({ ...row(participant), tokenHash: hashToken(newToken()) });
+        return participant;
+      });
+    },
+  );
 
   /** A code no workshop has; call inside a transaction so that nobody takes it meanwhile. */
   function unusedJoinCode(): string {
@@ -206,11 +231,25 @@ export function createSqliteWorkshopStore(db: Db): WorkshopStore {
     getByJoinCode: (code) => toWorkshop(selectByCode.get(code)),
     rotateJoinCode: (workshopId) => rotateJoinCode(workshopId),
     addParticipant,
+    addFormerParticipants: (workshopId, people) => addFormerParticipants(workshopId, people),
     participantByToken: (token) => toParticipant(selectByToken.get(hashToken(token))),
     participants: (workshopId) =>
       selectParticipants.all(workshopId).map((row) => toParticipant(row) as ParticipantRecord),
     remove: (workshopId, id) => remove(workshopId, id),
     setCoFacilitator: (workshopId, id, on) => setCoFacilitator(workshopId, id, on),
+  };
+}
+
+/** A participant's columns, but the token's hash. */
+function row(participant: ParticipantRecord) {
+  return {
+    id: participant.id,
+    workshopId: participant.workshopId,
+    name: participant.name,
+    group: participant.group,
+    role: participant.role,
+    removedAt: participant.removedAt,
+    createdAt: participant.createdAt,
   };
 }
 

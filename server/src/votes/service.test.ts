@@ -8,7 +8,9 @@ import {
   readRounds,
   readTimer,
   roomName,
+  type StrategyRound,
   setTimer,
+  tallyRound,
   votesMap,
 } from '@atelier/shared';
 import pino from 'pino';
@@ -242,5 +244,44 @@ describe('the control document’s votes root', () => {
 
     expect(s.control(readRounds)).toEqual(votes.list(s.workshop.id));
     expect(s.control((d) => [...votesMap(d).keys()])).toEqual([round.id]);
+  });
+});
+
+describe('rounds of an imported strategy', () => {
+  const earlier: StrategyRound = {
+    id: 'r-elsewhere',
+    title: 'Enjeux prioritaires',
+    targetKind: 'issues',
+    targets: [
+      { id: 'issue-a', label: 'Mobilité' },
+      { id: 'issue-b', label: 'Santé' },
+    ],
+    mode: 'dots',
+    visibility: 'secret',
+    dots: { budget: 3, cap: 2, negative: false },
+    criteria: null,
+    durationMinutes: null,
+    createdAt: '2025-02-01T09:00:00.000Z',
+    openedAt: '2025-02-01T09:01:00.000Z',
+    closedAt: '2025-02-01T09:10:00.000Z',
+    revealedAt: '2025-02-01T09:11:00.000Z',
+    results: { voters: 0, targets: [], ties: [], byGroup: [] },
+  };
+  earlier.results = tallyRound(earlier, [
+    { participantId: 'x', group: 'resident', dots: { 'issue-a': 2, 'issue-b': 1 }, scores: {} },
+  ]);
+
+  it('are stored revealed with their results under new ids, and published when the control room loads', () => {
+    const s = setup();
+    const votes = s.service();
+    const ids = votes.importRevealed(s.workshop.id, [earlier]);
+    const id = ids.get('r-elsewhere');
+    expect(id).toEqual(expect.any(String));
+    expect(id).not.toBe('r-elsewhere');
+    const expected = { ...earlier, id, state: 'revealed', endsAt: null };
+    expect(votes.list(s.workshop.id)).toEqual([expected]);
+    expect(s.control(readRounds)).toEqual([expected]);
+    // Importing the same strategy again gives other ids: round ids are unique on a server.
+    expect(votes.importRevealed(s.workshop.id, [earlier]).get('r-elsewhere')).not.toBe(id);
   });
 });

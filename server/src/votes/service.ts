@@ -18,8 +18,10 @@ import {
   type RoundProgress,
   readTimer,
   readVoteTargets,
+  revealedRound,
   roomName,
   SERVER_ORIGIN,
+  type StrategyRound,
   setTimer,
   TIMER_MAX_MS,
   type TimerState,
@@ -59,6 +61,13 @@ export interface VoteService {
   cast(workshopId: string, roundId: string, participantId: string, change: BallotChange): Outcome<Ballot>;
   /** Withdraws everything from one ballot. */
   withdraw(workshopId: string, roundId: string, participantId: string): Outcome<Ballot>;
+  /**
+   * Stores the revealed rounds of an imported strategy for a new workshop, with their results
+   * (no ballots), each under a new id (round ids are unique across the server): old id → new
+   * id. Not published: the new control document is seeded with the same faces, and the guard
+   * checks them when the room loads.
+   */
+  importRevealed(workshopId: string, rounds: readonly StrategyRound[]): Map<string, string>;
   /** Stops pending deadlines and publications (shutdown). */
   close(): void;
 }
@@ -371,6 +380,16 @@ export function createVoteService(deps: VoteServiceDeps): VoteService {
       const ballot = store.clear(round.value, participantId);
       publishLive(round.value);
       return { value: ballot };
+    },
+
+    importRevealed(workshopId, rounds) {
+      const ids = new Map<string, string>();
+      for (const round of rounds) {
+        const id = newId();
+        store.createRound({ ...revealedRound(round, id), workshopId });
+        ids.set(round.id, id);
+      }
+      return ids;
     },
 
     close() {

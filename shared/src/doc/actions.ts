@@ -262,22 +262,52 @@ export function createAction(
   for (const sheet of readActions(doc))
     if (sheet.axis === input.axis && sheet.order !== '' && (last === null || sheet.order > last))
       last = sheet.order;
-  doc.transact(() => {
-    const map = new Y.Map<unknown>();
-    map.set(ACTION_FIELDS.id, id);
-    for (const field of ACTION_TEXT_FIELDS) map.set(field, new Y.Text(field === 'title' ? title : ''));
-    map.set(ACTION_FIELDS.axis, input.axis);
-    map.set(ACTION_FIELDS.order, generateKeyBetween(last, null));
-    map.set(ACTION_FIELDS.createdAt, now);
-    map.set(ACTION_FIELDS.budget, null);
-    map.set(ACTION_FIELDS.structure, null);
-    map.set(ACTION_FIELDS.priority, null);
-    map.set(ACTION_FIELDS.status, 'idea' satisfies ActionStatus);
-    map.set(ACTION_FIELDS.financing, new Y.Map());
-    map.set(ACTION_FIELDS.milestones, new Y.Map());
-    actionsMap(doc).set(id, map);
-  }, LOCAL_ORIGIN);
+  const sheet: ActionSheet = {
+    id,
+    title,
+    objectives: '',
+    description: '',
+    lead: '',
+    targetPublic: '',
+    partners: '',
+    risks: '',
+    axis: input.axis,
+    order: generateKeyBetween(last, null),
+    createdAt: now,
+    budget: null,
+    structure: null,
+    priority: null,
+    status: 'idea',
+    financing: [],
+    milestones: [],
+  };
+  doc.transact(() => actionsMap(doc).set(id, newActionMap(sheet)), LOCAL_ORIGIN);
   return id;
+}
+
+/**
+ * A new sheet's `Y.Map` holding `sheet` (to be set in the actions root, in a transaction). Its
+ * financing lines and milestones are read back in the order given: each is stamped as added
+ * one millisecond after the one before, from the sheet's creation.
+ */
+export function newActionMap(sheet: ActionSheet): Y.Map<unknown> {
+  const map = new Y.Map<unknown>();
+  map.set(ACTION_FIELDS.id, sheet.id);
+  for (const field of ACTION_TEXT_FIELDS) map.set(field, new Y.Text(sheet[field]));
+  map.set(ACTION_FIELDS.axis, sheet.axis);
+  map.set(ACTION_FIELDS.order, sheet.order);
+  map.set(ACTION_FIELDS.createdAt, sheet.createdAt);
+  map.set(ACTION_FIELDS.budget, sheet.budget);
+  map.set(ACTION_FIELDS.structure, sheet.structure);
+  map.set(ACTION_FIELDS.priority, sheet.priority);
+  map.set(ACTION_FIELDS.status, sheet.status);
+  const entries = (items: readonly { id: string }[]) =>
+    new Y.Map<unknown>(
+      items.map((item, i) => [item.id, entryMap({ ...item, [ADDED_AT]: sheet.createdAt + i })] as const),
+    );
+  map.set(ACTION_FIELDS.financing, entries(sheet.financing));
+  map.set(ACTION_FIELDS.milestones, entries(sheet.milestones));
+  return map;
 }
 
 /** Deletes a sheet (undoable like every command). */

@@ -99,16 +99,23 @@ export function createAxis(
     (max, a) => (a.order !== '' && (max === null || a.order > max) ? a.order : max),
     null,
   );
-  doc.transact(() => {
-    const map = new Y.Map<unknown>();
-    map.set(AXIS_FIELDS.id, id);
-    map.set(AXIS_FIELDS.title, new Y.Text(title));
-    map.set(AXIS_FIELDS.description, new Y.Text(description));
-    map.set(AXIS_FIELDS.order, generateKeyBetween(last, null));
-    map.set(AXIS_FIELDS.createdAt, now);
-    axesMap(doc).set(id, map);
-  }, LOCAL_ORIGIN);
+  const order = generateKeyBetween(last, null);
+  doc.transact(
+    () => axesMap(doc).set(id, newAxisMap({ id, title, description, order, createdAt: now })),
+    LOCAL_ORIGIN,
+  );
   return id;
+}
+
+/** A new axis's `Y.Map` holding `axis` (to be set in the axes root, in a transaction). */
+export function newAxisMap(axis: Axis): Y.Map<unknown> {
+  const map = new Y.Map<unknown>();
+  map.set(AXIS_FIELDS.id, axis.id);
+  map.set(AXIS_FIELDS.title, new Y.Text(axis.title));
+  map.set(AXIS_FIELDS.description, new Y.Text(axis.description));
+  map.set(AXIS_FIELDS.order, axis.order);
+  map.set(AXIS_FIELDS.createdAt, axis.createdAt);
+  return map;
 }
 
 function textOf(map: Y.Map<unknown>, field: string): Y.Text {

@@ -159,6 +159,21 @@ function appendKeys(
   return { keys: added.map((item, i) => [item.id, fresh[i] as string]), rekeyed };
 }
 
+/**
+ * A new issue's `Y.Map` holding `issue` (to be set in the clusters root, in a transaction); its
+ * notes say they are in it themselves (their `cluster` and `order`).
+ */
+export function newClusterMap(issue: ClusterHead): Y.Map<unknown> {
+  const map = new Y.Map<unknown>();
+  map.set(C.id, issue.id);
+  map.set(C.title, new Y.Text(issue.title));
+  map.set(C.description, new Y.Text(issue.description));
+  map.set(C.pos, { x: Math.round(issue.x), y: Math.round(issue.y) });
+  map.set(C.order, issue.order);
+  map.set(C.axis, issue.axis);
+  return map;
+}
+
 /** Creates an issue at the end of the ranking, with `notes` sorted into it; throws (zod) on an empty or too long title or an unknown note. */
 export function createCluster(
   doc: Y.Doc,
@@ -175,14 +190,18 @@ export function createCluster(
   });
   const clusters = readClusterList(doc);
   doc.transact(() => {
-    const map = new Y.Map<unknown>();
-    map.set(C.id, id);
-    map.set(C.title, new Y.Text(parsed.title));
-    map.set(C.description, new Y.Text(parsed.description ?? ''));
-    map.set(C.pos, { x: Math.round(parsed.x), y: Math.round(parsed.y) });
-    map.set(C.order, insertionKeys(clusters, clusters.length).key);
-    map.set(C.axis, null);
-    clustersMap(doc).set(id, map);
+    clustersMap(doc).set(
+      id,
+      newClusterMap({
+        id,
+        title: parsed.title,
+        description: parsed.description ?? '',
+        x: parsed.x,
+        y: parsed.y,
+        order: insertionKeys(clusters, clusters.length).key,
+        axis: null,
+      }),
+    );
     const keys = generateNKeysBetween(null, null, noteMaps.length);
     noteMaps.forEach((note, i) => {
       note.set(NOTE_FIELDS.cluster, id);

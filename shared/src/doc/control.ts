@@ -3,7 +3,7 @@ import type { Step } from '../schema/enums';
 import { STEPS, Step as StepSchema } from '../schema/enums';
 import { CONTROL_ROOTS, LAYOUT_VERSION, STATE_FIELDS } from './layout';
 import { LOCAL_ORIGIN, SERVER_ORIGIN } from './origins';
-import { normaliseSteps, TEMPLATE_CONTENT, type WorkshopTemplate } from './templates';
+import { normaliseSteps, TEMPLATE_CONTENT, type TemplateContent, type WorkshopTemplate } from './templates';
 import { themesMap } from './themes';
 import { parseTimer, TimerState } from './timer';
 
@@ -73,7 +73,14 @@ export function readTimer(control: Y.Doc): TimerState | null {
  * the workshop is created, so every client finds the same theme list and step.
  */
 export function seedControl(control: Y.Doc, template: WorkshopTemplate = 'full'): void {
-  const { steps, themes } = TEMPLATE_CONTENT[template];
+  seedControlContent(control, TEMPLATE_CONTENT[template]);
+}
+
+/**
+ * Writes a new control document's first content with these steps (the room starts on the
+ * first) and themes (archived ones included); `seedControl` gives a template's.
+ */
+export function seedControlContent(control: Y.Doc, { steps, themes }: TemplateContent): void {
   control.transact(() => {
     control.getMap(CONTROL_ROOTS.meta).set('layoutVersion', LAYOUT_VERSION);
     const state = stateMap(control);

@@ -188,18 +188,24 @@ export function addIndicator(
   const indicator = IndicatorInput.parse(input);
   requireAction(doc, indicator.action);
   if (indicatorsMap(doc).has(id)) throw new Error(`Indicator ${id} exists already`);
-  doc.transact(() => {
-    const map = new Y.Map<unknown>();
-    map.set(INDICATOR_FIELDS.id, id);
-    map.set(INDICATOR_FIELDS.action, indicator.action);
-    for (const field of INDICATOR_TEXT_FIELDS) map.set(field, new Y.Text(indicator[field]));
-    map.set(INDICATOR_FIELDS.baseline, indicator.baseline);
-    map.set(INDICATOR_FIELDS.target, indicator.target);
-    map.set(INDICATOR_FIELDS.frequency, indicator.frequency);
-    map.set(INDICATOR_FIELDS.createdAt, now);
-    indicatorsMap(doc).set(id, map);
-  }, LOCAL_ORIGIN);
+  doc.transact(
+    () => indicatorsMap(doc).set(id, newIndicatorMap({ id, ...indicator, createdAt: now })),
+    LOCAL_ORIGIN,
+  );
   return id;
+}
+
+/** A new indicator's `Y.Map` holding `indicator` (to be set in the indicators root, in a transaction). */
+export function newIndicatorMap(indicator: Indicator): Y.Map<unknown> {
+  const map = new Y.Map<unknown>();
+  map.set(INDICATOR_FIELDS.id, indicator.id);
+  map.set(INDICATOR_FIELDS.action, indicator.action);
+  for (const field of INDICATOR_TEXT_FIELDS) map.set(field, new Y.Text(indicator[field]));
+  map.set(INDICATOR_FIELDS.baseline, indicator.baseline);
+  map.set(INDICATOR_FIELDS.target, indicator.target);
+  map.set(INDICATOR_FIELDS.frequency, indicator.frequency);
+  map.set(INDICATOR_FIELDS.createdAt, indicator.createdAt);
+  return map;
 }
 
 /**

@@ -172,16 +172,22 @@ export function addPartner(
   const partner = PartnerInput.parse(input);
   requireAction(doc, partner.action);
   if (partnersMap(doc).has(id)) throw new Error(`Partner ${id} exists already`);
-  doc.transact(() => {
-    const map = new Y.Map<unknown>();
-    map.set(PARTNER_FIELDS.id, id);
-    map.set(PARTNER_FIELDS.action, partner.action);
-    for (const field of PARTNER_TEXT_FIELDS) map.set(field, new Y.Text(partner[field]));
-    map.set(PARTNER_FIELDS.kind, partner.kind);
-    map.set(PARTNER_FIELDS.createdAt, now);
-    partnersMap(doc).set(id, map);
-  }, LOCAL_ORIGIN);
+  doc.transact(
+    () => partnersMap(doc).set(id, newPartnerMap({ id, ...partner, createdAt: now })),
+    LOCAL_ORIGIN,
+  );
   return id;
+}
+
+/** A new partner's `Y.Map` holding `partner` (to be set in the partners root, in a transaction). */
+export function newPartnerMap(partner: Partner): Y.Map<unknown> {
+  const map = new Y.Map<unknown>();
+  map.set(PARTNER_FIELDS.id, partner.id);
+  map.set(PARTNER_FIELDS.action, partner.action);
+  for (const field of PARTNER_TEXT_FIELDS) map.set(field, new Y.Text(partner[field]));
+  map.set(PARTNER_FIELDS.kind, partner.kind);
+  map.set(PARTNER_FIELDS.createdAt, partner.createdAt);
+  return map;
 }
 
 /**

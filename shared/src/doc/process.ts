@@ -90,6 +90,17 @@ export function readProcess(doc: Y.Doc, action: string): ProcessState {
   return state;
 }
 
+/**
+ * The `process` root's entries that hold one sheet's `state` (to be set in a transaction): one
+ * per step that is not `todo`, since a missing key reads as `todo`.
+ */
+export function processEntries(action: string, state: ProcessState): [string, ProcessStatus][] {
+  return PROCESS_STEPS.filter((step) => state[step] !== 'todo').map((step) => [
+    keyOf(action, step),
+    state[step],
+  ]);
+}
+
 export function processProgress(state: ProcessState): ProcessProgress {
   const statuses = PROCESS_STEPS.map((step) => state[step]);
   return {

@@ -884,6 +884,9 @@ export const en: Record<MessageKey, string> = {
   'votes.apply.done': 'Applied — Ctrl+Z to undo',
   'votes.apply.readOnly': 'The board is read-only: the result cannot be applied.',
 
+  // — Import: the names an imported workshop gives the earlier session's note authors —
+  'import.formerParticipant': 'Participant {n} (earlier session)',
+
   // — Exports: spreadsheet tables (CSV, Excel); keys go right below —
   'export.tables.notes': 'Notes',
   'export.tables.workshop': 'Workshop',

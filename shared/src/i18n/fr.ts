@@ -895,6 +895,9 @@ export const fr = {
   'votes.apply.done': 'Appliqué — Ctrl+Z pour annuler',
   'votes.apply.readOnly': 'Le tableau est en lecture seule : impossible d’appliquer le résultat.',
 
+  // — Import: the names an imported workshop gives the earlier session's note authors —
+  'import.formerParticipant': 'Participant·e {n} (séance précédente)',
+
   // — Exports: spreadsheet tables (CSV, Excel); keys go right below —
   'export.tables.notes': 'Contributions',
   'export.tables.workshop': 'Atelier',

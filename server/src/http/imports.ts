@@ -1,0 +1,123 @@
+import {
+  ApiError,
+  CreateWorkshopResponse,
+  ImportWorkshopBody,
+  type ParticipantGroup,
+  STRATEGY_SCHEMA_VERSION,
+  Strategy,
+  translate,
+} from '@atelier/shared';
+import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type { AppDeps } from '../app';
+import type { FormerParticipant } from '../store/workshops';
+import { apiError, describeIssues, issueList } from './errors';
+import { jsonContent, publicOrigin, validationHook } from './openapi';
+import { createdAnswer, defaultFacilitatorName } from './workshops';
+
+export const IMPORT_PATH = '/api/workshops/import';
+/** A strategy file of a large workshop (hundreds of notes) passes the API's usual 64 KB. */
+export const IMPORT_MAX_BYTES = 5 * 1024 * 1024;
+
+const importWorkshop = createRoute({
+  method: 'post',
+  path: IMPORT_PATH,
+  summary: 'Create a workshop from an exported strategy',
+  description: `Seeds a new workshop with a strategy exported as JSON (schema version ${STRATEGY_SCHEMA_VERSION}, /api/schema/strategy.json), to continue it in a second session or to start from a template: its notes, issues, axes, action sheets, partners, indicators, themes, steps and revealed vote rounds, with the same ids. The earlier session's note authors are listed as removed participants, so their notes keep their group (and their name when the export had names). Answers like creating a workshop. An invalid file is refused with each problem in \`issues\`, and nothing is created. Bodies up to 5 MB.`,
+  middleware: [
+    bodyLimit({
+      maxSize: IMPORT_MAX_BYTES,
+      onError: (c) => apiError(c, 'payload_too_large', 'A strategy file is at most 5 MB'),
+    }),
+  ],
+  request: { body: { ...jsonContent(ImportWorkshopBody), required: true } },
+  responses: {
+    201: { description: 'Created', ...jsonContent(CreateWorkshopResponse) },
+    400: {
+      description: 'Invalid body, or not a valid strategy: every problem in `issues`',
+      ...jsonContent(ApiError),
+    },
+    413: { description: 'Over 5 MB', ...jsonContent(ApiError) },
+  },
+});
+
+/** How many problems the message names (the answer's `issues` lists them all). */
+const MESSAGE_ISSUES = 3;
+
+function invalidStrategy(c: Context, issues: readonly { path: readonly PropertyKey[]; message: string }[]) {
+  const more = issues.length - MESSAGE_ISSUES;
+  const message = `Not a strategy this server can import (schema version ${STRATEGY_SCHEMA_VERSION}): ${describeIssues(issues.slice(0, MESSAGE_ISSUES))}${more > 0 ? ` (and ${more} more)` : ''}`;
+  return apiError(c, 'bad_request', message, issueList(issues));
+}
+
+/**
+ * The strategy's note authors whose group is known, once each in the order of their first
+ * note, as the new workshop lists them: by their name when the export included names, else
+ * numbered. Authors of unknown group are left out: their notes stay of unknown group.
+ */
+function formerAuthors(strategy: Strategy): { id: string; person: FormerParticipant }[] {
+  const groups = new Map<string, ParticipantGroup>();
+  for (const note of strategy.notes)
+    if (note.author !== null && note.authorGroup !== null && !groups.has(note.author))
+      groups.set(note.author, note.authorGroup);
+  const names = new Map(strategy.participation.people?.map((p) => [p.id, p.name.trim()]));
+  let unnamed = 0;
+  return [...groups].map(([id, group]) => ({
+    id,
+    person: {
+      name:
+        names.get(id) || translate(strategy.workshop.locale, 'import.formerParticipant', { n: ++unnamed }),
+      group,
+    },
+  }));
+}
+
+/** `POST /api/workshops/import`: a new workshop seeded from a strategy file. */
+export function importRoutes(deps: AppDeps) {
+  const { workshops, votes, log, publicUrl } = deps;
+  const app = new OpenAPIHono({ defaultHook: validationHook });
+
+  app.openapi(importWorkshop, (c) => {
+    const body = c.req.valid('json');
+    const parsed = Strategy.safeParse(body.strategy);
+    if (!parsed.success) return invalidStrategy(c, parsed.error.issues);
+    const strategy = parsed.data;
+    const { title, territory, locale } = strategy.workshop;
+    const authors = formerAuthors(strategy);
+    // One SQLite transaction: the workshop, its former participants, its documents and rounds, or nothing.
+    const created = workshops.create(
+      {
+        title,
+        territory,
+        locale,
+        facilitatorName:
+          body.facilitatorName ?? (strategy.workshop.facilitator.trim() || defaultFacilitatorName(locale)),
+      },
+      (workshop) => {
+        const former = workshops.addFormerParticipants(
+          workshop.id,
+          authors.map((a) => a.person),
+        );
+        const authorIds = new Map(authors.map((a, i) => [a.id, former[i]?.id ?? a.id]));
+        const roundIds = votes.importRevealed(workshop.id, strategy.rounds);
+        deps.importDocs(workshop.id, strategy, { authorIds, roundIds });
+      },
+    );
+    log.info(
+      {
+        workshopId: created.workshop.id,
+        from: strategy.provenance.workshopId,
+        notes: strategy.notes.length,
+        issues: strategy.issues.length,
+        actions: strategy.actions.length,
+        rounds: strategy.rounds.length,
+        formerParticipants: authors.length,
+      },
+      'workshop imported',
+    );
+    return c.json(createdAnswer(publicOrigin(c, publicUrl), created), 201);
+  });
+
+  return app;
+}
