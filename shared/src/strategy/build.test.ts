@@ -258,6 +258,13 @@ describe('Strategy schema', () => {
     ]);
   });
 
+  it('refuses a workshop title of spaces only', () => {
+    const s = valid();
+    expect(problems({ ...s, workshop: { ...s.workshop, title: '   ' } })).toEqual([
+      'workshop.title: A workshop needs a title',
+    ]);
+  });
+
   it('refuses dangling links and lists that disagree with the links', () => {
     const s = valid();
     s.notes[0] = { ...s.notes[0]!, issue: 'i-nowhere' };
