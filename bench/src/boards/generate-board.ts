@@ -12,6 +12,8 @@ export interface BoardSpec {
   /** How often each note was moved after it was posted (sorting into theme blocks); default 1. */
   movesPerNote?: number;
   seed?: number;
+  /** Sort the fixture's notes into the issues as the fixture says (the export bench reads them); default off. */
+  sortIntoIssues?: boolean;
   /** Receives the board's history as V1 updates of at most `chunkTransactions` transactions each. */
   onChunk?: (update: Uint8Array) => void;
   chunkTransactions?: number;
@@ -104,10 +106,11 @@ export function generateBoard(spec: BoardSpec): Board {
     });
   }
 
-  // Steps 2–6 by the facilitator, with the app's commands (issues hold no notes: the notes stay
-  // on the board of step 1 that the scenarios measure).
+  // Steps 2–6 by the facilitator, with the app's commands (issues hold no notes unless asked: the
+  // notes stay on the board of step 1 that the scenarios measure).
   as(facilitator);
   writeOutcome(doc, fixture, {
+    ...(spec.sortIntoIssues ? { noteIds } : {}),
     sheets: spec.actions ?? 50,
     newId: () => random.uuid(),
     now: () => {

@@ -1,0 +1,138 @@
+/**
+ * Exports: how long a facilitator waits for each format of a realistic workshop's outcome, in
+ * process (no HTTP): reading the documents into the strategy object and validating it, then
+ * each writer of server/src/export/formats.ts. Atelier only — no peer exports a strategy.
+ */
+import {
+  buildStrategy,
+  PARTICIPANT_GROUPS,
+  type PublicRound,
+  publishRound,
+  Strategy,
+  type StrategySource,
+  seedControl,
+  tallyRound,
+} from '@atelier/shared';
+import * as Y from 'yjs';
+import { EXPORT_FORMATS, type ExportFormatName } from '../../../server/src/export/formats';
+import { generateBoard } from '../boards/generate-board';
+import { now } from '../lib/clock';
+import type { Column, ResultRow, ScenarioContext, ScenarioResult } from '../lib/scenario';
+import { median } from '../lib/stats';
+
+export const name = 'exports';
+export const description =
+  'the strategy object (read + validate) and each export format of a 320-note and a 2,000-note workshop, in process';
+export const columns: Column[] = [
+  { key: 'ms', label: 'median ms', digits: 1 },
+  { key: 'maxMs', label: 'max ms', digits: 1 },
+  { key: 'kB', label: 'size kB', digits: 0 },
+];
+
+const SIZES = {
+  full: [
+    { notes: 320, actions: 10 },
+    { notes: 2_000, actions: 60 },
+  ],
+  quick: [{ notes: 320, actions: 10 }],
+};
+const RUNS = { full: 5, quick: 2 };
+
+export async function run(ctx: ScenarioContext): Promise<ScenarioResult> {
+  const rows: ResultRow[] = [];
+  const runs = ctx.quick ? RUNS.quick : RUNS.full;
+  for (const size of ctx.quick ? SIZES.quick : SIZES.full) {
+    ctx.log(`exports: ${size.notes} notes, ${size.actions} sheets`);
+    const source = workshopSource(size.notes, size.actions);
+    const label = `${size.notes} notes`;
+    const timed = async <T>(work: () => T | Promise<T>) => {
+      const times: number[] = [];
+      let result: T | undefined;
+      for (let i = 0; i < runs; i++) {
+        const t0 = now();
+        result = await work();
+        times.push(now() - t0);
+      }
+      return { result: result as T, ms: median(times), maxMs: Math.max(...times) };
+    };
+    const built = await timed(() => Strategy.parse(buildStrategy(source)));
+    rows.push({
+      key: `${label} / strategy object`,
+      server: 'atelier',
+      ms: built.ms,
+      maxMs: built.maxMs,
+      kB: null,
+    });
+    for (const format of Object.keys(EXPORT_FORMATS) as ExportFormatName[]) {
+      const written = await timed(() => EXPORT_FORMATS[format].write(built.result));
+      rows.push({
+        key: `${label} / ${format}`,
+        server: 'atelier',
+        ms: written.ms,
+        maxMs: written.maxMs,
+        kB: written.result.byteLength / 1024,
+      });
+    }
+  }
+  return { rows, notes: ['server: atelier only (no peer exports a strategy); times exclude HTTP'] };
+}
+
+/** A generated board with its notes sorted into issues, and a control document with one revealed round by 45 voters. */
+function workshopSource(notes: number, actions: number): StrategySource {
+  const { doc: board } = generateBoard({ notes, actions, sortIntoIssues: true, movesPerNote: 0 });
+  const control = new Y.Doc();
+  seedControl(control, 'full');
+  const issues = [...board.getMap<Y.Map<unknown>>('clusters').keys()];
+  const people = Array.from({ length: 45 }, (_, i) => ({
+    id: `p${i}`,
+    name: `Participant ${i}`,
+    group: PARTICIPANT_GROUPS[i % PARTICIPANT_GROUPS.length] ?? 'other',
+    role: i === 0 ? ('facilitator' as const) : ('participant' as const),
+    coFacilitator: false,
+    removed: false,
+  }));
+  const round: PublicRound = {
+    id: 'round-1',
+    title: 'Enjeux prioritaires',
+    targetKind: 'issues',
+    targets: issues.map((id) => ({ id, label: id })),
+    mode: 'dots',
+    visibility: 'secret',
+    dots: { budget: 5, cap: 2, negative: false },
+    criteria: null,
+    state: 'revealed',
+    durationMinutes: null,
+    endsAt: null,
+    createdAt: '2026-12-03T10:00:00.000Z',
+    openedAt: '2026-12-03T10:00:00.000Z',
+    closedAt: '2026-12-03T10:05:00.000Z',
+    revealedAt: '2026-12-03T10:05:00.000Z',
+    results: null,
+  };
+  round.results = tallyRound(
+    round,
+    people.map((p, i) => ({
+      participantId: p.id,
+      group: p.group,
+      dots: { [issues[i % issues.length] ?? '']: 2, [issues[(i + 3) % issues.length] ?? '']: 2 },
+      scores: {},
+    })),
+  );
+  publishRound(control, round);
+  return {
+    board,
+    control,
+    workshop: {
+      id: 'bench',
+      title: 'Stratégie d’innovation — Val de Loue',
+      territory: { name: 'Val de Loue', kind: 'epci' },
+      locale: 'fr',
+      createdAt: '2026-12-03T09:00:00.000Z',
+    },
+    people,
+    exportedBy: { id: 'p0', name: 'Participant 0' },
+    exportedAt: new Date('2026-12-03T17:00:00.000Z'),
+    includeNames: false,
+    appVersion: 'bench',
+  };
+}
