@@ -227,6 +227,16 @@ export {
 export { en } from './i18n/en';
 export { fr } from './i18n/fr';
 export {
+  formatAmount,
+  formatDate,
+  formatEuros,
+  formatNumber,
+  formatNumberInput,
+  formatPercent,
+  parseAmount,
+  parseNumberInput,
+} from './i18n/numbers';
+export {
   interpolate,
   type MessageKey,
   type PluralStem,
