@@ -233,6 +233,7 @@ export {
   formatNumber,
   formatNumberInput,
   formatPercent,
+  formatScore,
   parseAmount,
   parseNumberInput,
 } from './i18n/numbers';

@@ -6,6 +6,7 @@ export {
   formatNumber,
   formatNumberInput,
   formatPercent,
+  formatScore,
   parseAmount,
   parseNumberInput,
 } from '@atelier/shared';

@@ -68,6 +68,11 @@ export function formatNumber(locale: Locale, value: number): string {
   return numberFormat(locale, 'number', { maximumFractionDigits: 6 }).format(value);
 }
 
+/** A score or mean score for reading: one decimal at most (`3,5`). */
+export function formatScore(locale: Locale, value: number): string {
+  return formatNumber(locale, Math.round(value * 10) / 10);
+}
+
 /** A value as it is typed back into a field: no grouping, the locale's decimal mark (`1250,5`). */
 export function formatNumberInput(locale: Locale, value: number): string {
   return numberFormat(locale, 'input', { maximumFractionDigits: 10, useGrouping: false })
