@@ -299,6 +299,16 @@ export { DraftCounts, RevealResponse } from './schema/silent';
 export { buildStrategy, type StrategyPersonSource, type StrategySource } from './strategy/build';
 export { strategyContent } from './strategy/content';
 export { exportFileName } from './strategy/fileName';
+export {
+  EMPTY_FIELD,
+  type Report,
+  type ReportAlign,
+  type ReportBlock,
+  type ReportBullet,
+  type ReportRun,
+  type ReportTitlePage,
+  strategyReport,
+} from './strategy/report';
 export * from './strategy/schema';
 export {
   CLOSE_CODES,
