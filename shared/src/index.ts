@@ -310,6 +310,8 @@ export {
   strategyReport,
 } from './strategy/report';
 export * from './strategy/schema';
+/** A small workshop with every field of the strategy set, for the export writers' tests. */
+export { fixtureWorkshop } from './strategy/workshop.fixture';
 export {
   CLOSE_CODES,
   DOC_KINDS,
