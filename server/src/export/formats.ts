@@ -1,4 +1,6 @@
-import type { Strategy } from '@atelier/shared';
+import { type Strategy, strategyReport } from '@atelier/shared';
+import { reportDocx } from './docx';
+import { reportMarkdown } from './markdown';
 
 /** One export format: its file extension, media type and writer. */
 export interface ExportFormat {
@@ -15,6 +17,17 @@ export const EXPORT_FORMATS = {
     extension: 'json',
     contentType: 'application/json; charset=utf-8',
     write: (strategy) => utf8.encode(`${JSON.stringify(strategy, null, 2)}\n`),
+  },
+  // The report, in the workshop's language: one model, two writers (shared/src/strategy/report.ts).
+  md: {
+    extension: 'md',
+    contentType: 'text/markdown; charset=utf-8',
+    write: (strategy) => utf8.encode(reportMarkdown(strategyReport(strategy, strategy.workshop.locale))),
+  },
+  docx: {
+    extension: 'docx',
+    contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    write: (strategy) => reportDocx(strategyReport(strategy, strategy.workshop.locale)),
   },
 } satisfies Record<string, ExportFormat>;
 
