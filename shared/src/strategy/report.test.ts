@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { tallyRound } from '../votes/tally';
 import { buildStrategy } from './build';
 import { EMPTY_FIELD, type ReportBlock, type ReportRun, strategyReport } from './report';
+import type { StrategyRound } from './schema';
 import { fixtureWorkshop } from './workshop.fixture';
 
 /** Intl separates French thousands with narrow no-break spaces: compare with plain spaces. */
@@ -311,6 +313,63 @@ describe('strategyReport', () => {
       'Autres (dont Élu·e, Agent de la collectivité, Habitant·e) · 3 votant·es',
     ]);
     expect(byGroup?.rows[0]).toEqual(['Mobilité du quotidien', '3']);
+  });
+
+  it('gives a scoring round each criterion’s mean and median, scores out of 5', () => {
+    const s = strategy();
+    const dots = s.rounds[0] as StrategyRound;
+    const round: StrategyRound = {
+      ...dots,
+      id: 'r-scores',
+      title: 'Fiches à lancer',
+      targetKind: 'actions',
+      targets: [
+        { id: 's-tad', label: 'Transport à la demande' },
+        { id: 's-eco', label: 'Isolation des écoles' },
+      ],
+      mode: 'scoring',
+      dots: null,
+      criteria: [
+        { id: 'impact', label: 'Impact', weight: 1 },
+        { id: 'cost', label: 'Coût', weight: 2 },
+      ],
+    };
+    const ballot = (participantId: string, group: 'resident' | 'elected' | 'staff', scores: number[][]) => ({
+      participantId,
+      group,
+      dots: {},
+      scores: {
+        's-tad': { impact: scores[0]?.[0] ?? 0, cost: scores[0]?.[1] ?? 0 },
+        's-eco': { impact: scores[1]?.[0] ?? 0, cost: scores[1]?.[1] ?? 0 },
+      },
+      done: true,
+    });
+    round.results = tallyRound(round, [
+      ballot('p-lea', 'resident', [
+        [5, 4],
+        [2, 1],
+      ]),
+      ballot('p-hugo', 'elected', [
+        [4, 3],
+        [3, 2],
+      ]),
+      ballot('p-camille', 'staff', [
+        [2, 3],
+        [1, 4],
+      ]),
+    ]);
+    const votes = under(strategyReport({ ...s, rounds: [round] }, 'fr').blocks, 'Résultats des votes');
+    expect(lines(votes).slice(0, 2)).toEqual([
+      'Notation multicritère · Fiches action · 3 votant·es · révélé le 3 déc. 2026',
+      'Notes de 0 à 5 : Impact, Coût',
+    ]);
+    const [ranking] = tables(votes);
+    expect(ranking?.header).toEqual(['Rang', 'Élément', 'Total', 'Votant·es', 'Impact', 'Coût']);
+    expect(ranking?.align).toEqual(['left', 'left', 'right', 'right', 'right', 'right']);
+    expect(ranking?.rows).toEqual([
+      ['1', 'Transport à la demande', '3,4 / 5', '3', '3,7 (méd. 4)', '3,3 (méd. 3)'],
+      ['2', 'Isolation des écoles', '2,2 / 5', '3', '2 (méd. 2)', '2,3 (méd. 2)'],
+    ]);
   });
 
   it('keeps what participants typed verbatim, formulas and markup included', () => {
