@@ -120,8 +120,6 @@ function writerFor(s: Strategy, locale: Locale) {
   const t = (key: MessageKey, vars?: Vars) => translate(locale, key, vars);
   const num = (n: number) => formatNumber(locale, n);
   const byId = <T extends { id: string }>(items: readonly T[]) => new Map(items.map((x) => [x.id, x]));
-  const axes = byId(s.axes);
-  const actions = byId(s.actions);
   const w = {
     s,
     locale,
@@ -132,10 +130,11 @@ function writerFor(s: Strategy, locale: Locale) {
     date: (isoDate: string) => formatDate(isoDate, locale),
     /** A text field as written, or the empty mark. */
     field: (text: string) => (text.trim() === '' ? EMPTY_FIELD : text),
-    issues: byId(s.issues),
-    axes,
-    actions,
     notes: byId(s.notes),
+    issues: byId(s.issues),
+    axes: byId(s.axes),
+    actions: byId(s.actions),
+    partners: byId(s.partners),
     rounds: byId(s.rounds),
     /** "Label : " in bold, then the value. */
     labelled: (label: MessageKey, value: string): ReportRun[] => [
@@ -442,7 +441,7 @@ function partnerships(w: Writer): ReportBlock[] {
   if (s.partners.length === 0) blocks.push(w.note('export.report.noPartners'));
   if (s.actions.length === 0) return s.partners.length === 0 ? blocks : [...blocks, ...orphanPartners(w)];
   for (const a of s.actions) {
-    const partners = a.partners.flatMap((id) => s.partners.find((p) => p.id === id) ?? []);
+    const partners = a.partners.flatMap((id) => w.partners.get(id) ?? []);
     const progress = processProgress(a.process);
     blocks.push(w.h(2, w.sheetName(a)));
     if (s.partners.length > 0)
