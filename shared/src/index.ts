@@ -227,6 +227,17 @@ export {
 export { en } from './i18n/en';
 export { fr } from './i18n/fr';
 export {
+  formatAmount,
+  formatDate,
+  formatEuros,
+  formatNumber,
+  formatNumberInput,
+  formatPercent,
+  formatScore,
+  parseAmount,
+  parseNumberInput,
+} from './i18n/numbers';
+export {
   interpolate,
   type MessageKey,
   type PluralStem,
@@ -288,6 +299,16 @@ export { DraftCounts, RevealResponse } from './schema/silent';
 export { buildStrategy, type StrategyPersonSource, type StrategySource } from './strategy/build';
 export { strategyContent } from './strategy/content';
 export { exportFileName } from './strategy/fileName';
+export {
+  EMPTY_FIELD,
+  type Report,
+  type ReportAlign,
+  type ReportBlock,
+  type ReportBullet,
+  type ReportRun,
+  type ReportTitlePage,
+  strategyReport,
+} from './strategy/report';
 export * from './strategy/schema';
 export { revealedRound, type WriteStrategyOptions, writeStrategy } from './strategy/seed';
 export type { Cell, ColumnType, StrategyTable, TableColumn } from './strategy/tableModel';

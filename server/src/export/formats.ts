@@ -1,5 +1,7 @@
-import type { Strategy } from '@atelier/shared';
+import { type Strategy, strategyReport } from '@atelier/shared';
 import { strategyCsvZip } from './csv';
+import { reportDocx } from './docx';
+import { reportMarkdown } from './markdown';
 import { strategyXlsx } from './xlsx';
 
 /** One export format: its file extension, media type and writer. */
@@ -24,6 +26,17 @@ export const EXPORT_FORMATS = {
     extension: 'xlsx',
     contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     write: strategyXlsx,
+  },
+  // The report, in the workshop's language: one model, two writers (shared/src/strategy/report.ts).
+  md: {
+    extension: 'md',
+    contentType: 'text/markdown; charset=utf-8',
+    write: (strategy) => utf8.encode(reportMarkdown(strategyReport(strategy, strategy.workshop.locale))),
+  },
+  docx: {
+    extension: 'docx',
+    contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    write: (strategy) => reportDocx(strategyReport(strategy, strategy.workshop.locale)),
   },
 } satisfies Record<string, ExportFormat>;
 

@@ -51,7 +51,10 @@ export type EntityVote = z.infer<typeof EntityVote>;
 export const StrategyWorkshop = z.object({
   /** The workshop this was exported from. */
   id: EntityId,
-  title: z.string().max(200).refine((s) => s.trim() !== '', 'A workshop needs a title'),
+  title: z
+    .string()
+    .max(200)
+    .refine((s) => s.trim() !== '', 'A workshop needs a title'),
   /** The day the workshop was created (UTC), `YYYY-MM-DD`. */
   date: IsoDate,
   territory: Territory,

@@ -1,12 +1,9 @@
-import type { Locale, PublicRound } from '@atelier/shared';
-import { formatNumber } from '../../i18n/numbers';
+import type { PublicRound } from '@atelier/shared';
+import { formatNumber, formatScore } from '../../i18n/numbers';
 import type { Translator } from '../../i18n/translate';
 import type { DotBlock } from './model';
 
-/** A score or mean score for reading: one decimal at most (`3,5`). */
-export function formatScore(locale: Locale, value: number): string {
-  return formatNumber(locale, Math.round(value * 10) / 10);
-}
+export { formatScore };
 
 /** A round's total for a target: dots (`7 points`) or a weighted score (`3,5 / 5`). */
 export function formatTotal(t: Translator, mode: PublicRound['mode'], total: number): string {

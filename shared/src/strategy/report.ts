@@ -1,0 +1,607 @@
+import { PROCESS_STEPS, processProgress } from '../doc/process';
+import { formatDate, formatEuros, formatNumber, formatScore } from '../i18n/numbers';
+import { type MessageKey, type PluralStem, translate, translatePlural, type Vars } from '../i18n/translate';
+import { type Locale, PARTICIPANT_GROUPS, type ParticipantGroup } from '../schema/enums';
+import type {
+  EntityVote,
+  Strategy,
+  StrategyAction,
+  StrategyAxis,
+  StrategyIssue,
+  StrategyNote,
+  StrategyPartner,
+  StrategyRound,
+} from './schema';
+
+/**
+ * The workshop's report as a small document model: what the Markdown and Word writers both
+ * render, so the two files say the same thing in the same order. Pure: a strategy and a
+ * locale in, the document out. Every text in it is plain text (what participants typed is
+ * never markup); the writers escape it for their format.
+ */
+
+/** A stretch of text with one look. */
+export interface ReportRun {
+  text: string;
+  bold?: boolean;
+  italic?: boolean;
+}
+
+export type ReportAlign = 'left' | 'right';
+
+export interface ReportBullet {
+  runs: ReportRun[];
+  /** 0 for a top-level item, 1 for an item under the one before. */
+  level: 0 | 1;
+}
+
+export type ReportBlock =
+  /** Level 1 is a section of the report (the document's own title is above them). */
+  | { kind: 'heading'; level: 1 | 2 | 3; text: string }
+  | { kind: 'paragraph'; runs: ReportRun[] }
+  | { kind: 'bullets'; items: ReportBullet[] }
+  /** Cells are plain text and may hold line breaks; `align` has one entry per column. */
+  | { kind: 'table'; header: string[]; rows: string[][]; align: ReportAlign[] };
+
+export interface ReportTitlePage {
+  /** The workshop's title. */
+  title: string;
+  /** What the document is ("Rapport de l'atelier"). */
+  subtitle: string;
+  /** Territory, date, facilitator: a bold label then the value. */
+  lines: ReportRun[][];
+  /** Made with Atelier, on the export's date. */
+  madeWith: string;
+}
+
+export interface Report {
+  locale: Locale;
+  /** The workshop's title: the document's title property and its running header. */
+  title: string;
+  /** What the document is, for its properties. */
+  subject: string;
+  /** Who exported it, for its properties. */
+  author: string;
+  /** The table of contents' title (Word). */
+  contentsTitle: string;
+  titlePage: ReportTitlePage;
+  blocks: ReportBlock[];
+}
+
+/** What an empty field shows, rather than a hole. */
+export const EMPTY_FIELD = '—';
+
+/** The report of a workshop's outcome, its words in `locale`. */
+export function strategyReport(strategy: Strategy, locale: Locale): Report {
+  const w = writerFor(strategy, locale);
+  const { workshop, provenance } = strategy;
+  return {
+    locale,
+    title: workshop.title,
+    subject: w.t('export.report.title'),
+    author: provenance.exportedBy.name || workshop.facilitator,
+    contentsTitle: w.t('export.report.contents'),
+    titlePage: {
+      title: workshop.title,
+      subtitle: w.t('export.report.title'),
+      lines: [
+        w.labelled(
+          'export.report.territory',
+          w.t('export.report.territoryValue', {
+            name: workshop.territory.name,
+            kind: w.t(`territory.${workshop.territory.kind}`),
+          }),
+        ),
+        w.labelled('export.report.date', w.date(workshop.date)),
+        w.labelled('role.facilitator', w.field(workshop.facilitator)),
+      ],
+      madeWith: w.t('export.report.madeWith', {
+        app: w.t('app.name'),
+        date: w.date(provenance.exportedAt.slice(0, 10)),
+      }),
+    },
+    blocks: [
+      ...summary(w),
+      ...assessment(w),
+      ...priorityIssues(w),
+      ...strategicAxes(w),
+      ...actionSheets(w),
+      ...partnerships(w),
+      ...indicators(w),
+      ...voteResults(w),
+    ],
+  };
+}
+
+type Writer = ReturnType<typeof writerFor>;
+
+/** The locale's words and formats, the strategy's lookups, and the blocks' constructors. */
+function writerFor(s: Strategy, locale: Locale) {
+  const t = (key: MessageKey, vars?: Vars) => translate(locale, key, vars);
+  const num = (n: number) => formatNumber(locale, n);
+  const byId = <T extends { id: string }>(items: readonly T[]) => new Map(items.map((x) => [x.id, x]));
+  const w = {
+    s,
+    locale,
+    t,
+    num,
+    plural: (stem: PluralStem, n: number) => translatePlural(locale, stem, n, { n: num(n) }),
+    money: (amount: number) => formatEuros(amount, locale),
+    date: (isoDate: string) => formatDate(isoDate, locale),
+    /** A text field as written, or the empty mark. */
+    field: (text: string) => (text.trim() === '' ? EMPTY_FIELD : text),
+    notes: byId(s.notes),
+    issues: byId(s.issues),
+    axes: byId(s.axes),
+    actions: byId(s.actions),
+    partners: byId(s.partners),
+    rounds: byId(s.rounds),
+    /** "Label : " in bold, then the value. */
+    labelled: (label: MessageKey, value: string): ReportRun[] => [
+      { text: t('export.report.label', { label: t(label) }), bold: true },
+      { text: value },
+    ],
+    group: (group: ParticipantGroup | null) =>
+      group === null ? t('export.report.unknownGroup') : t(`group.${group}`),
+    issueName: (issue: StrategyIssue) =>
+      t('export.report.issueHeading', { rank: issue.rank, title: issue.title }),
+    axisName: (axis: StrategyAxis) => t('export.report.axisHeading', { n: axis.rank, title: axis.title }),
+    sheetName: (action: StrategyAction | undefined) =>
+      action === undefined ? t('plan.orphans') : action.title.trim() || t('sheet.untitled'),
+    h: (level: 1 | 2 | 3, text: string): ReportBlock => ({ kind: 'heading', level, text }),
+    p: (...runs: ReportRun[]): ReportBlock => ({ kind: 'paragraph', runs }),
+    /** A one-line remark: a section or a list with nothing in it. */
+    note: (key: MessageKey): ReportBlock => ({ kind: 'paragraph', runs: [{ text: t(key), italic: true }] }),
+    bullets: (items: ReportBullet[]): ReportBlock => ({ kind: 'bullets', items }),
+    table: (header: string[], rows: string[][], align?: ReportAlign[]): ReportBlock => ({
+      kind: 'table',
+      header,
+      rows,
+      align: align ?? header.map(() => 'left'),
+    }),
+  };
+  return w;
+}
+
+/** A note as a list item: its text, then its author's group. */
+function noteItem(w: Writer, note: StrategyNote): ReportBullet {
+  return {
+    level: 0,
+    runs: [{ text: w.field(note.text) }, { text: ` — ${w.group(note.authorGroup)}`, italic: true }],
+  };
+}
+
+const byRank = <T extends { rank: number }>(items: readonly T[]) =>
+  [...items].sort((a, b) => a.rank - b.rank);
+
+function summary(w: Writer): ReportBlock[] {
+  const { s, t } = w;
+  const budgets = s.actions.map((a) => a.budget);
+  const unbudgeted = budgets.filter((b) => b === null).length;
+  const budget = w.money(budgets.reduce<number>((sum, b) => sum + (b ?? 0), 0));
+  const figures: [MessageKey, string][] = [
+    ['export.report.participants', w.num(s.participation.total)],
+    ['export.report.notes', w.num(s.notes.length)],
+    ['export.report.issues', w.num(s.issues.length)],
+    ['export.report.axes', w.num(s.axes.length)],
+    ['export.report.sheets', w.num(s.actions.length)],
+    [
+      'export.report.budget',
+      unbudgeted > 0 ? `${budget} (${w.plural('plan.overview.unbudgeted', unbudgeted)})` : budget,
+    ],
+    ['export.report.secured', w.money(s.actions.reduce((sum, a) => sum + a.financingTotals.secured, 0))],
+    ['export.report.partners', w.num(s.partners.length)],
+    ['export.report.indicators', w.num(s.indicators.length)],
+    ['export.report.rounds', w.num(s.rounds.length)],
+  ];
+  return [
+    w.h(1, t('export.report.summary')),
+    w.h(2, t('export.report.keyFigures')),
+    w.table(
+      [t('export.report.figure'), t('export.report.value')],
+      figures.map(([key, value]) => [t(key), value]),
+      ['left', 'right'],
+    ),
+    w.h(3, t('export.report.byGroup')),
+    w.table(
+      [t('export.report.group'), t('export.report.people')],
+      PARTICIPANT_GROUPS.map((g) => [w.group(g), w.num(s.participation.byGroup[g])]),
+      ['left', 'right'],
+    ),
+    w.h(2, t('export.report.glance')),
+    ...glance(w),
+  ];
+}
+
+/** The axes with their issues and action sheets, then what has no axis. */
+function glance(w: Writer): ReportBlock[] {
+  const { s, t } = w;
+  const under = (key: MessageKey, text: string): ReportBullet => ({
+    level: 1,
+    runs: [{ text: t('export.report.label', { label: t(key) }), italic: true }, { text }],
+  });
+  const empty = (key: MessageKey): ReportBullet => ({ level: 1, runs: [{ text: t(key), italic: true }] });
+  const items: ReportBullet[] = [];
+  const group = (title: string, issues: StrategyIssue[], sheets: StrategyAction[]) => {
+    items.push({ level: 0, runs: [{ text: title, bold: true }] });
+    for (const issue of issues) items.push(under('export.report.glanceIssue', issue.title));
+    if (issues.length === 0) items.push(empty('axes.noIssue'));
+    for (const sheet of sheets) items.push(under('export.report.glanceSheet', w.sheetName(sheet)));
+    if (sheets.length === 0) items.push(empty('axes.sheets.none'));
+  };
+  for (const axis of byRank(s.axes))
+    group(
+      w.axisName(axis),
+      byRank(s.issues.filter((i) => i.axis === axis.id)),
+      axis.actions.flatMap((id) => w.actions.get(id) ?? []),
+    );
+  const looseIssues = byRank(s.issues.filter((i) => i.axis === null));
+  const looseSheets = s.actions.filter((a) => a.axis === null);
+  if (looseIssues.length > 0 || looseSheets.length > 0) group(t('sheet.noAxis'), looseIssues, looseSheets);
+  return items.length === 0 ? [w.note('export.report.noAxes')] : [w.bullets(items)];
+}
+
+/** Notes grouped by theme (in the themes' order), then the untagged ones. */
+function assessment(w: Writer): ReportBlock[] {
+  const { s, t } = w;
+  const blocks = [w.h(1, t('steps.assessment'))];
+  if (s.notes.length === 0) return [...blocks, w.note('export.report.noNotes')];
+  const themes = [...s.themes].sort((a, b) => a.order - b.order);
+  const known = new Set(themes.map((theme) => theme.id));
+  for (const theme of themes) {
+    const notes = s.notes.filter((n) => n.theme === theme.id);
+    if (notes.length > 0)
+      blocks.push(w.h(2, theme.label[w.locale]), w.bullets(notes.map((n) => noteItem(w, n))));
+  }
+  const untagged = s.notes.filter((n) => n.theme === null || !known.has(n.theme));
+  if (untagged.length > 0)
+    blocks.push(w.h(2, t('note.noTheme')), w.bullets(untagged.map((n) => noteItem(w, n))));
+  return blocks;
+}
+
+/** An entity's results in the revealed rounds, one line each. */
+function entityVotes(w: Writer, entityId: string, votes: EntityVote[]): ReportBlock[] {
+  if (votes.length === 0) return [];
+  const { t } = w;
+  const lines = votes.map((v): ReportBullet => {
+    const round = w.rounds.get(v.round);
+    const tied = round?.results.ties.some((ids) => ids.includes(entityId)) ?? false;
+    const rank = t('votes.results.rank', { rank: v.rank });
+    return {
+      level: 0,
+      runs: [
+        {
+          text: t('export.report.voteLine', {
+            round: v.roundTitle,
+            rank: tied ? `${rank} (${t('votes.results.tie')})` : rank,
+            total: voteTotal(w, v.mode, v.total, round?.dots?.negative ? v : null),
+            voters: w.plural('votes.results.voters', v.voters),
+          }),
+        },
+      ],
+    };
+  });
+  return [w.h(3, t('export.report.entityVotes')), w.bullets(lines)];
+}
+
+/** Dots (`3 points`, with for and against when the round took dots against) or a score (`3,5 / 5`). */
+function voteTotal(
+  w: Writer,
+  mode: EntityVote['mode'],
+  total: number,
+  split: { positive: number; negative: number } | null,
+): string {
+  if (mode === 'scoring') return w.t('votes.scoreOutOf', { score: formatScore(w.locale, total) });
+  const dots = translatePlural(w.locale, 'votes.points', Math.abs(total), { n: w.num(total) });
+  return split === null
+    ? dots
+    : `${dots} (${w.t('votes.results.forAgainst', { for: w.num(split.positive), against: w.num(split.negative) })})`;
+}
+
+function priorityIssues(w: Writer): ReportBlock[] {
+  const { s, t } = w;
+  const blocks = [w.h(1, t('steps.issues'))];
+  if (s.issues.length === 0) return [...blocks, w.note('export.report.noIssues')];
+  for (const issue of byRank(s.issues)) {
+    const axis = issue.axis === null ? undefined : w.axes.get(issue.axis);
+    const notes = issue.notes.flatMap((id) => w.notes.get(id) ?? []);
+    blocks.push(
+      w.h(2, w.issueName(issue)),
+      issue.description.trim() === ''
+        ? w.note('export.report.noDescription')
+        : w.p({ text: issue.description }),
+      w.p(...w.labelled('sheet.field.axis', axis ? w.axisName(axis) : t('sheet.noAxis'))),
+      w.h(3, t('export.report.issueNotes')),
+      notes.length === 0 ? w.note('export.report.issueNoNotes') : w.bullets(notes.map((n) => noteItem(w, n))),
+      ...entityVotes(w, issue.id, issue.votes),
+    );
+  }
+  return blocks;
+}
+
+function strategicAxes(w: Writer): ReportBlock[] {
+  const { s, t } = w;
+  const blocks = [w.h(1, t('steps.axes'))];
+  if (s.axes.length === 0) return [...blocks, w.note('export.report.noAxes')];
+  const list = (texts: string[], none: MessageKey) =>
+    texts.length === 0 ? w.note(none) : w.bullets(texts.map((text) => ({ level: 0, runs: [{ text }] })));
+  for (const axis of byRank(s.axes)) {
+    const issues = byRank(axis.issues.flatMap((id) => w.issues.get(id) ?? []));
+    const sheets = axis.actions.flatMap((id) => w.actions.get(id) ?? []);
+    blocks.push(
+      w.h(2, w.axisName(axis)),
+      axis.description.trim() === ''
+        ? w.note('export.report.noDescription')
+        : w.p({ text: axis.description }),
+      w.h(3, t('export.report.axisIssues')),
+      list(issues.map(w.issueName), 'axes.noIssue'),
+      w.h(3, t('export.report.axisSheets')),
+      list(
+        sheets.map((a) => w.sheetName(a)),
+        'axes.sheets.none',
+      ),
+      ...entityVotes(w, axis.id, axis.votes),
+    );
+  }
+  return blocks;
+}
+
+/** Budget − plan, in words: still to find, over the budget, balanced, or no budget yet. */
+function financingGap(w: Writer, gap: number | null): string {
+  if (gap === null) return w.t('sheet.noBudget');
+  if (Math.abs(gap) < 0.005) return w.t('sheet.financing.balanced');
+  return gap > 0
+    ? w.t('sheet.financing.gapMissing', { amount: w.money(gap) })
+    : w.t('sheet.financing.gapOver', { amount: w.money(-gap) });
+}
+
+function actionSheets(w: Writer): ReportBlock[] {
+  const { s, t } = w;
+  const blocks = [w.h(1, t('steps.actions'))];
+  if (s.actions.length === 0) return [...blocks, w.note('export.report.noSheets')];
+  for (const a of s.actions) {
+    const axis = a.axis === null ? undefined : w.axes.get(a.axis);
+    const fields: [MessageKey, string][] = [
+      ['sheet.field.axis', axis ? w.axisName(axis) : t('sheet.noAxis')],
+      ['sheet.field.lead', w.field(a.lead)],
+      ['sheet.field.targetPublic', w.field(a.targetPublic)],
+      ['sheet.field.objectives', w.field(a.objectives)],
+      ['sheet.field.description', w.field(a.description)],
+      ['sheet.field.partners', w.field(a.partnersText)],
+      ['sheet.field.risks', w.field(a.risks)],
+      ['sheet.field.budget', a.budget === null ? t('sheet.noBudget') : w.money(a.budget)],
+      ['sheet.field.structure', t(`sheet.structure.${a.structure ?? 'none'}`)],
+      ['sheet.field.priority', t(`sheet.priority.${a.priority ?? 'none'}`)],
+      ['sheet.field.status', t(`sheet.status.${a.status}`)],
+    ];
+    const totals = a.financingTotals;
+    const issues = a.issues.flatMap((id) => w.issues.get(id) ?? []);
+    blocks.push(
+      w.h(2, w.sheetName(a)),
+      w.table(
+        [t('export.report.field'), t('export.report.content')],
+        fields.map(([key, value]) => [t(key), value]),
+      ),
+      w.h(3, t('sheet.field.financing')),
+      a.financing.length === 0
+        ? w.note('sheet.financing.empty')
+        : w.table(
+            [
+              t('sheet.financing.source'),
+              t('sheet.financing.label'),
+              t('sheet.financing.amount'),
+              t('sheet.financing.state'),
+            ],
+            a.financing.map((line) => [
+              t(`sheet.source.${line.source}`),
+              w.field(line.label),
+              w.money(line.amount),
+              t(line.secured ? 'sheet.financing.secured' : 'sheet.financing.toRequest'),
+            ]),
+            ['left', 'left', 'right', 'left'],
+          ),
+      w.table(
+        [t('export.report.totals'), t('sheet.financing.amount')],
+        [
+          [t('sheet.financing.total'), w.money(totals.total)],
+          [t('sheet.financing.securedTotal'), w.money(totals.secured)],
+          [t('sheet.financing.toFind'), w.money(totals.toFind)],
+          [t('export.report.gap'), financingGap(w, totals.gap)],
+        ],
+        ['left', 'right'],
+      ),
+      w.h(3, t('sheet.field.milestones')),
+      a.milestones.length === 0
+        ? w.note('sheet.milestone.empty')
+        : w.table(
+            [t('sheet.milestone.date'), t('sheet.milestone.label')],
+            a.milestones.map((m) => [w.date(m.date), m.label]),
+          ),
+      w.h(3, t('export.report.answers')),
+      issues.length === 0
+        ? w.note('export.report.answersNone')
+        : w.bullets(byRank(issues).map((i) => ({ level: 0, runs: [{ text: w.issueName(i) }] }))),
+      ...entityVotes(w, a.id, a.votes),
+    );
+  }
+  return blocks;
+}
+
+function partnersTable(w: Writer, partners: StrategyPartner[]): ReportBlock {
+  const { t } = w;
+  return w.table(
+    [t('plan.partners.name'), t('plan.partners.kind'), t('plan.partners.role'), t('plan.partners.contact')],
+    partners.map((p) => [p.name, t(`plan.kind.${p.kind}`), w.field(p.role), w.field(p.contact)]),
+  );
+}
+
+function partnerships(w: Writer): ReportBlock[] {
+  const { s, t } = w;
+  const blocks = [w.h(1, t('steps.partnerships'))];
+  if (s.partners.length === 0) blocks.push(w.note('export.report.noPartners'));
+  if (s.actions.length === 0) return s.partners.length === 0 ? blocks : [...blocks, ...orphanPartners(w)];
+  for (const a of s.actions) {
+    const partners = a.partners.flatMap((id) => w.partners.get(id) ?? []);
+    const progress = processProgress(a.process);
+    blocks.push(w.h(2, w.sheetName(a)));
+    if (s.partners.length > 0)
+      blocks.push(
+        w.h(3, t('plan.partners.title')),
+        partners.length === 0 ? w.note('plan.partners.empty') : partnersTable(w, partners),
+      );
+    blocks.push(
+      w.h(3, t('plan.process.title')),
+      w.p({ text: t('plan.process.progress', { done: progress.done, applicable: progress.applicable }) }),
+      w.table(
+        [t('export.report.processStep'), t('sheet.field.status')],
+        PROCESS_STEPS.map((step) => [
+          t(`plan.process.step.${step}`),
+          t(`plan.process.status.${a.process[step]}`),
+        ]),
+      ),
+    );
+  }
+  return [...blocks, ...orphanPartners(w)];
+}
+
+/** Partners whose sheet was deleted: kept in the workshop, so listed rather than lost. */
+function orphanPartners(w: Writer): ReportBlock[] {
+  const orphans = w.s.partners.filter((p) => p.action === null);
+  return orphans.length === 0 ? [] : [w.h(2, w.t('plan.orphans')), partnersTable(w, orphans)];
+}
+
+function indicators(w: Writer): ReportBlock[] {
+  const { s, t } = w;
+  const blocks = [w.h(1, t('steps.monitoring'))];
+  if (s.indicators.length === 0) return [...blocks, w.note('export.report.noIndicators')];
+  // In the sheets' order, those of a deleted sheet last.
+  const order = new Map(s.actions.map((a, i) => [a.id, i]));
+  const place = (action: string | null) => (action === null ? Infinity : (order.get(action) ?? Infinity));
+  const sorted = [...s.indicators].sort((a, b) => place(a.action) - place(b.action));
+  const value = (n: number | null) => (n === null ? EMPTY_FIELD : w.num(n));
+  blocks.push(
+    w.table(
+      [
+        t('plan.overview.action'),
+        t('plan.indicators.name'),
+        t('plan.indicators.unit'),
+        t('plan.indicators.baseline'),
+        t('plan.indicators.target'),
+        t('plan.indicators.frequency'),
+        t('plan.indicators.source'),
+      ],
+      sorted.map((x) => [
+        w.sheetName(x.action === null ? undefined : w.actions.get(x.action)),
+        x.name,
+        w.field(x.unit),
+        value(x.baseline),
+        value(x.target),
+        t(`plan.frequency.${x.frequency}`),
+        w.field(x.source),
+      ]),
+      ['left', 'left', 'left', 'right', 'right', 'left', 'left'],
+    ),
+  );
+  return blocks;
+}
+
+function voteResults(w: Writer): ReportBlock[] {
+  const { s, t } = w;
+  const blocks = [w.h(1, t('export.report.votes'))];
+  if (s.rounds.length === 0) return [...blocks, w.note('export.report.noRounds')];
+  for (const round of s.rounds) blocks.push(...roundBlocks(w, round));
+  return blocks;
+}
+
+function roundBlocks(w: Writer, round: StrategyRound): ReportBlock[] {
+  const { t } = w;
+  const { results } = round;
+  const label = new Map(round.targets.map((x) => [x.id, x.label]));
+  const targetName = (id: string) => w.field(label.get(id) ?? id);
+  const score = (n: number) => formatScore(w.locale, n);
+  const revealed = round.revealedAt ?? round.closedAt;
+  const rules =
+    round.mode === 'dots' && round.dots
+      ? t('votes.dotsRules', {
+          budget: translatePlural(w.locale, 'votes.points', round.dots.budget),
+          cap: round.dots.cap,
+        }) + (round.dots.negative ? ` · ${t('votes.negativeAllowed')}` : '')
+      : t('votes.scoringRules', { criteria: (round.criteria ?? []).map((c) => c.label).join(', ') });
+  const blocks: ReportBlock[] = [
+    w.h(2, w.field(round.title)),
+    w.p({
+      text: t('export.report.roundFacts', {
+        mode: t(`votes.mode.${round.mode}`),
+        kind: t(`votes.kind.${round.targetKind}`),
+        voters: w.plural('votes.results.voters', results.voters),
+        date: revealed === null ? EMPTY_FIELD : w.date(revealed.slice(0, 10)),
+      }),
+    }),
+    w.p({ text: rules, italic: true }),
+  ];
+  if (results.voters === 0) return [...blocks, w.note('votes.results.noVoters')];
+
+  const negative = round.mode === 'dots' && (round.dots?.negative ?? false);
+  const criteria = round.mode === 'scoring' ? (round.criteria ?? []) : [];
+  const tied = new Set(results.ties.flat());
+  blocks.push(
+    w.h(3, t('votes.results.ranking')),
+    w.table(
+      [
+        t('export.report.rank'),
+        t('export.report.target'),
+        t('export.report.total'),
+        t('export.report.voters'),
+        ...(negative ? [t('export.report.for'), t('export.report.against')] : []),
+        ...criteria.map((c) => c.label),
+      ],
+      results.targets.map((r) => [
+        tied.has(r.targetId) ? `${w.num(r.rank)} (${t('votes.results.tie')})` : w.num(r.rank),
+        targetName(r.targetId),
+        round.mode === 'dots' ? w.num(r.total) : t('votes.scoreOutOf', { score: score(r.total) }),
+        w.num(r.voters),
+        ...(negative ? [w.num(r.positive), w.num(r.negative)] : []),
+        ...criteria.map((c) => {
+          const stat = r.criteria.find((x) => x.criterionId === c.id);
+          return stat
+            ? `${score(stat.mean)} (${t('votes.results.median', { median: score(stat.median) })})`
+            : EMPTY_FIELD;
+        }),
+      ]),
+      [
+        'left',
+        'left',
+        'right',
+        'right',
+        ...(negative ? (['right', 'right'] as const) : []),
+        ...criteria.map(() => 'right' as const),
+      ],
+    ),
+  );
+  if (results.byGroup.length > 0) {
+    const groupLabel = (g: StrategyRound['results']['byGroup'][number]) => {
+      const name =
+        g.group === 'other' && g.merged.length > 0
+          ? t('votes.results.merged', { groups: g.merged.map((m) => w.group(m)).join(', ') })
+          : w.group(g.group);
+      return `${name} · ${w.plural('votes.results.voters', g.voters)}`;
+    };
+    const onlyMerged = results.byGroup.length === 1 && (results.byGroup[0]?.merged.length ?? 0) > 0;
+    blocks.push(
+      w.h(3, t('votes.results.byGroup')),
+      ...(onlyMerged ? [w.note('votes.results.allMerged')] : []),
+      w.table(
+        [t('export.report.target'), ...results.byGroup.map(groupLabel)],
+        results.targets.map((r) => [
+          targetName(r.targetId),
+          ...results.byGroup.map((g) => {
+            const total = g.totals[r.targetId] ?? 0;
+            return round.mode === 'dots' ? w.num(total) : score(total);
+          }),
+        ]),
+        ['left', ...results.byGroup.map(() => 'right' as const)],
+      ),
+    );
+  }
+  return blocks;
+}
