@@ -1,6 +1,7 @@
 import { useT } from '../../i18n/locale';
 import { useBoard } from '../../state/store';
 import { ToggleButton } from '../../ui/ToggleButton';
+import { ExportToggle } from '../export/ExportToggle';
 import { FollowToggle } from '../follow/Follow';
 import { ParticipantsToggle } from '../participants/ParticipantsToggle';
 import { SilentToggle } from '../silent/SilentToggle';
@@ -32,6 +33,7 @@ export function FacilitatorBar() {
       <ToggleButton pressed={shareOpen} testId="share.toggle" onClick={() => setShareOpen(!shareOpen)}>
         {t('share.toggle')}
       </ToggleButton>
+      <ExportToggle />
     </div>
   );
 }
