@@ -10,9 +10,10 @@ import { importProblems, type ProblemLine } from './importProblems';
 /** The server refuses larger bodies (413); a file past this is not even read. */
 const MAX_IMPORT_MB = 5;
 
+/** What went wrong; `file` when it is the chosen file's fault (the field is then marked invalid). */
 type Failure =
-  | { kind: 'message'; text: string }
-  | { kind: 'problems'; total: number; shown: ProblemLine[]; more: number };
+  | { kind: 'message'; text: string; file: boolean }
+  | { kind: 'problems'; total: number; shown: ProblemLine[]; more: number; file: true };
 
 /**
  * "Import a strategy": a JSON file exported from Atelier becomes a new workshop, entered as
@@ -29,7 +30,7 @@ export function ImportStrategyForm() {
   const [busy, setBusy] = useState(false);
 
   const fail = (text: string) => {
-    setFailure({ kind: 'message', text });
+    setFailure({ kind: 'message', text, file: true });
     fileRef.current?.focus();
   };
 
@@ -42,7 +43,7 @@ export function ImportStrategyForm() {
       facilitatorName.trim() === '' ? undefined : facilitatorName,
     );
     if (!name.success) {
-      setFailure({ kind: 'message', text: t('home.nameTooLong') });
+      setFailure({ kind: 'message', text: t('home.nameTooLong'), file: false });
       return;
     }
     let strategy: unknown;
@@ -64,11 +65,11 @@ export function ImportStrategyForm() {
       setBusy(false);
       if (error instanceof RequestError && error.code === 'bad_request') {
         const { shown, more } = importProblems(error.problems, error.message);
-        setFailure({ kind: 'problems', total: Math.max(1, error.problems.length), shown, more });
+        setFailure({ kind: 'problems', total: Math.max(1, error.problems.length), shown, more, file: true });
       } else if (error instanceof RequestError && error.code === 'payload_too_large') {
         fail(t('export.import.tooLarge', { max: MAX_IMPORT_MB }));
       } else {
-        setFailure({ kind: 'message', text: errorMessage(t, error) });
+        setFailure({ kind: 'message', text: errorMessage(t, error), file: false });
       }
     }
   };
@@ -84,8 +85,8 @@ export function ImportStrategyForm() {
           accept=".json,application/json"
           className="input"
           data-testid="import.file"
-          aria-invalid={failure !== null}
-          aria-describedby={failure ? `${id}-failure` : undefined}
+          aria-invalid={failure?.file === true}
+          aria-describedby={failure?.file ? `${id}-failure` : undefined}
           onChange={(event) => {
             setFile(event.target.files?.[0] ?? null);
             setFailure(null);
