@@ -27,13 +27,15 @@ export function FacilitatorBar() {
       <SilentToggle />
       <ThemeEditorButton />
       <LockToggle />
-      <span className="facilitator-bar__spacer" />
-      <VotesToggle />
-      <ParticipantsToggle />
-      <ToggleButton pressed={shareOpen} testId="share.toggle" onClick={() => setShareOpen(!shareOpen)}>
-        {t('share.toggle')}
-      </ToggleButton>
-      <ExportToggle />
+      {/* The panels' buttons, at the right end: together on the next line when the screen is narrow. */}
+      <div className="facilitator-bar__panels">
+        <VotesToggle />
+        <ParticipantsToggle />
+        <ToggleButton pressed={shareOpen} testId="share.toggle" onClick={() => setShareOpen(!shareOpen)}>
+          {t('share.toggle')}
+        </ToggleButton>
+        <ExportToggle />
+      </div>
     </div>
   );
 }
