@@ -21,10 +21,18 @@ const SHEET = 'Transport à la demande';
 /** The file name every export of this workshop gets today: the title's slug, the day, the extension. */
 const fileName = (extension: string) => exportFileName(TITLE, new Date(), extension);
 
-/** Clicks a download in the export panel and answers the file's suggested name and bytes. */
+/**
+ * Clicks a download in the export panel and answers the file's suggested name and bytes; fails
+ * at once with the panel's own message when the download fails.
+ */
 async function download(page: Page, format: string): Promise<{ name: string; bytes: Buffer }> {
+  const error = page.getByTestId('export.error');
+  const failed = async () => {
+    await error.waitFor();
+    throw new Error(`the ${format} download failed: ${await error.textContent()}`);
+  };
   const [file] = await Promise.all([
-    page.waitForEvent('download'),
+    Promise.race([page.waitForEvent('download'), failed()]),
     page.getByTestId(`export.download-${format}`).click(),
   ]);
   const path = await file.path();
@@ -159,6 +167,8 @@ test('a facilitator previews the export, downloads every format and the board pi
   await expect(f.getByTestId('header.you')).toHaveAttribute('data-role', 'facilitator');
   await expect(f.getByTestId('header.you')).toContainText('Dominique');
   await facilitator.board.expectConnected();
+  await f.getByTestId('step.assessment').click();
+  await expect(f.getByTestId('board.main')).toHaveAttribute('data-step', 'assessment');
   for (const text of NOTES) await expect(facilitator.board.noteWithText(text)).toBeVisible();
   await f.getByTestId('step.issues').click();
   await expect(f.getByTestId('issues.title')).toHaveValue(ISSUE);
