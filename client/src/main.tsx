@@ -15,6 +15,7 @@ import './styles/axes.css';
 import './styles/actions.css';
 import './styles/plan.css';
 import './styles/votes.css';
+import './styles/export.css';
 
 syncDocumentLang();
 const root = document.getElementById('root');

@@ -31,6 +31,17 @@ describe('requestJson', () => {
     });
   });
 
+  it('carries each problem the server lists in a refusal', async () => {
+    const issues = [{ path: 'strategy.notes.0.text', message: 'Expected string' }];
+    vi.stubGlobal('fetch', async () =>
+      answer(400, { error: { code: 'bad_request', message: 'Invalid strategy', issues } }),
+    );
+    await expect(requestJson('/x', WorkshopPreview)).rejects.toMatchObject({
+      code: 'bad_request',
+      problems: issues,
+    });
+  });
+
   it('rejects answers that do not match the schema', async () => {
     vi.stubGlobal('fetch', async () => answer(200, { nope: true }));
     await expect(requestJson('/x', WorkshopPreview)).rejects.toMatchObject({ code: 'invalid_response' });

@@ -3,12 +3,17 @@ import { ApiError } from '@atelier/shared';
 /** What can go wrong talking to the server: an API error code, or no answer at all. */
 export type RequestErrorCode = ApiError['error']['code'] | 'network' | 'invalid_response';
 
-/** A failed request, carrying the server's `{error:{code,message}}` when there was one. */
+/** One problem the server found in what was sent (an import lists each one). */
+export type RequestProblem = NonNullable<ApiError['error']['issues']>[number];
+
+/** A failed request, carrying the server's `{error:{code,message,issues}}` when there was one. */
 export class RequestError extends Error {
   constructor(
     readonly code: RequestErrorCode,
     message: string,
     readonly status: number,
+    /** What the server found wrong, field by field (empty when it did not say). */
+    readonly problems: readonly RequestProblem[] = [],
   ) {
     super(message);
     this.name = 'RequestError';
@@ -34,13 +39,16 @@ export interface RequestOptions {
   signal?: AbortSignal;
 }
 
-/** Fetches JSON, turns error answers into `RequestError`s and validates success answers. */
-export async function requestJson<T>(
+/**
+ * Sends a request (JSON body, bearer token) and answers the server's successful response;
+ * an error answer becomes a `RequestError`, and so does no answer at all (`network`).
+ */
+export async function request(
   path: string,
-  schema: Schema<T>,
   options: RequestOptions = {},
-): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
+  accept = 'application/json',
+): Promise<Response> {
+  const headers: Record<string, string> = { Accept: accept };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   if (options.token) headers.Authorization = `Bearer ${options.token}`;
   let response: Response;
@@ -55,8 +63,21 @@ export async function requestJson<T>(
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
     throw new RequestError('network', error instanceof Error ? error.message : 'Network error', 0);
   }
+  if (!response.ok) {
+    const payload: unknown = await response.json().catch(() => undefined);
+    throw errorFromAnswer(response.status, payload);
+  }
+  return response;
+}
+
+/** Fetches JSON, turns error answers into `RequestError`s and validates success answers. */
+export async function requestJson<T>(
+  path: string,
+  schema: Schema<T>,
+  options: RequestOptions = {},
+): Promise<T> {
+  const response = await request(path, options);
   const payload: unknown = await response.json().catch(() => undefined);
-  if (!response.ok) throw errorFromAnswer(response.status, payload);
   const parsed = schema.safeParse(payload);
   if (!parsed.success)
     throw new RequestError('invalid_response', `Unexpected answer from ${path}`, response.status);
@@ -65,7 +86,10 @@ export async function requestJson<T>(
 
 export function errorFromAnswer(status: number, payload: unknown): RequestError {
   const parsed = ApiError.safeParse(payload);
-  if (parsed.success) return new RequestError(parsed.data.error.code, parsed.data.error.message, status);
+  if (parsed.success) {
+    const { code, message, issues } = parsed.data.error;
+    return new RequestError(code, message, status, issues ?? []);
+  }
   return new RequestError(codeForStatus(status), `HTTP ${status}`, status);
 }
 

@@ -18,6 +18,22 @@ describe('board store', () => {
     expect(canEdit({ me: me('facilitator'), control: open, timeUp: false, projector: true })).toBe(false);
   });
 
+  it('shows one side panel at a time, and none in the projector view', () => {
+    const store = createBoardStore();
+    const open = () => {
+      const { shareOpen, participantsOpen, votesOpen, exportOpen } = store.getState();
+      return { shareOpen, participantsOpen, votesOpen, exportOpen };
+    };
+    store.getState().setShareOpen(true);
+    store.getState().setExportOpen(true);
+    expect(open()).toEqual({ shareOpen: false, participantsOpen: false, votesOpen: false, exportOpen: true });
+    store.getState().setVotesOpen(true);
+    expect(open()).toEqual({ shareOpen: false, participantsOpen: false, votesOpen: true, exportOpen: false });
+    store.getState().setExportOpen(true);
+    store.getState().setProjector(true);
+    expect(Object.values(open())).toEqual([false, false, false, false]);
+  });
+
   it('selects, edits and closes the theme menu consistently', () => {
     const store = createBoardStore();
     store.getState().openPicker('a');

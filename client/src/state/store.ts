@@ -53,6 +53,8 @@ export interface UiState {
   /** Votes: the side panel (one side panel at a time), and the round shown in the main area. */
   votesOpen: boolean;
   votesView: VotesView | null;
+  /** The facilitator's export panel (one side panel at a time). */
+  exportOpen: boolean;
   toasts: readonly Toast[];
   connection: ConnectionState;
   history: { canUndo: boolean; canRedo: boolean };
@@ -72,6 +74,7 @@ export interface UiActions {
   /** Opens an action sheet in the sheet editor (`null` closes it). */
   setOpenSheet(id: string | null): void;
   setVotesOpen(open: boolean): void;
+  setExportOpen(open: boolean): void;
   /** Shows a round's ballot or results in the main area (`null`: back to the step). */
   showVotes(view: VotesView | null): void;
   toast(kind: Toast['kind'], message: string): void;
@@ -120,11 +123,20 @@ export function initialUi(): UiState {
     openSheet: null,
     votesOpen: false,
     votesView: null,
+    exportOpen: false,
     toasts: [],
     connection: { status: 'connecting', pending: 0, closedCode: null },
     history: { canUndo: false, canRedo: false },
   };
 }
+
+/** Every side panel closed: opening one closes the others. */
+const NO_SIDE_PANEL = {
+  shareOpen: false,
+  participantsOpen: false,
+  votesOpen: false,
+  exportOpen: false,
+} as const satisfies Partial<UiState>;
 
 /** A board store: one per open board in the app, one per test. */
 export function createBoardStore(): BoardStore {
@@ -138,12 +150,11 @@ export function createBoardStore(): BoardStore {
       if (id === undefined || get().editingId === id) set({ editingId: null });
     },
     openPicker: (id) => set({ pickerId: id }),
-    setShareOpen: (shareOpen) =>
-      set(shareOpen ? { shareOpen, participantsOpen: false, votesOpen: false } : { shareOpen }),
+    setShareOpen: (shareOpen) => set(shareOpen ? { ...NO_SIDE_PANEL, shareOpen } : { shareOpen }),
     setParticipantsOpen: (participantsOpen) =>
-      set(participantsOpen ? { participantsOpen, shareOpen: false, votesOpen: false } : { participantsOpen }),
-    setVotesOpen: (votesOpen) =>
-      set(votesOpen ? { votesOpen, shareOpen: false, participantsOpen: false } : { votesOpen }),
+      set(participantsOpen ? { ...NO_SIDE_PANEL, participantsOpen } : { participantsOpen }),
+    setVotesOpen: (votesOpen) => set(votesOpen ? { ...NO_SIDE_PANEL, votesOpen } : { votesOpen }),
+    setExportOpen: (exportOpen) => set(exportOpen ? { ...NO_SIDE_PANEL, exportOpen } : { exportOpen }),
     showVotes: (votesView) => set({ votesView }),
     setFilter: (filter) => set({ filter }),
     browseStep: (browsedStep) => set({ browsedStep }),
@@ -156,9 +167,7 @@ export function createBoardStore(): BoardStore {
               selectedId: null,
               editingId: null,
               pickerId: null,
-              shareOpen: false,
-              participantsOpen: false,
-              votesOpen: false,
+              ...NO_SIDE_PANEL,
             }
           : { projector },
       ),

@@ -7,6 +7,7 @@ import { boardStore, useBoard, useCanEdit, useShownStep } from '../../state/stor
 import { ConnectionContext, useWorkshopConnection } from '../../sync/useConnection';
 import { Toasts } from '../../ui/Toasts';
 import { ClosedScreen } from '../connection/ClosedScreen';
+import { ExportPanel } from '../export/ExportPanel';
 import { FollowBanner } from '../follow/Follow';
 import { useFollowLeader, useLeadView } from '../follow/useFollow';
 import { ParticipantsPanel } from '../participants/ParticipantsPanel';
@@ -122,6 +123,7 @@ function BoardLayout({
   const shareOpen = useBoard((s) => s.shareOpen && s.me?.role === 'facilitator');
   const participantsOpen = useBoard((s) => s.participantsOpen && s.me?.role === 'facilitator');
   const votesOpen = useBoard((s) => s.votesOpen);
+  const exportOpen = useBoard((s) => s.exportOpen && s.me?.role === 'facilitator');
   return (
     <div
       className={projector ? 'board board--projector' : 'board'}
@@ -175,6 +177,16 @@ function BoardLayout({
               document
                 .querySelector<HTMLElement>('[data-testid="votes.toggle"],[data-testid="votes.entry"]')
                 ?.focus();
+            }}
+          />
+        )}
+        {exportOpen && (
+          <ExportPanel
+            workshopId={workshopId}
+            token={session.token}
+            onClose={() => {
+              boardStore.getState().setExportOpen(false);
+              document.querySelector<HTMLElement>('[data-testid="export.toggle"]')?.focus();
             }}
           />
         )}

@@ -1,6 +1,7 @@
 import { useT } from '../../i18n/locale';
 import { useBoard } from '../../state/store';
 import { ToggleButton } from '../../ui/ToggleButton';
+import { ExportToggle } from '../export/ExportToggle';
 import { FollowToggle } from '../follow/Follow';
 import { ParticipantsToggle } from '../participants/ParticipantsToggle';
 import { SilentToggle } from '../silent/SilentToggle';
@@ -26,12 +27,15 @@ export function FacilitatorBar() {
       <SilentToggle />
       <ThemeEditorButton />
       <LockToggle />
-      <span className="facilitator-bar__spacer" />
-      <VotesToggle />
-      <ParticipantsToggle />
-      <ToggleButton pressed={shareOpen} testId="share.toggle" onClick={() => setShareOpen(!shareOpen)}>
-        {t('share.toggle')}
-      </ToggleButton>
+      {/* The panels' buttons, at the right end: together on the next line when the screen is narrow. */}
+      <div className="facilitator-bar__panels">
+        <VotesToggle />
+        <ParticipantsToggle />
+        <ToggleButton pressed={shareOpen} testId="share.toggle" onClick={() => setShareOpen(!shareOpen)}>
+          {t('share.toggle')}
+        </ToggleButton>
+        <ExportToggle />
+      </div>
     </div>
   );
 }

@@ -10,11 +10,9 @@ import {
 import { useId, useState } from 'react';
 import { errorMessage } from '../../api/errorMessage';
 import { createWorkshop } from '../../api/workshops';
-import { navigate } from '../../app/router';
-import { boardPath } from '../../app/routes';
 import { useT } from '../../i18n/locale';
 import type { MessageKey } from '../../i18n/translate';
-import { saveSession } from '../../session/session';
+import { enterAsFacilitator } from './enterAsFacilitator';
 
 type Field = 'title' | 'territoryName' | 'facilitatorName';
 
@@ -68,15 +66,7 @@ export function CreateWorkshopForm() {
     setServerError(null);
     setBusy(true);
     try {
-      const created = await createWorkshop(parsed.data);
-      saveSession(created.id, {
-        token: created.facilitatorToken,
-        participantId: created.participantId,
-        role: 'facilitator',
-        joinCode: created.joinCode,
-        participantLink: created.links.participant,
-      });
-      navigate(boardPath(created.id), { state: { share: true } });
+      enterAsFacilitator(await createWorkshop(parsed.data));
     } catch (error) {
       setServerError(errorMessage(t, error));
       setBusy(false);

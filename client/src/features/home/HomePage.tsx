@@ -1,5 +1,6 @@
 import { useT } from '../../i18n/locale';
 import { Screen } from '../../ui/Screen';
+import { ImportStrategyForm } from '../export/ImportStrategyForm';
 import { CreateWorkshopForm } from './CreateWorkshopForm';
 import { JoinCodeForm } from './JoinCodeForm';
 
@@ -17,10 +18,15 @@ export function HomePage() {
           <p className="muted">{t('home.joinIntro')}</p>
           <JoinCodeForm />
         </section>
-        <section className="card" aria-labelledby="create-heading">
+        <section className="card home__create" aria-labelledby="create-heading">
           <h2 id="create-heading">{t('home.createHeading')}</h2>
           <p className="muted">{t('home.createIntro')}</p>
           <CreateWorkshopForm />
+        </section>
+        <section className="card home__import" aria-labelledby="import-heading">
+          <h2 id="import-heading">{t('export.import.heading')}</h2>
+          <p className="muted">{t('export.import.intro')}</p>
+          <ImportStrategyForm />
         </section>
       </div>
     </Screen>

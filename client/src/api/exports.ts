@@ -1,0 +1,42 @@
+import { CreateWorkshopResponse, exportFileName, type ImportWorkshopBody } from '@atelier/shared';
+import { fileNameFromDisposition } from './contentDisposition';
+import { request, requestJson, workshopApiPath } from './http';
+
+/** The server's export formats (`GET …/export?format=`), with the extension of the file each gives. */
+export const SERVER_EXPORT_FORMATS = {
+  xlsx: 'xlsx',
+  docx: 'docx',
+  csv: 'zip',
+  md: 'md',
+  json: 'json',
+} as const;
+export type ServerExportFormat = keyof typeof SERVER_EXPORT_FORMATS;
+
+/** A downloaded file and the name to save it under. */
+export interface ExportedFile {
+  blob: Blob;
+  fileName: string;
+}
+
+/**
+ * `GET /api/workshops/:id/export?format=…&names=…` (facilitators): the workshop's outcome as
+ * a file, named as the server says (Content-Disposition), or after the workshop and today.
+ */
+export async function fetchExport(
+  workshopId: string,
+  format: ServerExportFormat,
+  { token, includeNames, title }: { token: string; includeNames: boolean; title: string },
+): Promise<ExportedFile> {
+  const query = new URLSearchParams({ format, names: String(includeNames) });
+  const response = await request(`${workshopApiPath(workshopId, 'export')}?${query}`, { token }, '*/*');
+  const blob = await response.blob();
+  const fileName =
+    fileNameFromDisposition(response.headers.get('Content-Disposition')) ??
+    exportFileName(title, new Date(), SERVER_EXPORT_FORMATS[format]);
+  return { blob, fileName };
+}
+
+/** `POST /api/workshops/import`: a new workshop from an exported strategy; answers as a creation does. */
+export function importWorkshop(body: ImportWorkshopBody): Promise<CreateWorkshopResponse> {
+  return requestJson('/api/workshops/import', CreateWorkshopResponse, { method: 'POST', body });
+}
