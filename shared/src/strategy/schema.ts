@@ -14,7 +14,7 @@ import { PARTNER_TEXT_LIMITS, StakeholderKind } from '../doc/partners';
 import { PROCESS_STEPS, ProcessStatus } from '../doc/process';
 import { Territory } from '../schema/api';
 import { Locale, PARTICIPANT_GROUPS, ParticipantGroup, ROLES, Role, Step } from '../schema/enums';
-import { CriterionResult, PublicRound, RoundResults } from '../votes/round';
+import { PublicRound, RoundResults, TargetResult, VoteMode } from '../votes/round';
 
 /**
  * The strategy schema: a workshop's whole outcome as structured data, what every export
@@ -36,15 +36,9 @@ const Instant = z.iso.datetime({ offset: true });
 export const EntityVote = z.object({
   round: EntityId,
   roundTitle: z.string(),
-  mode: z.enum(['dots', 'scoring']),
-  /** 1 = first; tied entities share a rank. */
-  rank: z.number().int().positive(),
-  /** Dots: for minus against. Scoring: weighted mean of the criteria means (0–5). */
-  total: z.number(),
-  positive: z.number().int().nonnegative(),
-  negative: z.number().int().nonnegative(),
-  voters: z.number().int().nonnegative(),
-  criteria: z.array(CriterionResult),
+  mode: VoteMode,
+  // The round's own line for this entity (votes/round.ts), without the id it already is.
+  ...TargetResult.omit({ targetId: true }).shape,
 });
 export type EntityVote = z.infer<typeof EntityVote>;
 
@@ -303,85 +297,59 @@ interface LinkProblem {
 /** What breaks the links between levels (note → issue → axis → action → partners, indicators). */
 export function linkProblems(s: z.infer<typeof StrategyShape>): LinkProblem[] {
   const problems: LinkProblem[] = [];
-  const ids = (kind: 'themes' | 'notes' | 'issues' | 'axes' | 'actions' | 'partners' | 'indicators') => {
-    const seen = new Set<string>();
-    s[kind].forEach((item, i) => {
-      if (seen.has(item.id)) problems.push({ path: [kind, i, 'id'], message: `Duplicate id ${item.id}` });
-      seen.add(item.id);
-    });
-    return seen;
-  };
-  const themes = ids('themes');
-  const notes = ids('notes');
-  const issues = ids('issues');
-  const axes = ids('axes');
-  const actions = ids('actions');
-  ids('partners');
-  ids('indicators');
-  const unknown = (set: Set<string>, id: string | null, path: (string | number)[], what: string) => {
-    if (id !== null && !set.has(id)) problems.push({ path, message: `Unknown ${what} ${id}` });
-  };
-  /** `listed` must be exactly the ids of `items` that point to `owner`, in the items' order. */
-  const mirror = (
-    listed: readonly string[],
-    items: readonly { id: string }[],
-    pointsTo: (item: never) => string | null,
-    owner: string,
-    path: (string | number)[],
-    what: string,
-  ) => {
-    const expected = items.filter((item) => pointsTo(item as never) === owner).map((item) => item.id);
-    const sameSet = new Set(listed).size === listed.length && listed.length === expected.length;
-    if (!sameSet || !listed.every((id) => expected.includes(id)))
-      problems.push({
-        path,
-        message: `Lists ${what} [${listed.join(', ')}] but these point to it: [${expected.join(', ')}]`,
+  const kinds = ['themes', 'notes', 'issues', 'axes', 'actions', 'partners', 'indicators'] as const;
+  const ids = Object.fromEntries(
+    kinds.map((kind) => {
+      const seen = new Set<string>();
+      s[kind].forEach((item, i) => {
+        if (seen.has(item.id)) problems.push({ path: [kind, i, 'id'], message: `Duplicate id ${item.id}` });
+        seen.add(item.id);
       });
-  };
-  s.notes.forEach((note, i) => {
-    unknown(themes, note.theme, ['notes', i, 'theme'], 'theme');
-    unknown(issues, note.issue, ['notes', i, 'issue'], 'issue');
-  });
-  s.issues.forEach((issue, i) => {
-    unknown(axes, issue.axis, ['issues', i, 'axis'], 'axis');
-    for (const [j, id] of issue.notes.entries()) unknown(notes, id, ['issues', i, 'notes', j], 'note');
-    mirror(issue.notes, s.notes, (n: StrategyNote) => n.issue, issue.id, ['issues', i, 'notes'], 'notes');
-  });
-  s.axes.forEach((axis, i) => {
-    mirror(axis.issues, s.issues, (x: StrategyIssue) => x.axis, axis.id, ['axes', i, 'issues'], 'issues');
-    mirror(
-      axis.actions,
-      s.actions,
-      (a: StrategyAction) => a.axis,
-      axis.id,
-      ['axes', i, 'actions'],
-      'actions',
-    );
-  });
-  s.actions.forEach((action, i) => {
-    unknown(axes, action.axis, ['actions', i, 'axis'], 'axis');
-    mirror(
-      action.partners,
-      s.partners,
-      (p: StrategyPartner) => p.action,
-      action.id,
-      ['actions', i, 'partners'],
-      'partners',
-    );
-    mirror(
-      action.indicators,
-      s.indicators,
-      (x: StrategyIndicator) => x.action,
-      action.id,
-      ['actions', i, 'indicators'],
-      'indicators',
-    );
-  });
-  s.partners.forEach((p, i) => {
-    unknown(actions, p.action, ['partners', i, 'action'], 'action sheet');
-  });
-  s.indicators.forEach((x, i) => {
-    unknown(actions, x.action, ['indicators', i, 'action'], 'action sheet');
-  });
+      return [kind, seen];
+    }),
+  ) as Record<(typeof kinds)[number], Set<string>>;
+  type Items = readonly Record<string, unknown>[];
+
+  // Each link points to an entity that exists: [entities, their link field, what it points to].
+  const links = [
+    ['notes', 'theme', 'themes'],
+    ['notes', 'issue', 'issues'],
+    ['issues', 'axis', 'axes'],
+    ['actions', 'axis', 'axes'],
+    ['partners', 'action', 'actions'],
+    ['indicators', 'action', 'actions'],
+  ] as const;
+  for (const [kind, field, target] of links)
+    (s[kind] as Items).forEach((item, i) => {
+      const id = item[field];
+      if (typeof id === 'string' && !ids[target].has(id))
+        problems.push({ path: [kind, i, field], message: `Unknown ${field} ${id}` });
+    });
+
+  // Each list of ids is exactly the entities whose link points back: [owners, their list, the
+  // entities listed, the link field of those].
+  const mirrors = [
+    ['issues', 'notes', 'notes', 'issue'],
+    ['axes', 'issues', 'issues', 'axis'],
+    ['axes', 'actions', 'actions', 'axis'],
+    ['actions', 'partners', 'partners', 'action'],
+    ['actions', 'indicators', 'indicators', 'action'],
+  ] as const;
+  for (const [kind, list, listedKind, field] of mirrors)
+    (s[kind] as Items).forEach((owner, i) => {
+      const listed = owner[list] as readonly string[];
+      const expected = (s[listedKind] as Items)
+        .filter((item) => item[field] === owner.id)
+        .map((item) => item.id);
+      const same =
+        new Set(listed).size === listed.length &&
+        listed.length === expected.length &&
+        listed.every((id) => expected.includes(id));
+      if (!same)
+        problems.push({
+          path: [kind, i, list],
+          message: `Lists ${list} [${listed.join(', ')}] but these point to it: [${expected.join(', ')}]`,
+        });
+    });
   return problems;
 }
