@@ -69,6 +69,7 @@ function addSheet(workbook: ExcelJS.Workbook, table: StrategyTable, locale: Loca
   table.columns.forEach((column, i) => {
     header.getCell(i + 1).value = neutralise(column.header);
   });
+  header.height = rowHeight(table.columns, (key) => table.columns.find((c) => c.key === key)?.header);
   header.font = { bold: true };
   header.alignment = { vertical: 'top', wrapText: true };
   table.rows.forEach((row, r) => {
@@ -81,11 +82,41 @@ function addSheet(workbook: ExcelJS.Workbook, table: StrategyTable, locale: Loca
       if (format) cell.numFmt = format;
       cell.alignment = { vertical: 'top', wrapText: column.type === 'longText' };
     });
+    line.height = rowHeight(
+      table.columns.filter((column) => column.type === 'longText'),
+      (key) => row[key],
+    );
   });
   sheet.autoFilter = {
     from: { row: 1, column: 1 },
     to: { row: Math.max(1, table.rows.length + 1), column: table.columns.length },
   };
+}
+
+/** Points per line of Calibri 11, and Excel's tallest row. */
+const LINE_POINTS = 15;
+const MAX_ROW_POINTS = 409;
+
+/**
+ * The height a row of wrapped text needs: LibreOffice keeps the default one-line height of a row
+ * written without one (its wrapped lines then run over the next rows), so it is estimated here
+ * from each wrapped cell's text and column width (about one character per width unit).
+ */
+function rowHeight(
+  columns: readonly { key: string; width: number }[],
+  textOf: (key: string) => unknown,
+): number {
+  let lines = 1;
+  for (const column of columns) {
+    const value = textOf(column.key);
+    if (typeof value !== 'string' || value === '') continue;
+    const perLine = Math.max(1, Math.floor(column.width * 1.1));
+    const needed = value
+      .split('\n')
+      .reduce((sum, part) => sum + Math.max(1, Math.ceil(part.length / perLine)), 0);
+    lines = Math.max(lines, needed);
+  }
+  return Math.min(MAX_ROW_POINTS, lines * LINE_POINTS);
 }
 
 /** The workbook of `tables`, with its document properties. */

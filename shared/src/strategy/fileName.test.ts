@@ -10,7 +10,14 @@ describe('exportFileName', () => {
     );
   });
 
-  it('keeps names short and never empty', () => {
+  it('keeps names short, cut between words, and never empty', () => {
+    expect(
+      exportFileName(
+        "Stratégie d'innovation territoriale — Communauté d'agglomération du Val de Loue",
+        at,
+        'docx',
+      ),
+    ).toBe('atelier-strategie-d-innovation-territoriale-communaute-d-2026-12-03.docx');
     expect(exportFileName('x'.repeat(300), at, 'md')).toBe(`atelier-${'x'.repeat(60)}-2026-12-03.md`);
     expect(exportFileName('«»', at, 'json')).toBe('atelier-atelier-2026-12-03.json');
   });

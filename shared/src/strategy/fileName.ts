@@ -9,8 +9,9 @@ export function exportFileName(title: string, at: Date, extension: string): stri
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60)
-    .replace(/-+$/, '');
-  return `atelier-${slug === '' ? 'atelier' : slug}-${at.toISOString().slice(0, 10)}.${extension}`;
+    .replace(/^-+|-+$/g, '');
+  // At most 60 characters, cut between words when there is a word boundary to cut at.
+  const head = slug.slice(0, 61);
+  const cut = slug.length <= 60 ? slug : head.includes('-') ? head.replace(/-[^-]*$/, '') : slug.slice(0, 60);
+  return `atelier-${cut === '' ? 'atelier' : cut}-${at.toISOString().slice(0, 10)}.${extension}`;
 }
