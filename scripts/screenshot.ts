@@ -4,7 +4,8 @@
  * moves their pointers, and writes docs/screenshots/board.png (the README's picture), then
  * one picture per step of the method (docs/screenshots/step-N-<step>.png), taken from a
  * participant's screen as the facilitator moves the room, and a dot vote on the issues
- * (docs/screenshots/votes-ballot.png, votes-results.png).
+ * (docs/screenshots/votes-ballot.png, votes-results.png), and the facilitator's export panel
+ * (docs/screenshots/export-panel.png).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
@@ -185,6 +186,21 @@ await lea.getByTestId('votes.results').waitFor();
 const resultsPicture = join(out, 'votes-results.png');
 await lea.screenshot({ path: resultsPicture });
 written.push(ballotPicture, resultsPicture);
+
+// The facilitator's export panel: what the export holds, then the downloads.
+await facilitator.getByTestId('votes.results-close').click();
+await facilitator.getByTestId('step.assessment').click();
+await facilitator.getByTestId('export.toggle').click();
+await facilitator.getByTestId('export.counts').waitFor();
+await dismissToasts(facilitator);
+// Off the button, and past its colour transition.
+await facilitator.mouse.move(600, 500);
+await facilitator.waitForFunction(
+  `document.querySelector('[data-testid="export.toggle"]').getAnimations().length === 0`,
+);
+const exportPicture = join(out, 'export-panel.png');
+await facilitator.screenshot({ path: exportPicture });
+written.push(exportPicture);
 
 await browser.close();
 process.stdout.write(`Wrote ${written.join('\n      ')}\n`);
