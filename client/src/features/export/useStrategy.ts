@@ -3,7 +3,10 @@ import { useEffect, useMemo, useState } from 'react';
 import { useBoard } from '../../state/store';
 import { useConnection } from '../../sync/useConnection';
 
-/** Re-reading the documents waits this long after a change: a busy room writes many times a second. */
+/**
+ * The documents are read again at most this often: a busy room writes many times a second (and
+ * a wait restarted at each change would never end while it does).
+ */
 const SETTLE_MS = 250;
 
 export interface StrategyPreview {
@@ -25,8 +28,11 @@ export function useStrategy(includeNames: boolean): StrategyPreview | null {
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const changed = () => {
-      clearTimeout(timer);
-      timer = setTimeout(() => setVersion((v) => v + 1), SETTLE_MS);
+      if (timer !== undefined) return;
+      timer = setTimeout(() => {
+        timer = undefined;
+        setVersion((v) => v + 1);
+      }, SETTLE_MS);
     };
     let docs: { board: typeof connection.boardDoc; control: typeof connection.controlDoc } | null = null;
     const watch = () => {
