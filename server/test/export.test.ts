@@ -1,7 +1,8 @@
 import { type ApiError, buildStrategy, Strategy } from '@atelier/shared';
 import { afterEach, describe, expect, it } from 'vitest';
+import type * as Y from 'yjs';
 import { exportWorkshop, NOTE_TEXTS } from './export-workshop';
-import { api, useServer } from './harness';
+import { api, useServer, waitFor } from './harness';
 
 const server = useServer();
 let built: Awaited<ReturnType<typeof exportWorkshop>> | undefined;
@@ -99,6 +100,27 @@ describe('export API', () => {
       token: built.fanny,
     });
     expect([pdf.status, code(pdf)]).toEqual([400, 'bad_request']);
+  });
+});
+
+describe('export of a board a script wrote past the app’s limits', () => {
+  it('says which fields the schema refuses instead of sending a file that breaks it', async () => {
+    built = await exportWorkshop(server);
+    const note = built.board.getMap<Y.Map<unknown>>('notes').values().next().value as Y.Map<unknown>;
+    const text = note.get('text') as Y.Text;
+    // Past the 2,000 characters addNote keeps to: only a script writing the Y.Text directly gets here.
+    text.insert(text.length, 'x'.repeat(2_500));
+    const { cast, fanny } = built;
+    await waitFor(async () => {
+      const answer = await api<ApiError>(server.url, 'GET', exportPath(cast.workshop.id), { token: fanny });
+      return answer.status === 500;
+    }, 'the server to hold the long note');
+    const answer = await api<ApiError>(server.url, 'GET', exportPath(cast.workshop.id), { token: fanny });
+    expect(answer.body.error.code).toBe('internal');
+    expect(answer.body.error.message).toMatch(/strategy schema refuses/);
+    expect(answer.body.error.issues).toEqual([
+      { path: expect.stringMatching(/^notes\.\d+\.text$/), message: expect.any(String) },
+    ]);
   });
 });
 

@@ -5,9 +5,23 @@ import type { RoomManager } from '../sync/rooms';
 /** The app's version, written into every export's provenance. */
 export const APP_VERSION = '0.1.0';
 
+/** A field the schema refuses, with its path. */
+export interface SchemaProblem {
+  path: readonly PropertyKey[];
+  message: string;
+}
+
 /** Reads a workshop's outcome as the strategy object (the one every export format is written from). */
 export interface StrategyReader {
-  read(workshop: WorkshopRecord, by: ParticipantRecord, options: { includeNames: boolean }): Strategy;
+  /**
+   * The strategy, or what in the documents the schema refuses (a script writing the board
+   * directly can store what the app's commands never would, e.g. a note over its limit).
+   */
+  read(
+    workshop: WorkshopRecord,
+    by: ParticipantRecord,
+    options: { includeNames: boolean },
+  ): { strategy: Strategy; problems?: never } | { strategy?: never; problems: readonly SchemaProblem[] };
 }
 
 export function createStrategyReader(
@@ -39,8 +53,9 @@ export function createStrategyReader(
           }),
         ),
       );
-      // Validated before it leaves: a document that breaks the schema is a bug to hear about, not a file to send.
-      return Strategy.parse(strategy);
+      // Validated before it leaves: a file that breaks its own schema is never sent.
+      const checked = Strategy.safeParse(strategy);
+      return checked.success ? { strategy: checked.data } : { problems: checked.error.issues };
     },
   };
 }

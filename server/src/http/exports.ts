@@ -3,6 +3,7 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppDeps } from '../app';
 import { EXPORT_FORMAT_NAMES, EXPORT_FORMATS } from '../export/formats';
 import { workshopFacilitator } from './auth';
+import { apiError, describeIssues, issueList } from './errors';
 import { jsonContent, validationHook } from './openapi';
 
 /** The JSON Schema of the strategy object, made once from the zod schema (docs/strategy-schema.md). */
@@ -67,7 +68,19 @@ export function exportRoutes(deps: AppDeps) {
     const { format, names } = c.req.valid('query');
     const caller = workshopFacilitator(c, workshops, id, 'Only facilitators can export the workshop');
     if (caller.error) return caller.error;
-    const strategy = strategies.read(caller.workshop, caller.you, { includeNames: names });
+    const { strategy, problems } = strategies.read(caller.workshop, caller.you, { includeNames: names });
+    if (problems) {
+      log.error(
+        { workshopId: id, problems: issueList(problems).slice(0, 20) },
+        'export refused by the strategy schema',
+      );
+      return apiError(
+        c,
+        'internal',
+        `The workshop holds data the strategy schema refuses, so it cannot be exported: ${describeIssues(problems.slice(0, 3))}`,
+        issueList(problems),
+      );
+    }
     const writer = EXPORT_FORMATS[format];
     const bytes = await writer.write(strategy);
     const fileName = exportFileName(

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type * as Y from 'yjs';
 import { z } from 'zod';
 import { buildStrategy } from './build';
 import { STRATEGY_SCHEMA_VERSION, Strategy } from './schema';
@@ -234,6 +235,21 @@ describe('buildStrategy', () => {
 });
 
 describe('Strategy schema', () => {
+  it('accepts what a live board can hold: a title being retyped, a name two people cleared', () => {
+    const { board, source } = fixtureWorkshop();
+    for (const [root, id, field] of [
+      ['clusters', 'i-mob', 'title'],
+      ['axes', 'a-acc', 'title'],
+      ['partners', 'pa-1', 'name'],
+      ['indicators', 'k-1', 'name'],
+    ] as const) {
+      const text = board.getMap<Y.Map<unknown>>(root).get(id)?.get(field) as Y.Text;
+      text.delete(0, text.length);
+    }
+    const result = Strategy.safeParse(buildStrategy(source));
+    expect(result.success && result.data.issues[0]?.title).toBe('');
+  });
+
   const valid = () => buildStrategy(fixtureWorkshop().source);
   const problems = (value: unknown) => {
     const result = Strategy.safeParse(value);

@@ -119,7 +119,8 @@ export const StrategyIssue = z.object({
   id: EntityId,
   /** 1 = the most important. */
   rank: z.number().int().positive(),
-  title: z.string().trim().min(1).max(120),
+  /** May be blank: a live document can hold a title being retyped (readers show a placeholder). */
+  title: z.string().max(120),
   description: z.string().max(2000),
   /** The strategic axis it belongs to (step 3), or `null`. */
   axis: EntityId.nullable(),
@@ -134,7 +135,8 @@ export const StrategyAxis = z.object({
   id: EntityId,
   /** Reading order, 1 first. */
   rank: z.number().int().positive(),
-  title: z.string().trim().min(1).max(AXIS_TITLE_MAX),
+  /** May be blank, like an issue's title. */
+  title: z.string().max(AXIS_TITLE_MAX),
   description: z.string().max(AXIS_DESCRIPTION_MAX),
   /** The issues it groups, in their ranking order. */
   issues: z.array(EntityId),
@@ -217,7 +219,8 @@ export const StrategyPartner = z.object({
   id: EntityId,
   /** Its action sheet; `null` when that sheet was deleted (the partner was kept). */
   action: EntityId.nullable(),
-  name: z.string().trim().min(1).max(PARTNER_TEXT_LIMITS.name),
+  /** May be blank: two people clearing parts of a name at once can leave it empty. */
+  name: z.string().max(PARTNER_TEXT_LIMITS.name),
   kind: StakeholderKind,
   role: z.string().max(PARTNER_TEXT_LIMITS.role),
   contact: z.string().max(PARTNER_TEXT_LIMITS.contact),
@@ -231,7 +234,8 @@ export const StrategyIndicator = z.object({
   id: EntityId,
   /** Its action sheet; `null` when that sheet was deleted (the indicator was kept). */
   action: EntityId.nullable(),
-  name: z.string().trim().min(1).max(INDICATOR_TEXT_LIMITS.name),
+  /** May be blank, like a partner's name. */
+  name: z.string().max(INDICATOR_TEXT_LIMITS.name),
   unit: z.string().max(INDICATOR_TEXT_LIMITS.unit),
   baseline: indicatorValue,
   target: indicatorValue,
