@@ -4,6 +4,7 @@ import {
   BOARD_ROOTS,
   createAction,
   deleteAction,
+  formatEuros,
   rankAction,
   readActions,
   readAxes,
@@ -11,7 +12,6 @@ import {
 import { useEffect, useId, useRef, useState } from 'react';
 import type * as Y from 'yjs';
 import { useT } from '../../i18n/locale';
-import { formatEuros } from '../../i18n/numbers';
 import type { MessageKey } from '../../i18n/translate';
 import { useSheetActivity } from '../../state/presenceStores';
 import { boardStore, useBoard, useCanEdit } from '../../state/store';

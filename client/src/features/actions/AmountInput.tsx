@@ -1,6 +1,5 @@
-import type { Locale } from '@atelier/shared';
+import { formatAmount, type Locale } from '@atelier/shared';
 import { type InputHTMLAttributes, useState } from 'react';
-import { formatAmount } from '../../i18n/numbers';
 
 interface Props
   extends Omit<InputHTMLAttributes<HTMLInputElement>, 'value' | 'onChange' | 'type' | 'onBlur' | 'onFocus'> {

@@ -6,12 +6,12 @@ import {
   type FinancingLineInput,
   type FinancingSource,
   financingTotals,
+  formatEuros,
   removeFinancingLine,
   updateFinancingLine,
 } from '@atelier/shared';
 import { useId, useRef, useState } from 'react';
 import { useT } from '../../i18n/locale';
-import { formatEuros } from '../../i18n/numbers';
 import type { MessageKey } from '../../i18n/translate';
 import { useCanEdit } from '../../state/store';
 import { FieldWithError } from '../../ui/FieldWithError';

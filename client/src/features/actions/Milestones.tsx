@@ -1,6 +1,7 @@
 import {
   type ActionSheet,
   addMilestone,
+  formatDate,
   IsoDate,
   type Milestone,
   removeMilestone,
@@ -8,7 +9,6 @@ import {
 } from '@atelier/shared';
 import { useId, useRef, useState } from 'react';
 import { useT } from '../../i18n/locale';
-import { formatDate } from '../../i18n/numbers';
 import type { MessageKey } from '../../i18n/translate';
 import { useCanEdit } from '../../state/store';
 import { FieldError, FieldWithError, fieldErrorProps } from '../../ui/FieldWithError';

@@ -1,5 +1,5 @@
+import { formatAmount, formatDate, formatEuros, parseAmount } from '@atelier/shared';
 import { describe, expect, it } from 'vitest';
-import { formatAmount, formatDate, formatEuros, parseAmount } from '../../i18n/numbers';
 import { checkAmount } from './format';
 
 /** Intl writes French group separators as narrow no-break spaces: compare with plain ones. */

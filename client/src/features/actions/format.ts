@@ -1,5 +1,4 @@
-import { Euros, type Locale } from '@atelier/shared';
-import { parseAmount } from '../../i18n/numbers';
+import { Euros, type Locale, parseAmount } from '@atelier/shared';
 import type { MessageKey } from '../../i18n/translate';
 
 export type AmountProblem = 'required' | 'notNumber' | 'negative' | 'tooLarge';

@@ -1,9 +1,8 @@
-import { exportFileName, type Step } from '@atelier/shared';
+import { exportFileName, formatDate, type Step } from '@atelier/shared';
 import { toBlob } from 'html-to-image';
 import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import type { ExportedFile } from '../../api/exports';
-import { formatDate } from '../../i18n/numbers';
 import type { Translator } from '../../i18n/translate';
 import { boardStore } from '../../state/store';
 import { BoardPicture } from './BoardPicture';

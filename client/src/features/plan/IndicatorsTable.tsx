@@ -1,4 +1,5 @@
 import {
+  formatNumber,
   INDICATOR_TEXT,
   INDICATOR_TEXT_LIMITS,
   type Indicator,
@@ -7,7 +8,6 @@ import {
 } from '@atelier/shared';
 import type * as Y from 'yjs';
 import { useT } from '../../i18n/locale';
-import { formatNumber } from '../../i18n/numbers';
 import { useConnection } from '../../sync/useConnection';
 import type { BoardCommands } from '../board/useCommands';
 import { BoundText, NumberField } from './fields';

@@ -1,7 +1,11 @@
-import { INDICATOR_TEXT_LIMITS, type IndicatorFrequency, IndicatorInput } from '@atelier/shared';
+import {
+  INDICATOR_TEXT_LIMITS,
+  type IndicatorFrequency,
+  IndicatorInput,
+  parseNumberInput,
+} from '@atelier/shared';
 import { type FormEvent, useId, useState } from 'react';
 import { useT } from '../../i18n/locale';
-import { parseNumberInput } from '../../i18n/numbers';
 import { FieldError, fieldErrorProps } from '../../ui/FieldWithError';
 import { FrequencySelect } from './selects';
 import type { PlanCommands } from './usePlanCommands';

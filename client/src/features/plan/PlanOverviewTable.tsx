@@ -1,6 +1,14 @@
-import type { Indicator, PlanAction, PlanGroup, PlanOverview, PlanTotals } from '@atelier/shared';
+import {
+  formatEuros,
+  formatNumber,
+  formatPercent,
+  type Indicator,
+  type PlanAction,
+  type PlanGroup,
+  type PlanOverview,
+  type PlanTotals,
+} from '@atelier/shared';
 import { useT } from '../../i18n/locale';
-import { formatEuros, formatNumber, formatPercent } from '../../i18n/numbers';
 import type { Translator } from '../../i18n/translate';
 import { priorityKey, sheetStatusKey } from './labels';
 

@@ -1,8 +1,8 @@
+import { formatNumberInput, parseNumberInput } from '@atelier/shared';
 import { useRef, useState } from 'react';
 import type * as Y from 'yjs';
 import type { z } from 'zod';
 import { useT } from '../../i18n/locale';
-import { formatNumberInput, parseNumberInput } from '../../i18n/numbers';
 import { useConnection } from '../../sync/useConnection';
 import { FieldWithError } from '../../ui/FieldWithError';
 import { undoKeys } from '../board/undoKeys';

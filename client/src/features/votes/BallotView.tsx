@@ -1,11 +1,11 @@
-import { type Ballot, formatRemaining, type PublicRound, SCORE_MAX } from '@atelier/shared';
+import { type Ballot, formatRemaining, formatScore, type PublicRound, SCORE_MAX } from '@atelier/shared';
 import { type KeyboardEvent, type ReactNode, useMemo, useState } from 'react';
 import { useT } from '../../i18n/locale';
 import { useBoard } from '../../state/store';
 import { Icon } from '../../ui/Icon';
 import type { BallotEdit } from './ballotSync';
 import { CheckMark } from './CheckMark';
-import { dotBlockReason, formatScore } from './labels';
+import { dotBlockReason } from './labels';
 import { type DotMove, dotMoves, scoringProgress, type TargetCard, targetCards } from './model';
 import { useBallot } from './useBallot';
 import { useLiveTargets } from './useLiveTargets';

@@ -1,4 +1,6 @@
 import {
+  formatNumber,
+  formatScore,
   type GroupBreakdown,
   keepTopAxes,
   type ParticipantGroup,
@@ -11,14 +13,13 @@ import {
 import { useId, useMemo, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { useT } from '../../i18n/locale';
-import { formatNumber } from '../../i18n/numbers';
 import type { Translator } from '../../i18n/translate';
 import { boardStore, canEdit, useBoard } from '../../state/store';
 import { useConnection } from '../../sync/useConnection';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { FieldWithError } from '../../ui/FieldWithError';
 import { CriteriaHeads } from './BallotView';
-import { formatScore, formatTotal } from './labels';
+import { formatTotal } from './labels';
 import { barGeometry, barScale, type RankedRow, rankedRows } from './model';
 import { useLiveTargets } from './useLiveTargets';
 import { VoteFrame } from './VoteFrame';

@@ -1,9 +1,6 @@
-import type { PublicRound } from '@atelier/shared';
-import { formatNumber, formatScore } from '../../i18n/numbers';
+import { formatNumber, formatScore, type PublicRound } from '@atelier/shared';
 import type { Translator } from '../../i18n/translate';
 import type { DotBlock } from './model';
-
-export { formatScore };
 
 /** A round's total for a target: dots (`7 points`) or a weighted score (`3,5 / 5`). */
 export function formatTotal(t: Translator, mode: PublicRound['mode'], total: number): string {
