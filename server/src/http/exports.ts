@@ -6,13 +6,14 @@ import { workshopFacilitator } from './auth';
 import { apiError, describeIssues, issueList } from './errors';
 import { jsonContent, validationHook } from './openapi';
 
-/** The JSON Schema of the strategy object, made once from the zod schema (docs/strategy-schema.md). */
-const STRATEGY_JSON_SCHEMA: Record<string, unknown> = {
+/** The JSON Schema of the strategy object, made from the zod schema on first request (docs/strategy-schema.md). */
+let strategyJsonSchema: Record<string, unknown> | undefined;
+const makeStrategyJsonSchema = (): Record<string, unknown> => ({
   $id: '/api/schema/strategy.json',
   title: `Atelier strategy, schema version ${STRATEGY_SCHEMA_VERSION}`,
   description: 'A workshop’s whole outcome, as Atelier exports and imports it. See docs/strategy-schema.md.',
   ...z.toJSONSchema(Strategy, { io: 'input', unrepresentable: 'any' }),
-};
+});
 
 const strategySchema = createRoute({
   method: 'get',
@@ -61,7 +62,10 @@ export function exportRoutes(deps: AppDeps) {
   const { workshops, strategies, log } = deps;
   const app = new OpenAPIHono({ defaultHook: validationHook });
 
-  app.openapi(strategySchema, (c) => c.json(STRATEGY_JSON_SCHEMA as Record<string, never>, 200));
+  app.openapi(strategySchema, (c) => {
+    strategyJsonSchema ??= makeStrategyJsonSchema();
+    return c.json(strategyJsonSchema as Record<string, never>, 200);
+  });
 
   app.openapi(exportWorkshop, async (c) => {
     const { id } = c.req.valid('param');
