@@ -16,6 +16,8 @@ import './styles/actions.css';
 import './styles/plan.css';
 import './styles/votes.css';
 import './styles/export.css';
+// Last: phones and tablets adjust the rules above.
+import './styles/small-screens.css';
 
 syncDocumentLang();
 const root = document.getElementById('root');

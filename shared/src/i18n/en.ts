@@ -223,6 +223,8 @@ export const en: Record<MessageKey, string> = {
 
   'header.you': '{name} · {role}',
   'header.territory': '{kind} · {name}',
+  // Phones: the header's less urgent items go into a menu.
+  'header.more': 'More: your name, the language, the projector view',
 
   'toast.denied.read-only': 'Change refused: you are read-only. The board was resynchronised.',
   'toast.denied.facilitator-only':
@@ -232,6 +234,8 @@ export const en: Record<MessageKey, string> = {
   'toast.denied.time-up': 'Change refused: time is up and input is paused. The board was resynchronised.',
   'toast.denied.other': 'The server refused a change. The board was resynchronised.',
 
+  'facilitatorBar.narrow':
+    'The facilitation console needs a wider screen (≥ 1024 px): open this link on a computer to facilitate. On this screen you follow the workshop; the facilitation tools are hidden.',
   'facilitatorBar.label': 'Facilitation tools',
   'follow.start': 'Follow me',
   'follow.stop': 'Free the views',

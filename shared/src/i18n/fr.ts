@@ -227,6 +227,8 @@ export const fr = {
 
   'header.you': '{name} · {role}',
   'header.territory': '{kind} · {name}',
+  // Phones: the header's less urgent items go into a menu.
+  'header.more': 'Plus d’options : votre nom, la langue, la vue projecteur',
 
   'toast.denied.read-only':
     'Modification refusée : vous êtes en lecture seule. Le tableau a été resynchronisé.',
@@ -238,6 +240,8 @@ export const fr = {
     'Modification refusée : le temps est écoulé et la saisie est suspendue. Le tableau a été resynchronisé.',
   'toast.denied.other': 'Modification refusée par le serveur. Le tableau a été resynchronisé.',
 
+  'facilitatorBar.narrow':
+    'La console d’animation demande un écran plus large (≥ 1024 px) : ouvrez ce lien sur un ordinateur pour animer. Sur cet écran, vous suivez l’atelier ; les outils d’animation sont masqués.',
   'facilitatorBar.label': 'Outils d’animation',
   'follow.start': 'Suivez-moi',
   'follow.stop': 'Libérer les vues',

@@ -7,8 +7,12 @@ import { PresenceBar } from '../presence/PresenceBar';
 import { ProjectorToggle } from '../projector/Projector';
 import { TimerControl } from '../timer/TimerControl';
 import { VotesToggle } from '../votes/VotesToggle';
+import { HeaderMenu } from './HeaderMenu';
 
-/** Title and territory, the timer, presence, connection, who you are, language and the projector view. */
+/**
+ * Title and territory, the timer, presence, connection, who you are, language and the projector
+ * view (these last three in a menu on a phone).
+ */
 export function BoardHeader() {
   const t = useT();
   const workshop = useBoard((s) => s.workshop);
@@ -31,14 +35,16 @@ export function BoardHeader() {
         <VotesToggle everyone />
         <PresenceBar />
         <ConnectionIndicator />
-        <span className="board-header__you" data-testid="header.you" data-role={you.role}>
-          {t('header.you', {
-            name: you.name,
-            role: you.coFacilitator ? t('participants.role.coFacilitator') : t(`role.${you.role}`),
-          })}
-        </span>
-        <LocaleSwitch />
-        <ProjectorToggle />
+        <HeaderMenu>
+          <span className="board-header__you" data-testid="header.you" data-role={you.role}>
+            {t('header.you', {
+              name: you.name,
+              role: you.coFacilitator ? t('participants.role.coFacilitator') : t(`role.${you.role}`),
+            })}
+          </span>
+          <LocaleSwitch />
+          <ProjectorToggle />
+        </HeaderMenu>
       </div>
     </header>
   );

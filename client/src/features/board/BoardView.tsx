@@ -23,6 +23,7 @@ import { VotesPanel } from '../votes/VotesPanel';
 import { BoardHeader } from './BoardHeader';
 import { FacilitatorBar } from './FacilitatorBar';
 import { ReadOnlyBanner } from './ReadOnlyBanner';
+import { useReadableEditing } from './readableEditing';
 import { useCommands } from './useCommands';
 import { useShortcuts } from './useShortcuts';
 
@@ -111,6 +112,7 @@ function BoardLayout({
   const pointerRef = useRef<{ x: number; y: number } | null>(null);
   useShortcuts(commands, pointerRef);
   useTidyUiState();
+  useReadableEditing();
   useTimerExpiry();
   useLeadView();
   useFollowLeader();

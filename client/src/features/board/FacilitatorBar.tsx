@@ -21,21 +21,27 @@ export function FacilitatorBar() {
   const setShareOpen = useBoard((s) => s.setShareOpen);
   if (!facilitator) return null;
   return (
-    <div className="facilitator-bar" role="toolbar" aria-label={t('facilitatorBar.label')}>
-      <FollowToggle />
-      <StepsFreeToggle />
-      <SilentToggle />
-      <ThemeEditorButton />
-      <LockToggle />
-      {/* The panels' buttons, at the right end: together on the next line when the screen is narrow. */}
-      <div className="facilitator-bar__panels">
-        <VotesToggle />
-        <ParticipantsToggle />
-        <ToggleButton pressed={shareOpen} testId="share.toggle" onClick={() => setShareOpen(!shareOpen)}>
-          {t('share.toggle')}
-        </ToggleButton>
-        <ExportToggle />
+    <>
+      {/* Below 1024 px the console does not fit: say so, and leave a clean view of the board. */}
+      <p className="facilitator-narrow" role="note" data-testid="facilitator.narrow">
+        {t('facilitatorBar.narrow')}
+      </p>
+      <div className="facilitator-bar" role="toolbar" aria-label={t('facilitatorBar.label')}>
+        <FollowToggle />
+        <StepsFreeToggle />
+        <SilentToggle />
+        <ThemeEditorButton />
+        <LockToggle />
+        {/* The panels' buttons, at the right end: together on the next line when the screen is narrow. */}
+        <div className="facilitator-bar__panels">
+          <VotesToggle />
+          <ParticipantsToggle />
+          <ToggleButton pressed={shareOpen} testId="share.toggle" onClick={() => setShareOpen(!shareOpen)}>
+            {t('share.toggle')}
+          </ToggleButton>
+          <ExportToggle />
+        </div>
       </div>
-    </div>
+    </>
   );
 }

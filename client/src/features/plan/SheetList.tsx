@@ -1,5 +1,5 @@
 import type { PlanAction, PlanOverview } from '@atelier/shared';
-import type { ReactNode } from 'react';
+import { type ReactNode, useRef } from 'react';
 import { useT } from '../../i18n/locale';
 import { sheetStatusKey } from './labels';
 
@@ -93,10 +93,19 @@ interface WithDetailProps extends Props {
 export function SheetsWithDetail({ children, orphan, ...list }: WithDetailProps) {
   const { plan, selected } = list;
   const action = plan.groups.flatMap((group) => group.actions).find((a) => a.id === selected);
+  const detailRef = useRef<HTMLDivElement>(null);
+  const onSelect = (id: string) => {
+    list.onSelect(id);
+    // On a phone the chosen sheet is under the list, out of sight: bring it up.
+    const detail = detailRef.current;
+    const listBox = detail?.previousElementSibling?.getBoundingClientRect();
+    if (detail && listBox && detail.getBoundingClientRect().top >= listBox.bottom - 1)
+      requestAnimationFrame(() => detail.scrollIntoView({ block: 'start' }));
+  };
   return (
     <>
-      <SheetList {...list} />
-      <div className="plan-step__detail" data-testid="plan.detail" data-sheet-id={selected}>
+      <SheetList {...list} onSelect={onSelect} />
+      <div ref={detailRef} className="plan-step__detail" data-testid="plan.detail" data-sheet-id={selected}>
         {action ? (
           <>
             <SheetHeading plan={plan} action={action} />

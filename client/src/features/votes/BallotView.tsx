@@ -362,7 +362,8 @@ function ScoringBallot({ round, cards, ballot, canVote, onChange }: ScoringProps
                   }
                 };
                 return (
-                  <td key={c.id}>
+                  // The criterion's name, shown beside its choice when a phone stacks the grid.
+                  <td key={c.id} data-label={c.label}>
                     <div
                       className="score-cell"
                       role="radiogroup"

@@ -256,6 +256,7 @@ function CriteriaTable({
                 return (
                   <td
                     key={c.id}
+                    data-label={c.label}
                     data-testid="votes.criterion-cell"
                     data-criterion={c.id}
                     data-mean={stat?.mean ?? ''}
@@ -273,7 +274,9 @@ function CriteriaTable({
                   </td>
                 );
               })}
-              <td className="criteria-table__total">{formatScore(t.locale, row.total)}</td>
+              <td className="criteria-table__total" data-label={t('votes.results.weighted')}>
+                {formatScore(t.locale, row.total)}
+              </td>
             </tr>
           ))}
         </tbody>
