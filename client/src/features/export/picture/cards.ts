@@ -68,7 +68,10 @@ function drawCard(
   return shapes;
 }
 
-/** Cards in rows of `perRow`, each row as tall as its tallest card. */
+/**
+ * Cards `perRow` abreast, each its own height, each placed under the shortest column so far
+ * (a masonry): rows of equal height would leave a short note's card half empty.
+ */
 export function cardGrid(
   cards: readonly Card[],
   x: number,
@@ -79,17 +82,14 @@ export function cardGrid(
   measure: Measure,
 ): Placed {
   const w = (width - (perRow - 1) * GAP) / perRow;
+  const bottoms = Array.from({ length: Math.max(1, perRow) }, () => y);
   const shapes: Shape[] = [];
-  let top = y;
-  for (let start = 0; start < cards.length; start += perRow) {
-    const row = cards
-      .slice(start, start + perRow)
-      .map((card) => ({ card, content: cardContent(card, w, maxLines, measure) }));
-    const h = Math.max(...row.map((r) => r.content.height));
-    row.forEach(({ card, content }, i) => {
-      shapes.push(...drawCard(card, content, x + i * (w + GAP), top, w, h));
-    });
-    top += h + GAP;
+  for (const card of cards) {
+    const column = bottoms.indexOf(Math.min(...bottoms));
+    const content = cardContent(card, w, maxLines, measure);
+    const top = bottoms[column] as number;
+    shapes.push(...drawCard(card, content, x + column * (w + GAP), top, w, content.height));
+    bottoms[column] = top + content.height + GAP;
   }
-  return { shapes, height: Math.max(0, top - y - GAP) };
+  return { shapes, height: cards.length === 0 ? 0 : Math.max(...bottoms) - y - GAP };
 }

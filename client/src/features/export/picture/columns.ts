@@ -55,11 +55,11 @@ export function columnBands(
   x: number,
   y: number,
   width: number,
-  cards: { lines: number; minWidth: number },
+  cards: { lines: number; minWidth: number; minColumn?: number },
   measure: Measure,
 ): Placed {
   if (columns.length === 0) return { shapes: [], height: 0 };
-  const fit = Math.max(1, Math.floor((width + GAP) / (MIN_COLUMN + GAP)));
+  const fit = Math.max(1, Math.floor((width + GAP) / ((cards.minColumn ?? MIN_COLUMN) + GAP)));
   const bands = Math.ceil(columns.length / fit);
   const perBand = Math.ceil(columns.length / bands);
   const w = (width - (perBand - 1) * GAP) / perBand;

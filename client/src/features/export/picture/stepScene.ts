@@ -180,6 +180,7 @@ function issues({ strategy, t, heading }: PictureInput, measure: Measure): Scene
     text: issue.description,
     meta: count(issue.notes.length),
     accent: ISSUE_ACCENT,
+    // Three issues abreast, each with its notes two abreast: words like « intercommunalité » fit a line.
     cards: issue.notes.flatMap((id) => notes.get(id) ?? []).map(card),
   }));
   const loose = strategy.notes.filter((note) => note.issue === null).sort(onBoard);
@@ -187,7 +188,8 @@ function issues({ strategy, t, heading }: PictureInput, measure: Measure): Scene
     if (columns.length === 0 && loose.length === 0) return empty(t('export.report.noIssues'))(x, y);
     return stacked(
       [
-        (top: number) => columnBands(columns, x, top, width, { lines: CARD_LINES, minWidth: 200 }, measure),
+        (top: number) =>
+          columnBands(columns, x, top, width, { lines: CARD_LINES, minWidth: 240, minColumn: 520 }, measure),
         ...(loose.length > 0
           ? [
               (top: number) =>
