@@ -23,7 +23,13 @@ export const columns: Column[] = [
   { key: 'width', label: 'PNG width', digits: 0 },
   { key: 'height', label: 'PNG height', digits: 0 },
   { key: 'kb', label: 'KB', digits: 0 },
+  { key: 'strategy', label: 'strategy', digits: 0 },
+  { key: 'layout', label: 'layout', digits: 0 },
+  { key: 'draw', label: 'draw', digits: 0 },
+  { key: 'png', label: 'png', digits: 0 },
 ];
+
+const PHASES = ['strategy', 'layout', 'draw', 'png'] as const;
 
 const STEPS = ['assessment', 'issues', 'axes', 'actions', 'partnerships', 'monitoring'] as const;
 const TARGET_MS = 3000;
@@ -63,6 +69,12 @@ export async function run(ctx: ScenarioContext): Promise<ScenarioResult> {
     for (const step of STEPS) {
       await page.getByTestId(`step.${step}`).click();
       const times: number[] = [];
+      const phases: Record<(typeof PHASES)[number], number[]> = {
+        strategy: [],
+        layout: [],
+        draw: [],
+        png: [],
+      };
       let size = { width: 0, height: 0, bytes: 0 };
       for (let i = 0; i < runs; i++) {
         const started = Date.now();
@@ -72,6 +84,15 @@ export async function run(ctx: ScenarioContext): Promise<ScenarioResult> {
         ]);
         // The PNG is whole when the browser starts saving it (a blob, handed over at once).
         times.push(Date.now() - started);
+        // takePicture's own measures of its phases (read in the page, then cleared for the next run).
+        const measured = await page.evaluate(() => {
+          const entries = performance
+            .getEntriesByType('measure')
+            .filter((e) => e.name.startsWith('picture:'));
+          performance.clearMeasures();
+          return entries.map((e) => [e.name.slice('picture:'.length), e.duration] as const);
+        });
+        for (const [phase, ms] of measured) phases[phase as (typeof PHASES)[number]]?.push(ms);
         const file = await download.createReadStream();
         const chunks: Buffer[] = [];
         for await (const chunk of file) chunks.push(chunk as Buffer);
@@ -88,6 +109,7 @@ export async function run(ctx: ScenarioContext): Promise<ScenarioResult> {
         width: size.width,
         height: size.height,
         kb: size.bytes / 1024,
+        ...Object.fromEntries(PHASES.map((phase) => [phase, percentile(phases[phase], 50)])),
       });
     }
     const slow = rows.filter((row) => (row.median as number) >= TARGET_MS).map((row) => row.key);

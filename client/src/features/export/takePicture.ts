@@ -29,7 +29,9 @@ export async function takePicture({
   // In the workshop's language, like the reports: the picture goes on the client's slides.
   const t = makeTranslator(workshop.locale);
   const now = new Date();
+  const started = performance.now();
   const strategy = readStrategy(connection, workshop, includeNames);
+  const read = performance.now();
   const territory = t('header.territory', {
     kind: t(`territory.${workshop.territory.kind}`),
     name: workshop.territory.name,
@@ -50,7 +52,15 @@ export async function takePicture({
     },
     canvasMeasure(),
   );
-  const blob = await canvasPng(drawScene(scene, picturePixelRatio(scene.width, scene.height)));
+  const laidOut = performance.now();
+  const canvas = drawScene(scene, picturePixelRatio(scene.width, scene.height));
+  const drawn = performance.now();
+  const blob = await canvasPng(canvas);
+  // Where the time goes, for the bench (bench/src/scenarios/picture.ts) and the browser's profiler.
+  performance.measure('picture:strategy', { start: started, end: read });
+  performance.measure('picture:layout', { start: read, end: laidOut });
+  performance.measure('picture:draw', { start: laidOut, end: drawn });
+  performance.measure('picture:png', { start: drawn, end: performance.now() });
   if (!blob) throw new Error('The picture came out empty');
   return { blob, fileName: exportFileName(workshop.title, now, 'png') };
 }
