@@ -300,7 +300,7 @@ function rate(count: number, elapsedMs: number): string {
 let clientChecked = false;
 
 /** The server serves client/dist: build it when its sources changed (as the e2e tests do). */
-function buildClientIfStale(ctx: ScenarioContext): void {
+export function buildClientIfStale(ctx: ScenarioContext): void {
   if (clientChecked) return;
   ctx.log('building the client if stale');
   execFileSync(process.execPath, ['--import', 'tsx', 'scripts/build-if-stale.ts'], {
@@ -311,7 +311,7 @@ function buildClientIfStale(ctx: ScenarioContext): void {
 }
 
 /** Lets this process (and the Chromium it launches) run on every core again. */
-function unpinSelf(): boolean {
+export function unpinSelf(): boolean {
   try {
     execFileSync('taskset', ['-a', '-cp', `0-${cpus().length - 1}`, String(process.pid)], {
       stdio: 'ignore',

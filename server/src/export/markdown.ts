@@ -1,48 +1,23 @@
 import type { Report, ReportBlock, ReportBullet, ReportRun } from '@atelier/shared';
+import { escapeMarkdown } from './markdownEscape';
 
 /**
  * The report as GitHub-flavoured Markdown. Everything in the report model is text, never
  * markup, so every text goes through `escapeMarkdown`: a note reading `<script>`,
- * `[link](javascript:…)`, `**bold**` or `# title` shows those characters, nothing more.
+ * `[link](javascript:…)`, `**bold**` or `# title` shows those characters, nothing more, and
+ * one reading `centres-bourgs (EPCI)` is written as typed.
  */
 
 /**
- * Characters that are markup somewhere in GitHub-flavoured Markdown: `$` is GitHub's maths,
- * `@` makes an e-mail address a link.
+ * A run, its emphasis marks hugging the text (`** a**` would not be bold: spaces go outside).
+ * `blockStart`: the run opens its paragraph or list item, where `# `, `> ` or `1. ` are markup.
  */
-const MARKUP = /[\\`*_[\]()#+\-!|~$@]/g;
-
-/**
- * Text made literal in Markdown: its markup characters backslash-escaped, `&`, `<` and `>` as
- * entities (no HTML tag or entity gets through), web addresses kept from becoming links
- * (`http\://`, `www\.`), and what only a line's start makes markup (`1.` a list, `=` a
- * heading's underline) defused on every line. Its line breaks become
- * `lineBreak`: `<br>` in a table cell, a hard break (`\` + newline, indented to stay in a list
- * item) in a paragraph, a space in a heading.
- */
-export function escapeMarkdown(text: string, lineBreak = ' '): string {
-  return text
-    .split(/\r\n?|\n/)
-    .map((line) =>
-      line
-        .replace(MARKUP, '\\$&')
-        .replace(/:(?=\/\/)/g, '\\:')
-        .replace(/\b(www)\./gi, '$1\\.')
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/^([ \t]*\d+)([.)])/, '$1\\$2')
-        .replace(/^([ \t]*)=/, '$1\\='),
-    )
-    .join(lineBreak);
-}
-
-/** A run, its emphasis marks hugging the text (`** a**` would not be bold: spaces go outside). */
-function run({ text, bold, italic }: ReportRun, lineBreak: string): string {
+function run({ text, bold, italic }: ReportRun, lineBreak: string, blockStart: boolean): string {
   const marks = `${bold ? '**' : ''}${italic ? '*' : ''}`;
   const [, before = '', core = '', after = ''] = /^(\s*)([\s\S]*?)(\s*)$/.exec(text) ?? [];
-  if (marks === '' || core === '') return escapeMarkdown(text, lineBreak);
-  return `${escapeMarkdown(before, lineBreak)}${marks}${escapeMarkdown(core, lineBreak)}${[...marks].reverse().join('')}${escapeMarkdown(after, lineBreak)}`;
+  const literal = (part: string, start: boolean) => escapeMarkdown(part, { lineBreak, blockStart: start });
+  if (marks === '' || core === '') return literal(text, blockStart);
+  return `${literal(before, blockStart)}${marks}${literal(core, false)}${[...marks].reverse().join('')}${literal(after, false)}`;
 }
 
 const HARD_BREAK = '\\\n';
@@ -53,7 +28,7 @@ const HARD_BREAK = '\\\n';
  */
 const runs = (items: ReportRun[], lineBreak: string) =>
   items
-    .map((r) => run(r, lineBreak))
+    .map((r, i) => run(r, lineBreak, i === 0))
     .join('')
     .replace(/^[ \t]+/, '')
     .replace(/(?:\\\n *)+$/, '');
@@ -63,13 +38,14 @@ function bullet(item: ReportBullet): string {
   return `${indent}- ${runs(item.runs, `${HARD_BREAK}${indent}  `)}`;
 }
 
-const cell = (text: string) => (text === '' ? ' ' : escapeMarkdown(text, '<br>'));
+const cell = (text: string) =>
+  text === '' ? ' ' : escapeMarkdown(text, { place: 'cell', lineBreak: '<br>' });
 
 function block(b: ReportBlock): string {
   switch (b.kind) {
     case 'heading':
       // The document's title is the only level-1 heading.
-      return `${'#'.repeat(b.level + 1)} ${escapeMarkdown(b.text)}`;
+      return `${'#'.repeat(b.level + 1)} ${escapeMarkdown(b.text, { place: 'heading' })}`;
     case 'paragraph':
       return runs(b.runs, HARD_BREAK);
     case 'bullets':
@@ -85,10 +61,10 @@ function block(b: ReportBlock): string {
 export function reportMarkdown(report: Report): string {
   const { titlePage } = report;
   const parts = [
-    `# ${escapeMarkdown(titlePage.title)}`,
-    run({ text: titlePage.subtitle, bold: true }, HARD_BREAK),
+    `# ${escapeMarkdown(titlePage.title, { place: 'heading' })}`,
+    run({ text: titlePage.subtitle, bold: true }, HARD_BREAK, true),
     ...titlePage.lines.map((line) => runs(line, HARD_BREAK)),
-    run({ text: titlePage.madeWith, italic: true }, HARD_BREAK),
+    run({ text: titlePage.madeWith, italic: true }, HARD_BREAK, true),
     '---',
     ...report.blocks.map(block),
   ];

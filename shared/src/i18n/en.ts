@@ -1056,14 +1056,15 @@ export const en: Record<MessageKey, string> = {
   'export.panel.format.jsonHint': 'Everything, to import the workshop again.',
   'export.panel.format.png': 'Board picture (.png)',
   'export.panel.format.pngBoardHint': 'The whole board of notes, for a slide.',
-  'export.panel.format.pngStepHint': 'The current step’s view, for a slide.',
+  'export.panel.format.pngStepHint': 'Everything in the current step, for a slide.',
   'export.panel.preparing': 'Preparing…',
   'export.panel.saved': 'File saved: {file}',
   'export.panel.failed': 'The {format} export failed: {reason}',
   'export.panel.pictureFailed':
-    'The picture could not be made. Try from another step or with less on screen.',
+    'The picture could not be made. Try again in a moment or from another browser.',
   'export.panel.pictureEmpty': 'No notes yet.',
-  'export.panel.pictureSubtitle': '{territory} · {step} · {date}',
+  'export.panel.pictureSubtitle': '{territory} · {date}',
+  'export.picture.unsorted': 'Notes in no issue',
   'export.import.heading': 'Import a strategy (.json)',
   'export.import.intro':
     'Continue a workshop exported as JSON: a new workshop is created with its notes, issues, axes and sheets, and you facilitate it.',

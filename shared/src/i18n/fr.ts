@@ -1067,14 +1067,15 @@ export const fr = {
   'export.panel.format.jsonHint': 'Tout le contenu, pour réimporter l’atelier.',
   'export.panel.format.png': 'Image du tableau (.png)',
   'export.panel.format.pngBoardHint': 'Tout le tableau des contributions, pour une diapositive.',
-  'export.panel.format.pngStepHint': 'La vue de l’étape en cours, pour une diapositive.',
+  'export.panel.format.pngStepHint': 'Tout le contenu de l’étape en cours, pour une diapositive.',
   'export.panel.preparing': 'Préparation…',
   'export.panel.saved': 'Fichier enregistré : {file}',
   'export.panel.failed': 'Échec de l’export {format} : {reason}',
   'export.panel.pictureFailed':
-    'L’image n’a pas pu être créée. Réessayez depuis une autre étape ou avec moins de contenu affiché.',
+    'L’image n’a pas pu être créée. Réessayez dans un instant ou depuis un autre navigateur.',
   'export.panel.pictureEmpty': 'Aucune contribution pour l’instant.',
-  'export.panel.pictureSubtitle': '{territory} · {step} · {date}',
+  'export.panel.pictureSubtitle': '{territory} · {date}',
+  'export.picture.unsorted': 'Contributions non classées',
   'export.import.heading': 'Importer une stratégie (.json)',
   'export.import.intro':
     'Reprenez un atelier exporté en JSON : un nouvel atelier est créé avec ses contributions, enjeux, axes et fiches, et vous l’animez.',

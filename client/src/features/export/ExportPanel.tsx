@@ -4,6 +4,7 @@ import { type ExportedFile, fetchExport, type ServerExportFormat } from '../../a
 import { useT } from '../../i18n/locale';
 import type { MessageKey } from '../../i18n/translate';
 import { useBoard, useShownStep } from '../../state/store';
+import { useConnection } from '../../sync/useConnection';
 import { Icon } from '../../ui/Icon';
 import { IconButton } from '../../ui/IconButton';
 import { type ExportCounts, exportPreview } from './exportPreview';
@@ -43,6 +44,7 @@ export function ExportPanel({ workshopId, token, onClose }: Props) {
   const id = useId();
   const title = useBoard((s) => s.workshop?.title ?? '');
   const step = useShownStep();
+  const connection = useConnection();
   // Names change no count: the preview is read without them.
   const preview = useStrategy(false);
   const [includeNames, setIncludeNames] = useState(false);
@@ -75,7 +77,7 @@ export function ExportPanel({ workshopId, token, onClose }: Props) {
     try {
       const file: ExportedFile =
         choice === 'png'
-          ? await takePicture({ step, includeNames, t })
+          ? await takePicture({ connection, step, includeNames })
           : await fetchExport(workshopId, choice, { token, includeNames, title });
       saveFile(file.blob, file.fileName);
       setOutcome({ choice, saved: file.fileName });

@@ -1,6 +1,7 @@
-import { buildStrategy, readRounds, type Strategy } from '@atelier/shared';
+import { buildStrategy, readRounds, type Strategy, type WorkshopSummary } from '@atelier/shared';
 import { useEffect, useMemo, useState } from 'react';
 import { useBoard } from '../../state/store';
+import type { WorkshopConnection } from '../../sync/connection';
 import { useConnection } from '../../sync/useConnection';
 
 /**
@@ -13,6 +14,24 @@ export interface StrategyPreview {
   strategy: Strategy;
   /** Rounds with ballots that nobody has seen yet (open or closed): the export leaves them out. */
   unrevealedRounds: number;
+}
+
+/** The strategy as the server would export it now, from the documents this client holds. */
+export function readStrategy(
+  connection: WorkshopConnection,
+  workshop: WorkshopSummary,
+  includeNames: boolean,
+): Strategy {
+  return buildStrategy({
+    board: connection.boardDoc,
+    control: connection.controlDoc,
+    workshop,
+    people: workshop.participants,
+    exportedBy: { id: workshop.you.id, name: workshop.you.name },
+    exportedAt: new Date(),
+    includeNames,
+    appVersion: '',
+  });
 }
 
 /**
@@ -59,17 +78,8 @@ export function useStrategy(includeNames: boolean): StrategyPreview | null {
   // biome-ignore lint/correctness/useExhaustiveDependencies: `version` is when the documents changed.
   return useMemo(() => {
     if (!workshop) return null;
+    const strategy = readStrategy(connection, workshop, includeNames);
     const control = connection.controlDoc;
-    const strategy = buildStrategy({
-      board: connection.boardDoc,
-      control,
-      workshop,
-      people: workshop.participants,
-      exportedBy: { id: workshop.you.id, name: workshop.you.name },
-      exportedAt: new Date(),
-      includeNames,
-      appVersion: '',
-    });
     const unrevealedRounds = readRounds(control).filter(
       (round) => round.state === 'open' || round.state === 'closed',
     ).length;
