@@ -240,7 +240,7 @@ export const en: Record<MessageKey, string> = {
   'boardPanel.editing.own': 'Each their own',
   'boardPanel.editing.all': 'Everyone',
   'boardPanel.editing.hint':
-    'Anyone may move any note; with “each their own”, only its author (and you) may change its text or theme or delete it.',
+    '“Each their own”: people change or delete only their own notes; anyone may move any note.',
   'boardPanel.bin.heading': 'Bin',
   'boardPanel.bin.empty': 'The bin is empty.',
   'boardPanel.bin.count_one': '{n} deleted note',

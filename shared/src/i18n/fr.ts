@@ -246,7 +246,7 @@ export const fr = {
   'boardPanel.editing.own': 'Chacun les siennes',
   'boardPanel.editing.all': 'Tout le monde',
   'boardPanel.editing.hint':
-    'Déplacer reste permis à tous ; modifier le texte, le thème ou supprimer est réservé à l’auteur·rice (et à vous) quand c’est « chacun les siennes ».',
+    '« Chacun les siennes » : on ne modifie ni ne supprime que ses propres contributions ; tout le monde peut les déplacer.',
   'boardPanel.bin.heading': 'Corbeille',
   'boardPanel.bin.empty': 'La corbeille est vide.',
   'boardPanel.bin.count_one': '{n} contribution supprimée',
