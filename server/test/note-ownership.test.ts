@@ -2,6 +2,7 @@ import {
   addNote,
   binNote,
   emptyBin,
+  LOCAL_ORIGIN,
   moveNote,
   readBin,
   readControlState,
@@ -10,10 +11,11 @@ import {
   roomName,
   setNoteEditing,
   setNoteText,
+  undoScope,
   WRITE_DENIED_REASONS,
 } from '@atelier/shared';
 import { afterEach, describe, expect, it } from 'vitest';
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import { connectDoc, type DocClient, useServer, waitDoc, waitFor, workshopWith } from './harness';
 
 const server = useServer();
@@ -129,6 +131,19 @@ describe('who may change a note', () => {
 });
 
 describe('the bin', () => {
+  it('gives a participant’s own deletion back with Ctrl+Z, through the server', async () => {
+    const { cast, carla } = await setUp();
+    const bob = await open(cast, 'board', cast.bob.token);
+    const undo = new Y.UndoManager(undoScope(bob.doc), { trackedOrigins: new Set([LOCAL_ORIGIN]) });
+    const own = addNote(bob.doc, { x: 9, y: 9, author: cast.bob.participantId, text: 'Tiers-lieu' });
+    undo.stopCapturing();
+    binNote(bob.doc, own, cast.bob.participantId);
+    await waitDoc(carla, (d) => readBin(d).length === 1, 'Carla to see Bob’s note binned');
+    undo.undo();
+    await waitDoc(carla, (d) => textOf(d, own) === 'Tiers-lieu' && readBin(d).length === 0, 'the note back');
+    expect(bob.denied).toEqual([]);
+  });
+
   it('only grows for participants; the facilitator restores and empties it', async () => {
     const { cast, ana, carla, facilitator, note, roundTrip } = await setUp();
     binNote(ana.doc, note, cast.ana.participantId);
