@@ -7,6 +7,7 @@ import './styles/forms.css';
 import './styles/board.css';
 import './styles/note.css';
 import './styles/panels.css';
+import './styles/bin.css';
 import './styles/timer.css';
 import './styles/silent.css';
 import './styles/steps.css';

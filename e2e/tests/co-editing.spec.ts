@@ -1,10 +1,15 @@
 import { expect, test } from '@playwright/test';
 import { createWorkshop, joinWorkshop } from '../fixtures/actors';
+import { BoardPanel } from '../fixtures/board-panel';
 
 test('two people typing in the same note at once keep both of their words', async ({ browser }) => {
   const facilitator = await createWorkshop(browser);
   const chloe = await joinWorkshop(browser, facilitator.joinCode, { name: 'Chloé Girard', group: 'elected' });
   const jules = await joinWorkshop(browser, facilitator.joinCode, { name: 'Jules Lambert', group: 'staff' });
+  // By default each participant changes only their own notes: this room writes together.
+  const panel = new BoardPanel(facilitator.page);
+  await panel.open();
+  await panel.setNoteEditing('all');
   const id = await chloe.board.addNote('tiers-lieu');
   await expect(jules.board.note(id).getByTestId('note.text')).toHaveText('tiers-lieu');
 

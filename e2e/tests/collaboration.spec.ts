@@ -40,9 +40,9 @@ test('a note typed by one participant appears for everyone, moves for everyone a
   await expect(hugo.board.note(id).getByTestId('note.text')).toHaveText('Pas de piste cyclable vers la gare');
   expect(await hugo.board.position(id)).toEqual(moved);
 
-  // Hugo edits the text: Léa sees the edit.
-  await hugo.board.editNote(id, 'Pas de piste cyclable sécurisée vers la gare');
-  await expect(lea.board.note(id).getByTestId('note.text')).toHaveText(
+  // Léa edits her text (hers to change): Hugo sees the edit.
+  await lea.board.editNote(id, 'Pas de piste cyclable sécurisée vers la gare');
+  await expect(hugo.board.note(id).getByTestId('note.text')).toHaveText(
     'Pas de piste cyclable sécurisée vers la gare',
   );
 

@@ -9,6 +9,7 @@ import {
   readThemes,
   roomName,
   setLocked,
+  setNoteEditing,
   setNoteText,
   setStep,
   setTimer,
@@ -54,6 +55,11 @@ function boardContent(doc: Y.Doc): string {
 describe('board sync between participants', () => {
   it('makes two participants editing concurrently converge, and a fresh client sees the same board', async () => {
     const cast = await newWorkshop();
+    // Everyone may change every note (by default participants change only their own).
+    const f = await control(cast, cast.workshop.facilitatorToken);
+    setNoteEditing(f.doc, 'all');
+    const seen = await control(cast, cast.alice.token);
+    await waitDoc(seen, (d) => readControlState(d).noteEditing === 'all', 'notes open to all');
     const a = await board(cast, cast.alice.token);
     const b = await board(cast, cast.bob.token);
 
@@ -95,7 +101,7 @@ describe('board sync between participants', () => {
     const fresh = await board(cast, cast.workshop.facilitatorToken);
     expect(boardContent(fresh.doc)).toBe(boardContent(a.doc));
     expect(readNotes(fresh.doc)).toHaveLength(16);
-    for (const c of [a, b, fresh]) c.destroy();
+    for (const c of [f, seen, a, b, fresh]) c.destroy();
   });
 
   it('lets the facilitator write the board too', async () => {

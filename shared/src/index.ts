@@ -62,6 +62,7 @@ export {
   readAxes,
   renameAxis,
 } from './doc/axes';
+export { type BinEntry, binMap, binNote, emptyBin, parseBinEntry, readBin, restoreNote } from './doc/bin';
 export { readLayoutVersion, seedBoard, undoScope } from './doc/board';
 export {
   assignNote,
@@ -85,13 +86,17 @@ export {
 } from './doc/clusters';
 export {
   type ControlState,
+  NOTE_EDITING,
+  type NoteEditing,
   readControlState,
   readFollow,
+  readNoteEditing,
   readSteps,
   readTimer,
   seedControl,
   setFollow,
   setLocked,
+  setNoteEditing,
   setSilent,
   setStep,
   setStepsFree,

@@ -1,4 +1,4 @@
-import { en, fr } from '@atelier/shared';
+import { en, fr, WRITE_DENIED_REASONS } from '@atelier/shared';
 import { describe, expect, it } from 'vitest';
 import { detectLocale } from './locale';
 import { interpolate, translate, translatePlural } from './translate';
@@ -13,6 +13,12 @@ describe('translations', () => {
     for (const key of Object.keys(fr) as (keyof typeof fr)[]) {
       expect(placeholders(en[key]), key).toEqual(placeholders(fr[key]));
     }
+  });
+
+  it('says why for every reason the server refuses a write', () => {
+    for (const reason of Object.values(WRITE_DENIED_REASONS))
+      expect(Object.keys(fr), reason).toContain(`toast.denied.${reason}`);
+    expect(translate('fr', 'toast.denied.not-yours')).toMatch(/^Cette contribution n’est pas la vôtre/);
   });
 
   it('fills placeholders and leaves unknown ones alone', () => {

@@ -16,6 +16,7 @@ export function bindControl(store: BoardStore, doc: Y.Doc): () => void {
       current.stepsFree !== control.stepsFree ||
       current.locked !== control.locked ||
       current.silent !== control.silent ||
+      current.noteEditing !== control.noteEditing ||
       JSON.stringify(current.timer) !== JSON.stringify(control.timer)
     )
       // A new step for the room brings everyone who was browsing back to it.

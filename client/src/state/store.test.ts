@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canEdit, createBoardStore, initialDocView, shownStep } from './store';
+import { canChangeNote, canEdit, createBoardStore, initialDocView, shownStep } from './store';
 
 describe('board store', () => {
   it('lets facilitators always edit, participants unless locked or out of time, observers never', () => {
@@ -18,20 +18,37 @@ describe('board store', () => {
     expect(canEdit({ me: me('facilitator'), control: open, timeUp: false, projector: true })).toBe(false);
   });
 
+  it('lets a participant change only their own notes and drafts unless notes are open to all', () => {
+    const own = { ...initialDocView().control };
+    const all = { ...own, noteEditing: 'all' as const };
+    const me = (role: 'facilitator' | 'participant') => ({ participantId: 'p', role });
+    const can = (
+      role: 'facilitator' | 'participant',
+      control: typeof own,
+      note: { author: string; draft?: true },
+    ) => canChangeNote({ me: me(role), control, timeUp: false, projector: false }, note);
+    expect(can('participant', own, { author: 'p' })).toBe(true);
+    expect(can('participant', own, { author: 'q' })).toBe(false);
+    expect(can('participant', own, { author: 'q', draft: true })).toBe(true);
+    expect(can('participant', all, { author: 'q' })).toBe(true);
+    expect(can('facilitator', own, { author: 'q' })).toBe(true);
+    // A locked board changes nothing, not even one's own notes.
+    expect(can('participant', { ...own, locked: true }, { author: 'p' })).toBe(false);
+  });
+
   it('shows one side panel at a time, and none in the projector view', () => {
     const store = createBoardStore();
-    const open = () => {
-      const { shareOpen, participantsOpen, votesOpen, exportOpen } = store.getState();
-      return { shareOpen, participantsOpen, votesOpen, exportOpen };
-    };
-    store.getState().setShareOpen(true);
-    store.getState().setExportOpen(true);
-    expect(open()).toEqual({ shareOpen: false, participantsOpen: false, votesOpen: false, exportOpen: true });
-    store.getState().setVotesOpen(true);
-    expect(open()).toEqual({ shareOpen: false, participantsOpen: false, votesOpen: true, exportOpen: false });
-    store.getState().setExportOpen(true);
+    const open = () => store.getState().sidePanel;
+    store.getState().setSidePanel('share');
+    store.getState().setSidePanel('export');
+    expect(open()).toBe('export');
+    store.getState().setSidePanel('board');
+    expect(open()).toBe('board');
+    store.getState().setSidePanel(null);
+    expect(open()).toBeNull();
+    store.getState().setSidePanel('votes');
     store.getState().setProjector(true);
-    expect(Object.values(open())).toEqual([false, false, false, false]);
+    expect(open()).toBeNull();
   });
 
   it('selects, edits and closes the theme menu consistently', () => {

@@ -28,6 +28,9 @@ export interface VotesView {
   show: 'ballot' | 'results';
 }
 
+/** The side panels beside the board; at most one is open. */
+export type SidePanel = 'share' | 'participants' | 'votes' | 'export' | 'board';
+
 export interface UiState {
   workshop: WorkshopSummary | null;
   me: Me | null;
@@ -35,7 +38,8 @@ export interface UiState {
   editingId: string | null;
   /** Theme picker open on this note. */
   pickerId: string | null;
-  shareOpen: boolean;
+  /** The side panel open beside the board (one at a time), or `null`. */
+  sidePanel: SidePanel | null;
   /** Which notes stand out; the others are dimmed (everyone chooses their own). */
   filter: BoardFilter;
   /** The room's screen: large type, no editing chrome, nothing editable from this view. */
@@ -46,15 +50,10 @@ export interface UiState {
   timeUp: boolean;
   /** The step a participant looks at when the facilitator lets them browse (`null`: the room's). */
   browsedStep: Step | null;
-  /** The facilitator's participants panel (one side panel at a time: opening it closes the share panel). */
-  participantsOpen: boolean;
   /** The action sheet (step 4) open in the sheet editor, or `null`. */
   openSheet: string | null;
-  /** Votes: the side panel (one side panel at a time), and the round shown in the main area. */
-  votesOpen: boolean;
+  /** Votes: the round shown in the main area instead of the step. */
   votesView: VotesView | null;
-  /** The facilitator's export panel (one side panel at a time). */
-  exportOpen: boolean;
   toasts: readonly Toast[];
   connection: ConnectionState;
   history: { canUndo: boolean; canRedo: boolean };
@@ -66,15 +65,13 @@ export interface UiActions {
   startEditing(id: string): void;
   stopEditing(id?: string): void;
   openPicker(id: string | null): void;
-  setShareOpen(open: boolean): void;
+  /** Opens a side panel (closing the one open), or closes it when `null`. */
+  setSidePanel(panel: SidePanel | null): void;
   setFilter(filter: BoardFilter): void;
   setProjector(on: boolean): void;
-  setParticipantsOpen(open: boolean): void;
   browseStep(step: Step | null): void;
   /** Opens an action sheet in the sheet editor (`null` closes it). */
   setOpenSheet(id: string | null): void;
-  setVotesOpen(open: boolean): void;
-  setExportOpen(open: boolean): void;
   /** Shows a round's ballot or results in the main area (`null`: back to the step). */
   showVotes(view: VotesView | null): void;
   toast(kind: Toast['kind'], message: string): void;
@@ -100,6 +97,7 @@ export function initialDocView(): DocView {
       locked: false,
       timer: null,
       silent: false,
+      noteEditing: 'own',
     },
     follow: null,
     boardLoaded: false,
@@ -113,30 +111,19 @@ export function initialUi(): UiState {
     selectedId: null,
     editingId: null,
     pickerId: null,
-    shareOpen: false,
+    sidePanel: null,
     timeUp: false,
     filter: NO_FILTER,
     projector: false,
     followDetached: false,
-    participantsOpen: false,
     browsedStep: null,
     openSheet: null,
-    votesOpen: false,
     votesView: null,
-    exportOpen: false,
     toasts: [],
     connection: { status: 'connecting', pending: 0, closedCode: null },
     history: { canUndo: false, canRedo: false },
   };
 }
-
-/** Every side panel closed: opening one closes the others. */
-const NO_SIDE_PANEL = {
-  shareOpen: false,
-  participantsOpen: false,
-  votesOpen: false,
-  exportOpen: false,
-} as const satisfies Partial<UiState>;
 
 /** A board store: one per open board in the app, one per test. */
 export function createBoardStore(): BoardStore {
@@ -150,11 +137,7 @@ export function createBoardStore(): BoardStore {
       if (id === undefined || get().editingId === id) set({ editingId: null });
     },
     openPicker: (id) => set({ pickerId: id }),
-    setShareOpen: (shareOpen) => set(shareOpen ? { ...NO_SIDE_PANEL, shareOpen } : { shareOpen }),
-    setParticipantsOpen: (participantsOpen) =>
-      set(participantsOpen ? { ...NO_SIDE_PANEL, participantsOpen } : { participantsOpen }),
-    setVotesOpen: (votesOpen) => set(votesOpen ? { ...NO_SIDE_PANEL, votesOpen } : { votesOpen }),
-    setExportOpen: (exportOpen) => set(exportOpen ? { ...NO_SIDE_PANEL, exportOpen } : { exportOpen }),
+    setSidePanel: (sidePanel) => set({ sidePanel }),
     showVotes: (votesView) => set({ votesView }),
     setFilter: (filter) => set({ filter }),
     browseStep: (browsedStep) => set({ browsedStep }),
@@ -167,7 +150,7 @@ export function createBoardStore(): BoardStore {
               selectedId: null,
               editingId: null,
               pickerId: null,
-              ...NO_SIDE_PANEL,
+              sidePanel: null,
             }
           : { projector },
       ),
@@ -207,6 +190,20 @@ export function canEdit(state: Pick<BoardState, 'me' | 'control' | 'timeUp' | 'p
   const role = state.me?.role;
   if (!role || role === 'observer' || state.projector) return false;
   return role === 'facilitator' || (!state.control.locked && !state.timeUp);
+}
+
+/**
+ * Whether the person may change this note's text, theme or existence (moving it is `canEdit`):
+ * facilitators always, a participant their own notes and drafts, or anyone's when the
+ * facilitator opened notes to all. The server refuses the rest (`not-yours`).
+ */
+export function canChangeNote(
+  state: Pick<BoardState, 'me' | 'control' | 'timeUp' | 'projector'>,
+  note: { author: string; draft?: boolean },
+): boolean {
+  if (!canEdit(state)) return false;
+  if (state.me?.role === 'facilitator' || state.control.noteEditing === 'all' || note.draft) return true;
+  return note.author === state.me?.participantId;
 }
 
 export function useCanEdit(): boolean {

@@ -1,5 +1,11 @@
 import type { Duplex } from 'node:stream';
-import { CLOSE_CODES, type DocKind, type PresenceUser, type WriteDeniedReason } from '@atelier/shared';
+import {
+  CLOSE_CODES,
+  type DocKind,
+  type PresenceUser,
+  WRITE_DENIED_REASONS,
+  type WriteDeniedReason,
+} from '@atelier/shared';
 import * as decoding from 'lib0/decoding';
 import type WebSocket from 'ws';
 import * as syncProtocol from 'y-protocols/sync';
@@ -125,7 +131,12 @@ export class Connection implements Peer, TurnOutbox {
         const denied = this.context.writeDenied(update);
         if (denied === null) {
           this.room.applyUpdate(update, this);
-        } else if (subtype === syncProtocol.messageYjsUpdate || this.bringsNewContent(update)) {
+        } else if (
+          subtype === syncProtocol.messageYjsUpdate ||
+          // Found deleting or changing someone's live note: a real edit, even without new items.
+          denied === WRITE_DENIED_REASONS.notYours ||
+          this.bringsNewContent(update)
+        ) {
           // A read-only client's sync step 2 is its normal greeting; only refuse real edits.
           this.log.info(
             { room: this.room.name, participantId: this.context.user.participantId },

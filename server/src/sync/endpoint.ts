@@ -19,6 +19,7 @@ import type { WorkshopStore } from '../store/workshops';
 import { Connection } from './connection';
 import { KEEPALIVE } from './messages';
 import { isOriginAllowed } from './origin';
+import { noteWriteDenial } from './ownership';
 import type { ParticipantSockets } from './participant-sockets';
 import { type BoardPolicy, writeDenial } from './roles';
 import type { RoomManager } from './rooms';
@@ -111,6 +112,7 @@ export function attachSyncEndpoint(
           writeDenial(participant.role, parsed.kind, boardPolicy(control?.room.doc), {
             addsNote: () => updateAddsNote(room.doc, update),
             touchesVotes: () => updateTouchesVotes(room.doc, update),
+            breaksNoteRules: (mode) => noteWriteDenial(room.doc, update, participant.id, mode),
           }),
         user: {
           participantId: participant.id,
@@ -181,11 +183,16 @@ export function attachSyncEndpoint(
   };
 }
 
-/** What the control document says about writing the board now: locked, the timer ran out with a freeze, silent ideation. */
+/** What the control document says about writing the board now: locked, the timer ran out with a freeze, silent ideation, whose notes. */
 function boardPolicy(control: Y.Doc | undefined): BoardPolicy {
-  if (!control) return { locked: false, timeUp: false, silent: false };
+  if (!control) return { locked: false, timeUp: false, silent: false, noteEditing: 'own' };
   const state = readControlState(control);
-  return { locked: state.locked, timeUp: inputFrozen(state.timer, Date.now()), silent: state.silent };
+  return {
+    locked: state.locked,
+    timeUp: inputFrozen(state.timer, Date.now()),
+    silent: state.silent,
+    noteEditing: state.noteEditing,
+  };
 }
 
 /** Room names may arrive percent-encoded; a malformed escape names no room (and must not throw). */

@@ -1,4 +1,10 @@
-import { type DocKind, type Role, WRITE_DENIED_REASONS, type WriteDeniedReason } from '@atelier/shared';
+import {
+  type DocKind,
+  type NoteEditing,
+  type Role,
+  WRITE_DENIED_REASONS,
+  type WriteDeniedReason,
+} from '@atelier/shared';
 
 /** What the control document says about participants' board writes, read at each write. */
 export interface BoardPolicy {
@@ -6,9 +12,11 @@ export interface BoardPolicy {
   timeUp: boolean;
   /** Silent ideation is on: new notes go to private drafts, not onto the board. */
   silent: boolean;
+  /** Who may change a note: participants their own only, or anyone's (see ownership.ts). */
+  noteEditing: NoteEditing;
 }
 
-const OPEN_BOARD: BoardPolicy = { locked: false, timeUp: false, silent: false };
+const OPEN_BOARD: BoardPolicy = { locked: false, timeUp: false, silent: false, noteEditing: 'all' };
 
 /** What a write would do, decoded only when a rule needs to know (each reads the update's structs). */
 export interface WriteInspection {
@@ -16,16 +24,24 @@ export interface WriteInspection {
   addsNote(): boolean;
   /** It changes the control document's vote rounds. */
   touchesVotes(): boolean;
+  /** Why the note rules refuse it (others' notes in `own` mode, removals from the bin), or `null`. */
+  breaksNoteRules(mode: NoteEditing): WriteDeniedReason | null;
 }
 
-const NOTHING_INSPECTED: WriteInspection = { addsNote: () => false, touchesVotes: () => false };
+const NOTHING_INSPECTED: WriteInspection = {
+  addsNote: () => false,
+  touchesVotes: () => false,
+  breaksNoteRules: () => null,
+};
 
 /**
  * Who may write which document. Observers read everything and write nothing; the control
  * document (step, lock, themes) is the facilitators' alone, except its vote rounds and results,
  * which only the server writes; while the facilitator has locked the board, or their timer ran
  * out with "freeze input at the end", participants only read it; during silent ideation they
- * may not add notes to it. A drafts connection is its owner's (checked when the socket opens),
+ * may not add notes to it; they change only their own notes' text, theme and existence when
+ * the facilitator chose "each their own" (`own`), and never take a note out of the bin but by
+ * undoing their own deletion. A drafts connection is its owner's (checked when the socket opens),
  * so only observers' drafts writes are refused.
  */
 export function writeDenial(
@@ -43,6 +59,7 @@ export function writeDenial(
     if (board.locked) return WRITE_DENIED_REASONS.locked;
     if (board.timeUp) return WRITE_DENIED_REASONS.timeUp;
     if (board.silent && write.addsNote()) return WRITE_DENIED_REASONS.silent;
+    return write.breaksNoteRules(board.noteEditing);
   }
   return null;
 }

@@ -5,9 +5,11 @@ import { STEPS } from '../schema/enums';
 import {
   readControlState,
   readFollow,
+  readNoteEditing,
   seedControl,
   setFollow,
   setLocked,
+  setNoteEditing,
   setSilent,
   setStep,
   setStepsFree,
@@ -26,8 +28,20 @@ describe('control document', () => {
       locked: false,
       timer: null,
       silent: false,
+      noteEditing: 'own',
     });
     expect(readThemes(control).map((t) => t.id)).toEqual(DEFAULT_THEMES.map((t) => t.id));
+  });
+
+  it('lets participants change only their own notes unless the facilitator opens them to all', () => {
+    const control = new Y.Doc();
+    // Absent in workshops made before the setting: each their own.
+    expect(readNoteEditing(control)).toBe('own');
+    setNoteEditing(control, 'all');
+    expect(readControlState(control).noteEditing).toBe('all');
+    setNoteEditing(control, 'own');
+    expect(readNoteEditing(control)).toBe('own');
+    expect(() => setNoteEditing(control, 'nobody' as 'own')).toThrow();
   });
 
   it('moves everyone to a step and locks the board', () => {

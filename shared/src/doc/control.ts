@@ -18,7 +18,13 @@ export interface ControlState {
   timer: TimerState | null;
   /** Silent ideation is on: new notes stay in each participant's private drafts until the reveal. */
   silent: boolean;
+  /** Who may change a note: participants their own only (`own`), or anyone's (`all`). */
+  noteEditing: NoteEditing;
 }
+
+/** Who may change a note's text, theme or existence (moving stays open to all): see docs/security.md. */
+export const NOTE_EDITING = ['own', 'all'] as const;
+export type NoteEditing = (typeof NOTE_EDITING)[number];
 
 export function stateMap(control: Y.Doc): Y.Map<unknown> {
   return control.getMap(CONTROL_ROOTS.state);
@@ -35,7 +41,19 @@ export function readControlState(control: Y.Doc): ControlState {
     locked: state.get(STATE_FIELDS.locked) === true,
     timer: readTimer(control),
     silent: state.get(STATE_FIELDS.silent) === true,
+    noteEditing: readNoteEditing(control),
   };
+}
+
+/** Who may change a note; `own` unless the facilitator opened it to all (absent in older workshops). */
+export function readNoteEditing(control: Y.Doc): NoteEditing {
+  return stateMap(control).get(STATE_FIELDS.noteEditing) === 'all' ? 'all' : 'own';
+}
+
+/** Facilitator command: who may change a note (`own`: participants their own only; `all`: anyone's). */
+export function setNoteEditing(control: Y.Doc, mode: NoteEditing): void {
+  if (!NOTE_EDITING.includes(mode)) throw new Error(`Unknown note editing mode ${String(mode)}`);
+  control.transact(() => stateMap(control).set(STATE_FIELDS.noteEditing, mode), LOCAL_ORIGIN);
 }
 
 /** Steps by stored array (a new array each time the facilitator changes them): one per change, not per read. */

@@ -18,6 +18,12 @@ export const BOARD_ROOTS = {
   indicators: 'indicators',
   /** Partnership process per action sheet: flat keys `<sheet id>/<step>` → status (see process.ts). */
   process: 'process',
+  /**
+   * Deleted notes, keyed by note id: a plain `BinEntry` (see bin.ts) holding the note as it was
+   * and who deleted it when. Participants only add to it; restoring and emptying are the
+   * facilitators' (the server refuses a participant's removal, except their own undo).
+   */
+  bin: 'bin',
 } as const;
 
 /** Root types of the control document (room `workshopId/control`), written by facilitators only. */
@@ -78,6 +84,11 @@ export const STATE_FIELDS = {
   follow: 'follow',
   /** Silent ideation: participants' new notes go to their private drafts until the reveal. */
   silent: 'silent',
+  /**
+   * Who may change a note (`NoteEditing`): `own` (also when absent) — participants change the
+   * text, theme or existence of their own notes only, and move anyone's; `all` — anyone's.
+   */
+  noteEditing: 'noteEditing',
 } as const;
 
 /** Size limits enforced by commands (and by the export schema later). */

@@ -233,6 +233,31 @@ export const en: Record<MessageKey, string> = {
     'Change refused: the facilitator has locked the board. The board was resynchronised.',
   'toast.denied.time-up': 'Change refused: time is up and input is paused. The board was resynchronised.',
   'toast.denied.other': 'The server refused a change. The board was resynchronised.',
+  'toast.denied.not-yours':
+    'This note is not yours: only its author or the facilitator may change or delete it. The board was resynchronised.',
+
+  'boardPanel.toggle': 'Board',
+  'boardPanel.heading': 'Board',
+  'boardPanel.editing.legend': 'Who may change a note',
+  'boardPanel.editing.own': 'Each their own',
+  'boardPanel.editing.all': 'Everyone',
+  'boardPanel.editing.hint':
+    '“Each their own”: people change or delete only their own notes; anyone may move any note.',
+  'boardPanel.bin.heading': 'Bin',
+  'boardPanel.bin.empty': 'The bin is empty.',
+  'boardPanel.bin.count_one': '{n} deleted note',
+  'boardPanel.bin.count_other': '{n} deleted notes',
+  'boardPanel.bin.by': 'By {author} · deleted by {deleter}, {when}',
+  'boardPanel.bin.restore': 'Restore',
+  'boardPanel.bin.restoreLabel': 'Restore “{text}”',
+  'boardPanel.bin.restored': 'Note restored.',
+  'boardPanel.bin.emptyBin': 'Empty the bin',
+  'boardPanel.bin.confirmHeading': 'Empty the bin?',
+  'boardPanel.bin.confirmText_one': 'The deleted note will be erased for good.',
+  'boardPanel.bin.confirmText_other': 'The {n} deleted notes will be erased for good.',
+  'boardPanel.bin.confirm': 'Empty',
+  'boardPanel.bin.cancel': 'Cancel',
+  'boardPanel.bin.noText': '(no text)',
 
   'facilitatorBar.narrow':
     'The facilitation console needs a wider screen (≥ 1024 px): open this link on a computer to facilitate. On this screen you follow the workshop; the facilitation tools are hidden.',

@@ -239,6 +239,31 @@ export const fr = {
   'toast.denied.time-up':
     'Modification refusée : le temps est écoulé et la saisie est suspendue. Le tableau a été resynchronisé.',
   'toast.denied.other': 'Modification refusée par le serveur. Le tableau a été resynchronisé.',
+  'toast.denied.not-yours':
+    'Cette contribution n’est pas la vôtre : seul·e son auteur·rice ou l’animateur·rice peut la modifier ou la supprimer. Le tableau a été resynchronisé.',
+
+  'boardPanel.toggle': 'Tableau',
+  'boardPanel.heading': 'Tableau',
+  'boardPanel.editing.legend': 'Qui peut modifier une contribution',
+  'boardPanel.editing.own': 'Chacun les siennes',
+  'boardPanel.editing.all': 'Tout le monde',
+  'boardPanel.editing.hint':
+    '« Chacun les siennes » : on ne modifie ni ne supprime que ses propres contributions ; tout le monde peut les déplacer.',
+  'boardPanel.bin.heading': 'Corbeille',
+  'boardPanel.bin.empty': 'La corbeille est vide.',
+  'boardPanel.bin.count_one': '{n} contribution supprimée',
+  'boardPanel.bin.count_other': '{n} contributions supprimées',
+  'boardPanel.bin.by': 'De {author} · supprimée par {deleter}, {when}',
+  'boardPanel.bin.restore': 'Restaurer',
+  'boardPanel.bin.restoreLabel': 'Restaurer « {text} »',
+  'boardPanel.bin.restored': 'Contribution restaurée.',
+  'boardPanel.bin.emptyBin': 'Vider la corbeille',
+  'boardPanel.bin.confirmHeading': 'Vider la corbeille ?',
+  'boardPanel.bin.confirmText_one': 'La contribution supprimée sera effacée définitivement.',
+  'boardPanel.bin.confirmText_other': 'Les {n} contributions supprimées seront effacées définitivement.',
+  'boardPanel.bin.confirm': 'Vider',
+  'boardPanel.bin.cancel': 'Annuler',
+  'boardPanel.bin.noText': '(sans texte)',
 
   'facilitatorBar.narrow':
     'La console d’animation demande un écran plus large (≥ 1024 px) : ouvrez ce lien sur un ordinateur pour animer. Sur cet écran, vous suivez l’atelier ; les outils d’animation sont masqués.',

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
 import { z } from 'zod';
+import { binNote, restoreNote } from '../doc/bin';
 import { buildStrategy } from './build';
 import { STRATEGY_SCHEMA_VERSION, Strategy } from './schema';
 import { fixtureWorkshop, T0 } from './workshop.fixture';
@@ -68,6 +69,14 @@ describe('buildStrategy', () => {
     // A removed author keeps their group; an archived theme stays named.
     expect(s.notes[3]).toMatchObject({ theme: 'economy', authorGroup: 'other', issue: 'i-bat' });
     expect(s.notes[4]).toMatchObject({ theme: null, authorGroup: 'staff', issue: null });
+  });
+
+  it('leaves binned notes out, and takes a restored note back', () => {
+    const { source } = fixtureWorkshop();
+    binNote(source.board, 'n2', 'p-lea');
+    expect(buildStrategy(source).notes.map((n) => n.id)).toEqual(['n1', 'n3', 'n4', 'n5', 'n6']);
+    restoreNote(source.board, 'n2');
+    expect(buildStrategy(source).notes.map((n) => n.id)).toEqual(['n1', 'n2', 'n3', 'n4', 'n5', 'n6']);
   });
 
   it('links each level to the one it came from: note → issue → axis → action', () => {

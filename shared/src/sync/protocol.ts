@@ -43,6 +43,8 @@ export const WRITE_DENIED_REASONS = {
   silent: 'silent',
   /** Only the server writes the control document's vote rounds and results. */
   serverOnly: 'server-only',
+  /** "Each their own" notes: a participant may not change the text, theme or existence of someone else's note. */
+  notYours: 'not-yours',
 } as const;
 export type WriteDeniedReason = (typeof WRITE_DENIED_REASONS)[keyof typeof WRITE_DENIED_REASONS];
 

@@ -30,7 +30,7 @@ export function BoardPage({ workshopId }: { workshopId: string }) {
   const [session] = useState(() => {
     resetBoardStore(boardStore);
     // Just created: the facilitator's first move is to share the code.
-    if (historyFlag('share')) boardStore.getState().setShareOpen(true);
+    if (historyFlag('share')) boardStore.getState().setSidePanel('share');
     return sessionFromLocation(workshopId);
   });
   useEffect(() => clearHistoryFlag('share'), []);
@@ -41,7 +41,7 @@ export function BoardPage({ workshopId }: { workshopId: string }) {
 function BoardWithSession({ workshopId, session }: { workshopId: string; session: Session }) {
   const t = useT();
   // Facilitators watching people arrive (share or participants panel open) see them sooner.
-  const watching = useBoard((s) => s.shareOpen || s.participantsOpen);
+  const watching = useBoard((s) => s.sidePanel === 'share' || s.sidePanel === 'participants');
   const { summary, retry } = useWorkshopSummary(workshopId, session, watching ? 4000 : 15000);
   const closedCode = useBoard((s) => s.connection.closedCode);
 

@@ -3,9 +3,10 @@ import { useCallback, useEffect, useRef } from 'react';
 import { useT } from '../../i18n/locale';
 import type { Session } from '../../session/session';
 import { syncServerClock } from '../../state/serverClock';
-import { boardStore, useBoard, useCanEdit, useShownStep } from '../../state/store';
+import { boardStore, canChangeNote, useBoard, useCanEdit, useShownStep } from '../../state/store';
 import { ConnectionContext, useWorkshopConnection } from '../../sync/useConnection';
 import { Toasts } from '../../ui/Toasts';
+import { BoardPanel } from '../boardPanel/BoardPanel';
 import { ClosedScreen } from '../connection/ClosedScreen';
 import { ExportPanel } from '../export/ExportPanel';
 import { FollowBanner } from '../follow/Follow';
@@ -74,8 +75,9 @@ export function BoardView({ workshopId, session, summary, refreshSummary }: Prop
 }
 
 /**
- * Closes the editor and menu when the board becomes read-only (the facilitator locks it),
- * and forgets a selected or edited note that someone else deleted.
+ * Closes the editor and menu when the board becomes read-only (the facilitator locks it) or
+ * the note someone else's (notes back to "each their own"), and forgets a selected or edited
+ * note that someone else deleted.
  */
 function useTidyUiState(): void {
   const editable = useCanEdit();
@@ -85,6 +87,10 @@ function useTidyUiState(): void {
   useEffect(
     () =>
       boardStore.subscribe((state, prev) => {
+        if (state.control.noteEditing !== prev.control.noteEditing) {
+          const note = state.editingId === null ? undefined : state.notes[state.editingId];
+          if (note && !canChangeNote(state, note)) boardStore.setState({ editingId: null, pickerId: null });
+        }
         if (state.notes === prev.notes) return;
         const gone = (id: string | null) => id !== null && !state.notes[id];
         if (gone(state.selectedId) || gone(state.editingId) || gone(state.pickerId)) {
@@ -122,10 +128,14 @@ function BoardLayout({
   }, []);
   const projector = useProjectorMode();
   const step = useShownStep();
-  const shareOpen = useBoard((s) => s.shareOpen && s.me?.role === 'facilitator');
-  const participantsOpen = useBoard((s) => s.participantsOpen && s.me?.role === 'facilitator');
-  const votesOpen = useBoard((s) => s.votesOpen);
-  const exportOpen = useBoard((s) => s.exportOpen && s.me?.role === 'facilitator');
+  const facilitator = useBoard((s) => s.me?.role === 'facilitator');
+  // Everyone's panel: the votes'; the others are the facilitator's.
+  const panel = useBoard((s) => (s.sidePanel === 'votes' || facilitator ? s.sidePanel : null));
+  /** Closes the panel and takes focus back to the button that opened it, not to the top of the page. */
+  const close = (toggles: string) => () => {
+    boardStore.getState().setSidePanel(null);
+    document.querySelector<HTMLElement>(toggles)?.focus();
+  };
   return (
     <div
       className={projector ? 'board board--projector' : 'board'}
@@ -149,49 +159,38 @@ function BoardLayout({
             <StepView commands={commands} pointerRef={pointerRef} />
           </VotesArea>
         </main>
-        {shareOpen && (
+        {panel === 'share' && (
           <SharePanel
             workshopId={workshopId}
             token={session.token}
             participantLink={session.participantLink ?? null}
             refreshSummary={refreshSummary}
-            onClose={() => boardStore.getState().setShareOpen(false)}
+            onClose={() => boardStore.getState().setSidePanel(null)}
           />
         )}
-        {participantsOpen && (
+        {panel === 'participants' && (
           <ParticipantsPanel
             workshopId={workshopId}
             token={session.token}
             refreshSummary={refreshSummary}
-            onClose={() => {
-              boardStore.getState().setParticipantsOpen(false);
-              // Back to the button that opened it, not to the top of the page.
-              document.querySelector<HTMLElement>('[data-testid="participants.toggle"]')?.focus();
-            }}
+            onClose={close('[data-testid="participants.toggle"]')}
           />
         )}
-        {votesOpen && (
+        {panel === 'votes' && (
           <VotesPanel
             workshopId={workshopId}
             token={session.token}
-            onClose={() => {
-              boardStore.getState().setVotesOpen(false);
-              document
-                .querySelector<HTMLElement>('[data-testid="votes.toggle"],[data-testid="votes.entry"]')
-                ?.focus();
-            }}
+            onClose={close('[data-testid="votes.toggle"],[data-testid="votes.entry"]')}
           />
         )}
-        {exportOpen && (
+        {panel === 'export' && (
           <ExportPanel
             workshopId={workshopId}
             token={session.token}
-            onClose={() => {
-              boardStore.getState().setExportOpen(false);
-              document.querySelector<HTMLElement>('[data-testid="export.toggle"]')?.focus();
-            }}
+            onClose={close('[data-testid="export.toggle"]')}
           />
         )}
+        {panel === 'board' && <BoardPanel onClose={close('[data-testid="boardPanel.toggle"]')} />}
       </div>
       <Toasts />
     </div>

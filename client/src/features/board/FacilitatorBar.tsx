@@ -1,6 +1,6 @@
 import { useT } from '../../i18n/locale';
 import { useBoard } from '../../state/store';
-import { ToggleButton } from '../../ui/ToggleButton';
+import { SidePanelToggle } from '../../ui/SidePanelToggle';
 import { ExportToggle } from '../export/ExportToggle';
 import { FollowToggle } from '../follow/Follow';
 import { ParticipantsToggle } from '../participants/ParticipantsToggle';
@@ -17,8 +17,6 @@ import { LockToggle } from './LockToggle';
 export function FacilitatorBar() {
   const t = useT();
   const facilitator = useBoard((s) => s.me?.role === 'facilitator');
-  const shareOpen = useBoard((s) => s.shareOpen);
-  const setShareOpen = useBoard((s) => s.setShareOpen);
   if (!facilitator) return null;
   return (
     <>
@@ -36,10 +34,13 @@ export function FacilitatorBar() {
         <div className="facilitator-bar__panels">
           <VotesToggle />
           <ParticipantsToggle />
-          <ToggleButton pressed={shareOpen} testId="share.toggle" onClick={() => setShareOpen(!shareOpen)}>
+          <SidePanelToggle panel="share" testId="share.toggle">
             {t('share.toggle')}
-          </ToggleButton>
+          </SidePanelToggle>
           <ExportToggle />
+          <SidePanelToggle panel="board" testId="boardPanel.toggle">
+            {t('boardPanel.toggle')}
+          </SidePanelToggle>
         </div>
       </div>
     </>

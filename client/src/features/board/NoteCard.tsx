@@ -30,7 +30,18 @@ interface Props {
 export const NoteCard = memo(function NoteCard({ id, commands }: Props) {
   const t = useT();
   const view = useNoteView(id);
-  const { note, selected, editing, pickerOpen, themes, isMine, editable, listedName, filteredOut } = view;
+  const {
+    note,
+    selected,
+    editing,
+    pickerOpen,
+    themes,
+    isMine,
+    editable,
+    changeable,
+    listedName,
+    filteredOut,
+  } = view;
   const activity = usePresence((s) => s.activity[id]);
   // Select the author's name, not the lists of people: someone arriving re-renders no note.
   const authorId = note?.author ?? '';
@@ -72,7 +83,7 @@ export const NoteCard = memo(function NoteCard({ id, commands }: Props) {
 
   const onKeyDown = (event: React.KeyboardEvent<HTMLDivElement>) => {
     if (event.target !== event.currentTarget) return;
-    if (event.key === 'Enter' && editable) {
+    if (event.key === 'Enter' && changeable) {
       event.preventDefault();
       state().startEditing(id);
       return;
@@ -117,7 +128,7 @@ export const NoteCard = memo(function NoteCard({ id, commands }: Props) {
       onClick={() => state().select(id)}
       onDoubleClick={(event) => {
         event.stopPropagation();
-        if (editable) state().startEditing(id);
+        if (changeable) state().startEditing(id);
       }}
     >
       {compact ? null : (
@@ -134,7 +145,7 @@ export const NoteCard = memo(function NoteCard({ id, commands }: Props) {
               className={note.text ? 'note__text' : 'note__text note__text--empty'}
               data-testid="note.text"
             >
-              {note.text || (editable ? t('note.placeholder') : '')}
+              {note.text || (changeable ? t('note.placeholder') : '')}
             </div>
           )}
           <NoteDetails
@@ -142,7 +153,7 @@ export const NoteCard = memo(function NoteCard({ id, commands }: Props) {
             authorLabel={isMine ? `${authorName} (${t('note.you')})` : authorName}
             authorName={authorName}
             theme={theme}
-            editable={editable}
+            editable={changeable}
             pickerOpen={pickerOpen}
             themes={themes}
             current={note.theme}

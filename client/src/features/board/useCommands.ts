@@ -1,7 +1,15 @@
-import { addNote, deleteNote, moveNote, type Point, setNoteText, setNoteTheme } from '@atelier/shared';
+import {
+  addNote,
+  binNote,
+  deleteNote,
+  moveNote,
+  type Point,
+  setNoteText,
+  setNoteTheme,
+} from '@atelier/shared';
 import { useMemo } from 'react';
 import type * as Y from 'yjs';
-import { boardStore, canEdit } from '../../state/store';
+import { boardStore, canChangeNote, canEdit } from '../../state/store';
 import { viewStore } from '../../state/view';
 import type { WorkshopConnection } from '../../sync/connection';
 import { useConnection } from '../../sync/useConnection';
@@ -33,6 +41,12 @@ export function useCommands(): BoardCommands {
   const connection = useConnection();
   return useMemo(() => {
     const writable = () => canEdit(boardStore.getState());
+    /** Text, theme and deletion: the note's author's in "each their own" mode (the server refuses others). */
+    const changeable = (id: string) => {
+      const state = boardStore.getState();
+      const note = state.notes[id];
+      return note !== undefined && canChangeNote(state, note);
+    };
     /** The document holding a note: the person's drafts for a private draft, the board otherwise. */
     const doc = (id: string) => noteDoc(connection, id);
     return {
@@ -59,7 +73,7 @@ export function useCommands(): BoardCommands {
         return id;
       },
       setText(id, text) {
-        if (writable()) setNoteText(doc(id), id, text);
+        if (changeable(id)) setNoteText(doc(id), id, text);
       },
       move(id, to) {
         if (!writable()) return;
@@ -67,14 +81,16 @@ export function useCommands(): BoardCommands {
         connection.undo.stopCapturing();
       },
       setTheme(id, theme) {
-        if (!writable()) return;
+        if (!changeable(id)) return;
         setNoteTheme(doc(id), id, theme);
         connection.undo.stopCapturing();
       },
       remove(id) {
-        if (!writable()) return;
         const state = boardStore.getState();
-        deleteNote(doc(id), id);
+        if (!changeable(id) || !state.me) return;
+        // A board note goes to the bin (the facilitator can restore it); a private draft just goes.
+        if (state.notes[id]?.draft) deleteNote(doc(id), id);
+        else binNote(connection.boardDoc, id, state.me.participantId);
         connection.undo.stopCapturing();
         if (state.selectedId === id) state.select(null);
         state.stopEditing(id);

@@ -31,7 +31,7 @@ describe('note card subscriptions', () => {
     boardStore.setState({ notes: { ...boardStore.getState().notes, b: note('b', 40) } });
     expect(woken).toEqual({ a: 0, b: 1, c: 0 });
     // A write that touches no note (a toast, the connection state) wakes nobody.
-    boardStore.setState({ shareOpen: true });
+    boardStore.setState({ sidePanel: 'share' });
     expect(woken).toEqual({ a: 0, b: 1, c: 0 });
     stop();
   });

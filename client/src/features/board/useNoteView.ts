@@ -1,7 +1,7 @@
 import type { Theme } from '@atelier/shared';
 import { useCallback, useRef, useSyncExternalStore } from 'react';
 import { listedGroups, listedNames } from '../../state/people';
-import { type BoardState, boardStore, canEdit, NO_THEME } from '../../state/store';
+import { type BoardState, boardStore, canChangeNote, canEdit, NO_THEME } from '../../state/store';
 import type { BoardNote } from '../../state/types';
 
 /** What one note card draws from the board store. */
@@ -12,7 +12,10 @@ export interface NoteView {
   pickerOpen: boolean;
   themes: readonly Theme[];
   isMine: boolean;
+  /** The person may move it (the board is writable for them). */
   editable: boolean;
+  /** The person may change its text or theme, or delete it (see `canChangeNote`). */
+  changeable: boolean;
   /** The author's name from the workshop's participant list, if listed. */
   listedName: string | undefined;
   /** The board's filter leaves this note out: it is drawn dimmed. */
@@ -47,6 +50,7 @@ function unchanged(view: NoteView, s: BoardState, id: string): boolean {
     view.themes === s.themes &&
     view.isMine === (note !== undefined && s.me?.participantId === note.author) &&
     view.editable === canEdit(s) &&
+    view.changeable === (note !== undefined && canChangeNote(s, note)) &&
     view.listedName === (note && listedNames(s.workshop)[note.author]) &&
     view.filteredOut === (note !== undefined && isFilteredOut(s, note))
   );
@@ -62,6 +66,7 @@ function readView(s: BoardState, id: string): NoteView {
     themes: s.themes,
     isMine: note !== undefined && s.me?.participantId === note.author,
     editable: canEdit(s),
+    changeable: note !== undefined && canChangeNote(s, note),
     listedName: note && listedNames(s.workshop)[note.author],
     filteredOut: note !== undefined && isFilteredOut(s, note),
   };
@@ -91,6 +96,7 @@ function onStoreChange(s: BoardState, prev: BoardState): void {
     s.me !== prev.me ||
     s.workshop !== prev.workshop ||
     s.filter !== prev.filter ||
+    s.control.noteEditing !== prev.control.noteEditing ||
     canEdit(s) !== canEdit(prev)
   ) {
     for (const id of listeners.keys()) wake(id);
