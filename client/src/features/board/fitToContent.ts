@@ -1,18 +1,20 @@
 import { boardStore } from '../../state/store';
 import type { Viewport } from '../../state/types';
 import { viewStore } from '../../state/view';
+import { measureInsets } from './covers';
 import { fitRect, notesBounds } from './geometry';
 import { inIssue } from './inIssue';
 
 /**
- * The view that shows every note on the current screen, or `null` on an empty board. In
- * step 2 the board shows the notes still to sort: those in the issues column are left out.
+ * The view that shows every note on the current screen, in the part the toolbar leaves free,
+ * or `null` on an empty board. In step 2 the board shows the notes still to sort: those in
+ * the issues column are left out.
  */
 export function contentViewport(): Viewport | null {
   const { hiddenIssues, canvasSize } = viewStore.getState();
   const notes = Object.values(boardStore.getState().notes).filter((note) => !inIssue(note, hiddenIssues));
   const bounds = notesBounds(notes);
-  return bounds ? fitRect(bounds, canvasSize) : null;
+  return bounds ? fitRect(bounds, canvasSize, 48, 1, measureInsets()) : null;
 }
 
 /** Fits the view to every note, or centres the board's origin when it is empty (toolbar, projector view). */
