@@ -82,7 +82,8 @@ export function Canvas({ commands, pointerRef, sharedDrag }: Props) {
       state.setCanvasSize({ width: rect.width, height: rect.height });
       // The page may still be settling (fonts, a bar wrapping, a banner): a view fitted by
       // itself and left untouched is fitted again to the canvas's new size.
-      if (autoFit.current && state.viewport === autoFit.current && rect.width > 0) {
+      // (Read again: setting the size may have moved the view, e.g. the projector view's own fit.)
+      if (autoFit.current && viewStore.getState().viewport === autoFit.current && rect.width > 0) {
         const fit = contentViewport();
         autoFit.current = fit;
         if (fit) state.setViewport(fit);

@@ -24,3 +24,18 @@ export function measureInsets(): Insets {
     .filter((r) => r.width > 0 && r.height > 0);
   return coveredInsets(rectOf(canvas), covers);
 }
+
+/** The board canvas's uncovered part on screen (client coordinates), or the window without a canvas. */
+export function openScreenRect(): Rect {
+  const canvas =
+    typeof document === 'undefined' ? null : document.querySelector('[data-testid="board.canvas"]');
+  if (!canvas) return { x: 0, y: 0, width: window.innerWidth, height: window.innerHeight };
+  const rect = rectOf(canvas);
+  const insets = measureInsets();
+  return {
+    x: rect.x + insets.left,
+    y: rect.y + insets.top,
+    width: Math.max(0, rect.width - insets.left - insets.right),
+    height: Math.max(0, rect.height - insets.top - insets.bottom),
+  };
+}
