@@ -14,6 +14,7 @@ import {
   NOTE_WIDTH,
   openBoardRect,
   placeNewNote,
+  type Rect,
 } from './geometry';
 
 /** Screen pixels kept between a new note and the edges of what the person sees. */
@@ -41,6 +42,16 @@ export function noteDoc(connection: WorkshopConnection, id: string): Y.Doc {
   return drafts?.doc ?? connection.boardDoc;
 }
 
+/** `at` moved the least for a whole note to lie inside `area` (unchanged when the area is smaller than a note). */
+function keepInside(at: Point, area: Rect): Point {
+  const clamp = (value: number, min: number, span: number) =>
+    span < 0 ? value : Math.round(Math.min(Math.max(value, min), min + span));
+  return {
+    x: clamp(at.x, area.x, area.width - NOTE_WIDTH),
+    y: clamp(at.y, area.y, area.height - NOTE_HEIGHT),
+  };
+}
+
 export function useCommands(): BoardCommands {
   const connection = useConnection();
   return useMemo(() => {
@@ -57,10 +68,11 @@ export function useCommands(): BoardCommands {
         // from the toolbar it goes to the free place nearest the middle of what the person
         // sees, clear of the toolbar. On a full view, to the nearest free place, brought into view.
         const notes = Object.values(state.notes);
-        let at = center ? placeNewNote(center, notes) : null;
+        const insets = measureInsets();
+        const open = openBoardRect(view.viewport, view.canvasSize, insets, VIEW_MARGIN);
+        // (Near an edge of the view, a chosen spot is moved just enough for the note to show whole.)
+        let at = center ? keepInside(placeNewNote(center, notes), open) : null;
         if (!at) {
-          const insets = measureInsets();
-          const open = openBoardRect(view.viewport, view.canvasSize, insets, VIEW_MARGIN);
           at = findFreeSpotIn(open, notes);
           if (!at) {
             at = findFreeSpot({ x: open.x + open.width / 2, y: open.y + open.height / 2 }, notes);
