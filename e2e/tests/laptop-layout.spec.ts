@@ -124,6 +124,22 @@ test('at 1024×768 the board, the facilitator bar, the panels and the projector 
     (await box(manon.board.note(long).locator('.note__footer'))).y + 0.5,
   );
 
+  // The theme menu of a note low in the right corner opens where it is seen whole.
+  const canvasBox = await box(manon.board.canvas);
+  const toolbarBox = await box(m.locator('.toolbar'));
+  const card = await box(manon.board.note(long));
+  await m.mouse.move(canvasBox.x + 100, canvasBox.y + 100);
+  await m.mouse.wheel(
+    card.x - (canvasBox.x + canvasBox.width - card.width - 16),
+    card.y - (toolbarBox.y - card.height - 16),
+  );
+  await manon.board.note(long).click();
+  await manon.board.note(long).getByTestId('note.theme').click();
+  const menu = await box(m.locator('.theme-picker'));
+  expect(inside(menu, canvasBox)).toBe(true);
+  expect(overlap(menu, toolbarBox)).toBe(false);
+  await m.keyboard.press('Escape');
+
   // A board far wider than the screen: "fit to content" brings every note into view, every time.
   await seedBoard(f, (doc) => {
     for (let column = 0; column < 9; column++) {
