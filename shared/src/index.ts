@@ -168,7 +168,14 @@ export {
   StakeholderKind,
   updatePartner,
 } from './doc/partners';
-export { findFreeSpot, NOTE_HEIGHT, NOTE_WIDTH, placeNewNote } from './doc/placement';
+export {
+  type BoardRect,
+  findFreeSpot,
+  findFreeSpotIn,
+  NOTE_HEIGHT,
+  NOTE_WIDTH,
+  placeNewNote,
+} from './doc/placement';
 export {
   type OrphanGroup,
   type PlanAction,

@@ -56,3 +56,52 @@ export function findFreeSpot(center: Point, occupied: readonly Point[], maxRings
   }
   return placeNewNote(center, occupied);
 }
+
+/** A rectangle in board units. */
+export interface BoardRect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** At most this many candidate spots are tried in a view (a view far out spans a whole board). */
+const MAX_CANDIDATES = 6000;
+
+/**
+ * The free spot nearest the middle of `area` (the part of the board a person sees, less what
+ * covers it) where a whole new note fits without touching another, or `null` when `area`
+ * has none. Candidates lie on a grid at least `GAP` fine, coarser on a very large area.
+ */
+export function findFreeSpotIn(area: BoardRect, occupied: readonly Point[]): Point | null {
+  const spanX = area.width - NOTE_WIDTH;
+  const spanY = area.height - NOTE_HEIGHT;
+  if (spanX < 0 || spanY < 0) return null;
+  const step = Math.max(GAP, Math.sqrt(((spanX + 1) * (spanY + 1)) / MAX_CANDIDATES));
+  const near = occupied.filter(
+    (p) =>
+      p.x < area.x + area.width + GAP &&
+      p.x + NOTE_WIDTH + GAP > area.x &&
+      p.y < area.y + area.height + GAP &&
+      p.y + NOTE_HEIGHT + GAP > area.y,
+  );
+  const cx = area.x + spanX / 2;
+  const cy = area.y + spanY / 2;
+  // Offsets from the middle, both ways, so that the middle itself is a candidate.
+  const offsets = (span: number) => {
+    const list = [0];
+    for (let d = step; d <= span / 2 + 0.5; d += step) list.push(-d, d);
+    return list;
+  };
+  const candidates: Point[] = [];
+  for (const dx of offsets(spanX)) {
+    for (const dy of offsets(spanY)) {
+      candidates.push({
+        x: Math.round(Math.min(Math.max(cx + dx, area.x), area.x + spanX)),
+        y: Math.round(Math.min(Math.max(cy + dy, area.y), area.y + spanY)),
+      });
+    }
+  }
+  candidates.sort((a, b) => Math.hypot(a.x - cx, a.y - cy) - Math.hypot(b.x - cx, b.y - cy));
+  return candidates.find((c) => !overlapsAny(c.x, c.y, near)) ?? null;
+}

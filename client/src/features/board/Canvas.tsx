@@ -65,6 +65,8 @@ export function Canvas({ commands, pointerRef, sharedDrag }: Props) {
 
   // Fitted once this canvas has its own size: a step's board pane is narrower than step 1's.
   const fitted = useRef(false);
+  /** The view this canvas fitted to the notes by itself, until the person moves it. */
+  const autoFit = useRef<Viewport | null>(null);
   // The step this canvas draws the board for (steps 1 and 2 each have their own canvas).
   const step = useRef(useShownStep()).current;
 
@@ -78,6 +80,14 @@ export function Canvas({ commands, pointerRef, sharedDrag }: Props) {
       const rect = canvas.getBoundingClientRect();
       const state = viewStore.getState();
       state.setCanvasSize({ width: rect.width, height: rect.height });
+      // The page may still be settling (fonts, a bar wrapping, a banner): a view fitted by
+      // itself and left untouched is fitted again to the canvas's new size.
+      // (Read again: setting the size may have moved the view, e.g. the projector view's own fit.)
+      if (autoFit.current && viewStore.getState().viewport === autoFit.current && rect.width > 0) {
+        const fit = contentViewport();
+        autoFit.current = fit;
+        if (fit) state.setViewport(fit);
+      }
       if (!centred && rect.width > 0) {
         centred = true;
         const left = state.leftAt[step];
@@ -96,6 +106,7 @@ export function Canvas({ commands, pointerRef, sharedDrag }: Props) {
     if (fitted.current || !loaded || !measured) return;
     fitted.current = true;
     const fit = contentViewport();
+    autoFit.current = fit;
     if (fit) viewStore.getState().setViewport(fit);
   }, [loaded, measured]);
 

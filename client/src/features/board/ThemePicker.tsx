@@ -1,7 +1,9 @@
 import { type Theme, UNTHEMED_COLOR } from '@atelier/shared';
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useT } from '../../i18n/locale';
 import { themeLabel } from './colors';
+import { openScreenRect } from './covers';
+import { type PopoverPlace, placePopover } from './popoverPlace';
 
 interface Props {
   themes: readonly Theme[];
@@ -10,10 +12,25 @@ interface Props {
   onClose: () => void;
 }
 
-/** The theme list of the workshop, as a small menu under the note. */
+/**
+ * The theme list of the workshop, as a small menu under the note, or above it, or lined up
+ * with its right edge, wherever it is seen whole (clear of the screen's edges and the toolbar).
+ */
 export function ThemePicker({ themes, current, onPick, onClose }: Props) {
   const t = useT();
   const ref = useRef<HTMLDivElement>(null);
+  const [place, setPlace] = useState<PopoverPlace | null>(null);
+
+  useLayoutEffect(() => {
+    const menu = ref.current;
+    const note = menu?.parentElement;
+    if (!menu || !note) return;
+    const rect = menu.getBoundingClientRect();
+    const next = placePopover(note.getBoundingClientRect(), rect, openScreenRect());
+    // The menu is scaled against the board's zoom: its CSS height is in its own unscaled pixels.
+    const scale = menu.offsetHeight > 0 ? rect.height / menu.offsetHeight : 1;
+    setPlace(next.maxHeight === null ? next : { ...next, maxHeight: next.maxHeight / scale });
+  }, []);
 
   useEffect(() => {
     const first = ref.current?.querySelector<HTMLButtonElement>('[aria-checked="true"], button');
@@ -38,6 +55,9 @@ export function ThemePicker({ themes, current, onPick, onClose }: Props) {
     <div
       ref={ref}
       className="theme-picker"
+      data-above={place?.above || undefined}
+      data-align-end={place?.alignEnd || undefined}
+      style={place?.maxHeight ? { maxHeight: place.maxHeight, overflowY: 'auto' } : undefined}
       role="menu"
       aria-label={t('note.themeList')}
       tabIndex={-1}

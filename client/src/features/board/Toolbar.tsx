@@ -57,7 +57,7 @@ export function Toolbar({ commands }: { commands: BoardCommands }) {
       >
         <Icon name="plus" />
       </IconButton>
-      <IconButton testId="board.zoom-fit" label={t('board.zoomFit')} onClick={fitToContent}>
+      <IconButton testId="board.zoom-fit" label={t('board.zoomFit')} onClick={() => fitToContent()}>
         <Icon name="fit" />
       </IconButton>
       <span className="toolbar__sep" aria-hidden="true" />

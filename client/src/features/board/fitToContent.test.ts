@@ -31,3 +31,21 @@ describe('fitting the board to its notes', () => {
     expect(contentViewport()?.zoom).toBeGreaterThan(onBoard?.zoom ?? 0);
   });
 });
+
+describe('fitting for the room’s screen', () => {
+  afterEach(() => {
+    boardStore.setState({ ...initialDocView(), ...initialUi() });
+    viewStore.setState(initialView());
+  });
+
+  it('lets a few notes grow to fill a projector screen, where the toolbar keeps them at 100 %', () => {
+    viewStore.setState({ canvasSize: { width: 1920, height: 960 } });
+    boardStore.setState({
+      notes: { a: note('a', 0), b: note('b', 240), c: note('c', 480), d: note('d', 720) },
+    });
+    expect(contentViewport()?.zoom).toBe(1);
+    const projector = contentViewport(2.5);
+    // Four notes side by side (920 units wide) fill the screen's width, less its margins.
+    expect(projector?.zoom).toBeCloseTo((1920 - 96) / 920);
+  });
+});

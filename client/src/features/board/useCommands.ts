@@ -13,7 +13,20 @@ import { boardStore, canChangeNote, canEdit } from '../../state/store';
 import { viewStore } from '../../state/view';
 import type { WorkshopConnection } from '../../sync/connection';
 import { useConnection } from '../../sync/useConnection';
-import { findFreeSpot, placeNewNote, screenToBoard } from './geometry';
+import { measureInsets } from './covers';
+import {
+  centreOn,
+  findFreeSpot,
+  findFreeSpotIn,
+  NOTE_HEIGHT,
+  NOTE_WIDTH,
+  openBoardRect,
+  placeNewNote,
+  type Rect,
+} from './geometry';
+
+/** Screen pixels kept between a new note and the edges of what the person sees. */
+const VIEW_MARGIN = 12;
 
 /**
  * Every change the board UI makes, as shared commands on the current board document. Each
@@ -37,6 +50,16 @@ export function noteDoc(connection: WorkshopConnection, id: string): Y.Doc {
   return drafts?.doc ?? connection.boardDoc;
 }
 
+/** `at` moved the least for a whole note to lie inside `area` (unchanged when the area is smaller than a note). */
+function keepInside(at: Point, area: Rect): Point {
+  const clamp = (value: number, min: number, span: number) =>
+    span < 0 ? value : Math.round(Math.min(Math.max(value, min), min + span));
+  return {
+    x: clamp(at.x, area.x, area.width - NOTE_WIDTH),
+    y: clamp(at.y, area.y, area.height - NOTE_HEIGHT),
+  };
+}
+
 export function useCommands(): BoardCommands {
   const connection = useConnection();
   return useMemo(() => {
@@ -56,14 +79,21 @@ export function useCommands(): BoardCommands {
         const me = state.me;
         if (!writable() || !me) return null;
         // At a chosen spot (double-click, N under the pointer) the note goes exactly there;
-        // from the toolbar it goes to the free place nearest the middle of the screen.
+        // from the toolbar it goes to the free place nearest the middle of what the person
+        // sees, clear of the toolbar. On a full view, to the nearest free place, brought into view.
         const notes = Object.values(state.notes);
-        const at = center
-          ? placeNewNote(center, notes)
-          : findFreeSpot(
-              screenToBoard(view.viewport, { x: view.canvasSize.width / 2, y: view.canvasSize.height / 2 }),
-              notes,
-            );
+        const insets = measureInsets();
+        const open = openBoardRect(view.viewport, view.canvasSize, insets, VIEW_MARGIN);
+        // (Near an edge of the view, a chosen spot is moved just enough for the note to show whole.)
+        let at = center ? keepInside(placeNewNote(center, notes), open) : null;
+        if (!at) {
+          at = findFreeSpotIn(open, notes);
+          if (!at) {
+            at = findFreeSpot({ x: open.x + open.width / 2, y: open.y + open.height / 2 }, notes);
+            const note = { ...at, width: NOTE_WIDTH, height: NOTE_HEIGHT };
+            view.setViewport(centreOn(view.viewport, view.canvasSize, insets, note));
+          }
+        }
         // During silent ideation a participant's new note is a private draft until the reveal.
         const drafts = state.control.silent && me.role === 'participant' ? connection.drafts : null;
         const id = addNote(drafts?.doc ?? connection.boardDoc, { ...at, author: me.participantId });

@@ -5,12 +5,13 @@ import type { SheetActivity } from '../../state/types';
 import { viewStore } from '../../state/view';
 import { throttleLatest } from '../../sync/throttle';
 import { useConnection } from '../../sync/useConnection';
-import { fitRect, visibleRect } from '../board/geometry';
+import { measureInsets } from '../board/covers';
+import { fitRect, openBoardRect } from '../board/geometry';
 
 /** How often the leader's view is shared while they pan and zoom. */
 const VIEW_SHARE_MS = 100;
 
-/** The facilitator the room follows shares the board area they see, in their presence. */
+/** The facilitator the room follows shares the board area they see (less what their toolbar covers), in their presence. */
 export function useLeadView(): void {
   const connection = useConnection();
   const leading = useBoard((s) => s.follow !== null && s.follow === s.me?.participantId);
@@ -18,7 +19,8 @@ export function useLeadView(): void {
     if (!leading) return;
     const share = throttleLatest(() => {
       const { viewport, canvasSize } = viewStore.getState();
-      if (canvasSize.width > 0) connection.setPresence({ view: visibleRect(viewport, canvasSize) });
+      if (canvasSize.width > 0)
+        connection.setPresence({ view: openBoardRect(viewport, canvasSize, measureInsets()) });
     }, VIEW_SHARE_MS);
     share(undefined);
     const unsubscribe = viewStore.subscribe((state, prev) => {
@@ -41,7 +43,8 @@ export function useFollowLeader(): void {
     const follow = () => {
       const view = presenceStores.cursors.getState().views[leader];
       const { canvasSize, setViewport } = viewStore.getState();
-      if (view && canvasSize.width > 0) setViewport(fitRect(view, canvasSize, 0, Number.POSITIVE_INFINITY));
+      if (view && canvasSize.width > 0)
+        setViewport(fitRect(view, canvasSize, 0, Number.POSITIVE_INFINITY, measureInsets()));
     };
     const stopViews = presenceStores.cursors.subscribe((state, prev) => {
       if (state.views[leader] !== prev.views[leader]) follow();

@@ -33,8 +33,12 @@ export function ProjectorExit() {
   );
 }
 
+/** On the room's screen a few notes grow to fill it (at 1 they sat in its middle third). */
+const PROJECTOR_MAX_ZOOM = 2.5;
+const fitScreen = () => fitToContent(PROJECTOR_MAX_ZOOM);
+
 /**
- * While the projector view is on: the board is fitted to the screen, again whenever the
+ * While the projector view is on: the board is fitted to the whole screen, again whenever the
  * screen's size changes (full screen when the browser allows it, the panels closing), and
  * Escape leaves it.
  */
@@ -48,9 +52,9 @@ export function useProjectorMode(): boolean {
     window.addEventListener('keydown', onKey);
     // The browser may refuse (no user gesture left, or no full screen here): the view stands anyway.
     document.documentElement.requestFullscreen?.().catch(() => {});
-    const fit = requestAnimationFrame(fitToContent);
+    const fit = requestAnimationFrame(fitScreen);
     const refit = viewStore.subscribe((state, prev) => {
-      if (state.canvasSize !== prev.canvasSize) fitToContent();
+      if (state.canvasSize !== prev.canvasSize) fitScreen();
     });
     return () => {
       window.removeEventListener('keydown', onKey);
