@@ -182,7 +182,7 @@ for (const language of ['fr', 'en'] as const) {
   test(`no critical or serious accessibility violation on any screen, from home to the export [${language}]`, async ({
     browser,
   }) => {
-    test.setTimeout(180_000);
+    test.setTimeout(300_000);
     await journey(browser, language);
   });
 }
