@@ -24,6 +24,7 @@ const CONTENT = {
     sheet: 'Transport à la demande',
     partner: 'Association des usagers',
     indicator: 'Trajets réservés',
+    unit: 'trajets',
   },
   en: {
     locale: 'en-GB',
@@ -33,6 +34,7 @@ const CONTENT = {
     sheet: 'On-demand transport',
     partner: 'Users’ association',
     indicator: 'Trips booked',
+    unit: 'trips',
   },
 } as const;
 type Language = keyof typeof CONTENT;
@@ -60,7 +62,13 @@ async function seedWorkshop(page: Page, language: Language): Promise<void> {
   await seedBoard(page, (doc) => {
     attachIssue(doc, firstIssue, axis);
     addPartner(doc, { action: sheet, name: content.partner, kind: 'civil-society' });
-    addIndicator(doc, { action: sheet, name: content.indicator, unit: 'trajets', baseline: 0, target: 500 });
+    addIndicator(doc, {
+      action: sheet,
+      name: content.indicator,
+      unit: content.unit,
+      baseline: 0,
+      target: 500,
+    });
   });
 }
 
