@@ -461,7 +461,7 @@ export const en: Record<MessageKey, string> = {
   'axes.pool.title': 'Issues to attach',
   'axes.pool.noIssues': 'No issue yet: they are named in the priority issues step.',
   'axes.pool.allAttached': 'Every issue is attached to an axis.',
-  'axes.issue.label': 'Issue #{rank}: {title}, {notes}',
+  'axes.issue.rankPrefix': 'Issue #',
   'axes.issue.rankTitle': 'Rank {rank} among the priority issues',
   'axes.issue.notes_one': '{n} note',
   'axes.issue.notes_other': '{n} notes',

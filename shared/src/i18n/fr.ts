@@ -469,7 +469,7 @@ export const fr = {
   'axes.pool.title': 'Enjeux à rattacher',
   'axes.pool.noIssues': 'Aucun enjeu pour l’instant : ils naissent à l’étape des enjeux prioritaires.',
   'axes.pool.allAttached': 'Tous les enjeux sont rattachés à un axe.',
-  'axes.issue.label': 'Enjeu n° {rank} : {title}, {notes}',
+  'axes.issue.rankPrefix': 'Enjeu n°',
   'axes.issue.rankTitle': 'Rang {rank} parmi les enjeux prioritaires',
   'axes.issue.notes_one': '{n} contribution',
   'axes.issue.notes_other': '{n} contributions',

@@ -1,6 +1,6 @@
 /**
- * Cursor and avatar colours, chosen to stay readable with white text and distinct from
- * one another on a projector. A participant's colour is derived from their id, so the
+ * Cursor and avatar colours, chosen to stay readable with white text (each at least 4.5:1,
+ * WCAG AA for the avatars' small bold initials) and distinct from one another on a projector. A participant's colour is derived from their id, so the
  * server (which vouches for it in awareness) and every client agree without storing it.
  */
 export const PRESENCE_COLORS = [
@@ -13,10 +13,10 @@ export const PRESENCE_COLORS = [
   '#0277bd',
   '#00838f',
   '#00796b',
-  '#388e3c',
-  '#558b2f',
-  '#ef6c00',
-  '#d84315',
+  '#2e7d32',
+  '#4b7d28',
+  '#b95700',
+  '#c73f14',
   '#5d4037',
   '#455a64',
   '#ad1457',

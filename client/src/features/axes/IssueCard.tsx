@@ -26,15 +26,9 @@ export function issueMenuSelector(issueId: string): string {
  * the same without dragging.
  */
 export function IssueCard({ issue, editable, axes, onAttach }: Props) {
-  const t = useT();
   const { setNodeRef, setActivatorNodeRef, listeners, attributes, isDragging } = useDraggable({
     id: issue.id,
     disabled: !editable,
-  });
-  const label = t('axes.issue.label', {
-    rank: issue.rank,
-    title: issue.title,
-    notes: t.plural('axes.issue.notes', issue.notes),
   });
   return (
     <li
@@ -53,7 +47,6 @@ export function IssueCard({ issue, editable, axes, onAttach }: Props) {
           data-issue-id={issue.id}
           {...attributes}
           {...listeners}
-          aria-label={label}
         >
           <IssueCardBody issue={issue} />
         </button>
@@ -71,13 +64,16 @@ function IssueCardBody({ issue }: { issue: IssueView }) {
   const t = useT();
   return (
     <>
+      {/* The button's name is its text ("Enjeu n° 1 Mobilité rurale, 3 contributions"), what voice control hears. */}
       <span className="issue-card__rank" title={t('axes.issue.rankTitle', { rank: issue.rank })}>
+        <span className="visually-hidden">{t('axes.issue.rankPrefix')} </span>
         {issue.rank}
       </span>
       <span className="issue-card__text">
         <span className="issue-card__title" data-testid="axes.issue.title">
           {issue.title}
         </span>
+        <span className="visually-hidden">, </span>
         <span className="issue-card__notes">{t.plural('axes.issue.notes', issue.notes)}</span>
       </span>
     </>

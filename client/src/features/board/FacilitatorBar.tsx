@@ -12,7 +12,9 @@ import { LockToggle } from './LockToggle';
 
 /**
  * The facilitator's controls, in a bar of their own under the header: a laptop's header has
- * no room for them beside the title, presence and language.
+ * no room for them beside the title, presence and language. A named region (a landmark), so
+ * that a screen reader's list of landmarks leads to it; not an ARIA toolbar, whose arrow-key
+ * navigation it does not have: Tab goes through its buttons.
  */
 export function FacilitatorBar() {
   const t = useT();
@@ -24,7 +26,7 @@ export function FacilitatorBar() {
       <p className="facilitator-narrow" role="note" data-testid="facilitator.narrow">
         {t('facilitatorBar.narrow')}
       </p>
-      <div className="facilitator-bar" role="toolbar" aria-label={t('facilitatorBar.label')}>
+      <section className="facilitator-bar" aria-label={t('facilitatorBar.label')}>
         <FollowToggle />
         <StepsFreeToggle />
         <SilentToggle />
@@ -42,7 +44,7 @@ export function FacilitatorBar() {
             {t('boardPanel.toggle')}
           </SidePanelToggle>
         </div>
-      </div>
+      </section>
     </>
   );
 }

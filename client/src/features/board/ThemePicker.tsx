@@ -33,8 +33,15 @@ export function ThemePicker({ themes, current, onPick, onClose }: Props) {
   }, []);
 
   useEffect(() => {
+    // The button that opened the menu gets the focus back once a theme is picked or the menu
+    // is closed, instead of the focus falling to the page (a keyboard user would start over).
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     const first = ref.current?.querySelector<HTMLButtonElement>('[aria-checked="true"], button');
     first?.focus();
+    return () => {
+      const active = document.activeElement;
+      if ((!active || active === document.body) && opener?.isConnected) opener.focus();
+    };
   }, []);
 
   const move = (event: React.KeyboardEvent) => {

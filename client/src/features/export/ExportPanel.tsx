@@ -172,8 +172,6 @@ export function ExportPanel({ workshopId, token, onClose }: Props) {
                 <button
                   type="button"
                   className="export-choice"
-                  aria-label={label(choice)}
-                  aria-describedby={`${id}-${choice}-hint`}
                   aria-busy={running}
                   // Not `disabled`: the button keeps the keyboard focus while the file is prepared.
                   aria-disabled={running}
@@ -182,10 +180,10 @@ export function ExportPanel({ workshopId, token, onClose }: Props) {
                     if (!running) void download(choice);
                   }}
                 >
+                  {/* Named by all its visible text (format, then what it holds), as voice control reads it. */}
                   <span className="export-choice__name">{label(choice)}</span>
-                  <span className="export-choice__hint" id={`${id}-${choice}-hint`}>
-                    {t(hint(choice))}
-                  </span>
+                  <span className="visually-hidden">, </span>
+                  <span className="export-choice__hint">{t(hint(choice))}</span>
                   <span className="export-choice__state" aria-hidden="true">
                     {running ? t('export.panel.preparing') : <Icon name="download" size={18} />}
                   </span>

@@ -100,9 +100,10 @@ export function SharePanel({ workshopId, token, participantLink, refreshSummary,
           <QrCode url={link} label={t('share.qr')} />
         </>
       )}
-      <p className="share-panel__joined" data-testid="share.joined">
+      {/* A figure in bold, not a heading: a <p> styled so reads as one to assistive technology. */}
+      <div className="share-panel__joined" data-testid="share.joined">
         {t.plural('share.joined', joined.size)}
-      </p>
+      </div>
       <p className="share-panel__how">{t('share.how', { origin: window.location.host })}</p>
     </aside>
   );

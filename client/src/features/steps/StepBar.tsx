@@ -50,7 +50,6 @@ export function StepBar() {
                 data-room={room}
                 aria-current={current ? 'step' : undefined}
                 aria-disabled={!interactive || undefined}
-                aria-label={`${stepNumber(step)}. ${t(`steps.${step}`)}`}
                 title={
                   facilitator
                     ? t('steps.moveRoom', { step: t(`steps.${step}`) })
@@ -62,11 +61,15 @@ export function StepBar() {
                 }
                 onClick={() => interactive && choose(step)}
               >
-                <span className="step-bar__number" aria-hidden="true">
-                  {stepNumber(step)}
-                </span>
+                {/* The name is the visible text ("2 Enjeux prioritaires"), so that voice control finds it. */}
+                <span className="step-bar__number">{stepNumber(step)}</span>{' '}
                 <span className="step-bar__name">{t(`steps.${step}`)}</span>
-                {room && !current && <span className="step-bar__room">{t('steps.roomHere')}</span>}
+                {room && !current && (
+                  <>
+                    {' '}
+                    <span className="step-bar__room">{t('steps.roomHere')}</span>
+                  </>
+                )}
               </button>
             </li>
           );

@@ -103,7 +103,7 @@ function RankedBars({ round, rows }: { round: PublicRound; rows: RankedRow[] }) 
     round.mode === 'scoring' ? SCORE_MAX : 0,
   );
   return (
-    <ol className="results-bars" data-testid="votes.ranking">
+    <ol className="results-bars" data-testid="votes.ranking" aria-labelledby="results-ranking">
       {rows.map((row) => {
         const bar = barGeometry(row.total, scale);
         return (

@@ -1,5 +1,5 @@
 import type { PublicRound } from '@atelier/shared';
-import { type ReactNode, useId } from 'react';
+import { type ReactNode, useEffect, useId, useRef } from 'react';
 import { useT } from '../../i18n/locale';
 import { boardStore } from '../../state/store';
 import { modeSummary } from './labels';
@@ -34,6 +34,16 @@ export function VoteFrame({
 }: Props) {
   const t = useT();
   const titleId = useId();
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  // This view replaces the board or another vote view (the ballot at the reveal): it takes over
+  // the focus they had, so that a keyboard user is not sent back to the top of the page. Focus
+  // elsewhere (the facilitator's panel) stays where it is.
+  useEffect(() => {
+    const active = document.activeElement;
+    const lost = !active || active === document.body;
+    const inMain = active instanceof HTMLElement && active.closest('main') !== null;
+    if (lost || inMain) headingRef.current?.focus();
+  }, []);
   return (
     <section
       className={className ? `vote-view ${className}` : 'vote-view'}
@@ -46,7 +56,9 @@ export function VoteFrame({
       <header className="vote-view__head">
         <div className="vote-view__heading">
           <p className="eyebrow">{eyebrow}</p>
-          <h2 id={titleId}>{round.title}</h2>
+          <h2 id={titleId} ref={headingRef} tabIndex={-1}>
+            {round.title}
+          </h2>
           <p className="vote-view__rules">
             {lead}
             {lead && ' · '}
