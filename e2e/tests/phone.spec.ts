@@ -270,7 +270,7 @@ test('a facilitator on a phone is told the console needs a wider screen, and sti
   await expect(p.getByTestId('facilitator.narrow')).toHaveText(
     /La console d’animation demande un écran plus large \(≥ 1024 px\)/,
   );
-  await expect(p.getByRole('toolbar', { name: 'Outils d’animation' })).toBeHidden();
+  await expect(p.getByRole('region', { name: 'Outils d’animation' })).toBeHidden();
   // The share panel opened on creation covers the step, under the notice: the code and QR code.
   const share = p.getByTestId('share.panel');
   await expect(share.getByTestId('share.code')).toBeInViewport();
