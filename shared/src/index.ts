@@ -238,6 +238,7 @@ export {
   parseNumberInput,
 } from './i18n/numbers';
 export {
+  frenchSpacing,
   interpolate,
   type MessageKey,
   type PluralStem,
