@@ -124,6 +124,24 @@ describe('strategyReport', () => {
     expect(headings(en, 2)[0]).toBe('Soft mobility');
   });
 
+  it('starts each step’s section with the question the facilitator put to the room', () => {
+    const blocks = strategyReport(strategy(), 'fr').blocks;
+    const after = (heading: string) =>
+      blocks[blocks.findIndex((b) => b.kind === 'heading' && b.text === heading) + 1];
+    expect(after('Diagnostic territorial')).toEqual({
+      kind: 'paragraph',
+      runs: [
+        { text: 'Question pour la salle\u00a0: ', bold: true },
+        { text: 'Quels constats sur les mobilités ?' },
+      ],
+    });
+    expect(lines(under(blocks, 'Axes stratégiques'))[0]).toBe(
+      'Question pour la salle : Quelles orientations pour le mandat ?',
+    );
+    // A step without a question opens on its content.
+    expect(after('Enjeux prioritaires')).toMatchObject({ kind: 'heading', level: 2 });
+  });
+
   it('ranks the priority issues, each with the notes behind it and its vote', () => {
     const issues = under(strategyReport(strategy(), 'fr').blocks, 'Enjeux prioritaires');
     expect(headings(issues, 2)).toEqual([
@@ -389,6 +407,7 @@ describe('strategyReport', () => {
     const empty = strategyReport(
       {
         ...s,
+        workshop: { ...s.workshop, questions: {} },
         notes: [],
         issues: [],
         axes: [],
