@@ -10,6 +10,7 @@ import './styles/panels.css';
 import './styles/timer.css';
 import './styles/silent.css';
 import './styles/steps.css';
+import './styles/question.css';
 import './styles/issues.css';
 import './styles/axes.css';
 import './styles/actions.css';

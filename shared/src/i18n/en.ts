@@ -324,6 +324,13 @@ export const en: Record<MessageKey, string> = {
   'template.full': 'Full strategy (6 steps)',
   'template.assessment': 'Assessment only (assessment and issues)',
   'template.sprint': 'Action-plan sprint (axes, sheets, partnerships, monitoring)',
+  // — the facilitator's question for the room, at the top of a step —
+  'question.label': 'Question for the room',
+  'question.add': 'Add a question for the room',
+  'question.edit': 'Edit the question',
+  'question.input': 'Question for the room at the step “{step}”',
+  'question.placeholder': 'e.g. What do we see about mobility?',
+  'question.hint': 'Enter saves, Escape cancels; an empty question is removed.',
 
   // — step 2: priority issues —
   'issues.boardLabel': 'Notes to sort',

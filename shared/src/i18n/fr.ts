@@ -329,6 +329,13 @@ export const fr = {
   'template.full': 'Stratégie complète (6 étapes)',
   'template.assessment': 'Diagnostic seul (diagnostic et enjeux)',
   'template.sprint': 'Sprint plan d’actions (axes, fiches, partenariats, suivi)',
+  // — the facilitator's question for the room, at the top of a step —
+  'question.label': 'Question pour la salle',
+  'question.add': 'Ajouter une question pour la salle',
+  'question.edit': 'Modifier la question',
+  'question.input': 'Question pour la salle à l’étape « {step} »',
+  'question.placeholder': 'ex. Quels constats sur les mobilités ?',
+  'question.hint': 'Entrée pour enregistrer, Échap pour annuler ; vide, la question est retirée.',
 
   // — step 2: priority issues —
   'issues.boardLabel': 'Contributions à trier',
