@@ -278,6 +278,7 @@ export const en: Record<MessageKey, string> = {
   'timer.set': 'Set',
   'timer.invalid': 'Give a duration between 1 and 240 minutes.',
   'timer.freeze': 'Pause participants’ input when time is up',
+  'timer.sound': 'Play a sound at the end (on this device)',
   'timer.start': 'Start',
   'timer.resume': 'Resume',
   'timer.pause': 'Pause',

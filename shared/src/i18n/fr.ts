@@ -284,6 +284,7 @@ export const fr = {
   'timer.set': 'Régler',
   'timer.invalid': 'Indiquez une durée entre 1 et 240 minutes.',
   'timer.freeze': 'Suspendre la saisie des participant·es à la fin',
+  'timer.sound': 'Jouer un son à la fin (sur cet appareil)',
   'timer.start': 'Démarrer',
   'timer.resume': 'Reprendre',
   'timer.pause': 'Pause',
