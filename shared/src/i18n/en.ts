@@ -803,7 +803,7 @@ export const en: Record<MessageKey, string> = {
   'votes.form.noTargets.actions': 'There are no action sheets yet (step 4).',
   'votes.form.mode': 'Voting mode',
   'votes.form.budget': 'Dots per person',
-  'votes.form.cap': 'Dots at most per item',
+  'votes.form.cap': 'At most per item',
   'votes.form.negative': 'Allow dots against',
   'votes.form.criterionName': 'Criterion',
   'votes.form.weight': 'Weight',

@@ -812,7 +812,7 @@ export const fr = {
   'votes.form.noTargets.actions': 'Il n’y a aucune fiche action pour l’instant (étape 4).',
   'votes.form.mode': 'Mode de vote',
   'votes.form.budget': 'Gommettes par personne',
-  'votes.form.cap': 'Gommettes au plus par élément',
+  'votes.form.cap': 'Maximum par élément',
   'votes.form.negative': 'Permettre des gommettes contre',
   'votes.form.criterionName': 'Critère',
   'votes.form.weight': 'Poids',
