@@ -11,6 +11,7 @@ import './styles/bin.css';
 import './styles/timer.css';
 import './styles/silent.css';
 import './styles/steps.css';
+import './styles/question.css';
 import './styles/issues.css';
 import './styles/axes.css';
 import './styles/actions.css';

@@ -78,11 +78,11 @@ test('a participant joins, posts a themed note, votes and reads the results with
   await tabTo(p, p.getByTestId('votes.banner-go'));
   await p.keyboard.press('Enter');
   await expect(p.getByTestId('votes.ballot')).toBeVisible();
-  await tabTo(p, card(p, 'Logement des jeunes').getByRole('button', { name: /Ajouter un point/ }));
+  await tabTo(p, card(p, 'Logement des jeunes').getByRole('button', { name: /Ajouter une gommette/ }));
   await p.keyboard.press('Enter');
   await p.keyboard.press('Enter');
   await expect(card(p, 'Logement des jeunes')).toHaveAttribute('data-dots', '2');
-  await tabTo(p, card(p, 'Mobilité rurale').getByRole('button', { name: /Ajouter un point/ }), {
+  await tabTo(p, card(p, 'Mobilité rurale').getByRole('button', { name: /Ajouter une gommette/ }), {
     backwards: true,
   });
   await p.keyboard.press('Space');
@@ -104,7 +104,7 @@ test('a participant joins, posts a themed note, votes and reads the results with
   const ranking = results.getByRole('list', { name: 'Classement' }).getByRole('listitem');
   await expect(ranking).toHaveCount(3);
   await expect(ranking.nth(0)).toContainText('Logement des jeunes');
-  await expect(ranking.nth(0)).toContainText('2 points');
+  await expect(ranking.nth(0)).toContainText('2 gommettes');
   await expect(ranking.nth(1)).toContainText('Mobilité rurale');
   // And the way back to the board is the next stop.
   await tabTo(p, p.getByTestId('votes.results-close'), { max: 3 });

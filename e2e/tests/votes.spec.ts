@@ -72,6 +72,13 @@ test('a secret dot vote on the issues: hidden until the reveal, the same ranking
   await expect(form.getByTestId('votes.form.kind')).toHaveValue('issues');
   await expect(form.getByTestId('votes.form.secret')).toBeChecked();
   await expect(form.getByTestId('votes.form.all')).toBeChecked();
+  // "All" counts the kind chosen: the 4 issues, no notes, and the issues again.
+  const all = form.locator('label', { has: f.getByTestId('votes.form.all') });
+  await expect(all).toHaveText('Tous les éléments (4)');
+  await form.getByTestId('votes.form.kind').selectOption('notes');
+  await expect(all).toHaveText('Tous les éléments (0)');
+  await form.getByTestId('votes.form.kind').selectOption('issues');
+  await expect(all).toHaveText('Tous les éléments (4)');
   // A cap above the budget is refused by the field, and nothing is created.
   await form.getByTestId('votes.form.cap').fill('9');
   await form.getByTestId('votes.form.open-now').click();
@@ -83,12 +90,17 @@ test('a secret dot vote on the issues: hidden until the reveal, the same ranking
   const round = f.getByTestId('votes.round');
   await expect(round).toHaveAttribute('data-state', 'open');
 
+  // The facilitator, who has placed nothing, is told a vote runs but not what they have left.
+  await expect(f.getByTestId('votes.banner')).toContainText('Nos enjeux prioritaires');
+  await expect(f.getByTestId('votes.banner-remaining')).toHaveCount(0);
+
   // Both participants are told a vote is running, and go to it.
   for (const actor of [manon, hugo]) {
     await expect(actor.page.getByTestId('votes.banner')).toContainText('Nos enjeux prioritaires');
+    await expect(actor.page.getByTestId('votes.banner-remaining')).toHaveText('5 gommettes restantes sur 5');
     await actor.page.getByTestId('votes.banner-go').click();
     await expect(actor.page.getByTestId('votes.ballot')).toBeVisible();
-    await expect(actor.page.getByTestId('votes.remaining')).toHaveText('Il vous reste 5 points sur 5');
+    await expect(actor.page.getByTestId('votes.remaining')).toHaveText('Il vous reste 5 gommettes sur 5');
   }
 
   // Manon votes with the mouse: 2 + 1 + 2 dots, her whole budget; the cap and the budget stop her.
@@ -99,18 +111,18 @@ test('a secret dot vote on the issues: hidden until the reveal, the same ranking
   await card(m, 'Logement des jeunes').getByTestId('votes.add').click();
   await card(m, 'Accès au numérique').getByTestId('votes.add').click();
   await card(m, 'Accès au numérique').getByTestId('votes.add').click();
-  await expect(m.getByTestId('votes.remaining')).toHaveText('Il vous reste 0 point sur 5');
+  await expect(m.getByTestId('votes.remaining')).toHaveText('Il vous reste 0 gommette sur 5');
   await expect(card(m, 'Mobilité rurale').getByTestId('votes.add')).toHaveAttribute('aria-disabled', 'true');
   // A blocked button stays reachable and says why.
   await card(m, 'Mobilité rurale').getByTestId('votes.add').focus();
   await m.keyboard.press('Enter');
-  await expect(m.getByTestId('votes.notice')).toHaveText(/tous vos points/);
+  await expect(m.getByTestId('votes.notice')).toHaveText(/toutes vos gommettes/);
   await expect(card(m, 'Mobilité rurale')).toHaveAttribute('data-dots', '0');
 
   // Hugo votes with the keyboard: two dots on "Circuits courts", one on "Logement des jeunes", then done.
   const h = hugo.page;
   await card(h, 'Circuits courts')
-    .getByRole('button', { name: 'Ajouter un point à « Circuits courts »' })
+    .getByRole('button', { name: 'Ajouter une gommette à « Circuits courts »' })
     .focus();
   await h.keyboard.press('Enter');
   await h.keyboard.press('Space');
@@ -124,7 +136,7 @@ test('a secret dot vote on the issues: hidden until the reveal, the same ranking
   await h.keyboard.press('Tab');
   await h.keyboard.press('Enter');
   await expect(card(h, 'Circuits courts')).toHaveAttribute('data-dots', '2');
-  await expect(h.getByTestId('votes.remaining')).toHaveText('Il vous reste 2 points sur 5');
+  await expect(h.getByTestId('votes.remaining')).toHaveText('Il vous reste 2 gommettes sur 5');
   await h.getByTestId('votes.done').focus();
   await h.keyboard.press('Space');
   await expect(h.getByTestId('votes.done')).toHaveAttribute('aria-pressed', 'true');
@@ -133,7 +145,7 @@ test('a secret dot vote on the issues: hidden until the reveal, the same ranking
   await h.reload();
   await h.getByTestId('votes.banner-go').click();
   await expect(card(h, 'Circuits courts')).toHaveAttribute('data-dots', '2');
-  await expect(h.getByTestId('votes.remaining')).toHaveText('Il vous reste 2 points sur 5');
+  await expect(h.getByTestId('votes.remaining')).toHaveText('Il vous reste 2 gommettes sur 5');
   await expect(h.getByTestId('votes.done')).toHaveAttribute('aria-pressed', 'true');
 
   // Secret: each sees only their own dots, nobody sees a total; the facilitator sees who, never what.
@@ -169,7 +181,7 @@ test('a secret dot vote on the issues: hidden until the reveal, the same ranking
     await expect(actor.page.getByTestId('votes.tie')).toHaveCount(2);
     await expect(actor.page.getByTestId('votes.results-voters')).toHaveText('2 votant·es');
     await expect(actor.page.getByTestId('votes.result').first().getByTestId('votes.result-total')).toHaveText(
-      '4 points',
+      '4 gommettes',
     );
   }
   // Two small groups: merged, and the legend says which.
@@ -265,7 +277,9 @@ test('criteria scoring: participants score a grid, the facilitator reveals, the 
     .getByTestId('votes.remind-one')
     .click();
   await expect(
-    h.getByTestId('toast').filter({ hasText: 'L’animation vous rappelle de voter : Notation des enjeux' }),
+    h
+      .getByTestId('toast')
+      .filter({ hasText: 'L’animateur·rice vous rappelle de voter : Notation des enjeux' }),
   ).toBeVisible();
 
   await f.getByTestId('votes.action-reveal').click();

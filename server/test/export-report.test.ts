@@ -168,7 +168,7 @@ describe('the report export', () => {
         [hugo.participantId, 'Élu·e'],
       ]);
       const noteLine = (id: string) => `${notes.get(id)?.text} — ${groups.get(notes.get(id)?.author ?? '')}`;
-      const ranked = clusters.map((c, i) => `Enjeu n° ${i + 1} : ${c.title}`);
+      const ranked = clusters.map((c, i) => `Enjeu n° ${i + 1}\u00a0: ${c.title}`);
       expect(headings(issues, 2)).toEqual(ranked);
       for (const [i, cluster] of clusters.entries())
         expect(items(under(under(issues, ranked[i] as string), 'Contributions à l’appui'))).toEqual(
@@ -176,9 +176,9 @@ describe('the report export', () => {
         );
       // What that is, as the clients wrote it.
       expect(ranked).toEqual([
-        'Enjeu n° 1 : Mobilité du quotidien',
-        'Enjeu n° 2 : Couverture numérique',
-        'Enjeu n° 3 : Bâtiments <publics>',
+        'Enjeu n° 1\u00a0: Mobilité du quotidien',
+        'Enjeu n° 2\u00a0: Couverture numérique',
+        'Enjeu n° 3\u00a0: Bâtiments <publics>',
       ]);
       expect(items(under(under(issues, ranked[2] as string), 'Contributions à l’appui'))).toEqual([
         `${NOTE_TEXTS.hugo[0]} — Élu·e`,

@@ -133,7 +133,7 @@ function outcome(tables: Tables) {
         round,
         target,
         num(Rang),
-        num(v['Résultat (points ou note pondérée)']),
+        num(v['Résultat (gommettes ou note pondérée)']),
         num(voters),
       ],
     ),

@@ -319,6 +319,10 @@ describe('rounds: creating and the lifecycle', () => {
       ['Bob', 'none'],
     ]);
     expect(later).toMatchObject({ voted: 2, done: 2, dotsLeft: 0 + 1 + 3 });
+    // Bob says "done" without placing anything: done, but he has not voted.
+    ok(await w.votes.cast(w.bob.token, round.id, w.bob.participantId, { done: true }));
+    const abstained = ok(await w.votes.progress(w.fanny, round.id));
+    expect(abstained).toMatchObject({ voted: 2, done: 3 });
   });
 
   it('reminds the people who have not finished, in their private document', async () => {

@@ -11,7 +11,7 @@ import { useConnection } from '../sync/useConnection';
  */
 export function useBoardValue<T>(read: (doc: Y.Doc) => T, roots: readonly string[]): T {
   const connection = useConnection();
-  const cache = useRef<{ doc: Y.Doc; version: number; value: T } | null>(null);
+  const cache = useRef<CachedRead<T> | null>(null);
   const version = useRef(0);
   const rootsKey = roots.join('\n');
 
@@ -47,13 +47,31 @@ export function useBoardValue<T>(read: (doc: Y.Doc) => T, roots: readonly string
   );
 
   const getSnapshot = useCallback(() => {
-    const doc = connection.boardDoc;
-    const current = cache.current;
-    if (current && current.doc === doc && current.version === version.current) return current.value;
-    const value = read(doc);
-    cache.current = { doc, version: version.current, value };
-    return value;
+    cache.current = cachedRead(cache.current, connection.boardDoc, version.current, read);
+    return cache.current.value;
   }, [connection, read]);
 
   return useSyncExternalStore(subscribe, getSnapshot);
+}
+
+export interface CachedRead<T> {
+  doc: Y.Doc;
+  version: number;
+  read: (doc: Y.Doc) => T;
+  value: T;
+}
+
+/**
+ * The last value while the document, its version and the reader are the same; a fresh read
+ * otherwise. The reader is part of the key: a caller that switches readers (the new-round
+ * form going from notes to issues) must not keep the other reader's value.
+ */
+export function cachedRead<T>(
+  cache: CachedRead<T> | null,
+  doc: Y.Doc,
+  version: number,
+  read: (doc: Y.Doc) => T,
+): CachedRead<T> {
+  if (cache && cache.doc === doc && cache.version === version && cache.read === read) return cache;
+  return { doc, version, read, value: read(doc) };
 }

@@ -46,15 +46,15 @@ describe('reportDocx', () => {
     expect(title).toMatchObject({ style: 'Title', text: 'Stratégie d’innovation — Val de Loue' });
     expect(rest.slice(0, 5).map((p) => p.text)).toEqual([
       'Rapport de l’atelier',
-      'Territoire : Communauté d’agglomération du Val de Loue — Intercommunalité (EPCI)',
-      'Date de l’atelier : 3 déc. 2026',
-      'Animateur·rice : Camille Martin',
+      'Territoire\u00a0: Communauté d’agglomération du Val de Loue — Intercommunalité (EPCI)',
+      'Date de l’atelier\u00a0: 3 déc. 2026',
+      'Animateur·rice\u00a0: Camille Martin',
       'Rapport établi avec Atelier le 3 déc. 2026',
     ]);
-    expect(rest[1]?.runs[0]).toMatchObject({ text: 'Territoire : ', bold: true });
+    expect(rest[1]?.runs[0]).toMatchObject({ text: 'Territoire\u00a0: ', bold: true });
     const toc = docx.blocks.find((b) => b.kind === 'toc');
     expect(toc?.kind === 'toc' && toc.entries.map((e) => e.trim())).toEqual(
-      expect.arrayContaining(['Synthèse', 'Enjeu n° 1 : Mobilité du quotidien', 'Résultats des votes']),
+      expect.arrayContaining(['Synthèse', 'Enjeu n° 1\u00a0: Mobilité du quotidien', 'Résultats des votes']),
     );
     expect(docx.fields).toContain('TOC \\h \\o "1-2"');
   });

@@ -30,7 +30,8 @@ export function roundProgress(
       group: person.group,
       status,
     })),
-    voted: voters.filter((v) => v.status !== 'none').length,
+    // A "done" with an empty ballot is an abstention: done, but not voted.
+    voted: voters.filter((v) => ballotCast(v.ballot)).length,
     done: voters.filter((v) => v.status === 'done').length,
     dotsLeft:
       round.mode === 'dots'

@@ -3,18 +3,25 @@ import * as Y from 'yjs';
 import { PresenceClientState } from '../presence/awareness';
 import { STEPS } from '../schema/enums';
 import {
+  questionsMap,
   readControlState,
   readFollow,
   readNoteEditing,
+  readStepQuestion,
+  readStepQuestions,
+  STEP_QUESTION_MAX,
   seedControl,
+  seedControlContent,
   setFollow,
   setLocked,
   setNoteEditing,
   setSilent,
   setStep,
+  setStepQuestion,
   setStepsFree,
   stateMap,
 } from './control';
+import { LOCAL_ORIGIN } from './origins';
 import { DEFAULT_THEMES, readThemes } from './themes';
 
 describe('control document', () => {
@@ -121,5 +128,52 @@ describe('follow me', () => {
     expect(PresenceClientState.parse({ view }).view).toEqual(view);
     expect(PresenceClientState.safeParse({ view: { ...view, width: 0 } }).success).toBe(false);
     expect(PresenceClientState.safeParse({ view: { ...view, x: Number.NaN } }).success).toBe(false);
+  });
+});
+
+describe('the question for the room', () => {
+  it('is set per step by the facilitator, trimmed, in one local transaction, and cleared when empty', () => {
+    const control = new Y.Doc();
+    seedControl(control);
+    const origins: unknown[] = [];
+    control.on('afterTransaction', (tr: Y.Transaction) => origins.push(tr.origin));
+    setStepQuestion(control, 'assessment', '  Quels constats sur les mobilités ?  ');
+    setStepQuestion(control, 'issues', 'Lesquels traiter en premier ?');
+    expect(origins).toEqual([LOCAL_ORIGIN, LOCAL_ORIGIN]);
+    expect(readStepQuestion(control, 'assessment')).toBe('Quels constats sur les mobilités ?');
+    expect(readStepQuestions(control)).toEqual({
+      assessment: 'Quels constats sur les mobilités ?',
+      issues: 'Lesquels traiter en premier ?',
+    });
+    setStepQuestion(control, 'assessment', '   ');
+    expect(readStepQuestion(control, 'assessment')).toBeNull();
+    expect(questionsMap(control).has('assessment')).toBe(false);
+  });
+
+  it('refuses a question too long or a step that does not exist, and changes nothing', () => {
+    const control = new Y.Doc();
+    seedControl(control);
+    setStepQuestion(control, 'axes', 'Quels axes ?');
+    expect(() => setStepQuestion(control, 'axes', 'x'.repeat(STEP_QUESTION_MAX + 1))).toThrow();
+    expect(() => setStepQuestion(control, 'elsewhere' as never, 'Quoi ?')).toThrow();
+    expect(readStepQuestions(control)).toEqual({ axes: 'Quels axes ?' });
+  });
+
+  it('skips what a malformed document holds', () => {
+    const control = new Y.Doc();
+    questionsMap(control).set('assessment', 42);
+    questionsMap(control).set('nowhere', 'Perdue ?');
+    questionsMap(control).set('issues', 'Gardée ?');
+    expect(readStepQuestions(control)).toEqual({ issues: 'Gardée ?' });
+  });
+
+  it('comes with an imported workshop’s first content', () => {
+    const control = new Y.Doc();
+    seedControlContent(control, {
+      steps: ['assessment', 'issues'],
+      themes: [],
+      questions: { issues: 'Quoi ?' },
+    });
+    expect(readStepQuestions(control)).toEqual({ issues: 'Quoi ?' });
   });
 });

@@ -1,4 +1,5 @@
 import type * as Y from 'yjs';
+import { z } from 'zod';
 import type { Step } from '../schema/enums';
 import { STEPS, Step as StepSchema } from '../schema/enums';
 import { CONTROL_ROOTS, LAYOUT_VERSION, STATE_FIELDS } from './layout';
@@ -72,6 +73,42 @@ export function readSteps(control: Y.Doc): readonly Step[] {
   return steps;
 }
 
+/** Longest question for the room (a sentence or two, read from the back of the room). */
+export const STEP_QUESTION_MAX = 300;
+export const StepQuestion = z.string().max(STEP_QUESTION_MAX);
+
+export function questionsMap(control: Y.Doc): Y.Map<unknown> {
+  return control.getMap(CONTROL_ROOTS.questions);
+}
+
+/** The facilitator's question for the room at each step that has one (malformed entries skipped). */
+export function readStepQuestions(control: Y.Doc): Partial<Record<Step, string>> {
+  const out: Partial<Record<Step, string>> = {};
+  // Reading must not define the root: a document without questions stays as it was.
+  if (!control.share.has(CONTROL_ROOTS.questions)) return out;
+  for (const [step, question] of questionsMap(control).entries()) {
+    if (!StepSchema.safeParse(step).success || typeof question !== 'string') continue;
+    const text = question.trim().slice(0, STEP_QUESTION_MAX);
+    if (text !== '') out[step as Step] = text;
+  }
+  return out;
+}
+
+/** The question for the room at a step, or `null`. */
+export function readStepQuestion(control: Y.Doc, step: Step): string | null {
+  return readStepQuestions(control)[step] ?? null;
+}
+
+/** Facilitator command: sets the question for the room at a step; an empty one clears it. */
+export function setStepQuestion(control: Y.Doc, step: Step, question: string): void {
+  const key = StepSchema.parse(step);
+  const text = StepQuestion.parse(question.trim());
+  control.transact(() => {
+    if (text === '') questionsMap(control).delete(key);
+    else questionsMap(control).set(key, text);
+  }, LOCAL_ORIGIN);
+}
+
 /** Parsed timers by stored value: the server asks at every board write whether time is up. */
 const parsedTimers = new WeakMap<object, TimerState | null>();
 
@@ -96,9 +133,13 @@ export function seedControl(control: Y.Doc, template: WorkshopTemplate = 'full')
 
 /**
  * Writes a new control document's first content with these steps (the room starts on the
- * first) and themes (archived ones included); `seedControl` gives a template's.
+ * first), themes (archived ones included) and questions for the room (an import's);
+ * `seedControl` gives a template's.
  */
-export function seedControlContent(control: Y.Doc, { steps, themes }: TemplateContent): void {
+export function seedControlContent(
+  control: Y.Doc,
+  { steps, themes, questions = {} }: TemplateContent & { questions?: Partial<Record<Step, string>> },
+): void {
   control.transact(() => {
     control.getMap(CONTROL_ROOTS.meta).set('layoutVersion', LAYOUT_VERSION);
     const state = stateMap(control);
@@ -108,6 +149,10 @@ export function seedControlContent(control: Y.Doc, { steps, themes }: TemplateCo
     state.set(STATE_FIELDS.locked, false);
     const map = themesMap(control);
     for (const theme of themes) map.set(theme.id, { ...theme, label: { ...theme.label } });
+    for (const [step, question] of Object.entries(questions)) {
+      const text = StepQuestion.parse(question.trim());
+      if (text !== '') questionsMap(control).set(StepSchema.parse(step), text);
+    }
   }, SERVER_ORIGIN);
 }
 

@@ -33,6 +33,8 @@ export const CONTROL_ROOTS = {
   state: 'state',
   /** The workshop's theme list, keyed by theme id. */
   themes: 'themes',
+  /** The facilitator's question for the room, per step: `Y.Map<Step, string>`. */
+  questions: 'questions',
   /**
    * Vote rounds by id, each a plain `PublicRound` object (see votes/round.ts), written by the
    * server only: never a ballot, and results only once revealed (or live for open rounds).

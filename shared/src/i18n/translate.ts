@@ -15,7 +15,32 @@ export type PluralStem = {
 
 export type Vars = Record<string, string | number>;
 
-const DICTIONARIES: Record<Locale, Record<MessageKey, string>> = { fr, en };
+/**
+ * French typography, applied to the dictionary's templates (never to the values filled in):
+ * the space before `:` and inside `« »` becomes a no-break space, the one before `; ! ?` a
+ * narrow no-break space, so a line never starts with a colon or a closing guillemet. The
+ * dictionary is written with plain spaces, easy to type and to review; new keys get it too.
+ */
+export function frenchSpacing(template: string): string {
+  return template
+    .replace(/ ([;!?])/g, '\u202f$1')
+    .replace(/ ([:»])/g, '\u00a0$1')
+    .replace(/« /g, '«\u00a0');
+}
+
+/**
+ * Spreadsheet column headers (`export.tables.*`) keep plain spaces: people type them in
+ * formulas and scripts to find a column.
+ */
+export function typesetKey(key: string): boolean {
+  return !key.startsWith('export.tables.');
+}
+
+const typesetFr = Object.fromEntries(
+  Object.entries(fr).map(([key, template]) => [key, typesetKey(key) ? frenchSpacing(template) : template]),
+) as Record<MessageKey, string>;
+
+const DICTIONARIES: Record<Locale, Record<MessageKey, string>> = { fr: typesetFr, en };
 
 /** Replaces `{name}` placeholders; unknown placeholders are left as they are. */
 export function interpolate(template: string, vars?: Vars): string {

@@ -20,6 +20,10 @@ describe('buildStrategy', () => {
       facilitator: 'Camille Martin',
       locale: 'fr',
       steps: ['assessment', 'issues', 'axes', 'actions', 'partnerships', 'monitoring'],
+      questions: {
+        assessment: 'Quels constats sur les mobilités ?',
+        axes: 'Quelles orientations pour le mandat ?',
+      },
     });
     // The removed person is not counted; the co-facilitator counts as a facilitator.
     expect(s.participation).toEqual({

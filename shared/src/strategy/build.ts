@@ -3,14 +3,14 @@ import { type ActionSheet, financingTotals, readActions } from '../doc/actions';
 import { readAxes } from '../doc/axes';
 import { readLayoutVersion } from '../doc/board';
 import { readClusters } from '../doc/clusters';
-import { readSteps } from '../doc/control';
+import { readStepQuestions, readSteps } from '../doc/control';
 import { readIndicators } from '../doc/indicators';
 import { readNotes } from '../doc/notes';
 import { readPartners } from '../doc/partners';
 import { readProcess } from '../doc/process';
 import { readAllThemes } from '../doc/themes';
 import type { ParticipantSummary, Territory } from '../schema/api';
-import { type Locale, PARTICIPANT_GROUPS, ROLES } from '../schema/enums';
+import { type Locale, PARTICIPANT_GROUPS, ROLES, type Step } from '../schema/enums';
 import type { PublicRound } from '../votes/round';
 import { readRounds } from '../votes/votesDoc';
 import {
@@ -119,6 +119,7 @@ export function buildStrategy(source: StrategySource): Strategy {
         source.exportedBy.name,
       locale: source.workshop.locale,
       steps: [...readSteps(control)],
+      questions: stepQuestions(control),
     },
     participation: participation(source.people, source.includeNames),
     themes: themes.map((theme) => ({
@@ -193,6 +194,17 @@ export function buildStrategy(source: StrategySource): Strategy {
 }
 
 /** Sheets by axis in the axes' order, each axis's in their own order, then those with no (existing) axis. */
+/** The questions for the room at the workshop's steps, in the steps' order. */
+function stepQuestions(control: Y.Doc): Partial<Record<Step, string>> {
+  const questions = readStepQuestions(control);
+  const out: Partial<Record<Step, string>> = {};
+  for (const step of readSteps(control)) {
+    const question = questions[step];
+    if (question !== undefined) out[step] = question;
+  }
+  return out;
+}
+
 function orderedSheets(sheets: readonly ActionSheet[], axisOrder: readonly string[]): ActionSheet[] {
   const known = new Set(axisOrder);
   return [

@@ -124,14 +124,32 @@ describe('strategyReport', () => {
     expect(headings(en, 2)[0]).toBe('Soft mobility');
   });
 
+  it('starts each step’s section with the question the facilitator put to the room', () => {
+    const blocks = strategyReport(strategy(), 'fr').blocks;
+    const after = (heading: string) =>
+      blocks[blocks.findIndex((b) => b.kind === 'heading' && b.text === heading) + 1];
+    expect(after('Diagnostic territorial')).toEqual({
+      kind: 'paragraph',
+      runs: [
+        { text: 'Question pour la salle\u00a0: ', bold: true },
+        { text: 'Quels constats sur les mobilités ?' },
+      ],
+    });
+    expect(lines(under(blocks, 'Axes stratégiques'))[0]).toBe(
+      'Question pour la salle : Quelles orientations pour le mandat ?',
+    );
+    // A step without a question opens on its content.
+    expect(after('Enjeux prioritaires')).toMatchObject({ kind: 'heading', level: 2 });
+  });
+
   it('ranks the priority issues, each with the notes behind it and its vote', () => {
     const issues = under(strategyReport(strategy(), 'fr').blocks, 'Enjeux prioritaires');
     expect(headings(issues, 2)).toEqual([
-      'Enjeu n° 1 : Mobilité du quotidien',
-      'Enjeu n° 2 : Couverture numérique',
-      'Enjeu n° 3 : Bâtiments publics',
+      'Enjeu n° 1\u00a0: Mobilité du quotidien',
+      'Enjeu n° 2\u00a0: Couverture numérique',
+      'Enjeu n° 3\u00a0: Bâtiments publics',
     ]);
-    const first = under(issues, 'Enjeu n° 1 : Mobilité du quotidien');
+    const first = under(issues, 'Enjeu n° 1\u00a0: Mobilité du quotidien');
     expect(lines(first)).toEqual([
       'Se déplacer sans voiture',
       'Axe stratégique : Axe 1 · Un territoire accessible',
@@ -141,9 +159,9 @@ describe('strategyReport', () => {
       'Pas de bus après 19 h — Habitant·e',
     ]);
     expect(items(under(first, 'Résultats de vote'))).toEqual([
-      'Enjeux prioritaires : Rang 1 (ex aequo), 3 points, 2 votant·es',
+      'Enjeux prioritaires : Rang 1 (ex aequo), 3 gommettes, 2 votant·es',
     ]);
-    const second = under(issues, 'Enjeu n° 2 : Couverture numérique');
+    const second = under(issues, 'Enjeu n° 2\u00a0: Couverture numérique');
     expect(lines(second)[0]).toBe('Pas de description.');
     expect(items(under(second, 'Contributions à l’appui'))).toEqual([
       '<b>Zones blanches</b> & *fibre* — Habitant·e',
@@ -298,7 +316,7 @@ describe('strategyReport', () => {
     expect(headings(votes, 2)).toEqual(['Enjeux prioritaires']);
     expect(lines(votes)).toEqual([
       'Vote par gommettes · Enjeux · 3 votant·es · révélé le 3 déc. 2026',
-      '3 points par personne, 2 au plus par élément',
+      '3 gommettes par personne, 2 au plus par élément',
       'Trop peu de votant·es par collège : tous sont regroupés pour préserver le secret du vote.',
     ]);
     const [ranking, byGroup] = tables(votes);
@@ -389,6 +407,7 @@ describe('strategyReport', () => {
     const empty = strategyReport(
       {
         ...s,
+        workshop: { ...s.workshop, questions: {} },
         notes: [],
         issues: [],
         axes: [],

@@ -1,7 +1,7 @@
 import { PROCESS_STEPS, processProgress } from '../doc/process';
 import { formatDate, formatEuros, formatNumber, formatScore } from '../i18n/numbers';
 import { type MessageKey, type PluralStem, translate, translatePlural, type Vars } from '../i18n/translate';
-import { type Locale, PARTICIPANT_GROUPS, type ParticipantGroup } from '../schema/enums';
+import { type Locale, PARTICIPANT_GROUPS, type ParticipantGroup, type Step } from '../schema/enums';
 import type {
   EntityVote,
   Strategy,
@@ -149,6 +149,14 @@ function writerFor(s: Strategy, locale: Locale) {
     sheetName: (action: StrategyAction | undefined) =>
       action === undefined ? t('plan.orphans') : action.title.trim() || t('sheet.untitled'),
     h: (level: 1 | 2 | 3, text: string): ReportBlock => ({ kind: 'heading', level, text }),
+    /** A step's section: its heading, then the question the facilitator put to the room, if any. */
+    section: (step: Step): ReportBlock[] => {
+      const question = s.workshop.questions?.[step];
+      const heading: ReportBlock = { kind: 'heading', level: 1, text: t(`steps.${step}`) };
+      if (question === undefined) return [heading];
+      const label = t('export.report.label', { label: t('export.report.question') });
+      return [heading, { kind: 'paragraph', runs: [{ text: label, bold: true }, { text: question }] }];
+    },
     p: (...runs: ReportRun[]): ReportBlock => ({ kind: 'paragraph', runs }),
     /** A one-line remark: a section or a list with nothing in it. */
     note: (key: MessageKey): ReportBlock => ({ kind: 'paragraph', runs: [{ text: t(key), italic: true }] }),
@@ -244,7 +252,7 @@ function glance(w: Writer): ReportBlock[] {
 /** Notes grouped by theme (in the themes' order), then the untagged ones. */
 function assessment(w: Writer): ReportBlock[] {
   const { s, t } = w;
-  const blocks = [w.h(1, t('steps.assessment'))];
+  const blocks = w.section('assessment');
   if (s.notes.length === 0) return [...blocks, w.note('export.report.noNotes')];
   const themes = [...s.themes].sort((a, b) => a.order - b.order);
   const known = new Set(themes.map((theme) => theme.id));
@@ -300,7 +308,7 @@ function voteTotal(
 
 function priorityIssues(w: Writer): ReportBlock[] {
   const { s, t } = w;
-  const blocks = [w.h(1, t('steps.issues'))];
+  const blocks = w.section('issues');
   if (s.issues.length === 0) return [...blocks, w.note('export.report.noIssues')];
   for (const issue of byRank(s.issues)) {
     const axis = issue.axis === null ? undefined : w.axes.get(issue.axis);
@@ -321,7 +329,7 @@ function priorityIssues(w: Writer): ReportBlock[] {
 
 function strategicAxes(w: Writer): ReportBlock[] {
   const { s, t } = w;
-  const blocks = [w.h(1, t('steps.axes'))];
+  const blocks = w.section('axes');
   if (s.axes.length === 0) return [...blocks, w.note('export.report.noAxes')];
   const list = (texts: string[], none: MessageKey) =>
     texts.length === 0 ? w.note(none) : w.bullets(texts.map((text) => ({ level: 0, runs: [{ text }] })));
@@ -357,7 +365,7 @@ function financingGap(w: Writer, gap: number | null): string {
 
 function actionSheets(w: Writer): ReportBlock[] {
   const { s, t } = w;
-  const blocks = [w.h(1, t('steps.actions'))];
+  const blocks = w.section('actions');
   if (s.actions.length === 0) return [...blocks, w.note('export.report.noSheets')];
   for (const a of s.actions) {
     const axis = a.axis === null ? undefined : w.axes.get(a.axis);
@@ -437,7 +445,7 @@ function partnersTable(w: Writer, partners: StrategyPartner[]): ReportBlock {
 
 function partnerships(w: Writer): ReportBlock[] {
   const { s, t } = w;
-  const blocks = [w.h(1, t('steps.partnerships'))];
+  const blocks = w.section('partnerships');
   if (s.partners.length === 0) blocks.push(w.note('export.report.noPartners'));
   if (s.actions.length === 0) return s.partners.length === 0 ? blocks : [...blocks, ...orphanPartners(w)];
   for (const a of s.actions) {
@@ -472,7 +480,7 @@ function orphanPartners(w: Writer): ReportBlock[] {
 
 function indicators(w: Writer): ReportBlock[] {
   const { s, t } = w;
-  const blocks = [w.h(1, t('steps.monitoring'))];
+  const blocks = w.section('monitoring');
   if (s.indicators.length === 0) return [...blocks, w.note('export.report.noIndicators')];
   // In the sheets' order, those of a deleted sheet last.
   const order = new Map(s.actions.map((a, i) => [a.id, i]));

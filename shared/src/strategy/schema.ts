@@ -8,6 +8,7 @@ import {
   IsoDate,
 } from '../doc/actions';
 import { AXIS_DESCRIPTION_MAX, AXIS_TITLE_MAX } from '../doc/axes';
+import { StepQuestion } from '../doc/control';
 import { INDICATOR_TEXT_LIMITS, IndicatorFrequency } from '../doc/indicators';
 import { LIMITS } from '../doc/layout';
 import { PARTNER_TEXT_LIMITS, StakeholderKind } from '../doc/partners';
@@ -57,6 +58,11 @@ export const StrategyWorkshop = z.object({
   locale: Locale,
   /** The method's steps this workshop walks through (its template's), in order. */
   steps: z.array(Step).min(1),
+  /**
+   * The facilitator's question for the room at each step that has one, by step. Optional:
+   * files written before questions existed have none (still schema version 1).
+   */
+  questions: z.partialRecord(Step, StepQuestion).optional(),
 });
 export type StrategyWorkshop = z.infer<typeof StrategyWorkshop>;
 

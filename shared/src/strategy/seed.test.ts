@@ -49,6 +49,18 @@ describe('writeStrategy', () => {
     expect(strategyContent(again)).toEqual(strategyContent(strategy));
   });
 
+  it('keeps the questions for the room; a file from before questions imports without any', () => {
+    const { strategy, source } = exported();
+    expect(strategy.workshop.questions).toEqual({
+      assessment: 'Quels constats sur les mobilités ?',
+      axes: 'Quelles orientations pour le mandat ?',
+    });
+    expect(reimported(strategy, source).again.workshop.questions).toEqual(strategy.workshop.questions);
+    const { questions: _q, ...older } = strategy.workshop;
+    const before = Strategy.parse({ ...strategy, workshop: older });
+    expect(reimported(before, source).again.workshop.questions).toEqual({});
+  });
+
   it('keeps entity ids and creation times, maps authors and rounds to their new ids', () => {
     const { strategy, source } = exported();
     const { again } = reimported(strategy, source);

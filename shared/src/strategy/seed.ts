@@ -120,7 +120,11 @@ export function writeStrategy(
   }, SERVER_ORIGIN);
 
   control.transact(() => {
-    seedControlContent(control, { steps: strategy.workshop.steps, themes: strategy.themes.map(theme) });
+    seedControlContent(control, {
+      steps: strategy.workshop.steps,
+      themes: strategy.themes.map(theme),
+      questions: strategy.workshop.questions ?? {},
+    });
     for (const round of strategy.rounds)
       publishRound(control, revealedRound(round, options.roundIds?.get(round.id) ?? round.id));
   }, SERVER_ORIGIN);

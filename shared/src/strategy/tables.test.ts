@@ -89,6 +89,8 @@ describe('strategyTables', () => {
       territory: 'Communauté d’agglomération du Val de Loue',
       territoryKind: 'Intercommunalité (EPCI)',
       facilitator: 'Camille Martin',
+      'question:assessment': 'Quels constats sur les mobilités ?',
+      'question:axes': 'Quelles orientations pour le mandat ?',
       participants: 5,
       'group:resident': 1,
       'group:partner': 0,

@@ -275,6 +275,12 @@ function workshopTable(s: Strategy, locale: Locale): StrategyTable {
     ['facilitator', t('role.facilitator'), workshop.facilitator],
     ['locale', t('home.locale'), t(`locale.${workshop.locale}`)],
     ['steps', t('steps.label'), workshop.steps.map((step) => t(`steps.${step}`)).join(', ')],
+    ...workshop.steps.flatMap((step): [string, string, Cell][] => {
+      const question = workshop.questions?.[step];
+      return question === undefined
+        ? []
+        : [[`question:${step}`, t('export.tables.question', { step: t(`steps.${step}`) }), question]];
+    }),
     ['participants', T('participants'), participation.total],
     ...PARTICIPANT_GROUPS.map((group): [string, string, Cell] => [
       `group:${group}`,

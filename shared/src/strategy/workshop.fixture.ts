@@ -13,7 +13,7 @@ import {
 import { attachIssue, createAxis } from '../doc/axes';
 import { seedBoard } from '../doc/board';
 import { createCluster } from '../doc/clusters';
-import { seedControl } from '../doc/control';
+import { seedControl, setStepQuestion } from '../doc/control';
 import { addIndicator } from '../doc/indicators';
 import { addNote } from '../doc/notes';
 import { addPartner } from '../doc/partners';
@@ -82,6 +82,8 @@ export function fixtureWorkshop(): { board: Y.Doc; control: Y.Doc; source: Strat
   seedBoard(board);
   seedControl(control, 'full');
   setThemeArchived(control, 'economy', true);
+  setStepQuestion(control, 'assessment', 'Quels constats sur les mobilités ?');
+  setStepQuestion(control, 'axes', 'Quelles orientations pour le mandat ?');
   let clock = T0;
   const now = () => (clock += 60_000);
 

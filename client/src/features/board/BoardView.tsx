@@ -13,6 +13,7 @@ import { FollowBanner } from '../follow/Follow';
 import { useFollowLeader, useLeadView } from '../follow/useFollow';
 import { ParticipantsPanel } from '../participants/ParticipantsPanel';
 import { ProjectorExit, useProjectorMode } from '../projector/Projector';
+import { StepQuestion } from '../question/StepQuestion';
 import { SharePanel } from '../share/SharePanel';
 import { SilentBar } from '../silent/SilentBar';
 import { StepBar, useStepAnnouncement } from '../steps/StepBar';
@@ -145,6 +146,7 @@ function BoardLayout({
       <BoardHeader />
       <FacilitatorBar />
       <StepBar />
+      <StepQuestion />
       {projector && <ProjectorExit />}
       <div className="board__body">
         <main id="main" className="board__main" data-testid="board.main" data-step={step}>

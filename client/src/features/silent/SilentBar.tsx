@@ -48,7 +48,7 @@ function DraftCounts({ workshopId, token }: { workshopId: string; token: string 
     setRevealing(true);
     try {
       const { revealed } = await revealDrafts(workshopId, token);
-      boardStore.getState().toast('success', t('silent.revealed', { count: String(revealed) }));
+      boardStore.getState().toast('success', t.plural('silent.revealed', revealed));
     } catch (error) {
       boardStore.getState().toast('error', errorMessage(t, error));
     } finally {

@@ -17,6 +17,8 @@ import { useBoard } from '../../state/store';
 import { useConnection } from '../../sync/useConnection';
 import { Icon } from '../../ui/Icon';
 import { useDismiss } from '../../ui/useDismiss';
+import { unlockAudio } from './chime';
+import { setTimerSoundOn, useTimerSound } from './sound';
 import { useRemaining } from './useTimer';
 
 /** Durations a facilitator reaches for: a 30-second speed round up to a quarter of an hour. */
@@ -88,6 +90,7 @@ function TimerPanel({ timer, onClose }: { timer: TimerState | null; onClose: () 
   const [minutes, setMinutes] = useState(String(timer ? Math.round(timer.durationMs / MINUTE_MS) : 5));
   const [freeze, setFreeze] = useState(timer?.freezeAtEnd ?? false);
   const [invalid, setInvalid] = useState(false);
+  const sound = useTimerSound();
   const panelRef = useRef<HTMLDivElement>(null);
   const minutesId = useId();
   const write = (next: TimerState | null) => setTimer(connection.controlDoc, next);
@@ -173,6 +176,15 @@ function TimerPanel({ timer, onClose }: { timer: TimerState | null; onClose: () 
         />
         {t('timer.freeze')}
       </label>
+      <label className="timer-panel__freeze">
+        <input
+          type="checkbox"
+          checked={sound}
+          data-testid="timer.sound"
+          onChange={(event) => setTimerSoundOn(event.target.checked)}
+        />
+        {t('timer.sound')}
+      </label>
       {timer && (
         <div className="timer-panel__actions">
           <button
@@ -180,7 +192,11 @@ function TimerPanel({ timer, onClose }: { timer: TimerState | null; onClose: () 
             className="button button--primary"
             data-testid="timer.startPause"
             disabled={!running && timer.remainingMs === 0}
-            onClick={() => write(running ? pauseTimer(timer, serverNow()) : startTimer(timer, serverNow()))}
+            onClick={() => {
+              // A click is what lets the page play the chime later, with nobody touching it.
+              if (!running && sound) unlockAudio();
+              write(running ? pauseTimer(timer, serverNow()) : startTimer(timer, serverNow()));
+            }}
           >
             <Icon name={running ? 'pause' : 'play'} size={16} />
             {t(

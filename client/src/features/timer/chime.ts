@@ -1,13 +1,34 @@
 /**
  * The gentle signal at the end of the facilitator's timer: two soft tones, a sixth apart,
- * fading out. Browsers may keep audio muted until the page had a click or a key press;
- * the timer's visual pulse says the same thing then.
+ * fading out. Browsers keep audio muted until the page had a click or a key press: the
+ * facilitator's gestures while a timer runs unlock one audio context (`unlockAudio`), which
+ * the chime then uses when the time runs out with nobody touching the laptop. Still muted
+ * (a reload, then no gesture), the timer's pulse and the "time is up" notice say it alone.
  */
-export function playChime(): void {
+let shared: AudioContext | null = null;
+
+function audioContext(): AudioContext | null {
   const AudioContextClass = window.AudioContext;
-  if (!AudioContextClass) return;
+  if (!AudioContextClass) return null;
+  if (shared === null || shared.state === 'closed') shared = new AudioContextClass();
+  return shared;
+}
+
+/** Called on the facilitator's clicks and key presses while a timer runs. */
+export function unlockAudio(): void {
   try {
-    const audio = new AudioContextClass();
+    const audio = audioContext();
+    if (audio?.state === 'suspended') void audio.resume().catch(() => {});
+  } catch {
+    // No audio device: nothing to unlock.
+  }
+}
+
+export function playChime(): void {
+  try {
+    const audio = audioContext();
+    if (!audio) return;
+    if (audio.state === 'suspended') void audio.resume().catch(() => {});
     const start = audio.currentTime + 0.05;
     [659.25, 1046.5].forEach((frequency, i) => {
       const oscillator = audio.createOscillator();
@@ -22,7 +43,6 @@ export function playChime(): void {
       oscillator.start(at);
       oscillator.stop(at + 1.25);
     });
-    setTimeout(() => void audio.close(), 2500);
   } catch {
     // No audio device: the visual signal stands alone.
   }

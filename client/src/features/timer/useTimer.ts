@@ -1,8 +1,11 @@
 import { type TimerState, timerRemaining } from '@atelier/shared';
-import { useEffect, useReducer, useSyncExternalStore } from 'react';
+import { useEffect, useReducer, useRef, useSyncExternalStore } from 'react';
+import { useT } from '../../i18n/locale';
 import { serverClockOffset, serverNow, subscribeServerClock } from '../../state/serverClock';
 import { boardStore, useBoard } from '../../state/store';
-import { playChime } from './chime';
+import { playChime, unlockAudio } from './chime';
+import { watchTimerEnd } from './expiry';
+import { useTimerSound } from './sound';
 
 /** The time left on the facilitator's timer, re-rendering once a second (on the second) while it runs. */
 export function useRemaining(timer: TimerState | null): number | null {
@@ -28,12 +31,21 @@ export function useRemaining(timer: TimerState | null): number | null {
 
 /**
  * Keeps the store's `timeUp` true while a timer set to freeze input has run out (the
- * server refuses participants' writes then; the board shows it read-only), and plays the
- * gentle signal when the time runs out while the board is open.
+ * server refuses participants' writes then; the board shows it read-only), and signals the
+ * end once, to those who saw it come: a "time is up" notice for everyone (the timer pulses
+ * too), and the chime on a facilitator's machine (the one projected) unless they turned the
+ * sound off there. Participants' devices stay silent: a room of phones chiming is noise.
  */
 export function useTimerExpiry(): void {
+  const t = useT();
   const timer = useBoard((s) => s.control.timer);
+  const facilitator = useBoard((s) => s.me?.role === 'facilitator');
+  const sound = useTimerSound();
   const offset = useSyncExternalStore(subscribeServerClock, serverClockOffset);
+  // Read when the time runs out, not a reason to watch the timer again.
+  const signal = useRef({ t, chime: facilitator && sound });
+  signal.current = { t, chime: facilitator && sound };
+
   useEffect(() => {
     const now = () => Date.now() + offset;
     const update = () => {
@@ -42,14 +54,23 @@ export function useTimerExpiry(): void {
       if (boardStore.getState().timeUp !== timeUp) boardStore.setState({ timeUp });
     };
     update();
-    if (!timer || timer.endsAt === null) return;
-    const left = timerRemaining(timer, now());
-    if (left === 0) return;
-    // A little after zero, so that the server's clock has surely passed it too.
-    const id = setTimeout(() => {
+    return watchTimerEnd(timer, now(), () => {
       update();
-      playChime();
-    }, left + 50);
-    return () => clearTimeout(id);
+      boardStore.getState().toast('info', signal.current.t('timer.state.ended'));
+      if (signal.current.chime) playChime();
+    });
   }, [timer, offset]);
+
+  // While a timer runs, the facilitator's gestures unlock the audio the chime will need.
+  const running = timer !== null && timer.endsAt !== null;
+  useEffect(() => {
+    if (!running || !facilitator || !sound) return;
+    const options = { capture: true, passive: true };
+    window.addEventListener('pointerdown', unlockAudio, options);
+    window.addEventListener('keydown', unlockAudio, options);
+    return () => {
+      window.removeEventListener('pointerdown', unlockAudio, options);
+      window.removeEventListener('keydown', unlockAudio, options);
+    };
+  }, [running, facilitator, sound]);
 }

@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import { useT } from '../../i18n/locale';
 import { boardStore, useBoard } from '../../state/store';
 import { Icon } from '../../ui/Icon';
-import { openRound } from './model';
+import { openRound, votesInRound } from './model';
 import { useBallot, type VotesApi, VotesApiContext } from './useBallot';
 import { useRoundRemaining } from './useRoundClock';
 import { useRounds } from './useRounds';
@@ -23,12 +23,14 @@ function Banner() {
   const rounds = useRounds();
   const round = openRound(rounds);
   const view = useBoard((s) => s.votesView);
-  const observer = useBoard((s) => s.me?.role === 'observer');
+  const role = useBoard((s) => s.me?.role);
+  const observer = role === 'observer';
   const shown = round !== null && view?.roundId === round.id;
   const { state } = useBallot(shown ? null : round);
   const remaining = useRoundRemaining(shown ? null : round);
   if (!round || shown) return null;
-  const ballot = state.ballot;
+  // A facilitator who has not placed anything is not voting: no "dots left" for them.
+  const ballot = votesInRound(role, state.ballot) ? state.ballot : null;
   return (
     <div className="vote-banner" data-testid="votes.banner" role="status">
       <span className="vote-banner__title">{t('votes.banner.running', { title: round.title })}</span>

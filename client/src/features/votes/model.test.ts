@@ -17,6 +17,7 @@ import {
   roundFormErrors,
   scoringProgress,
   targetCards,
+  votesInRound,
 } from './model';
 
 const dots = (negative = false): BallotRules => ({
@@ -37,6 +38,22 @@ describe('defaultTargetKind', () => {
     expect(defaultTargetKind('axes')).toBe('axes');
     expect(defaultTargetKind('actions')).toBe('actions');
     expect(defaultTargetKind('monitoring')).toBe('actions');
+  });
+});
+
+describe('votesInRound', () => {
+  const empty = emptyBallot('r1', 'p1');
+  const placed = { ...empty, dots: { a: 1 } };
+  const saidDone = { ...empty, done: true };
+
+  it('counts a participant always, a facilitator once they placed something, an observer never', () => {
+    expect(votesInRound('participant', empty)).toBe(true);
+    expect(votesInRound('participant', null)).toBe(true);
+    expect(votesInRound('facilitator', empty)).toBe(false);
+    expect(votesInRound('facilitator', saidDone)).toBe(false);
+    expect(votesInRound('facilitator', placed)).toBe(true);
+    expect(votesInRound('observer', placed)).toBe(false);
+    expect(votesInRound(undefined, placed)).toBe(false);
   });
 });
 

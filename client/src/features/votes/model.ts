@@ -2,6 +2,7 @@ import {
   applyBallotChange,
   type Ballot,
   type BallotRefusalCode,
+  ballotCast,
   type CreateRoundBody,
   DEFAULT_CRITERIA_IDS,
   DEFAULT_CRITERIA_LABELS,
@@ -9,6 +10,7 @@ import {
   type PublicRound,
   ROUND_ACTIONS,
   ROUND_TRANSITIONS,
+  type Role,
   type RoundAction,
   type RoundResults,
   type RoundState,
@@ -17,6 +19,20 @@ import {
   type VoteTargetKind,
 } from '@atelier/shared';
 import type { BallotRules } from './ballotSync';
+
+/**
+ * Whether someone counts as voting in a round, as the server's progress counts them: a
+ * participant always, a facilitator only once they placed something (they may abstain
+ * unseen), an observer never. Decides whether the banner shows the dots left.
+ */
+export function votesInRound(
+  role: Role | undefined,
+  ballot: Pick<Ballot, 'dots' | 'scores'> | null,
+): boolean {
+  if (role === 'participant') return true;
+  if (role === 'facilitator') return ballot !== null && ballotCast(ballot);
+  return false;
+}
 
 /** What a new round votes on by default: what the step shown is about. */
 export function defaultTargetKind(step: Step): VoteTargetKind {
