@@ -21,7 +21,7 @@ test('partners, partnership process and indicators are edited together in steps 
   // Step 5 with no sheet yet says where sheets come from; the facilitator is told what to do.
   await f.getByTestId('step.partnerships').click();
   await expect(f.getByTestId('plan.empty')).toContainText('étape 4');
-  await expect(f.getByTestId('plan.empty')).toContainText('Passez le groupe');
+  await expect(f.getByTestId('plan.empty')).toContainText('Emmenez la salle');
   await expect(manon.page.getByTestId('plan.empty')).toContainText('apparaîtront ici');
 
   // Axes and sheets written in steps 3 and 4 (seeded through the stock Yjs client).
