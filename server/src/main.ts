@@ -72,10 +72,14 @@ const sync = attachSyncEndpoint(
   },
 );
 
+/** However a shutdown step may hang, the process is gone this long after the signal. */
+const HARD_EXIT_MS = 4000;
+
 let stopping = false;
 function shutdown(signal: string): void {
   if (stopping) return;
   stopping = true;
+  setTimeout(() => process.exit(1), HARD_EXIT_MS).unref();
   log.info({ signal }, 'shutting down');
   // Every update is already committed; close sockets so clients reconnect elsewhere, then compact.
   sync.close();
