@@ -1,16 +1,17 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Strategy, WorkshopTemplate, WriteStrategyOptions } from '@atelier/shared';
-import { serveStatic } from '@hono/node-server/serve-static';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import type { StrategyReader } from './export/read';
+import { compressAnswers } from './http/compress';
 import { apiError, errorFromException } from './http/errors';
 import { exportRoutes } from './http/exports';
 import { IMPORT_PATH, importRoutes } from './http/imports';
 import { joinRoutes } from './http/join';
 import { requestLog } from './http/request-log';
 import { silentRoutes } from './http/silent';
+import { serveClient } from './http/static-client';
 import { timeRoutes } from './http/time';
 import { voteRoutes } from './http/votes';
 import { workshopRoutes } from './http/workshops';
@@ -38,12 +39,15 @@ export interface AppDeps {
   publicUrl: string | null;
   /** Folder of the built client; when it has no index.html, a page says how to build it. */
   clientDist: string;
+  /** Serve the client's source maps (/assets/*.map); off by default. */
+  serveSourcemaps?: boolean;
 }
 
 /** The HTTP application: API, OpenAPI document and the built client. No side effects at import. */
 export function createApp(deps: AppDeps) {
   const app = new OpenAPIHono();
   app.use('*', requestLog(deps.log));
+  app.use('*', compressAnswers());
   const apiBodyLimit = bodyLimit({
     maxSize: 64 * 1024,
     onError: (c) => apiError(c, 'payload_too_large', 'The body is too large'),
@@ -75,13 +79,7 @@ export function createApp(deps: AppDeps) {
 
   const hasClient = existsSync(join(deps.clientDist, 'index.html'));
   if (hasClient) {
-    app.use('/assets/*', async (c, next) => {
-      await next();
-      if (c.res.ok) c.header('Cache-Control', 'public, max-age=31536000, immutable');
-    });
-    app.use('*', serveStatic({ root: deps.clientDist }));
-    // Single-page app: every other GET is a client route (/join/:code, /w/:id…).
-    app.get('*', serveStatic({ root: deps.clientDist, path: 'index.html' }));
+    app.use('*', serveClient({ root: deps.clientDist, serveSourcemaps: deps.serveSourcemaps ?? false }));
   } else {
     app.get('*', (c) =>
       c.html(

@@ -47,6 +47,7 @@ const app = createApp({
   log,
   publicUrl: config.publicUrl,
   clientDist: config.clientDist,
+  serveSourcemaps: config.serveSourcemaps,
 });
 
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
