@@ -10,6 +10,7 @@ import { exportRoutes } from './http/exports';
 import { IMPORT_PATH, importRoutes } from './http/imports';
 import { joinRoutes } from './http/join';
 import { requestLog } from './http/request-log';
+import { type NetworkInfo, shareOriginRoutes } from './http/share-origins';
 import { silentRoutes } from './http/silent';
 import { serveClient } from './http/static-client';
 import { timeRoutes } from './http/time';
@@ -37,6 +38,8 @@ export interface AppDeps {
   /** Reads a workshop's outcome as the strategy object every export is written from. */
   strategies: StrategyReader;
   publicUrl: string | null;
+  /** The machine's network, for links that work from participants' devices; the real one by default. */
+  network?: NetworkInfo;
   /** Folder of the built client; when it has no index.html, a page says how to build it. */
   clientDist: string;
   /** Serve the client's source maps (/assets/*.map); off by default. */
@@ -64,6 +67,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', voteRoutes(deps));
   app.route('/', joinRoutes(deps));
   app.route('/', timeRoutes());
+  app.route('/', shareOriginRoutes(deps));
   app.route('/', exportRoutes(deps));
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
   app.doc31('/api/openapi.json', {

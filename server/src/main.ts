@@ -5,6 +5,7 @@ import { serve } from '@hono/node-server';
 import { createApp } from './app';
 import { loadConfig } from './config';
 import { createStrategyReader } from './export/read';
+import { lanAddresses, machineNetwork } from './http/share-origins';
 import { createLogger } from './log';
 import { createSqliteBallotStore } from './store/ballots';
 import { openDb } from './store/db';
@@ -46,6 +47,7 @@ const app = createApp({
   importDocs: (id, strategy, options) => seedImportedDocs(docs, id, strategy, options),
   log,
   publicUrl: config.publicUrl,
+  network: machineNetwork(config.host),
   clientDist: config.clientDist,
   serveSourcemaps: config.serveSourcemaps,
 });
@@ -57,7 +59,7 @@ const server = serve({ fetch: app.fetch, port: config.port, hostname: config.hos
   if (process.stdout.isTTY) {
     // People in the room join from their own laptops: show the addresses they can reach.
     const wildcard = config.host === '0.0.0.0' || config.host === '::';
-    const lan = wildcard ? lanAddresses().map((ip) => `http://${ip}:${info.port}`) : [];
+    const lan = wildcard ? lanAddresses(networkInterfaces()).map((ip) => `http://${ip}:${info.port}`) : [];
     const others = lan.length > 0 ? `\n  On this network: ${lan.join(', ')}` : '';
     process.stdout.write(`\n  Atelier is running: open ${config.publicUrl ?? url}${others}\n\n`);
   }
@@ -94,10 +96,3 @@ function shutdown(signal: string): void {
 }
 process.on('SIGTERM', () => shutdown('SIGTERM'));
 process.on('SIGINT', () => shutdown('SIGINT'));
-
-function lanAddresses(): string[] {
-  return Object.values(networkInterfaces())
-    .flat()
-    .filter((net) => net !== undefined && net.family === 'IPv4' && !net.internal)
-    .map((net) => net?.address ?? '');
-}
