@@ -162,6 +162,13 @@ export const en: Record<MessageKey, string> = {
   'share.joined_one': '{n} person joined the workshop',
   'share.joined_other': '{n} people joined the workshop',
   'share.how': 'Open the link, scan the QR code, or go to {origin} and type the code.',
+  'share.origin': 'Network address',
+  'share.originHelp': 'This computer has several addresses: pick the one of the network participants are on.',
+  'share.unreachableTitle': 'Participants cannot reach this computer',
+  'share.unreachable.loopbackHost':
+    'The server only accepts connections from this computer. Restart it with HOST=0.0.0.0 (the default) so that devices on the network can reach it, or set PUBLIC_URL to the address participants open.',
+  'share.unreachable.noNetwork':
+    'This computer has no address on a network: connect it to the room’s network (Wi-Fi or cable), then reopen this panel. Or set PUBLIC_URL to the address participants open.',
   'share.rotate': 'New code',
   'share.rotateHeading': 'Issue a new code?',
   'share.rotateText':

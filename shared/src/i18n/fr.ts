@@ -165,6 +165,14 @@ export const fr = {
   'share.joined_one': '{n} personne a rejoint l’atelier',
   'share.joined_other': '{n} personnes ont rejoint l’atelier',
   'share.how': 'Ouvrez le lien, scannez le QR code ou allez sur {origin} et saisissez le code.',
+  'share.origin': 'Adresse sur le réseau',
+  'share.originHelp':
+    'Cet ordinateur a plusieurs adresses : choisissez celle du réseau où sont les participant·es.',
+  'share.unreachableTitle': 'Les participant·es ne peuvent pas joindre cet ordinateur',
+  'share.unreachable.loopbackHost':
+    'Le serveur n’accepte que les connexions de cet ordinateur. Relancez-le avec HOST=0.0.0.0 (la valeur par défaut) pour que les appareils du réseau le joignent, ou indiquez dans PUBLIC_URL l’adresse que les participant·es ouvrent.',
+  'share.unreachable.noNetwork':
+    'Cet ordinateur n’a pas d’adresse sur un réseau : connectez-le au réseau de la salle (Wi-Fi ou câble), puis rouvrez ce panneau. Ou indiquez dans PUBLIC_URL l’adresse que les participant·es ouvrent.',
   'share.rotate': 'Nouveau code',
   'share.rotateHeading': 'Émettre un nouveau code ?',
   'share.rotateText':
