@@ -82,7 +82,13 @@ export const en: Record<MessageKey, string> = {
 
   'join.heading': 'Join the workshop',
   'join.loading': 'Looking for the workshop…',
-  'join.unknownCode': 'No workshop matches the code “{code}”. Check it with the facilitator.',
+  'join.unknownCode':
+    'No workshop matches the code “{code}”: the facilitator may have replaced it with a new code, or it was copied wrong.',
+  'wrongLink.unknownCodeHeading': 'This code no longer opens a workshop',
+  'wrongLink.malformedHeading': 'This link is incomplete',
+  'wrongLink.malformedText':
+    'This address leads to no workshop: part of the link may have been cut off when it was copied.',
+  'wrongLink.whatToDo': 'Ask the facilitator for the workshop’s current code, then type it below.',
   'join.tryAnother': 'Try another code',
   'join.name': 'Your name',
   'join.namePlaceholder': 'First Last',

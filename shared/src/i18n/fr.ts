@@ -84,7 +84,13 @@ export const fr = {
   'join.heading': 'Rejoindre l’atelier',
   'join.loading': 'Recherche de l’atelier…',
   'join.unknownCode':
-    'Aucun atelier ne correspond au code « {code} ». Vérifiez-le auprès de l’animateur·rice.',
+    'Aucun atelier ne correspond au code « {code} » : l’animateur·rice l’a peut-être remplacé par un nouveau code, ou il a été mal recopié.',
+  'wrongLink.unknownCodeHeading': 'Ce code n’ouvre plus d’atelier',
+  'wrongLink.malformedHeading': 'Ce lien est incomplet',
+  'wrongLink.malformedText':
+    'Cette adresse ne mène à aucun atelier : une partie du lien a peut-être été coupée en le copiant.',
+  'wrongLink.whatToDo':
+    'Demandez à l’animateur·rice le code actuel de l’atelier, puis saisissez-le ci-dessous.',
   'join.tryAnother': 'Essayer un autre code',
   'join.name': 'Votre nom',
   'join.namePlaceholder': 'Prénom Nom',
