@@ -108,6 +108,7 @@ export function SharePanel({ workshopId, token, participantLink, refreshSummary,
           </label>
           <select
             id="share-origin"
+            className="input"
             data-testid="share.origin"
             aria-describedby="share-origin-help"
             value={shareOrigins.chosen}
