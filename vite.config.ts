@@ -1,15 +1,21 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
+import { precompress } from './scripts/precompress.ts';
 
 const clientRoot = fileURLToPath(new URL('./client', import.meta.url));
+const outDir = fileURLToPath(new URL('./client/dist', import.meta.url));
 
-/** Builds the client into client/dist; `npm run dev` proxies API and sync to the server. */
+/**
+ * Builds the client into client/dist, with .br and .gz copies of its text files for the server
+ * to send as they are; `npm run dev` proxies API and sync to the server. Source maps are written
+ * but served only with SERVE_SOURCEMAPS=1.
+ */
 export default defineConfig({
   root: clientRoot,
-  plugins: [react()],
+  plugins: [react(), precompress(() => outDir)],
   build: {
-    outDir: 'dist',
+    outDir,
     emptyOutDir: true,
     sourcemap: true,
     rolldownOptions: {

@@ -1,11 +1,20 @@
 /**
- * `npm start`: builds the client when it is missing or out of date, then runs the server
- * (API, sync and client on one port).
+ * First half of `npm start`: builds the client and compiles the server when missing or out of
+ * date, each in a child process, then exits. The second half (`exec node server/dist/main.js`
+ * in package.json) runs the server alone: no build, no TypeScript loader in its memory.
  */
-import { buildClient, clientBuildIsStale } from './client-build';
+import { buildClient, buildServer, clientBuildIsStale, serverBuildIsStale } from './client-build';
 
-if (clientBuildIsStale()) {
-  process.stdout.write('Building the client…\n');
-  await buildClient();
+try {
+  if (clientBuildIsStale()) {
+    process.stdout.write('Building the client…\n');
+    buildClient();
+  }
+  if (serverBuildIsStale()) {
+    process.stdout.write('Compiling the server…\n');
+    buildServer();
+  }
+} catch (error) {
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
 }
-await import('../server/src/main');

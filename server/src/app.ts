@@ -1,16 +1,18 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Strategy, WorkshopTemplate, WriteStrategyOptions } from '@atelier/shared';
-import { serveStatic } from '@hono/node-server/serve-static';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import type { StrategyReader } from './export/read';
+import { compressAnswers } from './http/compress';
 import { apiError, errorFromException } from './http/errors';
 import { exportRoutes } from './http/exports';
 import { IMPORT_PATH, importRoutes } from './http/imports';
 import { joinRoutes } from './http/join';
 import { requestLog } from './http/request-log';
+import { type NetworkInfo, shareOriginRoutes } from './http/share-origins';
 import { silentRoutes } from './http/silent';
+import { serveClient } from './http/static-client';
 import { timeRoutes } from './http/time';
 import { voteRoutes } from './http/votes';
 import { workshopRoutes } from './http/workshops';
@@ -36,14 +38,19 @@ export interface AppDeps {
   /** Reads a workshop's outcome as the strategy object every export is written from. */
   strategies: StrategyReader;
   publicUrl: string | null;
+  /** The machine's network, for links that work from participants' devices; the real one by default. */
+  network?: NetworkInfo;
   /** Folder of the built client; when it has no index.html, a page says how to build it. */
   clientDist: string;
+  /** Serve the client's source maps (/assets/*.map); off by default. */
+  serveSourcemaps?: boolean;
 }
 
 /** The HTTP application: API, OpenAPI document and the built client. No side effects at import. */
 export function createApp(deps: AppDeps) {
   const app = new OpenAPIHono();
   app.use('*', requestLog(deps.log));
+  app.use('*', compressAnswers());
   const apiBodyLimit = bodyLimit({
     maxSize: 64 * 1024,
     onError: (c) => apiError(c, 'payload_too_large', 'The body is too large'),
@@ -60,6 +67,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', voteRoutes(deps));
   app.route('/', joinRoutes(deps));
   app.route('/', timeRoutes());
+  app.route('/', shareOriginRoutes(deps));
   app.route('/', exportRoutes(deps));
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
   app.doc31('/api/openapi.json', {
@@ -75,13 +83,7 @@ export function createApp(deps: AppDeps) {
 
   const hasClient = existsSync(join(deps.clientDist, 'index.html'));
   if (hasClient) {
-    app.use('/assets/*', async (c, next) => {
-      await next();
-      if (c.res.ok) c.header('Cache-Control', 'public, max-age=31536000, immutable');
-    });
-    app.use('*', serveStatic({ root: deps.clientDist }));
-    // Single-page app: every other GET is a client route (/join/:code, /w/:id…).
-    app.get('*', serveStatic({ root: deps.clientDist, path: 'index.html' }));
+    app.use('*', serveClient({ root: deps.clientDist, serveSourcemaps: deps.serveSourcemaps ?? false }));
   } else {
     app.get('*', (c) =>
       c.html(

@@ -17,6 +17,7 @@ const Env = z.object({
   SYNC_KEEPALIVE_MS: z.coerce.number().int().min(10).max(25_000).default(15_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   CLIENT_DIST: z.string().min(1).default('client/dist'),
+  SERVE_SOURCEMAPS: z.enum(['0', '1', 'true', 'false', '']).default(''),
 });
 
 export interface Config {
@@ -32,6 +33,7 @@ export interface Config {
   keepaliveMs: number;
   logLevel: string;
   clientDist: string;
+  serveSourcemaps: boolean;
 }
 
 /** Reads the configuration from the environment; a bad value stops start-up with a clear message. */
@@ -61,5 +63,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     keepaliveMs: e.SYNC_KEEPALIVE_MS,
     logLevel: e.LOG_LEVEL,
     clientDist: resolve(e.CLIENT_DIST),
+    serveSourcemaps: e.SERVE_SOURCEMAPS === '1' || e.SERVE_SOURCEMAPS === 'true',
   };
 }

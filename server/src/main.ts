@@ -5,6 +5,7 @@ import { serve } from '@hono/node-server';
 import { createApp } from './app';
 import { loadConfig } from './config';
 import { createStrategyReader } from './export/read';
+import { lanAddresses, machineNetwork } from './http/share-origins';
 import { createLogger } from './log';
 import { createSqliteBallotStore } from './store/ballots';
 import { openDb } from './store/db';
@@ -46,7 +47,9 @@ const app = createApp({
   importDocs: (id, strategy, options) => seedImportedDocs(docs, id, strategy, options),
   log,
   publicUrl: config.publicUrl,
+  network: machineNetwork(config.host),
   clientDist: config.clientDist,
+  serveSourcemaps: config.serveSourcemaps,
 });
 
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
@@ -56,7 +59,7 @@ const server = serve({ fetch: app.fetch, port: config.port, hostname: config.hos
   if (process.stdout.isTTY) {
     // People in the room join from their own laptops: show the addresses they can reach.
     const wildcard = config.host === '0.0.0.0' || config.host === '::';
-    const lan = wildcard ? lanAddresses().map((ip) => `http://${ip}:${info.port}`) : [];
+    const lan = wildcard ? lanAddresses(networkInterfaces()).map((ip) => `http://${ip}:${info.port}`) : [];
     const others = lan.length > 0 ? `\n  On this network: ${lan.join(', ')}` : '';
     process.stdout.write(`\n  Atelier is running: open ${config.publicUrl ?? url}${others}\n\n`);
   }
@@ -72,10 +75,14 @@ const sync = attachSyncEndpoint(
   },
 );
 
+/** However a shutdown step may hang, the process is gone this long after the signal. */
+const HARD_EXIT_MS = 4000;
+
 let stopping = false;
 function shutdown(signal: string): void {
   if (stopping) return;
   stopping = true;
+  setTimeout(() => process.exit(1), HARD_EXIT_MS).unref();
   log.info({ signal }, 'shutting down');
   // Every update is already committed; close sockets so clients reconnect elsewhere, then compact.
   sync.close();
@@ -89,10 +96,3 @@ function shutdown(signal: string): void {
 }
 process.on('SIGTERM', () => shutdown('SIGTERM'));
 process.on('SIGINT', () => shutdown('SIGINT'));
-
-function lanAddresses(): string[] {
-  return Object.values(networkInterfaces())
-    .flat()
-    .filter((net) => net !== undefined && net.family === 'IPv4' && !net.internal)
-    .map((net) => net?.address ?? '');
-}

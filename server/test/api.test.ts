@@ -70,6 +70,7 @@ describe('health and OpenAPI', () => {
       ['/api/workshops/{}/join-code', 'post'],
       ['/api/join/{}', 'get'],
       ['/api/join', 'post'],
+      ['/api/share-origins', 'get'],
       ['/api/workshops/{}/participants/{}', 'delete'],
       ['/api/workshops/{}/participants/{}', 'patch'],
       ['/api/workshops/{}/drafts', 'get'],

@@ -314,6 +314,7 @@ export {
 } from './schema/enums';
 export { ParticipantPath, ParticipantRoleBody } from './schema/participants';
 export { pathId, WorkshopPath } from './schema/paths';
+export { ShareOrigins } from './schema/share';
 export { DraftCounts, RevealResponse } from './schema/silent';
 export { buildStrategy, type StrategyPersonSource, type StrategySource } from './strategy/build';
 export { strategyContent } from './strategy/content';

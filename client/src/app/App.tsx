@@ -1,8 +1,9 @@
 import { lazy, Suspense } from 'react';
 import { HomePage } from '../features/home/HomePage';
 import { JoinPage } from '../features/join/JoinPage';
+import { WrongLink } from '../features/join/WrongLink';
 import { useT } from '../i18n/locale';
-import { MessageCard, Screen } from '../ui/Screen';
+import { Screen } from '../ui/Screen';
 import { useRoute } from './router';
 
 // The board (Yjs, sync, drag and drop) loads on its own: the home and join pages stay light on venue Wi-Fi.
@@ -31,7 +32,7 @@ export function App() {
       )}
       {route.name === 'notFound' && (
         <Screen>
-          <MessageCard title={t('app.name')} text={t('app.notFound')} />
+          <WrongLink kind="unknownPage" />
         </Screen>
       )}
     </>

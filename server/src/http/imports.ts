@@ -13,7 +13,8 @@ import { bodyLimit } from 'hono/body-limit';
 import type { AppDeps } from '../app';
 import type { FormerParticipant } from '../store/workshops';
 import { apiError, describeIssues, issueList } from './errors';
-import { jsonContent, publicOrigin, validationHook } from './openapi';
+import { jsonContent, validationHook } from './openapi';
+import { linkOrigin } from './share-origins';
 import { createdAnswer, defaultFacilitatorName } from './workshops';
 
 export const IMPORT_PATH = '/api/workshops/import';
@@ -75,7 +76,7 @@ function formerAuthors(strategy: Strategy): { id: string; person: FormerParticip
 
 /** `POST /api/workshops/import`: a new workshop seeded from a strategy file. */
 export function importRoutes(deps: AppDeps) {
-  const { workshops, votes, log, publicUrl } = deps;
+  const { workshops, votes, log } = deps;
   const app = new OpenAPIHono({ defaultHook: validationHook });
 
   app.openapi(importWorkshop, (c) => {
@@ -116,7 +117,7 @@ export function importRoutes(deps: AppDeps) {
       },
       'workshop imported',
     );
-    return c.json(createdAnswer(publicOrigin(c, publicUrl), created), 201);
+    return c.json(createdAnswer(linkOrigin(c, deps), created), 201);
   });
 
   return app;

@@ -14,8 +14,3 @@ export function validationHook(
   if (!result.success) return apiError(c, 'bad_request', describeIssues(result.error.issues));
   return undefined;
 }
-
-/** The origin shared links start with: PUBLIC_URL when set, else the one the request came to. */
-export function publicOrigin(c: Context, publicUrl: string | null): string {
-  return publicUrl ?? new URL(c.req.url).origin;
-}

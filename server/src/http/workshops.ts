@@ -12,9 +12,10 @@ import type { AppDeps } from '../app';
 import type { ParticipantRecord, WorkshopRecord } from '../store/workshops';
 import { workshopCaller, workshopFacilitator } from './auth';
 import { apiError } from './errors';
-import { jsonContent, publicOrigin, validationHook } from './openapi';
+import { jsonContent, validationHook } from './openapi';
 import { participantSummary } from './participant-summary';
 import { participantRoutes } from './participants';
+import { linkOrigin } from './share-origins';
 
 const createWorkshop = createRoute({
   method: 'post',
@@ -93,7 +94,7 @@ export function createdAnswer(
 }
 
 export function workshopRoutes(deps: AppDeps) {
-  const { workshops, publicUrl } = deps;
+  const { workshops } = deps;
   const app = new OpenAPIHono({ defaultHook: validationHook });
 
   app.openapi(createWorkshop, (c) => {
@@ -104,7 +105,7 @@ export function workshopRoutes(deps: AppDeps) {
       (w) => deps.seedDocs(w.id, body.template),
     );
     deps.log.info({ workshopId: created.workshop.id }, 'workshop created');
-    return c.json(createdAnswer(publicOrigin(c, publicUrl), created), 201);
+    return c.json(createdAnswer(linkOrigin(c, deps), created), 201);
   });
 
   app.openapi(getWorkshop, (c) => {
@@ -138,7 +139,7 @@ export function workshopRoutes(deps: AppDeps) {
     return c.json(
       {
         joinCode: rotated.joinCode,
-        links: { participant: participantLink(publicOrigin(c, publicUrl), rotated.joinCode) },
+        links: { participant: participantLink(linkOrigin(c, deps), rotated.joinCode) },
       },
       200,
     );

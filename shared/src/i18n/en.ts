@@ -82,7 +82,13 @@ export const en: Record<MessageKey, string> = {
 
   'join.heading': 'Join the workshop',
   'join.loading': 'Looking for the workshop…',
-  'join.unknownCode': 'No workshop matches the code “{code}”. Check it with the facilitator.',
+  'join.unknownCode':
+    'No workshop matches the code “{code}”: the facilitator may have replaced it with a new code, or it was copied wrong.',
+  'wrongLink.unknownCodeHeading': 'This code no longer opens a workshop',
+  'wrongLink.malformedHeading': 'This link is incomplete',
+  'wrongLink.malformedText':
+    'This address leads to no workshop: part of the link may have been cut off when it was copied.',
+  'wrongLink.whatToDo': 'Ask the facilitator for the workshop’s current code, then type it below.',
   'join.tryAnother': 'Try another code',
   'join.name': 'Your name',
   'join.namePlaceholder': 'First Last',
@@ -162,6 +168,13 @@ export const en: Record<MessageKey, string> = {
   'share.joined_one': '{n} person joined the workshop',
   'share.joined_other': '{n} people joined the workshop',
   'share.how': 'Open the link, scan the QR code, or go to {origin} and type the code.',
+  'share.origin': 'Network address',
+  'share.originHelp': 'This computer has several addresses: pick the one of the network participants are on.',
+  'share.unreachableTitle': 'Participants cannot reach this computer',
+  'share.unreachable.loopbackHost':
+    'The server only accepts connections from this computer. Restart it with HOST=0.0.0.0 (the default) so that devices on the network can reach it, or set PUBLIC_URL to the address participants open.',
+  'share.unreachable.noNetwork':
+    'This computer has no address on a network: connect it to the room’s network (Wi-Fi or cable), then reopen this panel. Or set PUBLIC_URL to the address participants open.',
   'share.rotate': 'New code',
   'share.rotateHeading': 'Issue a new code?',
   'share.rotateText':

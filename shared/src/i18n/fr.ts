@@ -84,7 +84,13 @@ export const fr = {
   'join.heading': 'Rejoindre l’atelier',
   'join.loading': 'Recherche de l’atelier…',
   'join.unknownCode':
-    'Aucun atelier ne correspond au code « {code} ». Vérifiez-le auprès de l’animateur·rice.',
+    'Aucun atelier ne correspond au code « {code} » : l’animateur·rice l’a peut-être remplacé par un nouveau code, ou il a été mal recopié.',
+  'wrongLink.unknownCodeHeading': 'Ce code n’ouvre plus d’atelier',
+  'wrongLink.malformedHeading': 'Ce lien est incomplet',
+  'wrongLink.malformedText':
+    'Cette adresse ne mène à aucun atelier : une partie du lien a peut-être été coupée en le copiant.',
+  'wrongLink.whatToDo':
+    'Demandez à l’animateur·rice le code actuel de l’atelier, puis saisissez-le ci-dessous.',
   'join.tryAnother': 'Essayer un autre code',
   'join.name': 'Votre nom',
   'join.namePlaceholder': 'Prénom Nom',
@@ -165,6 +171,14 @@ export const fr = {
   'share.joined_one': '{n} personne a rejoint l’atelier',
   'share.joined_other': '{n} personnes ont rejoint l’atelier',
   'share.how': 'Ouvrez le lien, scannez le QR code ou allez sur {origin} et saisissez le code.',
+  'share.origin': 'Adresse sur le réseau',
+  'share.originHelp':
+    'Cet ordinateur a plusieurs adresses : choisissez celle du réseau où sont les participant·es.',
+  'share.unreachableTitle': 'Les participant·es ne peuvent pas joindre cet ordinateur',
+  'share.unreachable.loopbackHost':
+    'Le serveur n’accepte que les connexions de cet ordinateur. Relancez-le avec HOST=0.0.0.0 (la valeur par défaut) pour que les appareils du réseau le joignent, ou indiquez dans PUBLIC_URL l’adresse que les participant·es ouvrent.',
+  'share.unreachable.noNetwork':
+    'Cet ordinateur n’a pas d’adresse sur un réseau : connectez-le au réseau de la salle (Wi-Fi ou câble), puis rouvrez ce panneau. Ou indiquez dans PUBLIC_URL l’adresse que les participant·es ouvrent.',
   'share.rotate': 'Nouveau code',
   'share.rotateHeading': 'Émettre un nouveau code ?',
   'share.rotateText':

@@ -8,6 +8,7 @@ import { boardStore, resetBoardStore, useBoard } from '../../state/store';
 import { MessageCard, Screen } from '../../ui/Screen';
 import { ClosedScreen } from '../connection/ClosedScreen';
 import { JoinCodeForm } from '../home/JoinCodeForm';
+import { WrongLink } from '../join/WrongLink';
 import { BoardView } from './BoardView';
 import { useWorkshopSummary } from './useWorkshopSummary';
 
@@ -56,7 +57,7 @@ function BoardWithSession({ workshopId, session }: { workshopId: string; session
   if (summary.state === 'notFound') {
     return (
       <Screen>
-        <MessageCard title={t('session.notFoundHeading')} text={t('session.notFoundText')} />
+        <WrongLink kind="unknownWorkshop" />
       </Screen>
     );
   }

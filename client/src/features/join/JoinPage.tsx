@@ -8,7 +8,7 @@ import { boardPath } from '../../app/routes';
 import { suggestLocale, useT } from '../../i18n/locale';
 import { loadProfile, loadSession, saveProfile, saveSession } from '../../session/session';
 import { MessageCard, Screen } from '../../ui/Screen';
-import { JoinCodeForm } from '../home/JoinCodeForm';
+import { WrongLink } from './WrongLink';
 
 type Lookup =
   | { state: 'loading' }
@@ -52,16 +52,8 @@ export function JoinPage({ code: rawCode }: { code: string }) {
   return (
     <Screen>
       {lookup.state === 'loading' && <p className="muted">{t('join.loading')}</p>}
-      {lookup.state === 'unknown' && (
-        <section className="card card--message">
-          <h1>{t('join.heading')}</h1>
-          <p className="form-error" role="alert" data-testid="join.error">
-            {t('join.unknownCode', { code: code ?? rawCode })}
-          </p>
-          <h2 className="subheading">{t('join.tryAnother')}</h2>
-          <JoinCodeForm autoFocus />
-        </section>
-      )}
+      {lookup.state === 'unknown' &&
+        (code ? <WrongLink kind="unknownCode" code={code} /> : <WrongLink kind="malformedCode" />)}
       {lookup.state === 'failed' && (
         <MessageCard title={t('join.heading')} text="">
           <p className="form-error" role="alert" data-testid="join.error">

@@ -7,7 +7,8 @@ import { IconButton } from '../../ui/IconButton';
 import { groupCode } from './groupCode';
 import { NewJoinCodeButton } from './NewJoinCode';
 import { QrCode } from './QrCode';
-import { participantLinkFor } from './shareLink';
+import { addressToType, participantLinkFor } from './shareLink';
+import { useShareOrigins } from './useShareOrigins';
 
 interface Props {
   workshopId: string;
@@ -31,8 +32,13 @@ export function SharePanel({ workshopId, token, participantLink, refreshSummary,
   const headingRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => headingRef.current?.focus(), []);
 
+  const shareOrigins = useShareOrigins();
+  const offered = shareOrigins.answer?.origins ?? [];
+  const unreachable = shareOrigins.answer?.reason ?? null;
   const code = workshop?.joinCode ?? null;
-  const link = code ? participantLinkFor(code, participantLink, window.location.origin) : null;
+  const link = code
+    ? participantLinkFor(code, participantLink, window.location.origin, shareOrigins.chosen)
+    : null;
   const joined = new Set<string>();
   // Removed people no longer count as having joined.
   for (const p of workshop?.participants ?? []) if (p.role !== 'facilitator' && !p.removed) joined.add(p.id);
@@ -83,6 +89,42 @@ export function SharePanel({ workshopId, token, participantLink, refreshSummary,
           />
         </div>
       )}
+      {unreachable && (
+        <div className="share-panel__warning" role="alert" data-testid="share.unreachable">
+          <strong>{t('share.unreachableTitle')}</strong>
+          <p>
+            {t(
+              unreachable === 'loopback-host'
+                ? 'share.unreachable.loopbackHost'
+                : 'share.unreachable.noNetwork',
+            )}
+          </p>
+        </div>
+      )}
+      {offered.length > 1 && shareOrigins.chosen && (
+        <div className="share-panel__origin">
+          <label className="share-panel__label" htmlFor="share-origin">
+            {t('share.origin')}
+          </label>
+          <select
+            id="share-origin"
+            className="input"
+            data-testid="share.origin"
+            aria-describedby="share-origin-help"
+            value={shareOrigins.chosen}
+            onChange={(event) => shareOrigins.choose(event.target.value)}
+          >
+            {offered.map((origin) => (
+              <option key={origin} value={origin}>
+                {addressToType(origin)}
+              </option>
+            ))}
+          </select>
+          <p id="share-origin-help" className="share-panel__help">
+            {t('share.originHelp')}
+          </p>
+        </div>
+      )}
       {link && (
         <>
           <div className="share-panel__link">
@@ -104,7 +146,11 @@ export function SharePanel({ workshopId, token, participantLink, refreshSummary,
       <div className="share-panel__joined" data-testid="share.joined">
         {t.plural('share.joined', joined.size)}
       </div>
-      <p className="share-panel__how">{t('share.how', { origin: window.location.host })}</p>
+      {link && (
+        <p className="share-panel__how" data-testid="share.how">
+          {t('share.how', { origin: addressToType(link.replace(/\/join\/[^/]+$/, '')) })}
+        </p>
+      )}
     </aside>
   );
 }

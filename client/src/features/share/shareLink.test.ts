@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { participantLinkFor } from './shareLink';
+import { addressToType, participantLinkFor, pickShareOrigin } from './shareLink';
 
 describe('participantLinkFor', () => {
   it('keeps the link the server gave while the code is the same', () => {
@@ -23,5 +23,43 @@ describe('participantLinkFor', () => {
         'http://localhost:5173/join/XYZ789',
       );
     }
+  });
+});
+
+describe('participantLinkFor with a chosen share origin', () => {
+  it('puts the code on the chosen origin, whatever link the server gave', () => {
+    expect(
+      participantLinkFor(
+        'XYZ789',
+        'http://10.0.0.5:8787/join/ABC234',
+        'http://localhost:8787',
+        'http://192.168.1.20:8787',
+      ),
+    ).toBe('http://192.168.1.20:8787/join/XYZ789');
+  });
+
+  it('keeps the server’s link when nothing is chosen', () => {
+    expect(
+      participantLinkFor('XYZ789', 'http://10.0.0.5:8787/join/ABC234', 'http://localhost:8787', null),
+    ).toBe('http://10.0.0.5:8787/join/XYZ789');
+  });
+});
+
+describe('pickShareOrigin', () => {
+  const origins = ['http://10.0.0.5:8787', 'http://192.168.1.20:8787'];
+  it('keeps the facilitator’s earlier pick while the server still offers it', () => {
+    expect(pickShareOrigin(origins, 'http://192.168.1.20:8787')).toBe('http://192.168.1.20:8787');
+  });
+  it('takes the first one otherwise, and none when there is none', () => {
+    expect(pickShareOrigin(origins, 'http://172.16.0.9:8787')).toBe('http://10.0.0.5:8787');
+    expect(pickShareOrigin(origins, null)).toBe('http://10.0.0.5:8787');
+    expect(pickShareOrigin([], 'http://10.0.0.5:8787')).toBeNull();
+  });
+});
+
+describe('addressToType', () => {
+  it('drops the scheme, keeps host, port and path', () => {
+    expect(addressToType('http://192.168.1.20:8787')).toBe('192.168.1.20:8787');
+    expect(addressToType('https://example.org/atelier')).toBe('example.org/atelier');
   });
 });

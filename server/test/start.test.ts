@@ -1,0 +1,56 @@
+/**
+ * What `npm start` runs after its builds: the server compiled to server/dist, with node alone
+ * (no TypeScript loader). Compiled when out of date, like `npm start` does.
+ */
+import { spawn } from 'node:child_process';
+import { afterAll, expect, it } from 'vitest';
+import { buildServer, serverBuildIsStale, serverEntry } from '../../scripts/client-build';
+import { api, cleanup, createWorkshop, makeTempDir, REPO_ROOT, withTimeout } from './harness';
+
+afterAll(cleanup);
+
+it('the compiled server starts with node alone, answers, and stops on SIGTERM within 5 s', async () => {
+  if (serverBuildIsStale()) buildServer();
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DATA_DIR: await makeTempDir(),
+    LOG_LEVEL: 'info',
+  };
+  for (const key of Object.keys(env)) if (key.startsWith('VITEST') || key === 'NODE_OPTIONS') delete env[key];
+  delete env.PUBLIC_URL;
+  const child = spawn(process.execPath, [serverEntry], {
+    cwd: REPO_ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  try {
+    let output = '';
+    const url = await withTimeout(
+      new Promise<string>((resolve) => {
+        child.stdout.on('data', (chunk: Buffer) => {
+          output += chunk.toString('utf8');
+          const match = /"url":"(http:\/\/[^"]+)"[^\n]*"msg":"listening"/.exec(output);
+          if (match?.[1]) resolve(match[1]);
+        });
+      }),
+      'the compiled server to listen',
+      20_000,
+    );
+    expect((await api(url, 'GET', '/healthz')).status).toBe(200);
+    const workshop = await createWorkshop(url);
+    expect(workshop.links.participant).toBe(`${url}/join/${workshop.joinCode}`);
+    expect((await api(url, 'GET', '/api/share-origins')).body).toEqual({
+      origins: [],
+      source: 'none',
+      reason: 'loopback-host',
+    });
+
+    child.kill('SIGTERM');
+    expect(await withTimeout(exited, 'the compiled server to exit after SIGTERM', 5000)).toBe(0);
+  } finally {
+    if (child.exitCode === null) child.kill('SIGKILL');
+  }
+}, 60_000); // the compile, when out of date, takes seconds on a loaded machine
