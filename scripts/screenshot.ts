@@ -5,7 +5,8 @@
  * one picture per step of the method (docs/screenshots/step-N-<step>.png), taken from a
  * participant's screen as the facilitator moves the room, and a dot vote on the issues
  * (docs/screenshots/votes-ballot.png, votes-results.png), and the facilitator's export panel
- * (docs/screenshots/export-panel.png).
+ * (docs/screenshots/export-panel.png), its board panel with a deleted note in the bin
+ * (docs/screenshots/board-panel.png) and a participant's phone (docs/screenshots/phone.png).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
@@ -201,6 +202,47 @@ await facilitator.waitForFunction(
 const exportPicture = join(out, 'export-panel.png');
 await facilitator.screenshot({ path: exportPicture });
 written.push(exportPicture);
+
+// The facilitator's board panel: who may change a note, and the bin with a note Léa deleted.
+await facilitator.getByTestId('export.toggle').click();
+const leasNote = lea.getByTestId('note').filter({ hasText: 'Navette le dimanche' });
+await lea.getByTestId('votes.results-close').click();
+await lea.locator('[data-testid="board.main"][data-step="assessment"]').waitFor();
+await lea.getByTestId('board.add-note').click();
+await lea.keyboard.type('Navette le dimanche vers la gare');
+await lea.keyboard.press('Escape');
+await leasNote.click();
+await leasNote.getByTestId('note.delete').click();
+await facilitator.getByTestId('boardPanel.toggle').click();
+await facilitator.getByTestId('boardPanel.bin.item').waitFor();
+await dismissToasts(facilitator);
+await facilitator.mouse.move(600, 500);
+await facilitator.waitForFunction(
+  `document.querySelector('[data-testid="boardPanel.toggle"]').getAnimations().length === 0`,
+);
+const boardPanelPicture = join(out, 'board-panel.png');
+await facilitator.screenshot({ path: boardPanelPicture });
+written.push(boardPanelPicture);
+
+// A participant on a phone, as the QR code brings them: the room's step at 390 × 844.
+const phoneContext = await browser.newContext({
+  locale: 'fr-FR',
+  viewport: { width: 390, height: 844 },
+  isMobile: true,
+  hasTouch: true,
+  deviceScaleFactor: 2,
+});
+const phone = await phoneContext.newPage();
+await phone.goto(`${base}/join/${code}`);
+await phone.getByTestId('join.name').fill('Inès Petit');
+await phone.getByTestId('join.group').selectOption('business');
+await phone.getByTestId('join.submit').tap();
+await facilitator.getByTestId('step.axes').click();
+await phone.locator('[data-testid="board.main"][data-step="axes"]').waitFor();
+await dismissToasts(phone);
+const phonePicture = join(out, 'phone.png');
+await phone.screenshot({ path: phonePicture });
+written.push(phonePicture);
 
 await browser.close();
 process.stdout.write(`Wrote ${written.join('\n      ')}\n`);
