@@ -17,7 +17,11 @@ test('each participant changes only their own notes until the facilitator opens 
   await expect(bob.board.note(id).getByTestId('note.theme')).toHaveCount(0);
   await bob.board.note(id).getByTestId('note.text').dblclick();
   await expect(bob.board.note(id).locator('textarea')).toHaveCount(0);
+  await bob.board.note(id).click();
   await bob.page.keyboard.press('Delete');
+  await expect(
+    bob.page.getByTestId('toast').filter({ hasText: 'l’animateur·rice peut la supprimer.' }),
+  ).toBeVisible();
   await expect(bob.board.note(id)).toBeVisible();
   // …but may move it: sorting together is the point.
   const before = await ana.board.position(id);

@@ -120,6 +120,7 @@ export const en: Record<MessageKey, string> = {
   'board.canvasLabel': 'Workshop board. Double-click to add a note.',
   'board.addNote': '+ Note',
   'board.addNoteLabel': 'Add a note (N)',
+  'board.notYours': 'This note is not yours: only its author or the facilitator may delete it.',
   'board.zoomIn': 'Zoom in',
   'board.zoomOut': 'Zoom out',
   'board.zoomFit': 'Fit to content',

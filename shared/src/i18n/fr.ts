@@ -122,6 +122,8 @@ export const fr = {
   'board.canvasLabel': 'Tableau de l’atelier. Double-cliquez pour ajouter une contribution.',
   'board.addNote': '+ Contribution',
   'board.addNoteLabel': 'Ajouter une contribution (N)',
+  'board.notYours':
+    'Cette contribution n’est pas la vôtre : seul·e son auteur·rice ou l’animateur·rice peut la supprimer.',
   'board.zoomIn': 'Zoomer',
   'board.zoomOut': 'Dézoomer',
   'board.zoomFit': 'Tout afficher',

@@ -9,6 +9,7 @@ import {
 } from '@atelier/shared';
 import { useMemo } from 'react';
 import type * as Y from 'yjs';
+import { useT } from '../../i18n/locale';
 import { boardStore, canChangeNote, canEdit } from '../../state/store';
 import { viewStore } from '../../state/view';
 import type { WorkshopConnection } from '../../sync/connection';
@@ -62,6 +63,7 @@ function keepInside(at: Point, area: Rect): Point {
 
 export function useCommands(): BoardCommands {
   const connection = useConnection();
+  const t = useT();
   return useMemo(() => {
     const writable = () => canEdit(boardStore.getState());
     /** Text, theme and deletion: the note's author's in "each their own" mode (the server refuses others). */
@@ -117,7 +119,12 @@ export function useCommands(): BoardCommands {
       },
       remove(id) {
         const state = boardStore.getState();
-        if (!changeable(id) || !state.me) return;
+        if (!state.me) return;
+        if (!changeable(id)) {
+          // Delete on someone else's note in "each their own" mode: say why nothing happens.
+          if (state.notes[id] && writable()) state.toast('info', t('board.notYours'));
+          return;
+        }
         // A board note goes to the bin (the facilitator can restore it); a private draft just goes.
         if (state.notes[id]?.draft) deleteNote(doc(id), id);
         else binNote(connection.boardDoc, id, state.me.participantId);
@@ -132,5 +139,5 @@ export function useCommands(): BoardCommands {
         if (writable()) connection.redoLast();
       },
     } satisfies BoardCommands;
-  }, [connection]);
+  }, [connection, t]);
 }
