@@ -45,6 +45,11 @@ async function expectChromeClear(page: Page): Promise<void> {
   const steps = await box(page.getByTestId('step-bar'));
   expect(header.y + header.height).toBeLessThanOrEqual(bar.y + 0.5);
   expect(bar.y + bar.height).toBeLessThanOrEqual(steps.y + 0.5);
+  // The step bar (with the facilitator's "+ Question") shows whole, without scrolling.
+  const stepBarFits = await page
+    .getByTestId('step-bar')
+    .evaluate((bar) => bar.scrollWidth <= bar.clientWidth);
+  expect(stepBarFits, 'the step bar fits its width').toBe(true);
   const controls = await page.locator('.facilitator-bar button:visible').all();
   const boxes = await Promise.all(controls.map(box));
   for (const [i, control] of boxes.entries()) {

@@ -25,7 +25,9 @@ test('the facilitator puts a question to the room: participants and the projecto
 
   // No question yet: participants see nothing, the facilitator the way to add one.
   await expect(m.getByTestId('step.question')).toHaveCount(0);
-  await expect(f.getByTestId('step.question-edit')).toHaveText('Ajouter une question pour la salle');
+  await expect(f.getByTestId('step.question-edit')).toHaveAccessibleName(
+    'Ajouter une question pour la salle',
+  );
 
   // Enter saves; the participant sees it at the top of the step, in a named region.
   await writeQuestion(f, QUESTION, 'Enter');
@@ -71,7 +73,9 @@ test('the facilitator puts a question to the room: participants and the projecto
   // An empty question clears it for everyone.
   await writeQuestion(f, '', 'Enter');
   await expect(m.getByTestId('step.question')).toHaveCount(0);
-  await expect(f.getByTestId('step.question-edit')).toHaveText('Ajouter une question pour la salle');
+  await expect(f.getByTestId('step.question-edit')).toHaveAccessibleName(
+    'Ajouter une question pour la salle',
+  );
 
   for (const actor of [facilitator, manon]) await actor.context.close();
 });

@@ -371,6 +371,7 @@ export const en: Record<MessageKey, string> = {
   // — the facilitator's question for the room, at the top of a step —
   'question.label': 'Question for the room',
   'question.add': 'Add a question for the room',
+  'question.addShort': 'Question',
   'question.edit': 'Edit the question',
   'question.input': 'Question for the room at the step “{step}”',
   'question.placeholder': 'e.g. What do we see about mobility?',

@@ -378,6 +378,7 @@ export const fr = {
   // — the facilitator's question for the room, at the top of a step —
   'question.label': 'Question pour la salle',
   'question.add': 'Ajouter une question pour la salle',
+  'question.addShort': 'Question',
   'question.edit': 'Modifier la question',
   'question.input': 'Question pour la salle à l’étape « {step} »',
   'question.placeholder': 'ex. Quels constats sur les mobilités ?',

@@ -3,7 +3,30 @@ import { useEffect, useRef, useState } from 'react';
 import { useT } from '../../i18n/locale';
 import { useBoard, useShownStep } from '../../state/store';
 import { useConnection } from '../../sync/useConnection';
+import { questionEditing, setQuestionEditing } from './questionEditing';
 import { useStepQuestion } from './useStepQuestion';
+
+/** The facilitator's "add a question" button, in the step bar while the shown step has none. */
+export function AddStepQuestion() {
+  const t = useT();
+  const step = useShownStep();
+  const question = useStepQuestion(step);
+  const editing = questionEditing((s) => s.editing);
+  if (question !== null || editing) return null;
+  return (
+    <button
+      type="button"
+      className="button button--small step-bar__question"
+      data-testid="step.question-edit"
+      title={t('question.add')}
+      onClick={() => setQuestionEditing(true)}
+    >
+      {/* Short where the step bar has little room; the whole phrase names it. */}
+      <span aria-hidden="true">+ {t('question.addShort')}</span>
+      <span className="visually-hidden">{t('question.add')}</span>
+    </button>
+  );
+}
 
 /**
  * The facilitator's question for the room, at the top of the step: large for everyone (and on
@@ -16,12 +39,13 @@ export function StepQuestion() {
   const question = useStepQuestion(step);
   const projector = useBoard((s) => s.projector);
   const facilitator = useBoard((s) => s.me?.role === 'facilitator') && !projector;
-  const [editing, setEditing] = useState(false);
+  const editing = questionEditing((s) => s.editing) && facilitator;
   // Another step, another question: leave the editor of the previous one.
   // biome-ignore lint/correctness/useExhaustiveDependencies: reset when the step changes only.
-  useEffect(() => setEditing(false), [step]);
+  useEffect(() => setQuestionEditing(false), [step]);
 
-  if (!facilitator && question === null) return null;
+  // No question: nothing here (the facilitator's "add" button is in the step bar).
+  if (question === null && !editing) return null;
   return (
     <section
       className={`step-question${question === null ? ' step-question--empty' : ''}`}
@@ -29,7 +53,7 @@ export function StepQuestion() {
       data-testid="step.question"
     >
       {editing ? (
-        <QuestionEditor step={step} question={question} onDone={() => setEditing(false)} />
+        <QuestionEditor step={step} question={question} onDone={() => setQuestionEditing(false)} />
       ) : (
         <>
           {/* Polite: a new question is read out after what the person is doing. */}
@@ -41,9 +65,9 @@ export function StepQuestion() {
               type="button"
               className="button button--small step-question__edit"
               data-testid="step.question-edit"
-              onClick={() => setEditing(true)}
+              onClick={() => setQuestionEditing(true)}
             >
-              {t(question === null ? 'question.add' : 'question.edit')}
+              {t('question.edit')}
             </button>
           )}
         </>

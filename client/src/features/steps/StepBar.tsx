@@ -4,6 +4,7 @@ import { useT } from '../../i18n/locale';
 import { boardStore, useBoard, useShownStep } from '../../state/store';
 import { useConnection } from '../../sync/useConnection';
 import { ToggleButton } from '../../ui/ToggleButton';
+import { AddStepQuestion } from '../question/StepQuestion';
 
 /** The method's number of a step (1–6), whatever steps the workshop's template kept. */
 export function stepNumber(step: Step): number {
@@ -75,6 +76,7 @@ export function StepBar() {
           );
         })}
       </ol>
+      {facilitator && <AddStepQuestion />}
     </nav>
   );
 }
