@@ -22,10 +22,15 @@ export function FacilitatorBar() {
   if (!facilitator) return null;
   return (
     <>
-      {/* Below 1024 px the console does not fit: say so, and leave a clean view of the board. */}
-      <p className="facilitator-narrow" role="note" data-testid="facilitator.narrow">
+      {/* Below 1024 px the console does not fit: say so (in a landmark of its own, where the
+          bar's would be), and leave a clean view of the board. */}
+      <aside
+        className="facilitator-narrow"
+        aria-label={t('facilitatorBar.label')}
+        data-testid="facilitator.narrow"
+      >
         {t('facilitatorBar.narrow')}
-      </p>
+      </aside>
       <section className="facilitator-bar" aria-label={t('facilitatorBar.label')}>
         <FollowToggle />
         <StepsFreeToggle />

@@ -26,7 +26,9 @@ export function PlanOverviewTable({ plan }: { plan: PlanOverview }) {
         {t('plan.overview.title')}
       </h2>
       <KeyFigures totals={plan.totals} />
-      <div className="plan-overview__scroll">
+      {/* It may scroll sideways (a phone, a panel beside it): focusable, so arrows scroll it. */}
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling frame must be reachable by keyboard. */}
+      <div className="plan-overview__scroll" tabIndex={0}>
         <table className="plan-overview__table">
           <caption className="visually-hidden">{t('plan.overview.caption')}</caption>
           <colgroup>
