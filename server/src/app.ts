@@ -1,50 +1,20 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Strategy, WorkshopTemplate, WriteStrategyOptions } from '@atelier/shared';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
-import type { StrategyReader } from './export/read';
 import { compressAnswers } from './http/compress';
+import type { AppDeps } from './http/deps';
 import { apiError, errorFromException } from './http/errors';
 import { exportRoutes } from './http/exports';
 import { IMPORT_PATH, importRoutes } from './http/imports';
 import { joinRoutes } from './http/join';
 import { requestLog } from './http/request-log';
-import { type NetworkInfo, shareOriginRoutes } from './http/share-origins';
+import { shareOriginRoutes } from './http/share-origins';
 import { silentRoutes } from './http/silent';
 import { serveClient } from './http/static-client';
 import { timeRoutes } from './http/time';
 import { voteRoutes } from './http/votes';
 import { workshopRoutes } from './http/workshops';
-import type { Logger } from './log';
-import type { WorkshopStore } from './store/workshops';
-import type { ParticipantDisconnector } from './sync/participant-sockets';
-import type { SilentIdeation } from './sync/silent-ideation';
-import type { VoteService } from './votes/service';
-
-export interface AppDeps {
-  workshops: WorkshopStore;
-  /** Writes a new workshop's first document content (runs inside the creation transaction). */
-  seedDocs: (workshopId: string, template: WorkshopTemplate) => void;
-  /** The same from an imported strategy (runs inside the import's transaction). */
-  importDocs: (workshopId: string, strategy: Strategy, options: WriteStrategyOptions) => void;
-  log: Logger;
-  /** Closes a participant's sockets when a facilitator removes them or changes their role. */
-  sockets: ParticipantDisconnector;
-  /** Participants' private drafts during silent ideation: counts and the reveal. */
-  silent: SilentIdeation;
-  /** Vote rounds and ballots: the server is their only authority. */
-  votes: VoteService;
-  /** Reads a workshop's outcome as the strategy object every export is written from. */
-  strategies: StrategyReader;
-  publicUrl: string | null;
-  /** The machine's network, for links that work from participants' devices; the real one by default. */
-  network?: NetworkInfo;
-  /** Folder of the built client; when it has no index.html, a page says how to build it. */
-  clientDist: string;
-  /** Serve the client's source maps (/assets/*.map); off by default. */
-  serveSourcemaps?: boolean;
-}
 
 /** The HTTP application: API, OpenAPI document and the built client. No side effects at import. */
 export function createApp(deps: AppDeps) {

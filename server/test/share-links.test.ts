@@ -8,7 +8,7 @@ import type { NetworkInterfaceInfo } from 'node:os';
 import { CreateWorkshopResponse, RotateJoinCodeResponse, ShareOrigins } from '@atelier/shared';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/app';
-import type { NetworkInfo } from '../src/http/share-origins';
+import type { NetworkInfo } from '../src/http/deps';
 import { createLogger } from '../src/log';
 import { openDb } from '../src/store/db';
 import { createSqliteWorkshopStore } from '../src/store/workshops';

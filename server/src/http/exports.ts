@@ -1,8 +1,8 @@
 import { ApiError, exportFileName, STRATEGY_SCHEMA_VERSION, Strategy, WorkshopPath } from '@atelier/shared';
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import type { AppDeps } from '../app';
 import { EXPORT_FORMAT_NAMES, EXPORT_FORMATS } from '../export/formats';
 import { workshopFacilitator } from './auth';
+import type { AppDeps } from './deps';
 import { apiError, describeIssues, issueList } from './errors';
 import { jsonContent, validationHook } from './openapi';
 

@@ -10,12 +10,12 @@ import {
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import type { AppDeps } from '../app';
 import type { FormerParticipant } from '../store/workshops';
+import { createdAnswer, defaultFacilitatorName } from './created-answer';
+import type { AppDeps } from './deps';
 import { apiError, describeIssues, issueList } from './errors';
 import { jsonContent, validationHook } from './openapi';
 import { linkOrigin } from './share-origins';
-import { createdAnswer, defaultFacilitatorName } from './workshops';
 
 export const IMPORT_PATH = '/api/workshops/import';
 /** A strategy file of a large workshop (hundreds of notes) passes the API's usual 64 KB. */

@@ -1,6 +1,6 @@
 import { ApiError, JoinBody, JoinCode, JoinResponse, WorkshopPreview } from '@atelier/shared';
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import type { AppDeps } from '../app';
+import type { AppDeps } from './deps';
 import { apiError } from './errors';
 import { jsonContent, validationHook } from './openapi';
 

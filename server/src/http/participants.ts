@@ -10,9 +10,9 @@ import {
 } from '@atelier/shared';
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import type { AppDeps } from '../app';
 import type { WorkshopStore } from '../store/workshops';
 import { workshopCaller } from './auth';
+import type { AppDeps } from './deps';
 import { apiError } from './errors';
 import { jsonContent, validationHook } from './openapi';
 import { participantSummary } from './participant-summary';

@@ -2,16 +2,8 @@ import { type NetworkInterfaceInfo, networkInterfaces } from 'node:os';
 import { ApiError, ShareOrigins } from '@atelier/shared';
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import type { AppDeps } from '../app';
+import type { AppDeps, NetworkInfo } from './deps';
 import { jsonContent } from './openapi';
-
-/** What the server knows of its network: injectable, so that tests can fake the machine's. */
-export interface NetworkInfo {
-  /** `os.networkInterfaces()` or a stand-in. */
-  interfaces: () => NodeJS.Dict<NetworkInterfaceInfo[]>;
-  /** The HOST the server listens on (`0.0.0.0` by default). */
-  listenHost: string;
-}
 
 export const machineNetwork = (listenHost: string): NetworkInfo => ({
   interfaces: networkInterfaces,

@@ -1,7 +1,7 @@
 import { ApiError, DraftCounts, RevealResponse, WorkshopPath } from '@atelier/shared';
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
-import type { AppDeps } from '../app';
 import { workshopFacilitator } from './auth';
+import type { AppDeps } from './deps';
 import { jsonContent, validationHook } from './openapi';
 
 function refusals() {

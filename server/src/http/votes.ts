@@ -17,10 +17,10 @@ import {
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { z } from 'zod';
-import type { AppDeps } from '../app';
 import type { WorkshopStore } from '../store/workshops';
 import type { Outcome } from '../votes/service';
 import { workshopCaller, workshopFacilitator } from './auth';
+import type { AppDeps } from './deps';
 import { apiError } from './errors';
 import { jsonContent, validationHook } from './openapi';
 

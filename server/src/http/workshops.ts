@@ -2,15 +2,14 @@ import {
   ApiError,
   CreateWorkshopBody,
   CreateWorkshopResponse,
-  type Locale,
   RotateJoinCodeResponse,
   WorkshopPath,
   WorkshopSummary,
 } from '@atelier/shared';
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import type { AppDeps } from '../app';
-import type { ParticipantRecord, WorkshopRecord } from '../store/workshops';
 import { workshopCaller, workshopFacilitator } from './auth';
+import { createdAnswer, defaultFacilitatorName, participantLink } from './created-answer';
+import type { AppDeps } from './deps';
 import { apiError } from './errors';
 import { jsonContent, validationHook } from './openapi';
 import { participantSummary } from './participant-summary';
@@ -65,33 +64,6 @@ const rotateJoinCode = createRoute({
     404: { description: 'Unknown workshop', ...jsonContent(ApiError) },
   },
 });
-
-/** The link participants open (or scan) to join with `joinCode`. */
-const participantLink = (origin: string, joinCode: string) => `${origin}/join/${joinCode}`;
-
-/** The facilitator's name when they give none. */
-export const defaultFacilitatorName = (locale: Locale) => (locale === 'fr' ? 'Animation' : 'Facilitator');
-
-/** What creating a workshop answers (an import too): how its facilitator enters it, and the links to share. */
-export function createdAnswer(
-  origin: string,
-  {
-    workshop,
-    facilitator,
-    token,
-  }: { workshop: WorkshopRecord; facilitator: ParticipantRecord; token: string },
-): CreateWorkshopResponse {
-  return {
-    id: workshop.id,
-    joinCode: workshop.joinCode,
-    facilitatorToken: token,
-    participantId: facilitator.id,
-    links: {
-      participant: participantLink(origin, workshop.joinCode),
-      facilitator: `${origin}/w/${workshop.id}#token=${token}`,
-    },
-  };
-}
 
 export function workshopRoutes(deps: AppDeps) {
   const { workshops } = deps;
