@@ -1,5 +1,6 @@
 import { LOCALES, type Locale } from '@atelier/shared';
 import { create } from 'zustand';
+import { readPreference, writePreference } from '../ui/devicePreference';
 import { makeTranslator, type Translator } from './translate';
 
 const STORAGE_KEY = 'atelier:locale';
@@ -14,12 +15,8 @@ export function detectLocale(languages: readonly string[]): Locale {
 }
 
 function readStored(): Locale | null {
-  try {
-    const value = localStorage.getItem(STORAGE_KEY);
-    return (LOCALES as readonly string[]).includes(value ?? '') ? (value as Locale) : null;
-  } catch {
-    return null;
-  }
+  const value = readPreference(STORAGE_KEY);
+  return (LOCALES as readonly string[]).includes(value ?? '') ? (value as Locale) : null;
 }
 
 interface LocaleState {
@@ -29,7 +26,7 @@ interface LocaleState {
   t: Translator;
 }
 
-const stored = typeof localStorage === 'undefined' ? null : readStored();
+const stored = readStored();
 const initial: Locale =
   stored ??
   detectLocale(typeof navigator === 'undefined' ? [] : (navigator.languages ?? [navigator.language]));
@@ -47,11 +44,7 @@ function apply(locale: Locale, chosen: boolean): void {
 
 /** The person picked a language: remember it on this device. */
 export function chooseLocale(locale: Locale): void {
-  try {
-    localStorage.setItem(STORAGE_KEY, locale);
-  } catch {
-    // Private mode: the choice lasts for this page only.
-  }
+  writePreference(STORAGE_KEY, locale);
   apply(locale, true);
 }
 

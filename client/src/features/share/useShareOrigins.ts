@@ -1,17 +1,10 @@
 import { ShareOrigins } from '@atelier/shared';
 import { useEffect, useState } from 'react';
 import { requestJson } from '../../api/http';
+import { readPreference, writePreference } from '../../ui/devicePreference';
 import { pickShareOrigin } from './shareLink';
 
 const STORAGE_KEY = 'atelier.shareOrigin';
-
-function remembered(): string | null {
-  try {
-    return localStorage.getItem(STORAGE_KEY);
-  } catch {
-    return null;
-  }
-}
 
 /**
  * Where participants can open this server from (`GET /api/share-origins`), and the one this
@@ -26,18 +19,14 @@ export function useShareOrigins() {
     requestJson('/api/share-origins', ShareOrigins, { signal: abort.signal })
       .then((origins) => {
         setAnswer(origins);
-        setChosen(pickShareOrigin(origins.origins, remembered()));
+        setChosen(pickShareOrigin(origins.origins, readPreference(STORAGE_KEY)));
       })
       .catch(() => {});
     return () => abort.abort();
   }, []);
   const choose = (origin: string) => {
     setChosen(origin);
-    try {
-      localStorage.setItem(STORAGE_KEY, origin);
-    } catch {
-      // Private browsing: the pick lasts as long as the page.
-    }
+    writePreference(STORAGE_KEY, origin);
   };
   return { answer, chosen, choose };
 }

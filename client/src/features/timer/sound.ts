@@ -1,23 +1,16 @@
 import { useSyncExternalStore } from 'react';
+import { readPreference, writePreference } from '../../ui/devicePreference';
 
 /** Whether this device chimes at the end of the timer: on unless the facilitator turned it off here. */
 const KEY = 'atelier.timerSound';
 const listeners = new Set<() => void>();
 
 export function timerSoundOn(): boolean {
-  try {
-    return localStorage.getItem(KEY) !== 'off';
-  } catch {
-    return true;
-  }
+  return readPreference(KEY) !== 'off';
 }
 
 export function setTimerSoundOn(on: boolean): void {
-  try {
-    localStorage.setItem(KEY, on ? 'on' : 'off');
-  } catch {
-    // Storage refused (private mode): the choice holds until the page closes.
-  }
+  writePreference(KEY, on ? 'on' : 'off');
   for (const listener of listeners) listener();
 }
 
