@@ -1,13 +1,13 @@
 import { lazy, Suspense } from 'react';
-import { HomePage } from '../features/home/HomePage';
-import { JoinPage } from '../features/join/JoinPage';
-import { WrongLink } from '../features/join/WrongLink';
+import { HomePage } from '../features/entry/home/HomePage';
+import { JoinPage } from '../features/entry/join/JoinPage';
+import { WrongLink } from '../features/entry/join/WrongLink';
 import { useT } from '../i18n/locale';
+import { useRoute } from '../routing/router';
 import { Screen } from '../ui/Screen';
-import { useRoute } from './router';
 
 // The board (Yjs, sync, drag and drop) loads on its own: the home and join pages stay light on venue Wi-Fi.
-const BoardPage = lazy(() => import('../features/board/BoardPage').then((m) => ({ default: m.BoardPage })));
+const BoardPage = lazy(() => import('../workshop/BoardPage').then((m) => ({ default: m.BoardPage })));
 
 export function App() {
   const t = useT();

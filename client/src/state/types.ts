@@ -21,15 +21,7 @@ export interface Size {
   height: number;
 }
 
-export type ConnectionStatus = 'connected' | 'connecting' | 'offline';
-
-export interface ConnectionState {
-  status: ConnectionStatus;
-  /** Local board updates made while not connected, not yet confirmed by a sync. */
-  pending: number;
-  /** Set when the server closed the socket for good (see `FINAL_CLOSE_CODES`). */
-  closedCode: number | null;
-}
+export type { ConnectionState, ConnectionStatus } from '../sync/status';
 
 /** Another browser tab in the room, as its awareness state says (the `user` part is server-vouched). */
 export interface RemotePeer {

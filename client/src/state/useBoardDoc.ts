@@ -1,6 +1,6 @@
 import { useCallback, useSyncExternalStore } from 'react';
 import type * as Y from 'yjs';
-import { useConnection } from '../sync/useConnection';
+import { useConnection } from './useConnection';
 
 /** The board document, followed across resyncs (the connection replaces it then). */
 export function useBoardDoc(): Y.Doc {

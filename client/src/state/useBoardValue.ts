@@ -1,6 +1,6 @@
 import { useCallback, useRef, useSyncExternalStore } from 'react';
 import type * as Y from 'yjs';
-import { useConnection } from '../sync/useConnection';
+import { useConnection } from './useConnection';
 
 /**
  * A value derived from the board document, kept up to date: `read` runs again after each

@@ -1,10 +1,10 @@
 import { draftsRoomName, LOCAL_ORIGIN, type PresenceClientState, roomName, undoScope } from '@atelier/shared';
 import type { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import type { ConnectionState, ConnectionStatus } from '../state/types';
 import { Emitter } from './emitter';
 import { PendingCounter } from './pending';
 import { Replica, type ReplicaOptions } from './replica';
+import type { ConnectionState, ConnectionStatus } from './status';
 
 /** Key of a stack item's meta: when (in `historyClock` ticks) it was added or last extended. */
 const HISTORY_AT = 'atelier:at';

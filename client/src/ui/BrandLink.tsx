@@ -1,5 +1,5 @@
-import { navigate } from '../app/router';
 import { useT } from '../i18n/locale';
+import { navigate } from '../routing/router';
 
 /** The Atelier mark linking home, navigated in the app (no page reload). */
 export function BrandLink({ compact = false }: { compact?: boolean }) {

@@ -1,0 +1,34 @@
+import { useT } from '../../../i18n/locale';
+import { Screen } from '../../../ui/Screen';
+import { ImportStrategyForm } from '../../outputs/export/ImportStrategyForm';
+import { CreateWorkshopForm } from './CreateWorkshopForm';
+import { JoinCodeForm } from './JoinCodeForm';
+
+export function HomePage() {
+  const t = useT();
+  return (
+    <Screen wide>
+      <div className="home">
+        <div className="home__intro">
+          <h1>{t('app.name')}</h1>
+          <p className="lead">{t('app.tagline')}</p>
+        </div>
+        <section className="card" aria-labelledby="join-heading">
+          <h2 id="join-heading">{t('home.joinHeading')}</h2>
+          <p className="muted">{t('home.joinIntro')}</p>
+          <JoinCodeForm />
+        </section>
+        <section className="card home__create" aria-labelledby="create-heading">
+          <h2 id="create-heading">{t('home.createHeading')}</h2>
+          <p className="muted">{t('home.createIntro')}</p>
+          <CreateWorkshopForm />
+        </section>
+        <section className="card home__import" aria-labelledby="import-heading">
+          <h2 id="import-heading">{t('export.import.heading')}</h2>
+          <p className="muted">{t('export.import.intro')}</p>
+          <ImportStrategyForm />
+        </section>
+      </div>
+    </Screen>
+  );
+}

@@ -1,0 +1,210 @@
+import { JoinCode, PARTICIPANT_GROUPS, type ParticipantGroup, type WorkshopPreview } from '@atelier/shared';
+import { useEffect, useId, useState } from 'react';
+import { errorMessage } from '../../../api/errorMessage';
+import { RequestError } from '../../../api/http';
+import { joinWorkshop, previewWorkshop } from '../../../api/workshops';
+import { suggestLocale, useT } from '../../../i18n/locale';
+import { navigate } from '../../../routing/router';
+import { boardPath } from '../../../routing/routes';
+import { loadProfile, loadSession, saveProfile, saveSession } from '../../../session/session';
+import { MessageCard, Screen } from '../../../ui/Screen';
+import { WrongLink } from './WrongLink';
+
+type Lookup =
+  | { state: 'loading' }
+  | { state: 'found'; preview: WorkshopPreview }
+  | { state: 'unknown' }
+  | { state: 'failed'; message: string };
+
+/** `/join/:code`: shows which workshop the code opens, then asks a name and a group. */
+export function JoinPage({ code: rawCode }: { code: string }) {
+  const t = useT();
+  const parsed = JoinCode.safeParse(rawCode);
+  const code = parsed.success ? parsed.data : null;
+  const [lookup, setLookup] = useState<Lookup>({ state: 'loading' });
+  const [attempt, setAttempt] = useState(0);
+
+  // `attempt` re-runs the lookup on retry; `t` only words an error and must not re-fetch.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: see above.
+  useEffect(() => {
+    if (!code) {
+      setLookup({ state: 'unknown' });
+      return;
+    }
+    const abort = new AbortController();
+    setLookup({ state: 'loading' });
+    previewWorkshop(code, abort.signal)
+      .then((preview) => {
+        suggestLocale(preview.locale);
+        setLookup({ state: 'found', preview });
+      })
+      .catch((error: unknown) => {
+        if (abort.signal.aborted) return;
+        if (error instanceof RequestError && (error.code === 'not_found' || error.code === 'bad_request')) {
+          setLookup({ state: 'unknown' });
+        } else {
+          setLookup({ state: 'failed', message: errorMessage(t, error) });
+        }
+      });
+    return () => abort.abort();
+  }, [code, attempt]);
+
+  return (
+    <Screen>
+      {lookup.state === 'loading' && <p className="muted">{t('join.loading')}</p>}
+      {lookup.state === 'unknown' &&
+        (code ? <WrongLink kind="unknownCode" code={code} /> : <WrongLink kind="malformedCode" />)}
+      {lookup.state === 'failed' && (
+        <MessageCard title={t('join.heading')} text="">
+          <p className="form-error" role="alert" data-testid="join.error">
+            {lookup.message}
+          </p>
+          <button type="button" className="button" onClick={() => setAttempt((n) => n + 1)}>
+            {t('common.retry')}
+          </button>
+        </MessageCard>
+      )}
+      {lookup.state === 'found' && code && <JoinForm code={code} preview={lookup.preview} />}
+    </Screen>
+  );
+}
+
+function JoinForm({ code, preview }: { code: string; preview: WorkshopPreview }) {
+  const t = useT();
+  const id = useId();
+  const profile = loadProfile();
+  const existing = loadSession(preview.id);
+  const [name, setName] = useState(profile?.name ?? '');
+  const [group, setGroup] = useState<ParticipantGroup>(
+    (PARTICIPANT_GROUPS as readonly string[]).includes(profile?.group ?? '')
+      ? (profile?.group as ParticipantGroup)
+      : 'resident',
+  );
+  const [observer, setObserver] = useState(false);
+  const [nameError, setNameError] = useState(false);
+  const [serverError, setServerError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (event: React.FormEvent) => {
+    event.preventDefault();
+    if (!name.trim()) {
+      setNameError(true);
+      document.getElementById(`${id}-name`)?.focus();
+      return;
+    }
+    setBusy(true);
+    setServerError(null);
+    try {
+      const joined = await joinWorkshop({
+        code,
+        name: name.trim(),
+        group,
+        role: observer ? 'observer' : 'participant',
+      });
+      saveSession(joined.workshopId, {
+        token: joined.token,
+        participantId: joined.participantId,
+        role: joined.role,
+        joinCode: code,
+      });
+      saveProfile({ name: name.trim(), group });
+      navigate(boardPath(joined.workshopId));
+    } catch (error) {
+      setServerError(errorMessage(t, error));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="card" aria-labelledby={`${id}-heading`}>
+      <p className="eyebrow" id={`${id}-heading`}>
+        {t('join.heading')}
+      </p>
+      <h1 className="join__title" data-testid="join.workshop-title">
+        {preview.title}
+      </h1>
+      <p className="muted">
+        {t('header.territory', {
+          kind: t(`territory.${preview.territory.kind}`),
+          name: preview.territory.name,
+        })}
+      </p>
+      {existing?.summary && (
+        <div className="join__continue">
+          <button type="button" className="button" onClick={() => navigate(boardPath(preview.id))}>
+            {t('join.continueAs', { name: existing.summary.you.name })}
+          </button>
+          <p className="muted">{t('join.or')}</p>
+        </div>
+      )}
+      <form className="form" noValidate onSubmit={submit}>
+        <div className="field">
+          <label htmlFor={`${id}-name`}>{t('join.name')}</label>
+          <input
+            id={`${id}-name`}
+            className="input"
+            data-testid="join.name"
+            value={name}
+            maxLength={60}
+            autoComplete="name"
+            placeholder={t('join.namePlaceholder')}
+            aria-invalid={nameError}
+            aria-describedby={nameError ? `${id}-name-error` : undefined}
+            onChange={(e) => {
+              setName(e.target.value);
+              setNameError(false);
+            }}
+          />
+          {nameError && (
+            <p id={`${id}-name-error`} className="field-error">
+              {t('join.nameRequired')}
+            </p>
+          )}
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-group`}>{t('join.group')}</label>
+          <select
+            id={`${id}-group`}
+            className="input"
+            data-testid="join.group"
+            value={group}
+            onChange={(e) => setGroup(e.target.value as ParticipantGroup)}
+          >
+            {PARTICIPANT_GROUPS.map((value) => (
+              <option key={value} value={value}>
+                {t(`group.${value}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="checkbox">
+          <input
+            id={`${id}-observer`}
+            type="checkbox"
+            data-testid="join.observer"
+            checked={observer}
+            aria-describedby={`${id}-observer-hint`}
+            onChange={(e) => setObserver(e.target.checked)}
+          />
+          <label htmlFor={`${id}-observer`}>{t('join.observer')}</label>
+          <p id={`${id}-observer-hint`} className="hint">
+            {t('join.observerHint')}
+          </p>
+        </div>
+        {serverError && (
+          <p className="form-error" role="alert" data-testid="join.error">
+            {serverError}
+          </p>
+        )}
+        <button
+          type="submit"
+          className="button button--primary button--large"
+          data-testid="join.submit"
+          disabled={busy}
+        >
+          {busy ? t('join.submitting') : t('join.submit')}
+        </button>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,181 @@
+import {
+  type BinEntry,
+  BOARD_ROOTS,
+  emptyBin,
+  NOTE_EDITING,
+  readBin,
+  restoreNote,
+  setNoteEditing,
+} from '@atelier/shared';
+import { useEffect, useId, useRef, useState } from 'react';
+import { useT } from '../../../i18n/locale';
+import { listedNames, presentNames } from '../../../state/people';
+import { usePresence } from '../../../state/presenceStores';
+import { boardStore, useBoard } from '../../../state/store';
+import { useBoardValue } from '../../../state/useBoardValue';
+import { useConnection } from '../../../state/useConnection';
+import { ConfirmDialog } from '../../../ui/ConfirmDialog';
+import { Icon } from '../../../ui/Icon';
+import { IconButton } from '../../../ui/IconButton';
+import { deletedWhen } from './deletedWhen';
+
+/** The facilitator's board panel: who may change a note, and the bin of deleted notes. */
+export function BoardPanel({ onClose }: { onClose: () => void }) {
+  const t = useT();
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const [confirming, setConfirming] = useState(false);
+  useEffect(() => headingRef.current?.focus(), []);
+  return (
+    <aside
+      className="share-panel board-panel"
+      data-testid="boardPanel.panel"
+      aria-labelledby="board-panel-heading"
+      onKeyDown={(event) => {
+        const inDialog = event.target instanceof Element && event.target.closest('dialog');
+        if (event.key === 'Escape' && !confirming && !inDialog) onClose();
+      }}
+    >
+      <div className="share-panel__head">
+        <h2 id="board-panel-heading" ref={headingRef} tabIndex={-1}>
+          {t('boardPanel.heading')}
+        </h2>
+        <IconButton label={t('common.close')} testId="boardPanel.close" onClick={onClose}>
+          <Icon name="close" size={16} />
+        </IconButton>
+      </div>
+      <NoteEditingSetting />
+      <Bin confirming={confirming} setConfirming={setConfirming} />
+    </aside>
+  );
+}
+
+function NoteEditingSetting() {
+  const t = useT();
+  const connection = useConnection();
+  const mode = useBoard((s) => s.control.noteEditing);
+  const id = useId();
+  return (
+    <fieldset className="board-panel__setting" aria-describedby={`${id}-hint`}>
+      <legend className="share-panel__label">{t('boardPanel.editing.legend')}</legend>
+      <div className="board-panel__choices">
+        {NOTE_EDITING.map((value) => (
+          <label key={value} className="round-form__choice">
+            <input
+              type="radio"
+              name={`${id}-editing`}
+              value={value}
+              checked={mode === value}
+              data-testid={`boardPanel.editing.${value}`}
+              onChange={() => setNoteEditing(connection.controlDoc, value)}
+            />
+            {t(`boardPanel.editing.${value}`)}
+          </label>
+        ))}
+      </div>
+      <p id={`${id}-hint`} className="board-panel__hint">
+        {t('boardPanel.editing.hint')}
+      </p>
+    </fieldset>
+  );
+}
+
+const BIN_ROOTS = [BOARD_ROOTS.bin];
+
+function Bin({ confirming, setConfirming }: { confirming: boolean; setConfirming: (on: boolean) => void }) {
+  const t = useT();
+  const connection = useConnection();
+  const entries = useBoardValue(readBin, BIN_ROOTS);
+  const listed = useBoard((s) => listedNames(s.workshop));
+  const present = usePresence((s) => presentNames(s.people));
+  const name = (id: string) => listed[id] ?? present[id] ?? t('note.unknownAuthor');
+  const now = Date.now();
+  return (
+    <section className="board-panel__bin" aria-labelledby="board-panel-bin" data-testid="boardPanel.bin">
+      <h3 id="board-panel-bin" className="share-panel__label">
+        {t('boardPanel.bin.heading')}
+      </h3>
+      {entries.length === 0 ? (
+        <p className="board-panel__hint" data-testid="boardPanel.bin.empty">
+          {t('boardPanel.bin.empty')}
+        </p>
+      ) : (
+        <>
+          <p className="board-panel__hint">{t.plural('boardPanel.bin.count', entries.length)}</p>
+          <ul className="bin-list">
+            {entries.map((entry) => (
+              <BinItem
+                key={entry.note.id}
+                entry={entry}
+                author={name(entry.note.author)}
+                deleter={name(entry.deletedBy)}
+                now={now}
+                onRestore={() => {
+                  restoreNote(connection.boardDoc, entry.note.id);
+                  boardStore.getState().toast('success', t('boardPanel.bin.restored'));
+                }}
+              />
+            ))}
+          </ul>
+          <button
+            type="button"
+            className="button button--danger"
+            data-testid="boardPanel.bin.emptyBin"
+            onClick={() => setConfirming(true)}
+          >
+            {t('boardPanel.bin.emptyBin')}
+          </button>
+        </>
+      )}
+      {confirming && (
+        <ConfirmDialog
+          testId="boardPanel.bin.confirm"
+          title={t('boardPanel.bin.confirmHeading')}
+          text={t.plural('boardPanel.bin.confirmText', entries.length)}
+          confirmLabel={t('boardPanel.bin.confirm')}
+          cancelLabel={t('boardPanel.bin.cancel')}
+          onCancel={() => setConfirming(false)}
+          onConfirm={() => {
+            setConfirming(false);
+            emptyBin(connection.boardDoc);
+          }}
+        />
+      )}
+    </section>
+  );
+}
+
+interface ItemProps {
+  entry: BinEntry;
+  author: string;
+  deleter: string;
+  now: number;
+  onRestore: () => void;
+}
+
+function BinItem({ entry, author, deleter, now, onRestore }: ItemProps) {
+  const t = useT();
+  const when = deletedWhen(entry.deletedAt, now, t.locale);
+  const text = entry.note.text.trim() || t('boardPanel.bin.noText');
+  return (
+    <li className="bin-item" data-testid="boardPanel.bin.item" data-note-id={entry.note.id}>
+      <p className="bin-item__text" data-testid="boardPanel.bin.text">
+        {text}
+      </p>
+      <p className="bin-item__meta" data-testid="boardPanel.bin.meta">
+        {t('boardPanel.bin.by', { author, deleter, when: '' })}
+        <time dateTime={new Date(entry.deletedAt).toISOString()} title={when.full}>
+          {when.text}
+        </time>
+      </p>
+      <button
+        type="button"
+        className="button"
+        data-testid="boardPanel.bin.restore"
+        aria-label={t('boardPanel.bin.restoreLabel', { text })}
+        onClick={onRestore}
+      >
+        {t('boardPanel.bin.restore')}
+      </button>
+    </li>
+  );
+}

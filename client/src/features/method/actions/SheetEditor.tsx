@@ -1,0 +1,338 @@
+import {
+  ACTION_PRIORITIES,
+  ACTION_STATUSES,
+  ACTION_STRUCTURES,
+  type ActionSheet,
+  type Axis,
+  setActionAxis,
+  setActionBudget,
+  setActionPriority,
+  setActionStatus,
+  setActionStructure,
+} from '@atelier/shared';
+import { type ReactNode, useEffect, useId, useMemo, useRef, useState } from 'react';
+import type * as Y from 'yjs';
+import { useT } from '../../../i18n/locale';
+import type { MessageKey } from '../../../i18n/translate';
+import { useSheetActivity } from '../../../state/presenceStores';
+import { useBoard, useCanEdit } from '../../../state/store';
+import { useConnection } from '../../../state/useConnection';
+import { FieldError, fieldErrorProps } from '../../../ui/FieldWithError';
+import { Icon } from '../../../ui/Icon';
+import { IconButton } from '../../../ui/IconButton';
+import { AmountInput } from './AmountInput';
+import { CollaborativeText } from './CollaborativeText';
+import { FieldPeople, PeopleInitials } from './FieldPeople';
+import { FinancingPlan } from './FinancingPlan';
+import { amountMessage, checkAmount } from './format';
+import { axisLabel } from './groups';
+import { Milestones } from './Milestones';
+import { SheetPresenceContext, SheetPresenceReporter, useSheetPresence } from './sheetPresence';
+import { useFieldFocus } from './useFieldFocus';
+import { useSheetCommands } from './useSheetCommands';
+
+interface Props {
+  sheet: ActionSheet;
+  axes: readonly Axis[];
+  onClose: () => void;
+  /** Asks to delete the sheet (the step confirms). */
+  onDelete: () => void;
+}
+
+/**
+ * The open action sheet, in a large panel over the step: every field of the sheet, typed
+ * in by several people at once. Escape or the close button leave it.
+ */
+export function SheetEditor({ sheet, axes, onClose, onDelete }: Props) {
+  const t = useT();
+  const connection = useConnection();
+  const editable = useCanEdit();
+  const projector = useBoard((s) => s.projector);
+  const panelRef = useRef<HTMLElement>(null);
+  const reporter = useMemo(
+    () => new SheetPresenceReporter((presence) => connection.setPresence({ sheet: presence })),
+    [connection],
+  );
+  useEffect(() => {
+    reporter.open(sheet.id);
+    return () => reporter.close();
+  }, [reporter, sheet.id]);
+  useEffect(() => {
+    panelRef.current?.focus();
+  }, []);
+  const people = useSheetActivity(sheet.id);
+  const title = sheet.title.trim() || t('sheet.untitled');
+  const axisIndex = axes.findIndex((a) => a.id === sheet.axis);
+  const axis = axes[axisIndex];
+
+  return (
+    <SheetPresenceContext.Provider value={reporter}>
+      <div className="sheet-drawer__scrim" aria-hidden="true" onClick={onClose} />
+      <section
+        ref={panelRef}
+        className="sheet-drawer"
+        role="dialog"
+        aria-label={t('sheet.dialog', { title })}
+        tabIndex={-1}
+        data-testid="sheet.editor"
+        data-sheet-id={sheet.id}
+        onKeyDown={(event) => {
+          if (event.key === 'Escape' && !event.defaultPrevented) {
+            event.preventDefault();
+            event.stopPropagation();
+            onClose();
+          }
+        }}
+      >
+        <header className="sheet-drawer__header">
+          <div className="sheet-drawer__heading">
+            <p className="sheet-drawer__eyebrow">
+              {t('sheet.eyebrow')}
+              {axis && <span className="sheet-drawer__axis">· {axisLabel(t, axis, axisIndex)}</span>}
+              {!editable && !projector && (
+                <span className="sheet-badge sheet-badge--readonly">{t('sheet.readOnly')}</span>
+              )}
+            </p>
+            <CollaborativeText
+              sheetId={sheet.id}
+              field="title"
+              label={t('sheet.field.title')}
+              placeholder={t('sheet.placeholder.title')}
+              heading
+            />
+          </div>
+          <PeopleInitials
+            people={people}
+            label={t('sheet.peopleIn', { names: people.map((p) => p.name).join(', ') })}
+            testId="sheet.editor-people"
+          />
+          {editable && (
+            <button
+              type="button"
+              className="button sheet-drawer__delete"
+              data-testid="sheet.editor-delete"
+              onClick={onDelete}
+            >
+              {t('sheet.deleteConfirm')}
+            </button>
+          )}
+          <IconButton label={t('sheet.close')} testId="sheet.close" onClick={onClose}>
+            <Icon name="close" />
+          </IconButton>
+        </header>
+        <div className="sheet-drawer__body">
+          <div className="sheet-drawer__main">
+            <Section title={t('sheet.sectionContent')}>
+              <CollaborativeText
+                sheetId={sheet.id}
+                field="objectives"
+                label={t('sheet.field.objectives')}
+                placeholder={t('sheet.placeholder.objectives')}
+              />
+              <CollaborativeText
+                sheetId={sheet.id}
+                field="description"
+                label={t('sheet.field.description')}
+                placeholder={t('sheet.placeholder.description')}
+                rows={4}
+              />
+              <div className="sheet-drawer__pair">
+                <CollaborativeText
+                  sheetId={sheet.id}
+                  field="targetPublic"
+                  label={t('sheet.field.targetPublic')}
+                  placeholder={t('sheet.placeholder.targetPublic')}
+                  rows={2}
+                />
+                <CollaborativeText
+                  sheetId={sheet.id}
+                  field="partners"
+                  label={t('sheet.field.partners')}
+                  placeholder={t('sheet.placeholder.partners')}
+                  rows={2}
+                />
+              </div>
+            </Section>
+            <Section title={t('sheet.sectionMoney')}>
+              <FinancingPlan sheet={sheet} />
+            </Section>
+            <Section title={t('sheet.sectionPlan')}>
+              <Milestones sheet={sheet} />
+              <CollaborativeText
+                sheetId={sheet.id}
+                field="risks"
+                label={t('sheet.field.risks')}
+                placeholder={t('sheet.placeholder.risks')}
+              />
+            </Section>
+          </div>
+          <div className="sheet-drawer__meta">
+            <ChoiceField
+              sheetId={sheet.id}
+              field="status"
+              label={t('sheet.field.status')}
+              value={sheet.status}
+              options={ACTION_STATUSES.map((s) => ({ value: s, label: t(`sheet.status.${s}`) }))}
+              onChange={(value) => (doc) => setActionStatus(doc, sheet.id, value)}
+            />
+            <ChoiceField
+              sheetId={sheet.id}
+              field="priority"
+              label={t('sheet.field.priority')}
+              value={sheet.priority}
+              none={t('sheet.priority.none')}
+              options={ACTION_PRIORITIES.map((p) => ({ value: p, label: t(`sheet.priority.${p}`) }))}
+              onChange={(value) => (doc) => setActionPriority(doc, sheet.id, value)}
+            />
+            <ChoiceField
+              sheetId={sheet.id}
+              field="axis"
+              label={t('sheet.field.axis')}
+              value={axis ? axis.id : null}
+              none={t('sheet.noAxis')}
+              options={axes.map((a, index) => ({ value: a.id, label: axisLabel(t, a, index) }))}
+              onChange={(value) => (doc) => setActionAxis(doc, sheet.id, value)}
+            />
+            <ChoiceField
+              sheetId={sheet.id}
+              field="structure"
+              label={t('sheet.field.structure')}
+              value={sheet.structure}
+              none={t('sheet.structure.none')}
+              options={ACTION_STRUCTURES.map((s) => ({ value: s, label: t(`sheet.structure.${s}`) }))}
+              onChange={(value) => (doc) => setActionStructure(doc, sheet.id, value)}
+            />
+            <CollaborativeText
+              sheetId={sheet.id}
+              field="lead"
+              label={t('sheet.field.lead')}
+              placeholder={t('sheet.placeholder.lead')}
+              rows={1}
+            />
+            <BudgetField sheet={sheet} />
+          </div>
+        </div>
+      </section>
+    </SheetPresenceContext.Provider>
+  );
+}
+
+function Section({ title, children }: { title: string; children: ReactNode }) {
+  const id = useId();
+  return (
+    <section className="sheet-section" aria-labelledby={id}>
+      <h2 id={id} className="sheet-section__title">
+        {title}
+      </h2>
+      {children}
+    </section>
+  );
+}
+
+interface ChoiceCommon<V extends string> {
+  sheetId: string;
+  field: 'status' | 'priority' | 'axis' | 'structure';
+  label: string;
+  options: readonly { value: V; label: string }[];
+}
+type Choose<V> = (value: V) => (doc: Y.Doc) => void;
+
+/** A field chosen from a list, saved as soon as it changes. */
+function ChoiceField<V extends string>(props: ChoiceCommon<V> & { value: V; onChange: Choose<V> }): ReactNode;
+/** The same, with a first choice labelled `none` that means no value (`null`). */
+function ChoiceField<V extends string>(
+  props: ChoiceCommon<V> & { none: string; value: V | null; onChange: Choose<V | null> },
+): ReactNode;
+function ChoiceField<V extends string>(
+  props: ChoiceCommon<V> & { none?: string; value: V | null; onChange: Choose<V> | Choose<V | null> },
+) {
+  const { sheetId, field, label, options, none } = props;
+  // Only the second form offers "" (none), so only it is given null.
+  const onChange = props.onChange as Choose<V | null>;
+  const command = (chosen: string) => onChange(chosen === '' ? null : (chosen as V));
+  const id = useId();
+  const editable = useCanEdit();
+  const commands = useSheetCommands();
+  const focus = useFieldFocus(field);
+  return (
+    <div className="sheet-field" data-field={field}>
+      <div className="sheet-field__label">
+        <label htmlFor={id}>{label}</label>
+        <FieldPeople sheetId={sheetId} field={field} />
+      </div>
+      <select
+        id={id}
+        className="input"
+        value={props.value ?? ''}
+        disabled={!editable}
+        data-testid={`sheet.${field}`}
+        onChange={(event) => {
+          try {
+            commands.run(command(event.target.value));
+          } catch {
+            // The list offers only valid values; an axis deleted meanwhile is simply not applied.
+          }
+        }}
+        {...focus}
+      >
+        {none !== undefined && <option value="">{none}</option>}
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+function BudgetField({ sheet }: { sheet: ActionSheet }) {
+  const t = useT();
+  const id = useId();
+  const editable = useCanEdit();
+  const commands = useSheetCommands();
+  const focus = useFieldFocus('budget');
+  const reporter = useSheetPresence();
+  const [error, setError] = useState<MessageKey | null>(null);
+  return (
+    <div className="sheet-field" data-field="budget">
+      <div className="sheet-field__label">
+        <label htmlFor={id}>{t('sheet.field.budget')}</label>
+        <FieldPeople sheetId={sheet.id} field="budget" />
+      </div>
+      <div className="sheet-amount-wrap">
+        <AmountInput
+          id={id}
+          amount={sheet.budget}
+          locale={t.locale}
+          readOnly={!editable}
+          placeholder={editable ? t('sheet.placeholder.budget') : undefined}
+          {...fieldErrorProps(`${id}-error`, error)}
+          testId="sheet.budget"
+          onFocus={focus.onFocus}
+          onLeave={() => reporter?.leave('budget')}
+          onCommit={(text) => {
+            const checked = checkAmount(text, t.locale, true);
+            if (!checked.ok) {
+              setError(amountMessage[checked.problem]);
+              return false;
+            }
+            try {
+              commands.run((doc) => setActionBudget(doc, sheet.id, checked.value));
+            } catch {
+              setError('sheet.error.notNumber');
+              return false;
+            }
+            setError(null);
+            return true;
+          }}
+          onReset={() => setError(null)}
+        />
+        <span className="sheet-amount-wrap__unit" aria-hidden="true">
+          €
+        </span>
+      </div>
+      <FieldError id={`${id}-error`} error={error && t(error)} />
+    </div>
+  );
+}

@@ -1,0 +1,371 @@
+import {
+  ADVISED_MAX_AXES,
+  AXIS_TITLE_MAX,
+  AxisTitle,
+  attachIssue,
+  createAxis,
+  deleteAxis,
+  rankAxis,
+} from '@atelier/shared';
+import {
+  type Announcements,
+  DndContext,
+  type DragEndEvent,
+  DragOverlay,
+  type DragStartEvent,
+  MeasuringStrategy,
+  type UniqueIdentifier,
+  useDroppable,
+} from '@dnd-kit/core';
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useT } from '../../../i18n/locale';
+import { boardStore, canEdit, useBoard, useCanEdit } from '../../../state/store';
+import { useBoardValue } from '../../../state/useBoardValue';
+import { useConnection } from '../../../state/useConnection';
+import { HistoryButtons } from '../../../toolbox/commands/HistoryButtons';
+import type { BoardCommands } from '../../../toolbox/commands/useCommands';
+import { ConfirmDialog } from '../../../ui/ConfirmDialog';
+import { FieldError, fieldErrorProps } from '../../../ui/FieldWithError';
+import { focusSoon } from '../../../ui/focusSoon';
+import { Icon } from '../../../ui/Icon';
+import { AxisColumn } from './AxisColumn';
+import {
+  AXES_BOARD_ROOTS,
+  type AxesBoard,
+  type AxisView,
+  type IssueView,
+  POOL_ZONE,
+  readAxesBoard,
+  zoneAxis,
+} from './axesBoard';
+import { useAxesSensors, zoneCollision } from './dnd';
+import { IssueCard, IssueCardOverlay, issueHandleSelector, issueMenuSelector } from './IssueCard';
+
+/** Drop zones are measured again while a card is carried: the columns may scroll. */
+const MEASURING = { droppable: { strategy: MeasuringStrategy.Always } };
+
+/**
+ * Step 3, strategic axes (French: axes stratégiques): two or three axes that group the
+ * priority issues and guide public action. One column per axis, in order, with its issues
+ * and its count of action sheets; the pool of ranked issues not attached yet on the left.
+ * Issues move by drag and drop (mouse, touch, keyboard) or with each card's menu.
+ */
+export function AxesStep({ commands }: { commands: BoardCommands }) {
+  const t = useT();
+  const connection = useConnection();
+  const editable = useCanEdit();
+  const projector = useBoard((s) => s.projector);
+  const board = useBoardValue(readAxesBoard, AXES_BOARD_ROOTS);
+  const boardRef = useRef<AxesBoard>(board);
+  boardRef.current = board;
+  const [activeId, setActiveId] = useState<string | null>(null);
+  const [deleting, setDeleting] = useState<AxisView | null>(null);
+  const [creating, setCreating] = useState(false);
+  const sensors = useAxesSensors();
+  const headingId = useId();
+
+  const writable = useCallback(() => canEdit(boardStore.getState()), []);
+
+  const attach = useCallback(
+    (issueId: string, axisId: string | null, refocus: 'handle' | 'menu' | null = 'menu') => {
+      if (!writable()) return;
+      attachIssue(connection.boardDoc, issueId, axisId);
+      connection.undo.stopCapturing();
+      if (refocus === 'handle') focusSoon(issueHandleSelector(issueId));
+      else if (refocus === 'menu') focusSoon(issueMenuSelector(issueId));
+    },
+    [connection, writable],
+  );
+
+  const move = useCallback(
+    (axisId: string, by: -1 | 1) => {
+      if (!writable()) return;
+      const ids = boardRef.current.axes.map((axis) => axis.id);
+      const index = ids.indexOf(axisId);
+      const target = index + by;
+      if (index < 0 || target < 0 || target >= ids.length) return;
+      // Between the two axes around its new place.
+      const after = by === -1 ? (ids[target - 1] ?? null) : (ids[target] ?? null);
+      const before = by === -1 ? (ids[target] ?? null) : (ids[target + 1] ?? null);
+      rankAxis(connection.boardDoc, axisId, after, before);
+      connection.undo.stopCapturing();
+      // Focus stays on the arrow pressed, or the other one when the axis reached an end.
+      const button = (which: string) => `[data-testid="axes.${which}"][data-axis-id="${CSS.escape(axisId)}"]`;
+      const pressed = by === -1 ? 'move-left' : 'move-right';
+      const other = by === -1 ? 'move-right' : 'move-left';
+      requestAnimationFrame(() => {
+        const first = document.querySelector<HTMLButtonElement>(button(pressed));
+        (first && !first.disabled ? first : document.querySelector<HTMLElement>(button(other)))?.focus();
+      });
+    },
+    [connection, writable],
+  );
+
+  const remove = useCallback(
+    (axis: AxisView) => {
+      setDeleting(null);
+      if (!writable()) return;
+      deleteAxis(connection.boardDoc, axis.id);
+      connection.undo.stopCapturing();
+      focusSoon('[data-testid="axes.new"]');
+      boardStore.getState().toast('success', t('axes.deleted', { title: axis.title || t('axes.untitled') }));
+    },
+    [connection, writable, t],
+  );
+
+  const onDragStart = ({ active }: DragStartEvent) => setActiveId(String(active.id));
+  const onDragEnd = ({ active, over, activatorEvent }: DragEndEvent) => {
+    setActiveId(null);
+    if (!over) return;
+    const id = String(active.id);
+    const axisId = zoneAxis(String(over.id));
+    const issue = findIssue(boardRef.current, id);
+    if (!issue || issue.axis === axisId) return;
+    attach(id, axisId, activatorEvent instanceof KeyboardEvent ? 'handle' : null);
+  };
+
+  const accessibility = useMemo(() => {
+    const issueTitle = (id: UniqueIdentifier) => findIssue(boardRef.current, String(id))?.title ?? '';
+    const zoneName = (id: UniqueIdentifier) => {
+      const axisId = zoneAxis(String(id));
+      if (axisId === null) return t('axes.pool.title');
+      const index = boardRef.current.axes.findIndex((axis) => axis.id === axisId);
+      const axis = boardRef.current.axes[index];
+      return t('axes.menu.axis', { n: index + 1, title: axis?.title || t('axes.untitled') });
+    };
+    const announcements: Announcements = {
+      onDragStart: ({ active }) => t('axes.dnd.start', { title: issueTitle(active.id) }),
+      onDragMove: () => undefined,
+      onDragOver: ({ active, over }) =>
+        over
+          ? t('axes.dnd.over', { title: issueTitle(active.id), zone: zoneName(over.id) })
+          : t('axes.dnd.nowhere', { title: issueTitle(active.id) }),
+      onDragEnd: ({ active, over }) =>
+        over
+          ? t('axes.dnd.end', { title: issueTitle(active.id), zone: zoneName(over.id) })
+          : t('axes.dnd.cancel', { title: issueTitle(active.id) }),
+      onDragCancel: ({ active }) => t('axes.dnd.cancel', { title: issueTitle(active.id) }),
+    };
+    return { announcements, screenReaderInstructions: { draggable: t('axes.dnd.instructions') } };
+  }, [t]);
+
+  const active = activeId ? findIssue(board, activeId) : undefined;
+  const tooMany = board.axes.length > ADVISED_MAX_AXES;
+
+  return (
+    <section
+      className={projector ? 'axes axes--projector' : 'axes'}
+      aria-labelledby={headingId}
+      data-testid="axes.step"
+    >
+      <header className="axes__head">
+        <div className="axes__intro">
+          <h2 id={headingId}>{t('axes.heading')}</h2>
+          {!projector && <p className="hint">{t('axes.intro')}</p>}
+        </div>
+        {editable && (
+          <div className="axes__actions">
+            <button
+              type="button"
+              className="button button--primary"
+              data-testid="axes.new"
+              aria-expanded={creating}
+              onClick={() => {
+                setCreating(true);
+                focusSoon('[data-testid="axes.new-title"]');
+              }}
+            >
+              <Icon name="plus" />
+              {t('axes.new')}
+            </button>
+            <HistoryButtons commands={commands} testIdPrefix="axes" />
+          </div>
+        )}
+      </header>
+      {tooMany && !projector && (
+        <p className="axes__warning" role="status" data-testid="axes.warning">
+          <span aria-hidden="true">⚠</span> {t('axes.tooMany')}
+        </p>
+      )}
+      <DndContext
+        sensors={sensors}
+        collisionDetection={zoneCollision}
+        measuring={MEASURING}
+        accessibility={accessibility}
+        onDragStart={onDragStart}
+        onDragEnd={onDragEnd}
+        onDragCancel={() => setActiveId(null)}
+      >
+        <div className="axes__body">
+          <Pool board={board} editable={editable} onAttach={attach} />
+          <ol className="axes__columns" data-testid="axes.columns" aria-label={t('axes.heading')}>
+            {board.axes.map((axis, index) => (
+              <AxisColumn
+                key={axis.id}
+                axis={axis}
+                index={index}
+                axes={board.axes}
+                editable={editable}
+                projector={projector}
+                onAttach={attach}
+                onMove={move}
+                onDelete={setDeleting}
+              />
+            ))}
+            {editable && creating && <NewAxis count={board.axes.length} onClose={() => setCreating(false)} />}
+            {board.axes.length === 0 && !creating && (
+              <li className="axes__empty" data-testid="axes.empty">
+                {editable ? t('axes.noAxis') : t('axes.noAxisReadOnly')}
+              </li>
+            )}
+          </ol>
+        </div>
+        <DragOverlay dropAnimation={null}>{active ? <IssueCardOverlay issue={active} /> : null}</DragOverlay>
+      </DndContext>
+      {deleting && (
+        <ConfirmDialog
+          title={t('axes.confirm.title', { title: deleting.title || t('axes.untitled') })}
+          text={[
+            deleting.issues.length === 0
+              ? t('axes.confirm.noIssues')
+              : t.plural('axes.confirm.issues', deleting.issues.length),
+            deleting.sheets === 0
+              ? t('axes.confirm.noSheets')
+              : t.plural('axes.confirm.sheets', deleting.sheets),
+            t('axes.confirm.undo'),
+          ].join(' ')}
+          confirmLabel={t('axes.confirm.ok')}
+          cancelLabel={t('axes.confirm.cancel')}
+          onConfirm={() => remove(deleting)}
+          onCancel={() => setDeleting(null)}
+          testId="axes.confirm"
+        />
+      )}
+    </section>
+  );
+}
+
+function findIssue(board: AxesBoard, id: string): IssueView | undefined {
+  return (
+    board.pool.find((issue) => issue.id === id) ??
+    board.axes.flatMap((axis) => axis.issues).find((issue) => issue.id === id)
+  );
+}
+
+/** "Enjeux à rattacher": the ranked issues attached to no axis yet; also a drop zone. */
+function Pool({
+  board,
+  editable,
+  onAttach,
+}: {
+  board: AxesBoard;
+  editable: boolean;
+  onAttach: (issueId: string, axisId: string | null) => void;
+}) {
+  const t = useT();
+  const { setNodeRef, isOver } = useDroppable({ id: POOL_ZONE, disabled: !editable });
+  const headingId = useId();
+  const empty =
+    board.issueCount === 0
+      ? t('axes.pool.noIssues')
+      : board.pool.length === 0
+        ? t('axes.pool.allAttached')
+        : null;
+  return (
+    <section
+      ref={setNodeRef}
+      className={isOver ? 'axes-pool axes-pool--over' : 'axes-pool'}
+      aria-labelledby={headingId}
+      data-testid="axes.pool"
+    >
+      <h3 id={headingId} className="axes-pool__title">
+        {t('axes.pool.title')}
+        <span className="axes-pool__count" data-testid="axes.pool.count">
+          {board.pool.length}
+        </span>
+      </h3>
+      {empty ? (
+        <p className="axes-pool__empty">{empty}</p>
+      ) : (
+        <ol className="issue-list">
+          {board.pool.map((issue) => (
+            <IssueCard
+              key={issue.id}
+              issue={issue}
+              editable={editable}
+              axes={board.axes}
+              onAttach={onAttach}
+            />
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
+
+/** The title of a new axis, asked in place at the end of the columns; the axis goes after the others. */
+function NewAxis({ count, onClose }: { count: number; onClose: () => void }) {
+  const t = useT();
+  const connection = useConnection();
+  const [title, setTitle] = useState('');
+  const [error, setError] = useState(false);
+  const inputId = useId();
+  const errorId = useId();
+  const ref = useRef<HTMLLIElement>(null);
+  useEffect(() => {
+    ref.current?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  }, []);
+
+  const close = () => {
+    onClose();
+    focusSoon('[data-testid="axes.new"]');
+  };
+
+  return (
+    <li className="axes__new" ref={ref}>
+      <form
+        className="axes__new-form"
+        data-testid="axes.new-form"
+        onSubmit={(event) => {
+          event.preventDefault();
+          const parsed = AxisTitle.safeParse(title);
+          setError(!parsed.success);
+          if (!parsed.success || !canEdit(boardStore.getState())) return;
+          createAxis(connection.boardDoc, { title: parsed.data });
+          connection.undo.stopCapturing();
+          close();
+        }}
+      >
+        <label htmlFor={inputId}>{t('axes.newLabel', { n: count + 1 })}</label>
+        <input
+          id={inputId}
+          className="input"
+          value={title}
+          maxLength={AXIS_TITLE_MAX}
+          placeholder={t('axes.titlePlaceholder')}
+          {...fieldErrorProps(errorId, error)}
+          data-testid="axes.new-title"
+          onChange={(event) => {
+            setTitle(event.target.value);
+            if (error) setError(false);
+          }}
+          onKeyDown={(event) => {
+            if (event.key === 'Escape') {
+              event.stopPropagation();
+              close();
+            }
+          }}
+        />
+        <FieldError id={errorId} error={error && t('axes.error.titleEmpty')} testId="axes.new-error" />
+        <div className="axes__new-actions">
+          <button type="button" className="button" onClick={close}>
+            {t('axes.confirm.cancel')}
+          </button>
+          <button type="submit" className="button button--primary" data-testid="axes.create">
+            {t('axes.create')}
+          </button>
+        </div>
+      </form>
+    </li>
+  );
+}

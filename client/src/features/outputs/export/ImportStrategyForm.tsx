@@ -1,0 +1,145 @@
+import { ImportWorkshopBody } from '@atelier/shared';
+import { useId, useRef, useState } from 'react';
+import { errorMessage } from '../../../api/errorMessage';
+import { importWorkshop } from '../../../api/exports';
+import { RequestError } from '../../../api/http';
+import { useT } from '../../../i18n/locale';
+import { enterAsFacilitator } from '../../../session/enterAsFacilitator';
+import { importProblems, type ProblemLine } from './importProblems';
+
+/** The server refuses larger bodies (413); a file past this is not even read. */
+const MAX_IMPORT_MB = 5;
+
+/** What went wrong; `file` when it is the chosen file's fault (the field is then marked invalid). */
+type Failure =
+  | { kind: 'message'; text: string; file: boolean }
+  | { kind: 'problems'; total: number; shown: ProblemLine[]; more: number; file: true };
+
+/**
+ * "Import a strategy": a JSON file exported from Atelier becomes a new workshop, entered as
+ * its facilitator exactly as after creating one. The file is only read and parsed here; the
+ * server checks it whole and lists what is wrong, and then nothing is created.
+ */
+export function ImportStrategyForm() {
+  const t = useT();
+  const id = useId();
+  const fileRef = useRef<HTMLInputElement>(null);
+  const [file, setFile] = useState<File | null>(null);
+  const [facilitatorName, setFacilitatorName] = useState('');
+  const [failure, setFailure] = useState<Failure | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const fail = (text: string) => {
+    setFailure({ kind: 'message', text, file: true });
+    fileRef.current?.focus();
+  };
+
+  const submit = async (event: React.FormEvent) => {
+    event.preventDefault();
+    if (!file) return fail(t('export.import.noFile'));
+    if (file.size > MAX_IMPORT_MB * 1024 * 1024)
+      return fail(t('export.import.tooLarge', { max: MAX_IMPORT_MB }));
+    const name = ImportWorkshopBody.shape.facilitatorName.safeParse(
+      facilitatorName.trim() === '' ? undefined : facilitatorName,
+    );
+    if (!name.success) {
+      setFailure({ kind: 'message', text: t('home.nameTooLong'), file: false });
+      return;
+    }
+    let strategy: unknown;
+    try {
+      strategy = JSON.parse(await file.text());
+    } catch {
+      return fail(t('export.import.notJson'));
+    }
+    setFailure(null);
+    setBusy(true);
+    try {
+      enterAsFacilitator(
+        await importWorkshop({
+          strategy,
+          ...(name.data !== undefined ? { facilitatorName: name.data } : {}),
+        }),
+      );
+    } catch (error) {
+      setBusy(false);
+      if (error instanceof RequestError && error.code === 'bad_request') {
+        const { shown, more } = importProblems(error.problems, error.message);
+        setFailure({ kind: 'problems', total: Math.max(1, error.problems.length), shown, more, file: true });
+      } else if (error instanceof RequestError && error.code === 'payload_too_large') {
+        fail(t('export.import.tooLarge', { max: MAX_IMPORT_MB }));
+      } else {
+        setFailure({ kind: 'message', text: errorMessage(t, error), file: false });
+      }
+    }
+  };
+
+  return (
+    <form className="form" noValidate onSubmit={submit} data-testid="import.form">
+      <div className="field">
+        <label htmlFor={`${id}-file`}>{t('export.import.file')}</label>
+        <input
+          ref={fileRef}
+          id={`${id}-file`}
+          type="file"
+          accept=".json,application/json"
+          className="input"
+          data-testid="import.file"
+          aria-invalid={failure?.file === true}
+          aria-describedby={failure?.file ? `${id}-failure` : undefined}
+          onChange={(event) => {
+            setFile(event.target.files?.[0] ?? null);
+            setFailure(null);
+          }}
+        />
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-name`}>
+          {t('home.facilitatorName')} <span className="hint">({t('common.optional')})</span>
+        </label>
+        <input
+          id={`${id}-name`}
+          className="input"
+          data-testid="import.name"
+          value={facilitatorName}
+          maxLength={60}
+          autoComplete="name"
+          aria-describedby={`${id}-name-hint`}
+          onChange={(event) => setFacilitatorName(event.target.value)}
+        />
+        <p id={`${id}-name-hint`} className="hint">
+          {t('export.import.nameHint')}
+        </p>
+      </div>
+      {failure?.kind === 'message' && (
+        <p id={`${id}-failure`} className="form-error" role="alert" data-testid="import.error">
+          {failure.text}
+        </p>
+      )}
+      {failure?.kind === 'problems' && (
+        <div
+          id={`${id}-failure`}
+          className="form-error import-problems"
+          role="alert"
+          data-testid="import.problems"
+        >
+          <p>{t.plural('export.import.problems', failure.total)}</p>
+          <ul>
+            {failure.shown.map((problem, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: a fixed list, shown once per answer.
+              <li key={i} data-testid="import.problem">
+                <code>{problem.path || t('export.import.wholeFile')}</code> — {problem.message}
+              </li>
+            ))}
+          </ul>
+          {failure.more > 0 && (
+            <p data-testid="import.more">{t.plural('export.import.more', failure.more)}</p>
+          )}
+        </div>
+      )}
+      <button type="submit" className="button button--primary" data-testid="import.submit" disabled={busy}>
+        {busy ? t('export.import.importing') : t('export.import.submit')}
+      </button>
+    </form>
+  );
+}

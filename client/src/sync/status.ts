@@ -1,0 +1,10 @@
+/** How the workshop's sync connection is doing, as the header's indicator shows it. */
+export type ConnectionStatus = 'connected' | 'connecting' | 'offline';
+
+export interface ConnectionState {
+  status: ConnectionStatus;
+  /** Local board updates made while not connected, not yet confirmed by a sync. */
+  pending: number;
+  /** Set when the server closed the socket for good (see `FINAL_CLOSE_CODES`). */
+  closedCode: number | null;
+}
