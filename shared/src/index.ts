@@ -256,14 +256,18 @@ export {
   parseNumberInput,
 } from './i18n/numbers';
 export {
+  type ExportKey,
+  type ExportPluralStem,
   frenchSpacing,
   interpolate,
-  type MessageKey,
-  type PluralStem,
+  type PluralStemOf,
   translate,
   translatePlural,
+  translatorFor,
+  typesetFrench,
   type Vars,
 } from './i18n/translate';
+export { checkWording, type WordingCheck, type WordingExceptions } from './i18n/wording';
 export {
   isOwner,
   type ModeratedPerson,

@@ -1,17 +1,20 @@
 import type { Locale } from '../schema/enums';
 import { en } from './en';
-import { fr, type MessageKey } from './fr';
+import { type ExportKey, fr } from './fr';
 
 /**
- * The app's words in French and English, shared by the client (its screens) and the server
- * (the exported reports), so a label reads the same on screen and in the Word file.
+ * The exported files' words in French and English (fr.ts, en.ts), for the server's reports and
+ * tables; the client's screens add their own dictionary over them with `translatorFor`, so a
+ * label reads the same on screen and in the Word file.
  */
-export type { MessageKey };
+export type { ExportKey };
 
-/** Keys that exist in both plural forms, named without their `_one` / `_other` suffix. */
-export type PluralStem = {
-  [K in MessageKey]: K extends `${infer S}_one` ? (`${S}_other` extends MessageKey ? S : never) : never;
-}[MessageKey];
+/** Keys of `K` that exist in both plural forms, named without their `_one` / `_other` suffix. */
+export type PluralStemOf<K extends string> = {
+  [P in K]: P extends `${infer S}_one` ? (`${S}_other` extends K ? S : never) : never;
+}[K];
+
+export type ExportPluralStem = PluralStemOf<ExportKey>;
 
 export type Vars = Record<string, string | number>;
 
@@ -36,11 +39,15 @@ export function typesetKey(key: string): boolean {
   return !key.startsWith('export.tables.');
 }
 
-const typesetFr = Object.fromEntries(
-  Object.entries(fr).map(([key, template]) => [key, typesetKey(key) ? frenchSpacing(template) : template]),
-) as Record<MessageKey, string>;
-
-const DICTIONARIES: Record<Locale, Record<MessageKey, string>> = { fr: typesetFr, en };
+/** A French dictionary as shown: `frenchSpacing` on every template `typesetKey` allows. */
+export function typesetFrench<K extends string>(dictionary: Record<K, string>): Record<K, string> {
+  return Object.fromEntries(
+    Object.entries<string>(dictionary).map(([key, template]) => [
+      key,
+      typesetKey(key) ? frenchSpacing(template) : template,
+    ]),
+  ) as Record<K, string>;
+}
 
 /** Replaces `{name}` placeholders; unknown placeholders are left as they are. */
 export function interpolate(template: string, vars?: Vars): string {
@@ -51,12 +58,20 @@ export function interpolate(template: string, vars?: Vars): string {
   });
 }
 
-export function translate(locale: Locale, key: MessageKey, vars?: Vars): string {
-  return interpolate(DICTIONARIES[locale][key], vars);
+/** The translate functions over one dictionary per language, French as written (typeset here). */
+export function translatorFor<K extends string>(dictionaries: Record<Locale, Record<K, string>>) {
+  const shown: Record<Locale, Record<K, string>> = {
+    fr: typesetFrench(dictionaries.fr),
+    en: dictionaries.en,
+  };
+  const translate = (locale: Locale, key: K, vars?: Vars): string => interpolate(shown[locale][key], vars);
+  /** French treats 0 and 1 as singular, English only 1: `Intl.PluralRules` knows. */
+  const translatePlural = (locale: Locale, stem: PluralStemOf<K>, n: number, vars?: Vars): string => {
+    const form = new Intl.PluralRules(locale).select(n) === 'one' ? 'one' : 'other';
+    return translate(locale, `${stem}_${form}` as K, { n, ...vars });
+  };
+  return { translate, translatePlural };
 }
 
-/** French treats 0 and 1 as singular, English only 1: `Intl.PluralRules` knows. */
-export function translatePlural(locale: Locale, stem: PluralStem, n: number, vars?: Vars): string {
-  const form = new Intl.PluralRules(locale).select(n) === 'one' ? 'one' : 'other';
-  return translate(locale, `${stem}_${form}` as MessageKey, { n, ...vars });
-}
+/** The exported files' words: `translate(locale, key, vars)`, `translatePlural(locale, stem, n, vars)`. */
+export const { translate, translatePlural } = translatorFor<ExportKey>({ fr, en });

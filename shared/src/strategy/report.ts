@@ -1,6 +1,12 @@
 import { PROCESS_STEPS, processProgress } from '../doc/process';
 import { formatDate, formatEuros, formatNumber, formatScore } from '../i18n/numbers';
-import { type MessageKey, type PluralStem, translate, translatePlural, type Vars } from '../i18n/translate';
+import {
+  type ExportKey,
+  type ExportPluralStem,
+  translate,
+  translatePlural,
+  type Vars,
+} from '../i18n/translate';
 import { type Locale, PARTICIPANT_GROUPS, type ParticipantGroup, type Step } from '../schema/enums';
 import type {
   EntityVote,
@@ -117,7 +123,7 @@ type Writer = ReturnType<typeof writerFor>;
 
 /** The locale's words and formats, the strategy's lookups, and the blocks' constructors. */
 function writerFor(s: Strategy, locale: Locale) {
-  const t = (key: MessageKey, vars?: Vars) => translate(locale, key, vars);
+  const t = (key: ExportKey, vars?: Vars) => translate(locale, key, vars);
   const num = (n: number) => formatNumber(locale, n);
   const byId = <T extends { id: string }>(items: readonly T[]) => new Map(items.map((x) => [x.id, x]));
   const w = {
@@ -125,7 +131,7 @@ function writerFor(s: Strategy, locale: Locale) {
     locale,
     t,
     num,
-    plural: (stem: PluralStem, n: number) => translatePlural(locale, stem, n, { n: num(n) }),
+    plural: (stem: ExportPluralStem, n: number) => translatePlural(locale, stem, n, { n: num(n) }),
     money: (amount: number) => formatEuros(amount, locale),
     date: (isoDate: string) => formatDate(isoDate, locale),
     /** A text field as written, or the empty mark. */
@@ -137,7 +143,7 @@ function writerFor(s: Strategy, locale: Locale) {
     partners: byId(s.partners),
     rounds: byId(s.rounds),
     /** "Label : " in bold, then the value. */
-    labelled: (label: MessageKey, value: string): ReportRun[] => [
+    labelled: (label: ExportKey, value: string): ReportRun[] => [
       { text: t('export.report.label', { label: t(label) }), bold: true },
       { text: value },
     ],
@@ -159,7 +165,7 @@ function writerFor(s: Strategy, locale: Locale) {
     },
     p: (...runs: ReportRun[]): ReportBlock => ({ kind: 'paragraph', runs }),
     /** A one-line remark: a section or a list with nothing in it. */
-    note: (key: MessageKey): ReportBlock => ({ kind: 'paragraph', runs: [{ text: t(key), italic: true }] }),
+    note: (key: ExportKey): ReportBlock => ({ kind: 'paragraph', runs: [{ text: t(key), italic: true }] }),
     bullets: (items: ReportBullet[]): ReportBlock => ({ kind: 'bullets', items }),
     table: (header: string[], rows: string[][], align?: ReportAlign[]): ReportBlock => ({
       kind: 'table',
@@ -187,7 +193,7 @@ function summary(w: Writer): ReportBlock[] {
   const budgets = s.actions.map((a) => a.budget);
   const unbudgeted = budgets.filter((b) => b === null).length;
   const budget = w.money(budgets.reduce<number>((sum, b) => sum + (b ?? 0), 0));
-  const figures: [MessageKey, string][] = [
+  const figures: [ExportKey, string][] = [
     ['export.report.participants', w.num(s.participation.total)],
     ['export.report.notes', w.num(s.notes.length)],
     ['export.report.issues', w.num(s.issues.length)],
@@ -224,11 +230,11 @@ function summary(w: Writer): ReportBlock[] {
 /** The axes with their issues and action sheets, then what has no axis. */
 function glance(w: Writer): ReportBlock[] {
   const { s, t } = w;
-  const under = (key: MessageKey, text: string): ReportBullet => ({
+  const under = (key: ExportKey, text: string): ReportBullet => ({
     level: 1,
     runs: [{ text: t('export.report.label', { label: t(key) }), italic: true }, { text }],
   });
-  const empty = (key: MessageKey): ReportBullet => ({ level: 1, runs: [{ text: t(key), italic: true }] });
+  const empty = (key: ExportKey): ReportBullet => ({ level: 1, runs: [{ text: t(key), italic: true }] });
   const items: ReportBullet[] = [];
   const group = (title: string, issues: StrategyIssue[], sheets: StrategyAction[]) => {
     items.push({ level: 0, runs: [{ text: title, bold: true }] });
@@ -331,7 +337,7 @@ function strategicAxes(w: Writer): ReportBlock[] {
   const { s, t } = w;
   const blocks = w.section('axes');
   if (s.axes.length === 0) return [...blocks, w.note('export.report.noAxes')];
-  const list = (texts: string[], none: MessageKey) =>
+  const list = (texts: string[], none: ExportKey) =>
     texts.length === 0 ? w.note(none) : w.bullets(texts.map((text) => ({ level: 0, runs: [{ text }] })));
   for (const axis of byRank(s.axes)) {
     const issues = byRank(axis.issues.flatMap((id) => w.issues.get(id) ?? []));
@@ -369,7 +375,7 @@ function actionSheets(w: Writer): ReportBlock[] {
   if (s.actions.length === 0) return [...blocks, w.note('export.report.noSheets')];
   for (const a of s.actions) {
     const axis = a.axis === null ? undefined : w.axes.get(a.axis);
-    const fields: [MessageKey, string][] = [
+    const fields: [ExportKey, string][] = [
       ['sheet.field.axis', axis ? w.axisName(axis) : t('sheet.noAxis')],
       ['sheet.field.lead', w.field(a.lead)],
       ['sheet.field.targetPublic', w.field(a.targetPublic)],

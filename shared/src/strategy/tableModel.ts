@@ -1,4 +1,4 @@
-import { type MessageKey, translate, type Vars } from '../i18n/translate';
+import { type ExportKey, translate, type Vars } from '../i18n/translate';
 import type { Locale } from '../schema/enums';
 
 /**
@@ -92,12 +92,12 @@ export function table<T>(
 
 /** The words of the tables in one locale: `t` any key, `T` a key of the tables' own section. */
 export function words(locale: Locale) {
-  const t = (key: MessageKey, vars?: Vars) => translate(locale, key, vars);
+  const t = (key: ExportKey, vars?: Vars) => translate(locale, key, vars);
   const T = (key: TablesKey) => t(`export.tables.${key}`);
   const idOf = (what: string) => t('export.tables.idOf', { what });
   return { t, T, idOf };
 }
-export type TablesKey = MessageKey extends infer K
+export type TablesKey = ExportKey extends infer K
   ? K extends `export.tables.${infer Rest}`
     ? Rest
     : never
