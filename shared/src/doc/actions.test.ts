@@ -30,6 +30,7 @@ import {
   updateFinancingLine,
   updateMilestone,
 } from './actions';
+import { convergence } from './convergence.fixture';
 import { LOCAL_ORIGIN } from './origins';
 
 describe('action sheets', () => {
@@ -150,16 +151,13 @@ describe('action sheet commands', () => {
   });
 
   it('writes a prose field with the smallest edit, keeping what someone else typed meanwhile', () => {
-    const { doc, sheet } = sheetBoard();
-    const other = new Y.Doc();
-    Y.applyUpdate(other, Y.encodeStateAsUpdate(doc));
+    const { doc, other, sheet, net } = twoReplicas();
     setActionText(doc, 's1', 'objectives', 'Réduire la congestion');
-    Y.applyUpdate(other, Y.encodeStateAsUpdate(doc));
+    net.deliverAll();
     // Concurrently: one person prepends, the other appends.
     setActionText(doc, 's1', 'objectives', 'Mieux réguler : Réduire la congestion');
     setActionText(other, 's1', 'objectives', 'Réduire la congestion aux heures de pointe');
-    Y.applyUpdate(doc, Y.encodeStateAsUpdate(other));
-    Y.applyUpdate(other, Y.encodeStateAsUpdate(doc));
+    net.expectConverged();
     const merged = 'Mieux réguler : Réduire la congestion aux heures de pointe';
     expect(sheet()?.objectives).toBe(merged);
     expect(actionText(other, 's1', 'objectives').toString()).toBe(merged);
@@ -267,13 +265,13 @@ describe('action sheet commands', () => {
   });
 
   it('keeps both lines when two people add one at once', () => {
-    const { doc, sheet } = sheetBoard();
-    const other = new Y.Doc();
-    Y.applyUpdate(other, Y.encodeStateAsUpdate(doc));
-    addFinancingLine(doc, 's1', { source: 'eu', label: 'FEDER', amount: 1, secured: false }, 'f1', 1);
-    addFinancingLine(other, 's1', { source: 'region', label: '', amount: 2, secured: true }, 'f2', 2);
-    Y.applyUpdate(doc, Y.encodeStateAsUpdate(other));
-    expect(sheet()?.financing.map((l) => l.id)).toEqual(['f1', 'f2']);
+    const { doc } = sheetBoard();
+    const net = convergence({ replicas: 2, from: { board: doc } });
+    const [one, two] = net.replicas.map((r) => r.board) as [Y.Doc, Y.Doc];
+    addFinancingLine(one, 's1', { source: 'eu', label: 'FEDER', amount: 1, secured: false }, 'f1', 1);
+    addFinancingLine(two, 's1', { source: 'region', label: '', amount: 2, secured: true }, 'f2', 2);
+    const strategy = net.expectConverged();
+    expect(strategy.actions.find((a) => a.id === 's1')?.financing.map((l) => l.id)).toEqual(['f1', 'f2']);
   });
 
   it('adds, updates and removes milestones, read by date', () => {
@@ -320,22 +318,20 @@ describe('action sheet commands', () => {
   });
 });
 
-/** Sends each replica what the other lacks (as the sync server would). */
-function exchange(a: Y.Doc, b: Y.Doc): void {
-  Y.applyUpdate(b, Y.encodeStateAsUpdate(a, Y.encodeStateVector(b)));
-  Y.applyUpdate(a, Y.encodeStateAsUpdate(b, Y.encodeStateVector(a)));
-}
-
-/** A board with one sheet, one financing line and one milestone, and a second replica in sync with it. */
+/**
+ * Two replicas of a board with three sheets, the first with two financing lines and one
+ * milestone; `net.expectConverged()` exchanges their updates and checks they agree.
+ */
 function twoReplicas() {
-  const { doc, sheet } = sheetBoard();
-  addFinancingLine(doc, 's1', { source: 'eu', label: 'FEDER', amount: 500_000, secured: false }, 'f1', 1);
-  addFinancingLine(doc, 's1', { source: 'state', label: 'DSIL', amount: 100_000, secured: true }, 'f2', 2);
-  addMilestone(doc, 's1', { date: '2027-06-30', label: 'Mise en service' }, 'm1', 1);
-  const other = new Y.Doc();
-  exchange(doc, other);
+  const { doc: start } = sheetBoard();
+  addFinancingLine(start, 's1', { source: 'eu', label: 'FEDER', amount: 500_000, secured: false }, 'f1', 1);
+  addFinancingLine(start, 's1', { source: 'state', label: 'DSIL', amount: 100_000, secured: true }, 'f2', 2);
+  addMilestone(start, 's1', { date: '2027-06-30', label: 'Mise en service' }, 'm1', 1);
+  const net = convergence({ replicas: 2, from: { board: start } });
+  const [doc, other] = net.replicas.map((r) => r.board) as [Y.Doc, Y.Doc];
+  const sheet = () => readActions(doc).find((s) => s.id === 's1');
   const otherSheet = () => readActions(other).find((s) => s.id === 's1');
-  return { doc, other, sheet, otherSheet };
+  return { doc, other, sheet, otherSheet, net };
 }
 
 /** The sheet's financing or milestones map, written by key as a document from before entries were maps. */
@@ -347,20 +343,20 @@ function entriesOf(doc: Y.Doc, field: 'financing' | 'milestones'): Y.Map<unknown
 
 describe('financing lines and milestones edited at once', () => {
   it('keeps both changes when two people change different fields of one line', () => {
-    const { doc, other, sheet, otherSheet } = twoReplicas();
+    const { doc, other, sheet, otherSheet, net } = twoReplicas();
     updateFinancingLine(doc, 's1', 'f1', { amount: 450_000 });
     updateFinancingLine(other, 's1', 'f1', { source: 'region', label: 'Contrat de plan' });
-    exchange(doc, other);
+    net.expectConverged();
     const merged = { id: 'f1', source: 'region', label: 'Contrat de plan', amount: 450_000, secured: false };
     expect(sheet()?.financing[0]).toEqual(merged);
     expect(otherSheet()?.financing[0]).toEqual(merged);
   });
 
   it('converges to one value when two people change the same field', () => {
-    const { doc, other, sheet, otherSheet } = twoReplicas();
+    const { doc, other, sheet, otherSheet, net } = twoReplicas();
     updateFinancingLine(doc, 's1', 'f1', { amount: 1 });
     updateFinancingLine(other, 's1', 'f1', { amount: 2, secured: true });
-    exchange(doc, other);
+    net.expectConverged();
     const line = sheet()?.financing[0];
     expect([1, 2]).toContain(line?.amount);
     expect(line?.secured).toBe(true);
@@ -368,10 +364,10 @@ describe('financing lines and milestones edited at once', () => {
   });
 
   it('keeps a line removed when someone changed it meanwhile', () => {
-    const { doc, other, sheet, otherSheet } = twoReplicas();
+    const { doc, other, sheet, otherSheet, net } = twoReplicas();
     removeFinancingLine(doc, 's1', 'f1');
     updateFinancingLine(other, 's1', 'f1', { amount: 7 });
-    exchange(doc, other);
+    net.expectConverged();
     expect(sheet()?.financing.map((l) => l.id)).toEqual(['f2']);
     expect(otherSheet()?.financing.map((l) => l.id)).toEqual(['f2']);
   });
@@ -389,7 +385,7 @@ describe('financing lines and milestones edited at once', () => {
   });
 
   it('reads a line written as a plain object, and turns it into a map of fields on update', () => {
-    const { doc, other, sheet, otherSheet } = twoReplicas();
+    const { doc, other, sheet, otherSheet, net } = twoReplicas();
     const lines = entriesOf(doc, 'financing');
     const legacy = { id: 'f0', source: 'private', label: 'Mécénat', amount: 20_000, secured: true };
     doc.transact(() => lines.set('f0', { ...legacy, addedAt: 0 }), LOCAL_ORIGIN);
@@ -400,10 +396,10 @@ describe('financing lines and milestones edited at once', () => {
     expect((converted as Y.Map<unknown>).toJSON()).toEqual({ ...legacy, amount: 25_000, addedAt: 0 });
     expect(sheet()?.financing.map((l) => l.id)).toEqual(['f0', 'f1', 'f2']);
     // From now on its fields merge like any line's.
-    exchange(doc, other);
+    net.expectConverged();
     updateFinancingLine(doc, 's1', 'f0', { secured: false });
     updateFinancingLine(other, 's1', 'f0', { label: 'Fondation' });
-    exchange(doc, other);
+    net.expectConverged();
     const merged = { ...legacy, label: 'Fondation', amount: 25_000, secured: false };
     expect(sheet()?.financing[0]).toEqual(merged);
     expect(otherSheet()?.financing[0]).toEqual(merged);
@@ -434,29 +430,29 @@ describe('financing lines and milestones edited at once', () => {
   });
 
   it('keeps both changes when two people change the date and the label of one milestone', () => {
-    const { doc, other, sheet, otherSheet } = twoReplicas();
+    const { doc, other, sheet, otherSheet, net } = twoReplicas();
     updateMilestone(doc, 's1', 'm1', { date: '2027-09-01' });
     updateMilestone(other, 's1', 'm1', { label: 'Inauguration' });
-    exchange(doc, other);
+    net.expectConverged();
     const merged = [{ id: 'm1', date: '2027-09-01', label: 'Inauguration' }];
     expect(sheet()?.milestones).toEqual(merged);
     expect(otherSheet()?.milestones).toEqual(merged);
   });
 
   it('converges to one label when two people rename a milestone at once', () => {
-    const { doc, other, sheet, otherSheet } = twoReplicas();
+    const { doc, other, sheet, otherSheet, net } = twoReplicas();
     updateMilestone(doc, 's1', 'm1', { label: 'Ouverture' });
     updateMilestone(other, 's1', 'm1', { label: 'Lancement' });
-    exchange(doc, other);
+    net.expectConverged();
     expect(['Ouverture', 'Lancement']).toContain(sheet()?.milestones[0]?.label);
     expect(otherSheet()?.milestones).toEqual(sheet()?.milestones);
   });
 
   it('keeps a milestone removed when someone changed it meanwhile', () => {
-    const { doc, other, sheet, otherSheet } = twoReplicas();
+    const { doc, other, sheet, otherSheet, net } = twoReplicas();
     updateMilestone(doc, 's1', 'm1', { label: 'Reportée' });
     removeMilestone(other, 's1', 'm1');
-    exchange(doc, other);
+    net.expectConverged();
     expect(sheet()?.milestones).toEqual([]);
     expect(otherSheet()?.milestones).toEqual([]);
   });

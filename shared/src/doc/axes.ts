@@ -63,6 +63,15 @@ export function axisMap(doc: Y.Doc, id: string): Y.Map<unknown> {
   return map;
 }
 
+/** The prose fields of an axis, each a collaborative `Y.Text`. */
+export type AxisTextField = 'title' | 'description';
+
+/** An axis's title or description `Y.Text`, for fields that bind to it; `null` when there is none. */
+export function axisText(doc: Y.Doc, id: string, field: AxisTextField): Y.Text | null {
+  const text = axesMap(doc).get(id)?.get(AXIS_FIELDS[field]);
+  return text instanceof Y.Text ? text : null;
+}
+
 /** The board's axes in their order; malformed entries are skipped. */
 export function readAxes(doc: Y.Doc): Axis[] {
   const out: Axis[] = [];

@@ -13,6 +13,7 @@ import {
   readClusters,
   renameCluster,
 } from './clusters';
+import { convergence } from './convergence.fixture';
 import { addNote, readNotes } from './notes';
 import { LOCAL_ORIGIN } from './origins';
 
@@ -82,14 +83,12 @@ describe('clusters (step 2: priority issues)', () => {
     expect(() => rankCluster(doc, a, b, c)).toThrow();
 
     // Concurrent moves of the same issue by two people: one wins, nothing is duplicated.
-    const other = new Y.Doc();
-    Y.applyUpdate(other, Y.encodeStateAsUpdate(doc));
-    rankCluster(doc, b, null, a);
-    rankCluster(other, b, c, null);
-    Y.applyUpdate(doc, Y.encodeStateAsUpdate(other));
-    Y.applyUpdate(other, Y.encodeStateAsUpdate(doc));
-    expect(titles(doc).sort()).toEqual(['A', 'B', 'C']);
-    expect(titles(doc)).toEqual(titles(other));
+    const net = convergence({ replicas: 2, from: { board: doc } });
+    const [one, two] = net.replicas.map((r) => r.board) as [Y.Doc, Y.Doc];
+    rankCluster(one, b, null, a);
+    rankCluster(two, b, c, null);
+    net.expectConverged();
+    expect(titles(one).sort()).toEqual(['A', 'B', 'C']);
   });
 
   it('merges an issue into another: notes follow, the description keeps what was written', () => {
@@ -189,29 +188,27 @@ describe('clusters (step 2: priority issues)', () => {
   });
 
   it('keeps a stable order when two people append at once, and can still place between the tied notes', () => {
-    const { doc, note } = board();
-    const id = createCluster(doc, { title: 'Mobilité', x: 0, y: 0 }, 'c1');
-    const [a, b] = [note('A'), note('B')];
-    const other = new Y.Doc();
-    Y.applyUpdate(other, Y.encodeStateAsUpdate(doc));
+    const { doc: start, note: startNote } = board();
+    const id = createCluster(start, { title: 'Mobilité', x: 0, y: 0 }, 'c1');
+    const [a, b] = [startNote('A'), startNote('B')];
+    const net = convergence({ replicas: 2, from: { board: start } });
+    const [doc, other] = net.replicas.map((r) => r.board) as [Y.Doc, Y.Doc];
     assignNote(doc, a, id);
     assignNote(other, b, id);
-    Y.applyUpdate(doc, Y.encodeStateAsUpdate(other));
-    Y.applyUpdate(other, Y.encodeStateAsUpdate(doc));
+    expect(net.expectConverged().issues[0]?.notes).toHaveLength(2);
     const tied = readClusters(doc)[0]?.noteIds ?? [];
     expect(readNotes(doc).map((n) => n.order)).toEqual(['a0', 'a0']);
-    expect(readClusters(other)[0]?.noteIds).toEqual(tied);
-    const c = note('C');
+    const c = addNote(doc, { x: 10, y: 20, author: 'p1', text: 'C' });
     assignNote(doc, c, id, { before: tied[1] as string });
     expect(readClusters(doc)[0]?.noteIds).toEqual([tied[0], c, tied[1]]);
   });
 
   it('ranks between two issues that share a key (created at once by two people)', () => {
-    const doc = new Y.Doc();
-    const other = new Y.Doc();
+    const net = convergence({ replicas: 2, setup: () => {} });
+    const [doc, other] = net.replicas.map((r) => r.board) as [Y.Doc, Y.Doc];
     createCluster(doc, { title: 'A', x: 0, y: 0 }, 'a');
     createCluster(other, { title: 'B', x: 0, y: 0 }, 'b');
-    Y.applyUpdate(doc, Y.encodeStateAsUpdate(other));
+    net.expectConverged();
     const c = createCluster(doc, { title: 'C', x: 0, y: 0 }, 'c');
     expect(titles(doc)).toEqual(['A', 'B', 'C']);
     rankCluster(doc, c, 'a', 'b');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { convergence } from './convergence.fixture';
 import { addNote, deleteNote, moveNote, noteText, readNotes, setNoteText, setNoteTheme } from './notes';
 import { LOCAL_ORIGIN } from './origins';
 
@@ -85,50 +86,26 @@ describe('note commands', () => {
 
 describe('concurrent editing', () => {
   it('merges two people typing in the same note character by character', () => {
-    const a = board();
-    const id = addNote(a, { x: 0, y: 0, author: 'p1', text: 'Piste cyclable' });
-    const b = board();
-    Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
+    const start = board();
+    const id = addNote(start, { x: 0, y: 0, author: 'p1', text: 'Piste cyclable' });
+    const net = convergence({ replicas: 2, from: { board: start } });
+    const [a, b] = net.replicas.map((r) => r.board) as [Y.Doc, Y.Doc];
     setNoteText(a, id, 'Nouvelle piste cyclable');
     setNoteText(b, id, 'Piste cyclable sécurisée');
-    Y.applyUpdate(a, Y.encodeStateAsUpdate(b));
-    Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
+    net.expectConverged();
     expect(readNotes(a)[0]?.text).toBe('Nouvelle piste cyclable sécurisée');
     expect(readNotes(b)).toEqual(readNotes(a));
   });
 
-  it('converges when replicas run conflicting commands and exchange updates in random order', () => {
-    const replicas = [board(), board(), board()];
-    const seed = replicas[0]!;
-    const ids = [0, 1, 2, 3].map((i) =>
-      addNote(seed, { x: i * 10, y: 0, author: 'seed', text: `n${i}`, now: i }),
-    );
-    for (const r of replicas.slice(1)) Y.applyUpdate(r, Y.encodeStateAsUpdate(seed));
-    const updates: Uint8Array[] = [];
-    for (const doc of replicas) {
-      doc.on('update', (u: Uint8Array, origin: unknown) => {
-        if (origin === LOCAL_ORIGIN) updates.push(u);
-      });
-    }
-    let rnd = 42;
-    const random = () => {
-      rnd = (rnd * 1103515245 + 12345) % 2 ** 31;
-      return rnd / 2 ** 31;
-    };
-    replicas.forEach((doc, r) => {
-      for (let step = 0; step < 20; step++) {
-        const id = ids[Math.floor(random() * ids.length)]!;
-        const op = Math.floor(random() * 4);
-        if (op === 0) moveNote(doc, id, { x: random() * 1000, y: random() * 1000 }, step);
-        else if (op === 1) setNoteText(doc, id, `${readNotes(doc).find((n) => n.id === id)?.text ?? ''}${r}`);
-        else if (op === 2) setNoteTheme(doc, id, random() > 0.5 ? 'data' : null);
-        else addNote(doc, { x: 0, y: 0, author: `r${r}`, text: `new ${r}/${step}` });
-      }
-    });
-    if (ids[0]) deleteNote(replicas[1]!, ids[0]);
-    const shuffled = [...updates].sort(() => random() - 0.5);
-    for (const doc of replicas) for (const u of shuffled) Y.applyUpdate(doc, u, 'remote');
-    const [first, ...rest] = replicas.map((doc) => readNotes(doc).sort((x, y) => x.id.localeCompare(y.id)));
-    for (const other of rest) expect(other).toEqual(first);
+  it('keeps a note deleted when others moved, retyped and recoloured it meanwhile', () => {
+    const start = board();
+    const id = addNote(start, { x: 0, y: 0, author: 'p1', text: 'Bus', now: 1 });
+    const net = convergence({ from: { board: start } });
+    const [a, b, c] = net.replicas.map((r) => r.board) as [Y.Doc, Y.Doc, Y.Doc];
+    deleteNote(a, id);
+    moveNote(b, id, { x: 40, y: 40 }, 2);
+    setNoteText(c, id, 'Bus du dimanche');
+    setNoteTheme(c, id, 'mobility');
+    expect(net.expectConverged().notes).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { createAction, deleteAction } from './actions';
+import { convergence } from './convergence.fixture';
 import { LOCAL_ORIGIN } from './origins';
 import { addPartner, partnersMap, partnerText, readPartners, removePartner, updatePartner } from './partners';
 
@@ -86,14 +87,12 @@ describe('partners (step 5: stakeholders of an action sheet)', () => {
   it('merges two people typing in the same role instead of one overwriting the other', () => {
     const { doc, sheet } = board();
     addPartner(doc, { action: sheet, name: 'Région', kind: 'public-body', role: 'financeur' }, 'p1');
-    const other = new Y.Doc();
-    Y.applyUpdate(other, Y.encodeStateAsUpdate(doc));
-    updatePartner(doc, 'p1', { role: 'financeur principal' });
-    updatePartner(other, 'p1', { role: 'cofinanceur' });
-    Y.applyUpdate(other, Y.encodeStateAsUpdate(doc));
-    Y.applyUpdate(doc, Y.encodeStateAsUpdate(other));
-    const role = readPartners(doc)[0]?.role ?? '';
-    expect(role).toBe(readPartners(other)[0]?.role);
+    const net = convergence({ replicas: 2, from: { board: doc } });
+    const [one, two] = net.replicas.map((r) => r.board) as [Y.Doc, Y.Doc];
+    updatePartner(one, 'p1', { role: 'financeur principal' });
+    updatePartner(two, 'p1', { role: 'cofinanceur' });
+    net.expectConverged();
+    const role = readPartners(one)[0]?.role ?? '';
     expect(role).toContain('principal');
     expect(role).toContain('co');
   });

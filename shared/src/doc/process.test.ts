@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { createAction, deleteAction } from './actions';
+import { convergence } from './convergence.fixture';
 import {
   emptyProcess,
   processMap,
@@ -42,14 +43,13 @@ describe('partnership process (step 5)', () => {
   });
 
   it('keeps both of two people’s first ticks on the same sheet (flat keys, no per-sheet map to fight over)', () => {
-    const a = new Y.Doc();
-    const sheet = createAction(a, { title: 'Appli vélo', axis: null }, 's1');
-    const b = new Y.Doc();
-    Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
+    const start = new Y.Doc();
+    const sheet = createAction(start, { title: 'Appli vélo', axis: null }, 's1');
+    const net = convergence({ replicas: 2, from: { board: start } });
+    const [a, b] = net.replicas.map((r) => r.board) as [Y.Doc, Y.Doc];
     setProcessStep(a, sheet, 'economic-model', 'done');
     setProcessStep(b, sheet, 'business-plan', 'in-progress');
-    Y.applyUpdate(a, Y.encodeStateAsUpdate(b));
-    Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
+    net.expectConverged();
     for (const doc of [a, b])
       expect(readProcess(doc, sheet)).toMatchObject({
         'economic-model': 'done',
