@@ -1,5 +1,5 @@
-import { type Note, notesMap, readNote } from '@atelier/shared';
-import * as Y from 'yjs';
+import { type Note, observeNotes, readNoteById, readNotes } from '@atelier/shared';
+import type * as Y from 'yjs';
 import { type FrameScheduler, remoteFrames } from './remoteFrames';
 import { Stacking } from './stacking';
 import type { BoardStore } from './store';
@@ -36,17 +36,9 @@ export function bindBoard(
     layer: stacking.layer(note.id),
     ...(draft ? { draft: true as const } : {}),
   });
-  const map = notesMap(doc);
-  const read = (id: string): Note | null => {
-    const value = map.get(id);
-    return value instanceof Y.Map ? readNote(value) : null;
-  };
+  const read = (id: string): Note | null => readNoteById(doc, id);
   const stacking = new Stacking();
-  const initial: Note[] = [];
-  for (const id of map.keys()) {
-    const note = read(id);
-    if (note) initial.push(note);
-  }
+  const initial: Note[] = readNotes(doc);
   stacking.renumber(initial);
   const others = Object.entries(store.getState().notes).filter(([, note]) => !ours(note));
   store.setState({ notes: Object.fromEntries([...others, ...initial.map((note) => [note.id, view(note)])]) });
@@ -79,25 +71,18 @@ export function bindBoard(
     store.setState({ notes: next });
   };
 
-  const onChange = (events: Y.YEvent<Y.AbstractType<unknown>>[], transaction: Y.Transaction) => {
-    for (const event of events) {
-      if (event.target === map) {
-        for (const key of event.keys.keys()) pending.add(key);
-      } else {
-        const id = event.path[0];
-        if (typeof id === 'string') pending.add(id);
-      }
-    }
+  const onChange = (ids: ReadonlySet<string>, transaction: Y.Transaction) => {
+    for (const id of ids) pending.add(id);
     if (pending.size === 0) return;
     if (transaction.local || !schedule) flush();
     else cancel ??= schedule(flush);
   };
-  map.observeDeep(onChange);
+  const unobserve = observeNotes(doc, onChange);
   return {
     flush,
     unbind: () => {
       cancel?.();
-      map.unobserveDeep(onChange);
+      unobserve();
       // Drafts go with their document (the board's notes are replaced by the next binding).
       if (draft) {
         const kept = Object.entries(store.getState().notes).filter(([, note]) => !ours(note));

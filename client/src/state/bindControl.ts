@@ -1,4 +1,10 @@
-import { readAllThemes, readControlState, readFollow, stateMap, themesMap } from '@atelier/shared';
+import {
+  controlStateReader,
+  readAllThemes,
+  readControlState,
+  readFollow,
+  themesReader,
+} from '@atelier/shared';
 import type * as Y from 'yjs';
 import type { BoardStore } from './store';
 
@@ -28,12 +34,10 @@ export function bindControl(store: BoardStore, doc: Y.Doc): () => void {
   };
   readState();
   readThemeList();
-  const state = stateMap(doc);
-  const themes = themesMap(doc);
-  state.observe(readState);
-  themes.observeDeep(readThemeList);
+  const offState = controlStateReader.observe(doc, readState);
+  const offThemes = themesReader.observe(doc, readThemeList);
   return () => {
-    state.unobserve(readState);
-    themes.unobserveDeep(readThemeList);
+    offState();
+    offThemes();
   };
 }

@@ -1,49 +1,39 @@
+import type { DocReader } from '@atelier/shared';
 import { useCallback, useRef, useSyncExternalStore } from 'react';
 import type * as Y from 'yjs';
 import { useConnection } from './useConnection';
 
 /**
- * A value derived from the board document, kept up to date: `read` runs again after each
- * transaction that touched one of `roots` (board root names, see `BOARD_ROOTS`), and after
- * the document is replaced by a resync. For the steps' lists (issues, axes, sheets: tens of
- * entries), not for the notes, which have their own fine-grained store (bindBoard.ts).
- * `read` must be a stable function (module level or memoised).
+ * A value derived from the board document, kept up to date: the reader's `read` runs again
+ * after each transaction that touched what it reads (the reader says, see `DocReader`), and
+ * after the document is replaced by a resync. For the steps' lists (issues, axes, sheets: tens
+ * of entries), not for the notes, which have their own fine-grained store (bindBoard.ts).
+ * `reader` must be stable (a shared reader, or a module-level `derivedReader`).
  */
-export function useBoardValue<T>(read: (doc: Y.Doc) => T, roots: readonly string[]): T {
+export function useBoardValue<T>(reader: DocReader<T>): T {
   const connection = useConnection();
   const cache = useRef<CachedRead<T> | null>(null);
   const version = useRef(0);
-  const rootsKey = roots.join('\n');
+  const { read } = reader;
 
   const subscribe = useCallback(
     (notify: () => void) => {
-      const names = rootsKey.split('\n');
-      let doc = connection.boardDoc;
-      // Deep changes list every ancestor up to the root in `changedParentTypes`.
-      const onTransaction = (transaction: Y.Transaction) => {
-        const touched = names.some((name) => {
-          // biome-ignore lint/suspicious/noExplicitAny: Yjs keys these maps by AbstractType<YEvent<any>>.
-          const root = doc.getMap(name) as unknown as Y.AbstractType<Y.YEvent<any>>;
-          return transaction.changedParentTypes.has(root) || transaction.changed.has(root);
-        });
-        if (!touched) return;
+      const onChange = () => {
         version.current++;
         notify();
       };
-      doc.on('afterTransaction', onTransaction);
+      let unobserve = reader.observe(connection.boardDoc, onChange);
       const off = connection.on('boardDoc', (next) => {
-        doc.off('afterTransaction', onTransaction);
-        doc = next;
-        doc.on('afterTransaction', onTransaction);
-        version.current++;
-        notify();
+        unobserve();
+        unobserve = reader.observe(next, onChange);
+        onChange();
       });
       return () => {
-        doc.off('afterTransaction', onTransaction);
+        unobserve();
         off();
       };
     },
-    [connection, rootsKey],
+    [connection, reader],
   );
 
   const getSnapshot = useCallback(() => {

@@ -9,7 +9,7 @@ function remoteMoves(count: number): { frames: ArrayBuffer[]; doc: Y.Doc } {
   const doc = new Y.Doc();
   const frames: ArrayBuffer[] = [];
   doc.on('update', (update: Uint8Array) => frames.push(updateFrame(update)));
-  const notes = doc.getMap<Y.Map<number>>('notes');
+  const notes = doc.getMap<Y.Map<number>>('m');
   doc.transact(() => notes.set('n1', new Y.Map<number>()));
   for (let i = 1; i <= count; i++) notes.get('n1')?.set('x', i * 10);
   return { frames, doc };
@@ -44,8 +44,8 @@ describe('folding a batch of document updates', () => {
     const folded = foldUpdates(events);
     expect(folded).toHaveLength(1);
     expect(folded[0]?.id).toBe(1);
-    expect(apply(folded).getMap('notes').toJSON()).toEqual(doc.getMap('notes').toJSON());
-    expect(apply(folded).getMap('notes').toJSON()).toEqual({ n1: { x: 50 } });
+    expect(apply(folded).getMap('m').toJSON()).toEqual(doc.getMap('m').toJSON());
+    expect(apply(folded).getMap('m').toJSON()).toEqual({ n1: { x: 50 } });
   });
 
   it('leaves awareness frames in their places and folds each socket on its own', () => {
@@ -65,12 +65,12 @@ describe('folding a batch of document updates', () => {
     expect(folded[1]).toBe(events[1]);
     expect(
       apply(folded.filter((e) => e.id === 1))
-        .getMap('notes')
+        .getMap('m')
         .toJSON(),
     ).toEqual({ n1: { x: 30 } });
     expect(
       apply(folded.filter((e) => e.id === 2))
-        .getMap('notes')
+        .getMap('m')
         .toJSON(),
     ).toEqual({ n1: { x: 10 } });
   });
@@ -89,7 +89,7 @@ describe('folding a batch of document updates', () => {
     const folded = foldUpdates(events);
     expect(folded.map((e) => e.type)).toEqual(['message', 'message', 'message', 'close']);
     expect(folded[1]).toBe(events[2]);
-    expect(apply(folded).getMap('notes').toJSON()).toEqual({ n1: { x: 30 } });
+    expect(apply(folded).getMap('m').toJSON()).toEqual({ n1: { x: 30 } });
   });
 
   it('passes frames it does not understand through untouched', () => {

@@ -22,7 +22,7 @@ function reload(written: Uint8Array[]): Y.Doc {
 
 function remoteEdit(doc: Y.Doc, key: string, value: string): void {
   const other = new Y.Doc();
-  other.getMap('notes').set(key, value);
+  other.getMap('m').set(key, value);
   Y.applyUpdate(doc, Y.encodeStateAsUpdate(other), SERVER);
 }
 
@@ -38,7 +38,7 @@ describe('stored updates', () => {
     expect(written).toHaveLength(0);
     vi.advanceTimersByTime(1000);
     expect(written).toHaveLength(1);
-    expect(reload(written).getMap('notes').toJSON()).toEqual(doc.getMap('notes').toJSON());
+    expect(reload(written).getMap('m').toJSON()).toEqual(doc.getMap('m').toJSON());
   });
 
   it('writes the person’s own edit at once, with what was queued before it', () => {
@@ -46,9 +46,9 @@ describe('stored updates', () => {
     const { persistence, written } = fakePersistence(doc);
     batchStoredUpdates(persistence, (origin) => origin === SERVER);
     remoteEdit(doc, 'theirs', 'a');
-    doc.getMap('notes').set('mine', 'b');
+    doc.getMap('m').set('mine', 'b');
     expect(written).toHaveLength(1);
-    expect(reload(written).getMap('notes').toJSON()).toEqual({ theirs: 'a', mine: 'b' });
+    expect(reload(written).getMap('m').toJSON()).toEqual({ theirs: 'a', mine: 'b' });
   });
 
   it('stores nothing more once stopped (the copy is being cleared)', () => {
@@ -57,7 +57,7 @@ describe('stored updates', () => {
     const stored = batchStoredUpdates(persistence, (origin) => origin === SERVER);
     remoteEdit(doc, 'queued', 'x');
     stored.stop();
-    doc.getMap('notes').set('after', 'y');
+    doc.getMap('m').set('after', 'y');
     vi.advanceTimersByTime(1000);
     expect(written).toHaveLength(0);
   });
@@ -70,6 +70,6 @@ describe('stored updates', () => {
     remoteEdit(doc, 'big', 'y'.repeat(100_000));
     expect(written).toHaveLength(2);
     expect(written[1]?.byteLength).toBeGreaterThan(100_000);
-    expect(reload(written).getMap('notes').get('small')).toBe('x');
+    expect(reload(written).getMap('m').get('small')).toBe('x');
   });
 });

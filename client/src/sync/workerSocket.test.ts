@@ -103,18 +103,18 @@ describe('sockets hosted by the hub', () => {
     expect([decoding.readVarUint(first), decoding.readVarUint(first)]).toEqual([0, 0]);
 
     const room = new Y.Doc();
-    room.getMap('notes').set('n1', 'hello');
+    room.getMap('m').set('n1', 'hello');
     remote.receive(step2(room));
     expect(provider.synced).toBe(true);
-    expect(doc.getMap('notes').get('n1')).toBe('hello');
+    expect(doc.getMap('m').get('n1')).toBe('hello');
 
     // Someone else types; the server relays each update on its own.
     const transactions: number[] = [];
     doc.on('afterTransaction', () => transactions.push(1));
     room.on('update', (update: Uint8Array) => remote.receive(new Uint8Array(updateFrame(update))));
-    for (const word of ['a', 'b', 'c', 'd']) room.getMap('notes').set('n1', word);
+    for (const word of ['a', 'b', 'c', 'd']) room.getMap('m').set('n1', word);
     vi.advanceTimersByTime(REMOTE_FRAME_MS);
-    expect(doc.getMap('notes').get('n1')).toBe('d');
+    expect(doc.getMap('m').get('n1')).toBe('d');
     expect(transactions).toHaveLength(1);
     provider.destroy();
   });

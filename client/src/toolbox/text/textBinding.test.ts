@@ -1,12 +1,4 @@
-import {
-  AXIS_FIELDS,
-  actionText,
-  axesMap,
-  createAction,
-  createAxis,
-  renameAxis,
-  setActionText,
-} from '@atelier/shared';
+import { actionText, axisText, createAction, createAxis, renameAxis, setActionText } from '@atelier/shared';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
@@ -256,12 +248,11 @@ function setupTitle(refused: 'keep' | 'hold', initial = 'Mobilité') {
   createAxis(doc, { title: initial }, 'a1');
   Y.applyUpdate(remote, Y.encodeStateAsUpdate(doc));
   const remoteTypes = (index: number, text: string) => {
-    const title = axesMap(remote).get('a1')?.get(AXIS_FIELDS.title);
-    if (title instanceof Y.Text) title.insert(index, text);
+    axisText(remote, 'a1', 'title')?.insert(index, text);
     Y.applyUpdate(doc, Y.encodeStateAsUpdate(remote, Y.encodeStateVector(doc)));
   };
-  const ytext = axesMap(doc).get('a1')?.get(AXIS_FIELDS.title);
-  if (!(ytext instanceof Y.Text)) throw new Error('no title');
+  const ytext = axisText(doc, 'a1', 'title');
+  if (!ytext) throw new Error('no title');
   const field = new FakeField();
   const events: string[] = [];
   const binding = new TextBinding(ytext, field, {
@@ -331,8 +322,8 @@ describe('refused values kept in the field', () => {
   it('keeps the caret after the text before it when `normalize` shortens the text', () => {
     const doc = new Y.Doc();
     createAxis(doc, { title: 'Vélo' }, 'a1');
-    const ytext = axesMap(doc).get('a1')?.get(AXIS_FIELDS.title);
-    if (!(ytext instanceof Y.Text)) throw new Error('no title');
+    const ytext = axisText(doc, 'a1', 'title');
+    if (!ytext) throw new Error('no title');
     const field = new FakeField();
     const binding = new TextBinding(ytext, field, {
       write: (next) => {

@@ -1,9 +1,8 @@
 import {
   type BinEntry,
-  BOARD_ROOTS,
+  binReader,
   emptyBin,
   NOTE_EDITING,
-  readBin,
   restoreNote,
   setNoteEditing,
 } from '@atelier/shared';
@@ -79,12 +78,10 @@ function NoteEditingSetting() {
   );
 }
 
-const BIN_ROOTS = [BOARD_ROOTS.bin];
-
 function Bin({ confirming, setConfirming }: { confirming: boolean; setConfirming: (on: boolean) => void }) {
   const t = useT();
   const connection = useConnection();
-  const entries = useBoardValue(readBin, BIN_ROOTS);
+  const entries = useBoardValue(binReader);
   const listed = useBoard((s) => listedNames(s.workshop));
   const present = usePresence((s) => presentNames(s.people));
   const name = (id: string) => listed[id] ?? present[id] ?? t('note.unknownAuthor');

@@ -1,16 +1,14 @@
 import {
   type ActionSheet,
-  actionsMap,
-  BOARD_ROOTS,
+  actionsReader,
+  axesReader,
   createAction,
   deleteAction,
   formatEuros,
+  observeDeletedActions,
   rankAction,
-  readActions,
-  readAxes,
 } from '@atelier/shared';
 import { useEffect, useId, useRef, useState } from 'react';
-import type * as Y from 'yjs';
 import { useT } from '../../../i18n/locale';
 import type { MessageKey } from '../../../i18n/translate';
 import { useSheetActivity } from '../../../state/presenceStores';
@@ -26,9 +24,6 @@ import { groupSheets, type SheetGroup } from './groups';
 import { SheetEditor } from './SheetEditor';
 import { useSheetCommands } from './useSheetCommands';
 
-const SHEET_ROOTS = [BOARD_ROOTS.actions];
-const AXIS_ROOTS = [BOARD_ROOTS.axes];
-
 function focusCard(id: string): void {
   document
     .querySelector<HTMLElement>(`[data-testid="sheet.open"][data-sheet-id="${CSS.escape(id)}"]`)
@@ -41,8 +36,8 @@ function focusCard(id: string): void {
  */
 export function ActionsStep() {
   const t = useT();
-  const sheets = useBoardValue(readActions, SHEET_ROOTS);
-  const axes = useBoardValue(readAxes, AXIS_ROOTS);
+  const sheets = useBoardValue(actionsReader);
+  const axes = useBoardValue(axesReader);
   const openId = useBoard((s) => s.openSheet);
   const loaded = useBoard((s) => s.boardLoaded);
   const editable = useCanEdit();
@@ -56,15 +51,12 @@ export function ActionsStep() {
   // The open sheet was deleted: close it, and say so when someone else did it (not our own
   // delete or undo, which are local transactions).
   useEffect(() => {
-    const map = actionsMap(doc);
-    const onChange = (event: Y.YMapEvent<Y.Map<unknown>>, transaction: Y.Transaction) => {
+    return observeDeletedActions(doc, (ids, transaction) => {
       const id = boardStore.getState().openSheet;
-      if (id === null || !event.keysChanged.has(id) || map.has(id)) return;
+      if (id === null || !ids.has(id)) return;
       boardStore.getState().setOpenSheet(null);
       if (!transaction.local) boardStore.getState().toast('info', t('sheet.deletedByOther'));
-    };
-    map.observe(onChange);
-    return () => map.unobserve(onChange);
+    });
   }, [doc, t]);
   // A sheet that is not in the document at all (gone while we were away): closed quietly.
   useEffect(() => {

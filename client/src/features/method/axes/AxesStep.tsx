@@ -30,12 +30,11 @@ import { focusSoon } from '../../../ui/focusSoon';
 import { Icon } from '../../../ui/Icon';
 import { AxisColumn } from './AxisColumn';
 import {
-  AXES_BOARD_ROOTS,
   type AxesBoard,
   type AxisView,
+  axesBoardReader,
   type IssueView,
   POOL_ZONE,
-  readAxesBoard,
   zoneAxis,
 } from './axesBoard';
 import { useAxesSensors, zoneCollision } from './dnd';
@@ -55,7 +54,7 @@ export function AxesStep({ commands }: { commands: BoardCommands }) {
   const connection = useConnection();
   const editable = useCanEdit();
   const projector = useBoard((s) => s.projector);
-  const board = useBoardValue(readAxesBoard, AXES_BOARD_ROOTS);
+  const board = useBoardValue(axesBoardReader);
   const boardRef = useRef<AxesBoard>(board);
   boardRef.current = board;
   const [activeId, setActiveId] = useState<string | null>(null);

@@ -1,15 +1,13 @@
 import {
   AXIS_DESCRIPTION_MAX,
-  AXIS_FIELDS,
   AXIS_TITLE_MAX,
   AxisDescription,
   AxisTitle,
-  axesMap,
+  axisText,
   describeAxis,
   renameAxis,
 } from '@atelier/shared';
 import { useId, useRef, useState } from 'react';
-import * as Y from 'yjs';
 import { useT } from '../../../i18n/locale';
 import type { MessageKey } from '../../../i18n/translate';
 import { boardStore, canEdit } from '../../../state/store';
@@ -33,11 +31,6 @@ function errorKey(field: Field, value: string): MessageKey {
 
 /** A title stays on one line: pasted line breaks become spaces. */
 const oneLine = (text: string) => text.replace(/\s*[\r\n]+\s*/g, ' ');
-
-function axisText(doc: Y.Doc, axisId: string, field: Field): Y.Text | null {
-  const text = axesMap(doc).get(axisId)?.get(AXIS_FIELDS[field]);
-  return text instanceof Y.Text ? text : null;
-}
 
 interface Props {
   axisId: string;

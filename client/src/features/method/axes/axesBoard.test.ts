@@ -2,12 +2,12 @@ import {
   addNote,
   assignNote,
   attachIssue,
-  axesMap,
   createAction,
   createAxis,
   createCluster,
   deleteAxis,
 } from '@atelier/shared';
+import { convergence } from '@atelier/shared/convergence.fixture';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { jumpToZone, POOL_ZONE, readAxesBoard, zoneAxis } from './axesBoard';
@@ -40,16 +40,16 @@ describe("step 3's view of the board", () => {
   });
 
   it('shows in the pool an issue whose axis is gone (deleted concurrently)', () => {
-    const doc = new Y.Doc();
-    const axis = createAxis(doc, { title: 'Axe' });
-    const issue = createCluster(doc, { title: 'Mobilité', x: 0, y: 0 });
-    const other = new Y.Doc();
-    Y.applyUpdate(other, Y.encodeStateAsUpdate(doc));
+    const start = new Y.Doc();
+    const axis = createAxis(start, { title: 'Axe' });
+    const issue = createCluster(start, { title: 'Mobilité', x: 0, y: 0 });
+    const net = convergence({ replicas: 2, from: { board: start } });
+    const [doc, other] = net.replicas.map((r) => r.board) as [Y.Doc, Y.Doc];
     attachIssue(other, issue, axis);
     deleteAxis(doc, axis);
-    Y.applyUpdate(doc, Y.encodeStateAsUpdate(other));
-    expect(axesMap(doc).size).toBe(0);
+    expect(net.expectConverged().axes).toEqual([]);
     expect(readAxesBoard(doc).pool.map((i) => i.id)).toEqual([issue]);
+    expect(readAxesBoard(other)).toEqual(readAxesBoard(doc));
   });
 });
 

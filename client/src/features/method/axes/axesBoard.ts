@@ -1,4 +1,12 @@
-import { BOARD_ROOTS, readActions, readAxes, readClusters } from '@atelier/shared';
+import {
+  actionsReader,
+  axesReader,
+  clustersReader,
+  derivedReader,
+  readActions,
+  readAxes,
+  readClusters,
+} from '@atelier/shared';
 import type * as Y from 'yjs';
 
 /** An issue (step 2's cluster) as step 3 shows it. */
@@ -29,14 +37,6 @@ export interface AxesBoard {
   /** Issues in all. */
   issueCount: number;
 }
-
-/** The roots step 3 reads: axes, issues, the notes they count, and the sheets they count. */
-export const AXES_BOARD_ROOTS = [
-  BOARD_ROOTS.axes,
-  BOARD_ROOTS.clusters,
-  BOARD_ROOTS.notes,
-  BOARD_ROOTS.actions,
-] as const;
 
 /**
  * Step 3's view of the board: each axis in order with its issues (in step 2's ranking) and
@@ -121,3 +121,6 @@ export function contains(rect: Box, point: { x: number; y: number }): boolean {
     point.y <= rect.top + rect.height
   );
 }
+
+/** Step 3's view kept up to date: it reads the axes, the issues with the notes they count, and the sheets. */
+export const axesBoardReader = derivedReader(readAxesBoard, axesReader, clustersReader, actionsReader);

@@ -1,4 +1,4 @@
-import { BOARD_ROOTS, type ClusterHead, readClusterList } from '@atelier/shared';
+import { type ClusterHead, clusterListReader } from '@atelier/shared';
 import { type KeyboardEvent, useCallback, useEffect, useRef, useState } from 'react';
 import { useT } from '../../../i18n/locale';
 import { useBoardValue } from '../../../state/useBoardValue';
@@ -11,8 +11,6 @@ interface Props {
   onMerge: (from: ClusterHead) => string | null;
   onDissolve: () => void;
 }
-
-const ROOTS = [BOARD_ROOTS.clusters];
 
 /** Arrow keys move between a menu's items (the first and last wrap), as menus do. */
 function moveFocus(event: KeyboardEvent<HTMLElement>): void {
@@ -124,7 +122,7 @@ function MergeList({
   onMerge: (from: ClusterHead) => string | null;
 }) {
   const t = useT();
-  const others = useBoardValue(readClusterList, ROOTS).filter((other) => other.id !== issue.id);
+  const others = useBoardValue(clusterListReader).filter((other) => other.id !== issue.id);
   const [error, setError] = useState<string | null>(null);
   return (
     <div

@@ -1,6 +1,5 @@
-import { type ClusterTextField, clustersMap, clusterText } from '@atelier/shared';
+import { type ClusterTextField, clusterText, observeClusterEntries } from '@atelier/shared';
 import { useEffect, useId, useRef, useState } from 'react';
-import type * as Y from 'yjs';
 import { useBoardDoc } from '../../../state/useBoardDoc';
 import { useTextBinding } from '../../../toolbox/text/useTextBinding';
 import { FieldError, fieldErrorProps } from '../../../ui/FieldWithError';
@@ -51,12 +50,9 @@ export function IssueTextField({
   const errorId = useId();
 
   useEffect(() => {
-    const root = clustersMap(doc);
-    const onRoot = (event: Y.YMapEvent<Y.Map<unknown>>) => {
-      if (event.keysChanged.has(clusterId)) setReplaced((n) => n + 1);
-    };
-    root.observe(onRoot);
-    return () => root.unobserve(onRoot);
+    return observeClusterEntries(doc, (ids) => {
+      if (ids.has(clusterId)) setReplaced((n) => n + 1);
+    });
   }, [doc, clusterId]);
 
   const binding = useTextBinding(ref, clusterText(doc, clusterId, field), {

@@ -1,4 +1,4 @@
-import { BOARD_ROOTS, type ClusterHead, type Point, readClusterList } from '@atelier/shared';
+import { type ClusterHead, clusterListReader, type Point } from '@atelier/shared';
 import {
   type Active,
   DndContext,
@@ -52,8 +52,6 @@ interface Props {
   pointerRef: RefObject<{ x: number; y: number } | null>;
 }
 
-const ROOTS = [BOARD_ROOTS.clusters];
-
 /**
  * A note is placed by its own CSS transform: dnd-kit's default measure leaves transforms
  * out, which would start the overlay at the board's origin instead of on the note.
@@ -91,7 +89,7 @@ export function IssuesStep({ commands, pointerRef }: Props) {
   const connection = useConnection();
   const editable = useCanEdit();
   const issueCommands = useIssueCommands();
-  const issues = useBoardValue(readClusterList, ROOTS);
+  const issues = useBoardValue(clusterListReader);
   const notesByIssue = useNotesByIssue();
   const [active, setActive] = useState<UniqueIdentifier | null>(null);
   const [draft, setDraft] = useState<NewIssueDraft | null>(null);

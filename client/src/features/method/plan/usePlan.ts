@@ -1,35 +1,26 @@
 import {
-  BOARD_ROOTS,
   type Indicator,
+  indicatorsReader,
   type OrphanGroup,
   type Partner,
   type PlanOverview,
-  planOverview,
-  readIndicators,
-  readPartners,
+  partnersReader,
+  planReader,
 } from '@atelier/shared';
 import { create } from 'zustand';
 import { useBoardValue } from '../../../state/useBoardValue';
 
-const PLAN_ROOTS = [
-  BOARD_ROOTS.axes,
-  BOARD_ROOTS.actions,
-  BOARD_ROOTS.partners,
-  BOARD_ROOTS.indicators,
-  BOARD_ROOTS.process,
-] as const;
-
 /** The plan table (axes → sheets with their partners, process and indicators), kept live. */
 export function usePlanOverview(): PlanOverview {
-  return useBoardValue(planOverview, PLAN_ROOTS);
+  return useBoardValue(planReader);
 }
 
 export function usePartners(): Partner[] {
-  return useBoardValue(readPartners, [BOARD_ROOTS.partners]);
+  return useBoardValue(partnersReader);
 }
 
 export function useIndicators(): Indicator[] {
-  return useBoardValue(readIndicators, [BOARD_ROOTS.indicators]);
+  return useBoardValue(indicatorsReader);
 }
 
 /**

@@ -1,6 +1,5 @@
-import { questionsMap, readStepQuestion, type Step } from '@atelier/shared';
+import { readStepQuestion, type Step, stepQuestionsReader } from '@atelier/shared';
 import { useCallback, useSyncExternalStore } from 'react';
-import type * as Y from 'yjs';
 import { useConnection } from '../../../state/useConnection';
 
 /** The facilitator's question for the room at a step (control document), kept up to date. */
@@ -8,17 +7,15 @@ export function useStepQuestion(step: Step): string | null {
   const connection = useConnection();
   const subscribe = useCallback(
     (notify: () => void) => {
-      let doc: Y.Doc = connection.controlDoc;
-      questionsMap(doc).observe(notify);
+      let unobserve = stepQuestionsReader.observe(connection.controlDoc, notify);
       // A resync replaces the control document: follow the new one.
       const off = connection.on('controlDoc', (next) => {
-        questionsMap(doc).unobserve(notify);
-        doc = next;
-        questionsMap(doc).observe(notify);
+        unobserve();
+        unobserve = stepQuestionsReader.observe(next, notify);
         notify();
       });
       return () => {
-        questionsMap(doc).unobserve(notify);
+        unobserve();
         off();
       };
     },

@@ -1,4 +1,4 @@
-import { type PublicRound, readReminders, remindersMap } from '@atelier/shared';
+import { type PublicRound, readReminders, remindersReader } from '@atelier/shared';
 import { type ReactNode, useEffect, useMemo, useRef } from 'react';
 import type * as Y from 'yjs';
 import { useT } from '../../../i18n/locale';
@@ -90,17 +90,18 @@ function useReminderToasts(rounds: readonly PublicRound[]): void {
         boardStore.getState().toast('info', translate('votes.reminder', { title }));
       }
     };
+    let unobserve = () => {};
     const watch = (next: Y.Doc | null) => {
-      if (doc) remindersMap(doc).unobserve(check);
+      unobserve();
       doc = next;
-      if (doc) remindersMap(doc).observe(check);
+      unobserve = doc ? remindersReader.observe(doc, check) : () => {};
       check();
     };
     watch(doc);
     const off = connection.on('draftsDoc', watch);
     return () => {
       off();
-      if (doc) remindersMap(doc).unobserve(check);
+      unobserve();
     };
   }, [connection, participant]);
 }

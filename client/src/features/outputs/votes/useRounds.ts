@@ -1,4 +1,4 @@
-import { type PublicRound, readRounds, votesMap } from '@atelier/shared';
+import { type PublicRound, roundsReader } from '@atelier/shared';
 import { useCallback, useRef, useSyncExternalStore } from 'react';
 import type * as Y from 'yjs';
 import { useConnection } from '../../../state/useConnection';
@@ -14,20 +14,18 @@ export function useRounds(): readonly PublicRound[] {
 
   const subscribe = useCallback(
     (notify: () => void) => {
-      let doc = connection.controlDoc;
       const onChange = () => {
         version.current++;
         notify();
       };
-      votesMap(doc).observe(onChange);
+      let unobserve = roundsReader.observe(connection.controlDoc, onChange);
       const off = connection.on('controlDoc', (next) => {
-        votesMap(doc).unobserve(onChange);
-        doc = next;
-        votesMap(doc).observe(onChange);
+        unobserve();
+        unobserve = roundsReader.observe(next, onChange);
         onChange();
       });
       return () => {
-        votesMap(doc).unobserve(onChange);
+        unobserve();
         off();
       };
     },
@@ -38,7 +36,7 @@ export function useRounds(): readonly PublicRound[] {
     const doc = connection.controlDoc;
     const current = cache.current;
     if (current && current.doc === doc && current.version === version.current) return current.rounds;
-    const rounds = readRounds(doc);
+    const rounds = roundsReader.read(doc);
     cache.current = { doc, version: version.current, rounds };
     return rounds;
   }, [connection]);
