@@ -9,7 +9,6 @@ import { type FormEvent, useId, useState } from 'react';
 import { errorMessage } from '../../../api/errorMessage';
 import { createRound, moveRound } from '../../../api/votes';
 import { useT } from '../../../i18n/locale';
-import type { MessageKey } from '../../../i18n/translate';
 import { boardStore, useBoard, useShownStep } from '../../../state/store';
 import { FieldWithError } from '../../../ui/FieldWithError';
 import { Icon } from '../../../ui/Icon';
@@ -17,31 +16,15 @@ import { IconButton } from '../../../ui/IconButton';
 import {
   defaultCriteria,
   defaultTargetKind,
+  fieldMessage,
   newCriterionId,
   type RoundDraft,
   type RoundFormField,
   roundBody,
   roundFormErrors,
-} from './model';
+} from './roundDraft';
 import { useVotesApi } from './useBallot';
 import { useLiveTargets } from './useLiveTargets';
-
-/** Our own words for each field's problem (zod's messages are English). */
-const FIELD_MESSAGES: Record<string, MessageKey> = {
-  title: 'votes.form.error.title',
-  targets: 'votes.form.error.targets',
-  budget: 'votes.form.error.budget',
-  cap: 'votes.form.error.cap',
-  criteria: 'votes.form.error.criteria',
-  label: 'votes.form.error.criterionLabel',
-  weight: 'votes.form.error.weight',
-  duration: 'votes.form.error.duration',
-};
-
-function fieldMessage(field: RoundFormField): MessageKey {
-  const last = field.split('.').pop() ?? field;
-  return FIELD_MESSAGES[last] ?? 'votes.form.error.criteria';
-}
 
 interface Props {
   onDone: (round: PublicRound | null) => void;
