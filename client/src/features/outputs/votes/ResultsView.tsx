@@ -18,7 +18,7 @@ import { boardStore, canEdit, useBoard } from '../../../state/store';
 import { useConnection } from '../../../state/useConnection';
 import { ConfirmDialog } from '../../../ui/ConfirmDialog';
 import { FieldWithError } from '../../../ui/FieldWithError';
-import { CriteriaHeads } from './BallotView';
+import { CriteriaHeads } from './CriteriaHeads';
 import { formatTotal } from './labels';
 import { barGeometry, barScale, type RankedRow, rankedRows } from './model';
 import { useLiveTargets } from './useLiveTargets';

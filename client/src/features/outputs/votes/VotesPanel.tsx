@@ -10,7 +10,7 @@ import { ConfirmDialog } from '../../../ui/ConfirmDialog';
 import { Icon } from '../../../ui/Icon';
 import { IconButton } from '../../../ui/IconButton';
 import { CheckMark } from './CheckMark';
-import { modeSummary } from './labels';
+import { modeSummary, visibilityName } from './labels';
 import { allowedActions, visibleRounds } from './model';
 import { NewRoundForm } from './NewRoundForm';
 import { useVotesApi, type VotesApi, VotesApiContext } from './useBallot';
@@ -153,7 +153,7 @@ function RoundItem({ round, facilitator }: { round: PublicRound; facilitator: bo
       </div>
       <p className="round-item__meta">
         {t.plural(`votes.count.${round.targetKind}`, round.targets.length)} ·{' '}
-        {t(round.visibility === 'secret' ? 'votes.visibility.secret' : 'votes.visibility.open')}
+        {visibilityName(t, round.visibility)}
         {round.durationMinutes !== null && ` · ${t('votes.minutes', { n: round.durationMinutes })}`}
       </p>
       <p className="round-item__meta">{modeSummary(t, round)}</p>

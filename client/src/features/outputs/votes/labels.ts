@@ -9,6 +9,16 @@ export function formatTotal(t: Translator, mode: PublicRound['mode'], total: num
     : t('votes.scoreOutOf', { score: formatScore(t.locale, total) });
 }
 
+/** How a round is voted: "Vote par gommettes" or "Notation multicritère". */
+export function modeName(t: Translator, mode: PublicRound['mode']): string {
+  return t(mode === 'dots' ? 'votes.mode.dots' : 'votes.mode.scoring');
+}
+
+/** Who sees the choices: "Secret" or "Ouvert". */
+export function visibilityName(t: Translator, visibility: PublicRound['visibility']): string {
+  return t(visibility === 'secret' ? 'votes.visibility.secret' : 'votes.visibility.open');
+}
+
 /** How a round is voted, in a line: "Gommettes · 5 points, 2 au plus par élément". */
 export function modeSummary(t: Translator, round: Pick<PublicRound, 'mode' | 'dots' | 'criteria'>): string {
   if (round.mode === 'dots' && round.dots) {
