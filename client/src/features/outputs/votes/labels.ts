@@ -1,4 +1,4 @@
-import { formatNumber, formatScore, type PublicRound } from '@atelier/shared';
+import { formatNumber, formatScore, type GroupBreakdown, type PublicRound } from '@atelier/shared';
 import type { Translator } from '../../../i18n/translate';
 import type { DotBlock } from './model';
 
@@ -43,4 +43,10 @@ export function dotBlockReason(t: Translator, block: DotBlock): string {
     default:
       return t(`error.${block}`);
   }
+}
+
+/** "Habitant·e", or "Autres (dont Élu·e, Entreprise)" when small groups were merged into it. */
+export function groupName(t: Translator, group: GroupBreakdown): string {
+  if (group.group !== 'other' || group.merged.length === 0) return t(`group.${group.group}`);
+  return t('votes.results.merged', { groups: group.merged.map((g) => t(`group.${g}`)).join(', ') });
 }
