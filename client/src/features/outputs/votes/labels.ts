@@ -1,4 +1,4 @@
-import { formatNumber, formatScore, type PublicRound } from '@atelier/shared';
+import { formatNumber, formatScore, type GroupBreakdown, type PublicRound } from '@atelier/shared';
 import type { Translator } from '../../../i18n/translate';
 import type { DotBlock } from './model';
 
@@ -7,6 +7,16 @@ export function formatTotal(t: Translator, mode: PublicRound['mode'], total: num
   return mode === 'dots'
     ? t.plural('votes.points', total, { n: formatNumber(t.locale, total) })
     : t('votes.scoreOutOf', { score: formatScore(t.locale, total) });
+}
+
+/** How a round is voted: "Vote par gommettes" or "Notation multicritère". */
+export function modeName(t: Translator, mode: PublicRound['mode']): string {
+  return t(mode === 'dots' ? 'votes.mode.dots' : 'votes.mode.scoring');
+}
+
+/** Who sees the choices: "Secret" or "Ouvert". */
+export function visibilityName(t: Translator, visibility: PublicRound['visibility']): string {
+  return t(visibility === 'secret' ? 'votes.visibility.secret' : 'votes.visibility.open');
 }
 
 /** How a round is voted, in a line: "Gommettes · 5 points, 2 au plus par élément". */
@@ -33,4 +43,10 @@ export function dotBlockReason(t: Translator, block: DotBlock): string {
     default:
       return t(`error.${block}`);
   }
+}
+
+/** "Habitant·e", or "Autres (dont Élu·e, Entreprise)" when small groups were merged into it. */
+export function groupName(t: Translator, group: GroupBreakdown): string {
+  if (group.group !== 'other' || group.merged.length === 0) return t(`group.${group.group}`);
+  return t('votes.results.merged', { groups: group.merged.map((g) => t(`group.${g}`)).join(', ') });
 }

@@ -1,24 +1,23 @@
-import { CreateRoundBody, emptyBallot, type RoundResults } from '@atelier/shared';
+import { emptyBallot, type RoundResults } from '@atelier/shared';
 import { describe, expect, it } from 'vitest';
 import type { BallotRules } from './ballotSync';
 import {
   allowedActions,
   barGeometry,
   barScale,
-  defaultCriteria,
-  defaultTargetKind,
+  defaultKeep,
   dotMoves,
   freshReminders,
-  newCriterionId,
+  keepCount,
   openRound,
-  type RoundDraft,
   rankedRows,
-  roundBody,
-  roundFormErrors,
+  roundBarScale,
   scoringProgress,
   targetCards,
+  votedOnBoard,
   votesInRound,
 } from './model';
+import { defaultCriteria } from './roundDraft';
 
 const dots = (negative = false): BallotRules => ({
   id: 'r1',
@@ -29,16 +28,6 @@ const dots = (negative = false): BallotRules => ({
   ],
   dots: { budget: 3, cap: 2, negative },
   criteria: null,
-});
-
-describe('defaultTargetKind', () => {
-  it('votes on what the step shown is about', () => {
-    expect(defaultTargetKind('assessment')).toBe('notes');
-    expect(defaultTargetKind('issues')).toBe('issues');
-    expect(defaultTargetKind('axes')).toBe('axes');
-    expect(defaultTargetKind('actions')).toBe('actions');
-    expect(defaultTargetKind('monitoring')).toBe('actions');
-  });
 });
 
 describe('votesInRound', () => {
@@ -76,17 +65,6 @@ describe('openRound', () => {
     ];
     expect(openRound(rounds as never)?.id).toBe('new');
     expect(openRound([])).toBeNull();
-  });
-});
-
-describe('criteria', () => {
-  it('starts from the four default criteria in the workshop language', () => {
-    expect(defaultCriteria('fr').map((c) => c.label)).toEqual(['Impact', 'Faisabilité', 'Coût', 'Rapidité']);
-    expect(defaultCriteria('en').every((c) => c.weight === 1)).toBe(true);
-  });
-  it('gives a new criterion an id nobody has', () => {
-    expect(newCriterionId(['impact', 'criterion-2'])).toBe('criterion-3');
-    expect(newCriterionId(['criterion-1'])).toBe('criterion-2');
   });
 });
 
@@ -178,64 +156,40 @@ describe('bar chart scaling', () => {
     expect(barGeometry(0, barScale([0, 0])).width).toBe(0);
     expect(barGeometry(2.5, barScale([2.5], 5)).width).toBe(50);
   });
+  it("takes a scored round's top score as the least top, a dots round's largest total", () => {
+    expect(roundBarScale('scoring', [2.5])).toEqual({ min: 0, max: 5 });
+    expect(roundBarScale('dots', [2, 3])).toEqual({ min: 0, max: 3 });
+  });
 });
 
-describe('the new round form', () => {
-  const draft: RoundDraft = {
-    title: 'Prioriser les enjeux',
-    targetKind: 'issues',
-    allTargets: true,
-    selected: [],
-    mode: 'dots',
-    budget: '5',
-    cap: '2',
-    negative: false,
-    criteria: defaultCriteria('fr').map((c) => ({ ...c, weight: String(c.weight) })),
-    visibility: 'secret',
-    duration: '',
-  };
-  it('builds a body the contract accepts', () => {
-    const parsed = CreateRoundBody.safeParse(roundBody(draft));
-    expect(parsed.success).toBe(true);
-    expect(roundBody(draft)).toMatchObject({
-      targets: 'all',
-      dots: { budget: 5, cap: 2 },
-      durationMinutes: null,
-    });
-    const scoring = roundBody({
-      ...draft,
-      mode: 'scoring',
-      allTargets: false,
-      selected: ['x'],
-      duration: '10',
-    });
-    expect(scoring).toMatchObject({ targets: ['x'], durationMinutes: 10 });
-    expect(scoring.criteria?.[0]).toEqual({ id: 'impact', label: 'Impact', weight: 1 });
+describe('applying a result to the axes', () => {
+  const results = {
+    targets: [{ targetId: 'a' }, { targetId: 'gone' }, { targetId: 'b' }],
+  } as RoundResults;
+  it('counts the voted targets still on the board', () => {
     expect(
-      roundBody({ ...draft, mode: 'scoring', criteria: [{ id: 'x', label: 'X', weight: '1,5' }] }).criteria,
-    ).toEqual([{ id: 'x', label: 'X', weight: 1.5 }]);
+      votedOnBoard(results, [
+        { id: 'a', label: 'A' },
+        { id: 'b', label: 'B' },
+        { id: 'c', label: 'C' },
+      ]),
+    ).toBe(2);
+    expect(votedOnBoard(results, [])).toBe(0);
   });
-  it('puts each problem by its field', () => {
-    const bad = roundBody({
-      ...draft,
-      title: ' ',
-      budget: '3',
-      cap: '4',
-      duration: 'abc',
-      allTargets: false,
-      selected: [],
-    });
-    const parsed = CreateRoundBody.safeParse(bad);
-    expect(parsed.success).toBe(false);
-    const errors = roundFormErrors(parsed.error?.issues ?? []);
-    expect(Object.keys(errors).sort()).toEqual(['cap', 'duration', 'targets', 'title']);
-    const scoring = CreateRoundBody.safeParse(
-      roundBody({ ...draft, mode: 'scoring', criteria: [{ id: 'x', label: '', weight: '0' }] }),
-    );
-    expect(Object.keys(roundFormErrors(scoring.error?.issues ?? [])).sort()).toEqual([
-      'criterion.0.label',
-      'criterion.0.weight',
-    ]);
+  it('keeps three by default, fewer when fewer were voted, one at least', () => {
+    expect(defaultKeep(7)).toBe('3');
+    expect(defaultKeep(2)).toBe('2');
+    expect(defaultKeep(0)).toBe('1');
+  });
+  it('takes a whole number from one to the number voted, spaces around allowed', () => {
+    expect(keepCount(' 2 ', 3)).toBe(2);
+    expect(keepCount('3', 3)).toBe(3);
+    expect(keepCount('4', 3)).toBeNull();
+    expect(keepCount('0', 3)).toBeNull();
+    expect(keepCount('1.5', 3)).toBeNull();
+    expect(keepCount('-1', 3)).toBeNull();
+    expect(keepCount('', 3)).toBeNull();
+    expect(keepCount('1', 0)).toBeNull();
   });
 });
 

@@ -3,10 +3,6 @@ import {
   type Ballot,
   type BallotRefusalCode,
   ballotCast,
-  type CreateRoundBody,
-  DEFAULT_CRITERIA_IDS,
-  DEFAULT_CRITERIA_LABELS,
-  type Locale,
   type PublicRound,
   ROUND_ACTIONS,
   ROUND_TRANSITIONS,
@@ -14,9 +10,8 @@ import {
   type RoundAction,
   type RoundResults,
   type RoundState,
-  type Step,
+  SCORE_MAX,
   type VoteTarget,
-  type VoteTargetKind,
 } from '@atelier/shared';
 import type { BallotRules } from './ballotSync';
 
@@ -32,20 +27,6 @@ export function votesInRound(
   if (role === 'participant') return true;
   if (role === 'facilitator') return ballot !== null && ballotCast(ballot);
   return false;
-}
-
-/** What a new round votes on by default: what the step shown is about. */
-export function defaultTargetKind(step: Step): VoteTargetKind {
-  switch (step) {
-    case 'assessment':
-      return 'notes';
-    case 'issues':
-      return 'issues';
-    case 'axes':
-      return 'axes';
-    default:
-      return 'actions';
-  }
 }
 
 /** The facilitator's moves a round in this state allows, in the lifecycle's order. */
@@ -66,19 +47,6 @@ export function openRound(rounds: readonly PublicRound[]): PublicRound | null {
     if (!found || (round.openedAt ?? '') > (found.openedAt ?? '')) found = round;
   }
   return found;
-}
-
-/** The criteria a scoring round starts with, named in the workshop's language. */
-export function defaultCriteria(locale: Locale): { id: string; label: string; weight: number }[] {
-  return DEFAULT_CRITERIA_IDS.map((id) => ({ id, label: DEFAULT_CRITERIA_LABELS[locale][id], weight: 1 }));
-}
-
-/** An id for a criterion the facilitator adds, not taken by the others. */
-export function newCriterionId(taken: readonly string[]): string {
-  for (let n = taken.length + 1; ; n++) {
-    const id = `criterion-${n}`;
-    if (!taken.includes(id)) return id;
-  }
 }
 
 export interface TargetCard extends VoteTarget {
@@ -195,6 +163,11 @@ export function barScale(values: readonly number[], floor = 0): BarScale {
   return { min, max };
 }
 
+/** A round's chart scale: scores reach up to the top score at least, dots to the largest total. */
+export function roundBarScale(mode: PublicRound['mode'], values: readonly number[]): BarScale {
+  return barScale(values, mode === 'scoring' ? SCORE_MAX : 0);
+}
+
 /** A bar's start and width, in percent of the chart's width, for `value` on `scale` (zero is the axis). */
 export function barGeometry(value: number, scale: BarScale): { start: number; width: number; zero: number } {
   const span = scale.max - scale.min;
@@ -203,82 +176,20 @@ export function barGeometry(value: number, scale: BarScale): { start: number; wi
   return { zero, start: Math.min(zero, end), width: Math.abs(end - zero) };
 }
 
-/** The fields of the new round form an error can be shown by. */
-export type RoundFormField =
-  | 'title'
-  | 'targets'
-  | 'budget'
-  | 'cap'
-  | 'criteria'
-  | `criterion.${number}.label`
-  | `criterion.${number}.weight`
-  | 'duration';
-
-/** Where each problem with a new round's body belongs, from zod's issue paths (first one per field). */
-export function roundFormErrors(
-  issues: readonly { path: readonly PropertyKey[]; message: string }[],
-): Partial<Record<RoundFormField, string>> {
-  const errors: Partial<Record<RoundFormField, string>> = {};
-  for (const issue of issues) {
-    const [head, second, third] = issue.path;
-    let field: RoundFormField | null = null;
-    if (head === 'title') field = 'title';
-    else if (head === 'targets') field = 'targets';
-    else if (head === 'dots') field = second === 'cap' ? 'cap' : 'budget';
-    else if (head === 'criteria')
-      field =
-        typeof second === 'number' && (third === 'label' || third === 'weight')
-          ? `criterion.${second}.${third}`
-          : 'criteria';
-    else if (head === 'durationMinutes') field = 'duration';
-    if (field && errors[field] === undefined) errors[field] = issue.message;
-  }
-  return errors;
+/** How many of the targets voted on are still on the board (the axes a facilitator may keep). */
+export function votedOnBoard(results: Pick<RoundResults, 'targets'>, live: readonly VoteTarget[]): number {
+  return results.targets.filter((r) => live.some((l) => l.id === r.targetId)).length;
 }
 
-/** The new round form's fields, as typed. */
-export interface RoundDraft {
-  title: string;
-  targetKind: VoteTargetKind;
-  allTargets: boolean;
-  selected: readonly string[];
-  mode: 'dots' | 'scoring';
-  budget: string;
-  cap: string;
-  negative: boolean;
-  criteria: readonly { id: string; label: string; weight: string }[];
-  visibility: 'secret' | 'open';
-  duration: string;
+/** The number of axes kept by default: three, or all of them when fewer were voted (one at least). */
+export function defaultKeep(voted: number): string {
+  return String(Math.min(3, Math.max(1, voted)));
 }
 
-/** A whole number typed in a field (`NaN` when it is not one, so zod says so). */
-function whole(text: string): number {
-  const trimmed = text.trim();
-  return /^-?\d+$/.test(trimmed) ? Number(trimmed) : Number.NaN;
-}
-
-/** A number with decimals typed in a field, French or English decimal mark. */
-function decimal(text: string): number {
-  const trimmed = text.trim().replace(',', '.');
-  return /^-?(\d+\.?\d*|\.\d+)$/.test(trimmed) ? Number(trimmed) : Number.NaN;
-}
-
-/** The `POST …/rounds` body for what the form holds (to be checked with `CreateRoundBody`). */
-export function roundBody(draft: RoundDraft): CreateRoundBody {
-  const duration = draft.duration.trim();
-  return {
-    title: draft.title,
-    targetKind: draft.targetKind,
-    targets: draft.allTargets ? 'all' : [...draft.selected],
-    mode: draft.mode,
-    visibility: draft.visibility,
-    ...(draft.mode === 'dots'
-      ? { dots: { budget: whole(draft.budget), cap: whole(draft.cap), negative: draft.negative } }
-      : {
-          criteria: draft.criteria.map((c) => ({ id: c.id, label: c.label, weight: decimal(c.weight) })),
-        }),
-    durationMinutes: duration === '' ? null : whole(duration),
-  };
+/** The number of axes to keep typed in the field, when it is a whole number from 1 to `max`; else `null`. */
+export function keepCount(typed: string, max: number): number | null {
+  const n = /^\d+$/.test(typed.trim()) ? Number(typed.trim()) : Number.NaN;
+  return Number.isInteger(n) && n >= 1 && n <= max ? n : null;
 }
 
 /**

@@ -1,0 +1,62 @@
+import type { VoteTarget } from '@atelier/shared';
+import { useT } from '../../../i18n/locale';
+import { FieldWithError } from '../../../ui/FieldWithError';
+import { DraftChoice } from './DraftFields';
+import { targetChange } from './roundDraft';
+import type { DraftEditing } from './useNewRoundForm';
+
+interface Props extends DraftEditing {
+  /** The form's id, which names its radio groups. */
+  formId: string;
+  /** The targets of the kind chosen, on the board now. */
+  targets: VoteTarget[];
+}
+
+/** What the round votes on: every target of the kind chosen, or those ticked. */
+export function RoundTargetsFieldset({ formId, targets, draft, update, error }: Props) {
+  const t = useT();
+  return (
+    <fieldset className="round-form__group">
+      <legend>{t('votes.form.targets')}</legend>
+      <div className="round-form__choices">
+        <DraftChoice
+          name={`${formId}-all`}
+          checked={draft.allTargets}
+          testId="votes.form.all"
+          onChange={() => update({ allTargets: true })}
+        >
+          {t('votes.form.all', { n: targets.length })}
+        </DraftChoice>
+        <DraftChoice
+          name={`${formId}-all`}
+          checked={!draft.allTargets}
+          testId="votes.form.some"
+          onChange={() => update({ allTargets: false })}
+        >
+          {t('votes.form.some')}
+        </DraftChoice>
+      </div>
+      {!draft.allTargets && targets.length > 0 && (
+        <ul className="round-form__targets" data-testid="votes.form.targets">
+          {targets.map((target) => (
+            <li key={target.id}>
+              <DraftChoice
+                type="checkbox"
+                checked={draft.selected.includes(target.id)}
+                testId="votes.form.target"
+                dataLabel={target.label}
+                onChange={(checked) => update(targetChange(draft, target.id, checked))}
+              >
+                <span>{target.label || t('votes.untitled')}</span>
+              </DraftChoice>
+            </li>
+          ))}
+        </ul>
+      )}
+      {targets.length === 0 && <p className="hint">{t(`votes.form.noTargets.${draft.targetKind}`)}</p>}
+      <FieldWithError error={error('targets')} errorTestId="votes.form.targets-error">
+        {() => null}
+      </FieldWithError>
+    </fieldset>
+  );
+}

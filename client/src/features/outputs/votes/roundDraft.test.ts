@@ -1,0 +1,145 @@
+import { CreateRoundBody } from '@atelier/shared';
+import { describe, expect, it } from 'vitest';
+import {
+  criterionAddition,
+  criterionChange,
+  criterionRemoval,
+  defaultCriteria,
+  defaultTargetKind,
+  fieldMessage,
+  kindChange,
+  newCriterionId,
+  newRoundDraft,
+  type RoundDraft,
+  roundBody,
+  roundFormErrors,
+  targetChange,
+} from './roundDraft';
+
+describe('defaultTargetKind', () => {
+  it('votes on what the step shown is about', () => {
+    expect(defaultTargetKind('assessment')).toBe('notes');
+    expect(defaultTargetKind('issues')).toBe('issues');
+    expect(defaultTargetKind('axes')).toBe('axes');
+    expect(defaultTargetKind('actions')).toBe('actions');
+    expect(defaultTargetKind('monitoring')).toBe('actions');
+  });
+});
+
+describe('criteria', () => {
+  it('starts from the four default criteria in the workshop language', () => {
+    expect(defaultCriteria('fr').map((c) => c.label)).toEqual(['Impact', 'Faisabilité', 'Coût', 'Rapidité']);
+    expect(defaultCriteria('en').every((c) => c.weight === 1)).toBe(true);
+  });
+  it('gives a new criterion an id nobody has', () => {
+    expect(newCriterionId(['impact', 'criterion-2'])).toBe('criterion-3');
+    expect(newCriterionId(['criterion-1'])).toBe('criterion-2');
+  });
+});
+
+describe('the form as it opens', () => {
+  it('votes on every target with five dots, two at most per target, secretly and untimed', () => {
+    expect(newRoundDraft('axes', 'Choisir', 'fr')).toEqual({
+      title: 'Choisir',
+      targetKind: 'axes',
+      allTargets: true,
+      selected: [],
+      mode: 'dots',
+      budget: '5',
+      cap: '2',
+      negative: false,
+      criteria: [
+        { id: 'impact', label: 'Impact', weight: '1' },
+        { id: 'feasibility', label: 'Faisabilité', weight: '1' },
+        { id: 'cost', label: 'Coût', weight: '1' },
+        { id: 'speed', label: 'Rapidité', weight: '1' },
+      ],
+      visibility: 'secret',
+      duration: '',
+    });
+  });
+});
+
+describe('editing the draft', () => {
+  const titles = { notes: 'N', issues: 'I', axes: 'A', actions: 'C' } as const;
+  const defaultTitle = (kind: keyof typeof titles) => titles[kind];
+  const draft: RoundDraft = { ...newRoundDraft('issues', 'I', 'fr'), selected: ['x', 'y'] };
+
+  it('changes the default title with the kind, not one the facilitator wrote', () => {
+    expect(kindChange(draft, 'axes', defaultTitle)).toEqual({ targetKind: 'axes', selected: [], title: 'A' });
+    expect(kindChange({ ...draft, title: 'Mine' }, 'axes', defaultTitle)).toEqual({
+      targetKind: 'axes',
+      selected: [],
+    });
+  });
+  it('ticks a target at the end and unticks it', () => {
+    expect(targetChange(draft, 'z', true)).toEqual({ selected: ['x', 'y', 'z'] });
+    expect(targetChange(draft, 'x', false)).toEqual({ selected: ['y'] });
+  });
+  it('edits, removes and adds criteria', () => {
+    expect(criterionChange(draft, 1, { weight: '2' }).criteria?.[1]).toEqual({
+      id: 'feasibility',
+      label: 'Faisabilité',
+      weight: '2',
+    });
+    expect(criterionRemoval(draft, 0).criteria?.map((c) => c.id)).toEqual(['feasibility', 'cost', 'speed']);
+    expect(criterionAddition(draft).criteria?.at(-1)).toEqual({ id: 'criterion-5', label: '', weight: '1' });
+  });
+});
+
+describe('the new round form', () => {
+  const draft = newRoundDraft('issues', 'Prioriser les enjeux', 'fr');
+  it('builds a body the contract accepts', () => {
+    const parsed = CreateRoundBody.safeParse(roundBody(draft));
+    expect(parsed.success).toBe(true);
+    expect(roundBody(draft)).toMatchObject({
+      targets: 'all',
+      dots: { budget: 5, cap: 2 },
+      durationMinutes: null,
+    });
+    const scoring = roundBody({
+      ...draft,
+      mode: 'scoring',
+      allTargets: false,
+      selected: ['x'],
+      duration: '10',
+    });
+    expect(scoring).toMatchObject({ targets: ['x'], durationMinutes: 10 });
+    expect(scoring.criteria?.[0]).toEqual({ id: 'impact', label: 'Impact', weight: 1 });
+    expect(
+      roundBody({ ...draft, mode: 'scoring', criteria: [{ id: 'x', label: 'X', weight: '1,5' }] }).criteria,
+    ).toEqual([{ id: 'x', label: 'X', weight: 1.5 }]);
+  });
+  it('puts each problem by its field', () => {
+    const bad = roundBody({
+      ...draft,
+      title: ' ',
+      budget: '3',
+      cap: '4',
+      duration: 'abc',
+      allTargets: false,
+      selected: [],
+    });
+    const parsed = CreateRoundBody.safeParse(bad);
+    expect(parsed.success).toBe(false);
+    const errors = roundFormErrors(parsed.error?.issues ?? []);
+    expect(Object.keys(errors).sort()).toEqual(['cap', 'duration', 'targets', 'title']);
+    const scoring = CreateRoundBody.safeParse(
+      roundBody({ ...draft, mode: 'scoring', criteria: [{ id: 'x', label: '', weight: '0' }] }),
+    );
+    expect(Object.keys(roundFormErrors(scoring.error?.issues ?? [])).sort()).toEqual([
+      'criterion.0.label',
+      'criterion.0.weight',
+    ]);
+  });
+});
+
+describe('fieldMessage', () => {
+  it("says each field's problem in our words, a criterion's by what is wrong with it", () => {
+    expect(fieldMessage('title')).toBe('votes.form.error.title');
+    expect(fieldMessage('duration')).toBe('votes.form.error.duration');
+    expect(fieldMessage('criterion.2.label')).toBe('votes.form.error.criterionLabel');
+    expect(fieldMessage('criterion.0.weight')).toBe('votes.form.error.weight');
+    expect(fieldMessage('criteria')).toBe('votes.form.error.criteria');
+  });
+});

@@ -1,0 +1,203 @@
+import {
+  type CreateRoundBody,
+  DEFAULT_CRITERIA_IDS,
+  DEFAULT_CRITERIA_LABELS,
+  type Locale,
+  type Step,
+  type VoteTargetKind,
+} from '@atelier/shared';
+import type { MessageKey } from '../../../i18n/translate';
+
+/**
+ * The new round form's draft: its fields as typed, what each edit changes in them, the body it
+ * sends, and where each problem with that body is shown.
+ */
+
+/** The new round form's fields, as typed. */
+export interface RoundDraft {
+  title: string;
+  targetKind: VoteTargetKind;
+  allTargets: boolean;
+  selected: readonly string[];
+  mode: 'dots' | 'scoring';
+  budget: string;
+  cap: string;
+  negative: boolean;
+  criteria: readonly DraftCriterion[];
+  visibility: 'secret' | 'open';
+  duration: string;
+}
+
+export interface DraftCriterion {
+  id: string;
+  label: string;
+  weight: string;
+}
+
+/** What a new round votes on by default: what the step shown is about. */
+export function defaultTargetKind(step: Step): VoteTargetKind {
+  switch (step) {
+    case 'assessment':
+      return 'notes';
+    case 'issues':
+      return 'issues';
+    case 'axes':
+      return 'axes';
+    default:
+      return 'actions';
+  }
+}
+
+/** The criteria a scoring round starts with, named in the workshop's language. */
+export function defaultCriteria(locale: Locale): { id: string; label: string; weight: number }[] {
+  return DEFAULT_CRITERIA_IDS.map((id) => ({ id, label: DEFAULT_CRITERIA_LABELS[locale][id], weight: 1 }));
+}
+
+/** An id for a criterion the facilitator adds, not taken by the others. */
+export function newCriterionId(taken: readonly string[]): string {
+  for (let n = taken.length + 1; ; n++) {
+    const id = `criterion-${n}`;
+    if (!taken.includes(id)) return id;
+  }
+}
+
+/** The form as it opens: every target of `kind`, five dots two at most per target, secret, untimed. */
+export function newRoundDraft(kind: VoteTargetKind, title: string, locale: Locale): RoundDraft {
+  return {
+    title,
+    targetKind: kind,
+    allTargets: true,
+    selected: [],
+    mode: 'dots',
+    budget: '5',
+    cap: '2',
+    negative: false,
+    criteria: defaultCriteria(locale).map((c) => ({ ...c, weight: String(c.weight) })),
+    visibility: 'secret',
+    duration: '',
+  };
+}
+
+// Each edit below is the change to merge into the draft it was made on.
+
+/** Another kind of target: none chosen, and its default title unless the facilitator wrote their own. */
+export function kindChange(
+  draft: RoundDraft,
+  kind: VoteTargetKind,
+  defaultTitle: (kind: VoteTargetKind) => string,
+): Partial<RoundDraft> {
+  const ownTitle = draft.title !== defaultTitle(draft.targetKind);
+  return { targetKind: kind, selected: [], ...(ownTitle ? {} : { title: defaultTitle(kind) }) };
+}
+
+/** A target ticked (added at the end) or unticked. */
+export function targetChange(draft: RoundDraft, targetId: string, checked: boolean): Partial<RoundDraft> {
+  return {
+    selected: checked ? [...draft.selected, targetId] : draft.selected.filter((s) => s !== targetId),
+  };
+}
+
+/** A criterion's name or weight typed. */
+export function criterionChange(
+  draft: RoundDraft,
+  index: number,
+  patch: Partial<DraftCriterion>,
+): Partial<RoundDraft> {
+  return { criteria: draft.criteria.map((c, i) => (i === index ? { ...c, ...patch } : c)) };
+}
+
+/** A criterion removed. */
+export function criterionRemoval(draft: RoundDraft, index: number): Partial<RoundDraft> {
+  return { criteria: draft.criteria.filter((_, i) => i !== index) };
+}
+
+/** A criterion added at the end: no name yet, weight 1. */
+export function criterionAddition(draft: RoundDraft): Partial<RoundDraft> {
+  return {
+    criteria: [
+      ...draft.criteria,
+      { id: newCriterionId(draft.criteria.map((c) => c.id)), label: '', weight: '1' },
+    ],
+  };
+}
+
+/** A whole number typed in a field (`NaN` when it is not one, so zod says so). */
+function whole(text: string): number {
+  const trimmed = text.trim();
+  return /^-?\d+$/.test(trimmed) ? Number(trimmed) : Number.NaN;
+}
+
+/** A number with decimals typed in a field, French or English decimal mark. */
+function decimal(text: string): number {
+  const trimmed = text.trim().replace(',', '.');
+  return /^-?(\d+\.?\d*|\.\d+)$/.test(trimmed) ? Number(trimmed) : Number.NaN;
+}
+
+/** The `POST …/rounds` body for what the form holds (to be checked with `CreateRoundBody`). */
+export function roundBody(draft: RoundDraft): CreateRoundBody {
+  const duration = draft.duration.trim();
+  return {
+    title: draft.title,
+    targetKind: draft.targetKind,
+    targets: draft.allTargets ? 'all' : [...draft.selected],
+    mode: draft.mode,
+    visibility: draft.visibility,
+    ...(draft.mode === 'dots'
+      ? { dots: { budget: whole(draft.budget), cap: whole(draft.cap), negative: draft.negative } }
+      : {
+          criteria: draft.criteria.map((c) => ({ id: c.id, label: c.label, weight: decimal(c.weight) })),
+        }),
+    durationMinutes: duration === '' ? null : whole(duration),
+  };
+}
+
+/** The fields of the new round form an error can be shown by. */
+export type RoundFormField =
+  | 'title'
+  | 'targets'
+  | 'budget'
+  | 'cap'
+  | 'criteria'
+  | `criterion.${number}.label`
+  | `criterion.${number}.weight`
+  | 'duration';
+
+/** Where each problem with a new round's body belongs, from zod's issue paths (first one per field). */
+export function roundFormErrors(
+  issues: readonly { path: readonly PropertyKey[]; message: string }[],
+): Partial<Record<RoundFormField, string>> {
+  const errors: Partial<Record<RoundFormField, string>> = {};
+  for (const issue of issues) {
+    const [head, second, third] = issue.path;
+    let field: RoundFormField | null = null;
+    if (head === 'title') field = 'title';
+    else if (head === 'targets') field = 'targets';
+    else if (head === 'dots') field = second === 'cap' ? 'cap' : 'budget';
+    else if (head === 'criteria')
+      field =
+        typeof second === 'number' && (third === 'label' || third === 'weight')
+          ? `criterion.${second}.${third}`
+          : 'criteria';
+    else if (head === 'durationMinutes') field = 'duration';
+    if (field && errors[field] === undefined) errors[field] = issue.message;
+  }
+  return errors;
+}
+
+/** Our own words for each field's problem (zod's messages are English). */
+const FIELD_MESSAGES: Record<string, MessageKey> = {
+  title: 'votes.form.error.title',
+  targets: 'votes.form.error.targets',
+  budget: 'votes.form.error.budget',
+  cap: 'votes.form.error.cap',
+  criteria: 'votes.form.error.criteria',
+  label: 'votes.form.error.criterionLabel',
+  weight: 'votes.form.error.weight',
+  duration: 'votes.form.error.duration',
+};
+
+/** What to say under a field with a problem. */
+export function fieldMessage(field: RoundFormField): MessageKey {
+  const last = field.split('.').pop() ?? field;
+  return FIELD_MESSAGES[last] ?? 'votes.form.error.criteria';
+}

@@ -1,0 +1,85 @@
+import { CreateRoundBody, type PublicRound, type VoteTarget } from '@atelier/shared';
+import { useState } from 'react';
+import { errorMessage } from '../../../api/errorMessage';
+import { createRound, moveRound } from '../../../api/votes';
+import { useT } from '../../../i18n/locale';
+import { boardStore, useBoard, useShownStep } from '../../../state/store';
+import {
+  defaultTargetKind,
+  fieldMessage,
+  newRoundDraft,
+  type RoundDraft,
+  type RoundFormField,
+  roundBody,
+  roundFormErrors,
+} from './roundDraft';
+import { useVotesApi } from './useBallot';
+import { useLiveTargets } from './useLiveTargets';
+
+/** What a part of the new round form edits: the draft, how to change it, and each field's problem. */
+export interface DraftEditing {
+  draft: RoundDraft;
+  /** Merges a change into the draft. */
+  update: (patch: Partial<RoundDraft>) => void;
+  /** The problem to show under a field, in the person's language; `null` when there is none. */
+  error: (field: RoundFormField) => string | null;
+}
+
+export interface NewRoundFormState extends DraftEditing {
+  /** The targets of the kind chosen, on the board now. */
+  targets: VoteTarget[];
+  busy: boolean;
+  /** Why the server refused the round. */
+  formError: string | null;
+  /** Checks the draft, then creates the round (and opens it when `open`). */
+  submit: (open: boolean) => Promise<void>;
+}
+
+/**
+ * The new round form's state: the draft (voting on what the step shown is about), its problems,
+ * and the round's creation. `onDone` gets the round made.
+ */
+export function useNewRoundForm(onDone: (round: PublicRound) => void): NewRoundFormState {
+  const t = useT();
+  const api = useVotesApi();
+  const step = useShownStep();
+  const locale = useBoard((s) => s.workshop?.locale ?? 'fr');
+  const [draft, setDraft] = useState<RoundDraft>(() => {
+    const kind = defaultTargetKind(step);
+    return newRoundDraft(kind, t(`votes.form.defaultTitle.${kind}`), locale);
+  });
+  const [errors, setErrors] = useState<Partial<Record<RoundFormField, string>>>({});
+  const [busy, setBusy] = useState(false);
+  const [formError, setFormError] = useState<string | null>(null);
+  const targets = useLiveTargets(draft.targetKind);
+  const update = (patch: Partial<RoundDraft>) => setDraft((d) => ({ ...d, ...patch }));
+  const error = (field: RoundFormField) => (errors[field] ? t(fieldMessage(field)) : null);
+
+  const submit = async (open: boolean) => {
+    setFormError(null);
+    const body = roundBody(draft);
+    const parsed = CreateRoundBody.safeParse(body);
+    if (!parsed.success) {
+      setErrors(roundFormErrors(parsed.error.issues));
+      return;
+    }
+    if (draft.allTargets && targets.length === 0) {
+      setErrors({ targets: 'none' });
+      return;
+    }
+    setErrors({});
+    setBusy(true);
+    try {
+      let round = await createRound(api.workshopId, body, api.token);
+      if (open) round = await moveRound(api.workshopId, round.id, 'open', api.token);
+      boardStore.getState().toast('success', t(open ? 'votes.form.createdOpen' : 'votes.form.created'));
+      onDone(round);
+    } catch (failure) {
+      setFormError(errorMessage(t, failure));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return { draft, update, error, targets, busy, formError, submit };
+}
