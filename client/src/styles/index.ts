@@ -1,0 +1,55 @@
+// The cascade's order: a rule wins over an earlier one of equal specificity, so this list keeps the
+// order the stylesheets were written in (a component importing its own stylesheet would reorder them).
+// Each stylesheet lives beside what it styles.
+
+// Tokens, reset, generic pieces, the simple pages.
+import './base.css';
+import '../ui/buttons.css';
+import '../ui/brand.css';
+import '../i18n/locale-switch.css';
+import '../ui/screen.css';
+import '../features/entry/home/home.css';
+import '../features/entry/join/join.css';
+import '../ui/forms.css';
+import '../features/entry/home/join-code-form.css';
+
+// The workshop page: the shell, the canvas, presence, the projector, following.
+import '../workshop/board.css';
+import '../toolbox/presence/presence.css';
+import '../workshop/connection.css';
+import '../toolbox/canvas/canvas.css';
+import '../toolbox/presence/cursors.css';
+import '../workshop/banners.css';
+import '../features/facilitation/projector/projector.css';
+import '../features/facilitation/follow/follow.css';
+
+// Notes, popovers, side panels, toasts, the facilitator's panels and toggles.
+import '../toolbox/notes/note.css';
+import '../ui/popover.css';
+import '../ui/side-panel.css';
+import '../features/facilitation/share/share-panel.css';
+import '../toolbox/notes/theme-picker.css';
+import '../ui/toasts.css';
+import '../features/facilitation/participants/participants.css';
+import '../ui/confirm.css';
+import '../toolbox/notes/filter-menu.css';
+import '../features/facilitation/themes/theme-editor.css';
+import '../features/facilitation/boardPanel/board-panel.css';
+import '../features/facilitation/timer/timer.css';
+import '../features/facilitation/lock/lock.css';
+import '../features/facilitation/silent/silent.css';
+
+// The step bar, a step's question, then the six steps.
+import '../workshop/step-bar.css';
+import '../features/method/question/question.css';
+import './issues.css';
+import './axes.css';
+import './actions.css';
+import './plan.css';
+
+// Outputs: votes, export and import.
+import './votes.css';
+import './export.css';
+
+// Last: phones and tablets adjust the rules above (touch targets, then narrow widths).
+import './small-screens.css';
