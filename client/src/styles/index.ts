@@ -42,10 +42,30 @@ import '../features/facilitation/silent/silent.css';
 // The step bar, a step's question, then the six steps.
 import '../workshop/step-bar.css';
 import '../features/method/question/question.css';
-import './issues.css';
-import './axes.css';
-import './actions.css';
-import './plan.css';
+import '../features/method/issues/issues-step.css';
+import '../features/method/issues/issue.css';
+import '../features/method/issues/new-issue.css';
+import '../features/method/issues/issue-menu.css';
+import '../features/method/issues/projector.css';
+import '../features/method/axes/axes-step.css';
+import '../features/method/axes/axis-column.css';
+import '../features/method/axes/issue-card.css';
+import '../features/method/axes/projector.css';
+import '../features/method/actions/actions-step.css';
+import '../features/method/actions/sheet-card.css';
+import '../features/method/actions/sheet-editor.css';
+import '../features/method/actions/collaborative-text.css';
+import '../features/method/actions/financing-plan.css';
+import '../features/method/actions/milestones.css';
+import '../features/method/actions/projector.css';
+import '../features/method/plan/step-frame.css';
+import '../features/method/plan/tables.css';
+import '../features/method/plan/new-row.css';
+import '../features/method/plan/labels.css';
+import '../features/method/plan/process.css';
+import '../features/method/plan/orphans.css';
+import '../features/method/plan/overview.css';
+import '../features/method/plan/projector.css';
 
 // Outputs: votes, export and import.
 import './votes.css';
