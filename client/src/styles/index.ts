@@ -68,8 +68,16 @@ import '../features/method/plan/overview.css';
 import '../features/method/plan/projector.css';
 
 // Outputs: votes, export and import.
-import './votes.css';
-import './export.css';
+import '../features/outputs/votes/ballot.css';
+import '../features/outputs/votes/score-grid.css';
+import '../features/outputs/votes/pills.css';
+import '../features/outputs/votes/vote-banner.css';
+import '../features/outputs/votes/results.css';
+import '../features/outputs/votes/votes-panel.css';
+import '../features/outputs/votes/new-round-form.css';
+import '../features/outputs/votes/projector.css';
+import '../features/outputs/export/export-panel.css';
+import '../features/outputs/export/import.css';
 
 // Last: phones and tablets adjust the rules above (touch targets, then narrow widths).
 import './small-screens.css';
