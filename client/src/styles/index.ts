@@ -80,4 +80,12 @@ import '../features/outputs/export/export-panel.css';
 import '../features/outputs/export/import.css';
 
 // Last: phones and tablets adjust the rules above (touch targets, then narrow widths).
-import './small-screens.css';
+import '../ui/touch.small.css';
+import '../ui/screen.small.css';
+import '../workshop/workshop.small.css';
+import '../toolbox/canvas/toolbar.small.css';
+import '../features/method/issues/issues.small.css';
+import '../features/method/axes/axes.small.css';
+import '../features/method/actions/actions.small.css';
+import '../features/method/plan/plan.small.css';
+import '../features/outputs/votes/votes.small.css';
