@@ -1,4 +1,5 @@
-import { readControlState, readRound, roomName, setStep, votesMap } from '@atelier/shared';
+import { readControlState, readRound, roomName, setStep } from '@atelier/shared';
+import { votesMap } from '@atelier/shared/layout';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {

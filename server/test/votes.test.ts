@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import {
-  CONTROL_ROOTS,
   draftsRoomName,
   MINUTE_MS,
   type PublicRound,
@@ -11,8 +10,8 @@ import {
   readTimer,
   roomName,
   setStep,
-  votesMap,
 } from '@atelier/shared';
+import { CONTROL_ROOTS, votesMap } from '@atelier/shared/layout';
 import { describe, expect, it } from 'vitest';
 import { api, connectDoc, type DocClient, TWO_AND_OBSERVER, useServer, waitDoc, waitFor } from './harness';
 import { ISSUES, ok, openDotsRound, refused, roundBody, votingWorkshop } from './votes-api';

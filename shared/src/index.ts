@@ -1,5 +1,4 @@
 export {
-  ACTION_FIELDS,
   ACTION_PRIORITIES,
   ACTION_STATUSES,
   ACTION_STRUCTURES,
@@ -12,8 +11,6 @@ export {
   ActionStructure,
   type ActionTextField,
   ActionTextFieldName,
-  actionMap,
-  actionsMap,
   actionText,
   actionTextSchema,
   addFinancingLine,
@@ -47,15 +44,12 @@ export {
 export {
   ADVISED_MAX_AXES,
   AXIS_DESCRIPTION_MAX,
-  AXIS_FIELDS,
   AXIS_TITLE_MAX,
   type Axis,
   AxisDescription,
   type AxisTextField,
   AxisTitle,
   attachIssue,
-  axesMap,
-  axisMap,
   axisText,
   createAxis,
   deleteAxis,
@@ -64,7 +58,7 @@ export {
   readAxes,
   renameAxis,
 } from './doc/axes';
-export { type BinEntry, binMap, binNote, emptyBin, parseBinEntry, readBin, restoreNote } from './doc/bin';
+export { type BinEntry, binNote, emptyBin, parseBinEntry, readBin, restoreNote } from './doc/bin';
 export { readLayoutVersion, seedBoard, undoScope } from './doc/board';
 export {
   assignNote,
@@ -73,7 +67,6 @@ export {
   type ClusterHead,
   ClusterTextField,
   ClusterTitle,
-  clustersMap,
   clusterText,
   createCluster,
   describeCluster,
@@ -90,7 +83,6 @@ export {
   type ControlState,
   NOTE_EDITING,
   type NoteEditing,
-  questionsMap,
   readControlState,
   readFollow,
   readNoteEditing,
@@ -109,12 +101,10 @@ export {
   setStepQuestion,
   setStepsFree,
   setTimer,
-  stateMap,
 } from './doc/control';
 export { countDrafts, moveDraftsToBoard, updateAddsNote } from './doc/drafts';
 export {
   addIndicator,
-  INDICATOR_FIELDS,
   INDICATOR_FREQUENCIES,
   INDICATOR_TEXT,
   INDICATOR_TEXT_FIELDS,
@@ -125,30 +115,19 @@ export {
   IndicatorPatch,
   type IndicatorTextField,
   IndicatorValue,
-  indicatorsMap,
   indicatorText,
   readIndicator,
   readIndicators,
   removeIndicator,
   updateIndicator,
 } from './doc/indicators';
-export {
-  BOARD_ROOTS,
-  CONTROL_ROOTS,
-  LAYOUT_VERSION,
-  LIMITS,
-  NOTE_FIELDS,
-  PRIVATE_ROOTS,
-  STATE_FIELDS,
-} from './doc/layout';
+export { LAYOUT_VERSION, LIMITS } from './doc/layout';
 export {
   type AddNoteInput,
   addNote,
   deleteNote,
   moveNote,
   type Note,
-  noteMap,
-  notesMap,
   noteText,
   type Point,
   readNote,
@@ -159,7 +138,6 @@ export {
 export { LOCAL_ORIGIN, SERVER_ORIGIN } from './doc/origins';
 export {
   addPartner,
-  PARTNER_FIELDS,
   PARTNER_TEXT,
   PARTNER_TEXT_FIELDS,
   PARTNER_TEXT_LIMITS,
@@ -167,7 +145,6 @@ export {
   PartnerInput,
   PartnerPatch,
   type PartnerTextField,
-  partnersMap,
   partnerText,
   readPartner,
   readPartners,
@@ -200,7 +177,6 @@ export {
   type ProcessState,
   ProcessStatus,
   ProcessStep,
-  processMap,
   processProgress,
   readProcess,
   readProcesses,
@@ -245,7 +221,6 @@ export {
   setThemeArchived,
   type Theme,
   ThemeInput,
-  themesMap,
   UNTHEMED_COLOR,
   updateTheme,
 } from './doc/themes';
@@ -436,8 +411,6 @@ export {
   readReminders,
   readRound,
   readRounds,
-  remindersMap,
   unpublishRound,
   updateTouchesVotes,
-  votesMap,
 } from './votes/votesDoc';

@@ -4,7 +4,8 @@
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parentPort } from 'node:worker_threads';
-import { moveNote, notesMap } from '@atelier/shared';
+import { moveNote } from '@atelier/shared';
+import { notesMap } from '@atelier/shared/layout';
 import * as Y from 'yjs';
 import { elapsedSinceStamp, now, stampOf } from '../lib/clock';
 import { mapLimit } from '../lib/concurrency';

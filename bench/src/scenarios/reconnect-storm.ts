@@ -14,7 +14,8 @@
  * Targets: all back and converged within 5 s, nothing lost, no event-loop stall > 100 ms.
  * The relay is left out: it stores nothing, so there is no state to converge to.
  */
-import { moveNote, notesMap, readNotes } from '@atelier/shared';
+import { moveNote, readNotes } from '@atelier/shared';
+import { notesMap } from '@atelier/shared/layout';
 import { now, sleep } from '../lib/clock';
 import { mapLimit } from '../lib/concurrency';
 import type { Column, ResultRow, ScenarioContext, ScenarioResult } from '../lib/scenario';

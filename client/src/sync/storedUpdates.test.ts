@@ -1,3 +1,4 @@
+import { addNote, LIMITS, readNotes } from '@atelier/shared';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { IndexeddbPersistence } from 'y-indexeddb';
 import * as Y from 'yjs';
@@ -20,11 +21,22 @@ function reload(written: Uint8Array[]): Y.Doc {
   return doc;
 }
 
-function remoteEdit(doc: Y.Doc, key: string, value: string): void {
+/** Each note's text, by id. */
+function texts(doc: Y.Doc): Record<string, string> {
+  return Object.fromEntries(readNotes(doc).map((note) => [note.id, note.text]));
+}
+
+/** Someone else's notes (id → text), arriving from the server as one update. */
+function remoteNotes(doc: Y.Doc, notes: Record<string, string>): void {
   const other = new Y.Doc();
-  other.getMap('m').set(key, value);
+  for (const [id, text] of Object.entries(notes)) addNote(other, { id, text, x: 0, y: 0, author: 'them' });
   Y.applyUpdate(doc, Y.encodeStateAsUpdate(other), SERVER);
 }
+
+const remoteEdit = (doc: Y.Doc, id: string, text: string) => remoteNotes(doc, { [id]: text });
+/** The person's own note, written on this tab. */
+const ownEdit = (doc: Y.Doc, id: string, text: string) =>
+  addNote(doc, { id, text, x: 0, y: 0, author: 'me' });
 
 describe('stored updates', () => {
   beforeEach(() => vi.useFakeTimers());
@@ -38,7 +50,8 @@ describe('stored updates', () => {
     expect(written).toHaveLength(0);
     vi.advanceTimersByTime(1000);
     expect(written).toHaveLength(1);
-    expect(reload(written).getMap('m').toJSON()).toEqual(doc.getMap('m').toJSON());
+    expect(readNotes(doc)).toHaveLength(50);
+    expect(texts(reload(written))).toEqual(texts(doc));
   });
 
   it('writes the person’s own edit at once, with what was queued before it', () => {
@@ -46,9 +59,9 @@ describe('stored updates', () => {
     const { persistence, written } = fakePersistence(doc);
     batchStoredUpdates(persistence, (origin) => origin === SERVER);
     remoteEdit(doc, 'theirs', 'a');
-    doc.getMap('m').set('mine', 'b');
+    ownEdit(doc, 'mine', 'b');
     expect(written).toHaveLength(1);
-    expect(reload(written).getMap('m').toJSON()).toEqual({ theirs: 'a', mine: 'b' });
+    expect(texts(reload(written))).toEqual({ theirs: 'a', mine: 'b' });
   });
 
   it('stores nothing more once stopped (the copy is being cleared)', () => {
@@ -57,7 +70,7 @@ describe('stored updates', () => {
     const stored = batchStoredUpdates(persistence, (origin) => origin === SERVER);
     remoteEdit(doc, 'queued', 'x');
     stored.stop();
-    doc.getMap('m').set('after', 'y');
+    ownEdit(doc, 'after', 'y');
     vi.advanceTimersByTime(1000);
     expect(written).toHaveLength(0);
   });
@@ -67,9 +80,12 @@ describe('stored updates', () => {
     const { persistence, written } = fakePersistence(doc);
     batchStoredUpdates(persistence, (origin) => origin === SERVER);
     remoteEdit(doc, 'small', 'x');
-    remoteEdit(doc, 'big', 'y'.repeat(100_000));
+    // A big board: 60 full notes, over 100 kB in one update.
+    const big = Array.from({ length: 60 }, (_, i) => [`big${i}`, 'y'.repeat(LIMITS.noteText)]);
+    remoteNotes(doc, Object.fromEntries(big));
     expect(written).toHaveLength(2);
     expect(written[1]?.byteLength).toBeGreaterThan(100_000);
-    expect(reload(written).getMap('m').get('small')).toBe('x');
+    expect(texts(reload(written)).small).toBe('x');
+    expect(readNotes(reload(written))).toHaveLength(61);
   });
 });

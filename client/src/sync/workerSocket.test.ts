@@ -1,3 +1,4 @@
+import { addNote, readNoteById, setNoteText } from '@atelier/shared';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -103,18 +104,18 @@ describe('sockets hosted by the hub', () => {
     expect([decoding.readVarUint(first), decoding.readVarUint(first)]).toEqual([0, 0]);
 
     const room = new Y.Doc();
-    room.getMap('m').set('n1', 'hello');
+    addNote(room, { id: 'n1', text: 'hello', x: 0, y: 0, author: 'them' });
     remote.receive(step2(room));
     expect(provider.synced).toBe(true);
-    expect(doc.getMap('m').get('n1')).toBe('hello');
+    expect(readNoteById(doc, 'n1')?.text).toBe('hello');
 
     // Someone else types; the server relays each update on its own.
     const transactions: number[] = [];
     doc.on('afterTransaction', () => transactions.push(1));
     room.on('update', (update: Uint8Array) => remote.receive(new Uint8Array(updateFrame(update))));
-    for (const word of ['a', 'b', 'c', 'd']) room.getMap('m').set('n1', word);
+    for (const word of ['a', 'b', 'c', 'd']) setNoteText(room, 'n1', word);
     vi.advanceTimersByTime(REMOTE_FRAME_MS);
-    expect(doc.getMap('m').get('n1')).toBe('d');
+    expect(readNoteById(doc, 'n1')?.text).toBe('d');
     expect(transactions).toHaveLength(1);
     provider.destroy();
   });

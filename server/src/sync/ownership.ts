@@ -1,11 +1,10 @@
 import {
-  BOARD_ROOTS,
-  NOTE_FIELDS,
   type NoteEditing,
   parseBinEntry,
   WRITE_DENIED_REASONS,
   type WriteDeniedReason,
 } from '@atelier/shared';
+import { BOARD_ROOTS, NOTE_FIELDS } from '@atelier/shared/layout';
 import * as Y from 'yjs';
 
 // biome-ignore lint/suspicious/noExplicitAny: Yjs types its parents as AbstractType<any> (maps, texts…).

@@ -5,8 +5,8 @@ import {
   SERVER_ORIGIN,
   tallyRound,
   unpublishRound,
-  votesMap,
 } from '@atelier/shared';
+import { votesMap } from '@atelier/shared/layout';
 import type * as Y from 'yjs';
 import type { BallotStore, RoundRecord } from '../store/ballots';
 import type { WorkshopStore } from '../store/workshops';

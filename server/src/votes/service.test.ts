@@ -11,8 +11,8 @@ import {
   type StrategyRound,
   setTimer,
   tallyRound,
-  votesMap,
 } from '@atelier/shared';
+import { votesMap } from '@atelier/shared/layout';
 import pino from 'pino';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';

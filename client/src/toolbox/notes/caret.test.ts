@@ -1,12 +1,13 @@
+import { addNote, noteText } from '@atelier/shared';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { type DeltaOp, transformPosition, transformSelection } from './caret';
 
-/** Applies `change` to a Y.Text holding `text` and returns the delta of that change. */
+/** Applies `change` to a note's Y.Text holding `text` and returns the delta of that change. */
 function deltaOf(text: string, change: (t: Y.Text) => void): DeltaOp[] {
   const doc = new Y.Doc();
-  const ytext = doc.getText('t');
-  ytext.insert(0, text);
+  const ytext = noteText(doc, addNote(doc, { text, x: 0, y: 0, author: 'me' }));
+  if (!ytext) throw new Error('the note has no text');
   let delta: DeltaOp[] = [];
   ytext.observe((event) => {
     delta = event.delta as DeltaOp[];
