@@ -1,5 +1,5 @@
 import { ACTION_TEXT_LIMITS, type ActionTextField, actionText, setActionText } from '@atelier/shared';
-import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useId, useLayoutEffect, useMemo, useState } from 'react';
 import type * as Y from 'yjs';
 import { useT } from '../../../i18n/locale';
 import { useSheetCarets } from '../../../state/presenceStores';
@@ -7,7 +7,7 @@ import { useCanEdit } from '../../../state/store';
 import { useBoardDoc } from '../../../state/useBoardDoc';
 import { undoKeys } from '../../../toolbox/commands/undoKeys';
 import { encodePosition } from '../../../toolbox/text/textBinding';
-import { useTextBinding } from '../../../toolbox/text/useTextBinding';
+import { useCollaborativeField } from '../../../toolbox/text/useCollaborativeField';
 import { FieldError, fieldErrorProps } from '../../../ui/FieldWithError';
 import { FieldPeople } from './FieldPeople';
 import { overlayPieces, resolveCarets } from './remoteCarets';
@@ -49,20 +49,16 @@ export function CollaborativeText({ sheetId, field, label, placeholder, rows = 3
   const reporter = useSheetPresence();
   const ytext = useMemo(() => textOf(doc, sheetId, field), [doc, sheetId, field]);
   const [text, setText] = useState(() => ytext?.toString() ?? '');
-  const [tooLong, setTooLong] = useState(false);
-  const ref = useRef<HTMLTextAreaElement>(null);
   const limit = ACTION_TEXT_LIMITS[field];
-  const binding = useTextBinding(ref, ytext, {
-    write: (next) => {
-      let written = false;
-      try {
-        written = commands.text((d) => setActionText(d, sheetId, field, next));
-        setTooLong(false);
-      } catch {
-        setTooLong(true);
-      }
-      return written;
-    },
+  const {
+    ref,
+    error: tooLong,
+    binding,
+  } = useCollaborativeField({
+    text: ytext,
+    write: (next) => commands.text((d) => setActionText(d, sheetId, field, next)),
+    // Longer than the field's limit: the field goes back to its text, and says why.
+    failed: true,
     onSelection: (selection) => {
       if (!reporter || !editable) return;
       if (selection) reporter.caret(field, encodePosition(selection.anchor), encodePosition(selection.head));
@@ -79,7 +75,7 @@ export function CollaborativeText({ sheetId, field, label, placeholder, rows = 3
     // The binding just wrote the text into the field: its height was measured without it.
     fitHeight(textarea);
     return () => ytext.unobserve(update);
-  }, [ytext]);
+  }, [ref, ytext]);
 
   // The field grows with its text: no inner scrollbar, so the carets' overlay matches it line
   // for line. Again when its width changes (the window, the panel), which re-wraps the lines.
@@ -96,7 +92,7 @@ export function CollaborativeText({ sheetId, field, label, placeholder, rows = 3
     });
     observer.observe(textarea);
     return () => observer.disconnect();
-  }, []);
+  }, [ref]);
 
   const carets = useSheetCarets();
   // Resolved on every render: `text` changes when the characters the carets point at arrive.

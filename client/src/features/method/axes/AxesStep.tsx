@@ -1,23 +1,12 @@
+import { ADVISED_MAX_AXES, attachIssue, deleteAxis, rankAxis } from '@atelier/shared';
 import {
-  ADVISED_MAX_AXES,
-  AXIS_TITLE_MAX,
-  AxisTitle,
-  attachIssue,
-  createAxis,
-  deleteAxis,
-  rankAxis,
-} from '@atelier/shared';
-import {
-  type Announcements,
   DndContext,
   type DragEndEvent,
   DragOverlay,
   type DragStartEvent,
   MeasuringStrategy,
-  type UniqueIdentifier,
-  useDroppable,
 } from '@dnd-kit/core';
-import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useCallback, useId, useMemo, useRef, useState } from 'react';
 import { useT } from '../../../i18n/locale';
 import { boardStore, canEdit, useBoard, useCanEdit } from '../../../state/store';
 import { useBoardValue } from '../../../state/useBoardValue';
@@ -25,20 +14,15 @@ import { useConnection } from '../../../state/useConnection';
 import { HistoryButtons } from '../../../toolbox/commands/HistoryButtons';
 import type { BoardCommands } from '../../../toolbox/commands/useCommands';
 import { ConfirmDialog } from '../../../ui/ConfirmDialog';
-import { FieldError, fieldErrorProps } from '../../../ui/FieldWithError';
 import { focusSoon } from '../../../ui/focusSoon';
 import { Icon } from '../../../ui/Icon';
 import { AxisColumn } from './AxisColumn';
-import {
-  type AxesBoard,
-  type AxisView,
-  axesBoardReader,
-  type IssueView,
-  POOL_ZONE,
-  zoneAxis,
-} from './axesBoard';
+import { axesAccessibility } from './announcements';
+import { type AxesBoard, type AxisView, axesBoardReader, findIssue, zoneAxis } from './axesBoard';
 import { useAxesSensors, zoneCollision } from './dnd';
-import { IssueCard, IssueCardOverlay, issueHandleSelector, issueMenuSelector } from './IssueCard';
+import { IssueCardOverlay, issueHandleSelector, issueMenuSelector } from './IssueCard';
+import { NewAxis } from './NewAxis';
+import { Pool } from './Pool';
 
 /** Drop zones are measured again while a card is carried: the columns may scroll. */
 const MEASURING = { droppable: { strategy: MeasuringStrategy.Always } };
@@ -123,30 +107,7 @@ export function AxesStep({ commands }: { commands: BoardCommands }) {
     attach(id, axisId, activatorEvent instanceof KeyboardEvent ? 'handle' : null);
   };
 
-  const accessibility = useMemo(() => {
-    const issueTitle = (id: UniqueIdentifier) => findIssue(boardRef.current, String(id))?.title ?? '';
-    const zoneName = (id: UniqueIdentifier) => {
-      const axisId = zoneAxis(String(id));
-      if (axisId === null) return t('axes.pool.title');
-      const index = boardRef.current.axes.findIndex((axis) => axis.id === axisId);
-      const axis = boardRef.current.axes[index];
-      return t('axes.menu.axis', { n: index + 1, title: axis?.title || t('axes.untitled') });
-    };
-    const announcements: Announcements = {
-      onDragStart: ({ active }) => t('axes.dnd.start', { title: issueTitle(active.id) }),
-      onDragMove: () => undefined,
-      onDragOver: ({ active, over }) =>
-        over
-          ? t('axes.dnd.over', { title: issueTitle(active.id), zone: zoneName(over.id) })
-          : t('axes.dnd.nowhere', { title: issueTitle(active.id) }),
-      onDragEnd: ({ active, over }) =>
-        over
-          ? t('axes.dnd.end', { title: issueTitle(active.id), zone: zoneName(over.id) })
-          : t('axes.dnd.cancel', { title: issueTitle(active.id) }),
-      onDragCancel: ({ active }) => t('axes.dnd.cancel', { title: issueTitle(active.id) }),
-    };
-    return { announcements, screenReaderInstructions: { draggable: t('axes.dnd.instructions') } };
-  }, [t]);
+  const accessibility = useMemo(() => axesAccessibility(t, () => boardRef.current), [t]);
 
   const active = activeId ? findIssue(board, activeId) : undefined;
   const tooMany = board.axes.length > ADVISED_MAX_AXES;
@@ -241,130 +202,5 @@ export function AxesStep({ commands }: { commands: BoardCommands }) {
         />
       )}
     </section>
-  );
-}
-
-function findIssue(board: AxesBoard, id: string): IssueView | undefined {
-  return (
-    board.pool.find((issue) => issue.id === id) ??
-    board.axes.flatMap((axis) => axis.issues).find((issue) => issue.id === id)
-  );
-}
-
-/** "Enjeux à rattacher": the ranked issues attached to no axis yet; also a drop zone. */
-function Pool({
-  board,
-  editable,
-  onAttach,
-}: {
-  board: AxesBoard;
-  editable: boolean;
-  onAttach: (issueId: string, axisId: string | null) => void;
-}) {
-  const t = useT();
-  const { setNodeRef, isOver } = useDroppable({ id: POOL_ZONE, disabled: !editable });
-  const headingId = useId();
-  const empty =
-    board.issueCount === 0
-      ? t('axes.pool.noIssues')
-      : board.pool.length === 0
-        ? t('axes.pool.allAttached')
-        : null;
-  return (
-    <section
-      ref={setNodeRef}
-      className={isOver ? 'axes-pool axes-pool--over' : 'axes-pool'}
-      aria-labelledby={headingId}
-      data-testid="axes.pool"
-    >
-      <h3 id={headingId} className="axes-pool__title">
-        {t('axes.pool.title')}
-        <span className="axes-pool__count" data-testid="axes.pool.count">
-          {board.pool.length}
-        </span>
-      </h3>
-      {empty ? (
-        <p className="axes-pool__empty">{empty}</p>
-      ) : (
-        <ol className="issue-list">
-          {board.pool.map((issue) => (
-            <IssueCard
-              key={issue.id}
-              issue={issue}
-              editable={editable}
-              axes={board.axes}
-              onAttach={onAttach}
-            />
-          ))}
-        </ol>
-      )}
-    </section>
-  );
-}
-
-/** The title of a new axis, asked in place at the end of the columns; the axis goes after the others. */
-function NewAxis({ count, onClose }: { count: number; onClose: () => void }) {
-  const t = useT();
-  const connection = useConnection();
-  const [title, setTitle] = useState('');
-  const [error, setError] = useState(false);
-  const inputId = useId();
-  const errorId = useId();
-  const ref = useRef<HTMLLIElement>(null);
-  useEffect(() => {
-    ref.current?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
-  }, []);
-
-  const close = () => {
-    onClose();
-    focusSoon('[data-testid="axes.new"]');
-  };
-
-  return (
-    <li className="axes__new" ref={ref}>
-      <form
-        className="axes__new-form"
-        data-testid="axes.new-form"
-        onSubmit={(event) => {
-          event.preventDefault();
-          const parsed = AxisTitle.safeParse(title);
-          setError(!parsed.success);
-          if (!parsed.success || !canEdit(boardStore.getState())) return;
-          createAxis(connection.boardDoc, { title: parsed.data });
-          connection.undo.stopCapturing();
-          close();
-        }}
-      >
-        <label htmlFor={inputId}>{t('axes.newLabel', { n: count + 1 })}</label>
-        <input
-          id={inputId}
-          className="input"
-          value={title}
-          maxLength={AXIS_TITLE_MAX}
-          placeholder={t('axes.titlePlaceholder')}
-          {...fieldErrorProps(errorId, error)}
-          data-testid="axes.new-title"
-          onChange={(event) => {
-            setTitle(event.target.value);
-            if (error) setError(false);
-          }}
-          onKeyDown={(event) => {
-            if (event.key === 'Escape') {
-              event.stopPropagation();
-              close();
-            }
-          }}
-        />
-        <FieldError id={errorId} error={error && t('axes.error.titleEmpty')} testId="axes.new-error" />
-        <div className="axes__new-actions">
-          <button type="button" className="button" onClick={close}>
-            {t('axes.confirm.cancel')}
-          </button>
-          <button type="submit" className="button button--primary" data-testid="axes.create">
-            {t('axes.create')}
-          </button>
-        </div>
-      </form>
-    </li>
   );
 }

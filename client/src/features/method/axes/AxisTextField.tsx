@@ -7,13 +7,12 @@ import {
   describeAxis,
   renameAxis,
 } from '@atelier/shared';
-import { useId, useRef, useState } from 'react';
+import { useId } from 'react';
 import { useT } from '../../../i18n/locale';
 import type { MessageKey } from '../../../i18n/translate';
 import { boardStore, canEdit } from '../../../state/store';
 import { useBoardDoc } from '../../../state/useBoardDoc';
-import { useConnection } from '../../../state/useConnection';
-import { useTextBinding } from '../../../toolbox/text/useTextBinding';
+import { useCollaborativeField } from '../../../toolbox/text/useCollaborativeField';
 import { FieldError, fieldErrorProps } from '../../../ui/FieldWithError';
 
 type Field = 'title' | 'description';
@@ -51,24 +50,19 @@ interface Props {
  */
 export function AxisTextField({ axisId, field, label, placeholder, className, testId }: Props) {
   const t = useT();
-  const connection = useConnection();
-  const ref = useRef<HTMLTextAreaElement>(null);
-  const [error, setError] = useState<MessageKey | null>(null);
   const errorId = useId();
   const doc = useBoardDoc();
-  // A new Y.Text when the axis comes back by undo, or the document after a resync.
-  const ytext = axisText(doc, axisId, field);
   const { schema, max, write } = SPEC[field];
-  const binding = useTextBinding(ref, ytext, {
+  const { ref, error, binding, restore, stopCapturing } = useCollaborativeField<MessageKey>({
+    // A new Y.Text when the axis comes back by undo, or the document after a resync.
+    text: axisText(doc, axisId, field),
+    check: (value) => (schema.safeParse(value).success ? null : errorKey(field, value)),
     write: (value) => {
-      const parsed = schema.safeParse(value);
-      setError(parsed.success ? null : errorKey(field, value));
-      if (!parsed.success || !canEdit(boardStore.getState())) return false;
+      if (!canEdit(boardStore.getState())) return false;
       write(doc, axisId, value);
       return true;
     },
     refused: 'hold',
-    onShared: () => setError(null),
     ...(field === 'title' ? { normalize: oneLine } : {}),
   });
 
@@ -85,9 +79,9 @@ export function AxisTextField({ axisId, field, label, placeholder, className, te
         data-testid={testId}
         {...binding.events}
         onBlur={() => {
-          if (error) binding.restore();
+          restore();
           // The edit is one undo step, apart from the next one.
-          connection.undo.stopCapturing();
+          stopCapturing();
         }}
         onKeyDown={(event) => {
           if (event.key === 'Escape') {

@@ -69,6 +69,14 @@ export function readAxesBoard(doc: Y.Doc): AxesBoard {
   };
 }
 
+/** The issue `id`, in the pool or on an axis. */
+export function findIssue(board: AxesBoard, id: string): IssueView | undefined {
+  return (
+    board.pool.find((issue) => issue.id === id) ??
+    board.axes.flatMap((axis) => axis.issues).find((issue) => issue.id === id)
+  );
+}
+
 /** Drop zone id of the pool; the other zones are axis ids. */
 export const POOL_ZONE = 'axes:pool';
 

@@ -1,7 +1,7 @@
 import { type ClusterTextField, clusterText, observeClusterEntries } from '@atelier/shared';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useBoardDoc } from '../../../state/useBoardDoc';
-import { useTextBinding } from '../../../toolbox/text/useTextBinding';
+import { useCollaborativeField } from '../../../toolbox/text/useCollaborativeField';
 import { FieldError, fieldErrorProps } from '../../../ui/FieldWithError';
 
 interface Props {
@@ -43,8 +43,6 @@ export function IssueTextField({
   invalidText,
 }: Props) {
   const doc = useBoardDoc();
-  const ref = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
-  const [invalid, setInvalid] = useState(false);
   // Bumped when the issue's map is replaced (an undone dissolve brings back new Y types).
   const [, setReplaced] = useState(0);
   const errorId = useId();
@@ -55,21 +53,19 @@ export function IssueTextField({
     });
   }, [doc, clusterId]);
 
-  const binding = useTextBinding(ref, clusterText(doc, clusterId, field), {
+  const { ref, error, binding, restore } = useCollaborativeField<
+    true,
+    HTMLInputElement & HTMLTextAreaElement
+  >({
+    text: clusterText(doc, clusterId, field),
+    check: (value) => (valid(value) ? null : true),
     write: (value) => {
-      const ok = valid(value);
-      setInvalid(!ok);
-      if (ok) write(value);
-      return ok;
+      write(value);
+      return true;
     },
     refused: 'keep',
-    onShared: () => setInvalid(false),
   });
-  /** Back to the shared text (after a refused value). */
-  const restore = () => {
-    if (invalid) binding.restore();
-    setInvalid(false);
-  };
+  const invalid = error !== null;
 
   const common = {
     ref,

@@ -1,6 +1,5 @@
-import { type ClusterHead, clusterListReader, type Point } from '@atelier/shared';
+import { type ClusterHead, clusterListReader } from '@atelier/shared';
 import {
-  type Active,
   DndContext,
   type DragEndEvent,
   DragOverlay,
@@ -8,19 +7,9 @@ import {
   getClientRect,
   type MeasuringConfiguration,
   type UniqueIdentifier,
-  useDroppable,
 } from '@dnd-kit/core';
 import { arrayMove } from '@dnd-kit/sortable';
-import {
-  type CSSProperties,
-  type ReactNode,
-  type RefObject,
-  useCallback,
-  useLayoutEffect,
-  useMemo,
-  useRef,
-  useState,
-} from 'react';
+import { type RefObject, useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useT } from '../../../i18n/locale';
 import { boardStore, useBoard, useCanEdit } from '../../../state/store';
 import { useBoardValue } from '../../../state/useBoardValue';
@@ -28,22 +17,17 @@ import { useConnection } from '../../../state/useConnection';
 import { NO_ISSUES, viewStore } from '../../../state/view';
 import { Canvas } from '../../../toolbox/canvas/Canvas';
 import { useBoardSensors } from '../../../toolbox/canvas/dnd';
-import {
-  findFreeSpot,
-  NOTE_HEIGHT,
-  NOTE_WIDTH,
-  placeNewNote,
-  screenToBoard,
-} from '../../../toolbox/canvas/geometry';
+import { findFreeSpot, NOTE_HEIGHT, NOTE_WIDTH, placeNewNote } from '../../../toolbox/canvas/geometry';
 import { Toolbar } from '../../../toolbox/canvas/Toolbar';
 import type { BoardCommands } from '../../../toolbox/commands/useCommands';
-import { noteColors } from '../../../toolbox/notes/colors';
-import { inIssue } from '../../../toolbox/notes/inIssue';
 import { focusSoon } from '../../../ui/focusSoon';
 import { issuesAccessibility } from './announcements';
-import { BOARD_TARGET, ISSUES_KEYBOARD_OPTIONS, issuesCollision, parseDragId } from './dragTargets';
+import { BoardPane } from './BoardPane';
+import { boardNotePositions, countUnsorted, dropPoint } from './boardNotes';
+import { DragPreview } from './DragPreview';
+import { ISSUES_KEYBOARD_OPTIONS, issuesCollision, parseDragId } from './dragTargets';
 import { IssueColumn, type NewIssueDraft } from './IssueColumn';
-import { type NotesByIssue, useNotesByIssue } from './sortedNotes';
+import { useNotesByIssue } from './sortedNotes';
 import { useIssueCommands } from './useIssueCommands';
 
 interface Props {
@@ -59,24 +43,6 @@ interface Props {
 const MEASURING: MeasuringConfiguration = { draggable: { measure: getClientRect } };
 /** The issues column scrolls when a drag nears its top or bottom edge (not the board: it pans). */
 const AUTO_SCROLL = { threshold: { x: 0, y: 0.12 } };
-
-/** Board points of the notes drawn on the board (not sorted into an existing issue). */
-function boardNotePositions(issues: ReadonlySet<string>, except: string): Point[] {
-  return Object.values(boardStore.getState().notes).filter(
-    (note) => note.id !== except && !inIssue(note, issues),
-  );
-}
-
-/** The board point under the centre of a dragged element's final rectangle (screen pixels). */
-function dropPoint(active: Active): Point | null {
-  const rect = active.rect.current.translated;
-  const canvas = document.querySelector('[data-testid="board.canvas"]')?.getBoundingClientRect();
-  if (!rect || !canvas) return null;
-  return screenToBoard(viewStore.getState().viewport, {
-    x: rect.left + rect.width / 2 - canvas.left,
-    y: rect.top + rect.height / 2 - canvas.top,
-  });
-}
 
 /**
  * Step 2, priority issues (enjeux prioritaires): the notes not sorted yet on the board
@@ -273,78 +239,5 @@ export function IssuesStep({ commands, pointerRef }: Props) {
         {active !== null ? <DragPreview id={active} issues={issues} notesByIssue={notesByIssue} /> : null}
       </DragOverlay>
     </DndContext>
-  );
-}
-
-/** How many notes are on the board, not sorted into an existing issue (drafts included: they are drawn). */
-function countUnsorted(
-  notes: Readonly<Record<string, { cluster: string | null }>>,
-  issues: ReadonlySet<string>,
-): number {
-  let count = 0;
-  for (const id in notes) {
-    const note = notes[id];
-    if (note && !inIssue(note, issues)) count++;
-  }
-  return count;
-}
-
-/** The board pane, a drop target as a whole: a chip dropped on it goes back to the board. */
-function BoardPane({ label, children }: { label: string; children: ReactNode }) {
-  const { setNodeRef, isOver, active } = useDroppable({ id: BOARD_TARGET });
-  const chipOver = isOver && active !== null && parseDragId(active.id).kind === 'chip';
-  return (
-    <section
-      ref={setNodeRef}
-      className={chipOver ? 'issues-step__board issues-step__board--over' : 'issues-step__board'}
-      aria-label={label}
-      data-testid="issues.board"
-    >
-      {children}
-    </section>
-  );
-}
-
-/** What follows the pointer: the note (as a card or a chip, at the size it was picked up) or the issue. */
-function DragPreview({
-  id,
-  issues,
-  notesByIssue,
-}: {
-  id: UniqueIdentifier;
-  issues: readonly ClusterHead[];
-  notesByIssue: NotesByIssue;
-}) {
-  const t = useT();
-  const item = parseDragId(id);
-  const themes = useBoard((s) => s.themes);
-  const noteId = item.kind === 'note' || item.kind === 'chip' ? item.noteId : null;
-  const note = useBoard((s) => (noteId ? s.notes[noteId] : undefined));
-  if (item.kind === 'issue') {
-    const index = issues.findIndex((issue) => issue.id === item.clusterId);
-    const issue = issues[index];
-    if (!issue) return null;
-    return (
-      <div className="issue issue--overlay" data-testid="issues.drag-preview">
-        <div className="issue__head">
-          <span className="issue__rank">{index + 1}</span>
-          <span className="issue__title">{issue.title || t('issues.untitled')}</span>
-        </div>
-        <span className="issue__count">
-          {t.plural('issues.notes', notesByIssue.get(issue.id)?.length ?? 0)}
-        </span>
-      </div>
-    );
-  }
-  if (!note) return null;
-  const colors = noteColors(themes.find((theme) => theme.id === note.theme));
-  return (
-    <div
-      className={item.kind === 'chip' ? 'issues-drag-note issues-drag-note--chip' : 'issues-drag-note'}
-      style={{ '--chip-accent': colors.accent, '--chip-background': colors.background } as CSSProperties}
-      data-testid="issues.drag-preview"
-    >
-      {note.text.trim() || t('issues.chipEmpty')}
-    </div>
   );
 }

@@ -1,12 +1,11 @@
 import { formatNumberInput, parseNumberInput } from '@atelier/shared';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import type * as Y from 'yjs';
 import type { z } from 'zod';
 import { useT } from '../../../i18n/locale';
-import { useConnection } from '../../../state/useConnection';
 import { undoKeys } from '../../../toolbox/commands/undoKeys';
 import type { BoardCommands } from '../../../toolbox/commands/useCommands';
-import { useTextBinding } from '../../../toolbox/text/useTextBinding';
+import { useCollaborativeField } from '../../../toolbox/text/useCollaborativeField';
 import { FieldWithError } from '../../../ui/FieldWithError';
 
 type History = Pick<BoardCommands, 'undo' | 'redo'>;
@@ -45,34 +44,25 @@ export function BoundText({
   testId,
   placeholder,
 }: BoundTextProps) {
-  const connection = useConnection();
-  const ref = useRef<HTMLTextAreaElement>(null);
-  const [invalid, setInvalid] = useState(false);
-
-  const binding = useTextBinding(ref, text, {
+  const field = useCollaborativeField({
+    text,
+    check: (value) => (schema.safeParse(value).success ? null : true),
     write: (value) => {
-      let ok = schema.safeParse(value).success;
-      if (ok) {
-        try {
-          write(value);
-        } catch {
-          // Removed by someone else meanwhile: the row goes away with the next render.
-          ok = false;
-        }
-      }
-      setInvalid(!ok);
-      return ok;
+      write(value);
+      return true;
     },
+    // Removed by someone else meanwhile: the row goes away with the next render.
+    failed: true,
     refused: 'keep',
-    onShared: () => setInvalid(false),
   });
+  const invalid = field.error !== null;
 
   return (
     <div className="plan-field">
       <FieldWithError error={invalid && error} errorClassName="plan-field__error">
         {(errorProps) => (
           <textarea
-            ref={ref}
+            ref={field.ref}
             rows={1}
             className="plan-input plan-input--text"
             aria-label={label}
@@ -81,19 +71,18 @@ export function BoundText({
             placeholder={placeholder}
             data-testid={testId}
             disabled={!text}
-            onFocus={() => connection.undo.stopCapturing()}
-            {...binding.events}
+            onFocus={field.stopCapturing}
+            {...field.binding.events}
             onBlur={(event) => {
               const input = event.currentTarget;
               const trimmed = input.value.trim();
               if (!text) input.value = '';
-              else if (invalid) binding.restore();
-              else if (trimmed !== input.value) {
+              else if (!invalid && trimmed !== input.value) {
                 input.value = trimmed;
-                binding.input();
+                field.binding.input();
               }
-              setInvalid(false);
-              connection.undo.stopCapturing();
+              field.restore();
+              field.stopCapturing();
             }}
             onKeyDown={(event) => {
               if (event.key === 'Enter' || event.key === 'Escape') {
