@@ -9,8 +9,8 @@ import { ConfirmInBody } from './ConfirmInBody';
 import { modeSummary, visibilityName } from './labels';
 import { allowedActions } from './model';
 import { RoundProgressView } from './RoundProgressView';
-import { useVotesApi } from './useBallot';
 import { useToastedRequest } from './useToastedRequest';
+import { useVotesApi } from './votesApi';
 
 /** The colour of a round's state. */
 const STATE_TONES = { draft: 'muted', open: 'strong', closed: 'warning', revealed: 'success' } as const;

@@ -4,8 +4,8 @@ import { usePolled } from '../../../api/usePolled';
 import { fetchProgress, remindVoters } from '../../../api/votes';
 import { useT } from '../../../i18n/locale';
 import { CheckMark } from './CheckMark';
-import { useVotesApi } from './useBallot';
 import { useToastedRequest } from './useToastedRequest';
+import { useVotesApi } from './votesApi';
 
 /** How often the facilitator's view of who has voted is read again while a round is open. */
 const PROGRESS_POLL_MS = 2000;

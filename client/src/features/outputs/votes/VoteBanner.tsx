@@ -1,20 +1,19 @@
 import { formatRemaining } from '@atelier/shared';
-import { useMemo } from 'react';
 import { useT } from '../../../i18n/locale';
 import { boardStore, useBoard } from '../../../state/store';
 import { Icon } from '../../../ui/Icon';
 import { openRound, votesInRound } from './model';
-import { useBallot, type VotesApi, VotesApiContext } from './useBallot';
+import { useBallot } from './useBallot';
 import { useRoundRemaining } from './useRoundClock';
 import { useRounds } from './useRounds';
+import { type VotesApi, VotesApiProvider } from './votesApi';
 
 /** While a round is open, everyone sees it over the board, with the way to the vote. */
 export function VoteBanner({ workshopId, token }: VotesApi) {
-  const api = useMemo(() => ({ workshopId, token }), [workshopId, token]);
   return (
-    <VotesApiContext.Provider value={api}>
+    <VotesApiProvider workshopId={workshopId} token={token}>
       <Banner />
-    </VotesApiContext.Provider>
+    </VotesApiProvider>
   );
 }
 

@@ -1,5 +1,5 @@
 import { type PublicRound, readReminders, remindersReader } from '@atelier/shared';
-import { type ReactNode, useEffect, useMemo, useRef } from 'react';
+import { type ReactNode, useEffect, useRef } from 'react';
 import type * as Y from 'yjs';
 import { useT } from '../../../i18n/locale';
 import { serverNow } from '../../../state/serverClock';
@@ -8,8 +8,9 @@ import { useConnection } from '../../../state/useConnection';
 import { BallotView } from './BallotView';
 import { freshReminders } from './model';
 import { ResultsView } from './ResultsView';
-import { type VotesApi, VotesApiContext } from './useBallot';
+
 import { useRounds } from './useRounds';
+import { type VotesApi, VotesApiProvider } from './votesApi';
 
 interface Props extends VotesApi {
   /** The step's view, shown unless a round's ballot or results are. */
@@ -22,11 +23,10 @@ interface Props extends VotesApi {
  * and a participant the facilitator reminds is told.
  */
 export function VotesArea({ workshopId, token, children }: Props) {
-  const api = useMemo(() => ({ workshopId, token }), [workshopId, token]);
   return (
-    <VotesApiContext.Provider value={api}>
+    <VotesApiProvider workshopId={workshopId} token={token}>
       <Area>{children}</Area>
-    </VotesApiContext.Provider>
+    </VotesApiProvider>
   );
 }
 

@@ -6,8 +6,9 @@ import { IconButton } from '../../../ui/IconButton';
 import { visibleRounds } from './model';
 import { NewRoundForm } from './NewRoundForm';
 import { RoundItem } from './RoundItem';
-import { type VotesApi, VotesApiContext } from './useBallot';
+
 import { useRounds } from './useRounds';
+import { type VotesApi, VotesApiProvider } from './votesApi';
 
 interface Props extends VotesApi {
   onClose: () => void;
@@ -19,11 +20,10 @@ interface Props extends VotesApi {
  * and the results of past ones.
  */
 export function VotesPanel({ workshopId, token, onClose }: Props) {
-  const api = useMemo(() => ({ workshopId, token }), [workshopId, token]);
   return (
-    <VotesApiContext.Provider value={api}>
+    <VotesApiProvider workshopId={workshopId} token={token}>
       <Panel onClose={onClose} />
-    </VotesApiContext.Provider>
+    </VotesApiProvider>
   );
 }
 

@@ -1,25 +1,12 @@
 import type { PublicRound } from '@atelier/shared';
-import { createContext, useContext, useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { errorMessage } from '../../../api/errorMessage';
 import { fetchBallot, putBallot } from '../../../api/votes';
 import { useT } from '../../../i18n/locale';
 import type { Translator } from '../../../i18n/translate';
 import { boardStore, useBoard } from '../../../state/store';
 import { BallotSync, type BallotSyncState } from './ballotSync';
-
-/** Which workshop the votes belong to, and the token their requests carry. */
-export interface VotesApi {
-  workshopId: string;
-  token: string;
-}
-
-export const VotesApiContext = createContext<VotesApi | null>(null);
-
-export function useVotesApi(): VotesApi {
-  const api = useContext(VotesApiContext);
-  if (!api) throw new Error('useVotesApi() outside of a VotesApiContext');
-  return api;
-}
+import { useVotesApi, type VotesApi } from './votesApi';
 
 /**
  * One sync per ballot, shared by what shows it (the banner's budget and the voting view), so

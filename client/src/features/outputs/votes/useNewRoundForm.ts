@@ -13,8 +13,8 @@ import {
   roundBody,
   roundFormErrors,
 } from './roundDraft';
-import { useVotesApi } from './useBallot';
 import { useLiveTargets } from './useLiveTargets';
+import { useVotesApi } from './votesApi';
 
 /** What a part of the new round form edits: the draft, how to change it, and each field's problem. */
 export interface DraftEditing {
