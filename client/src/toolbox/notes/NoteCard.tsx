@@ -1,5 +1,4 @@
 import type { Theme } from '@atelier/shared';
-import { useDraggable } from '@dnd-kit/core';
 import { type CSSProperties, memo, useContext } from 'react';
 import { useT } from '../../i18n/locale';
 import { presentNames } from '../../state/people';
@@ -10,6 +9,7 @@ import { useView, viewStore } from '../../state/view';
 import { Icon } from '../../ui/Icon';
 import { IconButton } from '../../ui/IconButton';
 import { NoteDragOverlay } from '../canvas/dnd';
+import { useDragHandle } from '../canvas/dragHandle';
 import { FAR_ZOOM, NOTE_HEIGHT, NOTE_WIDTH } from '../canvas/geometry';
 import type { BoardCommands } from '../commands/useCommands';
 import { noteColors, themeLabel } from './colors';
@@ -47,15 +47,12 @@ export const NoteCard = memo(function NoteCard({ id, commands }: Props) {
   const authorId = note?.author ?? '';
   const presentName = usePresence((s) => presentNames(s.people)[authorId]);
   const author = listedName ?? presentName;
-  const { attributes, listeners, setNodeRef, transform, isDragging } = useDraggable({
+  // The whole card is the handle; while editing only dragging is off, not the note (no aria-disabled).
+  const { handle, listeners, setNodeRef, transform, isDragging } = useDragHandle({
     id,
     disabled: !editable || editing,
-    attributes: { roleDescription: t('note.roleDescription') },
+    roleDescription: t('note.roleDescription'),
   });
-
-  // dnd-kit marks a disabled draggable aria-disabled, which would announce the note's own
-  // editor (and buttons) as disabled: the note stays usable, only dragging is off.
-  const { 'aria-disabled': _dragDisabled, ...dragAttributes } = attributes;
   const farAway = useView((s) => s.viewport.zoom < FAR_ZOOM);
   // A context constant for the whole layer (no subscription): step 2 drags an overlay instead.
   const overlay = useContext(NoteDragOverlay);
@@ -95,8 +92,7 @@ export const NoteCard = memo(function NoteCard({ id, commands }: Props) {
     // biome-ignore lint/a11y/useSemanticElements: a draggable card, not a form group; "group" lets its buttons be reached inside it.
     <div
       ref={setNodeRef}
-      {...dragAttributes}
-      {...listeners}
+      {...handle}
       role="group"
       onKeyDown={onKeyDown}
       className={[

@@ -2,62 +2,42 @@ import {
   type ActionSheet,
   addMilestone,
   formatDate,
-  IsoDate,
   type Milestone,
   removeMilestone,
   updateMilestone,
 } from '@atelier/shared';
 import { useId, useRef, useState } from 'react';
 import { useT } from '../../../i18n/locale';
-import type { MessageKey } from '../../../i18n/translate';
 import { useCanEdit } from '../../../state/store';
 import { FieldError, FieldWithError, fieldErrorProps } from '../../../ui/FieldWithError';
-import { Icon } from '../../../ui/Icon';
-import { IconButton } from '../../../ui/IconButton';
-import { FieldPeople } from './FieldPeople';
-import { useFieldFocus } from './useFieldFocus';
+import { commitEntry, type EntryErrors, hasError, LABEL_MAX, milestoneProblems } from './entries';
+import { NewEntryForm, RemoveEntryButton, SheetList } from './SheetList';
 import { useSheetCommands } from './useSheetCommands';
 
-const LABEL_MAX = 200;
-
-type Errors = { date?: MessageKey | undefined; label?: MessageKey | undefined };
-
-function check(date: string, label: string): Errors {
-  const errors: Errors = {};
-  if (!IsoDate.safeParse(date).success) errors.date = 'sheet.error.date';
-  if (label.trim() === '') errors.label = 'sheet.error.milestoneLabel';
-  else if (label.trim().length > LABEL_MAX) errors.label = 'sheet.error.labelTooLong';
-  return errors;
-}
+type Errors = EntryErrors<'date' | 'label'>;
 
 /** The timeline (calendrier): milestones by date, each a date and what happens then. */
 export function Milestones({ sheet }: { sheet: ActionSheet }) {
   const t = useT();
   const editable = useCanEdit();
-  const focus = useFieldFocus('milestones');
-  const headingId = useId();
   return (
-    <section
+    <SheetList
+      sheetId={sheet.id}
+      field="milestones"
       className="sheet-milestones"
-      aria-labelledby={headingId}
-      data-testid="sheet.milestones"
-      {...focus}
-    >
-      <div className="sheet-field__label">
-        <h3 id={headingId}>{t('sheet.field.milestones')}</h3>
-        <FieldPeople sheetId={sheet.id} field="milestones" />
-      </div>
-      {sheet.milestones.length === 0 ? (
-        <p className="muted">{t('sheet.milestone.empty')}</p>
-      ) : (
+      testId="sheet.milestones"
+      title={t('sheet.field.milestones')}
+      empty={sheet.milestones.length === 0}
+      emptyText={t('sheet.milestone.empty')}
+      entries={
         <ol className="sheet-milestones__list">
           {sheet.milestones.map((milestone) => (
             <MilestoneRow key={milestone.id} sheetId={sheet.id} milestone={milestone} editable={editable} />
           ))}
         </ol>
-      )}
-      {editable && <NewMilestone sheetId={sheet.id} />}
-    </section>
+      }
+      newEntry={editable && <NewMilestone sheetId={sheet.id} />}
+    />
   );
 }
 
@@ -89,16 +69,14 @@ function MilestoneRow({
     );
 
   const save = (patch: { date?: string; label?: string }) => {
-    const next = check(patch.date ?? milestone.date, patch.label ?? milestone.label);
-    setErrors(next);
-    if (next.date || next.label) return false;
-    try {
-      commands.run((doc) => updateMilestone(doc, sheetId, milestone.id, patch));
-      return true;
-    } catch {
-      setErrors({ date: 'sheet.error.date' });
-      return false;
-    }
+    const next = milestoneProblems(patch.date ?? milestone.date, patch.label ?? milestone.label);
+    const result = commitEntry(
+      next,
+      () => commands.run((doc) => updateMilestone(doc, sheetId, milestone.id, patch)),
+      { date: 'sheet.error.date' },
+    );
+    setErrors(result.errors);
+    return result.written;
   };
   const saveLabel = () => {
     if (label === null || label === milestone.label) return setLabel(null);
@@ -132,18 +110,15 @@ function MilestoneRow({
           if (event.key === 'Enter') saveLabel();
         }}
       />
-      <IconButton
-        className="icon-button--small"
+      <RemoveEntryButton
         label={t('sheet.milestone.remove', { label: milestone.label })}
         testId="sheet.milestone-remove"
-        onClick={() => commands.run((doc) => removeMilestone(doc, sheetId, milestone.id))}
-      >
-        <Icon name="close" size={16} />
-      </IconButton>
+        onRemove={() => commands.run((doc) => removeMilestone(doc, sheetId, milestone.id))}
+      />
       {/* One message for the row, under both fields: the date's first. */}
       <FieldError
         id={`${id}-${errors.date ? 'date' : 'label'}`}
-        error={(errors.date || errors.label) && t(errors.date ?? errors.label ?? 'sheet.error.date')}
+        error={hasError(errors) && t(errors.date ?? errors.label ?? 'sheet.error.date')}
         className="field-error sheet-milestones__error"
       />
     </li>
@@ -158,28 +133,25 @@ function NewMilestone({ sheetId }: { sheetId: string }) {
   const [errors, setErrors] = useState<Errors>({});
   const dateRef = useRef<HTMLInputElement>(null);
   const add = () => {
-    const next = check(date, label);
-    setErrors(next);
-    if (next.date || next.label) return;
-    try {
-      commands.run((doc) => addMilestone(doc, sheetId, { date, label }));
-    } catch {
-      setErrors({ date: 'sheet.error.date' });
-      return;
-    }
+    const result = commitEntry(
+      milestoneProblems(date, label),
+      () => commands.run((doc) => addMilestone(doc, sheetId, { date, label })),
+      { date: 'sheet.error.date' },
+    );
+    setErrors(result.errors);
+    if (!result.written) return;
     setDate('');
     setLabel('');
     dateRef.current?.focus();
   };
   return (
-    <form
+    <NewEntryForm
       className="sheet-milestones__new"
-      aria-label={t('sheet.milestone.new')}
-      data-testid="sheet.milestone-new"
-      onSubmit={(event) => {
-        event.preventDefault();
-        add();
-      }}
+      label={t('sheet.milestone.new')}
+      testId="sheet.milestone-new"
+      addLabel={t('sheet.milestone.add')}
+      addTestId="sheet.milestone-add"
+      onAdd={add}
     >
       <div className="sheet-milestones__new-field">
         <FieldWithError error={errors.date && t(errors.date)}>
@@ -213,10 +185,6 @@ function NewMilestone({ sheetId }: { sheetId: string }) {
           )}
         </FieldWithError>
       </div>
-      <button type="submit" className="button" data-testid="sheet.milestone-add">
-        <Icon name="plus" size={16} />
-        {t('sheet.milestone.add')}
-      </button>
-    </form>
+    </NewEntryForm>
   );
 }

@@ -5,31 +5,25 @@ import {
   type ActionSheet,
   type Axis,
   setActionAxis,
-  setActionBudget,
   setActionPriority,
   setActionStatus,
   setActionStructure,
 } from '@atelier/shared';
-import { type ReactNode, useEffect, useId, useMemo, useRef, useState } from 'react';
-import type * as Y from 'yjs';
+import { type ReactNode, useEffect, useId, useMemo, useRef } from 'react';
 import { useT } from '../../../i18n/locale';
-import type { MessageKey } from '../../../i18n/translate';
 import { useSheetActivity } from '../../../state/presenceStores';
 import { useBoard, useCanEdit } from '../../../state/store';
 import { useConnection } from '../../../state/useConnection';
-import { FieldError, fieldErrorProps } from '../../../ui/FieldWithError';
 import { Icon } from '../../../ui/Icon';
 import { IconButton } from '../../../ui/IconButton';
-import { AmountInput } from './AmountInput';
+import { BudgetField } from './BudgetField';
+import { ChoiceField } from './ChoiceField';
 import { CollaborativeText } from './CollaborativeText';
-import { FieldPeople, PeopleInitials } from './FieldPeople';
+import { PeopleInitials } from './FieldPeople';
 import { FinancingPlan } from './FinancingPlan';
-import { amountMessage, checkAmount } from './format';
 import { axisLabel } from './groups';
 import { Milestones } from './Milestones';
-import { SheetPresenceContext, SheetPresenceReporter, useSheetPresence } from './sheetPresence';
-import { useFieldFocus } from './useFieldFocus';
-import { useSheetCommands } from './useSheetCommands';
+import { SheetPresenceContext, SheetPresenceReporter } from './sheetPresence';
 
 interface Props {
   sheet: ActionSheet;
@@ -226,113 +220,5 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
       </h2>
       {children}
     </section>
-  );
-}
-
-interface ChoiceCommon<V extends string> {
-  sheetId: string;
-  field: 'status' | 'priority' | 'axis' | 'structure';
-  label: string;
-  options: readonly { value: V; label: string }[];
-}
-type Choose<V> = (value: V) => (doc: Y.Doc) => void;
-
-/** A field chosen from a list, saved as soon as it changes. */
-function ChoiceField<V extends string>(props: ChoiceCommon<V> & { value: V; onChange: Choose<V> }): ReactNode;
-/** The same, with a first choice labelled `none` that means no value (`null`). */
-function ChoiceField<V extends string>(
-  props: ChoiceCommon<V> & { none: string; value: V | null; onChange: Choose<V | null> },
-): ReactNode;
-function ChoiceField<V extends string>(
-  props: ChoiceCommon<V> & { none?: string; value: V | null; onChange: Choose<V> | Choose<V | null> },
-) {
-  const { sheetId, field, label, options, none } = props;
-  // Only the second form offers "" (none), so only it is given null.
-  const onChange = props.onChange as Choose<V | null>;
-  const command = (chosen: string) => onChange(chosen === '' ? null : (chosen as V));
-  const id = useId();
-  const editable = useCanEdit();
-  const commands = useSheetCommands();
-  const focus = useFieldFocus(field);
-  return (
-    <div className="sheet-field" data-field={field}>
-      <div className="sheet-field__label">
-        <label htmlFor={id}>{label}</label>
-        <FieldPeople sheetId={sheetId} field={field} />
-      </div>
-      <select
-        id={id}
-        className="input"
-        value={props.value ?? ''}
-        disabled={!editable}
-        data-testid={`sheet.${field}`}
-        onChange={(event) => {
-          try {
-            commands.run(command(event.target.value));
-          } catch {
-            // The list offers only valid values; an axis deleted meanwhile is simply not applied.
-          }
-        }}
-        {...focus}
-      >
-        {none !== undefined && <option value="">{none}</option>}
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
-
-function BudgetField({ sheet }: { sheet: ActionSheet }) {
-  const t = useT();
-  const id = useId();
-  const editable = useCanEdit();
-  const commands = useSheetCommands();
-  const focus = useFieldFocus('budget');
-  const reporter = useSheetPresence();
-  const [error, setError] = useState<MessageKey | null>(null);
-  return (
-    <div className="sheet-field" data-field="budget">
-      <div className="sheet-field__label">
-        <label htmlFor={id}>{t('sheet.field.budget')}</label>
-        <FieldPeople sheetId={sheet.id} field="budget" />
-      </div>
-      <div className="sheet-amount-wrap">
-        <AmountInput
-          id={id}
-          amount={sheet.budget}
-          locale={t.locale}
-          readOnly={!editable}
-          placeholder={editable ? t('sheet.placeholder.budget') : undefined}
-          {...fieldErrorProps(`${id}-error`, error)}
-          testId="sheet.budget"
-          onFocus={focus.onFocus}
-          onLeave={() => reporter?.leave('budget')}
-          onCommit={(text) => {
-            const checked = checkAmount(text, t.locale, true);
-            if (!checked.ok) {
-              setError(amountMessage[checked.problem]);
-              return false;
-            }
-            try {
-              commands.run((doc) => setActionBudget(doc, sheet.id, checked.value));
-            } catch {
-              setError('sheet.error.notNumber');
-              return false;
-            }
-            setError(null);
-            return true;
-          }}
-          onReset={() => setError(null)}
-        />
-        <span className="sheet-amount-wrap__unit" aria-hidden="true">
-          €
-        </span>
-      </div>
-      <FieldError id={`${id}-error`} error={error && t(error)} />
-    </div>
   );
 }

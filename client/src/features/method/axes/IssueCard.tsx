@@ -1,7 +1,7 @@
-import { useDraggable } from '@dnd-kit/core';
 import { type KeyboardEvent, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { useT } from '../../../i18n/locale';
+import { useDragHandle } from '../../../toolbox/canvas/dragHandle';
 import type { AxisView, IssueView } from './axesBoard';
 
 interface Props {
@@ -26,9 +26,11 @@ export function issueMenuSelector(issueId: string): string {
  * the same without dragging.
  */
 export function IssueCard({ issue, editable, axes, onAttach }: Props) {
-  const { setNodeRef, setActivatorNodeRef, listeners, attributes, isDragging } = useDraggable({
+  // The handle exists only while dragging is on: dnd-kit's aria-disabled (false) stays as it was.
+  const { setNodeRef, setActivatorNodeRef, handle, isDragging } = useDragHandle({
     id: issue.id,
     disabled: !editable,
+    ariaDisabled: 'keep',
   });
   return (
     <li
@@ -45,8 +47,7 @@ export function IssueCard({ issue, editable, axes, onAttach }: Props) {
           className="issue-card__handle"
           data-testid="axes.issue.handle"
           data-issue-id={issue.id}
-          {...attributes}
-          {...listeners}
+          {...handle}
         >
           <IssueCardBody issue={issue} />
         </button>

@@ -3,6 +3,7 @@ import { useSortable } from '@dnd-kit/sortable';
 import { type CSSProperties, memo, useState } from 'react';
 import { useT } from '../../../i18n/locale';
 import type { BoardNote } from '../../../state/types';
+import { dragHandleProps } from '../../../toolbox/canvas/dragHandle';
 import { noteColors, themeLabel } from '../../../toolbox/notes/colors';
 import { ConfirmDialog } from '../../../ui/ConfirmDialog';
 import { draggedNote, type IssueDropData, issueId } from './dragTargets';
@@ -42,8 +43,7 @@ export const IssueCard = memo(
     const t = useT();
     const data: IssueDropData = { rank: rank - 1 };
     const sortable = useSortable({ id: issueId(issue.id), data, disabled: !editable });
-    const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } =
-      sortable;
+    const { setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = sortable;
     const noteOver = sortable.isOver && sortable.active !== null && draggedNote(sortable.active.id) !== null;
     const [dissolving, setDissolving] = useState(false);
     const title = issue.title || t('issues.untitled');
@@ -54,7 +54,7 @@ export const IssueCard = memo(
         : undefined,
       transition,
     };
-    const { 'aria-disabled': _off, ...handleAttributes } = attributes;
+    const handle = dragHandleProps(sortable);
 
     return (
       <li
@@ -73,8 +73,7 @@ export const IssueCard = memo(
             <button
               type="button"
               ref={setActivatorNodeRef}
-              {...handleAttributes}
-              {...listeners}
+              {...handle}
               className="issue__handle"
               aria-label={t('issues.handle', { title })}
               title={t('issues.handle', { title })}

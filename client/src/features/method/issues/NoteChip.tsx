@@ -1,8 +1,9 @@
 import type { Theme } from '@atelier/shared';
-import { useDraggable, useDroppable } from '@dnd-kit/core';
+import { useDroppable } from '@dnd-kit/core';
 import { type CSSProperties, memo, useCallback } from 'react';
 import { useT } from '../../../i18n/locale';
 import type { BoardNote } from '../../../state/types';
+import { useDragHandle } from '../../../toolbox/canvas/dragHandle';
 import { noteColors } from '../../../toolbox/notes/colors';
 import { IconButton } from '../../../ui/IconButton';
 import { chipId } from './dragTargets';
@@ -29,11 +30,7 @@ export function shortText(text: string, max = 50): string {
 export const NoteChip = memo(function NoteChip({ note, theme, editable, onBack }: Props) {
   const t = useT();
   const id = chipId(note.id);
-  const drag = useDraggable({
-    id,
-    disabled: !editable,
-    attributes: { roleDescription: t('issues.chipRole') },
-  });
+  const drag = useDragHandle({ id, disabled: !editable, roleDescription: t('issues.chipRole') });
   const drop = useDroppable({ id, disabled: !editable });
   const { setNodeRef: setDragRef } = drag;
   const { setNodeRef: setDropRef } = drop;
@@ -46,7 +43,6 @@ export const NoteChip = memo(function NoteChip({ note, theme, editable, onBack }
   );
   const colors = noteColors(theme);
   const text = note.text.trim();
-  const { 'aria-disabled': _off, ...attributes } = drag.attributes;
   return (
     <li
       className={[
@@ -62,8 +58,7 @@ export const NoteChip = memo(function NoteChip({ note, theme, editable, onBack }
         <button
           type="button"
           ref={ref}
-          {...attributes}
-          {...drag.listeners}
+          {...drag.handle}
           className="chip__body"
           aria-label={text ? t('issues.chipLabel', { text }) : t('issues.chipEmpty')}
           data-testid="issues.chip-body"

@@ -1,24 +1,20 @@
-import {
-  INDICATOR_TEXT_LIMITS,
-  type IndicatorFrequency,
-  IndicatorInput,
-  parseNumberInput,
-} from '@atelier/shared';
-import { type FormEvent, useId, useState } from 'react';
+import { INDICATOR_TEXT_LIMITS, type IndicatorFrequency } from '@atelier/shared';
+import { useId, useState } from 'react';
 import { useT } from '../../../i18n/locale';
-import { FieldError, fieldErrorProps } from '../../../ui/FieldWithError';
+import { FieldError } from '../../../ui/FieldWithError';
+import { NewEntryForm, NewField, NewText, useNewDraft } from './NewEntryForm';
+import { checkNewIndicator, type IndicatorDraft } from './newEntries';
 import { FrequencySelect } from './selects';
 import type { PlanCommands } from './usePlanCommands';
+
+const EMPTY: IndicatorDraft = { name: '', unit: '', baseline: '', target: '', source: '' };
 
 /** The form under the table: every field of an indicator, then Add. */
 export function NewIndicator({ action, plan }: { action: string; plan: PlanCommands }) {
   const t = useT();
-  const empty = { name: '', unit: '', baseline: '', target: '', source: '' };
-  const [draft, setDraft] = useState(empty);
+  const form = useNewDraft(EMPTY);
   const [frequency, setFrequency] = useState<IndicatorFrequency>('yearly');
-  const [errors, setErrors] = useState<{ name?: boolean; baseline?: boolean; target?: boolean }>({});
   const ids = {
-    title: useId(),
     name: useId(),
     unit: useId(),
     baseline: useId(),
@@ -29,108 +25,85 @@ export function NewIndicator({ action, plan }: { action: string; plan: PlanComma
     numberError: useId(),
   };
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const baseline = parseNumberInput(t.locale, draft.baseline);
-    const target = parseNumberInput(t.locale, draft.target);
-    const parsed = IndicatorInput.safeParse({
-      action,
-      name: draft.name,
-      unit: draft.unit,
-      source: draft.source,
-      baseline: baseline ?? null,
-      target: target ?? null,
-      frequency,
-    });
-    const nameOk = IndicatorInput.shape.name.safeParse(draft.name).success;
-    setErrors({ name: !nameOk, baseline: baseline === undefined, target: target === undefined });
-    if (!parsed.success || baseline === undefined || target === undefined) return;
-    plan.addIndicator(parsed.data);
-    setDraft(empty);
+  const add = () => {
+    const { input, errors } = checkNewIndicator(t.locale, action, form.draft, frequency);
+    form.setErrors(errors);
+    if (!input) return;
+    plan.addIndicator(input);
+    form.clear();
     document.getElementById(ids.name)?.focus();
   };
 
-  const field = (
-    key: keyof typeof empty,
+  /** A text of the new indicator: the name is tied to its message, the others to the numbers'. */
+  const text = (
+    field: keyof IndicatorDraft,
     props: { maxLength: number; placeholder?: string; number?: boolean },
   ) => (
-    <input
-      id={ids[key]}
-      className={props.number ? 'plan-input plan-input--number' : 'plan-input'}
-      value={draft[key]}
-      maxLength={props.maxLength}
-      placeholder={props.placeholder}
-      inputMode={props.number ? 'decimal' : undefined}
-      {...fieldErrorProps(
-        key === 'name' ? ids.nameError : ids.numberError,
-        errors[key as keyof typeof errors],
-      )}
-      data-testid={`plan.indicator.new-${key}`}
-      onChange={(event) => {
-        setDraft({ ...draft, [key]: event.target.value });
-        if (errors[key as keyof typeof errors]) setErrors({ ...errors, [key]: false });
-      }}
+    <NewText
+      id={ids[field]}
+      value={form.draft[field]}
+      {...props}
+      error={{ id: field === 'name' ? ids.nameError : ids.numberError, invalid: form.errors[field] }}
+      testId={`plan.indicator.new-${field}`}
+      onChange={(value) => form.change(field, value)}
     />
   );
 
   return (
-    <form className="plan-new" aria-labelledby={ids.title} onSubmit={submit} data-testid="plan.indicator.new">
-      <h4 id={ids.title} className="plan-new__title">
-        {t('plan.indicators.new')}
-      </h4>
-      <div className="plan-new__row plan-new__row--indicators">
-        <div className="plan-new__field plan-new__field--name">
-          <label htmlFor={ids.name}>{t('plan.indicators.name')}</label>
-          {field('name', {
-            maxLength: INDICATOR_TEXT_LIMITS.name,
-            placeholder: t('plan.indicators.namePlaceholder'),
-          })}
-        </div>
-        <div className="plan-new__field plan-new__field--unit">
-          <label htmlFor={ids.unit}>{t('plan.indicators.unit')}</label>
-          {field('unit', {
-            maxLength: INDICATOR_TEXT_LIMITS.unit,
-            placeholder: t('plan.indicators.unitPlaceholder'),
-          })}
-        </div>
-        <div className="plan-new__field plan-new__field--baseline">
-          <label htmlFor={ids.baseline}>{t('plan.indicators.baseline')}</label>
-          {field('baseline', { maxLength: 40, number: true })}
-        </div>
-        <div className="plan-new__field plan-new__field--target">
-          <label htmlFor={ids.target}>{t('plan.indicators.target')}</label>
-          {field('target', { maxLength: 40, number: true })}
-        </div>
-        <div className="plan-new__field plan-new__field--source">
-          <label htmlFor={ids.source}>{t('plan.indicators.source')}</label>
-          {field('source', {
-            maxLength: INDICATOR_TEXT_LIMITS.source,
-            placeholder: t('plan.indicators.sourcePlaceholder'),
-          })}
-        </div>
-        <div className="plan-new__field plan-new__field--frequency">
-          <label htmlFor={ids.frequency}>{t('plan.indicators.frequency')}</label>
-          <FrequencySelect
-            id={ids.frequency}
-            value={frequency}
-            onChange={setFrequency}
-            testId="plan.indicator.new-frequency"
+    <NewEntryForm
+      title={t('plan.indicators.new')}
+      testId="plan.indicator.new"
+      row="indicators"
+      addLabel={t('plan.indicators.add')}
+      addTestId="plan.indicator.add"
+      onAdd={add}
+      errors={
+        <>
+          <FieldError
+            id={ids.nameError}
+            error={form.errors.name && t('plan.error.name', { max: INDICATOR_TEXT_LIMITS.name })}
+            className="plan-field__error"
           />
-        </div>
-        <button type="submit" className="button button--primary" data-testid="plan.indicator.add">
-          {t('plan.indicators.add')}
-        </button>
-      </div>
-      <FieldError
-        id={ids.nameError}
-        error={errors.name && t('plan.error.name', { max: INDICATOR_TEXT_LIMITS.name })}
-        className="plan-field__error"
-      />
-      <FieldError
-        id={ids.numberError}
-        error={(errors.baseline || errors.target) && t('plan.error.number')}
-        className="plan-field__error"
-      />
-    </form>
+          <FieldError
+            id={ids.numberError}
+            error={(form.errors.baseline || form.errors.target) && t('plan.error.number')}
+            className="plan-field__error"
+          />
+        </>
+      }
+    >
+      <NewField name="name" id={ids.name} label={t('plan.indicators.name')}>
+        {text('name', {
+          maxLength: INDICATOR_TEXT_LIMITS.name,
+          placeholder: t('plan.indicators.namePlaceholder'),
+        })}
+      </NewField>
+      <NewField name="unit" id={ids.unit} label={t('plan.indicators.unit')}>
+        {text('unit', {
+          maxLength: INDICATOR_TEXT_LIMITS.unit,
+          placeholder: t('plan.indicators.unitPlaceholder'),
+        })}
+      </NewField>
+      <NewField name="baseline" id={ids.baseline} label={t('plan.indicators.baseline')}>
+        {text('baseline', { maxLength: 40, number: true })}
+      </NewField>
+      <NewField name="target" id={ids.target} label={t('plan.indicators.target')}>
+        {text('target', { maxLength: 40, number: true })}
+      </NewField>
+      <NewField name="source" id={ids.source} label={t('plan.indicators.source')}>
+        {text('source', {
+          maxLength: INDICATOR_TEXT_LIMITS.source,
+          placeholder: t('plan.indicators.sourcePlaceholder'),
+        })}
+      </NewField>
+      <NewField name="frequency" id={ids.frequency} label={t('plan.indicators.frequency')}>
+        <FrequencySelect
+          id={ids.frequency}
+          value={frequency}
+          onChange={setFrequency}
+          testId="plan.indicator.new-frequency"
+        />
+      </NewField>
+    </NewEntryForm>
   );
 }

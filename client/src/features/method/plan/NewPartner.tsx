@@ -1,112 +1,92 @@
-import { PARTNER_TEXT_LIMITS, PartnerInput, STAKEHOLDER_KINDS, type StakeholderKind } from '@atelier/shared';
-import { type FormEvent, useId, useState } from 'react';
+import { PARTNER_TEXT_LIMITS, type StakeholderKind } from '@atelier/shared';
+import { useId, useState } from 'react';
 import { useT } from '../../../i18n/locale';
-import { FieldError, fieldErrorProps } from '../../../ui/FieldWithError';
-import { kindKey } from './labels';
+import { FieldError } from '../../../ui/FieldWithError';
+import { NewEntryForm, NewField, NewText, useNewDraft } from './NewEntryForm';
+import { checkNewPartner } from './newEntries';
+import { KindSelect } from './selects';
 import type { PlanCommands } from './usePlanCommands';
 
 /** The row under the table: name (required), kind, role and contact, then Add. */
 export function NewPartner({ action, plan }: { action: string; plan: PlanCommands }) {
   const t = useT();
-  const [name, setName] = useState('');
+  const form = useNewDraft({ name: '', role: '', contact: '' });
   const [kind, setKind] = useState<StakeholderKind>('civil-society');
-  const [role, setRole] = useState('');
-  const [contact, setContact] = useState('');
-  const [invalid, setInvalid] = useState(false);
-  const ids = {
-    title: useId(),
-    name: useId(),
-    kind: useId(),
-    role: useId(),
-    contact: useId(),
-    error: useId(),
-  };
+  const ids = { name: useId(), kind: useId(), role: useId(), contact: useId(), error: useId() };
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const parsed = PartnerInput.safeParse({ action, name, kind, role, contact });
-    setInvalid(!parsed.success);
-    if (!parsed.success) return;
-    plan.addPartner(parsed.data);
-    setName('');
-    setRole('');
-    setContact('');
+  const add = () => {
+    const { input, errors } = checkNewPartner(action, form.draft, kind);
+    form.setErrors(errors);
+    if (!input) return;
+    plan.addPartner(input);
+    form.clear();
     document.getElementById(ids.name)?.focus();
   };
 
   return (
-    <form className="plan-new" aria-labelledby={ids.title} onSubmit={submit} data-testid="plan.partner.new">
-      <h4 id={ids.title} className="plan-new__title">
-        {t('plan.partners.new')}
-      </h4>
-      <div className="plan-new__row plan-new__row--partners">
-        <div className="plan-new__field plan-new__field--name">
-          <label htmlFor={ids.name}>{t('plan.partners.name')}</label>
-          <input
-            id={ids.name}
-            className="plan-input"
-            value={name}
-            maxLength={PARTNER_TEXT_LIMITS.name}
-            placeholder={t('plan.partners.namePlaceholder')}
-            {...fieldErrorProps(ids.error, invalid)}
-            data-testid="plan.partner.new-name"
-            onChange={(event) => {
-              setName(event.target.value);
-              if (invalid) setInvalid(false);
-            }}
-          />
-        </div>
-        <div className="plan-new__field plan-new__field--kind">
-          <label htmlFor={ids.kind}>{t('plan.partners.kind')}</label>
-          <select
-            id={ids.kind}
-            className="plan-select"
-            value={kind}
-            data-testid="plan.partner.new-kind"
-            onChange={(event) => setKind(event.target.value as StakeholderKind)}
-          >
-            {STAKEHOLDER_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {t(kindKey(k))}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="plan-new__field plan-new__field--role">
-          <label htmlFor={ids.role}>{t('plan.partners.role')}</label>
-          <input
-            id={ids.role}
-            className="plan-input"
-            value={role}
-            maxLength={PARTNER_TEXT_LIMITS.role}
-            placeholder={t('plan.partners.rolePlaceholder')}
-            data-testid="plan.partner.new-role"
-            onChange={(event) => setRole(event.target.value)}
-          />
-        </div>
-        <div className="plan-new__field plan-new__field--contact">
-          <label htmlFor={ids.contact}>
+    <NewEntryForm
+      title={t('plan.partners.new')}
+      testId="plan.partner.new"
+      row="partners"
+      addLabel={t('plan.partners.add')}
+      addTestId="plan.partner.add"
+      onAdd={add}
+      errors={
+        <FieldError
+          id={ids.error}
+          error={form.errors.name && t('plan.error.name', { max: PARTNER_TEXT_LIMITS.name })}
+          className="plan-field__error"
+        />
+      }
+    >
+      <NewField name="name" id={ids.name} label={t('plan.partners.name')}>
+        <NewText
+          id={ids.name}
+          value={form.draft.name}
+          maxLength={PARTNER_TEXT_LIMITS.name}
+          placeholder={t('plan.partners.namePlaceholder')}
+          error={{ id: ids.error, invalid: form.errors.name }}
+          testId="plan.partner.new-name"
+          onChange={(value) => form.change('name', value)}
+        />
+      </NewField>
+      <NewField name="kind" id={ids.kind} label={t('plan.partners.kind')}>
+        <KindSelect
+          id={ids.kind}
+          tinted={false}
+          value={kind}
+          testId="plan.partner.new-kind"
+          onChange={setKind}
+        />
+      </NewField>
+      <NewField name="role" id={ids.role} label={t('plan.partners.role')}>
+        <NewText
+          id={ids.role}
+          value={form.draft.role}
+          maxLength={PARTNER_TEXT_LIMITS.role}
+          placeholder={t('plan.partners.rolePlaceholder')}
+          testId="plan.partner.new-role"
+          onChange={(value) => form.change('role', value)}
+        />
+      </NewField>
+      <NewField
+        name="contact"
+        id={ids.contact}
+        label={
+          <>
             {t('plan.partners.contact')} <span className="hint">({t('common.optional')})</span>
-          </label>
-          <input
-            id={ids.contact}
-            className="plan-input"
-            value={contact}
-            maxLength={PARTNER_TEXT_LIMITS.contact}
-            placeholder={t('plan.partners.contactPlaceholder')}
-            data-testid="plan.partner.new-contact"
-            onChange={(event) => setContact(event.target.value)}
-          />
-        </div>
-        <button type="submit" className="button button--primary" data-testid="plan.partner.add">
-          {t('plan.partners.add')}
-        </button>
-      </div>
-      <FieldError
-        id={ids.error}
-        error={invalid && t('plan.error.name', { max: PARTNER_TEXT_LIMITS.name })}
-        className="plan-field__error"
-      />
-    </form>
+          </>
+        }
+      >
+        <NewText
+          id={ids.contact}
+          value={form.draft.contact}
+          maxLength={PARTNER_TEXT_LIMITS.contact}
+          placeholder={t('plan.partners.contactPlaceholder')}
+          testId="plan.partner.new-contact"
+          onChange={(value) => form.change('contact', value)}
+        />
+      </NewField>
+    </NewEntryForm>
   );
 }
