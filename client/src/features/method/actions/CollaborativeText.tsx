@@ -1,12 +1,12 @@
 import { ACTION_TEXT_LIMITS, type ActionTextField, actionText, setActionText } from '@atelier/shared';
 import { useEffect, useId, useLayoutEffect, useMemo, useState } from 'react';
-import type * as Y from 'yjs';
 import { useT } from '../../../i18n/locale';
 import { useSheetCarets } from '../../../state/presenceStores';
 import { useCanEdit } from '../../../state/store';
 import { useBoardDoc } from '../../../state/useBoardDoc';
 import { undoKeys } from '../../../toolbox/commands/undoKeys';
 import { encodePosition } from '../../../toolbox/text/textBinding';
+import { textIfPresent } from '../../../toolbox/text/textIfPresent';
 import { useCollaborativeField } from '../../../toolbox/text/useCollaborativeField';
 import { FieldError, fieldErrorProps } from '../../../ui/FieldWithError';
 import { FieldPeople } from './FieldPeople';
@@ -27,14 +27,6 @@ interface Props {
 
 const oneLine = (text: string) => text.replace(/[\r\n]/g, ' ');
 
-function textOf(doc: Y.Doc, sheetId: string, field: ActionTextField): Y.Text | null {
-  try {
-    return actionText(doc, sheetId, field);
-  } catch {
-    return null;
-  }
-}
-
 /**
  * A prose field of an action sheet that several people type in at once: a textarea bound to
  * the field's Y.Text (see `TextBinding`), with the others' carets and selections drawn over
@@ -47,7 +39,7 @@ export function CollaborativeText({ sheetId, field, label, placeholder, rows = 3
   const editable = useCanEdit();
   const commands = useSheetCommands();
   const reporter = useSheetPresence();
-  const ytext = useMemo(() => textOf(doc, sheetId, field), [doc, sheetId, field]);
+  const ytext = useMemo(() => textIfPresent(actionText, doc, sheetId, field), [doc, sheetId, field]);
   const [text, setText] = useState(() => ytext?.toString() ?? '');
   const limit = ACTION_TEXT_LIMITS[field];
   const {

@@ -6,10 +6,10 @@ import {
   type IndicatorTextField,
   indicatorText,
 } from '@atelier/shared';
-import type * as Y from 'yjs';
 import { useT } from '../../../i18n/locale';
 import { useConnection } from '../../../state/useConnection';
 import type { BoardCommands } from '../../../toolbox/commands/useCommands';
+import { textIfPresent } from '../../../toolbox/text/textIfPresent';
 import { BoundText, NumberField } from './fields';
 import { frequencyKey } from './labels';
 import { NewIndicator } from './NewIndicator';
@@ -117,14 +117,6 @@ export function IndicatorReadRow({ indicator }: { indicator: Indicator }) {
   );
 }
 
-function textOf(doc: Y.Doc, id: string, field: IndicatorTextField): Y.Text | null {
-  try {
-    return indicatorText(doc, id, field);
-  } catch {
-    return null;
-  }
-}
-
 function IndicatorRow({
   indicator,
   plan,
@@ -141,7 +133,7 @@ function IndicatorRow({
     t('plan.indicators.fieldLabel', { field: t(field), name });
   const text = (field: IndicatorTextField) => (
     <BoundText
-      text={textOf(doc, indicator.id, field)}
+      text={textIfPresent(indicatorText, doc, indicator.id, field)}
       schema={INDICATOR_TEXT[field]}
       write={(value) => plan.updateIndicator(indicator.id, { [field]: value })}
       label={field === 'name' ? t('plan.indicators.name') : label(`plan.indicators.${field}`)}

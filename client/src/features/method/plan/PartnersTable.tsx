@@ -1,8 +1,8 @@
 import { PARTNER_TEXT, PARTNER_TEXT_LIMITS, type Partner, partnerText } from '@atelier/shared';
-import type * as Y from 'yjs';
 import { useT } from '../../../i18n/locale';
 import { useConnection } from '../../../state/useConnection';
 import type { BoardCommands } from '../../../toolbox/commands/useCommands';
+import { textIfPresent } from '../../../toolbox/text/textIfPresent';
 import { BoundText } from './fields';
 import { kindKey } from './labels';
 import { NewPartner } from './NewPartner';
@@ -90,14 +90,6 @@ export function PartnersTable({ action, partners, editable, plan, commands }: Pr
 }
 
 /** The `Y.Text` of a partner's field, or `null` if the partner was just removed. */
-function textOf(doc: Y.Doc, id: string, field: 'name' | 'role' | 'contact'): Y.Text | null {
-  try {
-    return partnerText(doc, id, field);
-  } catch {
-    return null;
-  }
-}
-
 function PartnerRow({
   partner,
   plan,
@@ -114,7 +106,7 @@ function PartnerRow({
     <tr data-testid="plan.partner" data-partner-id={partner.id}>
       <td className="plan-cell plan-cell--name" data-label={t('plan.partners.name')}>
         <BoundText
-          text={textOf(doc, partner.id, 'name')}
+          text={textIfPresent(partnerText, doc, partner.id, 'name')}
           schema={PARTNER_TEXT.name}
           write={(value) => plan.updatePartner(partner.id, { name: value })}
           label={t('plan.partners.name')}
@@ -135,7 +127,7 @@ function PartnerRow({
       </td>
       <td className="plan-cell plan-cell--role" data-label={t('plan.partners.role')}>
         <BoundText
-          text={textOf(doc, partner.id, 'role')}
+          text={textIfPresent(partnerText, doc, partner.id, 'role')}
           schema={PARTNER_TEXT.role}
           write={(value) => plan.updatePartner(partner.id, { role: value })}
           label={t('plan.partners.role')}
@@ -147,7 +139,7 @@ function PartnerRow({
       </td>
       <td className="plan-cell plan-cell--contact" data-label={t('plan.partners.contact')}>
         <BoundText
-          text={textOf(doc, partner.id, 'contact')}
+          text={textIfPresent(partnerText, doc, partner.id, 'contact')}
           schema={PARTNER_TEXT.contact}
           write={(value) => plan.updatePartner(partner.id, { contact: value })}
           label={t('plan.partners.contact')}
