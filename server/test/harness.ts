@@ -1,7 +1,9 @@
 /**
- * Integration harness: runs the real server as a child process on a random port with a
- * temporary data directory, and talks to it with stock clients (fetch, y-websocket's
- * `WebsocketProvider` over `ws`) or with a raw `ws` socket for hand-crafted frames.
+ * Integration harness: runs the real server on a random port with a temporary data directory —
+ * in this process through `@atelier/server`'s `startServer` (`startServer`, `useServer`), or as
+ * a child process (`startServerProcess`) for what needs one: kill -9, signals, the process's
+ * own output — and talks to it with stock clients (fetch, y-websocket's `WebsocketProvider`
+ * over `ws`) or with a raw `ws` socket for hand-crafted frames.
  *
  * Nothing here sleeps for a fixed time: every wait polls a condition or awaits an event,
  * and fails with a message saying what it was waiting for.
@@ -12,6 +14,7 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createLogger, loadConfig, startServer as startInProcess } from '@atelier/server';
 import {
   type CreateWorkshopBody,
   CreateWorkshopResponse,
@@ -105,16 +108,25 @@ export interface RunningServer {
   /** `ws://127.0.0.1:PORT/sync`: the `serverUrl` a `WebsocketProvider` is given. */
   wsUrl: string;
   dataDir: string;
-  /** Everything the child wrote to stdout and stderr so far. */
+  /** Its log lines so far (a child process: everything it wrote to stdout and stderr). */
   readonly logs: string;
+  /** Whether it stopped (a child process: exited). */
   readonly exited: boolean;
-  /** Sends SIGTERM (or `signal`), waits for the exit and returns the exit code. */
+  /**
+   * In process: closes the server and returns 0. A child process: sends SIGTERM (or `signal`),
+   * waits for the exit and returns the exit code.
+   */
   stop(signal?: NodeJS.Signals): Promise<number | null>;
+}
+
+/** A server in a child process: what a crash does, and the process's own output. */
+export interface ServerProcess extends RunningServer {
   /** SIGKILL (`kill -9`), then waits for the exit. */
   kill(): Promise<void>;
 }
 
 const liveChildren = new Set<ChildProcess>();
+const liveServers = new Set<RunningServer>();
 const tempDirs = new Set<string>();
 
 /** A fresh temporary directory, removed by `cleanup()`. */
@@ -124,17 +136,65 @@ export async function makeTempDir(prefix = 'atelier-test-'): Promise<string> {
   return dir;
 }
 
+/** The environment every test server starts from, before the test's own `env`. */
+const testEnv = (dataDir: string): Record<string, string> => ({
+  PORT: '0',
+  HOST: '127.0.0.1',
+  DATA_DIR: dataDir,
+  ROOM_GRACE_MS: '200',
+  LOG_LEVEL: 'info',
+});
+
+/**
+ * Starts the server in this process with `startServer` from `@atelier/server`, configured from
+ * `options.env` as the process would be from its environment; its log lines are kept in memory.
+ */
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
+  const dataDir = options.dataDir ?? (await makeTempDir());
+  const config = loadConfig({
+    ...testEnv(dataDir),
+    CLIENT_DIST: path.join(REPO_ROOT, 'client/dist'),
+    ...options.env,
+  });
+  let logs = '';
+  const log = createLogger(config.logLevel, {
+    write: (line: string) => {
+      logs += line;
+    },
+  });
+  const started = await startInProcess(config, { log });
+  let stopped: Promise<number | null> | null = null;
+  const server: RunningServer = {
+    url: started.url,
+    wsUrl: `${started.url.replace(/^http/, 'ws')}/sync`,
+    dataDir,
+    get logs() {
+      return logs;
+    },
+    get exited() {
+      return stopped !== null;
+    },
+    stop() {
+      stopped ??= (async () => {
+        await withTimeout(started.close(), 'the server to close', EXIT_TIMEOUT_MS);
+        liveServers.delete(server);
+        return 0;
+      })();
+      return stopped;
+    },
+  };
+  liveServers.add(server);
+  return server;
+}
+
+/** Starts the server as a child process (`node --import tsx server/src/main.ts`). */
+export async function startServerProcess(options: ServerOptions = {}): Promise<ServerProcess> {
   const dataDir = options.dataDir ?? (await makeTempDir());
   const env: Record<string, string> = {};
   for (const [key, value] of Object.entries(process.env)) {
     if (value !== undefined && !SERVER_ENV_KEYS.includes(key) && !key.startsWith('VITEST')) env[key] = value;
   }
-  Object.assign(
-    env,
-    { PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, ROOM_GRACE_MS: '200', LOG_LEVEL: 'info' },
-    options.env,
-  );
+  Object.assign(env, testEnv(dataDir), options.env);
 
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
     cwd: REPO_ROOT,
@@ -243,9 +303,8 @@ export function logEntries(server: RunningServer): Record<string, unknown>[] {
     .filter((entry): entry is Record<string, unknown> => entry !== null);
 }
 
-/** Kills every server still running and removes the temporary directories. For `afterAll`. */
 /**
- * One server for a test file: started before its tests, stopped (with every other resource
+ * One server for a test file (in this process): started before its tests, stopped (with every other resource
  * the harness opened) after them. Returned at once, so that test files can keep writing
  * `server.url`; reading it before the file's tests start is a mistake and throws.
  */
@@ -263,9 +322,14 @@ export function useServer(options: ServerOptions = {}): RunningServer {
   });
 }
 
+/**
+ * Closes every client and socket the harness opened, stops every server still running (kills
+ * the child processes) and removes the temporary directories. For `afterAll`.
+ */
 export async function cleanup(): Promise<void> {
   for (const client of [...openClients]) client.destroy();
   for (const socket of [...openSockets]) socket.terminate();
+  await Promise.all([...liveServers].map((server) => server.stop()));
   await Promise.all(
     [...liveChildren].map(
       (child) =>
