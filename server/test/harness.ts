@@ -112,6 +112,8 @@ export interface RunningServer {
   readonly logs: string;
   /** Whether it stopped (a child process: exited). */
   readonly exited: boolean;
+  /** In process: its HTTP app, to request without a socket (`inApp`); null for a child process. */
+  readonly app: InProcessApp | null;
   /**
    * In process: closes the server and returns 0. A child process: sends SIGTERM (or `signal`),
    * waits for the exit and returns the exit code.
@@ -173,6 +175,10 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     },
     get exited() {
       return stopped !== null;
+    },
+    app: {
+      url: started.url,
+      request: (input, init) => started.app.request(input, init),
     },
     stop() {
       stopped ??= (async () => {
@@ -264,6 +270,7 @@ export async function startServerProcess(options: ServerOptions = {}): Promise<S
     url,
     wsUrl: `${url.replace(/^http/, 'ws')}/sync`,
     dataDir,
+    app: null,
     get logs() {
       return logs;
     },
@@ -357,6 +364,21 @@ export async function dirContains(dir: string, needle: string): Promise<boolean>
 // ---------------------------------------------------------------------------------------------
 // HTTP
 
+/** An in-process server's HTTP app: `request` answers as the server would at `url`, without a socket. */
+export interface InProcessApp {
+  url: string;
+  request(input: string, init: RequestInit): Response | Promise<Response>;
+}
+
+/** Where `api` sends a request: a server's URL (over the network) or an in-process app. */
+export type HttpTarget = string | InProcessApp;
+
+/** The app of a server started in this process, for HTTP-only tests (`app.request()`, no socket). */
+export function inApp(server: RunningServer): InProcessApp {
+  if (!server.app) throw new Error('inApp: the server runs in a child process');
+  return server.app;
+}
+
 export interface ApiAnswer<T = unknown> {
   status: number;
   body: T;
@@ -365,7 +387,7 @@ export interface ApiAnswer<T = unknown> {
 
 /** A request to the server; `body` objects are sent as JSON, strings as they are. */
 export async function api<T = unknown>(
-  baseUrl: string,
+  target: HttpTarget,
   method: string,
   route: string,
   options: { body?: unknown; token?: string; headers?: Record<string, string> } = {},
@@ -377,7 +399,11 @@ export async function api<T = unknown>(
     headers['content-type'] ??= 'application/json';
   }
   if (options.token !== undefined) headers.authorization = `Bearer ${options.token}`;
-  const response = await fetch(`${baseUrl}${route}`, { method, headers, body: body ?? null });
+  const init: RequestInit = { method, headers, body: body ?? null };
+  const response =
+    typeof target === 'string'
+      ? await fetch(`${target}${route}`, init)
+      : await target.request(`${target.url}${route}`, init);
   const text = await response.text();
   let parsed: unknown = text;
   try {
@@ -396,7 +422,7 @@ export const DEFAULT_WORKSHOP: CreateWorkshopBody = {
 };
 
 export async function createWorkshop(
-  baseUrl: string,
+  baseUrl: HttpTarget,
   body: CreateWorkshopBody = DEFAULT_WORKSHOP,
 ): Promise<CreateWorkshopResponse> {
   const answer = await api(baseUrl, 'POST', '/api/workshops', { body });
@@ -407,7 +433,7 @@ export async function createWorkshop(
 }
 
 export async function join(
-  baseUrl: string,
+  baseUrl: HttpTarget,
   code: string,
   person: { name: string; group: ParticipantGroup; role?: 'participant' | 'observer' },
 ): Promise<JoinResponse> {
