@@ -26,6 +26,7 @@ import {
   readNotes,
   roomName,
 } from '@atelier/shared';
+import { waitFor, withTimeout } from '@atelier/testing';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { afterAll, beforeAll } from 'vitest';
@@ -59,39 +60,8 @@ const SERVER_ENV_KEYS = [
 // ---------------------------------------------------------------------------------------------
 // Waiting
 
-/** Polls `condition` until it is truthy; fails with `what` after `timeoutMs`. */
-export async function waitFor(
-  condition: () => unknown,
-  what: string,
-  timeoutMs = WAIT_TIMEOUT_MS,
-): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  let lastError: unknown;
-  for (;;) {
-    try {
-      if (await condition()) return;
-    } catch (error) {
-      lastError = error;
-    }
-    if (Date.now() > deadline) {
-      const detail = lastError instanceof Error ? ` (last error: ${lastError.message})` : '';
-      throw new Error(`Timed out after ${timeoutMs} ms waiting for: ${what}${detail}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
-
-/** Rejects with `what` when `promise` does not settle within `timeoutMs`. */
-export function withTimeout<T>(promise: Promise<T>, what: string, timeoutMs = WAIT_TIMEOUT_MS): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () => reject(new Error(`Timed out after ${timeoutMs} ms waiting for: ${what}`)),
-      timeoutMs,
-    );
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
+// `waitFor` (polls a condition) and `withTimeout` (bounds a promise): one copy, in @atelier/testing.
+export { waitFor, withTimeout };
 
 // ---------------------------------------------------------------------------------------------
 // Server process
