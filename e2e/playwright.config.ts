@@ -3,8 +3,8 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { chromiumLaunchOptions } from '@atelier/testing';
 import { defineConfig } from '@playwright/test';
-import { chromiumLaunchOptions } from './chromium';
 
 // Fails first, with how to install it, when Debian's Chromium is missing.
 const launchOptions = chromiumLaunchOptions();

@@ -3,7 +3,7 @@
  * proxies /api and /sync to it. Open http://localhost:5173.
  */
 import { spawn } from 'node:child_process';
-import { repoRoot } from './client-build';
+import { repoRoot } from '@atelier/testing';
 
 const children = [
   spawn(process.execPath, ['--import', 'tsx', '--watch', 'server/src/main.ts'], {

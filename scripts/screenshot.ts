@@ -12,9 +12,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { chromiumLaunchOptions, repoRoot } from '@atelier/testing';
 import { chromium, type Page } from '@playwright/test';
-import { chromiumLaunchOptions } from '../e2e/chromium';
-import { repoRoot } from './client-build';
 
 const { values } = parseArgs({ options: { url: { type: 'string', default: 'http://127.0.0.1:8787' } } });
 const base = values.url.replace(/\/+$/, '');

@@ -8,10 +8,10 @@
  */
 import { parseArgs } from 'node:util';
 import { addNote, CreateWorkshopResponse, JoinResponse } from '@atelier/shared';
+import { loadFixture, writeOutcome } from '@atelier/testing';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { loadFixture, writeOutcome } from './fixtures/val-de-loue';
 
 const { values } = parseArgs({
   options: {

@@ -3,7 +3,7 @@
  * date, each in a child process, then exits. The second half (`exec node server/dist/main.js`
  * in package.json) runs the server alone: no build, no TypeScript loader in its memory.
  */
-import { buildClient, buildServer, clientBuildIsStale, serverBuildIsStale } from './client-build';
+import { buildClient, buildServer, clientBuildIsStale, serverBuildIsStale } from '@atelier/testing';
 
 try {
   if (clientBuildIsStale()) {

@@ -9,9 +9,13 @@ export type Logger = pino.Logger;
  * Written synchronously to stdout: pino's default asynchronous stdout flushes again at exit and
  * retries a write that failed with EPIPE forever, so a server whose reader had gone
  * (`npm start | tee log`, then Ctrl-C) never stopped. In sync mode a broken pipe makes pino stop
- * writing (its EPIPE filter) and nothing is left to flush at exit.
+ * writing (its EPIPE filter) and nothing is left to flush at exit. Tests may pass another
+ * destination (lines kept in memory).
  */
-export function createLogger(level: string): Logger {
+export function createLogger(
+  level: string,
+  destination: pino.DestinationStream = pino.destination({ dest: 1, sync: true }),
+): Logger {
   return pino(
     {
       level,
@@ -28,6 +32,6 @@ export function createLogger(level: string): Logger {
         censor: '[redacted]',
       },
     },
-    pino.destination({ dest: 1, sync: true }),
+    destination,
   );
 }

@@ -11,6 +11,8 @@ import {
   cleanup,
   createWorkshop,
   DEFAULT_WORKSHOP,
+  type HttpTarget,
+  inApp,
   join,
   type RunningServer,
   startServer,
@@ -37,25 +39,28 @@ function unusedJoinCode(taken: string): string {
   return code;
 }
 
+// HTTP only: requests go to the in-process app (`app.request()`), at the server's URL, with no socket.
 let server: RunningServer;
 let url: string;
+let http: HttpTarget;
 
 beforeAll(async () => {
   server = await startServer();
   url = server.url;
+  http = inApp(server);
 });
 afterAll(cleanup);
 
 describe('health and OpenAPI', () => {
   it('answers GET /healthz with 200 {ok:true}', async () => {
-    const answer = await api(url, 'GET', '/healthz');
+    const answer = await api(http, 'GET', '/healthz');
     expect(answer.status).toBe(200);
     expect(answer.body).toEqual({ ok: true });
   });
 
   it('serves an OpenAPI 3.1 document at /api/openapi.json that lists the API paths', async () => {
     const answer = await api<{ openapi?: string; paths?: Record<string, Record<string, unknown>> }>(
-      url,
+      http,
       'GET',
       '/api/openapi.json',
     );
@@ -92,13 +97,13 @@ describe('health and OpenAPI', () => {
   });
 
   it('answers an unknown API route with 404 not_found', async () => {
-    expectError(await api(url, 'GET', '/api/does-not-exist'), 404, 'not_found');
+    expectError(await api(http, 'GET', '/api/does-not-exist'), 404, 'not_found');
   });
 });
 
 describe('POST /api/workshops', () => {
   it('creates a workshop and returns its id, join code, facilitator token and links', async () => {
-    const created = await createWorkshop(url);
+    const created = await createWorkshop(http);
     expect(created.id).toMatch(/^[A-Za-z0-9_-]{1,64}$/);
     expect(created.facilitatorToken.length).toBeGreaterThanOrEqual(16);
     expect(created.participantId).toBeTruthy();
@@ -107,14 +112,14 @@ describe('POST /api/workshops', () => {
   });
 
   it('gives every workshop its own id, join code and token', async () => {
-    const [a, b] = await Promise.all([createWorkshop(url), createWorkshop(url)]);
+    const [a, b] = await Promise.all([createWorkshop(http), createWorkshop(http)]);
     expect(a.id).not.toBe(b.id);
     expect(a.joinCode).not.toBe(b.joinCode);
     expect(a.facilitatorToken).not.toBe(b.facilitatorToken);
   });
 
   it('makes join codes of unambiguous characters only (no 0, O, 1, I, L)', async () => {
-    const created = await Promise.all(Array.from({ length: 25 }, () => createWorkshop(url)));
+    const created = await Promise.all(Array.from({ length: 25 }, () => createWorkshop(http)));
     for (const { joinCode } of created) {
       expect(joinCode).toHaveLength(JOIN_CODE_LENGTH);
       expect(joinCode).toMatch(new RegExp(`^[${JOIN_CODE_ALPHABET}]+$`));
@@ -124,7 +129,7 @@ describe('POST /api/workshops', () => {
 
   it('accepts a workshop without a facilitator name', async () => {
     const { facilitatorName: _omitted, ...body } = DEFAULT_WORKSHOP;
-    const created = await createWorkshop(url, body);
+    const created = await createWorkshop(http, body);
     expect(created.id).toBeTruthy();
   });
 
@@ -138,16 +143,19 @@ describe('POST /api/workshops', () => {
     ['a facilitator name over 60 characters', { ...DEFAULT_WORKSHOP, facilitatorName: 'n'.repeat(61) }],
     ['an array instead of an object', [DEFAULT_WORKSHOP]],
   ])('refuses %s with 400 bad_request', async (_label, body) => {
-    expectError(await api(url, 'POST', '/api/workshops', { body }), 400, 'bad_request');
+    expectError(await api(http, 'POST', '/api/workshops', { body }), 400, 'bad_request');
   });
 
   it('refuses invalid JSON with 400 bad_request', async () => {
-    expectError(await api(url, 'POST', '/api/workshops', { body: '{"title": "x",' }), 400, 'bad_request');
+    expectError(await api(http, 'POST', '/api/workshops', { body: '{"title": "x",' }), 400, 'bad_request');
   });
 
   it('refuses an empty body with 400 bad_request', async () => {
     expectError(
-      await api(url, 'POST', '/api/workshops', { body: '', headers: { 'content-type': 'application/json' } }),
+      await api(http, 'POST', '/api/workshops', {
+        body: '',
+        headers: { 'content-type': 'application/json' },
+      }),
       400,
       'bad_request',
     );
@@ -155,15 +163,15 @@ describe('POST /api/workshops', () => {
 
   it('refuses a 5 MB body with 413 payload_too_large and keeps serving', async () => {
     const body = JSON.stringify({ ...DEFAULT_WORKSHOP, title: 'x'.repeat(5 * 1024 * 1024) });
-    expectError(await api(url, 'POST', '/api/workshops', { body }), 413, 'payload_too_large');
-    expect((await api(url, 'GET', '/healthz')).status).toBe(200);
+    expectError(await api(http, 'POST', '/api/workshops', { body }), 413, 'payload_too_large');
+    expect((await api(http, 'GET', '/healthz')).status).toBe(200);
   });
 });
 
 describe('joining', () => {
   it('shows the join page preview for a join code', async () => {
-    const created = await createWorkshop(url);
-    const answer = await api(url, 'GET', `/api/join/${created.joinCode}`);
+    const created = await createWorkshop(http);
+    const answer = await api(http, 'GET', `/api/join/${created.joinCode}`);
     expect(answer.status).toBe(200);
     expect(WorkshopPreview.parse(answer.body)).toEqual({
       id: created.id,
@@ -174,21 +182,21 @@ describe('joining', () => {
   });
 
   it('finds the preview with a code typed in lowercase with spaces', async () => {
-    const created = await createWorkshop(url);
+    const created = await createWorkshop(http);
     const typed = `${created.joinCode.slice(0, 3)} ${created.joinCode.slice(3)}`.toLowerCase();
-    const answer = await api<{ id?: string }>(url, 'GET', `/api/join/${encodeURIComponent(typed)}`);
+    const answer = await api<{ id?: string }>(http, 'GET', `/api/join/${encodeURIComponent(typed)}`);
     expect(answer.status).toBe(200);
     expect(answer.body.id).toBe(created.id);
   });
 
   it('answers the preview of an unknown code with 404 not_found', async () => {
-    const created = await createWorkshop(url);
-    expectError(await api(url, 'GET', `/api/join/${unusedJoinCode(created.joinCode)}`), 404, 'not_found');
+    const created = await createWorkshop(http);
+    expectError(await api(http, 'GET', `/api/join/${unusedJoinCode(created.joinCode)}`), 404, 'not_found');
   });
 
   it('joins as a participant by default', async () => {
-    const created = await createWorkshop(url);
-    const answer = await api<Record<string, unknown>>(url, 'POST', '/api/join', {
+    const created = await createWorkshop(http);
+    const answer = await api<Record<string, unknown>>(http, 'POST', '/api/join', {
       body: { code: created.joinCode, name: 'Paul', group: 'resident' },
     });
     expect(answer.status).toBe(201);
@@ -199,31 +207,31 @@ describe('joining', () => {
   });
 
   it('joins with a code typed in lowercase with spaces and dashes', async () => {
-    const created = await createWorkshop(url);
+    const created = await createWorkshop(http);
     const c = created.joinCode.toLowerCase();
     for (const typed of [c, ` ${c.slice(0, 3)} ${c.slice(3)} `, `${c.slice(0, 3)}-${c.slice(3)}`]) {
-      const joined = await join(url, typed, { name: 'Lou', group: 'staff' });
+      const joined = await join(http, typed, { name: 'Lou', group: 'staff' });
       expect(joined.workshopId, `joining with "${typed}"`).toBe(created.id);
     }
   });
 
   it('gives observers the observer role', async () => {
-    const created = await createWorkshop(url);
-    const joined = await join(url, created.joinCode, { name: 'Olga', group: 'partner', role: 'observer' });
+    const created = await createWorkshop(http);
+    const joined = await join(http, created.joinCode, { name: 'Olga', group: 'partner', role: 'observer' });
     expect(joined.role).toBe('observer');
   });
 
   it('never grants the facilitator role by joining', async () => {
-    const created = await createWorkshop(url);
-    const answer = await api(url, 'POST', '/api/join', {
+    const created = await createWorkshop(http);
+    const answer = await api(http, 'POST', '/api/join', {
       body: { code: created.joinCode, name: 'Mallory', group: 'other', role: 'facilitator' },
     });
     expectError(answer, 400, 'bad_request');
   });
 
   it('answers a join with an unknown code with 404 not_found', async () => {
-    const created = await createWorkshop(url);
-    const answer = await api(url, 'POST', '/api/join', {
+    const created = await createWorkshop(http);
+    const answer = await api(http, 'POST', '/api/join', {
       body: { code: unusedJoinCode(created.joinCode), name: 'Paul', group: 'resident' },
     });
     expectError(answer, 404, 'not_found');
@@ -236,9 +244,9 @@ describe('joining', () => {
     ['an unknown group', { name: 'Paul', group: 'aliens' }],
     ['an unknown role', { name: 'Paul', group: 'resident', role: 'admin' }],
   ])('refuses a join with %s with 400 bad_request', async (_label, person) => {
-    const created = await createWorkshop(url);
+    const created = await createWorkshop(http);
     expectError(
-      await api(url, 'POST', '/api/join', { body: { code: created.joinCode, ...person } }),
+      await api(http, 'POST', '/api/join', { body: { code: created.joinCode, ...person } }),
       400,
       'bad_request',
     );
@@ -249,23 +257,25 @@ describe('joining', () => {
     ['with ambiguous characters', 'O0I1L2'],
   ])('refuses a join code that is %s with 400 bad_request', async (_label, code) => {
     expectError(
-      await api(url, 'POST', '/api/join', { body: { code, name: 'Paul', group: 'resident' } }),
+      await api(http, 'POST', '/api/join', { body: { code, name: 'Paul', group: 'resident' } }),
       400,
       'bad_request',
     );
   });
 
   it('refuses a join with invalid JSON with 400 bad_request', async () => {
-    expectError(await api(url, 'POST', '/api/join', { body: 'not json' }), 400, 'bad_request');
+    expectError(await api(http, 'POST', '/api/join', { body: 'not json' }), 400, 'bad_request');
   });
 });
 
 describe('GET /api/workshops/:id', () => {
   it('describes the workshop, its participants and the join code to its facilitator', async () => {
-    const created = await createWorkshop(url);
-    const paul = await join(url, created.joinCode, { name: 'Paul', group: 'resident' });
-    const olga = await join(url, created.joinCode, { name: 'Olga', group: 'partner', role: 'observer' });
-    const answer = await api(url, 'GET', `/api/workshops/${created.id}`, { token: created.facilitatorToken });
+    const created = await createWorkshop(http);
+    const paul = await join(http, created.joinCode, { name: 'Paul', group: 'resident' });
+    const olga = await join(http, created.joinCode, { name: 'Olga', group: 'partner', role: 'observer' });
+    const answer = await api(http, 'GET', `/api/workshops/${created.id}`, {
+      token: created.facilitatorToken,
+    });
     expect(answer.status).toBe(200);
     const summary = WorkshopSummary.parse(answer.body);
     expect(summary).toMatchObject({
@@ -288,9 +298,9 @@ describe('GET /api/workshops/:id', () => {
   });
 
   it('describes the workshop to a participant without the join code', async () => {
-    const created = await createWorkshop(url);
-    const paul = await join(url, created.joinCode, { name: 'Paul', group: 'resident' });
-    const answer = await api(url, 'GET', `/api/workshops/${created.id}`, { token: paul.token });
+    const created = await createWorkshop(http);
+    const paul = await join(http, created.joinCode, { name: 'Paul', group: 'resident' });
+    const answer = await api(http, 'GET', `/api/workshops/${created.id}`, { token: paul.token });
     expect(answer.status).toBe(200);
     const summary = WorkshopSummary.parse(answer.body);
     expect(summary.joinCode).toBeUndefined();
@@ -298,19 +308,19 @@ describe('GET /api/workshops/:id', () => {
   });
 
   it('refuses a request without a token with 401 unauthorized', async () => {
-    const created = await createWorkshop(url);
-    expectError(await api(url, 'GET', `/api/workshops/${created.id}`), 401, 'unauthorized');
+    const created = await createWorkshop(http);
+    expectError(await api(http, 'GET', `/api/workshops/${created.id}`), 401, 'unauthorized');
   });
 
   it('refuses an invalid token with 401 unauthorized', async () => {
-    const created = await createWorkshop(url);
+    const created = await createWorkshop(http);
     expectError(
-      await api(url, 'GET', `/api/workshops/${created.id}`, { token: 'not-a-token' }),
+      await api(http, 'GET', `/api/workshops/${created.id}`, { token: 'not-a-token' }),
       401,
       'unauthorized',
     );
     expectError(
-      await api(url, 'GET', `/api/workshops/${created.id}`, {
+      await api(http, 'GET', `/api/workshops/${created.id}`, {
         headers: { authorization: `Basic ${created.facilitatorToken}` },
       }),
       401,
@@ -319,24 +329,24 @@ describe('GET /api/workshops/:id', () => {
   });
 
   it('refuses the token of another workshop with 401 unauthorized', async () => {
-    const [a, b] = await Promise.all([createWorkshop(url), createWorkshop(url)]);
-    const paulOfB = await join(url, b.joinCode, { name: 'Paul', group: 'resident' });
+    const [a, b] = await Promise.all([createWorkshop(http), createWorkshop(http)]);
+    const paulOfB = await join(http, b.joinCode, { name: 'Paul', group: 'resident' });
     expectError(
-      await api(url, 'GET', `/api/workshops/${a.id}`, { token: b.facilitatorToken }),
+      await api(http, 'GET', `/api/workshops/${a.id}`, { token: b.facilitatorToken }),
       401,
       'unauthorized',
     );
     expectError(
-      await api(url, 'GET', `/api/workshops/${a.id}`, { token: paulOfB.token }),
+      await api(http, 'GET', `/api/workshops/${a.id}`, { token: paulOfB.token }),
       401,
       'unauthorized',
     );
   });
 
   it('answers an unknown workshop id with 404 not_found', async () => {
-    const created = await createWorkshop(url);
+    const created = await createWorkshop(http);
     expectError(
-      await api(url, 'GET', `/api/workshops/${unknownWorkshopId()}`, { token: created.facilitatorToken }),
+      await api(http, 'GET', `/api/workshops/${unknownWorkshopId()}`, { token: created.facilitatorToken }),
       404,
       'not_found',
     );
@@ -347,7 +357,7 @@ describe('PUBLIC_URL', () => {
   it('builds the shared links on PUBLIC_URL when it is set', async () => {
     const other = await startServer({ env: { PUBLIC_URL: 'https://atelier.example.org' } });
     try {
-      const created = await createWorkshop(other.url);
+      const created = await createWorkshop(inApp(other));
       expect(created.links.participant).toBe(`https://atelier.example.org/join/${created.joinCode}`);
       expect(created.links.facilitator).toBe(
         `https://atelier.example.org/w/${created.id}#token=${created.facilitatorToken}`,

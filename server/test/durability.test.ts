@@ -25,6 +25,7 @@ import {
   type RunningServer,
   sortedNotes,
   startServer,
+  startServerProcess,
   waitDoc,
   waitFor,
 } from './harness';
@@ -82,7 +83,7 @@ async function expectWorkshopUsable(
  * document, and one participant (`watcherOf`) watching the control document.
  */
 async function liveWorkshop(watcherOf: 'alice' | 'bob') {
-  const first = await startServer();
+  const first = await startServerProcess();
   const workshop = await createWorkshop(first.url);
   const alice = await join(first.url, workshop.joinCode, { name: 'Alice', group: 'resident' });
   const bob = await join(first.url, workshop.joinCode, { name: 'Bob', group: 'staff' });
@@ -149,7 +150,7 @@ describe('durability', () => {
   });
 
   it('keeps every one of more than a thousand updates across repeated kill -9', async () => {
-    let server = await startServer();
+    let server = await startServerProcess();
     const dataDir = server.dataDir;
     const workshop = await createWorkshop(server.url);
     const alice = await join(server.url, workshop.joinCode, { name: 'Alice', group: 'resident' });
@@ -171,7 +172,7 @@ describe('durability', () => {
       a.destroy();
       b.destroy();
       await server.kill();
-      server = await startServer({ dataDir });
+      server = await startServerProcess({ dataDir });
       const fresh = await connectDoc(server.wsUrl, board, workshop.facilitatorToken);
       expect(content(fresh.doc), `round ${round}: the board after kill -9 and restart`).toBe(expected);
       fresh.destroy();
@@ -180,7 +181,7 @@ describe('durability', () => {
   });
 
   it('keeps the content when everyone left just before kill -9 (room still in its grace period)', async () => {
-    const first = await startServer({ env: { ROOM_GRACE_MS: '60000' } });
+    const first = await startServerProcess({ env: { ROOM_GRACE_MS: '60000' } });
     const workshop = await createWorkshop(first.url);
     const alice = await join(first.url, workshop.joinCode, { name: 'Alice', group: 'resident' });
     const board = roomName(workshop.id, 'board');
@@ -199,7 +200,7 @@ describe('durability', () => {
   });
 
   it('loses nothing when clients come and go faster than rooms load and unload (ROOM_GRACE_MS=0)', async () => {
-    const server = await startServer({ env: { ROOM_GRACE_MS: '0' } });
+    const server = await startServerProcess({ env: { ROOM_GRACE_MS: '0' } });
     const workshop = await createWorkshop(server.url);
     const alice = await join(server.url, workshop.joinCode, { name: 'Alice', group: 'resident' });
     const board = roomName(workshop.id, 'board');
@@ -233,7 +234,7 @@ describe('durability', () => {
   });
 
   it('reloads a room unloaded after ROOM_GRACE_MS with all its content, again and again', async () => {
-    const server = await startServer();
+    const server = await startServerProcess();
     const workshop = await createWorkshop(server.url);
     const alice = await join(server.url, workshop.joinCode, { name: 'Alice', group: 'resident' });
     const board = roomName(workshop.id, 'board');

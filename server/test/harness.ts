@@ -1,7 +1,9 @@
 /**
- * Integration harness: runs the real server as a child process on a random port with a
- * temporary data directory, and talks to it with stock clients (fetch, y-websocket's
- * `WebsocketProvider` over `ws`) or with a raw `ws` socket for hand-crafted frames.
+ * Integration harness: runs the real server on a random port with a temporary data directory —
+ * in this process through `@atelier/server`'s `startServer` (`startServer`, `useServer`), or as
+ * a child process (`startServerProcess`) for what needs one: kill -9, signals, the process's
+ * own output — and talks to it with stock clients (fetch, y-websocket's `WebsocketProvider`
+ * over `ws`) or with a raw `ws` socket for hand-crafted frames.
  *
  * Nothing here sleeps for a fixed time: every wait polls a condition or awaits an event,
  * and fails with a message saying what it was waiting for.
@@ -12,6 +14,7 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createLogger, loadConfig, startServer as startInProcess } from '@atelier/server';
 import {
   type CreateWorkshopBody,
   CreateWorkshopResponse,
@@ -23,6 +26,7 @@ import {
   readNotes,
   roomName,
 } from '@atelier/shared';
+import { waitFor, withTimeout } from '@atelier/testing';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { afterAll, beforeAll } from 'vitest';
@@ -56,39 +60,8 @@ const SERVER_ENV_KEYS = [
 // ---------------------------------------------------------------------------------------------
 // Waiting
 
-/** Polls `condition` until it is truthy; fails with `what` after `timeoutMs`. */
-export async function waitFor(
-  condition: () => unknown,
-  what: string,
-  timeoutMs = WAIT_TIMEOUT_MS,
-): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  let lastError: unknown;
-  for (;;) {
-    try {
-      if (await condition()) return;
-    } catch (error) {
-      lastError = error;
-    }
-    if (Date.now() > deadline) {
-      const detail = lastError instanceof Error ? ` (last error: ${lastError.message})` : '';
-      throw new Error(`Timed out after ${timeoutMs} ms waiting for: ${what}${detail}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
-
-/** Rejects with `what` when `promise` does not settle within `timeoutMs`. */
-export function withTimeout<T>(promise: Promise<T>, what: string, timeoutMs = WAIT_TIMEOUT_MS): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () => reject(new Error(`Timed out after ${timeoutMs} ms waiting for: ${what}`)),
-      timeoutMs,
-    );
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
+// `waitFor` (polls a condition) and `withTimeout` (bounds a promise): one copy, in @atelier/testing.
+export { waitFor, withTimeout };
 
 // ---------------------------------------------------------------------------------------------
 // Server process
@@ -105,16 +78,27 @@ export interface RunningServer {
   /** `ws://127.0.0.1:PORT/sync`: the `serverUrl` a `WebsocketProvider` is given. */
   wsUrl: string;
   dataDir: string;
-  /** Everything the child wrote to stdout and stderr so far. */
+  /** Its log lines so far (a child process: everything it wrote to stdout and stderr). */
   readonly logs: string;
+  /** Whether it stopped (a child process: exited). */
   readonly exited: boolean;
-  /** Sends SIGTERM (or `signal`), waits for the exit and returns the exit code. */
+  /** In process: its HTTP app, to request without a socket (`inApp`); null for a child process. */
+  readonly app: InProcessApp | null;
+  /**
+   * In process: closes the server and returns 0. A child process: sends SIGTERM (or `signal`),
+   * waits for the exit and returns the exit code.
+   */
   stop(signal?: NodeJS.Signals): Promise<number | null>;
+}
+
+/** A server in a child process: what a crash does, and the process's own output. */
+export interface ServerProcess extends RunningServer {
   /** SIGKILL (`kill -9`), then waits for the exit. */
   kill(): Promise<void>;
 }
 
 const liveChildren = new Set<ChildProcess>();
+const liveServers = new Set<RunningServer>();
 const tempDirs = new Set<string>();
 
 /** A fresh temporary directory, removed by `cleanup()`. */
@@ -124,17 +108,69 @@ export async function makeTempDir(prefix = 'atelier-test-'): Promise<string> {
   return dir;
 }
 
+/** The environment every test server starts from, before the test's own `env`. */
+const testEnv = (dataDir: string): Record<string, string> => ({
+  PORT: '0',
+  HOST: '127.0.0.1',
+  DATA_DIR: dataDir,
+  ROOM_GRACE_MS: '200',
+  LOG_LEVEL: 'info',
+});
+
+/**
+ * Starts the server in this process with `startServer` from `@atelier/server`, configured from
+ * `options.env` as the process would be from its environment; its log lines are kept in memory.
+ */
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
+  const dataDir = options.dataDir ?? (await makeTempDir());
+  const config = loadConfig({
+    ...testEnv(dataDir),
+    CLIENT_DIST: path.join(REPO_ROOT, 'client/dist'),
+    ...options.env,
+  });
+  let logs = '';
+  const log = createLogger(config.logLevel, {
+    write: (line: string) => {
+      logs += line;
+    },
+  });
+  const started = await startInProcess(config, { log });
+  let stopped: Promise<number | null> | null = null;
+  const server: RunningServer = {
+    url: started.url,
+    wsUrl: `${started.url.replace(/^http/, 'ws')}/sync`,
+    dataDir,
+    get logs() {
+      return logs;
+    },
+    get exited() {
+      return stopped !== null;
+    },
+    app: {
+      url: started.url,
+      request: (input, init) => started.app.request(input, init),
+    },
+    stop() {
+      stopped ??= (async () => {
+        await withTimeout(started.close(), 'the server to close', EXIT_TIMEOUT_MS);
+        liveServers.delete(server);
+        return 0;
+      })();
+      return stopped;
+    },
+  };
+  liveServers.add(server);
+  return server;
+}
+
+/** Starts the server as a child process (`node --import tsx server/src/main.ts`). */
+export async function startServerProcess(options: ServerOptions = {}): Promise<ServerProcess> {
   const dataDir = options.dataDir ?? (await makeTempDir());
   const env: Record<string, string> = {};
   for (const [key, value] of Object.entries(process.env)) {
     if (value !== undefined && !SERVER_ENV_KEYS.includes(key) && !key.startsWith('VITEST')) env[key] = value;
   }
-  Object.assign(
-    env,
-    { PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, ROOM_GRACE_MS: '200', LOG_LEVEL: 'info' },
-    options.env,
-  );
+  Object.assign(env, testEnv(dataDir), options.env);
 
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
     cwd: REPO_ROOT,
@@ -204,6 +240,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     url,
     wsUrl: `${url.replace(/^http/, 'ws')}/sync`,
     dataDir,
+    app: null,
     get logs() {
       return logs;
     },
@@ -243,9 +280,8 @@ export function logEntries(server: RunningServer): Record<string, unknown>[] {
     .filter((entry): entry is Record<string, unknown> => entry !== null);
 }
 
-/** Kills every server still running and removes the temporary directories. For `afterAll`. */
 /**
- * One server for a test file: started before its tests, stopped (with every other resource
+ * One server for a test file (in this process): started before its tests, stopped (with every other resource
  * the harness opened) after them. Returned at once, so that test files can keep writing
  * `server.url`; reading it before the file's tests start is a mistake and throws.
  */
@@ -263,9 +299,14 @@ export function useServer(options: ServerOptions = {}): RunningServer {
   });
 }
 
+/**
+ * Closes every client and socket the harness opened, stops every server still running (kills
+ * the child processes) and removes the temporary directories. For `afterAll`.
+ */
 export async function cleanup(): Promise<void> {
   for (const client of [...openClients]) client.destroy();
   for (const socket of [...openSockets]) socket.terminate();
+  await Promise.all([...liveServers].map((server) => server.stop()));
   await Promise.all(
     [...liveChildren].map(
       (child) =>
@@ -293,6 +334,21 @@ export async function dirContains(dir: string, needle: string): Promise<boolean>
 // ---------------------------------------------------------------------------------------------
 // HTTP
 
+/** An in-process server's HTTP app: `request` answers as the server would at `url`, without a socket. */
+export interface InProcessApp {
+  url: string;
+  request(input: string, init: RequestInit): Response | Promise<Response>;
+}
+
+/** Where `api` sends a request: a server's URL (over the network) or an in-process app. */
+export type HttpTarget = string | InProcessApp;
+
+/** The app of a server started in this process, for HTTP-only tests (`app.request()`, no socket). */
+export function inApp(server: RunningServer): InProcessApp {
+  if (!server.app) throw new Error('inApp: the server runs in a child process');
+  return server.app;
+}
+
 export interface ApiAnswer<T = unknown> {
   status: number;
   body: T;
@@ -301,7 +357,7 @@ export interface ApiAnswer<T = unknown> {
 
 /** A request to the server; `body` objects are sent as JSON, strings as they are. */
 export async function api<T = unknown>(
-  baseUrl: string,
+  target: HttpTarget,
   method: string,
   route: string,
   options: { body?: unknown; token?: string; headers?: Record<string, string> } = {},
@@ -313,7 +369,11 @@ export async function api<T = unknown>(
     headers['content-type'] ??= 'application/json';
   }
   if (options.token !== undefined) headers.authorization = `Bearer ${options.token}`;
-  const response = await fetch(`${baseUrl}${route}`, { method, headers, body: body ?? null });
+  const init: RequestInit = { method, headers, body: body ?? null };
+  const response =
+    typeof target === 'string'
+      ? await fetch(`${target}${route}`, init)
+      : await target.request(`${target.url}${route}`, init);
   const text = await response.text();
   let parsed: unknown = text;
   try {
@@ -332,7 +392,7 @@ export const DEFAULT_WORKSHOP: CreateWorkshopBody = {
 };
 
 export async function createWorkshop(
-  baseUrl: string,
+  baseUrl: HttpTarget,
   body: CreateWorkshopBody = DEFAULT_WORKSHOP,
 ): Promise<CreateWorkshopResponse> {
   const answer = await api(baseUrl, 'POST', '/api/workshops', { body });
@@ -343,7 +403,7 @@ export async function createWorkshop(
 }
 
 export async function join(
-  baseUrl: string,
+  baseUrl: HttpTarget,
   code: string,
   person: { name: string; group: ParticipantGroup; role?: 'participant' | 'observer' },
 ): Promise<JoinResponse> {

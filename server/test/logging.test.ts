@@ -10,7 +10,7 @@ import {
   openRaw,
   rawEnded,
   SyncRefused,
-  startServer,
+  startServerProcess,
   syncStep1Message,
   waitDoc,
   waitFor,
@@ -20,7 +20,7 @@ afterAll(cleanup);
 
 describe.each(['info', 'debug'])('logs at LOG_LEVEL=%s', (level) => {
   it('never contain a facilitator or participant token, through joins, syncs, refusals and shutdown', async () => {
-    const server = await startServer({ env: { LOG_LEVEL: level } });
+    const server = await startServerProcess({ env: { LOG_LEVEL: level } });
     const workshop = await createWorkshop(server.url);
     const other = await createWorkshop(server.url);
     const alice = await join(server.url, workshop.joinCode, { name: 'Alice', group: 'resident' });

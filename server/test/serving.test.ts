@@ -9,8 +9,8 @@ import { request } from 'node:http';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { roomName } from '@atelier/shared';
+import { precompressDir } from '@atelier/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { precompressDir } from '../../scripts/precompress';
 import { cleanup, connectDoc, createWorkshop, makeTempDir, type RunningServer, startServer } from './harness';
 
 afterAll(cleanup);

@@ -1,12 +1,22 @@
 import { addNote, CLOSE_CODES, readControlState, readNotes, roomName, setStep } from '@atelier/shared';
 import { afterAll, describe, expect, it } from 'vitest';
-import { api, cleanup, connectDoc, createWorkshop, join, startServer, waitDoc, waitFor } from './harness';
+import {
+  api,
+  cleanup,
+  connectDoc,
+  createWorkshop,
+  join,
+  startServer,
+  startServerProcess,
+  waitDoc,
+  waitFor,
+} from './harness';
 
 afterAll(cleanup);
 
 describe.each(['SIGTERM', 'SIGINT'] as const)('%s', (signal) => {
   it(`closes every socket with 1001, exits with code 0 and keeps the data`, async () => {
-    const first = await startServer();
+    const first = await startServerProcess();
     const workshop = await createWorkshop(first.url);
     const alice = await join(first.url, workshop.joinCode, { name: 'Alice', group: 'resident' });
     const board = roomName(workshop.id, 'board');
@@ -46,7 +56,7 @@ describe.each(['SIGTERM', 'SIGINT'] as const)('%s', (signal) => {
 
 describe('shutdown', () => {
   it('exits with code 0 on SIGTERM with no connection and frees the port', async () => {
-    const server = await startServer();
+    const server = await startServerProcess();
     expect((await api(server.url, 'GET', '/healthz')).status).toBe(200);
     expect(await server.stop()).toBe(0);
     await expect(fetch(`${server.url}/healthz`)).rejects.toThrow();

@@ -3,8 +3,8 @@
  * (no TypeScript loader). Compiled when out of date, like `npm start` does.
  */
 import { spawn } from 'node:child_process';
+import { buildServer, serverBuildIsStale, serverEntry } from '@atelier/testing';
 import { afterAll, expect, it } from 'vitest';
-import { buildServer, serverBuildIsStale, serverEntry } from '../../scripts/client-build';
 import { api, cleanup, createWorkshop, makeTempDir, REPO_ROOT, withTimeout } from './harness';
 
 afterAll(cleanup);

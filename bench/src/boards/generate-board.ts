@@ -1,6 +1,6 @@
 import { addNote, moveNote, seedBoard } from '@atelier/shared';
+import { loadFixture, writeOutcome } from '@atelier/testing';
 import * as Y from 'yjs';
-import { loadFixture, writeOutcome } from '../../../scripts/fixtures/val-de-loue';
 import { seededRandom } from './seeded-random';
 
 export interface BoardSpec {

@@ -17,12 +17,12 @@ import {
   type Step,
   setStep,
 } from '@atelier/shared';
+import { waitFor } from '@atelier/testing';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { generateBoard } from '../boards/generate-board';
 import { postJson } from '../lib/http';
-import { waitFor } from '../lib/wait';
 import { type BenchServer, mapLimit } from '../servers';
 
 export interface Rect {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { chromiumLaunchOptions } from '@atelier/testing';
 import { type Browser, type BrowserContext, chromium, type Page } from '@playwright/test';
-import { chromiumLaunchOptions } from '../../../e2e/chromium';
 import { addProbe } from './page-probe';
 
 /** Debian's Chromium, launched exactly as the end-to-end tests launch it (headless, no GPU). */

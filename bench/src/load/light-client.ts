@@ -1,9 +1,9 @@
 import type { Socket } from 'node:net';
+import { withTimeout } from '@atelier/testing';
 import * as decoding from 'lib0/decoding';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { packageVersion } from '../lib/paths';
-import { withTimeout } from '../lib/wait';
 import { FrameCounter } from './frame-counter';
 import {
   applySyncPayload,

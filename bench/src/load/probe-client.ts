@@ -1,10 +1,9 @@
+import { reconnectWithJitter, sendOwnPresenceOnly } from '@atelier/shared';
+import { withTimeout } from '@atelier/testing';
 import { HocuspocusProvider, type HocuspocusProviderConfiguration } from '@hocuspocus/provider';
 import type WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { reconnectWithJitter } from '../../../client/src/sync/backoff';
-import { sendOwnPresenceOnly } from '../../../client/src/sync/ownPresence';
-import { withTimeout } from '../lib/wait';
 import { countingWebSocket, emptyTraffic } from './traffic';
 import type { BenchClient, ClientTarget, ConnectOptions } from './types';
 

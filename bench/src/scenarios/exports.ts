@@ -3,6 +3,8 @@
  * process (no HTTP): reading the documents into the strategy object and validating it, then
  * each writer of server/src/export/formats.ts. Atelier only — no peer exports a strategy.
  */
+
+import { EXPORT_FORMATS, type ExportFormatName } from '@atelier/server';
 import {
   buildStrategy,
   PARTICIPANT_GROUPS,
@@ -14,7 +16,6 @@ import {
   tallyRound,
 } from '@atelier/shared';
 import * as Y from 'yjs';
-import { EXPORT_FORMATS, type ExportFormatName } from '../../../server/src/export/formats';
 import { generateBoard } from '../boards/generate-board';
 import { now } from '../lib/clock';
 import type { Column, ResultRow, ScenarioContext, ScenarioResult } from '../lib/scenario';

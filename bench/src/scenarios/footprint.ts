@@ -11,19 +11,19 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { roomName } from '@atelier/shared';
-import WebSocket from 'ws';
-import { WebsocketProvider } from 'y-websocket';
-import * as Y from 'yjs';
 import {
   buildClient,
   buildServer,
   clientBuildIsStale,
   serverBuildIsStale,
   serverEntry,
-} from '../../../scripts/client-build';
+  waitFor,
+} from '@atelier/testing';
+import WebSocket from 'ws';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
 import { REPO_ROOT } from '../lib/paths';
 import type { Column, ResultRow, ScenarioContext, ScenarioResult } from '../lib/scenario';
-import { waitFor } from '../lib/wait';
 
 export const name = 'footprint';
 export const description =

@@ -4,9 +4,10 @@
  * a keystroke in one's own note, a move of someone else's note, and the sync step 2 a client
  * sends when it reconnects (its whole delete set). Atelier only; no socket.
  */
+
+import { noteWriteDenial } from '@atelier/server';
 import { addNote, binNote, moveNote, readNotes, setNoteText } from '@atelier/shared';
 import * as Y from 'yjs';
-import { noteWriteDenial } from '../../../server/src/sync/ownership';
 import { generateBoard } from '../boards/generate-board';
 import { now } from '../lib/clock';
 import type { Column, ResultRow, ScenarioContext, ScenarioResult } from '../lib/scenario';

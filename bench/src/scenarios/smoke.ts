@@ -3,9 +3,9 @@
  * moves a note and points its cursor, and the two others must see both.
  */
 import { moveNote, readNotes } from '@atelier/shared';
+import { waitFor } from '@atelier/testing';
 import { now } from '../lib/clock';
 import type { Column, ResultRow, ScenarioContext, ScenarioResult } from '../lib/scenario';
-import { waitFor } from '../lib/wait';
 import { connectClient } from '../load/client';
 import { docFromSeed, noteIdOf, seedUpdate } from '../load/seed';
 import { startServer } from '../servers/launcher';

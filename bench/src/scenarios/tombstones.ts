@@ -15,6 +15,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { waitFor, withTimeout } from '@atelier/testing';
 import * as Y from 'yjs';
 import { type BoardJoiner, joinBoard } from '../boards/board-joiner';
 import { atelierStoredDoc, dirBytes, storageEnv } from '../boards/board-storage';
@@ -22,7 +23,6 @@ import { generateBoard } from '../boards/generate-board';
 import { type RecordedMoves, recordNoteMoves } from '../boards/note-moves';
 import { now, sleep } from '../lib/clock';
 import type { Column, ResultRow, ScenarioContext, ScenarioResult } from '../lib/scenario';
-import { waitFor, withTimeout } from '../lib/wait';
 import { type BenchClient, connectClient } from '../load';
 import { provisionRooms, type ServerName, startServer } from '../servers';
 

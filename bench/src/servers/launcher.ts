@@ -3,9 +3,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { cpus, tmpdir } from 'node:os';
 import path from 'node:path';
+import { waitFor } from '@atelier/testing';
 import { REPO_ROOT } from '../lib/paths';
 import { canPin, processCpuSeconds, processDiskWriteBytes } from '../lib/proc';
-import { waitFor } from '../lib/wait';
 import { SERVERS, type ServerName } from './definitions';
 import type { ServerStats, StatsReply, StatsRequest } from './stats';
 

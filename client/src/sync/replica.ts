@@ -1,11 +1,9 @@
-import { CLOSE_CODES, FINAL_CLOSE_CODES } from '@atelier/shared';
+import { CLOSE_CODES, FINAL_CLOSE_CODES, reconnectWithJitter, sendOwnPresenceOnly } from '@atelier/shared';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { readAuthMessage } from 'y-protocols/auth';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { reconnectWithJitter } from './backoff';
 import { Emitter } from './emitter';
-import { sendOwnPresenceOnly } from './ownPresence';
 import { batchStoredUpdates, type StoredUpdates } from './storedUpdates';
 import { workerWebSocket } from './workerSocket';
 

@@ -1,7 +1,7 @@
 import { addNote, buildStrategy, type Strategy, seedBoard } from '@atelier/shared';
 import { fixtureWorkshop, T0 } from '@atelier/shared/workshop.fixture';
+import { loadFixture, writeOutcome } from '@atelier/testing';
 import * as Y from 'yjs';
-import { loadFixture, writeOutcome } from '../../../scripts/fixtures/val-de-loue';
 
 /** What a participant may type that Markdown would read as markup: each must come out as typed. */
 export const HOSTILE = [

@@ -3,7 +3,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const repoRoot = fileURLToPath(new URL('..', import.meta.url));
+export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 const builtIndex = join(repoRoot, 'client/dist/index.html');
 const builtServer = join(repoRoot, 'server/dist/main.js');
 /** What `npm start` runs: the compiled server, with node alone. */
@@ -14,7 +14,7 @@ const clientSources = [
   'client/public',
   'shared/src',
   'vite.config.ts',
-  'scripts/precompress.ts',
+  'testing/src/precompress.ts',
   'package-lock.json',
 ];
 const serverSources = ['server/src', 'shared/src', 'scripts/server-build.config.ts', 'package-lock.json'];

@@ -1,5 +1,8 @@
-import { FINAL_CLOSE_CODES } from '@atelier/shared';
 import type { WebsocketProvider } from 'y-websocket';
+import { FINAL_CLOSE_CODES } from './protocol';
+
+// Browsers and Node both have it; shared compiles against neither's library, so it is declared here.
+declare function setTimeout(callback: () => void, ms: number): unknown;
 
 /**
  * How long to wait before reconnect attempt `attempt` (1 for the first): exponential like

@@ -1,0 +1,122 @@
+import type { Server } from 'node:http';
+import { serve } from '@hono/node-server';
+import { createApp } from './app';
+import type { Config } from './config';
+import { createStrategyReader } from './export/read';
+import type { NetworkInfo } from './http/deps';
+import { machineNetwork } from './http/share-origins';
+import { createLogger, type Logger } from './log';
+import { createSqliteBallotStore } from './store/ballots';
+import { openDb } from './store/db';
+import { createSqliteDocStore } from './store/docs';
+import { seedImportedDocs, seedWorkshopDocs } from './store/seed';
+import { createSqliteWorkshopStore } from './store/workshops';
+import { attachSyncEndpoint } from './sync/endpoint';
+import { ParticipantSockets } from './sync/participant-sockets';
+import { RoomManager } from './sync/rooms';
+import { createSilentIdeation } from './sync/silent-ideation';
+import { createVoteService } from './votes/service';
+
+/*
+ * The server's public entry (`@atelier/server`): `startServer` composes it in-process, for
+ * main.ts, the integration tests, scripts and bench. It owns no process concern (signals, exit).
+ * Also exported: what bench measures of the server from outside (export writers, note rules).
+ */
+
+export { type Config, loadConfig } from './config';
+export { EXPORT_FORMATS, type ExportFormatName } from './export/formats';
+export type { NetworkInfo } from './http/deps';
+export { createLogger, type Logger } from './log';
+export { noteWriteDenial } from './sync/ownership';
+
+export interface StartOptions {
+  /** The logger; by default JSON lines on stdout at `config.logLevel`. */
+  log?: Logger;
+  /** The machine's network as the share links see it; the real one by default. */
+  network?: NetworkInfo;
+}
+
+export interface RunningServer {
+  /** `http://HOST:PORT` (127.0.0.1 when listening on every interface), as logged. */
+  url: string;
+  /** The port listened on (the one chosen by the system when `config.port` is 0). */
+  port: number;
+  /** The HTTP application: `app.request(path, init)` answers without a socket. */
+  app: ReturnType<typeof createApp>;
+  /**
+   * Closes the sync sockets (1001, so clients reconnect elsewhere), the listening socket and
+   * its connections, the vote deadlines, the rooms (compacted) and the database, in that
+   * order, at once; resolves when the listening socket is closed.
+   */
+  close(): Promise<void>;
+}
+
+/** Composition root: configuration → storage → rooms → HTTP + sync on one port. */
+export function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
+  const log = options.log ?? createLogger(config.logLevel);
+  const db = openDb(config.dataDir);
+  const workshops = createSqliteWorkshopStore(db);
+  const docs = createSqliteDocStore(db);
+  const rooms = new RoomManager(docs, log, {
+    graceMs: config.roomGraceMs,
+    compactLogBytes: config.compactLogBytes,
+    presenceTickMs: config.presenceTickMs,
+  });
+
+  const sockets = new ParticipantSockets();
+  // Registers its control-room guard before any room loads; schedules open rounds' deadlines.
+  const votes = createVoteService({ store: createSqliteBallotStore(db), workshops, rooms, log });
+
+  const app = createApp({
+    workshops,
+    sockets,
+    silent: createSilentIdeation(rooms),
+    votes,
+    strategies: createStrategyReader(rooms, workshops),
+    seedDocs: (id, template) => seedWorkshopDocs(docs, id, template),
+    importDocs: (id, strategy, options) => seedImportedDocs(docs, id, strategy, options),
+    log,
+    publicUrl: config.publicUrl,
+    network: options.network ?? machineNetwork(config.host),
+    clientDist: config.clientDist,
+    serveSourcemaps: config.serveSourcemaps,
+  });
+
+  return new Promise<RunningServer>((resolve, reject) => {
+    let closing: Promise<void> | null = null;
+    const close = (): Promise<void> => {
+      if (closing) return closing;
+      // Every update is already committed; close sockets so clients reconnect elsewhere, then compact.
+      sync.close();
+      closing = new Promise<void>((done) => server.close(() => done()));
+      server.closeAllConnections();
+      votes.close();
+      rooms.closeAll();
+      db.close();
+      return closing;
+    };
+
+    const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+      server.off('error', failed);
+      const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
+      const url = `http://${host.includes(':') ? `[${host}]` : host}:${info.port}`;
+      log.info({ url, dataDir: config.dataDir }, 'listening');
+      resolve({ url, port: info.port, app, close });
+    }) as Server;
+    const failed = (error: Error): void => {
+      void close();
+      reject(error);
+    };
+    server.once('error', failed);
+
+    const sync = attachSyncEndpoint(
+      server,
+      { rooms, workshops, sockets, log },
+      {
+        maxMessageBytes: config.maxMessageBytes,
+        allowedOrigins: config.allowedOrigins,
+        keepaliveMs: config.keepaliveMs,
+      },
+    );
+  });
+}

@@ -1,0 +1,23 @@
+/*
+ * @atelier/testing: what e2e/, bench/, scripts/ and the server's integration tests share, so
+ * that none of them imports another's files. Nothing of the product (client, server, shared)
+ * imports it.
+ */
+export {
+  buildClient,
+  buildServer,
+  clientBuildIsStale,
+  repoRoot,
+  serverBuildIsStale,
+  serverEntry,
+} from './build';
+export { chromiumLaunchOptions, chromiumPath } from './chromium';
+export {
+  type Fixture,
+  type FixtureAction,
+  loadFixture,
+  type OutcomeOptions,
+  writeOutcome,
+} from './fixtures/val-de-loue';
+export { PRECOMPRESSED_EXTENSIONS, precompressDir } from './precompress';
+export { waitFor, withTimeout } from './wait';
