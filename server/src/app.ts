@@ -30,7 +30,9 @@ export function createApp(deps: AppDeps) {
     c.req.method === 'POST' && c.req.path === IMPORT_PATH ? next() : apiBodyLimit(c, next),
   );
 
+  // Liveness stays cheap; readiness says whether writes would be taken (a load balancer's check).
   app.get('/healthz', (c) => c.json({ ok: true }));
+  app.get('/readyz', (c) => ((deps.ready?.() ?? true) ? c.json({ ok: true }) : c.json({ ok: false }, 503)));
   app.route('/', importRoutes(deps));
   app.route('/', workshopRoutes(deps));
   app.route('/', silentRoutes(deps));

@@ -7,8 +7,9 @@ import type { NetworkInfo } from './http/deps';
 import { machineNetwork } from './http/share-origins';
 import { createLogger, type Logger } from './log';
 import { createSqliteBallotStore } from './store/ballots';
-import { openDb } from './store/db';
+import { databaseWritable, openDb } from './store/db';
 import { createSqliteDocStore } from './store/docs';
+import { claimDataDir } from './store/pidFile';
 import { seedImportedDocs, seedWorkshopDocs } from './store/seed';
 import { createSqliteWorkshopStore } from './store/workshops';
 import { attachSyncEndpoint } from './sync/endpoint';
@@ -27,6 +28,7 @@ export { type Config, loadConfig } from './config';
 export { EXPORT_FORMATS, type ExportFormatName } from './export/formats';
 export type { NetworkInfo } from './http/deps';
 export { createLogger, type Logger } from './log';
+export { BackupRefused, backupDatabase, restoreDatabase } from './store/backup';
 export { noteWriteDenial } from './sync/ownership';
 
 export interface StartOptions {
@@ -55,6 +57,7 @@ export interface RunningServer {
 export function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
   const log = options.log ?? createLogger(config.logLevel);
   const db = openDb(config.dataDir);
+  const releaseDataDir = claimDataDir(config.dataDir);
   const workshops = createSqliteWorkshopStore(db);
   const docs = createSqliteDocStore(db);
   const rooms = new RoomManager(docs, log, {
@@ -77,6 +80,7 @@ export function startServer(config: Config, options: StartOptions = {}): Promise
     importDocs: (id, strategy, options) => seedImportedDocs(docs, id, strategy, options),
     log,
     publicUrl: config.publicUrl,
+    ready: () => databaseWritable(db),
     network: options.network ?? machineNetwork(config.host),
     clientDist: config.clientDist,
     serveSourcemaps: config.serveSourcemaps,
@@ -93,6 +97,7 @@ export function startServer(config: Config, options: StartOptions = {}): Promise
       votes.close();
       rooms.closeAll();
       db.close();
+      releaseDataDir();
       return closing;
     };
 

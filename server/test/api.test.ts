@@ -58,6 +58,12 @@ describe('health and OpenAPI', () => {
     expect(answer.body).toEqual({ ok: true });
   });
 
+  it('answers GET /readyz with 200 {ok:true} while the database takes writes', async () => {
+    const answer = await api(http, 'GET', '/readyz');
+    expect(answer.status).toBe(200);
+    expect(answer.body).toEqual({ ok: true });
+  });
+
   it('serves an OpenAPI 3.1 document at /api/openapi.json that lists the API paths', async () => {
     const answer = await api<{ openapi?: string; paths?: Record<string, Record<string, unknown>> }>(
       http,

@@ -36,6 +36,8 @@ export interface AppDeps {
   /** Reads a workshop's outcome as the strategy object every export is written from. */
   strategies: StrategyReader;
   publicUrl: string | null;
+  /** Whether the server can take writes now (`GET /readyz`): the database accepts a write transaction. */
+  ready?: () => boolean;
   /** The machine's network, for links that work from participants' devices; the real one by default. */
   network?: NetworkInfo;
   /** Folder of the built client; when it has no index.html, a page says how to build it. */

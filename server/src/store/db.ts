@@ -4,6 +4,9 @@ import Database from 'better-sqlite3';
 
 export type Db = Database.Database;
 
+/** The database's file name under `DATA_DIR`. */
+export const DB_FILE = 'atelier.sqlite';
+
 /**
  * Schema migrations, applied in order and recorded in `user_version`. Append only: a
  * released migration is never edited.
@@ -83,6 +86,9 @@ const MIGRATIONS: readonly string[] = [
    );`,
 ];
 
+/** The schema version this code migrates to (`user_version`). */
+export const MIGRATION_COUNT = MIGRATIONS.length;
+
 const AUTO_VACUUM_INCREMENTAL = 2;
 const WAL_SIZE_LIMIT = 4 * 1024 * 1024;
 
@@ -93,7 +99,7 @@ const WAL_SIZE_LIMIT = 4 * 1024 * 1024;
  */
 export function openDb(dataDir: string): Db {
   mkdirSync(dataDir, { recursive: true });
-  const db = new Database(join(dataDir, 'atelier.sqlite'));
+  const db = new Database(join(dataDir, DB_FILE));
   // Compaction rewrites snapshots and deletes logs: give the freed pages back to the disk
   // (`incrementalVacuum` after each compaction) instead of keeping the file at its peak. A
   // database made before this setting is converted once.
@@ -109,6 +115,20 @@ export function openDb(dataDir: string): Db {
   db.pragma('busy_timeout = 5000');
   migrate(db);
   return db;
+}
+
+/**
+ * Whether `db` takes a write now: an immediate transaction (the write lock) opened and rolled
+ * back, nothing written. False for a read-only, closed or locked database.
+ */
+export function databaseWritable(db: Db): boolean {
+  try {
+    db.exec('BEGIN IMMEDIATE');
+    db.exec('ROLLBACK');
+    return !db.readonly;
+  } catch {
+    return false;
+  }
 }
 
 function migrate(db: Db): void {
