@@ -3,14 +3,16 @@ import { useCallback, useRef, useSyncExternalStore } from 'react';
 import type * as Y from 'yjs';
 import { useConnection } from './useConnection';
 
+/** Which of the workshop's shared documents a value is read from. */
+type SharedDoc = 'boardDoc' | 'controlDoc';
+
 /**
- * A value derived from the board document, kept up to date: the reader's `read` runs again
- * after each transaction that touched what it reads (the reader says, see `DocReader`), and
- * after the document is replaced by a resync. For the steps' lists (issues, axes, sheets: tens
- * of entries), not for the notes, which have their own fine-grained store (bindBoard.ts).
- * `reader` must be stable (a shared reader, or a module-level `derivedReader`).
+ * A value derived from one of the workshop's documents, kept up to date: the reader's `read`
+ * runs again after each transaction that touched what it reads (the reader says, see
+ * `DocReader`), and after the document is replaced by a resync; the same value (same object)
+ * until then. `reader` must be stable (a shared reader, or a module-level `derivedReader`).
  */
-export function useBoardValue<T>(reader: DocReader<T>): T {
+function useDocValue<T>(which: SharedDoc, reader: DocReader<T>): T {
   const connection = useConnection();
   const cache = useRef<CachedRead<T> | null>(null);
   const version = useRef(0);
@@ -22,8 +24,8 @@ export function useBoardValue<T>(reader: DocReader<T>): T {
         version.current++;
         notify();
       };
-      let unobserve = reader.observe(connection.boardDoc, onChange);
-      const off = connection.on('boardDoc', (next) => {
+      let unobserve = reader.observe(connection[which], onChange);
+      const off = connection.on(which, (next) => {
         unobserve();
         unobserve = reader.observe(next, onChange);
         onChange();
@@ -33,15 +35,28 @@ export function useBoardValue<T>(reader: DocReader<T>): T {
         off();
       };
     },
-    [connection, reader],
+    [connection, reader, which],
   );
 
   const getSnapshot = useCallback(() => {
-    cache.current = cachedRead(cache.current, connection.boardDoc, version.current, read);
+    cache.current = cachedRead(cache.current, connection[which], version.current, read);
     return cache.current.value;
-  }, [connection, read]);
+  }, [connection, read, which]);
 
   return useSyncExternalStore(subscribe, getSnapshot);
+}
+
+/**
+ * A value of the board document: for the steps' lists (issues, axes, sheets: tens of
+ * entries), not for the notes, which have their own fine-grained store (bindBoard.ts).
+ */
+export function useBoardValue<T>(reader: DocReader<T>): T {
+  return useDocValue('boardDoc', reader);
+}
+
+/** A value of the control document (the facilitator's: questions, vote rounds…). */
+export function useControlValue<T>(reader: DocReader<T>): T {
+  return useDocValue('controlDoc', reader);
 }
 
 export interface CachedRead<T> {
