@@ -34,9 +34,11 @@ export function docReader<T>(read: (doc: Y.Doc) => T, roots: readonly string[]):
   return withObserve(read, (doc, transaction) =>
     roots.some((name) => {
       // Deep changes list every ancestor up to the root in `changedParentTypes`.
-      // biome-ignore lint/suspicious/noExplicitAny: Yjs keys these maps by AbstractType<YEvent<any>>.
-      const root = doc.getMap(name) as unknown as Y.AbstractType<Y.YEvent<any>>;
-      return transaction.changedParentTypes.has(root) || transaction.changed.has(root);
+      // Looked up, not `getMap`: reading must not define a root the document does not have.
+      const root = doc.share.get(name);
+      return (
+        root !== undefined && (transaction.changedParentTypes.has(root) || transaction.changed.has(root))
+      );
     }),
   );
 }
