@@ -6,6 +6,7 @@ import { createStrategyReader } from './export/read';
 import type { NetworkInfo } from './http/deps';
 import { machineNetwork } from './http/share-origins';
 import { createLogger, type Logger } from './log';
+import { createActivityTracker, recordingActivity } from './store/activity';
 import { createSqliteBallotStore } from './store/ballots';
 import { databaseWritable, openDb } from './store/db';
 import { createSqliteDocStore } from './store/docs';
@@ -58,7 +59,9 @@ export function startServer(config: Config, options: StartOptions = {}): Promise
   const log = options.log ?? createLogger(config.logLevel);
   const db = openDb(config.dataDir);
   const releaseDataDir = claimDataDir(config.dataDir);
-  const workshops = createSqliteWorkshopStore(db);
+  const stored = createSqliteWorkshopStore(db);
+  const activity = createActivityTracker(stored);
+  const workshops = recordingActivity(stored, activity);
   const docs = createSqliteDocStore(db);
   const rooms = new RoomManager(docs, log, {
     graceMs: config.roomGraceMs,
@@ -116,7 +119,7 @@ export function startServer(config: Config, options: StartOptions = {}): Promise
 
     const sync = attachSyncEndpoint(
       server,
-      { rooms, workshops, sockets, log },
+      { rooms, workshops, sockets, log, activity },
       {
         maxMessageBytes: config.maxMessageBytes,
         allowedOrigins: config.allowedOrigins,

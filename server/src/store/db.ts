@@ -84,6 +84,11 @@ const MIGRATIONS: readonly string[] = [
      request_id TEXT NOT NULL,
      PRIMARY KEY (round_id, participant_id, request_id)
    );`,
+  // A workshop's last activity (a join, a sync connection or message, an authenticated call):
+  // its join code expires and retention deletes it counting from there.
+  `ALTER TABLE workshops ADD COLUMN last_active_at TEXT;
+   UPDATE workshops SET last_active_at = created_at;
+   CREATE INDEX workshops_last_active ON workshops(last_active_at);`,
 ];
 
 /** The schema version this code migrates to (`user_version`). */

@@ -9,6 +9,8 @@ export interface WorkshopRecord {
   locale: Locale;
   joinCode: string;
   createdAt: string;
+  /** The last activity recorded (`touch`): creation, then joins, connections, calls. */
+  lastActiveAt: string;
 }
 
 export interface ParticipantRecord {
@@ -77,6 +79,8 @@ export interface WorkshopStore {
   remove(workshopId: string, participantId: string): ParticipantRecord | null;
   /** Promotes to co-facilitator (or restores the joined role); a no-op when it is already so. */
   setCoFacilitator(workshopId: string, participantId: string, on: boolean): ParticipantRecord | null;
+  /** Records activity at `at` (ISO time); never moves it backwards. */
+  touch(workshopId: string, at: string): void;
 }
 
 interface WorkshopRow {
@@ -87,6 +91,7 @@ interface WorkshopRow {
   locale: string;
   join_code: string;
   created_at: string;
+  last_active_at: string | null;
 }
 
 interface ParticipantRow {
@@ -102,8 +107,11 @@ interface ParticipantRow {
 
 export function createSqliteWorkshopStore(db: Db): WorkshopStore {
   const insertWorkshop = db.prepare(
-    `INSERT INTO workshops (id, title, territory_name, territory_kind, locale, join_code, created_at)
-     VALUES (@id, @title, @territoryName, @territoryKind, @locale, @joinCode, @createdAt)`,
+    `INSERT INTO workshops (id, title, territory_name, territory_kind, locale, join_code, created_at, last_active_at)
+     VALUES (@id, @title, @territoryName, @territoryKind, @locale, @joinCode, @createdAt, @lastActiveAt)`,
+  );
+  const updateLastActive = db.prepare(
+    'UPDATE workshops SET last_active_at = @at WHERE id = @id AND (last_active_at IS NULL OR last_active_at < @at)',
   );
   const codeTaken = db.prepare('SELECT 1 FROM workshops WHERE join_code = ?').pluck();
   const selectWorkshop = db.prepare<[string], WorkshopRow>('SELECT * FROM workshops WHERE id = ?');
@@ -172,13 +180,15 @@ export function createSqliteWorkshopStore(db: Db): WorkshopStore {
 
   const create = db.transaction((input: NewWorkshop, afterInsert?: (w: WorkshopRecord) => void) => {
     const joinCode = unusedJoinCode();
+    const createdAt = new Date().toISOString();
     const workshop: WorkshopRecord = {
       id: newId(),
       title: input.title,
       territory: input.territory,
       locale: input.locale,
       joinCode,
-      createdAt: new Date().toISOString(),
+      createdAt,
+      lastActiveAt: createdAt,
     };
     insertWorkshop.run({
       ...workshop,
@@ -237,6 +247,9 @@ export function createSqliteWorkshopStore(db: Db): WorkshopStore {
       selectParticipants.all(workshopId).map((row) => toParticipant(row) as ParticipantRecord),
     remove: (workshopId, id) => remove(workshopId, id),
     setCoFacilitator: (workshopId, id, on) => setCoFacilitator(workshopId, id, on),
+    touch: (workshopId, at) => {
+      updateLastActive.run({ id: workshopId, at });
+    },
   };
 }
 
@@ -262,6 +275,7 @@ function toWorkshop(row: WorkshopRow | undefined): WorkshopRecord | null {
     locale: row.locale as Locale,
     joinCode: row.join_code,
     createdAt: row.created_at,
+    lastActiveAt: row.last_active_at ?? row.created_at,
   };
 }
 

@@ -15,6 +15,7 @@ import type WebSocket from 'ws';
 import { WebSocketServer } from 'ws';
 import type * as Y from 'yjs';
 import type { Logger } from '../log';
+import type { ActivityTracker } from '../store/activity';
 import type { WorkshopStore } from '../store/workshops';
 import { Connection } from './connection';
 import { KEEPALIVE } from './messages';
@@ -45,7 +46,14 @@ const SYNC_PREFIX = '/sync/';
 /** Attaches the y-websocket endpoint (`/sync/:room`) to an HTTP server's upgrade event. */
 export function attachSyncEndpoint(
   server: Server,
-  deps: { rooms: RoomManager; workshops: WorkshopStore; sockets: ParticipantSockets; log: Logger },
+  deps: {
+    rooms: RoomManager;
+    workshops: WorkshopStore;
+    sockets: ParticipantSockets;
+    log: Logger;
+    /** Told of every message, so a workshop in use for days stays active. */
+    activity?: ActivityTracker;
+  },
   options: SyncEndpointOptions,
 ): SyncEndpoint {
   const { rooms, workshops, sockets, log } = deps;
@@ -130,7 +138,10 @@ export function attachSyncEndpoint(
     room.add(connection);
     log.info({ room: name, participantId: participant.id, role: participant.role }, 'sync connected');
 
-    ws.on('message', (data: Buffer, isBinary: boolean) => connection.handle(toBytes(data), isBinary));
+    ws.on('message', (data: Buffer, isBinary: boolean) => {
+      deps.activity?.seen(participant.workshopId);
+      connection.handle(toBytes(data), isBinary);
+    });
     ws.on('pong', () => {
       connection.alive = true;
     });

@@ -1,0 +1,50 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createActivityTracker } from './activity';
+import { openDb } from './db';
+import { createSqliteWorkshopStore } from './workshops';
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+function setup() {
+  const dir = mkdtempSync(join(tmpdir(), 'atelier-activity-'));
+  dirs.push(dir);
+  const workshops = createSqliteWorkshopStore(openDb(dir));
+  const { workshop } = workshops.create({
+    title: 'Atelier',
+    territory: { name: 'Ornans', kind: 'municipality' },
+    locale: 'fr',
+    facilitatorName: 'Camille',
+  });
+  return { workshops, workshop };
+}
+
+describe('workshop activity', () => {
+  it('starts at creation and records later activity, at most once per interval', () => {
+    const { workshops, workshop } = setup();
+    expect(workshop.lastActiveAt).toBe(workshop.createdAt);
+    let clock = Date.parse('2030-01-01T10:00:00Z');
+    const activity = createActivityTracker(workshops, { everyMs: 60_000, now: () => clock });
+
+    activity.seen(workshop.id);
+    expect(workshops.get(workshop.id)?.lastActiveAt).toBe('2030-01-01T10:00:00.000Z');
+    clock += 30_000;
+    activity.seen(workshop.id);
+    expect(workshops.get(workshop.id)?.lastActiveAt).toBe('2030-01-01T10:00:00.000Z');
+    clock += 31_000;
+    activity.seen(workshop.id);
+    expect(workshops.get(workshop.id)?.lastActiveAt).toBe('2030-01-01T10:01:01.000Z');
+  });
+
+  it('never moves the time backwards', () => {
+    const { workshops, workshop } = setup();
+    workshops.touch(workshop.id, '2030-01-01T10:00:00.000Z');
+    workshops.touch(workshop.id, '2029-01-01T10:00:00.000Z');
+    expect(workshops.get(workshop.id)?.lastActiveAt).toBe('2030-01-01T10:00:00.000Z');
+  });
+});

@@ -1,0 +1,60 @@
+import type { WorkshopStore } from './workshops';
+
+/**
+ * Records that a workshop is in use (a join, a sync connection or message, an authenticated
+ * call). In memory it costs a map lookup; the database is written at most once per `everyMs`
+ * per workshop, so a busy room does not turn every keystroke into a write. The recorded time is
+ * what a join code's expiry and the retention of idle workshops count from.
+ */
+export interface ActivityTracker {
+  seen(workshopId: string): void;
+  /** Forgets a workshop (deleted), so that its entry does not linger. */
+  forget(workshopId: string): void;
+}
+
+export interface ActivityOptions {
+  /** Smallest interval between two recorded times of one workshop (default 5 minutes). */
+  everyMs?: number;
+  now?: () => number;
+}
+
+export function createActivityTracker(
+  workshops: Pick<WorkshopStore, 'touch'>,
+  options: ActivityOptions = {},
+): ActivityTracker {
+  const everyMs = options.everyMs ?? 5 * 60_000;
+  const now = options.now ?? Date.now;
+  const written = new Map<string, number>();
+  return {
+    seen(workshopId) {
+      const t = now();
+      const last = written.get(workshopId);
+      if (last !== undefined && t - last < everyMs) return;
+      written.set(workshopId, t);
+      workshops.touch(workshopId, new Date(t).toISOString());
+    },
+    forget(workshopId) {
+      written.delete(workshopId);
+    },
+  };
+}
+
+/**
+ * The workshop store, recording activity wherever a person is recognised: every token lookup
+ * (each authenticated call, each sync connection) and every join.
+ */
+export function recordingActivity(workshops: WorkshopStore, activity: ActivityTracker): WorkshopStore {
+  return {
+    ...workshops,
+    participantByToken(token) {
+      const participant = workshops.participantByToken(token);
+      if (participant) activity.seen(participant.workshopId);
+      return participant;
+    },
+    addParticipant(input) {
+      const added = workshops.addParticipant(input);
+      activity.seen(input.workshopId);
+      return added;
+    },
+  };
+}
