@@ -18,6 +18,11 @@ const Env = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   CLIENT_DIST: z.string().min(1).default('client/dist'),
   SERVE_SOURCEMAPS: z.enum(['0', '1', 'true', 'false', '']).default(''),
+  // How many reverse proxies stand in front (`true` = 1): only then is X-Forwarded-For read.
+  TRUST_PROXY: z
+    .string()
+    .regex(/^(\d+|true|false|)$/, 'a number of proxies, true or false')
+    .default(''),
 });
 
 export interface Config {
@@ -34,6 +39,8 @@ export interface Config {
   logLevel: string;
   clientDist: string;
   serveSourcemaps: boolean;
+  /** Proxies in front whose `X-Forwarded-For` is believed (0: the socket's address counts). */
+  trustProxyHops: number;
 }
 
 /** Reads the configuration from the environment; a bad value stops start-up with a clear message. */
@@ -64,5 +71,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     clientDist: resolve(e.CLIENT_DIST),
     serveSourcemaps: e.SERVE_SOURCEMAPS === '1' || e.SERVE_SOURCEMAPS === 'true',
+    trustProxyHops: e.TRUST_PROXY === 'true' ? 1 : e.TRUST_PROXY === 'false' ? 0 : Number(e.TRUST_PROXY || 0),
   };
 }
