@@ -8,6 +8,8 @@ import { apiError, errorFromException } from './http/errors';
 import { exportRoutes } from './http/exports';
 import { IMPORT_PATH, importRoutes } from './http/imports';
 import { joinRoutes } from './http/join';
+import { metricsRoutes } from './http/metrics';
+import { requestIds } from './http/request-id';
 import { requestLog } from './http/request-log';
 import { shareOriginRoutes } from './http/share-origins';
 import { silentRoutes } from './http/silent';
@@ -19,6 +21,7 @@ import { workshopRoutes } from './http/workshops';
 /** The HTTP application: API, OpenAPI document and the built client. No side effects at import. */
 export function createApp(deps: AppDeps) {
   const app = new OpenAPIHono();
+  app.use('*', requestIds((deps.trustProxyHops ?? 0) > 0));
   app.use('*', requestLog(deps.log));
   app.use('*', compressAnswers());
   const apiBodyLimit = bodyLimit({
@@ -33,6 +36,10 @@ export function createApp(deps: AppDeps) {
   // Liveness stays cheap; readiness says whether writes would be taken (a load balancer's check).
   app.get('/healthz', (c) => c.json({ ok: true }));
   app.get('/readyz', (c) => ((deps.ready?.() ?? true) ? c.json({ ok: true }) : c.json({ ok: false }, 503)));
+  if (deps.metrics) {
+    const { metrics, metricsToken = null, trustProxyHops = 0 } = deps;
+    app.route('/', metricsRoutes({ metrics, token: metricsToken, trustProxyHops }));
+  }
   app.route('/', importRoutes(deps));
   app.route('/', workshopRoutes(deps));
   app.route('/', silentRoutes(deps));
@@ -67,7 +74,9 @@ export function createApp(deps: AppDeps) {
 
   app.notFound((c) => apiError(c, 'not_found', 'Not found'));
   app.onError((error, c) =>
-    errorFromException(c, error, (err) => deps.log.error({ err: String(err) }, 'unhandled error')),
+    errorFromException(c, error, (err) =>
+      deps.log.error({ requestId: c.get('requestId'), err: String(err) }, 'unhandled error'),
+    ),
   );
   return app;
 }

@@ -23,6 +23,11 @@ const Env = z.object({
     .string()
     .regex(/^(\d+|true|false|)$/, 'a number of proxies, true or false')
     .default(''),
+  // Bearer token for GET /metrics; unset: only this machine may scrape.
+  METRICS_TOKEN: z
+    .string()
+    .refine((v) => v === '' || v.length >= 16, 'at least 16 characters (e.g. openssl rand -hex 32)')
+    .default(''),
 });
 
 export interface Config {
@@ -41,6 +46,8 @@ export interface Config {
   serveSourcemaps: boolean;
   /** Proxies in front whose `X-Forwarded-For` is believed (0: the socket's address counts). */
   trustProxyHops: number;
+  /** Bearer token `GET /metrics` asks for; null: only callers on this machine. */
+  metricsToken: string | null;
 }
 
 /** Reads the configuration from the environment; a bad value stops start-up with a clear message. */
@@ -72,5 +79,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     clientDist: resolve(e.CLIENT_DIST),
     serveSourcemaps: e.SERVE_SOURCEMAPS === '1' || e.SERVE_SOURCEMAPS === 'true',
     trustProxyHops: e.TRUST_PROXY === 'true' ? 1 : e.TRUST_PROXY === 'false' ? 0 : Number(e.TRUST_PROXY || 0),
+    metricsToken: e.METRICS_TOKEN || null,
   };
 }

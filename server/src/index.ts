@@ -6,6 +6,7 @@ import { createStrategyReader } from './export/read';
 import type { NetworkInfo } from './http/deps';
 import { machineNetwork } from './http/share-origins';
 import { createLogger, type Logger } from './log';
+import { createMetrics, type Metrics } from './metrics/metrics';
 import { createActivityTracker, recordingActivity } from './store/activity';
 import { createSqliteBallotStore } from './store/ballots';
 import { databaseWritable, openDb } from './store/db';
@@ -29,6 +30,7 @@ export { type Config, loadConfig } from './config';
 export { EXPORT_FORMATS, type ExportFormatName } from './export/formats';
 export type { NetworkInfo } from './http/deps';
 export { createLogger, type Logger } from './log';
+export type { Metrics, RateLimitCounter } from './metrics/metrics';
 export { BackupRefused, backupDatabase, restoreDatabase } from './store/backup';
 export { noteWriteDenial } from './sync/ownership';
 
@@ -46,6 +48,8 @@ export interface RunningServer {
   port: number;
   /** The HTTP application: `app.request(path, init)` answers without a socket. */
   app: ReturnType<typeof createApp>;
+  /** This server's metrics (`GET /metrics`); `metrics.rateLimited(limit)` counts a limit's refusal. */
+  metrics: Metrics;
   /**
    * Closes the sync sockets (1001, so clients reconnect elsewhere), the listening socket and
    * its connections, the vote deadlines, the rooms (compacted) and the database, in that
@@ -63,11 +67,14 @@ export function startServer(config: Config, options: StartOptions = {}): Promise
   const activity = createActivityTracker(stored);
   const workshops = recordingActivity(stored, activity);
   const docs = createSqliteDocStore(db);
+  const metrics = createMetrics();
   const rooms = new RoomManager(docs, log, {
     graceMs: config.roomGraceMs,
     compactLogBytes: config.compactLogBytes,
     presenceTickMs: config.presenceTickMs,
+    onCommit: metrics.committed,
   });
+  metrics.countRooms(() => rooms.loaded);
 
   const sockets = new ParticipantSockets();
   // Registers its control-room guard before any room loads; schedules open rounds' deadlines.
@@ -87,6 +94,9 @@ export function startServer(config: Config, options: StartOptions = {}): Promise
     network: options.network ?? machineNetwork(config.host),
     clientDist: config.clientDist,
     serveSourcemaps: config.serveSourcemaps,
+    metrics,
+    metricsToken: config.metricsToken,
+    trustProxyHops: config.trustProxyHops,
   });
 
   return new Promise<RunningServer>((resolve, reject) => {
@@ -109,7 +119,7 @@ export function startServer(config: Config, options: StartOptions = {}): Promise
       const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
       const url = `http://${host.includes(':') ? `[${host}]` : host}:${info.port}`;
       log.info({ url, dataDir: config.dataDir }, 'listening');
-      resolve({ url, port: info.port, app, close });
+      resolve({ url, port: info.port, app, metrics, close });
     }) as Server;
     const failed = (error: Error): void => {
       void close();
@@ -119,11 +129,12 @@ export function startServer(config: Config, options: StartOptions = {}): Promise
 
     const sync = attachSyncEndpoint(
       server,
-      { rooms, workshops, sockets, log, activity },
+      { rooms, workshops, sockets, log, activity, metrics },
       {
         maxMessageBytes: config.maxMessageBytes,
         allowedOrigins: config.allowedOrigins,
         keepaliveMs: config.keepaliveMs,
+        trustProxy: config.trustProxyHops > 0,
       },
     );
   });

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import pino from 'pino';
 
 export type Logger = pino.Logger;
@@ -34,4 +35,17 @@ export function createLogger(
     },
     destination,
   );
+}
+
+/** What a proxy may hand us as a request id (nginx's `$request_id`, a UUID…): short, plain characters. */
+const INCOMING_ID = /^[A-Za-z0-9._:-]{8,64}$/;
+
+/**
+ * The id one HTTP request or sync connection carries in its log lines, its answer's
+ * `X-Request-Id`, its error replies and its close frames: the one a trusted proxy sent in
+ * `X-Request-Id` when it looks like an id (so the proxy's and Atelier's logs join up), else a new one.
+ * A header from the client itself (`trusted` false: no `TRUST_PROXY`) is ignored.
+ */
+export function correlationId(incoming: string | string[] | undefined, trusted: boolean): string {
+  return trusted && typeof incoming === 'string' && INCOMING_ID.test(incoming) ? incoming : randomUUID();
 }

@@ -2,6 +2,7 @@ import type { NetworkInterfaceInfo } from 'node:os';
 import type { Strategy, WorkshopTemplate, WriteStrategyOptions } from '@atelier/shared';
 import type { StrategyReader } from '../export/read';
 import type { Logger } from '../log';
+import type { Metrics } from '../metrics/metrics';
 import type { WorkshopStore } from '../store/workshops';
 import type { ParticipantDisconnector } from '../sync/participant-sockets';
 import type { SilentIdeation } from '../sync/silent-ideation';
@@ -44,4 +45,10 @@ export interface AppDeps {
   clientDist: string;
   /** Serve the client's source maps (/assets/*.map); off by default. */
   serveSourcemaps?: boolean;
+  /** What `GET /metrics` shows (none: no such route), and the exports' timings. */
+  metrics?: Metrics;
+  /** `METRICS_TOKEN`: the bearer token `GET /metrics` asks for; null: this machine only. */
+  metricsToken?: string | null;
+  /** `TRUST_PROXY`'s hops: whether a proxy's `X-Forwarded-For` and `X-Request-Id` are believed. */
+  trustProxyHops?: number;
 }

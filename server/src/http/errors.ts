@@ -28,9 +28,15 @@ const STATUS = {
 
 type Issues = NonNullable<ApiError['error']['issues']>;
 
-/** The one shape every API error has: `{ error: { code, message } }`, with `issues` when each problem is listed. */
+/**
+ * The one shape every API error has: `{ error: { code, message, requestId } }`, with `issues`
+ * when each problem is listed. `requestId` is the request's (its log lines carry it too).
+ */
 export function apiError<C extends ErrorCode>(c: Context, code: C, message: string, issues?: Issues) {
-  const body: ApiError = { error: { code, message, ...(issues ? { issues } : {}) } };
+  const requestId = c.get('requestId');
+  const body: ApiError = {
+    error: { code, message, ...(requestId ? { requestId } : {}), ...(issues ? { issues } : {}) },
+  };
   return c.json(body, STATUS[code] as (typeof STATUS)[C]);
 }
 

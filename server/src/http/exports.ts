@@ -59,7 +59,7 @@ const exportWorkshop = createRoute({
 
 /** The strategy schema, and the workshop's outcome in every format. */
 export function exportRoutes(deps: AppDeps) {
-  const { workshops, strategies, log } = deps;
+  const { workshops, strategies, log, metrics } = deps;
   const app = new OpenAPIHono({ defaultHook: validationHook });
 
   app.openapi(strategySchema, (c) => {
@@ -72,10 +72,11 @@ export function exportRoutes(deps: AppDeps) {
     const { format, names } = c.req.valid('query');
     const caller = workshopFacilitator(c, workshops, id, 'Only facilitators can export the workshop');
     if (caller.error) return caller.error;
+    const started = performance.now();
     const { strategy, problems } = strategies.read(caller.workshop, caller.you, { includeNames: names });
     if (problems) {
       log.error(
-        { workshopId: id, problems: issueList(problems).slice(0, 20) },
+        { requestId: c.get('requestId'), workshopId: id, problems: issueList(problems).slice(0, 20) },
         'export refused by the strategy schema',
       );
       return apiError(
@@ -87,6 +88,7 @@ export function exportRoutes(deps: AppDeps) {
     }
     const writer = EXPORT_FORMATS[format];
     const bytes = await writer.write(strategy);
+    metrics?.exported(format, (performance.now() - started) / 1000);
     const fileName = exportFileName(
       caller.workshop.title,
       new Date(strategy.provenance.exportedAt),

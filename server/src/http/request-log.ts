@@ -8,6 +8,7 @@ export function requestLog(log: Logger): MiddlewareHandler {
     await next();
     log.info(
       {
+        requestId: c.get('requestId'),
         method: c.req.method,
         path: c.req.path,
         status: c.res.status,

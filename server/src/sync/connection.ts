@@ -11,12 +11,16 @@ import type WebSocket from 'ws';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import type { Logger } from '../log';
+import type { SyncMetrics } from '../metrics/metrics';
 import { type AwarenessIdentity, filterAwarenessUpdate } from './awareness-filter';
+import { closeReason } from './close-reason';
 import { encodePermissionDenied, encodeSyncStep1, MESSAGE } from './messages';
 import type { Peer, Room } from './room';
 import type { TurnOutbox } from './turn';
 
 export interface ConnectionContext {
+  /** The connection's id: in its log lines (the logger given carries it) and its close reasons. */
+  id: string;
   kind: DocKind;
   user: PresenceUser;
   /**
@@ -40,7 +44,9 @@ export class Connection implements Peer, TurnOutbox {
     private readonly socket: Duplex,
     private readonly room: Room,
     private readonly context: ConnectionContext,
+    /** The connection's logger (its lines carry `connectionId`). */
     private readonly log: Logger,
+    private readonly metrics?: SyncMetrics,
   ) {
     this.identity = { clientId: null, user: context.user };
   }
@@ -68,6 +74,7 @@ export class Connection implements Peer, TurnOutbox {
     const frames = this.outbox;
     this.outbox = [];
     if (this.ws.readyState !== this.ws.OPEN) return;
+    this.metrics?.sent(frames.length);
     // A write error closes the socket through `ws`'s own error handling.
     this.socket.cork();
     try {
@@ -77,9 +84,10 @@ export class Connection implements Peer, TurnOutbox {
     }
   }
 
+  /** Closes the socket; the reason sent names the connection (see `closeReason`). */
   close(code: number, reason: string): void {
     if (this.ws.readyState === this.ws.OPEN || this.ws.readyState === this.ws.CONNECTING) {
-      this.ws.close(code, reason);
+      this.ws.close(code, closeReason(reason, this.context.id));
     }
   }
 
@@ -139,9 +147,10 @@ export class Connection implements Peer, TurnOutbox {
         ) {
           // A read-only client's sync step 2 is its normal greeting; only refuse real edits.
           this.log.info(
-            { room: this.room.name, participantId: this.context.user.participantId },
+            { room: this.room.name, participantId: this.context.user.participantId, reason: denied },
             'write dropped',
           );
+          this.metrics?.writeRefused(denied);
           this.send(encodePermissionDenied(denied));
         }
         return;

@@ -14,9 +14,11 @@ import {
 import type WebSocket from 'ws';
 import { WebSocketServer } from 'ws';
 import type * as Y from 'yjs';
-import type { Logger } from '../log';
+import { correlationId, type Logger } from '../log';
+import type { SyncMetrics } from '../metrics/metrics';
 import type { ActivityTracker } from '../store/activity';
 import type { WorkshopStore } from '../store/workshops';
+import { closeReason } from './close-reason';
 import { Connection } from './connection';
 import { KEEPALIVE } from './messages';
 import { isOriginAllowed } from './origin';
@@ -33,6 +35,8 @@ export interface SyncEndpointOptions {
   pingIntervalMs?: number;
   /** Longest silence towards a client before a keepalive message is sent (must stay under 30 s). */
   keepaliveMs?: number;
+  /** A proxy stands in front (`TRUST_PROXY`): its `X-Request-Id` names the connection. */
+  trustProxy?: boolean;
 }
 
 export interface SyncEndpoint {
@@ -53,10 +57,12 @@ export function attachSyncEndpoint(
     log: Logger;
     /** Told of every message, so a workshop in use for days stays active. */
     activity?: ActivityTracker;
+    /** Counts sockets, messages and refused writes (`GET /metrics`). */
+    metrics?: SyncMetrics;
   },
   options: SyncEndpointOptions,
 ): SyncEndpoint {
-  const { rooms, workshops, sockets, log } = deps;
+  const { rooms, workshops, sockets, metrics } = deps;
   // `ws` defaults to 100 MiB frames; the limit must be set here, per server.
   const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes });
   const connections = new Map<WebSocket, Connection>();
@@ -67,20 +73,30 @@ export function attachSyncEndpoint(
       socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
       return;
     }
+    // Every line about this connection, and every close frame it gets, names it.
+    const id = correlationId(req.headers['x-request-id'], options.trustProxy ?? false);
+    const log = deps.log.child({ connectionId: id });
     wss.handleUpgrade(req, socket, head, (ws) => {
       try {
-        accept(ws, socket, req, url);
+        accept(ws, socket, req, url, id, log);
       } catch (error) {
         log.error({ path: url.pathname, err: String(error) }, 'sync connection failed');
-        ws.close(1011, 'internal error');
+        ws.close(1011, closeReason('internal error', id));
       }
     });
   });
 
-  function accept(ws: WebSocket, socket: Duplex, req: IncomingMessage, url: URL): void {
+  function accept(
+    ws: WebSocket,
+    socket: Duplex,
+    req: IncomingMessage,
+    url: URL,
+    id: string,
+    log: Logger,
+  ): void {
     const refuse = (code: number, reason: string) => {
       log.info({ path: url.pathname, code, reason }, 'sync refused');
-      ws.close(code, reason);
+      ws.close(code, closeReason(reason, id));
     };
     if (!isOriginAllowed(req.headers.origin, req.headers.host, options.allowedOrigins)) {
       refuse(CLOSE_CODES.forbiddenOrigin, 'origin not allowed');
@@ -115,6 +131,7 @@ export function attachSyncEndpoint(
       socket,
       room,
       {
+        id,
         kind: parsed.kind,
         writeDenied: (update) =>
           writeDenial(participant.role, parsed.kind, boardPolicy(control?.room.doc), {
@@ -131,14 +148,17 @@ export function attachSyncEndpoint(
         },
       },
       log,
+      metrics,
     );
     connections.set(ws, connection);
+    metrics?.connected(parsed.kind);
     // Findable by participant: removing someone or changing their role closes their sockets at once.
     sockets.add(participant.id, connection);
     room.add(connection);
     log.info({ room: name, participantId: participant.id, role: participant.role }, 'sync connected');
 
     ws.on('message', (data: Buffer, isBinary: boolean) => {
+      metrics?.received();
       deps.activity?.seen(participant.workshopId);
       connection.handle(toBytes(data), isBinary);
     });
@@ -148,6 +168,7 @@ export function attachSyncEndpoint(
     ws.on('error', (error) => log.warn({ room: name, err: error.message }, 'socket error'));
     ws.on('close', (code) => {
       connections.delete(ws);
+      metrics?.disconnected(parsed.kind);
       sockets.delete(participant.id, connection);
       control?.release();
       const left = room.remove(connection);
@@ -187,7 +208,8 @@ export function attachSyncEndpoint(
     close() {
       clearInterval(ping);
       clearInterval(keepalive);
-      for (const ws of connections.keys()) ws.close(CLOSE_CODES.goingAway, 'server shutting down');
+      for (const connection of connections.values())
+        connection.close(CLOSE_CODES.goingAway, 'server shutting down');
       wss.close();
     },
     connections: () => connections.size,

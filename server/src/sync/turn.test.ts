@@ -59,4 +59,27 @@ describe('TurnFlusher', () => {
     expect(events).toEqual(['persist a', 'settle a false', 'write a']);
     expect(errors).toHaveLength(1);
   });
+
+  it('reports how long each turn with updates took to commit, and nothing for a turn without', () => {
+    const commits: number[] = [];
+    const flusher = new TurnFlusher(
+      (work) => {
+        const until = performance.now() + 5;
+        work();
+        while (performance.now() < until) {
+          // a slow disk
+        }
+      },
+      () => {},
+      (seconds) => commits.push(seconds),
+    );
+    flusher.send({ flush: () => {} });
+    flusher.run();
+    expect(commits).toEqual([]);
+    flusher.commit(recorder(flusher, [], 'a').room);
+    flusher.run();
+    expect(commits).toHaveLength(1);
+    expect(commits[0]).toBeGreaterThanOrEqual(0.005);
+    expect(commits[0]).toBeLessThan(1);
+  });
 });

@@ -30,6 +30,8 @@ export class TurnFlusher {
   constructor(
     private readonly transaction: Transaction = (work) => work(),
     private readonly onStoreError: (error: unknown) => void = () => {},
+    /** Told how long each turn's transaction took, stored or not (the commit latency metric). */
+    private readonly onCommit: (seconds: number) => void = () => {},
   ) {}
 
   commit(room: TurnCommit): void {
@@ -49,6 +51,7 @@ export class TurnFlusher {
     this.commits.clear();
     let stored = true;
     if (rooms.length > 0) {
+      const started = performance.now();
       try {
         this.transaction(() => {
           for (const room of rooms) room.persist();
@@ -57,6 +60,7 @@ export class TurnFlusher {
         stored = false;
         this.onStoreError(error);
       }
+      this.onCommit((performance.now() - started) / 1000);
     }
     // Settling queues the broadcasts, so it runs before the first socket write.
     for (const room of rooms) room.settle(stored);

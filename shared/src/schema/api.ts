@@ -143,6 +143,8 @@ export const ApiError = z.object({
   error: z.object({
     code: z.enum(ERROR_CODES),
     message: z.string(),
+    /** The request's id, as in the server's log lines and the `X-Request-Id` header (optional: older servers). */
+    requestId: z.string().optional(),
     /** Invalid input: each problem with the path of the field it is about (an import lists them all). */
     issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
   }),
