@@ -19,7 +19,7 @@ import { workshopRoutes } from './http/workshops';
 /** The HTTP application: API, OpenAPI document and the built client. No side effects at import. */
 export function createApp(deps: AppDeps) {
   const app = new OpenAPIHono();
-  app.use('*', requestLog(deps.log));
+  app.use('*', requestLog(deps.log, deps.trustProxyHops));
   app.use('*', compressAnswers());
   const apiBodyLimit = bodyLimit({
     maxSize: 64 * 1024,

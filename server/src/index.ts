@@ -83,6 +83,7 @@ export function startServer(config: Config, options: StartOptions = {}): Promise
     importDocs: (id, strategy, options) => seedImportedDocs(docs, id, strategy, options),
     log,
     publicUrl: config.publicUrl,
+    trustProxyHops: config.trustProxyHops,
     ready: () => databaseWritable(db),
     network: options.network ?? machineNetwork(config.host),
     clientDist: config.clientDist,

@@ -36,6 +36,8 @@ export interface AppDeps {
   /** Reads a workshop's outcome as the strategy object every export is written from. */
   strategies: StrategyReader;
   publicUrl: string | null;
+  /** Reverse proxies in front whose `X-Forwarded-For` is believed (`TRUST_PROXY`); 0 by default. */
+  trustProxyHops?: number;
   /** Whether the server can take writes now (`GET /readyz`): the database accepts a write transaction. */
   ready?: () => boolean;
   /** The machine's network, for links that work from participants' devices; the real one by default. */
