@@ -124,7 +124,7 @@ export interface RunningNginx {
 export async function startNginx(dir: string, values: SiteValues, ca: string): Promise<RunningNginx> {
   if (!existsSync(NGINX)) {
     throw new Error(
-      `${NGINX} is missing: the deployment test runs Debian's nginx in front of the server with deploy/nginx/atelier.conf. Install it: sudo apt-get install -y nginx-light (.ci/run does this on CI).`,
+      `${NGINX} is missing: the deployment test runs Debian's nginx in front of the server with deploy/nginx/atelier.conf. Install it: sudo apt-get install -y nginx (or nginx-light); .ci/run does this on CI.`,
     );
   }
   const { httpPort, httpsPort } = values;
