@@ -22,7 +22,7 @@ import { workshopRoutes } from './http/workshops';
 export function createApp(deps: AppDeps) {
   const app = new OpenAPIHono();
   app.use('*', requestIds((deps.trustProxyHops ?? 0) > 0));
-  app.use('*', requestLog(deps.log));
+  app.use('*', requestLog(deps.log, deps.trustProxyHops));
   app.use('*', compressAnswers());
   const apiBodyLimit = bodyLimit({
     maxSize: 64 * 1024,

@@ -467,21 +467,23 @@ export interface ConnectOptions {
   /** Document to sync (with content made before connecting); a fresh one otherwise. */
   doc?: Y.Doc;
   timeoutMs?: number;
+  /** More options of the `ws` client: `ca` for wss with a test certificate, `localAddress` (127.0.0.2…). */
+  wsOptions?: WebSocket.ClientOptions;
 }
 
 const openClients = new Set<DocClient>();
 
-/** `ws` WebSocket that sends a fixed `Origin`, for the provider (which cannot pass options). */
-function wsWithOrigin(
-  origin: string | undefined,
+/** `ws` WebSocket with fixed client options (`Origin`, TLS trust, local address), for the provider (which cannot pass options). */
+function wsWithOptions(
+  options: WebSocket.ClientOptions,
 ): new (
   address: string,
   protocols?: string | string[],
 ) => WebSocket {
-  if (origin === undefined) return WebSocket;
-  return class OriginWebSocket extends WebSocket {
+  if (Object.keys(options).length === 0) return WebSocket;
+  return class ConfiguredWebSocket extends WebSocket {
     constructor(address: string | URL | null, protocols?: string | string[]) {
-      super(address as string | URL, protocols ?? [], { origin });
+      super(address as string | URL, protocols ?? [], options);
     }
   };
 }
@@ -552,12 +554,16 @@ export function openDoc(
   const params: Record<string, string> = {};
   const effectiveToken = options.token === undefined ? token : options.token;
   if (effectiveToken !== null) params.token = effectiveToken;
+  const wsClass = wsWithOptions({
+    ...options.wsOptions,
+    ...(options.origin === undefined ? {} : { origin: options.origin }),
+  });
   const provider = new WebsocketProvider(wsUrl, room, doc, {
     connect: false,
     disableBc: true,
     params,
     // biome-ignore lint/suspicious/noExplicitAny: the provider is typed against the DOM WebSocket
-    WebSocketPolyfill: wsWithOrigin(options.origin) as any,
+    WebSocketPolyfill: wsClass as any,
     maxBackoffTime: 500,
   });
   const denied: string[] = [];

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 
 /**
  * Per-process counters read from /proc (Linux): what a server costs, measured from outside
- * so every server under test is measured the same way. Both return 0 once the process is gone.
+ * so every server under test is measured the same way. Each returns 0 once the process is gone.
  */
 
 /** User + system CPU seconds the process has used so far (/proc/<pid>/stat utime + stime). */
@@ -28,6 +28,31 @@ export function processDiskWriteBytes(pid: number): number {
   } catch {
     return 0;
   }
+}
+
+/** RSS of a process, from /proc (what `ps` and the issue's numbers report). */
+export function processRssBytes(pid: number): number {
+  try {
+    const match = /^VmRSS:\s*(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match ? Number(match[1]) * 1024 : 0;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * The lowest of samples taken over 8 s once the process has been still for 2 s: V8's idle
+ * collections (its memory reducer) run in that window, so the lowest sample is the live
+ * memory rather than wherever the last allocation burst left the heap.
+ */
+export async function settledRss(pid: number): Promise<number> {
+  const samples: number[] = [];
+  await new Promise((resolve) => setTimeout(resolve, 2000));
+  for (let i = 0; i < 16; i++) {
+    samples.push(processRssBytes(pid));
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  return Math.min(...samples);
 }
 
 let tasksetAvailable: boolean | undefined;

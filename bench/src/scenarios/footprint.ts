@@ -5,7 +5,7 @@
  * on first load, compressed (Accept-Encoding: br, gzip) and not.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -23,6 +23,7 @@ import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { REPO_ROOT } from '../lib/paths';
+import { settledRss } from '../lib/proc';
 import type { Column, ResultRow, ScenarioContext, ScenarioResult } from '../lib/scenario';
 
 export const name = 'footprint';
@@ -39,27 +40,6 @@ export const columns: Column[] = [
   { key: 'room45MiB', label: '45 people MiB (br/gzip)', digits: 1 },
   { key: 'room45RawMiB', label: '45 people MiB (none)', digits: 1 },
 ];
-
-/** RSS of a process, from /proc (what `ps` and the issue's numbers report). */
-function rssBytes(pid: number): number {
-  const match = /^VmRSS:\s*(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-  return match ? Number(match[1]) * 1024 : 0;
-}
-
-/**
- * The lowest of samples taken over 8 s once the process has been still for 2 s: V8's idle
- * collections (its memory reducer) run in that window, so the lowest sample is the live
- * memory rather than wherever the last allocation burst left the heap.
- */
-async function settledRss(pid: number): Promise<number> {
-  const samples: number[] = [];
-  await new Promise((resolve) => setTimeout(resolve, 2000));
-  for (let i = 0; i < 16; i++) {
-    samples.push(rssBytes(pid));
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  return Math.min(...samples);
-}
 
 /** Least-squares slope of y over x. */
 function slope(points: readonly [number, number][]): number {

@@ -49,6 +49,6 @@ export interface AppDeps {
   metrics?: Metrics;
   /** `METRICS_TOKEN`: the bearer token `GET /metrics` asks for; null: this machine only. */
   metricsToken?: string | null;
-  /** `TRUST_PROXY`'s hops: whether a proxy's `X-Forwarded-For` and `X-Request-Id` are believed. */
+  /** `TRUST_PROXY`: reverse proxies in front whose `X-Forwarded-For` and `X-Request-Id` are believed; 0 by default. */
   trustProxyHops?: number;
 }

@@ -1,9 +1,9 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Context } from 'hono';
 import { Hono } from 'hono';
-import { clientAddress } from '../limits/client-address';
 import type { Metrics } from '../metrics/metrics';
 import { apiError } from './errors';
+import { requestAddress } from './request-address';
 
 export interface MetricsRouteOptions {
   metrics: Metrics;
@@ -54,7 +54,6 @@ function digest(value: string): Buffer {
  * `::1` arrives reduced to its /64, `0:0:0:0::/64`, which holds no routable address.
  */
 function fromThisMachine(c: Context, hops: number): boolean {
-  const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming;
-  const address = clientAddress(incoming?.socket?.remoteAddress, c.req.header('X-Forwarded-For'), hops);
+  const address = requestAddress(c, hops);
   return address.startsWith('127.') || address === '0:0:0:0::/64';
 }
