@@ -5,6 +5,7 @@ import type { Config } from './config';
 import { createStrategyReader } from './export/read';
 import type { NetworkInfo } from './http/deps';
 import { machineNetwork } from './http/share-origins';
+import { JoinAttempts } from './limits/join-attempts';
 import { createLogger, type Logger } from './log';
 import { createActivityTracker, recordingActivity } from './store/activity';
 import { createSqliteBallotStore } from './store/ballots';
@@ -87,6 +88,9 @@ export function startServer(config: Config, options: StartOptions = {}): Promise
     network: options.network ?? machineNetwork(config.host),
     clientDist: config.clientDist,
     serveSourcemaps: config.serveSourcemaps,
+    trustProxyHops: config.trustProxyHops,
+    joinAttempts: new JoinAttempts(config.joinLimits),
+    joinCodeTtlMs: config.joinCodeTtlMs,
   });
 
   return new Promise<RunningServer>((resolve, reject) => {

@@ -1,6 +1,7 @@
 import type { NetworkInterfaceInfo } from 'node:os';
 import type { Strategy, WorkshopTemplate, WriteStrategyOptions } from '@atelier/shared';
 import type { StrategyReader } from '../export/read';
+import type { JoinAttempts } from '../limits/join-attempts';
 import type { Logger } from '../log';
 import type { WorkshopStore } from '../store/workshops';
 import type { ParticipantDisconnector } from '../sync/participant-sockets';
@@ -44,4 +45,10 @@ export interface AppDeps {
   clientDist: string;
   /** Serve the client's source maps (/assets/*.map); off by default. */
   serveSourcemaps?: boolean;
+  /** Proxies in front whose `X-Forwarded-For` is believed (`TRUST_PROXY`); 0 by default. */
+  trustProxyHops?: number;
+  /** Failed join attempts, per address and in all; the default limits when absent. */
+  joinAttempts?: JoinAttempts;
+  /** A join code answers 410 this long after the workshop's last activity (30 days by default). */
+  joinCodeTtlMs?: number;
 }
