@@ -107,6 +107,8 @@ export function joinRoutes(deps: AppDeps) {
    * workshop, or the error answer.
    */
   function attempt(c: Context, code: string | null, malformed = 'Not a valid join code') {
+    // 404 and 410 are cacheable by default: a door reopened must not stay closed in a browser's cache.
+    c.header('Cache-Control', 'no-store');
     const address = requestAddress(c, hops);
     const refusal = attempts.admit(address);
     if (refusal) return { answer: refuse(c, address, refusal) } as const;
