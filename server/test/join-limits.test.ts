@@ -154,8 +154,9 @@ describe('guessing join codes from several addresses', () => {
         return { preview, joined };
       })(),
     ]);
+    // Bounded: a second or two here; the refill during the flood (one every 6 s) is allowed for below.
     const seconds = (performance.now() - started) / 1000;
-    expect(seconds).toBeLessThan(6);
+    expect(seconds).toBeLessThan(20);
 
     for (const answers of [attackerA, attackerB]) {
       const lookedUp = answers.filter((a) => a.status !== 429);
