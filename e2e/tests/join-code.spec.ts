@@ -86,3 +86,51 @@ test('after removing someone, the facilitator issues a new code: the old link le
 
   for (const actor of [facilitator, lea, hugo, nina]) await actor.context.close();
 });
+
+test('the facilitator closes joining from the share panel: a newcomer on the link reads that it is closed, people already in stay; reopened, the newcomer joins', async ({
+  browser,
+}) => {
+  const facilitator = await createWorkshop(browser);
+  const { page } = facilitator;
+  const link = (await page.getByTestId('share.link').textContent()) ?? '';
+  const lea = await joinWorkshop(browser, facilitator.joinCode, { name: 'Léa Muller', group: 'elected' });
+
+  await expect(page.getByTestId('share.doorState')).toContainText('L’accès est ouvert');
+  await page.getByTestId('share.joining').click();
+  await expect(page.getByTestId('toast').filter({ hasText: 'Accès fermé' })).toBeVisible();
+  await expect(page.getByTestId('share.door')).toHaveAttribute('data-open', 'false');
+  await expect(page.getByTestId('share.doorState')).toContainText('L’accès est fermé');
+  await expect(page.getByTestId('share.joining')).toHaveText('Rouvrir l’accès');
+
+  // A newcomer opens the link: a clear message, no form, in their language.
+  const nina = await browser.newContext({ locale: 'fr-FR' });
+  const ninaPage = await nina.newPage();
+  await ninaPage.goto(link);
+  const closed = ninaPage.getByTestId('join.closed');
+  await expect(closed.getByRole('heading', { level: 1 })).toHaveText('L’accès à l’atelier est fermé');
+  await expect(closed).toContainText('demandez-lui de rouvrir l’accès');
+  await expect(ninaPage.getByTestId('join.name')).toHaveCount(0);
+  const tom = await browser.newContext({ locale: 'en-GB' });
+  const tomPage = await tom.newPage();
+  await tomPage.goto(link);
+  await expect(tomPage.getByTestId('join.closed').getByRole('heading', { level: 1 })).toHaveText(
+    'The workshop is closed to newcomers',
+  );
+
+  // Léa, already in, keeps working with the facilitator.
+  await lea.board.expectConnected();
+  await lea.board.addNote('Covoiturage domicile-travail');
+  await expect(facilitator.board.noteWithText('Covoiturage domicile-travail')).toHaveCount(1);
+
+  // Reopened: the newcomer tries again from the same page and joins.
+  await page.getByTestId('share.joining').click();
+  await expect(page.getByTestId('share.door')).toHaveAttribute('data-open', 'true');
+  await closed.getByRole('button', { name: 'Réessayer' }).click();
+  await expect(ninaPage.getByTestId('join.workshop-title')).not.toBeEmpty();
+  await ninaPage.getByTestId('join.name').fill('Nina Rossi');
+  await ninaPage.getByTestId('join.submit').click();
+  await expect(ninaPage).toHaveURL(/\/w\/[^/#]+$/);
+  await expect(page.getByTestId('share.joined')).toHaveText('2 personnes ont rejoint l’atelier');
+
+  for (const context of [facilitator.context, lea.context, nina, tom]) await context.close();
+});

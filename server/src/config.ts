@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_JOIN_LIMITS, type JoinLimits } from './limits/join-attempts';
 
 const Port = z.coerce.number().int().min(0).max(65535);
 const Positive = z.coerce.number().int().positive();
@@ -28,6 +29,18 @@ const Env = z.object({
     .string()
     .refine((v) => v === '' || v.length >= 16, 'at least 16 characters (e.g. openssl rand -hex 32)')
     .default(''),
+  // Failed join attempts (docs/security.md, Limits): per address, then for the whole server.
+  JOIN_FAILURES_PER_MINUTE: Positive.default(DEFAULT_JOIN_LIMITS.perMinute),
+  JOIN_FAILURES_PER_HOUR: Positive.default(DEFAULT_JOIN_LIMITS.perHour),
+  JOIN_FAILURES_PER_DAY: Positive.default(DEFAULT_JOIN_LIMITS.perDay),
+  JOIN_GLOBAL_FAILURES_PER_HOUR: Positive.default(DEFAULT_JOIN_LIMITS.globalPerHour),
+  JOIN_FAILURES_WHEN_SPENT_PER_DAY: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(DEFAULT_JOIN_LIMITS.whenSpentPerDay),
+  // A join code stops working this long after the workshop's last activity.
+  JOIN_CODE_TTL_DAYS: z.coerce.number().positive().default(30),
 });
 
 export interface Config {
@@ -48,6 +61,10 @@ export interface Config {
   trustProxyHops: number;
   /** Bearer token `GET /metrics` asks for; null: only callers on this machine. */
   metricsToken: string | null;
+  /** How many failed join attempts are allowed, per address and in all. */
+  joinLimits: JoinLimits;
+  /** A join code answers 410 this long after the workshop's last activity. */
+  joinCodeTtlMs: number;
 }
 
 /** Reads the configuration from the environment; a bad value stops start-up with a clear message. */
@@ -80,5 +97,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     serveSourcemaps: e.SERVE_SOURCEMAPS === '1' || e.SERVE_SOURCEMAPS === 'true',
     trustProxyHops: e.TRUST_PROXY === 'true' ? 1 : e.TRUST_PROXY === 'false' ? 0 : Number(e.TRUST_PROXY || 0),
     metricsToken: e.METRICS_TOKEN || null,
+    joinLimits: {
+      perMinute: e.JOIN_FAILURES_PER_MINUTE,
+      perHour: e.JOIN_FAILURES_PER_HOUR,
+      perDay: e.JOIN_FAILURES_PER_DAY,
+      globalPerHour: e.JOIN_GLOBAL_FAILURES_PER_HOUR,
+      whenSpentPerDay: e.JOIN_FAILURES_WHEN_SPENT_PER_DAY,
+    },
+    joinCodeTtlMs: e.JOIN_CODE_TTL_DAYS * 86_400_000,
   };
 }

@@ -5,6 +5,7 @@ import type { Config } from './config';
 import { createStrategyReader } from './export/read';
 import type { NetworkInfo } from './http/deps';
 import { machineNetwork } from './http/share-origins';
+import { JoinAttempts } from './limits/join-attempts';
 import { createLogger, type Logger } from './log';
 import { createMetrics, type Metrics } from './metrics/metrics';
 import { createActivityTracker, recordingActivity } from './store/activity';
@@ -97,6 +98,8 @@ export function startServer(config: Config, options: StartOptions = {}): Promise
     metrics,
     metricsToken: config.metricsToken,
     trustProxyHops: config.trustProxyHops,
+    joinAttempts: new JoinAttempts(config.joinLimits),
+    joinCodeTtlMs: config.joinCodeTtlMs,
   });
 
   return new Promise<RunningServer>((resolve, reject) => {

@@ -26,6 +26,16 @@ async function scrape(url: string, headers: Record<string, string> = {}): Promis
 }
 
 describe('GET /metrics', () => {
+  it('counts each rate limit’s refusals under its name', async () => {
+    const server = await startServer({ env: { JOIN_FAILURES_PER_MINUTE: '1' } });
+    const guess = () => fetch(`${server.url}/api/join/ZZZZZZ`);
+    expect((await guess()).status).toBe(404);
+    expect((await guess()).status).toBe(429);
+    expect((await guess()).status).toBe(429);
+    const after = await scrape(server.url);
+    expect(sampleValue(after, 'atelier_rate_limited_total', { limit: 'join-address' })).toBe(2);
+  });
+
   it('moves each metric as a stock client connects, writes, is refused a write and an export is made', async () => {
     const server = await startServer();
     const before = await scrape(server.url);

@@ -295,6 +295,8 @@ export {
   JOIN_CODE_LENGTH,
   JoinBody,
   JoinCode,
+  JoiningBody,
+  JoiningState,
   JoinResponse,
   ParticipantSummary,
   RotateJoinCodeResponse,

@@ -2,6 +2,7 @@ import {
   type CreateWorkshopBody,
   CreateWorkshopResponse,
   type JoinBody,
+  JoiningState,
   JoinResponse,
   RotateJoinCodeResponse,
   WorkshopPreview,
@@ -30,6 +31,11 @@ export function fetchWorkshop(id: string, token: string, signal?: AbortSignal): 
     token,
     ...(signal ? { signal } : {}),
   });
+}
+
+/** `PUT /api/workshops/:id/joining`: a facilitator closes joining (the code answers 410) or reopens it. */
+export function setJoining(id: string, token: string, open: boolean): Promise<JoiningState> {
+  return requestJson(workshopApiPath(id, 'joining'), JoiningState, { method: 'PUT', token, body: { open } });
 }
 
 /** `POST /api/workshops/:id/join-code`: a facilitator issues a new code; the old one stops opening the workshop. */

@@ -35,6 +35,10 @@ export const en: Record<ScreenKey, string> = {
   'error.unknown_target': 'This item is not part of the vote.',
   'error.unknown_criterion': 'This criterion is not part of the vote.',
   'error.wrong_mode': 'This vote is not cast that way.',
+  'error.too_many_attempts':
+    'Too many wrong codes were tried from this connection. Wait a few minutes before trying again.',
+  'error.joining_closed': 'The facilitator has closed the workshop: nobody can join it for now.',
+  'error.code_expired': 'This code has expired. Ask the facilitator for a new code.',
 
   'home.createHeading': 'Create a workshop',
   'home.createIntro': 'You facilitate: set the workshop up in seconds, then share the code.',
@@ -64,6 +68,13 @@ export const en: Record<ScreenKey, string> = {
     'This address leads to no workshop: part of the link may have been cut off when it was copied.',
   'wrongLink.whatToDo': 'Ask the facilitator for the workshop’s current code, then type it below.',
   'join.tryAnother': 'Try another code',
+  'join.closedHeading': 'The workshop is closed to newcomers',
+  'join.closedText':
+    'The facilitator has closed this workshop: nobody can join it for now. If you are expected, ask them to reopen it, then try again.',
+  'wrongLink.expiredHeading': 'This code has expired',
+  'wrongLink.expiredText':
+    'The code “{code}” is no longer valid: the workshop has not been used for a long time. The facilitator can issue a new code.',
+  'join.tooManyHeading': 'Too many attempts',
   'join.name': 'Your name',
   'join.namePlaceholder': 'First Last',
   'join.nameRequired': 'Enter your name.',
@@ -156,6 +167,13 @@ export const en: Record<ScreenKey, string> = {
   'share.rotateConfirm': 'Issue a new code',
   'share.rotateCancel': 'Cancel',
   'share.rotatedToast': 'New code: {code}. The old one no longer lets anyone join.',
+  'share.joiningOpen': 'Joining is open: anyone with the code can join the workshop.',
+  'share.joiningClosed':
+    'Joining is closed: the code, link and QR code no longer let anyone join. People already in stay.',
+  'share.closeJoining': 'Close joining',
+  'share.reopenJoining': 'Reopen joining',
+  'share.closedToast': 'Joining closed: nobody else can join the workshop.',
+  'share.reopenedToast': 'Joining reopened: the code lets people join again.',
 
   'participants.toggle': 'Participants',
   'participants.heading': 'Participants',

@@ -38,6 +38,11 @@ export const fr = {
   'error.unknown_target': 'Cet élément ne fait pas partie du vote.',
   'error.unknown_criterion': 'Ce critère ne fait pas partie du vote.',
   'error.wrong_mode': 'Ce vote ne se fait pas de cette façon.',
+  'error.too_many_attempts':
+    'Trop de codes erronés ont été essayés depuis cette connexion. Patientez quelques minutes avant de réessayer.',
+  'error.joining_closed':
+    'L’animateur·rice a fermé l’accès à l’atelier : personne ne peut plus le rejoindre pour l’instant.',
+  'error.code_expired': 'Ce code a expiré. Demandez un nouveau code à l’animateur·rice.',
 
   'home.createHeading': 'Créer un atelier',
   'home.createIntro': 'Vous animez : préparez l’atelier en quelques secondes, puis partagez le code.',
@@ -68,6 +73,13 @@ export const fr = {
   'wrongLink.whatToDo':
     'Demandez à l’animateur·rice le code actuel de l’atelier, puis saisissez-le ci-dessous.',
   'join.tryAnother': 'Essayer un autre code',
+  'join.closedHeading': 'L’accès à l’atelier est fermé',
+  'join.closedText':
+    'L’animateur·rice a fermé l’accès à cet atelier : personne ne peut le rejoindre pour l’instant. S’il vous attend, demandez-lui de rouvrir l’accès, puis réessayez.',
+  'wrongLink.expiredHeading': 'Ce code a expiré',
+  'wrongLink.expiredText':
+    'Le code « {code} » n’est plus valable : l’atelier n’a pas été utilisé depuis longtemps. L’animateur·rice peut émettre un nouveau code.',
+  'join.tooManyHeading': 'Trop de tentatives',
   'join.name': 'Votre nom',
   'join.namePlaceholder': 'Prénom Nom',
   'join.nameRequired': 'Indiquez votre nom.',
@@ -163,6 +175,13 @@ export const fr = {
   'share.rotateConfirm': 'Émettre un nouveau code',
   'share.rotateCancel': 'Annuler',
   'share.rotatedToast': 'Nouveau code : {code}. L’ancien ne permet plus de rejoindre l’atelier.',
+  'share.joiningOpen': 'L’accès est ouvert : toute personne qui a le code peut rejoindre l’atelier.',
+  'share.joiningClosed':
+    'L’accès est fermé : le code, le lien et le QR code ne permettent plus de rejoindre l’atelier. Les personnes déjà présentes restent.',
+  'share.closeJoining': 'Fermer l’accès',
+  'share.reopenJoining': 'Rouvrir l’accès',
+  'share.closedToast': 'Accès fermé : plus personne ne peut rejoindre l’atelier.',
+  'share.reopenedToast': 'Accès rouvert : le code permet de nouveau de rejoindre l’atelier.',
 
   'participants.toggle': 'Participant·es',
   'participants.heading': 'Participant·es',

@@ -1,6 +1,7 @@
 import type { NetworkInterfaceInfo } from 'node:os';
 import type { Strategy, WorkshopTemplate, WriteStrategyOptions } from '@atelier/shared';
 import type { StrategyReader } from '../export/read';
+import type { JoinAttempts } from '../limits/join-attempts';
 import type { Logger } from '../log';
 import type { Metrics } from '../metrics/metrics';
 import type { WorkshopStore } from '../store/workshops';
@@ -51,4 +52,8 @@ export interface AppDeps {
   metricsToken?: string | null;
   /** `TRUST_PROXY`: reverse proxies in front whose `X-Forwarded-For` and `X-Request-Id` are believed; 0 by default. */
   trustProxyHops?: number;
+  /** Failed join attempts, per address and in all; the default limits when absent. */
+  joinAttempts?: JoinAttempts;
+  /** A join code answers 410 this long after the workshop's last activity (30 days by default). */
+  joinCodeTtlMs?: number;
 }

@@ -1,8 +1,30 @@
 import { ApiError, JoinBody, JoinCode, JoinResponse, WorkshopPreview } from '@atelier/shared';
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { JoinAttempts, type JoinRefusal } from '../limits/join-attempts';
+import type { WorkshopRecord } from '../store/workshops';
 import type { AppDeps } from './deps';
-import { apiError } from './errors';
+import { apiError, describeIssues } from './errors';
 import { jsonContent, validationHook } from './openapi';
+import { requestAddress } from './request-address';
+
+/** A join code stops working this long after the workshop's last activity (`JOIN_CODE_TTL_DAYS`). */
+export const DEFAULT_JOIN_CODE_TTL_MS = 30 * 86_400_000;
+
+/** The answers both routes give when the code opens nothing, or the address tried too many. */
+const refusals = {
+  410: {
+    description:
+      'The facilitator closed joining (`joining_closed`), or the code expired after the workshop was idle too long (`code_expired`)',
+    ...jsonContent(ApiError),
+  },
+  429: {
+    description:
+      'Too many failed attempts from this address or on the whole server (`too_many_attempts`); `Retry-After` says how many seconds to wait',
+    headers: { 'Retry-After': { description: 'Seconds to wait', schema: { type: 'integer' as const } } },
+    ...jsonContent(ApiError),
+  },
+};
 
 const previewByCode = createRoute({
   method: 'get',
@@ -14,6 +36,7 @@ const previewByCode = createRoute({
     200: { description: 'The workshop this code opens', ...jsonContent(WorkshopPreview) },
     400: { description: 'Not a well-formed code', ...jsonContent(ApiError) },
     404: { description: 'No workshop has this code', ...jsonContent(ApiError) },
+    ...refusals,
   },
 });
 
@@ -27,43 +50,122 @@ const join = createRoute({
     201: { description: 'Joined', ...jsonContent(JoinResponse) },
     400: { description: 'Invalid body', ...jsonContent(ApiError) },
     404: { description: 'No workshop has this code', ...jsonContent(ApiError) },
+    ...refusals,
   },
 });
 
+type Door =
+  | { workshop: WorkshopRecord; error?: never }
+  | { error: 'not_found' | 'joining_closed' | 'code_expired'; message: string };
+
+/**
+ * Failed attempts (a code that is malformed, unknown, closed or expired) are counted per client
+ * address and for the whole server (`JoinAttempts`); past the limits, 429 before any lookup.
+ * Checking, looking up and counting happen in one synchronous step per request.
+ */
 export function joinRoutes(deps: AppDeps) {
   const { workshops } = deps;
+  const attempts = deps.joinAttempts ?? new JoinAttempts();
+  const ttlMs = deps.joinCodeTtlMs ?? DEFAULT_JOIN_CODE_TTL_MS;
+  const hops = deps.trustProxyHops ?? 0;
   const app = new OpenAPIHono({ defaultHook: validationHook });
+
+  /** Whether `code` lets someone in now. */
+  function door(code: string): Door {
+    const workshop = workshops.getByJoinCode(code);
+    if (!workshop) return { error: 'not_found', message: 'No workshop has this code' };
+    if (!workshop.joiningOpen) {
+      return {
+        error: 'joining_closed',
+        message: 'The facilitator has closed joining for this workshop; ask them to reopen it',
+      };
+    }
+    if (Date.parse(workshop.lastActiveAt) + ttlMs <= Date.now()) {
+      return {
+        error: 'code_expired',
+        message:
+          'This code has expired: the workshop was idle too long; the facilitator can issue a new code',
+      };
+    }
+    return { workshop };
+  }
+
+  function refuse(c: Context, address: string, refusal: JoinRefusal) {
+    const seconds = Math.max(1, Math.ceil(refusal.retryAfterMs / 1000));
+    deps.log.warn({ limit: refusal.limit, address, retryAfter: seconds }, 'join attempt refused');
+    deps.metrics?.rateLimited(refusal.limit);
+    c.header('Retry-After', String(seconds));
+    const where = refusal.limit === 'join-address' ? 'from your address' : 'on this server';
+    return apiError(
+      c,
+      'too_many_attempts',
+      `Too many wrong join codes ${where}; try again in ${seconds} seconds`,
+    );
+  }
+
+  /**
+   * Admits the attempt, looks the code up (`null`: malformed) and counts a failure: the
+   * workshop, or the error answer.
+   */
+  function attempt(c: Context, code: string | null, malformed = 'Not a valid join code') {
+    // 404 and 410 are cacheable by default: a door reopened must not stay closed in a browser's cache.
+    c.header('Cache-Control', 'no-store');
+    const address = requestAddress(c, hops);
+    const refusal = attempts.admit(address);
+    if (refusal) return { answer: refuse(c, address, refusal) } as const;
+    if (code === null) {
+      attempts.failed(address);
+      return { answer: apiError(c, 'bad_request', malformed) } as const;
+    }
+    const found = door(code);
+    if (found.error) {
+      attempts.failed(address);
+      return { answer: apiError(c, found.error, found.message) } as const;
+    }
+    return { workshop: found.workshop } as const;
+  }
 
   app.openapi(previewByCode, (c) => {
     const code = JoinCode.safeParse(c.req.valid('param').code);
-    if (!code.success) return apiError(c, 'bad_request', 'Not a valid join code');
-    const workshop = workshops.getByJoinCode(code.data);
-    if (!workshop) return apiError(c, 'not_found', 'No workshop has this code');
+    const found = attempt(c, code.success ? code.data : null);
+    if (found.answer) return found.answer;
+    const { workshop } = found;
     return c.json(
       { id: workshop.id, title: workshop.title, territory: workshop.territory, locale: workshop.locale },
       200,
     );
   });
 
-  app.openapi(join, (c) => {
-    const body = c.req.valid('json');
-    const workshop = workshops.getByJoinCode(body.code);
-    if (!workshop) return apiError(c, 'not_found', 'No workshop has this code');
-    const { participant, token } = workshops.addParticipant({
-      workshopId: workshop.id,
-      name: body.name,
-      group: body.group,
-      role: body.role,
-    });
-    deps.log.info(
-      { workshopId: workshop.id, participantId: participant.id, role: participant.role },
-      'joined',
-    );
-    return c.json(
-      { workshopId: workshop.id, participantId: participant.id, token, role: participant.role },
-      201,
-    );
-  });
+  app.openapi(
+    join,
+    (c) => {
+      const body = c.req.valid('json');
+      const found = attempt(c, body.code);
+      if (found.answer) return found.answer;
+      const { workshop } = found;
+      const { participant, token } = workshops.addParticipant({
+        workshopId: workshop.id,
+        name: body.name,
+        group: body.group,
+        role: body.role,
+      });
+      deps.log.info(
+        { workshopId: workshop.id, participantId: participant.id, role: participant.role },
+        'joined',
+      );
+      return c.json(
+        { workshopId: workshop.id, participantId: participant.id, token, role: participant.role },
+        201,
+      );
+    },
+    // A malformed code in the body is a failed attempt too; another invalid field (an empty
+    // name) is not: the person may well have the right code.
+    (result, c) => {
+      if (result.success) return undefined;
+      if (!result.error.issues.some((issue) => issue.path[0] === 'code')) return validationHook(result, c);
+      return attempt(c, null, describeIssues(result.error.issues)).answer;
+    },
+  );
 
   return app;
 }

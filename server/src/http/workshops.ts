@@ -2,6 +2,8 @@ import {
   ApiError,
   CreateWorkshopBody,
   CreateWorkshopResponse,
+  JoiningBody,
+  JoiningState,
   RotateJoinCodeResponse,
   WorkshopPath,
   WorkshopSummary,
@@ -65,6 +67,26 @@ const rotateJoinCode = createRoute({
   },
 });
 
+const setJoining = createRoute({
+  method: 'put',
+  path: '/api/workshops/{id}/joining',
+  summary: 'Close joining, or reopen it (facilitators only)',
+  description:
+    'Closed, the join code (and every link or QR code carrying it) answers 410 `joining_closed` on the join page and to a join; everyone already in keeps their token and their open sockets. Reopening lets the same code in again, and counts as activity for the code’s expiry. A new code keeps the door as it is.',
+  security: [{ bearer: [] }],
+  request: { params: WorkshopPath, body: { ...jsonContent(JoiningBody), required: true } },
+  responses: {
+    200: { description: 'Whether joining is open now', ...jsonContent(JoiningState) },
+    400: { description: 'Invalid workshop id or body', ...jsonContent(ApiError) },
+    401: {
+      description: 'No token, a token of another workshop, or of a removed participant',
+      ...jsonContent(ApiError),
+    },
+    403: { description: 'Not a facilitator', ...jsonContent(ApiError) },
+    404: { description: 'Unknown workshop', ...jsonContent(ApiError) },
+  },
+});
+
 export function workshopRoutes(deps: AppDeps) {
   const { workshops } = deps;
   const app = new OpenAPIHono({ defaultHook: validationHook });
@@ -93,7 +115,9 @@ export function workshopRoutes(deps: AppDeps) {
         createdAt: workshop.createdAt,
         participants: workshops.participants(workshop.id).map(participantSummary),
         you: participantSummary(you),
-        ...(you.role === 'facilitator' ? { joinCode: workshop.joinCode } : {}),
+        ...(you.role === 'facilitator'
+          ? { joinCode: workshop.joinCode, joiningOpen: workshop.joiningOpen }
+          : {}),
       },
       200,
     );
@@ -106,6 +130,8 @@ export function workshopRoutes(deps: AppDeps) {
     const rotated = workshops.rotateJoinCode(id);
     // Only if the workshop vanished between the two reads (workshops are never deleted today).
     if (!rotated) return apiError(c, 'not_found', 'No workshop has this id');
+    // The new code is valid from now, whatever the activity tracker last wrote.
+    workshops.touch(id, new Date().toISOString());
     // Not the code itself: logs are read by more people than the facilitators.
     deps.log.info({ workshopId: id, by: caller.you.id }, 'join code changed');
     return c.json(
@@ -115,6 +141,19 @@ export function workshopRoutes(deps: AppDeps) {
       },
       200,
     );
+  });
+
+  app.openapi(setJoining, (c) => {
+    const { id } = c.req.valid('param');
+    const { open } = c.req.valid('json');
+    const caller = workshopFacilitator(c, workshops, id, 'Only facilitators can close or reopen joining');
+    if (caller.error) return caller.error;
+    const updated = workshops.setJoiningOpen(id, open);
+    if (!updated) return apiError(c, 'not_found', 'No workshop has this id');
+    // Reopening makes an expired code valid again: it is activity.
+    if (open) workshops.touch(id, new Date().toISOString());
+    deps.log.info({ workshopId: id, by: caller.you.id }, open ? 'joining reopened' : 'joining closed');
+    return c.json({ open: updated.joiningOpen }, 200);
   });
 
   app.route('/', participantRoutes(deps));

@@ -33,7 +33,7 @@ export interface Metrics extends SyncMetrics {
   exported(format: ExportFormatName, seconds: number): void;
   /**
    * A request or socket refused by a rate limit. `limit` names the limit (as in the refusal's
-   * log line, e.g. `join_failures`); names outside `[a-z0-9_]{1,40}` count as `other`, so a
+   * log line, e.g. `join-address`); names outside `[a-z0-9_-]{1,40}` count as `other`, so a
    * caller's mistake cannot grow the label set.
    */
   rateLimited(limit: string): void;
@@ -42,7 +42,7 @@ export interface Metrics extends SyncMetrics {
 /** A counter other modules call when a rate limit refuses something (see `Metrics.rateLimited`). */
 export type RateLimitCounter = (limit: string) => void;
 
-const LIMIT_NAME = /^[a-z0-9_]{1,40}$/;
+const LIMIT_NAME = /^[a-z0-9_-]{1,40}$/;
 
 export function createMetrics(): Metrics {
   const registry = new Registry();

@@ -89,6 +89,8 @@ const MIGRATIONS: readonly string[] = [
   `ALTER TABLE workshops ADD COLUMN last_active_at TEXT;
    UPDATE workshops SET last_active_at = created_at;
    CREATE INDEX workshops_last_active ON workshops(last_active_at);`,
+  // Issue 17: the facilitator closed joining (the join code answers 410) at this time; NULL: open.
+  `ALTER TABLE workshops ADD COLUMN joining_closed_at TEXT;`,
 ];
 
 /** The schema version this code migrates to (`user_version`). */

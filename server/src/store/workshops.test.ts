@@ -130,3 +130,23 @@ describe('SQLite workshop store: former participants of an imported strategy', (
     expect(workshops.participants(workshop.id)).toHaveLength(1);
   });
 });
+
+describe('SQLite workshop store: closing joining', () => {
+  it('closes and reopens the door, keeps it across a new code, and leaves tokens alone', () => {
+    const { workshops, workshop, joinAs } = setup();
+    const { token } = joinAs('participant');
+    expect(workshop.joiningOpen).toBe(true);
+
+    expect(workshops.setJoiningOpen(workshop.id, false)?.joiningOpen).toBe(false);
+    expect(workshops.getByJoinCode(workshop.joinCode)?.joiningOpen).toBe(false);
+    // Closing twice is still closed; a new code does not open the door.
+    expect(workshops.setJoiningOpen(workshop.id, false)?.joiningOpen).toBe(false);
+    const rotated = workshops.rotateJoinCode(workshop.id);
+    expect(workshops.getByJoinCode(rotated?.joinCode ?? '')?.joiningOpen).toBe(false);
+    expect(workshops.participantByToken(token)).not.toBeNull();
+
+    expect(workshops.setJoiningOpen(workshop.id, true)?.joiningOpen).toBe(true);
+    expect(workshops.get(workshop.id)?.joiningOpen).toBe(true);
+    expect(workshops.setJoiningOpen('no-such-workshop', false)).toBeNull();
+  });
+});

@@ -11,6 +11,8 @@ export interface WorkshopRecord {
   createdAt: string;
   /** The last activity recorded (`touch`): creation, then joins, connections, calls. */
   lastActiveAt: string;
+  /** Whether the join code lets new people in (a facilitator may close it). */
+  joiningOpen: boolean;
 }
 
 export interface ParticipantRecord {
@@ -64,6 +66,8 @@ export interface WorkshopStore {
    * then on. Tokens are untouched. `null` for an unknown workshop.
    */
   rotateJoinCode(workshopId: string): WorkshopRecord | null;
+  /** Closes joining (the code lets nobody in) or reopens it; `null` for an unknown workshop. */
+  setJoiningOpen(workshopId: string, open: boolean): WorkshopRecord | null;
   addParticipant(input: NewParticipant): { participant: ParticipantRecord; token: string };
   /**
    * Adds people of an earlier session (an imported strategy's note authors) as participants
@@ -92,6 +96,7 @@ interface WorkshopRow {
   join_code: string;
   created_at: string;
   last_active_at: string | null;
+  joining_closed_at: string | null;
 }
 
 interface ParticipantRow {
@@ -117,6 +122,11 @@ export function createSqliteWorkshopStore(db: Db): WorkshopStore {
   const selectWorkshop = db.prepare<[string], WorkshopRow>('SELECT * FROM workshops WHERE id = ?');
   const selectByCode = db.prepare<[string], WorkshopRow>('SELECT * FROM workshops WHERE join_code = ?');
   const updateJoinCode = db.prepare('UPDATE workshops SET join_code = @joinCode WHERE id = @id');
+  // Closing twice keeps the first time; reopening clears it.
+  const updateJoining = db.prepare(
+    `UPDATE workshops SET joining_closed_at = CASE WHEN @open THEN NULL ELSE COALESCE(joining_closed_at, @at) END
+     WHERE id = @id`,
+  );
   const insertParticipant = db.prepare(
     `INSERT INTO participants (id, workshop_id, name, grp, role, token_hash, removed_at, created_at)
      VALUES (@id, @workshopId, @name, @group, @role, @tokenHash, @removedAt, @createdAt)`,
@@ -189,6 +199,7 @@ export function createSqliteWorkshopStore(db: Db): WorkshopStore {
       joinCode,
       createdAt,
       lastActiveAt: createdAt,
+      joiningOpen: true,
     };
     insertWorkshop.run({
       ...workshop,
@@ -240,6 +251,10 @@ export function createSqliteWorkshopStore(db: Db): WorkshopStore {
     get: (id) => toWorkshop(selectWorkshop.get(id)),
     getByJoinCode: (code) => toWorkshop(selectByCode.get(code)),
     rotateJoinCode: (workshopId) => rotateJoinCode(workshopId),
+    setJoiningOpen: (workshopId, open) => {
+      updateJoining.run({ id: workshopId, open: open ? 1 : 0, at: new Date().toISOString() });
+      return toWorkshop(selectWorkshop.get(workshopId));
+    },
     addParticipant,
     addFormerParticipants: (workshopId, people) => addFormerParticipants(workshopId, people),
     participantByToken: (token) => toParticipant(selectByToken.get(hashToken(token))),
@@ -276,6 +291,7 @@ function toWorkshop(row: WorkshopRow | undefined): WorkshopRecord | null {
     joinCode: row.join_code,
     createdAt: row.created_at,
     lastActiveAt: row.last_active_at ?? row.created_at,
+    joiningOpen: row.joining_closed_at === null,
   };
 }
 

@@ -111,8 +111,18 @@ export const WorkshopSummary = z.object({
   you: ParticipantSummary,
   /** Only returned to facilitators, who share it. */
   joinCode: z.string().optional(),
+  /** Only returned to facilitators: whether the join code lets new people in (they can close it). */
+  joiningOpen: z.boolean().optional(),
 });
 export type WorkshopSummary = z.infer<typeof WorkshopSummary>;
+
+/** `PUT /api/workshops/:id/joining`: a facilitator closes joining (the code answers 410) or reopens it. */
+export const JoiningBody = z.object({ open: z.boolean() });
+export type JoiningBody = z.infer<typeof JoiningBody>;
+
+/** Whether the join code lets new people in. */
+export const JoiningState = z.object({ open: z.boolean() });
+export type JoiningState = z.infer<typeof JoiningState>;
 
 /** A workshop's public face, readable with only its join code (the join page shows it). */
 export const WorkshopPreview = z.object({
@@ -130,6 +140,11 @@ export const ERROR_CODES = [
   'not_found',
   'payload_too_large',
   'internal',
+  // Joining (docs/security.md, Limits): too many failed codes from one address or the whole
+  // server (429 with Retry-After); a code whose door the facilitator closed, or that expired (410).
+  'too_many_attempts',
+  'joining_closed',
+  'code_expired',
   // Votes (docs/votes.md): each names what was wrong; the ballot is left unchanged.
   'observer_cannot_vote',
   'not_your_ballot',

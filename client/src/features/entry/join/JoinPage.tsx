@@ -14,7 +14,9 @@ type Lookup =
   | { state: 'loading' }
   | { state: 'found'; preview: WorkshopPreview }
   | { state: 'unknown' }
-  | { state: 'failed'; message: string };
+  | { state: 'expired' }
+  | { state: 'closed' }
+  | { state: 'failed'; heading?: string; message: string };
 
 /** `/join/:code`: shows which workshop the code opens, then asks a name and a group. */
 export function JoinPage({ code: rawCode }: { code: string }) {
@@ -40,8 +42,15 @@ export function JoinPage({ code: rawCode }: { code: string }) {
       })
       .catch((error: unknown) => {
         if (abort.signal.aborted) return;
-        if (error instanceof RequestError && (error.code === 'not_found' || error.code === 'bad_request')) {
+        const reason = error instanceof RequestError ? error.code : null;
+        if (reason === 'not_found' || reason === 'bad_request') {
           setLookup({ state: 'unknown' });
+        } else if (reason === 'code_expired') {
+          setLookup({ state: 'expired' });
+        } else if (reason === 'joining_closed') {
+          setLookup({ state: 'closed' });
+        } else if (reason === 'too_many_attempts') {
+          setLookup({ state: 'failed', heading: t('join.tooManyHeading'), message: errorMessage(t, error) });
         } else {
           setLookup({ state: 'failed', message: errorMessage(t, error) });
         }
@@ -54,8 +63,19 @@ export function JoinPage({ code: rawCode }: { code: string }) {
       {lookup.state === 'loading' && <p className="muted">{t('join.loading')}</p>}
       {lookup.state === 'unknown' &&
         (code ? <WrongLink kind="unknownCode" code={code} /> : <WrongLink kind="malformedCode" />)}
+      {lookup.state === 'expired' && code && <WrongLink kind="expiredCode" code={code} />}
+      {lookup.state === 'closed' && (
+        // The facilitator may reopen in a moment: the person tries again from here.
+        <section className="card card--message" data-testid="join.closed">
+          <h1>{t('join.closedHeading')}</h1>
+          <p role="alert">{t('join.closedText')}</p>
+          <button type="button" className="button" onClick={() => setAttempt((n) => n + 1)}>
+            {t('common.retry')}
+          </button>
+        </section>
+      )}
       {lookup.state === 'failed' && (
-        <MessageCard title={t('join.heading')} text="">
+        <MessageCard title={lookup.heading ?? t('join.heading')} text="">
           <p className="form-error" role="alert" data-testid="join.error">
             {lookup.message}
           </p>

@@ -3,9 +3,14 @@ import { JoinCodeForm } from '../home/JoinCodeForm';
 
 /**
  * Why a link opened no workshop: a code that no longer exists (replaced by a new one, or
- * mistyped), an address cut or mangled, a workshop the server does not have.
+ * mistyped) or expired after the workshop was idle long, an address cut or mangled, a workshop the server does not have.
  */
-export type WrongLinkKind = 'unknownCode' | 'malformedCode' | 'unknownPage' | 'unknownWorkshop';
+export type WrongLinkKind =
+  | 'unknownCode'
+  | 'expiredCode'
+  | 'malformedCode'
+  | 'unknownPage'
+  | 'unknownWorkshop';
 
 /**
  * What a participant sees on an old or wrong link: what happened, what to do (ask the
@@ -15,6 +20,7 @@ export function WrongLink({ kind, code }: { kind: WrongLinkKind; code?: string }
   const t = useT();
   const [heading, text] = {
     unknownCode: [t('wrongLink.unknownCodeHeading'), t('join.unknownCode', { code: code ?? '' })],
+    expiredCode: [t('wrongLink.expiredHeading'), t('wrongLink.expiredText', { code: code ?? '' })],
     malformedCode: [t('wrongLink.malformedHeading'), t('wrongLink.malformedText')],
     unknownPage: [t('app.notFound'), t('wrongLink.malformedText')],
     unknownWorkshop: [t('session.notFoundHeading'), t('session.notFoundText')],

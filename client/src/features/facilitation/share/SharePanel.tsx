@@ -5,6 +5,7 @@ import { useBoard } from '../../../state/store';
 import { groupCode } from '../../../ui/groupCode';
 import { Icon } from '../../../ui/Icon';
 import { IconButton } from '../../../ui/IconButton';
+import { JoiningDoor } from './JoiningDoor';
 import { NewJoinCodeButton } from './NewJoinCode';
 import { QrCode } from './QrCode';
 import { addressToType, participantLinkFor } from './shareLink';
@@ -21,7 +22,7 @@ interface Props {
 
 /**
  * The facilitator's invitation: code in huge type, link with copy, QR code, how many joined;
- * and a new code when the current one must stop letting people in.
+ * a new code when the current one must stop letting people in, and closing joining altogether.
  */
 export function SharePanel({ workshopId, token, participantLink, refreshSummary, onClose }: Props) {
   const t = useT();
@@ -59,7 +60,11 @@ export function SharePanel({ workshopId, token, participantLink, refreshSummary,
 
   const [first, second] = code ? groupCode(code) : ['', ''];
   return (
-    <aside className="share-panel" data-testid="share.panel" aria-labelledby="share-heading">
+    <aside
+      className={`share-panel${workshop?.joiningOpen === false ? ' share-panel--closed' : ''}`}
+      data-testid="share.panel"
+      aria-labelledby="share-heading"
+    >
       <div className="share-panel__head">
         <h2 id="share-heading" ref={headingRef} tabIndex={-1}>
           {t('share.heading')}
@@ -89,6 +94,7 @@ export function SharePanel({ workshopId, token, participantLink, refreshSummary,
           />
         </div>
       )}
+      {code && <JoiningDoor workshopId={workshopId} token={token} refreshSummary={refreshSummary} />}
       {unreachable && (
         <div className="share-panel__warning" role="alert" data-testid="share.unreachable">
           <strong>{t('share.unreachableTitle')}</strong>
