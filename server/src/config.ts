@@ -15,6 +15,8 @@ const Env = z.object({
   COMPACT_LOG_BYTES: Positive.default(64 * 1024),
   PRESENCE_TICK_MS: z.coerce.number().int().min(0).max(33).default(30),
   SYNC_KEEPALIVE_MS: z.coerce.number().int().min(10).max(25_000).default(15_000),
+  // After a write the disk refused, how often a probe write checks whether it takes them again.
+  STORAGE_PROBE_MS: z.coerce.number().int().min(10).max(60_000).default(2000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   CLIENT_DIST: z.string().min(1).default('client/dist'),
   SERVE_SOURCEMAPS: z.enum(['0', '1', 'true', 'false', '']).default(''),
@@ -36,6 +38,7 @@ export interface Config {
   compactLogBytes: number;
   presenceTickMs: number;
   keepaliveMs: number;
+  storageProbeMs: number;
   logLevel: string;
   clientDist: string;
   serveSourcemaps: boolean;
@@ -68,6 +71,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     compactLogBytes: e.COMPACT_LOG_BYTES,
     presenceTickMs: e.PRESENCE_TICK_MS,
     keepaliveMs: e.SYNC_KEEPALIVE_MS,
+    storageProbeMs: e.STORAGE_PROBE_MS,
     logLevel: e.LOG_LEVEL,
     clientDist: resolve(e.CLIENT_DIST),
     serveSourcemaps: e.SERVE_SOURCEMAPS === '1' || e.SERVE_SOURCEMAPS === 'true',

@@ -10,6 +10,7 @@ import { createActivityTracker, recordingActivity } from './store/activity';
 import { createSqliteBallotStore } from './store/ballots';
 import { databaseWritable, openDb } from './store/db';
 import { createSqliteDocStore } from './store/docs';
+import { createStorageHealth, isStorageFault } from './store/health';
 import { claimDataDir } from './store/pidFile';
 import { seedImportedDocs, seedWorkshopDocs } from './store/seed';
 import { createSqliteWorkshopStore } from './store/workshops';
@@ -59,15 +60,26 @@ export function startServer(config: Config, options: StartOptions = {}): Promise
   const log = options.log ?? createLogger(config.logLevel);
   const db = openDb(config.dataDir);
   const releaseDataDir = claimDataDir(config.dataDir);
+  const storage = createStorageHealth(db, log, { probeMs: config.storageProbeMs });
   const stored = createSqliteWorkshopStore(db);
-  const activity = createActivityTracker(stored);
+  const activity = createActivityTracker(stored, {
+    onError: (error) => {
+      log.warn({ err: String(error) }, 'last activity not recorded');
+      if (isStorageFault(error)) storage.report(error);
+    },
+  });
   const workshops = recordingActivity(stored, activity);
   const docs = createSqliteDocStore(db);
-  const rooms = new RoomManager(docs, log, {
-    graceMs: config.roomGraceMs,
-    compactLogBytes: config.compactLogBytes,
-    presenceTickMs: config.presenceTickMs,
-  });
+  const rooms = new RoomManager(
+    docs,
+    log,
+    {
+      graceMs: config.roomGraceMs,
+      compactLogBytes: config.compactLogBytes,
+      presenceTickMs: config.presenceTickMs,
+    },
+    storage,
+  );
 
   const sockets = new ParticipantSockets();
   // Registers its control-room guard before any room loads; schedules open rounds' deadlines.
@@ -84,6 +96,7 @@ export function startServer(config: Config, options: StartOptions = {}): Promise
     log,
     publicUrl: config.publicUrl,
     ready: () => databaseWritable(db),
+    storage,
     network: options.network ?? machineNetwork(config.host),
     clientDist: config.clientDist,
     serveSourcemaps: config.serveSourcemaps,
@@ -98,6 +111,7 @@ export function startServer(config: Config, options: StartOptions = {}): Promise
       closing = new Promise<void>((done) => server.close(() => done()));
       server.closeAllConnections();
       votes.close();
+      storage.close();
       rooms.closeAll();
       db.close();
       releaseDataDir();
@@ -119,7 +133,7 @@ export function startServer(config: Config, options: StartOptions = {}): Promise
 
     const sync = attachSyncEndpoint(
       server,
-      { rooms, workshops, sockets, log, activity },
+      { rooms, workshops, sockets, log, activity, storage },
       {
         maxMessageBytes: config.maxMessageBytes,
         allowedOrigins: config.allowedOrigins,

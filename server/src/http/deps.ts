@@ -2,6 +2,7 @@ import type { NetworkInterfaceInfo } from 'node:os';
 import type { Strategy, WorkshopTemplate, WriteStrategyOptions } from '@atelier/shared';
 import type { StrategyReader } from '../export/read';
 import type { Logger } from '../log';
+import type { StorageHealth } from '../store/health';
 import type { WorkshopStore } from '../store/workshops';
 import type { ParticipantDisconnector } from '../sync/participant-sockets';
 import type { SilentIdeation } from '../sync/silent-ideation';
@@ -38,6 +39,8 @@ export interface AppDeps {
   publicUrl: string | null;
   /** Whether the server can take writes now (`GET /readyz`): the database accepts a write transaction. */
   ready?: () => boolean;
+  /** Whether the disk takes writes (writes answer 503 `storage_full` while it does not). */
+  storage?: Pick<StorageHealth, 'writable' | 'report'>;
   /** The machine's network, for links that work from participants' devices; the real one by default. */
   network?: NetworkInfo;
   /** Folder of the built client; when it has no index.html, a page says how to build it. */

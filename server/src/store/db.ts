@@ -89,6 +89,12 @@ const MIGRATIONS: readonly string[] = [
   `ALTER TABLE workshops ADD COLUMN last_active_at TEXT;
    UPDATE workshops SET last_active_at = created_at;
    CREATE INDEX workshops_last_active ON workshops(last_active_at);`,
+  // Disk faults (docs/operations.md): one row the storage probe rewrites to learn whether the
+  // disk takes writes again after a failed commit.
+  `CREATE TABLE storage_probe (
+     id INTEGER PRIMARY KEY CHECK (id = 1),
+     pad BLOB NOT NULL
+   );`,
 ];
 
 /** The schema version this code migrates to (`user_version`). */

@@ -59,4 +59,23 @@ describe('TurnFlusher', () => {
     expect(events).toEqual(['persist a', 'settle a false', 'write a']);
     expect(errors).toHaveLength(1);
   });
+
+  it('keeps the commits waiting while the storage refuses writes, still writes sockets, and runs them on resume', async () => {
+    const events: string[] = [];
+    let writable = false;
+    const flusher = new TurnFlusher(
+      (work) => work(),
+      () => {},
+      () => writable,
+    );
+    const a = recorder(flusher, events, 'a');
+    flusher.commit(a.room);
+    flusher.send(a.socket);
+    flusher.run();
+    expect(events).toEqual(['write a']);
+    writable = true;
+    flusher.resume();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(events).toEqual(['write a', 'persist a', 'settle a true', 'write a']);
+  });
 });

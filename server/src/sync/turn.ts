@@ -30,6 +30,12 @@ export class TurnFlusher {
   constructor(
     private readonly transaction: Transaction = (work) => work(),
     private readonly onStoreError: (error: unknown) => void = () => {},
+    /**
+     * Whether the storage takes writes now. While it does not, the rooms' commits wait (only the
+     * server's own updates can be waiting: clients' writes are refused before they are applied)
+     * and `run` is called again once it does; frames still go out.
+     */
+    private readonly writable: () => boolean = () => true,
   ) {}
 
   commit(room: TurnCommit): void {
@@ -45,8 +51,8 @@ export class TurnFlusher {
   /** Runs the pending work now (also used by tests, which need no event loop). */
   readonly run = (): void => {
     this.scheduled = false;
-    const rooms = [...this.commits];
-    this.commits.clear();
+    const rooms = this.writable() ? [...this.commits] : [];
+    for (const room of rooms) this.commits.delete(room);
     let stored = true;
     if (rooms.length > 0) {
       try {
@@ -63,6 +69,11 @@ export class TurnFlusher {
     for (const outbox of this.outboxes) outbox.flush();
     this.outboxes.clear();
   };
+
+  /** Runs the waiting commits at the end of this turn (the storage takes writes again). */
+  resume(): void {
+    if (this.commits.size > 0) this.schedule();
+  }
 
   private schedule(): void {
     if (this.scheduled) return;

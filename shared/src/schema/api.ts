@@ -130,6 +130,8 @@ export const ERROR_CODES = [
   'not_found',
   'payload_too_large',
   'internal',
+  // The server's disk is full or failing: nothing was written; try again later (503, Retry-After).
+  'storage_full',
   // Votes (docs/votes.md): each names what was wrong; the ballot is left unchanged.
   'observer_cannot_vote',
   'not_your_ballot',
