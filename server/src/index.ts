@@ -58,7 +58,7 @@ export interface RunningServer {
 /** Composition root: configuration → storage → rooms → HTTP + sync on one port. */
 export function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
   const log = options.log ?? createLogger(config.logLevel);
-  const db = openDb(config.dataDir);
+  const db = openDb(config.dataDir, { maxBytes: config.dbMaxBytes });
   const releaseDataDir = claimDataDir(config.dataDir);
   const storage = createStorageHealth(db, log, { probeMs: config.storageProbeMs });
   const stored = createSqliteWorkshopStore(db);

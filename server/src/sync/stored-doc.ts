@@ -31,7 +31,7 @@ export interface RebuiltDoc {
  * - a logged update that fails to decode is left out, if the document is whole without it (no
  *   later update refers to what it held, nor follows it from the same client); clients that still have it send it back at their next
  *   sync, and the room compacts at once so the bad row leaves the log;
- * - a snapshot that fails to decode cannot be rebuilt (compaction deleted the log behind it):
+ * - a snapshot that fails to decode, or whose checksum does not match, cannot be rebuilt (compaction deleted the log behind it):
  *   the room is damaged;
  * - so is a document whose updates refer to content that is not stored (a missing snapshot, a
  *   left-out update others built on), which Yjs reports as pending structs or deletions.
@@ -42,6 +42,7 @@ export function rebuildStoredDoc(name: string, stored: StoredDoc, log: Logger): 
     doc.destroy();
     throw new RoomDamaged(name, why);
   };
+  if (stored.snapshotDamaged) fail('its snapshot is not the one written (checksum mismatch)');
   if (stored.snapshot) {
     try {
       Y.applyUpdate(doc, stored.snapshot);
