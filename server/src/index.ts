@@ -1,4 +1,5 @@
 import type { Server } from 'node:http';
+import { parseRoomName } from '@atelier/shared';
 import { serve } from '@hono/node-server';
 import { createApp } from './app';
 import type { Config } from './config';
@@ -77,6 +78,8 @@ export function startServer(config: Config, options: StartOptions = {}): Promise
       graceMs: config.roomGraceMs,
       compactLogBytes: config.compactLogBytes,
       presenceTickMs: config.presenceTickMs,
+      // Written at the workshop's creation: with nothing stored, their snapshot is missing.
+      seeded: (name) => parseRoomName(name)?.kind !== 'drafts',
     },
     storage,
   );

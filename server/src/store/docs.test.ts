@@ -125,4 +125,3 @@ describe('SQLite doc store', () => {
     expect(rebuild(docs.load('w1')).getMap('m').toJSON()).toEqual(source.getMap('m').toJSON());
   });
 });
-

@@ -25,7 +25,8 @@ export interface DocStore {
   /**
    * Runs `work`'s appends in one transaction: the updates of a whole event-loop turn, all
    * rooms together, cost one disk write. An append that fails inside is undone alone
-   * (savepoint); throws if the transaction itself cannot commit.
+   * (savepoint), except on a full disk, after which SQLite rolls the whole transaction back;
+   * throws if the transaction itself cannot commit.
    */
   batch(work: () => void): void;
   /**

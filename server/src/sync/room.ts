@@ -27,6 +27,11 @@ export interface RoomOptions {
   compactLogBytes: number;
   /** Presence changes are merged and sent at most once per this many milliseconds. */
   presenceTickMs: number;
+  /**
+   * Whether a room's document is written when its workshop is created (board and control are
+   * seeded): such a room with nothing stored has lost its snapshot and is damaged. None by default.
+   */
+  seeded?: (room: string) => boolean;
 }
 
 /** What the room manager is told of a room's storage failures. */
@@ -191,7 +196,7 @@ export class Room implements TurnCommit {
   /** Reads the stored document into a fresh one; throws `RoomDamaged` when it cannot be rebuilt. */
   private load(): { doc: Y.Doc; replies: SyncReplies } {
     const stored = this.store.load(this.name);
-    const rebuilt = rebuildStoredDoc(this.name, stored, this.log);
+    const rebuilt = rebuildStoredDoc(this.name, stored, this.log, this.options.seeded?.(this.name) ?? false);
     this.lastSeq = stored.lastSeq;
     this.snapshotBytes = stored.snapshot?.byteLength ?? 0;
     this.logBytes = rebuilt.updates.reduce((sum, u) => sum + u.byteLength, 0);

@@ -62,4 +62,10 @@ describe('rebuildStoredDoc', () => {
       /refer to content that is not stored/,
     );
   });
+
+  it('refuses a seeded room (a board, a control document) with nothing stored, but not a drafts room', () => {
+    const empty = { snapshot: null, updates: [], lastSeq: 0 };
+    expect(() => rebuildStoredDoc('w', empty, log, true)).toThrow(/snapshot is missing/);
+    expect(rebuildStoredDoc('w/drafts/p', empty, log, false).skipped).toBe(0);
+  });
 });

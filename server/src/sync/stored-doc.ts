@@ -34,14 +34,18 @@ export interface RebuiltDoc {
  * - a snapshot that fails to decode, or whose checksum does not match, cannot be rebuilt (compaction deleted the log behind it):
  *   the room is damaged;
  * - so is a document whose updates refer to content that is not stored (a missing snapshot, a
- *   left-out update others built on), which Yjs reports as pending structs or deletions.
+ *   left-out update others built on), which Yjs reports as pending structs or deletions, and a
+ *   seeded document (`seeded`: a workshop's board or control) with nothing stored at all.
  */
-export function rebuildStoredDoc(name: string, stored: StoredDoc, log: Logger): RebuiltDoc {
+export function rebuildStoredDoc(name: string, stored: StoredDoc, log: Logger, seeded = false): RebuiltDoc {
   const doc = new Y.Doc();
   const fail = (why: string): never => {
     doc.destroy();
     throw new RoomDamaged(name, why);
   };
+  // A seeded document (a workshop's board or control) is never without a stored state.
+  if (seeded && !stored.snapshot && stored.updates.length === 0)
+    fail('nothing is stored (its snapshot is missing)');
   if (stored.snapshotDamaged) fail('its snapshot is not the one written (checksum mismatch)');
   if (stored.snapshot) {
     try {

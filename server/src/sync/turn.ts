@@ -53,19 +53,21 @@ export class TurnFlusher {
     this.scheduled = false;
     const rooms = this.writable() ? [...this.commits] : [];
     for (const room of rooms) this.commits.delete(room);
-    let stored = true;
+    let failure: { error: unknown } | null = null;
     if (rooms.length > 0) {
       try {
         this.transaction(() => {
           for (const room of rooms) room.persist();
         });
       } catch (error) {
-        stored = false;
-        this.onStoreError(error);
+        failure = { error };
       }
     }
-    // Settling queues the broadcasts, so it runs before the first socket write.
-    for (const room of rooms) room.settle(stored);
+    // Settling queues the broadcasts, so it runs before the first socket write. A room reports
+    // its own append's error first: on SQLITE_FULL, SQLite rolls the whole transaction back and
+    // the commit only says "no transaction is active".
+    for (const room of rooms) room.settle(failure === null);
+    if (failure) this.onStoreError(failure.error);
     for (const outbox of this.outboxes) outbox.flush();
     this.outboxes.clear();
   };
