@@ -17,7 +17,17 @@ import { addNote, LIMITS, readNotes, roomName } from '@atelier/shared';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
-import { api, cleanup, connectDoc, createWorkshop, join, logEntries, startServer, waitFor } from './harness';
+import {
+  api,
+  cleanup,
+  connectDoc,
+  createWorkshop,
+  DEFAULT_WORKSHOP,
+  join,
+  logEntries,
+  startServer,
+  waitFor,
+} from './harness';
 
 const DB_FILE = 'atelier.sqlite';
 
@@ -95,7 +105,9 @@ function smallDisk(): SmallDisk {
         const size = () =>
           (db.pragma('page_count', { simple: true }) as number) *
           (db.pragma('page_size', { simple: true }) as number);
-        while (size() < cap) insert.run(64 * 1024);
+        // Free pages (a filler dropped earlier) would take the server's writes: use them up too.
+        while (size() < cap || (db.pragma('freelist_count', { simple: true }) as number) > 0)
+          insert.run(64 * 1024);
       });
     },
     free: () => withDb(dir, (db) => db.exec('DROP TABLE IF EXISTS filler')),
@@ -197,6 +209,44 @@ describe(`a full DATA_DIR (${disk.kind})`, () => {
     const after = await connectDoc(server.wsUrl, room, workshop.facilitatorToken);
     for (const id of ['acknowledged', ...held, 'late']) expect(noteIds(after.doc).has(id)).toBe(true);
     after.destroy();
+    await server.stop();
+  }, 30_000);
+
+  it('answers an HTTP write that meets the full disk with 503 storage_full, and takes writes again once space is back', async () => {
+    const server = await startServer({
+      dataDir: disk.dataDir,
+      env: { ...disk.env, STORAGE_PROBE_MS: '100' },
+    });
+    const countWorkshops = () =>
+      withDb(
+        disk.dataDir,
+        (db) => (db.prepare('SELECT count(*) AS n FROM workshops').get() as { n: number }).n,
+      );
+    disk.fill();
+    // Not known yet: creating workshops meets the full disk. (Under the page cap, rows that fit in
+    // pages already there still go in; the first one that needs a new page is refused.)
+    const before = countWorkshops();
+    let created = 0;
+    let refused: { status: number; body: { error: { code: string } } } | null = null;
+    for (let i = 0; i < 50 && !refused; i++) {
+      const answer = await api<{ error: { code: string } }>(server.url, 'POST', '/api/workshops', {
+        body: DEFAULT_WORKSHOP,
+      });
+      if (answer.status === 201) created++;
+      else refused = answer;
+    }
+    expect(refused?.status).toBe(503);
+    expect(refused?.body.error.code).toBe('storage_full');
+    // Nothing half-written: the refused workshop left no row.
+    expect(countWorkshops()).toBe(before + created);
+    expect((await api(server.url, 'GET', '/readyz')).status).toBe(503);
+    disk.free();
+    await waitFor(
+      async () => (await api(server.url, 'GET', '/readyz')).status === 200,
+      '/readyz to say ready again',
+    );
+    const workshop = await createWorkshop(server.url);
+    expect((await api(server.url, 'GET', `/api/join/${workshop.joinCode}`)).status).toBe(200);
     await server.stop();
   }, 30_000);
 });
