@@ -4,7 +4,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { compressAnswers } from './http/compress';
 import type { AppDeps } from './http/deps';
-import { apiError, errorFromException } from './http/errors';
+import { apiError, errorFromException, storageFull } from './http/errors';
 import { exportRoutes } from './http/exports';
 import { IMPORT_PATH, importRoutes } from './http/imports';
 import { joinRoutes } from './http/join';
@@ -17,6 +17,8 @@ import { serveClient } from './http/static-client';
 import { timeRoutes } from './http/time';
 import { voteRoutes } from './http/votes';
 import { workshopRoutes } from './http/workshops';
+
+const READ_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** The HTTP application: API, OpenAPI document and the built client. No side effects at import. */
 export function createApp(deps: AppDeps) {
@@ -35,11 +37,22 @@ export function createApp(deps: AppDeps) {
 
   // Liveness stays cheap; readiness says whether writes would be taken (a load balancer's check).
   app.get('/healthz', (c) => c.json({ ok: true }));
-  app.get('/readyz', (c) => ((deps.ready?.() ?? true) ? c.json({ ok: true }) : c.json({ ok: false }, 503)));
+  app.get('/readyz', (c) =>
+    (deps.storage?.writable ?? true) && (deps.ready?.() ?? true)
+      ? c.json({ ok: true })
+      : c.json({ ok: false }, 503),
+  );
   if (deps.metrics) {
     const { metrics, metricsToken = null, trustProxyHops = 0 } = deps;
     app.route('/', metricsRoutes({ metrics, token: metricsToken, trustProxyHops }));
   }
+  // While the disk refuses writes, a write request is refused before it does anything (it could
+  // write some rows and not others, or change a document that cannot be stored).
+  app.use('/api/*', async (c, next) => {
+    if (deps.storage && !deps.storage.writable && !READ_METHODS.has(c.req.method)) return storageFull(c);
+    await next();
+    return undefined;
+  });
   app.route('/', importRoutes(deps));
   app.route('/', workshopRoutes(deps));
   app.route('/', silentRoutes(deps));
@@ -74,8 +87,11 @@ export function createApp(deps: AppDeps) {
 
   app.notFound((c) => apiError(c, 'not_found', 'Not found'));
   app.onError((error, c) =>
-    errorFromException(c, error, (err) =>
-      deps.log.error({ requestId: c.get('requestId'), err: String(err) }, 'unhandled error'),
+    errorFromException(
+      c,
+      error,
+      (err) => deps.log.error({ requestId: c.get('requestId'), err: String(err) }, 'unhandled error'),
+      (err) => deps.storage?.report(err),
     ),
   );
   return app;

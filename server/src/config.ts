@@ -16,6 +16,10 @@ const Env = z.object({
   COMPACT_LOG_BYTES: Positive.default(64 * 1024),
   PRESENCE_TICK_MS: z.coerce.number().int().min(0).max(33).default(30),
   SYNC_KEEPALIVE_MS: z.coerce.number().int().min(10).max(25_000).default(15_000),
+  // After a write the disk refused, how often a probe write checks whether it takes them again.
+  STORAGE_PROBE_MS: z.coerce.number().int().min(10).max(60_000).default(2000),
+  // A quota on the database file (0: none): past it writes are refused as on a full disk.
+  DB_MAX_BYTES: z.coerce.number().int().min(0).default(0),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   CLIENT_DIST: z.string().min(1).default('client/dist'),
   SERVE_SOURCEMAPS: z.enum(['0', '1', 'true', 'false', '']).default(''),
@@ -54,6 +58,9 @@ export interface Config {
   compactLogBytes: number;
   presenceTickMs: number;
   keepaliveMs: number;
+  storageProbeMs: number;
+  /** Largest size of the database file in bytes (0: no cap but the disk's). */
+  dbMaxBytes: number;
   logLevel: string;
   clientDist: string;
   serveSourcemaps: boolean;
@@ -92,6 +99,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     compactLogBytes: e.COMPACT_LOG_BYTES,
     presenceTickMs: e.PRESENCE_TICK_MS,
     keepaliveMs: e.SYNC_KEEPALIVE_MS,
+    storageProbeMs: e.STORAGE_PROBE_MS,
+    dbMaxBytes: e.DB_MAX_BYTES,
     logLevel: e.LOG_LEVEL,
     clientDist: resolve(e.CLIENT_DIST),
     serveSourcemaps: e.SERVE_SOURCEMAPS === '1' || e.SERVE_SOURCEMAPS === 'true',

@@ -1,4 +1,5 @@
 import type { Server } from 'node:http';
+import { parseRoomName } from '@atelier/shared';
 import { serve } from '@hono/node-server';
 import { createApp } from './app';
 import type { Config } from './config';
@@ -12,6 +13,7 @@ import { createActivityTracker, recordingActivity } from './store/activity';
 import { createSqliteBallotStore } from './store/ballots';
 import { databaseWritable, openDb } from './store/db';
 import { createSqliteDocStore } from './store/docs';
+import { createStorageHealth, isStorageFault } from './store/health';
 import { claimDataDir } from './store/pidFile';
 import { seedImportedDocs, seedWorkshopDocs } from './store/seed';
 import { createSqliteWorkshopStore } from './store/workshops';
@@ -62,19 +64,32 @@ export interface RunningServer {
 /** Composition root: configuration → storage → rooms → HTTP + sync on one port. */
 export function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
   const log = options.log ?? createLogger(config.logLevel);
-  const db = openDb(config.dataDir);
+  const db = openDb(config.dataDir, { maxBytes: config.dbMaxBytes });
   const releaseDataDir = claimDataDir(config.dataDir);
+  const storage = createStorageHealth(db, log, { probeMs: config.storageProbeMs });
   const stored = createSqliteWorkshopStore(db);
-  const activity = createActivityTracker(stored);
+  const activity = createActivityTracker(stored, {
+    onError: (error) => {
+      log.warn({ err: String(error) }, 'last activity not recorded');
+      if (isStorageFault(error)) storage.report(error);
+    },
+  });
   const workshops = recordingActivity(stored, activity);
   const docs = createSqliteDocStore(db);
   const metrics = createMetrics();
-  const rooms = new RoomManager(docs, log, {
-    graceMs: config.roomGraceMs,
-    compactLogBytes: config.compactLogBytes,
-    presenceTickMs: config.presenceTickMs,
-    onCommit: metrics.committed,
-  });
+  const rooms = new RoomManager(
+    docs,
+    log,
+    {
+      graceMs: config.roomGraceMs,
+      compactLogBytes: config.compactLogBytes,
+      presenceTickMs: config.presenceTickMs,
+      onCommit: metrics.committed,
+      // Written at the workshop's creation: with nothing stored, their snapshot is missing.
+      seeded: (name) => parseRoomName(name)?.kind !== 'drafts',
+    },
+    storage,
+  );
   metrics.countRooms(() => rooms.loaded);
 
   const sockets = new ParticipantSockets();
@@ -92,6 +107,7 @@ export function startServer(config: Config, options: StartOptions = {}): Promise
     log,
     publicUrl: config.publicUrl,
     ready: () => databaseWritable(db),
+    storage,
     network: options.network ?? machineNetwork(config.host),
     clientDist: config.clientDist,
     serveSourcemaps: config.serveSourcemaps,
@@ -111,6 +127,7 @@ export function startServer(config: Config, options: StartOptions = {}): Promise
       closing = new Promise<void>((done) => server.close(() => done()));
       server.closeAllConnections();
       votes.close();
+      storage.close();
       rooms.closeAll();
       db.close();
       releaseDataDir();
@@ -132,7 +149,7 @@ export function startServer(config: Config, options: StartOptions = {}): Promise
 
     const sync = attachSyncEndpoint(
       server,
-      { rooms, workshops, sockets, log, activity, metrics },
+      { rooms, workshops, sockets, log, activity, metrics, storage },
       {
         maxMessageBytes: config.maxMessageBytes,
         allowedOrigins: config.allowedOrigins,

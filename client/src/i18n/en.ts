@@ -22,6 +22,8 @@ export const en: Record<ScreenKey, string> = {
   'error.not_found': 'Not found.',
   'error.payload_too_large': 'What you sent is too large.',
   'error.internal': 'The server hit an error. Try again in a moment.',
+  'error.storage_full':
+    'The server cannot save anything right now; nothing was changed. Try again in a few minutes.',
   'error.invalid_response': 'Unexpected answer from the server.',
   'error.observer_cannot_vote': 'Observers do not vote.',
   'error.not_your_ballot': 'This ballot is not yours.',
@@ -96,6 +98,8 @@ export const en: Record<ScreenKey, string> = {
   'session.closedUnauthorized': 'The server no longer accepts your access to this workshop.',
   'session.closedOrigin': 'This address is not allowed to connect to the server.',
   'session.closedUnknown': 'This workshop no longer exists on the server.',
+  'session.closedDamaged':
+    'This workshop’s saved board is damaged and cannot be opened. Tell whoever runs the server: they can restore it from a backup.',
   'session.rejoin': 'Join with the code',
   'session.removedHeading': 'You were removed from the workshop',
   'session.removedText':
@@ -337,6 +341,8 @@ export const en: Record<ScreenKey, string> = {
   'note.draft': 'private draft',
   'toast.denied.server-only':
     'Change refused: vote rounds and results are written by the server only. The board was resynchronised.',
+  'toast.denied.storage-full':
+    'The server cannot save right now. Your changes stay on this device and will be sent as soon as it can.',
   'toast.denied.silent':
     'Change refused: silent ideation is on, your notes stay private. The board was resynchronised.',
 

@@ -25,6 +25,8 @@ export const fr = {
   'error.not_found': 'Introuvable.',
   'error.payload_too_large': 'Le contenu envoyé est trop volumineux.',
   'error.internal': 'Le serveur a rencontré une erreur. Réessayez dans un instant.',
+  'error.storage_full':
+    'Le serveur ne peut rien enregistrer pour le moment ; rien n’a été modifié. Réessayez dans quelques minutes.',
   'error.invalid_response': 'Réponse inattendue du serveur.',
   'error.observer_cannot_vote': 'Les observateur·rices ne votent pas.',
   'error.not_your_ballot': 'Ce bulletin n’est pas le vôtre.',
@@ -101,6 +103,8 @@ export const fr = {
   'session.closedUnauthorized': 'Le serveur n’accepte plus votre accès à cet atelier.',
   'session.closedOrigin': 'Cette adresse n’est pas autorisée à se connecter au serveur.',
   'session.closedUnknown': 'Cet atelier n’existe plus sur le serveur.',
+  'session.closedDamaged':
+    'Les données enregistrées de cet atelier sont endommagées et ne peuvent pas être ouvertes. Prévenez la personne qui gère le serveur : elle peut les restaurer depuis une sauvegarde.',
   'session.rejoin': 'Rejoindre avec le code',
   'session.removedHeading': 'Vous avez été retiré·e de l’atelier',
   'session.removedText':
@@ -348,6 +352,8 @@ export const fr = {
   'note.draft': 'brouillon privé',
   'toast.denied.server-only':
     'Modification refusée : seuls les résultats publiés par le serveur font foi pour les votes. Le tableau a été resynchronisé.',
+  'toast.denied.storage-full':
+    'Le serveur ne peut pas enregistrer pour le moment. Vos modifications restent sur cet appareil et seront envoyées dès que possible.',
   'toast.denied.silent':
     'Modification refusée : l’idéation silencieuse est en cours, vos contributions restent privées. Le tableau a été resynchronisé.',
 

@@ -1,9 +1,10 @@
 import { addNote, CLOSE_CODES, readNotes } from '@atelier/shared';
+import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { writePermissionDenied } from 'y-protocols/auth';
 import { Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness';
-import { writeSyncStep2 } from 'y-protocols/sync';
+import { writeSyncStep1, writeSyncStep2 } from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { deriveStatus, WorkshopConnection } from './connection';
 import { FakeSocket } from './fakeSocket';
@@ -27,6 +28,21 @@ function serverSyncStep2(doc: Y.Doc): Uint8Array {
   encoding.writeVarUint(encoder, 0);
   writeSyncStep2(encoder, doc);
   return encoding.toUint8Array(encoder);
+}
+
+function serverSyncStep1(doc: Y.Doc): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, 0);
+  writeSyncStep1(encoder, doc);
+  return encoding.toUint8Array(encoder);
+}
+
+/** Applies a client's sync frame (step 2 or update) to `doc`, as the server would; ignores the rest. */
+function applySyncFrame(frame: Uint8Array, doc: Y.Doc): void {
+  const decoder = decoding.createDecoder(frame);
+  if (decoding.readVarUint(decoder) !== 0) return;
+  if (decoding.readVarUint(decoder) === 0) return;
+  Y.applyUpdate(doc, decoding.readVarUint8Array(decoder));
 }
 
 function permissionDenied(reason: string): Uint8Array {
@@ -102,6 +118,27 @@ describe('WorkshopConnection', () => {
     socket.open();
     socket.receive(serverSyncStep2(server));
     expect(readNotes(connection.boardDoc).map((n) => n.text)).toEqual(['from the room']);
+  });
+
+  it('keeps its replica and edits when the server cannot store them, says so once, and sends them when asked', () => {
+    connection = connect();
+    for (const socket of FakeSocket.instances) socket.open();
+    const doc = connection.boardDoc;
+    addNote(doc, { id: 'n1', x: 0, y: 0, author: 'p1', text: 'kept' });
+    const denied: string[] = [];
+    connection.on('denied', ({ reason }) => denied.push(reason));
+    const socket = boardSocket();
+    socket.receive(permissionDenied('storage-full'));
+    socket.receive(permissionDenied('storage-full'));
+    expect(denied).toEqual(['storage-full']);
+    expect(connection.boardDoc).toBe(doc);
+    expect(readNotes(doc).map((n) => n.text)).toEqual(['kept']);
+    // The server can store again: its sync step 1 (an empty room) gets the note back.
+    socket.sent.length = 0;
+    socket.receive(serverSyncStep1(new Y.Doc()));
+    const room = new Y.Doc();
+    for (const frame of socket.sent) applySyncFrame(frame, room);
+    expect(readNotes(room).map((n) => n.text)).toEqual(['kept']);
   });
 
   it('stops for good when the server refuses the token', () => {

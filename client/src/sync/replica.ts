@@ -1,4 +1,10 @@
-import { CLOSE_CODES, FINAL_CLOSE_CODES, reconnectWithJitter, sendOwnPresenceOnly } from '@atelier/shared';
+import {
+  CLOSE_CODES,
+  FINAL_CLOSE_CODES,
+  reconnectWithJitter,
+  sendOwnPresenceOnly,
+  WRITE_DENIED_REASONS,
+} from '@atelier/shared';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { readAuthMessage } from 'y-protocols/auth';
 import { WebsocketProvider } from 'y-websocket';
@@ -9,6 +15,9 @@ import { workerWebSocket } from './workerSocket';
 
 /** y-protocols message type of an auth message ("permission denied"). */
 const MESSAGE_AUTH = 2;
+
+/** The server cannot store now: said once per this many milliseconds, however many edits it refuses. */
+export const STORAGE_NOTICE_MS = 30_000;
 
 export interface ReplicaOptions {
   /** `ws(s)://host/sync` */
@@ -48,6 +57,7 @@ export class Replica extends Emitter<ReplicaEvents> {
   private resetting: Promise<void> | null = null;
   private destroyed = false;
   private wantConnected: boolean;
+  private storageNoticeAt = Number.NEGATIVE_INFINITY;
 
   constructor(private readonly options: ReplicaOptions) {
     super();
@@ -142,6 +152,17 @@ export class Replica extends Emitter<ReplicaEvents> {
     provider.messageHandlers[MESSAGE_AUTH] = (_encoder, decoder, source) => {
       readAuthMessage(decoder, source.doc, (_doc, reason: string) => {
         if (source !== this.provider || this.resetting) return;
+        if (reason === WRITE_DENIED_REASONS.storageFull) {
+          // Not a refusal of the edit: the server could not store it and did not apply it. The
+          // replica keeps it (and IndexedDB too); the server asks for it again with a sync step 1
+          // once it can store, and a reconnection sends it as well.
+          const now = performance.now();
+          if (now - this.storageNoticeAt >= STORAGE_NOTICE_MS) {
+            this.storageNoticeAt = now;
+            this.emit('denied', reason);
+          }
+          return;
+        }
         this.emit('denied', reason);
         void this.reset();
       });

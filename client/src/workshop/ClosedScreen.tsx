@@ -48,7 +48,9 @@ export function ClosedScreen({ workshopId, code, joinCode }: Props) {
       ? t('session.closedOrigin')
       : code === CLOSE_CODES.unknownRoom
         ? t('session.closedUnknown')
-        : t('session.closedUnauthorized');
+        : code === CLOSE_CODES.roomDamaged
+          ? t('session.closedDamaged')
+          : t('session.closedUnauthorized');
   return (
     <Screen>
       <MessageCard title={t('session.closedHeading')} text={text}>

@@ -4,6 +4,7 @@ import type { StrategyReader } from '../export/read';
 import type { JoinAttempts } from '../limits/join-attempts';
 import type { Logger } from '../log';
 import type { Metrics } from '../metrics/metrics';
+import type { StorageHealth } from '../store/health';
 import type { WorkshopStore } from '../store/workshops';
 import type { ParticipantDisconnector } from '../sync/participant-sockets';
 import type { SilentIdeation } from '../sync/silent-ideation';
@@ -40,6 +41,8 @@ export interface AppDeps {
   publicUrl: string | null;
   /** Whether the server can take writes now (`GET /readyz`): the database accepts a write transaction. */
   ready?: () => boolean;
+  /** Whether the disk takes writes (writes answer 503 `storage_full` while it does not). */
+  storage?: Pick<StorageHealth, 'writable' | 'report'>;
   /** The machine's network, for links that work from participants' devices; the real one by default. */
   network?: NetworkInfo;
   /** Folder of the built client; when it has no index.html, a page says how to build it. */

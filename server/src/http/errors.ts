@@ -2,6 +2,8 @@ import type { ApiError } from '@atelier/shared';
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { isStorageFault } from '../store/health';
+import { RoomDamaged } from '../sync/stored-doc';
 
 type ErrorCode = ApiError['error']['code'];
 
@@ -15,6 +17,7 @@ const STATUS = {
   too_many_attempts: 429,
   joining_closed: 410,
   code_expired: 410,
+  storage_full: 503,
   observer_cannot_vote: 403,
   not_your_ballot: 403,
   round_not_open: 409,
@@ -43,8 +46,29 @@ export function apiError<C extends ErrorCode>(c: Context, code: C, message: stri
   return c.json(body, STATUS[code] as (typeof STATUS)[C]);
 }
 
-/** Maps anything thrown in a handler to an API error; unexpected errors are logged, not leaked. */
-export function errorFromException(c: Context, error: unknown, logError: (error: unknown) => void) {
+/** How long a client waits before retrying a write refused with `storage_full` (seconds). */
+export const STORAGE_RETRY_AFTER_S = 10;
+
+/** A write refused because the disk does not take it (503 `storage_full`, with `Retry-After`). */
+export function storageFull(c: Context) {
+  c.header('Retry-After', String(STORAGE_RETRY_AFTER_S));
+  return apiError(
+    c,
+    'storage_full',
+    'The server cannot save anything right now (its storage is full or failing); nothing was changed. Try again in a few minutes.',
+  );
+}
+
+/**
+ * Maps anything thrown in a handler to an API error; unexpected errors are logged, not leaked.
+ * A disk that did not take a write is a 503 `storage_full`, told to `onStorageFault`.
+ */
+export function errorFromException(
+  c: Context,
+  error: unknown,
+  logError: (error: unknown) => void,
+  onStorageFault?: (error: unknown) => void,
+) {
   if (error instanceof HTTPException) {
     const code = (Object.entries(STATUS).find(([, status]) => status === error.status)?.[0] ??
       'bad_request') as ErrorCode;
@@ -53,6 +77,16 @@ export function errorFromException(c: Context, error: unknown, logError: (error:
     return apiError(c, code, message || code);
   }
   logError(error);
+  if (isStorageFault(error)) {
+    onStorageFault?.(error);
+    return storageFull(c);
+  }
+  if (error instanceof RoomDamaged)
+    return apiError(
+      c,
+      'internal',
+      "One of this workshop's stored documents is damaged; the server's operator can restore it",
+    );
   return apiError(c, 'internal', 'Something went wrong on the server');
 }
 

@@ -16,6 +16,8 @@ export interface ActivityOptions {
   /** Smallest interval between two recorded times of one workshop (default 5 minutes). */
   everyMs?: number;
   now?: () => number;
+  /** A time could not be written (a full disk): the call that was seen goes on regardless. */
+  onError?: (error: unknown) => void;
 }
 
 export function createActivityTracker(
@@ -31,7 +33,14 @@ export function createActivityTracker(
       const last = written.get(workshopId);
       if (last !== undefined && t - last < everyMs) return;
       written.set(workshopId, t);
-      workshops.touch(workshopId, new Date(t).toISOString());
+      try {
+        workshops.touch(workshopId, new Date(t).toISOString());
+      } catch (error) {
+        // Recorded at a later sighting; a join or a sync must not fail for it.
+        if (last === undefined) written.delete(workshopId);
+        else written.set(workshopId, last);
+        options.onError?.(error);
+      }
     },
     forget(workshopId) {
       written.delete(workshopId);

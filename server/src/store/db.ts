@@ -91,6 +91,15 @@ const MIGRATIONS: readonly string[] = [
    CREATE INDEX workshops_last_active ON workshops(last_active_at);`,
   // Issue 17: the facilitator closed joining (the join code answers 410) at this time; NULL: open.
   `ALTER TABLE workshops ADD COLUMN joining_closed_at TEXT;`,
+  // Disk faults (docs/operations.md): one row the storage probe rewrites to learn whether the
+  // disk takes writes again after a failed commit.
+  `CREATE TABLE storage_probe (
+     id INTEGER PRIMARY KEY CHECK (id = 1),
+     pad BLOB NOT NULL
+   );`,
+  // A snapshot's SHA-256, checked at load: corrupt bytes that still decode (a zeroed page decodes
+  // as an empty document) are not taken for the room. NULL for snapshots written before.
+  `ALTER TABLE doc_snapshots ADD COLUMN checksum TEXT;`,
 ];
 
 /** The schema version this code migrates to (`user_version`). */
@@ -104,7 +113,7 @@ const WAL_SIZE_LIMIT = 4 * 1024 * 1024;
  * committed transaction survives a process crash (kill -9); only a power loss can drop
  * the last ones, which is the usual trade-off for an embedded server.
  */
-export function openDb(dataDir: string): Db {
+export function openDb(dataDir: string, options: { maxBytes?: number } = {}): Db {
   mkdirSync(dataDir, { recursive: true });
   const db = new Database(join(dataDir, DB_FILE));
   // Compaction rewrites snapshots and deletes logs: give the freed pages back to the disk
@@ -121,6 +130,11 @@ export function openDb(dataDir: string): Db {
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   migrate(db);
+  // A quota (`DB_MAX_BYTES`): past it a write fails with SQLITE_FULL, exactly as on a full disk.
+  if (options.maxBytes) {
+    const pageSize = db.pragma('page_size', { simple: true }) as number;
+    db.pragma(`max_page_count = ${Math.ceil(options.maxBytes / pageSize)}`);
+  }
   return db;
 }
 

@@ -100,4 +100,28 @@ describe('SQLite doc store', () => {
     expect(before).toBeGreaterThan(4 * 1024 * 1024);
     expect(statSync(file).size).toBeLessThan(before / 10);
   });
+
+  it('says a snapshot is damaged when its bytes are not the ones written, even if they decode', () => {
+    const { db, docs } = store();
+    const source = new Y.Doc();
+    source.getMap('m').set('a', 'x'.repeat(50));
+    docs.compact('w1', Y.encodeStateAsUpdate(source), 0);
+    expect(docs.load('w1').snapshotDamaged).toBeUndefined();
+    // Zeroed bytes decode as an empty document: only the checksum tells.
+    db.prepare('UPDATE doc_snapshots SET data = zeroblob(length(data)) WHERE doc = ?').run('w1');
+    expect(docs.load('w1').snapshotDamaged).toBe(true);
+  });
+
+  it('keeps the old log when a compaction cannot be written (a full database)', () => {
+    const { db, docs } = store();
+    const source = new Y.Doc();
+    source.on('update', (u: Uint8Array) => docs.append('w1', [u]));
+    source.getMap('m').set('a', 1);
+    source.getMap('m').set('big', 'x'.repeat(64 * 1024));
+    const pages = db.pragma('page_count', { simple: true }) as number;
+    db.pragma(`max_page_count = ${pages}`);
+    expect(() => docs.compact('w1', Y.encodeStateAsUpdate(source), 2)).toThrow(/full/);
+    expect(docs.load('w1').snapshot).toBeNull();
+    expect(rebuild(docs.load('w1')).getMap('m').toJSON()).toEqual(source.getMap('m').toJSON());
+  });
 });

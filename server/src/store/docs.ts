@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Db } from './db';
 
 /** What is stored of one Yjs document: the last compacted snapshot and the updates after it. */
@@ -6,6 +7,8 @@ export interface StoredDoc {
   updates: Uint8Array[];
   /** Sequence number of the last stored update (0 when none). */
   lastSeq: number;
+  /** Set when the store knows the snapshot's bytes are not the ones it wrote (a checksum mismatch). */
+  snapshotDamaged?: boolean;
 }
 
 /**
@@ -22,7 +25,8 @@ export interface DocStore {
   /**
    * Runs `work`'s appends in one transaction: the updates of a whole event-loop turn, all
    * rooms together, cost one disk write. An append that fails inside is undone alone
-   * (savepoint); throws if the transaction itself cannot commit.
+   * (savepoint), except on a full disk, after which SQLite rolls the whole transaction back;
+   * throws if the transaction itself cannot commit.
    */
   batch(work: () => void): void;
   /**
@@ -35,7 +39,10 @@ export interface DocStore {
 interface SnapshotRow {
   upto_seq: number;
   data: Buffer;
+  checksum: string | null;
 }
+
+const checksum = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 interface UpdateRow {
   seq: number;
   data: Buffer;
@@ -43,15 +50,16 @@ interface UpdateRow {
 
 export function createSqliteDocStore(db: Db): DocStore {
   const selectSnapshot = db.prepare<[string], SnapshotRow>(
-    'SELECT upto_seq, data FROM doc_snapshots WHERE doc = ?',
+    'SELECT upto_seq, data, checksum FROM doc_snapshots WHERE doc = ?',
   );
   const selectUpdates = db.prepare<[string, number], UpdateRow>(
     'SELECT seq, data FROM doc_updates WHERE doc = ? AND seq > ? ORDER BY seq',
   );
   const insertUpdate = db.prepare('INSERT INTO doc_updates (doc, data) VALUES (?, ?)');
   const upsertSnapshot = db.prepare(
-    `INSERT INTO doc_snapshots (doc, upto_seq, data, updated_at) VALUES (?, ?, ?, ?)
-     ON CONFLICT(doc) DO UPDATE SET upto_seq = excluded.upto_seq, data = excluded.data, updated_at = excluded.updated_at`,
+    `INSERT INTO doc_snapshots (doc, upto_seq, data, updated_at, checksum) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT(doc) DO UPDATE SET upto_seq = excluded.upto_seq, data = excluded.data,
+       updated_at = excluded.updated_at, checksum = excluded.checksum`,
   );
   const deleteUpdates = db.prepare('DELETE FROM doc_updates WHERE doc = ? AND seq <= ?');
 
@@ -61,7 +69,7 @@ export function createSqliteDocStore(db: Db): DocStore {
     return seq;
   });
   const compact = db.transaction((doc: string, snapshot: Uint8Array, uptoSeq: number) => {
-    upsertSnapshot.run(doc, uptoSeq, snapshot, new Date().toISOString());
+    upsertSnapshot.run(doc, uptoSeq, snapshot, new Date().toISOString(), checksum(snapshot));
     deleteUpdates.run(doc, uptoSeq);
   });
 
@@ -74,6 +82,7 @@ export function createSqliteDocStore(db: Db): DocStore {
         snapshot: snap ? new Uint8Array(snap.data) : null,
         updates: rows.map((row) => new Uint8Array(row.data)),
         lastSeq: rows.at(-1)?.seq ?? after,
+        ...(snap?.checksum && snap.checksum !== checksum(snap.data) ? { snapshotDamaged: true } : {}),
       };
     },
     append: (doc, updates) => append(doc, updates),

@@ -10,6 +10,7 @@ import {
   roomRefName,
   updateAddsNote,
   updateTouchesVotes,
+  WRITE_DENIED_REASONS,
 } from '@atelier/shared';
 import type WebSocket from 'ws';
 import { WebSocketServer } from 'ws';
@@ -17,6 +18,7 @@ import type * as Y from 'yjs';
 import { correlationId, type Logger } from '../log';
 import type { SyncMetrics } from '../metrics/metrics';
 import type { ActivityTracker } from '../store/activity';
+import type { StorageHealth } from '../store/health';
 import type { WorkshopStore } from '../store/workshops';
 import { closeReason } from './close-reason';
 import { Connection } from './connection';
@@ -25,7 +27,9 @@ import { isOriginAllowed } from './origin';
 import { noteWriteDenial } from './ownership';
 import type { ParticipantSockets } from './participant-sockets';
 import { type BoardPolicy, writeDenial } from './roles';
+import type { Room } from './room';
 import type { RoomManager } from './rooms';
+import { RoomDamaged } from './stored-doc';
 
 export interface SyncEndpointOptions {
   /** Largest accepted frame; bigger ones close the connection with 1009. */
@@ -59,6 +63,8 @@ export function attachSyncEndpoint(
     activity?: ActivityTracker;
     /** Counts sockets, messages and refused writes (`GET /metrics`). */
     metrics?: SyncMetrics;
+    /** While the disk refuses writes, every write is refused (`storage-full`) before it is applied. */
+    storage?: Pick<StorageHealth, 'writable'>;
   },
   options: SyncEndpointOptions,
 ): SyncEndpoint {
@@ -123,9 +129,18 @@ export function attachSyncEndpoint(
       return;
     }
     const name = roomRefName(parsed);
-    const room = rooms.acquire(name);
+    let room: Room;
     // A board connection reads the lock from the workshop's control room, loaded while it lasts.
-    const control = parsed.kind === 'board' ? rooms.hold(roomName(parsed.workshopId, 'control')) : null;
+    let control: { room: Room; release(): void } | null = null;
+    try {
+      control = parsed.kind === 'board' ? rooms.hold(roomName(parsed.workshopId, 'control')) : null;
+      room = rooms.acquire(name);
+    } catch (error) {
+      control?.release();
+      if (!(error instanceof RoomDamaged)) throw error;
+      refuse(CLOSE_CODES.roomDamaged, 'room damaged');
+      return;
+    }
     const connection = new Connection(
       ws,
       socket,
@@ -138,7 +153,7 @@ export function attachSyncEndpoint(
             addsNote: () => updateAddsNote(room.doc, update),
             touchesVotes: () => updateTouchesVotes(room.doc, update),
             breaksNoteRules: (mode) => noteWriteDenial(room.doc, update, participant.id, mode),
-          }),
+          }) ?? (deps.storage?.writable === false ? WRITE_DENIED_REASONS.storageFull : null),
         user: {
           participantId: participant.id,
           name: participant.name,

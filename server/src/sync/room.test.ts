@@ -84,6 +84,26 @@ function presenceOf(frame: Uint8Array): Map<number, unknown> {
   return states;
 }
 
+/** What a frame sent to a peer is: `update`, `sync-step-1`, `sync-step-2` or `denied <reason>`. */
+function kindOf(frame: Uint8Array): string {
+  const decoder = decoding.createDecoder(frame);
+  const type = decoding.readVarUint(decoder);
+  if (type === MESSAGE.auth) {
+    decoding.readVarUint(decoder);
+    return `denied ${decoding.readVarString(decoder)}`;
+  }
+  if (type !== MESSAGE.sync) return `type ${type}`;
+  return ['sync-step-1', 'sync-step-2', 'update'][decoding.readVarUint(decoder)] ?? 'sync ?';
+}
+
+/** A stock client's answer to a sync step 1: the sync step 2 carrying what the server lacks. */
+function answerStep1(step1: Uint8Array, doc: Y.Doc): Uint8Array {
+  const decoder = decoding.createDecoder(step1);
+  decoding.readVarUint(decoder);
+  decoding.readVarUint(decoder);
+  return Y.encodeStateAsUpdate(doc, decoding.readVarUint8Array(decoder));
+}
+
 const log = pino({ level: 'silent' });
 const OPTIONS: RoomOptions = { compactLogBytes: 1024 * 1024, presenceTickMs: 30 };
 
@@ -119,22 +139,79 @@ describe('Room: document updates', () => {
     expect(alice.received).toHaveLength(0);
   });
 
-  it('broadcasts nothing it could not store, closes the sender, and writes it with the next snapshot', () => {
+  it('takes back a turn it could not store: nobody gets it, the room drops it, its sender is told and asked again', () => {
     const { store, flusher, room } = setup();
     const [alice, bob] = [peer(), peer()];
     room.add(alice);
     room.add(bob);
+    const reloaded: Room[] = [];
+    // A second room with hooks: whoever watches its document hears of the new one.
+    const watched = new Room('w2', store, flusher, log, OPTIONS, { reloaded: (r) => reloaded.push(r) });
+    watched.add(alice);
     store.failing = true;
-    room.applyUpdate(
-      update((d) => d.getMap('m').set('k', 1)),
-      alice,
-    );
+    const aliceDoc = new Y.Doc();
+    aliceDoc.getMap('m').set('k', 1);
+    room.applyUpdate(Y.encodeStateAsUpdate(aliceDoc), alice);
+    watched.applyUpdate(Y.encodeStateAsUpdate(aliceDoc), alice);
     flusher.run();
-    expect(bob.received).toHaveLength(0);
-    expect(alice.closed).toBe(1011);
+    // Not broadcast, not kept: the room holds only what is stored.
+    expect(bob.received.map(kindOf)).toEqual(['sync-step-1']);
+    expect(room.doc.getMap('m').get('k')).toBeUndefined();
+    expect(alice.closed).toBeNull();
+    expect(alice.received.map(kindOf)).toEqual([
+      'denied storage-full',
+      'sync-step-1',
+      'denied storage-full',
+      'sync-step-1',
+    ]);
+    expect(reloaded).toEqual([watched]);
+    // Once the store takes writes, the sender's answer to the sync step 1 brings the edit back.
     store.failing = false;
-    room.compact();
+    alice.received = [];
+    room.resync();
+    const step1 = alice.received[0] as Uint8Array;
+    const answer = answerStep1(step1, aliceDoc);
+    room.applyUpdate(answer, alice);
+    flusher.run();
     expect(setup({}, store).room.doc.getMap('m').get('k')).toBe(1);
+    expect(bob.received.map(kindOf)).toEqual(['sync-step-1', 'sync-step-1', 'update']);
+  });
+
+  it('keeps the log when a compaction fails, and does not retry it at every turn', () => {
+    const store = memoryStore();
+    let compactions = 0;
+    let compactionFails = true;
+    const flaky: DocStore = {
+      ...store,
+      compact(name, snapshot, uptoSeq) {
+        compactions++;
+        if (compactionFails) throw new Error('disk full');
+        store.compact(name, snapshot, uptoSeq);
+      },
+    };
+    const flusher = new TurnFlusher();
+    const room = new Room('w1', flaky, flusher, log, { ...OPTIONS, compactLogBytes: 64 });
+    const source = new Y.Doc();
+    source.on('update', (u: Uint8Array) => room.applyUpdate(u, null as never));
+    const edit = (key: string, value: string) => {
+      source.getMap('m').set(key, value);
+      flusher.run();
+    };
+    edit('a', 'x'.repeat(100));
+    expect(compactions).toBe(1);
+    // Tried again only once the log has grown by another COMPACT_LOG_BYTES.
+    edit('b', 'small');
+    expect(compactions).toBe(1);
+    edit('c', 'x'.repeat(100));
+    expect(compactions).toBe(2);
+    expect(store.load('w1').updates).toHaveLength(3);
+    compactionFails = false;
+    edit('d', 'x'.repeat(100));
+    expect(compactions).toBe(3);
+    expect(store.load('w1').updates).toHaveLength(0);
+    expect(new Room('w1', store, flusher, log, OPTIONS).doc.getMap('m').toJSON()).toEqual(
+      source.getMap('m').toJSON(),
+    );
   });
 
   it('compacts once the log outweighs the last snapshot, so storage stays within twice the state', () => {

@@ -1,8 +1,10 @@
+import { WRITE_DENIED_REASONS } from '@atelier/shared';
 import * as Y from 'yjs';
 import type { Logger } from '../log';
 import type { DocStore } from '../store/docs';
-import { encodeUpdate } from './messages';
+import { encodePermissionDenied, encodeSyncStep1, encodeUpdate } from './messages';
 import { type PresenceEntry, PresenceTable } from './presence';
+import { rebuildStoredDoc } from './stored-doc';
 import { SyncReplies } from './sync-replies';
 import type { TurnCommit, TurnFlusher } from './turn';
 
@@ -25,6 +27,21 @@ export interface RoomOptions {
   compactLogBytes: number;
   /** Presence changes are merged and sent at most once per this many milliseconds. */
   presenceTickMs: number;
+  /**
+   * Whether a room's document is written when its workshop is created (board and control are
+   * seeded): such a room with nothing stored has lost its snapshot and is damaged. None by default.
+   */
+  seeded?: (room: string) => boolean;
+}
+
+/** What the room manager is told of a room's storage failures. */
+export interface RoomHooks {
+  /** The room's own append failed inside a turn that committed: the storage health goes down. */
+  storeFailed?(error: unknown): void;
+  /** The document was reloaded from the store: whoever watched the old one watches this one. */
+  reloaded?(room: Room): void;
+  /** Not even the reload worked: the room closed its peers and must be dropped unsaved. */
+  broken?(room: Room): void;
 }
 
 interface Uncommitted {
@@ -36,48 +53,48 @@ interface Uncommitted {
 /**
  * One live Yjs document and the peers connected to it. Updates are appended to the store at
  * the end of the turn, *before* they are broadcast, so any update a client has received
- * survives a crash of the server.
+ * survives a crash of the server. A turn that could not be stored is taken back: the document
+ * is reloaded from the store, so that it holds only what is stored and its senders, told
+ * `storage-full`, send it again later (docs/operations.md, "Disk and database faults").
  */
 export class Room implements TurnCommit {
-  readonly doc = new Y.Doc();
+  private current: Y.Doc;
   readonly presence = new PresenceTable();
   private readonly peers = new Set<Peer>();
-  private readonly replies: SyncReplies;
+  private replies: SyncReplies;
   private uncommitted: Uncommitted[] = [];
   /** Appended in the current turn's transaction, not yet known to be committed. */
   private committing: Uncommitted[] = [];
   private persistedSeq = 0;
   private persistError: unknown = null;
-  private lastSeq: number;
-  private logBytes: number;
-  private snapshotBytes: number;
+  private lastSeq = 0;
+  private logBytes = 0;
+  private snapshotBytes = 0;
+  /** A stored update was left out at load: compact now, so that its row leaves the log. */
+  private compactNow = false;
+  /** After a failed compaction, the log weight at which to try again (not at every turn). */
+  private compactAfter = 0;
   private presenceTimer: NodeJS.Timeout | null = null;
   private lastPresenceFlush = Number.NEGATIVE_INFINITY;
 
+  /** Throws `RoomDamaged` when the stored document cannot be rebuilt (see `rebuildStoredDoc`). */
   constructor(
     readonly name: string,
     private readonly store: DocStore,
     readonly flusher: TurnFlusher,
     private readonly log: Logger,
     private readonly options: RoomOptions,
+    private readonly hooks: RoomHooks = {},
   ) {
-    const stored = store.load(name);
-    this.doc.transact(() => {
-      for (const update of stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates) {
-        try {
-          Y.applyUpdate(this.doc, update);
-        } catch (error) {
-          log.error({ room: name, err: String(error) }, 'stored update could not be applied');
-        }
-      }
-    });
-    this.lastSeq = stored.lastSeq;
-    this.snapshotBytes = stored.snapshot?.byteLength ?? 0;
-    this.logBytes = stored.updates.reduce((sum, u) => sum + u.byteLength, 0);
-    // The stored snapshot is a full-state encode already: the first joiner costs no encode.
-    this.replies = new SyncReplies(this.doc, stored.snapshot, stored.updates.map(encodeUpdate));
-    this.doc.on('update', this.onDocUpdate);
-    if (this.needsCompaction()) this.compact();
+    const loaded = this.load();
+    this.current = loaded.doc;
+    this.replies = loaded.replies;
+    if (this.needsCompaction()) this.tryCompact('compaction on load failed');
+  }
+
+  /** The room's document; a new one after a failed commit was taken back (`RoomHooks.reloaded`). */
+  get doc(): Y.Doc {
+    return this.current;
   }
 
   get size(): number {
@@ -98,7 +115,7 @@ export class Room implements TurnCommit {
 
   /** Applies a client's V1 update; throws on malformed input. */
   applyUpdate(update: Uint8Array, from: Peer): void {
-    Y.applyUpdate(this.doc, update, from);
+    Y.applyUpdate(this.current, update, from);
   }
 
   /** The frames answering a client's sync step 1. */
@@ -132,16 +149,8 @@ export class Room implements TurnCommit {
     if (batch.length === 0) return;
     this.committing = [];
     if (!stored || this.persistError !== null) {
-      // Not broadcast: nobody is shown what was not stored. The room's document holds the
-      // updates and the next snapshot (compaction or unload) writes them; their senders are
-      // closed so that they reconnect, and see whether the server has recovered.
-      this.log.error(
-        { room: this.name, err: String(this.persistError ?? 'transaction failed') },
-        'updates not stored',
-      );
-      for (const { origin } of batch)
-        if (this.peers.has(origin as Peer)) (origin as Peer).close(1011, 'storage failure');
-      this.logBytes = Number.POSITIVE_INFINITY;
+      if (this.persistError !== null) this.hooks.storeFailed?.(this.persistError);
+      this.takeBack(batch);
       return;
     }
     this.lastSeq = this.persistedSeq;
@@ -149,35 +158,109 @@ export class Room implements TurnCommit {
       this.logBytes += update.byteLength;
       this.broadcast(message, origin);
     }
-    if (this.needsCompaction()) {
-      try {
-        this.compact();
-      } catch (error) {
-        this.log.error({ room: this.name, err: String(error) }, 'compaction failed');
-      }
-    }
+    if (this.needsCompaction()) this.tryCompact('compaction failed');
+  }
+
+  /** Asks every peer for what it has that the room lacks (the storage takes writes again). */
+  resync(): void {
+    const step1 = encodeSyncStep1(this.current);
+    for (const peer of this.peers) peer.send(step1);
   }
 
   /** Writes the whole document as one snapshot and drops the log behind it. */
   compact(): void {
-    if (this.logBytes === 0 && this.uncommitted.length === 0 && this.committing.length === 0) return;
-    const snapshot = Y.encodeStateAsUpdate(this.doc);
+    if (
+      !this.compactNow &&
+      this.logBytes === 0 &&
+      this.uncommitted.length === 0 &&
+      this.committing.length === 0
+    )
+      return;
+    const snapshot = Y.encodeStateAsUpdate(this.current);
     this.store.compact(this.name, snapshot, this.lastSeq);
     // What is still uncommitted is in the snapshot but keeps its place in the log.
     this.logBytes = 0;
+    this.compactNow = false;
+    this.compactAfter = 0;
     this.snapshotBytes = snapshot.byteLength;
     this.replies.rebase(snapshot);
   }
 
   destroy(): void {
     if (this.presenceTimer) clearTimeout(this.presenceTimer);
-    this.doc.off('update', this.onDocUpdate);
-    this.doc.destroy();
+    this.current.off('update', this.onDocUpdate);
+    this.current.destroy();
     this.peers.clear();
   }
 
+  /** Reads the stored document into a fresh one; throws `RoomDamaged` when it cannot be rebuilt. */
+  private load(): { doc: Y.Doc; replies: SyncReplies } {
+    const stored = this.store.load(this.name);
+    const rebuilt = rebuildStoredDoc(this.name, stored, this.log, this.options.seeded?.(this.name) ?? false);
+    this.lastSeq = stored.lastSeq;
+    this.snapshotBytes = stored.snapshot?.byteLength ?? 0;
+    this.logBytes = rebuilt.updates.reduce((sum, u) => sum + u.byteLength, 0);
+    this.compactNow = rebuilt.skipped > 0;
+    this.compactAfter = 0;
+    // The stored snapshot is a full-state encode already: the first joiner costs no encode.
+    const replies = new SyncReplies(rebuilt.doc, rebuilt.snapshot, rebuilt.updates.map(encodeUpdate));
+    rebuilt.doc.on('update', this.onDocUpdate);
+    return { doc: rebuilt.doc, replies };
+  }
+
+  /**
+   * A turn's updates were not stored. Nobody was sent them; the document, which already holds
+   * them, is replaced by the stored one, so that it holds only what is stored. Their senders are
+   * told `storage-full` and every peer is asked for what it has that the room lacks: while writes
+   * are refused that is refused again (the clients keep it), and once they are taken it is stored.
+   */
+  private takeBack(batch: readonly Uncommitted[]): void {
+    this.log.error(
+      { room: this.name, updates: batch.length, err: String(this.persistError ?? 'transaction failed') },
+      'updates not stored: taken back, their senders told storage-full',
+    );
+    this.persistError = null;
+    let loaded: { doc: Y.Doc; replies: SyncReplies };
+    try {
+      loaded = this.load();
+    } catch (error) {
+      this.log.error(
+        { room: this.name, err: String(error) },
+        'room not reloaded after a failed commit: closed',
+      );
+      for (const peer of this.peers) peer.close(1011, 'storage failure');
+      this.hooks.broken?.(this);
+      return;
+    }
+    const old = this.current;
+    old.off('update', this.onDocUpdate);
+    this.current = loaded.doc;
+    this.replies = loaded.replies;
+    // Updates the server made meanwhile were in the old document; they are gone with it.
+    this.uncommitted = [];
+    old.destroy();
+    this.hooks.reloaded?.(this);
+    const denied = encodePermissionDenied(WRITE_DENIED_REASONS.storageFull);
+    const senders = new Set(batch.map((u) => u.origin));
+    for (const peer of this.peers) if (senders.has(peer)) peer.send(denied);
+    this.resync();
+  }
+
+  private tryCompact(what: string): void {
+    if (!this.needsCompaction()) return;
+    try {
+      this.compact();
+    } catch (error) {
+      // The compaction's transaction was rolled back: the log it was to replace is still there.
+      this.compactNow = false;
+      this.compactAfter = this.logBytes + this.options.compactLogBytes;
+      this.log.error({ room: this.name, err: String(error) }, `${what}: the log is kept`);
+    }
+  }
+
   private needsCompaction(): boolean {
-    return this.logBytes >= Math.max(this.options.compactLogBytes, this.snapshotBytes);
+    if (this.compactNow) return true;
+    return this.logBytes >= Math.max(this.options.compactLogBytes, this.snapshotBytes, this.compactAfter);
   }
 
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {

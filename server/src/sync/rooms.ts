@@ -1,7 +1,9 @@
 import type * as Y from 'yjs';
 import type { Logger } from '../log';
 import type { DocStore } from '../store/docs';
-import { Room, type RoomOptions } from './room';
+import type { StorageHealth } from '../store/health';
+import { Room, type RoomHooks, type RoomOptions } from './room';
+import { RoomDamaged } from './stored-doc';
 import { TurnFlusher } from './turn';
 
 export interface RoomManagerOptions extends RoomOptions {
@@ -23,17 +25,38 @@ export class RoomManager {
   /** One per server: every room's turn ends with the same commit-then-write pass. */
   private readonly flusher: TurnFlusher;
   private readonly loadListeners: ((room: Room) => void)[] = [];
+  /**
+   * Rooms whose stored document cannot be rebuilt: refused without reading them again, until
+   * the server restarts (an operator repairs or restores them with the server stopped).
+   */
+  private readonly damaged = new Map<string, RoomDamaged>();
+  private readonly hooks: RoomHooks;
 
   constructor(
     private readonly store: DocStore,
     private readonly log: Logger,
     private readonly options: RoomManagerOptions,
+    storage?: StorageHealth,
   ) {
     this.flusher = new TurnFlusher(
       (work) => store.batch(work),
-      (error) => log.error({ err: String(error) }, 'a turn of updates could not be stored'),
+      (error) => {
+        log.error({ err: String(error) }, 'a turn of updates could not be stored');
+        storage?.report(error);
+      },
       options.onCommit,
+      () => storage?.writable ?? true,
     );
+    this.hooks = {
+      storeFailed: (error) => storage?.report(error),
+      reloaded: (room) => this.notifyLoad(room),
+      broken: (room) => this.drop(room),
+    };
+    // Writes are taken again: store what waited, then ask every client for what was refused.
+    storage?.onRecovered(() => {
+      this.flusher.resume();
+      for (const room of this.rooms.values()) room.resync();
+    });
   }
 
   get loaded(): number {
@@ -52,17 +75,24 @@ export class RoomManager {
     }
     let room = this.rooms.get(name);
     if (!room) {
+      const damaged = this.damaged.get(name);
+      if (damaged) throw damaged;
       const started = performance.now();
-      room = new Room(name, this.store, this.flusher, this.log, this.options);
+      try {
+        room = new Room(name, this.store, this.flusher, this.log, this.options, this.hooks);
+      } catch (error) {
+        if (error instanceof RoomDamaged) {
+          this.damaged.set(name, error);
+          this.log.error(
+            { room: name, err: error.message },
+            'room damaged: refused until repaired or restored (docs/operations.md, "Disk and database faults")',
+          );
+        }
+        throw error;
+      }
       this.rooms.set(name, room);
       this.log.info({ room: name, ms: Math.round(performance.now() - started) }, 'room loaded');
-      for (const listener of this.loadListeners) {
-        try {
-          listener(room);
-        } catch (error) {
-          this.log.error({ room: name, err: String(error) }, 'a room load listener failed');
-        }
-      }
+      this.notifyLoad(room);
     }
     return room;
   }
@@ -108,10 +138,11 @@ export class RoomManager {
 
   /** Called when a room's peer count dropped to zero (or its last holder let go). */
   scheduleUnload(room: Room): void {
-    if (this.unloadTimers.has(room.name)) return;
+    if (this.rooms.get(room.name) !== room || this.unloadTimers.has(room.name)) return;
     const timer = setTimeout(() => {
       this.unloadTimers.delete(room.name);
-      if (room.size === 0 && !this.holders.has(room.name)) this.unload(room);
+      if (this.rooms.get(room.name) === room && room.size === 0 && !this.holders.has(room.name))
+        this.unload(room);
     }, this.options.graceMs);
     timer.unref();
     this.unloadTimers.set(room.name, timer);
@@ -124,6 +155,26 @@ export class RoomManager {
     for (const timer of this.unloadTimers.values()) clearTimeout(timer);
     this.unloadTimers.clear();
     for (const room of [...this.rooms.values()]) this.unload(room);
+  }
+
+  private notifyLoad(room: Room): void {
+    for (const listener of this.loadListeners) {
+      try {
+        listener(room);
+      } catch (error) {
+        this.log.error({ room: room.name, err: String(error) }, 'a room load listener failed');
+      }
+    }
+  }
+
+  /** Drops a room without compacting it: its document holds what could not be stored. */
+  private drop(room: Room): void {
+    const timer = this.unloadTimers.get(room.name);
+    if (timer) clearTimeout(timer);
+    this.unloadTimers.delete(room.name);
+    if (this.rooms.get(room.name) === room) this.rooms.delete(room.name);
+    room.destroy();
+    this.log.warn({ room: room.name }, 'room dropped unsaved');
   }
 
   private unload(room: Room): void {

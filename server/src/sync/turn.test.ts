@@ -82,4 +82,24 @@ describe('TurnFlusher', () => {
     expect(commits[0]).toBeGreaterThanOrEqual(0.005);
     expect(commits[0]).toBeLessThan(1);
   });
+
+  it('keeps the commits waiting while the storage refuses writes, still writes sockets, and runs them on resume', async () => {
+    const events: string[] = [];
+    let writable = false;
+    const flusher = new TurnFlusher(
+      (work) => work(),
+      () => {},
+      () => {},
+      () => writable,
+    );
+    const a = recorder(flusher, events, 'a');
+    flusher.commit(a.room);
+    flusher.send(a.socket);
+    flusher.run();
+    expect(events).toEqual(['write a']);
+    writable = true;
+    flusher.resume();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(events).toEqual(['write a', 'persist a', 'settle a true', 'write a']);
+  });
 });

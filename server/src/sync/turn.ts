@@ -32,6 +32,12 @@ export class TurnFlusher {
     private readonly onStoreError: (error: unknown) => void = () => {},
     /** Told how long each turn's transaction took, stored or not (the commit latency metric). */
     private readonly onCommit: (seconds: number) => void = () => {},
+    /**
+     * Whether the storage takes writes now. While it does not, the rooms' commits wait (only the
+     * server's own updates can be waiting: clients' writes are refused before they are applied)
+     * and `run` is called again once it does; frames still go out.
+     */
+    private readonly writable: () => boolean = () => true,
   ) {}
 
   commit(room: TurnCommit): void {
@@ -47,9 +53,9 @@ export class TurnFlusher {
   /** Runs the pending work now (also used by tests, which need no event loop). */
   readonly run = (): void => {
     this.scheduled = false;
-    const rooms = [...this.commits];
-    this.commits.clear();
-    let stored = true;
+    const rooms = this.writable() ? [...this.commits] : [];
+    for (const room of rooms) this.commits.delete(room);
+    let failure: { error: unknown } | null = null;
     if (rooms.length > 0) {
       const started = performance.now();
       try {
@@ -57,16 +63,23 @@ export class TurnFlusher {
           for (const room of rooms) room.persist();
         });
       } catch (error) {
-        stored = false;
-        this.onStoreError(error);
+        failure = { error };
       }
       this.onCommit((performance.now() - started) / 1000);
     }
-    // Settling queues the broadcasts, so it runs before the first socket write.
-    for (const room of rooms) room.settle(stored);
+    // Settling queues the broadcasts, so it runs before the first socket write. A room reports
+    // its own append's error first: on SQLITE_FULL, SQLite rolls the whole transaction back and
+    // the commit only says "no transaction is active".
+    for (const room of rooms) room.settle(failure === null);
+    if (failure) this.onStoreError(failure.error);
     for (const outbox of this.outboxes) outbox.flush();
     this.outboxes.clear();
   };
+
+  /** Runs the waiting commits at the end of this turn (the storage takes writes again). */
+  resume(): void {
+    if (this.commits.size > 0) this.schedule();
+  }
 
   private schedule(): void {
     if (this.scheduled) return;

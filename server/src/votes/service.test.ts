@@ -95,7 +95,7 @@ function setup(clock = fakeClock()) {
   });
   const controlName = roomName(workshop.id, 'control');
   const control = <T>(fn: (doc: Y.Doc) => T) => rooms.withDoc(controlName, fn);
-  return { clock, rooms, docs, workshop, lea, service, control, controlName };
+  return { clock, rooms, docs, store, workshop, lea, service, control, controlName };
 }
 
 type Setup = ReturnType<typeof setup>;
@@ -157,6 +157,20 @@ describe('timed rounds (fake clock)', () => {
     s.clock.advance(1);
     expect(votes.list(s.workshop.id)[0]?.state).toBe('closed');
     expect(s.control(readRounds)[0]).toMatchObject({ id: round.id, state: 'closed' });
+  });
+
+  it('tries the closing again while the disk refuses it, and closes the round once it takes writes', () => {
+    const s = setup();
+    const votes = s.service();
+    const round = timedRound(s, votes);
+    const full = Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' });
+    vi.spyOn(s.store, 'saveRound').mockImplementationOnce(() => {
+      throw full;
+    });
+    s.clock.advance(MINUTE_MS);
+    expect(votes.list(s.workshop.id)[0]?.state).toBe('open');
+    s.clock.advance(5000);
+    expect(votes.list(s.workshop.id)[0]).toMatchObject({ id: round.id, state: 'closed' });
   });
 
   it('moves the deadline and the timer when the facilitator gives more time', () => {

@@ -30,6 +30,7 @@ import {
 import type { z } from 'zod';
 import type { Logger } from '../log';
 import type { BallotStore, RoundRecord } from '../store/ballots';
+import { isStorageFault } from '../store/health';
 import { newId } from '../store/ids';
 import type { WorkshopRecord, WorkshopStore } from '../store/workshops';
 import type { RoomManager } from '../sync/rooms';
@@ -95,6 +96,9 @@ function refuse<T>(code: VoteErrorCode, message: string): Outcome<T> {
 
 const NO_ROUND = 'No round of this workshop has this id';
 
+/** A round's closing at its deadline that the disk refused is tried again this much later. */
+const DEADLINE_RETRY_MS = 5000;
+
 /** What a round does to the workshop timer: start it (opening, more time) or stop it (closed early). */
 type TimerChange = { start: TimerState } | { stop: number };
 
@@ -149,18 +153,18 @@ export function createVoteService(deps: VoteServiceDeps): VoteService {
     deadlines.delete(round.id);
     if (round.state !== 'open' || round.endsAt === null) return;
     const { workshopId, id } = round;
-    deadlines.set(
-      id,
-      clock.at(round.endsAt, () => {
-        deadlines.delete(id);
-        try {
-          const found = store.round(workshopId, id);
-          if (found) closeIfDue(found);
-        } catch (error) {
-          log.error({ workshopId, roundId: id, err: String(error) }, 'a vote round could not be closed');
-        }
-      }),
-    );
+    const close = (): void => {
+      deadlines.delete(id);
+      try {
+        const found = store.round(workshopId, id);
+        if (found) closeIfDue(found);
+      } catch (error) {
+        log.error({ workshopId, roundId: id, err: String(error) }, 'a vote round could not be closed');
+        // A full disk: tried again until it takes the write (docs/operations.md).
+        if (isStorageFault(error)) deadlines.set(id, clock.at(clock.now() + DEADLINE_RETRY_MS, close));
+      }
+    };
+    deadlines.set(id, clock.at(round.endsAt, close));
   }
 
   function save(round: RoundRecord, timer?: TimerChange): RoundRecord {

@@ -145,6 +145,8 @@ export const ERROR_CODES = [
   'too_many_attempts',
   'joining_closed',
   'code_expired',
+  // The server's disk is full or failing: nothing was written; try again later (503, Retry-After).
+  'storage_full',
   // Votes (docs/votes.md): each names what was wrong; the ballot is left unchanged.
   'observer_cannot_vote',
   'not_your_ballot',

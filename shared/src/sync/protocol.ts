@@ -21,6 +21,11 @@ export const CLOSE_CODES = {
   removed: 4410,
   /** A facilitator changed this person's role: reconnect at once, the new socket carries the new role. */
   roleChanged: 4001,
+  /**
+   * The room's stored document is damaged and cannot be rebuilt (docs/operations.md, "Disk and
+   * database faults"): refused until an operator repairs or restores it.
+   */
+  roomDamaged: 4500,
 } as const;
 
 /** Close codes after which reconnecting with the same token cannot succeed. */
@@ -29,6 +34,7 @@ export const FINAL_CLOSE_CODES: ReadonlySet<number> = new Set([
   CLOSE_CODES.forbiddenOrigin,
   CLOSE_CODES.unknownRoom,
   CLOSE_CODES.removed,
+  CLOSE_CODES.roomDamaged,
 ]);
 
 /** Reasons sent with y-protocols' auth "permission denied" message when a write is dropped. */
@@ -45,6 +51,12 @@ export const WRITE_DENIED_REASONS = {
   serverOnly: 'server-only',
   /** "Each their own" notes: a participant may not change the text, theme or existence of someone else's note. */
   notYours: 'not-yours',
+  /**
+   * The server cannot store anything now (its disk is full or failing): the write was not applied.
+   * The client keeps it and sends it again when the server asks (a sync step 1, sent to every
+   * connection once writes are taken again) or at its next connection.
+   */
+  storageFull: 'storage-full',
 } as const;
 export type WriteDeniedReason = (typeof WRITE_DENIED_REASONS)[keyof typeof WRITE_DENIED_REASONS];
 

@@ -1,0 +1,56 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pino from 'pino';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openDb } from './db';
+import { createStorageHealth, isStorageFault, PROBE_HEADROOM_BYTES } from './health';
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A database filled up to its page cap by a `filler` table (as a full disk would refuse writes). */
+function fullDb() {
+  const dir = mkdtempSync(join(tmpdir(), 'atelier-health-'));
+  dirs.push(dir);
+  const db = openDb(dir);
+  db.exec('CREATE TABLE filler (data BLOB)');
+  db.prepare('INSERT INTO filler VALUES (zeroblob(?))').run(4 * PROBE_HEADROOM_BYTES);
+  db.pragma(`max_page_count = ${db.pragma('page_count', { simple: true })}`);
+  return db;
+}
+
+describe('storage health', () => {
+  it('knows SQLite’s full-disk and I/O errors', () => {
+    expect(isStorageFault(Object.assign(new Error('full'), { code: 'SQLITE_FULL' }))).toBe(true);
+    expect(isStorageFault(Object.assign(new Error('io'), { code: 'SQLITE_IOERR_WRITE' }))).toBe(true);
+    expect(isStorageFault(Object.assign(new Error('busy'), { code: 'SQLITE_BUSY' }))).toBe(false);
+    expect(isStorageFault(null)).toBe(false);
+  });
+
+  it('refuses writes after a failure until a probe write succeeds, then tells its listeners', () => {
+    const db = fullDb();
+    const health = createStorageHealth(db, pino({ level: 'silent' }), { probeMs: 60_000 });
+    let recovered = 0;
+    health.onRecovered(() => recovered++);
+    expect(health.writable).toBe(true);
+    let failure: unknown = null;
+    try {
+      db.prepare('INSERT INTO filler VALUES (zeroblob(?))').run(PROBE_HEADROOM_BYTES);
+    } catch (error) {
+      failure = error;
+    }
+    expect(isStorageFault(failure)).toBe(true);
+    health.report(failure);
+    expect(health.writable).toBe(false);
+    expect(health.probe()).toBe(false);
+    db.exec('DELETE FROM filler');
+    expect(health.probe()).toBe(true);
+    expect(health.writable).toBe(true);
+    expect(recovered).toBe(1);
+    health.close();
+    db.close();
+  });
+});

@@ -1,0 +1,71 @@
+import pino from 'pino';
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { RoomDamaged, rebuildStoredDoc } from './stored-doc';
+
+const log = pino({ level: 'silent' });
+
+/** A document with two notes, as a snapshot, then one update by each of two other clients. */
+function history() {
+  const doc = new Y.Doc();
+  const notes = doc.getMap('notes');
+  for (const id of ['n1', 'n2']) {
+    const note = new Y.Map();
+    notes.set(id, note);
+    note.set('text', `note ${id}`);
+  }
+  const snapshot = Y.encodeStateAsUpdate(doc);
+  const updates: Uint8Array[] = [];
+  for (const edit of [
+    (d: Y.Doc) => d.getMap('other').set('k', 1),
+    (d: Y.Doc) => (d.getMap('notes').get('n1') as Y.Map<string>).set('text', 'changed'),
+  ]) {
+    const client = new Y.Doc();
+    Y.applyUpdate(client, snapshot);
+    client.on('update', (u: Uint8Array) => updates.push(u));
+    edit(client);
+    Y.applyUpdate(doc, updates.at(-1) as Uint8Array);
+  }
+  return { doc, snapshot, updates };
+}
+
+const garbage = (bytes: Uint8Array) => bytes.map((_, i) => (i * 131 + 7) % 256);
+
+describe('rebuildStoredDoc', () => {
+  it('rebuilds the document from its snapshot and log', () => {
+    const { doc, snapshot, updates } = history();
+    const rebuilt = rebuildStoredDoc('w', { snapshot, updates, lastSeq: 3 }, log);
+    expect(rebuilt.doc.getMap('notes').toJSON()).toEqual(doc.getMap('notes').toJSON());
+    expect(rebuilt.skipped).toBe(0);
+  });
+
+  it('leaves out a logged update that does not decode when nothing else built on it', () => {
+    const { snapshot, updates } = history();
+    const [first, second] = updates as [Uint8Array, Uint8Array];
+    const rebuilt = rebuildStoredDoc('w', { snapshot, updates: [garbage(first), second], lastSeq: 3 }, log);
+    expect(rebuilt.skipped).toBe(1);
+    expect(rebuilt.updates).toEqual([second]);
+    expect((rebuilt.doc.getMap('notes').get('n1') as Y.Map<string>).get('text')).toBe('changed');
+    expect(rebuilt.doc.getMap('other').get('k')).toBeUndefined();
+  });
+
+  it('refuses a room whose snapshot does not decode: the log behind it is gone', () => {
+    const { snapshot, updates } = history();
+    expect(() => rebuildStoredDoc('w', { snapshot: garbage(snapshot), updates, lastSeq: 3 }, log)).toThrow(
+      RoomDamaged,
+    );
+  });
+
+  it('refuses a room whose log builds on content that is not stored (a missing snapshot)', () => {
+    const { updates } = history();
+    expect(() => rebuildStoredDoc('w', { snapshot: null, updates, lastSeq: 3 }, log)).toThrow(
+      /refer to content that is not stored/,
+    );
+  });
+
+  it('refuses a seeded room (a board, a control document) with nothing stored, but not a drafts room', () => {
+    const empty = { snapshot: null, updates: [], lastSeq: 0 };
+    expect(() => rebuildStoredDoc('w', empty, log, true)).toThrow(/snapshot is missing/);
+    expect(rebuildStoredDoc('w/drafts/p', empty, log, false).skipped).toBe(0);
+  });
+});
