@@ -124,6 +124,8 @@ export function startServer(config: Config, options: StartOptions = {}): Promise
         maxMessageBytes: config.maxMessageBytes,
         allowedOrigins: config.allowedOrigins,
         keepaliveMs: config.keepaliveMs,
+        limits: config.socketLimits,
+        trustProxyHops: config.trustProxyHops,
       },
     );
   });

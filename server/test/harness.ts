@@ -466,21 +466,27 @@ export interface ConnectOptions {
   /** Document to sync (with content made before connecting); a fresh one otherwise. */
   doc?: Y.Doc;
   timeoutMs?: number;
+  /** Loopback address to connect from (127.0.0.2, 127.0.0.3…: "another machine" for per-address limits). */
+  localAddress?: string;
 }
 
 const openClients = new Set<DocClient>();
 
-/** `ws` WebSocket that sends a fixed `Origin`, for the provider (which cannot pass options). */
-function wsWithOrigin(
+/** `ws` WebSocket that sends a fixed `Origin` and/or leaves from a given local address, for the provider (which cannot pass options). */
+function wsWithOptions(
   origin: string | undefined,
+  localAddress: string | undefined,
 ): new (
   address: string,
   protocols?: string | string[],
 ) => WebSocket {
-  if (origin === undefined) return WebSocket;
-  return class OriginWebSocket extends WebSocket {
+  if (origin === undefined && localAddress === undefined) return WebSocket;
+  return class OptionsWebSocket extends WebSocket {
     constructor(address: string | URL | null, protocols?: string | string[]) {
-      super(address as string | URL, protocols ?? [], { origin });
+      super(address as string | URL, protocols ?? [], {
+        ...(origin === undefined ? {} : { origin }),
+        ...(localAddress === undefined ? {} : { localAddress }),
+      });
     }
   };
 }
@@ -556,7 +562,7 @@ export function openDoc(
     disableBc: true,
     params,
     // biome-ignore lint/suspicious/noExplicitAny: the provider is typed against the DOM WebSocket
-    WebSocketPolyfill: wsWithOrigin(options.origin) as any,
+    WebSocketPolyfill: wsWithOptions(options.origin, options.localAddress) as any,
     maxBackoffTime: 500,
   });
   const denied: string[] = [];
@@ -628,11 +634,12 @@ export function openRaw(
   wsUrl: string,
   room: string,
   token: string | null,
-  options: { origin?: string } = {},
+  options: { origin?: string; localAddress?: string } = {},
 ): RawSocket {
   const query = token === null ? '' : `?token=${encodeURIComponent(token)}`;
   const ws = new WebSocket(`${wsUrl}/${room}${query}`, {
     ...(options.origin === undefined ? {} : { origin: options.origin }),
+    ...(options.localAddress === undefined ? {} : { localAddress: options.localAddress }),
   });
   ws.binaryType = 'nodebuffer';
   const messages: Uint8Array[] = [];

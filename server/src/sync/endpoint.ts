@@ -14,6 +14,13 @@ import {
 import type WebSocket from 'ws';
 import { WebSocketServer } from 'ws';
 import type * as Y from 'yjs';
+import { clientAddress } from '../limits/client-address';
+import {
+  isRefusal,
+  SocketLimits,
+  type SocketLimitsConfig,
+  type UpgradeRefusal,
+} from '../limits/socket-limits';
 import type { Logger } from '../log';
 import type { ActivityTracker } from '../store/activity';
 import type { WorkshopStore } from '../store/workshops';
@@ -33,6 +40,10 @@ export interface SyncEndpointOptions {
   pingIntervalMs?: number;
   /** Longest silence towards a client before a keepalive message is sent (must stay under 30 s). */
   keepaliveMs?: number;
+  /** Caps on sockets per address and per token, upgrades per second, and each connection's rates (off when absent). */
+  limits?: SocketLimitsConfig;
+  /** Proxies in front whose `X-Forwarded-For` names the client (`TRUST_PROXY`). */
+  trustProxyHops?: number;
 }
 
 export interface SyncEndpoint {
@@ -42,6 +53,8 @@ export interface SyncEndpoint {
 }
 
 const SYNC_PREFIX = '/sync/';
+/** How long a connection closed for its rate may take to answer the close before it is cut. */
+const CLOSE_GRACE_MS = 1000;
 
 /** Attaches the y-websocket endpoint (`/sync/:room`) to an HTTP server's upgrade event. */
 export function attachSyncEndpoint(
@@ -60,6 +73,7 @@ export function attachSyncEndpoint(
   // `ws` defaults to 100 MiB frames; the limit must be set here, per server.
   const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes });
   const connections = new Map<WebSocket, Connection>();
+  const limits = options.limits ? new SocketLimits(options.limits) : null;
 
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
@@ -67,6 +81,20 @@ export function attachSyncEndpoint(
       socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
       return;
     }
+    // The caps are counters in memory, checked before the handshake, the token lookup and any room load.
+    const address = clientAddress(
+      req.socket.remoteAddress,
+      req.headers['x-forwarded-for'],
+      options.trustProxyHops ?? 0,
+    );
+    const admission = limits?.admit(address, url.searchParams.get('token'));
+    if (admission && isRefusal(admission)) {
+      refuseUpgrade(socket, admission);
+      log.info({ limit: admission.limit, address, path: url.pathname }, 'sync upgrade refused');
+      return;
+    }
+    // The slot is held until the TCP socket closes, whatever happens in between (refused token, bad frames).
+    if (admission) socket.once('close', () => admission.release());
     wss.handleUpgrade(req, socket, head, (ws) => {
       try {
         accept(ws, socket, req, url);
@@ -138,7 +166,13 @@ export function attachSyncEndpoint(
     room.add(connection);
     log.info({ room: name, participantId: participant.id, role: participant.role }, 'sync connected');
 
+    const rate = limits?.connectionRate();
     ws.on('message', (data: Buffer, isBinary: boolean) => {
+      const exceeded = rate?.exceeded(data.byteLength);
+      if (exceeded) {
+        limitExceeded(ws, connection, exceeded, name, participant.id);
+        return;
+      }
       deps.activity?.seen(participant.workshopId);
       connection.handle(toBytes(data), isBinary);
     });
@@ -155,6 +189,20 @@ export function attachSyncEndpoint(
       if (left === 0) rooms.scheduleUnload(room);
     });
     connection.start();
+  }
+
+  /** Closes a connection past its message or byte rate; one that keeps sending is cut a second later. */
+  function limitExceeded(
+    ws: WebSocket,
+    connection: Connection,
+    limit: 'message-rate' | 'byte-rate',
+    room: string,
+    participantId: string,
+  ): void {
+    if (ws.readyState !== ws.OPEN) return;
+    log.info({ limit, room, participantId, code: CLOSE_CODES.rateLimited }, 'sync connection over its rate');
+    connection.close(CLOSE_CODES.rateLimited, limit);
+    setTimeout(() => ws.terminate(), CLOSE_GRACE_MS).unref();
   }
 
   // Drop sockets that stopped answering pings (laptops closed, Wi-Fi gone) so presence stays true.
@@ -192,6 +240,14 @@ export function attachSyncEndpoint(
     },
     connections: () => connections.size,
   };
+}
+
+/** A plain `429` on the raw socket, before any handshake: the cheapest refusal there is. */
+function refuseUpgrade(socket: Duplex, refusal: UpgradeRefusal): void {
+  socket.once('finish', () => socket.destroy());
+  socket.end(
+    `HTTP/1.1 429 Too Many Requests\r\nRetry-After: ${refusal.retryAfterS}\r\nConnection: close\r\nContent-Type: text/plain\r\nContent-Length: ${refusal.limit.length}\r\n\r\n${refusal.limit}`,
+  );
 }
 
 /** What the control document says about writing the board now: locked, the timer ran out with a freeze, silent ideation, whose notes. */

@@ -21,6 +21,13 @@ export const CLOSE_CODES = {
   removed: 4410,
   /** A facilitator changed this person's role: reconnect at once, the new socket carries the new role. */
   roleChanged: 4001,
+  /**
+   * This connection sent more messages or bytes than its per-connection rate allows (a runaway
+   * client or a flood). Not final: reconnect after a backoff; tell the person if it repeats.
+   * 4529, not 4429: the stock y-websocket client (3.x) stops for good on 4400–4499 and retries
+   * on 4500–4599, its "try again later" range.
+   */
+  rateLimited: 4529,
 } as const;
 
 /** Close codes after which reconnecting with the same token cannot succeed. */
