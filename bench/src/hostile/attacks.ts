@@ -134,7 +134,10 @@ export async function malformedFlood(spec: MalformedFlood): Promise<FloodReport>
             byKind[kind.name] = (byKind[kind.name] ?? 0) + 1;
           }
         }
-        outcomes.add(await socket.ended);
+        // A connection the server neither closes nor answers within 10 s is a finding: counted, cut.
+        const outcome = await Promise.race([socket.ended, sleep(10_000).then(() => 'no close within 10 s')]);
+        if (outcome === 'no close within 10 s') socket.ws.terminate();
+        outcomes.add(outcome);
       }
     });
   });

@@ -98,10 +98,15 @@ export class SocketLimits {
   connectionRate(): ConnectionRate {
     if (!this.config.enabled) return NO_RATE;
     const { messageBurst, messagesPerSecond, byteBurst, bytesPerSecond } = this.config;
-    const messages = new TokenBucket(messageBurst, messagesPerSecond, this.now);
-    const bytes = new TokenBucket(byteBurst, bytesPerSecond, this.now);
+    // One clock reading per message for both buckets: this runs for every frame received.
+    let at = this.now();
+    const clock = () => at;
+    const messages = new TokenBucket(messageBurst, messagesPerSecond, clock);
+    const bytes = new TokenBucket(byteBurst, bytesPerSecond, clock);
+    const now = this.now;
     return {
       exceeded(size) {
+        at = now();
         if (!messages.take()) return 'message-rate';
         if (!bytes.take(size)) return 'byte-rate';
         return null;
