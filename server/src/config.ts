@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_JOIN_LIMITS, type JoinLimits } from './limits/join-attempts';
+import type { SocketLimitsConfig } from './limits/socket-limits';
 
 const Port = z.coerce.number().int().min(0).max(65535);
 const Positive = z.coerce.number().int().positive();
@@ -45,6 +46,17 @@ const Env = z.object({
     .default(DEFAULT_JOIN_LIMITS.whenSpentPerDay),
   // A join code stops working this long after the workshop's last activity.
   JOIN_CODE_TTL_DAYS: z.coerce.number().positive().default(30),
+  // Socket caps (docs/security.md, "Socket limits"): sized for a 300-person plenary behind one
+  // public address (board + control + drafts each, all reconnecting at once after a Wi-Fi glitch).
+  SOCKET_LIMITS: z.enum(['on', 'off']).default('on'),
+  SOCKETS_PER_ADDRESS: Positive.default(1000),
+  SOCKETS_PER_TOKEN: Positive.default(16),
+  UPGRADE_BURST: Positive.default(1000),
+  UPGRADES_PER_SECOND: Positive.default(100),
+  SOCKET_MESSAGE_BURST: Positive.default(600),
+  SOCKET_MESSAGES_PER_SECOND: Positive.default(300),
+  SOCKET_BYTE_BURST: Positive.default(8 * 1024 * 1024),
+  SOCKET_BYTES_PER_SECOND: Positive.default(2 * 1024 * 1024),
 });
 
 export interface Config {
@@ -72,6 +84,8 @@ export interface Config {
   joinLimits: JoinLimits;
   /** A join code answers 410 this long after the workshop's last activity. */
   joinCodeTtlMs: number;
+  /** Caps on the sync endpoint's sockets and each connection's rates. */
+  socketLimits: SocketLimitsConfig;
 }
 
 /** Reads the configuration from the environment; a bad value stops start-up with a clear message. */
@@ -82,6 +96,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Invalid configuration: ${issues}`);
   }
   const e = parsed.data;
+  if (e.SOCKET_BYTE_BURST < e.MAX_MESSAGE_BYTES) {
+    // A burst smaller than the largest allowed message would close a connection for one legal message.
+    throw new Error('Invalid configuration: SOCKET_BYTE_BURST must be at least MAX_MESSAGE_BYTES');
+  }
   const publicUrl = e.PUBLIC_URL ? e.PUBLIC_URL.replace(/\/+$/, '') : null;
   const allowedOrigins = e.ALLOWED_ORIGINS.split(',')
     .map((s) => s.trim())
@@ -114,5 +132,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       whenSpentPerDay: e.JOIN_FAILURES_WHEN_SPENT_PER_DAY,
     },
     joinCodeTtlMs: e.JOIN_CODE_TTL_DAYS * 86_400_000,
+    socketLimits: {
+      enabled: e.SOCKET_LIMITS === 'on',
+      perAddress: e.SOCKETS_PER_ADDRESS,
+      perToken: e.SOCKETS_PER_TOKEN,
+      upgradeBurst: e.UPGRADE_BURST,
+      upgradesPerSecond: e.UPGRADES_PER_SECOND,
+      messageBurst: e.SOCKET_MESSAGE_BURST,
+      messagesPerSecond: e.SOCKET_MESSAGES_PER_SECOND,
+      byteBurst: e.SOCKET_BYTE_BURST,
+      bytesPerSecond: e.SOCKET_BYTES_PER_SECOND,
+    },
   };
 }

@@ -155,6 +155,8 @@ export function startServer(config: Config, options: StartOptions = {}): Promise
         allowedOrigins: config.allowedOrigins,
         keepaliveMs: config.keepaliveMs,
         trustProxy: config.trustProxyHops > 0,
+        limits: config.socketLimits,
+        trustProxyHops: config.trustProxyHops,
       },
     );
   });

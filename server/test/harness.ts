@@ -469,6 +469,8 @@ export interface ConnectOptions {
   timeoutMs?: number;
   /** More options of the `ws` client: `ca` for wss with a test certificate, `localAddress` (127.0.0.2…). */
   wsOptions?: WebSocket.ClientOptions;
+  /** Loopback address to connect from (127.0.0.2, 127.0.0.3…: "another machine" for per-address limits). */
+  localAddress?: string;
 }
 
 const openClients = new Set<DocClient>();
@@ -557,6 +559,7 @@ export function openDoc(
   const wsClass = wsWithOptions({
     ...options.wsOptions,
     ...(options.origin === undefined ? {} : { origin: options.origin }),
+    ...(options.localAddress === undefined ? {} : { localAddress: options.localAddress }),
   });
   const provider = new WebsocketProvider(wsUrl, room, doc, {
     connect: false,
@@ -635,11 +638,12 @@ export function openRaw(
   wsUrl: string,
   room: string,
   token: string | null,
-  options: { origin?: string } = {},
+  options: { origin?: string; localAddress?: string } = {},
 ): RawSocket {
   const query = token === null ? '' : `?token=${encodeURIComponent(token)}`;
   const ws = new WebSocket(`${wsUrl}/${room}${query}`, {
     ...(options.origin === undefined ? {} : { origin: options.origin }),
+    ...(options.localAddress === undefined ? {} : { localAddress: options.localAddress }),
   });
   ws.binaryType = 'nodebuffer';
   const messages: Uint8Array[] = [];

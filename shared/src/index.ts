@@ -338,7 +338,7 @@ export * from './strategy/schema';
 export { revealedRound, type WriteStrategyOptions, writeStrategy } from './strategy/seed';
 export type { Cell, ColumnType, StrategyTable, TableColumn } from './strategy/tableModel';
 export { strategyTables } from './strategy/tables';
-export { reconnectDelay, reconnectWithJitter } from './sync/backoff';
+export { RATE_LIMITED_DELAY_MS, reconnectDelay, reconnectWithJitter } from './sync/backoff';
 export { sendOwnPresenceOnly } from './sync/ownPresence';
 export {
   CLOSE_CODES,

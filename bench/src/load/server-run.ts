@@ -13,8 +13,10 @@ export async function loadOnFreshServer(
   rooms: number,
   clientsPerRoom: number,
   spec: LoadSpec,
+  /** Extra environment of the server (peers ignore what they do not read). */
+  env?: Record<string, string>,
 ): Promise<LoadReport> {
-  const server = await startServer(serverName);
+  const server = await startServer(serverName, env ? { env } : {});
   try {
     const provisioned = await provisionRooms(server, rooms, clientsPerRoom);
     return await runLoad(server, provisioned, spec, ctx.log);

@@ -229,6 +229,9 @@ export const en: Record<ScreenKey, string> = {
   'connection.pendingWord_other': 'changes pending',
   'connection.pendingHint':
     'Your changes are saved on this device and will be sent when the network is back.',
+  'connection.rateLimited': 'Connection throttled by the server',
+  'connection.rateLimitedHint':
+    'The server cut the connection several times: this tab sends too many messages. Reconnecting by itself; if it goes on, reload the page.',
 
   'header.you': '{name} · {role}',
   'header.territory': '{kind} · {name}',

@@ -238,6 +238,9 @@ export const fr = {
   'connection.pendingWord_other': 'modifications en attente',
   'connection.pendingHint':
     'Vos modifications sont enregistrées sur cet appareil et seront envoyées au retour du réseau.',
+  'connection.rateLimited': 'Connexion freinée par le serveur',
+  'connection.rateLimitedHint':
+    'Le serveur a coupé la connexion plusieurs fois : cet onglet envoie trop de messages. Reconnexion automatique ; si cela continue, rechargez la page.',
 
   'header.you': '{name} · {role}',
   'header.territory': '{kind} · {name}',

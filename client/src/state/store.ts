@@ -120,7 +120,7 @@ export function initialUi(): UiState {
     openSheet: null,
     votesView: null,
     toasts: [],
-    connection: { status: 'connecting', pending: 0, closedCode: null },
+    connection: { status: 'connecting', pending: 0, closedCode: null, rateLimited: false },
     history: { canUndo: false, canRedo: false },
   };
 }

@@ -1,4 +1,4 @@
-import { addNote, CLOSE_CODES, readNotes } from '@atelier/shared';
+import { addNote, CLOSE_CODES, RATE_LIMITED_DELAY_MS, readNotes } from '@atelier/shared';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -170,6 +170,36 @@ describe('WorkshopConnection', () => {
     // The provider's own (unjittered) timer must not open a second socket.
     vi.advanceTimersByTime(5000);
     expect(FakeSocket.instances.length).toBe(before + 1);
+  });
+
+  it('reconnects after a rate-limited close (4529), but only after a few seconds', () => {
+    vi.useFakeTimers();
+    vi.spyOn(Math, 'random').mockReturnValue(0.5);
+    connection = connect();
+    for (const socket of FakeSocket.instances) socket.open();
+    const before = FakeSocket.instances.length;
+    boardSocket().serverClose(CLOSE_CODES.rateLimited);
+    expect(connection.state.closedCode).toBeNull();
+    vi.advanceTimersByTime(RATE_LIMITED_DELAY_MS + 99);
+    expect(FakeSocket.instances.length).toBe(before);
+    vi.advanceTimersByTime(1);
+    expect(FakeSocket.instances.length).toBe(before + 1);
+    // Once is a hiccup: nothing to tell the person.
+    expect(connection.state.rateLimited).toBe(false);
+  });
+
+  it('tells the person when rate-limited closes repeat, and forgets it a minute after the last', () => {
+    vi.useFakeTimers();
+    connection = connect();
+    for (const socket of FakeSocket.instances) socket.open();
+    boardSocket().serverClose(CLOSE_CODES.rateLimited);
+    vi.advanceTimersByTime(RATE_LIMITED_DELAY_MS + 500);
+    boardSocket().open();
+    boardSocket().serverClose(CLOSE_CODES.rateLimited);
+    expect(connection.state.rateLimited).toBe(true);
+    expect(connection.state.closedCode).toBeNull();
+    vi.advanceTimersByTime(60_000);
+    expect(connection.state.rateLimited).toBe(false);
   });
 
   it('does not reconnect when the person goes offline while waiting to reconnect', () => {

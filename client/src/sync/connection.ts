@@ -6,6 +6,13 @@ import { PendingCounter } from './pending';
 import { Replica, type ReplicaOptions } from './replica';
 import type { ConnectionState, ConnectionStatus } from './status';
 
+/**
+ * Rate-limited closes (4529) this many within the window make the person told: once is a
+ * hiccup the reconnect hides, twice in a minute is a pattern worth a word.
+ */
+const RATE_LIMITED_REPEAT = 2;
+const RATE_LIMITED_WINDOW_MS = 60_000;
+
 /** Key of a stack item's meta: when (in `historyClock` ticks) it was added or last extended. */
 const HISTORY_AT = 'atelier:at';
 
@@ -70,6 +77,9 @@ export class WorkshopConnection extends Emitter<ConnectionEvents> {
   private presence: PresenceClientState = { cursor: null, editing: null, dragging: null };
   private readonly replicaOptions: Omit<ReplicaOptions, 'room'>;
   private readonly workshopId: string;
+  /** When the server closed one of our sockets for its rate, within the last window. */
+  private rateLimitedAt: number[] = [];
+  private rateLimitedTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(options: ConnectOptions) {
     super();
@@ -81,7 +91,12 @@ export class WorkshopConnection extends Emitter<ConnectionEvents> {
     this.offline = !options.online;
     this.board = new Replica({ ...common, ...polyfill, room: roomName(options.workshopId, 'board') });
     this.control = new Replica({ ...common, ...polyfill, room: roomName(options.workshopId, 'control') });
-    this.state = { status: deriveStatus(this.offline, false, false), pending: 0, closedCode: null };
+    this.state = {
+      status: deriveStatus(this.offline, false, false),
+      pending: 0,
+      closedCode: null,
+      rateLimited: false,
+    };
     this.undo = this.createUndo(this.board.doc);
     this.pending = this.createPending(this.board.doc);
     this.applyPresence();
@@ -113,6 +128,8 @@ export class WorkshopConnection extends Emitter<ConnectionEvents> {
     this.control.on('roleChanged', () => this.emit('roleChanged', undefined));
     this.board.on('closed', (code) => this.close(code));
     this.control.on('closed', (code) => this.close(code));
+    this.board.on('rateLimited', () => this.noteRateLimited());
+    this.control.on('rateLimited', () => this.noteRateLimited());
   }
 
   /**
@@ -137,6 +154,7 @@ export class WorkshopConnection extends Emitter<ConnectionEvents> {
     });
     drafts.on('denied', (reason) => this.emit('denied', { kind: 'drafts', reason }));
     drafts.on('closed', (code) => this.close(code));
+    drafts.on('rateLimited', () => this.noteRateLimited());
     this.drafts = drafts;
     this.emit('draftsDoc', drafts.doc);
     return drafts;
@@ -205,6 +223,7 @@ export class WorkshopConnection extends Emitter<ConnectionEvents> {
   }
 
   destroy(): void {
+    if (this.rateLimitedTimer) clearTimeout(this.rateLimitedTimer);
     this.undo.destroy();
     this.draftsUndo?.destroy();
     this.pending.destroy();
@@ -219,6 +238,18 @@ export class WorkshopConnection extends Emitter<ConnectionEvents> {
     this.control.disconnect();
     this.drafts?.disconnect();
     this.update({ closedCode: code });
+  }
+
+  /** Counts a rate-limited close; the state says so while they repeat, and forgets a window after the last. */
+  private noteRateLimited(): void {
+    const now = Date.now();
+    this.rateLimitedAt = [...this.rateLimitedAt.filter((at) => now - at < RATE_LIMITED_WINDOW_MS), now];
+    this.update({ rateLimited: this.rateLimitedAt.length >= RATE_LIMITED_REPEAT });
+    if (this.rateLimitedTimer) clearTimeout(this.rateLimitedTimer);
+    this.rateLimitedTimer = setTimeout(() => {
+      this.rateLimitedAt = [];
+      this.update({ rateLimited: false });
+    }, RATE_LIMITED_WINDOW_MS);
   }
 
   private applyPresence(): void {
@@ -237,11 +268,17 @@ export class WorkshopConnection extends Emitter<ConnectionEvents> {
       // A connection the server closed for good is as good as offline.
       status: deriveStatus(this.offline || closedCode !== null, this.board.connected, this.control.connected),
       pending: this.pending.value,
+      rateLimited: this.state.rateLimited,
       ...patch,
       closedCode,
     };
     const prev = this.state;
-    if (prev.status === next.status && prev.pending === next.pending && prev.closedCode === next.closedCode)
+    if (
+      prev.status === next.status &&
+      prev.pending === next.pending &&
+      prev.closedCode === next.closedCode &&
+      prev.rateLimited === next.rateLimited
+    )
       return;
     this.state = next;
     this.emit('state', next);

@@ -42,6 +42,8 @@ export interface ReplicaEvents extends Record<string, unknown> {
   closed: number;
   /** A facilitator changed our role; the provider reconnects with it by itself. */
   roleChanged: undefined;
+  /** The server closed the socket for sending too much (4529); the provider reconnects after a wait. */
+  rateLimited: undefined;
 }
 
 /**
@@ -172,8 +174,9 @@ export class Replica extends Emitter<ReplicaEvents> {
     provider.on('sync', () => this.emit('change', undefined));
     // `closed` is only emitted for final closes; a role change is a close the provider recovers from.
     provider.on('connection-close', (event) => {
-      if (provider === this.provider && event?.code === CLOSE_CODES.roleChanged)
-        this.emit('roleChanged', undefined);
+      if (provider !== this.provider) return;
+      if (event?.code === CLOSE_CODES.roleChanged) this.emit('roleChanged', undefined);
+      if (event?.code === CLOSE_CODES.rateLimited) this.emit('rateLimited', undefined);
     });
     provider.on('closed', (event) => {
       if (provider !== this.provider || !FINAL_CLOSE_CODES.has(event.code)) return;

@@ -7,4 +7,6 @@ export interface ConnectionState {
   pending: number;
   /** Set when the server closed the socket for good (see `FINAL_CLOSE_CODES`). */
   closedCode: number | null;
+  /** The server closed our sockets for sending too much, more than once lately (see `CLOSE_CODES.rateLimited`). */
+  rateLimited: boolean;
 }

@@ -19,6 +19,12 @@ export interface SyncMetrics {
   sent(frames: number): void;
   /** A write dropped and answered "permission denied". */
   writeRefused(reason: WriteDeniedReason): void;
+  /**
+   * A request or socket refused by a rate limit. `limit` names the limit (as in the refusal's
+   * log line, e.g. `join-address`); names outside `[a-z0-9_-]{1,40}` count as `other`, so a
+   * caller's mistake cannot grow the label set.
+   */
+  rateLimited(limit: string): void;
 }
 
 export interface Metrics extends SyncMetrics {
@@ -31,12 +37,6 @@ export interface Metrics extends SyncMetrics {
   committed(seconds: number): void;
   /** An export was written in this format, in this time. */
   exported(format: ExportFormatName, seconds: number): void;
-  /**
-   * A request or socket refused by a rate limit. `limit` names the limit (as in the refusal's
-   * log line, e.g. `join-address`); names outside `[a-z0-9_-]{1,40}` count as `other`, so a
-   * caller's mistake cannot grow the label set.
-   */
-  rateLimited(limit: string): void;
 }
 
 /** A counter other modules call when a rate limit refuses something (see `Metrics.rateLimited`). */

@@ -15,6 +15,13 @@ import {
 import type WebSocket from 'ws';
 import { WebSocketServer } from 'ws';
 import type * as Y from 'yjs';
+import { clientAddress } from '../limits/client-address';
+import {
+  isRefusal,
+  SocketLimits,
+  type SocketLimitsConfig,
+  type UpgradeRefusal,
+} from '../limits/socket-limits';
 import { correlationId, type Logger } from '../log';
 import type { SyncMetrics } from '../metrics/metrics';
 import type { ActivityTracker } from '../store/activity';
@@ -41,6 +48,10 @@ export interface SyncEndpointOptions {
   keepaliveMs?: number;
   /** A proxy stands in front (`TRUST_PROXY`): its `X-Request-Id` names the connection. */
   trustProxy?: boolean;
+  /** Caps on sockets per address and per token, upgrades per second, and each connection's rates (off when absent). */
+  limits?: SocketLimitsConfig;
+  /** Proxies in front whose `X-Forwarded-For` names the client (`TRUST_PROXY`). */
+  trustProxyHops?: number;
 }
 
 export interface SyncEndpoint {
@@ -50,6 +61,8 @@ export interface SyncEndpoint {
 }
 
 const SYNC_PREFIX = '/sync/';
+/** How long a connection closed for its rate may take to answer the close before it is cut. */
+const CLOSE_GRACE_MS = 1000;
 
 /** Attaches the y-websocket endpoint (`/sync/:room`) to an HTTP server's upgrade event. */
 export function attachSyncEndpoint(
@@ -72,6 +85,7 @@ export function attachSyncEndpoint(
   // `ws` defaults to 100 MiB frames; the limit must be set here, per server.
   const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes });
   const connections = new Map<WebSocket, Connection>();
+  const limits = options.limits ? new SocketLimits(options.limits) : null;
 
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
@@ -82,6 +96,21 @@ export function attachSyncEndpoint(
     // Every line about this connection, and every close frame it gets, names it.
     const id = correlationId(req.headers['x-request-id'], options.trustProxy ?? false);
     const log = deps.log.child({ connectionId: id });
+    // The caps are counters in memory, checked before the handshake, the token lookup and any room load.
+    const address = clientAddress(
+      req.socket.remoteAddress,
+      req.headers['x-forwarded-for'],
+      options.trustProxyHops ?? 0,
+    );
+    const admission = limits?.admit(address, url.searchParams.get('token'));
+    if (admission && isRefusal(admission)) {
+      refuseUpgrade(socket, admission);
+      log.info({ limit: admission.limit, address, path: url.pathname }, 'sync upgrade refused');
+      deps.metrics?.rateLimited(admission.limit);
+      return;
+    }
+    // The slot is held until the TCP socket closes, whatever happens in between (refused token, bad frames).
+    if (admission) socket.once('close', () => admission.release());
     wss.handleUpgrade(req, socket, head, (ws) => {
       try {
         accept(ws, socket, req, url, id, log);
@@ -172,8 +201,14 @@ export function attachSyncEndpoint(
     room.add(connection);
     log.info({ room: name, participantId: participant.id, role: participant.role }, 'sync connected');
 
+    const rate = limits?.connectionRate();
     ws.on('message', (data: Buffer, isBinary: boolean) => {
       metrics?.received();
+      const exceeded = rate?.exceeded(data.byteLength);
+      if (exceeded) {
+        limitExceeded(ws, connection, exceeded, name, participant.id);
+        return;
+      }
       deps.activity?.seen(participant.workshopId);
       connection.handle(toBytes(data), isBinary);
     });
@@ -191,6 +226,21 @@ export function attachSyncEndpoint(
       if (left === 0) rooms.scheduleUnload(room);
     });
     connection.start();
+  }
+
+  /** Closes a connection past its message or byte rate; one that keeps sending is cut a second later. */
+  function limitExceeded(
+    ws: WebSocket,
+    connection: Connection,
+    limit: 'message-rate' | 'byte-rate',
+    room: string,
+    participantId: string,
+  ): void {
+    if (ws.readyState !== ws.OPEN) return;
+    deps.log.info({ limit, room, participantId, code: CLOSE_CODES.rateLimited }, 'sync connection over its rate');
+    deps.metrics?.rateLimited(limit);
+    connection.close(CLOSE_CODES.rateLimited, limit);
+    setTimeout(() => ws.terminate(), CLOSE_GRACE_MS).unref();
   }
 
   // Drop sockets that stopped answering pings (laptops closed, Wi-Fi gone) so presence stays true.
@@ -229,6 +279,14 @@ export function attachSyncEndpoint(
     },
     connections: () => connections.size,
   };
+}
+
+/** A plain `429` on the raw socket, before any handshake: the cheapest refusal there is. */
+function refuseUpgrade(socket: Duplex, refusal: UpgradeRefusal): void {
+  socket.once('finish', () => socket.destroy());
+  socket.end(
+    `HTTP/1.1 429 Too Many Requests\r\nRetry-After: ${refusal.retryAfterS}\r\nConnection: close\r\nContent-Type: text/plain\r\nContent-Length: ${refusal.limit.length}\r\n\r\n${refusal.limit}`,
+  );
 }
 
 /** What the control document says about writing the board now: locked, the timer ran out with a freeze, silent ideation, whose notes. */

@@ -1,5 +1,5 @@
 import type { WebsocketProvider } from 'y-websocket';
-import { FINAL_CLOSE_CODES } from './protocol';
+import { CLOSE_CODES, FINAL_CLOSE_CODES } from './protocol';
 
 // Browsers and Node both have it; shared compiles against neither's library, so it is declared here.
 declare function setTimeout(callback: () => void, ms: number): unknown;
@@ -16,6 +16,13 @@ export function reconnectDelay(attempt: number, capMs: number, random: () => num
 }
 
 /**
+ * After a close for going past the connection's rate (4529), the least wait before
+ * reconnecting: at once, the same runaway would be closed again; a few seconds refill the
+ * server's buckets (docs/security.md, "Socket limits").
+ */
+export const RATE_LIMITED_DELAY_MS = 3000;
+
+/**
  * Takes a provider's reconnects over to add jitter: on a close its own timer then finds
  * `shouldConnect` false and does nothing, and ours reconnects after `reconnectDelay` if
  * `mayReconnect()` still says so. A deliberate disconnect, or a close code after which
@@ -26,7 +33,8 @@ export function reconnectWithJitter(provider: WebsocketProvider, mayReconnect: (
     if (!provider.shouldConnect || (event && FINAL_CLOSE_CODES.has(event.code))) return;
     provider.shouldConnect = false;
     // The provider counts this close right after this event.
-    const delay = reconnectDelay(provider.wsUnsuccessfulReconnects + 1, provider.maxBackoffTime);
+    const jitter = reconnectDelay(provider.wsUnsuccessfulReconnects + 1, provider.maxBackoffTime);
+    const delay = event?.code === CLOSE_CODES.rateLimited ? RATE_LIMITED_DELAY_MS + jitter : jitter;
     setTimeout(() => {
       if (mayReconnect()) provider.connect();
     }, delay);

@@ -26,6 +26,13 @@ export const CLOSE_CODES = {
    * database faults"): refused until an operator repairs or restores it.
    */
   roomDamaged: 4500,
+  /**
+   * This connection sent more messages or bytes than its per-connection rate allows (a runaway
+   * client or a flood). Not final: reconnect after a backoff; tell the person if it repeats.
+   * 4529, not 4429: the stock y-websocket client (3.x) stops for good on 4400–4499 and retries
+   * on 4500–4599, its "try again later" range.
+   */
+  rateLimited: 4529,
 } as const;
 
 /** Close codes after which reconnecting with the same token cannot succeed. */
