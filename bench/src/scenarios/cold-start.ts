@@ -8,10 +8,10 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { get } from 'node:http';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { buildServer, serverBuildIsStale, serverEntry } from '@atelier/testing';
+import { freePort } from '../lib/free-port';
 import { REPO_ROOT } from '../lib/paths';
 import { processCpuSeconds, settledRss } from '../lib/proc';
 import type { Column, ResultRow, ScenarioContext, ScenarioResult } from '../lib/scenario';
@@ -29,18 +29,6 @@ const VARIANTS = [
   { key: 'compiled: node server/dist/main.js', args: [serverEntry] },
   { key: 'tsx: node --import tsx server/src/main.ts', args: ['--import', 'tsx', 'server/src/main.ts'] },
 ] as const;
-
-/** A TCP port free on 127.0.0.1 now: the server is told it, so /healthz can be polled before it logs. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 /** One GET /healthz: its status, or 0 when nothing listens yet. */
 function healthz(port: number): Promise<number> {

@@ -1,9 +1,9 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { cpus, tmpdir } from 'node:os';
 import path from 'node:path';
 import { waitFor } from '@atelier/testing';
+import { freePort } from '../lib/free-port';
 import { REPO_ROOT } from '../lib/paths';
 import { canPin, processCpuSeconds, processDiskWriteBytes } from '../lib/proc';
 import { SERVERS, type ServerName } from './definitions';
@@ -189,17 +189,4 @@ export async function startServer(name: ServerName, options: StartOptions = {}):
       if (ownDataDir) await rm(dataDir, { recursive: true, force: true });
     },
   };
-}
-
-/** A port nobody listens on right now (kept for restarts, so clients reconnect to the same URL). */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
 }

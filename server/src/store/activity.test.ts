@@ -1,19 +1,12 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createActivityTracker } from './activity';
 import { openDb } from './db';
+import { useTempDirs } from './temp-dirs';
 import { createSqliteWorkshopStore } from './workshops';
 
-const dirs: string[] = [];
-afterEach(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
-
+const tempDir = useTempDirs('atelier-activity-');
 function setup() {
-  const dir = mkdtempSync(join(tmpdir(), 'atelier-activity-'));
-  dirs.push(dir);
+  const dir = tempDir();
   const workshops = createSqliteWorkshopStore(openDb(dir));
   const { workshop } = workshops.create({
     title: 'Atelier',

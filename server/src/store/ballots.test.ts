@@ -1,20 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createSqliteBallotStore, type RoundRecord } from './ballots';
 import { openDb } from './db';
+import { useTempDirs } from './temp-dirs';
 import { createSqliteWorkshopStore } from './workshops';
 
-const dirs: string[] = [];
-afterEach(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
-
+const tempDir = useTempDirs('atelier-ballots-');
 function setup() {
-  const dir = mkdtempSync(join(tmpdir(), 'atelier-ballots-'));
-  dirs.push(dir);
+  const dir = tempDir();
   const db = openDb(dir);
   const workshops = createSqliteWorkshopStore(db);
   const { workshop } = workshops.create({

@@ -1,18 +1,12 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DB_FILE, databaseWritable, openDb } from './db';
+import { useTempDirs } from './temp-dirs';
 
-const dirs: string[] = [];
-afterEach(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
-
+const tempDir = useTempDirs('atelier-db-');
 function dataDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'atelier-db-'));
-  dirs.push(dir);
+  const dir = tempDir();
   return dir;
 }
 

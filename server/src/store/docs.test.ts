@@ -1,22 +1,17 @@
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { openDb } from './db';
 import { createSqliteDocStore } from './docs';
+import { useTempDirs } from './temp-dirs';
 
-const dirs: string[] = [];
+const tempDir = useTempDirs('atelier-docs-');
 function store() {
-  const dir = mkdtempSync(join(tmpdir(), 'atelier-docs-'));
-  dirs.push(dir);
+  const dir = tempDir();
   const db = openDb(dir);
   return { db, dir, docs: createSqliteDocStore(db) };
 }
-afterEach(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
-
 function rebuild(stored: { snapshot: Uint8Array | null; updates: Uint8Array[] }): Y.Doc {
   const doc = new Y.Doc();
   for (const u of stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates)
@@ -63,11 +58,10 @@ describe('SQLite doc store', () => {
   });
 
   it('survives reopening the database', () => {
-    const { db, docs } = store();
+    const { db, dir, docs } = store();
     const doc = new Y.Doc();
     doc.getText('t').insert(0, 'durable');
     docs.append('w1', [Y.encodeStateAsUpdate(doc)]);
-    const dir = dirs[0]!;
     db.close();
     const reopened = createSqliteDocStore(openDb(dir));
     expect(rebuild(reopened.load('w1')).getText('t').toString()).toBe('durable');

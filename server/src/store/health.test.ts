@@ -1,20 +1,13 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import pino from 'pino';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openDb } from './db';
 import { createStorageHealth, isStorageFault, PROBE_HEADROOM_BYTES } from './health';
+import { useTempDirs } from './temp-dirs';
 
-const dirs: string[] = [];
-afterEach(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
-
+const tempDir = useTempDirs('atelier-health-');
 /** A database filled up to its page cap by a `filler` table (as a full disk would refuse writes). */
 function fullDb() {
-  const dir = mkdtempSync(join(tmpdir(), 'atelier-health-'));
-  dirs.push(dir);
+  const dir = tempDir();
   const db = openDb(dir);
   db.exec('CREATE TABLE filler (data BLOB)');
   db.prepare('INSERT INTO filler VALUES (zeroblob(?))').run(4 * PROBE_HEADROOM_BYTES);

@@ -1,14 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openDb } from './db';
+import { useTempDirs } from './temp-dirs';
 import { createSqliteWorkshopStore } from './workshops';
 
-const dirs: string[] = [];
+const tempDir = useTempDirs('atelier-workshops-');
 function setup() {
-  const dir = mkdtempSync(join(tmpdir(), 'atelier-workshops-'));
-  dirs.push(dir);
+  const dir = tempDir();
   const workshops = createSqliteWorkshopStore(openDb(dir));
   const { workshop } = workshops.create({
     title: 'Atelier',
@@ -20,10 +17,6 @@ function setup() {
     workshops.addParticipant({ workshopId: workshop.id, name: 'Léa', group: 'resident', role });
   return { workshops, workshop, joinAs };
 }
-afterEach(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
-
 describe('SQLite workshop store: removing and promoting people', () => {
   it('refuses a removed participant’s token but keeps them in the list, marked removed', () => {
     const { workshops, workshop, joinAs } = setup();
