@@ -15,6 +15,7 @@ import { serveClient } from './http/static-client';
 import { timeRoutes } from './http/time';
 import { voteRoutes } from './http/votes';
 import { workshopRoutes } from './http/workshops';
+import { applyWriteLimits } from './http/write-limits';
 
 /** The HTTP application: API, OpenAPI document and the built client. No side effects at import. */
 export function createApp(deps: AppDeps) {
@@ -25,6 +26,14 @@ export function createApp(deps: AppDeps) {
     maxSize: 64 * 1024,
     onError: (c) => apiError(c, 'payload_too_large', 'The body is too large'),
   });
+  // Before the routes and their body parsing: a refused request costs a bucket lookup.
+  if (deps.writeLimits)
+    applyWriteLimits(app, {
+      workshops: deps.workshops,
+      log: deps.log,
+      limits: deps.writeLimits,
+      trustProxyHops: deps.trustProxyHops ?? 0,
+    });
   // A strategy file is bigger: the import route has its own limit.
   app.use('/api/*', (c, next) =>
     c.req.method === 'POST' && c.req.path === IMPORT_PATH ? next() : apiBodyLimit(c, next),

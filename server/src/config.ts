@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { type RateLimit, RateLimitSpec } from './limits/rate-spec';
 
 const Port = z.coerce.number().int().min(0).max(65535);
 const Positive = z.coerce.number().int().positive();
@@ -23,7 +24,30 @@ const Env = z.object({
     .string()
     .regex(/^(\d+|true|false|)$/, 'a number of proxies, true or false')
     .default(''),
+  // HTTP writes (docs/security.md, "HTTP write limits"): BURST,COUNT/PERIOD or off.
+  HTTP_LIMIT_BALLOTS: RateLimitSpec.prefault('60,10/s'),
+  HTTP_LIMIT_EXPORTS: RateLimitSpec.prefault('10,1/3s'),
+  HTTP_LIMIT_IMPORTS: RateLimitSpec.prefault('20,1/m'),
+  HTTP_LIMIT_CREATE: RateLimitSpec.prefault('30,20/h'),
+  HTTP_LIMIT_FACILITATION: RateLimitSpec.prefault('60,2/s'),
+  // Strategy files are parsed in worker threads: how many at once, and how long one may take.
+  IMPORT_WORKERS: z.coerce.number().int().min(1).max(16).default(1),
+  IMPORT_PARSE_TIMEOUT_MS: z.coerce.number().int().min(100).default(15_000),
 });
+
+/** Each group of HTTP writes and its limit (`null`: none). */
+export interface WriteLimits {
+  /** Ballot changes, per participant. */
+  ballots: RateLimit | null;
+  /** Exports, per facilitator. */
+  exports: RateLimit | null;
+  /** Strategy imports, per client address (the route takes no token). */
+  imports: RateLimit | null;
+  /** Workshop creations, per client address (the route takes no token). */
+  create: RateLimit | null;
+  /** Facilitators' other writes (rounds, reveal, participants, join code), per facilitator. */
+  facilitation: RateLimit | null;
+}
 
 export interface Config {
   port: number;
@@ -41,6 +65,10 @@ export interface Config {
   serveSourcemaps: boolean;
   /** Proxies in front whose `X-Forwarded-For` is believed (0: the socket's address counts). */
   trustProxyHops: number;
+  writeLimits: WriteLimits;
+  /** Worker threads parsing strategy files, and the longest one parse may take. */
+  importWorkers: number;
+  importParseTimeoutMs: number;
 }
 
 /** Reads the configuration from the environment; a bad value stops start-up with a clear message. */
@@ -72,5 +100,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     clientDist: resolve(e.CLIENT_DIST),
     serveSourcemaps: e.SERVE_SOURCEMAPS === '1' || e.SERVE_SOURCEMAPS === 'true',
     trustProxyHops: e.TRUST_PROXY === 'true' ? 1 : e.TRUST_PROXY === 'false' ? 0 : Number(e.TRUST_PROXY || 0),
+    writeLimits: {
+      ballots: e.HTTP_LIMIT_BALLOTS,
+      exports: e.HTTP_LIMIT_EXPORTS,
+      imports: e.HTTP_LIMIT_IMPORTS,
+      create: e.HTTP_LIMIT_CREATE,
+      facilitation: e.HTTP_LIMIT_FACILITATION,
+    },
+    importWorkers: e.IMPORT_WORKERS,
+    importParseTimeoutMs: e.IMPORT_PARSE_TIMEOUT_MS,
   };
 }

@@ -5,6 +5,7 @@ import type { Config } from './config';
 import { createStrategyReader } from './export/read';
 import type { NetworkInfo } from './http/deps';
 import { machineNetwork } from './http/share-origins';
+import { ImportParsePool } from './import/parse-pool';
 import { createLogger, type Logger } from './log';
 import { createActivityTracker, recordingActivity } from './store/activity';
 import { createSqliteBallotStore } from './store/ballots';
@@ -73,6 +74,11 @@ export function startServer(config: Config, options: StartOptions = {}): Promise
   // Registers its control-room guard before any room loads; schedules open rounds' deadlines.
   const votes = createVoteService({ store: createSqliteBallotStore(db), workshops, rooms, log });
 
+  const importParser = new ImportParsePool({
+    workers: config.importWorkers,
+    timeoutMs: config.importParseTimeoutMs,
+  });
+
   const app = createApp({
     workshops,
     sockets,
@@ -81,6 +87,9 @@ export function startServer(config: Config, options: StartOptions = {}): Promise
     strategies: createStrategyReader(rooms, workshops),
     seedDocs: (id, template) => seedWorkshopDocs(docs, id, template),
     importDocs: (id, strategy, options) => seedImportedDocs(docs, id, strategy, options),
+    importParser,
+    writeLimits: config.writeLimits,
+    trustProxyHops: config.trustProxyHops,
     log,
     publicUrl: config.publicUrl,
     ready: () => databaseWritable(db),
@@ -98,6 +107,7 @@ export function startServer(config: Config, options: StartOptions = {}): Promise
       closing = new Promise<void>((done) => server.close(() => done()));
       server.closeAllConnections();
       votes.close();
+      void importParser.close();
       rooms.closeAll();
       db.close();
       releaseDataDir();

@@ -1,6 +1,8 @@
 import type { NetworkInterfaceInfo } from 'node:os';
 import type { Strategy, WorkshopTemplate, WriteStrategyOptions } from '@atelier/shared';
+import type { WriteLimits } from '../config';
 import type { StrategyReader } from '../export/read';
+import type { ImportParsePool } from '../import/parse-pool';
 import type { Logger } from '../log';
 import type { WorkshopStore } from '../store/workshops';
 import type { ParticipantDisconnector } from '../sync/participant-sockets';
@@ -35,6 +37,12 @@ export interface AppDeps {
   votes: VoteService;
   /** Reads a workshop's outcome as the strategy object every export is written from. */
   strategies: StrategyReader;
+  /** Reads strategy files in worker threads (imports). */
+  importParser: Pick<ImportParsePool, 'parse'>;
+  /** Rate limits on HTTP writes (docs/security.md); none when left out. */
+  writeLimits?: WriteLimits;
+  /** Proxies whose `X-Forwarded-For` is believed (`TRUST_PROXY`); 0 by default. */
+  trustProxyHops?: number;
   publicUrl: string | null;
   /** Whether the server can take writes now (`GET /readyz`): the database accepts a write transaction. */
   ready?: () => boolean;
