@@ -5,6 +5,15 @@ import { type RateLimit, RateLimitSpec } from './limits/rate-spec';
 const Port = z.coerce.number().int().min(0).max(65535);
 const Positive = z.coerce.number().int().positive();
 
+/** The HTTP write limits' defaults (docs/security.md, "HTTP write limits"). */
+export const WRITE_LIMIT_DEFAULTS = {
+  HTTP_LIMIT_BALLOTS: '60,10/s',
+  HTTP_LIMIT_EXPORTS: '10,1/3s',
+  HTTP_LIMIT_IMPORTS: '20,1/m',
+  HTTP_LIMIT_CREATE: '30,20/h',
+  HTTP_LIMIT_FACILITATION: '60,2/s',
+} as const;
+
 const Env = z.object({
   PORT: Port.default(8787),
   HOST: z.string().min(1).default('0.0.0.0'),
@@ -25,11 +34,11 @@ const Env = z.object({
     .regex(/^(\d+|true|false|)$/, 'a number of proxies, true or false')
     .default(''),
   // HTTP writes (docs/security.md, "HTTP write limits"): BURST,COUNT/PERIOD or off.
-  HTTP_LIMIT_BALLOTS: RateLimitSpec.prefault('60,10/s'),
-  HTTP_LIMIT_EXPORTS: RateLimitSpec.prefault('10,1/3s'),
-  HTTP_LIMIT_IMPORTS: RateLimitSpec.prefault('20,1/m'),
-  HTTP_LIMIT_CREATE: RateLimitSpec.prefault('30,20/h'),
-  HTTP_LIMIT_FACILITATION: RateLimitSpec.prefault('60,2/s'),
+  HTTP_LIMIT_BALLOTS: RateLimitSpec.prefault(WRITE_LIMIT_DEFAULTS.HTTP_LIMIT_BALLOTS),
+  HTTP_LIMIT_EXPORTS: RateLimitSpec.prefault(WRITE_LIMIT_DEFAULTS.HTTP_LIMIT_EXPORTS),
+  HTTP_LIMIT_IMPORTS: RateLimitSpec.prefault(WRITE_LIMIT_DEFAULTS.HTTP_LIMIT_IMPORTS),
+  HTTP_LIMIT_CREATE: RateLimitSpec.prefault(WRITE_LIMIT_DEFAULTS.HTTP_LIMIT_CREATE),
+  HTTP_LIMIT_FACILITATION: RateLimitSpec.prefault(WRITE_LIMIT_DEFAULTS.HTTP_LIMIT_FACILITATION),
   // Strategy files are parsed in worker threads: how many at once, and how long one may take.
   IMPORT_WORKERS: z.coerce.number().int().min(1).max(16).default(1),
   IMPORT_PARSE_TIMEOUT_MS: z.coerce.number().int().min(100).default(15_000),

@@ -26,7 +26,7 @@ import { createVoteService } from './votes/service';
  * Also exported: what bench measures of the server from outside (export writers, note rules).
  */
 
-export { type Config, loadConfig } from './config';
+export { type Config, loadConfig, WRITE_LIMIT_DEFAULTS } from './config';
 export { EXPORT_FORMATS, type ExportFormatName } from './export/formats';
 export type { NetworkInfo } from './http/deps';
 export { createLogger, type Logger } from './log';

@@ -36,9 +36,13 @@ const importWorkshop = createRoute({
       ...jsonContent(ApiError),
     },
     413: { description: 'Over 5 MB', ...jsonContent(ApiError) },
-    429: { description: 'rate_limited: too many imports from this address (Retry-After)', ...jsonContent(ApiError) },
+    429: {
+      description: 'rate_limited: too many imports from this address (Retry-After)',
+      ...jsonContent(ApiError),
+    },
     503: {
-      description: 'server_busy: every import worker is busy, or the file took too long to read (Retry-After)',
+      description:
+        'server_busy: every import worker is busy, or the file took too long to read (Retry-After)',
       ...jsonContent(ApiError),
     },
   },
@@ -89,13 +93,14 @@ export function importRoutes(deps: AppDeps) {
   app.openAPIRegistry.registerPath(importWorkshop);
 
   /** The file's content read in a worker, or the error answer (busy, too slow, unreadable). */
-  async function readFile(c: Context): Promise<{ answer: ParseAnswer } | { error: Response }> {
+  async function readFile(c: Context): Promise<{ answer: ParseAnswer; size: number } | { error: Response }> {
     const bytes = new Uint8Array(await c.req.arrayBuffer());
+    const size = bytes.byteLength; // before the bytes move to the worker
     try {
-      return { answer: await importParser.parse(bytes) };
+      return { answer: await importParser.parse(bytes), size };
     } catch (error) {
       if (!(error instanceof ImportPoolBusy || error instanceof ImportParseTimeout)) throw error;
-      log.warn({ bytes: bytes.byteLength, reason: error.message }, 'import not read');
+      log.warn({ bytes: size, reason: error.message }, 'import not read');
       c.header('Retry-After', String(BUSY_RETRY_AFTER_S));
       const message =
         error instanceof ImportParseTimeout
@@ -113,12 +118,16 @@ export function importRoutes(deps: AppDeps) {
     }),
     async (c) => {
       if (!isJson(c.req.header('content-type')))
-        return apiError(c, 'bad_request', 'Unsupported Media Type: a strategy file is sent as application/json');
+        return apiError(
+          c,
+          'bad_request',
+          'Unsupported Media Type: a strategy file is sent as application/json',
+        );
       const file = await readFile(c);
       if ('error' in file) return file.error;
       const { read, failure, threadId, ms } = file.answer;
       if (!read) throw new Error(`import worker: ${failure}`);
-      log.debug({ threadId, ms, ok: read.ok }, 'import read');
+      log.info({ threadId, ms, bytes: file.size, ok: read.ok }, 'import read');
       if (!read.ok) {
         if (read.problem === 'json') return apiError(c, 'bad_request', 'The body is not valid JSON');
         if (read.problem === 'body') return apiError(c, 'bad_request', describeIssues(read.issues));

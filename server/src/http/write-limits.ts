@@ -90,7 +90,8 @@ export function applyWriteLimits(app: OpenAPIHono, deps: WriteLimitDeps): void {
   const middleware = new Map<WriteLimitName, MiddlewareHandler>();
   for (const name of Object.keys(deps.limits) as WriteLimitName[]) {
     const limit = deps.limits[name];
-    if (limit) middleware.set(name, rateLimit(name, limit, BY_ADDRESS.has(name) ? byAddress : byCaller, deps.log));
+    if (limit)
+      middleware.set(name, rateLimit(name, limit, BY_ADDRESS.has(name) ? byAddress : byCaller, deps.log));
   }
   for (const route of LIMITED_ROUTES) {
     const limiter = middleware.get(route.limit);

@@ -31,7 +31,8 @@ const WORKER_HEAP_MB = 256;
 /** tsx's ESM `register` module, as its package exports it to `import` (its CommonJS twin fails there). */
 function tsxEsmApi(from: string): string {
   const manifest = createRequire(from).resolve('tsx/package.json');
-  const exported = (JSON.parse(readFileSync(manifest, 'utf8')) as TsxManifest).exports['./esm/api'].import.default;
+  const exported = (JSON.parse(readFileSync(manifest, 'utf8')) as TsxManifest).exports['./esm/api'].import
+    .default;
   return pathToFileURL(join(dirname(manifest), exported)).href;
 }
 interface TsxManifest {
@@ -143,7 +144,8 @@ export class ImportParsePool {
     const onError = (error: Error) => settle({ error }, false);
     const onExit = (code: number) => settle({ error: new Error(`import worker exited (${code})`) }, false);
     const timer = setTimeout(
-      () => settle({ error: new ImportParseTimeout(`reading took over ${this.options.timeoutMs} ms`) }, false),
+      () =>
+        settle({ error: new ImportParseTimeout(`reading took over ${this.options.timeoutMs} ms`) }, false),
       this.options.timeoutMs,
     );
     worker.on('message', onMessage);

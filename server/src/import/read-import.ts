@@ -32,6 +32,7 @@ export function readImport(bytes: Uint8Array): ImportRead {
   const body = ImportWorkshopBody.safeParse(json);
   if (!body.success) return { ok: false, problem: 'body', issues: plainIssues(body.error.issues) };
   const strategy = Strategy.safeParse(body.data.strategy);
-  if (!strategy.success) return { ok: false, problem: 'strategy', issues: plainIssues(strategy.error.issues) };
+  if (!strategy.success)
+    return { ok: false, problem: 'strategy', issues: plainIssues(strategy.error.issues) };
   return { ok: true, strategy: strategy.data, facilitatorName: body.data.facilitatorName };
 }

@@ -22,4 +22,8 @@ export const RateLimitSpec = z
     const seconds = Number(every || 1) * UNIT_SECONDS[unit as keyof typeof UNIT_SECONDS];
     return { burst: Number(burst), perSecond: Number(count) / seconds };
   })
-  .refine((limit) => limit === null || (limit.burst >= 1 && limit.perSecond > 0 && Number.isFinite(limit.perSecond)), 'a burst and a rate above 0');
+  .refine(
+    (limit) =>
+      limit === null || (limit.burst >= 1 && limit.perSecond > 0 && Number.isFinite(limit.perSecond)),
+    'a burst and a rate above 0',
+  );
