@@ -10,11 +10,15 @@ export default defineConfig({
   root: fileURLToPath(new URL('..', import.meta.url)),
   logLevel: 'warn',
   build: {
-    ssr: 'server/src/main.ts',
+    ssr: true,
     outDir: 'server/dist',
     emptyOutDir: true,
     target: 'node20',
     minify: false,
-    rolldownOptions: { output: { entryFileNames: 'main.js', chunkFileNames: 'chunks/[name]-[hash].js' } },
+    rolldownOptions: {
+      // The import parser's worker thread is an entry of its own, beside main.js (parse-pool.ts finds it there).
+      input: { main: 'server/src/main.ts', 'import-worker': 'server/src/import/parse-worker.ts' },
+      output: { entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
+    },
   },
 });

@@ -17,6 +17,7 @@ import { serveClient } from './http/static-client';
 import { timeRoutes } from './http/time';
 import { voteRoutes } from './http/votes';
 import { workshopRoutes } from './http/workshops';
+import { applyWriteLimits } from './http/write-limits';
 
 const READ_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -30,6 +31,15 @@ export function createApp(deps: AppDeps) {
     maxSize: 64 * 1024,
     onError: (c) => apiError(c, 'payload_too_large', 'The body is too large'),
   });
+  // Before the routes and their body parsing: a refused request costs a bucket lookup.
+  if (deps.writeLimits)
+    applyWriteLimits(app, {
+      workshops: deps.workshops,
+      log: deps.log,
+      limits: deps.writeLimits,
+      trustProxyHops: deps.trustProxyHops ?? 0,
+      ...(deps.metrics ? { counted: deps.metrics.rateLimited } : {}),
+    });
   // A strategy file is bigger: the import route has its own limit.
   app.use('/api/*', (c, next) =>
     c.req.method === 'POST' && c.req.path === IMPORT_PATH ? next() : apiBodyLimit(c, next),

@@ -1,10 +1,20 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_JOIN_LIMITS, type JoinLimits } from './limits/join-attempts';
+import { type RateLimit, RateLimitSpec } from './limits/rate-spec';
 import type { SocketLimitsConfig } from './limits/socket-limits';
 
 const Port = z.coerce.number().int().min(0).max(65535);
 const Positive = z.coerce.number().int().positive();
+
+/** The HTTP write limits' defaults (docs/security.md, "HTTP write limits"). */
+export const WRITE_LIMIT_DEFAULTS = {
+  HTTP_LIMIT_BALLOTS: '60,10/s',
+  HTTP_LIMIT_EXPORTS: '10,1/3s',
+  HTTP_LIMIT_IMPORTS: '20,1/m',
+  HTTP_LIMIT_CREATE: '30,20/h',
+  HTTP_LIMIT_FACILITATION: '60,2/s',
+} as const;
 
 const Env = z.object({
   PORT: Port.default(8787),
@@ -57,7 +67,30 @@ const Env = z.object({
   SOCKET_MESSAGES_PER_SECOND: Positive.default(300),
   SOCKET_BYTE_BURST: Positive.default(8 * 1024 * 1024),
   SOCKET_BYTES_PER_SECOND: Positive.default(2 * 1024 * 1024),
+  // HTTP writes (docs/security.md, "HTTP write limits"): BURST,COUNT/PERIOD or off.
+  HTTP_LIMIT_BALLOTS: RateLimitSpec.prefault(WRITE_LIMIT_DEFAULTS.HTTP_LIMIT_BALLOTS),
+  HTTP_LIMIT_EXPORTS: RateLimitSpec.prefault(WRITE_LIMIT_DEFAULTS.HTTP_LIMIT_EXPORTS),
+  HTTP_LIMIT_IMPORTS: RateLimitSpec.prefault(WRITE_LIMIT_DEFAULTS.HTTP_LIMIT_IMPORTS),
+  HTTP_LIMIT_CREATE: RateLimitSpec.prefault(WRITE_LIMIT_DEFAULTS.HTTP_LIMIT_CREATE),
+  HTTP_LIMIT_FACILITATION: RateLimitSpec.prefault(WRITE_LIMIT_DEFAULTS.HTTP_LIMIT_FACILITATION),
+  // Strategy files are parsed in worker threads: how many at once, and how long one may take.
+  IMPORT_WORKERS: z.coerce.number().int().min(1).max(16).default(1),
+  IMPORT_PARSE_TIMEOUT_MS: z.coerce.number().int().min(100).default(15_000),
 });
+
+/** Each group of HTTP writes and its limit (`null`: none). */
+export interface WriteLimits {
+  /** Ballot changes, per participant. */
+  ballots: RateLimit | null;
+  /** Exports, per facilitator. */
+  exports: RateLimit | null;
+  /** Strategy imports, per client address (the route takes no token). */
+  imports: RateLimit | null;
+  /** Workshop creations, per client address (the route takes no token). */
+  create: RateLimit | null;
+  /** Facilitators' other writes (rounds, reveal, participants, join code), per facilitator. */
+  facilitation: RateLimit | null;
+}
 
 export interface Config {
   port: number;
@@ -86,6 +119,10 @@ export interface Config {
   joinCodeTtlMs: number;
   /** Caps on the sync endpoint's sockets and each connection's rates. */
   socketLimits: SocketLimitsConfig;
+  writeLimits: WriteLimits;
+  /** Worker threads parsing strategy files, and the longest one parse may take. */
+  importWorkers: number;
+  importParseTimeoutMs: number;
 }
 
 /** Reads the configuration from the environment; a bad value stops start-up with a clear message. */
@@ -143,5 +180,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       byteBurst: e.SOCKET_BYTE_BURST,
       bytesPerSecond: e.SOCKET_BYTES_PER_SECOND,
     },
+    writeLimits: {
+      ballots: e.HTTP_LIMIT_BALLOTS,
+      exports: e.HTTP_LIMIT_EXPORTS,
+      imports: e.HTTP_LIMIT_IMPORTS,
+      create: e.HTTP_LIMIT_CREATE,
+      facilitation: e.HTTP_LIMIT_FACILITATION,
+    },
+    importWorkers: e.IMPORT_WORKERS,
+    importParseTimeoutMs: e.IMPORT_PARSE_TIMEOUT_MS,
   };
 }

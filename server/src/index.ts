@@ -6,6 +6,7 @@ import type { Config } from './config';
 import { createStrategyReader } from './export/read';
 import type { NetworkInfo } from './http/deps';
 import { machineNetwork } from './http/share-origins';
+import { ImportParsePool } from './import/parse-pool';
 import { JoinAttempts } from './limits/join-attempts';
 import { createLogger, type Logger } from './log';
 import { createMetrics, type Metrics } from './metrics/metrics';
@@ -29,7 +30,7 @@ import { createVoteService } from './votes/service';
  * Also exported: what bench measures of the server from outside (export writers, note rules).
  */
 
-export { type Config, loadConfig } from './config';
+export { type Config, loadConfig, WRITE_LIMIT_DEFAULTS } from './config';
 export { EXPORT_FORMATS, type ExportFormatName } from './export/formats';
 export type { NetworkInfo } from './http/deps';
 export { createLogger, type Logger } from './log';
@@ -96,6 +97,11 @@ export function startServer(config: Config, options: StartOptions = {}): Promise
   // Registers its control-room guard before any room loads; schedules open rounds' deadlines.
   const votes = createVoteService({ store: createSqliteBallotStore(db), workshops, rooms, log });
 
+  const importParser = new ImportParsePool({
+    workers: config.importWorkers,
+    timeoutMs: config.importParseTimeoutMs,
+  });
+
   const app = createApp({
     workshops,
     sockets,
@@ -104,6 +110,8 @@ export function startServer(config: Config, options: StartOptions = {}): Promise
     strategies: createStrategyReader(rooms, workshops),
     seedDocs: (id, template) => seedWorkshopDocs(docs, id, template),
     importDocs: (id, strategy, options) => seedImportedDocs(docs, id, strategy, options),
+    importParser,
+    writeLimits: config.writeLimits,
     log,
     publicUrl: config.publicUrl,
     ready: () => databaseWritable(db),
@@ -128,6 +136,7 @@ export function startServer(config: Config, options: StartOptions = {}): Promise
       server.closeAllConnections();
       votes.close();
       storage.close();
+      void importParser.close();
       rooms.closeAll();
       db.close();
       releaseDataDir();

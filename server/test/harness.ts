@@ -116,6 +116,9 @@ const testEnv = (dataDir: string): Record<string, string> => ({
   DATA_DIR: dataDir,
   ROOM_GRACE_MS: '200',
   LOG_LEVEL: 'info',
+  // A test file creates dozens of workshops from one address in seconds; write-limits.test.ts
+  // checks the default limit on creations.
+  HTTP_LIMIT_CREATE: 'off',
 });
 
 /**

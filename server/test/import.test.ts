@@ -269,6 +269,6 @@ describe('OpenAPI', () => {
       paths: Record<string, Record<string, { responses: Record<string, unknown> }>>;
     }>(server.url, 'GET', '/api/openapi.json');
     const route = answer.body.paths['/api/workshops/import']?.post;
-    expect(Object.keys(route?.responses ?? {})).toEqual(['201', '400', '413']);
+    expect(Object.keys(route?.responses ?? {})).toEqual(['201', '400', '413', '429', '503']);
   });
 });

@@ -42,6 +42,14 @@ it('the compiled server starts with node alone, answers, and stops on SIGTERM wi
     expect((await api(url, 'GET', '/healthz')).status).toBe(200);
     const workshop = await createWorkshop(url);
     expect(workshop.links.participant).toBe(`${url}/join/${workshop.joinCode}`);
+    // Imports are read by server/dist/import-worker.js, a worker thread of the compiled server.
+    const strategy = await api(url, 'GET', `/api/workshops/${workshop.id}/export?format=json`, {
+      token: workshop.facilitatorToken,
+    });
+    expect(
+      (await api(url, 'POST', '/api/workshops/import', { body: { strategy: strategy.body } })).status,
+    ).toBe(201);
+    expect(output).toMatch(/"threadId":[1-9]\d*[^\n]*"msg":"import read"/);
     expect((await api(url, 'GET', '/api/share-origins')).body).toEqual({
       origins: [],
       source: 'none',

@@ -35,6 +35,8 @@ const atelierEnv = (port: number, dataDir: string) => ({
   DATA_DIR: dataDir,
   LOG_LEVEL: 'warn',
   CLIENT_DIST: path.join(dataDir, 'no-client'),
+  // Provisioning creates hundreds of workshops from 127.0.0.1 (the baseline ignores it).
+  HTTP_LIMIT_CREATE: 'off',
 });
 
 export const SERVERS: Record<ServerName, ServerDefinition> = {

@@ -11,6 +11,9 @@ export function errorMessage(t: Translator, error: unknown): string {
       return t('error.network');
     case 'invalid_response':
       return t('error.invalid_response');
+    case 'rate_limited':
+    case 'server_busy':
+      return t(`error.${error.code}`, { seconds: Math.ceil((error.retryAfterMs ?? 1000) / 1000) });
     default:
       return t(`error.${error.code}`);
   }

@@ -42,6 +42,26 @@ describe('requestJson', () => {
     });
   });
 
+  it('carries how long the server asked to wait (Retry-After) on 429 and 503', async () => {
+    vi.stubGlobal(
+      'fetch',
+      async () =>
+        new Response(JSON.stringify({ error: { code: 'rate_limited', message: 'Too many exports' } }), {
+          status: 429,
+          headers: { 'Content-Type': 'application/json', 'Retry-After': '3' },
+        }),
+    );
+    await expect(requestJson('/x', WorkshopPreview)).rejects.toMatchObject({
+      code: 'rate_limited',
+      retryAfterMs: 3000,
+    });
+    vi.stubGlobal('fetch', async () => new Response('busy', { status: 503 }));
+    await expect(requestJson('/x', WorkshopPreview)).rejects.toMatchObject({
+      code: 'server_busy',
+      retryAfterMs: null,
+    });
+  });
+
   it('rejects answers that do not match the schema', async () => {
     vi.stubGlobal('fetch', async () => answer(200, { nope: true }));
     await expect(requestJson('/x', WorkshopPreview)).rejects.toMatchObject({ code: 'invalid_response' });

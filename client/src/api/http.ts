@@ -14,6 +14,8 @@ export class RequestError extends Error {
     readonly status: number,
     /** What the server found wrong, field by field (empty when it did not say). */
     readonly problems: readonly RequestProblem[] = [],
+    /** How long the server asked to wait before trying again (`Retry-After` of a 429 or 503), if it did. */
+    readonly retryAfterMs: number | null = null,
   ) {
     super(message);
     this.name = 'RequestError';
@@ -65,7 +67,7 @@ export async function request(
   }
   if (!response.ok) {
     const payload: unknown = await response.json().catch(() => undefined);
-    throw errorFromAnswer(response.status, payload);
+    throw errorFromAnswer(response.status, payload, response.headers.get('Retry-After'));
   }
   return response;
 }
@@ -84,13 +86,24 @@ export async function requestJson<T>(
   return parsed.data;
 }
 
-export function errorFromAnswer(status: number, payload: unknown): RequestError {
+export function errorFromAnswer(
+  status: number,
+  payload: unknown,
+  retryAfter: string | null = null,
+): RequestError {
+  const wait = retryAfterMs(retryAfter);
   const parsed = ApiError.safeParse(payload);
   if (parsed.success) {
     const { code, message, issues } = parsed.data.error;
-    return new RequestError(code, message, status, issues ?? []);
+    return new RequestError(code, message, status, issues ?? [], wait);
   }
-  return new RequestError(codeForStatus(status), `HTTP ${status}`, status);
+  return new RequestError(codeForStatus(status), `HTTP ${status}`, status, [], wait);
+}
+
+/** `Retry-After` in whole seconds (the server never sends a date), as milliseconds. */
+function retryAfterMs(header: string | null): number | null {
+  if (header === null || !/^\d+$/.test(header.trim())) return null;
+  return Number(header.trim()) * 1000;
 }
 
 function codeForStatus(status: number): RequestErrorCode {
@@ -99,5 +112,7 @@ function codeForStatus(status: number): RequestErrorCode {
   if (status === 403) return 'forbidden';
   if (status === 404) return 'not_found';
   if (status === 413) return 'payload_too_large';
+  if (status === 429) return 'rate_limited';
+  if (status === 503) return 'server_busy';
   return 'internal';
 }

@@ -24,6 +24,8 @@ export const en: Record<ScreenKey, string> = {
   'error.internal': 'The server hit an error. Try again in a moment.',
   'error.storage_full':
     'The server cannot save anything right now; nothing was changed. Try again in a few minutes.',
+  'error.rate_limited': 'Too many requests in a row: try again in {seconds} s.',
+  'error.server_busy': 'The server is very busy: try again in {seconds} s.',
   'error.invalid_response': 'Unexpected answer from the server.',
   'error.observer_cannot_vote': 'Observers do not vote.',
   'error.not_your_ballot': 'This ballot is not yours.',
@@ -709,6 +711,7 @@ export const en: Record<ScreenKey, string> = {
   'votes.progress.reminded_other': 'Reminder sent to {n} people.',
   'votes.progress.nobody': 'No participants yet.',
   'votes.reminder': 'The facilitator reminds you to vote: {title}',
+  'votes.slowDown': 'You are voting very fast: your dots are on their way in a moment.',
   'votes.banner.running': 'Vote running: {title}',
   'votes.banner.remaining_one': '{n} dot left of {budget}',
   'votes.banner.remaining_other': '{n} dots left of {budget}',

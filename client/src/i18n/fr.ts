@@ -27,6 +27,8 @@ export const fr = {
   'error.internal': 'Le serveur a rencontré une erreur. Réessayez dans un instant.',
   'error.storage_full':
     'Le serveur ne peut rien enregistrer pour le moment ; rien n’a été modifié. Réessayez dans quelques minutes.',
+  'error.rate_limited': 'Trop de demandes d’affilée : réessayez dans {seconds} s.',
+  'error.server_busy': 'Le serveur est très occupé : réessayez dans {seconds} s.',
   'error.invalid_response': 'Réponse inattendue du serveur.',
   'error.observer_cannot_vote': 'Les observateur·rices ne votent pas.',
   'error.not_your_ballot': 'Ce bulletin n’est pas le vôtre.',
@@ -724,6 +726,7 @@ export const fr = {
   'votes.progress.reminded_other': 'Rappel envoyé à {n} personnes.',
   'votes.progress.nobody': 'Aucun·e participant·e pour l’instant.',
   'votes.reminder': 'L’animateur·rice vous rappelle de voter : {title}',
+  'votes.slowDown': 'Vous votez très vite : vos gommettes partent dans un instant.',
   'votes.banner.running': 'Vote en cours : {title}',
   'votes.banner.remaining_one': '{n} gommette restante sur {budget}',
   'votes.banner.remaining_other': '{n} gommettes restantes sur {budget}',

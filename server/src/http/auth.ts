@@ -2,11 +2,18 @@ import type { Context } from 'hono';
 import type { ParticipantRecord, WorkshopRecord, WorkshopStore } from '../store/workshops';
 import { apiError } from './errors';
 
+/** Each request's caller, once looked up (a rate limit keys by it before the route reads it). */
+const callers = new WeakMap<Context, ParticipantRecord | null>();
+
 /** The participant whose bearer token the request carries, or `null`. */
 export function bearerParticipant(c: Context, workshops: WorkshopStore): ParticipantRecord | null {
+  const known = callers.get(c);
+  if (known !== undefined) return known;
   const header = c.req.header('authorization');
   const match = header ? /^Bearer\s+(\S+)$/i.exec(header) : null;
-  return match?.[1] ? workshops.participantByToken(match[1]) : null;
+  const participant = match?.[1] ? workshops.participantByToken(match[1]) : null;
+  callers.set(c, participant);
+  return participant;
 }
 
 /**

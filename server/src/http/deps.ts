@@ -1,6 +1,8 @@
 import type { NetworkInterfaceInfo } from 'node:os';
 import type { Strategy, WorkshopTemplate, WriteStrategyOptions } from '@atelier/shared';
+import type { WriteLimits } from '../config';
 import type { StrategyReader } from '../export/read';
+import type { ImportParsePool } from '../import/parse-pool';
 import type { JoinAttempts } from '../limits/join-attempts';
 import type { Logger } from '../log';
 import type { Metrics } from '../metrics/metrics';
@@ -38,6 +40,10 @@ export interface AppDeps {
   votes: VoteService;
   /** Reads a workshop's outcome as the strategy object every export is written from. */
   strategies: StrategyReader;
+  /** Reads strategy files in worker threads (imports). */
+  importParser: Pick<ImportParsePool, 'parse'>;
+  /** Rate limits on HTTP writes (docs/security.md); none when left out. */
+  writeLimits?: WriteLimits;
   publicUrl: string | null;
   /** Whether the server can take writes now (`GET /readyz`): the database accepts a write transaction. */
   ready?: () => boolean;

@@ -4,17 +4,19 @@ import {
   ImportWorkshopBody,
   type ParticipantGroup,
   STRATEGY_SCHEMA_VERSION,
-  Strategy,
+  type Strategy,
   translate,
 } from '@atelier/shared';
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { ImportParseTimeout, ImportPoolBusy } from '../import/parse-pool';
+import type { ParseAnswer } from '../import/parse-worker';
 import type { FormerParticipant } from '../store/workshops';
 import { createdAnswer, defaultFacilitatorName } from './created-answer';
 import type { AppDeps } from './deps';
 import { apiError, describeIssues, issueList } from './errors';
-import { jsonContent, validationHook } from './openapi';
+import { jsonContent } from './openapi';
 import { linkOrigin } from './share-origins';
 
 export const IMPORT_PATH = '/api/workshops/import';
@@ -25,13 +27,7 @@ const importWorkshop = createRoute({
   method: 'post',
   path: IMPORT_PATH,
   summary: 'Create a workshop from an exported strategy',
-  description: `Seeds a new workshop with a strategy exported as JSON (schema version ${STRATEGY_SCHEMA_VERSION}, /api/schema/strategy.json), to continue it in a second session or to start from a template: its notes, issues, axes, action sheets, partners, indicators, themes, steps and revealed vote rounds, with the same ids. The earlier session's note authors are listed as removed participants, so their notes keep their group (and their name when the export had names). Answers like creating a workshop. An invalid file is refused with each problem in \`issues\`, and nothing is created. Bodies up to 5 MB.`,
-  middleware: [
-    bodyLimit({
-      maxSize: IMPORT_MAX_BYTES,
-      onError: (c) => apiError(c, 'payload_too_large', 'A strategy file is at most 5 MB'),
-    }),
-  ],
+  description: `Seeds a new workshop with a strategy exported as JSON (schema version ${STRATEGY_SCHEMA_VERSION}, /api/schema/strategy.json), to continue it in a second session or to start from a template: its notes, issues, axes, action sheets, partners, indicators, themes, steps and revealed vote rounds, with the same ids. The earlier session's note authors are listed as removed participants, so their notes keep their group (and their name when the export had names). Answers like creating a workshop. An invalid file is refused with each problem in \`issues\`, and nothing is created. Bodies up to 5 MB, read in a worker thread. Limited per client address (429 with Retry-After).`,
   request: { body: { ...jsonContent(ImportWorkshopBody), required: true } },
   responses: {
     201: { description: 'Created', ...jsonContent(CreateWorkshopResponse) },
@@ -40,8 +36,23 @@ const importWorkshop = createRoute({
       ...jsonContent(ApiError),
     },
     413: { description: 'Over 5 MB', ...jsonContent(ApiError) },
+    429: {
+      description: 'rate_limited: too many imports from this address (Retry-After)',
+      ...jsonContent(ApiError),
+    },
+    503: {
+      description:
+        'server_busy: every import worker is busy, or the file took too long to read (Retry-After)',
+      ...jsonContent(ApiError),
+    },
   },
 });
+
+/** How long a client is asked to wait when the import workers are all busy. */
+const BUSY_RETRY_AFTER_S = 5;
+
+const isJson = (contentType: string | undefined) =>
+  contentType !== undefined && /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i.test(contentType);
 
 /** How many problems the message names (the answer's `issues` lists them all). */
 const MESSAGE_ISSUES = 3;
@@ -76,49 +87,91 @@ function formerAuthors(strategy: Strategy): { id: string; person: FormerParticip
 
 /** `POST /api/workshops/import`: a new workshop seeded from a strategy file. */
 export function importRoutes(deps: AppDeps) {
-  const { workshops, votes, log } = deps;
-  const app = new OpenAPIHono({ defaultHook: validationHook });
+  const { workshops, votes, log, importParser } = deps;
+  const app = new OpenAPIHono();
+  // Documented like every route, but read by hand: the body goes to a worker thread unparsed.
+  app.openAPIRegistry.registerPath(importWorkshop);
 
-  app.openapi(importWorkshop, (c) => {
-    const body = c.req.valid('json');
-    const parsed = Strategy.safeParse(body.strategy);
-    if (!parsed.success) return invalidStrategy(c, parsed.error.issues);
-    const strategy = parsed.data;
-    const { title, territory, locale } = strategy.workshop;
-    const authors = formerAuthors(strategy);
-    // One SQLite transaction: the workshop, its former participants, its documents and rounds, or nothing.
-    const created = workshops.create(
-      {
-        title,
-        territory,
-        locale,
-        facilitatorName:
-          body.facilitatorName ?? (strategy.workshop.facilitator.trim() || defaultFacilitatorName(locale)),
-      },
-      (workshop) => {
-        const former = workshops.addFormerParticipants(
-          workshop.id,
-          authors.map((a) => a.person),
+  /** The file's content read in a worker, or the error answer (busy, too slow, unreadable). */
+  async function readFile(c: Context): Promise<{ answer: ParseAnswer; size: number } | { error: Response }> {
+    const bytes = new Uint8Array(await c.req.arrayBuffer());
+    const size = bytes.byteLength; // before the bytes move to the worker
+    try {
+      return { answer: await importParser.parse(bytes), size };
+    } catch (error) {
+      if (!(error instanceof ImportPoolBusy || error instanceof ImportParseTimeout)) throw error;
+      log.warn({ bytes: size, reason: error.message }, 'import not read');
+      c.header('Retry-After', String(BUSY_RETRY_AFTER_S));
+      const message =
+        error instanceof ImportParseTimeout
+          ? 'Reading this strategy file took too long: try again in a moment'
+          : 'The server is reading other strategy files: try again in a few seconds';
+      return { error: apiError(c, 'server_busy', message) };
+    }
+  }
+
+  app.post(
+    IMPORT_PATH,
+    bodyLimit({
+      maxSize: IMPORT_MAX_BYTES,
+      onError: (c) => apiError(c, 'payload_too_large', 'A strategy file is at most 5 MB'),
+    }),
+    async (c) => {
+      if (!isJson(c.req.header('content-type')))
+        return apiError(
+          c,
+          'bad_request',
+          'Unsupported Media Type: a strategy file is sent as application/json',
         );
-        const authorIds = new Map(authors.map((a, i) => [a.id, former[i]?.id ?? a.id]));
-        const roundIds = votes.importRevealed(workshop.id, strategy.rounds);
-        deps.importDocs(workshop.id, strategy, { authorIds, roundIds });
-      },
-    );
-    log.info(
-      {
-        workshopId: created.workshop.id,
-        from: strategy.provenance.workshopId,
-        notes: strategy.notes.length,
-        issues: strategy.issues.length,
-        actions: strategy.actions.length,
-        rounds: strategy.rounds.length,
-        formerParticipants: authors.length,
-      },
-      'workshop imported',
-    );
-    return c.json(createdAnswer(linkOrigin(c, deps), created), 201);
-  });
+      const file = await readFile(c);
+      if ('error' in file) return file.error;
+      const { read, failure, threadId, ms } = file.answer;
+      if (!read) throw new Error(`import worker: ${failure}`);
+      log.info({ threadId, ms, bytes: file.size, ok: read.ok }, 'import read');
+      if (!read.ok) {
+        if (read.problem === 'json') return apiError(c, 'bad_request', 'The body is not valid JSON');
+        if (read.problem === 'body') return apiError(c, 'bad_request', describeIssues(read.issues));
+        return invalidStrategy(c, read.issues);
+      }
+      const { strategy } = read;
+      const { title, territory, locale } = strategy.workshop;
+      const authors = formerAuthors(strategy);
+      // One SQLite transaction: the workshop, its former participants, its documents and rounds, or nothing.
+      const created = workshops.create(
+        {
+          title,
+          territory,
+          locale,
+          facilitatorName:
+            read.facilitatorName ?? (strategy.workshop.facilitator.trim() || defaultFacilitatorName(locale)),
+        },
+        (workshop) => {
+          const former = workshops.addFormerParticipants(
+            workshop.id,
+            authors.map((a) => a.person),
+          );
+          const authorIds = new Map(authors.map((a, i) => [a.id, former[i]?.id ?? a.id]));
+          const roundIds = votes.importRevealed(workshop.id, strategy.rounds);
+          deps.importDocs(workshop.id, strategy, { authorIds, roundIds });
+        },
+      );
+      log.info(
+        {
+          workshopId: created.workshop.id,
+          from: strategy.provenance.workshopId,
+          notes: strategy.notes.length,
+          issues: strategy.issues.length,
+          actions: strategy.actions.length,
+          rounds: strategy.rounds.length,
+          formerParticipants: authors.length,
+          readMs: ms,
+          threadId,
+        },
+        'workshop imported',
+      );
+      return c.json(createdAnswer(linkOrigin(c, deps), created), 201);
+    },
+  );
 
   return app;
 }

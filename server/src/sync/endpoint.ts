@@ -237,7 +237,10 @@ export function attachSyncEndpoint(
     participantId: string,
   ): void {
     if (ws.readyState !== ws.OPEN) return;
-    deps.log.info({ limit, room, participantId, code: CLOSE_CODES.rateLimited }, 'sync connection over its rate');
+    deps.log.info(
+      { limit, room, participantId, code: CLOSE_CODES.rateLimited },
+      'sync connection over its rate',
+    );
     deps.metrics?.rateLimited(limit);
     connection.close(CLOSE_CODES.rateLimited, limit);
     setTimeout(() => ws.terminate(), CLOSE_GRACE_MS).unref();

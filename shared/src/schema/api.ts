@@ -147,6 +147,10 @@ export const ERROR_CODES = [
   'code_expired',
   // The server's disk is full or failing: nothing was written; try again later (503, Retry-After).
   'storage_full',
+  // Too many requests from one token or address (429, with Retry-After in seconds).
+  'rate_limited',
+  // The server is at its capacity for this kind of work (503, with Retry-After): try again.
+  'server_busy',
   // Votes (docs/votes.md): each names what was wrong; the ballot is left unchanged.
   'observer_cannot_vote',
   'not_your_ballot',

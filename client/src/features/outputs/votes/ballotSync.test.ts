@@ -23,6 +23,8 @@ function fakeServer(rules: BallotRules = round) {
   let reads = 0;
   let ids = 0;
   let refuseNext: RequestError | null = null;
+  const waits: number[] = [];
+  const slowDowns: RequestError[] = [];
   const sync = new BallotSync(rules, {
     read: async () => {
       reads++;
@@ -45,11 +47,17 @@ function fakeServer(rules: BallotRules = round) {
       }),
     newRequestId: () => `00000000-0000-4000-8000-${String(++ids).padStart(12, '0')}`,
     onError: (error) => errors.push(error),
+    onSlowDown: (error) => slowDowns.push(error),
+    wait: async (ms) => {
+      waits.push(ms);
+    },
   });
   return {
     sync,
     requests,
     errors,
+    waits,
+    slowDowns,
     reads: () => reads,
     held: () => held,
     setHeld: (ballot: Ballot) => {
@@ -127,6 +135,27 @@ describe('BallotSync', () => {
     expect(server.sync.getState().ballot?.dots).toEqual({});
     expect(server.sync.getState().pending).toBe(0);
     expect(server.pendingRequests()).toBe(0);
+  });
+
+  it('asked to slow down (429), keeps every change, waits Retry-After and sends it again', async () => {
+    const server = fakeServer();
+    await server.sync.load();
+    server.sync.change({ dots: { a: 1 } });
+    server.sync.change({ dots: { b: 1 } });
+    server.refuseNext(new RequestError('rate_limited', 'Too many ballot changes', 429, [], 2000));
+    await server.answer();
+    expect(server.slowDowns).toHaveLength(1);
+    expect(server.waits).toEqual([2000]);
+    // Not an error: nothing dropped, nothing read again, the dots stay on screen.
+    expect(server.errors).toHaveLength(0);
+    expect(server.reads()).toBe(1);
+    expect(server.sync.getState().ballot?.dots).toEqual({ a: 1, b: 1 });
+    expect(server.requests.map((r) => r.dots)).toEqual([{ a: 1 }, { a: 1 }]);
+    await server.answer();
+    await server.answer();
+    expect(server.held().dots).toEqual({ a: 1, b: 1 });
+    expect(server.sync.getState().pending).toBe(0);
+    expect(new Set(server.requests.map((r) => r.requestId)).size).toBe(3);
   });
 
   it('keeps sending what was changed while the ballot was read again', async () => {

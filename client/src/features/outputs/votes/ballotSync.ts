@@ -1,4 +1,5 @@
 import { applyBallotChange, type Ballot, type BallotChange, type BallotRefusal } from '@atelier/shared';
+import { RequestError } from '../../../api/http';
 
 /** A change to one's ballot, without its request id (each sending gets a fresh one). */
 export type BallotEdit = Pick<BallotChange, 'dots' | 'scores' | 'done'>;
@@ -22,14 +23,22 @@ export interface BallotSyncDeps {
   newRequestId(): string;
   /** A change was refused or lost: what was shown is replaced by the server's ballot. */
   onError(error: unknown): void;
+  /** The server asked to slow down (429): the change waits `Retry-After`, then is sent again. */
+  onSlowDown?(error: RequestError): void;
+  /** Waits `ms` (a timer; tests pass their own). */
+  wait?(ms: number): Promise<void>;
 }
+
+/** How long a change waits when the server asked to slow down without saying how long. */
+const SLOW_DOWN_MS = 1000;
 
 /**
  * One person's ballot in a round, kept in step with the server. Every change is checked with
  * the shared rules first (so a refused dot is never shown), shown at once, then sent — one
  * request at a time, in order, each with a new request id. When the server refuses one (or it
  * is lost), the changes still waiting are dropped and the ballot is read again from the server:
- * what is shown is then what the server holds.
+ * what is shown is then what the server holds. Asked to slow down (429, a voter clicking faster
+ * than the server's limit), it keeps every change and sends the next after `Retry-After`.
  */
 export class BallotSync {
   private confirmed: Ballot | null = null;
@@ -115,6 +124,12 @@ export class BallotSync {
           this.publish(null);
         } catch (error) {
           if (this.disposed || generation !== this.generation) continue;
+          if (error instanceof RequestError && error.code === 'rate_limited') {
+            this.deps.onSlowDown?.(error);
+            const wait = this.deps.wait ?? ((ms) => new Promise<void>((done) => setTimeout(done, ms)));
+            await wait(error.retryAfterMs ?? SLOW_DOWN_MS);
+            continue;
+          }
           this.deps.onError(error);
           await this.load();
         }

@@ -32,6 +32,9 @@ function acquire(key: string, round: PublicRound, api: VotesApi, participantId: 
       onError: (error) => {
         if (toastT) boardStore.getState().toast('error', errorMessage(toastT, error));
       },
+      onSlowDown: () => {
+        if (toastT) boardStore.getState().toast('info', toastT('votes.slowDown'));
+      },
     });
     entry = { sync, users: 0, readIn: null };
     syncs.set(key, entry);

@@ -1,0 +1,38 @@
+import { ImportWorkshopBody, Strategy } from '@atelier/shared';
+
+/** A problem zod found, as it crosses threads: the path of the field and what is wrong. */
+export interface ImportIssue {
+  path: (string | number)[];
+  message: string;
+}
+
+/** What a strategy file's bytes hold: the import body and its strategy, or why not. */
+export type ImportRead =
+  | { ok: true; strategy: Strategy; facilitatorName: string | undefined }
+  | { ok: false; problem: 'json' }
+  | { ok: false; problem: 'body' | 'strategy'; issues: ImportIssue[] };
+
+const plainIssues = (issues: readonly { path: readonly PropertyKey[]; message: string }[]): ImportIssue[] =>
+  issues.map((issue) => ({
+    path: issue.path.map((part) => (typeof part === 'number' ? part : String(part))),
+    message: issue.message,
+  }));
+
+/**
+ * Reads an import request's body: JSON, then the import body's schema, then the strategy's.
+ * The costly part of an import (up to 5 MB): it runs in a worker thread (parse-pool.ts).
+ */
+export function readImport(bytes: Uint8Array): ImportRead {
+  let json: unknown;
+  try {
+    json = JSON.parse(new TextDecoder().decode(bytes));
+  } catch {
+    return { ok: false, problem: 'json' };
+  }
+  const body = ImportWorkshopBody.safeParse(json);
+  if (!body.success) return { ok: false, problem: 'body', issues: plainIssues(body.error.issues) };
+  const strategy = Strategy.safeParse(body.data.strategy);
+  if (!strategy.success)
+    return { ok: false, problem: 'strategy', issues: plainIssues(strategy.error.issues) };
+  return { ok: true, strategy: strategy.data, facilitatorName: body.data.facilitatorName };
+}
