@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { type NoticeFile, readNoticeFile } from './privacy/notice';
 
 const Port = z.coerce.number().int().min(0).max(65535);
 const Positive = z.coerce.number().int().positive();
@@ -23,6 +24,11 @@ const Env = z.object({
     .string()
     .regex(/^(\d+|true|false|)$/, 'a number of proxies, true or false')
     .default(''),
+  // Personal data (docs/operations.md): idle workshops deleted after this many days (unset: kept),
+  // the join page's privacy notice (a JSON file per language) and who to ask about one's data.
+  RETENTION_DAYS: z.preprocess((v) => (v === '' ? undefined : v), Positive.max(36_500).optional()),
+  PRIVACY_NOTICE_FILE: z.string().default(''),
+  PRIVACY_CONTACT: z.string().trim().max(200).default(''),
 });
 
 export interface Config {
@@ -41,6 +47,12 @@ export interface Config {
   serveSourcemaps: boolean;
   /** Proxies in front whose `X-Forwarded-For` is believed (0: the socket's address counts). */
   trustProxyHops: number;
+  /** Workshops idle (no recorded activity) for longer are deleted; `null`: kept until deleted by hand. */
+  retentionDays: number | null;
+  /** Who to ask about one's data, in the built-in notice; `null` when not set. */
+  privacyContact: string | null;
+  /** `PRIVACY_NOTICE_FILE`'s content, validated at start-up; `null`: the built-in notice. */
+  privacyNotice: NoticeFile | null;
 }
 
 /** Reads the configuration from the environment; a bad value stops start-up with a clear message. */
@@ -72,5 +84,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     clientDist: resolve(e.CLIENT_DIST),
     serveSourcemaps: e.SERVE_SOURCEMAPS === '1' || e.SERVE_SOURCEMAPS === 'true',
     trustProxyHops: e.TRUST_PROXY === 'true' ? 1 : e.TRUST_PROXY === 'false' ? 0 : Number(e.TRUST_PROXY || 0),
+    retentionDays: e.RETENTION_DAYS ?? null,
+    privacyContact: e.PRIVACY_CONTACT || null,
+    privacyNotice: e.PRIVACY_NOTICE_FILE ? readNoticeFile(e.PRIVACY_NOTICE_FILE) : null,
   };
 }

@@ -6,11 +6,17 @@ import { createStrategyReader } from './export/read';
 import type { NetworkInfo } from './http/deps';
 import { machineNetwork } from './http/share-origins';
 import { createLogger, type Logger } from './log';
+import { createWorkshopDeletion } from './privacy/deletion';
+import { createParticipantErasure } from './privacy/erasure';
+import { createPrivacyNotices } from './privacy/notice';
+import { participantData } from './privacy/own-data';
+import { startRetention } from './privacy/retention';
 import { createActivityTracker, recordingActivity } from './store/activity';
 import { createSqliteBallotStore } from './store/ballots';
 import { databaseWritable, openDb } from './store/db';
 import { createSqliteDocStore } from './store/docs';
 import { claimDataDir } from './store/pidFile';
+import { createSqlitePurge } from './store/purge';
 import { seedImportedDocs, seedWorkshopDocs } from './store/seed';
 import { createSqliteWorkshopStore } from './store/workshops';
 import { attachSyncEndpoint } from './sync/endpoint';
@@ -73,6 +79,25 @@ export function startServer(config: Config, options: StartOptions = {}): Promise
   // Registers its control-room guard before any room loads; schedules open rounds' deadlines.
   const votes = createVoteService({ store: createSqliteBallotStore(db), workshops, rooms, log });
 
+  // Personal data (docs/security.md): erasure, deletion, retention (swept now, then hourly).
+  const purge = createSqlitePurge(db);
+  const deletion = createWorkshopDeletion({ workshops, purge, rooms, sockets, votes, activity, log });
+  const retention =
+    config.retentionDays === null
+      ? null
+      : startRetention({ days: config.retentionDays, workshops, deletion, log });
+  const privacy = {
+    notice: createPrivacyNotices({
+      retentionDays: config.retentionDays,
+      contact: config.privacyContact,
+      file: config.privacyNotice,
+    }),
+    erasure: createParticipantErasure({ workshops, purge, rooms, sockets, log }),
+    deletion,
+    retention,
+    ownData: participantData.bind(null, { rooms, docs, votes }),
+  };
+
   const app = createApp({
     workshops,
     sockets,
@@ -87,6 +112,7 @@ export function startServer(config: Config, options: StartOptions = {}): Promise
     network: options.network ?? machineNetwork(config.host),
     clientDist: config.clientDist,
     serveSourcemaps: config.serveSourcemaps,
+    privacy,
   });
 
   return new Promise<RunningServer>((resolve, reject) => {
@@ -98,6 +124,7 @@ export function startServer(config: Config, options: StartOptions = {}): Promise
       closing = new Promise<void>((done) => server.close(() => done()));
       server.closeAllConnections();
       votes.close();
+      retention?.stop();
       rooms.closeAll();
       db.close();
       releaseDataDir();

@@ -62,6 +62,7 @@ async function appWith(options: { network: NetworkInfo; publicUrl?: string }) {
     silent: {} as never,
     votes: {} as never,
     strategies: {} as never,
+    privacy: {} as never,
     publicUrl: options.publicUrl ?? null,
     network: options.network,
     clientDist: '/nonexistent',

@@ -1,8 +1,18 @@
 import type { NetworkInterfaceInfo } from 'node:os';
-import type { Strategy, WorkshopTemplate, WriteStrategyOptions } from '@atelier/shared';
+import type {
+  Locale,
+  ParticipantData,
+  PrivacyNotice,
+  Strategy,
+  WorkshopTemplate,
+  WriteStrategyOptions,
+} from '@atelier/shared';
 import type { StrategyReader } from '../export/read';
 import type { Logger } from '../log';
-import type { WorkshopStore } from '../store/workshops';
+import type { WorkshopDeletion } from '../privacy/deletion';
+import type { ParticipantErasure } from '../privacy/erasure';
+import type { Retention } from '../privacy/retention';
+import type { ParticipantRecord, WorkshopRecord, WorkshopStore } from '../store/workshops';
 import type { ParticipantDisconnector } from '../sync/participant-sockets';
 import type { SilentIdeation } from '../sync/silent-ideation';
 import type { VoteService } from '../votes/service';
@@ -44,4 +54,15 @@ export interface AppDeps {
   clientDist: string;
   /** Serve the client's source maps (/assets/*.map); off by default. */
   serveSourcemaps?: boolean;
+  /** Personal data: the join notice, erasure, deletion, retention, a person's own data. */
+  privacy: PrivacyDeps;
+}
+
+export interface PrivacyDeps {
+  notice: (locale: Locale) => PrivacyNotice;
+  erasure: ParticipantErasure;
+  deletion: WorkshopDeletion;
+  /** `null` when the deployment keeps workshops (no `RETENTION_DAYS`). */
+  retention: Retention | null;
+  ownData: (workshop: WorkshopRecord, person: ParticipantRecord) => ParticipantData;
 }

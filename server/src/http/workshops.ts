@@ -14,6 +14,7 @@ import { apiError } from './errors';
 import { jsonContent, validationHook } from './openapi';
 import { participantSummary } from './participant-summary';
 import { participantRoutes } from './participants';
+import { privacyRoutes } from './privacy';
 import { linkOrigin } from './share-origins';
 
 const createWorkshop = createRoute({
@@ -94,6 +95,10 @@ export function workshopRoutes(deps: AppDeps) {
         participants: workshops.participants(workshop.id).map(participantSummary),
         you: participantSummary(you),
         ...(you.role === 'facilitator' ? { joinCode: workshop.joinCode } : {}),
+        // Read before this request counted as activity: what the facilitator is warned of.
+        ...(you.role === 'facilitator' && deps.privacy.retention
+          ? { retention: deps.privacy.retention.info(workshop) }
+          : {}),
       },
       200,
     );
@@ -104,7 +109,7 @@ export function workshopRoutes(deps: AppDeps) {
     const caller = workshopFacilitator(c, workshops, id, 'Only facilitators can issue a new join code');
     if (caller.error) return caller.error;
     const rotated = workshops.rotateJoinCode(id);
-    // Only if the workshop vanished between the two reads (workshops are never deleted today).
+    // Only if the workshop was deleted between the two reads.
     if (!rotated) return apiError(c, 'not_found', 'No workshop has this id');
     // Not the code itself: logs are read by more people than the facilitators.
     deps.log.info({ workshopId: id, by: caller.you.id }, 'join code changed');
@@ -118,5 +123,6 @@ export function workshopRoutes(deps: AppDeps) {
   });
 
   app.route('/', participantRoutes(deps));
+  app.route('/', privacyRoutes(deps));
   return app;
 }

@@ -89,6 +89,11 @@ const MIGRATIONS: readonly string[] = [
   `ALTER TABLE workshops ADD COLUMN last_active_at TEXT;
    UPDATE workshops SET last_active_at = created_at;
    CREATE INDEX workshops_last_active ON workshops(last_active_at);`,
+  // Personal data (docs/security.md): the privacy notice each person acknowledged at join
+  // (version, time), and when a facilitator erased them (their name is then a neutral label).
+  `ALTER TABLE participants ADD COLUMN notice_version TEXT;
+   ALTER TABLE participants ADD COLUMN notice_acknowledged_at TEXT;
+   ALTER TABLE participants ADD COLUMN erased_at TEXT;`,
 ];
 
 /** The schema version this code migrates to (`user_version`). */
@@ -117,6 +122,9 @@ export function openDb(dataDir: string): Db {
   db.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT}`);
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
+  // Deleted rows and freed pages are overwritten with zeros: an erased name or a deleted
+  // workshop leaves no bytes behind in the file (docs/security.md, "Personal data").
+  db.pragma('secure_delete = ON');
   db.pragma('busy_timeout = 5000');
   migrate(db);
   return db;

@@ -21,6 +21,8 @@ export const CLOSE_CODES = {
   removed: 4410,
   /** A facilitator changed this person's role: reconnect at once, the new socket carries the new role. */
   roleChanged: 4001,
+  /** The workshop was deleted (by its creator, or by retention): nothing is left to reconnect to. */
+  workshopDeleted: 4412,
 } as const;
 
 /** Close codes after which reconnecting with the same token cannot succeed. */
@@ -29,6 +31,7 @@ export const FINAL_CLOSE_CODES: ReadonlySet<number> = new Set([
   CLOSE_CODES.forbiddenOrigin,
   CLOSE_CODES.unknownRoom,
   CLOSE_CODES.removed,
+  CLOSE_CODES.workshopDeleted,
 ]);
 
 /** Reasons sent with y-protocols' auth "permission denied" message when a write is dropped. */
