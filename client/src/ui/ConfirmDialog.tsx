@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef } from 'react';
+import { type ReactNode, useEffect, useId, useRef } from 'react';
 
 interface Props {
   title: string;
@@ -8,6 +8,10 @@ interface Props {
   onConfirm: () => void;
   onCancel: () => void;
   testId?: string;
+  /** More to choose or type before confirming (a checkbox, a typed confirmation). */
+  children?: ReactNode;
+  /** The destructive answer waits for `children` to be filled in. */
+  confirmDisabled?: boolean;
 }
 
 /**
@@ -22,6 +26,8 @@ export function ConfirmDialog({
   onConfirm,
   onCancel,
   testId,
+  children,
+  confirmDisabled = false,
 }: Props) {
   const ref = useRef<HTMLDialogElement>(null);
   const id = useId();
@@ -44,12 +50,19 @@ export function ConfirmDialog({
     >
       <h2 id={`${id}-title`}>{title}</h2>
       <p id={`${id}-text`}>{text}</p>
+      {children}
       <div className="confirm__actions">
         {/* biome-ignore lint/a11y/noAutofocus: the safe answer takes the focus when the dialog opens. */}
         <button type="button" className="button" autoFocus onClick={onCancel} data-testid="confirm.cancel">
           {cancelLabel}
         </button>
-        <button type="button" className="button button--danger" onClick={onConfirm} data-testid="confirm.ok">
+        <button
+          type="button"
+          className="button button--danger"
+          onClick={onConfirm}
+          disabled={confirmDisabled}
+          data-testid="confirm.ok"
+        >
           {confirmLabel}
         </button>
       </div>
