@@ -30,10 +30,13 @@ export function ConfirmDialog({
   confirmDisabled = false,
 }: Props) {
   const ref = useRef<HTMLDialogElement>(null);
+  const cancelRef = useRef<HTMLButtonElement>(null);
   const id = useId();
   useEffect(() => {
     const dialog = ref.current;
     if (dialog && !dialog.open) dialog.showModal();
+    // showModal focuses the first control, which may be a field of `children`: the safe answer first.
+    cancelRef.current?.focus();
     return () => dialog?.close();
   }, []);
   return (
@@ -53,7 +56,14 @@ export function ConfirmDialog({
       {children}
       <div className="confirm__actions">
         {/* biome-ignore lint/a11y/noAutofocus: the safe answer takes the focus when the dialog opens. */}
-        <button type="button" className="button" autoFocus onClick={onCancel} data-testid="confirm.cancel">
+        <button
+          ref={cancelRef}
+          type="button"
+          className="button"
+          autoFocus
+          onClick={onCancel}
+          data-testid="confirm.cancel"
+        >
           {cancelLabel}
         </button>
         <button
