@@ -35,7 +35,8 @@ export function ConfirmDialog({
   useEffect(() => {
     const dialog = ref.current;
     if (dialog && !dialog.open) dialog.showModal();
-    // showModal focuses the first control, which may be a field of `children`: the safe answer first.
+    // The safe answer takes the focus (showModal would give it to the first control, which may
+    // be a field of `children`).
     cancelRef.current?.focus();
     return () => dialog?.close();
   }, []);
@@ -55,12 +56,10 @@ export function ConfirmDialog({
       <p id={`${id}-text`}>{text}</p>
       {children}
       <div className="confirm__actions">
-        {/* biome-ignore lint/a11y/noAutofocus: the safe answer takes the focus when the dialog opens. */}
         <button
           ref={cancelRef}
           type="button"
           className="button"
-          autoFocus
           onClick={onCancel}
           data-testid="confirm.cancel"
         >
