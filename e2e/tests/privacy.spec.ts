@@ -24,7 +24,7 @@ test('a participant reads the notice and downloads their data; the facilitator e
   expect(version).toMatch(/^[0-9a-f]{12}$/);
   await page.getByTestId('join.name').fill('Léa Muller');
   await page.getByTestId('join.group').selectOption('elected');
-  await expect(page.getByTestId('join.submit')).toHaveText('J’ai lu ces informations, entrer dans l’atelier');
+  await expect(page.getByTestId('join.submit')).toHaveText('J’ai lu, entrer dans l’atelier');
   await page.getByTestId('join.submit').click();
   await lea.board.expectConnected();
   await lea.board.addNote('Navette vers la gare de Vauclair');

@@ -70,7 +70,7 @@ export const en: Record<ScreenKey, string> = {
   'join.group': 'You take part as',
   'join.observer': 'Join as an observer (read-only)',
   'join.observerHint': 'You follow the workshop live without changing the board.',
-  'join.submit': 'I have read this, enter the workshop',
+  'join.submit': 'I have read this, enter',
   'join.privacyLabel': 'Your data',
   'join.submitting': 'Joining…',
   'join.continueAs': 'Continue as {name}',

@@ -74,7 +74,7 @@ export const fr = {
   'join.group': 'Vous participez en tant que',
   'join.observer': 'Rejoindre en observateur·rice (lecture seule)',
   'join.observerHint': 'Vous suivez l’atelier en direct sans pouvoir modifier le tableau.',
-  'join.submit': 'J’ai lu ces informations, entrer dans l’atelier',
+  'join.submit': 'J’ai lu, entrer dans l’atelier',
   'join.privacyLabel': 'Vos données',
   'join.submitting': 'Connexion…',
   'join.continueAs': 'Continuer en tant que {name}',

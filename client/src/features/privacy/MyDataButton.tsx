@@ -3,6 +3,7 @@ import { fetchOwnData } from '../../api/privacy';
 import { useT } from '../../i18n/locale';
 import { boardStore, useBoard } from '../../state/store';
 import { Icon } from '../../ui/Icon';
+import { IconButton } from '../../ui/IconButton';
 import { saveFile } from '../outputs/export/saveFile';
 
 /** Right of access: anyone downloads, as JSON, what the server holds of them (the board's menu). */
@@ -23,16 +24,18 @@ export function MyDataButton({ token }: { token: string }) {
       setBusy(false);
     }
   };
+  // An icon in the header's row (its label is the tooltip and the accessible name); worded in
+  // the phone's open menu, where there is no tooltip.
   return (
-    <button
-      type="button"
-      className="button button--small my-data"
-      data-testid="header.myData"
+    <IconButton
+      testId="header.myData"
+      className="my-data"
+      label={t('header.myData')}
       disabled={busy}
       onClick={download}
     >
-      <Icon name="download" size={16} />
-      {t('header.myData')}
-    </button>
+      <Icon name="download" size={18} />
+      <span className="my-data__label">{t('header.myData')}</span>
+    </IconButton>
   );
 }

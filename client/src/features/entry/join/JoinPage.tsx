@@ -207,7 +207,7 @@ function JoinForm({ code, preview }: { code: string; preview: WorkshopPreview })
         )}
         <button
           type="submit"
-          className="button button--primary button--large"
+          className="button button--primary button--large join__submit"
           data-testid="join.submit"
           data-notice-version={preview.privacy.version}
           disabled={busy}
