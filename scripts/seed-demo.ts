@@ -7,7 +7,7 @@
  * partners, partnership process and indicators. For demos and screenshots.
  */
 import { parseArgs } from 'node:util';
-import { addNote, CreateWorkshopResponse, JoinResponse } from '@atelier/shared';
+import { addNote, CreateWorkshopResponse, JoinResponse, WorkshopPreview } from '@atelier/shared';
 import { loadFixture, writeOutcome } from '@atelier/testing';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
@@ -40,10 +40,13 @@ const workshop = await post(
   CreateWorkshopResponse,
 );
 const authors = [workshop.participantId];
+// Joining acknowledges the privacy notice the join page shows.
+const preview = await fetch(`${base}/api/join/${workshop.joinCode}`);
+const { version: noticeVersion } = WorkshopPreview.parse(await preview.json()).privacy;
 for (const person of others) {
   const joined = await post(
     '/api/join',
-    { code: workshop.joinCode, name: person.name, group: person.group },
+    { code: workshop.joinCode, name: person.name, group: person.group, noticeVersion },
     JoinResponse,
   );
   authors.push(joined.participantId);

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { DEFAULT_JOIN_LIMITS, type JoinLimits } from './limits/join-attempts';
 import { type RateLimit, RateLimitSpec } from './limits/rate-spec';
 import type { SocketLimitsConfig } from './limits/socket-limits';
+import { type NoticeFile, readNoticeFile } from './privacy/notice';
 
 const Port = z.coerce.number().int().min(0).max(65535);
 const Positive = z.coerce.number().int().positive();
@@ -76,6 +77,11 @@ const Env = z.object({
   // Strategy files are parsed in worker threads: how many at once, and how long one may take.
   IMPORT_WORKERS: z.coerce.number().int().min(1).max(16).default(1),
   IMPORT_PARSE_TIMEOUT_MS: z.coerce.number().int().min(100).default(15_000),
+  // Personal data (docs/operations.md): idle workshops deleted after this many days (unset: kept),
+  // the join page's privacy notice (a JSON file per language) and who to ask about one's data.
+  RETENTION_DAYS: z.preprocess((v) => (v === '' ? undefined : v), Positive.max(36_500).optional()),
+  PRIVACY_NOTICE_FILE: z.string().default(''),
+  PRIVACY_CONTACT: z.string().trim().max(200).default(''),
 });
 
 /** Each group of HTTP writes and its limit (`null`: none). */
@@ -123,6 +129,12 @@ export interface Config {
   /** Worker threads parsing strategy files, and the longest one parse may take. */
   importWorkers: number;
   importParseTimeoutMs: number;
+  /** Workshops idle (no recorded activity) for longer are deleted; `null`: kept until deleted by hand. */
+  retentionDays: number | null;
+  /** Who to ask about one's data, in the built-in notice; `null` when not set. */
+  privacyContact: string | null;
+  /** `PRIVACY_NOTICE_FILE`'s content, validated at start-up; `null`: the built-in notice. */
+  privacyNotice: NoticeFile | null;
 }
 
 /** Reads the configuration from the environment; a bad value stops start-up with a clear message. */
@@ -189,5 +201,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     importWorkers: e.IMPORT_WORKERS,
     importParseTimeoutMs: e.IMPORT_PARSE_TIMEOUT_MS,
+    retentionDays: e.RETENTION_DAYS ?? null,
+    privacyContact: e.PRIVACY_CONTACT || null,
+    privacyNotice: e.PRIVACY_NOTICE_FILE ? readNoticeFile(e.PRIVACY_NOTICE_FILE) : null,
   };
 }

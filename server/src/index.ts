@@ -10,12 +10,18 @@ import { ImportParsePool } from './import/parse-pool';
 import { JoinAttempts } from './limits/join-attempts';
 import { createLogger, type Logger } from './log';
 import { createMetrics, type Metrics } from './metrics/metrics';
+import { createWorkshopDeletion } from './privacy/deletion';
+import { createParticipantErasure } from './privacy/erasure';
+import { createPrivacyNotices } from './privacy/notice';
+import { participantData } from './privacy/own-data';
+import { startRetention } from './privacy/retention';
 import { createActivityTracker, recordingActivity } from './store/activity';
 import { createSqliteBallotStore } from './store/ballots';
 import { databaseWritable, openDb } from './store/db';
 import { createSqliteDocStore } from './store/docs';
 import { createStorageHealth, isStorageFault } from './store/health';
 import { claimDataDir } from './store/pidFile';
+import { createSqlitePurge } from './store/purge';
 import { seedImportedDocs, seedWorkshopDocs } from './store/seed';
 import { createSqliteWorkshopStore } from './store/workshops';
 import { attachSyncEndpoint } from './sync/endpoint';
@@ -101,6 +107,24 @@ export function startServer(config: Config, options: StartOptions = {}): Promise
     workers: config.importWorkers,
     timeoutMs: config.importParseTimeoutMs,
   });
+  // Personal data (docs/security.md): erasure, deletion, retention (swept now, then hourly).
+  const purge = createSqlitePurge(db);
+  const deletion = createWorkshopDeletion({ workshops, purge, rooms, sockets, votes, activity, log });
+  const retention =
+    config.retentionDays === null
+      ? null
+      : startRetention({ days: config.retentionDays, workshops, deletion, log });
+  const privacy = {
+    notice: createPrivacyNotices({
+      retentionDays: config.retentionDays,
+      contact: config.privacyContact,
+      file: config.privacyNotice,
+    }),
+    erasure: createParticipantErasure({ workshops, purge, rooms, sockets, log }),
+    deletion,
+    retention,
+    ownData: participantData.bind(null, { rooms, docs, votes }),
+  };
 
   const app = createApp({
     workshops,
@@ -124,6 +148,7 @@ export function startServer(config: Config, options: StartOptions = {}): Promise
     trustProxyHops: config.trustProxyHops,
     joinAttempts: new JoinAttempts(config.joinLimits),
     joinCodeTtlMs: config.joinCodeTtlMs,
+    privacy,
   });
 
   return new Promise<RunningServer>((resolve, reject) => {
@@ -137,6 +162,7 @@ export function startServer(config: Config, options: StartOptions = {}): Promise
       votes.close();
       storage.close();
       void importParser.close();
+      retention?.stop();
       rooms.closeAll();
       db.close();
       releaseDataDir();

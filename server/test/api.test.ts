@@ -14,6 +14,7 @@ import {
   type HttpTarget,
   inApp,
   join,
+  noticeVersion,
   type RunningServer,
   startServer,
   unknownWorkshopId,
@@ -84,6 +85,9 @@ describe('health and OpenAPI', () => {
       ['/api/share-origins', 'get'],
       ['/api/workshops/{}/participants/{}', 'delete'],
       ['/api/workshops/{}/participants/{}', 'patch'],
+      ['/api/workshops/{}', 'delete'],
+      ['/api/workshops/{}/participants/{}/erase', 'post'],
+      ['/api/workshops/{}/participants/{}/data', 'get'],
       ['/api/workshops/{}/drafts', 'get'],
       ['/api/workshops/{}/reveal', 'post'],
       ['/api/workshops/{}/rounds', 'get'],
@@ -184,6 +188,8 @@ describe('joining', () => {
       title: DEFAULT_WORKSHOP.title,
       territory: DEFAULT_WORKSHOP.territory,
       locale: DEFAULT_WORKSHOP.locale,
+      // The notice joining acknowledges, in the workshop's language (privacy.test.ts says more).
+      privacy: expect.objectContaining({ locale: 'fr', title: 'Vos données dans cet atelier' }),
     });
   });
 
@@ -203,7 +209,12 @@ describe('joining', () => {
   it('joins as a participant by default', async () => {
     const created = await createWorkshop(http);
     const answer = await api<Record<string, unknown>>(http, 'POST', '/api/join', {
-      body: { code: created.joinCode, name: 'Paul', group: 'resident' },
+      body: {
+        code: created.joinCode,
+        name: 'Paul',
+        group: 'resident',
+        noticeVersion: await noticeVersion(http, created.joinCode),
+      },
     });
     expect(answer.status).toBe(201);
     expect(answer.body).toMatchObject({ workshopId: created.id, role: 'participant' });
@@ -230,7 +241,13 @@ describe('joining', () => {
   it('never grants the facilitator role by joining', async () => {
     const created = await createWorkshop(http);
     const answer = await api(http, 'POST', '/api/join', {
-      body: { code: created.joinCode, name: 'Mallory', group: 'other', role: 'facilitator' },
+      body: {
+        code: created.joinCode,
+        name: 'Mallory',
+        group: 'other',
+        role: 'facilitator',
+        noticeVersion: await noticeVersion(http, created.joinCode),
+      },
     });
     expectError(answer, 400, 'bad_request');
   });
@@ -238,7 +255,12 @@ describe('joining', () => {
   it('answers a join with an unknown code with 404 not_found', async () => {
     const created = await createWorkshop(http);
     const answer = await api(http, 'POST', '/api/join', {
-      body: { code: unusedJoinCode(created.joinCode), name: 'Paul', group: 'resident' },
+      body: {
+        code: unusedJoinCode(created.joinCode),
+        name: 'Paul',
+        group: 'resident',
+        noticeVersion: await noticeVersion(http, created.joinCode),
+      },
     });
     expectError(answer, 404, 'not_found');
   });
@@ -251,8 +273,9 @@ describe('joining', () => {
     ['an unknown role', { name: 'Paul', group: 'resident', role: 'admin' }],
   ])('refuses a join with %s with 400 bad_request', async (_label, person) => {
     const created = await createWorkshop(http);
+    const acknowledged = { noticeVersion: await noticeVersion(http, created.joinCode) };
     expectError(
-      await api(http, 'POST', '/api/join', { body: { code: created.joinCode, ...person } }),
+      await api(http, 'POST', '/api/join', { body: { code: created.joinCode, ...acknowledged, ...person } }),
       400,
       'bad_request',
     );
@@ -263,7 +286,9 @@ describe('joining', () => {
     ['with ambiguous characters', 'O0I1L2'],
   ])('refuses a join code that is %s with 400 bad_request', async (_label, code) => {
     expectError(
-      await api(http, 'POST', '/api/join', { body: { code, name: 'Paul', group: 'resident' } }),
+      await api(http, 'POST', '/api/join', {
+        body: { code, name: 'Paul', group: 'resident', noticeVersion: 'any' },
+      }),
       400,
       'bad_request',
     );

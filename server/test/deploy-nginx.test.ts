@@ -16,6 +16,7 @@ import {
   join,
   logEntries,
   makeTempDir,
+  noticeVersion,
   type RunningServer,
   startServer,
   waitDoc,
@@ -130,7 +131,12 @@ describe('the shipped nginx site in front of the server', () => {
     expect(
       (
         await api(carol, 'POST', '/api/join', {
-          body: { code: workshop.joinCode, name: 'Carol', group: 'resident' },
+          body: {
+            code: workshop.joinCode,
+            name: 'Carol',
+            group: 'resident',
+            noticeVersion: await noticeVersion(carol, workshop.joinCode),
+          },
           headers: { 'x-forwarded-for': '203.0.113.9' },
         })
       ).status,

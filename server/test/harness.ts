@@ -25,6 +25,7 @@ import {
   readClusterList,
   readNotes,
   roomName,
+  WorkshopPreview,
 } from '@atelier/shared';
 import { waitFor, withTimeout } from '@atelier/testing';
 import * as decoding from 'lib0/decoding';
@@ -55,6 +56,9 @@ const SERVER_ENV_KEYS = [
   'CLIENT_DIST',
   'SERVE_SOURCEMAPS',
   'METRICS_TOKEN',
+  'RETENTION_DAYS',
+  'PRIVACY_NOTICE_FILE',
+  'PRIVACY_CONTACT',
   'NODE_OPTIONS',
 ];
 
@@ -411,12 +415,23 @@ export async function join(
   code: string,
   person: { name: string; group: ParticipantGroup; role?: 'participant' | 'observer' },
 ): Promise<JoinResponse> {
-  const body: JoinBody = { code, ...person };
+  const body: JoinBody = { code, ...person, noticeVersion: await noticeVersion(baseUrl, code) };
   const answer = await api(baseUrl, 'POST', '/api/join', { body });
   if (answer.status !== 201) {
     throw new Error(`POST /api/join: expected 201, got ${answer.status} ${JSON.stringify(answer.body)}`);
   }
   return JoinResponse.parse(answer.body);
+}
+
+/** The version of the privacy notice the join page shows for `code`, which a join acknowledges. */
+export async function noticeVersion(baseUrl: HttpTarget, code: string): Promise<string> {
+  const answer = await api(baseUrl, 'GET', `/api/join/${code}`);
+  if (answer.status !== 200) {
+    throw new Error(
+      `GET /api/join/${code}: expected 200, got ${answer.status} ${JSON.stringify(answer.body)}`,
+    );
+  }
+  return WorkshopPreview.parse(answer.body).privacy.version;
 }
 
 /** A person a test brings into a workshop: name, group, and observer or (by default) participant. */

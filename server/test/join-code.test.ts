@@ -15,6 +15,7 @@ import {
   createWorkshop,
   join,
   logEntries,
+  noticeVersion,
   type Person,
   startServer,
   unknownWorkshopId,
@@ -72,7 +73,12 @@ describe('issuing a new join code', () => {
 
     // The old code opens nothing: neither the join page's preview nor a join (in any spelling).
     expectError(await api(server.url, 'GET', `/api/join/${oldCode}`), 404, 'not_found');
-    const byOldCode = { code: oldCode.toLowerCase(), name: 'Léa (bis)', group: 'elected' };
+    const byOldCode = {
+      code: oldCode.toLowerCase(),
+      name: 'Léa (bis)',
+      group: 'elected',
+      noticeVersion: await noticeVersion(server.url, rotated.joinCode),
+    };
     expectError(await api(server.url, 'POST', '/api/join', { body: byOldCode }), 404, 'not_found');
 
     // The new one does.

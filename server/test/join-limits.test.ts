@@ -19,6 +19,7 @@ import {
 } from '@atelier/shared';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
+import { createPrivacyNotices } from '../src/privacy/notice';
 import { DB_FILE } from '../src/store/db';
 import {
   api,
@@ -32,6 +33,9 @@ import {
   waitDoc,
   workshopWith,
 } from './harness';
+
+/** The privacy notice's version a join acknowledges (the built-in French notice, as the test servers show it). */
+const NOTICE = createPrivacyNotices({ retentionDays: null, contact: null, file: null })('fr').version;
 
 afterAll(cleanup);
 
@@ -106,7 +110,7 @@ function guess(address: string, baseUrl: string, i: number, headers?: Record<str
   return i % 2 === 0
     ? from(address, baseUrl, 'GET', `/api/join/${encodeURIComponent(code)}`, headers ? { headers } : {})
     : from(address, baseUrl, 'POST', '/api/join', {
-        body: { code, name: 'Robot', group: 'resident' },
+        body: { noticeVersion: NOTICE, code, name: 'Robot', group: 'resident' },
         ...(headers ? { headers } : {}),
       });
 }
@@ -149,7 +153,12 @@ describe('guessing join codes from several addresses', () => {
       (async () => {
         const preview = await from('127.0.0.4', server.url, 'GET', `/api/join/${workshop.joinCode}`);
         const joined = await from('127.0.0.4', server.url, 'POST', '/api/join', {
-          body: { code: workshop.joinCode.toLowerCase(), name: 'Léa Muller', group: 'elected' },
+          body: {
+            noticeVersion: NOTICE,
+            code: workshop.joinCode.toLowerCase(),
+            name: 'Léa Muller',
+            group: 'elected',
+          },
         });
         return { preview, joined };
       })(),
@@ -179,7 +188,7 @@ describe('guessing join codes from several addresses', () => {
     // The attacker is refused even with a right code: it is refused before the lookup.
     expectTooMany(
       await from('127.0.0.2', server.url, 'POST', '/api/join', {
-        body: { code: workshop.joinCode, name: 'Robot', group: 'resident' },
+        body: { noticeVersion: NOTICE, code: workshop.joinCode, name: 'Robot', group: 'resident' },
       }),
     );
     const logged = refusalsLogged(server, 'join-address');
@@ -202,12 +211,12 @@ describe('guessing join codes from several addresses', () => {
     const workshop = await createWorkshop(server.url);
     for (let i = 0; i < 15; i++) {
       const answer = await from('127.0.0.9', server.url, 'POST', '/api/join', {
-        body: { code: workshop.joinCode, name: '   ', group: 'resident' },
+        body: { noticeVersion: NOTICE, code: workshop.joinCode, name: '   ', group: 'resident' },
       });
       expectError(answer, 400, 'bad_request');
     }
     const joined = await from('127.0.0.9', server.url, 'POST', '/api/join', {
-      body: { code: workshop.joinCode, name: 'Hugo', group: 'resident' },
+      body: { noticeVersion: NOTICE, code: workshop.joinCode, name: 'Hugo', group: 'resident' },
     });
     expect(joined.status).toBe(201);
   });
@@ -235,7 +244,7 @@ describe('behind a trusted proxy (TRUST_PROXY=1)', () => {
       'not_found',
     );
     const joined = await from('127.0.0.8', server.url, 'POST', '/api/join', {
-      body: { code: workshop.joinCode, name: 'Léa', group: 'elected' },
+      body: { noticeVersion: NOTICE, code: workshop.joinCode, name: 'Léa', group: 'elected' },
       headers: other,
     });
     expect(joined.status).toBe(201);
@@ -273,7 +282,7 @@ describe('the global budget', () => {
     const preview = await from('127.0.0.4', server.url, 'GET', `/api/join/${workshop.joinCode}`);
     expect(preview.status).toBe(200);
     const joined = await from('127.0.0.4', server.url, 'POST', '/api/join', {
-      body: { code: workshop.joinCode, name: 'Léa', group: 'elected' },
+      body: { noticeVersion: NOTICE, code: workshop.joinCode, name: 'Léa', group: 'elected' },
     });
     expect(joined.status).toBe(201);
     // A clean address with a wrong code gets its answer (two tries), then is refused.
@@ -328,7 +337,7 @@ describe('closing the door', () => {
     expect(preview.headers.get('cache-control')).toBe('no-store');
     expectError(
       await api(server.url, 'POST', '/api/join', {
-        body: { code: workshop.joinCode, name: 'Hugo', group: 'resident' },
+        body: { noticeVersion: NOTICE, code: workshop.joinCode, name: 'Hugo', group: 'resident' },
       }),
       410,
       'joining_closed',
@@ -350,7 +359,7 @@ describe('closing the door', () => {
     expect(JoiningState.parse(reopened.body)).toEqual({ open: true });
     expect((await api(server.url, 'GET', `/api/join/${workshop.joinCode}`)).status).toBe(200);
     const hugo = await api(server.url, 'POST', '/api/join', {
-      body: { code: workshop.joinCode, name: 'Hugo', group: 'resident' },
+      body: { noticeVersion: NOTICE, code: workshop.joinCode, name: 'Hugo', group: 'resident' },
     });
     expect(hugo.status).toBe(201);
     expect(
@@ -381,7 +390,7 @@ describe('a code expires after the workshop was idle', () => {
       expect(ApiError.parse(expired.body).error.message).toMatch(/new code/);
       expectError(
         await api(server.url, 'POST', '/api/join', {
-          body: { code: workshop.joinCode, name: 'Hugo', group: 'resident' },
+          body: { noticeVersion: NOTICE, code: workshop.joinCode, name: 'Hugo', group: 'resident' },
         }),
         410,
         'code_expired',
@@ -405,7 +414,7 @@ describe('a code expires after the workshop was idle', () => {
       });
       expect(reopened.status).toBe(200);
       const joined = await api(server.url, 'POST', '/api/join', {
-        body: { code: rotated.body.joinCode, name: 'Hugo', group: 'resident' },
+        body: { noticeVersion: NOTICE, code: rotated.body.joinCode, name: 'Hugo', group: 'resident' },
       });
       expect(joined.status).toBe(201);
     } finally {

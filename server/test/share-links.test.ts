@@ -63,6 +63,7 @@ async function appWith(options: { network: NetworkInfo; publicUrl?: string }) {
     votes: {} as never,
     strategies: {} as never,
     importParser: {} as never,
+    privacy: {} as never,
     publicUrl: options.publicUrl ?? null,
     network: options.network,
     clientDist: '/nonexistent',

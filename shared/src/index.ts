@@ -58,7 +58,15 @@ export {
   readAxes,
   renameAxis,
 } from './doc/axes';
-export { type BinEntry, binNote, emptyBin, parseBinEntry, readBin, restoreNote } from './doc/bin';
+export {
+  type BinEntry,
+  binNote,
+  emptyBin,
+  parseBinEntry,
+  readBin,
+  removeAuthorNotes,
+  restoreNote,
+} from './doc/bin';
 export { readLayoutVersion, seedBoard, undoScope } from './doc/board';
 export {
   assignNote,
@@ -319,6 +327,16 @@ export {
 } from './schema/enums';
 export { ParticipantPath, ParticipantRoleBody } from './schema/participants';
 export { pathId, WorkshopPath } from './schema/paths';
+export {
+  DeleteWorkshopBody,
+  DeleteWorkshopResponse,
+  EraseParticipantBody,
+  neutralLabel,
+  ParticipantData,
+  PrivacyNotice,
+  PrivacyNoticeText,
+  RetentionInfo,
+} from './schema/privacy';
 export { ShareOrigins } from './schema/share';
 export { DraftCounts, RevealResponse } from './schema/silent';
 export { buildStrategy, type StrategyPersonSource, type StrategySource } from './strategy/build';

@@ -16,6 +16,7 @@ import {
   roomName,
   type Step,
   setStep,
+  WorkshopPreview,
 } from '@atelier/shared';
 import { waitFor } from '@atelier/testing';
 import WebSocket from 'ws';
@@ -140,11 +141,15 @@ export async function joinParticipants(
   count: number,
   namePrefix: string,
 ): Promise<JoinResponse[]> {
+  // Joining acknowledges the privacy notice the join page shows.
+  const preview = await fetch(`${server.httpUrl}/api/join/${joinCode}`);
+  const { version: noticeVersion } = WorkshopPreview.parse(await preview.json()).privacy;
   return mapLimit(
     Array.from({ length: count }, (_, i) => i),
     8,
     async (i) => {
       const body: JoinBody = {
+        noticeVersion,
         code: joinCode,
         name: `${namePrefix} ${i + 1}`,
         group: PARTICIPANT_GROUPS[i % PARTICIPANT_GROUPS.length] ?? 'other',

@@ -4,6 +4,7 @@ import {
   JoinResponse,
   PARTICIPANT_GROUPS,
   roomName,
+  WorkshopPreview,
 } from '@atelier/shared';
 import { mapLimit } from '../lib/concurrency';
 import { postJson } from '../lib/http';
@@ -55,11 +56,15 @@ export async function provisionRooms(
         locale: 'fr',
       }),
     );
+    // Joining acknowledges the privacy notice the join page shows.
+    const preview = await fetch(`${server.httpUrl}/api/join/${workshop.joinCode}`);
+    const { version: noticeVersion } = WorkshopPreview.parse(await preview.json()).privacy;
     const clients = await mapLimit(
       Array.from({ length: clientsPerRoom }, (_, i) => i),
       HTTP_CONCURRENCY,
       async (i): Promise<ClientInfo> => {
         const body: JoinBody = {
+          noticeVersion,
           code: workshop.joinCode,
           name: `Participant ${i + 1}`,
           group: PARTICIPANT_GROUPS[i % PARTICIPANT_GROUPS.length] ?? 'other',

@@ -85,7 +85,8 @@ export const en: Record<ScreenKey, string> = {
   'join.group': 'You take part as',
   'join.observer': 'Join as an observer (read-only)',
   'join.observerHint': 'You follow the workshop live without changing the board.',
-  'join.submit': 'Enter the workshop',
+  'join.submit': 'I have read this, enter',
+  'join.privacyLabel': 'Your data',
   'join.submitting': 'Joining…',
   'join.continueAs': 'Continue as {name}',
   'join.or': 'or join under another name:',
@@ -102,6 +103,8 @@ export const en: Record<ScreenKey, string> = {
   'session.closedUnknown': 'This workshop no longer exists on the server.',
   'session.closedDamaged':
     'This workshop’s saved board is damaged and cannot be opened. Tell whoever runs the server: they can restore it from a backup.',
+  'session.deletedHeading': 'This workshop was deleted',
+  'session.deletedText': 'The facilitator deleted the workshop: its content is no longer on the server.',
   'session.rejoin': 'Join with the code',
   'session.removedHeading': 'You were removed from the workshop',
   'session.removedText':
@@ -207,6 +210,15 @@ export const en: Record<ScreenKey, string> = {
   'participants.confirm': 'Remove',
   'participants.cancel': 'Cancel',
   'participants.removedToast': '{name} was removed from the workshop.',
+  'participants.erase': 'Erase {name}’s name',
+  'participants.erased': 'Name erased',
+  'participants.eraseHeading': 'Erase {name}’s name?',
+  'participants.eraseText':
+    'Their name is replaced everywhere (list, presence, exports) by “Participant” and a number, and their access ends. This cannot be undone.',
+  'participants.eraseContributions':
+    'Also delete their contributions (their notes, in the bin and drafts too)',
+  'participants.eraseConfirm': 'Erase',
+  'participants.erasedToast': 'The name was erased: {name}.',
   'participants.promotedToast': '{name} is now a co-facilitator.',
   'participants.demotedToast': '{name} is no longer a co-facilitator.',
   'participants.newCodeHint_one':
@@ -239,6 +251,8 @@ export const en: Record<ScreenKey, string> = {
   'header.territory': '{kind} · {name}',
   // Phones: the header's less urgent items go into a menu.
   'header.more': 'More: your name, the language, the projector view',
+  'header.myData': 'Download my data',
+  'header.myDataFailed': 'Your data could not be downloaded. Try again.',
 
   'toast.denied.read-only': 'Change refused: you are read-only. The board was resynchronised.',
   'toast.denied.facilitator-only':
@@ -252,6 +266,19 @@ export const en: Record<ScreenKey, string> = {
 
   'boardPanel.toggle': 'Board',
   'boardPanel.heading': 'Board',
+  'boardPanel.delete.heading': 'Delete the workshop',
+  'boardPanel.delete.hint':
+    'Everything is erased from the server for good: board, contributions, votes, participants. Export what you want to keep first.',
+  'boardPanel.delete.button': 'Delete the workshop…',
+  'boardPanel.delete.confirmHeading': 'Delete “{title}” for good?',
+  'boardPanel.delete.confirmText':
+    'Everyone is disconnected and nothing can be recovered. To confirm, type the workshop’s title.',
+  'boardPanel.delete.titleLabel': 'Workshop title',
+  'boardPanel.delete.confirm': 'Delete for good',
+  'boardPanel.delete.cancel': 'Cancel',
+  'home.workshopDeleted': 'The workshop “{title}” was deleted from the server.',
+  'retention.warning':
+    'This workshop had been idle since {since}: it was due to be deleted automatically on {due}. Your visit counts as activity and postpones deletion to {postponed}; export it if you want to keep a copy.',
   'boardPanel.editing.legend': 'Who may change a note',
   'boardPanel.editing.own': 'Each their own',
   'boardPanel.editing.all': 'Everyone',

@@ -90,7 +90,8 @@ export const fr = {
   'join.group': 'Vous participez en tant que',
   'join.observer': 'Rejoindre en observateur·rice (lecture seule)',
   'join.observerHint': 'Vous suivez l’atelier en direct sans pouvoir modifier le tableau.',
-  'join.submit': 'Entrer dans l’atelier',
+  'join.submit': 'J’ai lu, entrer dans l’atelier',
+  'join.privacyLabel': 'Vos données',
   'join.submitting': 'Connexion…',
   'join.continueAs': 'Continuer en tant que {name}',
   'join.or': 'ou rejoindre sous un autre nom :',
@@ -107,6 +108,8 @@ export const fr = {
   'session.closedUnknown': 'Cet atelier n’existe plus sur le serveur.',
   'session.closedDamaged':
     'Les données enregistrées de cet atelier sont endommagées et ne peuvent pas être ouvertes. Prévenez la personne qui gère le serveur : elle peut les restaurer depuis une sauvegarde.',
+  'session.deletedHeading': 'Cet atelier a été supprimé',
+  'session.deletedText': 'L’animateur·rice a supprimé l’atelier : son contenu n’est plus sur le serveur.',
   'session.rejoin': 'Rejoindre avec le code',
   'session.removedHeading': 'Vous avez été retiré·e de l’atelier',
   'session.removedText':
@@ -215,6 +218,15 @@ export const fr = {
   'participants.confirm': 'Retirer',
   'participants.cancel': 'Annuler',
   'participants.removedToast': '{name} a été retiré·e de l’atelier.',
+  'participants.erase': 'Effacer le nom de {name}',
+  'participants.erased': 'Nom effacé',
+  'participants.eraseHeading': 'Effacer le nom de {name} ?',
+  'participants.eraseText':
+    'Son nom est remplacé partout (liste, présence, exports) par « Participant·e » et un numéro, et son accès est coupé. C’est définitif.',
+  'participants.eraseContributions':
+    'Supprimer aussi ses contributions (ses notes, y compris dans la corbeille et ses brouillons)',
+  'participants.eraseConfirm': 'Effacer',
+  'participants.erasedToast': 'Le nom a été effacé : {name}.',
   'participants.promotedToast': '{name} est maintenant co-animateur·rice.',
   'participants.demotedToast': '{name} n’est plus co-animateur·rice.',
   'participants.newCodeHint_one':
@@ -248,6 +260,8 @@ export const fr = {
   'header.territory': '{kind} · {name}',
   // Phones: the header's less urgent items go into a menu.
   'header.more': 'Plus d’options : votre nom, la langue, la vue projecteur',
+  'header.myData': 'Télécharger mes données',
+  'header.myDataFailed': 'Vos données n’ont pas pu être téléchargées. Réessayez.',
 
   'toast.denied.read-only':
     'Modification refusée : vous êtes en lecture seule. Le tableau a été resynchronisé.',
@@ -263,6 +277,19 @@ export const fr = {
 
   'boardPanel.toggle': 'Tableau',
   'boardPanel.heading': 'Tableau',
+  'boardPanel.delete.heading': 'Supprimer l’atelier',
+  'boardPanel.delete.hint':
+    'Tout est effacé définitivement du serveur : tableau, contributions, votes, participant·es. Exportez d’abord ce que vous voulez garder.',
+  'boardPanel.delete.button': 'Supprimer l’atelier…',
+  'boardPanel.delete.confirmHeading': 'Supprimer définitivement « {title} » ?',
+  'boardPanel.delete.confirmText':
+    'Tout le monde est déconnecté et rien ne pourra être récupéré. Pour confirmer, saisissez le titre de l’atelier.',
+  'boardPanel.delete.titleLabel': 'Titre de l’atelier',
+  'boardPanel.delete.confirm': 'Supprimer définitivement',
+  'boardPanel.delete.cancel': 'Annuler',
+  'home.workshopDeleted': 'L’atelier « {title} » a été supprimé du serveur.',
+  'retention.warning':
+    'Cet atelier était inactif depuis le {since} : il devait être supprimé automatiquement le {due}. Votre visite compte comme une activité et repousse la suppression au {postponed} ; exportez-le si vous voulez en garder une copie.',
   'boardPanel.editing.legend': 'Qui peut modifier une contribution',
   'boardPanel.editing.own': 'Chacun les siennes',
   'boardPanel.editing.all': 'Tout le monde',

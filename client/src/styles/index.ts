@@ -38,6 +38,7 @@ import '../features/facilitation/boardPanel/board-panel.css';
 import '../features/facilitation/timer/timer.css';
 import '../features/facilitation/lock/lock.css';
 import '../features/facilitation/silent/silent.css';
+import '../features/privacy/privacy.css';
 
 // The step bar, a step's question, then the six steps.
 import '../workshop/step-bar.css';

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef } from 'react';
+import { type ReactNode, useEffect, useId, useRef } from 'react';
 
 interface Props {
   title: string;
@@ -8,6 +8,10 @@ interface Props {
   onConfirm: () => void;
   onCancel: () => void;
   testId?: string;
+  /** More to choose or type before confirming (a checkbox, a typed confirmation). */
+  children?: ReactNode;
+  /** The destructive answer waits for `children` to be filled in. */
+  confirmDisabled?: boolean;
 }
 
 /**
@@ -22,12 +26,18 @@ export function ConfirmDialog({
   onConfirm,
   onCancel,
   testId,
+  children,
+  confirmDisabled = false,
 }: Props) {
   const ref = useRef<HTMLDialogElement>(null);
+  const cancelRef = useRef<HTMLButtonElement>(null);
   const id = useId();
   useEffect(() => {
     const dialog = ref.current;
     if (dialog && !dialog.open) dialog.showModal();
+    // The safe answer takes the focus (showModal would give it to the first control, which may
+    // be a field of `children`).
+    cancelRef.current?.focus();
     return () => dialog?.close();
   }, []);
   return (
@@ -44,12 +54,24 @@ export function ConfirmDialog({
     >
       <h2 id={`${id}-title`}>{title}</h2>
       <p id={`${id}-text`}>{text}</p>
+      {children}
       <div className="confirm__actions">
-        {/* biome-ignore lint/a11y/noAutofocus: the safe answer takes the focus when the dialog opens. */}
-        <button type="button" className="button" autoFocus onClick={onCancel} data-testid="confirm.cancel">
+        <button
+          ref={cancelRef}
+          type="button"
+          className="button"
+          onClick={onCancel}
+          data-testid="confirm.cancel"
+        >
           {cancelLabel}
         </button>
-        <button type="button" className="button button--danger" onClick={onConfirm} data-testid="confirm.ok">
+        <button
+          type="button"
+          className="button button--danger"
+          onClick={onConfirm}
+          disabled={confirmDisabled}
+          data-testid="confirm.ok"
+        >
           {confirmLabel}
         </button>
       </div>

@@ -18,6 +18,7 @@ const PATHS = {
   refresh: 'M23 4v6h-6 M1 20v-6h6 M3.51 9a9 9 0 0 1 14.85-3.36L23 10 M1 14l4.64 4.36A9 9 0 0 0 20.49 15',
   download: 'M12 4v11 M7 10l5 5 5-5 M5 20h14',
   userMinus: 'M9 11a4 4 0 1 0 0-8 4 4 0 0 0 0 8Z M2 21v-1a6 6 0 0 1 6-6h2a6 6 0 0 1 6 6v1 M16 11h6',
+  eraser: 'M16 3l5 5-10 10H6l-3-3z M9.5 7.5l7 7 M7 21h14',
 } as const;
 
 export type IconName = keyof typeof PATHS;

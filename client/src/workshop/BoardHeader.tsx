@@ -1,6 +1,7 @@
 import { ProjectorToggle } from '../features/facilitation/projector/Projector';
 import { TimerControl } from '../features/facilitation/timer/TimerControl';
 import { VotesToggle } from '../features/outputs/votes/VotesToggle';
+import { MyDataButton } from '../features/privacy/MyDataButton';
 import { LocaleSwitch } from '../i18n/LocaleSwitch';
 import { useT } from '../i18n/locale';
 import { useBoard } from '../state/store';
@@ -11,9 +12,9 @@ import { HeaderMenu } from './HeaderMenu';
 
 /**
  * Title and territory, the timer, presence, connection, who you are, language and the projector
- * view (these last three in a menu on a phone).
+ * view, and one's own data to download (these last four in a menu on a phone).
  */
-export function BoardHeader() {
+export function BoardHeader({ token }: { token: string }) {
   const t = useT();
   const workshop = useBoard((s) => s.workshop);
   if (!workshop) return null;
@@ -44,6 +45,7 @@ export function BoardHeader() {
           </span>
           <LocaleSwitch />
           <ProjectorToggle />
+          <MyDataButton token={token} />
         </HeaderMenu>
       </div>
     </header>

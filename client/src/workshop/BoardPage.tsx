@@ -46,8 +46,9 @@ function BoardWithSession({ workshopId, session }: { workshopId: string; session
   const { summary, retry } = useWorkshopSummary(workshopId, session, watching ? 4000 : 15000);
   const closedCode = useBoard((s) => s.connection.closedCode);
 
-  // Removed by a facilitator: say so, even once the summary answers 401 like for any dead token.
-  if (closedCode === CLOSE_CODES.removed) {
+  // Removed by a facilitator, or the workshop deleted: say so, even once the summary answers
+  // 401 or 404 like for any dead token.
+  if (closedCode === CLOSE_CODES.removed || closedCode === CLOSE_CODES.workshopDeleted) {
     return <ClosedScreen workshopId={workshopId} code={closedCode} joinCode={session.joinCode} />;
   }
 

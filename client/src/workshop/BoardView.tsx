@@ -13,6 +13,7 @@ import { ExportPanel } from '../features/outputs/export/ExportPanel';
 import { VoteBanner } from '../features/outputs/votes/VoteBanner';
 import { VotesArea } from '../features/outputs/votes/VotesArea';
 import { VotesPanel } from '../features/outputs/votes/VotesPanel';
+import { RetentionBanner } from '../features/privacy/RetentionBanner';
 import { useT } from '../i18n/locale';
 import type { Session } from '../session/session';
 import { syncServerClock } from '../state/serverClock';
@@ -144,7 +145,7 @@ function BoardLayout({
       data-testid="board"
       data-projector={projector}
     >
-      <BoardHeader />
+      <BoardHeader token={session.token} />
       <FacilitatorBar />
       <StepBar />
       <StepQuestion />
@@ -154,6 +155,7 @@ function BoardLayout({
           {/* One column of banners, so that a locked board during silent ideation shows both. */}
           <div className="board-banners">
             <ReadOnlyBanner />
+            <RetentionBanner />
             <FollowBanner />
             <SilentBar workshopId={workshopId} token={session.token} />
             <VoteBanner workshopId={workshopId} token={session.token} />
@@ -193,7 +195,13 @@ function BoardLayout({
             onClose={close('[data-testid="export.toggle"]')}
           />
         )}
-        {panel === 'board' && <BoardPanel onClose={close('[data-testid="boardPanel.toggle"]')} />}
+        {panel === 'board' && (
+          <BoardPanel
+            workshopId={workshopId}
+            token={session.token}
+            onClose={close('[data-testid="boardPanel.toggle"]')}
+          />
+        )}
       </div>
       <Toasts />
     </div>

@@ -14,7 +14,11 @@ interface Props {
 }
 
 /** Codes after which this browser's token is dead: forget it. */
-const DEAD_TOKEN: ReadonlySet<number> = new Set([CLOSE_CODES.unauthorized, CLOSE_CODES.removed]);
+const DEAD_TOKEN: ReadonlySet<number> = new Set([
+  CLOSE_CODES.unauthorized,
+  CLOSE_CODES.removed,
+  CLOSE_CODES.workshopDeleted,
+]);
 
 /** The server closed the connection for good (refused token, removed, unknown room…): say so and what next. */
 export function ClosedScreen({ workshopId, code, joinCode }: Props) {
@@ -22,11 +26,15 @@ export function ClosedScreen({ workshopId, code, joinCode }: Props) {
   useEffect(() => {
     if (DEAD_TOKEN.has(code)) clearSession(workshopId);
   }, [code, workshopId]);
-  if (code === CLOSE_CODES.removed) {
-    // No "join again" here: the facilitator chose to remove this person.
+  if (code === CLOSE_CODES.removed || code === CLOSE_CODES.workshopDeleted) {
+    // No "join again" here: the facilitator chose to remove this person, or to delete the workshop.
+    const deleted = code === CLOSE_CODES.workshopDeleted;
     return (
       <Screen>
-        <MessageCard title={t('session.removedHeading')} text={t('session.removedText')}>
+        <MessageCard
+          title={t(deleted ? 'session.deletedHeading' : 'session.removedHeading')}
+          text={t(deleted ? 'session.deletedText' : 'session.removedText')}
+        >
           <div data-testid="connection.closed" data-code={code}>
             <a
               className="button"

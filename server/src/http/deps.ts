@@ -1,13 +1,23 @@
 import type { NetworkInterfaceInfo } from 'node:os';
-import type { Strategy, WorkshopTemplate, WriteStrategyOptions } from '@atelier/shared';
+import type {
+  Locale,
+  ParticipantData,
+  PrivacyNotice,
+  Strategy,
+  WorkshopTemplate,
+  WriteStrategyOptions,
+} from '@atelier/shared';
 import type { WriteLimits } from '../config';
 import type { StrategyReader } from '../export/read';
 import type { ImportParsePool } from '../import/parse-pool';
 import type { JoinAttempts } from '../limits/join-attempts';
 import type { Logger } from '../log';
 import type { Metrics } from '../metrics/metrics';
+import type { WorkshopDeletion } from '../privacy/deletion';
+import type { ParticipantErasure } from '../privacy/erasure';
+import type { Retention } from '../privacy/retention';
 import type { StorageHealth } from '../store/health';
-import type { WorkshopStore } from '../store/workshops';
+import type { ParticipantRecord, WorkshopRecord, WorkshopStore } from '../store/workshops';
 import type { ParticipantDisconnector } from '../sync/participant-sockets';
 import type { SilentIdeation } from '../sync/silent-ideation';
 import type { VoteService } from '../votes/service';
@@ -65,4 +75,15 @@ export interface AppDeps {
   joinAttempts?: JoinAttempts;
   /** A join code answers 410 this long after the workshop's last activity (30 days by default). */
   joinCodeTtlMs?: number;
+  /** Personal data: the join notice, erasure, deletion, retention, a person's own data. */
+  privacy: PrivacyDeps;
+}
+
+export interface PrivacyDeps {
+  notice: (locale: Locale) => PrivacyNotice;
+  erasure: ParticipantErasure;
+  deletion: WorkshopDeletion;
+  /** `null` when the deployment keeps workshops (no `RETENTION_DAYS`). */
+  retention: Retention | null;
+  ownData: (workshop: WorkshopRecord, person: ParticipantRecord) => ParticipantData;
 }

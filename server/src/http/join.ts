@@ -30,7 +30,8 @@ const previewByCode = createRoute({
   method: 'get',
   path: '/api/join/{code}',
   summary: 'What a join code leads to',
-  description: 'The title and territory shown on the join page before a participant gives a name.',
+  description:
+    'The title and territory shown on the join page before a participant gives a name, and the privacy notice (in the workshop’s language) that joining acknowledges.',
   request: { params: z.object({ code: z.string() }) },
   responses: {
     200: { description: 'The workshop this code opens', ...jsonContent(WorkshopPreview) },
@@ -44,7 +45,8 @@ const join = createRoute({
   method: 'post',
   path: '/api/join',
   summary: 'Join a workshop with its code',
-  description: 'Returns a token that syncs the board as a participant, or read-only as an observer.',
+  description:
+    'Returns a token that syncs the board as a participant, or read-only as an observer. `noticeVersion` must be the version of the privacy notice `GET /api/join/{code}` gave: the acknowledgement (version, time) is recorded with the participant; a join without it, or with another version (the notice changed since), is refused with 400.',
   request: { body: { ...jsonContent(JoinBody), required: true } },
   responses: {
     201: { description: 'Joined', ...jsonContent(JoinResponse) },
@@ -131,7 +133,13 @@ export function joinRoutes(deps: AppDeps) {
     if (found.answer) return found.answer;
     const { workshop } = found;
     return c.json(
-      { id: workshop.id, title: workshop.title, territory: workshop.territory, locale: workshop.locale },
+      {
+        id: workshop.id,
+        title: workshop.title,
+        territory: workshop.territory,
+        locale: workshop.locale,
+        privacy: deps.privacy.notice(workshop.locale),
+      },
       200,
     );
   });
@@ -143,11 +151,19 @@ export function joinRoutes(deps: AppDeps) {
       const found = attempt(c, body.code);
       if (found.answer) return found.answer;
       const { workshop } = found;
+      const notice = deps.privacy.notice(workshop.locale);
+      if (body.noticeVersion !== notice.version)
+        return apiError(
+          c,
+          'bad_request',
+          'The privacy notice has changed since it was shown: read it again (GET /api/join/{code}) and acknowledge the current version',
+        );
       const { participant, token } = workshops.addParticipant({
         workshopId: workshop.id,
         name: body.name,
         group: body.group,
         role: body.role,
+        notice: { version: notice.version, acknowledgedAt: new Date().toISOString() },
       });
       deps.log.info(
         { workshopId: workshop.id, participantId: participant.id, role: participant.role },

@@ -11,5 +11,6 @@ export function participantSummary(p: ParticipantRecord): ParticipantSummary {
     color: participantColor(p.id),
     coFacilitator: p.promotedFrom !== null,
     removed: p.removedAt !== null,
+    erased: p.erasedAt !== null,
   };
 }

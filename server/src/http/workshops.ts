@@ -16,6 +16,7 @@ import { apiError } from './errors';
 import { jsonContent, validationHook } from './openapi';
 import { participantSummary } from './participant-summary';
 import { participantRoutes } from './participants';
+import { privacyRoutes } from './privacy';
 import { linkOrigin } from './share-origins';
 
 const createWorkshop = createRoute({
@@ -118,6 +119,10 @@ export function workshopRoutes(deps: AppDeps) {
         ...(you.role === 'facilitator'
           ? { joinCode: workshop.joinCode, joiningOpen: workshop.joiningOpen }
           : {}),
+        // Read before this request counted as activity: what the facilitator is warned of.
+        ...(you.role === 'facilitator' && deps.privacy.retention
+          ? { retention: deps.privacy.retention.info(workshop) }
+          : {}),
       },
       200,
     );
@@ -128,7 +133,7 @@ export function workshopRoutes(deps: AppDeps) {
     const caller = workshopFacilitator(c, workshops, id, 'Only facilitators can issue a new join code');
     if (caller.error) return caller.error;
     const rotated = workshops.rotateJoinCode(id);
-    // Only if the workshop vanished between the two reads (workshops are never deleted today).
+    // Only if the workshop was deleted between the two reads.
     if (!rotated) return apiError(c, 'not_found', 'No workshop has this id');
     // The new code is valid from now, whatever the activity tracker last wrote.
     workshops.touch(id, new Date().toISOString());
@@ -157,5 +162,6 @@ export function workshopRoutes(deps: AppDeps) {
   });
 
   app.route('/', participantRoutes(deps));
+  app.route('/', privacyRoutes(deps));
   return app;
 }

@@ -31,6 +31,8 @@ const LIMITED_ROUTES: readonly { limit: WriteLimitName; methods: string[]; path:
   { limit: 'facilitation', methods: ['POST'], path: '/api/workshops/:id/reveal' },
   { limit: 'facilitation', methods: ['POST'], path: '/api/workshops/:id/join-code' },
   { limit: 'facilitation', methods: ['PUT'], path: '/api/workshops/:id/joining' },
+  { limit: 'facilitation', methods: ['POST'], path: '/api/workshops/:id/participants/:pid/erase' },
+  { limit: 'facilitation', methods: ['DELETE'], path: '/api/workshops/:id' },
   { limit: 'facilitation', methods: ['DELETE', 'PATCH'], path: '/api/workshops/:id/participants/:pid' },
 ];
 

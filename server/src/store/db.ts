@@ -100,6 +100,11 @@ const MIGRATIONS: readonly string[] = [
   // A snapshot's SHA-256, checked at load: corrupt bytes that still decode (a zeroed page decodes
   // as an empty document) are not taken for the room. NULL for snapshots written before.
   `ALTER TABLE doc_snapshots ADD COLUMN checksum TEXT;`,
+  // Personal data (docs/security.md): the privacy notice each person acknowledged at join
+  // (version, time), and when a facilitator erased them (their name is then a neutral label).
+  `ALTER TABLE participants ADD COLUMN notice_version TEXT;
+   ALTER TABLE participants ADD COLUMN notice_acknowledged_at TEXT;
+   ALTER TABLE participants ADD COLUMN erased_at TEXT;`,
 ];
 
 /** The schema version this code migrates to (`user_version`). */
@@ -128,6 +133,9 @@ export function openDb(dataDir: string, options: { maxBytes?: number } = {}): Db
   db.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT}`);
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
+  // Deleted rows and freed pages are overwritten with zeros: an erased name or a deleted
+  // workshop leaves no bytes behind in the file (docs/security.md, "Personal data").
+  db.pragma('secure_delete = ON');
   db.pragma('busy_timeout = 5000');
   migrate(db);
   // A quota (`DB_MAX_BYTES`): past it a write fails with SQLITE_FULL, exactly as on a full disk.

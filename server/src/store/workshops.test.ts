@@ -143,3 +143,38 @@ describe('SQLite workshop store: closing joining', () => {
     expect(workshops.setJoiningOpen('no-such-workshop', false)).toBeNull();
   });
 });
+
+describe('SQLite workshop store: personal data', () => {
+  it('records the notice acknowledged at join', () => {
+    const { workshops, workshop } = setup();
+    const notice = { version: 'abc123', acknowledgedAt: '2027-01-02T03:04:05.000Z' };
+    const { participant } = workshops.addParticipant({
+      workshopId: workshop.id,
+      name: 'Léa',
+      group: 'resident',
+      role: 'participant',
+      notice,
+    });
+    expect(workshops.participants(workshop.id).find((p) => p.id === participant.id)?.notice).toEqual(notice);
+  });
+
+  it('erases a name with a label numbered by arrival, revokes the token, and does it once', () => {
+    const { workshops, workshop, joinAs } = setup();
+    joinAs('participant');
+    const { participant, token } = joinAs('observer');
+    const label = (n: number) => `Participant·e ${n}`;
+    const erased = workshops.erase(workshop.id, participant.id, label);
+    expect(erased).toMatchObject({ name: 'Participant·e 3', erasedAt: expect.any(String) });
+    expect(erased?.removedAt).toBe(erased?.erasedAt);
+    expect(workshops.participantByToken(token)).toBeNull();
+    expect(workshops.erase(workshop.id, participant.id, () => 'another')).toEqual(erased);
+    expect(workshops.erase(workshop.id, 'nobody', label)).toBeNull();
+  });
+
+  it('lists the workshops idle since before a time', () => {
+    const { workshops, workshop } = setup();
+    workshops.touch(workshop.id, '2027-01-10T00:00:00.000Z');
+    expect(workshops.idleBefore('2027-01-09T00:00:00.000Z')).toEqual([]);
+    expect(workshops.idleBefore('2027-01-11T00:00:00.000Z')).toEqual([workshop.id]);
+  });
+});

@@ -26,6 +26,15 @@ export interface ParticipantRecord {
   /** When a facilitator removed them; their token is refused from then on. */
   removedAt: string | null;
   createdAt: string;
+  /** The privacy notice they acknowledged at join (`null`: joined before notices, or created the workshop). */
+  notice: NoticeAcknowledgement | null;
+  /** When a facilitator erased them: `name` is then a neutral label and `removedAt` is set. */
+  erasedAt: string | null;
+}
+
+export interface NoticeAcknowledgement {
+  version: string;
+  acknowledgedAt: string;
 }
 
 export interface NewWorkshop {
@@ -40,6 +49,7 @@ export interface NewParticipant {
   name: string;
   group: ParticipantGroup;
   role: Role;
+  notice?: NoticeAcknowledgement;
 }
 
 /** Someone from an earlier session of an imported strategy: a note author, by name and group. */
@@ -85,6 +95,14 @@ export interface WorkshopStore {
   setCoFacilitator(workshopId: string, participantId: string, on: boolean): ParticipantRecord | null;
   /** Records activity at `at` (ISO time); never moves it backwards. */
   touch(workshopId: string, at: string): void;
+  /**
+   * Replaces a participant's name by `label(n)`, n their rank of arrival in the workshop (1 for
+   * the creator), and revokes their token; once erased, nothing changes (idempotent). `null`
+   * when nobody by that id is in the workshop.
+   */
+  erase(workshopId: string, participantId: string, label: (rank: number) => string): ParticipantRecord | null;
+  /** Ids of the workshops whose last activity is before `cutoff` (ISO time). */
+  idleBefore(cutoff: string): string[];
 }
 
 interface WorkshopRow {
@@ -108,6 +126,9 @@ interface ParticipantRow {
   promoted_from: string | null;
   removed_at: string | null;
   created_at: string;
+  notice_version: string | null;
+  notice_acknowledged_at: string | null;
+  erased_at: string | null;
 }
 
 export function createSqliteWorkshopStore(db: Db): WorkshopStore {
@@ -128,8 +149,8 @@ export function createSqliteWorkshopStore(db: Db): WorkshopStore {
      WHERE id = @id`,
   );
   const insertParticipant = db.prepare(
-    `INSERT INTO participants (id, workshop_id, name, grp, role, token_hash, removed_at, created_at)
-     VALUES (@id, @workshopId, @name, @group, @role, @tokenHash, @removedAt, @createdAt)`,
+    `INSERT INTO participants (id, workshop_id, name, grp, role, token_hash, removed_at, created_at, notice_version, notice_acknowledged_at)
+     VALUES (@id, @workshopId, @name, @group, @role, @tokenHash, @removedAt, @createdAt, @noticeVersion, @noticeAcknowledgedAt)`,
   );
   const selectByToken = db.prepare<[string], ParticipantRow>(
     'SELECT * FROM participants WHERE token_hash = ? AND removed_at IS NULL',
@@ -146,14 +167,24 @@ export function createSqliteWorkshopStore(db: Db): WorkshopStore {
   const selectParticipants = db.prepare<[string], ParticipantRow>(
     'SELECT * FROM participants WHERE workshop_id = ? ORDER BY created_at, rowid',
   );
+  // A fresh token hash (of a token nobody is given) replaces the old one: the row keeps no trace of it.
+  const markErased = db.prepare(
+    `UPDATE participants SET name = @name, erased_at = @erasedAt, removed_at = COALESCE(removed_at, @erasedAt),
+       token_hash = @tokenHash WHERE id = @id`,
+  );
+  const selectIdle = db
+    .prepare<[string], string>('SELECT id FROM workshops WHERE COALESCE(last_active_at, created_at) < ?')
+    .pluck();
 
-  function addParticipant(input: NewParticipant) {
+  function addParticipant({ notice, ...input }: NewParticipant) {
     const participant: ParticipantRecord = {
       id: newId(),
       ...input,
       promotedFrom: null,
       removedAt: null,
       createdAt: new Date().toISOString(),
+      notice: notice ?? null,
+      erasedAt: null,
     };
     const token = newToken();
     insertParticipant.run({ ...row(participant), tokenHash: hashToken(token) });
@@ -173,6 +204,8 @@ export function createSqliteWorkshopStore(db: Db): WorkshopStore {
           promotedFrom: null,
           removedAt: now,
           createdAt: now,
+          notice: null,
+          erasedAt: null,
         };
         // The hash of a token nobody is given (the column is required and unique).
         insertParticipant.run({ ...row(participant), tokenHash: hashToken(newToken()) });
@@ -235,6 +268,17 @@ export function createSqliteWorkshopStore(db: Db): WorkshopStore {
     return { ...found, removedAt };
   });
 
+  const erase = db.transaction((workshopId: string, id: string, label: (rank: number) => string) => {
+    const everyone = selectParticipants.all(workshopId);
+    const index = everyone.findIndex((p) => p.id === id);
+    const found = toParticipant(everyone[index]);
+    if (!found || found.erasedAt) return found;
+    const erasedAt = new Date().toISOString();
+    const name = label(index + 1);
+    markErased.run({ id, name, erasedAt, tokenHash: hashToken(newToken()) });
+    return { ...found, name, erasedAt, removedAt: found.removedAt ?? erasedAt };
+  });
+
   const setCoFacilitator = db.transaction((workshopId: string, id: string, on: boolean) => {
     const found = find(workshopId, id);
     if (!found || found.removedAt) return found;
@@ -265,6 +309,8 @@ export function createSqliteWorkshopStore(db: Db): WorkshopStore {
     touch: (workshopId, at) => {
       updateLastActive.run({ id: workshopId, at });
     },
+    erase: (workshopId, id, label) => erase(workshopId, id, label),
+    idleBefore: (cutoff) => selectIdle.all(cutoff),
   };
 }
 
@@ -278,6 +324,8 @@ function row(participant: ParticipantRecord) {
     role: participant.role,
     removedAt: participant.removedAt,
     createdAt: participant.createdAt,
+    noticeVersion: participant.notice?.version ?? null,
+    noticeAcknowledgedAt: participant.notice?.acknowledgedAt ?? null,
   };
 }
 
@@ -306,5 +354,10 @@ function toParticipant(row: ParticipantRow | undefined): ParticipantRecord | nul
     promotedFrom: row.promoted_from as Role | null,
     removedAt: row.removed_at,
     createdAt: row.created_at,
+    notice:
+      row.notice_version && row.notice_acknowledged_at
+        ? { version: row.notice_version, acknowledgedAt: row.notice_acknowledged_at }
+        : null,
+    erasedAt: row.erased_at,
   };
 }

@@ -50,7 +50,10 @@ export class RoomManager {
     this.hooks = {
       storeFailed: (error) => storage?.report(error),
       reloaded: (room) => this.notifyLoad(room),
-      broken: (room) => this.drop(room),
+      broken: (room) => {
+        this.discard(room);
+        this.log.warn({ room: room.name }, 'room dropped unsaved');
+      },
     };
     // Writes are taken again: store what waited, then ask every client for what was refused.
     storage?.onRecovered(() => {
@@ -136,9 +139,44 @@ export class RoomManager {
     }
   }
 
+  /**
+   * Drops every loaded room whose name matches, at once and WITHOUT writing anything back: no
+   * compaction, and the current turn's updates are not stored (the rooms' rows are being
+   * deleted). Their sockets are the caller's to close; a room dropped is never unloaded again,
+   * even when those sockets' close events arrive later. Returns the names dropped.
+   */
+  drop(matches: (name: string) => boolean): string[] {
+    const dropped: string[] = [];
+    for (const room of [...this.rooms.values()]) {
+      if (!matches(room.name)) continue;
+      this.flusher.forget(room);
+      this.holders.delete(room.name);
+      this.discard(room);
+      dropped.push(room.name);
+      this.log.info({ room: room.name }, 'room dropped');
+    }
+    return dropped;
+  }
+
+  /**
+   * Stores what the current turn holds, then writes the room's whole state as one snapshot and
+   * drops its log: what was deleted from the document (an erased person's notes) leaves the store.
+   */
+  compactNow(name: string): void {
+    const held = this.hold(name);
+    try {
+      this.flusher.run();
+      held.room.compact();
+    } finally {
+      held.release();
+    }
+  }
+
   /** Called when a room's peer count dropped to zero (or its last holder let go). */
   scheduleUnload(room: Room): void {
-    if (this.rooms.get(room.name) !== room || this.unloadTimers.has(room.name)) return;
+    // A room dropped (deleted) or replaced since: nothing of it may be written again.
+    if (this.rooms.get(room.name) !== room) return;
+    if (this.unloadTimers.has(room.name)) return;
     const timer = setTimeout(() => {
       this.unloadTimers.delete(room.name);
       if (this.rooms.get(room.name) === room && room.size === 0 && !this.holders.has(room.name))
@@ -167,17 +205,17 @@ export class RoomManager {
     }
   }
 
-  /** Drops a room without compacting it: its document holds what could not be stored. */
-  private drop(room: Room): void {
+  /** Forgets a room without compacting it (deleted, or holding what could not be stored). */
+  private discard(room: Room): void {
     const timer = this.unloadTimers.get(room.name);
     if (timer) clearTimeout(timer);
     this.unloadTimers.delete(room.name);
     if (this.rooms.get(room.name) === room) this.rooms.delete(room.name);
     room.destroy();
-    this.log.warn({ room: room.name }, 'room dropped unsaved');
   }
 
   private unload(room: Room): void {
+    if (this.rooms.get(room.name) !== room) return;
     try {
       room.compact();
     } catch (error) {

@@ -45,6 +45,11 @@ export class TurnFlusher {
     this.schedule();
   }
 
+  /** Drops a room's pending commit: its updates are never stored (the room was deleted). */
+  forget(room: TurnCommit): void {
+    this.commits.delete(room);
+  }
+
   send(outbox: TurnOutbox): void {
     this.outboxes.add(outbox);
     this.schedule();

@@ -33,6 +33,8 @@ function person(id: string, role: ParticipantRecord['role'] = 'participant'): Pa
     name: id,
     group: 'resident',
     role,
+    notice: null,
+    erasedAt: null,
     promotedFrom: null,
     removedAt: null,
     createdAt: '2026-12-03T09:00:00.000Z',

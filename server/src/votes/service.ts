@@ -69,6 +69,8 @@ export interface VoteService {
    * checks them when the room loads.
    */
   importRevealed(workshopId: string, rounds: readonly StrategyRound[]): Map<string, string>;
+  /** Stops a workshop's pending deadlines and publications (before it is deleted). */
+  forget(workshopId: string): void;
   /** Stops pending deadlines and publications (shutdown). */
   close(): void;
 }
@@ -394,6 +396,14 @@ export function createVoteService(deps: VoteServiceDeps): VoteService {
         ids.set(round.id, id);
       }
       return ids;
+    },
+
+    forget(workshopId) {
+      for (const round of store.rounds(workshopId)) {
+        deadlines.get(round.id)?.();
+        deadlines.delete(round.id);
+      }
+      live.cancel(workshopId);
     },
 
     close() {

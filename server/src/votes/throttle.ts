@@ -23,6 +23,13 @@ export class Throttle {
     this.timers.set(key, timer);
   }
 
+  /** Drops one key's pending job (its workshop was deleted). */
+  cancel(key: string): void {
+    clearTimeout(this.timers.get(key));
+    this.timers.delete(key);
+    this.lastRun.delete(key);
+  }
+
   /** Drops what is pending (shutdown). */
   clear(): void {
     for (const timer of this.timers.values()) clearTimeout(timer);

@@ -107,3 +107,25 @@ export function emptyBin(doc: Y.Doc): number {
     }, LOCAL_ORIGIN);
   return ids.length;
 }
+
+/**
+ * Server command (erasing a person with their contributions): deletes for good, in one
+ * transaction with `origin`, every note `author` wrote, on the board and in the bin. Returns
+ * how many went. Drafts are a room of their own, deleted whole.
+ */
+export function removeAuthorNotes(doc: Y.Doc, author: string, origin: unknown): number {
+  const notes = notesMap(doc);
+  const bin = binMap(doc);
+  const onBoard = [...notes.entries()]
+    .filter(([, map]) => readNote(map)?.author === author)
+    .map(([id]) => id);
+  const binned = [...bin.entries()]
+    .filter(([, value]) => parseBinEntry(value)?.note.author === author)
+    .map(([id]) => id);
+  if (onBoard.length + binned.length > 0)
+    doc.transact(() => {
+      for (const id of onBoard) notes.delete(id);
+      for (const id of binned) bin.delete(id);
+    }, origin);
+  return onBoard.length + binned.length;
+}

@@ -14,20 +14,42 @@ describe('API schemas', () => {
   });
 
   it('normalises a join code typed in lower case with spaces and dashes', () => {
-    const parsed = JoinBody.parse({ code: ' abc-def ', name: 'Léa', group: 'resident' });
-    expect(parsed).toEqual({ code: 'ABCDEF', name: 'Léa', group: 'resident', role: 'participant' });
+    const parsed = JoinBody.parse({ code: ' abc-def ', name: 'Léa', group: 'resident', noticeVersion: 'v1' });
+    expect(parsed).toEqual({
+      code: 'ABCDEF',
+      name: 'Léa',
+      group: 'resident',
+      role: 'participant',
+      noticeVersion: 'v1',
+    });
+  });
+
+  it('refuses a join that does not acknowledge the privacy notice', () => {
+    const person = { code: 'ABCDEF', name: 'Léa', group: 'resident' };
+    expect(JoinBody.safeParse(person).error?.issues[0]?.message).toBe(
+      'Acknowledge the privacy notice (noticeVersion) before joining',
+    );
+    expect(JoinBody.safeParse({ ...person, noticeVersion: '' }).success).toBe(false);
   });
 
   it('refuses codes with characters that are ambiguous when read aloud', () => {
     for (const bad of ['ABC0EF', 'ABCOEF', 'ABC1EF', 'ABCIEF', 'ABCLEF']) {
-      expect(JoinBody.safeParse({ code: bad, name: 'A', group: 'other' }).success).toBe(false);
+      expect(JoinBody.safeParse({ code: bad, name: 'A', group: 'other', noticeVersion: 'v1' }).success).toBe(
+        false,
+      );
     }
     expect(JOIN_CODE_ALPHABET).not.toMatch(/[01OIL]/);
   });
 
   it('never lets a joiner ask for the facilitator role', () => {
     expect(
-      JoinBody.safeParse({ code: 'ABCDEF', name: 'A', group: 'other', role: 'facilitator' }).success,
+      JoinBody.safeParse({
+        code: 'ABCDEF',
+        name: 'A',
+        group: 'other',
+        role: 'facilitator',
+        noticeVersion: 'v1',
+      }).success,
     ).toBe(false);
   });
 });

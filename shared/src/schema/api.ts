@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { WorkshopTemplate } from '../doc/templates';
 import { BALLOT_REFUSALS } from '../votes/ballot';
 import { JoinRole, Locale, ParticipantGroup, Role, TerritoryKind } from './enums';
+import { PrivacyNotice, RetentionInfo } from './privacy';
 
 /** Letters and digits that cannot be confused when read aloud or on a projector (no 0/O, 1/I/L). */
 export const JOIN_CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
@@ -76,6 +77,14 @@ export const JoinBody = z.object({
   name: DisplayName,
   group: ParticipantGroup,
   role: JoinRole.default('participant'),
+  /**
+   * The version of the privacy notice the person read and acknowledged (`privacy.version` of
+   * `GET /api/join/:code`); a join without it is refused.
+   */
+  noticeVersion: z
+    .string({ error: 'Acknowledge the privacy notice (noticeVersion) before joining' })
+    .min(1, 'Acknowledge the privacy notice (noticeVersion) before joining')
+    .max(100),
 });
 export type JoinBody = z.input<typeof JoinBody>;
 
@@ -97,6 +106,8 @@ export const ParticipantSummary = z.object({
   coFacilitator: z.boolean(),
   /** Removed by a facilitator: kept in the list so their notes still show their name. */
   removed: z.boolean(),
+  /** Erased by a facilitator: `name` is a neutral label ("Participant·e 12"), their token revoked. */
+  erased: z.boolean().optional(),
 });
 export type ParticipantSummary = z.infer<typeof ParticipantSummary>;
 
@@ -113,6 +124,8 @@ export const WorkshopSummary = z.object({
   joinCode: z.string().optional(),
   /** Only returned to facilitators: whether the join code lets new people in (they can close it). */
   joiningOpen: z.boolean().optional(),
+  /** Only to facilitators, when the deployment deletes idle workshops (`RETENTION_DAYS`). */
+  retention: RetentionInfo.optional(),
 });
 export type WorkshopSummary = z.infer<typeof WorkshopSummary>;
 
@@ -130,6 +143,8 @@ export const WorkshopPreview = z.object({
   title: z.string(),
   territory: Territory,
   locale: Locale,
+  /** What is collected and kept, shown on the join page and acknowledged by joining. */
+  privacy: PrivacyNotice,
 });
 export type WorkshopPreview = z.infer<typeof WorkshopPreview>;
 

@@ -33,6 +33,8 @@ export const CLOSE_CODES = {
    * on 4500–4599, its "try again later" range.
    */
   rateLimited: 4529,
+  /** The workshop was deleted (by its creator, or by retention): nothing is left to reconnect to. */
+  workshopDeleted: 4412,
 } as const;
 
 /** Close codes after which reconnecting with the same token cannot succeed. */
@@ -42,6 +44,7 @@ export const FINAL_CLOSE_CODES: ReadonlySet<number> = new Set([
   CLOSE_CODES.unknownRoom,
   CLOSE_CODES.removed,
   CLOSE_CODES.roomDamaged,
+  CLOSE_CODES.workshopDeleted,
 ]);
 
 /** Reasons sent with y-protocols' auth "permission denied" message when a write is dropped. */

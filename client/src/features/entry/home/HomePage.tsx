@@ -1,11 +1,14 @@
+import { useState } from 'react';
 import { useT } from '../../../i18n/locale';
 import { Screen } from '../../../ui/Screen';
 import { ImportStrategyForm } from '../../outputs/export/ImportStrategyForm';
+import { deletedWorkshopTitle } from '../../privacy/DeleteWorkshop';
 import { CreateWorkshopForm } from './CreateWorkshopForm';
 import { JoinCodeForm } from './JoinCodeForm';
 
 export function HomePage() {
   const t = useT();
+  const [deleted] = useState(deletedWorkshopTitle);
   return (
     <Screen wide>
       <div className="home">
@@ -13,6 +16,11 @@ export function HomePage() {
           <h1>{t('app.name')}</h1>
           <p className="lead">{t('app.tagline')}</p>
         </div>
+        {deleted !== null && (
+          <p className="card home__deleted" role="status" data-testid="home.deleted">
+            {t('home.workshopDeleted', { title: deleted })}
+          </p>
+        )}
         <section className="card" aria-labelledby="join-heading">
           <h2 id="join-heading">{t('home.joinHeading')}</h2>
           <p className="muted">{t('home.joinIntro')}</p>

@@ -1,4 +1,10 @@
-import { JoinCode, PARTICIPANT_GROUPS, type ParticipantGroup, type WorkshopPreview } from '@atelier/shared';
+import {
+  JoinCode,
+  PARTICIPANT_GROUPS,
+  type ParticipantGroup,
+  type PrivacyNotice,
+  type WorkshopPreview,
+} from '@atelier/shared';
 import { useEffect, useId, useState } from 'react';
 import { errorMessage } from '../../../api/errorMessage';
 import { RequestError } from '../../../api/http';
@@ -120,6 +126,8 @@ function JoinForm({ code, preview }: { code: string; preview: WorkshopPreview })
         name: name.trim(),
         group,
         role: observer ? 'observer' : 'participant',
+        // Joining with the button below acknowledges the notice shown above it.
+        noticeVersion: preview.privacy.version,
       });
       saveSession(joined.workshopId, {
         token: joined.token,
@@ -211,6 +219,7 @@ function JoinForm({ code, preview }: { code: string; preview: WorkshopPreview })
             {t('join.observerHint')}
           </p>
         </div>
+        <PrivacyNoticeBox notice={preview.privacy} />
         {serverError && (
           <p className="form-error" role="alert" data-testid="join.error">
             {serverError}
@@ -218,13 +227,41 @@ function JoinForm({ code, preview }: { code: string; preview: WorkshopPreview })
         )}
         <button
           type="submit"
-          className="button button--primary button--large"
+          className="button button--primary button--large join__submit"
           data-testid="join.submit"
+          data-notice-version={preview.privacy.version}
           disabled={busy}
         >
           {busy ? t('join.submitting') : t('join.submit')}
         </button>
       </form>
+    </section>
+  );
+}
+
+/**
+ * What is collected, who sees it, how long it is kept and who to ask, in the workshop's
+ * language as the server gives it (the deployment may word it); the join button's wording
+ * says that joining acknowledges it.
+ */
+function PrivacyNoticeBox({ notice }: { notice: PrivacyNotice }) {
+  const t = useT();
+  const id = useId();
+  return (
+    <section
+      className="join__privacy"
+      aria-labelledby={`${id}-privacy`}
+      data-testid="join.privacy"
+      data-version={notice.version}
+      lang={notice.locale}
+    >
+      <h2 id={`${id}-privacy`} className="join__privacy-title">
+        <span className="visually-hidden">{t('join.privacyLabel')} — </span>
+        {notice.title}
+      </h2>
+      {notice.paragraphs.map((paragraph) => (
+        <p key={paragraph}>{paragraph}</p>
+      ))}
     </section>
   );
 }

@@ -16,10 +16,22 @@ import { useConnection } from '../../../state/useConnection';
 import { ConfirmDialog } from '../../../ui/ConfirmDialog';
 import { Icon } from '../../../ui/Icon';
 import { IconButton } from '../../../ui/IconButton';
+import { DeleteWorkshopSection } from '../../privacy/DeleteWorkshop';
 import { deletedWhen } from './deletedWhen';
 
-/** The facilitator's board panel: who may change a note, and the bin of deleted notes. */
-export function BoardPanel({ onClose }: { onClose: () => void }) {
+/**
+ * The facilitator's board panel: who may change a note, the bin of deleted notes, and (for the
+ * workshop's creator) deleting the workshop.
+ */
+export function BoardPanel({
+  workshopId,
+  token,
+  onClose,
+}: {
+  workshopId: string;
+  token: string;
+  onClose: () => void;
+}) {
   const t = useT();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const [confirming, setConfirming] = useState(false);
@@ -44,6 +56,7 @@ export function BoardPanel({ onClose }: { onClose: () => void }) {
       </div>
       <NoteEditingSetting />
       <Bin confirming={confirming} setConfirming={setConfirming} />
+      <DeleteWorkshopSection workshopId={workshopId} token={token} />
     </aside>
   );
 }

@@ -1,8 +1,9 @@
 import { type ModerationAction, moderationRefusal, type ParticipantSummary } from '@atelier/shared';
-import { type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
+import { type ReactNode, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { errorMessage } from '../../../api/errorMessage';
 import { removeParticipant, setCoFacilitator } from '../../../api/participants';
+import { eraseParticipant } from '../../../api/privacy';
 import { localeStore, useT } from '../../../i18n/locale';
 import { usePresence } from '../../../state/presenceStores';
 import { boardStore, useBoard } from '../../../state/store';
@@ -41,6 +42,7 @@ export function ParticipantsPanel({ workshopId, token, refreshSummary, onClose }
   const people = usePresence((s) => s.people);
   const [busy, setBusy] = useState<string | null>(null);
   const [confirming, setConfirming] = useState<ParticipantRow | null>(null);
+  const [erasing, setErasing] = useState<ParticipantRow | null>(null);
   const joinCode = useBoard((s) => s.workshop?.joinCode);
   /** People removed while the panel is open, with the code then: they can come back while it lasts. */
   const [removedHere, setRemovedHere] = useState<{ name: string; code: string | undefined }[]>([]);
@@ -58,6 +60,34 @@ export function ParticipantsPanel({ workshopId, token, refreshSummary, onClose }
   const actor = rows.find((r) => r.id === me?.participantId);
   const allowed = (row: ParticipantRow, action: ModerationAction) =>
     actor !== undefined && moderationRefusal(actor, row, action, rows) === null;
+  // Erasing follows the removal's rules, a removed person included; once is enough.
+  const erasable = (row: ParticipantRow) => !row.erased && allowed({ ...row, removed: false }, 'remove');
+
+  const erase = async (row: ParticipantRow, removeContributions: boolean) => {
+    setBusy(row.id);
+    try {
+      const { participant } = await eraseParticipant(workshopId, row.id, removeContributions, token);
+      storeParticipant(participant);
+      boardStore.getState().toast('success', t('participants.erasedToast', { name: participant.name }));
+    } catch (error) {
+      boardStore.getState().toast('error', errorMessage(t, error));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const eraseButton = (row: ParticipantRow) =>
+    erasable(row) && (
+      <IconButton
+        testId="participants.erase"
+        className="participant__erase"
+        label={t('participants.erase', { name: row.name })}
+        disabled={busy === row.id}
+        onClick={() => setErasing(row)}
+      >
+        <Icon name="eraser" size={18} />
+      </IconButton>
+    );
 
   const run = async (row: ParticipantRow, action: ModerationAction) => {
     setBusy(row.id);
@@ -152,6 +182,7 @@ export function ParticipantsPanel({ workshopId, token, refreshSummary, onClose }
                     <Icon name="userMinus" size={18} />
                   </IconButton>
                 )}
+                {eraseButton(row)}
               </fieldset>
             )}
           </ParticipantItem>
@@ -162,7 +193,16 @@ export function ParticipantsPanel({ workshopId, token, refreshSummary, onClose }
           <h3 id="participants-removed">{t('participants.removedHeading')}</h3>
           <ul className="participants-list">
             {removed.map((row) => (
-              <ParticipantItem key={row.id} row={row} you={false} />
+              <ParticipantItem key={row.id} row={row} you={false}>
+                {erasable(row) && (
+                  <fieldset className="participant__actions">
+                    <legend className="visually-hidden">
+                      {t('participants.actions', { name: row.name })}
+                    </legend>
+                    {eraseButton(row)}
+                  </fieldset>
+                )}
+              </ParticipantItem>
             ))}
           </ul>
         </section>
@@ -181,7 +221,54 @@ export function ParticipantsPanel({ workshopId, token, refreshSummary, onClose }
           }}
         />
       )}
+      {erasing && (
+        <EraseDialog
+          row={erasing}
+          onCancel={() => setErasing(null)}
+          onConfirm={(removeContributions) => {
+            setErasing(null);
+            void erase(erasing, removeContributions);
+          }}
+        />
+      )}
     </aside>
+  );
+}
+
+/** Confirms an erasure, and whether the person's notes go too (they stay, unsigned, by default). */
+function EraseDialog({
+  row,
+  onCancel,
+  onConfirm,
+}: {
+  row: ParticipantRow;
+  onCancel: () => void;
+  onConfirm: (removeContributions: boolean) => void;
+}) {
+  const t = useT();
+  const id = useId();
+  const [withNotes, setWithNotes] = useState(false);
+  return (
+    <ConfirmDialog
+      testId="participants.eraseConfirm"
+      title={t('participants.eraseHeading', { name: row.name })}
+      text={t('participants.eraseText')}
+      confirmLabel={t('participants.eraseConfirm')}
+      cancelLabel={t('participants.cancel')}
+      onCancel={onCancel}
+      onConfirm={() => onConfirm(withNotes)}
+    >
+      <div className="checkbox">
+        <input
+          id={`${id}-notes`}
+          type="checkbox"
+          data-testid="participants.eraseContributions"
+          checked={withNotes}
+          onChange={(event) => setWithNotes(event.target.checked)}
+        />
+        <label htmlFor={`${id}-notes`}>{t('participants.eraseContributions')}</label>
+      </div>
+    </ConfirmDialog>
   );
 }
 
@@ -205,6 +292,7 @@ function ParticipantItem({
       data-participant-id={row.id}
       data-name={row.name}
       data-role={row.label}
+      data-erased={row.erased === true}
       data-here={row.here}
     >
       <span className="participant__avatar" style={{ background: row.color }} aria-hidden="true">
@@ -225,7 +313,13 @@ function ParticipantItem({
             // Most people are participants: only the other roles need a badge to stand out.
             hidden={row.label === 'participant' && !row.removed}
           >
-            {t(row.removed ? 'participants.removed' : `participants.role.${row.label}`)}
+            {t(
+              row.erased
+                ? 'participants.erased'
+                : row.removed
+                  ? 'participants.removed'
+                  : `participants.role.${row.label}`,
+            )}
           </span>
         </div>
         <div className="participant__meta">

@@ -1,0 +1,53 @@
+import { CLOSE_CODES, parseRoomName } from '@atelier/shared';
+import type { Logger } from '../log';
+import type { ActivityTracker } from '../store/activity';
+import type { PurgeStore } from '../store/purge';
+import type { WorkshopStore } from '../store/workshops';
+import type { ParticipantDisconnector } from '../sync/participant-sockets';
+import type { RoomManager } from '../sync/rooms';
+import type { VoteService } from '../votes/service';
+
+export interface WorkshopDeletion {
+  /**
+   * Deletes a workshop for good: closes its people's sockets (4412), drops its loaded rooms
+   * without writing them back, stops its vote deadlines, deletes every row of it and scrubs the
+   * file. Returns whether it existed. `why` is logged (`creator`, `retention`).
+   */
+  delete(workshopId: string, why: 'creator' | 'retention'): boolean;
+}
+
+export interface WorkshopDeletionDeps {
+  workshops: Pick<WorkshopStore, 'participants'>;
+  purge: PurgeStore;
+  rooms: Pick<RoomManager, 'drop'>;
+  sockets: ParticipantDisconnector;
+  votes: Pick<VoteService, 'forget'>;
+  activity: Pick<ActivityTracker, 'forget'>;
+  log: Logger;
+}
+
+export function createWorkshopDeletion(deps: WorkshopDeletionDeps): WorkshopDeletion {
+  const { workshops, purge, rooms, sockets, votes, activity, log } = deps;
+  return {
+    delete(workshopId, why) {
+      // Rows first in memory order: nothing in flight may write the workshop back once it is gone.
+      const people = workshops.participants(workshopId);
+      const dropped = rooms.drop((name) => parseRoomName(name)?.workshopId === workshopId);
+      votes.forget(workshopId);
+      let closed = 0;
+      for (const person of people)
+        closed += sockets.disconnect(person.id, CLOSE_CODES.workshopDeleted, 'workshop deleted');
+      const existed = purge.deleteWorkshop(workshopId);
+      activity.forget(workshopId);
+      const { busy } = purge.scrub();
+      // The id only: titles and names never go into logs.
+      log.info({ workshopId, why, rooms: dropped.length, sockets: closed, existed }, 'workshop deleted');
+      if (busy)
+        log.warn(
+          { workshopId },
+          'a reader kept the WAL from being truncated; it will be at the next checkpoint',
+        );
+      return existed;
+    },
+  };
+}
