@@ -11,7 +11,20 @@ describe('requestJson', () => {
 
   it('returns the validated answer and sends the bearer token', async () => {
     const fetchMock = vi.fn(async () =>
-      answer(200, { id: 'w1', title: 'T', territory: { name: 'N', kind: 'region' }, locale: 'fr' }),
+      answer(200, {
+        id: 'w1',
+        title: 'T',
+        territory: { name: 'N', kind: 'region' },
+        locale: 'fr',
+        privacy: {
+          version: 'v1',
+          locale: 'fr',
+          title: 'Vos données',
+          paragraphs: ['…'],
+          retentionDays: null,
+          contact: null,
+        },
+      }),
     );
     vi.stubGlobal('fetch', fetchMock);
     const preview = await requestJson('/api/join/ABC234', WorkshopPreview, { token: 'tok' });

@@ -215,8 +215,7 @@ export const en: Record<ScreenKey, string> = {
   'participants.eraseHeading': 'Erase {name}’s name?',
   'participants.eraseText':
     'Their name is replaced everywhere (list, presence, exports) by “Participant” and a number, and their access ends. This cannot be undone.',
-  'participants.eraseContributions':
-    'Also delete their contributions (their notes, in the bin and drafts too)',
+  'participants.eraseContributions': 'Also delete their notes (in the bin and their drafts too)',
   'participants.eraseConfirm': 'Erase',
   'participants.erasedToast': 'The name was erased: {name}.',
   'participants.promotedToast': '{name} is now a co-facilitator.',
@@ -268,7 +267,7 @@ export const en: Record<ScreenKey, string> = {
   'boardPanel.heading': 'Board',
   'boardPanel.delete.heading': 'Delete the workshop',
   'boardPanel.delete.hint':
-    'Everything is erased from the server for good: board, contributions, votes, participants. Export what you want to keep first.',
+    'Everything is erased from the server for good: board, notes, votes, participants. Export what you want to keep first.',
   'boardPanel.delete.button': 'Delete the workshop…',
   'boardPanel.delete.confirmHeading': 'Delete “{title}” for good?',
   'boardPanel.delete.confirmText':

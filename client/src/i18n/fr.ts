@@ -224,7 +224,7 @@ export const fr = {
   'participants.eraseText':
     'Son nom est remplacé partout (liste, présence, exports) par « Participant·e » et un numéro, et son accès est coupé. C’est définitif.',
   'participants.eraseContributions':
-    'Supprimer aussi ses contributions (ses notes, y compris dans la corbeille et ses brouillons)',
+    'Supprimer aussi ses contributions (y compris dans la corbeille et ses brouillons)',
   'participants.eraseConfirm': 'Effacer',
   'participants.erasedToast': 'Le nom a été effacé : {name}.',
   'participants.promotedToast': '{name} est maintenant co-animateur·rice.',
