@@ -20,6 +20,7 @@ import {
   waitFor,
   withTimeout,
 } from './harness';
+import { parsePrometheusText, sampleValue } from './prometheus-text';
 
 /**
  * The sync endpoint's socket caps (docs/security.md, "Socket limits"), attacked from several
@@ -134,6 +135,48 @@ describe('open sockets per address', () => {
     for (const client of [...held, elsewhere]) client.destroy();
   });
 });
+
+describe('malformed connections', () => {
+  it('give back their slot under the per-address cap and leave no connection counted, however many there were', async () => {
+    const workshop = await createWorkshop(server.url);
+    const room = roomName(workshop.id, 'board');
+    const people = await Promise.all(
+      ['Fay', 'Gil', 'Hana', 'Ivo'].map((name) =>
+        join(server.url, workshop.joinCode, { name, group: 'resident' }),
+      ),
+    );
+    // 16 bad connections from one address (under UPGRADE_BURST), 4 at a time: the cap (4) is
+    // reached by each batch, so a slot not given back would refuse the next batch with a 429.
+    for (let batch = 0; batch < 4; batch++) {
+      const sockets = people.map((person) =>
+        openRaw(server.wsUrl, room, person.token, { localAddress: '127.0.0.7' }),
+      );
+      for (const socket of sockets) {
+        expect(await socket.opened).toBe(true);
+        socket.send(new Uint8Array([0x80]));
+      }
+      for (const socket of sockets) {
+        expect(await rawEnded(socket, 'a malformed connection to be closed')).toMatchObject({
+          kind: 'close',
+          code: 4400,
+        });
+      }
+    }
+    // Every slot back: the cap's worth of sockets from the same address is admitted at once.
+    await waitFor(async () => (await syncConnections(server)) === 0, 'no sync connection to be counted');
+    const again = await Promise.all(
+      people.map((person) => connectDoc(server.wsUrl, room, person.token, { localAddress: '127.0.0.7' })),
+    );
+    expect(await syncConnections(server)).toBe(4);
+    for (const client of again) client.destroy();
+  });
+});
+
+/** Open board sockets as `GET /metrics` counts them (the sync endpoint's connections). */
+async function syncConnections(target: RunningServer): Promise<number> {
+  const families = parsePrometheusText(await (await fetch(`${target.url}/metrics`)).text());
+  return sampleValue(families, 'atelier_sync_connections', { kind: 'board' });
+}
 
 describe('open sockets per token', () => {
   it('refuses a token past SOCKETS_PER_TOKEN from any address; another token from the same address connects', async () => {

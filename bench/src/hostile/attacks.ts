@@ -6,7 +6,7 @@
  * which close code, which HTTP refusal (the 429's body names the limit).
  */
 import WebSocket from 'ws';
-import { sleep } from '../lib/clock';
+import { now, sleep } from '../lib/clock';
 import { type FrameKind, ignoredMessage, MALFORMED, OVERSIZED } from './frames';
 
 export type Outcome = string;
@@ -62,7 +62,9 @@ export function attempt(url: string, localAddress: string): Attempt {
     });
     ws.on('close', (code, reason) => {
       greet(false);
-      resolve(`close ${code}${reason.length > 0 ? ` ${reason.toString('utf8')}` : ''}`);
+      // The reason names the connection (`… (connection <id>)`): counted by code and reason alone.
+      const text = reason.toString('utf8').replace(/ \(connection [^)]*\)$/, '');
+      resolve(`close ${code}${text.length > 0 ? ` ${text}` : ''}`);
     });
   });
   return { ws, greeted, ended };
@@ -92,6 +94,7 @@ export interface MalformedFlood {
   /** Every n-th connection opens with an oversized frame. */
   oversizedEvery: number;
   totalFrames: number;
+  /** Epoch ms (`now()` of lib/clock: the same in every process) after which no connection starts. */
   deadline: number;
 }
 
@@ -111,8 +114,10 @@ export async function malformedFlood(spec: MalformedFlood): Promise<FloodReport>
   const outcomes = new Tally();
   const byKind: Record<string, number> = {};
   let frames = 0;
+  /** Frames promised to connections already opening: a connection claims its frames before it opens. */
+  let claimed = 0;
   let connections = 0;
-  const done = () => frames >= spec.totalFrames || performance.now() > spec.deadline;
+  const done = () => claimed >= spec.totalFrames || now() > spec.deadline;
   const loops = spec.addresses.flatMap((address, a) => {
     const pace = pacer(spec.connectionsPerSecond);
     return Array.from({ length: spec.perAddress }, async (_, l) => {
@@ -123,11 +128,13 @@ export async function malformedFlood(spec: MalformedFlood): Promise<FloodReport>
         const n = connections++;
         const kind: FrameKind =
           n % spec.oversizedEvery === 0 ? OVERSIZED : (MALFORMED[n % MALFORMED.length] ?? OVERSIZED);
+        // One oversized frame is enough (and 1 MiB each on the wire); the others come in a burst.
+        // Claimed now, not after the greeting: the 80 loops racing for the last frames would
+        // otherwise open connections with nothing left to send, which the server rightly keeps.
+        const count = kind === OVERSIZED ? 1 : Math.min(spec.framesPerConnection, spec.totalFrames - claimed);
+        claimed += count;
         const socket = attempt(`${spec.roomUrl}?token=${encodeURIComponent(token)}`, address);
         if (await socket.greeted) {
-          // One oversized frame is enough (and 1 MiB each on the wire); the others come in a burst.
-          const count =
-            kind === OVERSIZED ? 1 : Math.min(spec.framesPerConnection, spec.totalFrames - frames);
           for (let i = 0; i < count && socket.ws.readyState === WebSocket.OPEN; i++) {
             socket.ws.send(kind.frame, { binary: typeof kind.frame !== 'string' });
             frames++;
@@ -176,18 +183,25 @@ export async function steadySender(
   return { sent, outcome };
 }
 
-/** One connection that sends `count` ignored messages of `size` bytes at once: over the rate, it must be closed. */
+/**
+ * One connection that sends `count` ignored messages of `size` bytes at once: over the rate, it
+ * must be closed. One the server leaves open `waitS` after the last send is counted so and cut.
+ */
 export async function burstSender(
   url: string,
   address: string,
   count: number,
   size: number,
+  waitS = 15,
 ): Promise<Outcome> {
   const socket = attempt(url, address);
   if (!(await socket.greeted)) return socket.ended;
   const frame = ignoredMessage(size);
   for (let i = 0; i < count && socket.ws.readyState === WebSocket.OPEN; i++) socket.ws.send(frame);
-  return socket.ended;
+  const open = `open ${waitS} s after the burst`;
+  const outcome = await Promise.race([socket.ended, sleep(waitS * 1000).then(() => open)]);
+  if (outcome === open) socket.ws.terminate();
+  return outcome;
 }
 
 /** Upgrades at `perSecond` from one address for `seconds` (forged tokens: each ends in 4401 or a 429). */

@@ -4,100 +4,124 @@
  * limits' edges (message, byte and upgrade rates just under and over; churn at the per-address
  * socket cap), against Atelier with its default limits, while an honest room of 45 works as
  * in workshop-burst (cursors 20 Hz + 5 note moves/s each). Atelier only: the peers have no
- * authentication or limits to attack. Prints the honest room's latencies, whether the server
- * survived, its RSS before / during / after, and every outcome counted.
+ * authentication or limits to attack.
+ *
+ * Two phases on one server: the honest room alone, then the same room under the attack, so
+ * the attack's effect is a ratio on the same machine at the same time. The attackers run in
+ * their own processes (hostile/attacker.ts), niced, so the honest room's clients — the
+ * measuring instrument, in the harness's worker thread — are not starved by the flood's loops.
+ * Prints both phases' latencies, whether the server survived, its RSS before / during / after.
  */
 
-import { burstSender, churnAtCap, malformedFlood, steadySender, upgradeStream } from '../hostile/attacks';
-import { sleep } from '../lib/clock';
+import { startAttacker } from '../hostile/attacker';
+import { now, sleep } from '../lib/clock';
 import type { ResultRow, ScenarioContext, ScenarioResult } from '../lib/scenario';
 import { runLoad } from '../load/generator';
+import type { LoadSpec } from '../load/load-spec';
 import { DOC_COLUMNS, loadNotes, loadRow, PRESENCE_COLUMNS } from '../load/report-row';
 import { type BenchServer, startServer } from '../servers/launcher';
 import { provisionRooms } from '../servers/provision';
 
 export const name = 'hostile';
 export const description =
-  '1,000,000 malformed frames + socket-limit edges from 10+ loopback addresses while a room of 45 works (targets: honest p99 < 100 ms, no crash, RSS back within 20 MB)';
+  '1,000,000 malformed frames + socket-limit edges from 10+ loopback addresses while a room of 45 works, and the same room alone (targets: honest p99 < 100 ms, no crash, RSS back within 20 MB)';
 export const columns = [
   ...PRESENCE_COLUMNS,
   ...DOC_COLUMNS,
+  { key: 'cpuPct', label: 'srv CPU %', digits: 0 },
+  { key: 'genCpuPct', label: 'gen CPU %', digits: 0 },
   { key: 'frames', label: 'bad frames', digits: 0 },
   { key: 'attackS', label: 'attack s', digits: 0 },
+  { key: 'attackCpuPct', label: 'attacker CPU %', digits: 0 },
   { key: 'survived', label: 'survived' },
   { key: 'rssBeforeMB', label: 'RSS before MB', digits: 0 },
   { key: 'rssDuringMB', label: 'RSS max MB', digits: 0 },
   { key: 'rssAfterMB', label: 'RSS after MB', digits: 0 },
-  { key: 'genCpuPct', label: 'gen CPU %', digits: 0 },
 ];
 
 const HONEST = 45;
 /** Attackers' participants in the honest workshop: one per concurrent flood connection. */
 const FLOODERS = 80;
 const FLOOD_ADDRESSES = Array.from({ length: 10 }, (_, i) => `127.0.1.${i + 1}`);
-/** The server's defaults (server/src/config.ts), which the edges aim at. */
-const DEFAULTS = { perAddress: 1000, perToken: 16, messagesPerS: 300, bytesPerS: 2 * 1024 * 1024 };
+/** After the attack, the lowest RSS over this long (the honest room still working) is "after". */
+const AFTER_MS = 20_000;
 
 export async function run(ctx: ScenarioContext): Promise<ScenarioResult> {
   const quick = ctx.quick;
   const totalFrames = quick ? 20_000 : 1_000_000;
-  const durationS = ctx.durationS ?? (quick ? 20 : 150);
+  const durationS = ctx.durationS ?? (quick ? 30 : 150);
+  const aloneS = quick ? 10 : 40;
   const server = await startServer('atelier');
   try {
-    // Room 0: the honest 45 and the flooders (participants of the same workshop, as a malicious
-    // participant would be); room 1: the tokens held at the per-address cap, in a quiet workshop.
-    const [room, quiet] = await provisionRooms(server, 2, HONEST + FLOODERS);
-    if (!room || !quiet) throw new Error('provisioning failed');
+    // Room 0: the honest room alone (phase 1); room 1: the honest 45 and the flooders
+    // (participants of the same workshop, as a malicious participant would be); room 2: the
+    // tokens held at the per-address cap, in a quiet workshop. Each phase has its own fresh
+    // board, as workshop-burst starts from one.
+    const [first, room, quiet] = await provisionRooms(server, 3, HONEST + FLOODERS);
+    if (!first || !room || !quiet) throw new Error('provisioning failed');
+    const honestAlone = { ...first, clients: first.clients.slice(0, HONEST) };
     const honest = { ...room, clients: room.clients.slice(0, HONEST) };
     const flooders = room.clients.slice(HONEST).map((c) => c.token ?? '');
     const roomUrl = `${server.url}/${room.name}`;
     const quietUrl = `${server.url}/${quiet.name}`;
+    const spec: LoadSpec = {
+      cursorHz: 20,
+      movesPerSec: 5,
+      probesPerRoom: 5,
+      warmupS: 5,
+      durationS,
+      drainS: 1,
+    };
 
+    ctx.log(`phase 1: the honest room alone, ${aloneS} s`);
+    const alone = await runLoad(server, [honestAlone], { ...spec, durationS: aloneS }, ctx.log);
+
+    ctx.log('phase 2: the honest room under attack');
     let loadOn: () => void = () => {};
     const measuring = new Promise<void>((resolve) => {
       loadOn = resolve;
     });
-    const load = runLoad(
-      server,
-      [honest],
-      { cursorHz: 20, movesPerSec: 5, probesPerRoom: 5, warmupS: 5, durationS, drainS: 1 },
-      (message) => {
-        ctx.log(message);
-        if (message.includes('load on')) loadOn();
-      },
-    );
+    const load = runLoad(server, [honest], spec, (message) => {
+      ctx.log(message);
+      if (message.includes('load on')) loadOn();
+    });
     await measuring;
-    await sleep(6000); // the warmup, then a second of the measured window without the attack
-    const rssBefore = (await server.stats()).rss;
+    // The warmup, then a second of the measured window without the attack: its lowest RSS is
+    // "before" (one sample lands anywhere in V8's collection cycle, tens of MB apart).
+    const rssBefore = await lowestRss(server, 6000);
     const rss = sampleRss(server);
-    const attackStarted = performance.now();
-    const deadline = attackStarted + Math.max(10, durationS - 25) * 1000;
+    const attackStarted = now();
+    // The flood starts no connection after this: the honest room goes on for AFTER_MS and more.
+    const deadline = attackStarted + Math.max(10, durationS - 10 - AFTER_MS / 1000) * 1000;
     ctx.log(
       `attack: ${totalFrames} malformed frames from ${FLOOD_ADDRESSES.length} addresses, and the edges`,
     );
-
-    const [flood, edges] = await Promise.all([
-      malformedFlood({
-        roomUrl,
-        tokens: flooders,
-        addresses: FLOOD_ADDRESSES,
-        perAddress: 8,
-        connectionsPerSecond: 80,
-        framesPerConnection: 25,
-        oversizedEvery: 500,
-        totalFrames,
-        deadline,
-      }),
-      limitEdges(
-        roomUrl,
-        quietUrl,
-        flooders,
-        quiet.clients.map((c) => c.token ?? ''),
-        quick,
-        ctx.log,
-      ),
-    ]);
-    const attackS = (performance.now() - attackStarted) / 1000;
+    const flooder = startAttacker(
+      {
+        type: 'flood',
+        spec: {
+          roomUrl,
+          tokens: flooders,
+          addresses: FLOOD_ADDRESSES,
+          perAddress: 8,
+          connectionsPerSecond: 80,
+          framesPerConnection: 25,
+          oversizedEvery: 500,
+          totalFrames,
+          deadline,
+        },
+      },
+      ctx.log,
+    );
+    const edger = startAttacker(
+      {
+        type: 'edges',
+        spec: { roomUrl, quietUrl, flooders, quietTokens: quiet.clients.map((c) => c.token ?? ''), quick },
+      },
+      ctx.log,
+    );
+    const [flood, edges] = await Promise.all([flooder.result, edger.result]);
+    const attackS = (now() - attackStarted) / 1000;
     ctx.log(
       `attack over after ${attackS.toFixed(0)} s: ${flood.frames} frames in ${flood.connections} connections`,
     );
@@ -105,118 +129,43 @@ export async function run(ctx: ScenarioContext): Promise<ScenarioResult> {
       (await fetch(`${server.httpUrl}/healthz`)
         .then((r) => r.ok)
         .catch(() => false)) && server.pid > 0;
-    // Quiet again (the honest room goes on): the lowest RSS of the next 15 s.
-    await sleep(5000);
     const rssDuring = rss.stop();
-    const after = await lowestRss(server, 10_000);
-    const report = await load;
+    // Quiet again (the honest room goes on): the lowest RSS of the next AFTER_MS.
+    const after = await lowestRss(server, AFTER_MS);
+    const attacked = await load;
 
-    const row: ResultRow = {
-      ...loadRow('atelier', 'atelier', report),
-      frames: flood.frames,
-      attackS,
-      survived: survived ? 'yes' : 'NO',
-      rssBeforeMB: rssBefore / 2 ** 20,
-      rssDuringMB: rssDuring / 2 ** 20,
-      rssAfterMB: after / 2 ** 20,
-    };
+    const attackCpuPct = ((flooder.cpuSeconds() + edger.cpuSeconds()) / attackS) * 100;
+    const rows: ResultRow[] = [
+      { ...loadRow('alone', 'atelier', alone) },
+      {
+        ...loadRow('under attack', 'atelier', attacked),
+        frames: flood.frames,
+        attackS,
+        attackCpuPct,
+        survived: survived ? 'yes' : 'NO',
+        rssBeforeMB: rssBefore / 2 ** 20,
+        rssDuringMB: rssDuring / 2 ** 20,
+        rssAfterMB: after / 2 ** 20,
+      },
+    ];
     const notes = [
-      `honest room: 1 × ${HONEST} (5 probes), cursors 20 Hz + 5 note moves/s each, ${durationS} s measured; the attack ran ${attackS.toFixed(0)} s of it`,
+      `honest room: 1 × ${HONEST} (5 probes), cursors 20 Hz + 5 note moves/s each; alone ${aloneS} s measured, then ${durationS} s measured of which the attack ran ${attackS.toFixed(0)} s`,
+      `under attack / alone, p99: presence ${ratio(attacked.presence.each.p99, alone.presence.each.p99)}, doc ${ratio(attacked.doc.each.p99, alone.doc.each.p99)}`,
       `flood: ${flood.frames} malformed frames in ${flood.connections} connections (${FLOOD_ADDRESSES.length} addresses × 8 at ≤ 80 connections/s each, 25 frames each after the greeting; the first closes it); outcomes ${JSON.stringify(flood.outcomes)}`,
       `frames by kind: ${JSON.stringify(flood.byKind)}`,
       ...edges,
-      `RSS after − before: ${((after - rssBefore) / 2 ** 20).toFixed(1)} MB (target ≤ 20)`,
-      ...loadNotes('atelier', report),
+      `RSS after − before: ${((after - rssBefore) / 2 ** 20).toFixed(1)} MB (target ≤ 20; lowest of ${AFTER_MS / 1000} s after the attack)`,
+      ...loadNotes('alone', alone),
+      ...loadNotes('under attack', attacked),
     ];
-    return { rows: [row], notes, raw: { flood: { ...flood, outcomes: flood.outcomes.toJSON() } } };
+    return { rows, notes, raw: { flood } };
   } finally {
     await server.stop();
   }
 }
 
-/** The limits' edges, each from its own address; a line per edge saying what happened. */
-async function limitEdges(
-  roomUrl: string,
-  quietUrl: string,
-  flooders: readonly string[],
-  quietTokens: readonly string[],
-  quick: boolean,
-  log: (message: string) => void,
-): Promise<string[]> {
-  // An edge that never ends is a finding, not a reason to hang the run.
-  const bounded = <T>(label: string, work: Promise<T>): Promise<T | string> =>
-    Promise.race([
-      work.then((value) => {
-        log(`edge done: ${label}`);
-        return value;
-      }),
-      sleep(90_000).then(() => `DID NOT FINISH within 90 s`),
-    ]);
-  const tokenUrl = (url: string, token: string | undefined) =>
-    `${url}?token=${encodeURIComponent(token ?? '')}`;
-  const seconds = quick ? 4 : 10;
-  const [underMessages, underBytes, overMessages, overBytes, upgradesUnder, upgradesOver, churn] =
-    await Promise.all([
-      bounded(
-        'messages under',
-        Promise.all(
-          [0, 1].map((i) =>
-            steadySender(
-              tokenUrl(roomUrl, flooders[i]),
-              '127.0.2.1',
-              DEFAULTS.messagesPerS * 0.9,
-              8,
-              seconds,
-            ),
-          ),
-        ),
-      ),
-      bounded(
-        'bytes under',
-        steadySender(tokenUrl(roomUrl, flooders[2]), '127.0.2.1', 22, 64 * 1024, seconds),
-      ), // 1.4 MiB/s
-      bounded(
-        'messages over',
-        sequential(20, () => burstSender(tokenUrl(roomUrl, flooders[3]), '127.0.2.2', 1000, 8)),
-      ),
-      bounded(
-        'bytes over',
-        sequential(5, () => burstSender(tokenUrl(roomUrl, flooders[4]), '127.0.2.2', 10, 1_000_000)),
-      ),
-      bounded('upgrades under', upgradeStream(roomUrl, '127.0.2.3', 90, seconds)),
-      bounded('upgrades over', upgradeStream(roomUrl, '127.0.2.4', 400, quick ? 4 : 6)),
-      bounded(
-        'churn',
-        churnAtCap(quietUrl, quietTokens, 12, '127.0.2.5', DEFAULTS.perAddress, 40, 50, seconds),
-      ),
-    ]);
-  const show = (value: unknown): string =>
-    typeof value === 'string'
-      ? value
-      : Array.isArray(value) && value.every((v) => typeof v === 'string')
-        ? JSON.stringify(count(value))
-        : JSON.stringify(value);
-  return [
-    `edge, messages at 90% of the rate (270/s, 2 connections, ${seconds} s): ${show(underMessages)}`,
-    `edge, bytes at 70% of the rate (22 × 64 KiB/s, ${seconds} s): ${show(underBytes)}`,
-    `edge, 1,000 messages at once (20 connections): ${show(overMessages)}`,
-    `edge, 10 × 1,000,000 bytes at once (5 connections): ${show(overBytes)}`,
-    `edge, upgrades at 90/s for ${seconds} s (forged tokens): ${show(upgradesUnder)}`,
-    `edge, upgrades at 400/s (forged tokens): ${show(upgradesOver)}`,
-    `edge, sockets at the per-address cap (${DEFAULTS.perAddress} + 40 asked, then 50 closed and 90 asked each second for ${seconds} s): ${show(churn)}`,
-  ];
-}
-
-async function sequential<T>(n: number, make: () => Promise<T>): Promise<T[]> {
-  const out: T[] = [];
-  for (let i = 0; i < n; i++) out.push(await make());
-  return out;
-}
-
-function count(values: readonly string[]): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const v of values) out[v] = (out[v] ?? 0) + 1;
-  return out;
+function ratio(a: number | null | undefined, b: number | null | undefined): string {
+  return a != null && b != null && b > 0 ? `${(a / b).toFixed(2)}×` : 'n/a';
 }
 
 /** Samples the server's RSS every second until stopped; returns the highest. */
