@@ -277,7 +277,7 @@ test('a facilitator on a phone is told the console needs a wider screen, and sti
   const notice = await p.getByTestId('facilitator.narrow').boundingBox();
   expect((await share.boundingBox())?.y).toBeGreaterThanOrEqual((notice?.y ?? 0) + (notice?.height ?? 0));
   await expectFitsSmallScreen(p, 'facilitator board with the share panel');
-  await share.getByRole('button', { name: 'Fermer' }).tap();
+  await share.getByRole('button', { name: 'Fermer', exact: true }).tap();
   await expect(share).toBeHidden();
   await expectFitsSmallScreen(p, 'facilitator board');
   await phone.context.close();
