@@ -208,6 +208,25 @@ describe('action sheet commands', () => {
     expect(new Set(readActions(doc).map((s) => s.order)).size).toBe(3);
   });
 
+  it('keeps financing lines in the order they were added within the same millisecond', () => {
+    const { doc, sheet } = sheetBoard();
+    const first = addFinancingLine(
+      doc,
+      's1',
+      { source: 'region', label: 'A', amount: 1, secured: true },
+      'zz',
+      500,
+    );
+    const second = addFinancingLine(
+      doc,
+      's1',
+      { source: 'other', label: 'B', amount: 2, secured: false },
+      'aa',
+      500,
+    );
+    expect(sheet()?.financing.map((l) => l.id)).toEqual([first, second]);
+  });
+
   it('adds, updates and removes financing lines, in the order they were added', () => {
     const { doc, sheet } = sheetBoard();
     const region = addFinancingLine(

@@ -445,7 +445,12 @@ function addEntry(
   what: string,
 ): void {
   if (map.has(key)) throw new Error(`${what} ${key} exists`);
-  doc.transact(() => map.set(key, entryMap({ id: key, ...fields, [ADDED_AT]: now })), LOCAL_ORIGIN);
+  // After every entry this replica sees, even when added in the same millisecond: the reading
+  // order is the order of adding, not of the random ids that break ties.
+  let latest = Number.NEGATIVE_INFINITY;
+  for (const entry of map.values()) latest = Math.max(latest, addedAt(entryFields(entry)));
+  const at = Math.max(now, latest + 1);
+  doc.transact(() => map.set(key, entryMap({ id: key, ...fields, [ADDED_AT]: at })), LOCAL_ORIGIN);
 }
 
 /**
