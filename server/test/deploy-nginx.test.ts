@@ -41,23 +41,33 @@ beforeAll(async () => {
   const dir = await makeTempDir('atelier-nginx-');
   const tls = await selfSignedCertificate(dir);
   ca = tls.pem;
-  const [httpPort = 0, httpsPort = 0] = await freePorts(2);
-  publicUrl = `https://localhost:${httpsPort}`;
-  proxyUrl = `https://127.0.0.1:${httpsPort}`;
-  server = await startServer({ env: { PUBLIC_URL: publicUrl, TRUST_PROXY: '1' } });
-  nginx = await startNginx(
-    dir,
-    {
-      serverName: 'localhost',
-      certificate: tls.certificate,
-      certificateKey: tls.key,
-      upstreamPort: Number(new URL(server.url).port),
-      httpPort,
-      httpsPort,
-    },
-    ca,
-  );
-}, 30_000);
+  // The ports are free when picked but not held: another test's server may take one before
+  // nginx binds it. Then pick again (the server's PUBLIC_URL names the port, so it restarts too).
+  for (let attempt = 1; ; attempt++) {
+    const [httpPort = 0, httpsPort = 0] = await freePorts(2);
+    publicUrl = `https://localhost:${httpsPort}`;
+    proxyUrl = `https://127.0.0.1:${httpsPort}`;
+    server = await startServer({ env: { PUBLIC_URL: publicUrl, TRUST_PROXY: '1' } });
+    try {
+      nginx = await startNginx(
+        dir,
+        {
+          serverName: 'localhost',
+          certificate: tls.certificate,
+          certificateKey: tls.key,
+          upstreamPort: Number(new URL(server.url).port),
+          httpPort,
+          httpsPort,
+        },
+        ca,
+      );
+      return;
+    } catch (error) {
+      await server.stop();
+      if (attempt >= 3 || !String(error).includes('Address already in use')) throw error;
+    }
+  }
+}, 60_000);
 
 afterAll(async () => {
   await nginx?.stop();
