@@ -13,6 +13,7 @@ import { suggestLocale, useT } from '../../../i18n/locale';
 import { navigate } from '../../../routing/router';
 import { boardPath } from '../../../routing/routes';
 import { loadProfile, loadSession, saveProfile, saveSession } from '../../../session/session';
+import { Checkbox } from '../../../ui/Checkbox';
 import { MessageCard, Screen } from '../../../ui/Screen';
 import { WrongLink } from './WrongLink';
 
@@ -205,20 +206,13 @@ function JoinForm({ code, preview }: { code: string; preview: WorkshopPreview })
             ))}
           </select>
         </div>
-        <div className="checkbox">
-          <input
-            id={`${id}-observer`}
-            type="checkbox"
-            data-testid="join.observer"
-            checked={observer}
-            aria-describedby={`${id}-observer-hint`}
-            onChange={(e) => setObserver(e.target.checked)}
-          />
-          <label htmlFor={`${id}-observer`}>{t('join.observer')}</label>
-          <p id={`${id}-observer-hint`} className="hint">
-            {t('join.observerHint')}
-          </p>
-        </div>
+        <Checkbox
+          label={t('join.observer')}
+          hint={t('join.observerHint')}
+          checked={observer}
+          onChange={setObserver}
+          testId="join.observer"
+        />
         <PrivacyNoticeBox notice={preview.privacy} />
         {serverError && (
           <p className="form-error" role="alert" data-testid="join.error">

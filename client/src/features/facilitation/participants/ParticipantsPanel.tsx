@@ -1,5 +1,5 @@
 import { type ModerationAction, moderationRefusal, type ParticipantSummary } from '@atelier/shared';
-import { type ReactNode, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { errorMessage } from '../../../api/errorMessage';
 import { removeParticipant, setCoFacilitator } from '../../../api/participants';
@@ -8,6 +8,7 @@ import { localeStore, useT } from '../../../i18n/locale';
 import { usePresence } from '../../../state/presenceStores';
 import { boardStore, useBoard } from '../../../state/store';
 import { initials } from '../../../toolbox/presence/PresenceBar';
+import { Checkbox } from '../../../ui/Checkbox';
 import { ConfirmDialog } from '../../../ui/ConfirmDialog';
 import { Icon } from '../../../ui/Icon';
 import { IconButton } from '../../../ui/IconButton';
@@ -246,7 +247,6 @@ function EraseDialog({
   onConfirm: (removeContributions: boolean) => void;
 }) {
   const t = useT();
-  const id = useId();
   const [withNotes, setWithNotes] = useState(false);
   return (
     <ConfirmDialog
@@ -258,16 +258,12 @@ function EraseDialog({
       onCancel={onCancel}
       onConfirm={() => onConfirm(withNotes)}
     >
-      <div className="checkbox">
-        <input
-          id={`${id}-notes`}
-          type="checkbox"
-          data-testid="participants.eraseContributions"
-          checked={withNotes}
-          onChange={(event) => setWithNotes(event.target.checked)}
-        />
-        <label htmlFor={`${id}-notes`}>{t('participants.eraseContributions')}</label>
-      </div>
+      <Checkbox
+        label={t('participants.eraseContributions')}
+        checked={withNotes}
+        onChange={setWithNotes}
+        testId="participants.eraseContributions"
+      />
     </ConfirmDialog>
   );
 }

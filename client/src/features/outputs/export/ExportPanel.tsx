@@ -5,6 +5,7 @@ import { useT } from '../../../i18n/locale';
 import type { MessageKey } from '../../../i18n/translate';
 import { useBoard, useShownStep } from '../../../state/store';
 import { useConnection } from '../../../state/useConnection';
+import { Checkbox } from '../../../ui/Checkbox';
 import { Icon } from '../../../ui/Icon';
 import { IconButton } from '../../../ui/IconButton';
 import { type ExportCounts, exportPreview } from './exportPreview';
@@ -145,20 +146,13 @@ export function ExportPanel({ workshopId, token, onClose }: Props) {
         </section>
       )}
 
-      <div className="checkbox">
-        <input
-          id={`${id}-names`}
-          type="checkbox"
-          checked={includeNames}
-          aria-describedby={`${id}-names-hint`}
-          data-testid="export.names"
-          onChange={(event) => setIncludeNames(event.target.checked)}
-        />
-        <label htmlFor={`${id}-names`}>{t('export.panel.names')}</label>
-        <p id={`${id}-names-hint`} className="hint">
-          {t('export.panel.namesHint')}
-        </p>
-      </div>
+      <Checkbox
+        label={t('export.panel.names')}
+        hint={t('export.panel.namesHint')}
+        checked={includeNames}
+        onChange={setIncludeNames}
+        testId="export.names"
+      />
 
       <section aria-labelledby={`${id}-download`}>
         <h3 id={`${id}-download`} className="share-panel__label">
