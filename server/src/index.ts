@@ -189,7 +189,6 @@ export function startServer(config: Config, options: StartOptions = {}): Promise
         maxMessageBytes: config.maxMessageBytes,
         allowedOrigins: config.allowedOrigins,
         keepaliveMs: config.keepaliveMs,
-        trustProxy: config.trustProxyHops > 0,
         limits: config.socketLimits,
         trustProxyHops: config.trustProxyHops,
       },

@@ -48,16 +48,27 @@ export function apiError<C extends ErrorCode>(c: Context, code: C, message: stri
   return c.json(body, STATUS[code] as (typeof STATUS)[C]);
 }
 
+/** An error that says when to try again: `Retry-After` (whole seconds), then the answer. */
+export function apiErrorRetryAfter<C extends ErrorCode>(
+  c: Context,
+  code: C,
+  message: string,
+  seconds: number,
+) {
+  c.header('Retry-After', String(seconds));
+  return apiError(c, code, message);
+}
+
 /** How long a client waits before retrying a write refused with `storage_full` (seconds). */
 export const STORAGE_RETRY_AFTER_S = 10;
 
 /** A write refused because the disk does not take it (503 `storage_full`, with `Retry-After`). */
 export function storageFull(c: Context) {
-  c.header('Retry-After', String(STORAGE_RETRY_AFTER_S));
-  return apiError(
+  return apiErrorRetryAfter(
     c,
     'storage_full',
     'The server cannot save anything right now (its storage is full or failing); nothing was changed. Try again in a few minutes.',
+    STORAGE_RETRY_AFTER_S,
   );
 }
 

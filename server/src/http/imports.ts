@@ -15,7 +15,7 @@ import type { ParseAnswer } from '../import/parse-worker';
 import type { FormerParticipant } from '../store/workshops';
 import { createdAnswer, defaultFacilitatorName } from './created-answer';
 import type { AppDeps } from './deps';
-import { apiError, describeIssues, issueList } from './errors';
+import { apiError, apiErrorRetryAfter, describeIssues, issueList } from './errors';
 import { jsonContent } from './openapi';
 import { linkOrigin } from './share-origins';
 
@@ -101,12 +101,11 @@ export function importRoutes(deps: AppDeps) {
     } catch (error) {
       if (!(error instanceof ImportPoolBusy || error instanceof ImportParseTimeout)) throw error;
       log.warn({ bytes: size, reason: error.message }, 'import not read');
-      c.header('Retry-After', String(BUSY_RETRY_AFTER_S));
       const message =
         error instanceof ImportParseTimeout
           ? 'Reading this strategy file took too long: try again in a moment'
           : 'The server is reading other strategy files: try again in a few seconds';
-      return { error: apiError(c, 'server_busy', message) };
+      return { error: apiErrorRetryAfter(c, 'server_busy', message, BUSY_RETRY_AFTER_S) };
     }
   }
 

@@ -2,9 +2,10 @@ import { ApiError, JoinBody, JoinCode, JoinResponse, WorkshopPreview } from '@at
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { JoinAttempts, type JoinRefusal } from '../limits/join-attempts';
+import { retryAfterSeconds } from '../limits/token-bucket';
 import type { WorkshopRecord } from '../store/workshops';
 import type { AppDeps } from './deps';
-import { apiError, describeIssues } from './errors';
+import { apiError, apiErrorRetryAfter, describeIssues } from './errors';
 import { jsonContent, validationHook } from './openapi';
 import { requestAddress } from './request-address';
 
@@ -93,15 +94,15 @@ export function joinRoutes(deps: AppDeps) {
   }
 
   function refuse(c: Context, address: string, refusal: JoinRefusal) {
-    const seconds = Math.max(1, Math.ceil(refusal.retryAfterMs / 1000));
+    const seconds = retryAfterSeconds(refusal.retryAfterMs);
     deps.log.warn({ limit: refusal.limit, address, retryAfter: seconds }, 'join attempt refused');
     deps.metrics?.rateLimited(refusal.limit);
-    c.header('Retry-After', String(seconds));
     const where = refusal.limit === 'join-address' ? 'from your address' : 'on this server';
-    return apiError(
+    return apiErrorRetryAfter(
       c,
       'too_many_attempts',
       `Too many wrong join codes ${where}; try again in ${seconds} seconds`,
+      seconds,
     );
   }
 

@@ -2,11 +2,11 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context, MiddlewareHandler } from 'hono';
 import type { WriteLimits } from '../config';
 import type { RateLimit } from '../limits/rate-spec';
-import { KeyedBuckets } from '../limits/token-bucket';
+import { KeyedBuckets, retryAfterSeconds } from '../limits/token-bucket';
 import type { Logger } from '../log';
 import type { WorkshopStore } from '../store/workshops';
 import { bearerParticipant } from './auth';
-import { apiError } from './errors';
+import { apiErrorRetryAfter } from './errors';
 import { IMPORT_PATH } from './imports';
 import { requestAddress } from './request-address';
 
@@ -63,11 +63,15 @@ export function rateLimit(
   return async function rateLimited(c, next) {
     const key = keyOf(c);
     if (buckets.take(key)) return next();
-    const retryAfter = Math.max(1, Math.ceil(buckets.waitMs(key) / 1000));
+    const retryAfter = retryAfterSeconds(buckets.waitMs(key));
     log.warn({ limit: name, key, retryAfter }, 'rate limited');
     counted(name);
-    c.header('Retry-After', String(retryAfter));
-    return apiError(c, 'rate_limited', `Too many ${WHAT[name]}: try again in ${retryAfter} s`);
+    return apiErrorRetryAfter(
+      c,
+      'rate_limited',
+      `Too many ${WHAT[name]}: try again in ${retryAfter} s`,
+      retryAfter,
+    );
   };
 }
 

@@ -1,4 +1,4 @@
-import { KeyedBuckets, TokenBucket } from './token-bucket';
+import { KeyedBuckets, retryAfterSeconds, TokenBucket } from './token-bucket';
 
 /** Which cap refused a socket or closed a connection (the `limit` field of the log line). */
 export type SocketLimitName =
@@ -72,7 +72,7 @@ export class SocketLimits {
     if (!this.upgrades.take(address)) {
       return {
         limit: 'upgrade-rate',
-        retryAfterS: Math.max(1, Math.ceil(this.upgrades.waitMs(address) / 1000)),
+        retryAfterS: retryAfterSeconds(this.upgrades.waitMs(address)),
       };
     }
     if ((this.byAddress.get(address) ?? 0) >= this.config.perAddress) {

@@ -1,3 +1,8 @@
+/** A wait as `Retry-After` says it: whole seconds, at least one. */
+export function retryAfterSeconds(waitMs: number): number {
+  return Math.max(1, Math.ceil(waitMs / 1000));
+}
+
 /**
  * Token buckets: `capacity` tokens, refilled at `perSecond`; a take that finds too few is
  * refused and says how long until it would pass. The one mechanism behind every rate limit

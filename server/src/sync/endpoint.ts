@@ -46,11 +46,9 @@ export interface SyncEndpointOptions {
   pingIntervalMs?: number;
   /** Longest silence towards a client before a keepalive message is sent (must stay under 30 s). */
   keepaliveMs?: number;
-  /** A proxy stands in front (`TRUST_PROXY`): its `X-Request-Id` names the connection. */
-  trustProxy?: boolean;
   /** Caps on sockets per address and per token, upgrades per second, and each connection's rates (off when absent). */
   limits?: SocketLimitsConfig;
-  /** Proxies in front whose `X-Forwarded-For` names the client (`TRUST_PROXY`). */
+  /** Proxies in front (`TRUST_PROXY`): their `X-Forwarded-For` names the client, their `X-Request-Id` the connection. */
   trustProxyHops?: number;
 }
 
@@ -94,14 +92,11 @@ export function attachSyncEndpoint(
       return;
     }
     // Every line about this connection, and every close frame it gets, names it.
-    const id = correlationId(req.headers['x-request-id'], options.trustProxy ?? false);
+    const hops = options.trustProxyHops ?? 0;
+    const id = correlationId(req.headers['x-request-id'], hops > 0);
     const log = deps.log.child({ connectionId: id });
     // The caps are counters in memory, checked before the handshake, the token lookup and any room load.
-    const address = clientAddress(
-      req.socket.remoteAddress,
-      req.headers['x-forwarded-for'],
-      options.trustProxyHops ?? 0,
-    );
+    const address = clientAddress(req.socket.remoteAddress, req.headers['x-forwarded-for'], hops);
     const admission = limits?.admit(address, url.searchParams.get('token'));
     if (admission && isRefusal(admission)) {
       refuseUpgrade(socket, admission);
