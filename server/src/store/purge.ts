@@ -21,8 +21,9 @@ export interface PurgeStore {
 }
 
 export function createSqlitePurge(db: Db): PurgeStore {
-  // The board room is named by the workshop id, its other rooms start with `id/`.
-  const ofWorkshop = 'doc = @id OR substr(doc, 1, length(@prefix)) = @prefix';
+  // The board room is named by the workshop id, its other rooms start with `id/`: a range on the
+  // `doc` index (`id/` up to `id0`, '0' following '/'), where `substr` would scan the whole log.
+  const ofWorkshop = 'doc = @id OR (doc >= @prefix AND doc < @end)';
   const deleteUpdates = db.prepare(`DELETE FROM doc_updates WHERE ${ofWorkshop}`);
   const deleteSnapshots = db.prepare(`DELETE FROM doc_snapshots WHERE ${ofWorkshop}`);
   // vote_requests has no participant foreign key: it goes with its round.
@@ -31,7 +32,7 @@ export function createSqlitePurge(db: Db): PurgeStore {
   const deleteDocSnapshot = db.prepare('DELETE FROM doc_snapshots WHERE doc = ?');
 
   const purgeWorkshop = db.transaction((id: string) => {
-    const rooms = { id, prefix: `${id}/` };
+    const rooms = { id, prefix: `${id}/`, end: `${id}0` };
     deleteUpdates.run(rooms);
     deleteSnapshots.run(rooms);
     // Participants, rounds, ballots, entries and request ids follow by ON DELETE CASCADE.
