@@ -451,7 +451,9 @@ export async function workshopWith<K extends string>(
 ): Promise<{ workshop: CreateWorkshopResponse } & Record<K, JoinResponse>> {
   const workshop = await createWorkshop(baseUrl);
   const entries = Object.entries(cast) as [K, Person][];
-  const joined = await Promise.all(entries.map(([, person]) => join(baseUrl, workshop.joinCode, person)));
+  // One after the other: the server lists people in the order they joined, and tests read that order.
+  const joined: JoinResponse[] = [];
+  for (const [, person] of entries) joined.push(await join(baseUrl, workshop.joinCode, person));
   const people = Object.fromEntries(entries.map(([key], i) => [key, joined[i]])) as Record<K, JoinResponse>;
   return { workshop, ...people };
 }
