@@ -9,6 +9,8 @@ import { machineNetwork } from './http/share-origins';
 import { ImportParsePool } from './import/parse-pool';
 import { JoinAttempts } from './limits/join-attempts';
 import { createLogger, type Logger } from './log';
+import { afterWave } from './memory/after-wave';
+import { fullGc } from './memory/full-gc';
 import { createMetrics, type Metrics } from './metrics/metrics';
 import { createWorkshopDeletion } from './privacy/deletion';
 import { createParticipantErasure } from './privacy/erasure';
@@ -29,6 +31,9 @@ import { ParticipantSockets } from './sync/participant-sockets';
 import { RoomManager } from './sync/rooms';
 import { createSilentIdeation } from './sync/silent-ideation';
 import { createVoteService } from './votes/service';
+
+/** 1,000 connections asked for, then a 5 s window with fewer than 20: the wave is over. */
+const AFTER_WAVE = { wave: 1000, quietMs: 5000, calm: 20 };
 
 /*
  * The server's public entry (`@atelier/server`): `startServer` composes it in-process, for
@@ -151,6 +156,17 @@ export function startServer(config: Config, options: StartOptions = {}): Promise
     privacy,
   });
 
+  // After a wave of connections (a flood, a reconnect storm), one full collection gives back what it took.
+  const relief = afterWave({
+    ...AFTER_WAVE,
+    collect: fullGc(),
+    collected: (durationMs) =>
+      log.info(
+        { durationMs: Math.round(durationMs), rssMB: Math.round(process.memoryUsage.rss() / 2 ** 20) },
+        'memory given back after a wave of connections',
+      ),
+  });
+
   return new Promise<RunningServer>((resolve, reject) => {
     let closing: Promise<void> | null = null;
     const close = (): Promise<void> => {
@@ -163,6 +179,7 @@ export function startServer(config: Config, options: StartOptions = {}): Promise
       storage.close();
       void importParser.close();
       retention?.stop();
+      relief.stop();
       rooms.closeAll();
       db.close();
       releaseDataDir();
@@ -184,7 +201,7 @@ export function startServer(config: Config, options: StartOptions = {}): Promise
 
     const sync = attachSyncEndpoint(
       server,
-      { rooms, workshops, sockets, log, activity, metrics, storage },
+      { rooms, workshops, sockets, log, activity, metrics, storage, afterWave: relief },
       {
         maxMessageBytes: config.maxMessageBytes,
         allowedOrigins: config.allowedOrigins,

@@ -21,6 +21,7 @@ import type { LoadSpec } from '../load/load-spec';
 import { DOC_COLUMNS, loadNotes, loadRow, PRESENCE_COLUMNS } from '../load/report-row';
 import { type BenchServer, startServer } from '../servers/launcher';
 import { provisionRooms } from '../servers/provision';
+import type { ServerStats } from '../servers/stats';
 
 export const name = 'hostile';
 export const description =
@@ -86,9 +87,11 @@ export async function run(ctx: ScenarioContext): Promise<ScenarioResult> {
       if (message.includes('load on')) loadOn();
     });
     await measuring;
-    // The warmup, then a second of the measured window without the attack: its lowest RSS is
-    // "before" (one sample lands anywhere in V8's collection cycle, tens of MB apart).
-    const rssBefore = await lowestRss(server, 6000);
+    // The warmup, then a few seconds of the measured window without the attack. "Before" is the
+    // floor: RSS right after a full collection the bench asks for (one sample lands anywhere in
+    // V8's cycle, tens of MB apart); "after" gets no such help, only what the server does itself.
+    await sleep(3000);
+    const before = await server.stats(false, true);
     const rss = sampleRss(server);
     const attackStarted = now();
     // The flood starts no connection after this: the honest room goes on for AFTER_MS and more.
@@ -143,9 +146,9 @@ export async function run(ctx: ScenarioContext): Promise<ScenarioResult> {
         attackS,
         attackCpuPct,
         survived: survived ? 'yes' : 'NO',
-        rssBeforeMB: rssBefore / 2 ** 20,
+        rssBeforeMB: before.rss / 2 ** 20,
         rssDuringMB: rssDuring / 2 ** 20,
-        rssAfterMB: after / 2 ** 20,
+        rssAfterMB: after.rss / 2 ** 20,
       },
     ];
     const notes = [
@@ -154,7 +157,8 @@ export async function run(ctx: ScenarioContext): Promise<ScenarioResult> {
       `flood: ${flood.frames} malformed frames in ${flood.connections} connections (${FLOOD_ADDRESSES.length} addresses × 8 at ≤ 80 connections/s each, 25 frames each after the greeting; the first closes it); outcomes ${JSON.stringify(flood.outcomes)}`,
       `frames by kind: ${JSON.stringify(flood.byKind)}`,
       ...edges,
-      `RSS after − before: ${((after - rssBefore) / 2 ** 20).toFixed(1)} MB (target ≤ 20; lowest of ${AFTER_MS / 1000} s after the attack)`,
+      `RSS after − before: ${((after.rss - before.rss) / 2 ** 20).toFixed(1)} MB (target ≤ 20; lowest of ${AFTER_MS / 1000} s after the attack)`,
+      memoryGrowth(before, after),
       ...loadNotes('alone', alone),
       ...loadNotes('under attack', attacked),
     ];
@@ -187,13 +191,22 @@ function sampleRss(server: BenchServer): { stop(): number } {
   };
 }
 
-async function lowestRss(server: BenchServer, ms: number): Promise<number> {
-  let low = Number.POSITIVE_INFINITY;
+/** The server's stats at its lowest RSS over `ms`, sampled every second. */
+async function lowestRss(server: BenchServer, ms: number): Promise<ServerStats> {
+  let low: ServerStats | null = null;
   const until = performance.now() + ms;
   while (performance.now() < until) {
     const stats = await server.stats().catch(() => null);
-    if (stats) low = Math.min(low, stats.rss);
+    if (stats && (!low || stats.rss < low.rss)) low = stats;
     await sleep(1000);
   }
+  if (!low) throw new Error('the server answered no stats request');
   return low;
+}
+
+/** Where RSS after − before went: V8's committed heap (its young generation apart), malloc's. */
+function memoryGrowth(before: ServerStats, after: ServerStats): string {
+  const mb = (key: keyof ServerStats['memory']) =>
+    `${((after.memory[key] - before.memory[key]) / 2 ** 20).toFixed(1)}`;
+  return `memory after − before (MB): V8 heap committed ${mb('heapTotal')} (young generation ${mb('newSpace')}), array buffers ${mb('arrayBuffers')}, glibc main heap ${mb('mallocHeap')}; heapUsed ${((after.heapUsed - before.heapUsed) / 2 ** 20).toFixed(1)}`;
 }

@@ -41,7 +41,8 @@ export interface BenchServer {
   /** Whether the server was pinned to SERVER_CORE. */
   pinned: boolean;
   /** Event-loop delay, RSS and heap, asked over IPC; `reset` starts a new delay window. */
-  stats(reset?: boolean): Promise<ServerStats>;
+  /** `reset` starts a new event-loop delay window; `collect` runs a full GC first (a memory floor). */
+  stats(reset?: boolean, collect?: boolean): Promise<ServerStats>;
   /** CPU seconds (user + system) of the current process so far. */
   cpuSeconds(): number;
   /** Bytes the current process has written to storage so far. */
@@ -84,6 +85,11 @@ export async function startServer(name: ServerName, options: StartOptions = {}):
       if (value !== undefined && !SCRUBBED_ENV.test(key)) env[key] = value;
     }
     Object.assign(env, definition.env(port, dataDir), options.env);
+    // BENCH_SERVER_ENV: extra environment for the servers only, e.g. `MALLOC_ARENA_MAX=2 LD_PRELOAD=…`.
+    for (const pair of process.env.BENCH_SERVER_ENV?.split(/\s+/).filter(Boolean) ?? []) {
+      const at = pair.indexOf('=');
+      if (at > 0) env[pair.slice(0, at)] = pair.slice(at + 1);
+    }
     // BENCH_SERVER_NODE_ARGS: extra Node flags for the servers only, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`.
     const extra = process.env.BENCH_SERVER_NODE_ARGS?.split(/\s+/).filter(Boolean) ?? [];
     const nodeArgs = [...extra, '--import', 'tsx', '--import', PRELOAD, ...definition.entry()];
@@ -160,7 +166,7 @@ export async function startServer(name: ServerName, options: StartOptions = {}):
     get logs() {
       return logs;
     },
-    stats(reset = false) {
+    stats(reset = false, collect = false) {
       const proc = child;
       if (!proc?.connected) return Promise.reject(new Error(`${name} is not running`));
       const id = nextRequestId++;
@@ -173,7 +179,7 @@ export async function startServer(name: ServerName, options: StartOptions = {}):
           clearTimeout(timer);
           resolve(stats);
         });
-        const request: StatsRequest = { type: 'bench:stats', id, reset };
+        const request: StatsRequest = { type: 'bench:stats', id, reset, collect };
         proc.send(request);
       });
     },

@@ -6,6 +6,17 @@ export interface ServerStats {
   eldMaxMs: number;
   rss: number;
   heapUsed: number;
+  /** Where the resident memory sits, to tell V8's grown heap from malloc's (bytes). */
+  memory: {
+    /** V8's heap as committed (what it holds from the system, used or not). */
+    heapTotal: number;
+    /** The young generation's committed size: it grows with the allocation rate. */
+    newSpace: number;
+    /** Buffers and ArrayBuffers outside the V8 heap (malloc'd). */
+    arrayBuffers: number;
+    /** glibc's main heap, resident (`[heap]` in /proc/self/smaps), 0 where there is none. */
+    mallocHeap: number;
+  };
 }
 
 export interface StatsRequest {
@@ -13,6 +24,8 @@ export interface StatsRequest {
   id: number;
   /** Start a new event-loop delay window after answering. */
   reset: boolean;
+  /** Run a full garbage collection before measuring: the heap's floor, not a point in its cycle. */
+  collect?: boolean;
 }
 
 export interface StatsReply {

@@ -23,6 +23,7 @@ import {
   type UpgradeRefusal,
 } from '../limits/socket-limits';
 import { correlationId, type Logger } from '../log';
+import type { AfterWave } from '../memory/after-wave';
 import type { SyncMetrics } from '../metrics/metrics';
 import type { ActivityTracker } from '../store/activity';
 import type { StorageHealth } from '../store/health';
@@ -76,6 +77,8 @@ export function attachSyncEndpoint(
     metrics?: SyncMetrics;
     /** While the disk refuses writes, every write is refused (`storage-full`) before it is applied. */
     storage?: Pick<StorageHealth, 'writable'>;
+    /** Counts every connection asked for, to give memory back once a wave of them is over. */
+    afterWave?: Pick<AfterWave, 'asked'>;
   },
   options: SyncEndpointOptions,
 ): SyncEndpoint {
@@ -86,6 +89,7 @@ export function attachSyncEndpoint(
   const limits = options.limits ? new SocketLimits(options.limits) : null;
 
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    deps.afterWave?.asked();
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (!url.pathname.startsWith(SYNC_PREFIX)) {
       socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
