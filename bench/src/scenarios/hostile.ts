@@ -19,6 +19,7 @@ import type { ResultRow, ScenarioContext, ScenarioResult } from '../lib/scenario
 import { runLoad } from '../load/generator';
 import type { LoadSpec } from '../load/load-spec';
 import { DOC_COLUMNS, loadNotes, loadRow, PRESENCE_COLUMNS } from '../load/report-row';
+import { deployedRuntimeEnv } from '../servers/deployed-env';
 import { type BenchServer, startServer } from '../servers/launcher';
 import { provisionRooms } from '../servers/provision';
 import type { ServerStats } from '../servers/stats';
@@ -52,7 +53,8 @@ export async function run(ctx: ScenarioContext): Promise<ScenarioResult> {
   const totalFrames = quick ? 20_000 : 1_000_000;
   const durationS = ctx.durationS ?? (quick ? 30 : 150);
   const aloneS = quick ? 10 : 40;
-  const server = await startServer('atelier');
+  // With the allocator deploy/atelier.service sets (jemalloc): memory is measured as deployed.
+  const server = await startServer('atelier', { env: deployedRuntimeEnv() });
   try {
     // Room 0: the honest room alone (phase 1); room 1: the honest 45 and the flooders
     // (participants of the same workshop, as a malicious participant would be); room 2: the
@@ -206,7 +208,7 @@ async function lowestRss(server: BenchServer, ms: number): Promise<ServerStats> 
 
 /** Where RSS after − before went: V8's committed heap (its young generation apart), malloc's. */
 function memoryGrowth(before: ServerStats, after: ServerStats): string {
-  const mb = (key: keyof ServerStats['memory']) =>
+  const mb = (key: Exclude<keyof ServerStats['memory'], 'allocator'>) =>
     `${((after.memory[key] - before.memory[key]) / 2 ** 20).toFixed(1)}`;
-  return `memory after − before (MB): V8 heap committed ${mb('heapTotal')} (young generation ${mb('newSpace')}), array buffers ${mb('arrayBuffers')}, glibc main heap ${mb('mallocHeap')}; heapUsed ${((after.heapUsed - before.heapUsed) / 2 ** 20).toFixed(1)}`;
+  return `memory after − before (MB), allocator ${after.memory.allocator}: V8 heap committed ${mb('heapTotal')} (young generation ${mb('newSpace')}), array buffers ${mb('arrayBuffers')}, glibc main heap ${mb('mallocHeap')}; heapUsed ${((after.heapUsed - before.heapUsed) / 2 ** 20).toFixed(1)}`;
 }

@@ -28,12 +28,22 @@ process.on('message', (message: StatsRequest) => {
       newSpace: getHeapSpaceStatistics().find((s) => s.space_name === 'new_space')?.space_size ?? 0,
       arrayBuffers: memory.arrayBuffers,
       mallocHeap: mallocHeapSize(),
+      allocator: ALLOCATOR,
     },
   };
   if (message.reset) delay.reset();
   const reply: StatsReply = { type: 'bench:stats', id: message.id, stats };
   process.send?.(reply);
 });
+
+/** jemalloc when LD_PRELOAD put it in the process (a path that does not load is ignored by ld.so). */
+const ALLOCATOR = (() => {
+  try {
+    return readFileSync('/proc/self/maps', 'utf8').includes('libjemalloc') ? 'jemalloc' : 'glibc';
+  } catch {
+    return 'glibc';
+  }
+})();
 
 let gc: (() => void) | null = null;
 /** A full GC; `--expose-gc` set now gives `gc` to contexts made from now on. */

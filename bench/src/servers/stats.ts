@@ -16,6 +16,8 @@ export interface ServerStats {
     arrayBuffers: number;
     /** glibc's main heap, resident (`[heap]` in /proc/self/smaps), 0 where there is none. */
     mallocHeap: number;
+    /** The allocator malloc resolves to: `jemalloc` when preloaded, else `glibc`. */
+    allocator: 'jemalloc' | 'glibc';
   };
 }
 
