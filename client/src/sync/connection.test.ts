@@ -1,4 +1,4 @@
-import { addNote, CLOSE_CODES, RATE_LIMITED_DELAY_MS, readNotes } from '@atelier/shared';
+import { addNote, CLOSE_CODES, RATE_LIMITED_DELAY_MS, readNotes, setNoteText } from '@atelier/shared';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -239,7 +239,7 @@ describe('WorkshopConnection', () => {
     const history: boolean[] = [];
     connection.on('history', ({ canUndo }) => history.push(canUndo));
     addNote(connection.boardDoc, { id: 'b1', x: 0, y: 0, author: 'p1', text: 'au tableau' });
-    connection.undo.stopCapturing();
+    connection.stopCapturing();
     addNote(drafts.doc, { id: 'd1', x: 0, y: 0, author: 'p1', text: 'brouillon' });
     const ids = (doc: Y.Doc) => readNotes(doc).map((n) => n.id);
 
@@ -253,6 +253,20 @@ describe('WorkshopConnection', () => {
     connection.redoLast();
     expect([ids(connection.boardDoc), ids(drafts.doc)]).toEqual([['b1'], ['d1']]);
     expect(history.at(-1)).toBe(true);
+  });
+
+  it('ends an undo step in the drafts too: a new draft and the typing after it are two steps', () => {
+    connection = connect();
+    const drafts = connection.openDrafts('p1');
+    addNote(drafts.doc, { id: 'd1', x: 0, y: 0, author: 'p1', text: '' });
+    connection.stopCapturing();
+    setNoteText(drafts.doc, 'd1', 'brouillon');
+    const texts = () => readNotes(drafts.doc).map((n) => n.text);
+
+    connection.undoLast();
+    expect(texts()).toEqual(['']);
+    connection.undoLast();
+    expect(texts()).toEqual([]);
   });
 
   it('derives one status from the browser and both rooms', () => {

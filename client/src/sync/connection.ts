@@ -60,7 +60,7 @@ export class WorkshopConnection extends Emitter<ConnectionEvents> {
   readonly control: Replica;
   /** The person's private drafts for silent ideation, once opened (participants only). */
   drafts: Replica | null = null;
-  /** The person's undo stack on the board (commands call its `stopCapturing`). */
+  /** The person's undo stack on the board (commands end an undo step with `stopCapturing()`). */
   undo: Y.UndoManager;
   /** The person's undo stack on their private drafts, once opened. */
   private draftsUndo: Y.UndoManager | null = null;
@@ -195,6 +195,12 @@ export class WorkshopConnection extends Emitter<ConnectionEvents> {
   setPresence(fields: PresenceClientState): void {
     this.presence = { ...this.presence, ...fields };
     this.applyPresence();
+  }
+
+  /** Ends the current undo step on the board and in the drafts: the next change is a step of its own. */
+  stopCapturing(): void {
+    this.undo.stopCapturing();
+    this.draftsUndo?.stopCapturing();
   }
 
   /**

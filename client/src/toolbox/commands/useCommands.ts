@@ -100,7 +100,7 @@ export function useCommands(): BoardCommands {
         const drafts = state.control.silent && me.role === 'participant' ? connection.drafts : null;
         const id = addNote(drafts?.doc ?? connection.boardDoc, { ...at, author: me.participantId });
         // A new note is its own undo step, not merged with the typing that follows.
-        connection.undo.stopCapturing();
+        connection.stopCapturing();
         state.startEditing(id);
         return id;
       },
@@ -110,12 +110,12 @@ export function useCommands(): BoardCommands {
       move(id, to) {
         if (!writable()) return;
         moveNote(doc(id), id, to);
-        connection.undo.stopCapturing();
+        connection.stopCapturing();
       },
       setTheme(id, theme) {
         if (!changeable(id)) return;
         setNoteTheme(doc(id), id, theme);
-        connection.undo.stopCapturing();
+        connection.stopCapturing();
       },
       remove(id) {
         const state = boardStore.getState();
@@ -128,7 +128,7 @@ export function useCommands(): BoardCommands {
         // A board note goes to the bin (the facilitator can restore it); a private draft just goes.
         if (state.notes[id]?.draft) deleteNote(doc(id), id);
         else binNote(connection.boardDoc, id, state.me.participantId);
-        connection.undo.stopCapturing();
+        connection.stopCapturing();
         if (state.selectedId === id) state.select(null);
         state.stopEditing(id);
       },

@@ -83,6 +83,6 @@ export function useCollaborativeField<
       if (error !== null && text) binding.restore();
       setError(null);
     },
-    stopCapturing: () => connection.undo.stopCapturing(),
+    stopCapturing: () => connection.stopCapturing(),
   };
 }

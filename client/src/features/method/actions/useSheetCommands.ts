@@ -25,9 +25,9 @@ export function useSheetCommands(): SheetCommands {
     return {
       run(change) {
         if (!writable()) return false;
-        connection.undo.stopCapturing();
+        connection.stopCapturing();
         change(connection.boardDoc);
-        connection.undo.stopCapturing();
+        connection.stopCapturing();
         return true;
       },
       text(change) {

@@ -53,7 +53,7 @@ export function AxesStep({ commands }: { commands: BoardCommands }) {
     (issueId: string, axisId: string | null, refocus: 'handle' | 'menu' | null = 'menu') => {
       if (!writable()) return;
       attachIssue(connection.boardDoc, issueId, axisId);
-      connection.undo.stopCapturing();
+      connection.stopCapturing();
       if (refocus === 'handle') focusSoon(issueHandleSelector(issueId));
       else if (refocus === 'menu') focusSoon(issueMenuSelector(issueId));
     },
@@ -71,7 +71,7 @@ export function AxesStep({ commands }: { commands: BoardCommands }) {
       const after = by === -1 ? (ids[target - 1] ?? null) : (ids[target] ?? null);
       const before = by === -1 ? (ids[target] ?? null) : (ids[target + 1] ?? null);
       rankAxis(connection.boardDoc, axisId, after, before);
-      connection.undo.stopCapturing();
+      connection.stopCapturing();
       // Focus stays on the arrow pressed, or the other one when the axis reached an end.
       const button = (which: string) => `[data-testid="axes.${which}"][data-axis-id="${CSS.escape(axisId)}"]`;
       const pressed = by === -1 ? 'move-left' : 'move-right';
@@ -89,7 +89,7 @@ export function AxesStep({ commands }: { commands: BoardCommands }) {
       setDeleting(null);
       if (!writable()) return;
       deleteAxis(connection.boardDoc, axis.id);
-      connection.undo.stopCapturing();
+      connection.stopCapturing();
       focusSoon('[data-testid="axes.new"]');
       boardStore.getState().toast('success', t('axes.deleted', { title: axis.title || t('axes.untitled') }));
     },

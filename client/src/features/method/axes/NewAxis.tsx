@@ -35,7 +35,7 @@ export function NewAxis({ count, onClose }: { count: number; onClose: () => void
           setError(!parsed.success);
           if (!parsed.success || !canEdit(boardStore.getState())) return;
           createAxis(connection.boardDoc, { title: parsed.data });
-          connection.undo.stopCapturing();
+          connection.stopCapturing();
           close();
         }}
       >

@@ -45,7 +45,7 @@ export function useIssueCommands(): IssueCommands {
      */
     const run = (write: () => void, { step = true } = {}): boolean => {
       if (!writable()) return false;
-      if (step) connection.undo.stopCapturing();
+      if (step) connection.stopCapturing();
       try {
         write();
       } catch (error) {
@@ -53,7 +53,7 @@ export function useIssueCommands(): IssueCommands {
         console.warn('step 2: command refused', error);
         return false;
       }
-      if (step) connection.undo.stopCapturing();
+      if (step) connection.stopCapturing();
       return true;
     };
     const doc = () => connection.boardDoc;
@@ -73,9 +73,9 @@ export function useIssueCommands(): IssueCommands {
       rank: (clusterId, after, before) => run(() => rankCluster(doc(), clusterId, after, before)),
       merge(from, into) {
         if (!writable()) return;
-        connection.undo.stopCapturing();
+        connection.stopCapturing();
         mergeClusters(doc(), from, into);
-        connection.undo.stopCapturing();
+        connection.stopCapturing();
       },
       dissolve: (clusterId) => run(() => dissolveCluster(doc(), clusterId)),
     } satisfies IssueCommands;

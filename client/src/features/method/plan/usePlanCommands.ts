@@ -29,9 +29,9 @@ export function usePlanCommands() {
     const writable = () => canEdit(boardStore.getState());
     const discrete = <T>(run: () => T): T | null => {
       if (!writable()) return null;
-      connection.undo.stopCapturing();
+      connection.stopCapturing();
       const result = run();
-      connection.undo.stopCapturing();
+      connection.stopCapturing();
       return result;
     };
     return {

@@ -31,9 +31,9 @@ export function ApplyResult({ round, results }: { round: PublicRound; results: R
       boardStore.getState().toast('error', t('votes.apply.readOnly'));
       return;
     }
-    connection.undo.stopCapturing();
+    connection.stopCapturing();
     run();
-    connection.undo.stopCapturing();
+    connection.stopCapturing();
     boardStore.getState().toast('success', t('votes.apply.done'));
   };
 
