@@ -25,7 +25,9 @@ import { createStorageHealth, isStorageFault } from './store/health';
 import { claimDataDir } from './store/pidFile';
 import { createSqlitePurge } from './store/purge';
 import { seedImportedDocs, seedWorkshopDocs } from './store/seed';
+import { createSqliteStrategyStore } from './store/strategies';
 import { createSqliteWorkshopStore } from './store/workshops';
+import { createSessionService } from './strategies/sessions';
 import { attachSyncEndpoint } from './sync/endpoint';
 import { ParticipantSockets } from './sync/participant-sockets';
 import { RoomManager } from './sync/rooms';
@@ -47,6 +49,7 @@ export type { NetworkInfo } from './http/deps';
 export { createLogger, type Logger } from './log';
 export type { Metrics, RateLimitCounter } from './metrics/metrics';
 export { BackupRefused, backupDatabase, restoreDatabase } from './store/backup';
+export { type RecoveredLink, recoverFacilitatorLink } from './store/recovery';
 export { noteWriteDenial } from './sync/ownership';
 
 export interface StartOptions {
@@ -87,6 +90,7 @@ export function startServer(config: Config, options: StartOptions = {}): Promise
     },
   });
   const workshops = recordingActivity(stored, activity);
+  const strategyStore = createSqliteStrategyStore(db);
   const docs = createSqliteDocStore(db);
   const metrics = createMetrics();
   const rooms = new RoomManager(
@@ -137,6 +141,8 @@ export function startServer(config: Config, options: StartOptions = {}): Promise
     silent: createSilentIdeation(rooms),
     votes,
     strategies: createStrategyReader(rooms, workshops),
+    strategyStore,
+    sessions: createSessionService({ workshops, strategies: strategyStore, rooms, docs }),
     seedDocs: (id, template) => seedWorkshopDocs(docs, id, template),
     importDocs: (id, strategy, options) => seedImportedDocs(docs, id, strategy, options),
     importParser,

@@ -11,9 +11,9 @@ export interface WorkshopDeletion {
   /**
    * Deletes a workshop for good: closes its people's sockets (4412), drops its loaded rooms
    * without writing them back, stops its vote deadlines, deletes every row of it and scrubs the
-   * file. Returns whether it existed. `why` is logged (`creator`, `retention`).
+   * file. Returns whether it existed. `why` is logged (`creator`, `retention`, `strategy`: its strategy was deleted).
    */
-  delete(workshopId: string, why: 'creator' | 'retention'): boolean;
+  delete(workshopId: string, why: 'creator' | 'retention' | 'strategy'): boolean;
 }
 
 export interface WorkshopDeletionDeps {
