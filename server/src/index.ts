@@ -12,7 +12,7 @@ import { createLogger, type Logger } from './log';
 import { afterWave } from './memory/after-wave';
 import { fullGc } from './memory/full-gc';
 import { createMetrics, type Metrics } from './metrics/metrics';
-import { createWorkshopDeletion } from './privacy/deletion';
+import { createStrategyDeletion, createWorkshopDeletion } from './privacy/deletion';
 import { createParticipantErasure } from './privacy/erasure';
 import { createPrivacyNotices } from './privacy/notice';
 import { participantData } from './privacy/own-data';
@@ -131,6 +131,7 @@ export function startServer(config: Config, options: StartOptions = {}): Promise
     }),
     erasure: createParticipantErasure({ workshops, purge, rooms, sockets, log }),
     deletion,
+    strategyDeletion: createStrategyDeletion({ strategies: strategyStore, deletion, purge, log }),
     retention,
     ownData: participantData.bind(null, { rooms, docs, votes }),
   };

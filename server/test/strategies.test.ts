@@ -20,6 +20,7 @@ import {
   connectDoc,
   createWorkshop,
   type DocClient,
+  dirContains,
   join,
   SyncRefused,
   useServer,
@@ -74,8 +75,8 @@ const tokenOf = (link: string) => new URL(link).hash.replace(/^#token=/, '');
 const board = (client: DocClient) => client.doc;
 
 /** A strategy with a first session holding a note of Alice's, an issue, and an action sheet; Alice and Bob joined. */
-async function strategyWithFirstSession() {
-  const created = await createStrategy();
+async function strategyWithFirstSession(title: string = STRATEGY.title) {
+  const created = await createStrategy(title);
   const strategy = { id: created.strategy.id, token: created.facilitatorToken };
   const first = await addSession(strategy, { date: '2027-01-15', template: 'full' });
   const facilitator = await facilitatorOf(strategy, first.session.workshopId);
@@ -424,9 +425,11 @@ describe('strategies and sessions', () => {
     expect(next.invited.map((p) => p.name)).toEqual(['Léa']);
   });
 
-  it('deletes a strategy with all its sessions', async () => {
-    const { strategy, first, alice } = await strategyWithFirstSession();
+  it('deletes a strategy with all its sessions, and their bytes leave the disk', async () => {
+    const title = 'Stratégie à effacer de Montvallon';
+    const { strategy, first, alice } = await strategyWithFirstSession(title);
     const second = await addSession(strategy);
+    expect(await dirContains(server.dataDir, title)).toBe(true);
     const wrong = await api(server.url, 'DELETE', `/api/strategies/${strategy.id}`, {
       token: strategy.token,
       body: { confirm: 'autre chose' },
@@ -434,7 +437,7 @@ describe('strategies and sessions', () => {
     expect(wrong.status).toBe(400);
     const deleted = await api(server.url, 'DELETE', `/api/strategies/${strategy.id}`, {
       token: strategy.token,
-      body: { confirm: STRATEGY.title },
+      body: { confirm: title },
     });
     expect(deleted.status).toBe(200);
     expect((deleted.body as { sessions: string[] }).sessions).toEqual([
@@ -447,6 +450,9 @@ describe('strategies and sessions', () => {
     for (const id of [first.session.workshopId, second.session.workshopId])
       expect((await api(server.url, 'GET', `/api/workshops/${id}`, { token: alice.token })).status).toBe(404);
     expect((await api(server.url, 'GET', `/api/join/${first.session.joinCode}`)).status).toBe(404);
+    // The strategy's title (in its row and its sessions' titles) and the sessions' ids are gone.
+    for (const trace of [title, strategy.id, first.session.workshopId, second.session.workshopId])
+      expect(await dirContains(server.dataDir, trace), trace).toBe(false);
   });
 
   it('refuses bad bodies and changes nothing', async () => {

@@ -13,7 +13,7 @@ import type { ImportParsePool } from '../import/parse-pool';
 import type { JoinAttempts } from '../limits/join-attempts';
 import type { Logger } from '../log';
 import type { Metrics } from '../metrics/metrics';
-import type { WorkshopDeletion } from '../privacy/deletion';
+import type { StrategyDeletion, WorkshopDeletion } from '../privacy/deletion';
 import type { ParticipantErasure } from '../privacy/erasure';
 import type { Retention } from '../privacy/retention';
 import type { StorageHealth } from '../store/health';
@@ -89,6 +89,8 @@ export interface PrivacyDeps {
   notice: (locale: Locale) => PrivacyNotice;
   erasure: ParticipantErasure;
   deletion: WorkshopDeletion;
+  /** A strategy with all its sessions. */
+  strategyDeletion: StrategyDeletion;
   /** `null` when the deployment keeps workshops (no `RETENTION_DAYS`). */
   retention: Retention | null;
   ownData: (workshop: WorkshopRecord, person: ParticipantRecord) => ParticipantData;

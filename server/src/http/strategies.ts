@@ -383,10 +383,9 @@ export function strategyRoutes(deps: AppDeps) {
     const { strategy } = caller;
     if (!confirms(c.req.valid('json').confirm, strategy))
       return apiError(c, 'bad_request', 'To delete the strategy, confirm with its exact title');
-    const deleted = strategyStore.sessions(strategy.id).map((s) => s.workshopId);
-    for (const workshopId of deleted) deps.privacy.deletion.delete(workshopId, 'strategy');
-    strategyStore.delete(strategy.id);
-    log.info({ strategyId: strategy.id, sessions: deleted.length }, 'strategy deleted');
+    const deleted = deps.privacy.strategyDeletion.delete(strategy.id);
+    // Only if it was deleted between the two reads.
+    if (deleted === null) return apiError(c, 'not_found', 'No strategy has this id');
     return c.json({ id: strategy.id, deletedAt: new Date().toISOString(), sessions: deleted }, 200);
   });
 
