@@ -12,7 +12,7 @@ import { createLogger, type Logger } from './log';
 import { afterWave } from './memory/after-wave';
 import { fullGc } from './memory/full-gc';
 import { createMetrics, type Metrics } from './metrics/metrics';
-import { createWorkshopDeletion } from './privacy/deletion';
+import { createStrategyDeletion, createWorkshopDeletion } from './privacy/deletion';
 import { createParticipantErasure } from './privacy/erasure';
 import { createPrivacyNotices } from './privacy/notice';
 import { participantData } from './privacy/own-data';
@@ -25,7 +25,9 @@ import { createStorageHealth, isStorageFault } from './store/health';
 import { claimDataDir } from './store/pidFile';
 import { createSqlitePurge } from './store/purge';
 import { seedImportedDocs, seedWorkshopDocs } from './store/seed';
+import { createSqliteStrategyStore } from './store/strategies';
 import { createSqliteWorkshopStore } from './store/workshops';
+import { createSessionService } from './strategies/sessions';
 import { attachSyncEndpoint } from './sync/endpoint';
 import { ParticipantSockets } from './sync/participant-sockets';
 import { RoomManager } from './sync/rooms';
@@ -47,6 +49,7 @@ export type { NetworkInfo } from './http/deps';
 export { createLogger, type Logger } from './log';
 export type { Metrics, RateLimitCounter } from './metrics/metrics';
 export { BackupRefused, backupDatabase, restoreDatabase } from './store/backup';
+export { type RecoveredLink, recoverFacilitatorLink } from './store/recovery';
 export { noteWriteDenial } from './sync/ownership';
 
 export interface StartOptions {
@@ -87,6 +90,7 @@ export function startServer(config: Config, options: StartOptions = {}): Promise
     },
   });
   const workshops = recordingActivity(stored, activity);
+  const strategyStore = createSqliteStrategyStore(db);
   const docs = createSqliteDocStore(db);
   const metrics = createMetrics();
   const rooms = new RoomManager(
@@ -127,6 +131,7 @@ export function startServer(config: Config, options: StartOptions = {}): Promise
     }),
     erasure: createParticipantErasure({ workshops, purge, rooms, sockets, log }),
     deletion,
+    strategyDeletion: createStrategyDeletion({ strategies: strategyStore, deletion, purge, log }),
     retention,
     ownData: participantData.bind(null, { rooms, docs, votes }),
   };
@@ -137,6 +142,8 @@ export function startServer(config: Config, options: StartOptions = {}): Promise
     silent: createSilentIdeation(rooms),
     votes,
     strategies: createStrategyReader(rooms, workshops),
+    strategyStore,
+    sessions: createSessionService({ workshops, strategies: strategyStore, rooms, docs }),
     seedDocs: (id, template) => seedWorkshopDocs(docs, id, template),
     importDocs: (id, strategy, options) => seedImportedDocs(docs, id, strategy, options),
     importParser,

@@ -100,6 +100,13 @@ describe('health and OpenAPI', () => {
       ['/api/workshops/{}/rounds/{}/ballots/{}', 'get'],
       ['/api/workshops/{}/rounds/{}/ballots/{}', 'put'],
       ['/api/workshops/{}/rounds/{}/ballots/{}', 'delete'],
+      ['/api/strategies', 'post'],
+      ['/api/strategies/{}', 'get'],
+      ['/api/strategies/{}', 'delete'],
+      ['/api/strategies/{}/sessions', 'post'],
+      ['/api/strategies/{}/sessions/{}/facilitate', 'post'],
+      ['/api/strategies/{}/archived', 'put'],
+      ['/api/strategies/{}/changes', 'get'],
     ];
     for (const [route, method] of expected) {
       expect(normalised.get(route), `paths has ${method.toUpperCase()} ${route}`).toHaveProperty(method);

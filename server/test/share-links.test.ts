@@ -62,6 +62,8 @@ async function appWith(options: { network: NetworkInfo; publicUrl?: string }) {
     silent: {} as never,
     votes: {} as never,
     strategies: {} as never,
+    strategyStore: {} as never,
+    sessions: {} as never,
     importParser: {} as never,
     privacy: {} as never,
     publicUrl: options.publicUrl ?? null,

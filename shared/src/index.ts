@@ -339,8 +339,37 @@ export {
 } from './schema/privacy';
 export { ShareOrigins } from './schema/share';
 export { DraftCounts, RevealResponse } from './schema/silent';
+export {
+  ArchiveStrategyBody,
+  ChangesQuery,
+  ChangesResponse,
+  CreateSessionBody,
+  CreateSessionResponse,
+  CreateStrategyBody,
+  CreateStrategyResponse,
+  DeleteStrategyBody,
+  DeleteStrategyResponse,
+  FacilitateResponse,
+  InvitedPerson,
+  SessionSummary,
+  StrategyDetail,
+  StrategyPath,
+  StrategyRecordSummary,
+  StrategySessionPath,
+} from './schema/strategies';
 export { buildStrategy, type StrategyPersonSource, type StrategySource } from './strategy/build';
+export {
+  CHANGE_COLLECTIONS,
+  CHANGE_FIELDS,
+  type ChangeCollection,
+  FieldChange,
+  ItemChange,
+  noChanges,
+  StrategyChanges,
+  strategyChanges,
+} from './strategy/changes';
 export { strategyContent } from './strategy/content';
+export { type ContinueOptions, continueSession } from './strategy/continue';
 export { exportFileName } from './strategy/fileName';
 export {
   EMPTY_FIELD,

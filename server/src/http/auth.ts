@@ -1,17 +1,23 @@
 import type { Context } from 'hono';
+import type { StrategyRecord, StrategyStore } from '../store/strategies';
 import type { ParticipantRecord, WorkshopRecord, WorkshopStore } from '../store/workshops';
 import { apiError } from './errors';
 
 /** Each request's caller, once looked up (a rate limit keys by it before the route reads it). */
 const callers = new WeakMap<Context, ParticipantRecord | null>();
 
+/** The bearer token the request carries, or `null`. */
+export function bearerToken(c: Context): string | null {
+  const header = c.req.header('authorization');
+  return (header ? /^Bearer\s+(\S+)$/i.exec(header)?.[1] : null) ?? null;
+}
+
 /** The participant whose bearer token the request carries, or `null`. */
 export function bearerParticipant(c: Context, workshops: WorkshopStore): ParticipantRecord | null {
   const known = callers.get(c);
   if (known !== undefined) return known;
-  const header = c.req.header('authorization');
-  const match = header ? /^Bearer\s+(\S+)$/i.exec(header) : null;
-  const participant = match?.[1] ? workshops.participantByToken(match[1]) : null;
+  const token = bearerToken(c);
+  const participant = token ? workshops.participantByToken(token) : null;
   callers.set(c, participant);
   return participant;
 }
@@ -42,4 +48,20 @@ export function workshopFacilitator(
     return { error: apiError(c, 'forbidden', refusal) } as const;
   }
   return caller;
+}
+
+/**
+ * The strategy `strategyId`, when the request carries its facilitator token; otherwise the
+ * error answer (404 unknown strategy, 401 no token or another one: a workshop's token never
+ * opens a strategy). The token is returned: a session's facilitator token is derived from it.
+ */
+export function strategyCaller(c: Context, strategies: StrategyStore, strategyId: string) {
+  const strategy = strategies.get(strategyId);
+  if (!strategy) return { error: apiError(c, 'not_found', 'No strategy has this id') } as const;
+  const token = bearerToken(c);
+  if (!token || !strategies.authenticates(strategy.id, token))
+    return {
+      error: apiError(c, 'unauthorized', 'The facilitator token of this strategy is required'),
+    } as const;
+  return { strategy, token } as { strategy: StrategyRecord; token: string; error?: never };
 }

@@ -6,6 +6,10 @@ import type { ParticipantRecord, WorkshopRecord } from '../store/workshops';
 /** The link participants open (or scan) to join with `joinCode`. */
 export const participantLink = (origin: string, joinCode: string) => `${origin}/join/${joinCode}`;
 
+/** The link that opens a workshop with a token (a facilitator's, or a re-invited person's): the token stays in the fragment. */
+export const workshopLink = (origin: string, workshopId: string, token: string) =>
+  `${origin}/w/${workshopId}#token=${token}`;
+
 /** The facilitator's name when they give none. */
 export const defaultFacilitatorName = (locale: Locale) => (locale === 'fr' ? 'Animation' : 'Facilitator');
 
@@ -25,7 +29,7 @@ export function createdAnswer(
     participantId: facilitator.id,
     links: {
       participant: participantLink(origin, workshop.joinCode),
-      facilitator: `${origin}/w/${workshop.id}#token=${token}`,
+      facilitator: workshopLink(origin, workshop.id, token),
     },
   };
 }

@@ -13,11 +13,13 @@ import type { ImportParsePool } from '../import/parse-pool';
 import type { JoinAttempts } from '../limits/join-attempts';
 import type { Logger } from '../log';
 import type { Metrics } from '../metrics/metrics';
-import type { WorkshopDeletion } from '../privacy/deletion';
+import type { StrategyDeletion, WorkshopDeletion } from '../privacy/deletion';
 import type { ParticipantErasure } from '../privacy/erasure';
 import type { Retention } from '../privacy/retention';
 import type { StorageHealth } from '../store/health';
+import type { StrategyStore } from '../store/strategies';
 import type { ParticipantRecord, WorkshopRecord, WorkshopStore } from '../store/workshops';
+import type { SessionService } from '../strategies/sessions';
 import type { ParticipantDisconnector } from '../sync/participant-sockets';
 import type { SilentIdeation } from '../sync/silent-ideation';
 import type { VoteService } from '../votes/service';
@@ -48,6 +50,10 @@ export interface AppDeps {
   silent: SilentIdeation;
   /** Vote rounds and ballots: the server is their only authority. */
   votes: VoteService;
+  /** Strategies (series of sessions) and their facilitator tokens. */
+  strategyStore: StrategyStore;
+  /** A strategy's sessions: new ones from an earlier one's outcome, and what each is at a glance. */
+  sessions: SessionService;
   /** Reads a workshop's outcome as the strategy object every export is written from. */
   strategies: StrategyReader;
   /** Reads strategy files in worker threads (imports). */
@@ -83,6 +89,8 @@ export interface PrivacyDeps {
   notice: (locale: Locale) => PrivacyNotice;
   erasure: ParticipantErasure;
   deletion: WorkshopDeletion;
+  /** A strategy with all its sessions. */
+  strategyDeletion: StrategyDeletion;
   /** `null` when the deployment keeps workshops (no `RETENTION_DAYS`). */
   retention: Retention | null;
   ownData: (workshop: WorkshopRecord, person: ParticipantRecord) => ParticipantData;

@@ -77,6 +77,13 @@ export function joinRoutes(deps: AppDeps) {
   function door(code: string): Door {
     const workshop = workshops.getByJoinCode(code);
     if (!workshop) return { error: 'not_found', message: 'No workshop has this code' };
+    // A session of an archived strategy: the same closed door (restoring the strategy reopens it).
+    if (workshop.strategyArchived) {
+      return {
+        error: 'joining_closed',
+        message: 'This workshop belongs to an archived strategy: nobody can join it until it is restored',
+      };
+    }
     if (!workshop.joiningOpen) {
       return {
         error: 'joining_closed',

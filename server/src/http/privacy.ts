@@ -84,8 +84,8 @@ const ownData = createRoute({
   },
 });
 
-/** Whether `confirm` names the workshop: its title (spaces and case aside) or its id. */
-function confirms(confirm: string, workshop: { id: string; title: string }): boolean {
+/** Whether `confirm` names what is deleted: its exact title (spaces and case aside) or its id. */
+export function confirms(confirm: string, workshop: { id: string; title: string }): boolean {
   const norm = (s: string) => s.trim().replace(/\s+/g, ' ').toLocaleLowerCase();
   return confirm.trim() === workshop.id || norm(confirm) === norm(workshop.title);
 }

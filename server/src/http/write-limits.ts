@@ -25,6 +25,11 @@ const LIMITED_ROUTES: readonly { limit: WriteLimitName; methods: string[]; path:
   { limit: 'exports', methods: ['GET'], path: '/api/workshops/:id/export' },
   { limit: 'imports', methods: ['POST'], path: IMPORT_PATH },
   { limit: 'create', methods: ['POST'], path: '/api/workshops' },
+  // A strategy, and each session of one, is a new workshop or a new way into some.
+  { limit: 'create', methods: ['POST'], path: '/api/strategies' },
+  { limit: 'create', methods: ['POST'], path: '/api/strategies/:id/sessions' },
+  { limit: 'facilitation', methods: ['PUT'], path: '/api/strategies/:id/archived' },
+  { limit: 'facilitation', methods: ['DELETE'], path: '/api/strategies/:id' },
   { limit: 'facilitation', methods: ['POST'], path: '/api/workshops/:id/rounds' },
   { limit: 'facilitation', methods: ['POST'], path: '/api/workshops/:id/rounds/:roundId/:action' },
   { limit: 'facilitation', methods: ['DELETE'], path: '/api/workshops/:id/rounds/:roundId' },

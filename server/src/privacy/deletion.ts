@@ -2,6 +2,7 @@ import { CLOSE_CODES, parseRoomName } from '@atelier/shared';
 import type { Logger } from '../log';
 import type { ActivityTracker } from '../store/activity';
 import type { PurgeStore } from '../store/purge';
+import type { StrategyStore } from '../store/strategies';
 import type { WorkshopStore } from '../store/workshops';
 import type { ParticipantDisconnector } from '../sync/participant-sockets';
 import type { RoomManager } from '../sync/rooms';
@@ -11,9 +12,9 @@ export interface WorkshopDeletion {
   /**
    * Deletes a workshop for good: closes its people's sockets (4412), drops its loaded rooms
    * without writing them back, stops its vote deadlines, deletes every row of it and scrubs the
-   * file. Returns whether it existed. `why` is logged (`creator`, `retention`).
+   * file. Returns whether it existed. `why` is logged (`creator`, `retention`, `strategy`: its strategy was deleted).
    */
-  delete(workshopId: string, why: 'creator' | 'retention'): boolean;
+  delete(workshopId: string, why: 'creator' | 'retention' | 'strategy'): boolean;
 }
 
 export interface WorkshopDeletionDeps {
@@ -48,6 +49,34 @@ export function createWorkshopDeletion(deps: WorkshopDeletionDeps): WorkshopDele
           'a reader kept the WAL from being truncated; it will be at the next checkpoint',
         );
       return existed;
+    },
+  };
+}
+
+export interface StrategyDeletion {
+  /**
+   * Deletes a strategy for good: each of its sessions as `WorkshopDeletion` does (why
+   * `strategy`), then its row, then scrubs the file again so that its title leaves the disk.
+   * Returns the sessions' ids, or `null` for an unknown strategy.
+   */
+  delete(strategyId: string): string[] | null;
+}
+
+export function createStrategyDeletion(deps: {
+  strategies: Pick<StrategyStore, 'sessions' | 'delete'>;
+  deletion: WorkshopDeletion;
+  purge: Pick<PurgeStore, 'scrub'>;
+  log: Logger;
+}): StrategyDeletion {
+  const { strategies, deletion, purge, log } = deps;
+  return {
+    delete(strategyId) {
+      const sessions = strategies.sessions(strategyId).map((s) => s.workshopId);
+      for (const workshopId of sessions) deletion.delete(workshopId, 'strategy');
+      if (!strategies.delete(strategyId)) return null;
+      purge.scrub();
+      log.info({ strategyId, sessions: sessions.length }, 'strategy deleted');
+      return sessions;
     },
   };
 }

@@ -105,6 +105,24 @@ const MIGRATIONS: readonly string[] = [
   `ALTER TABLE participants ADD COLUMN notice_version TEXT;
    ALTER TABLE participants ADD COLUMN notice_acknowledged_at TEXT;
    ALTER TABLE participants ADD COLUMN erased_at TEXT;`,
+  // Issue 18: strategies, each an ordered list of sessions (workshops). The strategy's
+  // facilitator token is stored hashed; in each session, the participant it enters as is
+  // `strategy_facilitator_id` (docs/security.md, "Strategy links"). Standalone workshops keep NULLs.
+  `CREATE TABLE strategies (
+     id TEXT PRIMARY KEY,
+     title TEXT NOT NULL,
+     territory_name TEXT NOT NULL,
+     territory_kind TEXT NOT NULL,
+     locale TEXT NOT NULL,
+     token_hash TEXT NOT NULL UNIQUE,
+     created_at TEXT NOT NULL,
+     archived_at TEXT
+   );
+   ALTER TABLE workshops ADD COLUMN strategy_id TEXT REFERENCES strategies(id);
+   ALTER TABLE workshops ADD COLUMN session_index INTEGER;
+   ALTER TABLE workshops ADD COLUMN session_date TEXT;
+   ALTER TABLE workshops ADD COLUMN strategy_facilitator_id TEXT;
+   CREATE UNIQUE INDEX workshops_strategy_session ON workshops(strategy_id, session_index);`,
 ];
 
 /** The schema version this code migrates to (`user_version`). */

@@ -1,4 +1,6 @@
 import {
+  type ContinueOptions,
+  continueSession,
   roomName,
   type Strategy,
   seedBoard,
@@ -36,6 +38,22 @@ export function seedImportedDocs(
   const board = new Y.Doc();
   const control = new Y.Doc();
   writeStrategy(board, control, strategy, options);
+  appendFirstUpdates(docs, workshopId, { board, control });
+}
+
+/**
+ * The same for a strategy's new session, from an earlier session's documents (`source`, read
+ * from its rooms): see `continueSession`.
+ */
+export function seedContinuedDocs(
+  docs: DocStore,
+  workshopId: string,
+  source: { board: Y.Doc; control: Y.Doc },
+  options: ContinueOptions,
+): void {
+  const board = new Y.Doc();
+  const control = new Y.Doc();
+  continueSession(source, { board, control }, options);
   appendFirstUpdates(docs, workshopId, { board, control });
 }
 

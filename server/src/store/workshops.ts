@@ -13,6 +13,10 @@ export interface WorkshopRecord {
   lastActiveAt: string;
   /** Whether the join code lets new people in (a facilitator may close it). */
   joiningOpen: boolean;
+  /** The strategy this workshop is a session of (docs/contract.md, "Strategies and sessions"), or `null`. */
+  strategyId: string | null;
+  /** Whether that strategy is archived: its sessions' join codes answer 410 like a closed door. */
+  strategyArchived: boolean;
 }
 
 export interface ParticipantRecord {
@@ -115,6 +119,8 @@ interface WorkshopRow {
   created_at: string;
   last_active_at: string | null;
   joining_closed_at: string | null;
+  strategy_id: string | null;
+  strategy_archived_at: string | null;
 }
 
 interface ParticipantRow {
@@ -140,8 +146,11 @@ export function createSqliteWorkshopStore(db: Db): WorkshopStore {
     'UPDATE workshops SET last_active_at = @at WHERE id = @id AND (last_active_at IS NULL OR last_active_at < @at)',
   );
   const codeTaken = db.prepare('SELECT 1 FROM workshops WHERE join_code = ?').pluck();
-  const selectWorkshop = db.prepare<[string], WorkshopRow>('SELECT * FROM workshops WHERE id = ?');
-  const selectByCode = db.prepare<[string], WorkshopRow>('SELECT * FROM workshops WHERE join_code = ?');
+  // With its strategy's archive state (a session of an archived strategy lets nobody join).
+  const withStrategy = `SELECT w.*, s.archived_at AS strategy_archived_at
+     FROM workshops w LEFT JOIN strategies s ON s.id = w.strategy_id`;
+  const selectWorkshop = db.prepare<[string], WorkshopRow>(`${withStrategy} WHERE w.id = ?`);
+  const selectByCode = db.prepare<[string], WorkshopRow>(`${withStrategy} WHERE w.join_code = ?`);
   const updateJoinCode = db.prepare('UPDATE workshops SET join_code = @joinCode WHERE id = @id');
   // Closing twice keeps the first time; reopening clears it.
   const updateJoining = db.prepare(
@@ -233,6 +242,8 @@ export function createSqliteWorkshopStore(db: Db): WorkshopStore {
       createdAt,
       lastActiveAt: createdAt,
       joiningOpen: true,
+      strategyId: null,
+      strategyArchived: false,
     };
     insertWorkshop.run({
       ...workshop,
@@ -340,6 +351,8 @@ function toWorkshop(row: WorkshopRow | undefined): WorkshopRecord | null {
     createdAt: row.created_at,
     lastActiveAt: row.last_active_at ?? row.created_at,
     joiningOpen: row.joining_closed_at === null,
+    strategyId: row.strategy_id ?? null,
+    strategyArchived: row.strategy_archived_at != null,
   };
 }
 

@@ -180,6 +180,9 @@ export const en: Record<ExportKey, string> = {
   // — Import: the names an imported workshop gives the earlier session's note authors —
   'import.formerParticipant': 'Participant {n} (earlier session)',
 
+  // — Strategies: a new session's title when the facilitator gives none —
+  'session.defaultTitle': '{title} — session {n}',
+
   // — Exports: spreadsheet tables (CSV, Excel); keys go right below —
   'export.tables.notes': 'Notes',
   'export.tables.workshop': 'Workshop',

@@ -184,6 +184,9 @@ export const fr = {
   // — Import: the names an imported workshop gives the earlier session's note authors —
   'import.formerParticipant': 'Participant·e {n} (séance précédente)',
 
+  // — Strategies: a new session's title when the facilitator gives none —
+  'session.defaultTitle': '{title} — séance {n}',
+
   // — Exports: spreadsheet tables (CSV, Excel); keys go right below —
   'export.tables.notes': 'Contributions',
   'export.tables.workshop': 'Atelier',
