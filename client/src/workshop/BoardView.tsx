@@ -28,6 +28,7 @@ import { ReadOnlyBanner } from './ReadOnlyBanner';
 import { useReadableEditing } from './readableEditing';
 import { StepBar, useStepAnnouncement } from './StepBar';
 import { StepView } from './StepView';
+import { useRememberAsFacilitator } from './useRememberAsFacilitator';
 import { useShortcuts } from './useShortcuts';
 import { useWorkshopConnection } from './useWorkshopConnection';
 
@@ -49,6 +50,7 @@ export function BoardView({ workshopId, session, summary, refreshSummary }: Prop
       document.title = t('app.name');
     };
   }, [summary, t]);
+  useRememberAsFacilitator(workshopId, summary);
 
   const onDenied = useCallback(
     (reason: string) => {
