@@ -50,7 +50,6 @@ export function BoardView({ workshopId, session, summary, refreshSummary }: Prop
       document.title = t('app.name');
     };
   }, [summary, t]);
-  useRememberAsFacilitator(workshopId, summary);
 
   const onDenied = useCallback(
     (reason: string) => {
@@ -67,6 +66,7 @@ export function BoardView({ workshopId, session, summary, refreshSummary }: Prop
     onDenied,
     onRoleChanged: refreshSummary,
   });
+  useRememberAsFacilitator(workshopId, summary, connection);
   const closedCode = useBoard((s) => s.connection.closedCode);
 
   if (closedCode !== null)

@@ -1,14 +1,19 @@
-import type { WorkshopSummary } from '@atelier/shared';
+import { readControlState, type WorkshopSummary } from '@atelier/shared';
 import { useEffect } from 'react';
 import { rememberSteps, rememberWorkshop } from '../session/remembered';
 import { boardStore } from '../state/store';
+import type { WorkshopConnection } from '../sync/connection';
 
 /**
  * Keeps the facilitator's home up to date from the board: a workshop opened as facilitator
  * (created here, opened from its facilitator link or promoted to co-facilitator) is listed,
  * with when it was last opened and, once the control document is in, its steps.
  */
-export function useRememberAsFacilitator(workshopId: string, summary: WorkshopSummary): void {
+export function useRememberAsFacilitator(
+  workshopId: string,
+  summary: WorkshopSummary,
+  connection: WorkshopConnection | null,
+): void {
   const facilitator = summary.you.role === 'facilitator';
   const { title, createdAt } = summary;
   const { name, kind } = summary.territory;
@@ -19,18 +24,22 @@ export function useRememberAsFacilitator(workshopId: string, summary: WorkshopSu
     rememberWorkshop({ id: workshopId, title, territory: { name, kind }, createdAt });
   }, [workshopId, facilitator, title, name, kind, createdAt]);
 
-  // Before the control document syncs, the store holds the default steps: record them only
-  // while connected, and again each time they change (the synced ones come last).
+  // Until the control document has synced with the server, it reads as "all six steps" (the
+  // default): record its steps only once synced, and again when they change.
   useEffect(() => {
-    if (!facilitator) return;
+    if (!facilitator || !connection) return;
+    const { control } = connection;
     const record = () => {
-      const { connection, control } = boardStore.getState();
-      if (connection.status === 'connected') rememberSteps(workshopId, control.steps);
+      if (control.synced) rememberSteps(workshopId, readControlState(control.doc).steps);
     };
     record();
-    return boardStore.subscribe((state, prev) => {
-      if (state.control.steps !== prev.control.steps || state.connection.status !== prev.connection.status)
-        record();
+    const offSync = control.on('change', record);
+    const offSteps = boardStore.subscribe((state, prev) => {
+      if (state.control.steps !== prev.control.steps) record();
     });
-  }, [workshopId, facilitator]);
+    return () => {
+      offSync();
+      offSteps();
+    };
+  }, [workshopId, facilitator, connection]);
 }
