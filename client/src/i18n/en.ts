@@ -75,7 +75,7 @@ export const en: Record<ScreenKey, string> = {
   'home.workshops.forgetHeading': 'Forget “{title}” on this browser?',
   'home.workshops.forgetText':
     'The workshop is not deleted: its content stays on the server and participants can still join it with its code. This browser only forgets its facilitator link; keep that link to open it again.',
-  'home.workshops.forgetConfirm': 'Forget on this browser',
+  'home.workshops.forgetConfirm': 'Forget',
   'home.workshops.forgetCancel': 'Keep',
   'home.workshops.forgotten': 'The workshop “{title}” is no longer listed on this browser.',
   'home.empty.text':

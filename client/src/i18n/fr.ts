@@ -79,7 +79,7 @@ export const fr = {
   'home.workshops.forgetHeading': 'Oublier « {title} » sur ce navigateur ?',
   'home.workshops.forgetText':
     'L’atelier n’est pas supprimé : son contenu reste sur le serveur et les participant·es peuvent toujours le rejoindre avec son code. Ce navigateur oublie seulement son lien d’animation ; gardez ce lien pour l’ouvrir de nouveau.',
-  'home.workshops.forgetConfirm': 'Oublier sur ce navigateur',
+  'home.workshops.forgetConfirm': 'Oublier',
   'home.workshops.forgetCancel': 'Garder',
   'home.workshops.forgotten': 'L’atelier « {title} » n’est plus listé sur ce navigateur.',
   'home.empty.text':
