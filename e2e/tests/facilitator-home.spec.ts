@@ -4,7 +4,7 @@ import { createWorkshop } from '../fixtures/actors';
 
 const workshopIdOf = (page: Page) => new URL(page.url()).pathname.split('/').pop() ?? '';
 
-test('a facilitator finds the workshops they created on the home page, opens one, forgets another, and another browser sees none', async ({
+test('a facilitator finds the workshops they created on the home page, opens one, forgets another; another browser sees none until given a facilitator link', async ({
   browser,
 }) => {
   const facilitator = await createWorkshop(browser, {
@@ -88,6 +88,24 @@ test('a facilitator finds the workshops they created on the home page, opens one
   await expect(elsewhere.getByTestId('home.create')).toBeVisible();
   await expect(elsewhere.getByTestId('home.workshop')).toHaveCount(0);
   await expectNoSeriousA11yViolations(elsewhere, 'the empty home');
+
+  // A facilitator link given to this browser (made through the API, as a script would) opens
+  // the workshop as facilitator from the empty home, which lists it from then on.
+  const created = await elsewhere.request.post('/api/workshops', {
+    data: { title: 'Atelier partagé', territory: { name: 'Ornans', kind: 'municipality' }, locale: 'fr' },
+  });
+  expect(created.status()).toBe(201);
+  const { id: sharedId, links } = (await created.json()) as { id: string; links: { facilitator: string } };
+  await elsewhere.getByTestId('home.link').fill('pas un lien');
+  await elsewhere.getByTestId('home.link-open').click();
+  await expect(elsewhere.getByRole('alert')).toContainText('Ce n’est pas un lien d’animation');
+  await elsewhere.getByTestId('home.link').fill(links.facilitator);
+  await elsewhere.getByTestId('home.link-open').click();
+  await expect(elsewhere).toHaveURL(new RegExp(`/w/${sharedId}$`));
+  await expect(elsewhere.getByRole('region', { name: 'Outils d’animation' })).toBeVisible();
+  await elsewhere.goto('/');
+  await expect(elsewhere.getByTestId('home.workshop')).toHaveCount(1);
+  await expect(elsewhere.getByTestId('home.workshop.open')).toHaveText('Atelier partagé');
 
   await other.close();
   await facilitator.context.close();

@@ -79,7 +79,7 @@ export const en: Record<ScreenKey, string> = {
   'home.workshops.forgetCancel': 'Keep',
   'home.workshops.forgotten': 'The workshop “{title}” is no longer listed on this browser.',
   'home.empty.text':
-    'No workshop on this browser yet. Those you create here show on this page, one click away. Facilitating a workshop created elsewhere? Paste its facilitator link, given when it was created.',
+    'No workshop on this browser yet. Those you create here show on this page, one click away. Facilitating a workshop created on another browser? Paste its facilitator link.',
   'home.link.label': 'Facilitator link',
   'home.link.open': 'Open',
   'home.link.more': 'Open a workshop with its facilitator link',

@@ -83,7 +83,7 @@ export const fr = {
   'home.workshops.forgetCancel': 'Garder',
   'home.workshops.forgotten': 'L’atelier « {title} » n’est plus listé sur ce navigateur.',
   'home.empty.text':
-    'Aucun atelier sur ce navigateur pour l’instant. Ceux que vous créez ici s’affichent sur cette page, et vous y revenez d’un clic. Vous animez un atelier créé ailleurs ? Collez son lien d’animation, reçu à la création.',
+    'Aucun atelier sur ce navigateur pour l’instant. Ceux que vous créez ici s’affichent sur cette page, et vous y revenez d’un clic. Vous animez un atelier créé sur un autre navigateur ? Collez son lien d’animation.',
   'home.link.label': 'Lien d’animation',
   'home.link.open': 'Ouvrir',
   'home.link.more': 'Ouvrir un atelier avec son lien d’animation',
