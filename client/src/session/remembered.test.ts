@@ -5,6 +5,7 @@ import {
   MAX_REMEMBERED,
   rememberSteps,
   rememberWorkshop,
+  unlistWorkshop,
 } from './remembered';
 import { type KeyValueStorage, loadSession, saveSession } from './session';
 
@@ -104,6 +105,15 @@ describe('the workshops this browser remembers for its facilitator', () => {
     withToken(store, 'w1');
     rememberWorkshop({ id: 'w1', title: 'Un', territory }, at('2026-12-05T09:00:00Z'), store);
     expect(loadRemembered(store).map((entry) => entry.id)).toEqual(['w1', 'w2']);
+  });
+
+  it('takes a workshop off the list and keeps its token when its co-facilitator becomes a participant', () => {
+    const store = memoryStorage();
+    withToken(store, 'w1');
+    rememberWorkshop({ id: 'w1', title: 'Un', territory }, at('2026-12-01T09:00:00Z'), store);
+    unlistWorkshop('w1', store);
+    expect(loadRemembered(store)).toEqual([]);
+    expect(loadSession('w1', store)?.token).toBe('token-w1');
   });
 
   it('does not list a workshop whose token this browser no longer holds', () => {

@@ -124,13 +124,18 @@ export function rememberSteps(workshopId: string, steps: readonly Step[], store 
   writeAll(entries, store);
 }
 
+/** Takes a workshop off the list and keeps its session (a co-facilitator made a participant again). */
+export function unlistWorkshop(workshopId: string, store = browserStorage()): void {
+  const entries = readAll(store);
+  const kept = entries.filter((entry) => !(entry.kind === 'workshop' && entry.id === workshopId));
+  if (kept.length !== entries.length) writeAll(kept, store);
+}
+
 /**
  * Forgets a workshop on this browser: its entry and its token. The workshop itself stays on
  * the server, and its facilitator link opens it (and lists it) again.
  */
 export function forgetWorkshop(workshopId: string, store = browserStorage()): void {
-  const entries = readAll(store);
-  const kept = entries.filter((entry) => !(entry.kind === 'workshop' && entry.id === workshopId));
-  if (kept.length !== entries.length) writeAll(kept, store);
+  unlistWorkshop(workshopId, store);
   clearSession(workshopId, store);
 }

@@ -1,6 +1,6 @@
 import { readControlState, type WorkshopSummary } from '@atelier/shared';
 import { useEffect } from 'react';
-import { rememberSteps, rememberWorkshop } from '../session/remembered';
+import { rememberSteps, rememberWorkshop, unlistWorkshop } from '../session/remembered';
 import { boardStore } from '../state/store';
 import type { WorkshopConnection } from '../sync/connection';
 
@@ -18,10 +18,11 @@ export function useRememberAsFacilitator(
   const { title, createdAt } = summary;
   const { name, kind } = summary.territory;
 
-  // Once per opening (the summary's polls bring the same facts, so the effect does not run again).
+  // Once per opening (the summary's polls bring the same facts, so the effect does not run
+  // again); a co-facilitator made a participant again leaves the list.
   useEffect(() => {
-    if (!facilitator) return;
-    rememberWorkshop({ id: workshopId, title, territory: { name, kind }, createdAt });
+    if (facilitator) rememberWorkshop({ id: workshopId, title, territory: { name, kind }, createdAt });
+    else unlistWorkshop(workshopId);
   }, [workshopId, facilitator, title, name, kind, createdAt]);
 
   // Until the control document has synced with the server, it reads as "all six steps" (the
