@@ -61,6 +61,30 @@ export const en: Record<ScreenKey, string> = {
   'home.territoryRequired': 'Enter the territory’s name.',
   'home.nameTooLong': 'A name has 60 characters at most.',
   'home.tooLong': 'This text is too long.',
+  'home.workshops.heading': 'Your workshops',
+  'home.workshops.intro':
+    'The workshops created or opened as facilitator on this browser, newest first. Their facilitator links stay on this browser.',
+  'home.workshops.new': 'New workshop',
+  'home.workshops.cancelNew': 'Cancel the new workshop',
+  'home.workshops.created': 'Created {date}',
+  'home.workshops.opened': 'Last opened {when}',
+  'home.workshops.steps': 'The workshop’s steps',
+  'home.workshops.allSteps': 'All six steps of the method',
+  'home.workshops.forget': 'Forget',
+  'home.workshops.forgetLabel': 'Forget “{title}” on this browser',
+  'home.workshops.forgetHeading': 'Forget “{title}” on this browser?',
+  'home.workshops.forgetText':
+    'The workshop is not deleted: its content stays on the server and participants can still join it with its code. This browser only forgets its facilitator link; keep that link to open it again.',
+  'home.workshops.forgetConfirm': 'Forget',
+  'home.workshops.forgetCancel': 'Keep',
+  'home.workshops.forgotten': 'The workshop “{title}” is no longer listed on this browser.',
+  'home.empty.text':
+    'No workshop on this browser yet. Those you create here show on this page, one click away. Facilitating a workshop created on another browser? Paste its facilitator link.',
+  'home.link.label': 'Facilitator link',
+  'home.link.open': 'Open',
+  'home.link.more': 'Open a workshop with its facilitator link',
+  'home.link.invalid':
+    'This is not a facilitator link: it holds “/w/” and ends with “#token=” followed by a key.',
 
   'join.heading': 'Join the workshop',
   'join.loading': 'Looking for the workshop…',

@@ -65,6 +65,30 @@ export const fr = {
   'home.territoryRequired': 'Indiquez le nom du territoire.',
   'home.nameTooLong': 'Le nom comporte au plus 60 caractères.',
   'home.tooLong': 'Ce texte est trop long.',
+  'home.workshops.heading': 'Vos ateliers',
+  'home.workshops.intro':
+    'Les ateliers créés ou ouverts comme animateur·rice sur ce navigateur, du plus récent au plus ancien. Leurs liens d’animation restent sur ce navigateur.',
+  'home.workshops.new': 'Nouvel atelier',
+  'home.workshops.cancelNew': 'Annuler la création',
+  'home.workshops.created': 'Créé le {date}',
+  'home.workshops.opened': 'Dernière ouverture : {when}',
+  'home.workshops.steps': 'Étapes de l’atelier',
+  'home.workshops.allSteps': 'Les six étapes de la démarche',
+  'home.workshops.forget': 'Oublier',
+  'home.workshops.forgetLabel': 'Oublier « {title} » sur ce navigateur',
+  'home.workshops.forgetHeading': 'Oublier « {title} » sur ce navigateur ?',
+  'home.workshops.forgetText':
+    'L’atelier n’est pas supprimé : son contenu reste sur le serveur et les participant·es peuvent toujours le rejoindre avec son code. Ce navigateur oublie seulement son lien d’animation ; gardez ce lien pour l’ouvrir de nouveau.',
+  'home.workshops.forgetConfirm': 'Oublier',
+  'home.workshops.forgetCancel': 'Garder',
+  'home.workshops.forgotten': 'L’atelier « {title} » n’est plus listé sur ce navigateur.',
+  'home.empty.text':
+    'Aucun atelier sur ce navigateur pour l’instant. Ceux que vous créez ici s’affichent sur cette page, et vous y revenez d’un clic. Vous animez un atelier créé sur un autre navigateur ? Collez son lien d’animation.',
+  'home.link.label': 'Lien d’animation',
+  'home.link.open': 'Ouvrir',
+  'home.link.more': 'Ouvrir un atelier avec son lien d’animation',
+  'home.link.invalid':
+    'Ce n’est pas un lien d’animation : il contient « /w/ » puis se termine par « #token= » suivi d’une clé.',
 
   'join.heading': 'Rejoindre l’atelier',
   'join.loading': 'Recherche de l’atelier…',

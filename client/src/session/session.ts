@@ -18,7 +18,8 @@ const PREFIX = 'atelier:session:';
 /** The subset of `Storage` we use, so tests can pass a plain map. */
 export type KeyValueStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 
-function storage(): KeyValueStorage | null {
+/** The browser's `localStorage`, or `null` where it is missing or refused (private modes, tests). */
+export function browserStorage(): KeyValueStorage | null {
   try {
     return typeof localStorage === 'undefined' ? null : localStorage;
   } catch {
@@ -26,7 +27,7 @@ function storage(): KeyValueStorage | null {
   }
 }
 
-export function loadSession(workshopId: string, store = storage()): Session | null {
+export function loadSession(workshopId: string, store = browserStorage()): Session | null {
   const raw = store?.getItem(PREFIX + workshopId);
   if (!raw) return null;
   try {
@@ -46,7 +47,7 @@ export function loadSession(workshopId: string, store = storage()): Session | nu
   }
 }
 
-export function saveSession(workshopId: string, session: Session, store = storage()): void {
+export function saveSession(workshopId: string, session: Session, store = browserStorage()): void {
   try {
     store?.setItem(PREFIX + workshopId, JSON.stringify(session));
   } catch {
@@ -58,7 +59,7 @@ export function saveSession(workshopId: string, session: Session, store = storag
 export function updateSession(
   workshopId: string,
   patch: Partial<Session>,
-  store = storage(),
+  store = browserStorage(),
 ): Session | null {
   const current = loadSession(workshopId, store);
   if (!current) return null;
@@ -67,7 +68,7 @@ export function updateSession(
   return next;
 }
 
-export function clearSession(workshopId: string, store = storage()): void {
+export function clearSession(workshopId: string, store = browserStorage()): void {
   try {
     store?.removeItem(PREFIX + workshopId);
   } catch {
@@ -83,7 +84,7 @@ export interface Profile {
   group: string;
 }
 
-export function loadProfile(store = storage()): Profile | null {
+export function loadProfile(store = browserStorage()): Profile | null {
   try {
     const value = JSON.parse(store?.getItem(PROFILE_KEY) ?? 'null') as Partial<Profile> | null;
     return value && typeof value.name === 'string' && typeof value.group === 'string'
@@ -94,7 +95,7 @@ export function loadProfile(store = storage()): Profile | null {
   }
 }
 
-export function saveProfile(profile: Profile, store = storage()): void {
+export function saveProfile(profile: Profile, store = browserStorage()): void {
   try {
     store?.setItem(PROFILE_KEY, JSON.stringify(profile));
   } catch {

@@ -28,6 +28,7 @@ import { ReadOnlyBanner } from './ReadOnlyBanner';
 import { useReadableEditing } from './readableEditing';
 import { StepBar, useStepAnnouncement } from './StepBar';
 import { StepView } from './StepView';
+import { useRememberAsFacilitator } from './useRememberAsFacilitator';
 import { useShortcuts } from './useShortcuts';
 import { useWorkshopConnection } from './useWorkshopConnection';
 
@@ -65,6 +66,7 @@ export function BoardView({ workshopId, session, summary, refreshSummary }: Prop
     onDenied,
     onRoleChanged: refreshSummary,
   });
+  useRememberAsFacilitator(workshopId, summary, connection);
   const closedCode = useBoard((s) => s.connection.closedCode);
 
   if (closedCode !== null)

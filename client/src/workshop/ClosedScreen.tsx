@@ -4,7 +4,7 @@ import { JoinCodeForm } from '../features/entry/home/JoinCodeForm';
 import { useT } from '../i18n/locale';
 import { navigate } from '../routing/router';
 import { joinPath } from '../routing/routes';
-import { clearSession } from '../session/session';
+import { forgetWorkshop } from '../session/remembered';
 import { MessageCard, Screen } from '../ui/Screen';
 
 interface Props {
@@ -13,7 +13,7 @@ interface Props {
   joinCode: string | undefined;
 }
 
-/** Codes after which this browser's token is dead: forget it. */
+/** Codes after which this browser's token is dead: forget it (and the facilitator's home entry). */
 const DEAD_TOKEN: ReadonlySet<number> = new Set([
   CLOSE_CODES.unauthorized,
   CLOSE_CODES.removed,
@@ -24,7 +24,7 @@ const DEAD_TOKEN: ReadonlySet<number> = new Set([
 export function ClosedScreen({ workshopId, code, joinCode }: Props) {
   const t = useT();
   useEffect(() => {
-    if (DEAD_TOKEN.has(code)) clearSession(workshopId);
+    if (DEAD_TOKEN.has(code)) forgetWorkshop(workshopId);
   }, [code, workshopId]);
   if (code === CLOSE_CODES.removed || code === CLOSE_CODES.workshopDeleted) {
     // No "join again" here: the facilitator chose to remove this person, or to delete the workshop.

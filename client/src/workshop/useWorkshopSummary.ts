@@ -2,7 +2,8 @@ import type { WorkshopSummary } from '@atelier/shared';
 import { useEffect, useState } from 'react';
 import { RequestError } from '../api/http';
 import { fetchWorkshop } from '../api/workshops';
-import { clearSession, type Session, updateSession } from '../session/session';
+import { forgetWorkshop } from '../session/remembered';
+import { type Session, updateSession } from '../session/session';
 
 export type SummaryState =
   | { state: 'loading' }
@@ -51,12 +52,14 @@ export function useWorkshopSummary(
         if (abort.signal.aborted) return;
         const code = error instanceof RequestError ? error.code : 'internal';
         if (code === 'unauthorized' || code === 'forbidden') {
-          // The token is no good any more: forget it, the person joins again with the code.
-          clearSession(workshopId);
+          // The token is no good any more: forget it (and the home's entry), the person joins again with the code.
+          forgetWorkshop(workshopId);
           setSummary({ state: 'unauthorized' });
           return;
         }
         if (code === 'not_found') {
+          // Deleted (by its facilitator or the retention sweep): nothing left to open from the home.
+          forgetWorkshop(workshopId);
           setSummary({ state: 'notFound' });
           return;
         }

@@ -4,7 +4,7 @@ import { errorMessage } from '../../api/errorMessage';
 import { deleteWorkshop } from '../../api/privacy';
 import { useT } from '../../i18n/locale';
 import { navigate } from '../../routing/router';
-import { clearSession } from '../../session/session';
+import { forgetWorkshop } from '../../session/remembered';
 import { boardStore, useBoard } from '../../state/store';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 
@@ -32,7 +32,7 @@ export function DeleteWorkshopSection({ workshopId, token }: { workshopId: strin
     setBusy(true);
     try {
       await deleteWorkshop(workshopId, typed, token);
-      clearSession(workshopId);
+      forgetWorkshop(workshopId);
       navigate('/', { replace: true, state: { [DELETED_WORKSHOP_STATE]: title } });
     } catch (error) {
       boardStore.getState().toast('error', errorMessage(t, error));

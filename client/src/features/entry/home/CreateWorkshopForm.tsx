@@ -2,6 +2,7 @@ import {
   CreateWorkshopBody,
   LOCALES,
   type Locale,
+  TEMPLATE_CONTENT,
   TERRITORY_KINDS,
   type TerritoryKind,
   WORKSHOP_TEMPLATES,
@@ -66,7 +67,11 @@ export function CreateWorkshopForm() {
     setServerError(null);
     setBusy(true);
     try {
-      enterAsFacilitator(await createWorkshop(parsed.data));
+      enterAsFacilitator(await createWorkshop(parsed.data), {
+        title: parsed.data.title,
+        territory: parsed.data.territory,
+        steps: TEMPLATE_CONTENT[parsed.data.template].steps,
+      });
     } catch (error) {
       setServerError(errorMessage(t, error));
       setBusy(false);

@@ -16,8 +16,8 @@ import { useConnection } from '../../../state/useConnection';
 import { ConfirmDialog } from '../../../ui/ConfirmDialog';
 import { Icon } from '../../../ui/Icon';
 import { IconButton } from '../../../ui/IconButton';
+import { timeAgo } from '../../../ui/timeAgo';
 import { DeleteWorkshopSection } from '../../privacy/DeleteWorkshop';
-import { deletedWhen } from './deletedWhen';
 
 /**
  * The facilitator's board panel: who may change a note, the bin of deleted notes, and (for the
@@ -164,7 +164,7 @@ interface ItemProps {
 
 function BinItem({ entry, author, deleter, now, onRestore }: ItemProps) {
   const t = useT();
-  const when = deletedWhen(entry.deletedAt, now, t.locale);
+  const when = timeAgo(entry.deletedAt, now, t.locale);
   const text = entry.note.text.trim() || t('boardPanel.bin.noText');
   return (
     <li className="bin-item" data-testid="boardPanel.bin.item" data-note-id={entry.note.id}>

@@ -4,10 +4,11 @@ const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 
 /**
- * When a note was deleted, as a facilitator reads it in the bin: relative while recent ("il y a
- * 5 minutes", "à l’instant"), the day and time after a day. `full` is the exact date and time.
+ * When something happened, as a person reads it (a note deleted, in the bin; a workshop last
+ * opened, on the home page): relative while recent ("il y a 5 minutes", "maintenant"), the day
+ * and time after a day. `full` is the exact date and time.
  */
-export function deletedWhen(at: number, now: number, locale: Locale): { text: string; full: string } {
+export function timeAgo(at: number, now: number, locale: Locale): { text: string; full: string } {
   const full = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(at);
   const ago = Math.max(0, now - at);
   const relative = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
