@@ -14,6 +14,7 @@ import { requestLog } from './http/request-log';
 import { shareOriginRoutes } from './http/share-origins';
 import { silentRoutes } from './http/silent';
 import { serveClient } from './http/static-client';
+import { tableRoutes } from './http/tables';
 import { timeRoutes } from './http/time';
 import { voteRoutes } from './http/votes';
 import { workshopRoutes } from './http/workshops';
@@ -66,6 +67,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', importRoutes(deps));
   app.route('/', workshopRoutes(deps));
   app.route('/', silentRoutes(deps));
+  app.route('/', tableRoutes(deps));
   app.route('/', voteRoutes(deps));
   app.route('/', joinRoutes(deps));
   app.route('/', timeRoutes());
@@ -78,7 +80,7 @@ export function createApp(deps: AppDeps) {
       title: 'Atelier API',
       version: '0.1.0',
       description:
-        'Workshops, joining, silent ideation and vote rounds (docs/votes.md), exports, imports and the strategy schema (docs/strategy-schema.md). Boards sync over the y-websocket protocol at /sync/:room; see docs/contract.md.',
+        'Workshops, joining, silent ideation, tables and vote rounds (docs/votes.md), exports, imports and the strategy schema (docs/strategy-schema.md). Boards sync over the y-websocket protocol at /sync/:room; see docs/contract.md.',
     },
   });
   app.all('/api/*', (c) => apiError(c, 'not_found', `No API route ${c.req.method} ${c.req.path}`));

@@ -30,6 +30,7 @@ import { attachSyncEndpoint } from './sync/endpoint';
 import { ParticipantSockets } from './sync/participant-sockets';
 import { RoomManager } from './sync/rooms';
 import { createSilentIdeation } from './sync/silent-ideation';
+import { createTableSeating } from './sync/table-seating';
 import { createVoteService } from './votes/service';
 
 /** 1,000 connections asked for, then a 5 s window with fewer than 20: the wave is over. */
@@ -135,6 +136,7 @@ export function startServer(config: Config, options: StartOptions = {}): Promise
     workshops,
     sockets,
     silent: createSilentIdeation(rooms),
+    tables: createTableSeating(rooms),
     votes,
     strategies: createStrategyReader(rooms, workshops),
     seedDocs: (id, template) => seedWorkshopDocs(docs, id, template),

@@ -20,6 +20,7 @@ import type { StorageHealth } from '../store/health';
 import type { ParticipantRecord, WorkshopRecord, WorkshopStore } from '../store/workshops';
 import type { ParticipantDisconnector } from '../sync/participant-sockets';
 import type { SilentIdeation } from '../sync/silent-ideation';
+import type { TableSeating } from '../sync/table-seating';
 import type { VoteService } from '../votes/service';
 
 /*
@@ -46,6 +47,8 @@ export interface AppDeps {
   sockets: ParticipantDisconnector;
   /** Participants' private drafts during silent ideation: counts and the reveal. */
   silent: SilentIdeation;
+  /** Seats written by the server: a participant's pick, the automatic split, late arrivals. */
+  tables: TableSeating;
   /** Vote rounds and ballots: the server is their only authority. */
   votes: VoteService;
   /** Reads a workshop's outcome as the strategy object every export is written from. */
