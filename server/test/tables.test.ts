@@ -3,6 +3,7 @@ import {
   addTable,
   binNote,
   createCluster,
+  deleteNote,
   readClusterList,
   readNotes,
   readSeats,
@@ -16,7 +17,7 @@ import {
   WRITE_DENIED_REASONS,
 } from '@atelier/shared';
 import { afterEach, describe, expect, it } from 'vitest';
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import { api, connectDoc, type DocClient, join, useServer, waitDoc, waitFor, workshopWith } from './harness';
 
 const server = useServer();
@@ -169,6 +170,21 @@ describe('during a table round', () => {
     setNoteText(carla.doc, ofTable2, 'Table 2, complétée');
     await waitDoc(facilitator, (d) => noteText(d, ofTable2) === 'Table 2, complétée', 'Carla’s edit');
     expect(carla.denied).toEqual([]);
+  });
+
+  it('with closed tables, refuses another table’s note deleted offline, sent in the first sync step 2', async () => {
+    const { cast, carla, facilitator, ofTable2, roundTrip } = await roundUnderWay(true);
+    const offline = new Y.Doc();
+    Y.applyUpdate(offline, Y.encodeStateAsUpdate(carla.doc));
+    deleteNote(offline, ofTable2);
+    const ana = await connectDoc(server.wsUrl, roomName(cast.workshop.id, 'board'), cast.ana.token, {
+      doc: offline,
+    });
+    clients.push(ana);
+    await waitFor(() => ana.denied.length > 0, 'Ana’s offline deletion to be refused');
+    expect(ana.denied).toEqual([WRITE_DENIED_REASONS.otherTable]);
+    await roundTrip();
+    for (const c of [carla, facilitator]) expect(noteText(c.doc, ofTable2)).toBe('Table 2');
   });
 
   it('leaves the facilitator free to write anything, for any table or none', async () => {
