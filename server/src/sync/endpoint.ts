@@ -41,6 +41,7 @@ import type { Room } from './room';
 import type { RoomManager } from './rooms';
 import { RoomDamaged } from './stored-doc';
 import { tableWriteDenial } from './table-rules';
+import { readUpdate, type UpdateView } from './update-targets';
 
 export interface SyncEndpointOptions {
   /** Largest accepted frame; bigger ones close the connection with 1009. */
@@ -179,13 +180,22 @@ export function attachSyncEndpoint(
       {
         id,
         kind: parsed.kind,
-        writeDenied: (update) =>
-          writeDenial(participant.role, parsed.kind, boardPolicy(control?.room.doc, participant.id), {
-            addsNote: () => updateAddsNote(room.doc, update),
-            touchesVotes: () => updateTouchesVotes(room.doc, update),
-            breaksNoteRules: (mode) => noteWriteDenial(room.doc, update, participant.id, mode),
-            breaksTableRules: (round) => tableWriteDenial(room.doc, update, round),
-          }) ?? (deps.storage?.writable === false ? WRITE_DENIED_REASONS.storageFull : null),
+        writeDenied: (update) => {
+          // Decoded once for the note and table rules, and only when one of them asks.
+          let view: UpdateView | undefined;
+          const read = () => {
+            view ??= readUpdate(room.doc, update);
+            return view;
+          };
+          return (
+            writeDenial(participant.role, parsed.kind, boardPolicy(control?.room.doc, participant.id), {
+              addsNote: () => updateAddsNote(room.doc, update),
+              touchesVotes: () => updateTouchesVotes(room.doc, update),
+              breaksNoteRules: (mode) => noteWriteDenial(room.doc, read(), participant.id, mode),
+              breaksTableRules: (round) => tableWriteDenial(room.doc, read(), round),
+            }) ?? (deps.storage?.writable === false ? WRITE_DENIED_REASONS.storageFull : null)
+          );
+        },
         user: {
           participantId: participant.id,
           name: participant.name,

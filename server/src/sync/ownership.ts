@@ -6,7 +6,7 @@ import {
 } from '@atelier/shared';
 import { BOARD_ROOTS, NOTE_FIELDS } from '@atelier/shared/layout';
 import * as Y from 'yjs';
-import { isRoot, readUpdate, type Shared, type Target } from './update-targets';
+import { isRoot, type Shared, type Target, type UpdateView, viewOf } from './update-targets';
 
 /**
  * Note fields anyone may change on anyone's note, even in `own` mode: where it lies (sorting
@@ -32,11 +32,11 @@ const SHARED_FIELDS: ReadonlySet<string> = new Set([
  */
 export function noteWriteDenial(
   doc: Y.Doc,
-  update: Uint8Array,
+  update: Uint8Array | UpdateView,
   participantId: string,
   mode: NoteEditing,
 ): WriteDeniedReason | null {
-  const view = readUpdate(doc, update);
+  const view = viewOf(doc, update);
   const { structs, resolve } = view;
   const own = mode === 'own';
   const notes = doc.getMap(BOARD_ROOTS.notes);

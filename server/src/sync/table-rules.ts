@@ -1,7 +1,7 @@
 import { WRITE_DENIED_REASONS, type WriteDeniedReason } from '@atelier/shared';
 import { TABLE_FIELD, TABLE_ITEM_ROOTS } from '@atelier/shared/layout';
 import * as Y from 'yjs';
-import { readUpdate, type Shared, type Target } from './update-targets';
+import { type Shared, type Target, type UpdateView, viewOf } from './update-targets';
 
 /** What the table round says about one participant's board writes (read from the control room at each write). */
 export interface TableRoundPolicy {
@@ -23,10 +23,10 @@ export interface TableRoundPolicy {
  */
 export function tableWriteDenial(
   doc: Y.Doc,
-  update: Uint8Array,
+  update: Uint8Array | UpdateView,
   { seat, closed }: TableRoundPolicy,
 ): WriteDeniedReason | null {
-  const view = readUpdate(doc, update);
+  const view = viewOf(doc, update);
   const roots = new Map<Shared, string>(TABLE_ITEM_ROOTS.map((name) => [doc.getMap(name), name]));
   const rootNames: ReadonlySet<string> = new Set(TABLE_ITEM_ROOTS);
   const elsewhere = seat === null ? WRITE_DENIED_REASONS.noTable : WRITE_DENIED_REASONS.otherTable;

@@ -33,6 +33,11 @@ export interface UpdateView {
   deletedItems(): Y.Item[] | null;
 }
 
+/** `update` read against `doc`, or the view already made of it (several rules read one write). */
+export function viewOf(doc: Y.Doc, update: Uint8Array | UpdateView): UpdateView {
+  return update instanceof Uint8Array ? readUpdate(doc, update) : update;
+}
+
 export function readUpdate(doc: Y.Doc, update: Uint8Array): UpdateView {
   const { structs, ds } = Y.decodeUpdate(update);
   const inUpdate = indexStructs(structs);
