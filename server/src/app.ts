@@ -15,6 +15,7 @@ import { shareOriginRoutes } from './http/share-origins';
 import { silentRoutes } from './http/silent';
 import { serveClient } from './http/static-client';
 import { strategyRoutes } from './http/strategies';
+import { tableRoutes } from './http/tables';
 import { timeRoutes } from './http/time';
 import { voteRoutes } from './http/votes';
 import { workshopRoutes } from './http/workshops';
@@ -68,6 +69,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', workshopRoutes(deps));
   app.route('/', strategyRoutes(deps));
   app.route('/', silentRoutes(deps));
+  app.route('/', tableRoutes(deps));
   app.route('/', voteRoutes(deps));
   app.route('/', joinRoutes(deps));
   app.route('/', timeRoutes());
@@ -80,7 +82,7 @@ export function createApp(deps: AppDeps) {
       title: 'Atelier API',
       version: '0.1.0',
       description:
-        'Workshops, strategies and their sessions, joining, silent ideation and vote rounds (docs/votes.md), exports, imports and the strategy schema (docs/strategy-schema.md). Boards sync over the y-websocket protocol at /sync/:room; see docs/contract.md.',
+        'Workshops, strategies and their sessions, joining, silent ideation, tables and vote rounds (docs/votes.md), exports, imports and the strategy schema (docs/strategy-schema.md). Boards sync over the y-websocket protocol at /sync/:room; see docs/contract.md.',
     },
   });
   app.all('/api/*', (c) => apiError(c, 'not_found', `No API route ${c.req.method} ${c.req.path}`));

@@ -32,6 +32,7 @@ import { attachSyncEndpoint } from './sync/endpoint';
 import { ParticipantSockets } from './sync/participant-sockets';
 import { RoomManager } from './sync/rooms';
 import { createSilentIdeation } from './sync/silent-ideation';
+import { createTableSeating } from './sync/table-seating';
 import { createVoteService } from './votes/service';
 
 /** 1,000 connections asked for, then a 5 s window with fewer than 20: the wave is over. */
@@ -140,6 +141,7 @@ export function startServer(config: Config, options: StartOptions = {}): Promise
     workshops,
     sockets,
     silent: createSilentIdeation(rooms),
+    tables: createTableSeating(rooms),
     votes,
     strategies: createStrategyReader(rooms, workshops),
     strategyStore,

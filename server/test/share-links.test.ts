@@ -60,6 +60,7 @@ async function appWith(options: { network: NetworkInfo; publicUrl?: string }) {
     log: createLogger('silent'),
     sockets: {} as never,
     silent: {} as never,
+    tables: {} as never,
     votes: {} as never,
     strategies: {} as never,
     strategyStore: {} as never,

@@ -10,9 +10,19 @@ export { binMap } from './doc/bin';
 export { CLUSTER_FIELDS, clustersMap } from './doc/clusters';
 export { questionsMap, stateMap } from './doc/control';
 export { INDICATOR_FIELDS, indicatorsMap } from './doc/indicators';
-export { BOARD_ROOTS, CONTROL_ROOTS, NOTE_FIELDS, PRIVATE_ROOTS, STATE_FIELDS } from './doc/layout';
+export {
+  BOARD_ROOTS,
+  CONTROL_ROOTS,
+  FROM_TABLE_PREFIX,
+  NOTE_FIELDS,
+  PRIVATE_ROOTS,
+  STATE_FIELDS,
+  TABLE_FIELD,
+} from './doc/layout';
 export { notesMap } from './doc/notes';
 export { PARTNER_FIELDS, partnersMap } from './doc/partners';
 export { processMap } from './doc/process';
+export { TABLE_ITEM_ROOTS } from './doc/tableField';
+export { seatsMap, tablesMap } from './doc/tables';
 export { themesMap } from './doc/themes';
 export { remindersMap, votesMap } from './votes/votesDoc';

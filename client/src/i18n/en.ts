@@ -39,6 +39,7 @@ export const en: Record<ScreenKey, string> = {
   'error.unknown_target': 'This item is not part of the vote.',
   'error.unknown_criterion': 'This criterion is not part of the vote.',
   'error.wrong_mode': 'This vote is not cast that way.',
+  'error.table_full': 'This table is full: choose another one.',
   'error.too_many_attempts':
     'Too many wrong codes were tried from this connection. Wait a few minutes before trying again.',
   'error.joining_closed': 'The facilitator has closed the workshop: nobody can join it for now.',
@@ -400,6 +401,10 @@ export const en: Record<ScreenKey, string> = {
     'The server cannot save right now. Your changes stay on this device and will be sent as soon as it can.',
   'toast.denied.silent':
     'Change refused: silent ideation is on, your notes stay private. The board was resynchronised.',
+  'toast.denied.other-table':
+    'Change refused: during table work you write for your own table only. The board was resynchronised.',
+  'toast.denied.no-table':
+    'Change refused: you have no table yet; ask the facilitator to give you one. The board was resynchronised.',
 
   // — steps (step bar, templates) —
   'steps.moveRoom': 'Take the whole room to “{step}”',

@@ -42,6 +42,7 @@ export const fr = {
   'error.unknown_target': 'Cet élément ne fait pas partie du vote.',
   'error.unknown_criterion': 'Ce critère ne fait pas partie du vote.',
   'error.wrong_mode': 'Ce vote ne se fait pas de cette façon.',
+  'error.table_full': 'Cette table est complète : choisissez-en une autre.',
   'error.too_many_attempts':
     'Trop de codes erronés ont été essayés depuis cette connexion. Patientez quelques minutes avant de réessayer.',
   'error.joining_closed':
@@ -412,6 +413,10 @@ export const fr = {
     'Le serveur ne peut pas enregistrer pour le moment. Vos modifications restent sur cet appareil et seront envoyées dès que possible.',
   'toast.denied.silent':
     'Modification refusée : l’idéation silencieuse est en cours, vos contributions restent privées. Le tableau a été resynchronisé.',
+  'toast.denied.other-table':
+    'Modification refusée : pendant le travail en tables, vous écrivez pour votre table uniquement. Le tableau a été resynchronisé.',
+  'toast.denied.no-table':
+    'Modification refusée : vous n’avez pas encore de table ; demandez à l’animateur·rice de vous en attribuer une. Le tableau a été resynchronisé.',
 
   // — steps (step bar, templates) —
   'steps.moveRoom': 'Emmener toute la salle à l’étape « {step} »',

@@ -13,6 +13,7 @@ export function boardNote(id: string, fields: Partial<BoardNote> = {}): BoardNot
     z: 0,
     cluster: null,
     order: 'a',
+    table: null,
     layer: 1,
     ...fields,
   };

@@ -22,6 +22,7 @@ import type { ParticipantRecord, WorkshopRecord, WorkshopStore } from '../store/
 import type { SessionService } from '../strategies/sessions';
 import type { ParticipantDisconnector } from '../sync/participant-sockets';
 import type { SilentIdeation } from '../sync/silent-ideation';
+import type { TableSeating } from '../sync/table-seating';
 import type { VoteService } from '../votes/service';
 
 /*
@@ -48,6 +49,8 @@ export interface AppDeps {
   sockets: ParticipantDisconnector;
   /** Participants' private drafts during silent ideation: counts and the reveal. */
   silent: SilentIdeation;
+  /** Seats written by the server: a participant's pick, the automatic split, late arrivals. */
+  tables: TableSeating;
   /** Vote rounds and ballots: the server is their only authority. */
   votes: VoteService;
   /** Strategies (series of sessions) and their facilitator tokens. */

@@ -32,6 +32,7 @@ const STATUS = {
   unknown_target: 422,
   unknown_criterion: 422,
   wrong_mode: 422,
+  table_full: 409,
 } as const satisfies Record<ErrorCode, ContentfulStatusCode>;
 
 type Issues = NonNullable<ApiError['error']['issues']>;

@@ -1,4 +1,11 @@
-import { ApiError, JoinBody, JoinCode, JoinResponse, WorkshopPreview } from '@atelier/shared';
+import {
+  ApiError,
+  JoinBody,
+  JoinCode,
+  JoinResponse,
+  type ParticipantGroup,
+  WorkshopPreview,
+} from '@atelier/shared';
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { JoinAttempts, type JoinRefusal } from '../limits/join-attempts';
@@ -8,6 +15,7 @@ import type { AppDeps } from './deps';
 import { apiError, apiErrorRetryAfter, describeIssues } from './errors';
 import { jsonContent, validationHook } from './openapi';
 import { requestAddress } from './request-address';
+import { seatablePeople } from './tables';
 
 /** A join code stops working this long after the workshop's last activity (`JOIN_CODE_TTL_DAYS`). */
 export const DEFAULT_JOIN_CODE_TTL_MS = 30 * 86_400_000;
@@ -72,6 +80,21 @@ export function joinRoutes(deps: AppDeps) {
   const ttlMs = deps.joinCodeTtlMs ?? DEFAULT_JOIN_CODE_TTL_MS;
   const hops = deps.trustProxyHops ?? 0;
   const app = new OpenAPIHono({ defaultHook: validationHook });
+
+  /**
+   * In `balanced` seating, a participant who joins once tables exist is seated at once by the
+   * same rule (docs/contract.md). Joining never fails for it: a control room that cannot be
+   * loaded leaves them unseated for the facilitator to place.
+   */
+  function seatLateArrival(workshopId: string, person: { id: string; group: ParticipantGroup }): void {
+    try {
+      const table = deps.tables.placeLate(workshopId, person, seatablePeople(workshops, workshopId));
+      if (table !== null)
+        deps.log.info({ workshopId, participantId: person.id, tableId: table }, 'late arrival seated');
+    } catch (error) {
+      deps.log.warn({ workshopId, participantId: person.id, err: String(error) }, 'late arrival not seated');
+    }
+  }
 
   /** Whether `code` lets someone in now. */
   function door(code: string): Door {
@@ -177,6 +200,7 @@ export function joinRoutes(deps: AppDeps) {
         { workshopId: workshop.id, participantId: participant.id, role: participant.role },
         'joined',
       );
+      if (participant.role === 'participant') seatLateArrival(workshop.id, participant);
       return c.json(
         { workshopId: workshop.id, participantId: participant.id, token, role: participant.role },
         201,

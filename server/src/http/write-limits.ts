@@ -34,6 +34,9 @@ const LIMITED_ROUTES: readonly { limit: WriteLimitName; methods: string[]; path:
   { limit: 'facilitation', methods: ['POST'], path: '/api/workshops/:id/rounds/:roundId/:action' },
   { limit: 'facilitation', methods: ['DELETE'], path: '/api/workshops/:id/rounds/:roundId' },
   { limit: 'facilitation', methods: ['POST'], path: '/api/workshops/:id/reveal' },
+  { limit: 'facilitation', methods: ['POST'], path: '/api/workshops/:id/tables/balance' },
+  // A participant's pick of a table shares the bucket of their ballots: one person's own writes.
+  { limit: 'ballots', methods: ['POST'], path: '/api/workshops/:id/tables/pick' },
   { limit: 'facilitation', methods: ['POST'], path: '/api/workshops/:id/join-code' },
   { limit: 'facilitation', methods: ['PUT'], path: '/api/workshops/:id/joining' },
   { limit: 'facilitation', methods: ['POST'], path: '/api/workshops/:id/participants/:pid/erase' },

@@ -143,6 +143,8 @@ export class Connection implements Peer, TurnOutbox {
           subtype === syncProtocol.messageYjsUpdate ||
           // Found deleting or changing someone's live note: a real edit, even without new items.
           denied === WRITE_DENIED_REASONS.notYours ||
+          denied === WRITE_DENIED_REASONS.otherTable ||
+          denied === WRITE_DENIED_REASONS.noTable ||
           this.bringsNewContent(update)
         ) {
           // A read-only client's sync step 2 is its normal greeting; only refuse real edits.

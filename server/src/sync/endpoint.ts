@@ -6,6 +6,8 @@ import {
   parseRoomName,
   participantColor,
   readControlState,
+  readSeat,
+  readTableRound,
   roomName,
   roomRefName,
   updateAddsNote,
@@ -38,6 +40,8 @@ import { type BoardPolicy, writeDenial } from './roles';
 import type { Room } from './room';
 import type { RoomManager } from './rooms';
 import { RoomDamaged } from './stored-doc';
+import { tableWriteDenial } from './table-rules';
+import { readUpdate, type UpdateView } from './update-targets';
 
 export interface SyncEndpointOptions {
   /** Largest accepted frame; bigger ones close the connection with 1009. */
@@ -176,12 +180,22 @@ export function attachSyncEndpoint(
       {
         id,
         kind: parsed.kind,
-        writeDenied: (update) =>
-          writeDenial(participant.role, parsed.kind, boardPolicy(control?.room.doc), {
-            addsNote: () => updateAddsNote(room.doc, update),
-            touchesVotes: () => updateTouchesVotes(room.doc, update),
-            breaksNoteRules: (mode) => noteWriteDenial(room.doc, update, participant.id, mode),
-          }) ?? (deps.storage?.writable === false ? WRITE_DENIED_REASONS.storageFull : null),
+        writeDenied: (update) => {
+          // Decoded once for the note and table rules, and only when one of them asks.
+          let view: UpdateView | undefined;
+          const read = () => {
+            view ??= readUpdate(room.doc, update);
+            return view;
+          };
+          return (
+            writeDenial(participant.role, parsed.kind, boardPolicy(control?.room.doc, participant.id), {
+              addsNote: () => updateAddsNote(room.doc, update),
+              touchesVotes: () => updateTouchesVotes(room.doc, update),
+              breaksNoteRules: (mode) => noteWriteDenial(room.doc, read(), participant.id, mode),
+              breaksTableRules: (round) => tableWriteDenial(room.doc, read(), round),
+            }) ?? (deps.storage?.writable === false ? WRITE_DENIED_REASONS.storageFull : null)
+          );
+        },
         user: {
           participantId: participant.id,
           name: participant.name,
@@ -291,15 +305,20 @@ function refuseUpgrade(socket: Duplex, refusal: UpgradeRefusal): void {
   );
 }
 
-/** What the control document says about writing the board now: locked, the timer ran out with a freeze, silent ideation, whose notes. */
-function boardPolicy(control: Y.Doc | undefined): BoardPolicy {
+/**
+ * What the control document says about this person writing the board now: locked, the timer ran
+ * out with a freeze, silent ideation, whose notes, and during a table round their table.
+ */
+function boardPolicy(control: Y.Doc | undefined, participantId: string): BoardPolicy {
   if (!control) return { locked: false, timeUp: false, silent: false, noteEditing: 'own' };
   const state = readControlState(control);
+  const round = readTableRound(control);
   return {
     locked: state.locked,
     timeUp: inputFrozen(state.timer, Date.now()),
     silent: state.silent,
     noteEditing: state.noteEditing,
+    tableRound: round && { seat: readSeat(control, participantId), closed: round.closed },
   };
 }
 

@@ -5,6 +5,7 @@ import {
   WRITE_DENIED_REASONS,
   type WriteDeniedReason,
 } from '@atelier/shared';
+import type { TableRoundPolicy } from './table-rules';
 
 /** What the control document says about participants' board writes, read at each write. */
 export interface BoardPolicy {
@@ -14,6 +15,8 @@ export interface BoardPolicy {
   silent: boolean;
   /** Who may change a note: participants their own only, or anyone's (see ownership.ts). */
   noteEditing: NoteEditing;
+  /** A table round is under way: the writer's table and whether tables are closed (absent: plenary). */
+  tableRound?: TableRoundPolicy | null;
 }
 
 const OPEN_BOARD: BoardPolicy = { locked: false, timeUp: false, silent: false, noteEditing: 'all' };
@@ -26,6 +29,8 @@ export interface WriteInspection {
   touchesVotes(): boolean;
   /** Why the note rules refuse it (others' notes in `own` mode, removals from the bin), or `null`. */
   breaksNoteRules(mode: NoteEditing): WriteDeniedReason | null;
+  /** Why the table round's rules refuse it (another table's items, no table), or `null`. */
+  breaksTableRules?(round: TableRoundPolicy): WriteDeniedReason | null;
 }
 
 const NOTHING_INSPECTED: WriteInspection = {
@@ -41,7 +46,8 @@ const NOTHING_INSPECTED: WriteInspection = {
  * out with "freeze input at the end", participants only read it; during silent ideation they
  * may not add notes to it; they change only their own notes' text, theme and existence when
  * the facilitator chose "each their own" (`own`), and never take a note out of the bin but by
- * undoing their own deletion. A drafts connection is its owner's (checked when the socket opens),
+ * undoing their own deletion. During a table round they create items only for their own table,
+ * and with closed tables change only their own table's (table-rules.ts). A drafts connection is its owner's (checked when the socket opens),
  * so only observers' drafts writes are refused.
  */
 export function writeDenial(
@@ -59,6 +65,10 @@ export function writeDenial(
     if (board.locked) return WRITE_DENIED_REASONS.locked;
     if (board.timeUp) return WRITE_DENIED_REASONS.timeUp;
     if (board.silent && write.addsNote()) return WRITE_DENIED_REASONS.silent;
+    if (board.tableRound) {
+      const denied = write.breaksTableRules?.(board.tableRound) ?? null;
+      if (denied) return denied;
+    }
     return write.breaksNoteRules(board.noteEditing);
   }
   return null;

@@ -2,6 +2,8 @@ import {
   countDrafts,
   draftsRoomName,
   moveDraftsToBoard,
+  readSeat,
+  readTableRound,
   roomName,
   SERVER_ORIGIN,
   setSilent,
@@ -33,16 +35,21 @@ export function createSilentIdeation(rooms: RoomManager): SilentIdeation {
       return counts;
     },
     reveal(workshopId, participantIds) {
-      return rooms.withDoc(roomName(workshopId, 'board'), (board) => {
-        let moved = 0;
-        for (const id of participantIds) {
-          moved += rooms.withDoc(draftsRoomName(workshopId, id), (drafts) =>
-            moveDraftsToBoard(drafts, board, id),
-          );
-        }
-        rooms.withDoc(roomName(workshopId, 'control'), (control) => setSilent(control, false, SERVER_ORIGIN));
-        return moved;
-      });
+      return rooms.withDoc(roomName(workshopId, 'board'), (board) =>
+        rooms.withDoc(roomName(workshopId, 'control'), (control) => {
+          // During a table round each author's notes go to their table, as if written on the board.
+          const round = readTableRound(control) !== null;
+          let moved = 0;
+          for (const id of participantIds) {
+            const table = round ? readSeat(control, id) : undefined;
+            moved += rooms.withDoc(draftsRoomName(workshopId, id), (drafts) =>
+              moveDraftsToBoard(drafts, board, id, table),
+            );
+          }
+          setSilent(control, false, SERVER_ORIGIN);
+          return moved;
+        }),
+      );
     },
   };
 }

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { BOARD_ROOTS } from './layout';
 import { insertionKeys, placeIndex } from './order';
 import { LOCAL_ORIGIN } from './origins';
+import { ItemTable, readItemTable } from './tableField';
 import { replaceText } from './text';
 
 /**
@@ -36,6 +37,8 @@ export const ACTION_FIELDS = {
   financing: 'financing',
   /** `Y.Map<Y.Map>` keyed by milestone id: each milestone's fields (`Milestone` and `addedAt`). */
   milestones: 'milestones',
+  /** The table it was drafted at, or given to, during table rounds; `null` in plenary. */
+  table: 'table',
 } as const;
 
 /** The sheet's prose fields, each a `Y.Text` under its own name. */
@@ -148,7 +151,12 @@ export interface ActionSheet extends Record<ActionTextField, string> {
   financing: FinancingLine[];
   /** By date. */
   milestones: Milestone[];
+  /** The table it was drafted at, or given to, `null` in plenary. */
+  table: string | null;
 }
+
+/** What a new sheet's map is made from: its table optional. */
+export type ActionSheetInit = Omit<ActionSheet, 'table'> & { table?: string | null | undefined };
 
 export function actionsMap(doc: Y.Doc): Y.Map<Y.Map<unknown>> {
   return doc.getMap(BOARD_ROOTS.actions);
@@ -235,6 +243,7 @@ export function readAction(map: Y.Map<unknown>): ActionSheet | null {
     milestones: entries(map.get(ACTION_FIELDS.milestones), Milestone).sort((a, b) =>
       a.date < b.date ? -1 : a.date > b.date ? 1 : 0,
     ),
+    table: readItemTable(map),
   };
 }
 
@@ -253,11 +262,12 @@ export function readActions(doc: Y.Doc): ActionSheet[] {
 /** Creates a sheet (at the end of its axis's sheets) and returns its id; throws (zod) on a bad title. */
 export function createAction(
   doc: Y.Doc,
-  input: { title: string; axis: string | null },
+  input: { title: string; axis: string | null; table?: string | null },
   id: string = uuidv4(),
   now: number = Date.now(),
 ): string {
   const title = z.string().trim().min(1).max(ACTION_TEXT_LIMITS.title).parse(input.title);
+  const table = ItemTable.parse(input.table) ?? null;
   let last: string | null = null;
   for (const sheet of readActions(doc))
     if (sheet.axis === input.axis && sheet.order !== '' && (last === null || sheet.order > last))
@@ -280,6 +290,7 @@ export function createAction(
     status: 'idea',
     financing: [],
     milestones: [],
+    table,
   };
   doc.transact(() => actionsMap(doc).set(id, newActionMap(sheet)), LOCAL_ORIGIN);
   return id;
@@ -290,7 +301,7 @@ export function createAction(
  * financing lines and milestones are read back in the order given: each is stamped as added
  * one millisecond after the one before, from the sheet's creation.
  */
-export function newActionMap(sheet: ActionSheet): Y.Map<unknown> {
+export function newActionMap(sheet: ActionSheetInit): Y.Map<unknown> {
   const map = new Y.Map<unknown>();
   map.set(ACTION_FIELDS.id, sheet.id);
   for (const field of ACTION_TEXT_FIELDS) map.set(field, new Y.Text(sheet[field]));
@@ -301,6 +312,7 @@ export function newActionMap(sheet: ActionSheet): Y.Map<unknown> {
   map.set(ACTION_FIELDS.structure, sheet.structure);
   map.set(ACTION_FIELDS.priority, sheet.priority);
   map.set(ACTION_FIELDS.status, sheet.status);
+  map.set(ACTION_FIELDS.table, sheet.table ?? null);
   const entries = (items: readonly { id: string }[]) =>
     new Y.Map<unknown>(
       items.map((item, i) => [item.id, entryMap({ ...item, [ADDED_AT]: sheet.createdAt + i })] as const),

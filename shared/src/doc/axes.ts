@@ -7,6 +7,7 @@ import { CLUSTER_FIELDS, clustersMap } from './clusters';
 import { BOARD_ROOTS } from './layout';
 import { insertionKeys, placeIndex } from './order';
 import { LOCAL_ORIGIN } from './origins';
+import { ItemTable, readItemTable } from './tableField';
 import { replaceText } from './text';
 
 /**
@@ -26,6 +27,8 @@ export const AXIS_FIELDS = {
   /** Fractional-index key: the axes' reading order. */
   order: 'order',
   createdAt: 'createdAt',
+  /** The table that proposed it during a table round, or `null` (plenary). */
+  table: 'table',
 } as const;
 
 /** More axes than this and the strategy loses its focus: the UI warns (it does not forbid). */
@@ -50,7 +53,12 @@ export interface Axis {
   description: string;
   order: string;
   createdAt: number;
+  /** The table that proposed it during a table round, `null` in plenary. */
+  table: string | null;
 }
+
+/** What a new axis's map is made from: its table optional. */
+export type AxisInit = Omit<Axis, 'table'> & { table?: string | null | undefined };
 
 export function axesMap(doc: Y.Doc): Y.Map<Y.Map<unknown>> {
   return doc.getMap(BOARD_ROOTS.axes);
@@ -88,6 +96,7 @@ export function readAxes(doc: Y.Doc): Axis[] {
       description: description instanceof Y.Text ? description.toString() : '',
       order: typeof order === 'string' ? order : '',
       createdAt: typeof createdAt === 'number' ? createdAt : 0,
+      table: readItemTable(map),
     });
   }
   return out.sort((a, b) =>
@@ -98,32 +107,34 @@ export function readAxes(doc: Y.Doc): Axis[] {
 /** Creates an axis after the others and returns its id; throws (zod) on a bad title. */
 export function createAxis(
   doc: Y.Doc,
-  input: { title: string; description?: string },
+  input: { title: string; description?: string; table?: string | null },
   id: string = uuidv4(),
   now: number = Date.now(),
 ): string {
   const title = AxisTitle.parse(input.title);
   const description = AxisDescription.parse(input.description ?? '');
+  const table = ItemTable.parse(input.table) ?? null;
   const last = readAxes(doc).reduce<string | null>(
     (max, a) => (a.order !== '' && (max === null || a.order > max) ? a.order : max),
     null,
   );
   const order = generateKeyBetween(last, null);
   doc.transact(
-    () => axesMap(doc).set(id, newAxisMap({ id, title, description, order, createdAt: now })),
+    () => axesMap(doc).set(id, newAxisMap({ id, title, description, order, createdAt: now, table })),
     LOCAL_ORIGIN,
   );
   return id;
 }
 
 /** A new axis's `Y.Map` holding `axis` (to be set in the axes root, in a transaction). */
-export function newAxisMap(axis: Axis): Y.Map<unknown> {
+export function newAxisMap(axis: AxisInit): Y.Map<unknown> {
   const map = new Y.Map<unknown>();
   map.set(AXIS_FIELDS.id, axis.id);
   map.set(AXIS_FIELDS.title, new Y.Text(axis.title));
   map.set(AXIS_FIELDS.description, new Y.Text(axis.description));
   map.set(AXIS_FIELDS.order, axis.order);
   map.set(AXIS_FIELDS.createdAt, axis.createdAt);
+  map.set(AXIS_FIELDS.table, axis.table ?? null);
   return map;
 }
 

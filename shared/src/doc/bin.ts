@@ -44,6 +44,7 @@ export function parseBinEntry(value: unknown): BinEntry | null {
       z: typeof n.z === 'number' ? n.z : 0,
       cluster: typeof n.cluster === 'string' ? n.cluster : null,
       order: typeof n.order === 'string' ? n.order : '',
+      table: typeof n.table === 'string' && n.table !== '' ? n.table : null,
     },
     deletedBy,
     deletedAt,

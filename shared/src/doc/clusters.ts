@@ -6,6 +6,7 @@ import { BOARD_ROOTS, NOTE_FIELDS } from './layout';
 import { notesMap, type Point, readNotes } from './notes';
 import { insertionKeys, type Keyed, placeIndex } from './order';
 import { LOCAL_ORIGIN } from './origins';
+import { fromTableKey, ItemTable, readFromTables, readItemTable } from './tableField';
 import { replaceText } from './text';
 
 /**
@@ -29,6 +30,8 @@ const C = {
   order: 'order',
   /** Strategic axis (step 3) the issue is attached to, or `null`. */
   axis: 'axis',
+  /** The table it was made at during a table round, or `null` (plenary). */
+  table: 'table',
 } as const;
 export const CLUSTER_FIELDS = C;
 
@@ -54,6 +57,8 @@ const CreateClusterInput = z.object({
     .max(MAX_NOTES_AT_ONCE)
     .refine((ids) => new Set(ids).size === ids.length, 'A note is listed twice')
     .optional(),
+  /** The writer's table during a table round, `null` (or left out) in plenary. */
+  table: ItemTable,
 });
 
 /**
@@ -72,7 +77,20 @@ export interface ClusterHead {
   y: number;
   order: string;
   axis: string | null;
+  /** The table it was made at during a table round, `null` in plenary. */
+  table: string | null;
+  /**
+   * Every table whose work was merged into it (its own table and the merged issues' tables and
+   * provenance), sorted; empty when it was never merged with another table's issue.
+   */
+  fromTables: string[];
 }
+
+/** What a new issue's map is made from: its table and provenance optional. */
+export type ClusterInit = Omit<ClusterHead, 'table' | 'fromTables'> & {
+  table?: string | null | undefined;
+  fromTables?: readonly string[] | undefined;
+};
 
 export interface Cluster extends ClusterHead {
   /** Ids of its notes, in their order inside the cluster. */
@@ -127,6 +145,8 @@ export function readClusterList(doc: Y.Doc): ClusterHead[] {
       y: typeof pos?.y === 'number' ? pos.y : 0,
       order,
       axis: typeof axis === 'string' ? axis : null,
+      table: readItemTable(map),
+      fromTables: readFromTables(map),
     });
   }
   return out.sort(byOrder);
@@ -163,7 +183,7 @@ function appendKeys(
  * A new issue's `Y.Map` holding `issue` (to be set in the clusters root, in a transaction); its
  * notes say they are in it themselves (their `cluster` and `order`).
  */
-export function newClusterMap(issue: ClusterHead): Y.Map<unknown> {
+export function newClusterMap(issue: ClusterInit): Y.Map<unknown> {
   const map = new Y.Map<unknown>();
   map.set(C.id, issue.id);
   map.set(C.title, new Y.Text(issue.title));
@@ -171,13 +191,22 @@ export function newClusterMap(issue: ClusterHead): Y.Map<unknown> {
   map.set(C.pos, { x: Math.round(issue.x), y: Math.round(issue.y) });
   map.set(C.order, issue.order);
   map.set(C.axis, issue.axis);
+  map.set(C.table, issue.table ?? null);
+  for (const table of issue.fromTables ?? []) map.set(fromTableKey(table), true);
   return map;
 }
 
 /** Creates an issue at the end of the ranking, with `notes` sorted into it; throws (zod) on an empty or too long title or an unknown note. */
 export function createCluster(
   doc: Y.Doc,
-  input: { title: string; description?: string; x: number; y: number; notes?: string[] },
+  input: {
+    title: string;
+    description?: string;
+    x: number;
+    y: number;
+    notes?: string[];
+    table?: string | null;
+  },
   id: string = uuidv4(),
 ): string {
   const parsed = CreateClusterInput.parse(input);
@@ -200,6 +229,7 @@ export function createCluster(
         y: parsed.y,
         order: insertionKeys(clusters, clusters.length).key,
         axis: null,
+        table: parsed.table ?? null,
       }),
     );
     const keys = generateNKeysBetween(null, null, noteMaps.length);
@@ -302,7 +332,9 @@ export function rankCluster(doc: Y.Doc, id: string, after: string | null, before
 /**
  * Merges issue `from` into `into`: its notes follow `into`'s, its title and description are
  * appended to `into`'s description, and `from` is removed. Nothing written is lost: when the
- * joined description would pass its limit the merge is refused (shorten one first).
+ * joined description would pass its limit the merge is refused (shorten one first). Provenance
+ * is kept: `into` remembers both issues' tables and the tables they were merged from
+ * (`fromTables`), one key per table, so concurrent merges into it keep the union.
  */
 export function mergeClusters(doc: Y.Doc, from: string, into: string): void {
   const source = clusterMap(doc, from);
@@ -318,7 +350,15 @@ export function mergeClusters(doc: Y.Doc, from: string, into: string): void {
     throw new Error('The merged description would be too long: shorten one of the descriptions first');
   }
   const { keys, rekeyed } = appendKeys(clusterNotes(doc, into), clusterNotes(doc, from));
+  const provenance = new Set<string>();
+  for (const map of [source, target]) {
+    const table = readItemTable(map);
+    if (table !== null) provenance.add(table);
+    for (const t of readFromTables(map)) provenance.add(t);
+  }
   doc.transact(() => {
+    for (const table of provenance)
+      if (target.get(fromTableKey(table)) !== true) target.set(fromTableKey(table), true);
     for (const [id, order] of rekeyed) notesMap(doc).get(id)?.set(NOTE_FIELDS.order, order);
     for (const [id, order] of keys) {
       const note = notesMap(doc).get(id);

@@ -31,6 +31,7 @@ import {
 import { seedControl } from './control';
 import { type Convergence, convergence } from './convergence.fixture';
 import { addNote, deleteNote, moveNote, readNotes, setNoteText, setNoteTheme } from './notes';
+import { addTable, readSeats, readTables, removeTable, seatParticipant } from './tables';
 
 /** Runs a command that may be refused (its target deleted meanwhile…): a refusal changes nothing. */
 function attempt(command: () => unknown): void {
@@ -254,5 +255,56 @@ describe.each(SEEDS)('with seed %i, concurrent commands converge to one strategy
     });
     const sheet = net.expectConverged().actions.find((a) => a.id === 's0');
     expect(sheet?.financingTotals.total).toBe(sheet?.financing.reduce((sum, l) => sum + l.amount, 0));
+  });
+});
+
+/** A workshop split into three tables, each with an issue of its own, and six people to seat. */
+function tablesWorkshop(board: Y.Doc, control: Y.Doc) {
+  workshop(board, control);
+  for (const t of ['t1', 't2', 't3']) {
+    addTable(control, { name: `Table ${t}`, color: '#336699' }, t);
+    createCluster(board, { title: `Enjeu de ${t}`, x: 0, y: 0, table: t }, `c-${t}`);
+  }
+}
+
+const PEOPLE = ['ana', 'bob', 'carla', 'dan', 'eve', 'fred'];
+
+describe.each(SEEDS)('with seed %i, concurrent table work converges', (seed) => {
+  it('seats: two facilitators seat, move and unseat people at once, and one removes a table', () => {
+    const net = convergence({ seed, replicas: 2, setup: tablesWorkshop });
+    for (let round = 0; round < 4; round++) {
+      for (const replica of net.replicas)
+        for (let i = 0; i < 5; i++) {
+          const person = net.pick(PEOPLE);
+          attempt(() => seatParticipant(replica.control, person, net.pick(['t1', 't2', 't3', null])));
+        }
+      if (round === 2) attempt(() => removeTable(net.replicas[1]!.control, 't3'));
+      net.deliverSome();
+    }
+    net.expectConverged();
+    const [first, ...others] = net.replicas.map((r) => readSeats(r.control));
+    for (const seats of others) expect(seats).toEqual(first);
+    expect(Object.values(first ?? {})).not.toContain('t3');
+    expect(readTables(net.replicas[0]!.control).map((t) => t.id)).toEqual(['t1', 't2']);
+  });
+
+  it('merges: issues of three tables merged into one at once keep every table in its provenance', () => {
+    const net = convergence({ seed, replicas: 3, setup: tablesWorkshop });
+    const [a, b, c] = net.replicas;
+    mergeClusters(a!.board, 'c-t2', 'c-t1');
+    mergeClusters(b!.board, 'c-t3', 'c-t1');
+    // A third person merges the plenary's issue into table 1's at the same time.
+    mergeClusters(c!.board, 'c1', 'c-t1');
+    const strategy = net.expectConverged();
+    for (const replica of net.replicas)
+      expect(readClusterList(replica.board).find((issue) => issue.id === 'c-t1')?.fromTables).toEqual([
+        't1',
+        't2',
+        't3',
+      ]);
+    expect(strategy.issues.find((issue) => issue.id === 'c-t1')).toMatchObject({
+      table: 't1',
+      fromTables: ['t1', 't2', 't3'],
+    });
   });
 });

@@ -130,6 +130,19 @@ describe('moveDraftsToBoard', () => {
     expect(Math.hypot(at('a1')?.x ?? 1e9, at('a1')?.y ?? 1e9)).toBeLessThan(3 * NOTE_WIDTH);
   });
 
+  it('gives the moved notes the owner’s table when the server names one (a table round)', () => {
+    const drafts = new Y.Doc();
+    addNote(drafts, { id: 'd1', x: 0, y: 0, author: 'alice', text: 'Covoiturage', table: 't2' });
+    addNote(drafts, { id: 'd2', x: 400, y: 0, author: 'alice', text: 'Navette' });
+    const board = new Y.Doc();
+    moveDraftsToBoard(drafts, board, 'alice', 't1');
+    expect(readNotes(board).map((n) => n.table)).toEqual(['t1', 't1']);
+    const outside = new Y.Doc();
+    addNote(outside, { id: 'd3', x: 0, y: 0, author: 'bob', text: 'Vélo', table: 't2' });
+    moveDraftsToBoard(outside, board, 'bob');
+    expect(readNotes(board).find((n) => n.id === 'd3')?.table).toBe('t2');
+  });
+
   it('changes nothing when there are no drafts', () => {
     const board = new Y.Doc();
     let updates = 0;

@@ -22,9 +22,12 @@ export function countDrafts(drafts: Y.Doc): number {
  * whatever the drafts say (a modified client cannot sign a note with someone else's name). A
  * draft keeps its place unless it would cover a note already on the board (everyone drafted in
  * the same empty board, often at the same spot): it then goes to the nearest free spot. Its
- * author's own drafts may overlap as they laid them out. Returns how many notes were moved.
+ * author's own drafts may overlap as they laid them out. During a table round the server passes
+ * the owner's `table` (their seat, or `null`): every moved note gets it, whatever the draft says,
+ * as the table rules would have required of a note written on the board. Returns how many notes
+ * were moved.
  */
-export function moveDraftsToBoard(drafts: Y.Doc, board: Y.Doc, owner: string): number {
+export function moveDraftsToBoard(drafts: Y.Doc, board: Y.Doc, owner: string, table?: string | null): number {
   const notes = readNotes(drafts);
   if (notes.length === 0) return 0;
   const occupied: Point[] = readNotes(board).map(({ x, y }) => ({ x, y }));
@@ -38,7 +41,8 @@ export function moveDraftsToBoard(drafts: Y.Doc, board: Y.Doc, owner: string): n
       const moved = spot.x !== Math.round(note.x) || spot.y !== Math.round(note.y);
       // A moved note takes its new spot: the next displaced one will not land on it.
       if (moved) occupied.push(spot);
-      target.set(note.id, noteMap({ ...note, ...(moved ? spot : {}), author: owner }));
+      const stamped = table === undefined ? {} : { table };
+      target.set(note.id, noteMap({ ...note, ...(moved ? spot : {}), author: owner, ...stamped }));
     }
   }, SERVER_ORIGIN);
   drafts.transact(() => {

@@ -40,6 +40,10 @@ export const CONTROL_ROOTS = {
    * server only: never a ballot, and results only once revealed (or live for open rounds).
    */
   votes: 'votes',
+  /** Tables (French: tables, sous-groupes) by id, each a plain `Table` value (see tables.ts). */
+  tables: 'tables',
+  /** Who sits at which table: `Y.Map<participantId, tableId>` (see tables.ts). */
+  seats: 'seats',
 } as const;
 
 /** Root types of a participant's private document (room `workshopId/drafts/participantId`). */
@@ -69,7 +73,23 @@ export const NOTE_FIELDS = {
   cluster: 'cluster',
   /** Fractional-index order string inside its cluster. */
   order: 'order',
+  /** The table the note was written at (`TABLE_FIELD`), or `null`/absent: made in plenary. */
+  table: 'table',
 } as const;
+
+/**
+ * The field every board item (note, issue, axis, action sheet) names its table in: a table id
+ * of the control document's `tables`, or `null`/absent for an item made in plenary. An id no
+ * table has any more reads as no table.
+ */
+export const TABLE_FIELD = 'table';
+
+/**
+ * An issue remembers every table it was merged from: one flat key per table on the issue's
+ * map, `fromTable/<table id>` → `true`, so two merges into it at once both keep theirs (one
+ * nested map or array written by both would keep one).
+ */
+export const FROM_TABLE_PREFIX = 'fromTable/';
 
 /** Field names of the control document's `state` map. */
 export const STATE_FIELDS = {
@@ -91,6 +111,12 @@ export const STATE_FIELDS = {
    * text, theme or existence of their own notes only, and move anyone's; `all` — anyone's.
    */
   noteEditing: 'noteEditing',
+  /** How people get a table (`Seating`, a plain object): absent = `{ mode: 'manual', cap: null }`. */
+  seating: 'seating',
+  /** The table round under way (`TableRound`, a plain object), absent when the room is in plenary. */
+  tableRound: 'tableRound',
+  /** The table presenting its work to the room ("la table 3 présente"): a table id, absent when none. */
+  presenting: 'presenting',
 } as const;
 
 /** Size limits enforced by commands (and by the export schema later). */

@@ -31,6 +31,7 @@ describe('note commands', () => {
         z: 5,
         cluster: null,
         order: '',
+        table: null,
       },
     ]);
   });

@@ -2,6 +2,7 @@ import { uuidv4 } from 'lib0/random';
 import * as Y from 'yjs';
 import { BOARD_ROOTS, NOTE_FIELDS as F, LIMITS } from './layout';
 import { LOCAL_ORIGIN } from './origins';
+import { ItemTable, readItemTable } from './tableField';
 import { replaceText } from './text';
 
 /** A note as the rest of the app sees it: a plain, immutable snapshot of its `Y.Map`. */
@@ -16,7 +17,12 @@ export interface Note {
   z: number;
   cluster: string | null;
   order: string;
+  /** The table it was written at during a table round, `null` in plenary (see tables.ts). */
+  table: string | null;
 }
+
+/** What a new note's map is made from: a note, its table optional (`null` when left out). */
+export type NoteInit = Omit<Note, 'table'> & { table?: string | null | undefined };
 
 export interface Point {
   x: number;
@@ -51,6 +57,7 @@ export function readNote(map: Y.Map<unknown>): Note | null {
     z: typeof z === 'number' ? z : 0,
     cluster: typeof cluster === 'string' ? cluster : null,
     order: typeof order === 'string' ? order : '',
+    table: readItemTable(map),
   };
 }
 
@@ -76,6 +83,8 @@ export interface AddNoteInput {
   author: string;
   text?: string;
   theme?: string | null;
+  /** The writer's table during a table round (the server refuses another table's), `null` in plenary. */
+  table?: string | null;
   /** Lets callers (tests, imports) choose the id; a random UUID otherwise. */
   id?: string;
   now?: number;
@@ -85,6 +94,7 @@ export interface AddNoteInput {
 export function addNote(doc: Y.Doc, input: AddNoteInput): string {
   const id = input.id ?? uuidv4();
   const now = input.now ?? Date.now();
+  const table = ItemTable.parse(input.table) ?? null;
   const note: Note = {
     id,
     text: clampText(input.text ?? ''),
@@ -95,13 +105,14 @@ export function addNote(doc: Y.Doc, input: AddNoteInput): string {
     z: now,
     cluster: null,
     order: '',
+    table,
   };
   doc.transact(() => notesMap(doc).set(id, noteMap(note)), LOCAL_ORIGIN);
   return id;
 }
 
 /** A new note's `Y.Map` holding `note` (to be set in a notes map, in a transaction). */
-export function noteMap(note: Note): Y.Map<unknown> {
+export function noteMap(note: NoteInit): Y.Map<unknown> {
   const map = new Y.Map<unknown>();
   map.set(F.id, note.id);
   map.set(F.text, new Y.Text(clampText(note.text)));
@@ -112,6 +123,7 @@ export function noteMap(note: Note): Y.Map<unknown> {
   map.set(F.z, note.z);
   map.set(F.cluster, note.cluster);
   map.set(F.order, note.order);
+  map.set(F.table, note.table ?? null);
   return map;
 }
 

@@ -13,6 +13,7 @@ import { type Note, notesMap, readNote, readNotes } from './notes';
 import { readPartners } from './partners';
 import { planOverview } from './plan';
 import { type DocReader, docReader } from './reader';
+import { readSeats, readTables, readTablesState } from './tables';
 import { readAllThemes } from './themes';
 
 /*
@@ -53,6 +54,16 @@ export function voteTargetsReader(kind: VoteTargetKind): DocReader<VoteTarget[]>
 
 /** Control document: the room's state (step, lock, timer…). */
 export const controlStateReader = docReader(readControlState, [CONTROL_ROOTS.state]);
+/** Control document: the tables in their order. */
+export const tablesReader = docReader(readTables, [CONTROL_ROOTS.tables]);
+/** Control document: who sits where (a seat reads as none once its table is removed). */
+export const seatsReader = docReader(readSeats, [CONTROL_ROOTS.seats, CONTROL_ROOTS.tables]);
+/** Control document: tables, seats, seating mode, the round under way and the table presenting. */
+export const tablesStateReader = docReader(readTablesState, [
+  CONTROL_ROOTS.tables,
+  CONTROL_ROOTS.seats,
+  CONTROL_ROOTS.state,
+]);
 /** Control document: every theme, archived ones included. */
 export const themesReader = docReader(readAllThemes, [CONTROL_ROOTS.themes]);
 /** Control document: the facilitator's question per step. */

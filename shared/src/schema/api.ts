@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TableId } from '../doc/tables';
 import { WorkshopTemplate } from '../doc/templates';
 import { BALLOT_REFUSALS } from '../votes/ballot';
 import { JoinRole, Locale, ParticipantGroup, Role, TerritoryKind } from './enums';
@@ -174,6 +175,8 @@ export const ERROR_CODES = [
   'invalid_transition',
   'replayed',
   ...BALLOT_REFUSALS,
+  // Tables: the table a participant picked already holds as many people as the cap allows (409).
+  'table_full',
 ] as const;
 export const ApiError = z.object({
   error: z.object({
@@ -186,3 +189,18 @@ export const ApiError = z.object({
   }),
 });
 export type ApiError = z.infer<typeof ApiError>;
+
+/** `POST /api/workshops/:id/tables/pick`: a participant chooses their table (seating mode `pick`). */
+export const TablePickBody = z.object({ tableId: TableId }).strict();
+export type TablePickBody = z.infer<typeof TablePickBody>;
+
+/** The caller's table once seated. */
+export const TablePickResponse = z.object({ tableId: z.string() });
+export type TablePickResponse = z.infer<typeof TablePickResponse>;
+
+/** `POST /api/workshops/:id/tables/balance`: every participant's table after the automatic split. */
+export const TableBalanceResponse = z.object({
+  /** Participant id → table id, for every participant seated by the split (none without tables). */
+  seats: z.record(z.string(), z.string()),
+});
+export type TableBalanceResponse = z.infer<typeof TableBalanceResponse>;

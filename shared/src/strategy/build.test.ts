@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
 import { z } from 'zod';
+import { readActions } from '../doc/actions';
+import { readAxes } from '../doc/axes';
 import { binNote, restoreNote } from '../doc/bin';
+import { createCluster, mergeClusters } from '../doc/clusters';
+import { setItemTable } from '../doc/tableField';
+import { addTable } from '../doc/tables';
 import { buildStrategy } from './build';
 import { STRATEGY_SCHEMA_VERSION, Strategy } from './schema';
 import { fixtureWorkshop, T0 } from './workshop.fixture';
@@ -328,5 +333,33 @@ describe('Strategy schema', () => {
       'provenance',
     ]);
     expect(schema.required).toContain('schemaVersion');
+  });
+});
+
+describe('buildStrategy with tables', () => {
+  it('gives items the table they were made at, and merged issues every table they came from', () => {
+    const { source, board, control } = fixtureWorkshop();
+    addTable(control, { name: 'Table 1', color: '#e53935' }, 't1');
+    addTable(control, { name: 'Table 2', color: '#1e88e5' }, 't2');
+    const axis = readAxes(board)[0]!.id;
+    const sheet = readActions(board)[0]!.id;
+    setItemTable(board, 'notes', 'n1', 't1');
+    // A table since removed reads as the plenary.
+    setItemTable(board, 'notes', 'n2', 'gone');
+    setItemTable(board, 'axes', axis, 't2');
+    setItemTable(board, 'actions', sheet, 't2');
+    createCluster(board, { title: 'Vélo', x: 0, y: 0, table: 't1' }, 'i-t1');
+    createCluster(board, { title: 'Pistes cyclables', x: 0, y: 0, table: 't2' }, 'i-t2');
+    mergeClusters(board, 'i-t2', 'i-t1');
+    const s = Strategy.parse(buildStrategy(source));
+    expect(s.notes.find((n) => n.id === 'n1')?.table).toBe('t1');
+    expect(s.notes.find((n) => n.id === 'n2')).not.toHaveProperty('table');
+    expect(s.axes.find((a) => a.id === axis)?.table).toBe('t2');
+    expect(s.actions.find((a) => a.id === sheet)?.table).toBe('t2');
+    expect(s.issues.find((i) => i.id === 'i-t1')).toMatchObject({ table: 't1', fromTables: ['t1', 't2'] });
+    // Plenary items carry neither field: exports of workshops without tables are as before.
+    const plenary = s.issues.find((i) => i.id !== 'i-t1');
+    expect(plenary).not.toHaveProperty('table');
+    expect(plenary).not.toHaveProperty('fromTables');
   });
 });

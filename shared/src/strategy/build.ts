@@ -8,6 +8,7 @@ import { readIndicators } from '../doc/indicators';
 import { readNotes } from '../doc/notes';
 import { readPartners } from '../doc/partners';
 import { readProcess } from '../doc/process';
+import { readTables } from '../doc/tables';
 import { readAllThemes } from '../doc/themes';
 import type { ParticipantSummary, Territory } from '../schema/api';
 import { type Locale, PARTICIPANT_GROUPS, ROLES, type Step } from '../schema/enums';
@@ -76,6 +77,14 @@ export function buildStrategy(source: StrategySource): Strategy {
   const notes = readNotes(board).sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1));
   const axisOf = (axis: string | null) => (axis !== null && axisIds.has(axis) ? axis : null);
   const sheetOf = (action: string) => (sheetIds.has(action) ? action : null);
+  // Items name tables of the control document; an id no table has any more reads as plenary.
+  // Left out for the plenary, so exports of workshops without tables stay as they were.
+  const tableIds = new Set(readTables(control).map((t) => t.id));
+  const tableOf = (table: string | null) => (table !== null && tableIds.has(table) ? { table } : {});
+  const provenance = (tables: readonly string[]) => {
+    const known = tables.filter((t) => tableIds.has(t));
+    return known.length > 0 ? { fromTables: known } : {};
+  };
 
   const actions: StrategyAction[] = sheets.map((sheet) => {
     const axis = axisOf(sheet.axis);
@@ -104,6 +113,7 @@ export function buildStrategy(source: StrategySource): Strategy {
       process: readProcess(board, sheet.id),
       createdAt: iso(sheet.createdAt),
       votes: votesOf('actions', sheet.id),
+      ...tableOf(sheet.table),
     };
   });
 
@@ -139,6 +149,7 @@ export function buildStrategy(source: StrategySource): Strategy {
       position: { x: note.x, y: note.y },
       createdAt: iso(note.createdAt),
       votes: votesOf('notes', note.id),
+      ...tableOf(note.table),
     })),
     issues: issues.map((issue, i) => ({
       id: issue.id,
@@ -149,6 +160,8 @@ export function buildStrategy(source: StrategySource): Strategy {
       notes: [...issue.noteIds],
       position: { x: issue.x, y: issue.y },
       votes: votesOf('issues', issue.id),
+      ...tableOf(issue.table),
+      ...provenance(issue.fromTables),
     })),
     axes: axes.map((axis, i) => ({
       id: axis.id,
@@ -159,6 +172,7 @@ export function buildStrategy(source: StrategySource): Strategy {
       actions: actions.filter((a) => a.axis === axis.id).map((a) => a.id),
       createdAt: iso(axis.createdAt),
       votes: votesOf('axes', axis.id),
+      ...tableOf(axis.table),
     })),
     actions,
     partners: partners.map((p) => ({

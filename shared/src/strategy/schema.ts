@@ -103,6 +103,12 @@ export type StrategyTheme = z.infer<typeof StrategyTheme>;
 
 const Position = z.object({ x: z.number().finite(), y: z.number().finite() });
 
+/**
+ * The table (sous-groupe) an item was made at, or given to, during a table round; `null` for the
+ * plenary. Optional: files written before tables existed have none (still schema version 1).
+ */
+const ItemTable = EntityId.nullable().optional();
+
 export const StrategyNote = z.object({
   id: EntityId,
   text: z.string().max(LIMITS.noteText),
@@ -118,6 +124,7 @@ export const StrategyNote = z.object({
   position: Position,
   createdAt: Instant,
   votes: z.array(EntityVote),
+  table: ItemTable,
 });
 export type StrategyNote = z.infer<typeof StrategyNote>;
 
@@ -134,6 +141,9 @@ export const StrategyIssue = z.object({
   notes: z.array(EntityId),
   position: Position,
   votes: z.array(EntityVote),
+  table: ItemTable,
+  /** Every table whose issues were merged into it (its own included), when it was merged across tables. Optional like `table`. */
+  fromTables: z.array(EntityId).optional(),
 });
 export type StrategyIssue = z.infer<typeof StrategyIssue>;
 
@@ -150,6 +160,7 @@ export const StrategyAxis = z.object({
   actions: z.array(EntityId),
   createdAt: Instant,
   votes: z.array(EntityVote),
+  table: ItemTable,
 });
 export type StrategyAxis = z.infer<typeof StrategyAxis>;
 
@@ -218,6 +229,7 @@ export const StrategyAction = z.object({
   process: StrategyProcess,
   createdAt: Instant,
   votes: z.array(EntityVote),
+  table: ItemTable,
 });
 export type StrategyAction = z.infer<typeof StrategyAction>;
 

@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { createCluster, readClusterList } from '../doc/clusters';
 import { readNotes } from '../doc/notes';
 import { SERVER_ORIGIN } from '../doc/origins';
 import { planOverview } from '../doc/plan';
+import { setItemTable } from '../doc/tableField';
+import { addTable } from '../doc/tables';
 import { readRounds } from '../votes/votesDoc';
 import { buildStrategy, type StrategySource } from './build';
 import { strategyContent } from './content';
@@ -47,6 +50,17 @@ describe('writeStrategy', () => {
     const { again } = reimported(strategy, source);
     expect(Strategy.safeParse(again).success).toBe(true);
     expect(strategyContent(again)).toEqual(strategyContent(strategy));
+  });
+
+  it('keeps the items’ tables and an issue’s provenance on import', () => {
+    const { source, board, control } = fixtureWorkshop();
+    addTable(control, { name: 'Table 1', color: '#e53935' }, 't1');
+    setItemTable(board, 'notes', 'n1', 't1');
+    createCluster(board, { title: 'Vélo', x: 0, y: 0, table: 't1' }, 'i-t1');
+    const strategy = Strategy.parse(buildStrategy(source));
+    const again = reimported(strategy, source);
+    expect(readNotes(again.board).find((n) => n.id === 'n1')?.table).toBe('t1');
+    expect(readClusterList(again.board).find((i) => i.id === 'i-t1')?.table).toBe('t1');
   });
 
   it('keeps the questions for the room; a file from before questions imports without any', () => {

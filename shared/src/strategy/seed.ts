@@ -66,6 +66,7 @@ export function writeStrategy(
           z: createdAt,
           cluster: note.issue,
           order: note.issue === null ? '' : (noteOrder.get(note.id) ?? ''),
+          table: note.table ?? null,
         }),
       );
     }
@@ -74,15 +75,18 @@ export function writeStrategy(
     const issueKeys = orderKeys(issues.length);
     issues.forEach((issue, i) => {
       const order = issueKeys[i] as string;
-      const { id, title, description, axis } = issue;
-      clustersMap(board).set(id, newClusterMap({ id, title, description, ...issue.position, order, axis }));
+      const { id, title, description, axis, table = null, fromTables = [] } = issue;
+      clustersMap(board).set(
+        id,
+        newClusterMap({ id, title, description, ...issue.position, order, axis, table, fromTables }),
+      );
     });
 
     const axes = byRank(strategy.axes);
     const axisKeys = orderKeys(axes.length);
-    axes.forEach(({ id, title, description, createdAt }, i) => {
+    axes.forEach(({ id, title, description, createdAt, table = null }, i) => {
       const order = axisKeys[i] as string;
-      axesMap(board).set(id, newAxisMap({ id, title, description, order, createdAt: at(createdAt) }));
+      axesMap(board).set(id, newAxisMap({ id, title, description, order, createdAt: at(createdAt), table }));
     });
 
     // Each axis's sheets (and those with none) in their own order.

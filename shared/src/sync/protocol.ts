@@ -62,6 +62,14 @@ export const WRITE_DENIED_REASONS = {
   /** "Each their own" notes: a participant may not change the text, theme or existence of someone else's note. */
   notYours: 'not-yours',
   /**
+   * A table round is under way and the write is about another table: creating an item (note,
+   * issue, axis, action sheet) whose `table` is not the writer's, giving an item to another table,
+   * or — with closed tables — changing or deleting another table's item or one made in plenary.
+   */
+  otherTable: 'other-table',
+  /** A table round is under way and the writer has no table: they create nothing (nor change anything when tables are closed). */
+  noTable: 'no-table',
+  /**
    * The server cannot store anything now (its disk is full or failing): the write was not applied.
    * The client keeps it and sends it again when the server asks (a sync step 1, sent to every
    * connection once writes are taken again) or at its next connection.

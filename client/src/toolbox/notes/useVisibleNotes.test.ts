@@ -14,6 +14,7 @@ const note = (id: string, x: number, y: number, z = 0): Note => ({
   createdAt: 0,
   cluster: null,
   order: '',
+  table: null,
 });
 
 describe('note culling', () => {

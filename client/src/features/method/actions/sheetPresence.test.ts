@@ -39,6 +39,7 @@ describe('the plan’s columns', () => {
     description: '',
     order,
     createdAt: 0,
+    table: null,
   });
   const sheet = (id: string, axisId: string | null) =>
     ({ id, axis: axisId, title: id }) as unknown as Parameters<typeof groupSheets>[1][number];

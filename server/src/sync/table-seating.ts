@@ -1,0 +1,83 @@
+import {
+  balancedSeating,
+  placeLate,
+  readSeating,
+  readSeats,
+  readTable,
+  readTables,
+  roomName,
+  SERVER_ORIGIN,
+  type SeatedPerson,
+  type Seats,
+  seatParticipant,
+  seatParticipants,
+} from '@atelier/shared';
+import type * as Y from 'yjs';
+import type { RoomManager } from './rooms';
+
+/** Why a participant's pick was refused. */
+export type PickRefusal = 'not_pick_mode' | 'unknown_table' | 'table_full';
+
+/** What the HTTP routes do with seats: the server writes them into the control document itself. */
+export interface TableSeating {
+  /**
+   * Seats a participant at the table they picked, when the facilitator lets people pick and the
+   * table has room under the cap (`present`: the workshop's participants, whose seats count).
+   */
+  pick(
+    workshopId: string,
+    participantId: string,
+    tableId: string,
+    present: ReadonlySet<string>,
+  ): { seated: string } | { refused: PickRefusal };
+  /** Seats every one of `people` with `balancedSeating` ("Répartir automatiquement"); returns their seats. */
+  balance(workshopId: string, people: readonly SeatedPerson[]): Seats;
+  /**
+   * Seats a late arrival by the balanced rule when the seating mode is `balanced` and there are
+   * tables; `people` are the workshop's participants. Returns their table, or `null` (left unseated).
+   */
+  placeLate(workshopId: string, person: SeatedPerson, people: readonly SeatedPerson[]): string | null;
+}
+
+/**
+ * Seats are written through the control room (loaded for the call when nobody has it open), with
+ * the server's origin, in the turn of the request: stored, then sent to every connected client.
+ */
+export function createTableSeating(rooms: RoomManager): TableSeating {
+  const withControl = <T>(workshopId: string, fn: (control: Y.Doc) => T): T =>
+    rooms.withDoc(roomName(workshopId, 'control'), fn);
+  return {
+    pick(workshopId, participantId, tableId, present) {
+      return withControl(workshopId, (control): { seated: string } | { refused: PickRefusal } => {
+        const seating = readSeating(control);
+        if (seating.mode !== 'pick') return { refused: 'not_pick_mode' };
+        if (readTable(control, tableId) === null) return { refused: 'unknown_table' };
+        const seats = readSeats(control);
+        if (seats[participantId] === tableId) return { seated: tableId };
+        const taken = Object.entries(seats).filter(
+          ([person, table]) => table === tableId && person !== participantId && present.has(person),
+        ).length;
+        if (seating.cap !== null && taken >= seating.cap) return { refused: 'table_full' };
+        seatParticipant(control, participantId, tableId, SERVER_ORIGIN);
+        return { seated: tableId };
+      });
+    },
+    balance(workshopId, people) {
+      return withControl(workshopId, (control) => {
+        const seats = balancedSeating(people, readTables(control), readSeats(control));
+        seatParticipants(control, seats, SERVER_ORIGIN);
+        return seats;
+      });
+    },
+    placeLate(workshopId, person, people) {
+      return withControl(workshopId, (control) => {
+        if (readSeating(control).mode !== 'balanced') return null;
+        const tables = readTables(control);
+        if (tables.length === 0) return null;
+        const table = placeLate(person, tables, readSeats(control), people);
+        if (table !== null) seatParticipant(control, person.id, table, SERVER_ORIGIN);
+        return table;
+      });
+    },
+  };
+}
