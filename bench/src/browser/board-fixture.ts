@@ -19,11 +19,10 @@ import {
   WorkshopPreview,
 } from '@atelier/shared';
 import { waitFor } from '@atelier/testing';
-import WebSocket from 'ws';
-import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { generateBoard } from '../boards/generate-board';
 import { postJson } from '../lib/http';
+import { connectReplica, writeAndCheck } from '../lib/replica';
 import { type BenchServer, mapLimit } from '../servers';
 
 export interface Rect {
@@ -65,7 +64,7 @@ export async function createLiveBoard(server: BenchServer, noteCount: number): P
     }),
   );
   const room = roomName(workshop.id, 'board');
-  const keeper = await connectProvider(server, room, workshop.facilitatorToken);
+  const keeper = await connectReplica(server, room, workshop.facilitatorToken);
   // Chunks of a few hundred transactions stay far below the server's message size limit.
   generateBoard({
     notes: noteCount,
@@ -74,7 +73,7 @@ export async function createLiveBoard(server: BenchServer, noteCount: number): P
     onChunk: (update) => Y.applyUpdate(keeper.doc, update),
   });
   // y-websocket has no acknowledgements: a second replica proves the server holds every note.
-  const check = await connectProvider(server, room, workshop.facilitatorToken);
+  const check = await connectReplica(server, room, workshop.facilitatorToken);
   try {
     await waitFor(
       () => readNotes(check.doc).length >= noteCount,
@@ -111,25 +110,15 @@ export async function createLiveBoard(server: BenchServer, noteCount: number): P
         });
       }
     },
-    setRoomStep: async (step) => {
-      const controlRoom = roomName(workshop.id, 'control');
-      const control = await connectProvider(server, controlRoom, workshop.facilitatorToken);
-      try {
-        setStep(control.doc, step);
-        const check = await connectProvider(server, controlRoom, workshop.facilitatorToken);
-        try {
-          await waitFor(
-            () => readControlState(check.doc).step === step,
-            `the room to move to ${step}`,
-            SYNC_TIMEOUT_MS,
-          );
-        } finally {
-          check.destroy();
-        }
-      } finally {
-        control.destroy();
-      }
-    },
+    setRoomStep: (step) =>
+      writeAndCheck(
+        server,
+        roomName(workshop.id, 'control'),
+        workshop.facilitatorToken,
+        (control) => setStep(control, step),
+        (control) => readControlState(control).step === step,
+        `the room to move to ${step}`,
+      ),
     close: () => keeper.destroy(),
   };
 }
@@ -157,31 +146,6 @@ export async function joinParticipants(
       return JoinResponse.parse(await postJson(server.httpUrl, '/api/join', body));
     },
   );
-}
-
-interface Replica {
-  doc: Y.Doc;
-  destroy(): void;
-}
-
-async function connectProvider(server: BenchServer, room: string, token: string): Promise<Replica> {
-  const doc = new Y.Doc();
-  const provider = new WebsocketProvider(server.url, room, doc, {
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-    params: { token },
-    disableBc: true,
-  });
-  const destroy = () => {
-    provider.destroy();
-    doc.destroy();
-  };
-  try {
-    await waitFor(() => provider.synced, `room ${room} to sync`, SYNC_TIMEOUT_MS);
-  } catch (error) {
-    destroy();
-    throw error;
-  }
-  return { doc, destroy };
 }
 
 function boundsOf(notes: readonly Note[]): Rect {
