@@ -11,6 +11,8 @@ export interface Session {
   joinCode?: string;
   participantLink?: string;
   summary?: WorkshopSummary;
+  /** The strategy this workshop is a session of, when this browser opened it from the strategy page. */
+  strategyId?: string;
 }
 
 const PREFIX = 'atelier:session:';
@@ -18,7 +20,7 @@ const PREFIX = 'atelier:session:';
 /** The subset of `Storage` we use, so tests can pass a plain map. */
 export type KeyValueStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 
-function storage(): KeyValueStorage | null {
+export function storage(): KeyValueStorage | null {
   try {
     return typeof localStorage === 'undefined' ? null : localStorage;
   } catch {
@@ -38,6 +40,7 @@ export function loadSession(workshopId: string, store = storage()): Session | nu
     if (role.success) session.role = role.data;
     if (typeof value.joinCode === 'string') session.joinCode = value.joinCode;
     if (typeof value.participantLink === 'string') session.participantLink = value.participantLink;
+    if (typeof value.strategyId === 'string') session.strategyId = value.strategyId;
     const summary = WorkshopSummary.safeParse(value.summary);
     if (summary.success) session.summary = summary.data;
     return session;
