@@ -974,7 +974,7 @@ export const en: Record<ScreenKey, string> = {
 
   'changes.heading': 'What changed',
   'changes.recapHeading': 'What changed since the last session',
-  'changes.toggle': 'Since the last session',
+  'changes.toggle': 'What changed',
   'changes.refresh': 'Refresh',
   'changes.from': 'From',
   'changes.to': 'To',

@@ -993,7 +993,7 @@ export const fr = {
 
   'changes.heading': 'Ce qui a changé',
   'changes.recapHeading': 'Ce qui a changé depuis la dernière séance',
-  'changes.toggle': 'Depuis la dernière séance',
+  'changes.toggle': 'Ce qui a changé',
   'changes.refresh': 'Actualiser',
   'changes.from': 'Depuis',
   'changes.to': 'Jusqu’à',

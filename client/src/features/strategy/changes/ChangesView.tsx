@@ -156,7 +156,7 @@ function ChangeList({
   const total = changeCount(answer.changes);
   const SectionHeading = level === 2 ? 'h3' : 'h4';
   return (
-    <>
+    <div className="changes__result">
       <p className="changes__summary" data-testid="changes.summary">
         {total === 0
           ? t('changes.none', { from: answer.from.index, to: answer.to.index })
@@ -192,7 +192,7 @@ function ChangeList({
       <p className="changes__attribution" data-testid="changes.attribution">
         {t('changes.attribution')}
       </p>
-    </>
+    </div>
   );
 }
 
