@@ -917,7 +917,7 @@ export const en: Record<ScreenKey, string> = {
   'strategy.sessions_one': '{n} session',
   'strategy.sessions_other': '{n} sessions',
   'strategy.noSession': 'No session yet: create the first one.',
-  'strategy.sessionN': 'Session {n}',
+  'strategy.sessionN': 'Session {n}:',
   'strategy.steps': 'The session’s steps',
   'strategy.participants_one': '{n} participant',
   'strategy.participants_other': '{n} participants',

@@ -935,7 +935,7 @@ export const fr = {
   'strategy.sessions_one': '{n} séance',
   'strategy.sessions_other': '{n} séances',
   'strategy.noSession': 'Aucune séance pour l’instant : créez la première.',
-  'strategy.sessionN': 'Séance {n}',
+  'strategy.sessionN': 'Séance {n} :',
   'strategy.steps': 'Étapes de la séance',
   'strategy.participants_one': '{n} participant·e',
   'strategy.participants_other': '{n} participant·es',

@@ -13,7 +13,7 @@ export function SessionCard({ session, onOpen }: { session: SessionSummary; onOp
       </span>
       <div className="session-card__body">
         <h3 className="session-card__title">
-          <span className="visually-hidden">{t('strategy.sessionN', { n: session.index })} : </span>
+          <span className="visually-hidden">{t('strategy.sessionN', { n: session.index })} </span>
           {session.title}
         </h3>
         <p className="session-card__meta">
