@@ -5,6 +5,7 @@ import { facilitateSession, setStrategyArchived } from '../../api/strategies';
 import { useT } from '../../i18n/locale';
 import { navigate } from '../../routing/router';
 import { boardPath } from '../../routing/routes';
+import { loadSession, updateSession } from '../../session/session';
 import { enterSession } from '../../session/strategySession';
 import { ChangesView } from './changes/ChangesView';
 import { defaultPair } from './changes/changeDisplay';
@@ -32,8 +33,14 @@ export function StrategyView({ strategy, token, onChanged }: Props) {
   const open = async (session: SessionSummary) => {
     setStatus(null);
     try {
-      const entry = await facilitateSession(strategy.id, session.workshopId, token);
-      enterSession(strategy.id, { ...entry, joinCode: session.joinCode });
+      // Already a facilitator there (the workshop's creator, for an adopted session 1): stay who
+      // one is, with one's notes and rights; else enter as the strategy's facilitator.
+      const known = loadSession(session.workshopId);
+      if (known?.role === 'facilitator') updateSession(session.workshopId, { strategyId: strategy.id });
+      else {
+        const entry = await facilitateSession(strategy.id, session.workshopId, token);
+        enterSession(strategy.id, { ...entry, joinCode: session.joinCode });
+      }
       // A session that continues another opens on the recap of what changed since, for the room.
       navigate(boardPath(session.workshopId), session.index > 1 ? { state: { recap: true } } : {});
     } catch (error) {
