@@ -8,6 +8,10 @@ import { Screen } from '../ui/Screen';
 
 // The board (Yjs, sync, drag and drop) loads on its own: the home and join pages stay light on venue Wi-Fi.
 const BoardPage = lazy(() => import('../workshop/BoardPage').then((m) => ({ default: m.BoardPage })));
+// The strategy page too: only facilitators of a strategy need it.
+const StrategyPage = lazy(() =>
+  import('../features/strategy/StrategyPage').then((m) => ({ default: m.StrategyPage })),
+);
 
 export function App() {
   const t = useT();
@@ -28,6 +32,17 @@ export function App() {
           }
         >
           <BoardPage key={route.workshopId} workshopId={route.workshopId} />
+        </Suspense>
+      )}
+      {route.name === 'strategy' && (
+        <Suspense
+          fallback={
+            <Screen>
+              <p className="muted">{t('common.loading')}</p>
+            </Screen>
+          }
+        >
+          <StrategyPage key={route.strategyId} strategyId={route.strategyId} />
         </Suspense>
       )}
       {route.name === 'notFound' && (

@@ -39,6 +39,7 @@ const BUTTONS: MessageKey[] = [
   'filter.clear',
   'votes.toggle',
   'export.panel.title',
+  'changes.toggle',
   'board.zoomFit',
   'board.addNote',
 ];

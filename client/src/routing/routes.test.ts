@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { boardPath, joinPath, matchRoute, tokenFromHash } from './routes';
+import { boardPath, joinPath, matchRoute, strategyPath, tokenFromHash } from './routes';
 
 describe('routes', () => {
   it('matches home, join and board paths', () => {
@@ -7,6 +7,8 @@ describe('routes', () => {
     expect(matchRoute('/join/ABC234')).toEqual({ name: 'join', code: 'ABC234' });
     expect(matchRoute('/w/abc_12-x')).toEqual({ name: 'board', workshopId: 'abc_12-x' });
     expect(matchRoute('/w/abc/')).toEqual({ name: 'board', workshopId: 'abc' });
+    expect(matchRoute('/s/st_1-x')).toEqual({ name: 'strategy', strategyId: 'st_1-x' });
+    expect(matchRoute('/s/a b')).toEqual({ name: 'notFound' });
   });
 
   it('sends anything else to not found', () => {
@@ -18,6 +20,7 @@ describe('routes', () => {
   it('builds paths that round-trip', () => {
     expect(matchRoute(joinPath('AB C'))).toEqual({ name: 'join', code: 'AB C' });
     expect(matchRoute(boardPath('w1'))).toEqual({ name: 'board', workshopId: 'w1' });
+    expect(matchRoute(strategyPath('s1'))).toEqual({ name: 'strategy', strategyId: 's1' });
   });
 
   it('reads the facilitator token from the fragment', () => {

@@ -3,6 +3,7 @@ export type Route =
   | { name: 'home' }
   | { name: 'join'; code: string }
   | { name: 'board'; workshopId: string }
+  | { name: 'strategy'; strategyId: string }
   | { name: 'notFound' };
 
 export function matchRoute(pathname: string): Route {
@@ -13,6 +14,9 @@ export function matchRoute(pathname: string): Route {
   if (parts.length === 2 && first === 'w' && second && /^[A-Za-z0-9_-]{1,64}$/.test(second)) {
     return { name: 'board', workshopId: second };
   }
+  if (parts.length === 2 && first === 's' && second && /^[A-Za-z0-9_-]{1,64}$/.test(second)) {
+    return { name: 'strategy', strategyId: second };
+  }
   return { name: 'notFound' };
 }
 
@@ -22,6 +26,11 @@ export function joinPath(code: string): string {
 
 export function boardPath(workshopId: string): string {
   return `/w/${encodeURIComponent(workshopId)}`;
+}
+
+/** The strategy page: its sessions, new session, what changed. */
+export function strategyPath(strategyId: string): string {
+  return `/s/${encodeURIComponent(strategyId)}`;
 }
 
 /** Reads `token=…` from a URL fragment such as `#token=abc`; `null` when absent. */

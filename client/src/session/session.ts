@@ -11,6 +11,8 @@ export interface Session {
   joinCode?: string;
   participantLink?: string;
   summary?: WorkshopSummary;
+  /** The strategy this workshop is a session of, when this browser opened it from the strategy page. */
+  strategyId?: string;
 }
 
 const PREFIX = 'atelier:session:';
@@ -39,6 +41,7 @@ export function loadSession(workshopId: string, store = browserStorage()): Sessi
     if (role.success) session.role = role.data;
     if (typeof value.joinCode === 'string') session.joinCode = value.joinCode;
     if (typeof value.participantLink === 'string') session.participantLink = value.participantLink;
+    if (typeof value.strategyId === 'string') session.strategyId = value.strategyId;
     const summary = WorkshopSummary.safeParse(value.summary);
     if (summary.success) session.summary = summary.data;
     return session;

@@ -29,7 +29,7 @@ export interface VotesView {
 }
 
 /** The side panels beside the board; at most one is open. */
-export type SidePanel = 'share' | 'participants' | 'votes' | 'export' | 'board';
+export type SidePanel = 'share' | 'participants' | 'votes' | 'export' | 'board' | 'recap';
 
 export interface UiState {
   workshop: WorkshopSummary | null;

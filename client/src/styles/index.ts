@@ -80,6 +80,9 @@ import '../features/outputs/votes/projector.css';
 import '../features/outputs/export/export-panel.css';
 import '../features/outputs/export/import.css';
 
+// Strategies: the strategy page, a new session, what changed (also the recap panel in a session).
+import '../features/strategy/strategy.css';
+
 // Last: phones and tablets adjust the rules above (touch targets, then narrow widths).
 import '../ui/touch.small.css';
 import '../ui/screen.small.css';

@@ -32,9 +32,14 @@ export function BoardPage({ workshopId }: { workshopId: string }) {
     resetBoardStore(boardStore);
     // Just created: the facilitator's first move is to share the code.
     if (historyFlag('share')) boardStore.getState().setSidePanel('share');
+    // Opened from the strategy page, a session that continues another: the recap is at hand.
+    if (historyFlag('recap')) boardStore.getState().setSidePanel('recap');
     return sessionFromLocation(workshopId);
   });
-  useEffect(() => clearHistoryFlag('share'), []);
+  useEffect(() => {
+    clearHistoryFlag('share');
+    clearHistoryFlag('recap');
+  }, []);
   if (!session) return <JoinPrompt kind="missing" />;
   return <BoardWithSession workshopId={workshopId} session={session} />;
 }

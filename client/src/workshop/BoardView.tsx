@@ -1,5 +1,5 @@
 import { type WorkshopSummary, WRITE_DENIED_REASONS } from '@atelier/shared';
-import { useCallback, useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { BoardPanel } from '../features/facilitation/boardPanel/BoardPanel';
 import { FollowBanner } from '../features/facilitation/follow/Follow';
 import { useFollowLeader, useLeadView } from '../features/facilitation/follow/useFollow';
@@ -14,8 +14,10 @@ import { VoteBanner } from '../features/outputs/votes/VoteBanner';
 import { VotesArea } from '../features/outputs/votes/VotesArea';
 import { VotesPanel } from '../features/outputs/votes/VotesPanel';
 import { RetentionBanner } from '../features/privacy/RetentionBanner';
+import { RecapPanel } from '../features/strategy/recap/RecapPanel';
 import { useT } from '../i18n/locale';
 import type { Session } from '../session/session';
+import { loadStrategy } from '../session/strategySession';
 import { syncServerClock } from '../state/serverClock';
 import { boardStore, canChangeNote, useBoard, useCanEdit, useShownStep } from '../state/store';
 import { ConnectionContext } from '../state/useConnection';
@@ -132,6 +134,11 @@ function BoardLayout({
     void syncServerClock();
   }, []);
   const projector = useProjectorMode();
+  // The strategy this session belongs to, when this browser keeps its token (opened from the strategy page).
+  const [strategy] = useState(() => {
+    const remembered = session.strategyId ? loadStrategy(session.strategyId) : null;
+    return remembered ? { id: remembered.id, token: remembered.token } : null;
+  });
   const step = useShownStep();
   const facilitator = useBoard((s) => s.me?.role === 'facilitator');
   // Everyone's panel: the votes'; the others are the facilitator's.
@@ -148,7 +155,7 @@ function BoardLayout({
       data-projector={projector}
     >
       <BoardHeader token={session.token} />
-      <FacilitatorBar />
+      <FacilitatorBar inStrategy={strategy !== null} />
       <StepBar />
       <StepQuestion />
       {projector && <ProjectorExit />}
@@ -201,7 +208,15 @@ function BoardLayout({
           <BoardPanel
             workshopId={workshopId}
             token={session.token}
+            strategyId={session.strategyId}
             onClose={close('[data-testid="boardPanel.toggle"]')}
+          />
+        )}
+        {panel === 'recap' && strategy && (
+          <RecapPanel
+            workshopId={workshopId}
+            strategy={strategy}
+            onClose={close('[data-testid="recap.toggle"]')}
           />
         )}
       </div>

@@ -16,7 +16,7 @@ import { StepsFreeToggle } from './StepBar';
  * that a screen reader's list of landmarks leads to it; not an ARIA toolbar, whose arrow-key
  * navigation it does not have: Tab goes through its buttons.
  */
-export function FacilitatorBar() {
+export function FacilitatorBar({ inStrategy = false }: { inStrategy?: boolean }) {
   const t = useT();
   const facilitator = useBoard((s) => s.me?.role === 'facilitator');
   if (!facilitator) return null;
@@ -45,6 +45,12 @@ export function FacilitatorBar() {
             {t('share.toggle')}
           </SidePanelToggle>
           <ExportToggle />
+          {/* A session of a strategy this browser facilitates: what changed since the session before. */}
+          {inStrategy && (
+            <SidePanelToggle panel="recap" testId="recap.toggle">
+              {t('changes.toggle')}
+            </SidePanelToggle>
+          )}
           <SidePanelToggle panel="board" testId="boardPanel.toggle">
             {t('boardPanel.toggle')}
           </SidePanelToggle>

@@ -18,18 +18,22 @@ import { Icon } from '../../../ui/Icon';
 import { IconButton } from '../../../ui/IconButton';
 import { timeAgo } from '../../../ui/timeAgo';
 import { DeleteWorkshopSection } from '../../privacy/DeleteWorkshop';
+import { MakeStrategySection } from '../../strategy/MakeStrategy';
 
 /**
  * The facilitator's board panel: who may change a note, the bin of deleted notes, and (for the
- * workshop's creator) deleting the workshop.
+ * workshop's creator) making it session 1 of a strategy, and deleting the workshop.
  */
 export function BoardPanel({
   workshopId,
   token,
+  strategyId,
   onClose,
 }: {
   workshopId: string;
   token: string;
+  /** The strategy this workshop is a session of, as far as this browser knows. */
+  strategyId?: string | undefined;
   onClose: () => void;
 }) {
   const t = useT();
@@ -56,6 +60,7 @@ export function BoardPanel({
       </div>
       <NoteEditingSetting />
       <Bin confirming={confirming} setConfirming={setConfirming} />
+      <MakeStrategySection workshopId={workshopId} token={token} strategyId={strategyId} />
       <DeleteWorkshopSection workshopId={workshopId} token={token} />
     </aside>
   );
