@@ -74,7 +74,10 @@ export async function runLoad(
         type: 'setup',
         setup: {
           server: { name: server.name, url: server.url },
-          rooms: mine.map((room) => ({ room, seed: seedUpdate(room.clients.length) })),
+          rooms: mine.map((room) => ({
+            room,
+            seed: seedUpdate(room.clients.length, 'bench', room.tableOfClient),
+          })),
           spec,
         },
       };

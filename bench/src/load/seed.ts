@@ -15,9 +15,14 @@ export function ownerOfNote(id: string): number {
  * A room's starting board as one Yjs update: one real Atelier note per client (made with
  * @atelier/shared's addNote, so the structure is the app's). Every client of the room starts
  * from these same bytes, so it holds valid notes to move on every server, the relay included
- * (which stores nothing); the first client's sync hands them to servers that store.
+ * (which stores nothing); the first client's sync hands them to servers that store. With
+ * `tableOf`, note `i` belongs to table `tableOf[i]` (the tables scenario).
  */
-export function seedUpdate(clients: number, author = 'bench'): Uint8Array {
+export function seedUpdate(
+  clients: number,
+  author = 'bench',
+  tableOf: readonly (string | null)[] = [],
+): Uint8Array {
   const doc = new Y.Doc();
   for (let i = 0; i < clients; i++) {
     addNote(doc, {
@@ -26,6 +31,7 @@ export function seedUpdate(clients: number, author = 'bench'): Uint8Array {
       y: Math.floor(i / 10) * 160,
       author,
       text: `Idée ${i + 1} : une navette entre les bourgs les jours de marché`,
+      table: tableOf[i] ?? null,
       now: 0,
     });
   }

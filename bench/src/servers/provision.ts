@@ -26,6 +26,10 @@ export interface RoomInfo {
   /** 0-based index of the room in the scenario. */
   index: number;
   clients: ClientInfo[];
+  /** Atelier only: the workshop behind the room and its facilitator's token (set-up writes). */
+  workshop?: { id: string; facilitatorToken: string };
+  /** The table each client's seed note belongs to (a tables scenario); none when absent. */
+  tableOfClient?: readonly (string | null)[];
 }
 
 const HTTP_CONCURRENCY = 8;
@@ -73,6 +77,11 @@ export async function provisionRooms(
         return { index: i, token: joined.token, participantId: joined.participantId };
       },
     );
-    return { name: roomName(workshop.id, 'board'), index, clients };
+    return {
+      name: roomName(workshop.id, 'board'),
+      index,
+      clients,
+      workshop: { id: workshop.id, facilitatorToken: workshop.facilitatorToken },
+    };
   });
 }
