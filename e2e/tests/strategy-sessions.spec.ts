@@ -99,4 +99,11 @@ test('a workshop becomes session 1 of a strategy; session 2 re-invites the same 
   await page.getByTestId('strategy.restore').click();
   await expect(page.getByTestId('strategy.archived')).toHaveCount(0);
   await expect(page.getByTestId('strategy.door').first()).toContainText('Accès ouvert');
+
+  // The facilitator's home lists the strategy beside the workshops, and opens it again.
+  await page.goto('/');
+  const listed = page.getByTestId('home.strategy');
+  await expect(listed).toHaveCount(1);
+  await listed.getByTestId('home.strategy.open').click();
+  await expect(page.getByTestId('strategy.title')).toHaveText('Mobilités 2030');
 });

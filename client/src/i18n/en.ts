@@ -77,6 +77,10 @@ export const en: Record<ScreenKey, string> = {
   'home.workshops.forgetText':
     'The workshop is not deleted: its content stays on the server and participants can still join it with its code. This browser only forgets its facilitator link; keep that link to open it again.',
   'home.workshops.forgetConfirm': 'Forget',
+  'home.strategies.heading': 'Your strategies',
+  'home.strategies.untitled': 'Untitled strategy',
+  'home.strategies.forgetText':
+    'The strategy is not deleted: its sessions stay on the server. This browser only forgets its facilitator link; keep that link to open it again.',
   'home.workshops.forgetCancel': 'Keep',
   'home.workshops.forgotten': 'The workshop “{title}” is no longer listed on this browser.',
   'home.empty.text':

@@ -81,6 +81,10 @@ export const fr = {
   'home.workshops.forgetText':
     'L’atelier n’est pas supprimé : son contenu reste sur le serveur et les participant·es peuvent toujours le rejoindre avec son code. Ce navigateur oublie seulement son lien d’animation ; gardez ce lien pour l’ouvrir de nouveau.',
   'home.workshops.forgetConfirm': 'Oublier',
+  'home.strategies.heading': 'Vos stratégies',
+  'home.strategies.untitled': 'Stratégie sans titre',
+  'home.strategies.forgetText':
+    'La stratégie n’est pas supprimée : ses séances restent sur le serveur. Ce navigateur oublie seulement son lien d’animation ; gardez ce lien pour l’ouvrir de nouveau.',
   'home.workshops.forgetCancel': 'Garder',
   'home.workshops.forgotten': 'L’atelier « {title} » n’est plus listé sur ce navigateur.',
   'home.empty.text':

@@ -1,6 +1,7 @@
 import { type ReactNode, useEffect, useId, useState } from 'react';
 import { useT } from '../../../i18n/locale';
 import { loadRemembered } from '../../../session/remembered';
+import { rememberedStrategies } from '../../../session/strategySession';
 import { focusSoon } from '../../../ui/focusSoon';
 import { Icon } from '../../../ui/Icon';
 import { Screen } from '../../../ui/Screen';
@@ -10,17 +11,25 @@ import { CreateWorkshopForm } from './CreateWorkshopForm';
 import { FacilitatorLinkForm } from './FacilitatorLinkForm';
 import { JoinCodeForm } from './JoinCodeForm';
 import { EMPTY_HEADING_ID, RememberedList } from './RememberedList';
+import { StrategyList } from './StrategyList';
 
-/** The workshops this browser remembers, read again when another tab changes them. */
+/** The workshops and strategies this browser remembers, read again when another tab changes them. */
 function useRemembered() {
   const [entries, setEntries] = useState(loadRemembered);
-  const reload = () => setEntries(loadRemembered());
+  const [strategies, setStrategies] = useState(() => rememberedStrategies());
+  const reload = () => {
+    setEntries(loadRemembered());
+    setStrategies(rememberedStrategies());
+  };
   useEffect(() => {
-    const onStorage = () => setEntries(loadRemembered());
+    const onStorage = () => {
+      setEntries(loadRemembered());
+      setStrategies(rememberedStrategies());
+    };
     window.addEventListener('storage', onStorage);
     return () => window.removeEventListener('storage', onStorage);
   }, []);
-  return { entries, reload };
+  return { entries, strategies, reload };
 }
 
 /**
@@ -31,7 +40,7 @@ function useRemembered() {
 export function HomePage() {
   const t = useT();
   const [deleted] = useState(deletedWorkshopTitle);
-  const { entries, reload } = useRemembered();
+  const { entries, strategies, reload } = useRemembered();
   const deletedNotice = deleted !== null && (
     <p className="card home__deleted" role="status" data-testid="home.deleted">
       {t('home.workshopDeleted', { title: deleted })}
@@ -52,7 +61,7 @@ export function HomePage() {
     </section>
   );
 
-  if (entries.length > 0) {
+  if (entries.length > 0 || strategies.length > 0) {
     return (
       <Screen wide>
         <div className="home home--dashboard">
@@ -60,6 +69,7 @@ export function HomePage() {
           <MyWorkshops>
             <RememberedList entries={entries} onChange={reload} />
           </MyWorkshops>
+          {strategies.length > 0 && <StrategyList strategies={strategies} onChange={reload} />}
           {join}
           {importCard}
         </div>
