@@ -100,6 +100,19 @@ test('a workshop becomes session 1 of a strategy; session 2 re-invites the same 
   await expect(page.getByTestId('strategy.archived')).toHaveCount(0);
   await expect(page.getByTestId('strategy.door').first()).toContainText('Accès ouvert');
 
+  // The strategy's facilitator link, copied (never shown) for a co-facilitator, opens it in another browser.
+  await facilitator.context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.getByTestId('strategy.copyLink').click();
+  await expect(page.getByTestId('strategy.status')).toContainText('co-animateur');
+  const strategyLink = await page.evaluate(() => navigator.clipboard.readText());
+  expect(strategyLink).toMatch(/\/s\/[A-Za-z0-9_-]+#token=.+/);
+  const colleague = await browser.newContext();
+  const colleaguePage = await colleague.newPage();
+  await colleaguePage.goto(onTestServer(strategyLink));
+  await expect(colleaguePage.getByTestId('strategy.title')).toHaveText('Mobilités 2030');
+  await expect(colleaguePage.getByTestId('strategy.session')).toHaveCount(2);
+  await colleague.close();
+
   // The facilitator's home lists the strategy beside the workshops, and opens it again.
   await page.goto('/');
   const listed = page.getByTestId('home.strategy');

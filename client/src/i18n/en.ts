@@ -933,6 +933,11 @@ export const en: Record<ScreenKey, string> = {
   'export.import.more_other': '… and {n} more problems.',
   'export.import.wholeFile': 'File',
   // — strategies and sessions (strategy page, new session, what changed) —
+  'strategy.copyLink': 'Copy the facilitator link',
+  'strategy.linkCopied':
+    'The strategy’s facilitator link is copied: it opens the strategy and all its sessions. Only give it to a co-facilitator.',
+  'strategy.linkNotCopied': 'The link could not be copied: this browser refuses access to the clipboard.',
+  'strategy.copyLinkHint': 'For a co-facilitator: this link opens the strategy and all its sessions',
   'strategy.eyebrow': 'Strategy',
   'strategy.noAccessHeading': 'This browser has no access to this strategy',
   'strategy.noAccessText':

@@ -951,6 +951,11 @@ export const fr = {
   'export.import.more_other': '… et {n} autres problèmes.',
   'export.import.wholeFile': 'Fichier',
   // — strategies and sessions (strategy page, new session, what changed) —
+  'strategy.copyLink': 'Copier le lien d’animation',
+  'strategy.linkCopied':
+    'Le lien d’animation de la stratégie est copié : il ouvre la stratégie et toutes ses séances. Ne le confiez qu’à un·e co-animateur·rice.',
+  'strategy.linkNotCopied': 'Le lien n’a pas pu être copié : ce navigateur refuse l’accès au presse-papiers.',
+  'strategy.copyLinkHint': 'Pour un·e co-animateur·rice : ce lien ouvre la stratégie et toutes ses séances',
   'strategy.eyebrow': 'Stratégie',
   'strategy.noAccessHeading': 'Ce navigateur n’a pas accès à cette stratégie',
   'strategy.noAccessText':

@@ -4,7 +4,7 @@ import { errorMessage } from '../../api/errorMessage';
 import { facilitateSession, setStrategyArchived } from '../../api/strategies';
 import { useT } from '../../i18n/locale';
 import { navigate } from '../../routing/router';
-import { boardPath } from '../../routing/routes';
+import { boardPath, strategyPath } from '../../routing/routes';
 import { loadSession, updateSession } from '../../session/session';
 import { enterSession } from '../../session/strategySession';
 import { ChangesView } from './changes/ChangesView';
@@ -65,6 +65,17 @@ export function StrategyView({ strategy, token, onChanged }: Props) {
     }
   };
 
+  // The strategy's facilitator link, for a co-facilitator: copied, never shown (the page may be projected).
+  const copyLink = async () => {
+    const link = `${window.location.origin}${strategyPath(strategy.id)}#token=${encodeURIComponent(token)}`;
+    try {
+      await navigator.clipboard.writeText(link);
+      setStatus({ kind: 'success', text: t('strategy.linkCopied') });
+    } catch {
+      setStatus({ kind: 'error', text: t('strategy.linkNotCopied') });
+    }
+  };
+
   return (
     <div className="strategy" data-testid="strategy">
       <header className="strategy__head">
@@ -98,6 +109,15 @@ export function StrategyView({ strategy, token, onChanged }: Props) {
           onClick={() => void toggleArchived()}
         >
           {t(archived ? 'strategy.restore' : 'strategy.archive')}
+        </button>
+        <button
+          type="button"
+          className="button"
+          data-testid="strategy.copyLink"
+          title={t('strategy.copyLinkHint')}
+          onClick={() => void copyLink()}
+        >
+          {t('strategy.copyLink')}
         </button>
         {archived && (
           <span id={`${id}-archived-hint`} className="visually-hidden">
