@@ -248,6 +248,12 @@ export const en: Record<ExportKey, string> = {
   'export.tables.true': 'TRUE',
   'export.tables.false': 'FALSE',
   'export.tables.truncated': '[text truncated]',
+  'export.tables.tables': 'Tables',
+  'export.tables.table': 'Table',
+  'export.tables.plenary': 'Plenary',
+  'export.tables.participantCount': 'People',
+  'export.tables.participantIds': 'People (ids)',
+  'export.tables.axisCount': 'Axes',
 
   // — Exports: the report (Markdown, Word); keys go right below —
   'export.report.title': 'Workshop report',
@@ -310,4 +316,7 @@ export const en: Record<ExportKey, string> = {
   'export.report.voters': 'Voters',
   'export.report.for': 'For',
   'export.report.against': 'Against',
+  'export.report.byTable': 'By table',
+  'export.report.table': 'Table',
+  'export.report.plenary': 'Plenary',
 };

@@ -252,6 +252,12 @@ export const fr = {
   'export.tables.true': 'VRAI',
   'export.tables.false': 'FAUX',
   'export.tables.truncated': '[texte tronqué]',
+  'export.tables.tables': 'Tables',
+  'export.tables.table': 'Table',
+  'export.tables.plenary': 'Plénière',
+  'export.tables.participantCount': 'Nombre de personnes',
+  'export.tables.participantIds': 'Personnes (identifiants)',
+  'export.tables.axisCount': 'Nombre d’axes',
 
   // — Exports: the report (Markdown, Word); keys go right below —
   'export.report.title': 'Rapport de l’atelier',
@@ -314,6 +320,9 @@ export const fr = {
   'export.report.voters': 'Votant·es',
   'export.report.for': 'Pour',
   'export.report.against': 'Contre',
+  'export.report.byTable': 'Par table',
+  'export.report.table': 'Table',
+  'export.report.plenary': 'Plénière',
 } as const;
 
 export type ExportKey = keyof typeof fr;
