@@ -19,7 +19,7 @@ function threeSessions() {
     y: 0,
     author: 'p-lea',
     text: 'Un tiers-lieu',
-    createdAt: T0 + 3_600_000,
+    now: T0 + 3_600_000,
   });
   const three = buildStrategy(source);
   return buildStrategyFile({
