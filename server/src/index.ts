@@ -45,7 +45,7 @@ const AFTER_WAVE = { wave: 1000, quietMs: 5000, calm: 20 };
  */
 
 export { type Config, loadConfig, WRITE_LIMIT_DEFAULTS } from './config';
-export { EXPORT_FORMATS, type ExportFormatName } from './export/formats';
+export { EXPORT_FORMATS, type ExportFormatName, STRATEGY_FILE_FORMATS } from './export/formats';
 export type { NetworkInfo } from './http/deps';
 export { createLogger, type Logger } from './log';
 export type { Metrics, RateLimitCounter } from './metrics/metrics';

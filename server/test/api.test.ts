@@ -107,6 +107,8 @@ describe('health and OpenAPI', () => {
       ['/api/strategies/{}/sessions/{}/facilitate', 'post'],
       ['/api/strategies/{}/archived', 'put'],
       ['/api/strategies/{}/changes', 'get'],
+      ['/api/strategies/{}/export', 'get'],
+      ['/api/schema/strategy-file.json', 'get'],
     ];
     for (const [route, method] of expected) {
       expect(normalised.get(route), `paths has ${method.toUpperCase()} ${route}`).toHaveProperty(method);

@@ -428,6 +428,18 @@ export {
 } from './strategy/report';
 export * from './strategy/schema';
 export { revealedRound, type WriteStrategyOptions, writeStrategy } from './strategy/seed';
+export {
+  buildStrategyFile,
+  ItemSpan,
+  itemSpans,
+  SessionChanges,
+  STRATEGY_FILE_KIND,
+  StrategyFile,
+  StrategyFileSession,
+  type StrategyFileSource,
+} from './strategy/sessionsFile';
+export { strategyFileReport } from './strategy/sessionsReport';
+export { strategyFileTables } from './strategy/sessionsTables';
 export type { Cell, ColumnType, StrategyTable, TableColumn } from './strategy/tableModel';
 export { strategyTables } from './strategy/tables';
 export { RATE_LIMITED_DELAY_MS, reconnectDelay, reconnectWithJitter } from './sync/backoff';

@@ -1,16 +1,20 @@
 /**
  * Exports: how long a facilitator waits for each format of a realistic workshop's outcome, in
  * process (no HTTP): reading the documents into the strategy object and validating it, then
- * each writer of server/src/export/formats.ts. Atelier only — no peer exports a strategy.
+ * each writer of server/src/export/formats.ts. Then a strategy of 4 sessions × 500 notes (issue
+ * 18: "exports in under 2 s"): the 4 outcomes read and validated, the strategy file built and
+ * validated, then each format's writer. Atelier only — no peer exports a strategy.
  */
 
-import { EXPORT_FORMATS, type ExportFormatName } from '@atelier/server';
+import { EXPORT_FORMATS, type ExportFormatName, STRATEGY_FILE_FORMATS } from '@atelier/server';
 import {
   buildStrategy,
+  buildStrategyFile,
   PARTICIPANT_GROUPS,
   type PublicRound,
   publishRound,
   Strategy,
+  StrategyFile,
   type StrategySource,
   seedControl,
   tallyRound,
@@ -23,7 +27,7 @@ import { median } from '../lib/stats';
 
 export const name = 'exports';
 export const description =
-  'the strategy object (read + validate) and each export format of a 320-note and a 2,000-note workshop, in process';
+  'the strategy object (read + validate) and each export format of a 320-note and a 2,000-note workshop, and of a strategy of 4 sessions × 500 notes (target < 2 s per format), in process';
 export const columns: Column[] = [
   { key: 'ms', label: 'median ms', digits: 1 },
   { key: 'maxMs', label: 'max ms', digits: 1 },
@@ -38,6 +42,20 @@ const SIZES = {
   quick: [{ notes: 320, actions: 10 }],
 };
 const RUNS = { full: 5, quick: 2 };
+/** The strategy of several sessions the issue sets a target for: 4 sessions × 500 notes. */
+const STRATEGY_SESSIONS = { sessions: 4, notes: 500, actions: 15 };
+
+/** Median and max of `runs` timings of `work`, with its last result. */
+async function timed<T>(runs: number, work: () => T | Promise<T>) {
+  const times: number[] = [];
+  let result: T | undefined;
+  for (let i = 0; i < runs; i++) {
+    const t0 = now();
+    result = await work();
+    times.push(now() - t0);
+  }
+  return { result: result as T, ms: median(times), maxMs: Math.max(...times) };
+}
 
 export async function run(ctx: ScenarioContext): Promise<ScenarioResult> {
   const rows: ResultRow[] = [];
@@ -46,17 +64,7 @@ export async function run(ctx: ScenarioContext): Promise<ScenarioResult> {
     ctx.log(`exports: ${size.notes} notes, ${size.actions} sheets`);
     const source = workshopSource(size.notes, size.actions);
     const label = `${size.notes} notes`;
-    const timed = async <T>(work: () => T | Promise<T>) => {
-      const times: number[] = [];
-      let result: T | undefined;
-      for (let i = 0; i < runs; i++) {
-        const t0 = now();
-        result = await work();
-        times.push(now() - t0);
-      }
-      return { result: result as T, ms: median(times), maxMs: Math.max(...times) };
-    };
-    const built = await timed(() => Strategy.parse(buildStrategy(source)));
+    const built = await timed(runs, () => Strategy.parse(buildStrategy(source)));
     rows.push({
       key: `${label} / strategy object`,
       server: 'atelier',
@@ -65,7 +73,7 @@ export async function run(ctx: ScenarioContext): Promise<ScenarioResult> {
       kB: null,
     });
     for (const format of Object.keys(EXPORT_FORMATS) as ExportFormatName[]) {
-      const written = await timed(() => EXPORT_FORMATS[format].write(built.result));
+      const written = await timed(runs, () => EXPORT_FORMATS[format].write(built.result));
       rows.push({
         key: `${label} / ${format}`,
         server: 'atelier',
@@ -75,7 +83,52 @@ export async function run(ctx: ScenarioContext): Promise<ScenarioResult> {
       });
     }
   }
+  rows.push(...(await strategyRows(ctx, runs)));
   return { rows, notes: ['server: atelier only (no peer exports a strategy); times exclude HTTP'] };
+}
+
+/**
+ * A strategy of 4 sessions × 500 notes, each format timed as the route does it: every session's
+ * outcome read and validated, the file built and validated, then written.
+ */
+async function strategyRows(ctx: ScenarioContext, runs: number): Promise<ResultRow[]> {
+  const { sessions, notes, actions } = STRATEGY_SESSIONS;
+  ctx.log(`exports: a strategy of ${sessions} sessions × ${notes} notes`);
+  // The same generated board each session: a session continues the last with the same ids.
+  const sources = Array.from({ length: sessions }, () => workshopSource(notes, actions));
+  const file = () =>
+    StrategyFile.parse(
+      buildStrategyFile({
+        strategy: {
+          id: 'bench-strategy',
+          title: 'Val de Loue',
+          territory: { name: 'Val de Loue', kind: 'epci' },
+          locale: 'fr',
+        },
+        sessions: sources.map((source, i) => ({
+          id: `bench-${i + 1}`,
+          title: `Séance ${i + 1}`,
+          date: '2026-12-03',
+          outcome: Strategy.parse(buildStrategy(source)),
+        })),
+        exportedBy: { id: 'p0', name: 'Participant 0' },
+        exportedAt: new Date('2026-12-03T17:00:00.000Z'),
+        appVersion: 'bench',
+      }),
+    );
+  const label = `strategy ${sessions} × ${notes} notes`;
+  const rows: ResultRow[] = [];
+  for (const format of Object.keys(STRATEGY_FILE_FORMATS) as ExportFormatName[]) {
+    const written = await timed(runs, async () => STRATEGY_FILE_FORMATS[format].write(file()));
+    rows.push({
+      key: `${label} / ${format} (read + write)`,
+      server: 'atelier',
+      ms: written.ms,
+      maxMs: written.maxMs,
+      kB: written.result.byteLength / 1024,
+    });
+  }
+  return rows;
 }
 
 /** A generated board with its notes sorted into issues, and a control document with one revealed round by 45 voters. */

@@ -76,11 +76,13 @@ export function tableCsv(table: StrategyTable, locale: Locale): string {
 /** The zip of every table's CSV, in the workshop's locale. */
 export function strategyCsvZip(strategy: Strategy): Uint8Array {
   const locale = strategy.workshop.locale;
+  return tablesCsvZip(strategyTables(strategy, locale), locale, new Date(strategy.provenance.exportedAt));
+}
+
+/** The zip of one CSV per table (`notes.csv`…), its files dated `at`. */
+export function tablesCsvZip(tables: readonly StrategyTable[], locale: Locale, at: Date): Uint8Array {
   const files = Object.fromEntries(
-    strategyTables(strategy, locale).map((table) => [
-      `${table.name}.csv`,
-      utf8.encode(tableCsv(table, locale)),
-    ]),
+    tables.map((table) => [`${table.name}.csv`, utf8.encode(tableCsv(table, locale))]),
   );
-  return zipSync(files, { level: 6, mtime: new Date(strategy.provenance.exportedAt) });
+  return zipSync(files, { level: 6, mtime: at });
 }

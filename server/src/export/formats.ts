@@ -1,12 +1,18 @@
-import { type Strategy, strategyReport } from '@atelier/shared';
-import { strategyCsvZip } from './csv';
+import {
+  type Strategy,
+  type StrategyFile,
+  strategyFileReport,
+  strategyFileTables,
+  strategyReport,
+} from '@atelier/shared';
+import { strategyCsvZip, tablesCsvZip } from './csv';
 import { reportMarkdown } from './markdown';
 
 /** One export format: its file extension, media type and writer. */
-export interface ExportFormat {
+export interface ExportFormat<T = Strategy> {
   extension: string;
   contentType: string;
-  write(strategy: Strategy): Uint8Array | Promise<Uint8Array>;
+  write(content: T): Uint8Array | Promise<Uint8Array>;
 }
 
 const utf8 = new TextEncoder();
@@ -42,3 +48,43 @@ export const EXPORT_FORMATS = {
 
 export type ExportFormatName = keyof typeof EXPORT_FORMATS;
 export const EXPORT_FORMAT_NAMES = Object.keys(EXPORT_FORMATS) as [ExportFormatName, ...ExportFormatName[]];
+
+/**
+ * Every format `GET /api/strategies/{id}/export?format=…` writes a strategy's file in (its
+ * sessions, first and last sessions, changes, final state), by name: the same names, extensions
+ * and media types as a workshop's.
+ */
+export const STRATEGY_FILE_FORMATS = {
+  json: { ...EXPORT_FORMATS.json, write: (file) => utf8.encode(`${JSON.stringify(file, null, 2)}\n`) },
+  csv: {
+    ...EXPORT_FORMATS.csv,
+    write: (file) =>
+      tablesCsvZip(
+        strategyFileTables(file, file.strategy.locale),
+        file.strategy.locale,
+        new Date(file.provenance.exportedAt),
+      ),
+  },
+  xlsx: {
+    ...EXPORT_FORMATS.xlsx,
+    write: async (file) =>
+      (await import('./xlsx')).tablesXlsx(
+        strategyFileTables(file, file.strategy.locale),
+        file.strategy.locale,
+        {
+          title: file.strategy.title,
+          subject: file.strategy.territory.name,
+          at: new Date(file.provenance.exportedAt),
+        },
+      ),
+  },
+  md: {
+    ...EXPORT_FORMATS.md,
+    write: (file) => utf8.encode(reportMarkdown(strategyFileReport(file, file.strategy.locale))),
+  },
+  docx: {
+    ...EXPORT_FORMATS.docx,
+    write: async (file) =>
+      (await import('./docx')).reportDocx(strategyFileReport(file, file.strategy.locale)),
+  },
+} satisfies Record<ExportFormatName, ExportFormat<StrategyFile>>;

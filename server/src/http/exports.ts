@@ -1,7 +1,18 @@
-import { ApiError, exportFileName, STRATEGY_SCHEMA_VERSION, Strategy, WorkshopPath } from '@atelier/shared';
+import {
+  ApiError,
+  buildStrategyFile,
+  exportFileName,
+  STRATEGY_SCHEMA_VERSION,
+  Strategy,
+  StrategyFile,
+  StrategyPath,
+  WorkshopPath,
+} from '@atelier/shared';
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { EXPORT_FORMAT_NAMES, EXPORT_FORMATS } from '../export/formats';
-import { workshopFacilitator } from './auth';
+import type { Context } from 'hono';
+import { EXPORT_FORMAT_NAMES, EXPORT_FORMATS, STRATEGY_FILE_FORMATS } from '../export/formats';
+import { APP_VERSION, type SchemaProblem } from '../export/read';
+import { strategyCaller, workshopFacilitator } from './auth';
 import type { AppDeps } from './deps';
 import { apiError, describeIssues, issueList } from './errors';
 import { jsonContent, validationHook } from './openapi';
@@ -13,6 +24,26 @@ const makeStrategyJsonSchema = (): Record<string, unknown> => ({
   title: `Atelier strategy, schema version ${STRATEGY_SCHEMA_VERSION}`,
   description: 'A workshop’s whole outcome, as Atelier exports and imports it. See docs/strategy-schema.md.',
   ...z.toJSONSchema(Strategy, { io: 'input', unrepresentable: 'any' }),
+});
+
+let strategyFileJsonSchema: Record<string, unknown> | undefined;
+const makeStrategyFileJsonSchema = (): Record<string, unknown> => ({
+  $id: '/api/schema/strategy-file.json',
+  title: `Atelier strategy file (several sessions), schema version ${STRATEGY_SCHEMA_VERSION}`,
+  description:
+    'A strategy’s sessions, each with its outcome, the final state, each item’s first and last session and the changes between sessions, as Atelier exports and imports it. See docs/strategy-schema.md.',
+  ...z.toJSONSchema(StrategyFile, { io: 'input', unrepresentable: 'any' }),
+});
+
+const strategyFileSchema = createRoute({
+  method: 'get',
+  path: '/api/schema/strategy-file.json',
+  summary: 'The JSON Schema of exported strategies of several sessions',
+  description:
+    'Generated from the zod schema every strategy export is validated against and every strategy import is read with (`kind: "strategy"`).',
+  responses: {
+    200: { description: 'A JSON Schema (draft 2020-12)', ...jsonContent(z.record(z.string(), z.unknown())) },
+  },
 });
 
 const strategySchema = createRoute({
@@ -57,15 +88,114 @@ const exportWorkshop = createRoute({
   },
 });
 
+const exportStrategy = createRoute({
+  method: 'get',
+  path: '/api/strategies/{id}/export',
+  summary: 'Export a strategy: all its sessions (strategy token)',
+  description: `The strategy’s file, named after the strategy and the day (Content-Disposition): every session (id, index, title, day, steps, participation, its whole outcome), the final state (the last session’s outcome), each note’s, issue’s, axis’s, sheet’s, partner’s and indicator’s first and last session, and what changed from each session to the next. Formats: ${EXPORT_FORMAT_NAMES.join(', ')}, as for a workshop: json (validated against /api/schema/strategy-file.json first), the spreadsheets (sessions, traceability and changes, then the final state’s tables) and the report (sessions, the final state’s report, the changes). People’s names only with names=true.`,
+  security: [{ bearer: [] }],
+  request: { params: StrategyPath, query: ExportQuery },
+  responses: {
+    200: {
+      description: 'The file',
+      content: {
+        'application/octet-stream': { schema: z.string().openapi({ format: 'binary' }) },
+        'application/json': { schema: StrategyFile },
+      },
+    },
+    400: { description: 'Invalid strategy id or query', ...jsonContent(ApiError) },
+    401: { description: 'No token, or not this strategy’s facilitator token', ...jsonContent(ApiError) },
+    404: { description: 'Unknown strategy, or it has no session', ...jsonContent(ApiError) },
+    429: { description: 'Too many exports from this address', ...jsonContent(ApiError) },
+    500: { description: 'A session holds data the strategy schema refuses', ...jsonContent(ApiError) },
+  },
+});
+
 /** The strategy schema, and the workshop's outcome in every format. */
 export function exportRoutes(deps: AppDeps) {
-  const { workshops, strategies, log, metrics } = deps;
+  const { workshops, strategies, strategyStore, log, metrics } = deps;
   const app = new OpenAPIHono({ defaultHook: validationHook });
 
   app.openapi(strategySchema, (c) => {
     strategyJsonSchema ??= makeStrategyJsonSchema();
     return c.json(strategyJsonSchema as Record<string, never>, 200);
   });
+
+  app.openapi(strategyFileSchema, (c) => {
+    strategyFileJsonSchema ??= makeStrategyFileJsonSchema();
+    return c.json(strategyFileJsonSchema as Record<string, never>, 200);
+  });
+
+  app.openapi(exportStrategy, async (c) => {
+    const { id } = c.req.valid('param');
+    const { format, names } = c.req.valid('query');
+    const caller = strategyCaller(c, strategyStore, id);
+    if (caller.error) return caller.error;
+    const started = performance.now();
+    const sessions: Parameters<typeof buildStrategyFile>[0]['sessions'][number][] = [];
+    let problems: readonly SchemaProblem[] | undefined;
+    let by: { id: string; name: string } | undefined;
+    for (const session of strategyStore.sessions(id)) {
+      const workshop = workshops.get(session.workshopId);
+      const facilitator = workshops
+        .participants(session.workshopId)
+        .find((p) => p.id === session.facilitatorId);
+      if (!workshop || !facilitator) continue;
+      // Each session read as its own export (the strategy's facilitator in it exporting it).
+      const read = strategies.read(workshop, facilitator, { includeNames: names });
+      if (read.problems) {
+        problems = read.problems;
+        break;
+      }
+      by = { id: facilitator.id, name: facilitator.name };
+      sessions.push({
+        id: workshop.id,
+        title: workshop.title,
+        date: session.date ?? workshop.createdAt.slice(0, 10),
+        outcome: read.strategy,
+      });
+    }
+    if (problems) return refused(c, problems, { strategyId: id });
+    if (!by) return apiError(c, 'not_found', 'This strategy has no session to export yet');
+    const { strategy } = caller;
+    const file = buildStrategyFile({
+      strategy,
+      sessions,
+      exportedBy: by,
+      exportedAt: new Date(),
+      appVersion: APP_VERSION,
+    });
+    // Validated before it leaves, like a workshop's file.
+    const checked = StrategyFile.safeParse(file);
+    if (!checked.success) return refused(c, checked.error.issues, { strategyId: id });
+    const writer = STRATEGY_FILE_FORMATS[format];
+    const bytes = await writer.write(checked.data);
+    metrics?.exported(format, (performance.now() - started) / 1000);
+    const fileName = exportFileName(strategy.title, new Date(file.provenance.exportedAt), writer.extension);
+    log.info(
+      { strategyId: id, sessions: sessions.length, format, bytes: bytes.byteLength },
+      'strategy exported',
+    );
+    return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
+      'Content-Type': writer.contentType,
+      'Content-Disposition': `attachment; filename="${fileName}"`,
+      'Cache-Control': 'no-store',
+    }) as never;
+  });
+
+  /** A 500 for documents the schema refuses: an export never sends a file that breaks its schema. */
+  function refused(c: Context, problems: readonly SchemaProblem[], about: Record<string, string>) {
+    log.error(
+      { requestId: c.get('requestId'), ...about, problems: issueList(problems).slice(0, 20) },
+      'export refused by the strategy schema',
+    );
+    return apiError(
+      c,
+      'internal',
+      `The data holds what the strategy schema refuses, so it cannot be exported: ${describeIssues(problems.slice(0, 3))}`,
+      issueList(problems),
+    );
+  }
 
   app.openapi(exportWorkshop, async (c) => {
     const { id } = c.req.valid('param');

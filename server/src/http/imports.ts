@@ -1,23 +1,26 @@
 import {
   ApiError,
+  CreateStrategyResponse,
   CreateWorkshopResponse,
   ImportWorkshopBody,
   type ParticipantGroup,
   STRATEGY_SCHEMA_VERSION,
   type Strategy,
+  type StrategyFile,
   translate,
 } from '@atelier/shared';
-import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { ImportParseTimeout, ImportPoolBusy } from '../import/parse-pool';
 import type { ParseAnswer } from '../import/parse-worker';
-import type { FormerParticipant } from '../store/workshops';
+import type { FormerParticipant, ParticipantRecord, WorkshopRecord } from '../store/workshops';
 import { createdAnswer, defaultFacilitatorName } from './created-answer';
 import type { AppDeps } from './deps';
 import { apiError, apiErrorRetryAfter, describeIssues, issueList } from './errors';
 import { jsonContent } from './openapi';
 import { linkOrigin } from './share-origins';
+import { strategyLink, strategySummary } from './strategies';
 
 export const IMPORT_PATH = '/api/workshops/import';
 /** A strategy file of a large workshop (hundreds of notes) passes the API's usual 64 KB. */
@@ -27,10 +30,13 @@ const importWorkshop = createRoute({
   method: 'post',
   path: IMPORT_PATH,
   summary: 'Create a workshop from an exported strategy',
-  description: `Seeds a new workshop with a strategy exported as JSON (schema version ${STRATEGY_SCHEMA_VERSION}, /api/schema/strategy.json), to continue it in a second session or to start from a template: its notes, issues, axes, action sheets, partners, indicators, themes, steps and revealed vote rounds, with the same ids. The earlier session's note authors are listed as removed participants, so their notes keep their group (and their name when the export had names). Answers like creating a workshop. An invalid file is refused with each problem in \`issues\`, and nothing is created. Bodies up to 5 MB, read in a worker thread. Limited per client address (429 with Retry-After).`,
+  description: `Seeds a new workshop with a strategy exported as JSON (schema version ${STRATEGY_SCHEMA_VERSION}, /api/schema/strategy.json), to continue it in a second session or to start from a template: its notes, issues, axes, action sheets, partners, indicators, themes, steps and revealed vote rounds, with the same ids. The earlier session's note authors are listed as removed participants, so their notes keep their group (and their name when the export had names). Answers like creating a workshop. A strategy’s file (\`kind: "strategy"\`, /api/schema/strategy-file.json) seeds a new strategy instead: one new session per session of the file, in order, each seeded with that session’s outcome (same ids) and day, answered like \`POST /api/strategies\` (its facilitator token opens every session). An invalid file is refused with each problem in \`issues\`, and nothing is created. Bodies up to 5 MB, read in a worker thread. Limited per client address (429 with Retry-After).`,
   request: { body: { ...jsonContent(ImportWorkshopBody), required: true } },
   responses: {
-    201: { description: 'Created', ...jsonContent(CreateWorkshopResponse) },
+    201: {
+      description: 'Created: a workshop, or a strategy for a strategy’s file',
+      ...jsonContent(z.union([CreateWorkshopResponse, CreateStrategyResponse])),
+    },
     400: {
       description: 'Invalid body, or not a valid strategy: every problem in `issues`',
       ...jsonContent(ApiError),
@@ -87,7 +93,7 @@ function formerAuthors(strategy: Strategy): { id: string; person: FormerParticip
 
 /** `POST /api/workshops/import`: a new workshop seeded from a strategy file. */
 export function importRoutes(deps: AppDeps) {
-  const { workshops, votes, log, importParser } = deps;
+  const { workshops, votes, log, importParser, strategyStore } = deps;
   const app = new OpenAPIHono();
   // Documented like every route, but read by hand: the body goes to a worker thread unparsed.
   app.openAPIRegistry.registerPath(importWorkshop);
@@ -107,6 +113,87 @@ export function importRoutes(deps: AppDeps) {
           : 'The server is reading other strategy files: try again in a few seconds';
       return { error: apiErrorRetryAfter(c, 'server_busy', message, BUSY_RETRY_AFTER_S) };
     }
+  }
+
+  /**
+   * A new workshop seeded with `strategy`: its former note authors, its revealed rounds and its
+   * documents, in one SQLite transaction (or nothing); `then` runs inside it.
+   */
+  function seedWorkshop(
+    strategy: Strategy,
+    facilitatorName: string | undefined,
+    then?: (created: { workshop: WorkshopRecord; facilitator: ParticipantRecord }) => void,
+  ) {
+    const { title, territory, locale } = strategy.workshop;
+    const authors = formerAuthors(strategy);
+    const created = workshops.create(
+      {
+        title,
+        territory,
+        locale,
+        facilitatorName:
+          facilitatorName ?? (strategy.workshop.facilitator.trim() || defaultFacilitatorName(locale)),
+      },
+      (workshop) => {
+        const former = workshops.addFormerParticipants(
+          workshop.id,
+          authors.map((a) => a.person),
+        );
+        const authorIds = new Map(authors.map((a, i) => [a.id, former[i]?.id ?? a.id]));
+        const roundIds = votes.importRevealed(workshop.id, strategy.rounds);
+        deps.importDocs(workshop.id, strategy, { authorIds, roundIds });
+      },
+    );
+    then?.(created);
+    return created;
+  }
+
+  /**
+   * A strategy's file: a new strategy whose sessions are new workshops, each seeded with its
+   * session's outcome (same item ids), in order, with its day; all of it or nothing.
+   */
+  function importStrategyFile(
+    c: Context,
+    file: StrategyFile,
+    facilitatorName: string | undefined,
+    read: { ms: number; threadId: number },
+  ) {
+    const { strategy, token } = strategyStore.atomically(() => {
+      const made = strategyStore.create({
+        title: file.strategy.title,
+        territory: file.strategy.territory,
+        locale: file.strategy.locale,
+      });
+      for (const session of file.sessions)
+        seedWorkshop(session.outcome, facilitatorName, ({ workshop, facilitator }) =>
+          strategyStore.addSession({
+            strategyId: made.strategy.id,
+            strategyToken: made.token,
+            workshopId: workshop.id,
+            facilitatorId: facilitator.id,
+            date: session.date,
+          }),
+        );
+      return made;
+    });
+    log.info(
+      {
+        strategyId: strategy.id,
+        from: file.provenance.strategyId,
+        sessions: file.sessions.length,
+        readMs: read.ms,
+        threadId: read.threadId,
+      },
+      'strategy imported',
+    );
+    return c.json(
+      {
+        strategy: strategySummary(strategy),
+        facilitatorToken: token,
+        links: { facilitator: strategyLink(linkOrigin(c, deps), strategy.id, token) },
+      },
+      201,
+    );
   }
 
   app.post(
@@ -132,37 +219,17 @@ export function importRoutes(deps: AppDeps) {
         if (read.problem === 'body') return apiError(c, 'bad_request', describeIssues(read.issues));
         return invalidStrategy(c, read.issues);
       }
-      const { strategy } = read;
-      const { title, territory, locale } = strategy.workshop;
-      const authors = formerAuthors(strategy);
-      // One SQLite transaction: the workshop, its former participants, its documents and rounds, or nothing.
-      const created = workshops.create(
-        {
-          title,
-          territory,
-          locale,
-          facilitatorName:
-            read.facilitatorName ?? (strategy.workshop.facilitator.trim() || defaultFacilitatorName(locale)),
-        },
-        (workshop) => {
-          const former = workshops.addFormerParticipants(
-            workshop.id,
-            authors.map((a) => a.person),
-          );
-          const authorIds = new Map(authors.map((a, i) => [a.id, former[i]?.id ?? a.id]));
-          const roundIds = votes.importRevealed(workshop.id, strategy.rounds);
-          deps.importDocs(workshop.id, strategy, { authorIds, roundIds });
-        },
-      );
+      if (read.file) return importStrategyFile(c, read.file, read.facilitatorName, { ms, threadId });
+      const created = seedWorkshop(read.strategy, read.facilitatorName);
       log.info(
         {
           workshopId: created.workshop.id,
-          from: strategy.provenance.workshopId,
-          notes: strategy.notes.length,
-          issues: strategy.issues.length,
-          actions: strategy.actions.length,
-          rounds: strategy.rounds.length,
-          formerParticipants: authors.length,
+          from: read.strategy.provenance.workshopId,
+          notes: read.strategy.notes.length,
+          issues: read.strategy.issues.length,
+          actions: read.strategy.actions.length,
+          rounds: read.strategy.rounds.length,
+          formerParticipants: formerAuthors(read.strategy).length,
           readMs: ms,
           threadId,
         },

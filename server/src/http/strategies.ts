@@ -161,7 +161,8 @@ const deleteStrategy = createRoute({
   },
 });
 
-const summary = (s: StrategyRecord): StrategyRecordSummary => ({
+/** A strategy as its answers show it. */
+export const strategySummary = (s: StrategyRecord): StrategyRecordSummary => ({
   id: s.id,
   title: s.title,
   territory: s.territory,
@@ -195,7 +196,7 @@ export function strategyRoutes(deps: AppDeps) {
   });
 
   const detail = (c: Context, strategy: StrategyRecord, token: string) => ({
-    ...summary(strategy),
+    ...strategySummary(strategy),
     sessions: strategyStore
       .sessions(strategy.id)
       .map((s) => sessions.facts(s))
@@ -214,7 +215,7 @@ export function strategyRoutes(deps: AppDeps) {
       log.info({ strategyId: strategy.id }, 'strategy created');
       return c.json(
         {
-          strategy: summary(strategy),
+          strategy: strategySummary(strategy),
           facilitatorToken: token,
           links: { facilitator: strategyLink(origin, strategy.id, token) },
         },
@@ -252,7 +253,7 @@ export function strategyRoutes(deps: AppDeps) {
     );
     return c.json(
       {
-        strategy: summary(strategy),
+        strategy: strategySummary(strategy),
         facilitatorToken: token,
         links: { facilitator: strategyLink(origin, strategy.id, token) },
       },

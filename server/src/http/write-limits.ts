@@ -23,6 +23,8 @@ export type WriteLimitName = keyof WriteLimits;
 const LIMITED_ROUTES: readonly { limit: WriteLimitName; methods: string[]; path: string }[] = [
   { limit: 'ballots', methods: ['PUT', 'DELETE'], path: '/api/workshops/:id/rounds/:roundId/ballots/:pid' },
   { limit: 'exports', methods: ['GET'], path: '/api/workshops/:id/export' },
+  // A strategy's token is no participant's: counted by address.
+  { limit: 'exports', methods: ['GET'], path: '/api/strategies/:id/export' },
   { limit: 'imports', methods: ['POST'], path: IMPORT_PATH },
   { limit: 'create', methods: ['POST'], path: '/api/workshops' },
   // A strategy, and each session of one, is a new workshop or a new way into some.

@@ -1,4 +1,4 @@
-import { ImportWorkshopBody, Strategy } from '@atelier/shared';
+import { ImportWorkshopBody, Strategy, StrategyFile } from '@atelier/shared';
 
 /** A problem zod found, as it crosses threads: the path of the field and what is wrong. */
 export interface ImportIssue {
@@ -8,7 +8,9 @@ export interface ImportIssue {
 
 /** What a strategy file's bytes hold: the import body and its strategy, or why not. */
 export type ImportRead =
-  | { ok: true; strategy: Strategy; facilitatorName: string | undefined }
+  | { ok: true; strategy: Strategy; file?: never; facilitatorName: string | undefined }
+  /** A strategy's file (`kind: "strategy"`): its sessions, each with its outcome. */
+  | { ok: true; file: StrategyFile; strategy?: never; facilitatorName: string | undefined }
   | { ok: false; problem: 'json' }
   | { ok: false; problem: 'body' | 'strategy'; issues: ImportIssue[] };
 
@@ -19,7 +21,8 @@ const plainIssues = (issues: readonly { path: readonly PropertyKey[]; message: s
   }));
 
 /**
- * Reads an import request's body: JSON, then the import body's schema, then the strategy's.
+ * Reads an import request's body: JSON, then the import body's schema, then the strategy's: a
+ * workshop's file, or a strategy's (`kind: "strategy"`, any other `kind` refused).
  * The costly part of an import (up to 5 MB): it runs in a worker thread (parse-pool.ts).
  */
 export function readImport(bytes: Uint8Array): ImportRead {
@@ -31,7 +34,13 @@ export function readImport(bytes: Uint8Array): ImportRead {
   }
   const body = ImportWorkshopBody.safeParse(json);
   if (!body.success) return { ok: false, problem: 'body', issues: plainIssues(body.error.issues) };
-  const strategy = Strategy.safeParse(body.data.strategy);
+  const { strategy: content } = body.data;
+  if (typeof content === 'object' && content !== null && 'kind' in content) {
+    const file = StrategyFile.safeParse(content);
+    if (!file.success) return { ok: false, problem: 'strategy', issues: plainIssues(file.error.issues) };
+    return { ok: true, file: file.data, facilitatorName: body.data.facilitatorName };
+  }
+  const strategy = Strategy.safeParse(content);
   if (!strategy.success)
     return { ok: false, problem: 'strategy', issues: plainIssues(strategy.error.issues) };
   return { ok: true, strategy: strategy.data, facilitatorName: body.data.facilitatorName };

@@ -6,9 +6,9 @@ import { readAxes } from '../doc/axes';
 import { binNote, restoreNote } from '../doc/bin';
 import { createCluster, mergeClusters } from '../doc/clusters';
 import { setItemTable } from '../doc/tableField';
-import { addTable } from '../doc/tables';
+import { addTable, seatParticipants } from '../doc/tables';
 import { buildStrategy } from './build';
-import { STRATEGY_SCHEMA_VERSION, Strategy } from './schema';
+import { STRATEGY_SCHEMA_MINOR, STRATEGY_SCHEMA_VERSION, Strategy } from './schema';
 import { fixtureWorkshop, T0 } from './workshop.fixture';
 
 const minutes = (n: number) => new Date(T0 + n * 60_000).toISOString();
@@ -320,8 +320,10 @@ describe('Strategy schema', () => {
     };
     expect(Object.keys(schema.properties)).toEqual([
       'schemaVersion',
+      'schemaMinor',
       'workshop',
       'participation',
+      'tables',
       'themes',
       'notes',
       'issues',
@@ -361,5 +363,30 @@ describe('buildStrategy with tables', () => {
     const plenary = s.issues.find((i) => i.id !== 'i-t1');
     expect(plenary).not.toHaveProperty('table');
     expect(plenary).not.toHaveProperty('fromTables');
+  });
+
+  it('lists the tables and who sat there, names only in participation when asked', () => {
+    const { source, control } = fixtureWorkshop();
+    addTable(control, { name: 'Mobilités', color: '#E53935' }, 't1');
+    addTable(control, { name: 'Habitat', color: '#1e88e5' }, 't2');
+    seatParticipants(control, { 'p-lea': 't1', 'p-hugo': 't1' });
+    const s = Strategy.parse(buildStrategy(source));
+    expect(s.schemaMinor).toBe(STRATEGY_SCHEMA_MINOR);
+    expect(s.tables).toEqual([
+      { id: 't1', name: 'Mobilités', color: '#e53935', participants: ['p-lea', 'p-hugo'] },
+      { id: 't2', name: 'Habitat', color: '#1e88e5', participants: [] },
+    ]);
+    expect(s.participation.people).toBeNull();
+    expect(JSON.stringify(s)).not.toContain('Léa');
+    const named = buildStrategy({ ...source, includeNames: true });
+    expect(named.participation.people?.find((p) => p.id === 'p-lea')?.name).toBe('Léa Dubois');
+  });
+
+  it('has no tables list for a workshop without tables, and refuses items at unlisted tables', () => {
+    const { source } = fixtureWorkshop();
+    const s = buildStrategy(source);
+    expect(s).not.toHaveProperty('tables');
+    const bad = { ...s, tables: [], notes: s.notes.map((n, i) => (i === 0 ? { ...n, table: 'tx' } : n)) };
+    expect(Strategy.safeParse(bad).error?.issues.map((i) => i.path.join('.'))).toEqual(['notes.0.table']);
   });
 });

@@ -8,7 +8,7 @@ import { readIndicators } from '../doc/indicators';
 import { readNotes } from '../doc/notes';
 import { readPartners } from '../doc/partners';
 import { readProcess } from '../doc/process';
-import { readTables } from '../doc/tables';
+import { readSeats, readTables, type Table } from '../doc/tables';
 import { readAllThemes } from '../doc/themes';
 import type { ParticipantSummary, Territory } from '../schema/api';
 import { type Locale, PARTICIPANT_GROUPS, ROLES, type Step } from '../schema/enums';
@@ -16,6 +16,7 @@ import type { PublicRound } from '../votes/round';
 import { readRounds } from '../votes/votesDoc';
 import {
   type EntityVote,
+  STRATEGY_SCHEMA_MINOR,
   STRATEGY_SCHEMA_VERSION,
   type Strategy,
   type StrategyAction,
@@ -79,7 +80,8 @@ export function buildStrategy(source: StrategySource): Strategy {
   const sheetOf = (action: string) => (sheetIds.has(action) ? action : null);
   // Items name tables of the control document; an id no table has any more reads as plenary.
   // Left out for the plenary, so exports of workshops without tables stay as they were.
-  const tableIds = new Set(readTables(control).map((t) => t.id));
+  const tables = readTables(control);
+  const tableIds = new Set(tables.map((t) => t.id));
   const tableOf = (table: string | null) => (table !== null && tableIds.has(table) ? { table } : {});
   const provenance = (tables: readonly string[]) => {
     const known = tables.filter((t) => tableIds.has(t));
@@ -119,6 +121,7 @@ export function buildStrategy(source: StrategySource): Strategy {
 
   return {
     schemaVersion: STRATEGY_SCHEMA_VERSION,
+    schemaMinor: STRATEGY_SCHEMA_MINOR,
     workshop: {
       id: source.workshop.id,
       title: source.workshop.title,
@@ -132,6 +135,7 @@ export function buildStrategy(source: StrategySource): Strategy {
       questions: stepQuestions(control),
     },
     participation: participation(source.people, source.includeNames),
+    ...(tables.length > 0 ? { tables: seating(tables, readSeats(control), source.people) } : {}),
     themes: themes.map((theme) => ({
       id: theme.id,
       label: { ...theme.label },
@@ -242,6 +246,21 @@ function participation(
       ? present.map((p) => ({ id: p.id, name: p.name, group: p.group, role: p.role }))
       : null,
   };
+}
+
+/** The tables and who sat at each: present people only, in the order they joined. */
+function seating(
+  tables: readonly Table[],
+  seats: Record<string, string>,
+  people: readonly StrategyPersonSource[],
+) {
+  const present = people.filter((p) => !p.removed);
+  return tables.map((table) => ({
+    id: table.id,
+    name: table.name,
+    color: table.color,
+    participants: present.filter((p) => seats[p.id] === table.id).map((p) => p.id),
+  }));
 }
 
 /** Each entity's lines in the revealed rounds that voted on it, oldest round first. */

@@ -222,8 +222,40 @@ function summary(w: Writer): ReportBlock[] {
       PARTICIPANT_GROUPS.map((g) => [w.group(g), w.num(s.participation.byGroup[g])]),
       ['left', 'right'],
     ),
+    ...byTable(w),
     w.h(2, t('export.report.glance')),
     ...glance(w),
+  ];
+}
+
+/** What each table made (and the plenary), for a workshop that worked in tables; nothing otherwise. */
+function byTable(w: Writer): ReportBlock[] {
+  const { s, t } = w;
+  if (s.tables === undefined) return [];
+  const at = (table: string | null) => (item: { table?: string | null | undefined }) =>
+    (item.table ?? null) === table;
+  const row = (name: string, people: string, table: string | null) => [
+    name,
+    people,
+    ...[s.notes, s.issues, s.axes, s.actions].map((items) => w.num(items.filter(at(table)).length)),
+  ];
+  return [
+    w.h(3, t('export.report.byTable')),
+    w.table(
+      [
+        t('export.report.table'),
+        t('export.report.people'),
+        t('export.report.notes'),
+        t('export.report.issues'),
+        t('export.report.axes'),
+        t('export.report.sheets'),
+      ],
+      [
+        ...s.tables.map((table) => row(table.name, w.num(table.participants.length), table.id)),
+        row(t('export.report.plenary'), EMPTY_FIELD, null),
+      ],
+      ['left', 'right', 'right', 'right', 'right', 'right'],
+    ),
   ];
 }
 

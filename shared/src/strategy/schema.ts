@@ -13,6 +13,7 @@ import { INDICATOR_TEXT_LIMITS, IndicatorFrequency } from '../doc/indicators';
 import { LIMITS } from '../doc/layout';
 import { PARTNER_TEXT_LIMITS, StakeholderKind } from '../doc/partners';
 import { PROCESS_STEPS, ProcessStatus } from '../doc/process';
+import { TABLE_NAME_MAX } from '../doc/tables';
 import { Territory } from '../schema/api';
 import { Locale, PARTICIPANT_GROUPS, ParticipantGroup, ROLES, Role, Step } from '../schema/enums';
 import { PublicRound, RoundResults, TargetResult, VoteMode } from '../votes/round';
@@ -26,6 +27,12 @@ import { PublicRound, RoundResults, TargetResult, VoteMode } from '../votes/roun
  * removed, renamed or given another meaning); adding an optional field is not such a change.
  */
 export const STRATEGY_SCHEMA_VERSION = 1;
+
+/**
+ * The minor version within `STRATEGY_SCHEMA_VERSION`: bumped when optional fields are added that
+ * a reader may want to know about (1: the workshop's `tables`). Absent in older files, read as 0.
+ */
+export const STRATEGY_SCHEMA_MINOR = 1;
 
 /** An entity's id in the export: the same id the workshop's documents use, stable across exports. */
 export const EntityId = z.string().min(1).max(64);
@@ -100,6 +107,19 @@ export const StrategyTheme = z.object({
   archived: z.boolean(),
 });
 export type StrategyTheme = z.infer<typeof StrategyTheme>;
+
+/**
+ * A table (sous-groupe) of the workshop and who sat there: participant ids, pseudonymous like
+ * note authors; their names are in `participation.people` when the export includes names.
+ */
+export const StrategyTableEntry = z.object({
+  id: EntityId,
+  name: z.string().min(1).max(TABLE_NAME_MAX),
+  color: z.string().regex(/^#[0-9a-fA-F]{6}$/),
+  /** Participant ids of the people seated there (removed people left out), in the order they joined. */
+  participants: z.array(z.string().min(1).max(64)),
+});
+export type StrategyTableEntry = z.infer<typeof StrategyTableEntry>;
 
 const Position = z.object({ x: z.number().finite(), y: z.number().finite() });
 
@@ -283,8 +303,12 @@ export type StrategyProvenance = z.infer<typeof StrategyProvenance>;
 
 const StrategyShape = z.object({
   schemaVersion: z.literal(STRATEGY_SCHEMA_VERSION),
+  /** Absent: 0 (files written before minor versions). */
+  schemaMinor: z.number().int().nonnegative().optional(),
   workshop: StrategyWorkshop,
   participation: StrategyParticipation,
+  /** The workshop's tables, in their order; absent when it has none (and in files before minor 1). */
+  tables: z.array(StrategyTableEntry).optional(),
   themes: z.array(StrategyTheme),
   notes: z.array(StrategyNote),
   /** Ranked, most important first. */
@@ -331,6 +355,26 @@ export function linkProblems(s: z.infer<typeof StrategyShape>): LinkProblem[] {
     }),
   ) as Record<(typeof kinds)[number], Set<string>>;
   type Items = readonly Record<string, unknown>[];
+
+  // Items name listed tables, once the file lists them (files before minor 1 do not).
+  if (s.tables !== undefined) {
+    const tables = new Set<string>();
+    s.tables.forEach((table, i) => {
+      if (tables.has(table.id))
+        problems.push({ path: ['tables', i, 'id'], message: `Duplicate id ${table.id}` });
+      tables.add(table.id);
+    });
+    for (const kind of ['notes', 'issues', 'axes', 'actions'] as const)
+      (
+        s[kind] as readonly { table?: string | null | undefined; fromTables?: string[] | undefined }[]
+      ).forEach((item, i) => {
+        if (typeof item.table === 'string' && !tables.has(item.table))
+          problems.push({ path: [kind, i, 'table'], message: `Unknown table ${item.table}` });
+        for (const table of item.fromTables ?? [])
+          if (!tables.has(table))
+            problems.push({ path: [kind, i, 'fromTables'], message: `Unknown table ${table}` });
+      });
+  }
 
   // Each link points to an entity that exists: [entities, their link field, what it points to].
   const links = [

@@ -10,6 +10,7 @@ import { noteMap, notesMap } from '../doc/notes';
 import { SERVER_ORIGIN } from '../doc/origins';
 import { newPartnerMap, partnersMap } from '../doc/partners';
 import { processEntries, processMap } from '../doc/process';
+import { addTable } from '../doc/tables';
 import type { Theme } from '../doc/themes';
 import { PublicRound } from '../votes/round';
 import { publishRound } from '../votes/votesDoc';
@@ -129,6 +130,10 @@ export function writeStrategy(
       themes: strategy.themes.map(theme),
       questions: strategy.workshop.questions ?? {},
     });
+    // The tables come back by name and colour (same ids, so items keep theirs); not who sat
+    // there: an import does not bring people back.
+    for (const table of strategy.tables ?? [])
+      addTable(control, { name: table.name, color: table.color }, table.id);
     for (const round of strategy.rounds)
       publishRound(control, revealedRound(round, options.roundIds?.get(round.id) ?? round.id));
   }, SERVER_ORIGIN);

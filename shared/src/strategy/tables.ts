@@ -1,6 +1,6 @@
 import { PROCESS_STEPS } from '../doc/process';
 import { type Locale, PARTICIPANT_GROUPS, ROLES } from '../schema/enums';
-import type { Strategy, StrategyAction, StrategyIssue, StrategyNote } from './schema';
+import type { Strategy, StrategyAction, StrategyAxis, StrategyIssue, StrategyNote } from './schema';
 import { type Cell, type ColumnSpec, type StrategyTable, type TablesKey, table, words } from './tableModel';
 import { votesTable } from './votesTable';
 
@@ -76,6 +76,49 @@ export function strategyTables(s: Strategy, locale: Locale): StrategyTable[] {
         },
       ]
     : [];
+  // The table each item was made at, only for a workshop that worked in tables (exports of
+  // workshops without tables keep their columns).
+  const tableNames = new Map((s.tables ?? []).map((x) => [x.id, x.name]));
+  const tableColumns = <E extends { table?: string | null | undefined }>(): ColumnSpec<E>[] =>
+    s.tables === undefined
+      ? []
+      : link<E>('table', T('table'), (e) => e.table ?? null, tableNames, T('plenary'));
+  const atTable = <E extends { table?: string | null | undefined }>(items: readonly E[], id: string) =>
+    items.filter((e) => e.table === id);
+  const tablesTable: StrategyTable[] =
+    s.tables === undefined
+      ? []
+      : [
+          table('tables', T('tables'), s.tables, [
+            id(),
+            { key: 'name', header: T('table'), type: 'text', value: (x) => x.name },
+            { key: 'color', header: T('color'), type: 'text', width: 10, value: (x) => x.color },
+            count('participantCount', (x) => x.participants),
+            {
+              key: 'participants',
+              header: T('participantIds'),
+              type: 'id',
+              width: 30,
+              value: (x) => idList(x.participants),
+            },
+            ...(names
+              ? [
+                  {
+                    key: 'participantNames',
+                    header: t('export.report.people'),
+                    type: 'text' as const,
+                    width: 40,
+                    value: (x: { participants: string[] }) =>
+                      x.participants.map((p) => names.get(p) ?? p).join(', '),
+                  },
+                ]
+              : []),
+            count('noteCount', (x) => atTable(s.notes, x.id)),
+            count('issueCount', (x) => atTable(s.issues, x.id)),
+            count('axisCount', (x) => atTable(s.axes, x.id)),
+            count('actionCount', (x) => atTable(s.actions, x.id)),
+          ]),
+        ];
   const lines = s.actions.flatMap((action) =>
     action.financing.map((line) => ({ ...line, action: action.id })),
   );
@@ -92,8 +135,10 @@ export function strategyTables(s: Strategy, locale: Locale): StrategyTable[] {
       { key: 'archived', header: T('archived'), type: 'boolean', value: (x) => x.archived },
       count('noteCount', (x) => s.notes.filter((n) => n.theme === x.id)),
     ]),
+    ...tablesTable,
     table('notes', T('notes'), s.notes, [
       id(),
+      ...tableColumns<StrategyNote>(),
       { key: 'text', header: T('text'), type: 'longText', value: (n) => n.text },
       ...link<StrategyNote>('theme', T('theme'), (n) => n.theme, themes, t('issues.noTheme')),
       ...link<StrategyNote>('issue', T('issue'), (n) => n.issue, issues, null),
@@ -109,6 +154,7 @@ export function strategyTables(s: Strategy, locale: Locale): StrategyTable[] {
     ]),
     table('issues', T('issues'), s.issues, [
       id(),
+      ...tableColumns<StrategyIssue>(),
       { key: 'rank', header: T('rank'), type: 'integer', width: 8, value: (x) => x.rank },
       { key: 'title', header: T('title'), type: 'text', width: 36, value: (x) => x.title },
       { key: 'description', header: T('description'), type: 'longText', value: (x) => x.description },
@@ -117,6 +163,7 @@ export function strategyTables(s: Strategy, locale: Locale): StrategyTable[] {
     ]),
     table('axes', T('axes'), s.axes, [
       id(),
+      ...tableColumns<StrategyAxis>(),
       { key: 'rank', header: T('rank'), type: 'integer', width: 8, value: (x) => x.rank },
       { key: 'title', header: T('title'), type: 'text', width: 36, value: (x) => x.title },
       { key: 'description', header: T('description'), type: 'longText', value: (x) => x.description },
@@ -126,6 +173,7 @@ export function strategyTables(s: Strategy, locale: Locale): StrategyTable[] {
     ]),
     table('actions', T('actions'), s.actions, [
       id(),
+      ...tableColumns<StrategyAction>(),
       ...link<StrategyAction>('axis', t('sheet.field.axis'), (a) => a.axis, axes, t('plan.noAxis')),
       { key: 'rank', header: T('rankInAxis'), type: 'integer', value: (a) => a.rank },
       {
