@@ -1,4 +1,10 @@
-import { CreateWorkshopResponse, exportFileName, type ImportWorkshopBody } from '@atelier/shared';
+import {
+  CreateStrategyResponse,
+  CreateWorkshopResponse,
+  exportFileName,
+  type ImportWorkshopBody,
+} from '@atelier/shared';
+import { z } from 'zod';
 import { fileNameFromDisposition } from './contentDisposition';
 import { request, requestJson, workshopApiPath } from './http';
 
@@ -37,6 +43,12 @@ export async function fetchExport(
 }
 
 /** `POST /api/workshops/import`: a new workshop from an exported strategy; answers as a creation does. */
-export function importWorkshop(body: ImportWorkshopBody): Promise<CreateWorkshopResponse> {
-  return requestJson('/api/workshops/import', CreateWorkshopResponse, { method: 'POST', body });
+/** A workshop file seeds a workshop; a strategy file (`kind: "strategy"`) a strategy with its sessions. */
+export function importStrategyFile(
+  body: ImportWorkshopBody,
+): Promise<CreateWorkshopResponse | CreateStrategyResponse> {
+  return requestJson('/api/workshops/import', z.union([CreateWorkshopResponse, CreateStrategyResponse]), {
+    method: 'POST',
+    body,
+  });
 }

@@ -1,10 +1,11 @@
 import { ImportWorkshopBody } from '@atelier/shared';
 import { useId, useRef, useState } from 'react';
 import { errorMessage } from '../../../api/errorMessage';
-import { importWorkshop } from '../../../api/exports';
+import { importStrategyFile } from '../../../api/exports';
 import { RequestError } from '../../../api/http';
 import { useT } from '../../../i18n/locale';
 import { enterAsFacilitator } from '../../../session/enterAsFacilitator';
+import { openStrategy } from '../../../session/strategySession';
 import { importProblems, type ProblemLine } from './importProblems';
 
 /** The server refuses larger bodies (413); a file past this is not even read. */
@@ -55,12 +56,13 @@ export function ImportStrategyForm() {
     setFailure(null);
     setBusy(true);
     try {
-      enterAsFacilitator(
-        await importWorkshop({
-          strategy,
-          ...(name.data !== undefined ? { facilitatorName: name.data } : {}),
-        }),
-      );
+      const created = await importStrategyFile({
+        strategy,
+        ...(name.data !== undefined ? { facilitatorName: name.data } : {}),
+      });
+      // A strategy's file becomes a strategy with its sessions: its page; a workshop's, the board.
+      if ('strategy' in created) openStrategy(created.strategy.id, created.facilitatorToken, created.strategy.title);
+      else enterAsFacilitator(created);
     } catch (error) {
       setBusy(false);
       if (error instanceof RequestError && error.code === 'bad_request') {
