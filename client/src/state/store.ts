@@ -3,7 +3,7 @@ import { useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { presenceStores, resetPresence } from './presenceStores';
-import { spaceWritable, type TableSpace, tableSpace } from './tableSpace';
+import { newItemTable, spaceWritable, type TableSpace, tableSpace } from './tableSpace';
 import type { ConnectionState, DocView, Toast } from './types';
 import { initialView, viewStore } from './view';
 
@@ -223,6 +223,11 @@ export function spaceOf(state: Pick<BoardState, 'tables' | 'me' | 'viewedTable'>
 
 export function useTableSpace(): TableSpace {
   return useStore(boardStore, useShallow(spaceOf));
+}
+
+/** The table a new item is given now: one's own during a round, `null` (plenary) otherwise. */
+export function currentItemTable(): string | null {
+  return newItemTable(spaceOf(boardStore.getState()));
 }
 
 /**

@@ -78,3 +78,12 @@ export function mySeat(tables: TablesState, participantId: string | undefined): 
   const id = tables.seats[participantId];
   return tables.tables.find((t) => t.id === id) ?? null;
 }
+
+/** The items of a list that are in the space (the list itself when nothing is left out). */
+export function itemsInSpace<T extends { table: string | null }>(
+  space: TableSpace,
+  items: readonly T[],
+): readonly T[] {
+  if (space.kind === 'plenary') return items;
+  return items.filter((item) => inSpace(space, item.table));
+}

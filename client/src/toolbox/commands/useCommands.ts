@@ -10,8 +10,7 @@ import {
 import { useMemo } from 'react';
 import type * as Y from 'yjs';
 import { useT } from '../../i18n/locale';
-import { boardStore, canChangeNote, canEdit, spaceOf } from '../../state/store';
-import { newItemTable } from '../../state/tableSpace';
+import { boardStore, canChangeNote, canEdit, currentItemTable } from '../../state/store';
 import { useConnection } from '../../state/useConnection';
 import { viewStore } from '../../state/view';
 import type { WorkshopConnection } from '../../sync/connection';
@@ -100,7 +99,7 @@ export function useCommands(): BoardCommands {
         // During silent ideation a participant's new note is a private draft until the reveal.
         const drafts = state.control.silent && me.role === 'participant' ? connection.drafts : null;
         // During a table round the note is the person's table's (the server refuses another).
-        const table = newItemTable(spaceOf(state));
+        const table = currentItemTable();
         const id = addNote(drafts?.doc ?? connection.boardDoc, { ...at, author: me.participantId, table });
         // A new note is its own undo step, not merged with the typing that follows.
         connection.stopCapturing();
