@@ -36,7 +36,12 @@ export function bindControl(store: BoardStore, doc: Y.Doc): () => void {
   };
   const readTables = () => {
     const tables = readTablesState(doc);
-    if (JSON.stringify(tables) !== JSON.stringify(store.getState().tables)) store.setState({ tables });
+    const current = store.getState().tables;
+    if (JSON.stringify(tables) === JSON.stringify(current)) return;
+    // Back in plenary, whoever looked at another table is back to their own for the next round.
+    store.setState(
+      tables.round === null && current.round !== null ? { tables, viewedTable: null } : { tables },
+    );
   };
   readState();
   readThemeList();
