@@ -71,5 +71,16 @@ test('tables: an automatic split mixes the groups, each table works in its own s
   }
   expect(new Set(Object.values(seatOf))).toEqual(new Set(tableIds));
 
+  // The keyboard's way to move someone: the select beside their name.
+  const other = tableIds.find((id) => id !== seatOf['Alice Élue']) ?? '';
+  await panel
+    .getByTestId('tables.person')
+    .filter({ hasText: 'Alice Élue' })
+    .getByTestId('tables.move')
+    .selectOption(other);
+  const alice = people['Alice Élue'];
+  if (!alice) throw new Error('Alice joined');
+  await expect(alice.page.getByTestId('tables.mine')).toHaveAttribute('data-table-id', other);
+
   for (const actor of [facilitator, ...Object.values(people)]) await actor.context.close();
 });

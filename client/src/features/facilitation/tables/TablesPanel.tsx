@@ -44,6 +44,17 @@ const NO_TABLE = 'no-table';
 /** A few pixels before a drag starts (a click on the select still works); a long press on touch. */
 const POINTER_OPTIONS = { activationConstraint: { distance: 4 } };
 const TOUCH_OPTIONS = { activationConstraint: { delay: 250, tolerance: 8 } };
+/** dnd-kit's own (English) announcements are silenced: the panel says in French where the person went. */
+const QUIET = {
+  announcements: {
+    onDragStart: () => undefined,
+    onDragMove: () => undefined,
+    onDragOver: () => undefined,
+    onDragEnd: () => undefined,
+    onDragCancel: () => undefined,
+  },
+  screenReaderInstructions: { draggable: '' },
+};
 
 /**
  * The facilitator's tables (French: tables): create, rename, recolour, remove; who sits where,
@@ -106,7 +117,7 @@ export function TablesPanel({ workshopId, token, onClose }: Props) {
       <p className="visually-hidden" aria-live="polite">
         {announce}
       </p>
-      <DndContext sensors={sensors} onDragEnd={onDragEnd}>
+      <DndContext sensors={sensors} onDragEnd={onDragEnd} accessibility={QUIET}>
         <ul className="tables-panel__tables">
           {tables.map((table) => (
             <li key={table.id}>
