@@ -253,6 +253,7 @@ export {
   TableInput,
   TableRound,
   type TablesState,
+  updateTable,
 } from './doc/tables';
 export {
   normaliseSteps,

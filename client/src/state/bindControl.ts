@@ -3,6 +3,8 @@ import {
   readAllThemes,
   readControlState,
   readFollow,
+  readTablesState,
+  tablesStateReader,
   themesReader,
 } from '@atelier/shared';
 import type * as Y from 'yjs';
@@ -32,12 +34,24 @@ export function bindControl(store: BoardStore, doc: Y.Doc): () => void {
     const allThemes = readAllThemes(doc);
     store.setState({ allThemes, themes: allThemes.filter((theme) => !theme.archived) });
   };
+  const readTables = () => {
+    const tables = readTablesState(doc);
+    const current = store.getState().tables;
+    if (JSON.stringify(tables) === JSON.stringify(current)) return;
+    // Back in plenary, whoever looked at another table is back to their own for the next round.
+    store.setState(
+      tables.round === null && current.round !== null ? { tables, viewedTable: null } : { tables },
+    );
+  };
   readState();
   readThemeList();
+  readTables();
   const offState = controlStateReader.observe(doc, readState);
   const offThemes = themesReader.observe(doc, readThemeList);
+  const offTables = tablesStateReader.observe(doc, readTables);
   return () => {
     offState();
     offThemes();
+    offTables();
   };
 }

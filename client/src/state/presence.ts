@@ -71,7 +71,7 @@ export function derivePresence(peers: readonly RemotePeer[], self: PresenceUser 
       if (field !== null && isTextField(field) && anchor !== null && head !== null)
         carets.push({ clientId: peer.clientId, participantId, name, color, sheet: id, field, anchor, head });
     }
-    if (peer.cursor) cursors.push({ clientId: peer.clientId, name, color, ...peer.cursor });
+    if (peer.cursor) cursors.push({ clientId: peer.clientId, participantId, name, color, ...peer.cursor });
     const add = (noteId: string, kind: NoteActivity['kind']) => {
       const list = activity[noteId] ?? [];
       list.push({ participantId, name, color, kind });

@@ -18,6 +18,38 @@ describe('board store', () => {
     expect(canEdit({ me: me('facilitator'), control: open, timeUp: false, projector: true })).toBe(false);
   });
 
+  it("lets a participant write during a table round in their own table's space only", () => {
+    const control = { ...initialDocView().control };
+    const table = { id: 't1', name: 'Table 1', color: '#d81b60', order: 0 };
+    const other = { ...table, id: 't2', name: 'Table 2' };
+    const tables = {
+      ...initialDocView().tables,
+      tables: [table, other],
+      seats: { p: 't1' },
+      round: { step: 'assessment' as const, closed: false, startedAt: 1 },
+    };
+    const can = (
+      participantId: string,
+      viewedTable: string | null,
+      role: 'participant' | 'facilitator' = 'participant',
+    ) =>
+      canEdit({ me: { participantId, role }, control, timeUp: false, projector: false, tables, viewedTable });
+    expect(can('p', null)).toBe(true);
+    expect(can('p', 't2')).toBe(false);
+    expect(can('q', null)).toBe(false);
+    expect(can('f', null, 'facilitator')).toBe(true);
+    expect(
+      canEdit({
+        me: { participantId: 'q', role: 'participant' },
+        control,
+        timeUp: false,
+        projector: false,
+        tables: initialDocView().tables,
+        viewedTable: null,
+      }),
+    ).toBe(true);
+  });
+
   it('lets a participant change only their own notes and drafts unless notes are open to all', () => {
     const own = { ...initialDocView().control };
     const all = { ...own, noteEditing: 'all' as const };

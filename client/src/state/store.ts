@@ -1,7 +1,9 @@
 import { type Note, type Role, STEPS, type Step, type WorkshopSummary } from '@atelier/shared';
 import { useStore } from 'zustand';
+import { useShallow } from 'zustand/react/shallow';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { presenceStores, resetPresence } from './presenceStores';
+import { newItemTable, spaceWritable, type TableSpace, tableSpace } from './tableSpace';
 import type { ConnectionState, DocView, Toast } from './types';
 import { initialView, viewStore } from './view';
 
@@ -29,7 +31,7 @@ export interface VotesView {
 }
 
 /** The side panels beside the board; at most one is open. */
-export type SidePanel = 'share' | 'participants' | 'votes' | 'export' | 'board' | 'recap';
+export type SidePanel = 'share' | 'participants' | 'tables' | 'votes' | 'export' | 'board' | 'recap';
 
 export interface UiState {
   workshop: WorkshopSummary | null;
@@ -54,6 +56,11 @@ export interface UiState {
   openSheet: string | null;
   /** Votes: the round shown in the main area instead of the step. */
   votesView: VotesView | null;
+  /**
+   * During a table round, the other table whose items this person looks at, read only ("Voir les
+   * autres tables", open tables only); `null`: their own table's space. See tables/space.ts.
+   */
+  viewedTable: string | null;
   toasts: readonly Toast[];
   connection: ConnectionState;
   history: { canUndo: boolean; canRedo: boolean };
@@ -74,6 +81,8 @@ export interface UiActions {
   setOpenSheet(id: string | null): void;
   /** Shows a round's ballot or results in the main area (`null`: back to the step). */
   showVotes(view: VotesView | null): void;
+  /** Looks at another table's items during a round (`null`: back to one's own). */
+  viewTable(table: string | null): void;
   toast(kind: Toast['kind'], message: string): void;
   dismissToast(id: number): void;
 }
@@ -99,6 +108,7 @@ export function initialDocView(): DocView {
       silent: false,
       noteEditing: 'own',
     },
+    tables: { tables: [], seats: {}, seating: { mode: 'manual', cap: null }, round: null, presenting: null },
     follow: null,
     boardLoaded: false,
   };
@@ -119,6 +129,7 @@ export function initialUi(): UiState {
     browsedStep: null,
     openSheet: null,
     votesView: null,
+    viewedTable: null,
     toasts: [],
     connection: { status: 'connecting', pending: 0, closedCode: null, rateLimited: false },
     history: { canUndo: false, canRedo: false },
@@ -139,6 +150,7 @@ export function createBoardStore(): BoardStore {
     openPicker: (id) => set({ pickerId: id }),
     setSidePanel: (sidePanel) => set({ sidePanel }),
     showVotes: (votesView) => set({ votesView }),
+    viewTable: (viewedTable) => set({ viewedTable }),
     setFilter: (filter) => set({ filter }),
     browseStep: (browsedStep) => set({ browsedStep }),
     setOpenSheet: (openSheet) => set({ openSheet }),
@@ -185,11 +197,37 @@ export function useNote(id: string): Note | undefined {
   return useStore(boardStore, (s) => s.notes[id]);
 }
 
-/** Whether this person may change the board right now (the server enforces it too). */
-export function canEdit(state: Pick<BoardState, 'me' | 'control' | 'timeUp' | 'projector'>): boolean {
+type EditState = Pick<BoardState, 'me' | 'control' | 'timeUp' | 'projector'> &
+  Partial<Pick<BoardState, 'tables' | 'viewedTable'>>;
+
+/**
+ * Whether this person may change the board right now (the server enforces it too). During a
+ * table round a participant writes in their own table's space only (not while looking at another).
+ */
+export function canEdit(state: EditState): boolean {
   const role = state.me?.role;
   if (!role || role === 'observer' || state.projector) return false;
-  return role === 'facilitator' || (!state.control.locked && !state.timeUp);
+  if (role === 'facilitator') return true;
+  if (
+    state.tables &&
+    !spaceWritable(spaceOf(state as Pick<BoardState, 'tables' | 'me' | 'viewedTable'>), role)
+  )
+    return false;
+  return !state.control.locked && !state.timeUp;
+}
+
+/** The table space this person sees (see tableSpace.ts). */
+export function spaceOf(state: Pick<BoardState, 'tables' | 'me' | 'viewedTable'>): TableSpace {
+  return tableSpace({ tables: state.tables, me: state.me, viewedTable: state.viewedTable ?? null });
+}
+
+export function useTableSpace(): TableSpace {
+  return useStore(boardStore, useShallow(spaceOf));
+}
+
+/** The table a new item is given now: one's own during a round, `null` (plenary) otherwise. */
+export function currentItemTable(): string | null {
+  return newItemTable(spaceOf(boardStore.getState()));
 }
 
 /**
@@ -197,10 +235,7 @@ export function canEdit(state: Pick<BoardState, 'me' | 'control' | 'timeUp' | 'p
  * facilitators always, a participant their own notes and drafts, or anyone's when the
  * facilitator opened notes to all. The server refuses the rest (`not-yours`).
  */
-export function canChangeNote(
-  state: Pick<BoardState, 'me' | 'control' | 'timeUp' | 'projector'>,
-  note: { author: string; draft?: boolean },
-): boolean {
+export function canChangeNote(state: EditState, note: { author: string; draft?: boolean }): boolean {
   if (!canEdit(state)) return false;
   if (state.me?.role === 'facilitator' || state.control.noteEditing === 'all' || note.draft) return true;
   return note.author === state.me?.participantId;

@@ -6,6 +6,7 @@ import type {
   PresenceUser,
   SheetPresence,
   SheetPresenceField,
+  TablesState,
   Theme,
 } from '@atelier/shared';
 
@@ -46,6 +47,7 @@ export interface ViewArea {
 
 export interface RemoteCursor {
   clientId: number;
+  participantId: string;
   name: string;
   color: string;
   x: number;
@@ -102,6 +104,8 @@ export interface DocView {
   /** Active and archived themes (the facilitator's theme editor). */
   allThemes: readonly Theme[];
   control: ControlState;
+  /** Tables, seats, seating mode, the table round under way (control document, see tables.ts). */
+  tables: TablesState;
   /** Participant id of the facilitator whose view the room follows, or `null`. */
   follow: string | null;
   /** True once the board document has content from IndexedDB or the server. */

@@ -31,6 +31,7 @@ import '../features/facilitation/share/share-panel.css';
 import '../toolbox/notes/theme-picker.css';
 import '../ui/toasts.css';
 import '../features/facilitation/participants/participants.css';
+import '../features/facilitation/tables/tables.css';
 import '../ui/confirm.css';
 import '../toolbox/notes/filter-menu.css';
 import '../features/facilitation/themes/theme-editor.css';

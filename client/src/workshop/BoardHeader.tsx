@@ -1,4 +1,5 @@
 import { ProjectorToggle } from '../features/facilitation/projector/Projector';
+import { MyTableChip } from '../features/facilitation/tables/TableSpace';
 import { TimerControl } from '../features/facilitation/timer/TimerControl';
 import { VotesToggle } from '../features/outputs/votes/VotesToggle';
 import { MyDataButton } from '../features/privacy/MyDataButton';
@@ -32,6 +33,7 @@ export function BoardHeader({ token }: { token: string }) {
         </p>
       </div>
       <div className="board-header__side">
+        <MyTableChip />
         <TimerControl />
         <VotesToggle everyone />
         <PresenceBar />

@@ -7,6 +7,8 @@ import { ParticipantsPanel } from '../features/facilitation/participants/Partici
 import { ProjectorExit, useProjectorMode } from '../features/facilitation/projector/Projector';
 import { SharePanel } from '../features/facilitation/share/SharePanel';
 import { SilentBar } from '../features/facilitation/silent/SilentBar';
+import { NoTableYet, TablePicker, TableRoundBanner } from '../features/facilitation/tables/TableSpace';
+import { TablesPanel } from '../features/facilitation/tables/TablesPanel';
 import { useTimerExpiry } from '../features/facilitation/timer/useTimer';
 import { StepQuestion } from '../features/method/question/StepQuestion';
 import { ExportPanel } from '../features/outputs/export/ExportPanel';
@@ -19,7 +21,7 @@ import { useT } from '../i18n/locale';
 import type { Session } from '../session/session';
 import { loadStrategy } from '../session/strategySession';
 import { syncServerClock } from '../state/serverClock';
-import { boardStore, canChangeNote, useBoard, useCanEdit, useShownStep } from '../state/store';
+import { boardStore, canChangeNote, useBoard, useCanEdit, useShownStep, useTableSpace } from '../state/store';
 import { ConnectionContext } from '../state/useConnection';
 import { useCommands } from '../toolbox/commands/useCommands';
 import { Toasts } from '../ui/Toasts';
@@ -140,6 +142,7 @@ function BoardLayout({
     return remembered ? { id: remembered.id, token: remembered.token } : null;
   });
   const step = useShownStep();
+  const noSeat = useTableSpace().kind === 'noSeat';
   const facilitator = useBoard((s) => s.me?.role === 'facilitator');
   // Everyone's panel: the votes'; the others are the facilitator's.
   const panel = useBoard((s) => (s.sidePanel === 'votes' || facilitator ? s.sidePanel : null));
@@ -168,9 +171,15 @@ function BoardLayout({
             <FollowBanner />
             <SilentBar workshopId={workshopId} token={session.token} />
             <VoteBanner workshopId={workshopId} token={session.token} />
+            <TableRoundBanner />
+            {!noSeat && <TablePicker workshopId={workshopId} token={session.token} />}
           </div>
           <VotesArea workshopId={workshopId} token={session.token}>
-            <StepView commands={commands} pointerRef={pointerRef} />
+            {noSeat ? (
+              <NoTableYet workshopId={workshopId} token={session.token} />
+            ) : (
+              <StepView commands={commands} pointerRef={pointerRef} />
+            )}
           </VotesArea>
         </main>
         {panel === 'share' && (
@@ -188,6 +197,13 @@ function BoardLayout({
             token={session.token}
             refreshSummary={refreshSummary}
             onClose={close('[data-testid="participants.toggle"]')}
+          />
+        )}
+        {panel === 'tables' && (
+          <TablesPanel
+            workshopId={workshopId}
+            token={session.token}
+            onClose={close('[data-testid="tables.toggle"]')}
           />
         )}
         {panel === 'votes' && (

@@ -2,6 +2,7 @@ import { FollowToggle } from '../features/facilitation/follow/Follow';
 import { LockToggle } from '../features/facilitation/lock/LockToggle';
 import { ParticipantsToggle } from '../features/facilitation/participants/ParticipantsToggle';
 import { SilentToggle } from '../features/facilitation/silent/SilentToggle';
+import { TablesToggle } from '../features/facilitation/tables/TableRound';
 import { ThemeEditorButton } from '../features/facilitation/themes/ThemeEditor';
 import { ExportToggle } from '../features/outputs/export/ExportToggle';
 import { VotesToggle } from '../features/outputs/votes/VotesToggle';
@@ -41,6 +42,7 @@ export function FacilitatorBar({ inStrategy = false }: { inStrategy?: boolean })
         <div className="facilitator-bar__panels">
           <VotesToggle />
           <ParticipantsToggle />
+          <TablesToggle />
           <SidePanelToggle panel="share" testId="share.toggle">
             {t('share.toggle')}
           </SidePanelToggle>

@@ -10,7 +10,7 @@ import {
 import { useMemo } from 'react';
 import type * as Y from 'yjs';
 import { useT } from '../../i18n/locale';
-import { boardStore, canChangeNote, canEdit } from '../../state/store';
+import { boardStore, canChangeNote, canEdit, currentItemTable } from '../../state/store';
 import { useConnection } from '../../state/useConnection';
 import { viewStore } from '../../state/view';
 import type { WorkshopConnection } from '../../sync/connection';
@@ -98,7 +98,9 @@ export function useCommands(): BoardCommands {
         }
         // During silent ideation a participant's new note is a private draft until the reveal.
         const drafts = state.control.silent && me.role === 'participant' ? connection.drafts : null;
-        const id = addNote(drafts?.doc ?? connection.boardDoc, { ...at, author: me.participantId });
+        // During a table round the note is the person's table's (the server refuses another).
+        const table = currentItemTable();
+        const id = addNote(drafts?.doc ?? connection.boardDoc, { ...at, author: me.participantId, table });
         // A new note is its own undo step, not merged with the typing that follows.
         connection.stopCapturing();
         state.startEditing(id);

@@ -33,6 +33,22 @@ describe('note culling', () => {
     expect(ids.at(-1)).toBe('top');
   });
 
+  it("draws, during a table round, only the notes of the person's table space", () => {
+    const notes: Record<string, Note> = {
+      mine: { ...note('mine', 0, 0), table: 't1' },
+      theirs: { ...note('theirs', 10, 10), table: 't2' },
+      plenary: note('plenary', 20, 20),
+    };
+    const rect = { x: -100, y: -100, width: 1000, height: 1000 };
+    const table = { id: 't1', name: 'Table 1', color: '#e91e63', order: 0 };
+    expect(visibleNoteIds(notes, rect, [], undefined, { kind: 'table', table, own: true })).toEqual(['mine']);
+    expect(visibleNoteIds(notes, rect, [], undefined, { kind: 'plenary' })).toEqual([
+      'mine',
+      'theirs',
+      'plenary',
+    ]);
+  });
+
   it('covers the whole visible area and changes only when panning crosses a tile', () => {
     const size = { width: 1200, height: 800 };
     const viewport = { x: -3000, y: 500, zoom: 0.7 };

@@ -1,6 +1,7 @@
 import type { Note } from '@atelier/shared';
 import { useCallback, useRef } from 'react';
-import { type BoardState, useBoard } from '../../state/store';
+import { type BoardState, spaceOf, useBoard } from '../../state/store';
+import { inSpace, type TableSpace } from '../../state/tableSpace';
 import type { Size, Viewport } from '../../state/types';
 import { useView } from '../../state/view';
 import { noteIntersects, type Rect, visibleRect } from '../canvas/geometry';
@@ -34,16 +35,19 @@ export function rectFromCullKey(key: string): Rect {
  * Ids of the notes to draw: those inside `rect` and any note that must stay mounted
  * (being dragged or edited), in the store's stable order. Stacking is each note's `layer`
  * (z-index), so a note brought to the top changes one note's style, not the list. Notes
- * sorted into one of the `hidden` issues (step 2: they are in the issues column) are left out.
+ * sorted into one of the `hidden` issues (step 2: they are in the issues column) are left out,
+ * and so are, during a table round, the notes outside the person's table `space`.
  */
 export function visibleNoteIds(
   notes: Readonly<Record<string, Note>>,
   rect: Rect,
   keep: readonly (string | null)[],
   hidden?: ReadonlySet<string>,
+  space?: TableSpace,
 ): string[] {
   const out: string[] = [];
   for (const note of Object.values(notes)) {
+    if (space && !inSpace(space, note.table)) continue;
     if (keep.includes(note.id)) out.push(note.id);
     else if (inIssue(note, hidden)) continue;
     else if (noteIntersects(note, rect)) out.push(note.id);
@@ -105,15 +109,18 @@ export function useVisibleNoteGroups(activeId: string | null, hidden?: ReadonlyS
       string,
       string | null,
       ReadonlySet<string> | undefined,
+      BoardState['tables'],
+      string | null,
     ];
   }>({ groups: [] });
   const select = useCallback(
     (s: BoardState): Groups => {
       const last = cache.current;
-      const inputs = [s.notes, s.editingId, key, activeId, hidden] as const;
+      const inputs = [s.notes, s.editingId, key, activeId, hidden, s.tables, s.viewedTable] as const;
       // Most store writes change none of these (selection, toasts, connection state…).
       if (last.inputs?.every((value, i) => value === inputs[i])) return last.groups;
-      const ids = visibleNoteIds(s.notes, rectFromCullKey(key), [activeId, s.editingId], hidden);
+      const rect = rectFromCullKey(key);
+      const ids = visibleNoteIds(s.notes, rect, [activeId, s.editingId], hidden, spaceOf(s));
       cache.current = { groups: groupIds(ids, last.groups), inputs };
       return cache.current.groups;
     },

@@ -1,4 +1,6 @@
 import { useCursors } from '../../state/presenceStores';
+import { useBoard, useTableSpace } from '../../state/store';
+import { personInSpace } from '../../state/tableSpace';
 import { useView } from '../../state/view';
 
 /**
@@ -6,7 +8,11 @@ import { useView } from '../../state/view';
  * scaled back so arrow and name keep their size at any zoom.
  */
 export function Cursors() {
-  const cursors = useCursors();
+  const space = useTableSpace();
+  const seats = useBoard((s) => s.tables.seats);
+  const me = useBoard((s) => s.me?.participantId);
+  // During a table round, only the people of the table shown.
+  const cursors = useCursors().filter((c) => personInSpace(space, seats, c.participantId, me));
   const zoom = useView((s) => s.viewport.zoom);
   return (
     <div className="cursors" aria-hidden="true">

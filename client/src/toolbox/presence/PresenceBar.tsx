@@ -1,7 +1,8 @@
 import type { PresenceUser } from '@atelier/shared';
 import { useT } from '../../i18n/locale';
 import { usePresence } from '../../state/presenceStores';
-import { useBoard } from '../../state/store';
+import { useBoard, useTableSpace } from '../../state/store';
+import { personInSpace } from '../../state/tableSpace';
 import { Icon } from '../../ui/Icon';
 
 const MAX_AVATARS = 8;
@@ -19,8 +20,12 @@ export function initials(name: string): string {
 /** Who is here: avatars in each person's colour (you first) and the head count. */
 export function PresenceBar() {
   const t = useT();
-  const people = usePresence((s) => s.people);
+  const everyone = usePresence((s) => s.people);
   const myId = useBoard((s) => s.me?.participantId);
+  const space = useTableSpace();
+  const seats = useBoard((s) => s.tables.seats);
+  // During a table round, those at the table shown (and oneself).
+  const people = everyone.filter((p) => personInSpace(space, seats, p.participantId, myId));
   const shown = people.slice(0, MAX_AVATARS);
   const hidden = people.length - shown.length;
   return (

@@ -10,6 +10,7 @@ import { useT } from '../../../i18n/locale';
 import { boardStore, useBoard, useCanEdit } from '../../../state/store';
 import { useBoardDoc } from '../../../state/useBoardDoc';
 import { useBoardValue } from '../../../state/useBoardValue';
+import { useItemsInSpace } from '../../../state/useItemsInSpace';
 import { ConfirmDialog } from '../../../ui/ConfirmDialog';
 import { GroupColumn } from './GroupColumn';
 import { groupSheets } from './groups';
@@ -23,7 +24,7 @@ import { useSheetCommands } from './useSheetCommands';
  */
 export function ActionsStep() {
   const t = useT();
-  const sheets = useBoardValue(actionsReader);
+  const sheets = useItemsInSpace(useBoardValue(actionsReader));
   const axes = useBoardValue(axesReader);
   const openId = useBoard((s) => s.openSheet);
   const loaded = useBoard((s) => s.boardLoaded);

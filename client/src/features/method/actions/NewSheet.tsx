@@ -1,6 +1,7 @@
 import { createAction } from '@atelier/shared';
 import { useId, useRef, useState } from 'react';
 import { useT } from '../../../i18n/locale';
+import { currentItemTable } from '../../../state/store';
 import { FieldError, fieldErrorProps } from '../../../ui/FieldWithError';
 import { Icon } from '../../../ui/Icon';
 import type { SheetGroup } from './groups';
@@ -37,7 +38,7 @@ export function NewSheet({ group, onCreated }: { group: SheetGroup; onCreated: (
     let created = '';
     try {
       commands.run((doc) => {
-        created = createAction(doc, { title, axis: group.axis });
+        created = createAction(doc, { title, axis: group.axis, table: currentItemTable() });
       });
     } catch {
       setError(true);

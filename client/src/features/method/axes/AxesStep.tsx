@@ -18,7 +18,14 @@ import { focusSoon } from '../../../ui/focusSoon';
 import { Icon } from '../../../ui/Icon';
 import { AxisColumn } from './AxisColumn';
 import { axesAccessibility } from './announcements';
-import { type AxesBoard, type AxisView, axesBoardReader, findIssue, zoneAxis } from './axesBoard';
+import {
+  type AxesBoard,
+  type AxisView,
+  axesBoardReader,
+  findIssue,
+  useAxesInSpace,
+  zoneAxis,
+} from './axesBoard';
 import { useAxesSensors, zoneCollision } from './dnd';
 import { IssueCardOverlay, issueHandleSelector, issueMenuSelector } from './IssueCard';
 import { NewAxis } from './NewAxis';
@@ -38,7 +45,7 @@ export function AxesStep({ commands }: { commands: BoardCommands }) {
   const connection = useConnection();
   const editable = useCanEdit();
   const projector = useBoard((s) => s.projector);
-  const board = useBoardValue(axesBoardReader);
+  const board = useAxesInSpace(useBoardValue(axesBoardReader));
   const boardRef = useRef<AxesBoard>(board);
   boardRef.current = board;
   const [activeId, setActiveId] = useState<string | null>(null);

@@ -1,7 +1,7 @@
 import { AXIS_TITLE_MAX, AxisTitle, createAxis } from '@atelier/shared';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useT } from '../../../i18n/locale';
-import { boardStore, canEdit } from '../../../state/store';
+import { boardStore, canEdit, currentItemTable } from '../../../state/store';
 import { useConnection } from '../../../state/useConnection';
 import { FieldError, fieldErrorProps } from '../../../ui/FieldWithError';
 import { focusSoon } from '../../../ui/focusSoon';
@@ -34,7 +34,7 @@ export function NewAxis({ count, onClose }: { count: number; onClose: () => void
           const parsed = AxisTitle.safeParse(title);
           setError(!parsed.success);
           if (!parsed.success || !canEdit(boardStore.getState())) return;
-          createAxis(connection.boardDoc, { title: parsed.data });
+          createAxis(connection.boardDoc, { title: parsed.data, table: currentItemTable() });
           connection.stopCapturing();
           close();
         }}

@@ -10,9 +10,23 @@ import {
 import { convergence } from '@atelier/shared/convergence.fixture';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { jumpToZone, POOL_ZONE, readAxesBoard, zoneAxis } from './axesBoard';
+import { axesInSpace, jumpToZone, POOL_ZONE, readAxesBoard, zoneAxis } from './axesBoard';
 
 describe("step 3's view of the board", () => {
+  it("shows during a table round the axes of the person's table only, the pool whole", () => {
+    const doc = new Y.Doc();
+    createAxis(doc, { title: 'Plénière' });
+    createAxis(doc, { title: 'Table rouge', table: 't1' });
+    createAxis(doc, { title: 'Table bleue', table: 't2' });
+    createCluster(doc, { title: 'Mobilité', x: 0, y: 0 });
+    const board = readAxesBoard(doc);
+    const table = { id: 't1', name: 'Rouge', color: '#d81b60', order: 0 };
+    const seen = axesInSpace(board, { kind: 'table', table, own: true });
+    expect(seen.axes.map((axis) => axis.title)).toEqual(['Table rouge']);
+    expect(seen.pool).toHaveLength(1);
+    expect(axesInSpace(board, { kind: 'plenary' })).toBe(board);
+  });
+
   it('puts each issue under its axis in ranking order, the others in the pool, and counts notes and sheets', () => {
     const doc = new Y.Doc();
     const a1 = createAxis(doc, { title: 'Territoire connecté' });

@@ -7,7 +7,10 @@ import {
   readAxes,
   readClusters,
 } from '@atelier/shared';
+import { useMemo } from 'react';
 import type * as Y from 'yjs';
+import { useTableSpace } from '../../../state/store';
+import { itemsInSpace, type TableSpace } from '../../../state/tableSpace';
 
 /** An issue (step 2's cluster) as step 3 shows it. */
 export interface IssueView {
@@ -25,6 +28,8 @@ export interface AxisView {
   id: string;
   title: string;
   description: string;
+  /** The table it was made at (or given to) during a round, `null` in plenary. */
+  table: string | null;
   issues: IssueView[];
   /** Action sheets that name this axis. */
   sheets: number;
@@ -61,6 +66,7 @@ export function readAxesBoard(doc: Y.Doc): AxesBoard {
       id: axis.id,
       title: axis.title,
       description: axis.description,
+      table: axis.table,
       issues: issues.filter((issue) => issue.axis === axis.id),
       sheets: sheets.get(axis.id) ?? 0,
     })),
@@ -132,3 +138,14 @@ export function contains(rect: Box, point: { x: number; y: number }): boolean {
 
 /** Step 3's view kept up to date: it reads the axes, the issues with the notes they count, and the sheets. */
 export const axesBoardReader = derivedReader(readAxesBoard, axesReader, clustersReader, actionsReader);
+
+/** Step 3 during a table round: the axes of the person's table (the pool of issues stays whole). */
+export function axesInSpace(board: AxesBoard, space: TableSpace): AxesBoard {
+  const axes = itemsInSpace(space, board.axes);
+  return axes === board.axes ? board : { ...board, axes: [...axes] };
+}
+
+export function useAxesInSpace(board: AxesBoard): AxesBoard {
+  const space = useTableSpace();
+  return useMemo(() => axesInSpace(board, space), [board, space]);
+}

@@ -14,6 +14,7 @@ import { useT } from '../../../i18n/locale';
 import { boardStore, useBoard, useCanEdit } from '../../../state/store';
 import { useBoardValue } from '../../../state/useBoardValue';
 import { useConnection } from '../../../state/useConnection';
+import { useItemsInSpace } from '../../../state/useItemsInSpace';
 import { NO_ISSUES, viewStore } from '../../../state/view';
 import { Canvas } from '../../../toolbox/canvas/Canvas';
 import { useBoardSensors } from '../../../toolbox/canvas/dnd';
@@ -55,7 +56,7 @@ export function IssuesStep({ commands, pointerRef }: Props) {
   const connection = useConnection();
   const editable = useCanEdit();
   const issueCommands = useIssueCommands();
-  const issues = useBoardValue(clusterListReader);
+  const issues = useItemsInSpace(useBoardValue(clusterListReader));
   const notesByIssue = useNotesByIssue();
   const [active, setActive] = useState<UniqueIdentifier | null>(null);
   const [draft, setDraft] = useState<NewIssueDraft | null>(null);

@@ -10,7 +10,7 @@ import {
 } from '@atelier/shared';
 import { useMemo } from 'react';
 import { useT } from '../../../i18n/locale';
-import { boardStore, canEdit } from '../../../state/store';
+import { boardStore, canEdit, currentItemTable } from '../../../state/store';
 import { useConnection } from '../../../state/useConnection';
 
 /**
@@ -63,7 +63,13 @@ export function useIssueCommands(): IssueCommands {
       create(title, noteId, at) {
         let id: string | null = null;
         run(() => {
-          id = createCluster(doc(), { title, x: at.x, y: at.y, notes: noteId ? [noteId] : [] });
+          id = createCluster(doc(), {
+            title,
+            x: at.x,
+            y: at.y,
+            notes: noteId ? [noteId] : [],
+            table: currentItemTable(),
+          });
         });
         return id;
       },

@@ -61,7 +61,8 @@ export function ImportStrategyForm() {
         ...(name.data !== undefined ? { facilitatorName: name.data } : {}),
       });
       // A strategy's file becomes a strategy with its sessions: its page; a workshop's, the board.
-      if ('strategy' in created) openStrategy(created.strategy.id, created.facilitatorToken, created.strategy.title);
+      if ('strategy' in created)
+        openStrategy(created.strategy.id, created.facilitatorToken, created.strategy.title);
       else enterAsFacilitator(created);
     } catch (error) {
       setBusy(false);
