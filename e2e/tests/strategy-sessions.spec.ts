@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { expect, type Page, test } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from '../fixtures/a11y';
 import { createWorkshop, joinWorkshop } from '../fixtures/actors';
@@ -113,10 +114,33 @@ test('a workshop becomes session 1 of a strategy; session 2 re-invites the same 
   await expect(colleaguePage.getByTestId('strategy.session')).toHaveCount(2);
   await colleague.close();
 
+  // The whole strategy as a JSON file (every session), imported back from the home as a new strategy.
+  await page.getByTestId('strategy.export.format').selectOption('json');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('strategy.export.download').click(),
+  ]);
+  const file = await download.path();
+  const exported = JSON.parse(await readFile(file, 'utf8')) as { kind?: string; sessions?: unknown[] };
+  expect(exported.kind).toBe('strategy');
+  expect(exported.sessions).toHaveLength(2);
+  const strategyUrl = page.url();
+  await page.goto('/');
+  await page.getByTestId('import.file').setInputFiles(file);
+  await page.getByTestId('import.submit').click();
+  await expect(page).toHaveURL(/\/s\/[A-Za-z0-9_-]+$/);
+  expect(page.url()).not.toBe(strategyUrl);
+  await expect(page.getByTestId('strategy.session')).toHaveCount(2);
+  await page.goto(strategyUrl);
+
   // The facilitator's home lists the strategy beside the workshops, and opens it again.
   await page.goto('/');
-  const listed = page.getByTestId('home.strategy');
-  await expect(listed).toHaveCount(1);
-  await listed.getByTestId('home.strategy.open').click();
+  // Two strategies now: this one and the imported one.
+  await expect(page.getByTestId('home.strategy')).toHaveCount(2);
+  const strategyId = new URL(strategyUrl).pathname.split('/').pop();
+  await page
+    .locator(`[data-testid="home.strategy"][data-id="${strategyId}"]`)
+    .getByTestId('home.strategy.open')
+    .click();
   await expect(page.getByTestId('strategy.title')).toHaveText('Mobilités 2030');
 });

@@ -28,13 +28,30 @@ export interface ExportedFile {
  * `GET /api/workshops/:id/export?format=…&names=…` (facilitators): the workshop's outcome as
  * a file, named as the server says (Content-Disposition), or after the workshop and today.
  */
-export async function fetchExport(
+export function fetchExport(
   workshopId: string,
+  format: ServerExportFormat,
+  options: { token: string; includeNames: boolean; title: string },
+): Promise<ExportedFile> {
+  return fetchFile(workshopApiPath(workshopId, 'export'), format, options);
+}
+
+/** `GET /api/strategies/:id/export?format=…&names=…` (the strategy's token): every session in one file. */
+export function fetchStrategyExport(
+  strategyId: string,
+  format: ServerExportFormat,
+  options: { token: string; includeNames: boolean; title: string },
+): Promise<ExportedFile> {
+  return fetchFile(`/api/strategies/${encodeURIComponent(strategyId)}/export`, format, options);
+}
+
+async function fetchFile(
+  path: string,
   format: ServerExportFormat,
   { token, includeNames, title }: { token: string; includeNames: boolean; title: string },
 ): Promise<ExportedFile> {
   const query = new URLSearchParams({ format, names: String(includeNames) });
-  const response = await request(`${workshopApiPath(workshopId, 'export')}?${query}`, { token }, '*/*');
+  const response = await request(`${path}?${query}`, { token }, '*/*');
   const blob = await response.blob();
   const fileName =
     fileNameFromDisposition(response.headers.get('Content-Disposition')) ??
@@ -42,7 +59,6 @@ export async function fetchExport(
   return { blob, fileName };
 }
 
-/** `POST /api/workshops/import`: a new workshop from an exported strategy; answers as a creation does. */
 /** A workshop file seeds a workshop; a strategy file (`kind: "strategy"`) a strategy with its sessions. */
 export function importStrategyFile(
   body: ImportWorkshopBody,

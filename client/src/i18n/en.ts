@@ -938,6 +938,11 @@ export const en: Record<ScreenKey, string> = {
     'The strategy’s facilitator link is copied: it opens the strategy and all its sessions. Only give it to a co-facilitator.',
   'strategy.linkNotCopied': 'The link could not be copied: this browser refuses access to the clipboard.',
   'strategy.copyLinkHint': 'For a co-facilitator: this link opens the strategy and all its sessions',
+  'strategy.export.heading': 'Export the strategy',
+  'strategy.export.intro':
+    'Every session in one file: each one’s participation, what changed from one session to the next, each item’s first and last session, and the final state. The JSON imports back as a new strategy.',
+  'strategy.export.format': 'Format',
+  'strategy.export.download': 'Download',
   'strategy.eyebrow': 'Strategy',
   'strategy.noAccessHeading': 'This browser has no access to this strategy',
   'strategy.noAccessText':

@@ -956,6 +956,11 @@ export const fr = {
     'Le lien d’animation de la stratégie est copié : il ouvre la stratégie et toutes ses séances. Ne le confiez qu’à un·e co-animateur·rice.',
   'strategy.linkNotCopied': 'Le lien n’a pas pu être copié : ce navigateur refuse l’accès au presse-papiers.',
   'strategy.copyLinkHint': 'Pour un·e co-animateur·rice : ce lien ouvre la stratégie et toutes ses séances',
+  'strategy.export.heading': 'Exporter la stratégie',
+  'strategy.export.intro':
+    'Toutes les séances dans un fichier : la participation de chacune, ce qui a changé d’une séance à l’autre, la première et la dernière séance de chaque élément, et l’état final. Le JSON se réimporte en une nouvelle stratégie.',
+  'strategy.export.format': 'Format',
+  'strategy.export.download': 'Télécharger',
   'strategy.eyebrow': 'Stratégie',
   'strategy.noAccessHeading': 'Ce navigateur n’a pas accès à cette stratégie',
   'strategy.noAccessText':

@@ -12,6 +12,7 @@ import { defaultPair } from './changes/changeDisplay';
 import { DeleteStrategySection } from './DeleteStrategy';
 import { NewSessionDialog } from './NewSessionDialog';
 import { SessionCard } from './SessionCard';
+import { StrategyExport } from './StrategyExport';
 
 interface Props {
   strategy: StrategyDetail;
@@ -156,6 +157,10 @@ export function StrategyView({ strategy, token, onChanged }: Props) {
           to={pair[1]}
           heading={t('changes.heading')}
         />
+      )}
+
+      {strategy.sessions.length > 0 && (
+        <StrategyExport strategyId={strategy.id} token={token} title={strategy.title} />
       )}
 
       <DeleteStrategySection strategy={strategy} token={token} />
