@@ -143,4 +143,20 @@ test('a workshop becomes session 1 of a strategy; session 2 re-invites the same 
     .getByTestId('home.strategy.open')
     .click();
   await expect(page.getByTestId('strategy.title')).toHaveText('Mobilités 2030');
+
+  // Deleting the imported copy for good asks for its title; the home then lists one strategy.
+  await page.goto('/');
+  const copy = page.locator(`[data-testid="home.strategy"]:not([data-id="${strategyId}"])`);
+  await copy.getByTestId('home.strategy.open').click();
+  await expect(page).not.toHaveURL(strategyUrl);
+  await page.getByTestId('strategy.delete').click();
+  const confirm = page.getByTestId('strategy.deleteConfirm');
+  const deleteForGood = confirm.getByRole('button', { name: 'Supprimer définitivement' });
+  await confirm.getByTestId('strategy.deleteTitle').fill('Mobilités');
+  await expect(deleteForGood).toBeDisabled();
+  await confirm.getByTestId('strategy.deleteTitle').fill('  mobilités   2030 ');
+  await deleteForGood.click();
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page.getByTestId('home.strategy')).toHaveCount(1);
+  await expect(copy).toHaveCount(0);
 });

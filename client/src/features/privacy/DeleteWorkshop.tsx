@@ -6,7 +6,7 @@ import { useT } from '../../i18n/locale';
 import { navigate } from '../../routing/router';
 import { forgetWorkshop } from '../../session/remembered';
 import { boardStore, useBoard } from '../../state/store';
-import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { TitleConfirmDialog } from '../../ui/TitleConfirmDialog';
 
 /** What the home page says once it was reached by deleting a workshop (`history.state`). */
 export const DELETED_WORKSHOP_STATE = 'deletedWorkshop';
@@ -24,9 +24,6 @@ export function DeleteWorkshopSection({ workshopId, token }: { workshopId: strin
   const [busy, setBusy] = useState(false);
   if (!workshop || !isOwner({ ...workshop.you })) return null;
   const title = workshop.title;
-  const matches =
-    typed.trim().replace(/\s+/g, ' ').toLocaleLowerCase() ===
-    title.trim().replace(/\s+/g, ' ').toLocaleLowerCase();
 
   const remove = async () => {
     setBusy(true);
@@ -59,32 +56,24 @@ export function DeleteWorkshopSection({ workshopId, token }: { workshopId: strin
         {t('boardPanel.delete.button')}
       </button>
       {confirming && (
-        <ConfirmDialog
+        <TitleConfirmDialog
           testId="boardPanel.deleteConfirm"
           title={t('boardPanel.delete.confirmHeading', { title })}
           text={t('boardPanel.delete.confirmText')}
           confirmLabel={t('boardPanel.delete.confirm')}
           cancelLabel={t('boardPanel.delete.cancel')}
-          confirmDisabled={!matches || busy}
+          expected={title}
+          typed={typed}
+          onType={setTyped}
+          fieldLabel={t('boardPanel.delete.titleLabel')}
+          fieldTestId="boardPanel.deleteTitle"
+          busy={busy}
           onCancel={() => setConfirming(false)}
           onConfirm={() => {
             setConfirming(false);
             void remove();
           }}
-        >
-          <div className="field">
-            <label htmlFor={`${id}-title`}>{t('boardPanel.delete.titleLabel')}</label>
-            <input
-              id={`${id}-title`}
-              className="input"
-              data-testid="boardPanel.deleteTitle"
-              value={typed}
-              autoComplete="off"
-              placeholder={title}
-              onChange={(event) => setTyped(event.target.value)}
-            />
-          </div>
-        </ConfirmDialog>
+        />
       )}
     </section>
   );

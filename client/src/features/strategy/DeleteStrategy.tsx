@@ -6,13 +6,7 @@ import { useT } from '../../i18n/locale';
 import { navigate } from '../../routing/router';
 import { clearSession } from '../../session/session';
 import { forgetStrategy } from '../../session/strategySession';
-import { ConfirmDialog } from '../../ui/ConfirmDialog';
-
-/** The same comparison the server makes: the title, spaces and case aside. */
-function sameTitle(typed: string, title: string): boolean {
-  const tidy = (s: string) => s.trim().replace(/\s+/g, ' ').toLocaleLowerCase();
-  return tidy(typed) === tidy(title);
-}
+import { TitleConfirmDialog } from '../../ui/TitleConfirmDialog';
 
 /**
  * The strategy page's last section: delete the strategy and every session, after typing its
@@ -65,32 +59,24 @@ export function DeleteStrategySection({ strategy, token }: { strategy: StrategyD
         </p>
       )}
       {confirming && (
-        <ConfirmDialog
+        <TitleConfirmDialog
           testId="strategy.deleteConfirm"
           title={t('strategy.delete.confirmHeading', { title })}
           text={t.plural('strategy.delete.confirmText', strategy.sessions.length)}
           confirmLabel={t('strategy.delete.confirm')}
           cancelLabel={t('strategy.delete.cancel')}
-          confirmDisabled={!sameTitle(typed, title) || busy}
+          expected={title}
+          typed={typed}
+          onType={setTyped}
+          fieldLabel={t('strategy.delete.titleLabel')}
+          fieldTestId="strategy.deleteTitle"
+          busy={busy}
           onCancel={() => setConfirming(false)}
           onConfirm={() => {
             setConfirming(false);
             void remove();
           }}
-        >
-          <div className="field">
-            <label htmlFor={`${id}-title`}>{t('strategy.delete.titleLabel')}</label>
-            <input
-              id={`${id}-title`}
-              className="input"
-              data-testid="strategy.deleteTitle"
-              value={typed}
-              autoComplete="off"
-              placeholder={title}
-              onChange={(event) => setTyped(event.target.value)}
-            />
-          </div>
-        </ConfirmDialog>
+        />
       )}
     </section>
   );
