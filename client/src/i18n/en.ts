@@ -89,7 +89,7 @@ export const en: Record<ScreenKey, string> = {
   'home.link.open': 'Open',
   'home.link.more': 'Open a workshop with its facilitator link',
   'home.link.invalid':
-    'This is not a facilitator link: it holds “/w/” and ends with “#token=” followed by a key.',
+    'This is not a facilitator link: it holds “/w/” (a workshop) or “/s/” (a strategy) and ends with “#token=” followed by a key.',
 
   'join.heading': 'Join the workshop',
   'join.loading': 'Looking for the workshop…',

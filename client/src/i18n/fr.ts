@@ -93,7 +93,7 @@ export const fr = {
   'home.link.open': 'Ouvrir',
   'home.link.more': 'Ouvrir un atelier avec son lien d’animation',
   'home.link.invalid':
-    'Ce n’est pas un lien d’animation : il contient « /w/ » puis se termine par « #token= » suivi d’une clé.',
+    'Ce n’est pas un lien d’animation : il contient « /w/ » (un atelier) ou « /s/ » (une stratégie) puis se termine par « #token= » suivi d’une clé.',
 
   'join.heading': 'Rejoindre l’atelier',
   'join.loading': 'Recherche de l’atelier…',

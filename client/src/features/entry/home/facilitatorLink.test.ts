@@ -11,6 +11,11 @@ describe('a pasted facilitator link', () => {
     expect(facilitatorLinkTarget('/w/w1#token=abc')).toBe('/w/w1#token=abc');
   });
 
+  it('opens a strategy’s page here, with its token (the link a co-facilitator is given)', () => {
+    expect(facilitatorLinkTarget('https://atelier.example.fr/s/st_1#token=abc')).toBe('/s/st_1#token=abc');
+    expect(facilitatorLinkTarget('https://atelier.example.fr/s/st_1')).toBeNull();
+  });
+
   it('refuses what is not a facilitator link', () => {
     expect(facilitatorLinkTarget('')).toBeNull();
     expect(facilitatorLinkTarget('https://atelier.example.fr/w/w1')).toBeNull();
