@@ -4,23 +4,48 @@
  * lost (docs/operations.md, "A lost facilitator link"). The old link stops working. Run on the
  * server's machine; DATA_DIR (default ./data) and PUBLIC_URL are read as `npm start` reads them.
  */
-import { parseArgs } from 'node:util';
 import { recoverFacilitatorLink } from '@atelier/server';
 
-const { values, positionals } = parseArgs({
-  allowPositionals: true,
-  options: { 'data-dir': { type: 'string' }, origin: { type: 'string' } },
-});
-const id = positionals[0];
-if (!id || positionals.length > 1) {
-  console.error(
-    'Usage: npm run facilitator-link -- <strategy or workshop id> [--data-dir DIR] [--origin URL]',
-  );
+const USAGE = 'Usage: npm run facilitator-link -- <strategy or workshop id> [--data-dir DIR] [--origin URL]';
+
+/**
+ * The id and the two options. Not node's parseArgs: ids are random and may start with "-"
+ * (`-oX3…`), which it would take for an unknown option.
+ */
+function readArgs(args: readonly string[]): { id: string; dataDir?: string; origin?: string } {
+  const positionals: string[] = [];
+  const options: { dataDir?: string; origin?: string } = {};
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] ?? '';
+    if (arg === '--') {
+      positionals.push(...args.slice(i + 1));
+      break;
+    }
+    const option = /^--(data-dir|origin)(?:=(.*))?$/.exec(arg);
+    if (!option) {
+      positionals.push(arg);
+      continue;
+    }
+    const value = option[2] ?? args[++i];
+    if (value === undefined) usage();
+    if (option[1] === 'data-dir') options.dataDir = value;
+    else options.origin = value;
+  }
+  const [id, ...extra] = positionals;
+  if (!id || extra.length > 0) usage();
+  return { id, ...options };
+}
+
+function usage(): never {
+  console.error(USAGE);
   process.exit(2);
 }
-const dataDir = values['data-dir'] ?? process.env.DATA_DIR ?? './data';
+
+const args = readArgs(process.argv.slice(2));
+const id = args.id;
+const dataDir = args.dataDir ?? process.env.DATA_DIR ?? './data';
 const origin = (
-  values.origin ??
+  args.origin ??
   process.env.PUBLIC_URL ??
   `http://localhost:${process.env.PORT ?? 8787}`
 ).replace(/\/+$/, '');

@@ -115,5 +115,9 @@ describe('npm run facilitator-link', () => {
     const unknown = await facilitatorLink(['nothing-here']);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('nothing-here');
+    // Ids are random and may start with "-": still an id, never an option.
+    const dashed = await facilitatorLink(['-oNothing']);
+    expect(dashed.code).toBe(2);
+    expect(dashed.stderr).toContain('No strategy or workshop has the id -oNothing');
   });
 });
