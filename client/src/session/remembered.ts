@@ -86,7 +86,7 @@ function entryKey(entry: Pick<RememberedEntry, 'kind' | 'id'>): string {
 }
 
 /** Newest first (by creation, then by last opening): the entries this browser can still open as facilitator. */
-export function loadRemembered(store = browserStorage()): RememberedEntry[] {
+export function loadRemembered(store: KeyValueStorage | null = browserStorage()): RememberedEntry[] {
   return readAll(store)
     .filter((entry) => loadSession(entry.id, store) !== null)
     .sort((a, b) => later(a.createdAt, b.createdAt) || later(a.lastOpenedAt, b.lastOpenedAt));
@@ -96,7 +96,11 @@ export function loadRemembered(store = browserStorage()): RememberedEntry[] {
  * Adds the workshop, or refreshes what is known of it, and records that it was opened `now`.
  * Steps and creation date already known are kept when `facts` does not bring them.
  */
-export function rememberWorkshop(facts: WorkshopFacts, now = new Date(), store = browserStorage()): void {
+export function rememberWorkshop(
+  facts: WorkshopFacts,
+  now = new Date(),
+  store: KeyValueStorage | null = browserStorage(),
+): void {
   const entries = readAll(store);
   const index = entries.findIndex((entry) => entry.kind === 'workshop' && entry.id === facts.id);
   const previous = index >= 0 ? entries[index] : undefined;
@@ -116,7 +120,11 @@ export function rememberWorkshop(facts: WorkshopFacts, now = new Date(), store =
 }
 
 /** Records a remembered workshop's steps (the facilitator's board read them); unknown workshops stay unknown. */
-export function rememberSteps(workshopId: string, steps: readonly Step[], store = browserStorage()): void {
+export function rememberSteps(
+  workshopId: string,
+  steps: readonly Step[],
+  store: KeyValueStorage | null = browserStorage(),
+): void {
   const entries = readAll(store);
   const entry = entries.find((candidate) => candidate.kind === 'workshop' && candidate.id === workshopId);
   if (!entry || JSON.stringify(entry.steps) === JSON.stringify(steps)) return;
@@ -125,7 +133,7 @@ export function rememberSteps(workshopId: string, steps: readonly Step[], store 
 }
 
 /** Takes a workshop off the list and keeps its session (a co-facilitator made a participant again). */
-export function unlistWorkshop(workshopId: string, store = browserStorage()): void {
+export function unlistWorkshop(workshopId: string, store: KeyValueStorage | null = browserStorage()): void {
   const entries = readAll(store);
   const kept = entries.filter((entry) => !(entry.kind === 'workshop' && entry.id === workshopId));
   if (kept.length !== entries.length) writeAll(kept, store);
@@ -135,7 +143,7 @@ export function unlistWorkshop(workshopId: string, store = browserStorage()): vo
  * Forgets a workshop on this browser: its entry and its token. The workshop itself stays on
  * the server, and its facilitator link opens it (and lists it) again.
  */
-export function forgetWorkshop(workshopId: string, store = browserStorage()): void {
+export function forgetWorkshop(workshopId: string, store: KeyValueStorage | null = browserStorage()): void {
   unlistWorkshop(workshopId, store);
   clearSession(workshopId, store);
 }

@@ -20,8 +20,11 @@ const PREFIX = 'atelier:session:';
 /** The subset of `Storage` we use, so tests can pass a plain map. */
 export type KeyValueStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 
+/** What may also list its keys (the strategies this browser remembers are found by prefix). */
+export type ListableStorage = KeyValueStorage & Pick<Storage, 'length' | 'key'>;
+
 /** The browser's `localStorage`, or `null` where it is missing or refused (private modes, tests). */
-export function browserStorage(): KeyValueStorage | null {
+export function browserStorage(): ListableStorage | null {
   try {
     return typeof localStorage === 'undefined' ? null : localStorage;
   } catch {
@@ -29,7 +32,10 @@ export function browserStorage(): KeyValueStorage | null {
   }
 }
 
-export function loadSession(workshopId: string, store = browserStorage()): Session | null {
+export function loadSession(
+  workshopId: string,
+  store: KeyValueStorage | null = browserStorage(),
+): Session | null {
   const raw = store?.getItem(PREFIX + workshopId);
   if (!raw) return null;
   try {
@@ -50,7 +56,11 @@ export function loadSession(workshopId: string, store = browserStorage()): Sessi
   }
 }
 
-export function saveSession(workshopId: string, session: Session, store = browserStorage()): void {
+export function saveSession(
+  workshopId: string,
+  session: Session,
+  store: KeyValueStorage | null = browserStorage(),
+): void {
   try {
     store?.setItem(PREFIX + workshopId, JSON.stringify(session));
   } catch {
@@ -62,7 +72,7 @@ export function saveSession(workshopId: string, session: Session, store = browse
 export function updateSession(
   workshopId: string,
   patch: Partial<Session>,
-  store = browserStorage(),
+  store: KeyValueStorage | null = browserStorage(),
 ): Session | null {
   const current = loadSession(workshopId, store);
   if (!current) return null;
@@ -71,7 +81,7 @@ export function updateSession(
   return next;
 }
 
-export function clearSession(workshopId: string, store = browserStorage()): void {
+export function clearSession(workshopId: string, store: KeyValueStorage | null = browserStorage()): void {
   try {
     store?.removeItem(PREFIX + workshopId);
   } catch {
@@ -87,7 +97,7 @@ export interface Profile {
   group: string;
 }
 
-export function loadProfile(store = browserStorage()): Profile | null {
+export function loadProfile(store: KeyValueStorage | null = browserStorage()): Profile | null {
   try {
     const value = JSON.parse(store?.getItem(PROFILE_KEY) ?? 'null') as Partial<Profile> | null;
     return value && typeof value.name === 'string' && typeof value.group === 'string'
@@ -98,7 +108,7 @@ export function loadProfile(store = browserStorage()): Profile | null {
   }
 }
 
-export function saveProfile(profile: Profile, store = browserStorage()): void {
+export function saveProfile(profile: Profile, store: KeyValueStorage | null = browserStorage()): void {
   try {
     store?.setItem(PROFILE_KEY, JSON.stringify(profile));
   } catch {

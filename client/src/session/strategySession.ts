@@ -1,6 +1,6 @@
 import { navigate } from '../routing/router';
 import { strategyPath } from '../routing/routes';
-import { browserStorage, type KeyValueStorage, saveSession } from './session';
+import { browserStorage, type KeyValueStorage, type ListableStorage, saveSession } from './session';
 
 /**
  * What this browser remembers about a strategy it facilitates: the strategy's facilitator token
@@ -17,7 +17,10 @@ export interface RememberedStrategy {
 
 const PREFIX = 'atelier:strategy:';
 
-export function loadStrategy(id: string, store = browserStorage()): RememberedStrategy | null {
+export function loadStrategy(
+  id: string,
+  store: KeyValueStorage | null = browserStorage(),
+): RememberedStrategy | null {
   try {
     const value = JSON.parse(store?.getItem(PREFIX + id) ?? 'null') as Record<string, unknown> | null;
     if (!value || typeof value.token !== 'string' || value.token.length === 0) return null;
@@ -36,7 +39,7 @@ export function loadStrategy(id: string, store = browserStorage()): RememberedSt
  */
 export function rememberStrategy(
   strategy: { id: string; token?: string; title?: string },
-  store = browserStorage(),
+  store: KeyValueStorage | null = browserStorage(),
   now = new Date(),
 ): RememberedStrategy | null {
   const current = loadStrategy(strategy.id, store);
@@ -57,7 +60,7 @@ export function rememberStrategy(
   return next;
 }
 
-export function forgetStrategy(id: string, store = browserStorage()): void {
+export function forgetStrategy(id: string, store: KeyValueStorage | null = browserStorage()): void {
   try {
     store?.removeItem(PREFIX + id);
   } catch {
@@ -66,9 +69,7 @@ export function forgetStrategy(id: string, store = browserStorage()): void {
 }
 
 /** Every strategy this browser remembers, the latest opened first (for the home page). */
-export function rememberedStrategies(
-  store: (KeyValueStorage & Pick<Storage, 'length' | 'key'>) | null = localStore(),
-) {
+export function rememberedStrategies(store: ListableStorage | null = browserStorage()) {
   if (!store) return [];
   const found: RememberedStrategy[] = [];
   for (let i = 0; i < store.length; i++) {
@@ -78,14 +79,6 @@ export function rememberedStrategies(
     if (remembered) found.push(remembered);
   }
   return found.sort((a, b) => (b.openedAt ?? '').localeCompare(a.openedAt ?? ''));
-}
-
-function localStore(): Storage | null {
-  try {
-    return typeof localStorage === 'undefined' ? null : localStorage;
-  } catch {
-    return null;
-  }
 }
 
 /**

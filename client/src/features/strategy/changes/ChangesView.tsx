@@ -81,41 +81,27 @@ export function ChangesView({
         </button>
       </div>
       <div className="changes__pickers">
-        <div className="field">
-          <label htmlFor={`${id}-from`}>{t('changes.from')}</label>
-          <select
-            id={`${id}-from`}
-            className="input"
-            data-testid="changes.from"
-            value={from}
-            onChange={(event) => setFrom(event.target.value)}
-          >
-            {sessions.map((s) => (
-              <option key={s.workshopId} value={s.workshopId}>
-                {option(s)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SessionPicker
+          id={`${id}-from`}
+          label={t('changes.from')}
+          testId="changes.from"
+          value={from}
+          onChange={setFrom}
+          sessions={sessions}
+          option={option}
+        />
         <span className="changes__arrow" aria-hidden="true">
           →
         </span>
-        <div className="field">
-          <label htmlFor={`${id}-to`}>{t('changes.to')}</label>
-          <select
-            id={`${id}-to`}
-            className="input"
-            data-testid="changes.to"
-            value={to}
-            onChange={(event) => setTo(event.target.value)}
-          >
-            {sessions.map((s) => (
-              <option key={s.workshopId} value={s.workshopId}>
-                {option(s)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SessionPicker
+          id={`${id}-to`}
+          label={t('changes.to')}
+          testId="changes.to"
+          value={to}
+          onChange={setTo}
+          sessions={sessions}
+          option={option}
+        />
       </div>
       <div aria-live="polite" aria-busy={answer.state === 'loading'}>
         {same ? (
@@ -317,5 +303,43 @@ const FIELD_KEYS: Record<string, true> = { 'changes.field.issues.notes': true };
 function day(iso: string, t: Translator): string {
   return new Intl.DateTimeFormat(t.locale, { day: 'numeric', month: 'short', year: 'numeric' }).format(
     new Date(iso),
+  );
+}
+
+/** One end of the comparison: a session, by its number and title. */
+function SessionPicker({
+  id,
+  label,
+  testId,
+  value,
+  onChange,
+  sessions,
+  option,
+}: {
+  id: string;
+  label: string;
+  testId: string;
+  value: string;
+  onChange: (workshopId: string) => void;
+  sessions: readonly SessionSummary[];
+  option: (session: SessionSummary) => string;
+}) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <select
+        id={id}
+        className="input"
+        data-testid={testId}
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+      >
+        {sessions.map((s) => (
+          <option key={s.workshopId} value={s.workshopId}>
+            {option(s)}
+          </option>
+        ))}
+      </select>
+    </div>
   );
 }
