@@ -112,6 +112,14 @@ export {
 } from './doc/control';
 export { countDrafts, moveDraftsToBoard, updateAddsNote } from './doc/drafts';
 export {
+  axisGifts,
+  dealAxes,
+  dealOut,
+  dealSheets,
+  Gift,
+  giveItems,
+} from './doc/giveToTables';
+export {
   addIndicator,
   INDICATOR_FREQUENCIES,
   INDICATOR_TEXT,
