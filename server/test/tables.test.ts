@@ -1,15 +1,20 @@
 import {
   addNote,
   addTable,
+  attachIssue,
   binNote,
+  createAction,
+  createAxis,
   createCluster,
   deleteNote,
+  readActions,
   readClusterList,
   readNotes,
   readSeats,
   readTableRound,
   roomName,
   seatParticipant,
+  setActionText,
   setNoteEditing,
   setNoteText,
   setSeating,
@@ -185,6 +190,49 @@ describe('during a table round', () => {
     expect(ana.denied).toEqual([WRITE_DENIED_REASONS.otherTable]);
     await roundTrip();
     for (const c of [carla, facilitator]) expect(noteText(c.doc, ofTable2)).toBe('Table 2');
+  });
+
+  it('with closed tables, lets a table attach pool issues to its axes and write its sheets, and nothing of another table', async () => {
+    const { cast, ana, carla, facilitator, roundTrip } = await roundUnderWay(true);
+    // The facilitator hands out an axis and a sheet to each table; the issues stay in the pool.
+    createAxis(facilitator.doc, { title: 'Mobilités', table: 't1' }, 'a1');
+    createAxis(facilitator.doc, { title: 'Habitat', table: 't2' }, 'a2');
+    createAction(facilitator.doc, { title: 'Vélobus', axis: 'a1', table: 't1' }, 's1');
+    createAction(facilitator.doc, { title: 'Habitat partagé', axis: 'a2', table: 't2' }, 's2');
+    createCluster(facilitator.doc, { title: 'Se déplacer', x: 0, y: 0 }, 'pool1');
+    createCluster(facilitator.doc, { title: 'Se loger', x: 0, y: 0 }, 'pool2');
+    await waitDoc(
+      ana,
+      (d) => readActions(d).length === 2 && readClusterList(d).length === 2,
+      'Ana to get the plan',
+    );
+    const issueAxis = (d: Y.Doc, id: string) => readClusterList(d).find((c) => c.id === id)?.axis;
+    const sheetTitle = (d: Y.Doc, id: string) => readActions(d).find((s) => s.id === id)?.title;
+
+    attachIssue(ana.doc, 'pool1', 'a1');
+    setActionText(ana.doc, 's1', 'title', 'Vélobus du matin');
+    const own = createAction(ana.doc, { title: 'Abris vélos', axis: 'a1', table: 't1' });
+    await waitDoc(
+      carla,
+      (d) =>
+        issueAxis(d, 'pool1') === 'a1' &&
+        sheetTitle(d, 's1') === 'Vélobus du matin' &&
+        sheetTitle(d, own) === 'Abris vélos',
+      'Carla to see table 1’s attachment, edit and new sheet',
+    );
+    expect(ana.denied).toEqual([]);
+
+    const onTheirAxis = await attempt(cast, cast.ana.token, (d) => attachIssue(d, 'pool2', 'a2'));
+    await waitFor(() => onTheirAxis.denied.length > 0, 'Ana’s issue on table 2’s axis to be refused');
+    expect(onTheirAxis.denied).toEqual([WRITE_DENIED_REASONS.otherTable]);
+    const theirSheet = await attempt(cast, cast.ana.token, (d) => setActionText(d, 's2', 'title', 'Ana'));
+    await waitFor(() => theirSheet.denied.length > 0, 'Ana’s edit of table 2’s sheet to be refused');
+    expect(theirSheet.denied).toEqual([WRITE_DENIED_REASONS.otherTable]);
+    await roundTrip();
+    for (const c of [carla, facilitator]) {
+      expect(issueAxis(c.doc, 'pool2')).toBeNull();
+      expect(sheetTitle(c.doc, 's2')).toBe('Habitat partagé');
+    }
   });
 
   it('leaves the facilitator free to write anything, for any table or none', async () => {

@@ -1,12 +1,15 @@
 import {
   addFinancingLine,
   addNote,
+  attachIssue,
   createAction,
   createAxis,
   createCluster,
+  deleteAxis,
   deleteNote,
   LOCAL_ORIGIN,
   mergeClusters,
+  moveCluster,
   moveNote,
   setItemTable,
   setNoteText,
@@ -27,6 +30,13 @@ function room() {
   createAction(server, { title: 'Appli vélo', axis: null, table: 't2' }, 's-t2');
   createCluster(server, { title: 'Mobilité', x: 0, y: 0, table: 't1' }, 'c-t1');
   createCluster(server, { title: 'Bus', x: 0, y: 0, table: 't1' }, 'c2-t1');
+  // Step 3: an axis of each table and one of the plenary; a plenary issue in the pool, one on table 2's axis.
+  createAxis(server, { title: 'Mobilités', table: 't1' }, 'a-t1');
+  createAxis(server, { title: 'Habitat', table: 't2' }, 'a-t2');
+  createAxis(server, { title: 'Plénière' }, 'a-plenary');
+  createCluster(server, { title: 'Vélo', x: 0, y: 0 }, 'c-pool');
+  createCluster(server, { title: 'Logement', x: 0, y: 0 }, 'c-on-t2');
+  attachIssue(server, 'c-on-t2', 'a-t2');
   /** The update `change` makes on a fresh replica, as its client would send it. */
   const updateOf = (change: (doc: Y.Doc) => void) => {
     const doc = new Y.Doc();
@@ -94,5 +104,33 @@ describe('the table rules of a participant’s board write', () => {
       ),
     ).toBe(otherTable);
     expect(denial((d) => setNoteText(d, 'n-plenary', 'Dan'), null, true)).toBe(noTable);
+  });
+
+  it('with closed tables, lets a table attach pool issues to its own axes, and take them off, only', () => {
+    const { denial } = room();
+    // Any issue of the pool, the plenary's included, onto one's table's axis, and back.
+    expect(denial((d) => attachIssue(d, 'c-pool', 'a-t1'), 't1', true)).toBeNull();
+    expect(
+      denial(
+        (d) => {
+          attachIssue(d, 'c-pool', 'a-t1');
+          attachIssue(d, 'c-pool', null);
+        },
+        't1',
+        true,
+      ),
+    ).toBeNull();
+    // Not onto another table's axis, nor the plenary's; not off another table's axis.
+    expect(denial((d) => attachIssue(d, 'c-pool', 'a-t2'), 't1', true)).toBe(otherTable);
+    expect(denial((d) => attachIssue(d, 'c-pool', 'a-plenary'), 't1', true)).toBe(otherTable);
+    expect(denial((d) => attachIssue(d, 'c-on-t2', null), 't1', true)).toBe(otherTable);
+    expect(denial((d) => attachIssue(d, 'c-on-t2', 'a-t1'), 't1', true)).toBe(otherTable);
+    expect(denial((d) => attachIssue(d, 'c-on-t2', null), 't2', true)).toBeNull();
+    // Without a seat, nothing; the issue's other fields stay its table's.
+    expect(denial((d) => attachIssue(d, 'c-pool', 'a-t1'), null, true)).toBe(noTable);
+    expect(denial((d) => moveCluster(d, 'c-pool', { x: 1, y: 1 }), 't1', true)).toBe(otherTable);
+    // Deleting one's axis sends its issues back to the pool; not another table's.
+    expect(denial((d) => deleteAxis(d, 'a-t2'), 't2', true)).toBeNull();
+    expect(denial((d) => deleteAxis(d, 'a-t2'), 't1', true)).toBe(otherTable);
   });
 });

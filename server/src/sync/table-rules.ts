@@ -1,5 +1,5 @@
 import { WRITE_DENIED_REASONS, type WriteDeniedReason } from '@atelier/shared';
-import { TABLE_FIELD, TABLE_ITEM_ROOTS } from '@atelier/shared/layout';
+import { BOARD_ROOTS, CLUSTER_FIELDS, TABLE_FIELD, TABLE_ITEM_ROOTS } from '@atelier/shared/layout';
 import * as Y from 'yjs';
 import { type Shared, type Target, type UpdateView, viewOf } from './update-targets';
 
@@ -17,7 +17,9 @@ export interface TableRoundPolicy {
  * (`table` = their seat; none at all without a seat: `no-table`), and may set an item's `table`
  * to their own table only (`other-table`). When the tables are closed they also change or delete
  * nothing of another table's items, nor of the plenary's (no `table`): `other-table`, or
- * `no-table` without a seat. Reads the update's structs and delete set against the room's
+ * `no-table` without a seat — except an issue's `axis` (step 3: the pool of issues is everyone's):
+ * a seated participant may attach an issue of the pool to their table's axis, or take it off
+ * one, but not take it off another table's axis nor attach it to one. Reads the update's structs and delete set against the room's
  * document, never copying it; leaves what it cannot place to the note rules (they refuse it).
  * Throws on a malformed update, like `Y.decodeUpdate`.
  */
@@ -49,6 +51,20 @@ export function tableWriteDenial(
   /** A change to an existing item: refused in a closed round unless the item is the writer's table's. */
   const changes = (item: Y.Map<unknown> | null): WriteDeniedReason | null =>
     closed && item !== null && (seat === null || tableOf(item) !== seat) ? elsewhere : null;
+  const axes = doc.getMap(BOARD_ROOTS.axes);
+  const clusters = doc.getMap(BOARD_ROOTS.clusters);
+  /** Whether an issue's `axis` value leaves it to the writer's table: the pool (no axis, or one that is gone) or their table's axis. */
+  const ownOrPool = (value: unknown): boolean => {
+    if (value === null || value === undefined) return true;
+    const axis = typeof value === 'string' ? axes.get(value) : null;
+    return !(axis instanceof Y.Map) || (seat !== null && tableOf(axis) === seat);
+  };
+  /** Whether a struct attaching (or detaching) an issue keeps to the writer's table's axes. */
+  const attachesOwn = (struct: Y.Item): boolean =>
+    struct.content instanceof Y.ContentAny && struct.content.getContent().every(ownOrPool);
+  /** Whether `type`'s key `sub` is an issue's axis. */
+  const isIssueAxis = (type: Shared, sub: string | null): boolean =>
+    sub === CLUSTER_FIELDS.axis && type._item?.parent === clusters;
   /** Whether every value a struct holds is the writer's seat (a merged update may hold a key's successive values in one struct). */
   const onlySeat = (struct: Y.Item): boolean =>
     seat !== null &&
@@ -117,12 +133,22 @@ export function tableWriteDenial(
       const current = tableOf(item);
       if (!onlySeat(struct) || (current !== null && current !== seat)) return elsewhere;
     }
+    if (closed && item === target.type && isIssueAxis(item, target.sub)) {
+      // Attaching an issue: the value it replaces is checked with the deletions below.
+      if (seat !== null && attachesOwn(struct)) continue;
+      return elsewhere;
+    }
     const denied = changes(item);
     if (denied) return denied;
   }
   if (!closed) return null;
   for (const removed of view.deletedItems() ?? []) {
     const parent = removed.parent as Shared;
+    // The attachment an issue had, replaced or removed: only the pool's or the writer's table's.
+    if (isIssueAxis(parent, removed.parentSub)) {
+      if (seat !== null && attachesOwn(removed)) continue;
+      return elsewhere;
+    }
     // An item deleted (its entry in a root), or something inside one.
     const item =
       roots.has(parent) && removed.content instanceof Y.ContentType && removed.content.type instanceof Y.Map
