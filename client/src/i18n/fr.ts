@@ -1158,6 +1158,22 @@ export const fr = {
   'tables.noSeatWait':
     'L’animateur·rice va vous en attribuer une. En attendant, vous pouvez suivre l’atelier.',
   'tables.noSeatPick': 'Choisissez votre table ci-dessous pour rejoindre le travail.',
+
+  'give.plenary': 'Plénière',
+  'give.tableOf': 'Table :',
+  'give.field': 'Table',
+  'give.axisLabel': 'Table de l’axe {n}',
+  'give.sheetLabel': 'Table de la fiche « {title} »',
+  'give.sheetsFollow_one': 'Sa fiche action suit l’axe.',
+  'give.sheetsFollow_other': 'Ses {n} fiches actions suivent l’axe.',
+  'give.axesDealt_one': '{n} axe et ses fiches donnés à une table.',
+  'give.axesDealt_other': '{n} axes et leurs fiches répartis entre les tables.',
+  'give.sheetsDealt_one': '{n} fiche donnée à une table.',
+  'give.sheetsDealt_other': '{n} fiches réparties entre les tables.',
+  'give.dealAxes': 'Répartir les axes entre les tables',
+  'give.dealAxesHint': 'Parts égales, dans l’ordre des axes ; chaque axe emmène ses fiches.',
+  'give.dealSheets': 'Répartir les fiches entre les tables',
+  'give.dealSheetsHint': 'Parts égales, axe par axe : chaque table reçoit des fiches voisines.',
 } as const;
 
 export type ScreenKey = keyof typeof fr;

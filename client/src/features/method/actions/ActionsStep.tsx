@@ -7,11 +7,13 @@ import {
 } from '@atelier/shared';
 import { useEffect, useState } from 'react';
 import { useT } from '../../../i18n/locale';
-import { boardStore, useBoard, useCanEdit } from '../../../state/store';
+import { boardStore, useBoard, useCanEdit, useTableSpace } from '../../../state/store';
 import { useBoardDoc } from '../../../state/useBoardDoc';
 import { useBoardValue } from '../../../state/useBoardValue';
 import { useItemsInSpace } from '../../../state/useItemsInSpace';
 import { ConfirmDialog } from '../../../ui/ConfirmDialog';
+import { DealOut } from '../../facilitation/tables/give/DealOut';
+import { groupsInSpace } from '../../facilitation/tables/give/groupsInSpace';
 import { GroupColumn } from './GroupColumn';
 import { groupSheets } from './groups';
 import { focusCard } from './SheetCard';
@@ -33,7 +35,8 @@ export function ActionsStep() {
   const commands = useSheetCommands();
   const doc = useBoardDoc();
   const [deleting, setDeleting] = useState<ActionSheet | null>(null);
-  const groups = groupSheets(t, sheets, axes);
+  const space = useTableSpace();
+  const groups = groupsInSpace(groupSheets(t, sheets, axes), axes, space);
   const open = openId === null ? undefined : sheets.find((s) => s.id === openId);
 
   // The open sheet was deleted: close it, and say so when someone else did it (not our own
@@ -63,6 +66,7 @@ export function ActionsStep() {
       <header className="plan__header" inert={open !== undefined}>
         <h2 className="plan__title">{t('sheet.heading')}</h2>
         <span className="plan__count">{t.plural('sheet.count', sheets.length)}</span>
+        <DealOut kind="sheets" count={sheets.length} />
         {!projector && <p className="plan__intro muted">{t('sheet.intro')}</p>}
       </header>
       <div className="plan__groups" inert={open !== undefined}>

@@ -5,6 +5,7 @@ import { useSheetActivity } from '../../../state/presenceStores';
 import { boardStore } from '../../../state/store';
 import { Icon } from '../../../ui/Icon';
 import { IconButton } from '../../../ui/IconButton';
+import { SheetTable } from '../../facilitation/tables/give/GiveControls';
 import { PeopleInitials } from './FieldPeople';
 
 /** Gives the focus to the card of sheet `id` (its title, the button that opens it). */
@@ -58,6 +59,7 @@ export function SheetCard({
             {t('sheet.priorityBadge', { priority: t(`sheet.priority.${sheet.priority}`).toLowerCase() })}
           </span>
         )}
+        <SheetTable sheet={sheet} />
       </div>
       <h4 className="sheet-card__title">
         <button

@@ -16,6 +16,7 @@ import { useBoard, useCanEdit } from '../../../state/store';
 import { useConnection } from '../../../state/useConnection';
 import { Icon } from '../../../ui/Icon';
 import { IconButton } from '../../../ui/IconButton';
+import { SheetTableField } from '../../facilitation/tables/give/GiveControls';
 import { BudgetField } from './BudgetField';
 import { ChoiceField } from './ChoiceField';
 import { CollaborativeText } from './CollaborativeText';
@@ -187,6 +188,7 @@ export function SheetEditor({ sheet, axes, onClose, onDelete }: Props) {
               options={axes.map((a, index) => ({ value: a.id, label: axisLabel(t, a, index) }))}
               onChange={(value) => (doc) => setActionAxis(doc, sheet.id, value)}
             />
+            <SheetTableField sheet={sheet} />
             <ChoiceField
               sheetId={sheet.id}
               field="structure"

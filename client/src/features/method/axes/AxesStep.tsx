@@ -16,6 +16,7 @@ import type { BoardCommands } from '../../../toolbox/commands/useCommands';
 import { ConfirmDialog } from '../../../ui/ConfirmDialog';
 import { focusSoon } from '../../../ui/focusSoon';
 import { Icon } from '../../../ui/Icon';
+import { DealOut } from '../../facilitation/tables/give/DealOut';
 import { AxisColumn } from './AxisColumn';
 import { axesAccessibility } from './announcements';
 import {
@@ -145,6 +146,7 @@ export function AxesStep({ commands }: { commands: BoardCommands }) {
               <Icon name="plus" />
               {t('axes.new')}
             </button>
+            <DealOut kind="axes" count={board.axes.length} />
             <HistoryButtons commands={commands} testIdPrefix="axes" />
           </div>
         )}

@@ -2,6 +2,7 @@ import { useDroppable } from '@dnd-kit/core';
 import { useT } from '../../../i18n/locale';
 import { Icon } from '../../../ui/Icon';
 import { IconButton } from '../../../ui/IconButton';
+import { AxisTable } from '../../facilitation/tables/give/GiveControls';
 import { AxisTextField } from './AxisTextField';
 import type { AxisView } from './axesBoard';
 import { IssueCard } from './IssueCard';
@@ -23,7 +24,7 @@ interface Props {
 export function AxisColumn({ axis, index, axes, editable, projector, onAttach, onMove, onDelete }: Props) {
   const t = useT();
   const { setNodeRef, isOver } = useDroppable({ id: axis.id, disabled: !editable });
-  const number = index + 1;
+  const number = axis.number;
   const title = axis.title || t('axes.untitled');
   return (
     <li
@@ -73,6 +74,7 @@ export function AxisColumn({ axis, index, axes, editable, projector, onAttach, o
             </div>
           )}
         </div>
+        <AxisTable axisId={axis.id} number={number} table={axis.table} />
         {editable ? (
           <>
             <AxisTextField

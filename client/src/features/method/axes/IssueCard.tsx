@@ -180,9 +180,9 @@ function AttachMenu({
   };
 
   const options: { id: string | null; label: string }[] = [
-    ...axes.map((axis, index) => ({
+    ...axes.map((axis) => ({
       id: axis.id,
-      label: t('axes.menu.axis', { n: index + 1, title: axis.title || t('axes.untitled') }),
+      label: t('axes.menu.axis', { n: axis.number, title: axis.title || t('axes.untitled') }),
     })),
     { id: null, label: t('axes.menu.pool') },
   ];

@@ -14,10 +14,8 @@ export function axesAccessibility(
   const zoneName = (id: UniqueIdentifier) => {
     const axisId = zoneAxis(String(id));
     if (axisId === null) return t('axes.pool.title');
-    const { axes } = board();
-    const index = axes.findIndex((axis) => axis.id === axisId);
-    const axis = axes[index];
-    return t('axes.menu.axis', { n: index + 1, title: axis?.title || t('axes.untitled') });
+    const axis = board().axes.find((a) => a.id === axisId);
+    return t('axes.menu.axis', { n: axis?.number ?? 0, title: axis?.title || t('axes.untitled') });
   };
   const announcements: Announcements = {
     onDragStart: ({ active }) => t('axes.dnd.start', { title: issueTitle(active.id) }),

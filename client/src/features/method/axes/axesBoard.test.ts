@@ -22,7 +22,7 @@ describe("step 3's view of the board", () => {
     const board = readAxesBoard(doc);
     const table = { id: 't1', name: 'Rouge', color: '#d81b60', order: 0 };
     const seen = axesInSpace(board, { kind: 'table', table, own: true });
-    expect(seen.axes.map((axis) => axis.title)).toEqual(['Table rouge']);
+    expect(seen.axes.map((axis) => [axis.title, axis.number])).toEqual([['Table rouge', 2]]);
     expect(seen.pool).toHaveLength(1);
     expect(axesInSpace(board, { kind: 'plenary' })).toBe(board);
   });

@@ -26,6 +26,8 @@ export interface IssueView {
 
 export interface AxisView {
   id: string;
+  /** 1-based place among all the axes (the same in a table's space, where some are left out). */
+  number: number;
   title: string;
   description: string;
   /** The table it was made at (or given to) during a round, `null` in plenary. */
@@ -62,8 +64,9 @@ export function readAxesBoard(doc: Y.Doc): AxesBoard {
   for (const sheet of readActions(doc))
     if (sheet.axis !== null) sheets.set(sheet.axis, (sheets.get(sheet.axis) ?? 0) + 1);
   return {
-    axes: axes.map((axis) => ({
+    axes: axes.map((axis, index) => ({
       id: axis.id,
+      number: index + 1,
       title: axis.title,
       description: axis.description,
       table: axis.table,
