@@ -1,21 +1,21 @@
-import { expect, type Page, test } from '@playwright/test';
+import { createCluster } from '@atelier/shared';
+import { type Browser, expect, type Locator, type Page, test } from '@playwright/test';
 import { type Actor, createWorkshop, joinWorkshop } from '../fixtures/actors';
+import { seedBoard } from '../fixtures/seed-board';
 import { seedPlan, setRoomStep } from '../fixtures/seed-plan';
 
 const card = (page: Page, title: string) => page.getByTestId('sheet.card').filter({ hasText: title });
 const editor = (page: Page) => page.getByTestId('sheet.editor');
 const field = (page: Page, name: string) => editor(page).getByTestId(`sheet.text.${name}`);
 
-test('tables: the facilitator gives action sheets to tables; in a closed round each table sees and writes its own; the plenary shows every sheet with its table', async ({
-  browser,
-}) => {
+/** A workshop with two tables: Alice and Bruno at the first, Chloé at the second. */
+async function twoTables(browser: Browser) {
   const facilitator = await createWorkshop(browser);
   const alice = await joinWorkshop(browser, facilitator.joinCode, { name: 'Alice', group: 'elected' });
   const bruno = await joinWorkshop(browser, facilitator.joinCode, { name: 'Bruno', group: 'resident' });
   const chloe = await joinWorkshop(browser, facilitator.joinCode, { name: 'Chloé', group: 'business' });
   const page = facilitator.page;
 
-  // Two tables: Alice and Bruno at the first, Chloé at the second.
   await page.getByTestId('tables.toggle').click();
   const panel = page.getByTestId('tables.panel');
   await panel.getByTestId('tables.add').click();
@@ -37,6 +37,23 @@ test('tables: the facilitator gives action sheets to tables; in a closed round e
       .selectOption(table);
   await expect(chloe.page.getByTestId('tables.mine')).toHaveAttribute('data-table-id', second);
   await page.getByTestId('tables.toggle').click();
+
+  return { facilitator, alice, bruno, chloe, page, panel, first, second };
+}
+
+/** The facilitator starts a closed round on the room's step. */
+async function closedRound(page: Page, panel: Locator, people: Actor[]) {
+  await page.getByTestId('tables.toggle').click();
+  await panel.getByTestId('tables.closed').check();
+  await panel.getByTestId('tables.start').click();
+  await page.getByTestId('tables.toggle').click();
+  for (const actor of people) await expect(actor.page.getByTestId('tables.banner')).toBeVisible();
+}
+
+test('tables: the facilitator gives action sheets to tables; in a closed round each table sees and writes its own; the plenary shows every sheet with its table', async ({
+  browser,
+}) => {
+  const { facilitator, alice, bruno, chloe, page, panel, first, second } = await twoTables(browser);
 
   // Two axes of two sheets each, and the room in step 4.
   await seedPlan(page, {
@@ -111,6 +128,57 @@ test('tables: the facilitator gives action sheets to tables; in a closed round e
     'data-table-id',
     second,
   );
+
+  for (const actor of [facilitator, alice, bruno, chloe]) await actor.context.close();
+});
+
+test('tables: axes dealt out to tables; in a closed round in step 3 each table attaches issues of the shared pool to its own axis', async ({
+  browser,
+}) => {
+  const { facilitator, alice, bruno, chloe, page, panel, first, second } = await twoTables(browser);
+  await seedBoard(page, (doc) => {
+    for (const title of ['Se déplacer', 'Se loger']) createCluster(doc, { title, x: 0, y: 0 });
+  });
+  const ids = await seedPlan(page, {
+    axes: [
+      { title: 'Mobilités', sheets: [{ title: 'Vélobus' }] },
+      { title: 'Habitat', sheets: [] },
+    ],
+  });
+  await setRoomStep(page, 'axes');
+  const column = (p: Page, axis: string) => p.locator(`[data-testid="axes.column"][data-axis-id="${axis}"]`);
+
+  // Dealt out: the first axis (and its sheet) to the first table, the second to the second.
+  await page.getByTestId('give.deal-axes').click();
+  await expect(column(page, ids.Mobilités ?? '').getByTestId('give.axis')).toHaveValue(first);
+  await expect(column(page, ids.Habitat ?? '').getByTestId('give.axis')).toHaveValue(second);
+  await expect(column(chloe.page, ids.Habitat ?? '').locator('.table-chip')).toHaveAttribute(
+    'data-table-id',
+    second,
+  );
+
+  await closedRound(page, panel, [alice, bruno, chloe]);
+  // Each table sees its own axis, numbered as in the plenary, and the whole pool.
+  await expect(alice.page.getByTestId('axes.column')).toHaveCount(1);
+  await expect(chloe.page.getByTestId('axes.column')).toHaveCount(1);
+  await expect(column(chloe.page, ids.Habitat ?? '')).toContainText('Axe 2');
+  await expect(alice.page.getByTestId('axes.pool').getByTestId('axes.issue')).toHaveCount(2);
+
+  // Alice attaches an issue of the pool (made in plenary) to her table's axis: Bruno sees it, and
+  // it leaves Chloé's pool.
+  await alice.page
+    .getByTestId('axes.issue')
+    .filter({ hasText: 'Se déplacer' })
+    .getByTestId('axes.issue.menu')
+    .click();
+  await alice.page.getByTestId('axes.attach-menu').getByText('Axe 1 · Mobilités').click();
+  await expect(column(bruno.page, ids.Mobilités ?? '').getByTestId('axes.issue')).toHaveText([/Se déplacer/]);
+  await expect(chloe.page.getByTestId('axes.pool').getByTestId('axes.issue')).toHaveCount(1);
+  await expect(column(page, ids.Mobilités ?? '').getByTestId('axes.issue')).toHaveCount(1);
+
+  await page.getByTestId('tables.endBar').click();
+  await expect(chloe.page.getByTestId('axes.column')).toHaveCount(2);
+  await expect(column(chloe.page, ids.Mobilités ?? '').getByTestId('axes.issue')).toHaveCount(1);
 
   for (const actor of [facilitator, alice, bruno, chloe]) await actor.context.close();
 });
