@@ -1112,6 +1112,7 @@ export const en: Record<ScreenKey, string> = {
   'overview.leaveLabel': 'Leave the visit and go back to the whole room',
   'overview.visitFollow': '“Follow me” is paused during the visit: the room does not follow your view.',
   'overview.message': 'Message to “{name}”',
+  'overview.messageShort': 'Message',
   'tableMessages.heading': 'Messages to tables',
   'tableMessages.to': 'To',
   'tableMessages.all': 'All tables',

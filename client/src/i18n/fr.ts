@@ -1131,6 +1131,7 @@ export const fr = {
   'overview.leaveLabel': 'Quitter la visite et revenir à toute la salle',
   'overview.visitFollow': '« Suivez-moi » est en pause pendant la visite : la salle ne suit pas votre vue.',
   'overview.message': 'Message à « {name} »',
+  'overview.messageShort': 'Message',
   'tableMessages.heading': 'Messages aux tables',
   'tableMessages.to': 'Destinataire',
   'tableMessages.all': 'Toutes les tables',

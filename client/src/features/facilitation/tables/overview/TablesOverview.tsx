@@ -1,4 +1,11 @@
-import { formatRemaining, type TableCounts, tableCountsReader } from '@atelier/shared';
+import {
+  formatRemaining,
+  NOTE_HEIGHT,
+  NOTE_WIDTH,
+  type Table,
+  type TableCounts,
+  tableCountsReader,
+} from '@atelier/shared';
 import { useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import { localeStore, useT } from '../../../../i18n/locale';
@@ -10,7 +17,7 @@ import { Icon } from '../../../../ui/Icon';
 import { IconButton } from '../../../../ui/IconButton';
 import { TableChip } from '../TableSpace';
 import { activityStore, isActive } from './activity';
-import { type OverviewCard, overviewCards, stepCount } from './overview';
+import { type Miniature, type OverviewCard, overviewCards, stepCount, tableMiniatures } from './overview';
 import { TableMessageForm } from './TableMessages';
 
 /** How often "active in the last two minutes" is looked at again with nothing else changing. */
@@ -32,6 +39,8 @@ export function TablesOverview({ onClose }: { onClose: () => void }) {
   const headingRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => headingRef.current?.focus(), []);
   const primary = stepCount(round?.step ?? null);
+  const notes = useBoard((s) => s.notes);
+  const minis = useMemo(() => tableMiniatures(notes, { width: NOTE_WIDTH, height: NOTE_HEIGHT }), [notes]);
 
   return (
     <aside
@@ -63,6 +72,7 @@ export function TablesOverview({ onClose }: { onClose: () => void }) {
             <li key={card.table.id}>
               <TableCard
                 card={card}
+                miniature={minis[card.table.id] ?? null}
                 primary={primary}
                 canVisit={round !== null}
                 visiting={viewed === card.table.id}
@@ -145,12 +155,14 @@ function RoundTime() {
 
 function TableCard({
   card,
+  miniature,
   primary,
   canVisit,
   visiting,
   onMessage,
 }: {
   card: OverviewCard;
+  miniature: Miniature | null;
   primary: keyof TableCounts | null;
   canVisit: boolean;
   visiting: boolean;
@@ -180,19 +192,22 @@ function TableCard({
           </span>
         </span>
       </div>
-      <ul className="overview-card__counts" aria-label={t('overview.counts', { name: table.name })}>
-        {shown.map((kind) => (
-          <li
-            key={kind}
-            data-testid="overview.count"
-            data-kind={kind}
-            data-count={counts[kind]}
-            className={kind === primary ? 'overview-card__count--primary' : undefined}
-          >
-            {t.plural(`overview.count.${kind}`, counts[kind])}
-          </li>
-        ))}
-      </ul>
+      <div className="overview-card__body">
+        {miniature && <MiniBoard miniature={miniature} table={table} />}
+        <ul className="overview-card__counts" aria-label={t('overview.counts', { name: table.name })}>
+          {shown.map((kind) => (
+            <li
+              key={kind}
+              data-testid="overview.count"
+              data-kind={kind}
+              data-count={counts[kind]}
+              className={kind === primary ? 'overview-card__count--primary' : undefined}
+            >
+              {t.plural(`overview.count.${kind}`, counts[kind])}
+            </li>
+          ))}
+        </ul>
+      </div>
       {people.length === 0 ? (
         <p className="overview-card__nobody muted">{t('overview.nobody')}</p>
       ) : (
@@ -229,10 +244,44 @@ function TableCard({
           <Icon name="eye" size={16} />
           {t('overview.visit')}
         </button>
-        <button type="button" className="button" data-testid="overview.messageTo" onClick={onMessage}>
-          {t('overview.message', { name: table.name })}
+        <button
+          type="button"
+          className="button"
+          data-testid="overview.messageTo"
+          aria-label={t('overview.message', { name: table.name })}
+          onClick={onMessage}
+        >
+          {t('overview.messageShort')}
         </button>
       </div>
     </article>
+  );
+}
+
+/** A table's notes, drawn small where they lie on the board (decoration: the counts say it in words). */
+function MiniBoard({ miniature, table }: { miniature: Miniature; table: Table }) {
+  const { box, notes } = miniature;
+  const pad = NOTE_WIDTH / 2;
+  return (
+    <svg
+      className="overview-card__mini"
+      data-testid="overview.mini"
+      viewBox={`${box.x - pad} ${box.y - pad} ${box.width + 2 * pad} ${box.height + 2 * pad}`}
+      preserveAspectRatio="xMidYMid meet"
+      aria-hidden="true"
+    >
+      {notes.map((note) => (
+        <rect
+          key={note.id}
+          x={note.x}
+          y={note.y}
+          width={NOTE_WIDTH}
+          height={NOTE_HEIGHT}
+          rx={NOTE_WIDTH / 12}
+          fill={table.color}
+          fillOpacity={0.75}
+        />
+      ))}
+    </svg>
   );
 }

@@ -1,7 +1,7 @@
 import type { ParticipantSummary } from '@atelier/shared';
 import { describe, expect, it } from 'vitest';
 import { ACTIVE_MS, activitySignatures, isActive, touchActivity } from './activity';
-import { overviewCards, stepCount } from './overview';
+import { overviewCards, stepCount, tableMiniatures } from './overview';
 
 const red = { id: 't1', name: 'Table 1', color: '#d81b60', order: 0 };
 const blue = { id: 't2', name: 'Table 2', color: '#3949ab', order: 1 };
@@ -64,6 +64,24 @@ describe('overviewCards', () => {
     expect(stepCount('issues')).toBe('issues');
     expect(stepCount('partnerships')).toBe('sheets');
     expect(stepCount(null)).toBeNull();
+  });
+});
+
+describe('tableMiniatures', () => {
+  it('places each table’s notes in the box around them, leaving the plenary’s out', () => {
+    const minis = tableMiniatures(
+      {
+        a: { id: 'a', x: 100, y: 50, table: 't1' },
+        b: { id: 'b', x: 400, y: 250, table: 't1' },
+        c: { id: 'c', x: 0, y: 0, table: null },
+        d: { id: 'd', x: -20, y: 10, table: 't2' },
+      },
+      { width: 200, height: 160 },
+    );
+    expect(Object.keys(minis).sort()).toEqual(['t1', 't2']);
+    expect(minis.t1?.box).toEqual({ x: 100, y: 50, width: 500, height: 360 });
+    expect(minis.t1?.notes.map((n) => n.id)).toEqual(['a', 'b']);
+    expect(minis.t2?.box).toEqual({ x: -20, y: 10, width: 200, height: 160 });
   });
 });
 

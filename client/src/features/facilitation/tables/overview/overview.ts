@@ -1,5 +1,6 @@
 import {
   NO_COUNTS,
+  type Note,
   type ParticipantSummary,
   type Seats,
   type Step,
@@ -93,4 +94,35 @@ export function stepCount(step: Step | null): keyof TableCounts | null {
     default:
       return null;
   }
+}
+
+/** A table's notes as rectangles in board units, and the box around them: its miniature. */
+export interface Miniature {
+  notes: { id: string; x: number; y: number }[];
+  box: { x: number; y: number; width: number; height: number };
+}
+
+/**
+ * Each table's miniature (table id → its notes' places), from the board's notes: a glance at
+ * how a table spreads and sorts its work. Notes made in plenary are left out.
+ */
+export function tableMiniatures(
+  notes: Readonly<Record<string, Pick<Note, 'id' | 'x' | 'y' | 'table'>>>,
+  size: { width: number; height: number },
+): Record<string, Miniature> {
+  const out: Record<string, Miniature> = {};
+  for (const note of Object.values(notes)) {
+    if (note.table === null) continue;
+    const mini = out[note.table] ?? { notes: [], box: { x: note.x, y: note.y, width: 0, height: 0 } };
+    mini.notes.push({ id: note.id, x: note.x, y: note.y });
+    out[note.table] = mini;
+  }
+  for (const mini of Object.values(out)) {
+    const xs = mini.notes.map((n) => n.x);
+    const ys = mini.notes.map((n) => n.y);
+    const x = Math.min(...xs);
+    const y = Math.min(...ys);
+    mini.box = { x, y, width: Math.max(...xs) - x + size.width, height: Math.max(...ys) - y + size.height };
+  }
+  return out;
 }
