@@ -1,4 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
+import { expectNoSeriousA11yViolations } from '../fixtures/a11y';
 import { createWorkshop, joinWorkshop } from '../fixtures/actors';
 
 /** A table's card in the facilitator's overview. */
@@ -81,6 +82,7 @@ test('tables overview: counts and who is active live, visiting a table read only
   await expect(facilitator.board.note(alicesNote)).toHaveCount(1);
   await expect(facilitator.board.note(chloesNote)).toHaveCount(0);
   await expect(page.getByTestId('board.add-note')).toHaveCount(0);
+  await expectNoSeriousA11yViolations(page, 'tables overview, visiting a table (facilitator)');
   await page.getByTestId('overview.leave').click();
   await expect(page.getByTestId('overview.visiting')).toHaveCount(0);
   await expect(facilitator.board.note(chloesNote)).toHaveCount(1);
@@ -109,6 +111,8 @@ test('tables overview: counts and who is active live, visiting a table read only
   const chloesMessages = chloe.page.getByTestId('messages.banner');
   await expect(chloesMessages).toHaveCount(1);
   await expect(chloesMessages.getByTestId('messages.bannerText')).toHaveText('Retour en plénière à 11 h.');
+  await expectNoSeriousA11yViolations(page, 'tables overview with messages sent (facilitator)');
+  await expectNoSeriousA11yViolations(alice.page, 'messages from the facilitator (participant)');
   await chloesMessages.getByTestId('messages.dismiss').click();
   await expect(chloesMessages).toHaveCount(0);
 
