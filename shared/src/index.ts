@@ -218,12 +218,15 @@ export {
   roundsReader,
   seatsReader,
   stepQuestionsReader,
+  tableCountsReader,
+  tableMessagesReader,
   tablesReader,
   tablesStateReader,
   themesReader,
   voteTargetsReader,
 } from './doc/readers';
 export { balancedSeating, isBalanced, placeLate, type SeatedPerson } from './doc/seating';
+export { NO_COUNTS, readTableCounts, type TableCounts } from './doc/tableCounts';
 export {
   ItemTable,
   readFromTables,
@@ -231,6 +234,16 @@ export {
   setItemTable,
   TableItemRoot,
 } from './doc/tableField';
+export {
+  clearTableMessages,
+  deleteTableMessage,
+  messagesFor,
+  readTableMessages,
+  sendTableMessage,
+  TABLE_MESSAGE_MAX,
+  type TableMessage,
+  TableMessageInput,
+} from './doc/tableMessages';
 export {
   addTable,
   endTableRound,

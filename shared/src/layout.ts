@@ -23,6 +23,7 @@ export { notesMap } from './doc/notes';
 export { PARTNER_FIELDS, partnersMap } from './doc/partners';
 export { processMap } from './doc/process';
 export { TABLE_ITEM_ROOTS } from './doc/tableField';
+export { tableMessagesMap } from './doc/tableMessages';
 export { seatsMap, tablesMap } from './doc/tables';
 export { themesMap } from './doc/themes';
 export { remindersMap, votesMap } from './votes/votesDoc';

@@ -38,6 +38,8 @@ describe('board store', () => {
     expect(can('p', 't2')).toBe(false);
     expect(can('q', null)).toBe(false);
     expect(can('f', null, 'facilitator')).toBe(true);
+    // A facilitator visiting a table only looks: nothing written into it by accident.
+    expect(can('f', 't2', 'facilitator')).toBe(false);
     expect(
       canEdit({
         me: { participantId: 'q', role: 'participant' },

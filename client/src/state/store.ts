@@ -31,7 +31,15 @@ export interface VotesView {
 }
 
 /** The side panels beside the board; at most one is open. */
-export type SidePanel = 'share' | 'participants' | 'tables' | 'votes' | 'export' | 'board' | 'recap';
+export type SidePanel =
+  | 'share'
+  | 'participants'
+  | 'tables'
+  | 'overview'
+  | 'votes'
+  | 'export'
+  | 'board'
+  | 'recap';
 
 export interface UiState {
   workshop: WorkshopSummary | null;
@@ -202,17 +210,15 @@ type EditState = Pick<BoardState, 'me' | 'control' | 'timeUp' | 'projector'> &
 
 /**
  * Whether this person may change the board right now (the server enforces it too). During a
- * table round a participant writes in their own table's space only (not while looking at another).
+ * table round a participant writes in their own table's space only (not while looking at
+ * another), and a facilitator visiting a table only looks.
  */
 export function canEdit(state: EditState): boolean {
   const role = state.me?.role;
   if (!role || role === 'observer' || state.projector) return false;
-  if (role === 'facilitator') return true;
-  if (
-    state.tables &&
-    !spaceWritable(spaceOf(state as Pick<BoardState, 'tables' | 'me' | 'viewedTable'>), role)
-  )
+  if (state.tables && !spaceWritable(spaceOf(state as Pick<BoardState, 'tables' | 'me' | 'viewedTable'>)))
     return false;
+  if (role === 'facilitator') return true;
   return !state.control.locked && !state.timeUp;
 }
 

@@ -1,6 +1,14 @@
 import type { TablesState } from '@atelier/shared';
 import { describe, expect, it } from 'vitest';
-import { inSpace, mySeat, newItemTable, personInSpace, spaceWritable, tableSpace } from './tableSpace';
+import {
+  inSpace,
+  mySeat,
+  newItemTable,
+  personInSpace,
+  spaceWritable,
+  tableSpace,
+  visitedTable,
+} from './tableSpace';
 
 const red = { id: 't1', name: 'Table 1', color: '#e91e63', order: 0 };
 const blue = { id: 't2', name: 'Table 2', color: '#3f51b5', order: 1 };
@@ -31,13 +39,13 @@ describe('tableSpace', () => {
     expect(inSpace(space, 't2')).toBe(false);
     expect(inSpace(space, null)).toBe(false);
     expect(newItemTable(space)).toBe('t1');
-    expect(spaceWritable(space, 'participant')).toBe(true);
+    expect(spaceWritable(space)).toBe(true);
   });
 
   it('lets a participant look at another table, read only, only when tables are open', () => {
     const looking = tableSpace({ tables: open, me: ana, viewedTable: 't2' });
     expect(looking).toEqual({ kind: 'table', table: blue, own: false });
-    expect(spaceWritable(looking, 'participant')).toBe(false);
+    expect(spaceWritable(looking)).toBe(false);
     expect(newItemTable(looking)).toBeNull();
     expect(tableSpace({ tables: closed, me: ana, viewedTable: 't2' })).toEqual({
       kind: 'table',
@@ -54,17 +62,18 @@ describe('tableSpace', () => {
     });
     expect(space).toEqual({ kind: 'noSeat' });
     expect(inSpace(space, 't1')).toBe(false);
-    expect(spaceWritable(space, 'participant')).toBe(false);
+    expect(spaceWritable(space)).toBe(false);
   });
 
   it('shows the facilitator the whole room, or the one table they look at', () => {
     const boss = { participantId: 'fac', role: 'facilitator' as const };
     expect(tableSpace({ tables: closed, me: boss, viewedTable: null })).toEqual({ kind: 'plenary' });
-    expect(tableSpace({ tables: closed, me: boss, viewedTable: 't2' })).toEqual({
-      kind: 'table',
-      table: blue,
-      own: false,
-    });
+    const visiting = tableSpace({ tables: closed, me: boss, viewedTable: 't2' });
+    expect(visiting).toEqual({ kind: 'table', table: blue, own: false });
+    expect(spaceWritable(visiting)).toBe(false);
+    expect(visitedTable(visiting, 'facilitator')).toEqual(blue);
+    expect(visitedTable(visiting, 'participant')).toBeNull();
+    expect(visitedTable({ kind: 'plenary' }, 'facilitator')).toBeNull();
   });
 
   it("shows only the table's people (and oneself) during a round", () => {

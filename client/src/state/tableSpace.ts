@@ -66,10 +66,19 @@ export function newItemTable(space: TableSpace): string | null {
   return space.kind === 'table' && space.own ? space.table.id : null;
 }
 
-/** Whether the space lets this person write (another table looked at, or no seat: read only). */
-export function spaceWritable(space: TableSpace, role: Role | undefined): boolean {
-  if (role === 'facilitator' || space.kind === 'plenary') return true;
+/**
+ * Whether the space lets this person write: another table looked at, or no seat, is read only
+ * — for a facilitator visiting a table too, so that they never write into it by accident (the
+ * server would let them: its table rules are for participants).
+ */
+export function spaceWritable(space: TableSpace): boolean {
+  if (space.kind === 'plenary') return true;
   return space.kind === 'table' && space.own;
+}
+
+/** The table a facilitator visits ("Vous visitez Table 2"), or `null`: the whole room. */
+export function visitedTable(space: TableSpace, role: Role | undefined): Table | null {
+  return role === 'facilitator' && space.kind === 'table' && !space.own ? space.table : null;
 }
 
 /** The person's own table, round or not (the header's chip), or `null`. */

@@ -33,6 +33,7 @@ import '../ui/toasts.css';
 import '../features/facilitation/participants/participants.css';
 import '../features/facilitation/tables/tables.css';
 import '../features/facilitation/tables/give/give.css';
+import '../features/facilitation/tables/overview/overview.css';
 import '../ui/confirm.css';
 import '../toolbox/notes/filter-menu.css';
 import '../features/facilitation/themes/theme-editor.css';

@@ -7,6 +7,9 @@ import { ParticipantsPanel } from '../features/facilitation/participants/Partici
 import { ProjectorExit, useProjectorMode } from '../features/facilitation/projector/Projector';
 import { SharePanel } from '../features/facilitation/share/SharePanel';
 import { SilentBar } from '../features/facilitation/silent/SilentBar';
+import { TableMessagesBanner } from '../features/facilitation/tables/overview/TableMessages';
+import { TablesOverview } from '../features/facilitation/tables/overview/TablesOverview';
+import { VisitBanner } from '../features/facilitation/tables/overview/Visit';
 import { NoTableYet, TablePicker, TableRoundBanner } from '../features/facilitation/tables/TableSpace';
 import { TablesPanel } from '../features/facilitation/tables/TablesPanel';
 import { useTimerExpiry } from '../features/facilitation/timer/useTimer';
@@ -172,6 +175,8 @@ function BoardLayout({
             <SilentBar workshopId={workshopId} token={session.token} />
             <VoteBanner workshopId={workshopId} token={session.token} />
             <TableRoundBanner />
+            <VisitBanner />
+            <TableMessagesBanner workshopId={workshopId} />
             {!noSeat && <TablePicker workshopId={workshopId} token={session.token} />}
           </div>
           <VotesArea workshopId={workshopId} token={session.token}>
@@ -206,6 +211,7 @@ function BoardLayout({
             onClose={close('[data-testid="tables.toggle"]')}
           />
         )}
+        {panel === 'overview' && <TablesOverview onClose={close('[data-testid="overview.toggle"]')} />}
         {panel === 'votes' && (
           <VotesPanel
             workshopId={workshopId}

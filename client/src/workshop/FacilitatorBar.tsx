@@ -2,6 +2,7 @@ import { FollowToggle } from '../features/facilitation/follow/Follow';
 import { LockToggle } from '../features/facilitation/lock/LockToggle';
 import { ParticipantsToggle } from '../features/facilitation/participants/ParticipantsToggle';
 import { SilentToggle } from '../features/facilitation/silent/SilentToggle';
+import { OverviewToggle } from '../features/facilitation/tables/overview/Visit';
 import { TablesToggle } from '../features/facilitation/tables/TableRound';
 import { ThemeEditorButton } from '../features/facilitation/themes/ThemeEditor';
 import { ExportToggle } from '../features/outputs/export/ExportToggle';
@@ -43,6 +44,7 @@ export function FacilitatorBar({ inStrategy = false }: { inStrategy?: boolean })
           <VotesToggle />
           <ParticipantsToggle />
           <TablesToggle />
+          <OverviewToggle />
           <SidePanelToggle panel="share" testId="share.toggle">
             {t('share.toggle')}
           </SidePanelToggle>

@@ -44,6 +44,8 @@ export const CONTROL_ROOTS = {
   tables: 'tables',
   /** Who sits at which table: `Y.Map<participantId, tableId>` (see tables.ts). */
   seats: 'seats',
+  /** The facilitator's messages to one table or all: `Y.Map<id, TableMessage>`, plain values (see tableMessages.ts). */
+  tableMessages: 'tableMessages',
 } as const;
 
 /** Root types of a participant's private document (room `workshopId/drafts/participantId`). */

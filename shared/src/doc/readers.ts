@@ -13,6 +13,8 @@ import { type Note, notesMap, readNote, readNotes } from './notes';
 import { readPartners } from './partners';
 import { planOverview } from './plan';
 import { type DocReader, docReader } from './reader';
+import { readTableCounts } from './tableCounts';
+import { readTableMessages } from './tableMessages';
 import { readSeats, readTables, readTablesState } from './tables';
 import { readAllThemes } from './themes';
 
@@ -32,6 +34,13 @@ export const actionsReader = docReader(readActions, [BOARD_ROOTS.actions]);
 export const partnersReader = docReader(readPartners, [BOARD_ROOTS.partners]);
 export const indicatorsReader = docReader(readIndicators, [BOARD_ROOTS.indicators]);
 export const binReader = docReader(readBin, [BOARD_ROOTS.bin]);
+/** How many notes, issues, axes and sheets each table made (the facilitator's overview of a round). */
+export const tableCountsReader = docReader(readTableCounts, [
+  BOARD_ROOTS.notes,
+  BOARD_ROOTS.clusters,
+  BOARD_ROOTS.axes,
+  BOARD_ROOTS.actions,
+]);
 /** The plan overview (step 5): axes, sheets, partners, indicators and processes. */
 export const planReader = docReader(planOverview, [
   BOARD_ROOTS.axes,
@@ -64,6 +73,8 @@ export const tablesStateReader = docReader(readTablesState, [
   CONTROL_ROOTS.seats,
   CONTROL_ROOTS.state,
 ]);
+/** Control document: the facilitator's messages to the tables, the latest first. */
+export const tableMessagesReader = docReader(readTableMessages, [CONTROL_ROOTS.tableMessages]);
 /** Control document: every theme, archived ones included. */
 export const themesReader = docReader(readAllThemes, [CONTROL_ROOTS.themes]);
 /** Control document: the facilitator's question per step. */

@@ -11,10 +11,16 @@ import { fitRect, openBoardRect } from '../../../toolbox/canvas/geometry';
 /** How often the leader's view is shared while they pan and zoom. */
 const VIEW_SHARE_MS = 100;
 
-/** The facilitator the room follows shares the board area they see (less what their toolbar covers), in their presence. */
+/**
+ * The facilitator the room follows shares the board area they see (less what their toolbar
+ * covers), in their presence; not while they visit a table: the room stays where it is rather
+ * than follow them over another table's space.
+ */
 export function useLeadView(): void {
   const connection = useConnection();
-  const leading = useBoard((s) => s.follow !== null && s.follow === s.me?.participantId);
+  const leading = useBoard(
+    (s) => s.follow !== null && s.follow === s.me?.participantId && s.viewedTable === null,
+  );
   useEffect(() => {
     if (!leading) return;
     const share = throttleLatest(() => {

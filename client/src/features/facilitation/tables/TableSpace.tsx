@@ -117,8 +117,10 @@ export function TableRoundBanner() {
   const round = useBoard((s) => s.tables.round);
   const tables = useBoard((s) => s.tables.tables);
   const seat = useBoard((s) => mySeat(s.tables, s.me?.participantId));
+  const facilitator = useBoard((s) => s.me?.role === 'facilitator');
   const selectId = useId();
-  if (!round || space.kind !== 'table') return null;
+  // A facilitator looking at a table is visiting it: overview/Visit.tsx says so.
+  if (!round || space.kind !== 'table' || facilitator) return null;
   const others = tables.filter((x) => x.id !== seat?.id);
   return (
     <div
