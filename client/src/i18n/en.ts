@@ -785,6 +785,9 @@ export const en: Record<ScreenKey, string> = {
   'votes.form.targets': 'Items in the vote',
   'votes.form.all': 'All items ({n})',
   'votes.form.some': 'A selection',
+  'votes.form.tables': 'From',
+  'votes.form.tablesAll': 'The whole board',
+  'votes.form.tablesAny': 'The tables’ proposals',
   'votes.form.noTargets.notes': 'There are no notes on the board yet.',
   'votes.form.noTargets.issues': 'There are no issues yet (step 2).',
   'votes.form.noTargets.axes': 'There are no strategic axes yet (step 3).',
@@ -1138,4 +1141,23 @@ export const en: Record<ScreenKey, string> = {
   'tables.noSeatHeading': 'You do not have a table yet',
   'tables.noSeatWait': 'The facilitator will give you one. Meanwhile you can follow the workshop.',
   'tables.noSeatPick': 'Choose your table below to join the work.',
+
+  // Back to plenary: the tables' work shown table by table.
+  'tables.plenary': 'The tables back in plenary',
+  'tables.presents': 'is presenting',
+  'tables.presentPick': 'Table presenting',
+  'tables.presentChoose': 'Choose a table…',
+  'tables.presentNext': 'Next table',
+  'tables.presentNextTitle': '“{name}” next',
+  'tables.presentEnd': 'End of presentations',
+  'tables.regroup': 'Group by table',
+  'tables.regroupTitle':
+    'Lays out each table’s notes in its own frame, side by side (“Undo” puts them back).',
+  'tables.regrouped_one': '{n} note grouped by table. “Undo” puts it back.',
+  'tables.regrouped_other': '{n} notes grouped by table. “Undo” puts them back.',
+  'tables.regroupNothing': 'The notes are already grouped by table.',
+  'tables.filter': 'Tables',
+  'tables.filterAll': 'All tables',
+  'tables.provenance_one': 'From table {names}',
+  'tables.provenance_other': 'From tables {names}',
 };

@@ -32,6 +32,7 @@ import '../toolbox/notes/theme-picker.css';
 import '../ui/toasts.css';
 import '../features/facilitation/participants/participants.css';
 import '../features/facilitation/tables/tables.css';
+import '../features/facilitation/tables/plenary/plenary.css';
 import '../ui/confirm.css';
 import '../toolbox/notes/filter-menu.css';
 import '../features/facilitation/themes/theme-editor.css';

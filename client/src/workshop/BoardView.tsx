@@ -7,6 +7,8 @@ import { ParticipantsPanel } from '../features/facilitation/participants/Partici
 import { ProjectorExit, useProjectorMode } from '../features/facilitation/projector/Projector';
 import { SharePanel } from '../features/facilitation/share/SharePanel';
 import { SilentBar } from '../features/facilitation/silent/SilentBar';
+import { PlenaryBar } from '../features/facilitation/tables/plenary/PlenaryBar';
+import { PresentingView } from '../features/facilitation/tables/plenary/PresentingView';
 import { NoTableYet, TablePicker, TableRoundBanner } from '../features/facilitation/tables/TableSpace';
 import { TablesPanel } from '../features/facilitation/tables/TablesPanel';
 import { useTimerExpiry } from '../features/facilitation/timer/useTimer';
@@ -172,6 +174,7 @@ function BoardLayout({
             <SilentBar workshopId={workshopId} token={session.token} />
             <VoteBanner workshopId={workshopId} token={session.token} />
             <TableRoundBanner />
+            <PlenaryBar />
             {!noSeat && <TablePicker workshopId={workshopId} token={session.token} />}
           </div>
           <VotesArea workshopId={workshopId} token={session.token}>
@@ -236,6 +239,7 @@ function BoardLayout({
           />
         )}
       </div>
+      <PresentingView />
       <Toasts />
     </div>
   );
