@@ -788,6 +788,7 @@ export const en: Record<ScreenKey, string> = {
   'votes.form.tables': 'From',
   'votes.form.tablesAll': 'The whole board',
   'votes.form.tablesAny': 'The tables’ proposals',
+  'votes.form.noTableTargets': 'Nothing of this kind comes from these tables yet.',
   'votes.form.noTargets.notes': 'There are no notes on the board yet.',
   'votes.form.noTargets.issues': 'There are no issues yet (step 2).',
   'votes.form.noTargets.axes': 'There are no strategic axes yet (step 3).',

@@ -804,6 +804,7 @@ export const fr = {
   'votes.form.tables': 'Provenance',
   'votes.form.tablesAll': 'Tout le tableau',
   'votes.form.tablesAny': 'Les propositions des tables',
+  'votes.form.noTableTargets': 'Rien de ce type ne vient de ces tables pour l’instant.',
   'votes.form.noTargets.notes': 'Il n’y a aucune contribution sur le tableau pour l’instant.',
   'votes.form.noTargets.issues': 'Il n’y a aucun enjeu pour l’instant (étape 2).',
   'votes.form.noTargets.axes': 'Il n’y a aucun axe stratégique pour l’instant (étape 3).',

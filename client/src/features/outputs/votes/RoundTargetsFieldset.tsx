@@ -80,7 +80,13 @@ export function RoundTargetsFieldset({ formId, targets, draft, update, error }: 
           ))}
         </ul>
       )}
-      {targets.length === 0 && <p className="hint">{t(`votes.form.noTargets.${draft.targetKind}`)}</p>}
+      {targets.length === 0 && (
+        <p className="hint">
+          {draft.fromTables === ''
+            ? t(`votes.form.noTargets.${draft.targetKind}`)
+            : t('votes.form.noTableTargets')}
+        </p>
+      )}
       <FieldWithError error={error('targets')} errorTestId="votes.form.targets-error">
         {() => null}
       </FieldWithError>

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { boardStore, useBoard } from '../../../../state/store';
+import { viewStore } from '../../../../state/view';
 import { fitToContent } from '../../../../toolbox/canvas/fitToContent';
 import { PROJECTOR_MAX_ZOOM } from '../../projector/Projector';
 import { presentingRule } from './presenting';
@@ -24,7 +25,12 @@ export function PresentingView() {
     previous.current = presenting;
     if (!changed) return;
     const frame = requestAnimationFrame(() => {
-      if (following() || !document.querySelector('[data-testid="board.canvas"]')) return;
+      const canvas = document.querySelector('[data-testid="board.canvas"]');
+      if (following() || !canvas) return;
+      // The banner that appeared with the presentation pushed the board down: measured now
+      // (the canvas's own observer tells its new size only after this frame).
+      const { width, height } = canvas.getBoundingClientRect();
+      viewStore.getState().setCanvasSize({ width, height });
       fitToContent(boardStore.getState().projector ? PROJECTOR_MAX_ZOOM : 1);
     });
     return () => cancelAnimationFrame(frame);
