@@ -11,13 +11,16 @@ export function shownTable(state: Pick<BoardState, 'tableFilter' | 'tables'>): s
 
 /**
  * A step's items as this person sees them: during a table round, their table space's only;
- * in plenary, one table's only when they chose one ("Tables : Table 2", see tableFilter.ts).
+ * in plenary, one table's only when they chose one ("Tables : Table 2", see tableFilter.ts),
+ * unless `byTable` is false (what exists in the space, shown or not).
  */
 export function useItemsInSpace<T extends { table: string | null; fromTables?: readonly string[] }>(
   items: readonly T[],
+  { byTable = true }: { byTable?: boolean } = {},
 ): readonly T[] {
   const space = useTableSpace();
-  const table = useBoard(shownTable);
+  const chosen = useBoard(shownTable);
+  const table = byTable ? chosen : null;
   return useMemo(() => {
     const inSpace = itemsInSpace(space, items);
     return space.kind === 'plenary' && table !== null ? filterByTable(inSpace, { table }) : inSpace;
