@@ -225,6 +225,17 @@ export {
   themesReader,
   voteTargetsReader,
 } from './doc/readers';
+export {
+  FRAME_LABEL_SPACE,
+  FRAME_PADDING,
+  type PlacedNote,
+  type Region,
+  regionsPerRow,
+  regroupLayout,
+  regroupNotesByTable,
+  tableArea,
+  tableRegions,
+} from './doc/regroup';
 export { balancedSeating, isBalanced, placeLate, type SeatedPerson } from './doc/seating';
 export { NO_COUNTS, readTableCounts, type TableCounts } from './doc/tableCounts';
 export {

@@ -801,6 +801,10 @@ export const fr = {
   'votes.form.targets': 'Éléments soumis au vote',
   'votes.form.all': 'Tous les éléments ({n})',
   'votes.form.some': 'Une sélection',
+  'votes.form.tables': 'Provenance',
+  'votes.form.tablesAll': 'Tout le tableau',
+  'votes.form.tablesAny': 'Les propositions des tables',
+  'votes.form.noTableTargets': 'Rien de ce type ne vient de ces tables pour l’instant.',
   'votes.form.noTargets.notes': 'Il n’y a aucune contribution sur le tableau pour l’instant.',
   'votes.form.noTargets.issues': 'Il n’y a aucun enjeu pour l’instant (étape 2).',
   'votes.form.noTargets.axes': 'Il n’y a aucun axe stratégique pour l’instant (étape 3).',
@@ -1231,6 +1235,24 @@ export const fr = {
   'give.dealAxesHint': 'Parts égales, dans l’ordre des axes ; chaque axe emmène ses fiches.',
   'give.dealSheets': 'Répartir les fiches entre les tables',
   'give.dealSheetsHint': 'Parts égales, axe par axe : chaque table reçoit des fiches voisines.',
+  // Back to plenary: the tables' work shown table by table.
+  'tables.plenary': 'Retour des tables en plénière',
+  'tables.presents': 'présente',
+  'tables.presentPick': 'Faire présenter',
+  'tables.presentChoose': 'Choisir une table…',
+  'tables.presentNext': 'Table suivante',
+  'tables.presentNextTitle': 'Au tour de « {name} »',
+  'tables.presentEnd': 'Fin des présentations',
+  'tables.regroup': 'Regrouper par table',
+  'tables.regroupTitle':
+    'Place les contributions de chaque table dans son propre cadre, côte à côte (« Annuler » les remet en place).',
+  'tables.regrouped_one': '{n} contribution regroupée par table. « Annuler » la remet en place.',
+  'tables.regrouped_other': '{n} contributions regroupées par table. « Annuler » les remet en place.',
+  'tables.regroupNothing': 'Les contributions sont déjà regroupées par table.',
+  'tables.filter': 'Tables',
+  'tables.filterAll': 'Toutes les tables',
+  'tables.provenance_one': 'Vient de la table {names}',
+  'tables.provenance_other': 'Vient des tables {names}',
 } as const;
 
 export type ScreenKey = keyof typeof fr;

@@ -69,6 +69,8 @@ export interface UiState {
    * autres tables", open tables only); `null`: their own table's space. See tables/space.ts.
    */
   viewedTable: string | null;
+  /** Back in plenary, the one table whose items this person shows in steps 2–4 (`null`: all). See tableFilter.ts. */
+  tableFilter: string | null;
   toasts: readonly Toast[];
   connection: ConnectionState;
   history: { canUndo: boolean; canRedo: boolean };
@@ -91,6 +93,8 @@ export interface UiActions {
   showVotes(view: VotesView | null): void;
   /** Looks at another table's items during a round (`null`: back to one's own). */
   viewTable(table: string | null): void;
+  /** Shows only one table's items in plenary (`null`: every item). */
+  setTableFilter(table: string | null): void;
   toast(kind: Toast['kind'], message: string): void;
   dismissToast(id: number): void;
 }
@@ -138,6 +142,7 @@ export function initialUi(): UiState {
     openSheet: null,
     votesView: null,
     viewedTable: null,
+    tableFilter: null,
     toasts: [],
     connection: { status: 'connecting', pending: 0, closedCode: null, rateLimited: false },
     history: { canUndo: false, canRedo: false },
@@ -159,6 +164,7 @@ export function createBoardStore(): BoardStore {
     setSidePanel: (sidePanel) => set({ sidePanel }),
     showVotes: (votesView) => set({ votesView }),
     viewTable: (viewedTable) => set({ viewedTable }),
+    setTableFilter: (tableFilter) => set({ tableFilter }),
     setFilter: (filter) => set({ filter }),
     browseStep: (browsedStep) => set({ browsedStep }),
     setOpenSheet: (openSheet) => set({ openSheet }),

@@ -34,6 +34,7 @@ import '../features/facilitation/participants/participants.css';
 import '../features/facilitation/tables/tables.css';
 import '../features/facilitation/tables/give/give.css';
 import '../features/facilitation/tables/overview/overview.css';
+import '../features/facilitation/tables/plenary/plenary.css';
 import '../ui/confirm.css';
 import '../toolbox/notes/filter-menu.css';
 import '../features/facilitation/themes/theme-editor.css';

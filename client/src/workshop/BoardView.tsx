@@ -10,6 +10,8 @@ import { SilentBar } from '../features/facilitation/silent/SilentBar';
 import { TableMessagesBanner } from '../features/facilitation/tables/overview/TableMessages';
 import { TablesOverview } from '../features/facilitation/tables/overview/TablesOverview';
 import { VisitBanner } from '../features/facilitation/tables/overview/Visit';
+import { PlenaryBar } from '../features/facilitation/tables/plenary/PlenaryBar';
+import { PresentingView } from '../features/facilitation/tables/plenary/PresentingView';
 import { NoTableYet, TablePicker, TableRoundBanner } from '../features/facilitation/tables/TableSpace';
 import { TablesPanel } from '../features/facilitation/tables/TablesPanel';
 import { useTimerExpiry } from '../features/facilitation/timer/useTimer';
@@ -177,6 +179,7 @@ function BoardLayout({
             <TableRoundBanner />
             <VisitBanner />
             <TableMessagesBanner workshopId={workshopId} />
+            <PlenaryBar />
             {!noSeat && <TablePicker workshopId={workshopId} token={session.token} />}
           </div>
           <VotesArea workshopId={workshopId} token={session.token}>
@@ -242,6 +245,7 @@ function BoardLayout({
           />
         )}
       </div>
+      <PresentingView />
       <Toasts />
     </div>
   );

@@ -22,6 +22,8 @@ interface Props {
   pointerRef: React.RefObject<{ x: number; y: number } | null>;
   /** Step 2: the notes are dragged in the step's context (see NoteLayer). */
   sharedDrag?: SharedNoteDrag | undefined;
+  /** Drawn in board units under the notes (step 1 in plenary: the tables' frames). */
+  underlay?: React.ReactNode;
 }
 
 /**
@@ -29,7 +31,7 @@ interface Props {
  * offset straight to the DOM (no React render per frame); only the note layer re-renders,
  * and only when the set of notes in view changes.
  */
-export function Canvas({ commands, pointerRef, sharedDrag }: Props) {
+export function Canvas({ commands, pointerRef, sharedDrag, underlay }: Props) {
   const t = useT();
   const connection = useConnection();
   const canvasRef = useRef<HTMLElement>(null);
@@ -158,6 +160,7 @@ export function Canvas({ commands, pointerRef, sharedDrag }: Props) {
       }}
     >
       <div ref={worldRef} className="canvas__world">
+        {underlay}
         <NoteLayer commands={commands} shared={sharedDrag} />
         <Cursors />
       </div>

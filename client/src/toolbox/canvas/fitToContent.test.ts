@@ -49,3 +49,30 @@ describe('fitting for the room’s screen', () => {
     expect(projector?.zoom).toBeCloseTo((1920 - 96) / 920);
   });
 });
+
+describe('fitting while a table presents', () => {
+  afterEach(() => {
+    boardStore.setState({ ...initialDocView(), ...initialUi() });
+    viewStore.setState(initialView());
+  });
+
+  it("shows the presenting table's frame, not the whole board, and the whole board during a round", () => {
+    viewStore.setState({ canvasSize: { width: 1000, height: 800 } });
+    const tables = initialDocView().tables;
+    boardStore.setState({
+      notes: {
+        a: boardNote('a', { x: 0, table: 't1' }),
+        b: boardNote('b', { x: 4000, table: 't2' }),
+      },
+      tables: { ...tables, presenting: 't2' },
+    });
+    const fit = contentViewport();
+    // Only table 2's note (at x 4000) is fitted: at 100 %, centred on it.
+    expect(fit?.zoom).toBe(1);
+    expect((500 - (fit?.x ?? 0)) / (fit?.zoom ?? 1)).toBeCloseTo(4000 + 100);
+    boardStore.setState({
+      tables: { ...tables, presenting: 't2', round: { step: 'assessment', closed: false, startedAt: 0 } },
+    });
+    expect(contentViewport()?.zoom).toBeLessThan(0.5);
+  });
+});

@@ -110,6 +110,7 @@ export const NoteCard = memo(function NoteCard({ id, commands }: Props) {
       data-note-id={id}
       data-draft={note.draft || undefined}
       data-theme={note.theme ?? ''}
+      data-item-tables={note.table ?? ''}
       data-filtered-out={filteredOut || undefined}
       data-x={note.x}
       data-y={note.y}

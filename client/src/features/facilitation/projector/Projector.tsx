@@ -34,7 +34,7 @@ export function ProjectorExit() {
 }
 
 /** On the room's screen a few notes grow to fill it (at 1 they sat in its middle third). */
-const PROJECTOR_MAX_ZOOM = 2.5;
+export const PROJECTOR_MAX_ZOOM = 2.5;
 const fitScreen = () => fitToContent(PROJECTOR_MAX_ZOOM);
 
 /**

@@ -46,6 +46,7 @@ export function SheetCard({
       data-testid="sheet.card"
       data-sheet-id={sheet.id}
       data-status={sheet.status}
+      data-item-tables={sheet.table ?? ''}
     >
       <div className="sheet-card__badges">
         <span className={`sheet-badge sheet-badge--${sheet.status}`} data-testid="sheet.card-status">

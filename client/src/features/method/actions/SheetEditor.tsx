@@ -17,6 +17,7 @@ import { useConnection } from '../../../state/useConnection';
 import { Icon } from '../../../ui/Icon';
 import { IconButton } from '../../../ui/IconButton';
 import { SheetTableField } from '../../facilitation/tables/give/GiveControls';
+import { TableProvenance } from '../../facilitation/tables/plenary/TableProvenance';
 import { BudgetField } from './BudgetField';
 import { ChoiceField } from './ChoiceField';
 import { CollaborativeText } from './CollaborativeText';
@@ -84,6 +85,7 @@ export function SheetEditor({ sheet, axes, onClose, onDelete }: Props) {
             <p className="sheet-drawer__eyebrow">
               {t('sheet.eyebrow')}
               {axis && <span className="sheet-drawer__axis">· {axisLabel(t, axis, axisIndex)}</span>}
+              <TableProvenance item={sheet} />
               {!editable && !projector && (
                 <span className="sheet-badge sheet-badge--readonly">{t('sheet.readOnly')}</span>
               )}

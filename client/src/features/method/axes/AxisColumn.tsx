@@ -32,6 +32,7 @@ export function AxisColumn({ axis, index, axes, editable, projector, onAttach, o
       className={isOver ? 'axis-column axis-column--over' : 'axis-column'}
       data-testid="axes.column"
       data-axis-id={axis.id}
+      data-item-tables={axis.table ?? ''}
       aria-labelledby={`axis-${axis.id}-number`}
     >
       <div className="axis-column__head">

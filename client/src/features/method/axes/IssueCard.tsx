@@ -1,7 +1,9 @@
 import { type KeyboardEvent, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { useT } from '../../../i18n/locale';
+import { tablesAttribute } from '../../../state/tableFilter';
 import { useDragHandle } from '../../../toolbox/canvas/dragHandle';
+import { TableProvenance } from '../../facilitation/tables/plenary/TableProvenance';
 import type { AxisView, IssueView } from './axesBoard';
 
 interface Props {
@@ -39,6 +41,7 @@ export function IssueCard({ issue, editable, axes, onAttach }: Props) {
       data-testid="axes.issue"
       data-issue-id={issue.id}
       data-axis={issue.axis ?? ''}
+      data-item-tables={tablesAttribute(issue)}
     >
       {editable ? (
         <button
@@ -76,6 +79,7 @@ function IssueCardBody({ issue }: { issue: IssueView }) {
         </span>
         <span className="visually-hidden">, </span>
         <span className="issue-card__notes">{t.plural('axes.issue.notes', issue.notes)}</span>
+        <TableProvenance item={issue} />
       </span>
     </>
   );

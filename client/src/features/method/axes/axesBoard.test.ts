@@ -6,6 +6,7 @@ import {
   createAxis,
   createCluster,
   deleteAxis,
+  mergeClusters,
 } from '@atelier/shared';
 import { convergence } from '@atelier/shared/convergence.fixture';
 import { describe, expect, it } from 'vitest';
@@ -25,6 +26,20 @@ describe("step 3's view of the board", () => {
     expect(seen.axes.map((axis) => [axis.title, axis.number])).toEqual([['Table rouge', 2]]);
     expect(seen.pool).toHaveLength(1);
     expect(axesInSpace(board, { kind: 'plenary' })).toBe(board);
+  });
+
+  it("shows in plenary, when one table is chosen, that table's axes and the pool's issues from it", () => {
+    const doc = new Y.Doc();
+    createAxis(doc, { title: 'Plénière' });
+    createAxis(doc, { title: 'Table rouge', table: 't1' });
+    createCluster(doc, { title: 'De la table rouge', x: 0, y: 0, table: 't1' });
+    const into = createCluster(doc, { title: 'Fusionné', x: 0, y: 0, table: 't2' });
+    mergeClusters(doc, createCluster(doc, { title: 'Autre rouge', x: 0, y: 0, table: 't1' }), into);
+    createCluster(doc, { title: 'Table bleue', x: 0, y: 0, table: 't2' });
+    const board = readAxesBoard(doc);
+    const seen = axesInSpace(board, { kind: 'plenary' }, 't1');
+    expect(seen.axes.map((axis) => axis.title)).toEqual(['Table rouge']);
+    expect(seen.pool.map((issue) => issue.title)).toEqual(['De la table rouge', 'Fusionné']);
   });
 
   it('puts each issue under its axis in ranking order, the others in the pool, and counts notes and sheets', () => {
@@ -48,8 +63,18 @@ describe("step 3's view of the board", () => {
       ['Territoire connecté', [1, 3], 2],
       ['Économie locale', [], 0],
     ]);
-    expect(board.axes[0]?.issues[1]).toEqual({ id: c3, title: 'Commerce', rank: 3, notes: 1, axis: a1 });
-    expect(board.pool).toEqual([{ id: c2, title: 'Inclusion numérique', rank: 2, notes: 0, axis: null }]);
+    const plenary = { table: null, fromTables: [] };
+    expect(board.axes[0]?.issues[1]).toEqual({
+      id: c3,
+      title: 'Commerce',
+      rank: 3,
+      notes: 1,
+      axis: a1,
+      ...plenary,
+    });
+    expect(board.pool).toEqual([
+      { id: c2, title: 'Inclusion numérique', rank: 2, notes: 0, axis: null, ...plenary },
+    ]);
     expect(a2).toBeTruthy();
   });
 

@@ -9,8 +9,10 @@ import {
 } from '@atelier/shared';
 import { useMemo } from 'react';
 import type * as Y from 'yjs';
-import { useTableSpace } from '../../../state/store';
+import { useBoard, useTableSpace } from '../../../state/store';
+import { filterByTable } from '../../../state/tableFilter';
 import { itemsInSpace, type TableSpace } from '../../../state/tableSpace';
+import { shownTable } from '../../../state/useItemsInSpace';
 
 /** An issue (step 2's cluster) as step 3 shows it. */
 export interface IssueView {
@@ -22,6 +24,10 @@ export interface IssueView {
   notes: number;
   /** The axis it is attached to, `null` in the pool (also when its axis no longer exists). */
   axis: string | null;
+  /** The table it was made at, `null` in plenary. */
+  table: string | null;
+  /** The tables it was merged from (its provenance, see clusters.ts `mergeClusters`). */
+  fromTables: string[];
 }
 
 export interface AxisView {
@@ -59,6 +65,8 @@ export function readAxesBoard(doc: Y.Doc): AxesBoard {
     rank: index + 1,
     notes: cluster.noteIds.length,
     axis: cluster.axis !== null && known.has(cluster.axis) ? cluster.axis : null,
+    table: cluster.table,
+    fromTables: cluster.fromTables,
   }));
   const sheets = new Map<string, number>();
   for (const sheet of readActions(doc))
@@ -142,13 +150,25 @@ export function contains(rect: Box, point: { x: number; y: number }): boolean {
 /** Step 3's view kept up to date: it reads the axes, the issues with the notes they count, and the sheets. */
 export const axesBoardReader = derivedReader(readAxesBoard, axesReader, clustersReader, actionsReader);
 
-/** Step 3 during a table round: the axes of the person's table (the pool of issues stays whole). */
-export function axesInSpace(board: AxesBoard, space: TableSpace): AxesBoard {
+/**
+ * Step 3 during a table round: the axes of the person's table (the pool of issues stays whole).
+ * In plenary with one table shown (`table`): that table's axes and the pool's issues from it.
+ */
+export function axesInSpace(board: AxesBoard, space: TableSpace, table: string | null = null): AxesBoard {
+  if (space.kind === 'plenary' && table !== null) {
+    const filter = { table };
+    return {
+      ...board,
+      axes: [...filterByTable(board.axes, filter)],
+      pool: [...filterByTable(board.pool, filter)],
+    };
+  }
   const axes = itemsInSpace(space, board.axes);
   return axes === board.axes ? board : { ...board, axes: [...axes] };
 }
 
 export function useAxesInSpace(board: AxesBoard): AxesBoard {
   const space = useTableSpace();
-  return useMemo(() => axesInSpace(board, space), [board, space]);
+  const table = useBoard(shownTable);
+  return useMemo(() => axesInSpace(board, space, table), [board, space, table]);
 }

@@ -2,10 +2,12 @@ import { ClusterDescription, type ClusterHead, ClusterTitle, type Theme } from '
 import { useSortable } from '@dnd-kit/sortable';
 import { type CSSProperties, memo, useState } from 'react';
 import { useT } from '../../../i18n/locale';
+import { tablesAttribute } from '../../../state/tableFilter';
 import type { BoardNote } from '../../../state/types';
 import { dragHandleProps } from '../../../toolbox/canvas/dragHandle';
 import { noteColors, themeLabel } from '../../../toolbox/notes/colors';
 import { ConfirmDialog } from '../../../ui/ConfirmDialog';
+import { TableProvenance } from '../../facilitation/tables/plenary/TableProvenance';
 import { draggedNote, type IssueDropData, issueId } from './dragTargets';
 import { IssueMenu } from './IssueMenu';
 import { IssueTextField } from './IssueTextField';
@@ -30,7 +32,14 @@ const validDescription = (value: string) => ClusterDescription.safeParse(value).
 
 /** The fields that change what a card shows: a new object with the same values re-renders nothing. */
 function sameIssue(a: ClusterHead, b: ClusterHead): boolean {
-  return a.id === b.id && a.title === b.title && a.description === b.description && a.order === b.order;
+  return (
+    a.id === b.id &&
+    a.title === b.title &&
+    a.description === b.description &&
+    a.order === b.order &&
+    a.table === b.table &&
+    a.fromTables.join(' ') === b.fromTables.join(' ')
+  );
 }
 
 /**
@@ -66,6 +75,7 @@ export const IssueCard = memo(
         data-rank={rank}
         data-title={issue.title}
         data-count={notes.length}
+        data-item-tables={tablesAttribute(issue)}
         aria-label={`${t('issues.rank', { n: rank })} — ${title}`}
       >
         <div className="issue__head">
@@ -151,6 +161,7 @@ export const IssueCard = memo(
           <span className="issue__count" data-testid="issues.count">
             {t.plural('issues.notes', notes.length)}
           </span>
+          <TableProvenance item={issue} />
           {counts.length > 0 && (
             <ul className="issue__themes" aria-label={t('issues.themes')}>
               {counts.map(({ theme, count }) => {

@@ -56,7 +56,10 @@ export function IssuesStep({ commands, pointerRef }: Props) {
   const connection = useConnection();
   const editable = useCanEdit();
   const issueCommands = useIssueCommands();
-  const issues = useItemsInSpace(useBoardValue(clusterListReader));
+  const listed = useBoardValue(clusterListReader);
+  const issues = useItemsInSpace(listed);
+  // The notes of an issue hidden by the table filter stay off the board all the same.
+  const existing = useItemsInSpace(listed, { byTable: false });
   const notesByIssue = useNotesByIssue();
   const [active, setActive] = useState<UniqueIdentifier | null>(null);
   const [draft, setDraft] = useState<NewIssueDraft | null>(null);
@@ -67,7 +70,7 @@ export function IssuesStep({ commands, pointerRef }: Props) {
   const accessibility = useMemo(() => issuesAccessibility(t, () => issuesRef.current), [t]);
 
   // A stable set (a selector input of the note layer): it changes only when issues come or go.
-  const idsKey = issues.map((issue) => issue.id).join('\n');
+  const idsKey = existing.map((issue) => issue.id).join('\n');
   const hiddenClusters = useMemo(() => new Set(idsKey === '' ? [] : idsKey.split('\n')), [idsKey]);
   const hiddenRef = useRef(hiddenClusters);
   hiddenRef.current = hiddenClusters;

@@ -44,6 +44,7 @@ describe('the form as it opens', () => {
       targetKind: 'axes',
       allTargets: true,
       selected: [],
+      fromTables: '',
       mode: 'dots',
       budget: '5',
       cap: '2',
@@ -109,6 +110,16 @@ describe('the new round form', () => {
     expect(
       roundBody({ ...draft, mode: 'scoring', criteria: [{ id: 'x', label: 'X', weight: '1,5' }] }).criteria,
     ).toEqual([{ id: 'x', label: 'X', weight: 1.5 }]);
+  });
+  it("sends, for the tables' proposals, the ids the choice of tables keeps, for all or among those ticked", () => {
+    const tables = { ...draft, fromTables: 't1' };
+    expect(roundBody(tables, ['a', 'b']).targets).toEqual(['a', 'b']);
+    expect(roundBody({ ...tables, allTargets: false, selected: ['b', 'c'] }, ['a', 'b']).targets).toEqual([
+      'b',
+    ]);
+    // A table with nothing to vote on: an empty list, which the contract refuses by the targets.
+    const none = CreateRoundBody.safeParse(roundBody(tables, []));
+    expect(Object.keys(roundFormErrors(none.error?.issues ?? []))).toEqual(['targets']);
   });
   it('puts each problem by its field', () => {
     const bad = roundBody({

@@ -19,6 +19,8 @@ export interface RoundDraft {
   targetKind: VoteTargetKind;
   allTargets: boolean;
   selected: readonly string[];
+  /** Targets only from tables: `''` every target, `ANY_TABLE`, or one table's id (see tableTargets.ts). */
+  fromTables: string;
   mode: 'dots' | 'scoring';
   budget: string;
   cap: string;
@@ -68,6 +70,7 @@ export function newRoundDraft(kind: VoteTargetKind, title: string, locale: Local
     targetKind: kind,
     allTargets: true,
     selected: [],
+    fromTables: '',
     mode: 'dots',
     budget: '5',
     cap: '2',
@@ -133,13 +136,18 @@ function decimal(text: string): number {
   return /^-?(\d+\.?\d*|\.\d+)$/.test(trimmed) ? Number(trimmed) : Number.NaN;
 }
 
-/** The `POST …/rounds` body for what the form holds (to be checked with `CreateRoundBody`). */
-export function roundBody(draft: RoundDraft): CreateRoundBody {
+/**
+ * The `POST …/rounds` body for what the form holds (to be checked with `CreateRoundBody`).
+ * `inTables`: the ids of the targets the choice of tables keeps, when the targets are limited to
+ * tables' items; "all" is then those ids, which the server checks like any selection.
+ */
+export function roundBody(draft: RoundDraft, inTables: readonly string[] | null = null): CreateRoundBody {
   const duration = draft.duration.trim();
+  const chosen = draft.allTargets ? null : draft.selected.filter((id) => !inTables || inTables.includes(id));
   return {
     title: draft.title,
     targetKind: draft.targetKind,
-    targets: draft.allTargets ? 'all' : [...draft.selected],
+    targets: chosen ?? (inTables ? [...inTables] : 'all'),
     mode: draft.mode,
     visibility: draft.visibility,
     ...(draft.mode === 'dots'

@@ -1,9 +1,10 @@
 import { CreateRoundBody, type PublicRound, type VoteTarget } from '@atelier/shared';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { errorMessage } from '../../../api/errorMessage';
 import { createRound, moveRound } from '../../../api/votes';
 import { useT } from '../../../i18n/locale';
 import { boardStore, useBoard, useShownStep } from '../../../state/store';
+import { useBoardValue } from '../../../state/useBoardValue';
 import {
   defaultTargetKind,
   fieldMessage,
@@ -13,6 +14,7 @@ import {
   roundBody,
   roundFormErrors,
 } from './roundDraft';
+import { targetsFromTables, targetTablesReader } from './tableTargets';
 import { useLiveTargets } from './useLiveTargets';
 import { useVotesApi } from './votesApi';
 
@@ -26,8 +28,8 @@ export interface DraftEditing {
 }
 
 export interface NewRoundFormState extends DraftEditing {
-  /** The targets of the kind chosen, on the board now. */
-  targets: VoteTarget[];
+  /** The targets of the kind chosen, on the board now (only the tables' chosen, when limited to tables). */
+  targets: readonly VoteTarget[];
   busy: boolean;
   /** Why the server refused the round. */
   formError: string | null;
@@ -51,13 +53,18 @@ export function useNewRoundForm(onDone: (round: PublicRound) => void): NewRoundF
   const [errors, setErrors] = useState<Partial<Record<RoundFormField, string>>>({});
   const [busy, setBusy] = useState(false);
   const [formError, setFormError] = useState<string | null>(null);
-  const targets = useLiveTargets(draft.targetKind);
+  const liveTargets = useLiveTargets(draft.targetKind);
+  const targetTables = useBoardValue(targetTablesReader(draft.targetKind));
+  const targets = useMemo(
+    () => targetsFromTables(liveTargets, targetTables, draft.fromTables),
+    [liveTargets, targetTables, draft.fromTables],
+  );
   const update = (patch: Partial<RoundDraft>) => setDraft((d) => ({ ...d, ...patch }));
   const error = (field: RoundFormField) => (errors[field] ? t(fieldMessage(field)) : null);
 
   const submit = async (open: boolean) => {
     setFormError(null);
-    const body = roundBody(draft);
+    const body = roundBody(draft, draft.fromTables === '' ? null : targets.map((target) => target.id));
     const parsed = CreateRoundBody.safeParse(body);
     if (!parsed.success) {
       setErrors(roundFormErrors(parsed.error.issues));
