@@ -25,4 +25,5 @@ export { processMap } from './doc/process';
 export { TABLE_ITEM_ROOTS } from './doc/tableField';
 export { seatsMap, tablesMap } from './doc/tables';
 export { themesMap } from './doc/themes';
+export { type EditedItem, editedItems } from './strategy/edits';
 export { remindersMap, votesMap } from './votes/votesDoc';
