@@ -85,12 +85,24 @@ test('a workshop becomes session 1 of a strategy; session 2 re-invites the same 
   await expect(changes.getByTestId('changes.attribution')).toBeVisible();
 
   // In session 2 the facilitator has the same recap at hand for the room.
+  await anaPage.close();
   await page.getByTestId('strategy.open').nth(1).click();
   await expect(page).toHaveURL(/\/w\/[^/#]+$/);
   const recap = page.getByTestId('recap.panel');
   await expect(recap).toBeVisible();
   await expect(changeItem(page, 'added', 'Navette vers la gare')).toBeVisible();
+  // Alone in the session (Ana has left), the facilitator completes the board: "between sessions".
+  await expect(page.getByTestId('presence.count')).toHaveText('1');
+  await page.getByTestId('recap.close').click();
+  await new BoardPage(page).addNote('Horaires à vérifier');
   await page.goBack();
+  await page.getByTestId('changes.refresh').click();
+  await expect(
+    changeItem(page, 'added', 'Horaires à vérifier').getByTestId('changes.betweenSessions'),
+  ).toHaveText('entre les séances');
+  await expect(
+    changeItem(page, 'added', 'Navette vers la gare').getByTestId('changes.betweenSessions'),
+  ).toHaveCount(0);
 
   // Archived: a clear banner, no new session; restored, as before.
   await page.getByTestId('strategy.archive').click();

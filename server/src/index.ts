@@ -22,12 +22,15 @@ import { createSqliteBallotStore } from './store/ballots';
 import { databaseWritable, openDb } from './store/db';
 import { createSqliteDocStore } from './store/docs';
 import { createStorageHealth, isStorageFault } from './store/health';
+import { createSqliteJournalStore } from './store/journal';
 import { claimDataDir } from './store/pidFile';
 import { createSqlitePurge } from './store/purge';
 import { seedImportedDocs, seedWorkshopDocs } from './store/seed';
 import { createSqliteStrategyStore } from './store/strategies';
 import { createSqliteWorkshopStore } from './store/workshops';
 import { createSessionService } from './strategies/sessions';
+import { Attendance } from './sync/attendance';
+import { createEditJournal } from './sync/edit-journal';
 import { attachSyncEndpoint } from './sync/endpoint';
 import { ParticipantSockets } from './sync/participant-sockets';
 import { RoomManager } from './sync/rooms';
@@ -94,6 +97,10 @@ export function startServer(config: Config, options: StartOptions = {}): Promise
   const strategyStore = createSqliteStrategyStore(db);
   const docs = createSqliteDocStore(db);
   const metrics = createMetrics();
+  // Who edited which board item when, and whether participants were there (issue 18 §2).
+  const journalStore = createSqliteJournalStore(db);
+  const attendance = new Attendance();
+  const editJournal = createEditJournal({ store: journalStore, attendance });
   const rooms = new RoomManager(
     docs,
     log,
@@ -104,6 +111,7 @@ export function startServer(config: Config, options: StartOptions = {}): Promise
       onCommit: metrics.committed,
       // Written at the workshop's creation: with nothing stored, their snapshot is missing.
       seeded: (name) => parseRoomName(name)?.kind !== 'drafts',
+      journal: editJournal,
     },
     storage,
   );
@@ -130,7 +138,14 @@ export function startServer(config: Config, options: StartOptions = {}): Promise
       contact: config.privacyContact,
       file: config.privacyNotice,
     }),
-    erasure: createParticipantErasure({ workshops, purge, rooms, sockets, log }),
+    erasure: createParticipantErasure({
+      workshops,
+      purge,
+      rooms,
+      sockets,
+      journal: { ...journalStore, forget: editJournal.forget },
+      log,
+    }),
     deletion,
     strategyDeletion: createStrategyDeletion({ strategies: strategyStore, deletion, purge, log }),
     retention,
@@ -145,6 +160,7 @@ export function startServer(config: Config, options: StartOptions = {}): Promise
     votes,
     strategies: createStrategyReader(rooms, workshops),
     strategyStore,
+    journal: journalStore,
     sessions: createSessionService({ workshops, strategies: strategyStore, rooms, docs }),
     seedDocs: (id, template) => seedWorkshopDocs(docs, id, template),
     importDocs: (id, strategy, options) => seedImportedDocs(docs, id, strategy, options),
@@ -210,7 +226,7 @@ export function startServer(config: Config, options: StartOptions = {}): Promise
 
     const sync = attachSyncEndpoint(
       server,
-      { rooms, workshops, sockets, log, activity, metrics, storage, afterWave: relief },
+      { rooms, workshops, sockets, log, activity, metrics, storage, afterWave: relief, attendance },
       {
         maxMessageBytes: config.maxMessageBytes,
         allowedOrigins: config.allowedOrigins,

@@ -64,6 +64,7 @@ async function appWith(options: { network: NetworkInfo; publicUrl?: string }) {
     votes: {} as never,
     strategies: {} as never,
     strategyStore: {} as never,
+    journal: {} as never,
     sessions: {} as never,
     importParser: {} as never,
     privacy: {} as never,

@@ -12,6 +12,7 @@ import {
   renameCluster,
   roomName,
   StrategyDetail,
+  setActionText,
   WorkshopSummary,
 } from '@atelier/shared';
 import { describe, expect, it } from 'vitest';
@@ -25,6 +26,7 @@ import {
   SyncRefused,
   useServer,
   waitDoc,
+  waitFor,
 } from './harness';
 
 const server = useServer();
@@ -353,7 +355,7 @@ describe('strategies and sessions', () => {
     const { changes, from, to, attribution } = ChangesResponse.parse(answer.body);
     expect(from).toEqual({ workshopId: first.session.workshopId, index: 1 });
     expect(to).toEqual({ workshopId: second.session.workshopId, index: 2 });
-    expect(attribution).toBe('note-authors-and-creation-times-only');
+    expect(attribution).toBe('edit-journal');
     expect(changes.notes).toEqual([
       expect.objectContaining({
         id: 'note-new',
@@ -381,6 +383,83 @@ describe('strategies and sessions', () => {
       { token: strategy.token },
     );
     expect(mixed.status).toBe(400);
+  });
+
+  it('says who changed what and when: a participant during the session, the facilitator alone between sessions', async () => {
+    const { strategy, first } = await strategyWithFirstSession();
+    const second = await addSession(strategy, { invite: 'again' });
+    const workshopId = second.session.workshopId;
+    const alice = second.invited.find((p) => p.name === 'Alice');
+    if (!alice) throw new Error('Alice is invited again');
+    const facilitator = await facilitatorOf(strategy, workshopId);
+    const facBoard = await connectDoc(
+      server.wsUrl,
+      roomName(workshopId, 'board'),
+      facilitator.facilitatorToken,
+    );
+    const aliceBoard = await connectDoc(server.wsUrl, roomName(workshopId, 'board'), tokenOf(alice.link), {
+      awarenessState: { cursor: { x: 1, y: 1 } },
+    });
+    const started = Date.now();
+    // During the session: Alice fills in the sheet's objectives.
+    setActionText(aliceBoard.doc, 'sheet-tad', 'objectives', 'Desservir les hameaux le soir');
+    await waitDoc(facBoard, (doc) => readActions(doc).some((a) => a.objectives !== ''), 'Alice’s objectives');
+    const changes = async () => {
+      const answer = await api(
+        server.url,
+        'GET',
+        `/api/strategies/${strategy.id}/changes?from=${first.session.workshopId}&to=${workshopId}`,
+        { token: strategy.token },
+      );
+      expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+      return ChangesResponse.parse(answer.body);
+    };
+    const during = await changes();
+    expect(during.attribution).toBe('edit-journal');
+    const sheet = during.changes.actions.find((a) => a.id === 'sheet-tad');
+    expect(sheet).toMatchObject({
+      change: 'changed',
+      fields: [expect.objectContaining({ field: 'objectives' })],
+      editors: [{ participant: alice.participantId, group: 'resident' }],
+      betweenSessions: false,
+    });
+    // To the minute: the minute of the edit.
+    const editedAt = Date.parse(sheet?.editedAt ?? '');
+    expect(editedAt).toBeGreaterThan(started - 60_000);
+    expect(editedAt).toBeLessThanOrEqual(Date.now());
+
+    // Everyone leaves; the facilitator, alone, fixes the issue's title.
+    const aliceClient = aliceBoard.doc.clientID;
+    await waitFor(() => facBoard.awareness.getStates().has(aliceClient), 'Alice’s presence');
+    aliceBoard.destroy();
+    // Her presence goes when the server has seen her socket close: nobody is connected any more.
+    await waitFor(() => !facBoard.awareness.getStates().has(aliceClient), 'Alice’s presence to leave');
+    renameCluster(facBoard.doc, 'issue-mob', 'Mobilités du soir');
+    const check = await connectDoc(server.wsUrl, roomName(workshopId, 'board'), facilitator.facilitatorToken);
+    await waitDoc(check, (doc) => readClusters(doc)[0]?.title === 'Mobilités du soir', 'the new title');
+    const after = await changes();
+    expect(after.changes.issues).toEqual([
+      expect.objectContaining({
+        id: 'issue-mob',
+        editors: [{ participant: facilitator.participantId, group: expect.any(String) }],
+        betweenSessions: true,
+      }),
+    ]);
+    // Alice's edit keeps its place: the sheet was not edited alone.
+    expect(after.changes.actions.find((a) => a.id === 'sheet-tad')?.betweenSessions).toBe(false);
+
+    // The other way round, no journal tells who undid what.
+    const reverse = await api(
+      server.url,
+      'GET',
+      `/api/strategies/${strategy.id}/changes?from=${workshopId}&to=${first.session.workshopId}`,
+      { token: strategy.token },
+    );
+    const reversed = ChangesResponse.parse(reverse.body);
+    expect(reversed.attribution).toBe('note-authors-and-creation-times-only');
+    expect(reversed.changes.issues[0]).toMatchObject({ editors: [], editedAt: null, betweenSessions: null });
+    facBoard.destroy();
+    check.destroy();
   });
 
   it('makes a standalone workshop session 1 of a new strategy, for its creator only', async () => {

@@ -26,4 +26,5 @@ export { TABLE_ITEM_ROOTS } from './doc/tableField';
 export { tableMessagesMap } from './doc/tableMessages';
 export { seatsMap, tablesMap } from './doc/tables';
 export { themesMap } from './doc/themes';
+export { type EditedItem, editedItems } from './strategy/edits';
 export { remindersMap, votesMap } from './votes/votesDoc';

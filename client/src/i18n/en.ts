@@ -1049,6 +1049,12 @@ export const en: Record<ScreenKey, string> = {
   'changes.kind.removed': 'Removed',
   'changes.by': 'by {name}',
   'changes.createdAt': 'created {date}',
+  'changes.attribution.journal':
+    'Who and when: from the edits recorded in session {to}, to the minute. “Between sessions”: edited with no participant connected.',
+  'changes.betweenSessions': 'between sessions',
+  'changes.betweenSessionsHint': 'Edited with no participant connected',
+  'changes.erased': 'erased person',
+  'changes.editor': '{name} ({group})',
   'changes.untitled': 'Untitled',
   'changes.empty': 'empty',
   'changes.becomes': 'becomes',

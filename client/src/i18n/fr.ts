@@ -1068,6 +1068,12 @@ export const fr = {
   'changes.kind.removed': 'Retrait',
   'changes.by': 'par {name}',
   'changes.createdAt': 'créé le {date}',
+  'changes.attribution.journal':
+    'Qui et quand : d’après les modifications enregistrées pendant la séance {to}, à la minute près. « Entre les séances » : modifié sans aucun·e participant·e connecté·e.',
+  'changes.betweenSessions': 'entre les séances',
+  'changes.betweenSessionsHint': 'Modifié sans aucun·e participant·e connecté·e',
+  'changes.erased': 'personne effacée',
+  'changes.editor': '{name} ({group})',
   'changes.untitled': 'Sans titre',
   'changes.empty': 'vide',
   'changes.becomes': 'devient',

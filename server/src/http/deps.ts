@@ -17,6 +17,7 @@ import type { StrategyDeletion, WorkshopDeletion } from '../privacy/deletion';
 import type { ParticipantErasure } from '../privacy/erasure';
 import type { Retention } from '../privacy/retention';
 import type { StorageHealth } from '../store/health';
+import type { JournalStore } from '../store/journal';
 import type { StrategyStore } from '../store/strategies';
 import type { ParticipantRecord, WorkshopRecord, WorkshopStore } from '../store/workshops';
 import type { SessionService } from '../strategies/sessions';
@@ -55,6 +56,8 @@ export interface AppDeps {
   votes: VoteService;
   /** Strategies (series of sessions) and their facilitator tokens. */
   strategyStore: StrategyStore;
+  /** Who edited which board item when (the changes' and the strategy export's who and when). */
+  journal: Pick<JournalStore, 'read'>;
   /** A strategy's sessions: new ones from an earlier one's outcome, and what each is at a glance. */
   sessions: SessionService;
   /** Reads a workshop's outcome as the strategy object every export is written from. */

@@ -113,7 +113,7 @@ const exportStrategy = createRoute({
 
 /** The strategy schema, and the workshop's outcome in every format. */
 export function exportRoutes(deps: AppDeps) {
-  const { workshops, strategies, strategyStore, log, metrics } = deps;
+  const { workshops, strategies, strategyStore, journal, log, metrics } = deps;
   const app = new OpenAPIHono({ defaultHook: validationHook });
 
   app.openapi(strategySchema, (c) => {
@@ -153,6 +153,8 @@ export function exportRoutes(deps: AppDeps) {
         title: workshop.title,
         date: session.date ?? workshop.createdAt.slice(0, 10),
         outcome: read.strategy,
+        // Who and when for the changes from the session before to this one.
+        journal: journal.read(workshop.id),
       });
     }
     if (problems) return refused(c, problems, { strategyId: id });

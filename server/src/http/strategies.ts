@@ -133,7 +133,7 @@ const getChanges = createRoute({
   path: '/api/strategies/{id}/changes',
   summary: 'What changed between two sessions',
   description:
-    'Notes, issues, axes, action sheets, partners and indicators added, changed (field by field, before and after) and removed between session `from` and session `to`, compared by id on the two sessions’ strategy objects. Who and when: the documents record a note’s author and each item’s creation time, not who changed a field nor when; `attribution` says so and items carry what is known.',
+    'Notes, issues, axes, action sheets, partners and indicators added, changed (field by field, before and after) and removed between session `from` and session `to`, compared by id on the two sessions’ strategy objects. Who and when: when `to` comes after `from`, from `to`’s edit journal (`attribution: edit-journal`): each item’s last editors (participant ids in `to`, with their group), the minute of its last edit, and `betweenSessions` when every edit of it was made with no participant connected. Otherwise (`note-authors-and-creation-times-only`) only what the documents record: a note’s author, items’ creation times.',
   security: [{ bearer: [] }],
   request: { params: StrategyPath, query: ChangesQuery },
   responses: {
@@ -175,7 +175,7 @@ export const strategySummary = (s: StrategyRecord): StrategyRecordSummary => ({
 export const strategyLink = (origin: string, id: string, token: string) => `${origin}/s/${id}#token=${token}`;
 
 export function strategyRoutes(deps: AppDeps) {
-  const { workshops, strategyStore, sessions, log } = deps;
+  const { workshops, strategyStore, sessions, journal, log } = deps;
   const app = new OpenAPIHono({ defaultHook: validationHook });
 
   const sessionSummary = (c: Context, token: string, facts: SessionFacts): SessionSummary => ({
@@ -367,12 +367,22 @@ export function strategyRoutes(deps: AppDeps) {
         `A session holds data the strategy schema refuses, so it cannot be compared: ${describeIssues((problems ?? []).slice(0, 3))}`,
         issueList(problems ?? []),
       );
+    // The later session started from an earlier one's outcome: its journal holds the edits that
+    // made the changes. Items changed only in sessions in between carry no who and when; compared
+    // the other way round, no journal tells who undid what.
+    const journaled = to.index > from.index;
     return c.json(
       {
         from: { workshopId: from.workshopId, index: from.index },
         to: { workshopId: to.workshopId, index: to.index },
-        attribution: 'note-authors-and-creation-times-only' as const,
-        changes: strategyChanges(before.strategy, after.strategy),
+        attribution: journaled
+          ? ('edit-journal' as const)
+          : ('note-authors-and-creation-times-only' as const),
+        changes: strategyChanges(
+          before.strategy,
+          after.strategy,
+          journaled ? journal.read(to.workshopId) : [],
+        ),
       },
       200,
     );

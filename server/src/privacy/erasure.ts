@@ -7,6 +7,7 @@ import {
   SERVER_ORIGIN,
 } from '@atelier/shared';
 import type { Logger } from '../log';
+import type { JournalStore } from '../store/journal';
 import type { PurgeStore } from '../store/purge';
 import type { ParticipantRecord, WorkshopRecord, WorkshopStore } from '../store/workshops';
 import type { ParticipantDisconnector } from '../sync/participant-sockets';
@@ -16,8 +17,9 @@ export interface ParticipantErasure {
   /**
    * Erases one person: their name becomes a neutral label ("Participant·e 12") wherever it is
    * read from (the participants row: the API, presence, exports, vote progress), their token
-   * is revoked and their sockets closed (4410); with `removeContributions`, their notes (board,
-   * bin) and drafts go too. Idempotent. `null` when nobody by that id is in the workshop.
+   * is revoked and their sockets closed (4410), and the edit journal forgets who they were (its
+   * rows of them keep their times, without their id); with `removeContributions`, their notes
+   * (board, bin) and drafts go too. Idempotent. `null` when nobody by that id is in the workshop.
    */
   erase(
     workshop: WorkshopRecord,
@@ -31,11 +33,13 @@ export interface ParticipantErasureDeps {
   purge: PurgeStore;
   rooms: Pick<RoomManager, 'drop' | 'withDoc' | 'compactNow'>;
   sockets: ParticipantDisconnector;
+  /** The edit journal's rows (store) and its writer (edits still in flight). */
+  journal: Pick<JournalStore, 'forgetParticipant'> & { forget(participantId: string): void };
   log: Logger;
 }
 
 export function createParticipantErasure(deps: ParticipantErasureDeps): ParticipantErasure {
-  const { workshops, purge, rooms, sockets, log } = deps;
+  const { workshops, purge, rooms, sockets, journal, log } = deps;
   return {
     erase(workshop, participantId, { removeContributions, by }) {
       const participant = workshops.erase(workshop.id, participantId, (n) =>
@@ -44,6 +48,8 @@ export function createParticipantErasure(deps: ParticipantErasureDeps): Particip
       if (!participant) return null;
       // After the revocation, so that a reconnect is refused (4401); presence goes with the sockets.
       const closed = sockets.disconnect(participant.id, CLOSE_CODES.removed, 'erased by a facilitator');
+      journal.forget(participant.id);
+      const journalRows = journal.forgetParticipant(workshop.id, participant.id);
       let removedNotes = 0;
       if (removeContributions) {
         const drafts = draftsRoomName(workshop.id, participant.id);
@@ -62,6 +68,7 @@ export function createParticipantErasure(deps: ParticipantErasureDeps): Particip
           by,
           removeContributions,
           removedNotes,
+          journalRows,
           sockets: closed,
         },
         'participant erased',

@@ -123,6 +123,21 @@ const MIGRATIONS: readonly string[] = [
    ALTER TABLE workshops ADD COLUMN session_date TEXT;
    ALTER TABLE workshops ADD COLUMN strategy_facilitator_id TEXT;
    CREATE UNIQUE INDEX workshops_strategy_session ON workshops(strategy_id, session_index);`,
+  // Issue 18 §2: the edit journal (docs/security.md, "Personal data"): who edited which item of
+  // a workshop's board, per field ('' the item itself), coalesced to one row per minute; `alone`
+  // when no participant was connected for any of those edits. An erased person's rows lose their
+  // id (NULL); the rows go with the workshop.
+  `CREATE TABLE edit_journal (
+     workshop_id TEXT NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+     participant_id TEXT,
+     collection TEXT NOT NULL,
+     item_id TEXT NOT NULL,
+     field TEXT NOT NULL,
+     minute INTEGER NOT NULL,
+     alone INTEGER NOT NULL
+   );
+   CREATE UNIQUE INDEX edit_journal_key
+     ON edit_journal(workshop_id, participant_id, collection, item_id, field, minute);`,
 ];
 
 /** The schema version this code migrates to (`user_version`). */

@@ -55,6 +55,11 @@ export class Connection implements Peer, TurnOutbox {
     return this.identity.clientId;
   }
 
+  /** Who sends this socket's updates (the edit journal's "who"). */
+  get participantId(): string {
+    return this.context.user.participantId;
+  }
+
   /** Greets the client: our state vector (so it sends what we lack) and who is here. */
   start(): void {
     this.send(encodeSyncStep1(this.room.doc));

@@ -30,6 +30,7 @@ import type { SyncMetrics } from '../metrics/metrics';
 import type { ActivityTracker } from '../store/activity';
 import type { StorageHealth } from '../store/health';
 import type { WorkshopStore } from '../store/workshops';
+import type { Attendance } from './attendance';
 import { closeReason } from './close-reason';
 import { Connection } from './connection';
 import { KEEPALIVE } from './messages';
@@ -83,6 +84,8 @@ export function attachSyncEndpoint(
     storage?: Pick<StorageHealth, 'writable'>;
     /** Counts every connection asked for, to give memory back once a wave of them is over. */
     afterWave?: Pick<AfterWave, 'asked'>;
+    /** Counts participants' sockets per workshop (the edit journal's "between sessions"). */
+    attendance?: Pick<Attendance, 'opened'>;
   },
   options: SyncEndpointOptions,
 ): SyncEndpoint {
@@ -211,6 +214,8 @@ export function attachSyncEndpoint(
     metrics?.connected(parsed.kind);
     // Findable by participant: removing someone or changing their role closes their sockets at once.
     sockets.add(participant.id, connection);
+    const leave =
+      participant.role === 'participant' ? deps.attendance?.opened(participant.workshopId) : undefined;
     room.add(connection);
     log.info({ room: name, participantId: participant.id, role: participant.role }, 'sync connected');
 
@@ -233,6 +238,7 @@ export function attachSyncEndpoint(
       connections.delete(ws);
       metrics?.disconnected(parsed.kind);
       sockets.delete(participant.id, connection);
+      leave?.();
       control?.release();
       const left = room.remove(connection);
       log.info({ room: name, participantId: participant.id, code }, 'sync disconnected');

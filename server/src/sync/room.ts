@@ -2,6 +2,8 @@ import { WRITE_DENIED_REASONS } from '@atelier/shared';
 import * as Y from 'yjs';
 import type { Logger } from '../log';
 import type { DocStore } from '../store/docs';
+import type { JournalRow } from '../store/journal';
+import type { EditJournal, RoomJournal } from './edit-journal';
 import { encodePermissionDenied, encodeSyncStep1, encodeUpdate } from './messages';
 import { type PresenceEntry, PresenceTable } from './presence';
 import { rebuildStoredDoc } from './stored-doc';
@@ -16,6 +18,8 @@ export interface Peer {
   close(code: number, reason: string): void;
   /** The awareness client id this peer speaks for (one per connection), removed when it leaves. */
   readonly awarenessClientId: number | null;
+  /** The participant whose updates this peer sends (the edit journal's "who"); none for tests' peers. */
+  readonly participantId?: string;
 }
 
 export interface RoomOptions {
@@ -32,6 +36,8 @@ export interface RoomOptions {
    * seeded): such a room with nothing stored has lost its snapshot and is damaged. None by default.
    */
   seeded?: (room: string) => boolean;
+  /** Records who edited which board item when (docs/contract.md, "Who and when"); none by default. */
+  journal?: EditJournal;
 }
 
 /** What the room manager is told of a room's storage failures. */
@@ -48,6 +54,8 @@ interface Uncommitted {
   update: Uint8Array;
   message: Uint8Array;
   origin: unknown;
+  /** What the edit journal records of it, written with it. */
+  edits: JournalRow[] | null;
 }
 
 /**
@@ -76,6 +84,7 @@ export class Room implements TurnCommit {
   private compactAfter = 0;
   private presenceTimer: NodeJS.Timeout | null = null;
   private lastPresenceFlush = Number.NEGATIVE_INFINITY;
+  private readonly journal: RoomJournal | null;
 
   /** Throws `RoomDamaged` when the stored document cannot be rebuilt (see `rebuildStoredDoc`). */
   constructor(
@@ -86,6 +95,7 @@ export class Room implements TurnCommit {
     private readonly options: RoomOptions,
     private readonly hooks: RoomHooks = {},
   ) {
+    this.journal = options.journal?.room(name) ?? null;
     const loaded = this.load();
     this.current = loaded.doc;
     this.replies = loaded.replies;
@@ -140,6 +150,18 @@ export class Room implements TurnCommit {
       this.persistError = null;
     } catch (error) {
       this.persistError = error;
+      return;
+    }
+    // In the same transaction, after the updates: committed with them, before any broadcast. A
+    // journal that cannot be written does not refuse the edits (the disk full aside, which rolls
+    // the whole transaction back).
+    const edits = this.journal ? this.committing.flatMap((u) => u.edits ?? []) : [];
+    if (edits.length === 0) return;
+    try {
+      this.journal?.write(edits);
+    } catch (error) {
+      this.journal?.rolledBack();
+      this.log.error({ room: this.name, err: String(error) }, 'edit journal not written');
     }
   }
 
@@ -149,6 +171,7 @@ export class Room implements TurnCommit {
     if (batch.length === 0) return;
     this.committing = [];
     if (!stored || this.persistError !== null) {
+      this.journal?.rolledBack();
       if (this.persistError !== null) this.hooks.storeFailed?.(this.persistError);
       this.takeBack(batch);
       return;
@@ -263,10 +286,15 @@ export class Room implements TurnCommit {
     return this.logBytes >= Math.max(this.options.compactLogBytes, this.snapshotBytes, this.compactAfter);
   }
 
-  private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
+  private readonly onDocUpdate = (
+    update: Uint8Array,
+    origin: unknown,
+    _doc: Y.Doc,
+    tr: Y.Transaction,
+  ): void => {
     const message = encodeUpdate(update);
     this.replies.push(message);
-    this.uncommitted.push({ update, message, origin });
+    this.uncommitted.push({ update, message, origin, edits: this.journal?.edits(origin, tr) ?? null });
     this.flusher.commit(this);
   };
 

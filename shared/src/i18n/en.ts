@@ -266,6 +266,9 @@ export const en: Record<ExportKey, string> = {
   'export.tables.toSession': 'To session',
   'export.tables.change': 'Change',
   'export.tables.changedFields': 'Fields changed',
+  'export.tables.editors': 'Edited by',
+  'export.tables.editedAt': 'Last edited',
+  'export.tables.betweenSessions': 'Between sessions',
   'export.tables.strategyId': 'Strategy id',
 
   // — Exports: the report (Markdown, Word); keys go right below —
@@ -348,4 +351,7 @@ export const en: Record<ExportKey, string> = {
   'export.report.change.added': 'Added',
   'export.report.change.changed': 'Changed',
   'export.report.change.removed': 'Removed',
+  'export.report.betweenSessions': 'edited between sessions',
+  'export.report.editedBy': 'by {names}',
+  'export.report.editedAt': 'last edited {date}',
 };

@@ -270,6 +270,9 @@ export const fr = {
   'export.tables.toSession': 'À la séance',
   'export.tables.change': 'Évolution',
   'export.tables.changedFields': 'Rubriques modifiées',
+  'export.tables.editors': 'Modifié par',
+  'export.tables.editedAt': 'Dernière modification',
+  'export.tables.betweenSessions': 'Entre les séances',
   'export.tables.strategyId': 'Identifiant de la stratégie',
 
   // — Exports: the report (Markdown, Word); keys go right below —
@@ -352,6 +355,9 @@ export const fr = {
   'export.report.change.added': 'Ajout',
   'export.report.change.changed': 'Modification',
   'export.report.change.removed': 'Retrait',
+  'export.report.betweenSessions': 'modifié entre les séances',
+  'export.report.editedBy': 'par {names}',
+  'export.report.editedAt': 'dernière modification le {date}',
 } as const;
 
 export type ExportKey = keyof typeof fr;

@@ -159,8 +159,13 @@ export const ChangesQuery = z.object({
 export const ChangesResponse = z.object({
   from: z.object({ workshopId: z.string(), index: z.number().int().positive() }),
   to: z.object({ workshopId: z.string(), index: z.number().int().positive() }),
-  /** What the documents record of who and when (see `strategyChanges`). */
-  attribution: z.literal('note-authors-and-creation-times-only'),
+  /**
+   * Where who and when come from (see `strategyChanges`): `edit-journal` when `to` comes after
+   * `from` (the later session's edit journal gives each item's editors, last edit and whether it
+   * was made between sessions); otherwise `note-authors-and-creation-times-only` (what the
+   * documents record: a note's author, items' creation times).
+   */
+  attribution: z.enum(['edit-journal', 'note-authors-and-creation-times-only']),
   changes: StrategyChanges,
 });
 export type ChangesResponse = z.infer<typeof ChangesResponse>;

@@ -4,7 +4,7 @@ import { deleteAction } from '../doc/actions';
 import { renameCluster } from '../doc/clusters';
 import { addNote, moveNote } from '../doc/notes';
 import { buildStrategy } from './build';
-import { noChanges, strategyChanges } from './changes';
+import { type JournalEdit, noChanges, strategyChanges } from './changes';
 import { fixtureWorkshop, T0 } from './workshop.fixture';
 
 /** The fixture's outcome, then the same documents after `edit`: two sessions' strategy objects. */
@@ -48,6 +48,9 @@ describe('strategyChanges', () => {
         createdAt: new Date(T0 + 86_400_000).toISOString(),
         author: 'p-lea',
         authorGroup: 'resident',
+        editors: [],
+        editedAt: null,
+        betweenSessions: null,
       },
     ]);
     expect(changes.issues).toEqual([
@@ -59,6 +62,9 @@ describe('strategyChanges', () => {
         createdAt: null,
         author: null,
         authorGroup: null,
+        editors: [],
+        editedAt: null,
+        betweenSessions: null,
       },
     ]);
     expect(changes.actions.map((a) => [a.id, a.change, a.label])).toEqual([
@@ -80,5 +86,70 @@ describe('strategyChanges', () => {
       expect.objectContaining({ id: 'n5', change: 'removed', label: 'Idée en vrac', author: 'p-camille' }),
     ]);
     expect(issues).toEqual([]);
+  });
+
+  describe('who and when, from the later session’s journal', () => {
+    const edit = (over: Partial<JournalEdit>): JournalEdit => ({
+      collection: 'issues',
+      item: 'i-num',
+      field: 'title',
+      participant: 'p-marie',
+      group: 'elected',
+      at: '2026-12-04T14:32:00.000Z',
+      alone: false,
+      ...over,
+    });
+    const { before, after } = beforeAndAfter((board) => {
+      renameCluster(board, 'i-num', 'Fibre et couverture mobile');
+      deleteAction(board, 's-tad');
+    });
+
+    it('names the last editors of the changed fields, most recent first, with the last edit’s time', () => {
+      const { issues } = strategyChanges(before, after, [
+        edit({ participant: 'p-paul', group: 'staff', at: '2026-12-04T14:02:00.000Z' }),
+        edit({}),
+        edit({ participant: 'p-paul', group: 'staff', at: '2026-12-04T14:05:00.000Z' }),
+        // A field that did not change in the end does not explain the change.
+        edit({ participant: 'p-zoe', field: 'description', at: '2026-12-04T15:00:00.000Z' }),
+        // Another collection's item of the same id is another item.
+        edit({ collection: 'axes', participant: 'p-zoe', at: '2026-12-04T16:00:00.000Z' }),
+      ]);
+      expect(issues[0]).toMatchObject({
+        id: 'i-num',
+        editors: [
+          { participant: 'p-marie', group: 'elected' },
+          { participant: 'p-paul', group: 'staff' },
+        ],
+        editedAt: '2026-12-04T14:32:00.000Z',
+        betweenSessions: false,
+      });
+    });
+
+    it('says “between sessions” when every edit was made with no participant connected', () => {
+      const alone = { participant: 'p-consultant', group: 'other' as const, alone: true };
+      const { issues, actions } = strategyChanges(before, after, [
+        edit({ ...alone }),
+        edit({ ...alone, at: '2026-12-05T09:10:00.000Z' }),
+        edit({ ...alone, collection: 'actions', item: 's-tad', field: null }),
+        // Typing in the sheet during the session, before it was removed alone: the removal explains it.
+        edit({ collection: 'actions', item: 's-tad', field: 'budget' }),
+      ]);
+      expect(issues[0]).toMatchObject({
+        editors: [{ participant: 'p-consultant', group: 'other' }],
+        editedAt: '2026-12-05T09:10:00.000Z',
+        betweenSessions: true,
+      });
+      expect(actions[0]).toMatchObject({ id: 's-tad', change: 'removed', betweenSessions: true });
+    });
+
+    it('falls back on every edit of the item, and on an erased editor without a name', () => {
+      const { issues } = strategyChanges(before, after, [
+        edit({ field: 'rank', participant: null, group: null }),
+      ]);
+      expect(issues[0]).toMatchObject({
+        editors: [{ participant: null, group: null }],
+        betweenSessions: false,
+      });
+    });
   });
 });

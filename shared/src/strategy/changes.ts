@@ -10,8 +10,10 @@ import type { Strategy } from './schema';
  * objects.
  *
  * Who and when: the documents record a note's author and every item's creation time, not who
- * edited a field nor when. So an added item carries what is known of it (a note's author and
- * group, its `createdAt`), and a changed item only its fields, before and after.
+ * edited a field nor when. That comes from the server's edit journal of the later session
+ * (`JournalEdit`), passed in: each item then carries its last editors, the time of its last edit
+ * and whether every edit of it was made with no participant connected (`betweenSessions`).
+ * Without a journal those are empty (`[]`, `null`).
  */
 
 /** The collections compared, in the method's order. */
@@ -57,6 +59,30 @@ export const FieldChange = z.object({
 });
 export type FieldChange = z.infer<typeof FieldChange>;
 
+export const ChangeEditor = z.object({
+  participant: z.string().nullable(),
+  group: ParticipantGroup.nullable(),
+});
+export type ChangeEditor = z.infer<typeof ChangeEditor>;
+
+/**
+ * One coalesced line of a session's edit journal, as the server reads it back: someone's edits of
+ * one field of an item (`field: null`: the item itself — added, removed, restored) within one
+ * minute (`at`, ISO), and whether no participant was connected during all of them (`alone`).
+ */
+export interface JournalEdit {
+  collection: ChangeCollection;
+  item: string;
+  field: string | null;
+  participant: string | null;
+  group: ParticipantGroup | null;
+  at: string;
+  alone: boolean;
+}
+
+/** At most this many editors are named per item (the most recent). */
+export const MAX_EDITORS = 5;
+
 export const ItemChange = z.object({
   id: z.string(),
   change: z.enum(['added', 'changed', 'removed']),
@@ -69,6 +95,20 @@ export const ItemChange = z.object({
   /** A note's author (participant id in the session it is read from) and group; `null` otherwise or unknown. */
   author: z.string().nullable(),
   authorGroup: ParticipantGroup.nullable(),
+  /**
+   * Who edited it in the later session, most recent first (participant ids in that session, `null`
+   * for an erased person, with their group). Empty when the journal has nothing of it. Absent in
+   * files written before schemaMinor 2.
+   */
+  editors: z.array(ChangeEditor).optional(),
+  /** When it was last edited (to the minute), from the journal; `null` when unknown. */
+  editedAt: z.string().nullable().optional(),
+  /**
+   * `true` when every edit the journal has of it was made with no participant connected (the
+   * facilitator alone, between sessions), `false` when one was made with participants there,
+   * `null` when unknown.
+   */
+  betweenSessions: z.boolean().nullable().optional(),
 });
 export type ItemChange = z.infer<typeof ItemChange>;
 
@@ -82,8 +122,16 @@ export type StrategyChanges = z.infer<typeof StrategyChanges>;
 
 type Item = { id: string } & Record<string, unknown>;
 
-/** Added, changed and removed items from `before` to `after`, in `after`'s order then removed ones in `before`'s. */
-export function strategyChanges(before: Strategy, after: Strategy): StrategyChanges {
+/**
+ * Added, changed and removed items from `before` to `after`, in `after`'s order then removed ones
+ * in `before`'s; with who and when from `journal`, the later session's edits (none: unknown).
+ */
+export function strategyChanges(
+  before: Strategy,
+  after: Strategy,
+  journal: readonly JournalEdit[] = [],
+): StrategyChanges {
+  const edits = editsByItem(journal);
   const out = {} as StrategyChanges;
   for (const collection of CHANGE_COLLECTIONS)
     out[collection] = collectionChanges(
@@ -91,8 +139,48 @@ export function strategyChanges(before: Strategy, after: Strategy): StrategyChan
       after[collection] as unknown as readonly Item[],
       CHANGE_FIELDS[collection],
       labelOf(collection),
-    );
+    ).map((change) => ({ ...change, ...whoAndWhen(change, edits.get(`${collection}\u0000${change.id}`)) }));
   return out;
+}
+
+function editsByItem(journal: readonly JournalEdit[]): Map<string, JournalEdit[]> {
+  const out = new Map<string, JournalEdit[]>();
+  for (const edit of journal) {
+    const key = `${edit.collection}\u0000${edit.item}`;
+    const list = out.get(key);
+    if (list) list.push(edit);
+    else out.set(key, [edit]);
+  }
+  return out;
+}
+
+/**
+ * Who and when for one changed item: the edits that explain it — for a changed item those of
+ * its differing fields (or of the item itself), for an added or removed one those of the item
+ * itself — else, when none match, every edit of it. Editors most recent first, each once.
+ */
+function whoAndWhen(
+  change: Omit<ItemChange, 'editors' | 'editedAt' | 'betweenSessions'>,
+  edits: readonly JournalEdit[] | undefined,
+): Required<Pick<ItemChange, 'editors' | 'editedAt' | 'betweenSessions'>> {
+  if (!edits || edits.length === 0) return { editors: [], editedAt: null, betweenSessions: null };
+  const differing = new Set(change.fields.map((f) => f.field));
+  const explaining = edits.filter((e) =>
+    change.change === 'changed' ? e.field === null || differing.has(e.field) : e.field === null,
+  );
+  const relevant = [...(explaining.length > 0 ? explaining : edits)].sort((a, b) => b.at.localeCompare(a.at));
+  const editors: ChangeEditor[] = [];
+  const seen = new Set<string | null>();
+  for (const edit of relevant) {
+    if (seen.has(edit.participant) || editors.length === MAX_EDITORS) continue;
+    seen.add(edit.participant);
+    editors.push({ participant: edit.participant, group: edit.group });
+  }
+  return {
+    editors,
+    editedAt: relevant[0]?.at ?? null,
+    betweenSessions: relevant.every((e) => e.alone),
+  };
 }
 
 /** Whether nothing changed at all. */

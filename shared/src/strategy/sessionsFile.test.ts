@@ -7,7 +7,7 @@ import { strategyFileReport } from './sessionsReport';
 import { strategyFileTables } from './sessionsTables';
 import { fixtureWorkshop, T0 } from './workshop.fixture';
 
-/** Three sessions of the fixture workshop: n2 binned in the second, n-new added in the third. */
+/** Three sessions of the fixture workshop: n2 binned in the second, n-new added in the third (by Léa, alone). */
 function threeSessions() {
   const { source, board } = fixtureWorkshop();
   const one = buildStrategy(source);
@@ -29,6 +29,21 @@ function threeSessions() {
       title: `Séance ${i + 1}`,
       date: `2027-0${i + 1}-10`,
       outcome,
+      ...(i === 2
+        ? {
+            journal: [
+              {
+                collection: 'notes' as const,
+                item: 'n-new',
+                field: null,
+                participant: 'p-lea',
+                group: 'resident' as const,
+                at: '2027-03-09T17:45:00.000Z',
+                alone: true,
+              },
+            ],
+          }
+        : {}),
     })),
     exportedBy: { id: 'p-camille', name: 'Camille Martin' },
     exportedAt: new Date(T0),
@@ -53,6 +68,13 @@ describe('buildStrategyFile', () => {
       [2, 3, [['n-new', 'added']]],
     ]);
     expect(file.final).toEqual(file.sessions[2]?.outcome);
+    // Who and when from the later session's journal; none known for session 2.
+    expect(file.changes[1]?.changes.notes[0]).toMatchObject({
+      editors: [{ participant: 'p-lea', group: 'resident' }],
+      editedAt: '2027-03-09T17:45:00.000Z',
+      betweenSessions: true,
+    });
+    expect(file.changes[0]?.changes.notes[0]).toMatchObject({ editors: [], betweenSessions: null });
   });
 
   it('refuses sessions out of order', () => {
@@ -83,10 +105,20 @@ describe('buildStrategyFile', () => {
       [1, 2, 'n2', 'Retrait'],
       [2, 3, 'n-new', 'Ajout'],
     ]);
+    // Without names in the file, the editor is their group.
+    expect(changes.find((r) => r.id === 'n-new')).toMatchObject({
+      editors: 'Habitant·e',
+      editedAt: '2027-03-09T17:45:00.000Z',
+      betweenSessions: true,
+    });
     const report = strategyFileReport(file, 'en');
     expect(report.title).toBe('Val de Loue');
     const headings = report.blocks.flatMap((b) => (b.kind === 'heading' ? [b.text] : []));
     expect(headings[0]).toBe('Sessions');
     expect(headings).toContain('From session 2 to session 3');
+    const bullets = report.blocks.flatMap((b) => (b.kind === 'bullets' ? b.items : []));
+    // The last such bullet: the changes come after the final state's report.
+    const added = bullets.findLast((b) => b.runs.some((r) => r.text === 'Un tiers-lieu'));
+    expect(added?.runs.at(-1)?.text).toBe(' — edited between sessions, by Resident, last edited 9 Mar 2027');
   });
 });

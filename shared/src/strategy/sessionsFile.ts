@@ -2,7 +2,13 @@ import { z } from 'zod';
 import { IsoDate } from '../doc/actions';
 import { Territory } from '../schema/api';
 import { Locale, Step } from '../schema/enums';
-import { CHANGE_COLLECTIONS, type ChangeCollection, StrategyChanges, strategyChanges } from './changes';
+import {
+  CHANGE_COLLECTIONS,
+  type ChangeCollection,
+  type JournalEdit,
+  StrategyChanges,
+  strategyChanges,
+} from './changes';
 import {
   EntityId,
   STRATEGY_SCHEMA_MINOR,
@@ -105,7 +111,14 @@ export type StrategyFile = z.infer<typeof StrategyFile>;
 /** What the file is built from: the strategy and its sessions' outcomes, in order. */
 export interface StrategyFileSource {
   strategy: { id: string; title: string; territory: Territory; locale: Locale };
-  sessions: readonly { id: string; title: string; date: string; outcome: Strategy }[];
+  /** `journal`: the session's edit journal, who and when for the changes that lead to it (none: unknown). */
+  sessions: readonly {
+    id: string;
+    title: string;
+    date: string;
+    outcome: Strategy;
+    journal?: readonly JournalEdit[];
+  }[];
   exportedBy: { id: string; name: string };
   exportedAt: Date;
   appVersion: string;
@@ -140,7 +153,7 @@ export function buildStrategyFile(source: StrategyFileSource): StrategyFile {
     changes: outcomes.slice(1).map((after, i) => ({
       from: i + 1,
       to: i + 2,
-      changes: strategyChanges(outcomes[i] as Strategy, after),
+      changes: strategyChanges(outcomes[i] as Strategy, after, source.sessions[i + 1]?.journal),
     })),
     provenance: {
       exportedAt: source.exportedAt.toISOString(),

@@ -1,7 +1,7 @@
 import { formatDate, formatNumber } from '../i18n/numbers';
 import { type ExportKey, translate, type Vars } from '../i18n/translate';
 import type { Locale } from '../schema/enums';
-import { CHANGE_COLLECTIONS } from './changes';
+import { CHANGE_COLLECTIONS, type ItemChange } from './changes';
 import { type Report, type ReportBlock, type ReportBullet, strategyReport } from './report';
 import type { StrategyFile } from './sessionsFile';
 
@@ -72,9 +72,26 @@ export function strategyFileReport(file: StrategyFile, locale: Locale): Report {
         [1, 2, 3],
       ),
     );
+    // Editors are the later session's people: named when the export includes names, else by group.
+    const people = file.sessions[step.to - 1]?.participation.people;
+    const who = (x: ItemChange): string[] => {
+      const names = (x.editors ?? []).map(
+        (e) =>
+          people?.find((p) => p.id === e.participant)?.name ??
+          (e.group === null ? '—' : t(`group.${e.group}`)),
+      );
+      return [
+        ...(x.betweenSessions ? [t('export.report.betweenSessions')] : []),
+        ...(names.length > 0 ? [t('export.report.editedBy', { names: names.join(', ') })] : []),
+        ...(x.editedAt
+          ? [t('export.report.editedAt', { date: formatDate(x.editedAt.slice(0, 10), locale) })]
+          : []),
+      ];
+    };
     const items: ReportBullet[] = counted.flatMap((c) =>
-      step.changes[c].map(
-        (x): ReportBullet => ({
+      step.changes[c].map((x): ReportBullet => {
+        const meta = who(x);
+        return {
           level: 0,
           runs: [
             { text: t('export.report.label', { label: t(`export.report.change.${x.change}`) }), bold: true },
@@ -82,9 +99,10 @@ export function strategyFileReport(file: StrategyFile, locale: Locale): Report {
             ...(x.fields.length > 0
               ? [{ text: ` (${x.fields.map((f) => f.field).join(', ')})`, italic: true }]
               : []),
+            ...(meta.length > 0 ? [{ text: ` — ${meta.join(', ')}`, italic: true }] : []),
           ],
-        }),
-      ),
+        };
+      }),
     );
     changes.push({ kind: 'bullets', items });
   }

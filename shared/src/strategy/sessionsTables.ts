@@ -15,6 +15,15 @@ export function strategyFileTables(file: StrategyFile, locale: Locale): Strategy
   const changes = file.changes.flatMap(({ from, to, changes: by }) =>
     CHANGE_COLLECTIONS.flatMap((c) => by[c].map((change) => ({ ...change, collection: c, from, to }))),
   );
+  // Editors are the later session's people: named when the export includes names, else by group.
+  const editorsOf = (x: ItemChange & { to: number }) => {
+    const people = file.sessions[x.to - 1]?.participation.people;
+    const list = (x.editors ?? []).map((e) => {
+      const name = people?.find((p) => p.id === e.participant)?.name;
+      return name ?? (e.group === null ? '—' : t(`group.${e.group}`));
+    });
+    return list.length === 0 ? null : list.join(', ');
+  };
   const [workshop, ...rest] = strategyTables(file.final, locale);
   const strategyRows: [string, string, Cell][] = [
     ['strategyTitle', t('home.title'), file.strategy.title],
@@ -94,6 +103,14 @@ export function strategyFileTables(file: StrategyFile, locale: Locale): Strategy
           value: (x) => (x.authorGroup === null ? null : t(`group.${x.authorGroup}`)),
         },
         { key: 'createdAt', header: T('createdAt'), type: 'datetime', value: (x) => x.createdAt },
+        { key: 'editors', header: T('editors'), type: 'text', width: 30, value: editorsOf },
+        { key: 'editedAt', header: T('editedAt'), type: 'datetime', value: (x) => x.editedAt ?? null },
+        {
+          key: 'betweenSessions',
+          header: T('betweenSessions'),
+          type: 'boolean',
+          value: (x) => x.betweenSessions ?? null,
+        },
       ],
     ),
     ...rest,

@@ -4,7 +4,14 @@ import { errorMessage } from '../../../api/errorMessage';
 import { fetchChanges } from '../../../api/strategies';
 import { useT } from '../../../i18n/locale';
 import type { MessageKey, Translator } from '../../../i18n/translate';
-import { changeCount, changeSections, isLinkField, type ShownValue, shownValue } from './changeDisplay';
+import {
+  changeCount,
+  changeSections,
+  isLinkField,
+  type ShownValue,
+  shownEditors,
+  shownValue,
+} from './changeDisplay';
 import { useSessionPeople } from './useSessionPeople';
 
 interface Props {
@@ -170,13 +177,16 @@ function ChangeList({
                 collection={section.collection}
                 item={item}
                 author={item.author ? (item.change === 'removed' ? earlier : later)[item.author] : undefined}
+                names={later}
               />
             ))}
           </ul>
         </section>
       ))}
       <p className="changes__attribution" data-testid="changes.attribution">
-        {t('changes.attribution')}
+        {answer.attribution === 'edit-journal'
+          ? t('changes.attribution.journal', { to: answer.to.index })
+          : t('changes.attribution')}
       </p>
     </div>
   );
@@ -186,20 +196,33 @@ function ChangeItem({
   collection,
   item,
   author,
+  names,
 }: {
   collection: ChangeCollection;
   item: ItemChange;
   author: string | undefined;
+  /** The later session's people, who the last editors are. */
+  names: Record<string, string>;
 }) {
   const t = useT();
   const label = item.label.trim() || t('changes.untitled');
-  const meta = [
-    author ? t('changes.by', { name: author }) : null,
-    item.authorGroup ? t(`group.${item.authorGroup}`) : null,
-    item.change === 'added' && item.createdAt
-      ? t('changes.createdAt', { date: day(item.createdAt, t) })
-      : null,
-  ].filter((part): part is string => part !== null);
+  const editors = shownEditors(item, names).map(({ name, group }) => {
+    const groupWord = group ? t(`group.${group}`) : null;
+    if (name && groupWord) return t('changes.editor', { name, group: groupWord });
+    return name ?? groupWord ?? t('changes.erased');
+  });
+  // The journal's who and when where it has them; else what the documents record.
+  const meta = (
+    editors.length > 0
+      ? [t('changes.by', { name: editors.join(', ') }), item.editedAt ? dayAndTime(item.editedAt, t) : null]
+      : [
+          author ? t('changes.by', { name: author }) : null,
+          item.authorGroup ? t(`group.${item.authorGroup}`) : null,
+          item.change === 'added' && item.createdAt
+            ? t('changes.createdAt', { date: day(item.createdAt, t) })
+            : null,
+        ]
+  ).filter((part): part is string => part !== null);
   return (
     <li
       className={`change change--${item.change}`}
@@ -214,7 +237,20 @@ function ChangeItem({
         <p className="change__label" data-testid="changes.label">
           {label}
         </p>
-        {meta.length > 0 && <p className="change__meta">{meta.join(' · ')}</p>}
+        {(meta.length > 0 || item.betweenSessions) && (
+          <p className="change__meta" data-testid="changes.meta">
+            {item.betweenSessions && (
+              <span
+                className="change__between"
+                data-testid="changes.betweenSessions"
+                title={t('changes.betweenSessionsHint')}
+              >
+                {t('changes.betweenSessions')}
+              </span>
+            )}
+            {meta.join(' · ')}
+          </p>
+        )}
         {item.fields.length > 0 && (
           <dl className="change__fields">
             {item.fields.map((field) => (
@@ -299,6 +335,15 @@ const SHEET_FIELDS = new Set([
 ]);
 /** Fields whose name depends on the collection (a note's text, an issue's notes). */
 const FIELD_KEYS: Record<string, true> = { 'changes.field.issues.notes': true };
+
+function dayAndTime(iso: string, t: Translator): string {
+  return new Intl.DateTimeFormat(t.locale, {
+    day: 'numeric',
+    month: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(new Date(iso));
+}
 
 function day(iso: string, t: Translator): string {
   return new Intl.DateTimeFormat(t.locale, { day: 'numeric', month: 'short', year: 'numeric' }).format(

@@ -1,6 +1,13 @@
 import type { ItemChange, StrategyChanges } from '@atelier/shared';
 import { describe, expect, it } from 'vitest';
-import { changeCount, changeSections, defaultPair, isLinkField, shownValue } from './changeDisplay';
+import {
+  changeCount,
+  changeSections,
+  defaultPair,
+  isLinkField,
+  shownEditors,
+  shownValue,
+} from './changeDisplay';
 
 const noChanges = (): StrategyChanges => ({
   notes: [],
@@ -65,5 +72,21 @@ describe('what changed, laid out for reading', () => {
     expect(defaultPair([{ workshopId: 'a' }, { workshopId: 'b' }, { workshopId: 'c' }])).toEqual(['b', 'c']);
     expect(defaultPair([{ workshopId: 'a' }])).toBeNull();
     expect(defaultPair([])).toBeNull();
+  });
+
+  it('names the last editors from the later session’s people, else by their group', () => {
+    const changed = item('s1', 'changed', {
+      editors: [
+        { participant: 'p-marie', group: 'elected' },
+        { participant: 'p-gone', group: 'staff' },
+        { participant: null, group: null },
+      ],
+    });
+    expect(shownEditors(changed, { 'p-marie': 'Marie' })).toEqual([
+      { name: 'Marie', group: 'elected' },
+      { name: null, group: 'staff' },
+      { name: null, group: null },
+    ]);
+    expect(shownEditors(item('s2', 'added'), {})).toEqual([]);
   });
 });

@@ -2,6 +2,7 @@ import {
   CHANGE_COLLECTIONS,
   type ChangeCollection,
   type ItemChange,
+  type ParticipantGroup,
   type StrategyChanges,
 } from '@atelier/shared';
 
@@ -96,4 +97,22 @@ export function defaultPair<T extends { workshopId: string }>(
   const last = sessions.at(-1);
   const before = sessions.at(-2);
   return last && before ? [before.workshopId, last.workshopId] : null;
+}
+
+/** One of an item's last editors as shown: their name where the session's people give one, their group, or neither (erased). */
+export interface ShownEditor {
+  name: string | null;
+  group: ParticipantGroup | null;
+}
+
+/**
+ * An item's last editors, most recent first, named from the later session's people (`names`, by
+ * participant id: the names the strategy's facilitator already sees); empty when the journal
+ * has nothing of it.
+ */
+export function shownEditors(item: ItemChange, names: Readonly<Record<string, string>>): ShownEditor[] {
+  return (item.editors ?? []).map((editor) => ({
+    name: editor.participant === null ? null : (names[editor.participant] ?? null),
+    group: editor.group,
+  }));
 }

@@ -1,0 +1,97 @@
+import {
+  CHANGE_COLLECTIONS,
+  type ChangeCollection,
+  type JournalEdit,
+  ParticipantGroup,
+} from '@atelier/shared';
+import type { Db } from './db';
+
+/**
+ * The edit journal (docs/contract.md, "Who and when"): who edited which item of a workshop's
+ * board, and when, to the minute. One row per (person, item, field, minute); written by the sync
+ * path inside the turn's transaction (`sync/edit-journal.ts`), read by the changes and the
+ * strategy export. Rows go with their workshop (foreign key); an erased person's lose their id.
+ */
+export interface JournalRow {
+  workshopId: string;
+  participantId: string;
+  collection: ChangeCollection;
+  item: string;
+  /** `null`: the item itself (added, removed, restored). */
+  field: string | null;
+  /** The start of the minute, epoch ms. */
+  minute: number;
+  /** No participant was connected to the workshop. */
+  alone: boolean;
+}
+
+export interface JournalStore {
+  /**
+   * Records rows, in one savepoint (inside the caller's transaction when there is one): a row
+   * already there for the same person, item, field and minute stays alone only if both were.
+   */
+  write(rows: readonly JournalRow[]): void;
+  /** A workshop's journal, its editors' groups joined in (`null` once erased). */
+  read(workshopId: string): JournalEdit[];
+  /** Erasure: the person's rows keep their times but no longer name them. Returns how many. */
+  forgetParticipant(workshopId: string, participantId: string): number;
+}
+
+interface Row {
+  collection: string;
+  item_id: string;
+  field: string;
+  participant_id: string | null;
+  grp: string | null;
+  minute: number;
+  alone: number;
+}
+
+const COLLECTIONS = new Set<string>(CHANGE_COLLECTIONS);
+
+export function createSqliteJournalStore(db: Db): JournalStore {
+  const upsert = db.prepare(
+    `INSERT INTO edit_journal (workshop_id, participant_id, collection, item_id, field, minute, alone)
+     VALUES (?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (workshop_id, participant_id, collection, item_id, field, minute)
+     DO UPDATE SET alone = min(alone, excluded.alone)`,
+  );
+  const select = db.prepare<[string], Row>(
+    `SELECT j.collection, j.item_id, j.field, j.participant_id, p.grp, j.minute, j.alone
+     FROM edit_journal j LEFT JOIN participants p ON p.id = j.participant_id
+     WHERE j.workshop_id = ? ORDER BY j.minute`,
+  );
+  const forget = db.prepare(
+    'UPDATE edit_journal SET participant_id = NULL WHERE workshop_id = ? AND participant_id = ?',
+  );
+  const write = db.transaction((rows: readonly JournalRow[]) => {
+    for (const r of rows)
+      upsert.run(
+        r.workshopId,
+        r.participantId,
+        r.collection,
+        r.item,
+        r.field ?? '',
+        r.minute,
+        r.alone ? 1 : 0,
+      );
+  });
+  return {
+    write: (rows) => write(rows),
+    read(workshopId) {
+      return select
+        .all(workshopId)
+        .filter((row) => COLLECTIONS.has(row.collection))
+        .map((row) => ({
+          collection: row.collection as ChangeCollection,
+          item: row.item_id,
+          field: row.field === '' ? null : row.field,
+          participant: row.participant_id,
+          group: ParticipantGroup.safeParse(row.grp).data ?? null,
+          at: new Date(row.minute).toISOString(),
+          alone: row.alone === 1,
+        }));
+    },
+    forgetParticipant: (workshopId, participantId) => forget.run(workshopId, participantId).changes,
+  };
+}
