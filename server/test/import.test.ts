@@ -7,6 +7,8 @@ import {
   readClusters,
   readNotes,
   readRounds,
+  readSeats,
+  readTables,
   roomName,
   Strategy,
   strategyContent,
@@ -131,6 +133,47 @@ describe('importing a strategy', () => {
       ['Participant·e 1 (séance précédente)', 'resident', 'participant', true],
       ['Participant·e 2 (séance précédente)', 'business', 'participant', true],
       ['Participant·e 3 (séance précédente)', 'elected', 'participant', true],
+    ]);
+  });
+
+  it('restores the tables, and seats the former participants it recreates where they sat', async () => {
+    built = await exportWorkshop(server);
+    const { cast, fanny } = built;
+    const first = await exported(cast.workshop.id, fanny, true);
+    // The file of a workshop that worked in two tables: Alice and Olga (an observer, who wrote
+    // nothing, so the import does not recreate her) at the first, Bob at the second.
+    const strategy = Strategy.parse({
+      ...first,
+      tables: [
+        {
+          id: 't1',
+          name: 'Table 1',
+          color: '#e53935',
+          participants: [cast.alice.participantId, cast.olga.participantId],
+        },
+        { id: 't2', name: 'Mobilités', color: '#3949ab', participants: [cast.bob.participantId] },
+      ],
+    });
+    const created = await imported({ strategy });
+    const summary = WorkshopSummary.parse(
+      (await api(server.url, 'GET', `/api/workshops/${created.id}`, { token: created.facilitatorToken }))
+        .body,
+    );
+    const idOf = (name: string) => summary.participants.find((p) => p.name === name)?.id;
+    const control = await connect(roomName(created.id, 'control'), created.facilitatorToken);
+    expect(readTables(control).map((t) => [t.id, t.name, t.color])).toEqual([
+      ['t1', 'Table 1', '#e53935'],
+      ['t2', 'Mobilités', '#3949ab'],
+    ]);
+    expect(readSeats(control)).toEqual({
+      [idOf('Alice Martin') as string]: 't1',
+      [idOf('Bob Dupont') as string]: 't2',
+    });
+    // Former participants are not in the workshop: its own export seats nobody.
+    const again = await exported(created.id, created.facilitatorToken);
+    expect(again.tables?.map((t) => [t.id, t.participants])).toEqual([
+      ['t1', []],
+      ['t2', []],
     ]);
   });
 
