@@ -341,6 +341,8 @@ export {
   CreateWorkshopBody,
   CreateWorkshopResponse,
   ERROR_CODES,
+  IMPORT_MAX_BYTES,
+  IMPORT_MAX_MB,
   ImportWorkshopBody,
   JOIN_CODE_ALPHABET,
   JOIN_CODE_LENGTH,
