@@ -117,6 +117,11 @@ export const ParticipantSummary = z.object({
   removed: z.boolean(),
   /** Erased by a facilitator: `name` is a neutral label ("Participant·e 12"), their token revoked. */
   erased: z.boolean().optional(),
+  /**
+   * In a session of a strategy, the strategy's facilitator (set only then): nobody removes,
+   * demotes or erases them in the session, whose way back they are for the strategy's token.
+   */
+  strategyFacilitator: z.literal(true).optional(),
 });
 export type ParticipantSummary = z.infer<typeof ParticipantSummary>;
 
