@@ -6,6 +6,7 @@ import {
   deleteNote,
   readClusterList,
   readNotes,
+  readSeating,
   readSeats,
   readTableRound,
   roomName,
@@ -18,7 +19,17 @@ import {
 } from '@atelier/shared';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { api, connectDoc, type DocClient, join, useServer, waitDoc, waitFor, workshopWith } from './harness';
+import {
+  api,
+  connectDoc,
+  type DocClient,
+  join,
+  logEntries,
+  useServer,
+  waitDoc,
+  waitFor,
+  workshopWith,
+} from './harness';
 
 const server = useServer();
 
@@ -275,5 +286,35 @@ describe('seating by the server', () => {
     });
     await waitDoc(control, (d) => readSeats(d)[eve.participantId] !== undefined, 'Eve to be seated');
     expect(readSeats(control.doc)[olga.participantId]).toBeUndefined();
+  });
+
+  it('loads the control room for a late arrival only in balanced mode, knowing the mode without it', async () => {
+    const cast = await newWorkshop();
+    const name = roomName(cast.workshop.id, 'control');
+    const count = (msg: string) => logEntries(server).filter((e) => e.msg === msg && e.room === name).length;
+    const unloaded = async (times: number) =>
+      waitFor(() => count('room unloaded') >= times, 'the control room to unload');
+    // The first join learnt the mode (manual) from the room; it has unloaded since.
+    expect(count('room loaded')).toBe(1);
+    await unloaded(1);
+    await join(server.url, cast.workshop.joinCode, { name: 'Eve', group: 'resident' });
+    expect(count('room loaded')).toBe(1);
+
+    const control = await open(cast, 'control', cast.workshop.facilitatorToken);
+    addTable(control.doc, { name: 'Table 1', color: '#e53935' }, 't1');
+    setSeating(control.doc, { mode: 'balanced', cap: null });
+    const ana = await open(cast, 'control', cast.ana.token);
+    await waitDoc(
+      ana,
+      (d) => d.getMap('tables').size === 1 && readSeating(d).mode === 'balanced',
+      'the server to have the table and the mode',
+    );
+    for (const client of clients.splice(0)) client.destroy();
+    await unloaded(2);
+    // Balanced, unloaded: the join loads the room to seat the newcomer.
+    const fred = await join(server.url, cast.workshop.joinCode, { name: 'Fred', group: 'staff' });
+    expect(count('room loaded')).toBe(3);
+    const again = await open(cast, 'control', cast.workshop.facilitatorToken);
+    expect(readSeats(again.doc)[fred.participantId]).toBe('t1');
   });
 });

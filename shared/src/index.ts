@@ -109,6 +109,7 @@ export {
   setStepQuestion,
   setStepsFree,
   setTimer,
+  stateMap,
 } from './doc/control';
 export { countDrafts, moveDraftsToBoard, updateAddsNote } from './doc/drafts';
 export {
