@@ -17,52 +17,19 @@ import {
   startTableRound,
   WRITE_DENIED_REASONS,
 } from '@atelier/shared';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import {
-  api,
-  connectDoc,
-  type DocClient,
-  join,
-  logEntries,
-  useServer,
-  waitDoc,
-  waitFor,
-  workshopWith,
-} from './harness';
+import { api, join, logEntries, useServer, waitDoc, waitFor } from './harness';
+import { workshopRooms } from './workshop-rooms';
 
 const server = useServer();
 
-const CAST = {
+const { newWorkshop, open, attempt, closeAll } = workshopRooms(server, {
   ana: { name: 'Ana', group: 'resident' },
   bob: { name: 'Bob', group: 'business' },
   carla: { name: 'Carla', group: 'elected' },
   dan: { name: 'Dan', group: 'staff' },
-} as const;
-
-type Cast = Awaited<ReturnType<typeof newWorkshop>>;
-
-function newWorkshop() {
-  return workshopWith(server.url, CAST);
-}
-
-const clients: DocClient[] = [];
-afterEach(() => {
-  for (const client of clients.splice(0)) client.destroy();
 });
-
-async function open(cast: Cast, kind: 'board' | 'control', token: string): Promise<DocClient> {
-  const client = await connectDoc(server.wsUrl, roomName(cast.workshop.id, kind), token);
-  clients.push(client);
-  return client;
-}
-
-/** The stock client keeps a refused change (and its clock): each attempt gets a fresh connection. */
-async function attempt(cast: Cast, token: string, change: (doc: Y.Doc) => void): Promise<DocClient> {
-  const client = await open(cast, 'board', token);
-  change(client.doc);
-  return client;
-}
 
 const noteText = (doc: Y.Doc, id: string) => readNotes(doc).find((n) => n.id === id)?.text;
 
@@ -188,10 +155,7 @@ describe('during a table round', () => {
     const offline = new Y.Doc();
     Y.applyUpdate(offline, Y.encodeStateAsUpdate(carla.doc));
     deleteNote(offline, ofTable2);
-    const ana = await connectDoc(server.wsUrl, roomName(cast.workshop.id, 'board'), cast.ana.token, {
-      doc: offline,
-    });
-    clients.push(ana);
+    const ana = await open(cast, 'board', cast.ana.token, { doc: offline });
     await waitFor(() => ana.denied.length > 0, 'Ana’s offline deletion to be refused');
     expect(ana.denied).toEqual([WRITE_DENIED_REASONS.otherTable]);
     await roundTrip();
@@ -309,7 +273,7 @@ describe('seating by the server', () => {
       (d) => d.getMap('tables').size === 1 && readSeating(d).mode === 'balanced',
       'the server to have the table and the mode',
     );
-    for (const client of clients.splice(0)) client.destroy();
+    closeAll();
     await unloaded(2);
     // Balanced, unloaded: the join loads the room to seat the newcomer.
     const fred = await join(server.url, cast.workshop.joinCode, { name: 'Fred', group: 'staff' });
