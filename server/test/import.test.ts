@@ -3,7 +3,6 @@ import {
   ApiError,
   addNote,
   buildStrategy,
-  buildStrategyFile,
   CreateStrategyResponse,
   CreateWorkshopResponse,
   IMPORT_MAX_BYTES,
@@ -18,12 +17,13 @@ import {
   roomName,
   Strategy,
   StrategyDetail,
-  StrategyFile,
+  type StrategyFile,
   seedBoard,
   seedControl,
   strategyContent,
   WorkshopSummary,
 } from '@atelier/shared';
+import { strategyFileOf } from '@atelier/testing';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -307,25 +307,7 @@ function longStrategyFile(): StrategyFile {
       }),
     );
   };
-  return StrategyFile.parse(
-    buildStrategyFile({
-      strategy: {
-        id: 's',
-        title: 'Val de Loue',
-        territory: { name: 'Val de Loue', kind: 'epci' },
-        locale: 'fr',
-      },
-      sessions: [0, 1, 2, 3].map((i) => ({
-        id: `w${i}`,
-        title: `Séance ${i + 1}`,
-        date: `2026-12-0${i + 1}`,
-        outcome: outcome(i),
-      })),
-      exportedBy: { id: 'p0', name: 'Fanny' },
-      exportedAt: new Date('2026-12-03T17:00:00.000Z'),
-      appVersion: 'test',
-    }),
-  );
+  return strategyFileOf([0, 1, 2, 3].map(outcome));
 }
 
 describe('refusing a file', () => {

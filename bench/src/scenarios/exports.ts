@@ -9,17 +9,16 @@
 import { EXPORT_FORMATS, type ExportFormatName, STRATEGY_FILE_FORMATS } from '@atelier/server';
 import {
   buildStrategy,
-  buildStrategyFile,
   LIMITS,
   PARTICIPANT_GROUPS,
   type PublicRound,
   publishRound,
   Strategy,
-  StrategyFile,
   type StrategySource,
   seedControl,
   tallyRound,
 } from '@atelier/shared';
+import { strategyFileOf } from '@atelier/testing';
 import * as Y from 'yjs';
 import { generateBoard } from '../boards/generate-board';
 import { now } from '../lib/clock';
@@ -97,7 +96,7 @@ async function strategyRows(ctx: ScenarioContext, runs: number): Promise<ResultR
   ctx.log(`exports: a strategy of ${sessions} sessions × ${notes} notes`);
   // The same generated board each session: a session continues the last with the same ids.
   const sources = Array.from({ length: sessions }, () => workshopSource(notes, actions));
-  const file = () => strategyFileOf(sources);
+  const file = () => strategyFileOf(sources.map((source) => Strategy.parse(buildStrategy(source))));
   const label = `strategy ${sessions} × ${notes} notes`;
   const rows: ResultRow[] = [];
   for (const format of Object.keys(STRATEGY_FILE_FORMATS) as ExportFormatName[]) {
@@ -142,29 +141,6 @@ function rewriteNotes(board: Y.Doc, text: (old: string) => string): void {
     field.delete(0, field.length);
     field.insert(0, next);
   }
-}
-
-/** The strategy file of these sessions, as the route builds and validates it. */
-function strategyFileOf(sources: readonly StrategySource[]): StrategyFile {
-  return StrategyFile.parse(
-    buildStrategyFile({
-      strategy: {
-        id: 'bench-strategy',
-        title: 'Val de Loue',
-        territory: { name: 'Val de Loue', kind: 'epci' },
-        locale: 'fr',
-      },
-      sessions: sources.map((source, i) => ({
-        id: `bench-${i + 1}`,
-        title: `Séance ${i + 1}`,
-        date: '2026-12-03',
-        outcome: Strategy.parse(buildStrategy(source)),
-      })),
-      exportedBy: { id: 'p0', name: 'Participant 0' },
-      exportedAt: new Date('2026-12-03T17:00:00.000Z'),
-      appVersion: 'bench',
-    }),
-  );
 }
 
 /** A generated board with its notes sorted into issues, and a control document with one revealed round by 45 voters. */
