@@ -128,10 +128,18 @@ export function startServer(config: Config, options: StartOptions = {}): Promise
   // Personal data (docs/security.md): erasure, deletion, retention (swept now, then hourly).
   const purge = createSqlitePurge(db);
   const deletion = createWorkshopDeletion({ workshops, purge, rooms, sockets, votes, activity, log });
+  const strategyDeletion = createStrategyDeletion({ strategies: strategyStore, deletion, purge, log });
   const retention =
     config.retentionDays === null
       ? null
-      : startRetention({ days: config.retentionDays, workshops, deletion, log });
+      : startRetention({
+          days: config.retentionDays,
+          workshops,
+          deletion,
+          strategies: strategyStore,
+          strategyDeletion,
+          log,
+        });
   const privacy = {
     notice: createPrivacyNotices({
       retentionDays: config.retentionDays,
@@ -147,7 +155,7 @@ export function startServer(config: Config, options: StartOptions = {}): Promise
       log,
     }),
     deletion,
-    strategyDeletion: createStrategyDeletion({ strategies: strategyStore, deletion, purge, log }),
+    strategyDeletion,
     retention,
     ownData: participantData.bind(null, { rooms, docs, votes }),
   };

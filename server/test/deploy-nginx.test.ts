@@ -5,7 +5,7 @@
  * Atelier through it over HTTPS: create, join, sync over wss, export — seen by the server from
  * their own addresses.
  */
-import { addNote, readNotes, roomName } from '@atelier/shared';
+import { addNote, IMPORT_MAX_BYTES, readNotes, roomName } from '@atelier/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   api,
@@ -162,17 +162,17 @@ describe('the shipped nginx site in front of the server', () => {
     expect(loggedAddresses('/api/workshops')).toContain('127.0.0.5');
   });
 
-  it('lets a strategy file of up to 5 MB reach the server, which refuses a bigger one itself', async () => {
+  it('lets a strategy file of up to 20 MiB reach the server, which refuses a bigger one itself', async () => {
     const client = from('127.0.0.2');
     const padding = (bytes: number) => JSON.stringify({ strategy: { pad: 'x'.repeat(bytes) } });
     // Just under the server's import limit: nginx passes it, the server reads it (not a strategy).
     const under = await api<{ error: { code: string } }>(client, 'POST', '/api/workshops/import', {
-      body: padding(5 * 1024 * 1024 - 1024),
+      body: padding(IMPORT_MAX_BYTES - 1024),
     });
     expect(under.status).toBe(400);
     // Over it: the server's own JSON error, not nginx's HTML page.
     const over = await api<{ error: { code: string } }>(client, 'POST', '/api/workshops/import', {
-      body: padding(5 * 1024 * 1024 + 64 * 1024),
+      body: padding(IMPORT_MAX_BYTES + 64 * 1024),
     });
     expect(over.status).toBe(413);
     expect(over.body.error.code).toBe('payload_too_large');

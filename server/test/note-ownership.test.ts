@@ -8,44 +8,23 @@ import {
   readControlState,
   readNotes,
   restoreNote,
-  roomName,
   setNoteEditing,
   setNoteText,
   undoScope,
   WRITE_DENIED_REASONS,
 } from '@atelier/shared';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { connectDoc, type DocClient, useServer, waitDoc, waitFor, workshopWith } from './harness';
+import { useServer, waitDoc, waitFor } from './harness';
+import { workshopRooms } from './workshop-rooms';
 
 const server = useServer();
 
-const CAST = {
+const { newWorkshop, open, attempt } = workshopRooms(server, {
   ana: { name: 'Ana', group: 'resident' },
   bob: { name: 'Bob', group: 'business' },
   carla: { name: 'Carla', group: 'partner' },
-} as const;
-
-type Cast = Awaited<ReturnType<typeof newWorkshop>>;
-
-function newWorkshop() {
-  return workshopWith(server.url, CAST);
-}
-
-const clients: DocClient[] = [];
-
-async function open(cast: Cast, kind: 'board' | 'control', token: string): Promise<DocClient> {
-  const client = await connectDoc(server.wsUrl, roomName(cast.workshop.id, kind), token);
-  clients.push(client);
-  return client;
-}
-
-/** The stock client keeps a refused change (and its clock): each attempt gets a fresh connection. */
-async function attempt(cast: Cast, token: string, change: (doc: Y.Doc) => void): Promise<DocClient> {
-  const client = await open(cast, 'board', token);
-  change(client.doc);
-  return client;
-}
+});
 
 const textOf = (doc: Y.Doc, id: string) => readNotes(doc).find((n) => n.id === id)?.text;
 
@@ -166,8 +145,4 @@ describe('the bin', () => {
     await waitDoc(carla, (d) => readBin(d).length === 0 && textOf(d, note) === undefined, 'the bin emptied');
     expect(facilitator.denied).toEqual([]);
   });
-});
-
-afterEach(() => {
-  for (const c of clients.splice(0)) c.destroy();
 });

@@ -153,6 +153,39 @@ describe('removing a participant', () => {
     expectError(await remove(cast, 'nobodyHasThisId', f), 404, 'not_found');
     expect((await summary(cast)).participants.every((p) => !p.removed)).toBe(true);
   });
+
+  it('refuses the workshop’s facilitators removing, demoting or erasing the strategy’s facilitator once it is a session', async () => {
+    const cast = await newWorkshop();
+    const f = cast.workshop.facilitatorToken;
+    expect((await setCoFacilitator(cast, cast.lea.participantId, f, { coFacilitator: true })).status).toBe(
+      200,
+    );
+    const made = await api(server.url, 'POST', '/api/strategies', {
+      token: f,
+      body: { fromWorkshop: cast.workshop.id },
+    });
+    expect(made.status).toBe(201);
+    const listed = (await summary(cast)).participants;
+    const strategist = listed.find((p) => p.strategyFacilitator);
+    if (!strategist) throw new Error('the session lists the strategy’s facilitator');
+    expect(listed.filter((p) => p.strategyFacilitator)).toHaveLength(1);
+    expect(strategist).toMatchObject({ role: 'facilitator', removed: false });
+
+    const refused = (answer: { status: number; body: unknown }) => {
+      expectError(answer, 403, 'forbidden');
+      expect(ApiError.parse(answer.body).error.message).toMatch(/^The strategy’s facilitator cannot be/);
+    };
+    for (const token of [f, cast.lea.token]) {
+      refused(await remove(cast, strategist.id, token));
+      refused(await setCoFacilitator(cast, strategist.id, token, { coFacilitator: false }));
+      refused(
+        await api(server.url, 'POST', `${participantPath(cast, strategist.id)}/erase`, { token, body: {} }),
+      );
+    }
+    expect((await summary(cast)).participants.find((p) => p.id === strategist.id)).toEqual(strategist);
+    // The others are moderated as before.
+    expect((await remove(cast, cast.hugo.participantId, f)).status).toBe(200);
+  });
 });
 
 describe('promoting to co-facilitator and back', () => {

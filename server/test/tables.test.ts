@@ -10,6 +10,7 @@ import {
   readActions,
   readClusterList,
   readNotes,
+  readSeating,
   readSeats,
   readTableRound,
   roomName,
@@ -21,42 +22,19 @@ import {
   startTableRound,
   WRITE_DENIED_REASONS,
 } from '@atelier/shared';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { api, connectDoc, type DocClient, join, useServer, waitDoc, waitFor, workshopWith } from './harness';
+import { api, join, logEntries, useServer, waitDoc, waitFor } from './harness';
+import { workshopRooms } from './workshop-rooms';
 
 const server = useServer();
 
-const CAST = {
+const { newWorkshop, open, attempt, closeAll } = workshopRooms(server, {
   ana: { name: 'Ana', group: 'resident' },
   bob: { name: 'Bob', group: 'business' },
   carla: { name: 'Carla', group: 'elected' },
   dan: { name: 'Dan', group: 'staff' },
-} as const;
-
-type Cast = Awaited<ReturnType<typeof newWorkshop>>;
-
-function newWorkshop() {
-  return workshopWith(server.url, CAST);
-}
-
-const clients: DocClient[] = [];
-afterEach(() => {
-  for (const client of clients.splice(0)) client.destroy();
 });
-
-async function open(cast: Cast, kind: 'board' | 'control', token: string): Promise<DocClient> {
-  const client = await connectDoc(server.wsUrl, roomName(cast.workshop.id, kind), token);
-  clients.push(client);
-  return client;
-}
-
-/** The stock client keeps a refused change (and its clock): each attempt gets a fresh connection. */
-async function attempt(cast: Cast, token: string, change: (doc: Y.Doc) => void): Promise<DocClient> {
-  const client = await open(cast, 'board', token);
-  change(client.doc);
-  return client;
-}
 
 const noteText = (doc: Y.Doc, id: string) => readNotes(doc).find((n) => n.id === id)?.text;
 
@@ -182,10 +160,7 @@ describe('during a table round', () => {
     const offline = new Y.Doc();
     Y.applyUpdate(offline, Y.encodeStateAsUpdate(carla.doc));
     deleteNote(offline, ofTable2);
-    const ana = await connectDoc(server.wsUrl, roomName(cast.workshop.id, 'board'), cast.ana.token, {
-      doc: offline,
-    });
-    clients.push(ana);
+    const ana = await open(cast, 'board', cast.ana.token, { doc: offline });
     await waitFor(() => ana.denied.length > 0, 'Ana’s offline deletion to be refused');
     expect(ana.denied).toEqual([WRITE_DENIED_REASONS.otherTable]);
     await roundTrip();
@@ -323,5 +298,35 @@ describe('seating by the server', () => {
     });
     await waitDoc(control, (d) => readSeats(d)[eve.participantId] !== undefined, 'Eve to be seated');
     expect(readSeats(control.doc)[olga.participantId]).toBeUndefined();
+  });
+
+  it('loads the control room for a late arrival only in balanced mode, knowing the mode without it', async () => {
+    const cast = await newWorkshop();
+    const name = roomName(cast.workshop.id, 'control');
+    const count = (msg: string) => logEntries(server).filter((e) => e.msg === msg && e.room === name).length;
+    const unloaded = async (times: number) =>
+      waitFor(() => count('room unloaded') >= times, 'the control room to unload');
+    // The first join learnt the mode (manual) from the room; it has unloaded since.
+    expect(count('room loaded')).toBe(1);
+    await unloaded(1);
+    await join(server.url, cast.workshop.joinCode, { name: 'Eve', group: 'resident' });
+    expect(count('room loaded')).toBe(1);
+
+    const control = await open(cast, 'control', cast.workshop.facilitatorToken);
+    addTable(control.doc, { name: 'Table 1', color: '#e53935' }, 't1');
+    setSeating(control.doc, { mode: 'balanced', cap: null });
+    const ana = await open(cast, 'control', cast.ana.token);
+    await waitDoc(
+      ana,
+      (d) => d.getMap('tables').size === 1 && readSeating(d).mode === 'balanced',
+      'the server to have the table and the mode',
+    );
+    closeAll();
+    await unloaded(2);
+    // Balanced, unloaded: the join loads the room to seat the newcomer.
+    const fred = await join(server.url, cast.workshop.joinCode, { name: 'Fred', group: 'staff' });
+    expect(count('room loaded')).toBe(3);
+    const again = await open(cast, 'control', cast.workshop.facilitatorToken);
+    expect(readSeats(again.doc)[fred.participantId]).toBe('t1');
   });
 });

@@ -109,6 +109,7 @@ export {
   setStepQuestion,
   setStepsFree,
   setTimer,
+  stateMap,
 } from './doc/control';
 export { countDrafts, moveDraftsToBoard, updateAddsNote } from './doc/drafts';
 export {
@@ -373,6 +374,8 @@ export {
   CreateWorkshopBody,
   CreateWorkshopResponse,
   ERROR_CODES,
+  IMPORT_MAX_BYTES,
+  IMPORT_MAX_MB,
   ImportWorkshopBody,
   JOIN_CODE_ALPHABET,
   JOIN_CODE_LENGTH,

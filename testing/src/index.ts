@@ -20,4 +20,5 @@ export {
   writeOutcome,
 } from './fixtures/val-de-loue';
 export { PRECOMPRESSED_EXTENSIONS, precompressDir } from './precompress';
+export { strategyFileOf } from './strategyFile';
 export { waitFor, withTimeout } from './wait';

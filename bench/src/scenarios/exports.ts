@@ -9,16 +9,16 @@
 import { EXPORT_FORMATS, type ExportFormatName, STRATEGY_FILE_FORMATS } from '@atelier/server';
 import {
   buildStrategy,
-  buildStrategyFile,
+  LIMITS,
   PARTICIPANT_GROUPS,
   type PublicRound,
   publishRound,
   Strategy,
-  StrategyFile,
   type StrategySource,
   seedControl,
   tallyRound,
 } from '@atelier/shared';
+import { strategyFileOf } from '@atelier/testing';
 import * as Y from 'yjs';
 import { generateBoard } from '../boards/generate-board';
 import { now } from '../lib/clock';
@@ -27,7 +27,7 @@ import { median } from '../lib/stats';
 
 export const name = 'exports';
 export const description =
-  'the strategy object (read + validate) and each export format of a 320-note and a 2,000-note workshop, and of a strategy of 4 sessions × 500 notes (target < 2 s per format), in process';
+  'the strategy object (read + validate) and each export format of a 320-note and a 2,000-note workshop, and of a strategy of 4 sessions × 500 notes (target < 2 s per format), in process; then the size of that strategy as an import body, with notes as written and at their longest';
 export const columns: Column[] = [
   { key: 'ms', label: 'median ms', digits: 1 },
   { key: 'maxMs', label: 'max ms', digits: 1 },
@@ -96,26 +96,7 @@ async function strategyRows(ctx: ScenarioContext, runs: number): Promise<ResultR
   ctx.log(`exports: a strategy of ${sessions} sessions × ${notes} notes`);
   // The same generated board each session: a session continues the last with the same ids.
   const sources = Array.from({ length: sessions }, () => workshopSource(notes, actions));
-  const file = () =>
-    StrategyFile.parse(
-      buildStrategyFile({
-        strategy: {
-          id: 'bench-strategy',
-          title: 'Val de Loue',
-          territory: { name: 'Val de Loue', kind: 'epci' },
-          locale: 'fr',
-        },
-        sessions: sources.map((source, i) => ({
-          id: `bench-${i + 1}`,
-          title: `Séance ${i + 1}`,
-          date: '2026-12-03',
-          outcome: Strategy.parse(buildStrategy(source)),
-        })),
-        exportedBy: { id: 'p0', name: 'Participant 0' },
-        exportedAt: new Date('2026-12-03T17:00:00.000Z'),
-        appVersion: 'bench',
-      }),
-    );
+  const file = () => strategyFileOf(sources.map((source) => Strategy.parse(buildStrategy(source))));
   const label = `strategy ${sessions} × ${notes} notes`;
   const rows: ResultRow[] = [];
   for (const format of Object.keys(STRATEGY_FILE_FORMATS) as ExportFormatName[]) {
@@ -128,7 +109,38 @@ async function strategyRows(ctx: ScenarioContext, runs: number): Promise<ResultR
       kB: written.result.byteLength / 1024,
     });
   }
+  // What the import route receives (the client sends the file compact): it must stay under
+  // IMPORT_MAX_BYTES even when every note is as long as a note may be.
+  const longest: [string, (text: string) => string][] = [
+    ['as written', (text) => text],
+    [
+      'every note 2,000 characters of French',
+      (text) => text.padEnd(LIMITS.noteText, ' et un détail de plus'),
+    ],
+    ['every note 2,000 three-byte characters', () => '€'.repeat(LIMITS.noteText)],
+  ];
+  for (const [how, text] of longest) {
+    for (const source of sources) rewriteNotes(source.board, text);
+    const body = new TextEncoder().encode(JSON.stringify({ strategy: file() }));
+    rows.push({
+      key: `${label} / import body, ${how}`,
+      server: 'atelier',
+      ms: null,
+      maxMs: null,
+      kB: body.byteLength / 1024,
+    });
+  }
   return rows;
+}
+
+/** Every note's text replaced by `text(its text)`, in place. */
+function rewriteNotes(board: Y.Doc, text: (old: string) => string): void {
+  for (const note of board.getMap<Y.Map<unknown>>('notes').values()) {
+    const field = note.get('text') as Y.Text;
+    const next = text(field.toString());
+    field.delete(0, field.length);
+    field.insert(0, next);
+  }
 }
 
 /** A generated board with its notes sorted into issues, and a control document with one revealed round by 45 voters. */

@@ -5,8 +5,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { getHeapSpaceStatistics, setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
+import { getHeapSpaceStatistics } from 'node:v8';
+// The server's own full collection (two node built-ins, nothing else of the server is loaded).
+import { fullGc } from '@atelier/server/memory/full-gc';
 import type { ServerStats, StatsReply, StatsRequest } from './stats';
 
 /** The histogram records the time between its 10 ms samples: the stall is what exceeds 10 ms. */
@@ -46,12 +47,9 @@ const ALLOCATOR = (() => {
 })();
 
 let gc: (() => void) | null = null;
-/** A full GC; `--expose-gc` set now gives `gc` to contexts made from now on. */
+/** A full GC, as the server runs it after a wave; `--expose-gc` is set at the first one only. */
 function collectGarbage(): void {
-  if (!gc) {
-    setFlagsFromString('--expose-gc');
-    gc = runInNewContext('gc') as () => void;
-  }
+  gc ??= fullGc();
   gc();
 }
 

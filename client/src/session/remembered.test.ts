@@ -1,18 +1,27 @@
 import { describe, expect, it } from 'vitest';
 import {
+  forgetStrategy,
   forgetWorkshop,
   loadRemembered,
+  loadStrategy,
   MAX_REMEMBERED,
+  rememberedStrategies,
   rememberSteps,
+  rememberStrategy,
   rememberWorkshop,
   unlistWorkshop,
 } from './remembered';
-import { type KeyValueStorage, loadSession, saveSession } from './session';
+import { type KeyValueStorage, type ListableStorage, loadSession, saveSession } from './session';
 
-function memoryStorage(): KeyValueStorage & { data: Map<string, string> } {
+/** A Storage-like map, as the browser's localStorage behaves (it lists its keys). */
+function memoryStorage(): ListableStorage & { data: Map<string, string> } {
   const data = new Map<string, string>();
   return {
     data,
+    get length() {
+      return data.size;
+    },
+    key: (i) => [...data.keys()][i] ?? null,
     getItem: (key) => data.get(key) ?? null,
     setItem: (key, value) => void data.set(key, value),
     removeItem: (key) => void data.delete(key),
@@ -176,5 +185,78 @@ describe('the workshops this browser remembers for its facilitator', () => {
     expect(ids).toHaveLength(MAX_REMEMBERED);
     expect(ids).not.toContain('w0');
     expect(ids[0]).toBe(`w${MAX_REMEMBERED}`);
+  });
+});
+
+describe('the strategies this browser remembers, in the same list', () => {
+  it('keeps the token, merges a title learnt later, and forgets on request', () => {
+    const store = memoryStorage();
+    expect(rememberStrategy({ id: 's1' }, store)).toBeNull();
+    rememberStrategy({ id: 's1', token: 'tok' }, store, at('2026-12-01T10:00:00Z'));
+    rememberStrategy({ id: 's1', title: 'Val de Loue 2030' }, store, at('2026-12-02T10:00:00Z'));
+    expect(loadStrategy('s1', store)).toEqual({
+      kind: 'strategy',
+      id: 's1',
+      token: 'tok',
+      title: 'Val de Loue 2030',
+      lastOpenedAt: '2026-12-02T10:00:00.000Z',
+    });
+    expect([...store.data.keys()]).toEqual(['atelier:home']);
+    forgetStrategy('s1', store);
+    expect(loadStrategy('s1', store)).toBeNull();
+  });
+
+  it('lists them apart from the workshops, the latest opened first', () => {
+    const store = memoryStorage();
+    withToken(store, 'w1');
+    rememberWorkshop({ id: 'w1', title: 'Mobilités', territory }, at('2026-12-03T00:00:00Z'), store);
+    rememberStrategy({ id: 'old', token: 'a' }, store, at('2026-11-01T00:00:00Z'));
+    rememberStrategy({ id: 'new', token: 'b' }, store, at('2026-12-01T00:00:00Z'));
+    expect(rememberedStrategies(store).map((s) => s.id)).toEqual(['new', 'old']);
+    expect(loadRemembered(store).map((w) => w.id)).toEqual(['w1']);
+    // A workshop and a strategy may share an id: two entries.
+    rememberStrategy({ id: 'w1', token: 'c' }, store, at('2026-12-04T00:00:00Z'));
+    expect(loadRemembered(store).map((w) => w.id)).toEqual(['w1']);
+    expect(loadStrategy('w1', store)?.token).toBe('c');
+  });
+
+  it('moves strategies kept under their former keys into the list when it is read, and drops those keys', () => {
+    const store = memoryStorage();
+    withToken(store, 'w1');
+    rememberWorkshop({ id: 'w1', title: 'Mobilités', territory }, at('2026-12-03T00:00:00Z'), store);
+    store.setItem(
+      'atelier:strategy:s1',
+      JSON.stringify({ token: 'tok', title: 'Val de Loue 2030', openedAt: '2026-12-02T10:00:00.000Z' }),
+    );
+    store.setItem('atelier:strategy:s2', JSON.stringify({ token: 'tok2' }));
+    store.setItem('atelier:strategy:broken', '{');
+    store.setItem('atelier:strategy:tokenless', JSON.stringify({ title: 'Sans lien' }));
+    expect(rememberedStrategies(store)).toEqual([
+      {
+        kind: 'strategy',
+        id: 's1',
+        token: 'tok',
+        title: 'Val de Loue 2030',
+        lastOpenedAt: '2026-12-02T10:00:00.000Z',
+      },
+      { kind: 'strategy', id: 's2', token: 'tok2', lastOpenedAt: '1970-01-01T00:00:00.000Z' },
+    ]);
+    expect([...store.data.keys()].filter((key) => key.startsWith('atelier:strategy:'))).toEqual([]);
+    expect(loadRemembered(store).map((w) => w.id)).toEqual(['w1']);
+    expect(loadStrategy('s2', store)?.token).toBe('tok2');
+  });
+
+  it('keeps the former keys while the list cannot be written', () => {
+    const store = memoryStorage();
+    store.setItem('atelier:strategy:s1', JSON.stringify({ token: 'tok' }));
+    const full = {
+      ...store,
+      setItem: () => {
+        throw new Error('QuotaExceededError');
+      },
+    };
+    Object.defineProperty(full, 'length', { get: () => store.length });
+    expect(rememberedStrategies(full).map((s) => s.id)).toEqual(['s1']);
+    expect(store.getItem('atelier:strategy:s1')).not.toBeNull();
   });
 });

@@ -2,6 +2,8 @@ import {
   ApiError,
   CreateStrategyResponse,
   CreateWorkshopResponse,
+  IMPORT_MAX_BYTES,
+  IMPORT_MAX_MB,
   ImportWorkshopBody,
   type ParticipantGroup,
   STRATEGY_SCHEMA_VERSION,
@@ -23,14 +25,12 @@ import { linkOrigin } from './share-origins';
 import { strategyLink, strategySummary } from './strategies';
 
 export const IMPORT_PATH = '/api/workshops/import';
-/** A strategy file of a large workshop (hundreds of notes) passes the API's usual 64 KB. */
-export const IMPORT_MAX_BYTES = 5 * 1024 * 1024;
 
 const importWorkshop = createRoute({
   method: 'post',
   path: IMPORT_PATH,
   summary: 'Create a workshop from an exported strategy',
-  description: `Seeds a new workshop with a strategy exported as JSON (schema version ${STRATEGY_SCHEMA_VERSION}, /api/schema/strategy.json), to continue it in a second session or to start from a template: its notes, issues, axes, action sheets, partners, indicators, themes, steps and revealed vote rounds, with the same ids. The earlier session's note authors are listed as removed participants, so their notes keep their group (and their name when the export had names). Answers like creating a workshop. A strategy’s file (\`kind: "strategy"\`, /api/schema/strategy-file.json) seeds a new strategy instead: one new session per session of the file, in order, each seeded with that session’s outcome (same ids) and day, answered like \`POST /api/strategies\` (its facilitator token opens every session). An invalid file is refused with each problem in \`issues\`, and nothing is created. Bodies up to 5 MB, read in a worker thread. Limited per client address (429 with Retry-After).`,
+  description: `Seeds a new workshop with a strategy exported as JSON (schema version ${STRATEGY_SCHEMA_VERSION}, /api/schema/strategy.json), to continue it in a second session or to start from a template: its notes, issues, axes, action sheets, partners, indicators, themes, steps and revealed vote rounds, with the same ids. The earlier session's note authors are listed as removed participants, so their notes keep their group (and their name when the export had names). The file's tables come back (same ids, names, colours), with those authors seated where the file seats them; nobody else is seated. Answers like creating a workshop. A strategy’s file (\`kind: "strategy"\`, /api/schema/strategy-file.json) seeds a new strategy instead: one new session per session of the file, in order, each seeded with that session’s outcome (same ids) and day, answered like \`POST /api/strategies\` (its facilitator token opens every session). An invalid file is refused with each problem in \`issues\`, and nothing is created. Bodies up to ${IMPORT_MAX_MB} MiB (the API's usual limit is 64 KB), read in a worker thread. Limited per client address (429 with Retry-After).`,
   request: { body: { ...jsonContent(ImportWorkshopBody), required: true } },
   responses: {
     201: {
@@ -41,7 +41,7 @@ const importWorkshop = createRoute({
       description: 'Invalid body, or not a valid strategy: every problem in `issues`',
       ...jsonContent(ApiError),
     },
-    413: { description: 'Over 5 MB', ...jsonContent(ApiError) },
+    413: { description: `payload_too_large: over ${IMPORT_MAX_MB} MiB`, ...jsonContent(ApiError) },
     429: {
       description: 'rate_limited: too many imports from this address (Retry-After)',
       ...jsonContent(ApiError),
@@ -200,7 +200,12 @@ export function importRoutes(deps: AppDeps) {
     IMPORT_PATH,
     bodyLimit({
       maxSize: IMPORT_MAX_BYTES,
-      onError: (c) => apiError(c, 'payload_too_large', 'A strategy file is at most 5 MB'),
+      onError: (c) =>
+        apiError(
+          c,
+          'payload_too_large',
+          `This file is too large to import: a strategy file is at most ${IMPORT_MAX_MB} MiB`,
+        ),
     }),
     async (c) => {
       if (!isJson(c.req.header('content-type')))

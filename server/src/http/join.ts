@@ -88,7 +88,7 @@ export function joinRoutes(deps: AppDeps) {
    */
   function seatLateArrival(workshopId: string, person: { id: string; group: ParticipantGroup }): void {
     try {
-      const table = deps.tables.placeLate(workshopId, person, seatablePeople(workshops, workshopId));
+      const table = deps.tables.placeLate(workshopId, person, () => seatablePeople(workshops, workshopId));
       if (table !== null)
         deps.log.info({ workshopId, participantId: person.id, tableId: table }, 'late arrival seated');
     } catch (error) {

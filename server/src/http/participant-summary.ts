@@ -1,8 +1,14 @@
 import { type ParticipantSummary, participantColor } from '@atelier/shared';
-import type { ParticipantRecord } from '../store/workshops';
+import type { ParticipantRecord, WorkshopRecord } from '../store/workshops';
 
-/** A participant as the API describes them (never their token). */
-export function participantSummary(p: ParticipantRecord): ParticipantSummary {
+/**
+ * A participant as the API describes them (never their token). `workshop` (its
+ * `strategyFacilitatorId`) marks the strategy's facilitator in a session.
+ */
+export function participantSummary(
+  p: ParticipantRecord,
+  workshop?: Pick<WorkshopRecord, 'strategyFacilitatorId'>,
+): ParticipantSummary {
   return {
     id: p.id,
     name: p.name,
@@ -12,5 +18,6 @@ export function participantSummary(p: ParticipantRecord): ParticipantSummary {
     coFacilitator: p.promotedFrom !== null,
     removed: p.removedAt !== null,
     erased: p.erasedAt !== null,
+    ...(workshop?.strategyFacilitatorId === p.id ? { strategyFacilitator: true as const } : {}),
   };
 }

@@ -25,7 +25,8 @@ function refusals() {
     400: { description: 'Invalid id or body', ...jsonContent(ApiError) },
     401: { description: 'No token, or not a token of this workshop', ...jsonContent(ApiError) },
     403: {
-      description: 'Not a facilitator, or a target that may not be changed (yourself, the workshop creator)',
+      description:
+        'Not a facilitator, or a target that may not be changed (yourself, the workshop creator, the strategy’s facilitator in a session)',
       ...jsonContent(ApiError),
     },
     404: {
@@ -64,6 +65,8 @@ const REFUSAL_MESSAGES: Record<Exclude<ModerationRefusal, 'not-facilitator' | 'r
   self: 'You cannot remove yourself or change your own role',
   owner: 'The facilitator who created the workshop cannot be removed or demoted',
   'last-facilitator': 'A workshop keeps at least one facilitator',
+  'strategy-facilitator':
+    'The strategy’s facilitator cannot be removed or demoted in one of its sessions: the strategy’s link enters it through them',
 };
 
 /**
@@ -86,17 +89,13 @@ function authorise(
   if (!target || target.removedAt) {
     return { error: apiError(c, 'not_found', 'No participant of this workshop has this id') } as const;
   }
-  const refusal = moderationRefusal(
-    participantSummary(caller.you),
-    participantSummary(target),
-    action,
-    everyone.map(participantSummary),
-  );
+  const summary = (p: (typeof everyone)[number]) => participantSummary(p, caller.workshop);
+  const refusal = moderationRefusal(summary(caller.you), summary(target), action, everyone.map(summary));
   if (refusal === 'not-facilitator' || refusal === 'removed') {
     throw new Error(`moderation: unexpected refusal ${refusal}`);
   }
   if (refusal) return { error: apiError(c, 'forbidden', REFUSAL_MESSAGES[refusal]) } as const;
-  return { target, you: caller.you };
+  return { target, you: caller.you, workshop: caller.workshop };
 }
 
 /** Facilitators' participant management: remove someone, promote or demote a co-facilitator. */
@@ -116,7 +115,7 @@ export function participantRoutes(deps: AppDeps) {
       { workshopId: path.id, participantId: removed.id, by: allowed.you.id, sockets: closed },
       'participant removed',
     );
-    return c.json(participantSummary(removed), 200);
+    return c.json(participantSummary(removed, allowed.workshop), 200);
   });
 
   app.openapi(changeRole, (c) => {
@@ -140,7 +139,7 @@ export function participantRoutes(deps: AppDeps) {
         'participant role changed',
       );
     }
-    return c.json(participantSummary(updated), 200);
+    return c.json(participantSummary(updated, allowed.workshop), 200);
   });
 
   return app;

@@ -26,7 +26,7 @@ const eraseParticipant = createRoute({
   path: '/api/workshops/{id}/participants/{participantId}/erase',
   summary: 'Erase a participant’s name (facilitators only)',
   description:
-    'Replaces the person’s name everywhere it is read from (participants list, presence, exports, vote progress) by a neutral label (“Participant·e 12” / “Participant 12”, numbered by order of arrival), revokes their token and closes their sockets with 4410. Their notes stay, unsigned, unless removeContributions is true (their notes on the board and in the bin, and their private drafts, are then deleted). Idempotent: erasing again changes nothing (but removes notes again if asked). Removed people can be erased too; the workshop’s creator and yourself cannot.',
+    'Replaces the person’s name everywhere it is read from (participants list, presence, exports, vote progress) by a neutral label (“Participant·e 12” / “Participant 12”, numbered by order of arrival), revokes their token and closes their sockets with 4410. Their notes stay, unsigned, unless removeContributions is true (their notes on the board and in the bin, and their private drafts, are then deleted). Idempotent: erasing again changes nothing (but removes notes again if asked). Removed people can be erased too; the workshop’s creator, the strategy’s facilitator in a session and yourself cannot.',
   security: [{ bearer: [] }],
   request: {
     params: ParticipantPath,
@@ -112,11 +112,12 @@ export function privacyRoutes(deps: AppDeps) {
     const target = everyone.find((p) => p.id === participantId);
     if (!target) return apiError(c, 'not_found', 'No participant of this workshop has this id');
     // The removal's rules, a removed person included (erasing comes after removing, often).
+    const summary = (p: (typeof everyone)[number]) => participantSummary(p, caller.workshop);
     const refusal = moderationRefusal(
-      participantSummary(caller.you),
-      { ...participantSummary(target), removed: false },
+      summary(caller.you),
+      { ...summary(target), removed: false },
       'remove',
-      everyone.map(participantSummary),
+      everyone.map(summary),
     );
     if (refusal === 'self') return apiError(c, 'forbidden', 'You cannot erase yourself');
     if (refusal === 'owner')
@@ -125,6 +126,12 @@ export function privacyRoutes(deps: AppDeps) {
         'forbidden',
         'The workshop’s creator cannot be erased; they can delete the workshop',
       );
+    if (refusal === 'strategy-facilitator')
+      return apiError(
+        c,
+        'forbidden',
+        'The strategy’s facilitator cannot be erased from one of its sessions; deleting the strategy deletes them',
+      );
     if (refusal) return apiError(c, 'forbidden', 'A workshop keeps at least one facilitator');
     const erased = privacy.erasure.erase(caller.workshop, participantId, {
       removeContributions: body.data.removeContributions,
@@ -132,7 +139,10 @@ export function privacyRoutes(deps: AppDeps) {
     });
     if (!erased) throw new Error('erasure: the participant vanished');
     return c.json(
-      { participant: participantSummary(erased.participant), removedNotes: erased.removedNotes },
+      {
+        participant: participantSummary(erased.participant, caller.workshop),
+        removedNotes: erased.removedNotes,
+      },
       200,
     );
   });

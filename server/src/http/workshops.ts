@@ -114,8 +114,8 @@ export function workshopRoutes(deps: AppDeps) {
         territory: workshop.territory,
         locale: workshop.locale,
         createdAt: workshop.createdAt,
-        participants: workshops.participants(workshop.id).map(participantSummary),
-        you: participantSummary(you),
+        participants: workshops.participants(workshop.id).map((p) => participantSummary(p, workshop)),
+        you: participantSummary(you, workshop),
         ...(you.role === 'facilitator'
           ? { joinCode: workshop.joinCode, joiningOpen: workshop.joiningOpen }
           : {}),

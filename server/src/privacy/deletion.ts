@@ -57,9 +57,10 @@ export interface StrategyDeletion {
   /**
    * Deletes a strategy for good: each of its sessions as `WorkshopDeletion` does (why
    * `strategy`), then its row, then scrubs the file again so that its title leaves the disk.
-   * Returns the sessions' ids, or `null` for an unknown strategy.
+   * Returns the sessions' ids, or `null` for an unknown strategy. `why` is logged (`facilitator`,
+   * or `retention`: it had no session left).
    */
-  delete(strategyId: string): string[] | null;
+  delete(strategyId: string, why?: 'facilitator' | 'retention'): string[] | null;
 }
 
 export function createStrategyDeletion(deps: {
@@ -70,12 +71,12 @@ export function createStrategyDeletion(deps: {
 }): StrategyDeletion {
   const { strategies, deletion, purge, log } = deps;
   return {
-    delete(strategyId) {
+    delete(strategyId, why = 'facilitator') {
       const sessions = strategies.sessions(strategyId).map((s) => s.workshopId);
       for (const workshopId of sessions) deletion.delete(workshopId, 'strategy');
       if (!strategies.delete(strategyId)) return null;
       purge.scrub();
-      log.info({ strategyId, sessions: sessions.length }, 'strategy deleted');
+      log.info({ strategyId, why, sessions: sessions.length }, 'strategy deleted');
       return sessions;
     },
   };

@@ -1,5 +1,6 @@
 import pino from 'pino';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { StrategyRecord } from '../store/strategies';
 import type { WorkshopRecord } from '../store/workshops';
 import { startRetention } from './retention';
 
@@ -10,15 +11,43 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-/** Workshops by last activity (epoch ms), as the store's `idleBefore` reads them. */
-function store(lastActive: Record<string, number>) {
+/** Workshops by last activity (epoch ms), as the store's `idleBefore` reads them; `of`: their strategy. */
+function store(lastActive: Record<string, number>, of: Record<string, string> = {}) {
   return {
     idleBefore: (cutoff: string) =>
       Object.entries(lastActive)
         .filter(([, at]) => at < Date.parse(cutoff))
         .map(([id]) => id),
+    get: (id: string) => (id in lastActive ? ({ id, strategyId: of[id] ?? null } as WorkshopRecord) : null),
   };
 }
+
+/** Strategies by creation time (epoch ms) and their sessions, as the strategy store and deletion see them. */
+function strategyStore(
+  created: Record<string, number>,
+  of: Record<string, string>,
+  lastActive: Record<string, number>,
+) {
+  const deleted: string[] = [];
+  return {
+    deleted,
+    strategies: {
+      withoutSessions: () =>
+        Object.entries(created)
+          .filter(([id]) => !Object.entries(of).some(([w, s]) => s === id && w in lastActive))
+          .map(([id, at]) => ({ id, createdAt: new Date(at).toISOString() }) as StrategyRecord),
+    },
+    strategyDeletion: {
+      delete: (id: string) => {
+        deleted.push(id);
+        delete created[id];
+        return [];
+      },
+    },
+  };
+}
+
+const noStrategies = strategyStore({}, {}, {});
 
 describe('retention', () => {
   it('deletes the idle workshops at start and then at each sweep, as the clock moves on', () => {
@@ -37,6 +66,7 @@ describe('retention', () => {
       days: 30,
       workshops: store(lastActive),
       deletion,
+      ...noStrategies,
       log,
       everyMs: 3_600_000,
       now: () => now,
@@ -51,11 +81,47 @@ describe('retention', () => {
     expect(deleted).toEqual(['old', 'recent']);
   });
 
+  it('deletes a strategy it leaves with no session, and one never given a session since before the cutoff', () => {
+    const now = Date.parse('2027-03-01T00:00:00Z');
+    // Two sessions of `emptied`, both idle; `kept` keeps a recent one; `fresh` and `stale` have none.
+    const lastActive: Record<string, number> = {
+      a: now - 40 * DAY,
+      b: now - 31 * DAY,
+      c: now - 31 * DAY,
+      d: now,
+    };
+    const of = { a: 'emptied', b: 'emptied', c: 'kept', d: 'kept' };
+    const fixture = strategyStore(
+      { emptied: now - 90 * DAY, kept: now - 90 * DAY, fresh: now - DAY, stale: now - 31 * DAY },
+      of,
+      lastActive,
+    );
+    const deletion = {
+      delete: (id: string) => {
+        delete lastActive[id];
+        return true;
+      },
+    };
+    const retention = startRetention({
+      days: 30,
+      workshops: store(lastActive, of),
+      deletion,
+      strategies: fixture.strategies,
+      strategyDeletion: fixture.strategyDeletion,
+      log,
+      now: () => now,
+    });
+    expect(Object.keys(lastActive)).toEqual(['d']);
+    expect(fixture.deleted).toEqual(['emptied', 'stale']);
+    retention.stop();
+  });
+
   it('tells when a workshop is due: its last activity plus the retention', () => {
     const retention = startRetention({
       days: 30,
       workshops: store({}),
       deletion: { delete: () => true },
+      ...noStrategies,
       log,
     });
     const workshop = { lastActiveAt: '2027-03-01T10:00:00.000Z' } as WorkshopRecord;

@@ -1,7 +1,8 @@
 import type { RetentionInfo } from '@atelier/shared';
 import type { Logger } from '../log';
+import type { StrategyStore } from '../store/strategies';
 import type { WorkshopRecord, WorkshopStore } from '../store/workshops';
-import type { WorkshopDeletion } from './deletion';
+import type { StrategyDeletion, WorkshopDeletion } from './deletion';
 
 const DAY_MS = 86_400_000;
 
@@ -9,10 +10,11 @@ const DAY_MS = 86_400_000;
  * Retention (`RETENTION_DAYS`): workshops without recorded activity for longer are deleted, at
  * start-up and then every `everyMs`. Activity is any join, authenticated call or sync message
  * (server/src/store/activity.ts), so a visit, even a facilitator's look at the warning, starts
- * the count again.
+ * the count again. A strategy left with no session goes too: the sweep deleted its last one, or
+ * it never had any and was created before the cutoff (its title and territory name a client).
  */
 export interface Retention {
-  /** Deletes the idle workshops now; returns their ids. */
+  /** Deletes the idle workshops now, then the strategies left with no session; returns the workshops' ids. */
   sweep(): string[];
   /** What the facilitator is told: the last activity before now and the deletion it would lead to. */
   info(workshop: WorkshopRecord): RetentionInfo;
@@ -22,8 +24,10 @@ export interface Retention {
 
 export interface RetentionOptions {
   days: number;
-  workshops: Pick<WorkshopStore, 'idleBefore'>;
+  workshops: Pick<WorkshopStore, 'idleBefore' | 'get'>;
   deletion: WorkshopDeletion;
+  strategies: Pick<StrategyStore, 'withoutSessions'>;
+  strategyDeletion: Pick<StrategyDeletion, 'delete'>;
   log: Logger;
   /** How often idle workshops are looked for (default an hour). */
   everyMs?: number;
@@ -32,20 +36,36 @@ export interface RetentionOptions {
 
 /** Starts retention: a first sweep at once, then a timer that does not keep the process alive. */
 export function startRetention(options: RetentionOptions): Retention {
-  const { days, workshops, deletion, log } = options;
+  const { days, workshops, deletion, strategies, strategyDeletion, log } = options;
   const now = options.now ?? Date.now;
   const sweep = (): string[] => {
     const cutoff = new Date(now() - days * DAY_MS).toISOString();
     const idle = workshops.idleBefore(cutoff);
+    const touched = new Set<string>();
     for (const id of idle) {
       try {
+        const strategyId = workshops.get(id)?.strategyId;
         deletion.delete(id, 'retention');
+        if (strategyId) touched.add(strategyId);
       } catch (error) {
         log.error({ workshopId: id, err: String(error) }, 'an idle workshop could not be deleted');
       }
     }
     if (idle.length > 0) log.info({ deleted: idle.length, days }, 'retention: idle workshops deleted');
+    sweepStrategies(cutoff, touched);
     return idle;
+  };
+  /** Strategies with no session: emptied by this sweep, or never given one since before the cutoff. */
+  const sweepStrategies = (cutoff: string, touched: ReadonlySet<string>) => {
+    const empty = strategies.withoutSessions().filter((s) => touched.has(s.id) || s.createdAt < cutoff);
+    for (const { id } of empty) {
+      try {
+        strategyDeletion.delete(id, 'retention');
+      } catch (error) {
+        log.error({ strategyId: id, err: String(error) }, 'an empty strategy could not be deleted');
+      }
+    }
+    if (empty.length > 0) log.info({ deleted: empty.length, days }, 'retention: empty strategies deleted');
   };
   sweep();
   const timer = setInterval(sweep, options.everyMs ?? 3_600_000);

@@ -51,6 +51,7 @@ describe('SQLite strategy store', () => {
     expect(workshops.get(first.workshop.id)).toMatchObject({
       strategyId: strategy.id,
       strategyArchived: false,
+      strategyFacilitatorId: first.facilitator.id,
     });
   });
 

@@ -58,6 +58,8 @@ export interface StrategyStore {
   setArchived(id: string, archived: boolean): StrategyRecord | null;
   /** Deletes the strategy's row (its sessions must be deleted first); whether it existed. */
   delete(id: string): boolean;
+  /** The strategies that have no session (none added yet, or all deleted). */
+  withoutSessions(): StrategyRecord[];
   /**
    * A new facilitator token for the strategy (the server's operator, for a lost link): the old
    * one and every session token derived from it stop working. `null` for an unknown strategy.
@@ -115,6 +117,9 @@ export function createSqliteStrategyStore(db: Db): StrategyStore {
      WHERE id = @id`,
   );
   const remove = db.prepare('DELETE FROM strategies WHERE id = ?');
+  const selectEmpty = db.prepare<[], StrategyRow>(
+    'SELECT * FROM strategies s WHERE NOT EXISTS (SELECT 1 FROM workshops w WHERE w.strategy_id = s.id)',
+  );
   const updateToken = db.prepare('UPDATE strategies SET token_hash = @tokenHash WHERE id = @id');
   const updateParticipantToken = db.prepare('UPDATE participants SET token_hash = @tokenHash WHERE id = @id');
 
@@ -190,6 +195,7 @@ export function createSqliteStrategyStore(db: Db): StrategyStore {
       return toStrategy(select.get(id));
     },
     delete: (id) => remove.run(id).changes > 0,
+    withoutSessions: () => selectEmpty.all().flatMap((row) => toStrategy(row) ?? []),
     reissueToken: (id) => reissueToken(id),
   };
 }

@@ -17,6 +17,8 @@ export interface WorkshopRecord {
   strategyId: string | null;
   /** Whether that strategy is archived: its sessions' join codes answer 410 like a closed door. */
   strategyArchived: boolean;
+  /** In a session, the participant the strategy's facilitator enters as (nobody here removes them); else `null`. */
+  strategyFacilitatorId: string | null;
 }
 
 export interface ParticipantRecord {
@@ -121,6 +123,7 @@ interface WorkshopRow {
   joining_closed_at: string | null;
   strategy_id: string | null;
   strategy_archived_at: string | null;
+  strategy_facilitator_id: string | null;
 }
 
 interface ParticipantRow {
@@ -244,6 +247,7 @@ export function createSqliteWorkshopStore(db: Db): WorkshopStore {
       joiningOpen: true,
       strategyId: null,
       strategyArchived: false,
+      strategyFacilitatorId: null,
     };
     insertWorkshop.run({
       ...workshop,
@@ -353,6 +357,7 @@ function toWorkshop(row: WorkshopRow | undefined): WorkshopRecord | null {
     joiningOpen: row.joining_closed_at === null,
     strategyId: row.strategy_id ?? null,
     strategyArchived: row.strategy_archived_at != null,
+    strategyFacilitatorId: row.strategy_facilitator_id ?? null,
   };
 }
 

@@ -1,5 +1,6 @@
 import {
   balancedSeating,
+  parseRoomName,
   placeLate,
   readSeating,
   readSeats,
@@ -8,9 +9,11 @@ import {
   roomName,
   SERVER_ORIGIN,
   type SeatedPerson,
+  type SeatingMode,
   type Seats,
   seatParticipant,
   seatParticipants,
+  stateMap,
 } from '@atelier/shared';
 import type * as Y from 'yjs';
 import type { RoomManager } from './rooms';
@@ -34,9 +37,10 @@ export interface TableSeating {
   balance(workshopId: string, people: readonly SeatedPerson[]): Seats;
   /**
    * Seats a late arrival by the balanced rule when the seating mode is `balanced` and there are
-   * tables; `people` are the workshop's participants. Returns their table, or `null` (left unseated).
+   * tables; `people` gives the workshop's participants (asked only then). Returns their table, or
+   * `null` (left unseated). Any other mode is known without loading the control room, but once.
    */
-  placeLate(workshopId: string, person: SeatedPerson, people: readonly SeatedPerson[]): string | null;
+  placeLate(workshopId: string, person: SeatedPerson, people: () => readonly SeatedPerson[]): string | null;
 }
 
 /**
@@ -46,6 +50,25 @@ export interface TableSeating {
 export function createTableSeating(rooms: RoomManager): TableSeating {
   const withControl = <T>(workshopId: string, fn: (control: Y.Doc) => T): T =>
     rooms.withDoc(roomName(workshopId, 'control'), fn);
+
+  /**
+   * Each workshop's seating mode as its control room last held it: read when the room loads, kept
+   * up to date while it is loaded, and still true once it unloads (nothing writes an unloaded
+   * room). Joins read it instead of loading the room; one entry per workshop loaded since start.
+   */
+  const modes = new Map<string, SeatingMode>();
+  rooms.onLoad((room) => {
+    const ref = parseRoomName(room.name);
+    if (ref?.kind !== 'control') return;
+    const control = room.doc;
+    const note = () => modes.set(ref.workshopId, readSeating(control).mode);
+    note();
+    stateMap(control).observe(note);
+  });
+  /** A workshop's seating mode; a control room not loaded since start is loaded once to learn it. */
+  const seatingMode = (workshopId: string): SeatingMode =>
+    modes.get(workshopId) ?? withControl(workshopId, (control) => readSeating(control).mode);
+
   return {
     pick(workshopId, participantId, tableId, present) {
       return withControl(workshopId, (control): { seated: string } | { refused: PickRefusal } => {
@@ -70,11 +93,12 @@ export function createTableSeating(rooms: RoomManager): TableSeating {
       });
     },
     placeLate(workshopId, person, people) {
+      if (seatingMode(workshopId) !== 'balanced') return null;
       return withControl(workshopId, (control) => {
         if (readSeating(control).mode !== 'balanced') return null;
         const tables = readTables(control);
         if (tables.length === 0) return null;
-        const table = placeLate(person, tables, readSeats(control), people);
+        const table = placeLate(person, tables, readSeats(control), people());
         if (table !== null) seatParticipant(control, person.id, table, SERVER_ORIGIN);
         return table;
       });

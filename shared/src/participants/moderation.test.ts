@@ -37,6 +37,22 @@ describe('who may remove, promote and demote whom', () => {
     expect(moderationRefusal(owner, gone, 'promote', everyone)).toBe('removed');
   });
 
+  it('refuses removing or demoting the strategy’s facilitator in a session, whoever asks', () => {
+    // Even marked as promoted (were a session to list them so), they stay.
+    for (const strategist of [
+      { id: 's', role: 'facilitator', coFacilitator: false, removed: false, strategyFacilitator: true },
+      { id: 's', role: 'facilitator', coFacilitator: true, removed: false, strategyFacilitator: true },
+    ] as const) {
+      const session = [...everyone, strategist];
+      for (const actor of [owner, co]) {
+        expect(moderationRefusal(actor, strategist, 'remove', session)).toBe('strategy-facilitator');
+        expect(moderationRefusal(actor, strategist, 'demote', session)).toBe('strategy-facilitator');
+      }
+      // They moderate the session like its creator.
+      expect(moderationRefusal(strategist, lea, 'remove', session)).toBeNull();
+    }
+  });
+
   it('never leaves a workshop without a facilitator', () => {
     // Unreachable through the API (the actor is a facilitator and cannot target themselves), kept as the invariant.
     const lone = { ...co, id: 'x' };

@@ -14,7 +14,9 @@ export type ModerationRefusal =
   /** The facilitator who created the workshop holds its only way back in (the facilitator link). */
   | 'owner'
   /** A workshop always keeps a facilitator. */
-  | 'last-facilitator';
+  | 'last-facilitator'
+  /** In a session of a strategy, the strategy's facilitator: the strategy's way into it. */
+  | 'strategy-facilitator';
 
 /** The part of a participant the rules look at (a `ParticipantSummary` or a server record). */
 export interface ModeratedPerson {
@@ -22,6 +24,8 @@ export interface ModeratedPerson {
   role: Role;
   coFacilitator: boolean;
   removed: boolean;
+  /** The strategy's facilitator, in a session of a strategy. */
+  strategyFacilitator?: boolean | undefined;
 }
 
 /** The workshop's creator: a facilitator who was not promoted. */
@@ -45,6 +49,8 @@ export function moderationRefusal(
   if (target.removed) return 'removed';
   if (actor.id === target.id) return 'self';
   if (action === 'promote') return null;
+  // Before `owner`: in an adopted workshop they are not its creator, but as much its facilitator.
+  if (target.strategyFacilitator) return 'strategy-facilitator';
   if (isOwner(target)) return 'owner';
   const facilitators = everyone.filter((p) => !p.removed && p.role === 'facilitator').length;
   if (target.role === 'facilitator' && facilitators <= 1) return 'last-facilitator';

@@ -61,6 +61,14 @@ export const RotateJoinCodeResponse = z.object({
 export type RotateJoinCodeResponse = z.infer<typeof RotateJoinCodeResponse>;
 
 /**
+ * The largest import body, in MiB. Every strategy file of 4 sessions × 500 notes fits, even with
+ * every note at its 2,000-character maximum in a script of 3-byte characters (18.8 MiB; 1.8 MiB
+ * with the notes people write): docs/benchmarks.md "Import size".
+ */
+export const IMPORT_MAX_MB = 20;
+export const IMPORT_MAX_BYTES = IMPORT_MAX_MB * 1024 * 1024;
+
+/**
  * `POST /api/workshops/import`: a new workshop seeded from an exported strategy (schema
  * version 1), to continue a strategy in a second session or to start from a template. The
  * strategy is checked whole (`Strategy` in strategy/schema.ts) before anything is created.
@@ -109,6 +117,11 @@ export const ParticipantSummary = z.object({
   removed: z.boolean(),
   /** Erased by a facilitator: `name` is a neutral label ("Participant·e 12"), their token revoked. */
   erased: z.boolean().optional(),
+  /**
+   * In a session of a strategy, the strategy's facilitator (set only then): nobody removes,
+   * demotes or erases them in the session, whose way back they are for the strategy's token.
+   */
+  strategyFacilitator: z.literal(true).optional(),
 });
 export type ParticipantSummary = z.infer<typeof ParticipantSummary>;
 

@@ -5,7 +5,7 @@ import { readNotes } from '../doc/notes';
 import { SERVER_ORIGIN } from '../doc/origins';
 import { planOverview } from '../doc/plan';
 import { setItemTable } from '../doc/tableField';
-import { addTable } from '../doc/tables';
+import { addTable, readSeats, readTables, seatParticipants } from '../doc/tables';
 import { readRounds } from '../votes/votesDoc';
 import { buildStrategy, type StrategySource } from './build';
 import { strategyContent } from './content';
@@ -61,6 +61,22 @@ describe('writeStrategy', () => {
     const again = reimported(strategy, source);
     expect(readNotes(again.board).find((n) => n.id === 'n1')?.table).toBe('t1');
     expect(readClusterList(again.board).find((i) => i.id === 'i-t1')?.table).toBe('t1');
+  });
+
+  it('restores the tables, and the seats of the people it recreates (note authors)', () => {
+    const { source, control } = fixtureWorkshop();
+    addTable(control, { name: 'Table 1', color: '#e53935' }, 't1');
+    addTable(control, { name: 'Mobilités', color: '#3949ab' }, 't2');
+    // Omar wrote no note: the import does not recreate him, so there is nobody to seat.
+    seatParticipants(control, { 'p-lea': 't1', 'p-hugo': 't2', 'p-omar': 't1' });
+    const strategy = Strategy.parse(buildStrategy(source));
+    expect(strategy.tables?.map((t) => t.participants)).toEqual([['p-lea', 'p-omar'], ['p-hugo']]);
+    const again = reimported(strategy, source);
+    expect(readTables(again.control).map(({ id, name, color }) => ({ id, name, color }))).toEqual([
+      { id: 't1', name: 'Table 1', color: '#e53935' },
+      { id: 't2', name: 'Mobilités', color: '#3949ab' },
+    ]);
+    expect(readSeats(again.control)).toEqual({ 'again-p-lea': 't1', 'again-p-hugo': 't2' });
   });
 
   it('keeps the questions for the room; a file from before questions imports without any', () => {

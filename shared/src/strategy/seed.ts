@@ -10,14 +10,17 @@ import { noteMap, notesMap } from '../doc/notes';
 import { SERVER_ORIGIN } from '../doc/origins';
 import { newPartnerMap, partnersMap } from '../doc/partners';
 import { processEntries, processMap } from '../doc/process';
-import { addTable } from '../doc/tables';
+import { addTable, seatParticipants } from '../doc/tables';
 import type { Theme } from '../doc/themes';
 import { PublicRound } from '../votes/round';
 import { publishRound } from '../votes/votesDoc';
 import type { Strategy, StrategyRound } from './schema';
 
 export interface WriteStrategyOptions {
-  /** Note authors: the new workshop's participant id for an author id of the strategy (others are kept). */
+  /**
+   * The people the new workshop recreates: its participant id for a person id of the strategy.
+   * Note authors name them (others keep the file's id); seats are restored for them only.
+   */
   authorIds?: ReadonlyMap<string, string>;
   /** A new id for a round of the strategy (round ids are unique across a server; others are kept). */
   roundIds?: ReadonlyMap<string, string>;
@@ -130,10 +133,17 @@ export function writeStrategy(
       themes: strategy.themes.map(theme),
       questions: strategy.workshop.questions ?? {},
     });
-    // The tables come back by name and colour (same ids, so items keep theirs); not who sat
-    // there: an import does not bring people back.
-    for (const table of strategy.tables ?? [])
+    // The tables come back by name and colour (same ids, so items keep theirs), and who sat
+    // there for the people the workshop recreates: a seat needs a participant of this workshop.
+    const seats: Record<string, string> = {};
+    for (const table of strategy.tables ?? []) {
       addTable(control, { name: table.name, color: table.color }, table.id);
+      for (const person of table.participants) {
+        const here = options.authorIds?.get(person);
+        if (here !== undefined) seats[here] = table.id;
+      }
+    }
+    seatParticipants(control, seats, SERVER_ORIGIN);
     for (const round of strategy.rounds)
       publishRound(control, revealedRound(round, options.roundIds?.get(round.id) ?? round.id));
   }, SERVER_ORIGIN);

@@ -4,8 +4,8 @@ import { errorMessage } from '../../api/errorMessage';
 import { deleteStrategy } from '../../api/strategies';
 import { useT } from '../../i18n/locale';
 import { navigate } from '../../routing/router';
+import { forgetStrategy } from '../../session/remembered';
 import { clearSession } from '../../session/session';
-import { forgetStrategy } from '../../session/strategySession';
 import { TitleConfirmDialog } from '../../ui/TitleConfirmDialog';
 
 /**

@@ -4,7 +4,7 @@ import { RequestError } from '../../api/http';
 import { fetchStrategy } from '../../api/strategies';
 import { useT } from '../../i18n/locale';
 import { tokenFromHash } from '../../routing/routes';
-import { loadStrategy, rememberStrategy } from '../../session/strategySession';
+import { loadStrategy, rememberStrategy } from '../../session/remembered';
 import { MessageCard, Screen } from '../../ui/Screen';
 import { StrategyView } from './StrategyView';
 

@@ -1,7 +1,6 @@
 import { type ReactNode, useEffect, useId, useState } from 'react';
 import { useT } from '../../../i18n/locale';
-import { loadRemembered } from '../../../session/remembered';
-import { rememberedStrategies } from '../../../session/strategySession';
+import { loadRemembered, rememberedStrategies } from '../../../session/remembered';
 import { focusSoon } from '../../../ui/focusSoon';
 import { Icon } from '../../../ui/Icon';
 import { Screen } from '../../../ui/Screen';

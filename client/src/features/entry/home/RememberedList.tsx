@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useT } from '../../../i18n/locale';
-import { forgetWorkshop, type RememberedEntry } from '../../../session/remembered';
+import { forgetWorkshop, type RememberedWorkshop } from '../../../session/remembered';
 import { ConfirmDialog } from '../../../ui/ConfirmDialog';
 import { focusSoon } from '../../../ui/focusSoon';
 import { WorkshopCard } from './WorkshopCard';
@@ -9,7 +9,7 @@ import { WorkshopCard } from './WorkshopCard';
 export const EMPTY_HEADING_ID = 'workshops-heading';
 
 interface Props {
-  entries: readonly RememberedEntry[];
+  entries: readonly RememberedWorkshop[];
   /** The list changed in storage (an entry forgotten): read it again. */
   onChange: () => void;
 }
@@ -21,10 +21,10 @@ interface Props {
  */
 export function RememberedList({ entries, onChange }: Props) {
   const t = useT();
-  const [forgetting, setForgetting] = useState<RememberedEntry | null>(null);
+  const [forgetting, setForgetting] = useState<RememberedWorkshop | null>(null);
   const [forgotten, setForgotten] = useState<string | null>(null);
 
-  const forget = (entry: RememberedEntry) => {
+  const forget = (entry: RememberedWorkshop) => {
     const index = entries.indexOf(entry);
     forgetWorkshop(entry.id);
     setForgetting(null);

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useT } from '../../../i18n/locale';
 import { navigate } from '../../../routing/router';
 import { strategyPath } from '../../../routing/routes';
-import { forgetStrategy, type RememberedStrategy } from '../../../session/strategySession';
+import { forgetStrategy, type RememberedStrategy } from '../../../session/remembered';
 import { ConfirmDialog } from '../../../ui/ConfirmDialog';
 import { timeAgo } from '../../../ui/timeAgo';
 
@@ -28,7 +28,9 @@ export function StrategyList({
       <ul className="remembered" data-testid="home.strategies">
         {strategies.map((strategy) => {
           const path = strategyPath(strategy.id);
-          const opened = strategy.openedAt ? timeAgo(Date.parse(strategy.openedAt), now, t.locale) : null;
+          // A strategy kept before this browser noted when it was opened reads as opened at the epoch: no date.
+          const openedAt = Date.parse(strategy.lastOpenedAt);
+          const opened = openedAt > 0 ? timeAgo(openedAt, now, t.locale) : null;
           return (
             <li key={strategy.id} className="remembered__item">
               <article className="workshop-card" data-testid="home.strategy" data-id={strategy.id}>

@@ -1,11 +1,11 @@
 import type { Table } from '@atelier/shared';
-import { useId, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { errorMessage } from '../../../api/errorMessage';
 import { pickTable } from '../../../api/tables';
 import { useT } from '../../../i18n/locale';
 import { boardStore, useBoard, useTableSpace } from '../../../state/store';
 import { mySeat } from '../../../state/tableSpace';
-import { seatsLeft } from './roster';
+import { goneIds, seatedAt, seatsLeft } from './roster';
 
 /** A table's colour and name, as everyone sees it (header, banners, picker). */
 export function TableChip({ table, testId }: { table: Table; testId?: string }) {
@@ -38,6 +38,8 @@ export function TablePicker({ workshopId, token }: { workshopId: string; token: 
   const t = useT();
   const { tables, seats, seating } = useBoard((s) => s.tables);
   const me = useBoard((s) => s.me);
+  const people = useBoard((s) => s.workshop?.participants);
+  const gone = useMemo(() => (people ? goneIds(people) : undefined), [people]);
   const [busy, setBusy] = useState(false);
   const [open, setOpen] = useState(false);
   const headingId = useId();
@@ -71,7 +73,7 @@ export function TablePicker({ workshopId, token }: { workshopId: string; token: 
       <h2 id={headingId}>{t('tables.pickHeading')}</h2>
       <ul>
         {tables.map((table) => {
-          const left = seatsLeft(table.id, seats, seating.cap, me.participantId);
+          const left = seatsLeft(table.id, seats, seating.cap, me.participantId, gone);
           const full = left === 0 && mine !== table.id;
           return (
             <li key={table.id}>
@@ -90,7 +92,7 @@ export function TablePicker({ workshopId, token }: { workshopId: string; token: 
                   {full
                     ? t('tables.full')
                     : left === null
-                      ? t.plural('tables.people', Object.values(seats).filter((s) => s === table.id).length)
+                      ? t.plural('tables.people', seatedAt(table.id, seats, undefined, gone))
                       : t.plural('tables.seatsLeft', left)}
                 </small>
               </button>

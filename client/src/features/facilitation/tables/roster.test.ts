@@ -1,6 +1,6 @@
 import type { ParticipantSummary } from '@atelier/shared';
 import { describe, expect, it } from 'vitest';
-import { nextTableColor, roster, seatsLeft, TABLE_PALETTE } from './roster';
+import { goneIds, nextTableColor, roster, seatedAt, seatsLeft, TABLE_PALETTE } from './roster';
 
 const person = (id: string, name: string, extra: Partial<ParticipantSummary> = {}): ParticipantSummary => ({
   id,
@@ -41,6 +41,18 @@ describe('the tables panel roster', () => {
     expect(seatsLeft('t1', seats, 2, 'a')).toBe(1);
     expect(seatsLeft('t2', seats, 2)).toBe(1);
     expect(seatsLeft('t1', seats, null)).toBeNull();
+  });
+
+  it('leaves out people no longer in the workshop, as the server does for the cap', () => {
+    const seats = { a: 't1', gone: 't1', former: 't1', newcomer: 't1' };
+    const gone = goneIds([
+      { id: 'a', removed: false },
+      { id: 'gone', removed: true },
+      { id: 'former', removed: true },
+    ]);
+    expect(seatsLeft('t1', seats, 3, undefined, gone)).toBe(1);
+    expect(seatedAt('t1', seats, 'a', gone)).toBe(1);
+    expect(seatedAt('t1', seats)).toBe(4);
   });
 
   it('gives a new table a colour no table has yet', () => {

@@ -39,11 +39,30 @@ export function roster(
   return { byTable, unseated };
 }
 
+/**
+ * How many people sit at `table`, `me` aside. People known to be `gone` (removed, or an import's
+ * former participants) keep a seat but do not count, as the server does not count them for the
+ * cap; someone who joined since the summary was read counts.
+ */
+export function seatedAt(table: string, seats: Seats, me?: string, gone?: ReadonlySet<string>): number {
+  return Object.entries(seats).filter(([who, at]) => at === table && who !== me && !gone?.has(who)).length;
+}
+
 /** Tables with room left for one more when participants pick (`cap` null: every table). */
-export function seatsLeft(table: string, seats: Seats, cap: number | null, me?: string): number | null {
+export function seatsLeft(
+  table: string,
+  seats: Seats,
+  cap: number | null,
+  me?: string,
+  gone?: ReadonlySet<string>,
+): number | null {
   if (cap === null) return null;
-  const taken = Object.entries(seats).filter(([who, at]) => at === table && who !== me).length;
-  return Math.max(0, cap - taken);
+  return Math.max(0, cap - seatedAt(table, seats, me, gone));
+}
+
+/** The ids of the people no longer in the workshop (the summary lists them too). */
+export function goneIds(people: readonly Pick<ParticipantSummary, 'id' | 'removed'>[]): Set<string> {
+  return new Set(people.filter((p) => p.removed).map((p) => p.id));
 }
 
 /** Colours for new tables, distinct from one another and readable with white text. */

@@ -1,4 +1,4 @@
-import { ImportWorkshopBody } from '@atelier/shared';
+import { IMPORT_MAX_BYTES, IMPORT_MAX_MB, ImportWorkshopBody } from '@atelier/shared';
 import { useId, useRef, useState } from 'react';
 import { errorMessage } from '../../../api/errorMessage';
 import { importStrategyFile } from '../../../api/exports';
@@ -7,9 +7,6 @@ import { useT } from '../../../i18n/locale';
 import { enterAsFacilitator } from '../../../session/enterAsFacilitator';
 import { openStrategy } from '../../../session/strategySession';
 import { importProblems, type ProblemLine } from './importProblems';
-
-/** The server refuses larger bodies (413); a file past this is not even read. */
-const MAX_IMPORT_MB = 5;
 
 /** What went wrong; `file` when it is the chosen file's fault (the field is then marked invalid). */
 type Failure =
@@ -38,8 +35,8 @@ export function ImportStrategyForm() {
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
     if (!file) return fail(t('export.import.noFile'));
-    if (file.size > MAX_IMPORT_MB * 1024 * 1024)
-      return fail(t('export.import.tooLarge', { max: MAX_IMPORT_MB }));
+    // The server refuses larger bodies (413): a file past its limit is not even read.
+    if (file.size > IMPORT_MAX_BYTES) return fail(t('export.import.tooLarge', { max: IMPORT_MAX_MB }));
     const name = ImportWorkshopBody.shape.facilitatorName.safeParse(
       facilitatorName.trim() === '' ? undefined : facilitatorName,
     );
@@ -70,7 +67,7 @@ export function ImportStrategyForm() {
         const { shown, more } = importProblems(error.problems, error.message);
         setFailure({ kind: 'problems', total: Math.max(1, error.problems.length), shown, more, file: true });
       } else if (error instanceof RequestError && error.code === 'payload_too_large') {
-        fail(t('export.import.tooLarge', { max: MAX_IMPORT_MB }));
+        fail(t('export.import.tooLarge', { max: IMPORT_MAX_MB }));
       } else {
         setFailure({ kind: 'message', text: errorMessage(t, error), file: false });
       }
