@@ -1,11 +1,9 @@
 import { expect, type Page, test } from '@playwright/test';
 import { createWorkshop, joinWorkshop } from '../fixtures/actors';
+import { sheetEditor as editor, sheetField as field } from '../fixtures/sheets';
 
 /** French amounts use narrow no-break spaces between thousands: compare with plain spaces. */
 const plain = (text: string | null) => (text ?? '').replace(/[\u00a0\u202f]/g, ' ');
-
-const editor = (page: Page) => page.getByTestId('sheet.editor');
-const field = (page: Page, name: string) => editor(page).getByTestId(`sheet.text.${name}`);
 
 test('two participants draft the same action sheet at once: both texts survive, each sees the other’s caret and field', async ({
   browser,

@@ -1,17 +1,13 @@
 import { createCluster } from '@atelier/shared';
-import { expect, type Locator, type Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { createWorkshop } from '../fixtures/actors';
 import { BoardPage } from '../fixtures/board-page';
 import { tabTo } from '../fixtures/keyboard';
 import { seedBoard } from '../fixtures/seed-board';
 import { setRoomStep } from '../fixtures/seed-plan';
+import { ballotCard as card } from '../fixtures/votes';
 
 const ISSUES = ['Mobilité rurale', 'Accès au numérique', 'Logement des jeunes'];
-
-/** The ballot's card for an issue. */
-function card(page: Page, label: string): Locator {
-  return page.locator(`[data-testid="votes.card"][data-label="${label}"]`);
-}
 
 test('a participant joins, posts a themed note, votes and reads the results with the keyboard alone', async ({
   browser,

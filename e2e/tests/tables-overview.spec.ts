@@ -1,12 +1,8 @@
 import { expect, type Page, test } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from '../fixtures/a11y';
 import { createWorkshop, joinWorkshop } from '../fixtures/actors';
+import { overviewCard as card, overviewCount as count } from '../fixtures/tables';
 
-/** A table's card in the facilitator's overview. */
-const card = (page: Page, table: string) =>
-  page.getByTestId('overview.panel').locator(`[data-testid="overview.card"][data-table-id="${table}"]`);
-const count = (page: Page, table: string, kind: string) =>
-  card(page, table).locator(`[data-testid="overview.count"][data-kind="${kind}"]`);
 const person = (page: Page, table: string, name: string) =>
   card(page, table).locator(`[data-testid="overview.person"][data-name="${name}"]`);
 

@@ -1,23 +1,7 @@
 import { expect, type Locator, type Page, test } from '@playwright/test';
 import { type Actor, createWorkshop, joinWorkshop } from '../fixtures/actors';
-
-interface Box {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
-
-const overlap = (a: Box, b: Box) =>
-  a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
-
-/** A frame on screen with its label above it (what must not cover another table's). */
-async function frameBox(frame: Locator): Promise<Box> {
-  const box = await frame.boundingBox();
-  const label = await frame.locator('.table-frame__label').boundingBox();
-  if (!box || !label) throw new Error('the frame is not drawn');
-  return { x: box.x, y: label.y, width: box.width, height: box.y + box.height - label.y };
-}
+import { createIssue, issue, issueTitles, mergeIssue } from '../fixtures/issues';
+import { frameBox, overlap, tableFrame } from '../fixtures/tables';
 
 /** A frame's box lies inside the page's viewport. */
 async function inView(page: Page, frame: Locator): Promise<boolean> {
@@ -25,23 +9,6 @@ async function inView(page: Page, frame: Locator): Promise<boolean> {
   const size = page.viewportSize();
   if (!box || !size) return false;
   return box.x >= 0 && box.y >= 0 && box.x + box.width <= size.width && box.y + box.height <= size.height;
-}
-
-function issue(page: Page, title: string): Locator {
-  return page.locator(`[data-testid="issues.issue"][data-title="${title}"]`);
-}
-
-function issueTitles(page: Page): Promise<string[]> {
-  return page
-    .getByTestId('issues.issue')
-    .evaluateAll((els) => els.map((el) => el.getAttribute('data-title') ?? ''));
-}
-
-async function createIssue(page: Page, title: string): Promise<void> {
-  await page.getByTestId('issues.add').click();
-  await page.getByTestId('issues.new-title').fill(title);
-  await page.getByTestId('issues.new-create').click();
-  await expect(issue(page, title)).toBeVisible();
 }
 
 test('back to plenary: the tables’ notes framed and regrouped, each table presents in turn, merged issues keep their tables, and a vote runs on the tables’ proposals', async ({
@@ -92,10 +59,7 @@ test('back to plenary: the tables’ notes framed and regrouped, each table pres
   for (const actor of [facilitator, ...people]) {
     await expect(actor.page.getByTestId('tables.banner')).toHaveCount(0);
     await expect(actor.page.getByTestId('tables.frame')).toHaveCount(2);
-    await expect(actor.page.locator(`[data-testid="tables.frame"][data-table-id="${t1}"]`)).toHaveAttribute(
-      'data-count',
-      '2',
-    );
+    await expect(tableFrame(actor.page, t1)).toHaveAttribute('data-count', '2');
   }
 
   // "Regrouper par table": the tables side by side, their frames apart; one undo puts them back.
@@ -125,9 +89,7 @@ test('back to plenary: the tables’ notes framed and regrouped, each table pres
   for (const page of [chloe.page, projector]) {
     await expect(page.getByTestId('tables.presenting')).toHaveAttribute('data-table-id', t1);
     await expect(page.getByTestId('tables.presenting')).toContainText('Table 1');
-    await expect
-      .poll(() => inView(page, page.locator(`[data-testid="tables.frame"][data-table-id="${t1}"]`)))
-      .toBe(true);
+    await expect.poll(() => inView(page, tableFrame(page, t1))).toBe(true);
     await expect(page.locator(`[data-testid="note"][data-note-id="${chloeNote}"]`)).toHaveCSS(
       'opacity',
       '0.3',
@@ -172,13 +134,7 @@ test('back to plenary: the tables’ notes framed and regrouped, each table pres
   );
 
   // The facilitator merges the second table's "Transports" into the first's "Mobilité rurale".
-  await issue(f, 'Mobilité rurale').getByTestId('issues.menu').click();
-  await f.getByTestId('issues.merge').click();
-  await f
-    .getByTestId('issues.merge-menu')
-    .getByTestId('issues.merge-option')
-    .filter({ hasText: 'Transports' })
-    .click();
+  await mergeIssue(f, 'Mobilité rurale', 'Transports');
   for (const page of [f, bruno.page]) {
     await expect
       .poll(() => issueTitles(page))

@@ -1,12 +1,10 @@
 import { createCluster } from '@atelier/shared';
-import { type Browser, expect, type Locator, type Page, test } from '@playwright/test';
+import { type Browser, expect, type Page, test } from '@playwright/test';
 import { type Actor, createWorkshop, joinWorkshop } from '../fixtures/actors';
 import { seedBoard } from '../fixtures/seed-board';
 import { seedPlan, setRoomStep } from '../fixtures/seed-plan';
-
-const card = (page: Page, title: string) => page.getByTestId('sheet.card').filter({ hasText: title });
-const editor = (page: Page) => page.getByTestId('sheet.editor');
-const field = (page: Page, name: string) => editor(page).getByTestId(`sheet.text.${name}`);
+import { sheetCard as card, sheetEditor as editor, sheetField as field } from '../fixtures/sheets';
+import { closedRound } from '../fixtures/tables';
 
 /** A workshop with two tables: Alice and Bruno at the first, Chloé at the second. */
 async function twoTables(browser: Browser) {
@@ -38,22 +36,13 @@ async function twoTables(browser: Browser) {
   await expect(chloe.page.getByTestId('tables.mine')).toHaveAttribute('data-table-id', second);
   await page.getByTestId('tables.toggle').click();
 
-  return { facilitator, alice, bruno, chloe, page, panel, first, second };
-}
-
-/** The facilitator starts a closed round on the room's step. */
-async function closedRound(page: Page, panel: Locator, people: Actor[]) {
-  await page.getByTestId('tables.toggle').click();
-  await panel.getByTestId('tables.closed').check();
-  await panel.getByTestId('tables.start').click();
-  await page.getByTestId('tables.toggle').click();
-  for (const actor of people) await expect(actor.page.getByTestId('tables.banner')).toBeVisible();
+  return { facilitator, alice, bruno, chloe, page, first, second };
 }
 
 test('tables: the facilitator gives action sheets to tables; in a closed round each table sees and writes its own; the plenary shows every sheet with its table', async ({
   browser,
 }) => {
-  const { facilitator, alice, bruno, chloe, page, panel, first, second } = await twoTables(browser);
+  const { facilitator, alice, bruno, chloe, page, first, second } = await twoTables(browser);
 
   // Two axes of two sheets each, and the room in step 4.
   await seedPlan(page, {
@@ -82,12 +71,7 @@ test('tables: the facilitator gives action sheets to tables; in a closed round e
     await expect(card(page, title).getByTestId('give.sheet')).toHaveValue(table);
 
   // A closed round in step 4.
-  await page.getByTestId('tables.toggle').click();
-  await panel.getByTestId('tables.closed').check();
-  await panel.getByTestId('tables.start').click();
-  await page.getByTestId('tables.toggle').click();
-  for (const actor of [alice, bruno, chloe])
-    await expect(actor.page.getByTestId('tables.banner')).toBeVisible();
+  await closedRound(page, [alice, bruno, chloe]);
   await expect(alice.page.getByTestId('sheet.card')).toHaveCount(2);
   await expect(card(alice.page, 'Vélobus')).toBeVisible();
   await expect(card(alice.page, 'Covoiturage')).toBeVisible();
@@ -135,7 +119,7 @@ test('tables: the facilitator gives action sheets to tables; in a closed round e
 test('tables: axes dealt out to tables; in a closed round in step 3 each table attaches issues of the shared pool to its own axis', async ({
   browser,
 }) => {
-  const { facilitator, alice, bruno, chloe, page, panel, first, second } = await twoTables(browser);
+  const { facilitator, alice, bruno, chloe, page, first, second } = await twoTables(browser);
   await seedBoard(page, (doc) => {
     for (const title of ['Se déplacer', 'Se loger']) createCluster(doc, { title, x: 0, y: 0 });
   });
@@ -157,7 +141,7 @@ test('tables: axes dealt out to tables; in a closed round in step 3 each table a
     second,
   );
 
-  await closedRound(page, panel, [alice, bruno, chloe]);
+  await closedRound(page, [alice, bruno, chloe]);
   // Each table sees its own axis, numbered as in the plenary, and the whole pool.
   await expect(alice.page.getByTestId('axes.column')).toHaveCount(1);
   await expect(chloe.page.getByTestId('axes.column')).toHaveCount(1);

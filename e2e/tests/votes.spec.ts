@@ -1,8 +1,10 @@
 import { createCluster } from '@atelier/shared';
 import { type Browser, expect, type Locator, type Page, test } from '@playwright/test';
 import { type Actor, createWorkshop, type Facilitator, joinWorkshop } from '../fixtures/actors';
+import { issueTitles } from '../fixtures/issues';
 import { seedBoard } from '../fixtures/seed-board';
 import { setRoomStep } from '../fixtures/seed-plan';
+import { ballotCard as card, ranking } from '../fixtures/votes';
 
 const ISSUES = ['Mobilité rurale', 'Accès au numérique', 'Logement des jeunes', 'Circuits courts'];
 
@@ -23,29 +25,6 @@ async function room(browser: Browser): Promise<{ facilitator: Facilitator; manon
   const hugo = await joinWorkshop(browser, facilitator.joinCode, { name: 'Hugo Martin', group: 'resident' });
   await seedIssues(facilitator.page);
   return { facilitator, manon, hugo };
-}
-
-/** The issue titles in step 2's ranking order. */
-function issueTitles(page: Page): Promise<string[]> {
-  return page
-    .getByTestId('issues.issue')
-    .evaluateAll((els) => els.map((el) => el.getAttribute('data-title') ?? ''));
-}
-
-/** The voting view's card for a target. */
-function card(page: Page, label: string): Locator {
-  return page.locator(`[data-testid="votes.card"][data-label="${label}"]`);
-}
-
-/** The results' ranking as [label, rank] pairs. */
-function ranking(page: Page): Promise<[string, string][]> {
-  return page
-    .getByTestId('votes.result')
-    .evaluateAll((els) =>
-      els.map(
-        (el) => [el.getAttribute('data-label') ?? '', el.getAttribute('data-rank') ?? ''] as [string, string],
-      ),
-    );
 }
 
 /** The facilitator opens the votes panel and the new round form. */
