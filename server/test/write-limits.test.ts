@@ -6,7 +6,7 @@
 import { request as httpRequest } from 'node:http';
 import { threadId } from 'node:worker_threads';
 import { loadConfig, WRITE_LIMIT_DEFAULTS } from '@atelier/server';
-import { type ApiError, type CreateWorkshopResponse, Strategy } from '@atelier/shared';
+import { type ApiError, type CreateWorkshopResponse, IMPORT_MAX_BYTES, Strategy } from '@atelier/shared';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
   type ApiAnswer,
@@ -192,7 +192,7 @@ describe('per-address limits on the routes without a token', () => {
 });
 
 describe('a big import', () => {
-  /** A strategy of `notes` long notes: about 4.6 MB of JSON for 8,000. */
+  /** A strategy of `notes` long notes: about 4.6 MB of JSON per 8,000. */
   async function bigStrategy(server: { url: string }, notes: number): Promise<Strategy> {
     const w = await createWorkshop(server.url);
     const answer = await api(server.url, 'GET', `/api/workshops/${w.id}/export?format=json`, {
@@ -217,15 +217,16 @@ describe('a big import', () => {
 
   it('is read in a worker thread while the server keeps answering at once', async () => {
     const server = await startServer();
-    const strategy = await bigStrategy(server, 8000);
+    // Near the 20 MiB limit, so that reading it takes long enough to show whether the loop stalls.
+    const strategy = await bigStrategy(server, 28_000);
     const note = strategy.notes.at(-1);
     if (!note) throw new Error('notes were added');
     // Refused at the very end of its validation: the whole file is read, and nothing is created.
     note.issue = 'nowhere';
     const body = JSON.stringify({ strategy });
     const bytes = Buffer.byteLength(body);
-    expect(bytes).toBeGreaterThan(4 * 1024 * 1024);
-    expect(bytes).toBeLessThan(5 * 1024 * 1024);
+    expect(bytes).toBeGreaterThan(15 * 1024 * 1024);
+    expect(bytes).toBeLessThan(IMPORT_MAX_BYTES);
     // Warm the worker up (its first start loads the schemas).
     expect((await api(server.url, 'POST', '/api/workshops/import', { body: { strategy: 0 } })).status).toBe(
       400,
