@@ -149,7 +149,7 @@ export function startServer(config: Config, options: StartOptions = {}): Promise
     deletion,
     strategyDeletion: createStrategyDeletion({ strategies: strategyStore, deletion, purge, log }),
     retention,
-    ownData: participantData.bind(null, { rooms, docs, votes }),
+    ownData: participantData.bind(null, { rooms, docs, votes, journal: journalStore }),
   };
 
   const app = createApp({
