@@ -7,13 +7,21 @@
  * (docs/screenshots/votes-ballot.png, votes-results.png), and the facilitator's export panel
  * (docs/screenshots/export-panel.png), its board panel with a deleted note in the bin
  * (docs/screenshots/board-panel.png) and a participant's phone (docs/screenshots/phone.png).
+ * Then two more rooms of the same fixture, at 1280 × 800: a table round seen in the facilitator's
+ * "Vue des tables" (docs/screenshots/tables-overview.png, screenshots/tables.ts) and a strategy's
+ * "Ce qui a changé" between two sessions (docs/screenshots/strategy-changes.png,
+ * screenshots/changes.ts).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { JoinResponse, WorkshopPreview } from '@atelier/shared';
 import { chromiumLaunchOptions, repoRoot } from '@atelier/testing';
 import { chromium, type Page } from '@playwright/test';
+import { api, tokenOf } from './demo-room';
+import { shootStrategyChanges } from './screenshots/changes';
+import { shootTablesOverview } from './screenshots/tables';
 
 const { values } = parseArgs({ options: { url: { type: 'string', default: 'http://127.0.0.1:8787' } } });
 const base = values.url.replace(/\/+$/, '');
@@ -109,30 +117,27 @@ await shoot('monitoring', 6, async () => {
 
 // A secret dot vote on the issues: Léa's ballot, then the results everyone sees at the reveal.
 const workshopId = /\/w\/([^#?]+)/.exec(facilitatorLink)?.[1] ?? '';
-const facilitatorToken = /token=([^&]+)/.exec(facilitatorLink)?.[1] ?? '';
-async function api<T>(path: string, token: string, body?: unknown, method = 'POST'): Promise<T> {
-  const response = await fetch(`${base}/api${path}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
-  return (await response.json()) as T;
-}
+const facilitatorToken = tokenOf(facilitatorLink);
 await facilitator.getByTestId('step.issues').click();
 await lea.locator('[data-testid="board.main"][data-step="issues"]').waitFor();
 const round = await api<{ id: string; targets: { id: string }[] }>(
+  base,
+  'POST',
   `/workshops/${workshopId}/rounds`,
-  facilitatorToken,
   {
-    title: 'Quels enjeux prioriser ?',
-    targetKind: 'issues',
-    targets: 'all',
-    mode: 'dots',
-    dots: { budget: 5, cap: 2 },
+    token: facilitatorToken,
+    body: {
+      title: 'Quels enjeux prioriser ?',
+      targetKind: 'issues',
+      targets: 'all',
+      mode: 'dots',
+      dots: { budget: 5, cap: 2 },
+    },
   },
 );
-await api(`/workshops/${workshopId}/rounds/${round.id}/open`, facilitatorToken);
+await api(base, 'POST', `/workshops/${workshopId}/rounds/${round.id}/open`, { token: facilitatorToken });
+// Joining acknowledges the privacy notice the join page shows.
+const { privacy } = await api(base, 'GET', `/join/${code}`, { schema: WorkshopPreview });
 // Others of the room vote from their laptops (through the API here), three or more per group.
 const GROUPS = [
   'elected',
@@ -148,20 +153,17 @@ const GROUPS = [
   'association',
 ];
 for (const [i, group] of GROUPS.entries()) {
-  const voter = await api<{ participantId: string; token: string }>('/join', '', {
-    code,
-    name: `Votant ${i + 1}`,
-    group,
+  const voter = await api(base, 'POST', '/join', {
+    body: { code, name: `Votant ${i + 1}`, group, noticeVersion: privacy.version },
+    schema: JoinResponse,
   });
   const pick = (k: number) => round.targets[(i * 3 + k * 5) % round.targets.length]?.id ?? '';
   const dots: Record<string, number> = { [pick(0)]: 2 };
   dots[pick(1)] = Math.min(2, (dots[pick(1)] ?? 0) + 2);
-  await api(
-    `/workshops/${workshopId}/rounds/${round.id}/ballots/${voter.participantId}`,
-    voter.token,
-    { requestId: crypto.randomUUID(), dots },
-    'PUT',
-  );
+  await api(base, 'PUT', `/workshops/${workshopId}/rounds/${round.id}/ballots/${voter.participantId}`, {
+    token: voter.token,
+    body: { requestId: crypto.randomUUID(), dots },
+  });
 }
 /** The person's ballot is read from the server before their first dot. */
 const ballotRead = (page: Page, left: number) =>
@@ -242,6 +244,10 @@ await dismissToasts(phone);
 const phonePicture = join(out, 'phone.png');
 await phone.screenshot({ path: phonePicture });
 written.push(phonePicture);
+
+// The tables overview and a strategy's changes, each in a room of its own.
+written.push(await shootTablesOverview(base, browser, out));
+written.push(await shootStrategyChanges(base, browser, out));
 
 await browser.close();
 process.stdout.write(`Wrote ${written.join('\n      ')}\n`);

@@ -7,11 +7,9 @@
  * partners, partnership process and indicators. For demos and screenshots.
  */
 import { parseArgs } from 'node:util';
-import { addNote, CreateWorkshopResponse, JoinResponse, WorkshopPreview } from '@atelier/shared';
+import { addNote, roomName } from '@atelier/shared';
 import { loadFixture, writeOutcome } from '@atelier/testing';
-import WebSocket from 'ws';
-import { WebsocketProvider } from 'y-websocket';
-import * as Y from 'yjs';
+import { connect, fixtureWorkshop } from './demo-room';
 
 const { values } = parseArgs({
   options: {
@@ -23,46 +21,10 @@ const { values } = parseArgs({
 const base = values.url.replace(/\/+$/, '');
 const fixture = loadFixture();
 
-async function post<T>(path: string, body: unknown, schema: { parse(value: unknown): T }): Promise<T> {
-  const response = await fetch(base + path, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
-  return schema.parse(await response.json());
-}
-
-const [facilitatorSpec, ...others] = fixture.participants;
-const workshop = await post(
-  '/api/workshops',
-  { ...fixture.workshop, facilitatorName: facilitatorSpec?.name ?? 'Animation' },
-  CreateWorkshopResponse,
-);
-const authors = [workshop.participantId];
-// Joining acknowledges the privacy notice the join page shows.
-const preview = await fetch(`${base}/api/join/${workshop.joinCode}`);
-const { version: noticeVersion } = WorkshopPreview.parse(await preview.json()).privacy;
-for (const person of others) {
-  const joined = await post(
-    '/api/join',
-    { code: workshop.joinCode, name: person.name, group: person.group, noticeVersion },
-    JoinResponse,
-  );
-  authors.push(joined.participantId);
-}
-
-function connect(doc: Y.Doc): Promise<WebsocketProvider> {
-  const provider = new WebsocketProvider(`${base.replace(/^http/, 'ws')}/sync`, workshop.id, doc, {
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-    params: { token: workshop.facilitatorToken },
-    disableBc: true,
-  });
-  return new Promise((resolve) => provider.once('sync', () => resolve(provider)));
-}
-
-const doc = new Y.Doc();
-const provider = await connect(doc);
+const workshop = await fixtureWorkshop(base);
+const authors = [workshop.facilitatorId, ...workshop.people.map((p) => p.participantId)];
+const board = await connect(base, roomName(workshop.id, 'board'), workshop.facilitatorToken);
+const doc = board.doc;
 
 const count = values.full ? fixture.notes.length : Math.min(Number(values.notes) || 60, fixture.notes.length);
 const notes = fixture.notes.slice(0, count);
@@ -81,7 +43,7 @@ for (const note of notes) {
   const id = addNote(doc, {
     x: 40 + (index % 4) * blockWidth + (n % perRow) * 220,
     y: 40 + Math.floor(index / 4) * blockHeight + Math.floor(n / perRow) * 170,
-    author: authors[note.author] ?? workshop.participantId,
+    author: authors[note.author] ?? workshop.facilitatorId,
     text: note.text,
     theme: note.theme,
   });
@@ -90,20 +52,11 @@ for (const note of notes) {
 // ---- the rest of the method (--full): issues, axes, action sheets, partners, indicators ----
 if (values.full) writeOutcome(doc, fixture, { noteIds });
 
-// y-websocket has no acknowledgements: a second replica proves the server holds every note.
-const check = new Y.Doc();
-const checker = await connect(check);
-await new Promise<void>((resolve) => {
-  // Everything written here is on the server once a fresh replica has all of it.
-  const expected = Buffer.from(Y.encodeStateVector(doc)).toString('base64');
-  const done = () => Buffer.from(Y.encodeStateVector(check)).toString('base64') === expected && resolve();
-  check.on('update', done);
-  done();
-});
-checker.destroy();
-provider.destroy();
+// Everything written here is on the server once a fresh replica has all of it.
+await board.flush();
+board.close();
 process.stdout.write(
   `Workshop "${fixture.workshop.title}" with ${authors.length} participants and ${count} notes.\n` +
-    `Join code: ${workshop.joinCode}\nFacilitator: ${workshop.links.facilitator}\n`,
+    `Join code: ${workshop.joinCode}\nFacilitator: ${workshop.facilitatorLink}\n`,
 );
 process.exit(0);

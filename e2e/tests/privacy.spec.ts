@@ -46,6 +46,12 @@ test('a participant reads the notice and downloads their data; the facilitator e
   expect(data.participant).toMatchObject({ name: 'Léa Muller', group: 'elected' });
   expect(data.participant.notice.version).toBe(version);
   expect(data.notes.map((n: { text: string }) => n.text)).toEqual(['Navette vers la gare de Vauclair']);
+  // …and her rows of the edit journal: that note, added (her edits only, not Hugo's).
+  const noteId = data.notes[0].id;
+  expect(data.edits).toContainEqual(
+    expect.objectContaining({ collection: 'notes', item: noteId, field: null }),
+  );
+  expect(data.edits.every((e: { item: string }) => e.item === noteId)).toBe(true);
 
   // The facilitator erases Léa's name: her board closes, everyone else sees the neutral label.
   const panel = new ParticipantsPanel(facilitator.page);

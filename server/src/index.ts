@@ -157,7 +157,7 @@ export function startServer(config: Config, options: StartOptions = {}): Promise
     deletion,
     strategyDeletion,
     retention,
-    ownData: participantData.bind(null, { rooms, docs, votes }),
+    ownData: participantData.bind(null, { rooms, docs, votes, journal: journalStore }),
   };
 
   const app = createApp({

@@ -20,6 +20,8 @@ import {
   ParticipantData,
   readNotes,
   roomName,
+  setNoteText,
+  setNoteTheme,
   WorkshopPreview,
   WorkshopSummary,
 } from '@atelier/shared';
@@ -467,7 +469,7 @@ describe('retention', () => {
 });
 
 describe('a person’s own data', () => {
-  it('is a JSON file of their record, notes and ballots, for their own token only', async () => {
+  it('is a JSON file of their record, notes, ballots and edit journal, for their own token only', async () => {
     const server = await startServer();
     const w = await votingWorkshop(server, {
       lea: { name: 'Léa', group: 'elected' },
@@ -475,10 +477,24 @@ describe('a person’s own data', () => {
     });
     const { workshop, lea, hugo, fanny } = w;
     const board = await connectDoc(server.wsUrl, roomName(workshop.id, 'board'), lea.token);
-    addNote(board.doc, { x: 0, y: 0, author: lea.participantId, text: 'La note de Léa' });
+    const leasNote = addNote(board.doc, { x: 0, y: 0, author: lea.participantId, text: 'La note de Lea' });
     const hugoBoard = await connectDoc(server.wsUrl, roomName(workshop.id, 'board'), hugo.token);
-    addNote(hugoBoard.doc, { x: 0, y: 300, author: hugo.participantId, text: 'La note de Hugo' });
+    const hugosNote = addNote(hugoBoard.doc, {
+      x: 0,
+      y: 300,
+      author: hugo.participantId,
+      text: 'La note de Hugo',
+    });
     await waitDoc(board, (d) => readNotes(d).length === 2, 'both notes stored');
+    // Léa then edits her note: each edit is a row of the journal, and only hers go in her file.
+    const started = Date.now();
+    setNoteText(board.doc, leasNote, 'La note de Léa');
+    setNoteTheme(board.doc, leasNote, 'mobility');
+    await waitDoc(
+      hugoBoard,
+      (d) => readNotes(d).some((n) => n.id === leasNote && n.theme === 'mobility'),
+      'Léa’s edits stored',
+    );
     const round = await openDotsRound(w);
     ok(await w.votes.cast(lea.token, round.id, lea.participantId, { dots: { 'issue-a': 2 } }));
 
@@ -494,6 +510,38 @@ describe('a person’s own data', () => {
     expect(data.participant).toMatchObject({ id: lea.participantId, name: 'Léa', group: 'elected' });
     expect(data.notes.map((n) => [n.text, n.where])).toEqual([['La note de Léa', 'board']]);
     expect(data.ballots).toEqual([{ roundId: round.id, dots: { 'issue-a': 2 }, scores: {}, done: false }]);
+    // Her rows of the edit journal: which item and field, the minute, whether she was alone.
+    const rows = data.edits.map(({ collection, item, field, alone }) => ({ collection, item, field, alone }));
+    expect(rows).toHaveLength(3);
+    expect(rows).toEqual(
+      expect.arrayContaining([
+        { collection: 'notes', item: leasNote, field: null, alone: false },
+        { collection: 'notes', item: leasNote, field: 'text', alone: false },
+        { collection: 'notes', item: leasNote, field: 'theme', alone: false },
+      ]),
+    );
+    for (const edit of data.edits) {
+      const minute = Date.parse(edit.at);
+      expect(minute % 60_000).toBe(0);
+      expect(minute).toBeGreaterThan(started - 2 * 60_000);
+      expect(minute).toBeLessThanOrEqual(Date.now());
+    }
+    // Hugo's file has his own note's row only.
+    const hugos = ParticipantData.parse(
+      (
+        await api(
+          server.url,
+          'GET',
+          `/api/workshops/${workshop.id}/participants/${hugo.participantId}/data`,
+          {
+            token: hugo.token,
+          },
+        )
+      ).body,
+    );
+    expect(hugos.edits.map(({ item, field }) => ({ item, field }))).toEqual([
+      { item: hugosNote, field: null },
+    ]);
 
     // Nobody else's token: not another participant's, not a facilitator's (ballots are secret).
     expectError(await api(server.url, 'GET', route, { token: hugo.token }), 403, 'forbidden');

@@ -1,5 +1,6 @@
 import { draftsRoomName, type ParticipantData, readBin, readNotes, roomName } from '@atelier/shared';
 import type { DocStore } from '../store/docs';
+import type { JournalStore } from '../store/journal';
 import type { ParticipantRecord, WorkshopRecord } from '../store/workshops';
 import type { RoomManager } from '../sync/rooms';
 import type { VoteService } from '../votes/service';
@@ -9,12 +10,14 @@ export interface OwnDataDeps {
   /** To know whether a person has drafts without loading an empty room for nothing. */
   docs: Pick<DocStore, 'load'>;
   votes: Pick<VoteService, 'list' | 'ballot'>;
+  journal: Pick<JournalStore, 'readParticipant'>;
 }
 
 /**
  * Everything the server holds of one person (right of access): their participant record with
- * the notice they acknowledged, the notes they wrote (board, bin, private drafts) and their
- * ballots. Other people's contributions are not in it.
+ * the notice they acknowledged, the notes they wrote (board, bin, private drafts), their
+ * ballots and their rows of the edit journal (which item and field they edited, the minute).
+ * Other people's contributions are not in it.
  */
 export function participantData(
   deps: OwnDataDeps,
@@ -58,5 +61,6 @@ export function participantData(
     },
     notes,
     ballots,
+    edits: deps.journal.readParticipant(workshop.id, person.id),
   };
 }

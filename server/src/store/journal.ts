@@ -2,6 +2,7 @@ import {
   CHANGE_COLLECTIONS,
   type ChangeCollection,
   type JournalEdit,
+  type ParticipantData,
   ParticipantGroup,
 } from '@atelier/shared';
 import type { Db } from './db';
@@ -33,6 +34,8 @@ export interface JournalStore {
   write(rows: readonly JournalRow[]): void;
   /** A workshop's journal, its editors' groups joined in (`null` once erased). */
   read(workshopId: string): JournalEdit[];
+  /** Right of access: one person's rows, oldest first. */
+  readParticipant(workshopId: string, participantId: string): ParticipantData['edits'];
   /** Erasure: the person's rows keep their times but no longer name them. Returns how many. */
   forgetParticipant(workshopId: string, participantId: string): number;
 }
@@ -61,6 +64,10 @@ export function createSqliteJournalStore(db: Db): JournalStore {
      FROM edit_journal j LEFT JOIN participants p ON p.id = j.participant_id
      WHERE j.workshop_id = ? ORDER BY j.minute`,
   );
+  const selectParticipant = db.prepare<[string, string], Omit<Row, 'participant_id' | 'grp'>>(
+    `SELECT collection, item_id, field, minute, alone FROM edit_journal
+     WHERE workshop_id = ? AND participant_id = ? ORDER BY minute, collection, item_id, field`,
+  );
   const forget = db.prepare(
     'UPDATE edit_journal SET participant_id = NULL WHERE workshop_id = ? AND participant_id = ?',
   );
@@ -88,6 +95,18 @@ export function createSqliteJournalStore(db: Db): JournalStore {
           field: row.field === '' ? null : row.field,
           participant: row.participant_id,
           group: ParticipantGroup.safeParse(row.grp).data ?? null,
+          at: new Date(row.minute).toISOString(),
+          alone: row.alone === 1,
+        }));
+    },
+    readParticipant(workshopId, participantId) {
+      return selectParticipant
+        .all(workshopId, participantId)
+        .filter((row) => COLLECTIONS.has(row.collection))
+        .map((row) => ({
+          collection: row.collection as ChangeCollection,
+          item: row.item_id,
+          field: row.field === '' ? null : row.field,
           at: new Date(row.minute).toISOString(),
           alone: row.alone === 1,
         }));

@@ -41,3 +41,10 @@ export type Locale = z.infer<typeof Locale>;
 export const STEPS = ['assessment', 'issues', 'axes', 'actions', 'partnerships', 'monitoring'] as const;
 export const Step = z.enum(STEPS);
 export type Step = z.infer<typeof Step>;
+
+/**
+ * The board's collections whose items are compared between sessions and journaled (who edited
+ * what), in the method's order. Here, not in strategy/changes.ts, so the API schemas can name them.
+ */
+export const CHANGE_COLLECTIONS = ['notes', 'issues', 'axes', 'actions', 'partners', 'indicators'] as const;
+export type ChangeCollection = (typeof CHANGE_COLLECTIONS)[number];

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Locale, ParticipantGroup, Role } from './enums';
+import { CHANGE_COLLECTIONS, Locale, ParticipantGroup, Role } from './enums';
 
 /*
  * Personal data (docs/security.md, "Personal data (RGPD)"): the notice shown at join, erasing
@@ -66,6 +66,20 @@ const OwnNote = z.object({
   where: z.enum(['board', 'bin', 'drafts']),
 });
 
+/**
+ * One row of the edit journal a person's connection wrote (docs/contract.md, "Who and when"):
+ * the item and field they edited within one minute, and whether no participant was connected.
+ */
+const OwnEdit = z.object({
+  collection: z.enum(CHANGE_COLLECTIONS),
+  item: z.string(),
+  /** `null`: the item itself (added, removed, restored). */
+  field: z.string().nullable(),
+  /** The start of the minute (ISO). */
+  at: z.string(),
+  alone: z.boolean(),
+});
+
 /** `GET /api/workshops/:id/participants/:pid/data`: everything the server holds of one person. */
 export const ParticipantData = z.object({
   kind: z.literal('atelier-participant-data'),
@@ -90,5 +104,7 @@ export const ParticipantData = z.object({
       done: z.boolean(),
     }),
   ),
+  /** Their rows of the edit journal, oldest first. */
+  edits: z.array(OwnEdit),
 });
 export type ParticipantData = z.infer<typeof ParticipantData>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ParticipantGroup } from '../schema/enums';
+import { CHANGE_COLLECTIONS, type ChangeCollection, ParticipantGroup } from '../schema/enums';
 import type { Strategy } from './schema';
 
 /**
@@ -16,9 +16,7 @@ import type { Strategy } from './schema';
  * Without a journal those are empty (`[]`, `null`).
  */
 
-/** The collections compared, in the method's order. */
-export const CHANGE_COLLECTIONS = ['notes', 'issues', 'axes', 'actions', 'partners', 'indicators'] as const;
-export type ChangeCollection = (typeof CHANGE_COLLECTIONS)[number];
+export { CHANGE_COLLECTIONS, type ChangeCollection };
 
 /**
  * The fields compared per collection. Left out: what follows from other fields (an action's
