@@ -19,6 +19,23 @@ export {
   type OutcomeOptions,
   writeOutcome,
 } from './fixtures/val-de-loue';
+export {
+  createTestDatabase,
+  DEFAULT_TEST_DATABASE_URL,
+  TEST_DATABASE_PREFIX,
+  type TestDatabase,
+  testDatabaseUrl,
+  withPostgres,
+} from './postgres';
 export { PRECOMPRESSED_EXTENSIONS, precompressDir } from './precompress';
+export {
+  createTestRedis,
+  DEFAULT_TEST_REDIS_URL,
+  deleteKeys,
+  TEST_REDIS_PREFIX,
+  type TestRedis,
+  testRedisUrl,
+  withRedis,
+} from './redis';
 export { strategyFileOf } from './strategyFile';
 export { waitFor, withTimeout } from './wait';
