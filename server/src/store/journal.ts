@@ -30,11 +30,11 @@ export interface JournalStore {
    * Records rows, in one savepoint (inside the caller's transaction when there is one): a row
    * already there for the same person, item, field and minute stays alone only if both were.
    */
-  write(rows: readonly JournalRow[]): void;
+  write(rows: readonly JournalRow[]): Promise<void>;
   /** A workshop's journal, its editors' groups joined in (`null` once erased). */
-  read(workshopId: string): JournalEdit[];
-  /** Erasure: the person's rows keep their times but no longer name them. Returns how many. */
-  forgetParticipant(workshopId: string, participantId: string): number;
+  read(workshopId: string): Promise<JournalEdit[]>;
+  /** Erasure: the person's rows keep their times but no longer name them. Resolves to how many. */
+  forgetParticipant(workshopId: string, participantId: string): Promise<number>;
 }
 
 interface Row {
@@ -77,8 +77,9 @@ export function createSqliteJournalStore(db: Db): JournalStore {
       );
   });
   return {
-    write: (rows) => write(rows),
-    read(workshopId) {
+    // Synchronous inside (better-sqlite3); `async` turns a throw into a rejection.
+    write: async (rows) => write(rows),
+    async read(workshopId) {
       return select
         .all(workshopId)
         .filter((row) => COLLECTIONS.has(row.collection))
@@ -92,6 +93,6 @@ export function createSqliteJournalStore(db: Db): JournalStore {
           alone: row.alone === 1,
         }));
     },
-    forgetParticipant: (workshopId, participantId) => forget.run(workshopId, participantId).changes,
+    forgetParticipant: async (workshopId, participantId) => forget.run(workshopId, participantId).changes,
   };
 }
