@@ -20,13 +20,14 @@ import { startRetention } from './privacy/retention';
 import { createActivityTracker, recordingActivity } from './store/activity';
 import { createSqliteBallotStore } from './store/ballots';
 import { databaseWritable, openDb } from './store/db';
-import { createSqliteDocStore } from './store/docs';
+import { createSqliteDocStore, sqliteDocAppender } from './store/docs';
 import { createStorageHealth, isStorageFault } from './store/health';
 import { createSqliteJournalStore } from './store/journal';
 import { claimDataDir } from './store/pidFile';
 import { createSqlitePurge } from './store/purge';
 import { seedImportedDocs, seedWorkshopDocs } from './store/seed';
 import { createSqliteStrategyStore } from './store/strategies';
+import { createSqliteStorage } from './store/transaction';
 import { createSqliteWorkshopStore } from './store/workshops';
 import { createSessionService } from './strategies/sessions';
 import { Attendance } from './sync/attendance';
@@ -78,6 +79,11 @@ export interface RunningServer {
    * order, at once; resolves when the listening socket is closed.
    */
   close(): Promise<void>;
+  /**
+   * Resolves once `close()` has stored the rooms' last turn and snapshots and closed the database,
+   * without waiting for the last sockets to end (what a process exits on).
+   */
+  readonly storageClosed: Promise<void>;
 }
 
 /** Composition root: configuration → storage → rooms → HTTP + sync on one port. */
@@ -100,9 +106,13 @@ export function startServer(config: Config, options: StartOptions = {}): Promise
   // Who edited which board item when, and whether participants were there (issue 18 §2).
   const journalStore = createSqliteJournalStore(db);
   const attendance = new Attendance();
-  const editJournal = createEditJournal({ store: journalStore, attendance });
+  const editJournal = createEditJournal({ attendance });
+  const transactions = createSqliteStorage(db, { docs, journal: journalStore });
+  // A new workshop's first documents, written inside its creation's (synchronous) transaction.
+  const seedAppend = sqliteDocAppender(db);
   const rooms = new RoomManager(
     docs,
+    transactions,
     log,
     {
       graceMs: config.roomGraceMs,
@@ -169,9 +179,9 @@ export function startServer(config: Config, options: StartOptions = {}): Promise
     strategies: createStrategyReader(rooms, workshops),
     strategyStore,
     journal: journalStore,
-    sessions: createSessionService({ workshops, strategies: strategyStore, rooms, docs }),
-    seedDocs: (id, template) => seedWorkshopDocs(docs, id, template),
-    importDocs: (id, strategy, options) => seedImportedDocs(docs, id, strategy, options),
+    sessions: createSessionService({ workshops, strategies: strategyStore, rooms, seedAppend }),
+    seedDocs: (id, template) => seedWorkshopDocs(seedAppend, id, template),
+    importDocs: (id, strategy, options) => seedImportedDocs(seedAppend, id, strategy, options),
     importParser,
     writeLimits: config.writeLimits,
     log,
@@ -200,22 +210,34 @@ export function startServer(config: Config, options: StartOptions = {}): Promise
       ),
   });
 
+  let storageClosed: () => void = () => {};
+  const storageDone = new Promise<void>((done) => {
+    storageClosed = done;
+  });
+
   return new Promise<RunningServer>((resolve, reject) => {
     let closing: Promise<void> | null = null;
     const close = (): Promise<void> => {
       if (closing) return closing;
       // Every update is already committed; close sockets so clients reconnect elsewhere, then compact.
       sync.close();
-      closing = new Promise<void>((done) => server.close(() => done()));
+      const listening = new Promise<void>((done) => server.close(() => done()));
       server.closeAllConnections();
       votes.close();
       storage.close();
       void importParser.close();
       retention?.stop();
       relief.stop();
-      rooms.closeAll();
-      db.close();
-      releaseDataDir();
+      // The rooms' last turn and snapshots are written before the database closes.
+      const stored = rooms
+        .closeAll()
+        .catch((error: unknown) => log.error({ err: String(error) }, 'rooms not all written at shutdown'))
+        .finally(() => {
+          db.close();
+          releaseDataDir();
+          storageClosed();
+        });
+      closing = Promise.all([listening, stored]).then(() => undefined);
       return closing;
     };
 
@@ -224,11 +246,12 @@ export function startServer(config: Config, options: StartOptions = {}): Promise
       const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
       const url = `http://${host.includes(':') ? `[${host}]` : host}:${info.port}`;
       log.info({ url, dataDir: config.dataDir }, 'listening');
-      resolve({ url, port: info.port, app, metrics, close });
+      resolve({ url, port: info.port, app, metrics, close, storageClosed: storageDone });
     }) as Server;
     const failed = (error: Error): void => {
-      void close();
-      reject(error);
+      // Rejected once the database is closed (the rooms' writes are over).
+      const rejected = () => reject(error);
+      close().then(rejected, rejected);
     };
     server.once('error', failed);
 

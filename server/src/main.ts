@@ -20,10 +20,11 @@ function shutdown(signal: string): void {
   stopping = true;
   setTimeout(() => process.exit(1), HARD_EXIT_MS).unref();
   log.info({ signal }, 'shutting down');
-  // Every step of close() runs at once (or as soon as the server is up); the process does not
-  // wait for the last sockets to end.
-  void starting.then((server) => {
+  // Every step of close() starts at once (or as soon as the server is up); the process waits
+  // for the rooms' last writes and the database to close, not for the last sockets to end.
+  void starting.then(async (server) => {
     void server.close();
+    await server.storageClosed;
     log.info({}, 'stopped');
     process.exit(0);
   });

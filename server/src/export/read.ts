@@ -1,4 +1,5 @@
 import { buildStrategy, roomName, Strategy } from '@atelier/shared';
+import type * as Y from 'yjs';
 import type { ParticipantRecord, WorkshopRecord, WorkshopStore } from '../store/workshops';
 import type { RoomManager } from '../sync/rooms';
 
@@ -21,15 +22,17 @@ export interface StrategyReader {
     workshop: WorkshopRecord,
     by: ParticipantRecord,
     options: { includeNames: boolean },
-  ): { strategy: Strategy; problems?: never } | { strategy?: never; problems: readonly SchemaProblem[] };
+  ): Promise<
+    { strategy: Strategy; problems?: never } | { strategy?: never; problems: readonly SchemaProblem[] }
+  >;
 }
 
 export function createStrategyReader(
-  rooms: Pick<RoomManager, 'withDoc'>,
+  rooms: Pick<RoomManager, 'withDocs'>,
   workshops: WorkshopStore,
 ): StrategyReader {
   return {
-    read(workshop, by, { includeNames }) {
+    async read(workshop, by, { includeNames }) {
       const people = workshops.participants(workshop.id).map((p) => ({
         id: p.id,
         name: p.name,
@@ -39,11 +42,12 @@ export function createStrategyReader(
         removed: p.removedAt !== null,
       }));
       // Both documents as the room holds them now (loaded from the store when nobody is connected).
-      const strategy = rooms.withDoc(roomName(workshop.id, 'board'), (board) =>
-        rooms.withDoc(roomName(workshop.id, 'control'), (control) =>
+      const strategy = await rooms.withDocs(
+        [roomName(workshop.id, 'board'), roomName(workshop.id, 'control')],
+        ([board, control]) =>
           buildStrategy({
-            board,
-            control,
+            board: board as Y.Doc,
+            control: control as Y.Doc,
             workshop,
             people,
             exportedBy: { id: by.id, name: by.name },
@@ -51,7 +55,6 @@ export function createStrategyReader(
             includeNames,
             appVersion: APP_VERSION,
           }),
-        ),
       );
       // Validated before it leaves: a file that breaks its own schema is never sent.
       const checked = Strategy.safeParse(strategy);

@@ -99,5 +99,5 @@ export interface PrivacyDeps {
   strategyDeletion: StrategyDeletion;
   /** `null` when the deployment keeps workshops (no `RETENTION_DAYS`). */
   retention: Retention | null;
-  ownData: (workshop: WorkshopRecord, person: ParticipantRecord) => ParticipantData;
+  ownData: (workshop: WorkshopRecord, person: ParticipantRecord) => Promise<ParticipantData>;
 }

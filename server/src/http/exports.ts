@@ -142,7 +142,7 @@ export function exportRoutes(deps: AppDeps) {
         .find((p) => p.id === session.facilitatorId);
       if (!workshop || !facilitator) continue;
       // Each session read as its own export (the strategy's facilitator in it exporting it).
-      const read = strategies.read(workshop, facilitator, { includeNames: names });
+      const read = await strategies.read(workshop, facilitator, { includeNames: names });
       if (read.problems) {
         problems = read.problems;
         break;
@@ -154,7 +154,7 @@ export function exportRoutes(deps: AppDeps) {
         date: session.date ?? workshop.createdAt.slice(0, 10),
         outcome: read.strategy,
         // Who and when for the changes from the session before to this one.
-        journal: journal.read(workshop.id),
+        journal: await journal.read(workshop.id),
       });
     }
     if (problems) return refused(c, problems, { strategyId: id });
@@ -205,7 +205,9 @@ export function exportRoutes(deps: AppDeps) {
     const caller = workshopFacilitator(c, workshops, id, 'Only facilitators can export the workshop');
     if (caller.error) return caller.error;
     const started = performance.now();
-    const { strategy, problems } = strategies.read(caller.workshop, caller.you, { includeNames: names });
+    const { strategy, problems } = await strategies.read(caller.workshop, caller.you, {
+      includeNames: names,
+    });
     if (problems) {
       log.error(
         { requestId: c.get('requestId'), workshopId: id, problems: issueList(problems).slice(0, 20) },

@@ -86,9 +86,14 @@ export function joinRoutes(deps: AppDeps) {
    * same rule (docs/contract.md). Joining never fails for it: a control room that cannot be
    * loaded leaves them unseated for the facilitator to place.
    */
-  function seatLateArrival(workshopId: string, person: { id: string; group: ParticipantGroup }): void {
+  async function seatLateArrival(
+    workshopId: string,
+    person: { id: string; group: ParticipantGroup },
+  ): Promise<void> {
     try {
-      const table = deps.tables.placeLate(workshopId, person, () => seatablePeople(workshops, workshopId));
+      const table = await deps.tables.placeLate(workshopId, person, () =>
+        seatablePeople(workshops, workshopId),
+      );
       if (table !== null)
         deps.log.info({ workshopId, participantId: person.id, tableId: table }, 'late arrival seated');
     } catch (error) {
@@ -177,7 +182,7 @@ export function joinRoutes(deps: AppDeps) {
 
   app.openapi(
     join,
-    (c) => {
+    async (c) => {
       const body = c.req.valid('json');
       const found = attempt(c, body.code);
       if (found.answer) return found.answer;
@@ -200,7 +205,7 @@ export function joinRoutes(deps: AppDeps) {
         { workshopId: workshop.id, participantId: participant.id, role: participant.role },
         'joined',
       );
-      if (participant.role === 'participant') seatLateArrival(workshop.id, participant);
+      if (participant.role === 'participant') await seatLateArrival(workshop.id, participant);
       return c.json(
         { workshopId: workshop.id, participantId: participant.id, token, role: participant.role },
         201,

@@ -133,7 +133,7 @@ export function privacyRoutes(deps: AppDeps) {
         'The strategy’s facilitator cannot be erased from one of its sessions; deleting the strategy deletes them',
       );
     if (refusal) return apiError(c, 'forbidden', 'A workshop keeps at least one facilitator');
-    const erased = privacy.erasure.erase(caller.workshop, participantId, {
+    const erased = await privacy.erasure.erase(caller.workshop, participantId, {
       removeContributions: body.data.removeContributions,
       by: caller.you.id,
     });
@@ -160,13 +160,13 @@ export function privacyRoutes(deps: AppDeps) {
     return c.json({ id, deletedAt: new Date().toISOString() }, 200);
   });
 
-  app.openapi(ownData, (c) => {
+  app.openapi(ownData, async (c) => {
     const { id, participantId } = c.req.valid('param');
     const caller = workshopCaller(c, workshops, id);
     if (caller.error) return caller.error;
     if (caller.you.id !== participantId)
       return apiError(c, 'forbidden', 'Only the person themselves can download their data');
-    const data = privacy.ownData(caller.workshop, caller.you);
+    const data = await privacy.ownData(caller.workshop, caller.you);
     const day = data.exportedAt.slice(0, 10);
     return c.body(JSON.stringify(data, null, 2), 200, {
       'Content-Type': 'application/json; charset=utf-8',

@@ -42,7 +42,7 @@ export function silentRoutes(deps: AppDeps) {
   const { workshops, silent, log } = deps;
   const app = new OpenAPIHono({ defaultHook: validationHook });
 
-  app.openapi(draftCounts, (c) => {
+  app.openapi(draftCounts, async (c) => {
     const { id } = c.req.valid('param');
     const caller = workshopFacilitator(c, workshops, id, NOT_FACILITATOR);
     if (caller.error) return caller.error;
@@ -51,15 +51,15 @@ export function silentRoutes(deps: AppDeps) {
       .participants(id)
       .filter((p) => p.role === 'participant' && !p.removedAt)
       .map((p) => p.id);
-    return c.json({ counts: silent.counts(id, writers) }, 200);
+    return c.json({ counts: await silent.counts(id, writers) }, 200);
   });
 
-  app.openapi(reveal, (c) => {
+  app.openapi(reveal, async (c) => {
     const { id } = c.req.valid('param');
     const caller = workshopFacilitator(c, workshops, id, NOT_FACILITATOR);
     if (caller.error) return caller.error;
     // Everyone's drafts, removed people's too: their notes stay on the board like their others.
-    const revealed = silent.reveal(
+    const revealed = await silent.reveal(
       id,
       workshops.participants(id).map((p) => p.id),
     );

@@ -195,14 +195,14 @@ export function strategyRoutes(deps: AppDeps) {
     ),
   });
 
-  const detail = (c: Context, strategy: StrategyRecord, token: string) => ({
-    ...strategySummary(strategy),
-    sessions: strategyStore
-      .sessions(strategy.id)
-      .map((s) => sessions.facts(s))
-      .filter((facts): facts is SessionFacts => facts !== null)
-      .map((facts) => sessionSummary(c, token, facts)),
-  });
+  const detail = async (c: Context, strategy: StrategyRecord, token: string) => {
+    const facts: SessionFacts[] = [];
+    for (const session of strategyStore.sessions(strategy.id)) {
+      const fact = await sessions.facts(session);
+      if (fact) facts.push(fact);
+    }
+    return { ...strategySummary(strategy), sessions: facts.map((f) => sessionSummary(c, token, f)) };
+  };
 
   const sessionOf = (strategyId: string, workshopId: string): SessionRecord | undefined =>
     strategyStore.sessions(strategyId).find((s) => s.workshopId === workshopId);
@@ -261,20 +261,20 @@ export function strategyRoutes(deps: AppDeps) {
     );
   });
 
-  app.openapi(getStrategy, (c) => {
+  app.openapi(getStrategy, async (c) => {
     const caller = strategyCaller(c, strategyStore, c.req.valid('param').id);
     if (caller.error) return caller.error;
-    return c.json(detail(c, caller.strategy, caller.token), 200);
+    return c.json(await detail(c, caller.strategy, caller.token), 200);
   });
 
-  app.openapi(createSession, (c) => {
+  app.openapi(createSession, async (c) => {
     const caller = strategyCaller(c, strategyStore, c.req.valid('param').id);
     if (caller.error) return caller.error;
     const { strategy, token } = caller;
     if (strategy.archivedAt !== null)
       return apiError(c, 'forbidden', 'This strategy is archived: restore it before adding a session');
     const body = c.req.valid('json');
-    const created = sessions.create(strategy, token, {
+    const created = await sessions.create(strategy, token, {
       ...(body.title === undefined ? {} : { title: body.title }),
       ...(body.date === undefined ? {} : { date: body.date }),
       ...(body.template === undefined ? {} : { template: body.template }),
@@ -284,7 +284,7 @@ export function strategyRoutes(deps: AppDeps) {
     });
     if (created === 'unknown_from')
       return apiError(c, 'bad_request', '`from` is not a session of this strategy');
-    const facts = sessions.facts(created.session);
+    const facts = await sessions.facts(created.session);
     if (!facts) throw new Error('the new session vanished');
     const origin = linkOrigin(c, deps);
     log.info(
@@ -331,17 +331,17 @@ export function strategyRoutes(deps: AppDeps) {
     );
   });
 
-  app.openapi(setArchived, (c) => {
+  app.openapi(setArchived, async (c) => {
     const caller = strategyCaller(c, strategyStore, c.req.valid('param').id);
     if (caller.error) return caller.error;
     const { archived } = c.req.valid('json');
     const updated = strategyStore.setArchived(caller.strategy.id, archived);
     if (!updated) return apiError(c, 'not_found', 'No strategy has this id');
     log.info({ strategyId: updated.id }, archived ? 'strategy archived' : 'strategy restored');
-    return c.json(detail(c, updated, caller.token), 200);
+    return c.json(await detail(c, updated, caller.token), 200);
   });
 
-  app.openapi(getChanges, (c) => {
+  app.openapi(getChanges, async (c) => {
     const caller = strategyCaller(c, strategyStore, c.req.valid('param').id);
     if (caller.error) return caller.error;
     const query = c.req.valid('query');
@@ -357,8 +357,8 @@ export function strategyRoutes(deps: AppDeps) {
       if (!workshop || !by) throw new Error('a session lost its workshop or facilitator');
       return deps.strategies.read(workshop, by, { includeNames: false });
     };
-    const before = read(from);
-    const after = read(to);
+    const before = await read(from);
+    const after = await read(to);
     const problems = before.problems ?? after.problems;
     if (problems || !before.strategy || !after.strategy)
       return apiError(
@@ -381,7 +381,7 @@ export function strategyRoutes(deps: AppDeps) {
         changes: strategyChanges(
           before.strategy,
           after.strategy,
-          journaled ? journal.read(to.workshopId) : [],
+          journaled ? await journal.read(to.workshopId) : [],
         ),
       },
       200,

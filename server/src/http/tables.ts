@@ -68,7 +68,7 @@ export function tableRoutes(deps: AppDeps) {
   const { workshops, tables, log } = deps;
   const app = new OpenAPIHono({ defaultHook: validationHook });
 
-  app.openapi(pick, (c) => {
+  app.openapi(pick, async (c) => {
     const { id } = c.req.valid('param');
     const { tableId } = c.req.valid('json');
     const caller = workshopCaller(c, workshops, id);
@@ -76,7 +76,7 @@ export function tableRoutes(deps: AppDeps) {
     if (caller.you.role !== 'participant')
       return apiError(c, 'forbidden', 'Only participants pick a table; facilitators seat people');
     const present = new Set(seatablePeople(workshops, id).map((p) => p.id));
-    const outcome = tables.pick(id, caller.you.id, tableId, present);
+    const outcome = await tables.pick(id, caller.you.id, tableId, present);
     if ('refused' in outcome) {
       switch (outcome.refused) {
         case 'not_pick_mode':
@@ -91,11 +91,11 @@ export function tableRoutes(deps: AppDeps) {
     return c.json({ tableId: outcome.seated }, 200);
   });
 
-  app.openapi(balance, (c) => {
+  app.openapi(balance, async (c) => {
     const { id } = c.req.valid('param');
     const caller = workshopFacilitator(c, workshops, id, 'Only facilitators seat people automatically');
     if (caller.error) return caller.error;
-    const seats = tables.balance(id, seatablePeople(workshops, id));
+    const seats = await tables.balance(id, seatablePeople(workshops, id));
     log.info({ workshopId: id, by: caller.you.id, seated: Object.keys(seats).length }, 'tables balanced');
     return c.json({ seats }, 200);
   });

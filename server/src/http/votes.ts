@@ -224,56 +224,56 @@ export function voteRoutes(deps: AppDeps) {
     return c.json({ rounds: votes.list(id) }, 200);
   });
 
-  app.openapi(createRound, (c) => {
+  app.openapi(createRound, async (c) => {
     const { id } = c.req.valid('param');
     const caller = workshopFacilitator(c, workshops, id, NOT_FACILITATOR);
     if (caller.error) return caller.error;
-    const outcome = votes.create(caller.workshop, c.req.valid('json'));
+    const outcome = await votes.create(caller.workshop, c.req.valid('json'));
     if (outcome.value)
       log.info({ workshopId: id, roundId: outcome.value.id, by: caller.you.id }, 'vote round created');
     return answer(c, outcome, 201);
   });
 
   // Before `{action}`, which would take "extend" and "remind" for actions.
-  app.openapi(extendRound, (c) => {
+  app.openapi(extendRound, async (c) => {
     const { id, roundId } = c.req.valid('param');
     const caller = workshopFacilitator(c, workshops, id, NOT_FACILITATOR);
     if (caller.error) return caller.error;
-    return answer(c, votes.extend(id, roundId, c.req.valid('json').minutes), 200);
+    return answer(c, await votes.extend(id, roundId, c.req.valid('json').minutes), 200);
   });
 
-  app.openapi(remind, (c) => {
+  app.openapi(remind, async (c) => {
     const { id, roundId } = c.req.valid('param');
     const caller = workshopFacilitator(c, workshops, id, NOT_FACILITATOR);
     if (caller.error) return caller.error;
     const body = c.req.valid('json') as RemindBody | undefined;
-    return answer(c, votes.remind(id, roundId, body?.participantIds), 200);
+    return answer(c, await votes.remind(id, roundId, body?.participantIds), 200);
   });
 
-  app.openapi(transition, (c) => {
+  app.openapi(transition, async (c) => {
     const { id, roundId, action } = c.req.valid('param');
     const caller = workshopFacilitator(c, workshops, id, NOT_FACILITATOR);
     if (caller.error) return caller.error;
-    const outcome = votes.transition(id, roundId, action);
+    const outcome = await votes.transition(id, roundId, action);
     if (outcome.value) log.info({ workshopId: id, roundId, action, by: caller.you.id }, 'vote round moved');
     return answer(c, outcome, 200);
   });
 
-  app.openapi(discardRound, (c) => {
+  app.openapi(discardRound, async (c) => {
     const { id, roundId } = c.req.valid('param');
     const caller = workshopFacilitator(c, workshops, id, NOT_FACILITATOR);
     if (caller.error) return caller.error;
-    const outcome = votes.discard(id, roundId);
+    const outcome = await votes.discard(id, roundId);
     if (outcome.error) return apiError(c, outcome.error.code, outcome.error.message);
     log.info({ workshopId: id, roundId, by: caller.you.id }, 'vote round discarded');
     return c.body(null, 204);
   });
 
-  app.openapi(progress, (c) => {
+  app.openapi(progress, async (c) => {
     const { id, roundId } = c.req.valid('param');
     const caller = workshopFacilitator(c, workshops, id, 'Only facilitators can see who has voted');
     if (caller.error) return caller.error;
-    return answer(c, votes.progress(id, roundId), 200);
+    return answer(c, await votes.progress(id, roundId), 200);
   });
 
   app.openapi(readBallot, (c) => {
@@ -283,18 +283,18 @@ export function voteRoutes(deps: AppDeps) {
     return answer(c, votes.ballot(path.id, path.roundId, path.participantId), 200);
   });
 
-  app.openapi(castBallot, (c) => {
+  app.openapi(castBallot, async (c) => {
     const path = c.req.valid('param');
     const owner = ballotOwner(c, workshops, path);
     if (owner.error) return owner.error;
-    return answer(c, votes.cast(path.id, path.roundId, path.participantId, c.req.valid('json')), 200);
+    return answer(c, await votes.cast(path.id, path.roundId, path.participantId, c.req.valid('json')), 200);
   });
 
-  app.openapi(clearBallot, (c) => {
+  app.openapi(clearBallot, async (c) => {
     const path = c.req.valid('param');
     const owner = ballotOwner(c, workshops, path);
     if (owner.error) return owner.error;
-    return answer(c, votes.withdraw(path.id, path.roundId, path.participantId), 200);
+    return answer(c, await votes.withdraw(path.id, path.roundId, path.participantId), 200);
   });
 
   return app;

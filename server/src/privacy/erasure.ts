@@ -25,7 +25,7 @@ export interface ParticipantErasure {
     workshop: WorkshopRecord,
     participantId: string,
     options: { removeContributions: boolean; by: string },
-  ): { participant: ParticipantRecord; removedNotes: number } | null;
+  ): Promise<{ participant: ParticipantRecord; removedNotes: number } | null>;
 }
 
 export interface ParticipantErasureDeps {
@@ -41,7 +41,7 @@ export interface ParticipantErasureDeps {
 export function createParticipantErasure(deps: ParticipantErasureDeps): ParticipantErasure {
   const { workshops, purge, rooms, sockets, journal, log } = deps;
   return {
-    erase(workshop, participantId, { removeContributions, by }) {
+    async erase(workshop, participantId, { removeContributions, by }) {
       const participant = workshops.erase(workshop.id, participantId, (n) =>
         neutralLabel(workshop.locale, n),
       );
@@ -49,16 +49,18 @@ export function createParticipantErasure(deps: ParticipantErasureDeps): Particip
       // After the revocation, so that a reconnect is refused (4401); presence goes with the sockets.
       const closed = sockets.disconnect(participant.id, CLOSE_CODES.removed, 'erased by a facilitator');
       journal.forget(participant.id);
-      const journalRows = journal.forgetParticipant(workshop.id, participant.id);
+      const journalRows = await journal.forgetParticipant(workshop.id, participant.id);
       let removedNotes = 0;
       if (removeContributions) {
         const drafts = draftsRoomName(workshop.id, participant.id);
         rooms.drop((name) => name === drafts);
         purge.deleteDoc(drafts);
         const board = roomName(workshop.id, 'board');
-        removedNotes = rooms.withDoc(board, (doc) => removeAuthorNotes(doc, participant.id, SERVER_ORIGIN));
+        removedNotes = await rooms.withDoc(board, (doc) =>
+          removeAuthorNotes(doc, participant.id, SERVER_ORIGIN),
+        );
         // The deleted texts are still in the stored log until a snapshot replaces it.
-        if (removedNotes > 0) rooms.compactNow(board);
+        if (removedNotes > 0) await rooms.compactNow(board);
       }
       const { busy } = purge.scrub();
       log.info(

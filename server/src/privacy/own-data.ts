@@ -19,23 +19,23 @@ export interface OwnDataDeps {
  * ballots and their rows of the edit journal (which item and field they edited, the minute).
  * Other people's contributions are not in it.
  */
-export function participantData(
+export async function participantData(
   deps: OwnDataDeps,
   workshop: WorkshopRecord,
   person: ParticipantRecord,
-): ParticipantData {
+): Promise<ParticipantData> {
   const mine = <T extends { author: string }>(notes: T[]) => notes.filter((n) => n.author === person.id);
   const notes: ParticipantData['notes'] = [];
-  deps.rooms.withDoc(roomName(workshop.id, 'board'), (board) => {
+  await deps.rooms.withDoc(roomName(workshop.id, 'board'), (board) => {
     for (const note of mine(readNotes(board)))
       notes.push({ id: note.id, text: note.text, createdAt: note.createdAt, where: 'board' });
     for (const { note } of readBin(board).filter((entry) => entry.note.author === person.id))
       notes.push({ id: note.id, text: note.text, createdAt: note.createdAt, where: 'bin' });
   });
   const drafts = draftsRoomName(workshop.id, person.id);
-  const stored = deps.docs.load(drafts);
+  const stored = await deps.docs.load(drafts);
   if (stored.snapshot || stored.updates.length > 0)
-    deps.rooms.withDoc(drafts, (doc) => {
+    await deps.rooms.withDoc(drafts, (doc) => {
       for (const note of readNotes(doc))
         notes.push({ id: note.id, text: note.text, createdAt: note.createdAt, where: 'drafts' });
     });
@@ -61,6 +61,6 @@ export function participantData(
     },
     notes,
     ballots,
-    edits: deps.journal.readParticipant(workshop.id, person.id),
+    edits: await deps.journal.readParticipant(workshop.id, person.id),
   };
 }

@@ -12,28 +12,23 @@ export interface StoredDoc {
 }
 
 /**
- * Yjs documents as an append-only log of V1 updates plus compacted snapshots. A second
- * implementation (PostgreSQL) can replace this without touching the sync code.
+ * Yjs documents as an append-only log of V1 updates plus compacted snapshots, behind an async
+ * contract (docs/architecture.md, "Stores behind async contracts"): a PostgreSQL
+ * implementation can replace this one without touching the sync code.
  */
 export interface DocStore {
-  load(doc: string): StoredDoc;
+  load(doc: string): Promise<StoredDoc>;
   /**
-   * Durably appends updates, in one transaction; returns the sequence number of the last.
-   * Called before they are broadcast.
+   * Durably appends updates, in one transaction (a savepoint inside `withTransaction`: one that
+   * fails is undone alone, except on a full disk, after which SQLite rolls the whole transaction
+   * back); resolves to the sequence number of the last. Called before they are broadcast.
    */
-  append(doc: string, updates: readonly Uint8Array[]): number;
-  /**
-   * Runs `work`'s appends in one transaction: the updates of a whole event-loop turn, all
-   * rooms together, cost one disk write. An append that fails inside is undone alone
-   * (savepoint), except on a full disk, after which SQLite rolls the whole transaction back;
-   * throws if the transaction itself cannot commit.
-   */
-  batch(work: () => void): void;
+  append(doc: string, updates: readonly Uint8Array[]): Promise<number>;
   /**
    * Replaces every update up to `uptoSeq` with `snapshot` (the whole document's state),
    * atomically: a crash leaves either the old log or the new snapshot, never neither.
    */
-  compact(doc: string, snapshot: Uint8Array, uptoSeq: number): void;
+  compact(doc: string, snapshot: Uint8Array, uptoSeq: number): Promise<void>;
 }
 
 interface SnapshotRow {
@@ -73,23 +68,37 @@ export function createSqliteDocStore(db: Db): DocStore {
     deleteUpdates.run(doc, uptoSeq);
   });
 
+  const load = (doc: string): StoredDoc => {
+    const snap = selectSnapshot.get(doc);
+    const after = snap?.upto_seq ?? 0;
+    const rows = selectUpdates.all(doc, after);
+    return {
+      snapshot: snap ? new Uint8Array(snap.data) : null,
+      updates: rows.map((row) => new Uint8Array(row.data)),
+      lastSeq: rows.at(-1)?.seq ?? after,
+      ...(snap?.checksum && snap.checksum !== checksum(snap.data) ? { snapshotDamaged: true } : {}),
+    };
+  };
+
+  // Synchronous inside (better-sqlite3); `async` turns a throw into a rejection.
   return {
-    load(doc) {
-      const snap = selectSnapshot.get(doc);
-      const after = snap?.upto_seq ?? 0;
-      const rows = selectUpdates.all(doc, after);
-      return {
-        snapshot: snap ? new Uint8Array(snap.data) : null,
-        updates: rows.map((row) => new Uint8Array(row.data)),
-        lastSeq: rows.at(-1)?.seq ?? after,
-        ...(snap?.checksum && snap.checksum !== checksum(snap.data) ? { snapshotDamaged: true } : {}),
-      };
-    },
-    append: (doc, updates) => append(doc, updates),
-    batch: (work) => db.transaction(work)(),
-    compact(doc, snapshot, uptoSeq) {
+    load: async (doc) => load(doc),
+    append: async (doc, updates) => append(doc, updates),
+    async compact(doc, snapshot, uptoSeq) {
       compact(doc, snapshot, uptoSeq);
       db.pragma('incremental_vacuum');
     },
+  };
+}
+
+/**
+ * Appends synchronously, for the writes that still run inside a synchronous SQLite transaction
+ * (a new workshop's first documents, written with its rows). Goes once workshop creation runs
+ * through `withTransaction`.
+ */
+export function sqliteDocAppender(db: Db): (doc: string, updates: readonly Uint8Array[]) => void {
+  const insertUpdate = db.prepare('INSERT INTO doc_updates (doc, data) VALUES (?, ?)');
+  return (doc, updates) => {
+    for (const update of updates) insertUpdate.run(doc, update);
   };
 }

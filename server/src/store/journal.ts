@@ -31,13 +31,13 @@ export interface JournalStore {
    * Records rows, in one savepoint (inside the caller's transaction when there is one): a row
    * already there for the same person, item, field and minute stays alone only if both were.
    */
-  write(rows: readonly JournalRow[]): void;
+  write(rows: readonly JournalRow[]): Promise<void>;
   /** A workshop's journal, its editors' groups joined in (`null` once erased). */
-  read(workshopId: string): JournalEdit[];
+  read(workshopId: string): Promise<JournalEdit[]>;
   /** Right of access: one person's rows, oldest first. */
-  readParticipant(workshopId: string, participantId: string): ParticipantData['edits'];
-  /** Erasure: the person's rows keep their times but no longer name them. Returns how many. */
-  forgetParticipant(workshopId: string, participantId: string): number;
+  readParticipant(workshopId: string, participantId: string): Promise<ParticipantData['edits']>;
+  /** Erasure: the person's rows keep their times but no longer name them. Resolves to how many. */
+  forgetParticipant(workshopId: string, participantId: string): Promise<number>;
 }
 
 interface Row {
@@ -84,8 +84,9 @@ export function createSqliteJournalStore(db: Db): JournalStore {
       );
   });
   return {
-    write: (rows) => write(rows),
-    read(workshopId) {
+    // Synchronous inside (better-sqlite3); `async` turns a throw into a rejection.
+    write: async (rows) => write(rows),
+    async read(workshopId) {
       return select
         .all(workshopId)
         .filter((row) => COLLECTIONS.has(row.collection))
@@ -99,7 +100,7 @@ export function createSqliteJournalStore(db: Db): JournalStore {
           alone: row.alone === 1,
         }));
     },
-    readParticipant(workshopId, participantId) {
+    async readParticipant(workshopId, participantId) {
       return selectParticipant
         .all(workshopId, participantId)
         .filter((row) => COLLECTIONS.has(row.collection))
@@ -111,6 +112,6 @@ export function createSqliteJournalStore(db: Db): JournalStore {
           alone: row.alone === 1,
         }));
     },
-    forgetParticipant: (workshopId, participantId) => forget.run(workshopId, participantId).changes,
+    forgetParticipant: async (workshopId, participantId) => forget.run(workshopId, participantId).changes,
   };
 }

@@ -10,14 +10,18 @@ import {
   writeStrategy,
 } from '@atelier/shared';
 import * as Y from 'yjs';
-import type { DocStore } from './docs';
+/**
+ * Appends a document's first updates inside the creation's synchronous SQLite transaction
+ * (`sqliteDocAppender`), so that the workshop's rows and its documents commit together.
+ */
+export type SeedAppender = (doc: string, updates: readonly Uint8Array[]) => void;
 
 /**
  * Writes the first update of a new workshop's documents (layout version, step, themes),
  * so the first client to connect finds them exactly as every later one will.
  */
 export function seedWorkshopDocs(
-  docs: DocStore,
+  append: SeedAppender,
   workshopId: string,
   template: WorkshopTemplate = 'full',
 ): void {
@@ -25,12 +29,12 @@ export function seedWorkshopDocs(
   seedControl(control, template);
   const board = new Y.Doc();
   seedBoard(board);
-  appendFirstUpdates(docs, workshopId, { board, control });
+  appendFirstUpdates(append, workshopId, { board, control });
 }
 
 /** The same for a workshop seeded from an imported strategy (see `writeStrategy`). */
 export function seedImportedDocs(
-  docs: DocStore,
+  append: SeedAppender,
   workshopId: string,
   strategy: Strategy,
   options: WriteStrategyOptions,
@@ -38,7 +42,7 @@ export function seedImportedDocs(
   const board = new Y.Doc();
   const control = new Y.Doc();
   writeStrategy(board, control, strategy, options);
-  appendFirstUpdates(docs, workshopId, { board, control });
+  appendFirstUpdates(append, workshopId, { board, control });
 }
 
 /**
@@ -46,7 +50,7 @@ export function seedImportedDocs(
  * from its rooms): see `continueSession`.
  */
 export function seedContinuedDocs(
-  docs: DocStore,
+  append: SeedAppender,
   workshopId: string,
   source: { board: Y.Doc; control: Y.Doc },
   options: ContinueOptions,
@@ -54,10 +58,14 @@ export function seedContinuedDocs(
   const board = new Y.Doc();
   const control = new Y.Doc();
   continueSession(source, { board, control }, options);
-  appendFirstUpdates(docs, workshopId, { board, control });
+  appendFirstUpdates(append, workshopId, { board, control });
 }
 
-function appendFirstUpdates(docs: DocStore, workshopId: string, seeded: { board: Y.Doc; control: Y.Doc }) {
+function appendFirstUpdates(
+  append: SeedAppender,
+  workshopId: string,
+  seeded: { board: Y.Doc; control: Y.Doc },
+) {
   for (const kind of ['control', 'board'] as const)
-    docs.append(roomName(workshopId, kind), [Y.encodeStateAsUpdate(seeded[kind])]);
+    append(roomName(workshopId, kind), [Y.encodeStateAsUpdate(seeded[kind])]);
 }

@@ -13,8 +13,7 @@ import {
 } from '@atelier/shared';
 import * as Y from 'yjs';
 import { defaultFacilitatorName } from '../http/created-answer';
-import type { DocStore } from '../store/docs';
-import { seedContinuedDocs } from '../store/seed';
+import { type SeedAppender, seedContinuedDocs } from '../store/seed';
 import type { SessionRecord, StrategyRecord, StrategyStore } from '../store/strategies';
 import type { ParticipantRecord, WorkshopRecord, WorkshopStore } from '../store/workshops';
 import type { RoomManager } from '../sync/rooms';
@@ -58,7 +57,11 @@ export interface SessionService {
    * A new session of `strategy`, entered by the strategy's facilitator (`strategyToken`).
    * `unknown_from` when `from` is not one of its sessions.
    */
-  create(strategy: StrategyRecord, strategyToken: string, input: NewSession): CreatedSession | 'unknown_from';
+  create(
+    strategy: StrategyRecord,
+    strategyToken: string,
+    input: NewSession,
+  ): Promise<CreatedSession | 'unknown_from'>;
   /** A standalone workshop becomes session 1 of `strategy`; its facilitators keep their tokens. */
   adopt(
     strategy: StrategyRecord,
@@ -66,31 +69,37 @@ export interface SessionService {
     workshop: WorkshopRecord,
     facilitatorName: string,
   ): SessionRecord;
-  facts(session: SessionRecord): SessionFacts | null;
+  facts(session: SessionRecord): Promise<SessionFacts | null>;
 }
 
 export interface SessionServiceDeps {
   workshops: WorkshopStore;
   strategies: StrategyStore;
-  rooms: Pick<RoomManager, 'withDoc'>;
-  docs: DocStore;
+  rooms: Pick<RoomManager, 'withDocs'>;
+  /** Writes the new session's first documents inside its creation's transaction. */
+  seedAppend: SeedAppender;
 }
 
 /** Whether a person joined (participants, observers, co-facilitators) rather than facilitating from the start. */
 const joined = (p: ParticipantRecord) => p.role !== 'facilitator' || p.promotedFrom !== null;
 
 export function createSessionService(deps: SessionServiceDeps): SessionService {
-  const { workshops, strategies, rooms, docs } = deps;
+  const { workshops, strategies, rooms, seedAppend } = deps;
 
   /** A session's documents as they are now, copied out of their rooms. */
-  function copyDocs(workshopId: string): { board: Y.Doc; control: Y.Doc } {
-    const copy = (kind: 'board' | 'control') =>
-      rooms.withDoc(roomName(workshopId, kind), (doc) => {
-        const out = new Y.Doc();
-        Y.applyUpdate(out, Y.encodeStateAsUpdate(doc));
-        return out;
-      });
-    return { board: copy('board'), control: copy('control') };
+  function copyDocs(workshopId: string): Promise<{ board: Y.Doc; control: Y.Doc }> {
+    const copy = (doc: Y.Doc | undefined) => {
+      const out = new Y.Doc();
+      if (doc) Y.applyUpdate(out, Y.encodeStateAsUpdate(doc));
+      return out;
+    };
+    return rooms.withDocs(
+      [roomName(workshopId, 'board'), roomName(workshopId, 'control')],
+      ([board, control]) => ({
+        board: copy(board),
+        control: copy(control),
+      }),
+    );
   }
 
   /** A first session's source: a new workshop's documents from the template. */
@@ -110,17 +119,18 @@ export function createSessionService(deps: SessionServiceDeps): SessionService {
   }
 
   return {
-    create(strategy, strategyToken, input) {
+    async create(strategy, strategyToken, input) {
       const sessions = strategies.sessions(strategy.id);
       const from = input.from ?? sessions.at(-1)?.workshopId ?? null;
       const fromSession = from === null ? null : sessions.find((s) => s.workshopId === from);
       if (fromSession === undefined) return 'unknown_from';
       const template = input.template ?? 'full';
       const steps = input.steps ?? TEMPLATE_CONTENT[template].steps;
-      const source = from === null ? templateDocs(template) : copyDocs(from);
+      const source = from === null ? templateDocs(template) : await copyDocs(from);
       const earlier = from === null ? [] : workshops.participants(from);
       const earlierFacilitator = earlier.find((p) => p.id === fromSession?.facilitatorId);
-      const index = (sessions.at(-1)?.index ?? 0) + 1;
+      // Read again after the copy (an await): another session may have been added meanwhile.
+      const index = (strategies.sessions(strategy.id).at(-1)?.index ?? 0) + 1;
 
       return strategies.atomically(() => {
         const invited: CreatedSession['invited'] = [];
@@ -168,7 +178,7 @@ export function createSessionService(deps: SessionServiceDeps): SessionService {
           const counterpart = listed[i];
           if (counterpart) people.set(was.id, counterpart.id);
         }
-        seedContinuedDocs(docs, created.workshop.id, source, { steps, people });
+        seedContinuedDocs(seedAppend, created.workshop.id, source, { steps, people });
         return { workshop: created.workshop, session, from, invited };
       });
     },
@@ -191,19 +201,20 @@ export function createSessionService(deps: SessionServiceDeps): SessionService {
       });
     },
 
-    facts(session) {
+    async facts(session) {
       const workshop = workshops.get(session.workshopId);
       if (!workshop) return null;
       const since = Date.parse(workshop.createdAt);
-      const steps = rooms.withDoc(roomName(workshop.id, 'control'), (control) => [...readSteps(control)]);
-      const authors = rooms.withDoc(
-        roomName(workshop.id, 'board'),
-        (board) =>
-          new Set(
-            readNotes(board)
+      const { steps, authors } = await rooms.withDocs(
+        [roomName(workshop.id, 'control'), roomName(workshop.id, 'board')],
+        ([control, board]) => ({
+          steps: control ? [...readSteps(control)] : [],
+          authors: new Set(
+            (board ? readNotes(board) : [])
               .filter((note) => note.createdAt >= since && note.author !== '')
               .map((note) => note.author),
           ),
+        }),
       );
       const participants = workshops
         .participants(workshop.id)

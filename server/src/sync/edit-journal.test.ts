@@ -31,13 +31,14 @@ function setup() {
   let writes = 0;
   const attendance = new Attendance();
   let clock = T0;
-  const journal = createEditJournal({
-    store: {
-      write: (rows) => {
-        writes += rows.length;
-        store.write(rows);
-      },
+  // The turn's transaction's writer, counting the rows it is given.
+  const writer = {
+    write: async (rows: readonly JournalRow[]) => {
+      writes += rows.length;
+      await store.write(rows);
     },
+  };
+  const journal = createEditJournal({
     attendance,
     now: () => clock,
   });
@@ -49,9 +50,9 @@ function setup() {
     pending.push(...(room.edits(origin, tr) ?? []));
   });
   /** `edit` made by `who` (as the connection's origin), then the turn's rows written. */
-  const by = (who: string, edit: () => void) => {
+  const by = async (who: string, edit: () => void) => {
     board.transact(edit, { participantId: who });
-    room.write(pending.splice(0));
+    await room.write(pending.splice(0), writer);
   };
   return {
     workshop,
@@ -71,25 +72,25 @@ function setup() {
 }
 
 describe('the edit journal', () => {
-  it('journals board rooms only', () => {
+  it('journals board rooms only', async () => {
     const { journal, workshop } = setup();
     expect(journal.room(roomName(workshop.id, 'control'))).toBeNull();
     expect(journal.room(`${workshop.id}/drafts/${workshop.id}`)).toBeNull();
   });
 
-  it('writes one row per person, item and field a minute, however many keystrokes', () => {
+  it('writes one row per person, item and field a minute, however many keystrokes', async () => {
     const { board, by, marie, store, workshop, writes, tick, attendance } = setup();
     const leave = attendance.opened(workshop.id);
-    by(marie.id, () => createCluster(board, { title: 'Mobilités', x: 0, y: 0 }, 'i1'));
+    await by(marie.id, () => createCluster(board, { title: 'Mobilités', x: 0, y: 0 }, 'i1'));
     for (const title of ['Mobilités d', 'Mobilités du', 'Mobilités du soir'])
-      by(marie.id, () => renameCluster(board, 'i1', title));
+      await by(marie.id, () => renameCluster(board, 'i1', title));
     expect(writes()).toBe(2);
     tick(60_000);
-    by(marie.id, () => renameCluster(board, 'i1', 'Mobilités du soir !'));
+    await by(marie.id, () => renameCluster(board, 'i1', 'Mobilités du soir !'));
     expect(writes()).toBe(3);
     // Updates the server makes itself (no connection) name nobody.
     board.transact(() => renameCluster(board, 'i1', 'Mobilités'), 'atelier:server');
-    expect(store.read(workshop.id)).toEqual([
+    expect(await store.read(workshop.id)).toEqual([
       expect.objectContaining({ item: 'i1', field: null, participant: marie.id, group: 'elected' }),
       {
         collection: 'issues',
@@ -105,29 +106,29 @@ describe('the edit journal', () => {
     leave();
   });
 
-  it('marks edits made with no participant connected as alone, unless one joined within the minute', () => {
+  it('marks edits made with no participant connected as alone, unless one joined within the minute', async () => {
     const { board, by, facilitator, store, workshop, attendance, writes } = setup();
-    by(facilitator.id, () => createCluster(board, { title: 'Mobilités', x: 0, y: 0 }, 'i1'));
-    by(facilitator.id, () => renameCluster(board, 'i1', 'Mobilités douces'));
-    expect(store.read(workshop.id).every((e) => e.alone)).toBe(true);
+    await by(facilitator.id, () => createCluster(board, { title: 'Mobilités', x: 0, y: 0 }, 'i1'));
+    await by(facilitator.id, () => renameCluster(board, 'i1', 'Mobilités douces'));
+    expect((await store.read(workshop.id)).every((e) => e.alone)).toBe(true);
     const leave = attendance.opened(workshop.id);
-    by(facilitator.id, () => renameCluster(board, 'i1', 'Mobilités douces et partagées'));
+    await by(facilitator.id, () => renameCluster(board, 'i1', 'Mobilités douces et partagées'));
     leave();
-    by(facilitator.id, () => renameCluster(board, 'i1', 'Mobilités'));
+    await by(facilitator.id, () => renameCluster(board, 'i1', 'Mobilités'));
     // The row turned from alone to accompanied once, and stays so.
     expect(writes()).toBe(3);
-    expect(store.read(workshop.id).find((e) => e.field === 'title')?.alone).toBe(false);
+    expect((await store.read(workshop.id)).find((e) => e.field === 'title')?.alone).toBe(false);
   });
 
-  it('writes again what a rolled-back turn wrote, and forgets an erased person', () => {
+  it('writes again what a rolled-back turn wrote, and forgets an erased person', async () => {
     const { board, by, marie, store, workshop, journal, room } = setup();
-    by(marie.id, () => createCluster(board, { title: 'Mobilités', x: 0, y: 0 }, 'i1'));
-    store.forgetParticipant(workshop.id, marie.id);
+    await by(marie.id, () => createCluster(board, { title: 'Mobilités', x: 0, y: 0 }, 'i1'));
+    await store.forgetParticipant(workshop.id, marie.id);
     room.rolledBack();
-    by(marie.id, () => createCluster(board, { title: 'Habitat', x: 0, y: 0 }, 'i2'));
+    await by(marie.id, () => createCluster(board, { title: 'Habitat', x: 0, y: 0 }, 'i2'));
     journal.forget(marie.id);
-    by(marie.id, () => renameCluster(board, 'i2', 'Habitat partagé'));
-    expect(store.read(workshop.id).map((e) => [e.item, e.field, e.participant, e.group])).toEqual([
+    await by(marie.id, () => renameCluster(board, 'i2', 'Habitat partagé'));
+    expect((await store.read(workshop.id)).map((e) => [e.item, e.field, e.participant, e.group])).toEqual([
       ['i1', null, null, null],
       ['i2', null, marie.id, 'elected'],
     ]);

@@ -23,8 +23,8 @@ export interface EditJournal {
 export interface RoomJournal {
   /** The rows for an update applied with `origin` (a connection) in transaction `tr`; `null` for none. */
   edits(origin: unknown, tr: Y.Transaction): JournalRow[] | null;
-  /** Writes what is new of a turn's rows; inside the turn's transaction. Throws as the store does. */
-  write(rows: readonly JournalRow[]): void;
+  /** Writes what is new of a turn's rows through `store`, the turn's transaction's. Rejects as the store does. */
+  write(rows: readonly JournalRow[], store: Pick<JournalStore, 'write'>): Promise<void>;
   /** The turn's transaction did not commit: what it wrote is forgotten. */
   rolledBack(): void;
 }
@@ -35,7 +35,6 @@ export interface Editor {
 }
 
 export function createEditJournal(deps: {
-  store: Pick<JournalStore, 'write'>;
   attendance: Pick<Attendance, 'present'>;
   now?: () => number;
 }): EditJournal {
@@ -45,7 +44,7 @@ export function createEditJournal(deps: {
   let cache = new Map<string, boolean>();
   let cacheMinute = 0;
 
-  const write = (rows: readonly JournalRow[]) => {
+  const write = async (rows: readonly JournalRow[], store: Pick<JournalStore, 'write'>) => {
     const fresh: JournalRow[] = [];
     for (const row of rows) {
       if (row.minute > cacheMinute) {
@@ -62,7 +61,7 @@ export function createEditJournal(deps: {
       cache.set(key, alone === undefined ? row.alone : alone && row.alone);
       fresh.push(row);
     }
-    if (fresh.length > 0) deps.store.write(fresh);
+    if (fresh.length > 0) await store.write(fresh);
   };
 
   return {

@@ -5,6 +5,7 @@ import {
   inputFrozen,
   parseRoomName,
   participantColor,
+  type RoomRef,
   readControlState,
   readSeat,
   readTableRound,
@@ -29,7 +30,7 @@ import type { AfterWave } from '../memory/after-wave';
 import type { SyncMetrics } from '../metrics/metrics';
 import type { ActivityTracker } from '../store/activity';
 import type { StorageHealth } from '../store/health';
-import type { WorkshopStore } from '../store/workshops';
+import type { ParticipantRecord, WorkshopStore } from '../store/workshops';
 import type { Attendance } from './attendance';
 import { closeReason } from './close-reason';
 import { Connection } from './connection';
@@ -40,7 +41,7 @@ import type { ParticipantSockets } from './participant-sockets';
 import { type BoardPolicy, writeDenial } from './roles';
 import type { Room } from './room';
 import type { RoomManager } from './rooms';
-import { RoomDamaged } from './stored-doc';
+import { RoomDamaged, RoomDropped } from './stored-doc';
 import { tableWriteDenial } from './table-rules';
 import { readUpdate, type UpdateView } from './update-targets';
 
@@ -164,18 +165,71 @@ export function attachSyncEndpoint(
       return;
     }
     const name = roomRefName(parsed);
-    let room: Room;
+    // The room may have to be read from the store first: what the client sends meanwhile waits,
+    // in order, and a socket closed meanwhile lets go of what it asked for.
+    const early: { data: Buffer; isBinary: boolean }[] = [];
+    let closedEarly = false;
+    const buffer = (data: Buffer, isBinary: boolean) => early.push({ data, isBinary });
+    const closeEarly = () => {
+      closedEarly = true;
+    };
+    ws.on('message', buffer);
+    ws.on('close', closeEarly);
+    ws.on('error', (error) => log.warn({ room: name, err: error.message }, 'socket error'));
     // A board connection reads the lock from the workshop's control room, loaded while it lasts.
-    let control: { room: Room; release(): void } | null = null;
-    try {
-      control = parsed.kind === 'board' ? rooms.hold(roomName(parsed.workshopId, 'control')) : null;
-      room = rooms.acquire(name);
-    } catch (error) {
-      control?.release();
-      if (!(error instanceof RoomDamaged)) throw error;
-      refuse(CLOSE_CODES.roomDamaged, 'room damaged');
-      return;
-    }
+    const loading = (async () => {
+      const control =
+        parsed.kind === 'board' ? await rooms.hold(roomName(parsed.workshopId, 'control')) : null;
+      try {
+        return { room: await rooms.acquire(name), control };
+      } catch (error) {
+        control?.release();
+        throw error;
+      }
+    })();
+    loading.then(
+      ({ room, control }) => {
+        ws.off('message', buffer);
+        ws.off('close', closeEarly);
+        if (closedEarly) {
+          control?.release();
+          if (room.size === 0) rooms.scheduleUnload(room);
+          return;
+        }
+        try {
+          join({ ws, socket, room, control, early, parsed, participant, name, id, log });
+        } catch (error) {
+          log.error({ path: url.pathname, err: String(error) }, 'sync connection failed');
+          ws.close(1011, closeReason('internal error', id));
+        }
+      },
+      (error: unknown) => {
+        ws.off('message', buffer);
+        ws.off('close', closeEarly);
+        if (error instanceof RoomDamaged) refuse(CLOSE_CODES.roomDamaged, 'room damaged');
+        else if (error instanceof RoomDropped) refuse(CLOSE_CODES.unknownRoom, 'unknown room');
+        else {
+          log.error({ path: url.pathname, err: String(error) }, 'sync connection failed');
+          ws.close(1011, closeReason('internal error', id));
+        }
+      },
+    );
+  }
+
+  /** The room is loaded: the connection joins it and handles what the client sent meanwhile. */
+  function join(joining: {
+    ws: WebSocket;
+    socket: Duplex;
+    room: Room;
+    control: { room: Room; release(): void } | null;
+    early: readonly { data: Buffer; isBinary: boolean }[];
+    parsed: RoomRef;
+    participant: ParticipantRecord;
+    name: string;
+    id: string;
+    log: Logger;
+  }): void {
+    const { ws, socket, room, control, early, parsed, participant, name, id, log } = joining;
     const connection = new Connection(
       ws,
       socket,
@@ -220,7 +274,7 @@ export function attachSyncEndpoint(
     log.info({ room: name, participantId: participant.id, role: participant.role }, 'sync connected');
 
     const rate = limits?.connectionRate();
-    ws.on('message', (data: Buffer, isBinary: boolean) => {
+    const onMessage = (data: Buffer, isBinary: boolean) => {
       metrics?.received();
       const exceeded = rate?.exceeded(data.byteLength);
       if (exceeded) {
@@ -229,11 +283,11 @@ export function attachSyncEndpoint(
       }
       deps.activity?.seen(participant.workshopId);
       connection.handle(toBytes(data), isBinary);
-    });
+    };
+    ws.on('message', onMessage);
     ws.on('pong', () => {
       connection.alive = true;
     });
-    ws.on('error', (error) => log.warn({ room: name, err: error.message }, 'socket error'));
     ws.on('close', (code) => {
       connections.delete(ws);
       metrics?.disconnected(parsed.kind);
@@ -245,6 +299,8 @@ export function attachSyncEndpoint(
       if (left === 0) rooms.scheduleUnload(room);
     });
     connection.start();
+    // What the client sent while its room loaded, in order.
+    for (const message of early) onMessage(message.data, message.isBinary);
   }
 
   /** Closes a connection past its message or byte rate; one that keeps sending is cut a second later. */

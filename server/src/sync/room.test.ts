@@ -7,34 +7,39 @@ import * as Y from 'yjs';
 import type { DocStore, StoredDoc } from '../store/docs';
 import { MESSAGE } from './messages';
 import { type Peer, Room, type RoomOptions } from './room';
-import { TurnFlusher } from './turn';
+import { type Transaction, TurnFlusher } from './turn';
 
 /** An in-memory DocStore whose appends can be made to fail, like a full disk. */
 function memoryStore() {
   const docs = new Map<string, StoredDoc>();
   let seq = 0;
+  const read = (name: string) => docs.get(name) ?? { snapshot: null, updates: [], lastSeq: 0 };
   const store = {
     failing: false as boolean,
     transactions: 0,
-    load: (name: string) => docs.get(name) ?? { snapshot: null, updates: [], lastSeq: 0 },
-    append(name: string, updates: readonly Uint8Array[]) {
+    read,
+    load: async (name: string) => read(name),
+    async append(name: string, updates: readonly Uint8Array[]) {
       if (store.failing) throw new Error('disk full');
-      store.transactions++;
-      const doc = store.load(name);
+      const doc = read(name);
       seq += updates.length;
       docs.set(name, { ...doc, updates: [...doc.updates, ...updates], lastSeq: seq });
       return seq;
     },
-    batch: (work: () => void) => work(),
-    compact(name: string, snapshot: Uint8Array, uptoSeq: number) {
-      const doc = store.load(name);
+    async compact(name: string, snapshot: Uint8Array, uptoSeq: number) {
+      const doc = read(name);
       docs.set(name, {
         snapshot,
         updates: doc.updates.slice(doc.updates.length - (doc.lastSeq - uptoSeq)),
         lastSeq: doc.lastSeq,
       });
     },
-  } satisfies DocStore & { failing: boolean; transactions: number };
+    /** The turn's transaction: every room's appends, counted once. */
+    transaction: (async (work) => {
+      store.transactions++;
+      await work({ docs: store, journal: { write: async () => {} } });
+    }) as Transaction,
+  } satisfies DocStore & { failing: boolean; transactions: number; read: unknown; transaction: Transaction };
   return store;
 }
 
@@ -107,10 +112,15 @@ function answerStep1(step1: Uint8Array, doc: Y.Doc): Uint8Array {
 const log = pino({ level: 'silent' });
 const OPTIONS: RoomOptions = { compactLogBytes: 1024 * 1024, presenceTickMs: 30 };
 
-function setup(options: Partial<RoomOptions> = {}, store = memoryStore()) {
-  const flusher = new TurnFlusher((work) => store.batch(work));
-  const room = new Room('w1', store, flusher, log, { ...OPTIONS, ...options });
-  return { store, flusher, room };
+async function setup(options: Partial<RoomOptions> = {}, store = memoryStore()) {
+  const flusher = new TurnFlusher(store.transaction);
+  const room = await Room.open('w1', store, flusher, log, { ...OPTIONS, ...options });
+  /** Ends the turn: stored, settled, sent, and any compaction it started over. */
+  const turn = async () => {
+    await flusher.run();
+    await room.idle();
+  };
+  return { store, flusher, room, turn };
 }
 
 afterEach(() => {
@@ -118,8 +128,8 @@ afterEach(() => {
 });
 
 describe('Room: document updates', () => {
-  it('stores a turn’s updates in one transaction before broadcasting them to every peer but their sender', () => {
-    const { store, flusher, room } = setup();
+  it('stores a turn’s updates in one transaction before broadcasting them to every peer but their sender', async () => {
+    const { store, room, turn } = await setup();
     const [alice, bob] = [peer(), peer()];
     room.add(alice);
     room.add(bob);
@@ -132,28 +142,30 @@ describe('Room: document updates', () => {
       alice,
     );
     expect(bob.received).toHaveLength(0);
-    flusher.run();
+    await turn();
     expect(store.transactions).toBe(1);
-    expect(store.load('w1').updates).toHaveLength(2);
+    expect(store.read('w1').updates).toHaveLength(2);
     expect(bob.received).toHaveLength(2);
     expect(alice.received).toHaveLength(0);
   });
 
-  it('takes back a turn it could not store: nobody gets it, the room drops it, its sender is told and asked again', () => {
-    const { store, flusher, room } = setup();
+  it('takes back a turn it could not store: nobody gets it, the room drops it, its sender is told and asked again', async () => {
+    const { store, flusher, room, turn } = await setup();
     const [alice, bob] = [peer(), peer()];
     room.add(alice);
     room.add(bob);
     const reloaded: Room[] = [];
     // A second room with hooks: whoever watches its document hears of the new one.
-    const watched = new Room('w2', store, flusher, log, OPTIONS, { reloaded: (r) => reloaded.push(r) });
+    const watched = await Room.open('w2', store, flusher, log, OPTIONS, {
+      reloaded: (r) => reloaded.push(r),
+    });
     watched.add(alice);
     store.failing = true;
     const aliceDoc = new Y.Doc();
     aliceDoc.getMap('m').set('k', 1);
     room.applyUpdate(Y.encodeStateAsUpdate(aliceDoc), alice);
     watched.applyUpdate(Y.encodeStateAsUpdate(aliceDoc), alice);
-    flusher.run();
+    await turn();
     // Not broadcast, not kept: the room holds only what is stored.
     expect(bob.received.map(kindOf)).toEqual(['sync-step-1']);
     expect(room.doc.getMap('m').get('k')).toBeUndefined();
@@ -172,84 +184,85 @@ describe('Room: document updates', () => {
     const step1 = alice.received[0] as Uint8Array;
     const answer = answerStep1(step1, aliceDoc);
     room.applyUpdate(answer, alice);
-    flusher.run();
-    expect(setup({}, store).room.doc.getMap('m').get('k')).toBe(1);
+    await turn();
+    expect((await setup({}, store)).room.doc.getMap('m').get('k')).toBe(1);
     expect(bob.received.map(kindOf)).toEqual(['sync-step-1', 'sync-step-1', 'update']);
   });
 
-  it('keeps the log when a compaction fails, and does not retry it at every turn', () => {
+  it('keeps the log when a compaction fails, and does not retry it at every turn', async () => {
     const store = memoryStore();
     let compactions = 0;
     let compactionFails = true;
     const flaky: DocStore = {
       ...store,
-      compact(name, snapshot, uptoSeq) {
+      async compact(name, snapshot, uptoSeq) {
         compactions++;
         if (compactionFails) throw new Error('disk full');
-        store.compact(name, snapshot, uptoSeq);
+        await store.compact(name, snapshot, uptoSeq);
       },
     };
-    const flusher = new TurnFlusher();
-    const room = new Room('w1', flaky, flusher, log, { ...OPTIONS, compactLogBytes: 64 });
+    const flusher = new TurnFlusher(store.transaction);
+    const room = await Room.open('w1', flaky, flusher, log, { ...OPTIONS, compactLogBytes: 64 });
     const source = new Y.Doc();
     source.on('update', (u: Uint8Array) => room.applyUpdate(u, null as never));
-    const edit = (key: string, value: string) => {
+    const edit = async (key: string, value: string) => {
       source.getMap('m').set(key, value);
-      flusher.run();
+      await flusher.run();
+      await room.idle();
     };
-    edit('a', 'x'.repeat(100));
+    await edit('a', 'x'.repeat(100));
     expect(compactions).toBe(1);
     // Tried again only once the log has grown by another COMPACT_LOG_BYTES.
-    edit('b', 'small');
+    await edit('b', 'small');
     expect(compactions).toBe(1);
-    edit('c', 'x'.repeat(100));
+    await edit('c', 'x'.repeat(100));
     expect(compactions).toBe(2);
-    expect(store.load('w1').updates).toHaveLength(3);
+    expect(store.read('w1').updates).toHaveLength(3);
     compactionFails = false;
-    edit('d', 'x'.repeat(100));
+    await edit('d', 'x'.repeat(100));
     expect(compactions).toBe(3);
-    expect(store.load('w1').updates).toHaveLength(0);
-    expect(new Room('w1', store, flusher, log, OPTIONS).doc.getMap('m').toJSON()).toEqual(
+    expect(store.read('w1').updates).toHaveLength(0);
+    expect((await Room.open('w1', store, flusher, log, OPTIONS)).doc.getMap('m').toJSON()).toEqual(
       source.getMap('m').toJSON(),
     );
   });
 
-  it('compacts once the log outweighs the last snapshot, so storage stays within twice the state', () => {
-    const { store, flusher, room } = setup({ compactLogBytes: 1 });
+  it('compacts once the log outweighs the last snapshot, so storage stays within twice the state', async () => {
+    const { store, room, turn } = await setup({ compactLogBytes: 1 });
     const author = peer();
     const source = new Y.Doc();
     source.on('update', (u: Uint8Array) => room.applyUpdate(u, author));
     source.getMap('m').set('text', 'x'.repeat(2000));
-    flusher.run();
-    expect(store.load('w1').snapshot).not.toBeNull();
+    await turn();
+    expect(store.read('w1').snapshot).not.toBeNull();
     for (let i = 0; i < 40; i++) {
       source.getMap('m').set('n', i);
-      flusher.run();
+      await turn();
     }
-    const stored = store.load('w1');
+    const stored = store.read('w1');
     const storedBytes =
       (stored.snapshot?.byteLength ?? 0) + stored.updates.reduce((s, u) => s + u.byteLength, 0);
     expect(stored.updates.length).toBeGreaterThan(0);
     expect(storedBytes).toBeLessThanOrEqual(2 * Y.encodeStateAsUpdate(room.doc).byteLength + 64);
-    expect(setup({}, store).room.doc.getMap('m').get('n')).toBe(39);
+    expect((await setup({}, store)).room.doc.getMap('m').get('n')).toBe(39);
   });
 });
 
 describe('Room: sync replies', () => {
-  it('answers fresh clients from one cached encode followed by the updates since', () => {
-    const { flusher, room } = setup();
+  it('answers fresh clients from one cached encode followed by the updates since', async () => {
+    const { room, turn } = await setup();
     const author = peer();
     room.applyUpdate(
       update((d) => d.getMap('m').set('a', 1)),
       author,
     );
-    flusher.run();
+    await turn();
     const first = room.syncReply(Y.encodeStateVector(new Y.Doc()));
     room.applyUpdate(
       update((d) => d.getMap('m').set('b', 2)),
       author,
     );
-    flusher.run();
+    await turn();
     const second = room.syncReply(Y.encodeStateVector(new Y.Doc()));
     expect(first).toHaveLength(1);
     expect(second).toHaveLength(2);
@@ -258,8 +271,8 @@ describe('Room: sync replies', () => {
     expect(clientFrom(second).getMap('m').toJSON()).toEqual({ a: 1, b: 2 });
   });
 
-  it('answers a client with local state with what it lacks', () => {
-    const { flusher, room } = setup();
+  it('answers a client with local state with what it lacks', async () => {
+    const { room, turn } = await setup();
     const author = peer();
     const client = new Y.Doc();
     client.getMap('m').set('mine', true);
@@ -268,7 +281,7 @@ describe('Room: sync replies', () => {
       update((d) => d.getMap('m').set('theirs', true)),
       author,
     );
-    flusher.run();
+    await turn();
     const reply = room.syncReply(Y.encodeStateVector(client));
     const twin = new Y.Doc();
     Y.applyUpdate(twin, Y.encodeStateAsUpdate(client));
@@ -276,7 +289,7 @@ describe('Room: sync replies', () => {
       update((d) => d.getMap('m').set('later', true)),
       author,
     );
-    flusher.run();
+    await turn();
     // A second client with the same state gets the same encoded reply, then what came since.
     const twinReply = room.syncReply(Y.encodeStateVector(twin));
     expect(twinReply.at(-1)).toBe(reply.at(-1));
@@ -288,20 +301,20 @@ describe('Room: sync replies', () => {
     });
   });
 
-  it('serves a loaded room from its stored snapshot without encoding it again', () => {
-    const { store, flusher, room } = setup();
+  it('serves a loaded room from its stored snapshot without encoding it again', async () => {
+    const { store, room, turn } = await setup();
     room.applyUpdate(
       update((d) => d.getMap('m').set('a', 1)),
       peer(),
     );
-    flusher.run();
-    room.compact();
-    const reloaded = setup({}, store).room;
+    await turn();
+    await room.compact();
+    const reloaded = (await setup({}, store)).room;
     const [step2] = reloaded.syncReply(Y.encodeStateVector(new Y.Doc()));
     const decoder = decoding.createDecoder(step2!);
     decoding.readVarUint(decoder);
     expect(decoding.readVarUint(decoder)).toBe(syncProtocol.messageYjsSyncStep2);
-    expect(decoding.readVarUint8Array(decoder)).toEqual(store.load('w1').snapshot);
+    expect(decoding.readVarUint8Array(decoder)).toEqual(store.read('w1').snapshot);
     expect(clientFrom([step2!]).getMap('m').toJSON()).toEqual({ a: 1 });
   });
 });
@@ -314,24 +327,24 @@ describe('Room: presence', () => {
     light: JSON.stringify({ cursor: { x, y: 0 } }),
   });
 
-  it('sends a lone change at once, then merges changes into one frame per tick', () => {
+  it('sends a lone change at once, then merges changes into one frame per tick', async () => {
     vi.useFakeTimers();
-    const { flusher, room } = setup({ presenceTickMs: 30 });
+    const { room, turn } = await setup({ presenceTickMs: 30 });
     const watcher = peer();
     room.add(watcher);
     room.applyPresence([entry(1, 1, 10)]);
     vi.advanceTimersByTime(1);
-    flusher.run();
+    await turn();
     expect(watcher.received).toHaveLength(1);
     for (let i = 2; i < 6; i++) {
       room.applyPresence([entry(1, i, i)]);
       room.applyPresence([entry(2, i, -i)]);
     }
     vi.advanceTimersByTime(10);
-    flusher.run();
+    await turn();
     expect(watcher.received).toHaveLength(1);
     vi.advanceTimersByTime(20);
-    flusher.run();
+    await turn();
     expect(watcher.received).toHaveLength(2);
     // Client 1's user went out with its first state; client 2 is new, so its state carries it.
     const merged = presenceOf(watcher.received[1]!);
@@ -344,9 +357,9 @@ describe('Room: presence', () => {
     });
   });
 
-  it('ignores stale clocks and announces a leaving peer’s removal', () => {
+  it('ignores stale clocks and announces a leaving peer’s removal', async () => {
     vi.useFakeTimers();
-    const { flusher, room } = setup({ presenceTickMs: 0 });
+    const { room, turn } = await setup({ presenceTickMs: 0 });
     const leaving = { ...peer(), awarenessClientId: 1 };
     const watcher = peer();
     room.add(leaving);
@@ -354,14 +367,14 @@ describe('Room: presence', () => {
     room.applyPresence([entry(1, 5, 50)]);
     room.applyPresence([entry(1, 4, 40)]);
     vi.advanceTimersByTime(1);
-    flusher.run();
+    await turn();
     expect(presenceOf(watcher.received[0]!).get(1)).toEqual({
       cursor: { x: 50, y: 0 },
       user: { name: 'u1' },
     });
     room.remove(leaving);
     vi.advanceTimersByTime(1);
-    flusher.run();
+    await turn();
     expect(room.presence.size).toBe(0);
     const decoder = decoding.createDecoder(watcher.received[1]!);
     decoding.readVarUint(decoder);

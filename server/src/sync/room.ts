@@ -1,8 +1,9 @@
 import { WRITE_DENIED_REASONS } from '@atelier/shared';
 import * as Y from 'yjs';
 import type { Logger } from '../log';
-import type { DocStore } from '../store/docs';
+import type { DocStore, StoredDoc } from '../store/docs';
 import type { JournalRow } from '../store/journal';
+import type { TransactionStores } from '../store/transaction';
 import type { EditJournal, RoomJournal } from './edit-journal';
 import { encodePermissionDenied, encodeSyncStep1, encodeUpdate } from './messages';
 import { type PresenceEntry, PresenceTable } from './presence';
@@ -85,21 +86,39 @@ export class Room implements TurnCommit {
   private presenceTimer: NodeJS.Timeout | null = null;
   private lastPresenceFlush = Number.NEGATIVE_INFINITY;
   private readonly journal: RoomJournal | null;
+  /** The last compaction asked for: one runs at a time, each after the one before. */
+  private compaction: Promise<void> = Promise.resolve();
 
-  /** Throws `RoomDamaged` when the stored document cannot be rebuilt (see `rebuildStoredDoc`). */
-  constructor(
+  /**
+   * Reads the room's document from the store; rejects with `RoomDamaged` when the stored
+   * document cannot be rebuilt (see `rebuildStoredDoc`).
+   */
+  static async open(
+    name: string,
+    store: DocStore,
+    flusher: TurnFlusher,
+    log: Logger,
+    options: RoomOptions,
+    hooks: RoomHooks = {},
+  ): Promise<Room> {
+    const room = new Room(name, await store.load(name), store, flusher, log, options, hooks);
+    if (room.needsCompaction()) await room.tryCompact('compaction on load failed');
+    return room;
+  }
+
+  private constructor(
     readonly name: string,
+    stored: StoredDoc,
     private readonly store: DocStore,
     readonly flusher: TurnFlusher,
     private readonly log: Logger,
     private readonly options: RoomOptions,
-    private readonly hooks: RoomHooks = {},
+    private readonly hooks: RoomHooks,
   ) {
     this.journal = options.journal?.room(name) ?? null;
-    const loaded = this.load();
+    const loaded = this.rebuild(stored);
     this.current = loaded.doc;
     this.replies = loaded.replies;
-    if (this.needsCompaction()) this.tryCompact('compaction on load failed');
   }
 
   /** The room's document; a new one after a failed commit was taken back (`RoomHooks.reloaded`). */
@@ -137,13 +156,13 @@ export class Room implements TurnCommit {
     if (this.presence.apply(entries)) this.schedulePresence();
   }
 
-  /** Appends this turn's updates, inside the turn's transaction. */
-  persist(): void {
+  /** Appends this turn's updates through `tx`, the turn's transaction; never rejects. */
+  async persist(tx: TransactionStores): Promise<void> {
     if (this.uncommitted.length === 0) return;
     this.committing = this.uncommitted;
     this.uncommitted = [];
     try {
-      this.persistedSeq = this.store.append(
+      this.persistedSeq = await tx.docs.append(
         this.name,
         this.committing.map((u) => u.update),
       );
@@ -158,22 +177,25 @@ export class Room implements TurnCommit {
     const edits = this.journal ? this.committing.flatMap((u) => u.edits ?? []) : [];
     if (edits.length === 0) return;
     try {
-      this.journal?.write(edits);
+      await this.journal?.write(edits, tx.journal);
     } catch (error) {
       this.journal?.rolledBack();
       this.log.error({ room: this.name, err: String(error) }, 'edit journal not written');
     }
   }
 
-  /** Once the turn's transaction is over: queues what was stored for every peer but its sender. */
-  settle(stored: boolean): void {
+  /**
+   * Once the turn's transaction is over: queues what was stored for every peer but its sender;
+   * resolves once what was not stored is taken back (its frames queued in the same turn).
+   */
+  async settle(stored: boolean): Promise<void> {
     const batch = this.committing;
     if (batch.length === 0) return;
     this.committing = [];
     if (!stored || this.persistError !== null) {
       this.journal?.rolledBack();
       if (this.persistError !== null) this.hooks.storeFailed?.(this.persistError);
-      this.takeBack(batch);
+      await this.takeBack(batch);
       return;
     }
     this.lastSeq = this.persistedSeq;
@@ -181,7 +203,7 @@ export class Room implements TurnCommit {
       this.logBytes += update.byteLength;
       this.broadcast(message, origin);
     }
-    if (this.needsCompaction()) this.tryCompact('compaction failed');
+    if (this.needsCompaction()) void this.tryCompact('compaction failed');
   }
 
   /** Asks every peer for what it has that the room lacks (the storage takes writes again). */
@@ -190,8 +212,22 @@ export class Room implements TurnCommit {
     for (const peer of this.peers) peer.send(step1);
   }
 
-  /** Writes the whole document as one snapshot and drops the log behind it. */
-  compact(): void {
+  /**
+   * Writes the whole document as one snapshot and drops the log behind it; rejects when the
+   * store could not (its log is then kept). Compactions run one at a time, in order.
+   */
+  compact(): Promise<void> {
+    const run = this.compaction.then(() => this.compactOnce());
+    this.compaction = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Resolves once the compactions asked for so far are over (stored or not). */
+  idle(): Promise<void> {
+    return this.compaction;
+  }
+
+  private async compactOnce(): Promise<void> {
     if (
       !this.compactNow &&
       this.logBytes === 0 &&
@@ -200,13 +236,17 @@ export class Room implements TurnCommit {
     )
       return;
     const snapshot = Y.encodeStateAsUpdate(this.current);
-    this.store.compact(this.name, snapshot, this.lastSeq);
-    // What is still uncommitted is in the snapshot but keeps its place in the log.
-    this.logBytes = 0;
+    const uptoSeq = this.lastSeq;
+    const logBytes = this.logBytes;
+    // A full-state encode of the document as it is now: the fresh clients' reply, stored or not.
+    this.replies.rebase(snapshot);
+    await this.store.compact(this.name, snapshot, uptoSeq);
+    // What is still uncommitted is in the snapshot but keeps its place in the log; what was
+    // stored while the snapshot was written stays in the log after it.
+    this.logBytes = Math.max(0, this.logBytes - logBytes);
     this.compactNow = false;
     this.compactAfter = 0;
     this.snapshotBytes = snapshot.byteLength;
-    this.replies.rebase(snapshot);
   }
 
   destroy(): void {
@@ -216,9 +256,8 @@ export class Room implements TurnCommit {
     this.peers.clear();
   }
 
-  /** Reads the stored document into a fresh one; throws `RoomDamaged` when it cannot be rebuilt. */
-  private load(): { doc: Y.Doc; replies: SyncReplies } {
-    const stored = this.store.load(this.name);
+  /** Rebuilds the stored document into a fresh one; throws `RoomDamaged` when it cannot be. */
+  private rebuild(stored: StoredDoc): { doc: Y.Doc; replies: SyncReplies } {
     const rebuilt = rebuildStoredDoc(this.name, stored, this.log, this.options.seeded?.(this.name) ?? false);
     this.lastSeq = stored.lastSeq;
     this.snapshotBytes = stored.snapshot?.byteLength ?? 0;
@@ -237,7 +276,7 @@ export class Room implements TurnCommit {
    * told `storage-full` and every peer is asked for what it has that the room lacks: while writes
    * are refused that is refused again (the clients keep it), and once they are taken it is stored.
    */
-  private takeBack(batch: readonly Uncommitted[]): void {
+  private async takeBack(batch: readonly Uncommitted[]): Promise<void> {
     this.log.error(
       { room: this.name, updates: batch.length, err: String(this.persistError ?? 'transaction failed') },
       'updates not stored: taken back, their senders told storage-full',
@@ -245,7 +284,7 @@ export class Room implements TurnCommit {
     this.persistError = null;
     let loaded: { doc: Y.Doc; replies: SyncReplies };
     try {
-      loaded = this.load();
+      loaded = this.rebuild(await this.store.load(this.name));
     } catch (error) {
       this.log.error(
         { room: this.name, err: String(error) },
@@ -269,10 +308,10 @@ export class Room implements TurnCommit {
     this.resync();
   }
 
-  private tryCompact(what: string): void {
+  private async tryCompact(what: string): Promise<void> {
     if (!this.needsCompaction()) return;
     try {
-      this.compact();
+      await this.compact();
     } catch (error) {
       // The compaction's transaction was rolled back: the log it was to replace is still there.
       this.compactNow = false;

@@ -5,9 +5,12 @@ import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
 import { type Db, openDb } from '../store/db';
-import { createSqliteDocStore } from '../store/docs';
-import type { Peer } from './room';
+import { createSqliteDocStore, type DocStore } from '../store/docs';
+import { createSqliteJournalStore } from '../store/journal';
+import { createSqliteStorage } from '../store/transaction';
+import type { Peer, Room } from './room';
 import { RoomManager } from './rooms';
+import { RoomDropped } from './stored-doc';
 
 const opened: { db: Db; dir: string }[] = [];
 afterEach(() => {
@@ -17,14 +20,15 @@ afterEach(() => {
   }
 });
 
-function manager(graceMs = 0) {
+function manager(graceMs = 0, wrap: (store: DocStore) => DocStore = (store) => store) {
   const dir = mkdtempSync(join(tmpdir(), 'atelier-rooms-'));
   const db = openDb(dir);
   opened.push({ db, dir });
   const store = createSqliteDocStore(db);
+  const storage = createSqliteStorage(db, { docs: store, journal: createSqliteJournalStore(db) });
   return {
     store,
-    rooms: new RoomManager(store, pino({ level: 'silent' }), {
+    rooms: new RoomManager(wrap(store), storage, pino({ level: 'silent' }), {
       graceMs,
       compactLogBytes: 64 * 1024,
       presenceTickMs: 0,
@@ -42,31 +46,78 @@ function write(doc: Y.Doc, text: string): void {
 describe('dropping a deleted workshop’s rooms', () => {
   it('never stores the updates of the current turn', async () => {
     const { store, rooms } = manager();
-    const room = rooms.acquire('w1');
+    const room = await rooms.acquire('w1');
     write(room.doc, 'écrit juste avant la suppression');
     expect(rooms.drop((name) => name === 'w1')).toEqual(['w1']);
     await nextTurn();
-    expect(store.load('w1')).toEqual({ snapshot: null, updates: [], lastSeq: 0 });
+    expect(await store.load('w1')).toEqual({ snapshot: null, updates: [], lastSeq: 0 });
     expect(rooms.has('w1')).toBe(false);
   });
 
   it('does not compact a dropped room when its last peer leaves later, nor at shutdown', async () => {
     const { store, rooms } = manager();
-    const room = rooms.acquire('w1/control');
+    const room = await rooms.acquire('w1/control');
     room.add(peer);
     write(room.doc, 'stocké');
     await nextTurn();
-    expect(store.load('w1/control').updates).toHaveLength(1);
+    expect((await store.load('w1/control')).updates).toHaveLength(1);
     rooms.drop((name) => name.startsWith('w1'));
     // What the stored rows' deletion leaves: nothing, and nothing may come back.
-    const held = rooms.hold('other');
+    const held = await rooms.hold('other');
     // The socket's close event comes after the drop: it schedules an unload of the old room.
     room.remove(peer);
     rooms.scheduleUnload(room);
     // The unload timer (grace 0) is due at once: it runs before this one.
     await new Promise((resolve) => setTimeout(resolve, 0));
     held.release();
-    rooms.closeAll();
-    expect(store.load('w1/control').snapshot).toBeNull();
+    await rooms.closeAll();
+    expect((await store.load('w1/control')).snapshot).toBeNull();
+  });
+
+  it('refuses whoever waited for a room dropped while it loaded, and keeps nothing of it', async () => {
+    let loaded: () => void = () => {};
+    const { rooms } = manager(0, (store) => ({
+      ...store,
+      // A slow database: the load answers once the test says so.
+      load: (name) =>
+        new Promise((resolve) => {
+          loaded = () => resolve(store.load(name));
+        }),
+    }));
+    const waiting = rooms.acquire('w1');
+    expect(rooms.drop((name) => name === 'w1')).toEqual([]);
+    loaded();
+    await expect(waiting).rejects.toBeInstanceOf(RoomDropped);
+    expect(rooms.has('w1')).toBe(false);
+  });
+});
+
+describe('loading a room', () => {
+  it('loads a room once for everyone who asks meanwhile, and answers them in the order they asked', async () => {
+    let loads = 0;
+    let loaded: () => void = () => {};
+    const { rooms } = manager(0, (store) => ({
+      ...store,
+      load: (name) => {
+        loads++;
+        return new Promise((resolve) => {
+          loaded = () => resolve(store.load(name));
+        });
+      },
+    }));
+    const order: string[] = [];
+    const asked = ['first', 'second', 'third'].map((who) =>
+      rooms.acquire('w1').then((room) => {
+        order.push(who);
+        return room;
+      }),
+    );
+    expect(rooms.has('w1')).toBe(false);
+    loaded();
+    const [a, b, c] = await Promise.all(asked);
+    expect(loads).toBe(1);
+    expect(order).toEqual(['first', 'second', 'third']);
+    expect(new Set<Room | undefined>([a, b, c]).size).toBe(1);
+    expect(rooms.has('w1')).toBe(true);
   });
 });

@@ -2,8 +2,9 @@ import type * as Y from 'yjs';
 import type { Logger } from '../log';
 import type { DocStore } from '../store/docs';
 import type { StorageHealth } from '../store/health';
+import type { Storage } from '../store/transaction';
 import { Room, type RoomHooks, type RoomOptions } from './room';
-import { RoomDamaged } from './stored-doc';
+import { RoomDamaged, RoomDropped } from './stored-doc';
 import { TurnFlusher } from './turn';
 
 export interface RoomManagerOptions extends RoomOptions {
@@ -15,10 +16,13 @@ export interface RoomManagerOptions extends RoomOptions {
 
 /**
  * Loads a room on its first connection and unloads it (after compacting) once the last
- * one has left and the grace period has passed.
+ * one has left and the grace period has passed. Loading is async: whoever asks for a room
+ * while it loads waits for that same load, and they are answered in the order they asked.
  */
 export class RoomManager {
   private readonly rooms = new Map<string, Room>();
+  /** Rooms being read from the store; a load's entry is removed when it ends or the room is dropped. */
+  private readonly loading = new Map<string, Promise<Room>>();
   private readonly unloadTimers = new Map<string, NodeJS.Timeout>();
   /** Rooms kept loaded without a peer of their own (a board's connections read its control room). */
   private readonly holders = new Map<string, number>();
@@ -34,12 +38,14 @@ export class RoomManager {
 
   constructor(
     private readonly store: DocStore,
+    /** Runs each turn's writes (every room's appends and edit-journal rows) in one transaction. */
+    transactions: Storage,
     private readonly log: Logger,
     private readonly options: RoomManagerOptions,
     storage?: StorageHealth,
   ) {
     this.flusher = new TurnFlusher(
-      (work) => store.batch(work),
+      (work) => transactions.withTransaction(work),
       (error) => {
         log.error({ err: String(error) }, 'a turn of updates could not be stored');
         storage?.report(error);
@@ -70,33 +76,55 @@ export class RoomManager {
     return this.rooms.has(name);
   }
 
-  acquire(name: string): Room {
+  /**
+   * The room, loaded if it is not; rejects with `RoomDamaged` when its stored document cannot be
+   * rebuilt (and at once for a room found damaged before).
+   */
+  acquire(name: string): Promise<Room> {
     const timer = this.unloadTimers.get(name);
     if (timer) {
       clearTimeout(timer);
       this.unloadTimers.delete(name);
     }
-    let room = this.rooms.get(name);
-    if (!room) {
-      const damaged = this.damaged.get(name);
-      if (damaged) throw damaged;
-      const started = performance.now();
-      try {
-        room = new Room(name, this.store, this.flusher, this.log, this.options, this.hooks);
-      } catch (error) {
-        if (error instanceof RoomDamaged) {
-          this.damaged.set(name, error);
-          this.log.error(
-            { room: name, err: error.message },
-            'room damaged: refused until repaired or restored (docs/operations.md, "Disk and database faults")',
-          );
-        }
-        throw error;
-      }
-      this.rooms.set(name, room);
-      this.log.info({ room: name, ms: Math.round(performance.now() - started) }, 'room loaded');
-      this.notifyLoad(room);
+    const room = this.rooms.get(name);
+    if (room) return Promise.resolve(room);
+    const damaged = this.damaged.get(name);
+    if (damaged) return Promise.reject(damaged);
+    let loading = this.loading.get(name);
+    if (!loading) {
+      loading = this.load(name);
+      this.loading.set(name, loading);
+      const done = () => {
+        if (this.loading.get(name) === loading) this.loading.delete(name);
+      };
+      loading.then(done, done);
     }
+    return loading;
+  }
+
+  private async load(name: string): Promise<Room> {
+    const started = performance.now();
+    let room: Room;
+    try {
+      room = await Room.open(name, this.store, this.flusher, this.log, this.options, this.hooks);
+    } catch (error) {
+      if (error instanceof RoomDamaged) {
+        this.damaged.set(name, error);
+        this.log.error(
+          { room: name, err: error.message },
+          'room damaged: refused until repaired or restored (docs/operations.md, "Disk and database faults")',
+        );
+      }
+      throw error;
+    }
+    // Dropped (its workshop deleted) while it loaded: it is never used.
+    if (!this.loading.has(name)) {
+      room.destroy();
+      throw new RoomDropped(name);
+    }
+    this.rooms.set(name, room);
+    this.log.info({ room: name, ms: Math.round(performance.now() - started) }, 'room loaded');
+    this.notifyLoad(room);
     return room;
   }
 
@@ -112,8 +140,8 @@ export class RoomManager {
    * Keeps a room loaded while the caller reads it without being one of its peers; the room
    * is unloaded as usual once it has neither peers nor holders. Call `release` once.
    */
-  hold(name: string): { room: Room; release(): void } {
-    const room = this.acquire(name);
+  async hold(name: string): Promise<{ room: Room; release(): void }> {
+    const room = await this.acquire(name);
     this.holders.set(name, (this.holders.get(name) ?? 0) + 1);
     let released = false;
     return {
@@ -130,12 +158,21 @@ export class RoomManager {
   }
 
   /** Runs `fn` on a room's document, held loaded meanwhile; it unloads as usual afterwards. */
-  withDoc<T>(name: string, fn: (doc: Y.Doc) => T): T {
-    const held = this.hold(name);
+  async withDoc<T>(name: string, fn: (doc: Y.Doc) => T): Promise<T> {
+    return this.withDocs([name], ([doc]) => fn(doc as Y.Doc));
+  }
+
+  /**
+   * Runs `fn` on several rooms' documents at once (in the order named), all held loaded
+   * meanwhile: `fn` itself is synchronous, so what it reads and writes is one consistent step.
+   */
+  async withDocs<T>(names: readonly string[], fn: (docs: Y.Doc[]) => T): Promise<T> {
+    const held: { room: Room; release(): void }[] = [];
     try {
-      return fn(held.room.doc);
+      for (const name of names) held.push(await this.hold(name));
+      return fn(held.map((h) => h.room.doc));
     } finally {
-      held.release();
+      for (const h of held) h.release();
     }
   }
 
@@ -147,6 +184,8 @@ export class RoomManager {
    */
   drop(matches: (name: string) => boolean): string[] {
     const dropped: string[] = [];
+    // A room still loading is dropped when its load ends.
+    for (const name of [...this.loading.keys()]) if (matches(name)) this.loading.delete(name);
     for (const room of [...this.rooms.values()]) {
       if (!matches(room.name)) continue;
       this.flusher.forget(room);
@@ -162,11 +201,11 @@ export class RoomManager {
    * Stores what the current turn holds, then writes the room's whole state as one snapshot and
    * drops its log: what was deleted from the document (an erased person's notes) leaves the store.
    */
-  compactNow(name: string): void {
-    const held = this.hold(name);
+  async compactNow(name: string): Promise<void> {
+    const held = await this.hold(name);
     try {
-      this.flusher.run();
-      held.room.compact();
+      await this.flusher.run();
+      await held.room.compact();
     } finally {
       held.release();
     }
@@ -180,19 +219,20 @@ export class RoomManager {
     const timer = setTimeout(() => {
       this.unloadTimers.delete(room.name);
       if (this.rooms.get(room.name) === room && room.size === 0 && !this.holders.has(room.name))
-        this.unload(room);
+        void this.unload(room);
     }, this.options.graceMs);
     timer.unref();
     this.unloadTimers.set(room.name, timer);
   }
 
-  /** Compacts and unloads every room (shutdown). */
-  closeAll(): void {
+  /** Compacts and unloads every room (shutdown); resolves once they are written. */
+  async closeAll(): Promise<void> {
+    await Promise.allSettled([...this.loading.values()]);
     // Store and send what this turn still holds before the snapshots.
-    this.flusher.run();
+    await this.flusher.run();
     for (const timer of this.unloadTimers.values()) clearTimeout(timer);
     this.unloadTimers.clear();
-    for (const room of [...this.rooms.values()]) this.unload(room);
+    await Promise.all([...this.rooms.values()].map((room) => this.unload(room, true)));
   }
 
   private notifyLoad(room: Room): void {
@@ -214,13 +254,16 @@ export class RoomManager {
     room.destroy();
   }
 
-  private unload(room: Room): void {
+  /** Compacts and forgets a room; unless `closing`, one taken again meanwhile stays. */
+  private async unload(room: Room, closing = false): Promise<void> {
     if (this.rooms.get(room.name) !== room) return;
     try {
-      room.compact();
+      await room.compact();
     } catch (error) {
       this.log.error({ room: room.name, err: String(error) }, 'compaction on unload failed');
     }
+    if (this.rooms.get(room.name) !== room) return;
+    if (!closing && (room.size > 0 || this.holders.has(room.name))) return;
     room.destroy();
     this.rooms.delete(room.name);
     this.log.info({ room: room.name }, 'room unloaded');

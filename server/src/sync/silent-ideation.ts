@@ -13,13 +13,13 @@ import type { RoomManager } from './rooms';
 /** What the facilitator's HTTP routes do with participants' private drafts. */
 export interface SilentIdeation {
   /** How many drafts each of `participantIds` holds. */
-  counts(workshopId: string, participantIds: readonly string[]): Record<string, number>;
+  counts(workshopId: string, participantIds: readonly string[]): Promise<Record<string, number>>;
   /**
    * Moves every draft of `participantIds` onto the board and turns silent ideation off, all
    * in this turn: the rooms store the changes in the turn's one SQLite transaction, then each
    * connected board client receives them as one update. Returns how many notes were moved.
    */
-  reveal(workshopId: string, participantIds: readonly string[]): number;
+  reveal(workshopId: string, participantIds: readonly string[]): Promise<number>;
 }
 
 /**
@@ -28,28 +28,32 @@ export interface SilentIdeation {
  */
 export function createSilentIdeation(rooms: RoomManager): SilentIdeation {
   return {
-    counts(workshopId, participantIds) {
+    async counts(workshopId, participantIds) {
       const counts: Record<string, number> = {};
       for (const id of participantIds)
-        counts[id] = rooms.withDoc(draftsRoomName(workshopId, id), countDrafts);
+        counts[id] = await rooms.withDoc(draftsRoomName(workshopId, id), countDrafts);
       return counts;
     },
     reveal(workshopId, participantIds) {
-      return rooms.withDoc(roomName(workshopId, 'board'), (board) =>
-        rooms.withDoc(roomName(workshopId, 'control'), (control) => {
-          // During a table round each author's notes go to their table, as if written on the board.
-          const round = readTableRound(control) !== null;
-          let moved = 0;
-          for (const id of participantIds) {
-            const table = round ? readSeat(control, id) : undefined;
-            moved += rooms.withDoc(draftsRoomName(workshopId, id), (drafts) =>
-              moveDraftsToBoard(drafts, board, id, table),
-            );
-          }
-          setSilent(control, false, SERVER_ORIGIN);
-          return moved;
-        }),
-      );
+      // Every room held first, then one synchronous step: all of it lands in the same turn.
+      const names = [
+        roomName(workshopId, 'board'),
+        roomName(workshopId, 'control'),
+        ...participantIds.map((id) => draftsRoomName(workshopId, id)),
+      ];
+      return rooms.withDocs(names, ([board, control, ...drafts]) => {
+        if (!board || !control) throw new Error('the board and control rooms are held');
+        // During a table round each author's notes go to their table, as if written on the board.
+        const round = readTableRound(control) !== null;
+        let moved = 0;
+        for (const [i, id] of participantIds.entries()) {
+          const table = round ? readSeat(control, id) : undefined;
+          const doc = drafts[i];
+          if (doc) moved += moveDraftsToBoard(doc, board, id, table);
+        }
+        setSilent(control, false, SERVER_ORIGIN);
+        return moved;
+      });
     },
   };
 }

@@ -13,6 +13,14 @@ export class RoomDamaged extends Error {
   }
 }
 
+/** A room dropped (its workshop deleted) while it loaded: whoever waited for it is refused. */
+export class RoomDropped extends Error {
+  constructor(readonly room: string) {
+    super(`room ${room} was dropped while it loaded`);
+    this.name = 'RoomDropped';
+  }
+}
+
 /** A room's document rebuilt from its stored snapshot and log, with the parts that were applied. */
 export interface RebuiltDoc {
   doc: Y.Doc;

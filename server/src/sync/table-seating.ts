@@ -32,15 +32,19 @@ export interface TableSeating {
     participantId: string,
     tableId: string,
     present: ReadonlySet<string>,
-  ): { seated: string } | { refused: PickRefusal };
+  ): Promise<{ seated: string } | { refused: PickRefusal }>;
   /** Seats every one of `people` with `balancedSeating` ("Répartir automatiquement"); returns their seats. */
-  balance(workshopId: string, people: readonly SeatedPerson[]): Seats;
+  balance(workshopId: string, people: readonly SeatedPerson[]): Promise<Seats>;
   /**
    * Seats a late arrival by the balanced rule when the seating mode is `balanced` and there are
    * tables; `people` gives the workshop's participants (asked only then). Returns their table, or
    * `null` (left unseated). Any other mode is known without loading the control room, but once.
    */
-  placeLate(workshopId: string, person: SeatedPerson, people: () => readonly SeatedPerson[]): string | null;
+  placeLate(
+    workshopId: string,
+    person: SeatedPerson,
+    people: () => readonly SeatedPerson[],
+  ): Promise<string | null>;
 }
 
 /**
@@ -48,7 +52,7 @@ export interface TableSeating {
  * the server's origin, in the turn of the request: stored, then sent to every connected client.
  */
 export function createTableSeating(rooms: RoomManager): TableSeating {
-  const withControl = <T>(workshopId: string, fn: (control: Y.Doc) => T): T =>
+  const withControl = <T>(workshopId: string, fn: (control: Y.Doc) => T): Promise<T> =>
     rooms.withDoc(roomName(workshopId, 'control'), fn);
 
   /**
@@ -66,7 +70,7 @@ export function createTableSeating(rooms: RoomManager): TableSeating {
     stateMap(control).observe(note);
   });
   /** A workshop's seating mode; a control room not loaded since start is loaded once to learn it. */
-  const seatingMode = (workshopId: string): SeatingMode =>
+  const seatingMode = async (workshopId: string): Promise<SeatingMode> =>
     modes.get(workshopId) ?? withControl(workshopId, (control) => readSeating(control).mode);
 
   return {
@@ -92,8 +96,8 @@ export function createTableSeating(rooms: RoomManager): TableSeating {
         return seats;
       });
     },
-    placeLate(workshopId, person, people) {
-      if (seatingMode(workshopId) !== 'balanced') return null;
+    async placeLate(workshopId, person, people) {
+      if ((await seatingMode(workshopId)) !== 'balanced') return null;
       return withControl(workshopId, (control) => {
         if (readSeating(control).mode !== 'balanced') return null;
         const tables = readTables(control);

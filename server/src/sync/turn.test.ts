@@ -1,12 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { TurnFlusher } from './turn';
+import type { TransactionStores } from '../store/transaction';
+import { type Transaction, TurnFlusher } from './turn';
+
+/** The writers a test's transaction hands its rooms: these rooms write nothing themselves. */
+const NO_STORES = {} as TransactionStores;
+const plain: Transaction = (work) => work(NO_STORES);
 
 function recorder(flusher: TurnFlusher, events: string[], name: string) {
   const socket = { flush: () => events.push(`write ${name}`) };
   return {
     socket,
     room: {
-      persist: () => events.push(`persist ${name}`),
+      persist: async () => {
+        events.push(`persist ${name}`);
+      },
       settle: (stored: boolean) => {
         events.push(`settle ${name} ${stored}`);
         // Settling queues broadcasts; they leave in the same pass.
@@ -19,9 +26,9 @@ function recorder(flusher: TurnFlusher, events: string[], name: string) {
 describe('TurnFlusher', () => {
   it('stores every room in one transaction, then settles, then writes sockets, once per turn', async () => {
     const events: string[] = [];
-    const flusher = new TurnFlusher((work) => {
+    const flusher = new TurnFlusher(async (work) => {
       events.push('begin');
-      work();
+      await work(NO_STORES);
       events.push('commit');
     });
     const a = recorder(flusher, events, 'a');
@@ -44,28 +51,28 @@ describe('TurnFlusher', () => {
     ]);
   });
 
-  it('tells every room when the transaction could not commit', () => {
+  it('tells every room when the transaction could not commit', async () => {
     const events: string[] = [];
     const errors: unknown[] = [];
     const flusher = new TurnFlusher(
-      (work) => {
-        work();
+      async (work) => {
+        await work(NO_STORES);
         throw new Error('disk full');
       },
       (error) => errors.push(error),
     );
     flusher.commit(recorder(flusher, events, 'a').room);
-    flusher.run();
+    await flusher.run();
     expect(events).toEqual(['persist a', 'settle a false', 'write a']);
     expect(errors).toHaveLength(1);
   });
 
-  it('reports how long each turn with updates took to commit, and nothing for a turn without', () => {
+  it('reports how long each turn with updates took to commit, and nothing for a turn without', async () => {
     const commits: number[] = [];
     const flusher = new TurnFlusher(
-      (work) => {
+      async (work) => {
         const until = performance.now() + 5;
-        work();
+        await work(NO_STORES);
         while (performance.now() < until) {
           // a slow disk
         }
@@ -74,10 +81,10 @@ describe('TurnFlusher', () => {
       (seconds) => commits.push(seconds),
     );
     flusher.send({ flush: () => {} });
-    flusher.run();
+    await flusher.run();
     expect(commits).toEqual([]);
     flusher.commit(recorder(flusher, [], 'a').room);
-    flusher.run();
+    await flusher.run();
     expect(commits).toHaveLength(1);
     expect(commits[0]).toBeGreaterThanOrEqual(0.005);
     expect(commits[0]).toBeLessThan(1);
@@ -87,7 +94,7 @@ describe('TurnFlusher', () => {
     const events: string[] = [];
     let writable = false;
     const flusher = new TurnFlusher(
-      (work) => work(),
+      plain,
       () => {},
       () => {},
       () => writable,
@@ -95,11 +102,51 @@ describe('TurnFlusher', () => {
     const a = recorder(flusher, events, 'a');
     flusher.commit(a.room);
     flusher.send(a.socket);
-    flusher.run();
+    await flusher.run();
     expect(events).toEqual(['write a']);
     writable = true;
     flusher.resume();
     await new Promise((resolve) => setImmediate(resolve));
     expect(events).toEqual(['write a', 'persist a', 'settle a true', 'write a']);
+  });
+
+  it('runs one turn’s transaction at a time: what arrives while one is in flight is the next turn', async () => {
+    const events: string[] = [];
+    let release: () => void = () => {};
+    const flusher = new TurnFlusher(async (work) => {
+      events.push('begin');
+      await work(NO_STORES);
+      // A slow database: the commit answers later.
+      await new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      events.push('commit');
+    });
+    const a = recorder(flusher, events, 'a');
+    const b = recorder(flusher, events, 'b');
+    flusher.commit(a.room);
+    const first = flusher.run();
+    await Promise.resolve();
+    flusher.commit(b.room);
+    const second = flusher.run();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(events).toEqual(['begin', 'persist a']);
+    release();
+    await first;
+    await new Promise((resolve) => setImmediate(resolve));
+    release();
+    await second;
+    expect(events).toEqual([
+      'begin',
+      'persist a',
+      'commit',
+      'settle a true',
+      'write a',
+      'begin',
+      'persist b',
+      'commit',
+      'settle b true',
+      'write b',
+    ]);
   });
 });

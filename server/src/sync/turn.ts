@@ -1,13 +1,15 @@
+import type { TransactionStores } from '../store/transaction';
+
 /** A room with updates to store before anyone is sent them. */
 export interface TurnCommit {
-  /** Appends the turn's updates (inside the turn's transaction); must not throw. */
-  persist(): void;
-  /** After the transaction: broadcast what was stored, or handle what was not. */
-  settle(stored: boolean): void;
+  /** Appends the turn's updates through `tx` (inside the turn's transaction); must not reject. */
+  persist(tx: TransactionStores): Promise<void>;
+  /** After the transaction: broadcast what was stored, or take back what was not (before the frames go). */
+  settle(stored: boolean): Promise<void> | void;
 }
 
-/** Runs `work` in one storage transaction; throws if it could not be committed. */
-export type Transaction = (work: () => void) => void;
+/** Runs `work` in one storage transaction (`Storage.withTransaction`); rejects if it could not be committed. */
+export type Transaction = (work: (tx: TransactionStores) => Promise<void>) => Promise<void>;
 
 /** A socket with frames queued for it. */
 export interface TurnOutbox {
@@ -20,15 +22,19 @@ export interface TurnOutbox {
  * updates of the turn are then stored in one transaction (one disk write for the turn, not
  * one per update), and each socket gets the turn's frames in one write (sending small frames
  * one by one costs about twice as much CPU). The transaction commits before any socket is
- * written: nothing reaches a client before it is stored.
+ * written: nothing reaches a client before it is stored. One turn's transaction is in flight at a
+ * time: what arrives meanwhile is the next turn, run once it is over (on SQLite the transaction
+ * ends within the same drain of the microtask queue, so no turn ever waits).
  */
 export class TurnFlusher {
   private readonly commits = new Set<TurnCommit>();
   private readonly outboxes = new Set<TurnOutbox>();
   private scheduled = false;
+  /** The turn whose transaction is in flight, if any. */
+  private running: Promise<void> | null = null;
 
   constructor(
-    private readonly transaction: Transaction = (work) => work(),
+    private readonly transaction: Transaction,
     private readonly onStoreError: (error: unknown) => void = () => {},
     /** Told how long each turn's transaction took, stored or not (the commit latency metric). */
     private readonly onCommit: (seconds: number) => void = () => {},
@@ -55,17 +61,34 @@ export class TurnFlusher {
     this.schedule();
   }
 
-  /** Runs the pending work now (also used by tests, which need no event loop). */
-  readonly run = (): void => {
+  /**
+   * Runs the pending work now (also used by tests, which need no event loop); resolves once the
+   * turn is stored, settled and its frames written. Called while a turn is in flight, it runs
+   * right after that one.
+   */
+  readonly run = (): Promise<void> => {
     this.scheduled = false;
+    if (this.running) {
+      const next = this.running.then(() => this.run());
+      return next;
+    }
+    const running = this.runTurn().finally(() => {
+      if (this.running === running) this.running = null;
+    });
+    this.running = running;
+    return running;
+  };
+
+  private async runTurn(): Promise<void> {
     const rooms = this.writable() ? [...this.commits] : [];
     for (const room of rooms) this.commits.delete(room);
     let failure: { error: unknown } | null = null;
     if (rooms.length > 0) {
       const started = performance.now();
       try {
-        this.transaction(() => {
-          for (const room of rooms) room.persist();
+        // Room after room: one transaction holds one connection, and never one await per update.
+        await this.transaction(async (tx) => {
+          for (const room of rooms) await room.persist(tx);
         });
       } catch (error) {
         failure = { error };
@@ -75,11 +98,11 @@ export class TurnFlusher {
     // Settling queues the broadcasts, so it runs before the first socket write. A room reports
     // its own append's error first: on SQLITE_FULL, SQLite rolls the whole transaction back and
     // the commit only says "no transaction is active".
-    for (const room of rooms) room.settle(failure === null);
+    await Promise.all(rooms.map((room) => room.settle(failure === null)));
     if (failure) this.onStoreError(failure.error);
     for (const outbox of this.outboxes) outbox.flush();
     this.outboxes.clear();
-  };
+  }
 
   /** Runs the waiting commits at the end of this turn (the storage takes writes again). */
   resume(): void {
@@ -89,6 +112,6 @@ export class TurnFlusher {
   private schedule(): void {
     if (this.scheduled) return;
     this.scheduled = true;
-    setImmediate(this.run);
+    setImmediate(() => void this.run());
   }
 }

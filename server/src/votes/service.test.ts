@@ -19,6 +19,8 @@ import * as Y from 'yjs';
 import { createSqliteBallotStore } from '../store/ballots';
 import { openDb } from '../store/db';
 import { createSqliteDocStore } from '../store/docs';
+import { createSqliteJournalStore } from '../store/journal';
+import { createSqliteStorage } from '../store/transaction';
 import { createSqliteWorkshopStore } from '../store/workshops';
 import { RoomManager } from '../sync/rooms';
 import type { Clock } from './clock';
@@ -27,7 +29,7 @@ import { createVoteService, type VoteService } from './service';
 /** A clock the test moves by hand; what is scheduled runs only when `advance` reaches it. */
 function fakeClock(start = Date.parse('2025-03-01T09:00:00Z')) {
   let now = start;
-  const pending: { at: number; fn: () => void; done: boolean }[] = [];
+  const pending: { at: number; fn: () => void | Promise<void>; done: boolean }[] = [];
   return {
     now: () => now,
     at(at, fn) {
@@ -37,12 +39,12 @@ function fakeClock(start = Date.parse('2025-03-01T09:00:00Z')) {
         entry.done = true;
       };
     },
-    /** Moves time on and runs what came due. */
-    advance(ms: number) {
+    /** Moves time on and runs what came due; resolves once it has run. */
+    async advance(ms: number) {
       now += ms;
       for (const entry of pending.filter((e) => !e.done && e.at <= now)) {
         entry.done = true;
-        entry.fn();
+        await entry.fn();
       }
     },
     /** Moves time on before the timers fire (a request that arrives first). */
@@ -52,17 +54,22 @@ function fakeClock(start = Date.parse('2025-03-01T09:00:00Z')) {
   } satisfies Clock & Record<string, unknown>;
 }
 
-const cleanups: (() => void)[] = [];
-afterEach(() => {
-  for (const cleanup of cleanups.splice(0).reverse()) cleanup();
+const cleanups: (() => void | Promise<void>)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-function setup(clock = fakeClock()) {
+async function setup(clock = fakeClock()) {
   const dir = mkdtempSync(join(tmpdir(), 'atelier-votes-'));
   const db = openDb(dir);
   const log = pino({ level: 'silent' });
   const docs = createSqliteDocStore(db);
-  const rooms = new RoomManager(docs, log, { graceMs: 0, compactLogBytes: 64 * 1024, presenceTickMs: 30 });
+  const storage = createSqliteStorage(db, { docs, journal: createSqliteJournalStore(db) });
+  const rooms = new RoomManager(docs, storage, log, {
+    graceMs: 0,
+    compactLogBytes: 64 * 1024,
+    presenceTickMs: 30,
+  });
   const workshops = createSqliteWorkshopStore(db);
   const store = createSqliteBallotStore(db);
   const services: VoteService[] = [];
@@ -71,9 +78,9 @@ function setup(clock = fakeClock()) {
     services.push(votes);
     return votes;
   };
-  cleanups.push(() => {
+  cleanups.push(async () => {
     for (const votes of services) votes.close();
-    rooms.closeAll();
+    await rooms.closeAll();
     db.close();
     rmSync(dir, { recursive: true, force: true });
   });
@@ -89,7 +96,7 @@ function setup(clock = fakeClock()) {
     group: 'resident',
     role: 'participant',
   }).participant.id;
-  rooms.withDoc(roomName(workshop.id, 'board'), (board) => {
+  await rooms.withDoc(roomName(workshop.id, 'board'), (board) => {
     createCluster(board, { title: 'Mobilité', x: 0, y: 0 }, 'issue-a');
     createCluster(board, { title: 'Santé', x: 300, y: 0 }, 'issue-b');
   });
@@ -98,10 +105,10 @@ function setup(clock = fakeClock()) {
   return { clock, rooms, docs, store, workshop, lea, service, control, controlName };
 }
 
-type Setup = ReturnType<typeof setup>;
+type Setup = Awaited<ReturnType<typeof setup>>;
 
-function timedRound(s: Setup, votes: VoteService, minutes = 1) {
-  const created = votes.create(s.workshop, {
+async function timedRound(s: Setup, votes: VoteService, minutes = 1) {
+  const created = await votes.create(s.workshop, {
     title: 'Chrono',
     targetKind: 'issues',
     targets: 'all',
@@ -110,7 +117,7 @@ function timedRound(s: Setup, votes: VoteService, minutes = 1) {
     durationMinutes: minutes,
   });
   if (!created.value) throw new Error(JSON.stringify(created.error));
-  const opened = votes.transition(s.workshop.id, created.value.id, 'open');
+  const opened = await votes.transition(s.workshop.id, created.value.id, 'open');
   if (!opened.value) throw new Error(JSON.stringify(opened.error));
   return opened.value;
 }
@@ -119,24 +126,24 @@ const place = (votes: VoteService, s: Setup, roundId: string, dots: Record<strin
   votes.cast(s.workshop.id, roundId, s.lea, { requestId: randomUUID(), dots });
 
 describe('timed rounds (fake clock)', () => {
-  it('refuses a vote arriving once the time is up with time_up, and closes the round then', () => {
-    const s = setup();
+  it('refuses a vote arriving once the time is up with time_up, and closes the round then', async () => {
+    const s = await setup();
     const votes = s.service();
-    const round = timedRound(s, votes);
+    const round = await timedRound(s, votes);
     expect(round.endsAt).toBe(s.clock.now() + MINUTE_MS);
-    expect(s.control(readTimer)).toEqual({
+    expect(await s.control(readTimer)).toEqual({
       durationMs: MINUTE_MS,
       remainingMs: MINUTE_MS,
       endsAt: round.endsAt,
       freezeAtEnd: false,
     });
-    expect(place(votes, s, round.id, { 'issue-a': 1 }).value?.used).toBe(1);
+    expect((await place(votes, s, round.id, { 'issue-a': 1 })).value?.used).toBe(1);
 
     s.clock.jump(MINUTE_MS - 1);
-    expect(place(votes, s, round.id, { 'issue-a': 2 }).value?.used).toBe(2);
+    expect((await place(votes, s, round.id, { 'issue-a': 2 })).value?.used).toBe(2);
     s.clock.jump(1);
-    expect(place(votes, s, round.id, { 'issue-b': 1 }).error?.code).toBe('time_up');
-    expect(votes.withdraw(s.workshop.id, round.id, s.lea).error?.code).toBe('round_not_open');
+    expect((await place(votes, s, round.id, { 'issue-b': 1 })).error?.code).toBe('time_up');
+    expect((await votes.withdraw(s.workshop.id, round.id, s.lea)).error?.code).toBe('round_not_open');
     expect(votes.ballot(s.workshop.id, round.id, s.lea).value?.dots).toEqual({ 'issue-a': 2 });
 
     const [closed] = votes.list(s.workshop.id);
@@ -145,79 +152,82 @@ describe('timed rounds (fake clock)', () => {
       endsAt: null,
       closedAt: new Date(round.endsAt ?? 0).toISOString(),
     });
-    expect(s.control(readRounds)).toEqual([closed]);
+    expect(await s.control(readRounds)).toEqual([closed]);
   });
 
-  it('closes the round by itself at its deadline', () => {
-    const s = setup();
+  it('closes the round by itself at its deadline', async () => {
+    const s = await setup();
     const votes = s.service();
-    const round = timedRound(s, votes);
-    s.clock.advance(MINUTE_MS - 1);
+    const round = await timedRound(s, votes);
+    await s.clock.advance(MINUTE_MS - 1);
     expect(votes.list(s.workshop.id)[0]?.state).toBe('open');
-    s.clock.advance(1);
+    await s.clock.advance(1);
     expect(votes.list(s.workshop.id)[0]?.state).toBe('closed');
-    expect(s.control(readRounds)[0]).toMatchObject({ id: round.id, state: 'closed' });
+    expect((await s.control(readRounds))[0]).toMatchObject({ id: round.id, state: 'closed' });
   });
 
-  it('tries the closing again while the disk refuses it, and closes the round once it takes writes', () => {
-    const s = setup();
+  it('tries the closing again while the disk refuses it, and closes the round once it takes writes', async () => {
+    const s = await setup();
     const votes = s.service();
-    const round = timedRound(s, votes);
+    const round = await timedRound(s, votes);
     const full = Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' });
     vi.spyOn(s.store, 'saveRound').mockImplementationOnce(() => {
       throw full;
     });
-    s.clock.advance(MINUTE_MS);
+    await s.clock.advance(MINUTE_MS);
     expect(votes.list(s.workshop.id)[0]?.state).toBe('open');
-    s.clock.advance(5000);
+    await s.clock.advance(5000);
     expect(votes.list(s.workshop.id)[0]).toMatchObject({ id: round.id, state: 'closed' });
   });
 
-  it('moves the deadline and the timer when the facilitator gives more time', () => {
-    const s = setup();
+  it('moves the deadline and the timer when the facilitator gives more time', async () => {
+    const s = await setup();
     const votes = s.service();
-    const round = timedRound(s, votes);
-    s.clock.advance(30_000);
-    const extended = votes.extend(s.workshop.id, round.id, 2).value;
+    const round = await timedRound(s, votes);
+    await s.clock.advance(30_000);
+    const extended = (await votes.extend(s.workshop.id, round.id, 2)).value;
     expect(extended?.endsAt).toBe((round.endsAt ?? 0) + 2 * MINUTE_MS);
-    expect(s.control(readTimer)).toMatchObject({ endsAt: extended?.endsAt, remainingMs: 2.5 * MINUTE_MS });
-    s.clock.advance(MINUTE_MS);
-    expect(place(votes, s, round.id, { 'issue-a': 1 }).value?.used).toBe(1);
-    s.clock.advance(1.5 * MINUTE_MS);
+    expect(await s.control(readTimer)).toMatchObject({
+      endsAt: extended?.endsAt,
+      remainingMs: 2.5 * MINUTE_MS,
+    });
+    await s.clock.advance(MINUTE_MS);
+    expect((await place(votes, s, round.id, { 'issue-a': 1 })).value?.used).toBe(1);
+    await s.clock.advance(1.5 * MINUTE_MS);
     expect(votes.list(s.workshop.id)[0]?.state).toBe('closed');
-    expect(votes.extend(s.workshop.id, round.id, 2).error?.code).toBe('round_not_open');
+    expect((await votes.extend(s.workshop.id, round.id, 2)).error?.code).toBe('round_not_open');
   });
 
-  it('stops its timer when closed early, unless the facilitator has set another since', () => {
-    const s = setup();
+  it('stops its timer when closed early, unless the facilitator has set another since', async () => {
+    const s = await setup();
     const votes = s.service();
-    const first = timedRound(s, votes);
-    votes.transition(s.workshop.id, first.id, 'reveal');
-    expect(s.control(readTimer)).toBeNull();
+    const first = await timedRound(s, votes);
+    await votes.transition(s.workshop.id, first.id, 'reveal');
+    expect(await s.control(readTimer)).toBeNull();
 
-    const second = timedRound(s, votes);
+    const second = await timedRound(s, votes);
     const own = { durationMs: 10_000, remainingMs: 10_000, endsAt: null, freezeAtEnd: true };
-    s.control((doc) => setTimer(doc, own));
-    votes.transition(s.workshop.id, second.id, 'close');
-    expect(s.control(readTimer)).toEqual(own);
+    await s.control((doc) => setTimer(doc, own));
+    await votes.transition(s.workshop.id, second.id, 'close');
+    expect(await s.control(readTimer)).toEqual(own);
   });
 
-  it('reopening a timed round gives it its whole time again', () => {
-    const s = setup();
+  it('reopening a timed round gives it its whole time again', async () => {
+    const s = await setup();
     const votes = s.service();
-    const round = timedRound(s, votes);
-    s.clock.advance(MINUTE_MS);
-    const reopened = votes.transition(s.workshop.id, round.id, 'reopen').value;
+    const round = await timedRound(s, votes);
+    await s.clock.advance(MINUTE_MS);
+    const reopened = (await votes.transition(s.workshop.id, round.id, 'reopen')).value;
     expect(reopened).toMatchObject({ state: 'open', endsAt: s.clock.now() + MINUTE_MS });
-    expect(place(votes, s, round.id, { 'issue-b': 1 }).value?.used).toBe(1);
+    expect((await place(votes, s, round.id, { 'issue-b': 1 })).value?.used).toBe(1);
   });
 
-  it('after a restart, closes the rounds whose deadline passed while the server was down', () => {
-    const s = setup();
-    const round = timedRound(s, s.service());
+  it('after a restart, closes the rounds whose deadline passed while the server was down', async () => {
+    const s = await setup();
+    const round = await timedRound(s, s.service());
     const later = fakeClock(s.clock.now() + 5 * MINUTE_MS);
     const restarted = s.service(later);
-    later.advance(0);
+    await later.advance(0);
     expect(restarted.list(s.workshop.id)[0]).toMatchObject({ id: round.id, state: 'closed' });
   });
 });
@@ -228,36 +238,38 @@ describe('the control document’s votes root', () => {
     votesMap(doc).set('invented', { id: 'invented' });
   };
 
-  it('is put back at once when another origin than the server writes it', () => {
-    const s = setup();
+  it('is put back at once when another origin than the server writes it', async () => {
+    const s = await setup();
     const votes = s.service();
-    const round = timedRound(s, votes);
-    const after = s.control((doc) => {
+    const round = await timedRound(s, votes);
+    const after = await s.control((doc) => {
       doc.transact(() => forge(doc, round.id), 'a facilitator’s client');
       return readRounds(doc);
     });
     expect(after).toEqual(votes.list(s.workshop.id));
-    expect(s.control((doc) => [...votesMap(doc).keys()])).toEqual([round.id]);
+    expect(await s.control((doc) => [...votesMap(doc).keys()])).toEqual([round.id]);
   });
 
   it('is put back when the control room loads if it changed while nobody had it open', async () => {
-    const s = setup();
+    const s = await setup();
     const votes = s.service();
-    const round = timedRound(s, votes);
+    const round = await timedRound(s, votes);
     await vi.waitFor(() => expect(s.rooms.has(s.controlName)).toBe(false));
 
     // Written straight into the stored log, as if by an old server or a lost publication.
-    const stored = s.docs.load(s.controlName);
+    const stored = await s.docs.load(s.controlName);
     const doc = new Y.Doc();
     for (const update of stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates) {
       Y.applyUpdate(doc, update);
     }
-    doc.on('update', (update: Uint8Array) => s.docs.append(s.controlName, [update]));
+    const appended: Promise<number>[] = [];
+    doc.on('update', (update: Uint8Array) => appended.push(s.docs.append(s.controlName, [update])));
     forge(doc, round.id);
+    await Promise.all(appended);
     expect(readRounds(doc)).not.toEqual(votes.list(s.workshop.id));
 
-    expect(s.control(readRounds)).toEqual(votes.list(s.workshop.id));
-    expect(s.control((d) => [...votesMap(d).keys()])).toEqual([round.id]);
+    expect(await s.control(readRounds)).toEqual(votes.list(s.workshop.id));
+    expect(await s.control((d) => [...votesMap(d).keys()])).toEqual([round.id]);
   });
 });
 
@@ -285,8 +297,8 @@ describe('rounds of an imported strategy', () => {
     { participantId: 'x', group: 'resident', dots: { 'issue-a': 2, 'issue-b': 1 }, scores: {} },
   ]);
 
-  it('are stored revealed with their results under new ids, and published when the control room loads', () => {
-    const s = setup();
+  it('are stored revealed with their results under new ids, and published when the control room loads', async () => {
+    const s = await setup();
     const votes = s.service();
     const ids = votes.importRevealed(s.workshop.id, [earlier]);
     const id = ids.get('r-elsewhere');
@@ -294,7 +306,7 @@ describe('rounds of an imported strategy', () => {
     expect(id).not.toBe('r-elsewhere');
     const expected = { ...earlier, id, state: 'revealed', endsAt: null };
     expect(votes.list(s.workshop.id)).toEqual([expected]);
-    expect(s.control(readRounds)).toEqual([expected]);
+    expect(await s.control(readRounds)).toEqual([expected]);
     // Importing the same strategy again gives other ids: round ids are unique on a server.
     expect(votes.importRevealed(s.workshop.id, [earlier]).get('r-elsewhere')).not.toBe(id);
   });

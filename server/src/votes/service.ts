@@ -52,16 +52,25 @@ export type Outcome<T> =
  */
 export interface VoteService {
   list(workshopId: string): PublicRound[];
-  create(workshop: WorkshopRecord, body: z.output<typeof CreateRoundBody>): Outcome<PublicRound>;
-  transition(workshopId: string, roundId: string, action: RoundAction): Outcome<PublicRound>;
-  extend(workshopId: string, roundId: string, minutes: number): Outcome<PublicRound>;
-  discard(workshopId: string, roundId: string): Outcome<null>;
-  progress(workshopId: string, roundId: string): Outcome<RoundProgress>;
-  remind(workshopId: string, roundId: string, participantIds?: readonly string[]): Outcome<RemindResponse>;
+  create(workshop: WorkshopRecord, body: z.output<typeof CreateRoundBody>): Promise<Outcome<PublicRound>>;
+  transition(workshopId: string, roundId: string, action: RoundAction): Promise<Outcome<PublicRound>>;
+  extend(workshopId: string, roundId: string, minutes: number): Promise<Outcome<PublicRound>>;
+  discard(workshopId: string, roundId: string): Promise<Outcome<null>>;
+  progress(workshopId: string, roundId: string): Promise<Outcome<RoundProgress>>;
+  remind(
+    workshopId: string,
+    roundId: string,
+    participantIds?: readonly string[],
+  ): Promise<Outcome<RemindResponse>>;
   ballot(workshopId: string, roundId: string, participantId: string): Outcome<Ballot>;
-  cast(workshopId: string, roundId: string, participantId: string, change: BallotChange): Outcome<Ballot>;
+  cast(
+    workshopId: string,
+    roundId: string,
+    participantId: string,
+    change: BallotChange,
+  ): Promise<Outcome<Ballot>>;
   /** Withdraws everything from one ballot. */
-  withdraw(workshopId: string, roundId: string, participantId: string): Outcome<Ballot>;
+  withdraw(workshopId: string, roundId: string, participantId: string): Promise<Outcome<Ballot>>;
   /**
    * Stores the revealed rounds of an imported strategy for a new workshop, with their results
    * (no ballots), each under a new id (round ids are unique across the server): old id → new
@@ -120,8 +129,8 @@ export function createVoteService(deps: VoteServiceDeps): VoteService {
   });
 
   /** Writes the workshop's faces into its control document, and sets or stops a round's timer. */
-  function publish(workshopId: string, timer?: TimerChange): void {
-    rooms.withDoc(roomName(workshopId, 'control'), (control) => {
+  function publish(workshopId: string, timer?: TimerChange): Promise<void> {
+    return rooms.withDoc(roomName(workshopId, 'control'), (control) => {
       faces.write(workshopId, control);
       if (timer && 'start' in timer) setTimer(control, timer.start, SERVER_ORIGIN);
       // Stopped only if it is still the round's: the facilitator may have set another since.
@@ -133,11 +142,9 @@ export function createVoteService(deps: VoteServiceDeps): VoteService {
   function publishLive(round: RoundRecord): void {
     if (round.visibility !== 'open') return;
     live.request(round.workshopId, () => {
-      try {
-        publish(round.workshopId);
-      } catch (error) {
+      publish(round.workshopId).catch((error: unknown) => {
         log.error({ workshopId: round.workshopId, err: String(error) }, 'live vote results not published');
-      }
+      });
     });
   }
 
@@ -155,11 +162,11 @@ export function createVoteService(deps: VoteServiceDeps): VoteService {
     deadlines.delete(round.id);
     if (round.state !== 'open' || round.endsAt === null) return;
     const { workshopId, id } = round;
-    const close = (): void => {
+    const close = async (): Promise<void> => {
       deadlines.delete(id);
       try {
         const found = store.round(workshopId, id);
-        if (found) closeIfDue(found);
+        if (found) await closeIfDue(found);
       } catch (error) {
         log.error({ workshopId, roundId: id, err: String(error) }, 'a vote round could not be closed');
         // A full disk: tried again until it takes the write (docs/operations.md).
@@ -169,32 +176,32 @@ export function createVoteService(deps: VoteServiceDeps): VoteService {
     deadlines.set(id, clock.at(round.endsAt, close));
   }
 
-  function save(round: RoundRecord, timer?: TimerChange): RoundRecord {
+  async function save(round: RoundRecord, timer?: TimerChange): Promise<RoundRecord> {
     store.saveRound(round);
     schedule(round);
-    publish(round.workshopId, timer);
+    await publish(round.workshopId, timer);
     return round;
   }
 
   /** Closes an open round whose time is up (the timer does it; a cast arriving first does it too). */
-  function closeIfDue(round: RoundRecord): RoundRecord {
+  async function closeIfDue(round: RoundRecord): Promise<RoundRecord> {
     if (!due(round) || round.endsAt === null) return round;
     log.info({ workshopId: round.workshopId, roundId: round.id }, 'vote round closed: time is up');
     return save({ ...round, state: 'closed', closedAt: iso(round.endsAt), endsAt: null });
   }
 
   /** The round as it stands now (closed if its time ran out), or why there is none. */
-  function current(workshopId: string, roundId: string): Outcome<RoundRecord> {
+  async function current(workshopId: string, roundId: string): Promise<Outcome<RoundRecord>> {
     const round = store.round(workshopId, roundId);
-    return round ? { value: closeIfDue(round) } : refuse('not_found', NO_ROUND);
+    return round ? { value: await closeIfDue(round) } : refuse('not_found', NO_ROUND);
   }
 
   /** The round, if ballots may change now. */
-  function votingRound(workshopId: string, roundId: string): Outcome<RoundRecord> {
+  async function votingRound(workshopId: string, roundId: string): Promise<Outcome<RoundRecord>> {
     const round = store.round(workshopId, roundId);
     if (!round) return refuse('not_found', NO_ROUND);
     if (due(round)) {
-      closeIfDue(round);
+      await closeIfDue(round);
       return refuse('time_up', 'The time for this round is up: votes are closed');
     }
     if (round.state !== 'open')
@@ -202,11 +209,11 @@ export function createVoteService(deps: VoteServiceDeps): VoteService {
     return { value: round };
   }
 
-  function targetsOf(
+  async function targetsOf(
     workshop: WorkshopRecord,
     body: z.output<typeof CreateRoundBody>,
-  ): Outcome<VoteTarget[]> {
-    const onBoard = rooms.withDoc(roomName(workshop.id, 'board'), (board) =>
+  ): Promise<Outcome<VoteTarget[]>> {
+    const onBoard = await rooms.withDoc(roomName(workshop.id, 'board'), (board) =>
       readVoteTargets(board, body.targetKind),
     );
     if (body.targets === 'all') {
@@ -230,12 +237,12 @@ export function createVoteService(deps: VoteServiceDeps): VoteService {
   return {
     list: (workshopId) => faces.faces(workshopId),
 
-    create(workshop, body) {
+    async create(workshop, body) {
       if (body.mode === 'dots' && body.criteria)
         return refuse('bad_request', 'criteria: only a scoring round has criteria');
       if (body.mode === 'scoring' && body.dots)
         return refuse('bad_request', 'dots: only a dots round has dots');
-      const targets = targetsOf(workshop, body);
+      const targets = await targetsOf(workshop, body);
       if (targets.error) return { error: targets.error };
       const labels = DEFAULT_CRITERIA_LABELS[workshop.locale];
       const round: RoundRecord = {
@@ -261,12 +268,12 @@ export function createVoteService(deps: VoteServiceDeps): VoteService {
         results: null,
       };
       store.createRound(round);
-      publish(workshop.id);
+      await publish(workshop.id);
       return { value: faces.face(round) };
     },
 
-    transition(workshopId, roundId, action) {
-      const found = current(workshopId, roundId);
+    async transition(workshopId, roundId, action) {
+      const found = await current(workshopId, roundId);
       if (found.error) return found;
       const round = found.value;
       if (!ROUND_TRANSITIONS[action].from.includes(round.state))
@@ -275,7 +282,7 @@ export function createVoteService(deps: VoteServiceDeps): VoteService {
       if (action === 'open' || action === 'reopen') {
         // Reopening starts afresh: secret results are withdrawn, a timed round gets its whole time.
         const endsAt = round.durationMinutes === null ? null : now + round.durationMinutes * MINUTE_MS;
-        const next = save(
+        const next = await save(
           {
             ...round,
             state: 'open',
@@ -293,10 +300,12 @@ export function createVoteService(deps: VoteServiceDeps): VoteService {
       const stop = round.endsAt === null ? undefined : { stop: round.endsAt };
       if (action === 'close')
         return {
-          value: faces.face(save({ ...round, state: 'closed', closedAt: iso(now), endsAt: null }, stop)),
+          value: faces.face(
+            await save({ ...round, state: 'closed', closedAt: iso(now), endsAt: null }, stop),
+          ),
         };
-      // Reveal: counted from the ballots as they stand, in this same turn (no cast can slip in).
-      const next = save(
+      // Reveal: counted from the ballots as they stand, before any await (no cast can slip in).
+      const next = await save(
         {
           ...round,
           state: 'revealed',
@@ -310,8 +319,8 @@ export function createVoteService(deps: VoteServiceDeps): VoteService {
       return { value: faces.face(next) };
     },
 
-    extend(workshopId, roundId, minutes) {
-      const found = current(workshopId, roundId);
+    async extend(workshopId, roundId, minutes) {
+      const found = await current(workshopId, roundId);
       if (found.error) return found;
       const round = found.value;
       if (round.state !== 'open')
@@ -320,27 +329,27 @@ export function createVoteService(deps: VoteServiceDeps): VoteService {
         return refuse('invalid_transition', 'This round has no time limit to extend');
       const now = clock.now();
       const endsAt = Math.min(round.endsAt + minutes * MINUTE_MS, now + TIMER_MAX_MS);
-      return { value: faces.face(save({ ...round, endsAt }, { start: roundTimer(endsAt, now) })) };
+      return { value: faces.face(await save({ ...round, endsAt }, { start: roundTimer(endsAt, now) })) };
     },
 
-    discard(workshopId, roundId) {
+    async discard(workshopId, roundId) {
       const round = store.round(workshopId, roundId);
       if (!round) return refuse('not_found', NO_ROUND);
       store.discard(round.id, iso(clock.now()));
       deadlines.get(round.id)?.();
       deadlines.delete(round.id);
-      publish(workshopId, round.endsAt === null ? undefined : { stop: round.endsAt });
+      await publish(workshopId, round.endsAt === null ? undefined : { stop: round.endsAt });
       return { value: null };
     },
 
-    progress(workshopId, roundId) {
+    async progress(workshopId, roundId) {
       const round = store.round(workshopId, roundId);
       if (!round) return refuse('not_found', NO_ROUND);
       return { value: roundProgress(round, workshops.participants(workshopId), store.ballots(round.id)) };
     },
 
-    remind(workshopId, roundId, participantIds) {
-      const found = current(workshopId, roundId);
+    async remind(workshopId, roundId, participantIds) {
+      const found = await current(workshopId, roundId);
       if (found.error) return found;
       const round = found.value;
       if (round.state !== 'open')
@@ -361,7 +370,7 @@ export function createVoteService(deps: VoteServiceDeps): VoteService {
       }
       const at = clock.now();
       for (const id of ids)
-        rooms.withDoc(draftsRoomName(workshopId, id), (doc) => addReminder(doc, round.id, at));
+        await rooms.withDoc(draftsRoomName(workshopId, id), (doc) => addReminder(doc, round.id, at));
       return { value: { reminded: ids } };
     },
 
@@ -371,8 +380,8 @@ export function createVoteService(deps: VoteServiceDeps): VoteService {
       return { value: store.ballot(round, participantId) };
     },
 
-    cast(workshopId, roundId, participantId, change) {
-      const round = votingRound(workshopId, roundId);
+    async cast(workshopId, roundId, participantId, change) {
+      const round = await votingRound(workshopId, roundId);
       if (round.error) return round;
       const outcome = store.cast(round.value, participantId, change);
       if (outcome.refusal) return { error: outcome.refusal };
@@ -380,8 +389,8 @@ export function createVoteService(deps: VoteServiceDeps): VoteService {
       return { value: outcome.ballot };
     },
 
-    withdraw(workshopId, roundId, participantId) {
-      const round = votingRound(workshopId, roundId);
+    async withdraw(workshopId, roundId, participantId) {
+      const round = await votingRound(workshopId, roundId);
       if (round.error) return round;
       const ballot = store.clear(round.value, participantId);
       publishLive(round.value);

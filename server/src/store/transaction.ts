@@ -1,0 +1,51 @@
+import type { Db } from './db';
+import type { DocStore } from './docs';
+import type { JournalStore } from './journal';
+
+/**
+ * The writes a transaction spanning several stores may hold, bound to its connection: on
+ * PostgreSQL the client checked out for it, on SQLite the one connection.
+ */
+export interface TransactionStores {
+  docs: Pick<DocStore, 'append'>;
+  journal: Pick<JournalStore, 'write'>;
+}
+
+/** Units of work that span stores (docs/architecture.md, "Stores behind async contracts"). */
+export interface Storage {
+  /**
+   * Runs `work` in one transaction: every write made through `tx` commits, or none does.
+   * Resolves to what `work` resolved to once committed; rejects (rolled back) when `work`
+   * rejects or the commit fails. `work` awaits nothing but `tx`'s writers.
+   */
+  withTransaction<T>(work: (tx: TransactionStores) => Promise<T>): Promise<T>;
+}
+
+/**
+ * SQLite's: the stores' writers share the one connection, and a store's own transaction inside
+ * is a savepoint (better-sqlite3 nests them), so one that fails is undone alone. Their promises
+ * are settled when returned, so a transaction starts and ends within one drain of the microtask
+ * queue: no other request's statement can land inside it. Transactions still queue one at a time.
+ */
+export function createSqliteStorage(db: Db, stores: TransactionStores): Storage {
+  let last: Promise<unknown> = Promise.resolve();
+  return {
+    withTransaction<T>(work: (tx: TransactionStores) => Promise<T>): Promise<T> {
+      const run = async (): Promise<T> => {
+        db.exec('BEGIN');
+        try {
+          const result = await work(stores);
+          db.exec('COMMIT');
+          return result;
+        } catch (error) {
+          // A full disk has already rolled it back (the commit then says no transaction is active).
+          if (db.inTransaction) db.exec('ROLLBACK');
+          throw error;
+        }
+      };
+      const result = last.then(run, run);
+      last = result.catch(() => undefined);
+      return result;
+    },
+  };
+}
