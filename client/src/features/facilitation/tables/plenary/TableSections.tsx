@@ -27,14 +27,30 @@ export function useTableSections<T extends FromTables>(items: readonly T[]): Tab
   useEffect(() => {
     if (!grouped || presenting === null) return;
     const frame = requestAnimationFrame(() => {
-      const smooth = !window.matchMedia('(prefers-reduced-motion: reduce)').matches;
-      document
-        .querySelector(`[data-table-section="${CSS.escape(presenting)}"]`)
-        ?.scrollIntoView({ block: 'start', inline: 'nearest', behavior: smooth ? 'smooth' : 'auto' });
+      const section = document.querySelector<HTMLElement>(`[data-table-section="${CSS.escape(presenting)}"]`);
+      if (section) scrollToTop(section);
     });
     return () => cancelAnimationFrame(frame);
   }, [grouped, presenting]);
   return sections;
+}
+
+/** Room above a section scrolled to, so its heading is not against the edge. */
+const SCROLL_MARGIN = 8;
+
+/**
+ * Brings a section to the top of the box that scrolls it (the issues column, the axes, the
+ * plan). Not `scrollIntoView`, which would also scroll the app's clipped boxes out of place.
+ */
+function scrollToTop(section: HTMLElement): void {
+  for (let box = section.parentElement; box; box = box.parentElement) {
+    const { overflowY } = getComputedStyle(box);
+    if ((overflowY !== 'auto' && overflowY !== 'scroll') || box.scrollHeight <= box.clientHeight) continue;
+    const top = section.getBoundingClientRect().top - box.getBoundingClientRect().top + box.scrollTop;
+    const smooth = !window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+    box.scrollTo({ top: top - SCROLL_MARGIN, behavior: smooth ? 'smooth' : 'auto' });
+    return;
+  }
 }
 
 /**
