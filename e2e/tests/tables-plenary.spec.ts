@@ -154,6 +154,42 @@ test('back to plenary: the tables’ notes framed and regrouped, each table pres
   await filter.selectOption('');
   await expect.poll(() => issueTitles(bruno.page)).toHaveLength(3);
 
+  // Grouped by table: a section per table in the tables' order, then the plenary's. The merged
+  // issue is under its own table (Table 1), its chips naming both.
+  await filter.selectOption({ label: 'Grouper par table' });
+  const sections = bruno.page.getByTestId('tables.section');
+  await expect(sections).toHaveCount(3);
+  expect(await sections.evaluateAll((els) => els.map((el) => el.getAttribute('data-table-section')))).toEqual(
+    [t1, t2, ''],
+  );
+  const sectionTitles = (index: number) =>
+    sections
+      .nth(index)
+      .getByTestId('issues.issue')
+      .evaluateAll((els) => els.map((el) => el.getAttribute('data-title')));
+  expect(await sectionTitles(0)).toEqual(['Mobilité rurale']);
+  expect(await sectionTitles(1)).toEqual(['Numérique']);
+  expect(await sectionTitles(2)).toEqual(['Budget participatif']);
+  await expect(sections.nth(0).getByRole('heading', { level: 3 }).first()).toContainText('Table 1');
+  await expect(sections.nth(0).getByTestId('tables.sectionCount')).toContainText('1 enjeu');
+  await expect(sections.nth(0).getByTestId('tables.provenanceChip')).toHaveCount(2);
+  // Each issue keeps its rank in the room's ranking, which is changed in the whole list only.
+  await expect(issue(bruno.page, 'Budget participatif').getByTestId('issues.rank')).toContainText('3');
+  await expect(bruno.page.getByTestId('issues.handle')).toHaveCount(0);
+  await expect(bruno.page.getByTestId('issues.groupedHint')).toBeVisible();
+  // Table 2 presents: its section is in view, the other table's heading and issues dimmed.
+  await f.getByTestId('tables.presentPick').selectOption(t2);
+  await expect(sections.nth(1)).toBeInViewport();
+  const heading = (index: number) => sections.nth(index).locator('.table-section__heading');
+  await expect(heading(0)).toHaveCSS('opacity', '0.3');
+  await expect(heading(1)).toHaveCSS('opacity', '1');
+  await expect(issue(bruno.page, 'Budget participatif')).toHaveCSS('opacity', '0.3');
+  await f.getByTestId('tables.presentEnd').click();
+  // Back to every table: one ranked list again.
+  await filter.selectOption('');
+  await expect(sections).toHaveCount(0);
+  await expect(bruno.page.getByTestId('issues.handle')).toHaveCount(3);
+
   // A vote round on the tables' issues only: the one made in plenary is not on the ballot.
   await f.getByTestId('votes.toggle').click();
   await f.getByTestId('votes.new').click();

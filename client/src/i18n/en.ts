@@ -1237,6 +1237,12 @@ export const en: Record<ScreenKey, string> = {
   'tables.regroupNothing': 'The notes are already grouped by table.',
   'tables.filter': 'Tables',
   'tables.filterAll': 'All tables',
+  'tables.filterGrouped': 'Group by table',
+  'tables.sectionEmpty': 'Nothing from this table.',
+  'tables.groupedNoRanking': 'Grouped by table: change the ranking under “All tables”.',
+  'tables.groupedNoMoving': 'Grouped by table: change the axes’ order under “All tables”.',
+  'tables.axesCount_one': '{n} axis',
+  'tables.axesCount_other': '{n} axes',
   'tables.provenance_one': 'From table {names}',
   'tables.provenance_other': 'From tables {names}',
 };

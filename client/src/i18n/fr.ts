@@ -1257,6 +1257,12 @@ export const fr = {
   'tables.regroupNothing': 'Les contributions sont déjà regroupées par table.',
   'tables.filter': 'Tables',
   'tables.filterAll': 'Toutes les tables',
+  'tables.filterGrouped': 'Grouper par table',
+  'tables.sectionEmpty': 'Rien de cette table.',
+  'tables.groupedNoRanking': 'Vue par table : le classement se change dans « Toutes les tables ».',
+  'tables.groupedNoMoving': 'Vue par table : l’ordre des axes se change dans « Toutes les tables ».',
+  'tables.axesCount_one': '{n} axe',
+  'tables.axesCount_other': '{n} axes',
   'tables.provenance_one': 'Vient de la table {names}',
   'tables.provenance_other': 'Vient des tables {names}',
 } as const;

@@ -71,6 +71,8 @@ export interface UiState {
   viewedTable: string | null;
   /** Back in plenary, the one table whose items this person shows in steps 2–4 (`null`: all). See tableFilter.ts. */
   tableFilter: string | null;
+  /** Back in plenary, this person shows steps 2–4 in one section per table ("Grouper par table", see tableGroups.ts). */
+  tableGrouped: boolean;
   toasts: readonly Toast[];
   connection: ConnectionState;
   history: { canUndo: boolean; canRedo: boolean };
@@ -93,8 +95,10 @@ export interface UiActions {
   showVotes(view: VotesView | null): void;
   /** Looks at another table's items during a round (`null`: back to one's own). */
   viewTable(table: string | null): void;
-  /** Shows only one table's items in plenary (`null`: every item). */
+  /** Shows only one table's items in plenary (`null`: every item); no longer grouped. */
   setTableFilter(table: string | null): void;
+  /** Shows steps 2–4 grouped by table in plenary (every item: one table's only is a choice of its own). */
+  setTableGrouped(grouped: boolean): void;
   toast(kind: Toast['kind'], message: string): void;
   dismissToast(id: number): void;
 }
@@ -143,6 +147,7 @@ export function initialUi(): UiState {
     votesView: null,
     viewedTable: null,
     tableFilter: null,
+    tableGrouped: false,
     toasts: [],
     connection: { status: 'connecting', pending: 0, closedCode: null, rateLimited: false },
     history: { canUndo: false, canRedo: false },
@@ -164,7 +169,8 @@ export function createBoardStore(): BoardStore {
     setSidePanel: (sidePanel) => set({ sidePanel }),
     showVotes: (votesView) => set({ votesView }),
     viewTable: (viewedTable) => set({ viewedTable }),
-    setTableFilter: (tableFilter) => set({ tableFilter }),
+    setTableFilter: (tableFilter) => set({ tableFilter, tableGrouped: false }),
+    setTableGrouped: (tableGrouped) => set({ tableGrouped, tableFilter: null }),
     setFilter: (filter) => set({ filter }),
     browseStep: (browsedStep) => set({ browsedStep }),
     setOpenSheet: (openSheet) => set({ openSheet }),

@@ -14,6 +14,7 @@ import { useItemsInSpace } from '../../../state/useItemsInSpace';
 import { ConfirmDialog } from '../../../ui/ConfirmDialog';
 import { DealOut } from '../../facilitation/tables/give/DealOut';
 import { groupsInSpace } from '../../facilitation/tables/give/groupsInSpace';
+import { TableSectionBlock, useTableSections } from '../../facilitation/tables/plenary/TableSections';
 import { GroupColumn } from './GroupColumn';
 import { groupSheets } from './groups';
 import { focusCard } from './SheetCard';
@@ -37,6 +38,7 @@ export function ActionsStep() {
   const [deleting, setDeleting] = useState<ActionSheet | null>(null);
   const space = useTableSpace();
   const groups = groupsInSpace(groupSheets(t, sheets, axes), axes, space);
+  const sections = useTableSections(sheets);
   const open = openId === null ? undefined : sheets.find((s) => s.id === openId);
 
   // The open sheet was deleted: close it, and say so when someone else did it (not our own
@@ -69,17 +71,54 @@ export function ActionsStep() {
         <DealOut kind="sheets" count={sheets.length} />
         {!projector && <p className="plan__intro muted">{t('sheet.intro')}</p>}
       </header>
-      <div className="plan__groups" inert={open !== undefined}>
-        {groups.map((group) => (
-          <GroupColumn
-            key={group.axis ?? ''}
-            group={group}
-            editable={editable}
-            onDelete={setDeleting}
-            onCreated={(id) => boardStore.getState().setOpenSheet(id)}
-          />
-        ))}
-      </div>
+      {sections ? (
+        <div className="plan__sections" inert={open !== undefined}>
+          {sections.map((section) => {
+            // A table's sheets by axis (its axes only); the plenary's section is the usual plan,
+            // every column and "+ New sheet" (a sheet made in plenary lands there).
+            const plenary = section.table === null && editable;
+            const shown = groupSheets(t, section.items, axes).filter(
+              (group) => plenary || group.sheets.length > 0,
+            );
+            return (
+              <TableSectionBlock
+                key={section.table ?? ''}
+                table={section.table}
+                count={section.items.length}
+                countLabel={t.plural('sheet.count', section.items.length)}
+                className="plan-section"
+              >
+                {shown.length > 0 && (
+                  <div className="plan__groups">
+                    {shown.map((group) => (
+                      <GroupColumn
+                        key={group.axis ?? ''}
+                        group={group}
+                        editable={editable}
+                        addable={plenary}
+                        onDelete={setDeleting}
+                        onCreated={(id) => boardStore.getState().setOpenSheet(id)}
+                      />
+                    ))}
+                  </div>
+                )}
+              </TableSectionBlock>
+            );
+          })}
+        </div>
+      ) : (
+        <div className="plan__groups" inert={open !== undefined}>
+          {groups.map((group) => (
+            <GroupColumn
+              key={group.axis ?? ''}
+              group={group}
+              editable={editable}
+              onDelete={setDeleting}
+              onCreated={(id) => boardStore.getState().setOpenSheet(id)}
+            />
+          ))}
+        </div>
+      )}
       {open && (
         <SheetEditor
           key={open.id}

@@ -10,11 +10,14 @@ import { useSheetCommands } from './useSheetCommands';
 export function GroupColumn({
   group,
   editable,
+  addable = editable,
   onDelete,
   onCreated,
 }: {
   group: SheetGroup;
   editable: boolean;
+  /** Whether it offers "+ New sheet" (grouped by table, only the plenary's section: new sheets land there). */
+  addable?: boolean;
   onDelete: (sheet: ActionSheet) => void;
   onCreated: (id: string) => void;
 }) {
@@ -63,7 +66,7 @@ export function GroupColumn({
           </li>
         ))}
       </ol>
-      {editable && <NewSheet group={group} onCreated={onCreated} />}
+      {addable && <NewSheet group={group} onCreated={onCreated} />}
     </section>
   );
 }

@@ -17,6 +17,7 @@ import { ConfirmDialog } from '../../../ui/ConfirmDialog';
 import { focusSoon } from '../../../ui/focusSoon';
 import { Icon } from '../../../ui/Icon';
 import { DealOut } from '../../facilitation/tables/give/DealOut';
+import { TableSectionBlock, useTableSections } from '../../facilitation/tables/plenary/TableSections';
 import { AxisColumn } from './AxisColumn';
 import { axesAccessibility } from './announcements';
 import {
@@ -47,6 +48,7 @@ export function AxesStep({ commands }: { commands: BoardCommands }) {
   const editable = useCanEdit();
   const projector = useBoard((s) => s.projector);
   const board = useAxesInSpace(useBoardValue(axesBoardReader));
+  const sections = useTableSections(board.axes);
   const boardRef = useRef<AxesBoard>(board);
   boardRef.current = board;
   const [activeId, setActiveId] = useState<string | null>(null);
@@ -118,6 +120,21 @@ export function AxesStep({ commands }: { commands: BoardCommands }) {
   const accessibility = useMemo(() => axesAccessibility(t, () => boardRef.current), [t]);
 
   const active = activeId ? findIssue(board, activeId) : undefined;
+  const columnOf = (axis: AxisView, movable: boolean) => (
+    <AxisColumn
+      key={axis.id}
+      axis={axis}
+      index={board.axes.indexOf(axis)}
+      axes={board.axes}
+      editable={editable}
+      projector={projector}
+      movable={movable}
+      onAttach={attach}
+      onMove={move}
+      onDelete={setDeleting}
+    />
+  );
+  const newAxis = <NewAxis count={board.axes.length} onClose={() => setCreating(false)} />;
   const tooMany = board.axes.length > ADVISED_MAX_AXES;
 
   return (
@@ -167,27 +184,42 @@ export function AxesStep({ commands }: { commands: BoardCommands }) {
       >
         <div className="axes__body">
           <Pool board={board} editable={editable} onAttach={attach} />
-          <ol className="axes__columns" data-testid="axes.columns" aria-label={t('axes.heading')}>
-            {board.axes.map((axis, index) => (
-              <AxisColumn
-                key={axis.id}
-                axis={axis}
-                index={index}
-                axes={board.axes}
-                editable={editable}
-                projector={projector}
-                onAttach={attach}
-                onMove={move}
-                onDelete={setDeleting}
-              />
-            ))}
-            {editable && creating && <NewAxis count={board.axes.length} onClose={() => setCreating(false)} />}
-            {board.axes.length === 0 && !creating && (
-              <li className="axes__empty" data-testid="axes.empty">
-                {editable ? t('axes.noAxis') : t('axes.noAxisReadOnly')}
-              </li>
-            )}
-          </ol>
+          {sections ? (
+            <div className="axes__sections" data-testid="axes.sections">
+              {editable && (
+                <p className="hint" data-testid="axes.groupedHint">
+                  {t('tables.groupedNoMoving')}
+                </p>
+              )}
+              {sections.map((section) => (
+                <TableSectionBlock
+                  key={section.table ?? ''}
+                  table={section.table}
+                  count={section.items.length}
+                  countLabel={t.plural('tables.axesCount', section.items.length)}
+                  className="axes-section"
+                >
+                  {/* A new axis is made in plenary: its form is in the plenary's section. */}
+                  {(section.items.length > 0 || (section.table === null && editable && creating)) && (
+                    <ol className="axes__columns" data-testid="axes.columns" aria-label={t('axes.heading')}>
+                      {section.items.map((axis) => columnOf(axis, false))}
+                      {section.table === null && editable && creating && newAxis}
+                    </ol>
+                  )}
+                </TableSectionBlock>
+              ))}
+            </div>
+          ) : (
+            <ol className="axes__columns" data-testid="axes.columns" aria-label={t('axes.heading')}>
+              {board.axes.map((axis) => columnOf(axis, true))}
+              {editable && creating && newAxis}
+              {board.axes.length === 0 && !creating && (
+                <li className="axes__empty" data-testid="axes.empty">
+                  {editable ? t('axes.noAxis') : t('axes.noAxisReadOnly')}
+                </li>
+              )}
+            </ol>
+          )}
         </div>
         <DragOverlay dropAnimation={null}>{active ? <IssueCardOverlay issue={active} /> : null}</DragOverlay>
       </DndContext>

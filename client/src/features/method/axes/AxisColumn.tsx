@@ -15,13 +15,25 @@ interface Props {
   editable: boolean;
   /** The room's screen: no editing chrome, larger type (from CSS). */
   projector: boolean;
+  /** Whether its arrows move it among the axes (not while they are grouped by table). */
+  movable?: boolean;
   onAttach: (issueId: string, axisId: string | null) => void;
   onMove: (axisId: string, by: -1 | 1) => void;
   onDelete: (axis: AxisView) => void;
 }
 
 /** One strategic axis: its number, title and description, its issues, and its action sheets. */
-export function AxisColumn({ axis, index, axes, editable, projector, onAttach, onMove, onDelete }: Props) {
+export function AxisColumn({
+  axis,
+  index,
+  axes,
+  editable,
+  projector,
+  movable = true,
+  onAttach,
+  onMove,
+  onDelete,
+}: Props) {
   const t = useT();
   const { setNodeRef, isOver } = useDroppable({ id: axis.id, disabled: !editable });
   const number = axis.number;
@@ -43,26 +55,30 @@ export function AxisColumn({ axis, index, axes, editable, projector, onAttach, o
           </span>
           {editable && (
             <div className="axis-column__tools">
-              <IconButton
-                className="icon-button--small"
-                label={t('axes.moveLeft', { n: number })}
-                testId="axes.move-left"
-                data-axis-id={axis.id}
-                disabled={index === 0}
-                onClick={() => onMove(axis.id, -1)}
-              >
-                <span aria-hidden="true">←</span>
-              </IconButton>
-              <IconButton
-                className="icon-button--small"
-                label={t('axes.moveRight', { n: number })}
-                testId="axes.move-right"
-                data-axis-id={axis.id}
-                disabled={index === axes.length - 1}
-                onClick={() => onMove(axis.id, 1)}
-              >
-                <span aria-hidden="true">→</span>
-              </IconButton>
+              {movable && (
+                <>
+                  <IconButton
+                    className="icon-button--small"
+                    label={t('axes.moveLeft', { n: number })}
+                    testId="axes.move-left"
+                    data-axis-id={axis.id}
+                    disabled={index === 0}
+                    onClick={() => onMove(axis.id, -1)}
+                  >
+                    <span aria-hidden="true">←</span>
+                  </IconButton>
+                  <IconButton
+                    className="icon-button--small"
+                    label={t('axes.moveRight', { n: number })}
+                    testId="axes.move-right"
+                    data-axis-id={axis.id}
+                    disabled={index === axes.length - 1}
+                    onClick={() => onMove(axis.id, 1)}
+                  >
+                    <span aria-hidden="true">→</span>
+                  </IconButton>
+                </>
+              )}
               <IconButton
                 className="icon-button--small axis-column__delete"
                 label={t('axes.delete', { n: number })}

@@ -22,6 +22,8 @@ interface Props {
   notes: readonly BoardNote[];
   themes: readonly Theme[];
   editable: boolean;
+  /** Whether its handle moves it in the ranking (not while the list is grouped by table). */
+  rankable: boolean;
   commands: IssueCommands;
   /** Puts a chip's note back on the board (beside where it was). */
   onBack: (noteId: string) => void;
@@ -48,10 +50,15 @@ function sameIssue(a: ClusterHead, b: ClusterHead): boolean {
  * note dropped on the card goes to its end; on a chip, before that chip.
  */
 export const IssueCard = memo(
-  function IssueCard({ issue, rank, notes, themes, editable, commands, onBack }: Props) {
+  function IssueCard({ issue, rank, notes, themes, editable, rankable, commands, onBack }: Props) {
     const t = useT();
     const data: IssueDropData = { rank: rank - 1 };
-    const sortable = useSortable({ id: issueId(issue.id), data, disabled: !editable });
+    // Not rankable, it still takes notes dropped on it.
+    const sortable = useSortable({
+      id: issueId(issue.id),
+      data,
+      disabled: { draggable: !editable || !rankable, droppable: !editable },
+    });
     const { setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = sortable;
     const noteOver = sortable.isOver && sortable.active !== null && draggedNote(sortable.active.id) !== null;
     const [dissolving, setDissolving] = useState(false);
@@ -79,7 +86,7 @@ export const IssueCard = memo(
         aria-label={`${t('issues.rank', { n: rank })} — ${title}`}
       >
         <div className="issue__head">
-          {editable && (
+          {editable && rankable && (
             <button
               type="button"
               ref={setActivatorNodeRef}
@@ -220,6 +227,7 @@ export const IssueCard = memo(
     prev.notes === next.notes &&
     prev.themes === next.themes &&
     prev.editable === next.editable &&
+    prev.rankable === next.rankable &&
     prev.commands === next.commands &&
     prev.onBack === next.onBack,
 );

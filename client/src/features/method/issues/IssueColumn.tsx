@@ -5,6 +5,7 @@ import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useT } from '../../../i18n/locale';
 import { useBoard } from '../../../state/store';
 import { FieldError, fieldErrorProps } from '../../../ui/FieldWithError';
+import { TableSectionBlock, useTableSections } from '../../facilitation/tables/plenary/TableSections';
 import { draggedNote, issueId, NEW_ISSUE_TARGET } from './dragTargets';
 import { IssueCard } from './IssueCard';
 import { shortText } from './NoteChip';
@@ -34,7 +35,9 @@ const NO_NOTES: readonly never[] = [];
 
 /**
  * The "Enjeux" column: the issues in their ranking (sortable by their handle), then the
- * "new issue" zone where a dropped note becomes an issue (its title asked inline).
+ * "new issue" zone where a dropped note becomes an issue (its title asked inline). Grouped
+ * by table (back in plenary), one list per table, each issue keeping its rank in the whole
+ * ranking; the ranking is one list, so it is changed only when the issues are not grouped.
  */
 export function IssueColumn({
   issues,
@@ -48,8 +51,28 @@ export function IssueColumn({
 }: Props) {
   const t = useT();
   const themes = useBoard((s) => s.themes);
-  const items = useMemo(() => issues.map((issue) => issueId(issue.id)), [issues]);
+  const sections = useTableSections(issues);
+  // The drag ids in the order shown (grouped, the sections' order).
+  const items = useMemo(
+    () =>
+      (sections ? sections.flatMap((section) => section.items) : issues).map((issue) => issueId(issue.id)),
+    [issues, sections],
+  );
+  const ranks = useMemo(() => new Map(issues.map((issue, index) => [issue.id, index + 1])), [issues]);
   const headingId = useId();
+  const card = (issue: ClusterHead) => (
+    <IssueCard
+      key={issue.id}
+      issue={issue}
+      rank={ranks.get(issue.id) ?? 0}
+      notes={notesByIssue.get(issue.id) ?? NO_NOTES}
+      themes={themes}
+      editable={editable}
+      rankable={sections === null}
+      commands={commands}
+      onBack={onBack}
+    />
+  );
   return (
     <section className="issues-column" aria-labelledby={headingId} data-testid="issues.column">
       <header className="issues-column__head">
@@ -70,24 +93,36 @@ export function IssueColumn({
         )}
       </header>
       <div className="issues-column__scroll">
+        {editable && sections && (
+          <p className="issues-column__hint hint" data-testid="issues.groupedHint">
+            {t('tables.groupedNoRanking')}
+          </p>
+        )}
         {issues.length === 0 && (
           <p className="issues-column__empty">{t(editable ? 'issues.empty' : 'issues.emptyReadonly')}</p>
         )}
         <SortableContext items={items} strategy={verticalListSortingStrategy}>
-          <ol className="issues-list" aria-label={t('issues.list')} data-testid="issues.list">
-            {issues.map((issue, index) => (
-              <IssueCard
-                key={issue.id}
-                issue={issue}
-                rank={index + 1}
-                notes={notesByIssue.get(issue.id) ?? NO_NOTES}
-                themes={themes}
-                editable={editable}
-                commands={commands}
-                onBack={onBack}
-              />
-            ))}
-          </ol>
+          {sections ? (
+            sections.map((section) => (
+              <TableSectionBlock
+                key={section.table ?? ''}
+                table={section.table}
+                count={section.items.length}
+                countLabel={t.plural('issues.count', section.items.length)}
+                className="issues-section"
+              >
+                {section.items.length > 0 && (
+                  <ol className="issues-list" aria-label={t('issues.list')} data-testid="issues.list">
+                    {section.items.map(card)}
+                  </ol>
+                )}
+              </TableSectionBlock>
+            ))
+          ) : (
+            <ol className="issues-list" aria-label={t('issues.list')} data-testid="issues.list">
+              {issues.map(card)}
+            </ol>
+          )}
         </SortableContext>
         {editable && <NewIssueZone draft={draft} onDraft={onDraft} onCreate={onCreate} />}
       </div>

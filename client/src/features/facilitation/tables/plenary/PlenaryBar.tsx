@@ -19,11 +19,11 @@ export function PlenaryBar() {
   const round = useBoard((s) => s.tables.round !== null);
   const presenting = useBoard((s) => s.tables.tables.find((x) => x.id === s.tables.presenting) ?? null);
   const facilitator = useBoard((s) => s.me?.role === 'facilitator' && !s.projector);
-  const projector = useBoard((s) => s.projector);
   const step = useShownStep();
   if (round || tables.length === 0) return null;
   const board = step === 'assessment' || step === 'issues' || step === 'axes' || step === 'actions';
-  const filterable = board && step !== 'assessment' && !projector;
+  // The projector has the choice too: "Grouper par table" is how the room sees each table's work.
+  const filterable = board && step !== 'assessment';
   if (!presenting && !facilitator && !filterable) return null;
   return (
     <section className="plenary-bar" data-testid="tables.plenary" aria-label={t('tables.plenary')}>
@@ -145,11 +145,19 @@ function RegroupButton({ tables }: { tables: readonly Table[] }) {
   );
 }
 
-/** Steps 2–4: everyone may show one table's items only (their own choice, not the room's). */
+/** The select's value for "Grouper par table" (table ids are uuids). */
+const GROUPED = '*grouped';
+
+/**
+ * Steps 2–4: everyone may show every item, the items grouped by table, or one table's only
+ * (their own choice, not the room's; the projector's is its own too).
+ */
 function TableFilterSelect({ tables }: { tables: readonly Table[] }) {
   const t = useT();
   const id = useId();
-  const value = useBoard(shownTable) ?? '';
+  const grouped = useBoard((s) => s.tableGrouped);
+  const shown = useBoard(shownTable);
+  const value = grouped ? GROUPED : (shown ?? '');
   return (
     <span className="plenary-bar__field">
       <label htmlFor={id}>{t('tables.filter')}</label>
@@ -157,9 +165,14 @@ function TableFilterSelect({ tables }: { tables: readonly Table[] }) {
         id={id}
         data-testid="tables.filter"
         value={value}
-        onChange={(event) => boardStore.getState().setTableFilter(event.target.value || null)}
+        onChange={(event) => {
+          const chosen = event.target.value;
+          if (chosen === GROUPED) boardStore.getState().setTableGrouped(true);
+          else boardStore.getState().setTableFilter(chosen || null);
+        }}
       >
         <option value="">{t('tables.filterAll')}</option>
+        <option value={GROUPED}>{t('tables.filterGrouped')}</option>
         {tables.map((table) => (
           <option key={table.id} value={table.id}>
             {table.name}
