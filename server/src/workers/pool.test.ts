@@ -1,16 +1,16 @@
 import { threadId } from 'node:worker_threads';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ImportParsePool, ImportParseTimeout, ImportPoolBusy } from './parse-pool';
+import { WorkPool, WorkPoolBusy, WorkTimeout } from './pool';
 
 const bytes = (value: unknown) => new TextEncoder().encode(JSON.stringify(value));
-let pool: ImportParsePool | undefined;
+let pool: WorkPool | undefined;
 afterEach(async () => {
   await pool?.close();
 });
 
-describe('ImportParsePool', () => {
+describe('WorkPool', () => {
   it('reads a file in another thread and says what is wrong with it', async () => {
-    pool = new ImportParsePool({ workers: 1, timeoutMs: 10_000 });
+    pool = new WorkPool({ workers: 1, timeoutMs: 10_000 });
     const answer = await pool.parse(bytes({ strategy: 'un texte' }));
     expect(answer.threadId).not.toBe(threadId);
     expect(answer.read).toMatchObject({ ok: false, problem: 'strategy' });
@@ -21,16 +21,16 @@ describe('ImportParsePool', () => {
   });
 
   it('refuses at once past its queue, and reads the others', async () => {
-    pool = new ImportParsePool({ workers: 1, timeoutMs: 20_000, queue: 1 });
+    pool = new WorkPool({ workers: 1, timeoutMs: 20_000, queue: 1 });
     const [first, second, third] = [1, 2, 3].map((n) => pool?.parse(bytes({ strategy: n })));
-    await expect(third).rejects.toBeInstanceOf(ImportPoolBusy);
+    await expect(third).rejects.toBeInstanceOf(WorkPoolBusy);
     for (const answer of [await first, await second]) expect(answer?.read).toMatchObject({ ok: false });
   });
 
   it('stops a worker that takes too long, and says so', async () => {
     // Starting a worker alone takes longer than 1 ms: every file times out, none hangs.
-    pool = new ImportParsePool({ workers: 1, timeoutMs: 1 });
-    await expect(pool.parse(bytes({ strategy: 1 }))).rejects.toBeInstanceOf(ImportParseTimeout);
-    await expect(pool.parse(bytes({ strategy: 2 }))).rejects.toBeInstanceOf(ImportParseTimeout);
+    pool = new WorkPool({ workers: 1, timeoutMs: 1 });
+    await expect(pool.parse(bytes({ strategy: 1 }))).rejects.toBeInstanceOf(WorkTimeout);
+    await expect(pool.parse(bytes({ strategy: 2 }))).rejects.toBeInstanceOf(WorkTimeout);
   });
 });
