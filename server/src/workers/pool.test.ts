@@ -1,5 +1,8 @@
 import { threadId } from 'node:worker_threads';
+import { fixtureWorkshop } from '@atelier/shared/workshop.fixture';
 import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { encodeSyncStep2Update } from '../sync/messages';
 import { WorkPool, WorkPoolBusy, WorkTimeout } from './pool';
 
 const bytes = (value: unknown) => new TextEncoder().encode(JSON.stringify(value));
@@ -9,7 +12,7 @@ afterEach(async () => {
 });
 
 describe('WorkPool', () => {
-  it('reads a file in another thread and says what is wrong with it', async () => {
+  it('reads an import in another thread and says what is wrong with it', async () => {
     pool = new WorkPool({ workers: 1, timeoutMs: 10_000 });
     const answer = await pool.parse(bytes({ strategy: 'un texte' }));
     expect(answer.threadId).not.toBe(threadId);
@@ -25,6 +28,26 @@ describe('WorkPool', () => {
     const [first, second, third] = [1, 2, 3].map((n) => pool?.parse(bytes({ strategy: n })));
     await expect(third).rejects.toBeInstanceOf(WorkPoolBusy);
     for (const answer of [await first, await second]) expect(answer?.read).toMatchObject({ ok: false });
+  });
+
+  it('writes an export in another thread, and reads an import in the same one after it', async () => {
+    pool = new WorkPool({ workers: 1, timeoutMs: 10_000 });
+    const { source } = fixtureWorkshop();
+    const frames = (doc: Y.Doc) => [encodeSyncStep2Update(Y.encodeStateAsUpdate(doc))];
+    const session = { ...source, board: frames(source.board), control: frames(source.control) };
+    const answer = await pool.exportFile({ kind: 'workshop', format: 'md', session });
+    expect(answer.threadId).not.toBe(threadId);
+    expect(new TextDecoder().decode(answer.result.bytes)).toMatch(/^# /);
+    expect((await pool.parse(bytes({ strategy: 1 }))).threadId).toBe(answer.threadId);
+  });
+
+  it('says why an export failed in its worker', async () => {
+    pool = new WorkPool({ workers: 1, timeoutMs: 10_000 });
+    const { source } = fixtureWorkshop();
+    const session = { ...source, board: [new Uint8Array([1, 0])], control: [] };
+    await expect(pool.exportFile({ kind: 'workshop', format: 'json', session })).rejects.toThrow(
+      /export failed in its worker: .*not a sync step 2/,
+    );
   });
 
   it('stops a worker that takes too long, and says so', async () => {
