@@ -86,6 +86,10 @@ const exportWorkshop = createRoute({
     401: { description: 'No token, or not a token of this workshop', ...jsonContent(ApiError) },
     403: { description: 'Not a facilitator', ...jsonContent(ApiError) },
     404: { description: 'Unknown workshop', ...jsonContent(ApiError) },
+    503: {
+      description: 'The worker threads that write exports are all busy, or this one took too long (Retry-After)',
+      ...jsonContent(ApiError),
+    },
   },
 });
 
@@ -109,6 +113,10 @@ const exportStrategy = createRoute({
     404: { description: 'Unknown strategy, or it has no session', ...jsonContent(ApiError) },
     429: { description: 'Too many exports from this address', ...jsonContent(ApiError) },
     500: { description: 'A session holds data the strategy schema refuses', ...jsonContent(ApiError) },
+    503: {
+      description: 'The worker threads that write exports are all busy, or this one took too long (Retry-After)',
+      ...jsonContent(ApiError),
+    },
   },
 });
 
