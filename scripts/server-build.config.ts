@@ -16,8 +16,8 @@ export default defineConfig({
     target: 'node20',
     minify: false,
     rolldownOptions: {
-      // The import parser's worker thread is an entry of its own, beside main.js (parse-pool.ts finds it there).
-      input: { main: 'server/src/main.ts', 'import-worker': 'server/src/import/parse-worker.ts' },
+      // The worker threads' code (imports, exports) is an entry of its own, beside main.js (workers/pool.ts finds it there).
+      input: { main: 'server/src/main.ts', worker: 'server/src/workers/thread.ts' },
       output: { entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
     },
   },

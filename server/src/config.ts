@@ -74,9 +74,12 @@ const Env = z.object({
   HTTP_LIMIT_IMPORTS: RateLimitSpec.prefault(WRITE_LIMIT_DEFAULTS.HTTP_LIMIT_IMPORTS),
   HTTP_LIMIT_CREATE: RateLimitSpec.prefault(WRITE_LIMIT_DEFAULTS.HTTP_LIMIT_CREATE),
   HTTP_LIMIT_FACILITATION: RateLimitSpec.prefault(WRITE_LIMIT_DEFAULTS.HTTP_LIMIT_FACILITATION),
-  // Strategy files are parsed in worker threads: how many at once, and how long one may take.
+  // Imports are read and exports written in worker threads: how many (IMPORT_WORKERS is the
+  // former name), and how long one import or one export may take.
+  WORKER_THREADS: z.coerce.number().int().min(1).max(16).optional(),
   IMPORT_WORKERS: z.coerce.number().int().min(1).max(16).default(1),
   IMPORT_PARSE_TIMEOUT_MS: z.coerce.number().int().min(100).default(15_000),
+  EXPORT_TIMEOUT_MS: z.coerce.number().int().min(100).default(60_000),
   // Personal data (docs/operations.md): idle workshops deleted after this many days (unset: kept),
   // the join page's privacy notice (a JSON file per language) and who to ask about one's data.
   RETENTION_DAYS: z.preprocess((v) => (v === '' ? undefined : v), Positive.max(36_500).optional()),
@@ -126,9 +129,10 @@ export interface Config {
   /** Caps on the sync endpoint's sockets and each connection's rates. */
   socketLimits: SocketLimitsConfig;
   writeLimits: WriteLimits;
-  /** Worker threads parsing strategy files, and the longest one parse may take. */
-  importWorkers: number;
+  /** Worker threads reading imports and writing exports; the longest one import and one export may take. */
+  workerThreads: number;
   importParseTimeoutMs: number;
+  exportTimeoutMs: number;
   /** Workshops idle (no recorded activity) for longer are deleted; `null`: kept until deleted by hand. */
   retentionDays: number | null;
   /** Who to ask about one's data, in the built-in notice; `null` when not set. */
@@ -199,8 +203,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       create: e.HTTP_LIMIT_CREATE,
       facilitation: e.HTTP_LIMIT_FACILITATION,
     },
-    importWorkers: e.IMPORT_WORKERS,
+    workerThreads: e.WORKER_THREADS ?? e.IMPORT_WORKERS,
     importParseTimeoutMs: e.IMPORT_PARSE_TIMEOUT_MS,
+    exportTimeoutMs: e.EXPORT_TIMEOUT_MS,
     retentionDays: e.RETENTION_DAYS ?? null,
     privacyContact: e.PRIVACY_CONTACT || null,
     privacyNotice: e.PRIVACY_NOTICE_FILE ? readNoticeFile(e.PRIVACY_NOTICE_FILE) : null,

@@ -6,7 +6,6 @@ import type { Config } from './config';
 import { createStrategyReader } from './export/read';
 import type { NetworkInfo } from './http/deps';
 import { machineNetwork } from './http/share-origins';
-import { ImportParsePool } from './import/parse-pool';
 import { JoinAttempts } from './limits/join-attempts';
 import { createLogger, type Logger } from './log';
 import { afterWave } from './memory/after-wave';
@@ -38,6 +37,7 @@ import { RoomManager } from './sync/rooms';
 import { createSilentIdeation } from './sync/silent-ideation';
 import { createTableSeating } from './sync/table-seating';
 import { createVoteService } from './votes/service';
+import { WorkPool } from './workers/pool';
 
 /** 1,000 connections asked for, then a 5 s window with fewer than 20: the wave is over. */
 const AFTER_WAVE = { wave: 1000, quietMs: 5000, calm: 20 };
@@ -131,9 +131,11 @@ export function startServer(config: Config, options: StartOptions = {}): Promise
   // Registers its control-room guard before any room loads; schedules open rounds' deadlines.
   const votes = createVoteService({ store: createSqliteBallotStore(db), workshops, rooms, log });
 
-  const importParser = new ImportParsePool({
-    workers: config.importWorkers,
+  // Imports' reading and exports' writing, off the sync loop (issue 19 §3).
+  const work = new WorkPool({
+    workers: config.workerThreads,
     timeoutMs: config.importParseTimeoutMs,
+    exportTimeoutMs: config.exportTimeoutMs,
   });
   // Personal data (docs/security.md): erasure, deletion, retention (swept now, then hourly).
   const purge = createSqlitePurge(db);
@@ -182,7 +184,8 @@ export function startServer(config: Config, options: StartOptions = {}): Promise
     sessions: createSessionService({ workshops, strategies: strategyStore, rooms, seedAppend }),
     seedDocs: (id, template) => seedWorkshopDocs(seedAppend, id, template),
     importDocs: (id, strategy, options) => seedImportedDocs(seedAppend, id, strategy, options),
-    importParser,
+    importParser: work,
+    exporter: work,
     writeLimits: config.writeLimits,
     log,
     publicUrl: config.publicUrl,
@@ -225,7 +228,7 @@ export function startServer(config: Config, options: StartOptions = {}): Promise
       server.closeAllConnections();
       votes.close();
       storage.close();
-      void importParser.close();
+      void work.close();
       retention?.stop();
       relief.stop();
       // The rooms' last turn and snapshots are written before the database closes.

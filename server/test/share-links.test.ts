@@ -67,6 +67,7 @@ async function appWith(options: { network: NetworkInfo; publicUrl?: string }) {
     journal: {} as never,
     sessions: {} as never,
     importParser: {} as never,
+    exporter: {} as never,
     privacy: {} as never,
     publicUrl: options.publicUrl ?? null,
     network: options.network,

@@ -144,7 +144,7 @@ function rewriteNotes(board: Y.Doc, text: (old: string) => string): void {
 }
 
 /** A generated board with its notes sorted into issues, and a control document with one revealed round by 45 voters. */
-function workshopSource(notes: number, actions: number): StrategySource {
+export function workshopSource(notes: number, actions: number): StrategySource {
   const { doc: board } = generateBoard({ notes, actions, sortIntoIssues: true, movesPerNote: 0 });
   const control = new Y.Doc();
   seedControl(control, 'full');

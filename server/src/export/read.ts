@@ -1,22 +1,23 @@
-import { buildStrategy, roomName, Strategy } from '@atelier/shared';
+import { roomName, type Strategy } from '@atelier/shared';
 import type * as Y from 'yjs';
 import type { ParticipantRecord, WorkshopRecord, WorkshopStore } from '../store/workshops';
 import type { RoomManager } from '../sync/rooms';
+import { type CapturedSession, type SchemaProblem, strategyOf } from './render';
+
+export type { SchemaProblem } from './render';
 
 /** The app's version, written into every export's provenance. */
 export const APP_VERSION = '0.1.0';
 
-/** A field the schema refuses, with its path. */
-export interface SchemaProblem {
-  path: readonly PropertyKey[];
-  message: string;
-}
+/** A fresh client's state vector: its sync reply is the document's whole state. */
+const EMPTY_STATE_VECTOR = new Uint8Array([0]);
 
 /** Reads a workshop's outcome as the strategy object (the one every export format is written from). */
 export interface StrategyReader {
   /**
    * The strategy, or what in the documents the schema refuses (a script writing the board
    * directly can store what the app's commands never would, e.g. a note over its limit).
+   * Built on the calling thread, from the live documents.
    */
   read(
     workshop: WorkshopRecord,
@@ -25,40 +26,64 @@ export interface StrategyReader {
   ): Promise<
     { strategy: Strategy; problems?: never } | { strategy?: never; problems: readonly SchemaProblem[] }
   >;
+  /**
+   * What an export in a worker thread needs of the workshop (export/render.ts), taken now: the
+   * documents as sync frames (cheap: the rooms' cached replies) and the people's rows.
+   */
+  capture(
+    workshop: WorkshopRecord,
+    by: ParticipantRecord,
+    options: { includeNames: boolean },
+  ): Promise<CapturedSession>;
 }
 
 export function createStrategyReader(
-  rooms: Pick<RoomManager, 'withDocs'>,
+  rooms: Pick<RoomManager, 'withDocs' | 'hold'>,
   workshops: WorkshopStore,
 ): StrategyReader {
+  const about = (workshop: WorkshopRecord, by: ParticipantRecord, includeNames: boolean) => ({
+    workshop,
+    people: workshops.participants(workshop.id).map((p) => ({
+      id: p.id,
+      name: p.name,
+      group: p.group,
+      role: p.role,
+      coFacilitator: p.promotedFrom !== null,
+      removed: p.removedAt !== null,
+    })),
+    exportedBy: { id: by.id, name: by.name },
+    exportedAt: new Date(),
+    includeNames,
+    appVersion: APP_VERSION,
+  });
+  // A room's whole state as a fresh client gets it (loaded from the store when nobody is connected).
+  const frames = async (name: string): Promise<Uint8Array[]> => {
+    const held = await rooms.hold(name);
+    try {
+      return held.room.syncReply(EMPTY_STATE_VECTOR);
+    } finally {
+      held.release();
+    }
+  };
   return {
     async read(workshop, by, { includeNames }) {
-      const people = workshops.participants(workshop.id).map((p) => ({
-        id: p.id,
-        name: p.name,
-        group: p.group,
-        role: p.role,
-        coFacilitator: p.promotedFrom !== null,
-        removed: p.removedAt !== null,
-      }));
       // Both documents as the room holds them now (loaded from the store when nobody is connected).
-      const strategy = await rooms.withDocs(
+      return rooms.withDocs(
         [roomName(workshop.id, 'board'), roomName(workshop.id, 'control')],
         ([board, control]) =>
-          buildStrategy({
+          strategyOf({
             board: board as Y.Doc,
             control: control as Y.Doc,
-            workshop,
-            people,
-            exportedBy: { id: by.id, name: by.name },
-            exportedAt: new Date(),
-            includeNames,
-            appVersion: APP_VERSION,
+            ...about(workshop, by, includeNames),
           }),
       );
-      // Validated before it leaves: a file that breaks its own schema is never sent.
-      const checked = Strategy.safeParse(strategy);
-      return checked.success ? { strategy: checked.data } : { problems: checked.error.issues };
+    },
+    async capture(workshop, by, { includeNames }) {
+      return {
+        board: await frames(roomName(workshop.id, 'board')),
+        control: await frames(roomName(workshop.id, 'control')),
+        ...about(workshop, by, includeNames),
+      };
     },
   };
 }

@@ -9,7 +9,6 @@ import type {
 } from '@atelier/shared';
 import type { WriteLimits } from '../config';
 import type { StrategyReader } from '../export/read';
-import type { ImportParsePool } from '../import/parse-pool';
 import type { JoinAttempts } from '../limits/join-attempts';
 import type { Logger } from '../log';
 import type { Metrics } from '../metrics/metrics';
@@ -25,6 +24,7 @@ import type { ParticipantDisconnector } from '../sync/participant-sockets';
 import type { SilentIdeation } from '../sync/silent-ideation';
 import type { TableSeating } from '../sync/table-seating';
 import type { VoteService } from '../votes/service';
+import type { WorkPool } from '../workers/pool';
 
 /*
  * What the HTTP application is given (by main.ts, or a test). In a module of its own so that
@@ -63,7 +63,9 @@ export interface AppDeps {
   /** Reads a workshop's outcome as the strategy object every export is written from. */
   strategies: StrategyReader;
   /** Reads strategy files in worker threads (imports). */
-  importParser: Pick<ImportParsePool, 'parse'>;
+  importParser: Pick<WorkPool, 'parse'>;
+  /** Writes exports in worker threads, from what `strategies.capture` took of the rooms. */
+  exporter: Pick<WorkPool, 'exportFile'>;
   /** Rate limits on HTTP writes (docs/security.md); none when left out. */
   writeLimits?: WriteLimits;
   publicUrl: string | null;

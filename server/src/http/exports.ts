@@ -1,6 +1,5 @@
 import {
   ApiError,
-  buildStrategyFile,
   exportFileName,
   STRATEGY_SCHEMA_VERSION,
   Strategy,
@@ -12,9 +11,11 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { EXPORT_FORMAT_NAMES, EXPORT_FORMATS, STRATEGY_FILE_FORMATS } from '../export/formats';
 import { APP_VERSION, type SchemaProblem } from '../export/read';
+import type { ExportJob } from '../export/render';
+import { BUSY_RETRY_AFTER_S, WorkPoolBusy, WorkTimeout } from '../workers/pool';
 import { strategyCaller, workshopFacilitator } from './auth';
 import type { AppDeps } from './deps';
-import { apiError, describeIssues, issueList } from './errors';
+import { apiError, apiErrorRetryAfter, describeIssues, issueList } from './errors';
 import { jsonContent, validationHook } from './openapi';
 
 /** The JSON Schema of the strategy object, made from the zod schema on first request (docs/strategy-schema.md). */
@@ -85,6 +86,11 @@ const exportWorkshop = createRoute({
     401: { description: 'No token, or not a token of this workshop', ...jsonContent(ApiError) },
     403: { description: 'Not a facilitator', ...jsonContent(ApiError) },
     404: { description: 'Unknown workshop', ...jsonContent(ApiError) },
+    503: {
+      description:
+        'The worker threads that write exports are all busy, or this one took too long (Retry-After)',
+      ...jsonContent(ApiError),
+    },
   },
 });
 
@@ -108,12 +114,17 @@ const exportStrategy = createRoute({
     404: { description: 'Unknown strategy, or it has no session', ...jsonContent(ApiError) },
     429: { description: 'Too many exports from this address', ...jsonContent(ApiError) },
     500: { description: 'A session holds data the strategy schema refuses', ...jsonContent(ApiError) },
+    503: {
+      description:
+        'The worker threads that write exports are all busy, or this one took too long (Retry-After)',
+      ...jsonContent(ApiError),
+    },
   },
 });
 
 /** The strategy schema, and the workshop's outcome in every format. */
 export function exportRoutes(deps: AppDeps) {
-  const { workshops, strategies, strategyStore, journal, log, metrics } = deps;
+  const { workshops, strategies, strategyStore, journal, log, metrics, exporter } = deps;
   const app = new OpenAPIHono({ defaultHook: validationHook });
 
   app.openapi(strategySchema, (c) => {
@@ -132,8 +143,8 @@ export function exportRoutes(deps: AppDeps) {
     const caller = strategyCaller(c, strategyStore, id);
     if (caller.error) return caller.error;
     const started = performance.now();
-    const sessions: Parameters<typeof buildStrategyFile>[0]['sessions'][number][] = [];
-    let problems: readonly SchemaProblem[] | undefined;
+    // Taken of the rooms and the store here; read, validated and written in a worker thread.
+    const sessions: Extract<ExportJob, { kind: 'strategy' }>['sessions'] = [];
     let by: { id: string; name: string } | undefined;
     for (const session of strategyStore.sessions(id)) {
       const workshop = workshops.get(session.workshopId);
@@ -141,41 +152,42 @@ export function exportRoutes(deps: AppDeps) {
         .participants(session.workshopId)
         .find((p) => p.id === session.facilitatorId);
       if (!workshop || !facilitator) continue;
-      // Each session read as its own export (the strategy's facilitator in it exporting it).
-      const read = await strategies.read(workshop, facilitator, { includeNames: names });
-      if (read.problems) {
-        problems = read.problems;
-        break;
-      }
       by = { id: facilitator.id, name: facilitator.name };
       sessions.push({
         id: workshop.id,
         title: workshop.title,
         date: session.date ?? workshop.createdAt.slice(0, 10),
-        outcome: read.strategy,
+        // Each session read as its own export (the strategy's facilitator in it exporting it).
+        session: await strategies.capture(workshop, facilitator, { includeNames: names }),
         // Who and when for the changes from the session before to this one.
         journal: await journal.read(workshop.id),
       });
     }
-    if (problems) return refused(c, problems, { strategyId: id });
     if (!by) return apiError(c, 'not_found', 'This strategy has no session to export yet');
     const { strategy } = caller;
-    const file = buildStrategyFile({
-      strategy,
+    const exportedAt = new Date();
+    const written = await write(c, {
+      kind: 'strategy',
+      format,
+      strategy: {
+        id: strategy.id,
+        title: strategy.title,
+        territory: strategy.territory,
+        locale: strategy.locale,
+      },
       sessions,
       exportedBy: by,
-      exportedAt: new Date(),
+      exportedAt,
       appVersion: APP_VERSION,
     });
-    // Validated before it leaves, like a workshop's file.
-    const checked = StrategyFile.safeParse(file);
-    if (!checked.success) return refused(c, checked.error.issues, { strategyId: id });
+    if ('error' in written) return written.error;
+    const { bytes, problems, threadId, ms } = written;
+    if (problems) return refused(c, problems, { strategyId: id });
     const writer = STRATEGY_FILE_FORMATS[format];
-    const bytes = await writer.write(checked.data);
     metrics?.exported(format, (performance.now() - started) / 1000);
-    const fileName = exportFileName(strategy.title, new Date(file.provenance.exportedAt), writer.extension);
+    const fileName = exportFileName(strategy.title, exportedAt, writer.extension);
     log.info(
-      { strategyId: id, sessions: sessions.length, format, bytes: bytes.byteLength },
+      { strategyId: id, sessions: sessions.length, format, bytes: bytes.byteLength, threadId, ms },
       'strategy exported',
     );
     return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
@@ -184,6 +196,22 @@ export function exportRoutes(deps: AppDeps) {
       'Cache-Control': 'no-store',
     }) as never;
   });
+
+  /** The export written in a worker thread, or the 503 answer when the pool is busy or it took too long. */
+  async function write(c: Context, job: ExportJob) {
+    try {
+      const { result, threadId, ms } = await exporter.exportFile(job);
+      return { ...result, threadId, ms };
+    } catch (error) {
+      if (!(error instanceof WorkPoolBusy || error instanceof WorkTimeout)) throw error;
+      log.warn({ format: job.format, reason: error.message }, 'export not written');
+      const message =
+        error instanceof WorkTimeout
+          ? 'Writing this export took too long: try again in a moment'
+          : 'The server is busy with other exports or imports: try again in a few seconds';
+      return { error: apiErrorRetryAfter(c, 'server_busy', message, BUSY_RETRY_AFTER_S) };
+    }
+  }
 
   /** A 500 for documents the schema refuses: an export never sends a file that breaks its schema. */
   function refused(c: Context, problems: readonly SchemaProblem[], about: Record<string, string>) {
@@ -205,9 +233,10 @@ export function exportRoutes(deps: AppDeps) {
     const caller = workshopFacilitator(c, workshops, id, 'Only facilitators can export the workshop');
     if (caller.error) return caller.error;
     const started = performance.now();
-    const { strategy, problems } = await strategies.read(caller.workshop, caller.you, {
-      includeNames: names,
-    });
+    const session = await strategies.capture(caller.workshop, caller.you, { includeNames: names });
+    const written = await write(c, { kind: 'workshop', format, session });
+    if ('error' in written) return written.error;
+    const { bytes, problems, threadId, ms } = written;
     if (problems) {
       log.error(
         { requestId: c.get('requestId'), workshopId: id, problems: issueList(problems).slice(0, 20) },
@@ -221,14 +250,12 @@ export function exportRoutes(deps: AppDeps) {
       );
     }
     const writer = EXPORT_FORMATS[format];
-    const bytes = await writer.write(strategy);
     metrics?.exported(format, (performance.now() - started) / 1000);
-    const fileName = exportFileName(
-      caller.workshop.title,
-      new Date(strategy.provenance.exportedAt),
-      writer.extension,
+    const fileName = exportFileName(caller.workshop.title, session.exportedAt, writer.extension);
+    log.info(
+      { workshopId: id, by: caller.you.id, format, bytes: bytes.byteLength, threadId, ms },
+      'workshop exported',
     );
-    log.info({ workshopId: id, by: caller.you.id, format, bytes: bytes.byteLength }, 'workshop exported');
     return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
       'Content-Type': writer.contentType,
       'Content-Disposition': `attachment; filename="${fileName}"`,

@@ -14,9 +14,8 @@ import {
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { ImportParseTimeout, ImportPoolBusy } from '../import/parse-pool';
-import type { ParseAnswer } from '../import/parse-worker';
 import type { FormerParticipant, ParticipantRecord, WorkshopRecord } from '../store/workshops';
+import { BUSY_RETRY_AFTER_S, type ParseAnswer, WorkPoolBusy, WorkTimeout } from '../workers/pool';
 import { createdAnswer, defaultFacilitatorName } from './created-answer';
 import type { AppDeps } from './deps';
 import { apiError, apiErrorRetryAfter, describeIssues, issueList } from './errors';
@@ -53,9 +52,6 @@ const importWorkshop = createRoute({
     },
   },
 });
-
-/** How long a client is asked to wait when the import workers are all busy. */
-const BUSY_RETRY_AFTER_S = 5;
 
 const isJson = (contentType: string | undefined) =>
   contentType !== undefined && /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i.test(contentType);
@@ -105,10 +101,10 @@ export function importRoutes(deps: AppDeps) {
     try {
       return { answer: await importParser.parse(bytes), size };
     } catch (error) {
-      if (!(error instanceof ImportPoolBusy || error instanceof ImportParseTimeout)) throw error;
+      if (!(error instanceof WorkPoolBusy || error instanceof WorkTimeout)) throw error;
       log.warn({ bytes: size, reason: error.message }, 'import not read');
       const message =
-        error instanceof ImportParseTimeout
+        error instanceof WorkTimeout
           ? 'Reading this strategy file took too long: try again in a moment'
           : 'The server is reading other strategy files: try again in a few seconds';
       return { error: apiErrorRetryAfter(c, 'server_busy', message, BUSY_RETRY_AFTER_S) };

@@ -23,7 +23,7 @@ const plainIssues = (issues: readonly { path: readonly PropertyKey[]; message: s
 /**
  * Reads an import request's body: JSON, then the import body's schema, then the strategy's: a
  * workshop's file, or a strategy's (`kind: "strategy"`, any other `kind` refused).
- * The costly part of an import (up to 20 MiB): it runs in a worker thread (parse-pool.ts).
+ * The costly part of an import (up to 20 MiB): it runs in a worker thread (workers/pool.ts).
  */
 export function readImport(bytes: Uint8Array): ImportRead {
   let json: unknown;

@@ -1,3 +1,4 @@
+import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as authProtocol from 'y-protocols/auth';
 import * as syncProtocol from 'y-protocols/sync';
@@ -33,6 +34,16 @@ export function encodeSyncStep2Update(update: Uint8Array): Uint8Array {
 
 export function encodeUpdate(update: Uint8Array): Uint8Array {
   return frame(MESSAGE.sync, (e) => syncProtocol.writeUpdate(e, update));
+}
+
+/** The update a sync step 2 or update frame carries (what `syncReply` answers); throws on any other frame. */
+export function decodeSyncFrame(message: Uint8Array): { update: Uint8Array; step2: boolean } {
+  const decoder = decoding.createDecoder(message);
+  const type = decoding.readVarUint(decoder);
+  const sync = type === MESSAGE.sync ? decoding.readVarUint(decoder) : -1;
+  if (sync !== syncProtocol.messageYjsSyncStep2 && sync !== syncProtocol.messageYjsUpdate)
+    throw new Error(`not a sync step 2 or update frame (${type}/${sync})`);
+  return { update: decoding.readVarUint8Array(decoder), step2: sync === syncProtocol.messageYjsSyncStep2 };
 }
 
 export function encodeAwareness(update: Uint8Array): Uint8Array {

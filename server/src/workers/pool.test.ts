@@ -1,0 +1,59 @@
+import { threadId } from 'node:worker_threads';
+import { fixtureWorkshop } from '@atelier/shared/workshop.fixture';
+import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { encodeSyncStep2Update } from '../sync/messages';
+import { WorkPool, WorkPoolBusy, WorkTimeout } from './pool';
+
+const bytes = (value: unknown) => new TextEncoder().encode(JSON.stringify(value));
+let pool: WorkPool | undefined;
+afterEach(async () => {
+  await pool?.close();
+});
+
+describe('WorkPool', () => {
+  it('reads an import in another thread and says what is wrong with it', async () => {
+    pool = new WorkPool({ workers: 1, timeoutMs: 10_000 });
+    const answer = await pool.parse(bytes({ strategy: 'un texte' }));
+    expect(answer.threadId).not.toBe(threadId);
+    expect(answer.read).toMatchObject({ ok: false, problem: 'strategy' });
+    expect((await pool.parse(new TextEncoder().encode('{"strategy": '))).read).toEqual({
+      ok: false,
+      problem: 'json',
+    });
+  });
+
+  it('refuses at once past its queue, and reads the others', async () => {
+    pool = new WorkPool({ workers: 1, timeoutMs: 20_000, queue: 1 });
+    const [first, second, third] = [1, 2, 3].map((n) => pool?.parse(bytes({ strategy: n })));
+    await expect(third).rejects.toBeInstanceOf(WorkPoolBusy);
+    for (const answer of [await first, await second]) expect(answer?.read).toMatchObject({ ok: false });
+  });
+
+  it('writes an export in another thread, and reads an import in the same one after it', async () => {
+    pool = new WorkPool({ workers: 1, timeoutMs: 10_000 });
+    const { source } = fixtureWorkshop();
+    const frames = (doc: Y.Doc) => [encodeSyncStep2Update(Y.encodeStateAsUpdate(doc))];
+    const session = { ...source, board: frames(source.board), control: frames(source.control) };
+    const answer = await pool.exportFile({ kind: 'workshop', format: 'md', session });
+    expect(answer.threadId).not.toBe(threadId);
+    expect(new TextDecoder().decode(answer.result.bytes)).toMatch(/^# /);
+    expect((await pool.parse(bytes({ strategy: 1 }))).threadId).toBe(answer.threadId);
+  });
+
+  it('says why an export failed in its worker', async () => {
+    pool = new WorkPool({ workers: 1, timeoutMs: 10_000 });
+    const { source } = fixtureWorkshop();
+    const session = { ...source, board: [new Uint8Array([1, 0])], control: [] };
+    await expect(pool.exportFile({ kind: 'workshop', format: 'json', session })).rejects.toThrow(
+      /export failed in its worker: .*not a sync step 2/,
+    );
+  });
+
+  it('stops a worker that takes too long, and says so', async () => {
+    // Starting a worker alone takes longer than 1 ms: every file times out, none hangs.
+    pool = new WorkPool({ workers: 1, timeoutMs: 1 });
+    await expect(pool.parse(bytes({ strategy: 1 }))).rejects.toBeInstanceOf(WorkTimeout);
+    await expect(pool.parse(bytes({ strategy: 2 }))).rejects.toBeInstanceOf(WorkTimeout);
+  });
+});

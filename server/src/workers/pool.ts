@@ -1,0 +1,211 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { ExportJob, ExportResult } from '../export/render';
+import type { ImportRead } from '../import/read-import';
+import type { WorkAnswer, WorkRequest } from './jobs';
+
+/** How long a client is asked to wait when every worker thread is busy (503 `server_busy`). */
+export const BUSY_RETRY_AFTER_S = 5;
+
+/** Too many jobs are running or waiting: the caller answers 503 and asks to come back. */
+export class WorkPoolBusy extends Error {}
+/** One job took longer than its timeout (its worker was stopped). */
+export class WorkTimeout extends Error {}
+
+export interface WorkPoolOptions {
+  /** Worker threads at most (each runs one job at a time). */
+  workers: number;
+  /** The longest one import may take to read; its worker is then stopped and replaced. */
+  timeoutMs: number;
+  /** The longest one export may take to write; likewise (the import's timeout when not given). */
+  exportTimeoutMs?: number;
+  /** Jobs waiting for a worker at most; past this, a job is refused at once. */
+  queue?: number;
+}
+
+/** An import's file as read (`read`: null when reading it failed unexpectedly, `failure` says why). */
+export interface ParseAnswer {
+  read: ImportRead | null;
+  failure?: string;
+  threadId: number;
+  ms: number;
+}
+
+/** An export as written in a worker. */
+export interface ExportAnswer {
+  result: ExportResult;
+  threadId: number;
+  ms: number;
+}
+
+interface Job {
+  request: WorkRequest;
+  transfer: ArrayBuffer[];
+  timeoutMs: number;
+  resolve: (answer: WorkAnswer) => void;
+  reject: (error: Error) => void;
+}
+
+/**
+ * A worker's heap cap: a 20 MiB import becomes about a hundred MB of objects (an 18.8 MiB one
+ * reads in 2 s under it); a 2,000-note workshop's Word export peaks well below.
+ */
+const WORKER_HEAP_MB = 256;
+
+/** tsx's ESM `register` module, as its package exports it to `import` (its CommonJS twin fails there). */
+function tsxEsmApi(from: string): string {
+  const manifest = createRequire(from).resolve('tsx/package.json');
+  const exported = (JSON.parse(readFileSync(manifest, 'utf8')) as TsxManifest).exports['./esm/api'].import
+    .default;
+  return pathToFileURL(join(dirname(manifest), exported)).href;
+}
+interface TsxManifest {
+  exports: { './esm/api': { import: { default: string } } };
+}
+
+/**
+ * The worker's code. From the sources (tsx, vitest): thread.ts beside this file, imported
+ * after registering tsx in the worker (node 20 does not run `--import` loaders in workers).
+ * Compiled (`npm start`): the build's worker.js at the root of server/dist, beside main.js
+ * (this code may sit in main.js or in dist/chunks/).
+ */
+function workerEntry(): { code: string; eval: true } | { file: URL } {
+  const here = import.meta.url;
+  if (here.endsWith('.ts')) {
+    const tsx = tsxEsmApi(here);
+    const worker = new URL('./thread.ts', here).href;
+    const code = `import(${JSON.stringify(tsx)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(worker)}); });`;
+    return { code, eval: true };
+  }
+  const file = [new URL('./worker.js', here), new URL('../worker.js', here)].find((url) =>
+    existsSync(fileURLToPath(url)),
+  );
+  if (!file) throw new Error(`worker.js is not beside ${here}: rebuild the server`);
+  return { file };
+}
+
+/**
+ * The server's heavy work in worker threads — reading imported strategy files (up to 20 MiB),
+ * writing exports (a 2,000-note Word report takes a second) — so that it never holds the event
+ * loop: sync, presence and every other request go on meanwhile. One pool for both, sized for the
+ * machine (`WORKER_THREADS`); workers start on first use and stay, unreferenced, for the next job.
+ */
+export class WorkPool {
+  private readonly idle: Worker[] = [];
+  private readonly waiting: Job[] = [];
+  private live = 0;
+  private closed = false;
+  private readonly maxQueue: number;
+
+  constructor(private readonly options: WorkPoolOptions) {
+    this.maxQueue = options.queue ?? 4 * options.workers;
+  }
+
+  /** Reads an import's `bytes` (handed over to the worker: not usable after); rejects when busy or too slow. */
+  async parse(bytes: Uint8Array): Promise<ParseAnswer> {
+    const answer = await this.run(
+      { kind: 'import', bytes },
+      [bytes.buffer as ArrayBuffer],
+      this.options.timeoutMs,
+    );
+    const { result, ...rest } = answer;
+    return {
+      read: result as ImportRead | null,
+      ...rest,
+    };
+  }
+
+  /**
+   * Writes an export. The job's frames are copied, not handed over: they are the rooms' cached
+   * sync replies. Rejects when busy or too slow, and when the writer failed (an Error saying why).
+   */
+  async exportFile(job: ExportJob): Promise<ExportAnswer> {
+    const answer = await this.run(
+      { kind: 'export', job },
+      [],
+      this.options.exportTimeoutMs ?? this.options.timeoutMs,
+    );
+    if (answer.result === null) throw new Error(`the export failed in its worker: ${answer.failure}`);
+    return { result: answer.result as ExportResult, threadId: answer.threadId, ms: answer.ms };
+  }
+
+  /** Stops every worker; jobs waiting are refused. */
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const job of this.waiting.splice(0)) job.reject(new WorkPoolBusy('the server is stopping'));
+    await Promise.all(this.idle.splice(0).map((worker) => worker.terminate()));
+  }
+
+  private run(request: WorkRequest, transfer: ArrayBuffer[], timeoutMs: number): Promise<WorkAnswer> {
+    return new Promise((resolve, reject) => {
+      if (this.closed) return reject(new WorkPoolBusy('the server is stopping'));
+      if (this.idle.length === 0 && this.live >= this.options.workers && this.waiting.length >= this.maxQueue)
+        return reject(new WorkPoolBusy('every worker thread is busy'));
+      this.waiting.push({ request, transfer, timeoutMs, resolve, reject });
+      this.pump();
+    });
+  }
+
+  private pump(): void {
+    while (this.waiting.length > 0) {
+      const worker = this.idle.pop() ?? (this.live < this.options.workers ? this.spawn() : null);
+      if (!worker) return;
+      const job = this.waiting.shift();
+      if (job) this.start(worker, job);
+    }
+  }
+
+  private spawn(): Worker {
+    const entry = workerEntry();
+    this.live++;
+    const resourceLimits = { maxOldGenerationSizeMb: WORKER_HEAP_MB };
+    const worker =
+      'code' in entry
+        ? new Worker(entry.code, { eval: true, resourceLimits })
+        : new Worker(entry.file, { resourceLimits });
+    // A worker that fails while idle is forgotten (one running a job is handled by `start`).
+    worker.on('error', () => {});
+    worker.on('exit', () => {
+      const index = this.idle.indexOf(worker);
+      if (index < 0) return;
+      this.idle.splice(index, 1);
+      this.live--;
+    });
+    return worker;
+  }
+
+  private start(worker: Worker, job: Job): void {
+    worker.ref();
+    const settle = (outcome: { answer: WorkAnswer } | { error: Error }, keep: boolean) => {
+      clearTimeout(timer);
+      worker.off('message', onMessage);
+      worker.off('error', onError);
+      worker.off('exit', onExit);
+      if (keep && !this.closed) {
+        worker.unref();
+        this.idle.push(worker);
+      } else {
+        this.live--;
+        void worker.terminate();
+      }
+      if ('answer' in outcome) job.resolve(outcome.answer);
+      else job.reject(outcome.error);
+      this.pump();
+    };
+    const onMessage = (answer: WorkAnswer) => settle({ answer }, true);
+    const onError = (error: Error) => settle({ error }, false);
+    const onExit = (code: number) => settle({ error: new Error(`worker thread exited (${code})`) }, false);
+    const timer = setTimeout(
+      () =>
+        settle({ error: new WorkTimeout(`the ${job.request.kind} took over ${job.timeoutMs} ms`) }, false),
+      job.timeoutMs,
+    );
+    worker.on('message', onMessage);
+    worker.once('error', onError);
+    worker.once('exit', onExit);
+    worker.postMessage(job.request, job.transfer);
+  }
+}

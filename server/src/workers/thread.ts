@@ -1,0 +1,22 @@
+import { parentPort, threadId } from 'node:worker_threads';
+import { runJob, type WorkAnswer, type WorkRequest } from './jobs';
+
+/*
+ * A worker thread of the server's pool (pool.ts): runs one job at a time (jobs.ts), off the
+ * sync loop. Compiled to server/dist/worker.js (scripts/server-build.config.ts).
+ */
+
+parentPort?.on('message', async (request: WorkRequest) => {
+  const started = performance.now();
+  let answer: Omit<WorkAnswer, 'threadId' | 'ms'>;
+  let transfer: ArrayBuffer[] = [];
+  try {
+    const ran = await runJob(request);
+    answer = { result: ran.result };
+    transfer = ran.transfer;
+  } catch (error) {
+    answer = { result: null, failure: String(error) };
+  }
+  const ms = Math.round(performance.now() - started);
+  parentPort?.postMessage({ ...answer, threadId, ms } satisfies WorkAnswer, transfer);
+});
