@@ -1,0 +1,269 @@
+/**
+ * The room bus on Redis Streams (docs/scale-out.md, "2. The room bus"): a stream per room, an
+ * entry per committed turn (`entry.ts`), one blocking reader per node over every room it has
+ * loaded. Redis is not the durable copy — everything published is committed in the database
+ * first — so whenever the bus cannot vouch for what this node holds (a gap in a room's
+ * sequence numbers, a reconnection to Redis), it does not guess: it asks the room to catch up
+ * from the database after the last seq it holds.
+ *
+ * Not wired into the rooms yet (the stores are still being made async): a room will join with a
+ * sink that applies updates with the bus origin (broadcast to its peers, never stored again).
+ */
+import { randomBytes } from 'node:crypto';
+import { Redis } from 'ioredis';
+import type { Logger } from '../log';
+import { AppliedSeqs } from './applied';
+import { type BusEntry, decodeEntry, encodeEntry } from './entry';
+
+/** What a room gives the bus to receive other nodes' turns. */
+export interface RoomSink {
+  /** Applies updates another node committed (in order; already in the database: not to be stored again). */
+  apply(updates: Uint8Array[]): void;
+  /**
+   * The bus cannot vouch for this room past seq `after`: read the rows `seq > after` from the
+   * database, apply them, and resolve the last seq read.
+   */
+  catchUp(after: number): Promise<number>;
+}
+
+export interface RoomBusOptions {
+  /** `REDIS_URL`. */
+  url: string;
+  /** Key prefix (`REDIS_PREFIX`), ending with ':'. */
+  prefix?: string;
+  /** This node's id; random per process by default. */
+  nodeId?: string;
+  log: Logger;
+  /** How long one `XREAD` blocks (ms). */
+  blockMs?: number;
+  /** Entries kept per stream (`MAXLEN ~`). */
+  maxLen?: number;
+  /** A stream untouched this long disappears (ms). */
+  ttlMs?: number;
+}
+
+export interface RoomBus {
+  readonly nodeId: string;
+  /**
+   * Follows `room`: notes the stream's last entry, then `load`s the room from the database
+   * (resolving the last seq loaded), then reads every entry after the noted one — so nothing
+   * committed between the load and the subscription falls between the two.
+   */
+  join(room: string, sink: RoomSink, load: () => Promise<number>): Promise<void>;
+  /** Stops following `room` (its entries still unread are dropped). */
+  leave(room: string): void;
+  /** Publishes this node's committed turn `from..to` of `room` (call after the commit resolved). */
+  publish(room: string, from: number, to: number, updates: Uint8Array[]): Promise<void>;
+  /** The last seq of `room` this node holds without a hole, or `undefined` if it does not follow it. */
+  applied(room: string): number | undefined;
+  /** Stops reading and closes both connections. */
+  close(): Promise<void>;
+}
+
+interface Followed {
+  sink: RoomSink;
+  seqs: AppliedSeqs;
+  /** The last stream entry read (or noted at join). */
+  lastId: string;
+  /** Entries of this room are handled one after the other (a catch-up is async). */
+  queue: Promise<void>;
+}
+
+const DEFAULTS = { prefix: 'atelier:', blockMs: 5000, maxLen: 1000, ttlMs: 10 * 60 * 1000 };
+
+type XReadReply = [Buffer, [Buffer, Buffer[]][]][] | null;
+
+export async function createRoomBus(options: RoomBusOptions): Promise<RoomBus> {
+  const { url, log } = options;
+  const prefix = options.prefix ?? DEFAULTS.prefix;
+  const blockMs = options.blockMs ?? DEFAULTS.blockMs;
+  const maxLen = options.maxLen ?? DEFAULTS.maxLen;
+  const ttlMs = options.ttlMs ?? DEFAULTS.ttlMs;
+  const nodeId = options.nodeId ?? randomBytes(8).toString('hex');
+  const streamKey = (room: string) => `${prefix}room:${room}`;
+
+  // Commands fail fast (a publish that cannot reach Redis is the caller's to handle); the reader
+  // waits through reconnections, and its read in flight is rejected rather than resent, so the
+  // loop knows it reconnected.
+  const commands = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1 });
+  const reader = new Redis(url, {
+    lazyConnect: true,
+    connectionName: `atelier-bus-reader-${nodeId}`,
+    maxRetriesPerRequest: null,
+    autoResendUnfulfilledCommands: false,
+  });
+  for (const connection of [commands, reader])
+    connection.on('error', (error) => log.warn({ err: error, nodeId }, 'bus: redis connection error'));
+  await Promise.all([commands.connect(), reader.connect()]);
+
+  const rooms = new Map<string, Followed>();
+  const byKey = new Map<string, string>();
+  let closed = false;
+  let readerId: number | null = null;
+  /** Set when the reader's connection dropped: what was said meanwhile is the database's to tell. */
+  let lost = false;
+  reader.on('close', () => {
+    readerId = null;
+    lost = true;
+  });
+
+  /** The read in flight, if any (a number per read, so a wake-up aimed at one read does not hit the next). */
+  let reading: number | null = null;
+  let reads = 0;
+  let idle: (() => void) | null = null;
+
+  /** Makes the reader start a new read with the current set of rooms. */
+  function wake(): void {
+    if (idle) {
+      idle();
+      idle = null;
+      return;
+    }
+    const read = reading;
+    if (read === null || readerId === null) return;
+    const id = readerId;
+    // The unblock can reach Redis before the read it aims at: tried again until that read ended.
+    const attempt = async (): Promise<void> => {
+      while (!closed && reading === read) {
+        const unblocked = await commands.client('UNBLOCK', id).catch(() => 0);
+        if (unblocked === 1) return;
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+    };
+    void attempt();
+  }
+
+  function enqueue(room: string, followed: Followed, work: () => Promise<void>): void {
+    followed.queue = followed.queue.then(work).catch((error: unknown) => {
+      log.error({ err: error, room, nodeId }, 'bus: a room failed to take an entry');
+    });
+  }
+
+  async function catchUp(followed: Followed): Promise<void> {
+    const after = followed.seqs.upTo;
+    const last = await followed.sink.catchUp(after);
+    followed.seqs.add(after + 1, last);
+  }
+
+  async function receive(room: string, followed: Followed, entry: BusEntry): Promise<void> {
+    if (rooms.get(room) !== followed) return; // left meanwhile
+    if (entry.node === nodeId) return; // its own turn, recorded when published
+    if (followed.seqs.holds(entry.from, entry.to)) return; // a duplicate, or already read from the database
+    if (entry.from > followed.seqs.upTo + 1 || entry.updates === null) {
+      // A hole before it (a turn lost, or still on its way) or no bytes carried: the database has
+      // every row up to `entry.to`, since the sender committed before publishing.
+      log.info(
+        { room, nodeId, after: followed.seqs.upTo, from: entry.from },
+        'bus: catching up from the database',
+      );
+      await catchUp(followed);
+      if (followed.seqs.upTo >= entry.to) return;
+    }
+    if (entry.updates) followed.sink.apply(entry.updates);
+    followed.seqs.add(entry.from, entry.to);
+  }
+
+  function take(key: string, entries: [Buffer, Buffer[]][]): void {
+    const room = byKey.get(key);
+    const followed = room === undefined ? undefined : rooms.get(room);
+    if (room === undefined || !followed) return;
+    for (const [id, fields] of entries) {
+      followed.lastId = id.toString();
+      const entry = decodeEntry(fields);
+      if (!entry) {
+        log.warn({ room, nodeId, id: followed.lastId }, 'bus: malformed entry skipped');
+        continue;
+      }
+      enqueue(room, followed, () => receive(room, followed, entry));
+    }
+  }
+
+  async function loop(): Promise<void> {
+    while (!closed) {
+      if (rooms.size === 0) {
+        await new Promise<void>((resolve) => {
+          idle = resolve;
+        });
+        continue;
+      }
+      try {
+        if (readerId === null) readerId = Number(await reader.client('ID'));
+        if (lost) {
+          // Entries may have been trimmed or lost with Redis meanwhile: the database decides.
+          lost = false;
+          log.info({ nodeId, rooms: rooms.size }, 'bus: reconnected, catching up every room');
+          for (const [room, followed] of rooms) enqueue(room, followed, () => catchUp(followed));
+        }
+        const names = [...rooms.keys()];
+        const ids = names.map((room) => (rooms.get(room) as Followed).lastId);
+        reads += 1;
+        reading = reads;
+        const reply = (await reader.xreadBuffer(
+          'COUNT',
+          500,
+          'BLOCK',
+          blockMs,
+          'STREAMS',
+          ...names.map(streamKey),
+          ...ids,
+        )) as XReadReply;
+        reading = null;
+        for (const [key, entries] of reply ?? []) take(key.toString(), entries);
+      } catch (error) {
+        reading = null;
+        if (closed) return;
+        lost = true;
+        log.warn({ err: error, nodeId }, 'bus: read failed, retrying');
+        if (reader.status !== 'ready') await new Promise((resolve) => reader.once('ready', resolve));
+      }
+    }
+  }
+  const looping = loop();
+
+  return {
+    nodeId,
+    async join(room, sink, load) {
+      const key = streamKey(room);
+      const last = await commands.xrevrange(key, '+', '-', 'COUNT', 1);
+      const lastId = last[0]?.[0] ?? '0-0';
+      const upTo = await load();
+      const followed: Followed = { sink, seqs: new AppliedSeqs(upTo), lastId, queue: Promise.resolve() };
+      rooms.set(room, followed);
+      byKey.set(key, room);
+      wake();
+    },
+    leave(room) {
+      if (!rooms.delete(room)) return;
+      byKey.delete(streamKey(room));
+      wake();
+    },
+    async publish(room, from, to, updates) {
+      // Held from now on, whether or not the entry reaches Redis: the commit resolved.
+      rooms.get(room)?.seqs.add(from, to);
+      const key = streamKey(room);
+      const fields = encodeEntry({ node: nodeId, from, to, updates });
+      await commands
+        .pipeline()
+        .xadd(key, 'MAXLEN', '~', maxLen, '*', ...fields)
+        .pexpire(key, ttlMs)
+        .exec()
+        .then((results) => {
+          const failed = results?.find(([error]) => error);
+          if (failed) throw failed[0];
+        });
+    },
+    applied(room) {
+      return rooms.get(room)?.seqs.upTo;
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      idle?.();
+      reader.disconnect();
+      await looping;
+      await Promise.all([...rooms.values()].map((followed) => followed.queue));
+      rooms.clear();
+      await commands.quit().catch(() => commands.disconnect());
+    },
+  };
+}
