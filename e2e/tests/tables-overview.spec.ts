@@ -1,7 +1,13 @@
 import { expect, type Page, test } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from '../fixtures/a11y';
 import { createWorkshop, joinWorkshop } from '../fixtures/actors';
-import { overviewCard as card, overviewCount as count } from '../fixtures/tables';
+import {
+  addTables,
+  overviewCard as card,
+  overviewCount as count,
+  seatPeople,
+  tablesPanel,
+} from '../fixtures/tables';
 
 const person = (page: Page, table: string, name: string) =>
   card(page, table).locator(`[data-testid="overview.person"][data-name="${name}"]`);
@@ -16,25 +22,13 @@ test('tables overview: counts and who is active live, visiting a table read only
   const page = facilitator.page;
 
   // Two tables: Alice and Bruno at the first, Chloé at the second.
-  await page.getByTestId('tables.toggle').click();
-  const tablesPanel = page.getByTestId('tables.panel');
-  await tablesPanel.getByTestId('tables.add').click();
-  await tablesPanel.getByTestId('tables.add').click();
-  await expect(tablesPanel.getByTestId('tables.table')).toHaveCount(2);
-  const [a, b] = await tablesPanel
-    .getByTestId('tables.table')
-    .evaluateAll((els) => els.map((el) => el.getAttribute('data-table-id') ?? ''));
+  const [a, b] = await addTables(page, 2);
   if (!a || !b) throw new Error('two tables');
-  for (const [name, table] of [
+  await seatPeople(page, [
     ['Alice Élue', a],
     ['Bruno Habitant', a],
     ['Chloé Agente', b],
-  ] as const)
-    await tablesPanel
-      .getByTestId('tables.person')
-      .filter({ hasText: name })
-      .getByTestId('tables.move')
-      .selectOption(table);
+  ]);
   for (const [actor, table] of [
     [alice, a],
     [bruno, a],
@@ -53,7 +47,7 @@ test('tables overview: counts and who is active live, visiting a table read only
 
   // The round, open tables; then the overview again.
   await page.getByTestId('tables.toggle').click();
-  await tablesPanel.getByTestId('tables.start').click();
+  await tablesPanel(page).getByTestId('tables.start').click();
   await expect(alice.page.getByTestId('tables.banner')).toBeVisible();
   await page.getByTestId('overview.toggle').click();
   await expect(overview.getByTestId('overview.round')).toHaveAttribute('data-on', 'true');

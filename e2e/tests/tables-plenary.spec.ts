@@ -1,7 +1,7 @@
 import { expect, type Locator, type Page, test } from '@playwright/test';
 import { type Actor, createWorkshop, joinWorkshop } from '../fixtures/actors';
 import { createIssue, issue, issueTitles, mergeIssue } from '../fixtures/issues';
-import { frameBox, overlap, tableFrame } from '../fixtures/tables';
+import { addTables, frameBox, overlap, seatPeople, tableFrame, tablesPanel } from '../fixtures/tables';
 
 /** A frame's box lies inside the page's viewport. */
 async function inView(page: Page, frame: Locator): Promise<boolean> {
@@ -24,25 +24,14 @@ test('back to plenary: the tables’ notes framed and regrouped, each table pres
   const people = [alice, bruno, chloe];
 
   // Two tables: Alice and Bruno at the first, Chloé at the second.
-  await f.getByTestId('tables.toggle').click();
-  const panel = f.getByTestId('tables.panel');
-  await panel.getByTestId('tables.add').click();
-  await panel.getByTestId('tables.add').click();
-  await expect(panel.getByTestId('tables.table')).toHaveCount(2);
-  const [t1, t2] = (await panel
-    .getByTestId('tables.table')
-    .evaluateAll((els) => els.map((el) => el.getAttribute('data-table-id') ?? ''))) as [string, string];
+  const [t1, t2] = (await addTables(f, 2)) as [string, string];
+  const panel = tablesPanel(f);
   await expect(panel.getByTestId('tables.person')).toHaveCount(3);
-  for (const [name, table] of [
+  await seatPeople(f, [
     ['Alice Élue', t1],
     ['Bruno Agent', t1],
     ['Chloé Habitante', t2],
-  ] as const)
-    await panel
-      .getByTestId('tables.person')
-      .filter({ hasText: name })
-      .getByTestId('tables.move')
-      .selectOption(table);
+  ]);
   await expect(chloe.page.getByTestId('tables.mine')).toHaveAttribute('data-table-id', t2);
 
   // A round on step 1: each writes a note, at their own table, where the board had room for them.

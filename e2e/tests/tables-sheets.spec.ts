@@ -4,7 +4,7 @@ import { type Actor, createWorkshop, joinWorkshop } from '../fixtures/actors';
 import { seedBoard } from '../fixtures/seed-board';
 import { seedPlan, setRoomStep } from '../fixtures/seed-plan';
 import { sheetCard as card, sheetEditor as editor, sheetField as field } from '../fixtures/sheets';
-import { closedRound } from '../fixtures/tables';
+import { addTables, closedRound, seatPeople } from '../fixtures/tables';
 
 /** A workshop with two tables: Alice and Bruno at the first, Chloé at the second. */
 async function twoTables(browser: Browser) {
@@ -14,25 +14,13 @@ async function twoTables(browser: Browser) {
   const chloe = await joinWorkshop(browser, facilitator.joinCode, { name: 'Chloé', group: 'business' });
   const page = facilitator.page;
 
-  await page.getByTestId('tables.toggle').click();
-  const panel = page.getByTestId('tables.panel');
-  await panel.getByTestId('tables.add').click();
-  await panel.getByTestId('tables.add').click();
-  await expect(panel.getByTestId('tables.table')).toHaveCount(2);
-  const [first, second] = await panel
-    .getByTestId('tables.table')
-    .evaluateAll((tables) => tables.map((t) => t.getAttribute('data-table-id') ?? ''));
+  const [first, second] = await addTables(page, 2);
   if (!first || !second) throw new Error('two tables');
-  for (const [name, table] of [
+  await seatPeople(page, [
     ['Alice', first],
     ['Bruno', first],
     ['Chloé', second],
-  ] as const)
-    await panel
-      .getByTestId('tables.person')
-      .filter({ hasText: name })
-      .getByTestId('tables.move')
-      .selectOption(table);
+  ]);
   await expect(chloe.page.getByTestId('tables.mine')).toHaveAttribute('data-table-id', second);
   await page.getByTestId('tables.toggle').click();
 
