@@ -6,7 +6,7 @@
 import { threadId } from 'node:worker_threads';
 import { type CreateWorkshopResponse, Strategy } from '@atelier/shared';
 import { afterAll, describe, expect, it } from 'vitest';
-import { api, cleanup, createWorkshop, logEntries, startServer } from './harness';
+import { api, cleanup, createWorkshop, logEntries, pingWhile, startServer } from './harness';
 
 afterAll(cleanup);
 
@@ -43,17 +43,7 @@ describe('a big export', () => {
     // Warms the worker up (its first start loads the writers) and loads the rooms.
     expect((await api(server.url, 'GET', path, { token })).status).toBe(200);
 
-    let done = false;
-    const exporting = api(server.url, 'GET', path, { token }).finally(() => {
-      done = true;
-    });
-    const pings: number[] = [];
-    while (!done) {
-      const sent = performance.now();
-      expect((await api(server.url, 'GET', '/healthz')).status).toBe(200);
-      pings.push(performance.now() - sent);
-    }
-    const answer = await exporting;
+    const { answer, pings } = await pingWhile(server.url, api(server.url, 'GET', path, { token }));
     expect(answer.status).toBe(200);
     expect(answer.headers.get('content-type')).toMatch(/wordprocessingml/);
 

@@ -804,3 +804,22 @@ export function receivedUpdates(messages: readonly Uint8Array[]): Uint8Array[] {
   }
   return updates;
 }
+
+/**
+ * Pings `/healthz` one after the other until `work` settles, and gives its answer with each ping's
+ * round trip (ms): how a test shows that the server kept answering while something heavy ran.
+ */
+export async function pingWhile<T>(url: string, work: Promise<T>): Promise<{ answer: T; pings: number[] }> {
+  let done = false;
+  const settled = work.finally(() => {
+    done = true;
+  });
+  const pings: number[] = [];
+  while (!done) {
+    const sent = performance.now();
+    const { status } = await api(url, 'GET', '/healthz');
+    if (status !== 200) throw new Error(`/healthz answered ${status} meanwhile`);
+    pings.push(performance.now() - sent);
+  }
+  return { answer: await settled, pings };
+}

@@ -14,6 +14,7 @@ import {
   cleanup,
   createWorkshop,
   logEntries,
+  pingWhile,
   startServer,
   TWO_AND_OBSERVER,
 } from './harness';
@@ -232,17 +233,10 @@ describe('a big import', () => {
       400,
     );
 
-    let done = false;
-    const importing = api(server.url, 'POST', '/api/workshops/import', { body }).finally(() => {
-      done = true;
-    });
-    const pings: number[] = [];
-    while (!done) {
-      const sent = performance.now();
-      expect((await api(server.url, 'GET', '/healthz')).status).toBe(200);
-      pings.push(performance.now() - sent);
-    }
-    const answer = await importing;
+    const { answer, pings } = await pingWhile(
+      server.url,
+      api(server.url, 'POST', '/api/workshops/import', { body }),
+    );
     expect(answer.status).toBe(400);
     expect((answer.body as ApiError).error.issues?.[0]?.message).toMatch(/Unknown issue nowhere/);
 
