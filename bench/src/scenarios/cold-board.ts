@@ -21,11 +21,11 @@ import { type BoardJoiner, type JoinTiming, joinBoard } from '../boards/board-jo
 import { storageEnv, writeBoardToStorage } from '../boards/board-storage';
 import { generateBoard } from '../boards/generate-board';
 import { now, sleep } from '../lib/clock';
+import { openProbeWindow, PROBE_CLIENTS } from '../lib/probe-window';
 import type { Column, ResultRow, ScenarioContext, ScenarioResult } from '../lib/scenario';
 import { median } from '../lib/stats';
 import { connectClient } from '../load';
-import { type LoadReport, runLoad } from '../load/generator';
-import type { LoadSpec } from '../load/load-spec';
+import type { LoadReport } from '../load/generator';
 import { type BenchServer, provisionRooms, type RoomInfo, type ServerName, startServer } from '../servers';
 
 export const name = 'cold-board';
@@ -59,20 +59,12 @@ export const ratioMetrics = [
 
 const SIZES = { full: [5_000, 20_000], quick: [1_000] };
 const JOINERS = 45;
-const PROBE_CLIENTS = 10;
 const MODES = ['burst', 'sequential'] as const;
 type Mode = (typeof MODES)[number];
 /** Probe-room windows: long enough to cover the joins (a note says when they did not). */
 const WINDOW_S: Record<Mode, { full: number; quick: number }> = {
   burst: { full: 20, quick: 6 },
   sequential: { full: 45, quick: 10 },
-};
-const PROBE_SPEC: Omit<LoadSpec, 'durationS'> = {
-  cursorHz: 20,
-  movesPerSec: 0,
-  probesPerRoom: PROBE_CLIENTS,
-  warmupS: 2,
-  drainS: 1,
 };
 const JOIN_TIMEOUT_MS = 120_000;
 /** CPU ticks are 10 ms: a longer baseline of the probe room's own CPU rate is a steadier one. */
@@ -211,25 +203,7 @@ async function joinsUnderProbe(
   mode: Mode,
   windowS: number,
 ): Promise<Measured> {
-  let windowOpens: number | undefined;
-  let signalLoadOn = () => {};
-  const loadOn = new Promise<void>((resolve) => {
-    signalLoadOn = resolve;
-  });
-  // The generator says when it starts its timeline; its measured window opens warmupS later.
-  const load = runLoad(server, [probes], { ...PROBE_SPEC, durationS: windowS }, (message) => {
-    ctx.log(message);
-    if (windowOpens === undefined && message.includes('load on')) {
-      windowOpens = now() + 300 + PROBE_SPEC.warmupS * 1000;
-      signalLoadOn();
-    }
-  });
-  load.catch(() => signalLoadOn());
-  await loadOn;
-  if (windowOpens === undefined) {
-    await load;
-    throw new Error(`${server.name}: the probe room did not start`);
-  }
+  const { load, opensAt: windowOpens } = await openProbeWindow(ctx, server, probes, windowS);
   await sleep(windowOpens - now() + 200);
 
   // The probe room's own CPU rate, to take out of the joiners' cost.

@@ -16,10 +16,9 @@ import { joinBoard } from '../boards/board-joiner';
 import { writeBoardToStorage } from '../boards/board-storage';
 import { generateBoard } from '../boards/generate-board';
 import { now, sleep } from '../lib/clock';
+import { openProbeWindow, PROBE_CLIENTS } from '../lib/probe-window';
 import type { Column, ResultRow, ScenarioContext, ScenarioResult } from '../lib/scenario';
 import { median } from '../lib/stats';
-import { runLoad } from '../load/generator';
-import type { LoadSpec } from '../load/load-spec';
 import { type BenchServer, provisionRooms, type RoomInfo, type ServerName, startServer } from '../servers';
 import { workshopSource } from './exports';
 
@@ -37,14 +36,6 @@ export const columns: Column[] = [
 ];
 export const ratioMetrics = ['probeP99', 'probeMax', 'eldMaxMs'];
 
-const PROBE_CLIENTS = 10;
-const PROBE_SPEC: Omit<LoadSpec, 'durationS'> = {
-  cursorHz: 20,
-  movesPerSec: 0,
-  probesPerRoom: PROBE_CLIENTS,
-  warmupS: 2,
-  drainS: 1,
-};
 const WINDOW_S = { full: 20, quick: 6 };
 const SIZES = { full: { notes: 2_000, board: 20_000 }, quick: { notes: 320, board: 2_000 } };
 /** After a joiner leaves, the room unloads once this grace is over: the next joiner loads it cold. */
@@ -168,24 +159,7 @@ async function measured(
   work: Work,
 ): Promise<ResultRow> {
   ctx.log(`heavy-work: ${server.name}, ${what}`);
-  let windowOpens: number | undefined;
-  let signal = () => {};
-  const started = new Promise<void>((resolve) => {
-    signal = resolve;
-  });
-  const load = runLoad(server, [probes], { ...PROBE_SPEC, durationS: windowS }, (message) => {
-    ctx.log(message);
-    if (windowOpens === undefined && message.includes('load on')) {
-      windowOpens = now() + 300 + PROBE_SPEC.warmupS * 1000;
-      signal();
-    }
-  });
-  load.catch(() => signal());
-  await started;
-  if (windowOpens === undefined) {
-    await load;
-    throw new Error(`${server.name}: the probe room did not start`);
-  }
+  const { load, opensAt: windowOpens } = await openProbeWindow(ctx, server, probes, windowS);
   await sleep(windowOpens - now());
   await server.stats(true);
   const times = await work(server, windowOpens + windowS * 1000);
