@@ -22,11 +22,14 @@ export interface DocStore {
    * Durably appends updates, in one transaction (a savepoint inside `withTransaction`: one that
    * fails is undone alone, except on a full disk, after which SQLite rolls the whole transaction
    * back); resolves to the sequence number of the last. Called before they are broadcast.
+   * Appends started at once outside a transaction may be numbered in any order (PostgreSQL runs
+   * them on several connections); within one transaction, in the order they were made.
    */
   append(doc: string, updates: readonly Uint8Array[]): Promise<number>;
   /**
    * Replaces every update up to `uptoSeq` with `snapshot` (the whole document's state),
-   * atomically: a crash leaves either the old log or the new snapshot, never neither.
+   * atomically: a crash leaves either the old log or the new snapshot, never neither. A snapshot
+   * already stored up to a later update stays (two nodes' compactions cannot go back in time).
    */
   compact(doc: string, snapshot: Uint8Array, uptoSeq: number): Promise<void>;
 }
@@ -37,7 +40,8 @@ interface SnapshotRow {
   checksum: string | null;
 }
 
-const checksum = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
+/** A snapshot's SHA-256 (hex), stored beside it and checked at load, on either backend. */
+export const checksum = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 interface UpdateRow {
   seq: number;
   data: Buffer;
@@ -54,7 +58,8 @@ export function createSqliteDocStore(db: Db): DocStore {
   const upsertSnapshot = db.prepare(
     `INSERT INTO doc_snapshots (doc, upto_seq, data, updated_at, checksum) VALUES (?, ?, ?, ?, ?)
      ON CONFLICT(doc) DO UPDATE SET upto_seq = excluded.upto_seq, data = excluded.data,
-       updated_at = excluded.updated_at, checksum = excluded.checksum`,
+       updated_at = excluded.updated_at, checksum = excluded.checksum
+     WHERE excluded.upto_seq >= doc_snapshots.upto_seq`,
   );
   const deleteUpdates = db.prepare('DELETE FROM doc_updates WHERE doc = ? AND seq <= ?');
 

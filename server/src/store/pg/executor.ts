@@ -1,0 +1,55 @@
+import type pg from 'pg';
+
+/** What a store statement needs: a pool (autocommit) or the client of a transaction. */
+export type Queryable = Pick<pg.Pool | pg.PoolClient, 'query'>;
+
+/**
+ * How a PostgreSQL store runs one of its writes, each a single statement: on the pool, that
+ * statement is a transaction of its own; inside `withTransaction`, it runs in a savepoint on the
+ * transaction's client, so one that fails is undone alone and the transaction goes on, as with
+ * SQLite's nested transactions (docs/architecture.md, "Stores behind async contracts").
+ */
+export interface Executor {
+  write<R extends pg.QueryResultRow>(sql: string, params: unknown[]): Promise<pg.QueryResult<R>>;
+}
+
+export function poolExecutor(pool: Queryable): Executor {
+  return { write: (sql, params) => pool.query(sql, params) };
+}
+
+/**
+ * The executor of one transaction. Its writes run one after the other even when `work` starts
+ * several at once: interleaved savepoints on one connection would undo each other's statements.
+ */
+export function transactionExecutor(client: pg.PoolClient): Executor {
+  let last: Promise<unknown> = Promise.resolve();
+  return {
+    write<R extends pg.QueryResultRow>(sql: string, params: unknown[]) {
+      const run = async (): Promise<pg.QueryResult<R>> => {
+        await client.query('SAVEPOINT store_write');
+        try {
+          const result = await client.query<R>(sql, params);
+          await client.query('RELEASE SAVEPOINT store_write');
+          return result;
+        } catch (error) {
+          // A connection that broke cannot roll back: its transaction fails at the commit anyway.
+          await client.query('ROLLBACK TO SAVEPOINT store_write').catch(() => undefined);
+          throw error;
+        }
+      };
+      const result = last.then(run, run);
+      last = result.catch(() => undefined);
+      return result;
+    },
+  };
+}
+
+/** A Yjs update's bytes as a `bytea` parameter, without copying; anything else as it is (the database refuses it). */
+export function bytea(bytes: Uint8Array): unknown {
+  return ArrayBuffer.isView(bytes) ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) : bytes;
+}
+
+/** A `bytea` column's value as the contract's bytes (a copy: node-postgres' buffers may share a slab). */
+export function bytes(value: Buffer): Uint8Array {
+  return new Uint8Array(value);
+}
