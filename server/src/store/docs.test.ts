@@ -7,6 +7,7 @@ import { createSqliteDocStore } from './docs';
 import { createSqliteJournalStore } from './journal';
 import { useTempDirs } from './temp-dirs';
 import { createSqliteStorage } from './transaction';
+import { createSqliteWorkshopStore } from './workshops';
 
 const tempDir = useTempDirs('atelier-docs-');
 function store() {
@@ -76,7 +77,11 @@ describe('SQLite doc store', () => {
 
   it('appends several documents in one transaction, each undone alone if its append fails', async () => {
     const { db, docs } = store();
-    const storage = createSqliteStorage(db, { docs, journal: createSqliteJournalStore(db) });
+    const storage = createSqliteStorage(db, {
+      docs,
+      journal: createSqliteJournalStore(db),
+      workshops: createSqliteWorkshopStore(db),
+    });
     const update = Y.encodeStateAsUpdate(new Y.Doc());
     await storage.withTransaction(async (tx) => {
       await tx.docs.append('w1', [update]);

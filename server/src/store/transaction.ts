@@ -1,6 +1,7 @@
 import type { Db } from './db';
 import type { DocStore } from './docs';
 import type { JournalStore } from './journal';
+import type { WorkshopStore } from './workshops';
 
 /**
  * The writes a transaction spanning several stores may hold, bound to its connection: on
@@ -9,6 +10,8 @@ import type { JournalStore } from './journal';
 export interface TransactionStores {
   docs: Pick<DocStore, 'append'>;
   journal: Pick<JournalStore, 'write'>;
+  /** A workshop's creation (a new one, an import, a strategy's session) with its first documents. */
+  workshops: Pick<WorkshopStore, 'create' | 'addParticipant' | 'addFormerParticipants'>;
 }
 
 /** Units of work that span stores (docs/architecture.md, "Stores behind async contracts"). */
