@@ -28,7 +28,9 @@ export interface Storage {
  * SQLite's: the stores' writers share the one connection, and a store's own transaction inside
  * is a savepoint (better-sqlite3 nests them), so one that fails is undone alone. Their promises
  * are settled when returned, so a transaction starts and ends within one drain of the microtask
- * queue: no other request's statement can land inside it. Transactions still queue one at a time.
+ * queue: no timer or I/O callback runs inside it, though another chain's continuation queued in
+ * that drain can (docs/architecture.md, "Stores behind async contracts"). Transactions queue one
+ * at a time.
  */
 export function createSqliteStorage(db: Db, stores: TransactionStores): Storage {
   let last: Promise<unknown> = Promise.resolve();
