@@ -239,7 +239,10 @@ test('criteria scoring: participants score a grid, the facilitator reveals, the 
   // Hugo uses the keyboard: arrows move along the 0–5 choice.
   const h = hugo.page;
   await h.getByTestId('votes.banner-go').click();
-  await cell(h, 'Circuits courts', 'impact').getByRole('radio', { name: '2 sur 5' }).focus();
+  const two = cell(h, 'Circuits courts', 'impact').getByRole('radio', { name: '2 sur 5' });
+  // Disabled until Hugo's ballot is read: focus() does not wait for that, unlike a click.
+  await expect(two).toBeEnabled();
+  await two.focus();
   await h.keyboard.press('Space');
   await expect(cell(h, 'Circuits courts', 'impact')).toHaveAttribute('data-value', '2');
   await h.keyboard.press('ArrowRight');

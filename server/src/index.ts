@@ -19,12 +19,11 @@ import { startRetention } from './privacy/retention';
 import { createActivityTracker, recordingActivity } from './store/activity';
 import { createSqliteBallotStore } from './store/ballots';
 import { databaseWritable, openDb } from './store/db';
-import { createSqliteDocStore, sqliteDocAppender } from './store/docs';
+import { createSqliteDocStore } from './store/docs';
 import { createStorageHealth, isStorageFault } from './store/health';
 import { createSqliteJournalStore } from './store/journal';
 import { claimDataDir } from './store/pidFile';
 import { createSqlitePurge } from './store/purge';
-import { seedImportedDocs, seedWorkshopDocs } from './store/seed';
 import { createSqliteStrategyStore } from './store/strategies';
 import { createSqliteStorage } from './store/transaction';
 import { createSqliteWorkshopStore } from './store/workshops';
@@ -107,9 +106,7 @@ export function startServer(config: Config, options: StartOptions = {}): Promise
   const journalStore = createSqliteJournalStore(db);
   const attendance = new Attendance();
   const editJournal = createEditJournal({ attendance });
-  const transactions = createSqliteStorage(db, { docs, journal: journalStore });
-  // A new workshop's first documents, written inside its creation's (synchronous) transaction.
-  const seedAppend = sqliteDocAppender(db);
+  const transactions = createSqliteStorage(db, { docs, journal: journalStore, workshops: stored });
   const rooms = new RoomManager(
     docs,
     transactions,
@@ -181,9 +178,8 @@ export function startServer(config: Config, options: StartOptions = {}): Promise
     strategies: createStrategyReader(rooms, workshops),
     strategyStore,
     journal: journalStore,
-    sessions: createSessionService({ workshops, strategies: strategyStore, rooms, seedAppend }),
-    seedDocs: (id, template) => seedWorkshopDocs(seedAppend, id, template),
-    importDocs: (id, strategy, options) => seedImportedDocs(seedAppend, id, strategy, options),
+    sessions: createSessionService({ workshops, strategies: strategyStore, rooms, transactions }),
+    transactions,
     importParser: work,
     exporter: work,
     writeLimits: config.writeLimits,

@@ -11,6 +11,9 @@ import { createApp } from '../src/app';
 import type { NetworkInfo } from '../src/http/deps';
 import { createLogger } from '../src/log';
 import { openDb } from '../src/store/db';
+import { createSqliteDocStore } from '../src/store/docs';
+import { createSqliteJournalStore } from '../src/store/journal';
+import { createSqliteStorage } from '../src/store/transaction';
 import { createSqliteWorkshopStore } from '../src/store/workshops';
 import { cleanup, DEFAULT_WORKSHOP, makeTempDir } from './harness';
 
@@ -53,10 +56,14 @@ const network = (listenHost: string, addresses: string[]): NetworkInfo => ({
 /** The HTTP app with a real workshop store, the given network and PUBLIC_URL. */
 async function appWith(options: { network: NetworkInfo; publicUrl?: string }) {
   const db = openDb(await makeTempDir());
+  const workshops = createSqliteWorkshopStore(db);
   const app = createApp({
-    workshops: createSqliteWorkshopStore(db),
-    seedDocs: () => {},
-    importDocs: () => {},
+    workshops,
+    transactions: createSqliteStorage(db, {
+      docs: createSqliteDocStore(db),
+      journal: createSqliteJournalStore(db),
+      workshops,
+    }),
     log: createLogger('silent'),
     sockets: {} as never,
     silent: {} as never,

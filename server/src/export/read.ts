@@ -41,9 +41,9 @@ export function createStrategyReader(
   rooms: Pick<RoomManager, 'withDocs' | 'hold'>,
   workshops: WorkshopStore,
 ): StrategyReader {
-  const about = (workshop: WorkshopRecord, by: ParticipantRecord, includeNames: boolean) => ({
+  const about = async (workshop: WorkshopRecord, by: ParticipantRecord, includeNames: boolean) => ({
     workshop,
-    people: workshops.participants(workshop.id).map((p) => ({
+    people: (await workshops.participants(workshop.id)).map((p) => ({
       id: p.id,
       name: p.name,
       group: p.group,
@@ -67,6 +67,7 @@ export function createStrategyReader(
   };
   return {
     async read(workshop, by, { includeNames }) {
+      const header = await about(workshop, by, includeNames);
       // Both documents as the room holds them now (loaded from the store when nobody is connected).
       return rooms.withDocs(
         [roomName(workshop.id, 'board'), roomName(workshop.id, 'control')],
@@ -74,7 +75,7 @@ export function createStrategyReader(
           strategyOf({
             board: board as Y.Doc,
             control: control as Y.Doc,
-            ...about(workshop, by, includeNames),
+            ...header,
           }),
       );
     },
@@ -82,7 +83,7 @@ export function createStrategyReader(
       return {
         board: await frames(roomName(workshop.id, 'board')),
         control: await frames(roomName(workshop.id, 'control')),
-        ...about(workshop, by, includeNames),
+        ...(await about(workshop, by, includeNames)),
       };
     },
   };

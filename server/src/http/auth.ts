@@ -4,7 +4,7 @@ import type { ParticipantRecord, WorkshopRecord, WorkshopStore } from '../store/
 import { apiError } from './errors';
 
 /** Each request's caller, once looked up (a rate limit keys by it before the route reads it). */
-const callers = new WeakMap<Context, ParticipantRecord | null>();
+const callers = new WeakMap<Context, Promise<ParticipantRecord | null>>();
 
 /** The bearer token the request carries, or `null`. */
 export function bearerToken(c: Context): string | null {
@@ -13,11 +13,11 @@ export function bearerToken(c: Context): string | null {
 }
 
 /** The participant whose bearer token the request carries, or `null`. */
-export function bearerParticipant(c: Context, workshops: WorkshopStore): ParticipantRecord | null {
+export function bearerParticipant(c: Context, workshops: WorkshopStore): Promise<ParticipantRecord | null> {
   const known = callers.get(c);
   if (known !== undefined) return known;
   const token = bearerToken(c);
-  const participant = token ? workshops.participantByToken(token) : null;
+  const participant = token ? workshops.participantByToken(token) : Promise.resolve(null);
   callers.set(c, participant);
   return participant;
 }
@@ -26,10 +26,10 @@ export function bearerParticipant(c: Context, workshops: WorkshopStore): Partici
  * The workshop `workshopId` and the caller, who must hold a token of it; otherwise the error
  * answer to return (404 unknown workshop, 401 no token, a removed person's or another workshop's).
  */
-export function workshopCaller(c: Context, workshops: WorkshopStore, workshopId: string) {
-  const workshop = workshops.get(workshopId);
+export async function workshopCaller(c: Context, workshops: WorkshopStore, workshopId: string) {
+  const workshop = await workshops.get(workshopId);
   if (!workshop) return { error: apiError(c, 'not_found', 'No workshop has this id') } as const;
-  const you = bearerParticipant(c, workshops);
+  const you = await bearerParticipant(c, workshops);
   if (!you || you.workshopId !== workshop.id) {
     return { error: apiError(c, 'unauthorized', 'A token of this workshop is required') } as const;
   }
@@ -37,13 +37,13 @@ export function workshopCaller(c: Context, workshops: WorkshopStore, workshopId:
 }
 
 /** Like `workshopCaller`, and the caller must be a facilitator (else 403 with `refusal`). */
-export function workshopFacilitator(
+export async function workshopFacilitator(
   c: Context,
   workshops: WorkshopStore,
   workshopId: string,
   refusal: string,
 ) {
-  const caller = workshopCaller(c, workshops, workshopId);
+  const caller = await workshopCaller(c, workshops, workshopId);
   if (!caller.error && caller.you.role !== 'facilitator') {
     return { error: apiError(c, 'forbidden', refusal) } as const;
   }

@@ -1,12 +1,5 @@
 import type { NetworkInterfaceInfo } from 'node:os';
-import type {
-  Locale,
-  ParticipantData,
-  PrivacyNotice,
-  Strategy,
-  WorkshopTemplate,
-  WriteStrategyOptions,
-} from '@atelier/shared';
+import type { Locale, ParticipantData, PrivacyNotice } from '@atelier/shared';
 import type { WriteLimits } from '../config';
 import type { StrategyReader } from '../export/read';
 import type { JoinAttempts } from '../limits/join-attempts';
@@ -18,6 +11,7 @@ import type { Retention } from '../privacy/retention';
 import type { StorageHealth } from '../store/health';
 import type { JournalStore } from '../store/journal';
 import type { StrategyStore } from '../store/strategies';
+import type { Storage } from '../store/transaction';
 import type { ParticipantRecord, WorkshopRecord, WorkshopStore } from '../store/workshops';
 import type { SessionService } from '../strategies/sessions';
 import type { ParticipantDisconnector } from '../sync/participant-sockets';
@@ -41,10 +35,8 @@ export interface NetworkInfo {
 
 export interface AppDeps {
   workshops: WorkshopStore;
-  /** Writes a new workshop's first document content (runs inside the creation transaction). */
-  seedDocs: (workshopId: string, template: WorkshopTemplate) => void;
-  /** The same from an imported strategy (runs inside the import's transaction). */
-  importDocs: (workshopId: string, strategy: Strategy, options: WriteStrategyOptions) => void;
+  /** Units spanning stores: a workshop's creation or import with its first documents. */
+  transactions: Storage;
   log: Logger;
   /** Closes a participant's sockets when a facilitator removes them or changes their role. */
   sockets: ParticipantDisconnector;

@@ -127,12 +127,12 @@ export function exportRoutes(deps: AppDeps) {
   const { workshops, strategies, strategyStore, journal, log, metrics, exporter } = deps;
   const app = new OpenAPIHono({ defaultHook: validationHook });
 
-  app.openapi(strategySchema, (c) => {
+  app.openapi(strategySchema, async (c) => {
     strategyJsonSchema ??= makeStrategyJsonSchema();
     return c.json(strategyJsonSchema as Record<string, never>, 200);
   });
 
-  app.openapi(strategyFileSchema, (c) => {
+  app.openapi(strategyFileSchema, async (c) => {
     strategyFileJsonSchema ??= makeStrategyFileJsonSchema();
     return c.json(strategyFileJsonSchema as Record<string, never>, 200);
   });
@@ -147,10 +147,10 @@ export function exportRoutes(deps: AppDeps) {
     const sessions: Extract<ExportJob, { kind: 'strategy' }>['sessions'] = [];
     let by: { id: string; name: string } | undefined;
     for (const session of strategyStore.sessions(id)) {
-      const workshop = workshops.get(session.workshopId);
-      const facilitator = workshops
-        .participants(session.workshopId)
-        .find((p) => p.id === session.facilitatorId);
+      const workshop = await workshops.get(session.workshopId);
+      const facilitator = (await workshops.participants(session.workshopId)).find(
+        (p) => p.id === session.facilitatorId,
+      );
       if (!workshop || !facilitator) continue;
       by = { id: facilitator.id, name: facilitator.name };
       sessions.push({
@@ -230,7 +230,7 @@ export function exportRoutes(deps: AppDeps) {
   app.openapi(exportWorkshop, async (c) => {
     const { id } = c.req.valid('param');
     const { format, names } = c.req.valid('query');
-    const caller = workshopFacilitator(c, workshops, id, 'Only facilitators can export the workshop');
+    const caller = await workshopFacilitator(c, workshops, id, 'Only facilitators can export the workshop');
     if (caller.error) return caller.error;
     const started = performance.now();
     const session = await strategies.capture(caller.workshop, caller.you, { includeNames: names });

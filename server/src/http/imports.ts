@@ -14,7 +14,9 @@ import {
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import type { FormerParticipant, ParticipantRecord, WorkshopRecord } from '../store/workshops';
+import { seedImportedDocs } from '../store/seed';
+import type { TransactionStores } from '../store/transaction';
+import type { FormerParticipant } from '../store/workshops';
 import { BUSY_RETRY_AFTER_S, type ParseAnswer, WorkPoolBusy, WorkTimeout } from '../workers/pool';
 import { createdAnswer, defaultFacilitatorName } from './created-answer';
 import type { AppDeps } from './deps';
@@ -89,7 +91,7 @@ function formerAuthors(strategy: Strategy): { id: string; person: FormerParticip
 
 /** `POST /api/workshops/import`: a new workshop seeded from a strategy file. */
 export function importRoutes(deps: AppDeps) {
-  const { workshops, votes, log, importParser, strategyStore } = deps;
+  const { votes, log, importParser, strategyStore } = deps;
   const app = new OpenAPIHono();
   // Documented like every route, but read by hand: the body goes to a worker thread unparsed.
   app.openAPIRegistry.registerPath(importWorkshop);
@@ -113,34 +115,31 @@ export function importRoutes(deps: AppDeps) {
 
   /**
    * A new workshop seeded with `strategy`: its former note authors, its revealed rounds and its
-   * documents, in one SQLite transaction (or nothing); `then` runs inside it.
+   * documents, in the caller's transaction `tx` (all of it or nothing).
    */
-  function seedWorkshop(
+  async function seedWorkshop(
+    tx: TransactionStores,
     strategy: Strategy,
     facilitatorName: string | undefined,
-    then?: (created: { workshop: WorkshopRecord; facilitator: ParticipantRecord }) => void,
   ) {
     const { title, territory, locale } = strategy.workshop;
     const authors = formerAuthors(strategy);
-    const created = workshops.create(
-      {
-        title,
-        territory,
-        locale,
-        facilitatorName:
-          facilitatorName ?? (strategy.workshop.facilitator.trim() || defaultFacilitatorName(locale)),
-      },
-      (workshop) => {
-        const former = workshops.addFormerParticipants(
-          workshop.id,
-          authors.map((a) => a.person),
-        );
-        const authorIds = new Map(authors.map((a, i) => [a.id, former[i]?.id ?? a.id]));
-        const roundIds = votes.importRevealed(workshop.id, strategy.rounds);
-        deps.importDocs(workshop.id, strategy, { authorIds, roundIds });
-      },
+    const created = await tx.workshops.create({
+      title,
+      territory,
+      locale,
+      facilitatorName:
+        facilitatorName ?? (strategy.workshop.facilitator.trim() || defaultFacilitatorName(locale)),
+    });
+    const { workshop } = created;
+    const former = await tx.workshops.addFormerParticipants(
+      workshop.id,
+      authors.map((a) => a.person),
     );
-    then?.(created);
+    const authorIds = new Map(authors.map((a, i) => [a.id, former[i]?.id ?? a.id]));
+    // Still synchronous (SQLite's one connection, inside this transaction): issue 19's next step.
+    const roundIds = votes.importRevealed(workshop.id, strategy.rounds);
+    await seedImportedDocs(tx.docs, workshop.id, strategy, { authorIds, roundIds });
     return created;
   }
 
@@ -148,28 +147,29 @@ export function importRoutes(deps: AppDeps) {
    * A strategy's file: a new strategy whose sessions are new workshops, each seeded with its
    * session's outcome (same item ids), in order, with its day; all of it or nothing.
    */
-  function importStrategyFile(
+  async function importStrategyFile(
     c: Context,
     file: StrategyFile,
     facilitatorName: string | undefined,
     read: { ms: number; threadId: number },
   ) {
-    const { strategy, token } = strategyStore.atomically(() => {
+    const { strategy, token } = await deps.transactions.withTransaction(async (tx) => {
+      // The strategy store is still synchronous: on SQLite's one connection, inside this transaction.
       const made = strategyStore.create({
         title: file.strategy.title,
         territory: file.strategy.territory,
         locale: file.strategy.locale,
       });
-      for (const session of file.sessions)
-        seedWorkshop(session.outcome, facilitatorName, ({ workshop, facilitator }) =>
-          strategyStore.addSession({
-            strategyId: made.strategy.id,
-            strategyToken: made.token,
-            workshopId: workshop.id,
-            facilitatorId: facilitator.id,
-            date: session.date,
-          }),
-        );
+      for (const session of file.sessions) {
+        const { workshop, facilitator } = await seedWorkshop(tx, session.outcome, facilitatorName);
+        strategyStore.addSession({
+          strategyId: made.strategy.id,
+          strategyToken: made.token,
+          workshopId: workshop.id,
+          facilitatorId: facilitator.id,
+          date: session.date,
+        });
+      }
       return made;
     });
     log.info(
@@ -221,7 +221,10 @@ export function importRoutes(deps: AppDeps) {
         return invalidStrategy(c, read.issues);
       }
       if (read.file) return importStrategyFile(c, read.file, read.facilitatorName, { ms, threadId });
-      const created = seedWorkshop(read.strategy, read.facilitatorName);
+      const strategy = read.strategy;
+      const created = await deps.transactions.withTransaction((tx) =>
+        seedWorkshop(tx, strategy, read.facilitatorName),
+      );
       log.info(
         {
           workshopId: created.workshop.id,

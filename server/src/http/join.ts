@@ -102,8 +102,8 @@ export function joinRoutes(deps: AppDeps) {
   }
 
   /** Whether `code` lets someone in now. */
-  function door(code: string): Door {
-    const workshop = workshops.getByJoinCode(code);
+  async function door(code: string): Promise<Door> {
+    const workshop = await workshops.getByJoinCode(code);
     if (!workshop) return { error: 'not_found', message: 'No workshop has this code' };
     // A session of an archived strategy: the same closed door (restoring the strategy reopens it).
     if (workshop.strategyArchived) {
@@ -145,7 +145,7 @@ export function joinRoutes(deps: AppDeps) {
    * Admits the attempt, looks the code up (`null`: malformed) and counts a failure: the
    * workshop, or the error answer.
    */
-  function attempt(c: Context, code: string | null, malformed = 'Not a valid join code') {
+  async function attempt(c: Context, code: string | null, malformed = 'Not a valid join code') {
     // 404 and 410 are cacheable by default: a door reopened must not stay closed in a browser's cache.
     c.header('Cache-Control', 'no-store');
     const address = requestAddress(c, hops);
@@ -155,7 +155,7 @@ export function joinRoutes(deps: AppDeps) {
       attempts.failed(address);
       return { answer: apiError(c, 'bad_request', malformed) } as const;
     }
-    const found = door(code);
+    const found = await door(code);
     if (found.error) {
       attempts.failed(address);
       return { answer: apiError(c, found.error, found.message) } as const;
@@ -163,9 +163,9 @@ export function joinRoutes(deps: AppDeps) {
     return { workshop: found.workshop } as const;
   }
 
-  app.openapi(previewByCode, (c) => {
+  app.openapi(previewByCode, async (c) => {
     const code = JoinCode.safeParse(c.req.valid('param').code);
-    const found = attempt(c, code.success ? code.data : null);
+    const found = await attempt(c, code.success ? code.data : null);
     if (found.answer) return found.answer;
     const { workshop } = found;
     return c.json(
@@ -184,7 +184,7 @@ export function joinRoutes(deps: AppDeps) {
     join,
     async (c) => {
       const body = c.req.valid('json');
-      const found = attempt(c, body.code);
+      const found = await attempt(c, body.code);
       if (found.answer) return found.answer;
       const { workshop } = found;
       const notice = deps.privacy.notice(workshop.locale);
@@ -194,7 +194,7 @@ export function joinRoutes(deps: AppDeps) {
           'bad_request',
           'The privacy notice has changed since it was shown: read it again (GET /api/join/{code}) and acknowledge the current version',
         );
-      const { participant, token } = workshops.addParticipant({
+      const { participant, token } = await workshops.addParticipant({
         workshopId: workshop.id,
         name: body.name,
         group: body.group,
@@ -216,7 +216,11 @@ export function joinRoutes(deps: AppDeps) {
     (result, c) => {
       if (result.success) return undefined;
       if (!result.error.issues.some((issue) => issue.path[0] === 'code')) return validationHook(result, c);
-      return attempt(c, null, describeIssues(result.error.issues)).answer;
+      const malformed = describeIssues(result.error.issues);
+      // A null code always gets an answer (refused or malformed).
+      return attempt(c, null, malformed).then(
+        (found) => found.answer ?? apiError(c, 'bad_request', malformed),
+      );
     },
   );
 

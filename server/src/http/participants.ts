@@ -73,18 +73,18 @@ const REFUSAL_MESSAGES: Record<Exclude<ModerationRefusal, 'not-facilitator' | 'r
  * Finds the caller and the target and applies the moderation rules; returns them, or the
  * error answer (nothing is changed before this passes).
  */
-function authorise(
+async function authorise(
   c: Context,
   workshops: WorkshopStore,
   { id, participantId }: ParticipantPath,
   action: ModerationAction,
 ) {
-  const caller = workshopCaller(c, workshops, id);
+  const caller = await workshopCaller(c, workshops, id);
   if (caller.error) return caller;
   if (caller.you.role !== 'facilitator') {
     return { error: apiError(c, 'forbidden', 'Only facilitators can manage participants') } as const;
   }
-  const everyone = workshops.participants(id);
+  const everyone = await workshops.participants(id);
   const target = everyone.find((p) => p.id === participantId);
   if (!target || target.removedAt) {
     return { error: apiError(c, 'not_found', 'No participant of this workshop has this id') } as const;
@@ -103,11 +103,11 @@ export function participantRoutes(deps: AppDeps) {
   const { workshops, sockets, log } = deps;
   const app = new OpenAPIHono({ defaultHook: validationHook });
 
-  app.openapi(removeParticipant, (c) => {
+  app.openapi(removeParticipant, async (c) => {
     const path = c.req.valid('param');
-    const allowed = authorise(c, workshops, path, 'remove');
+    const allowed = await authorise(c, workshops, path, 'remove');
     if (allowed.error) return allowed.error;
-    const removed = workshops.remove(path.id, path.participantId);
+    const removed = await workshops.remove(path.id, path.participantId);
     if (!removed) throw new Error('moderation: the participant vanished');
     // After the revocation, so that a reconnect attempt is refused (4401).
     const closed = sockets.disconnect(removed.id, CLOSE_CODES.removed, 'removed by a facilitator');
@@ -118,12 +118,12 @@ export function participantRoutes(deps: AppDeps) {
     return c.json(participantSummary(removed, allowed.workshop), 200);
   });
 
-  app.openapi(changeRole, (c) => {
+  app.openapi(changeRole, async (c) => {
     const path = c.req.valid('param');
     const { coFacilitator } = c.req.valid('json');
-    const allowed = authorise(c, workshops, path, coFacilitator ? 'promote' : 'demote');
+    const allowed = await authorise(c, workshops, path, coFacilitator ? 'promote' : 'demote');
     if (allowed.error) return allowed.error;
-    const updated = workshops.setCoFacilitator(path.id, path.participantId, coFacilitator);
+    const updated = await workshops.setCoFacilitator(path.id, path.participantId, coFacilitator);
     if (!updated) throw new Error('moderation: the participant vanished');
     if (updated.role !== allowed.target.role) {
       // Rights are fixed per connection: reconnecting gives the person their new role at once.

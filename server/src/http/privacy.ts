@@ -106,9 +106,9 @@ export function privacyRoutes(deps: AppDeps) {
     }
     const body = EraseParticipantBody.safeParse(json);
     if (!body.success) return apiError(c, 'bad_request', body.error.issues.map((i) => i.message).join('; '));
-    const caller = workshopFacilitator(c, workshops, id, 'Only facilitators can erase a participant');
+    const caller = await workshopFacilitator(c, workshops, id, 'Only facilitators can erase a participant');
     if (caller.error) return caller.error;
-    const everyone = workshops.participants(id);
+    const everyone = await workshops.participants(id);
     const target = everyone.find((p) => p.id === participantId);
     if (!target) return apiError(c, 'not_found', 'No participant of this workshop has this id');
     // The removal's rules, a removed person included (erasing comes after removing, often).
@@ -147,22 +147,22 @@ export function privacyRoutes(deps: AppDeps) {
     );
   });
 
-  app.openapi(deleteWorkshop, (c) => {
+  app.openapi(deleteWorkshop, async (c) => {
     const { id } = c.req.valid('param');
     const { confirm } = c.req.valid('json');
-    const caller = workshopCaller(c, workshops, id);
+    const caller = await workshopCaller(c, workshops, id);
     if (caller.error) return caller.error;
     if (caller.you.role !== 'facilitator' || caller.you.promotedFrom !== null)
       return apiError(c, 'forbidden', 'Only the facilitator who created the workshop can delete it');
     if (!confirms(confirm, caller.workshop))
       return apiError(c, 'bad_request', 'To delete the workshop, confirm with its exact title');
-    privacy.deletion.delete(id, 'creator');
+    await privacy.deletion.delete(id, 'creator');
     return c.json({ id, deletedAt: new Date().toISOString() }, 200);
   });
 
   app.openapi(ownData, async (c) => {
     const { id, participantId } = c.req.valid('param');
-    const caller = workshopCaller(c, workshops, id);
+    const caller = await workshopCaller(c, workshops, id);
     if (caller.error) return caller.error;
     if (caller.you.id !== participantId)
       return apiError(c, 'forbidden', 'Only the person themselves can download their data');

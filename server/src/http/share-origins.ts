@@ -73,7 +73,7 @@ const getShareOrigins = createRoute({
 
 export function shareOriginRoutes(deps: Pick<AppDeps, 'publicUrl' | 'network'>) {
   const app = new OpenAPIHono();
-  app.openapi(getShareOrigins, (c) =>
+  app.openapi(getShareOrigins, async (c) =>
     c.json(shareOrigins(c.req.url, deps.publicUrl, deps.network ?? machineNetwork('0.0.0.0')), 200),
   );
   return app;

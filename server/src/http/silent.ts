@@ -44,11 +44,10 @@ export function silentRoutes(deps: AppDeps) {
 
   app.openapi(draftCounts, async (c) => {
     const { id } = c.req.valid('param');
-    const caller = workshopFacilitator(c, workshops, id, NOT_FACILITATOR);
+    const caller = await workshopFacilitator(c, workshops, id, NOT_FACILITATOR);
     if (caller.error) return caller.error;
     // Only people who write drafts: participants still in the workshop.
-    const writers = workshops
-      .participants(id)
+    const writers = (await workshops.participants(id))
       .filter((p) => p.role === 'participant' && !p.removedAt)
       .map((p) => p.id);
     return c.json({ counts: await silent.counts(id, writers) }, 200);
@@ -56,12 +55,12 @@ export function silentRoutes(deps: AppDeps) {
 
   app.openapi(reveal, async (c) => {
     const { id } = c.req.valid('param');
-    const caller = workshopFacilitator(c, workshops, id, NOT_FACILITATOR);
+    const caller = await workshopFacilitator(c, workshops, id, NOT_FACILITATOR);
     if (caller.error) return caller.error;
     // Everyone's drafts, removed people's too: their notes stay on the board like their others.
     const revealed = await silent.reveal(
       id,
-      workshops.participants(id).map((p) => p.id),
+      (await workshops.participants(id)).map((p) => p.id),
     );
     log.info({ workshopId: id, by: caller.you.id, revealed }, 'drafts revealed');
     return c.json({ revealed }, 200);

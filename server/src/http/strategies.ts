@@ -207,7 +207,7 @@ export function strategyRoutes(deps: AppDeps) {
   const sessionOf = (strategyId: string, workshopId: string): SessionRecord | undefined =>
     strategyStore.sessions(strategyId).find((s) => s.workshopId === workshopId);
 
-  app.openapi(createStrategy, (c) => {
+  app.openapi(createStrategy, async (c) => {
     const body = c.req.valid('json');
     const origin = linkOrigin(c, deps);
     if (!('fromWorkshop' in body)) {
@@ -222,7 +222,7 @@ export function strategyRoutes(deps: AppDeps) {
         201,
       );
     }
-    const caller = workshopFacilitator(
+    const caller = await workshopFacilitator(
       c,
       workshops,
       body.fromWorkshop,
@@ -238,13 +238,14 @@ export function strategyRoutes(deps: AppDeps) {
     const { workshop, you } = caller;
     if (workshop.strategyId !== null)
       return apiError(c, 'bad_request', 'This workshop is already a session of a strategy');
-    const { strategy, token } = strategyStore.atomically(() => {
+    // The strategy store is still synchronous: on SQLite's one connection, inside this transaction.
+    const { strategy, token } = await deps.transactions.withTransaction(async (tx) => {
       const made = strategyStore.create({
         title: body.title ?? workshop.title,
         territory: workshop.territory,
         locale: workshop.locale,
       });
-      sessions.adopt(made.strategy, made.token, workshop, you.name);
+      await sessions.adopt(tx, made.strategy, made.token, workshop, you.name);
       return made;
     });
     log.info(
@@ -313,7 +314,7 @@ export function strategyRoutes(deps: AppDeps) {
     );
   });
 
-  app.openapi(facilitate, (c) => {
+  app.openapi(facilitate, async (c) => {
     const { id, workshopId } = c.req.valid('param');
     const caller = strategyCaller(c, strategyStore, id);
     if (caller.error) return caller.error;
@@ -351,9 +352,11 @@ export function strategyRoutes(deps: AppDeps) {
     ] as const;
     const [from, to] = ends;
     if (!from || !to) return apiError(c, 'bad_request', '`from` and `to` must be sessions of this strategy');
-    const read = (session: SessionRecord) => {
-      const workshop = workshops.get(session.workshopId);
-      const by = workshops.participants(session.workshopId).find((p) => p.id === session.facilitatorId);
+    const read = async (session: SessionRecord) => {
+      const workshop = await workshops.get(session.workshopId);
+      const by = (await workshops.participants(session.workshopId)).find(
+        (p) => p.id === session.facilitatorId,
+      );
       if (!workshop || !by) throw new Error('a session lost its workshop or facilitator');
       return deps.strategies.read(workshop, by, { includeNames: false });
     };
@@ -388,13 +391,13 @@ export function strategyRoutes(deps: AppDeps) {
     );
   });
 
-  app.openapi(deleteStrategy, (c) => {
+  app.openapi(deleteStrategy, async (c) => {
     const caller = strategyCaller(c, strategyStore, c.req.valid('param').id);
     if (caller.error) return caller.error;
     const { strategy } = caller;
     if (!confirms(c.req.valid('json').confirm, strategy))
       return apiError(c, 'bad_request', 'To delete the strategy, confirm with its exact title');
-    const deleted = deps.privacy.strategyDeletion.delete(strategy.id);
+    const deleted = await deps.privacy.strategyDeletion.delete(strategy.id);
     // Only if it was deleted between the two reads.
     if (deleted === null) return apiError(c, 'not_found', 'No strategy has this id');
     return c.json({ id: strategy.id, deletedAt: new Date().toISOString(), sessions: deleted }, 200);

@@ -56,9 +56,8 @@ const balance = createRoute({
 });
 
 /** The people seated automatically: the workshop's participants still in it (never facilitators or observers). */
-export function seatablePeople(workshops: WorkshopStore, workshopId: string): SeatedPerson[] {
-  return workshops
-    .participants(workshopId)
+export async function seatablePeople(workshops: WorkshopStore, workshopId: string): Promise<SeatedPerson[]> {
+  return (await workshops.participants(workshopId))
     .filter((p) => p.role === 'participant' && !p.removedAt)
     .map((p) => ({ id: p.id, group: p.group }));
 }
@@ -71,11 +70,11 @@ export function tableRoutes(deps: AppDeps) {
   app.openapi(pick, async (c) => {
     const { id } = c.req.valid('param');
     const { tableId } = c.req.valid('json');
-    const caller = workshopCaller(c, workshops, id);
+    const caller = await workshopCaller(c, workshops, id);
     if (caller.error) return caller.error;
     if (caller.you.role !== 'participant')
       return apiError(c, 'forbidden', 'Only participants pick a table; facilitators seat people');
-    const present = new Set(seatablePeople(workshops, id).map((p) => p.id));
+    const present = new Set((await seatablePeople(workshops, id)).map((p) => p.id));
     const outcome = await tables.pick(id, caller.you.id, tableId, present);
     if ('refused' in outcome) {
       switch (outcome.refused) {
@@ -93,9 +92,9 @@ export function tableRoutes(deps: AppDeps) {
 
   app.openapi(balance, async (c) => {
     const { id } = c.req.valid('param');
-    const caller = workshopFacilitator(c, workshops, id, 'Only facilitators seat people automatically');
+    const caller = await workshopFacilitator(c, workshops, id, 'Only facilitators seat people automatically');
     if (caller.error) return caller.error;
-    const seats = await tables.balance(id, seatablePeople(workshops, id));
+    const seats = await tables.balance(id, await seatablePeople(workshops, id));
     log.info({ workshopId: id, by: caller.you.id, seated: Object.keys(seats).length }, 'tables balanced');
     return c.json({ seats }, 200);
   });

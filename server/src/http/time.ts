@@ -13,7 +13,7 @@ const getTime = createRoute({
 
 export function timeRoutes() {
   const app = new OpenAPIHono();
-  app.openapi(getTime, (c) => {
+  app.openapi(getTime, async (c) => {
     c.header('Cache-Control', 'no-store');
     return c.json({ now: Date.now() }, 200);
   });

@@ -194,8 +194,8 @@ const clearBallot = createRoute({
 });
 
 /** The caller, if the ballot in the path is theirs and they may vote; or the error answer. */
-function ballotOwner(c: Context, workshops: WorkshopStore, path: z.infer<typeof BallotPath>) {
-  const caller = workshopCaller(c, workshops, path.id);
+async function ballotOwner(c: Context, workshops: WorkshopStore, path: z.infer<typeof BallotPath>) {
+  const caller = await workshopCaller(c, workshops, path.id);
   if (caller.error) return caller;
   if (caller.you.role === 'observer') {
     return { error: apiError(c, 'observer_cannot_vote', 'Observers do not vote') } as const;
@@ -217,16 +217,16 @@ export function voteRoutes(deps: AppDeps) {
   const { workshops, votes, log } = deps;
   const app = new OpenAPIHono({ defaultHook: validationHook });
 
-  app.openapi(listRounds, (c) => {
+  app.openapi(listRounds, async (c) => {
     const { id } = c.req.valid('param');
-    const caller = workshopCaller(c, workshops, id);
+    const caller = await workshopCaller(c, workshops, id);
     if (caller.error) return caller.error;
     return c.json({ rounds: votes.list(id) }, 200);
   });
 
   app.openapi(createRound, async (c) => {
     const { id } = c.req.valid('param');
-    const caller = workshopFacilitator(c, workshops, id, NOT_FACILITATOR);
+    const caller = await workshopFacilitator(c, workshops, id, NOT_FACILITATOR);
     if (caller.error) return caller.error;
     const outcome = await votes.create(caller.workshop, c.req.valid('json'));
     if (outcome.value)
@@ -237,14 +237,14 @@ export function voteRoutes(deps: AppDeps) {
   // Before `{action}`, which would take "extend" and "remind" for actions.
   app.openapi(extendRound, async (c) => {
     const { id, roundId } = c.req.valid('param');
-    const caller = workshopFacilitator(c, workshops, id, NOT_FACILITATOR);
+    const caller = await workshopFacilitator(c, workshops, id, NOT_FACILITATOR);
     if (caller.error) return caller.error;
     return answer(c, await votes.extend(id, roundId, c.req.valid('json').minutes), 200);
   });
 
   app.openapi(remind, async (c) => {
     const { id, roundId } = c.req.valid('param');
-    const caller = workshopFacilitator(c, workshops, id, NOT_FACILITATOR);
+    const caller = await workshopFacilitator(c, workshops, id, NOT_FACILITATOR);
     if (caller.error) return caller.error;
     const body = c.req.valid('json') as RemindBody | undefined;
     return answer(c, await votes.remind(id, roundId, body?.participantIds), 200);
@@ -252,7 +252,7 @@ export function voteRoutes(deps: AppDeps) {
 
   app.openapi(transition, async (c) => {
     const { id, roundId, action } = c.req.valid('param');
-    const caller = workshopFacilitator(c, workshops, id, NOT_FACILITATOR);
+    const caller = await workshopFacilitator(c, workshops, id, NOT_FACILITATOR);
     if (caller.error) return caller.error;
     const outcome = await votes.transition(id, roundId, action);
     if (outcome.value) log.info({ workshopId: id, roundId, action, by: caller.you.id }, 'vote round moved');
@@ -261,7 +261,7 @@ export function voteRoutes(deps: AppDeps) {
 
   app.openapi(discardRound, async (c) => {
     const { id, roundId } = c.req.valid('param');
-    const caller = workshopFacilitator(c, workshops, id, NOT_FACILITATOR);
+    const caller = await workshopFacilitator(c, workshops, id, NOT_FACILITATOR);
     if (caller.error) return caller.error;
     const outcome = await votes.discard(id, roundId);
     if (outcome.error) return apiError(c, outcome.error.code, outcome.error.message);
@@ -271,28 +271,28 @@ export function voteRoutes(deps: AppDeps) {
 
   app.openapi(progress, async (c) => {
     const { id, roundId } = c.req.valid('param');
-    const caller = workshopFacilitator(c, workshops, id, 'Only facilitators can see who has voted');
+    const caller = await workshopFacilitator(c, workshops, id, 'Only facilitators can see who has voted');
     if (caller.error) return caller.error;
     return answer(c, await votes.progress(id, roundId), 200);
   });
 
-  app.openapi(readBallot, (c) => {
+  app.openapi(readBallot, async (c) => {
     const path = c.req.valid('param');
-    const owner = ballotOwner(c, workshops, path);
+    const owner = await ballotOwner(c, workshops, path);
     if (owner.error) return owner.error;
     return answer(c, votes.ballot(path.id, path.roundId, path.participantId), 200);
   });
 
   app.openapi(castBallot, async (c) => {
     const path = c.req.valid('param');
-    const owner = ballotOwner(c, workshops, path);
+    const owner = await ballotOwner(c, workshops, path);
     if (owner.error) return owner.error;
     return answer(c, await votes.cast(path.id, path.roundId, path.participantId, c.req.valid('json')), 200);
   });
 
   app.openapi(clearBallot, async (c) => {
     const path = c.req.valid('param');
-    const owner = ballotOwner(c, workshops, path);
+    const owner = await ballotOwner(c, workshops, path);
     if (owner.error) return owner.error;
     return answer(c, await votes.withdraw(path.id, path.roundId, path.participantId), 200);
   });

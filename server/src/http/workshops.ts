@@ -9,6 +9,7 @@ import {
   WorkshopSummary,
 } from '@atelier/shared';
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { seedWorkshopDocs } from '../store/seed';
 import { workshopCaller, workshopFacilitator } from './auth';
 import { createdAnswer, defaultFacilitatorName, participantLink } from './created-answer';
 import type { AppDeps } from './deps';
@@ -92,19 +93,26 @@ export function workshopRoutes(deps: AppDeps) {
   const { workshops } = deps;
   const app = new OpenAPIHono({ defaultHook: validationHook });
 
-  app.openapi(createWorkshop, (c) => {
+  app.openapi(createWorkshop, async (c) => {
     const body = c.req.valid('json');
     const facilitatorName = body.facilitatorName ?? defaultFacilitatorName(body.locale);
-    const created = workshops.create(
-      { title: body.title, territory: body.territory, locale: body.locale, facilitatorName },
-      (w) => deps.seedDocs(w.id, body.template),
-    );
+    // The workshop, its facilitator and its first documents commit together.
+    const created = await deps.transactions.withTransaction(async (tx) => {
+      const made = await tx.workshops.create({
+        title: body.title,
+        territory: body.territory,
+        locale: body.locale,
+        facilitatorName,
+      });
+      await seedWorkshopDocs(tx.docs, made.workshop.id, body.template);
+      return made;
+    });
     deps.log.info({ workshopId: created.workshop.id }, 'workshop created');
     return c.json(createdAnswer(linkOrigin(c, deps), created), 201);
   });
 
-  app.openapi(getWorkshop, (c) => {
-    const caller = workshopCaller(c, workshops, c.req.valid('param').id);
+  app.openapi(getWorkshop, async (c) => {
+    const caller = await workshopCaller(c, workshops, c.req.valid('param').id);
     if (caller.error) return caller.error;
     const { workshop, you } = caller;
     return c.json(
@@ -114,7 +122,7 @@ export function workshopRoutes(deps: AppDeps) {
         territory: workshop.territory,
         locale: workshop.locale,
         createdAt: workshop.createdAt,
-        participants: workshops.participants(workshop.id).map((p) => participantSummary(p, workshop)),
+        participants: (await workshops.participants(workshop.id)).map((p) => participantSummary(p, workshop)),
         you: participantSummary(you, workshop),
         ...(you.role === 'facilitator'
           ? { joinCode: workshop.joinCode, joiningOpen: workshop.joiningOpen }
@@ -128,15 +136,15 @@ export function workshopRoutes(deps: AppDeps) {
     );
   });
 
-  app.openapi(rotateJoinCode, (c) => {
+  app.openapi(rotateJoinCode, async (c) => {
     const { id } = c.req.valid('param');
-    const caller = workshopFacilitator(c, workshops, id, 'Only facilitators can issue a new join code');
+    const caller = await workshopFacilitator(c, workshops, id, 'Only facilitators can issue a new join code');
     if (caller.error) return caller.error;
-    const rotated = workshops.rotateJoinCode(id);
+    const rotated = await workshops.rotateJoinCode(id);
     // Only if the workshop was deleted between the two reads.
     if (!rotated) return apiError(c, 'not_found', 'No workshop has this id');
     // The new code is valid from now, whatever the activity tracker last wrote.
-    workshops.touch(id, new Date().toISOString());
+    await workshops.touch(id, new Date().toISOString());
     // Not the code itself: logs are read by more people than the facilitators.
     deps.log.info({ workshopId: id, by: caller.you.id }, 'join code changed');
     return c.json(
@@ -148,15 +156,20 @@ export function workshopRoutes(deps: AppDeps) {
     );
   });
 
-  app.openapi(setJoining, (c) => {
+  app.openapi(setJoining, async (c) => {
     const { id } = c.req.valid('param');
     const { open } = c.req.valid('json');
-    const caller = workshopFacilitator(c, workshops, id, 'Only facilitators can close or reopen joining');
+    const caller = await workshopFacilitator(
+      c,
+      workshops,
+      id,
+      'Only facilitators can close or reopen joining',
+    );
     if (caller.error) return caller.error;
-    const updated = workshops.setJoiningOpen(id, open);
+    const updated = await workshops.setJoiningOpen(id, open);
     if (!updated) return apiError(c, 'not_found', 'No workshop has this id');
     // Reopening makes an expired code valid again: it is activity.
-    if (open) workshops.touch(id, new Date().toISOString());
+    if (open) await workshops.touch(id, new Date().toISOString());
     deps.log.info({ workshopId: id, by: caller.you.id }, open ? 'joining reopened' : 'joining closed');
     return c.json({ open: updated.joiningOpen }, 200);
   });

@@ -65,13 +65,13 @@ const WHAT: Record<WriteLimitName, string> = {
 export function rateLimit(
   name: WriteLimitName,
   limit: RateLimit,
-  keyOf: (c: Context) => string,
+  keyOf: (c: Context) => string | Promise<string>,
   log: Logger,
   counted: (limit: string) => void = () => {},
 ): MiddlewareHandler {
   const buckets = new KeyedBuckets(limit.burst, limit.perSecond);
   return async function rateLimited(c, next) {
-    const key = keyOf(c);
+    const key = await keyOf(c);
     if (buckets.take(key)) return next();
     const retryAfter = retryAfterSeconds(buckets.waitMs(key));
     log.warn({ limit: name, key, retryAfter }, 'rate limited');
@@ -97,8 +97,8 @@ export interface WriteLimitDeps {
 /** Puts each configured limit in front of its routes; call before the routes are mounted. */
 export function applyWriteLimits(app: OpenAPIHono, deps: WriteLimitDeps): void {
   const byAddress = (c: Context) => `address ${requestAddress(c, deps.trustProxyHops)}`;
-  const byCaller = (c: Context) => {
-    const caller = bearerParticipant(c, deps.workshops);
+  const byCaller = async (c: Context) => {
+    const caller = await bearerParticipant(c, deps.workshops);
     return caller ? `participant ${caller.id}` : byAddress(c);
   };
   const middleware = new Map<WriteLimitName, MiddlewareHandler>();

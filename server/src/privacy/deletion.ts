@@ -12,9 +12,9 @@ export interface WorkshopDeletion {
   /**
    * Deletes a workshop for good: closes its people's sockets (4412), drops its loaded rooms
    * without writing them back, stops its vote deadlines, deletes every row of it and scrubs the
-   * file. Returns whether it existed. `why` is logged (`creator`, `retention`, `strategy`: its strategy was deleted).
+   * file. Resolves to whether it existed. `why` is logged (`creator`, `retention`, `strategy`: its strategy was deleted).
    */
-  delete(workshopId: string, why: 'creator' | 'retention' | 'strategy'): boolean;
+  delete(workshopId: string, why: 'creator' | 'retention' | 'strategy'): Promise<boolean>;
 }
 
 export interface WorkshopDeletionDeps {
@@ -30,9 +30,10 @@ export interface WorkshopDeletionDeps {
 export function createWorkshopDeletion(deps: WorkshopDeletionDeps): WorkshopDeletion {
   const { workshops, purge, rooms, sockets, votes, activity, log } = deps;
   return {
-    delete(workshopId, why) {
-      // Rows first in memory order: nothing in flight may write the workshop back once it is gone.
-      const people = workshops.participants(workshopId);
+    async delete(workshopId, why) {
+      const people = await workshops.participants(workshopId);
+      // From here on synchronous, rows first in memory order: nothing in flight may write the
+      // workshop back once it is gone.
       const dropped = rooms.drop((name) => parseRoomName(name)?.workshopId === workshopId);
       votes.forget(workshopId);
       let closed = 0;
@@ -60,7 +61,7 @@ export interface StrategyDeletion {
    * Returns the sessions' ids, or `null` for an unknown strategy. `why` is logged (`facilitator`,
    * or `retention`: it had no session left).
    */
-  delete(strategyId: string, why?: 'facilitator' | 'retention'): string[] | null;
+  delete(strategyId: string, why?: 'facilitator' | 'retention'): Promise<string[] | null>;
 }
 
 export function createStrategyDeletion(deps: {
@@ -71,9 +72,9 @@ export function createStrategyDeletion(deps: {
 }): StrategyDeletion {
   const { strategies, deletion, purge, log } = deps;
   return {
-    delete(strategyId, why = 'facilitator') {
+    async delete(strategyId, why = 'facilitator') {
       const sessions = strategies.sessions(strategyId).map((s) => s.workshopId);
-      for (const workshopId of sessions) deletion.delete(workshopId, 'strategy');
+      for (const workshopId of sessions) await deletion.delete(workshopId, 'strategy');
       if (!strategies.delete(strategyId)) return null;
       purge.scrub();
       log.info({ strategyId, why, sessions: sessions.length }, 'strategy deleted');

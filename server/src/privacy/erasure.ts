@@ -42,7 +42,7 @@ export function createParticipantErasure(deps: ParticipantErasureDeps): Particip
   const { workshops, purge, rooms, sockets, journal, log } = deps;
   return {
     async erase(workshop, participantId, { removeContributions, by }) {
-      const participant = workshops.erase(workshop.id, participantId, (n) =>
+      const participant = await workshops.erase(workshop.id, participantId, (n) =>
         neutralLabel(workshop.locale, n),
       );
       if (!participant) return null;

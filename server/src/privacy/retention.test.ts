@@ -14,11 +14,12 @@ afterEach(() => {
 /** Workshops by last activity (epoch ms), as the store's `idleBefore` reads them; `of`: their strategy. */
 function store(lastActive: Record<string, number>, of: Record<string, string> = {}) {
   return {
-    idleBefore: (cutoff: string) =>
+    idleBefore: async (cutoff: string) =>
       Object.entries(lastActive)
         .filter(([, at]) => at < Date.parse(cutoff))
         .map(([id]) => id),
-    get: (id: string) => (id in lastActive ? ({ id, strategyId: of[id] ?? null } as WorkshopRecord) : null),
+    get: async (id: string) =>
+      id in lastActive ? ({ id, strategyId: of[id] ?? null } as WorkshopRecord) : null,
   };
 }
 
@@ -38,7 +39,7 @@ function strategyStore(
           .map(([id, at]) => ({ id, createdAt: new Date(at).toISOString() }) as StrategyRecord),
     },
     strategyDeletion: {
-      delete: (id: string) => {
+      delete: async (id: string) => {
         deleted.push(id);
         delete created[id];
         return [];
@@ -50,13 +51,13 @@ function strategyStore(
 const noStrategies = strategyStore({}, {}, {});
 
 describe('retention', () => {
-  it('deletes the idle workshops at start and then at each sweep, as the clock moves on', () => {
+  it('deletes the idle workshops at start and then at each sweep, as the clock moves on', async () => {
     vi.useFakeTimers();
     let now = Date.parse('2027-03-01T00:00:00Z');
     const lastActive: Record<string, number> = { old: now - 31 * DAY, recent: now - 29 * DAY, today: now };
     const deleted: string[] = [];
     const deletion = {
-      delete: (id: string) => {
+      delete: async (id: string) => {
         deleted.push(id);
         delete lastActive[id];
         return true;
@@ -71,17 +72,18 @@ describe('retention', () => {
       everyMs: 3_600_000,
       now: () => now,
     });
+    await vi.advanceTimersByTimeAsync(0);
     expect(deleted).toEqual(['old']);
     now += 2 * DAY;
-    vi.advanceTimersByTime(3_600_000);
+    await vi.advanceTimersByTimeAsync(3_600_000);
     expect(deleted).toEqual(['old', 'recent']);
     retention.stop();
     now += 60 * DAY;
-    vi.advanceTimersByTime(10 * 3_600_000);
+    await vi.advanceTimersByTimeAsync(10 * 3_600_000);
     expect(deleted).toEqual(['old', 'recent']);
   });
 
-  it('deletes a strategy it leaves with no session, and one never given a session since before the cutoff', () => {
+  it('deletes a strategy it leaves with no session, and one never given a session since before the cutoff', async () => {
     const now = Date.parse('2027-03-01T00:00:00Z');
     // Two sessions of `emptied`, both idle; `kept` keeps a recent one; `fresh` and `stale` have none.
     const lastActive: Record<string, number> = {
@@ -97,7 +99,7 @@ describe('retention', () => {
       lastActive,
     );
     const deletion = {
-      delete: (id: string) => {
+      delete: async (id: string) => {
         delete lastActive[id];
         return true;
       },
@@ -111,16 +113,16 @@ describe('retention', () => {
       log,
       now: () => now,
     });
+    await vi.waitFor(() => expect(fixture.deleted).toEqual(['emptied', 'stale']));
     expect(Object.keys(lastActive)).toEqual(['d']);
-    expect(fixture.deleted).toEqual(['emptied', 'stale']);
     retention.stop();
   });
 
-  it('tells when a workshop is due: its last activity plus the retention', () => {
+  it('tells when a workshop is due: its last activity plus the retention', async () => {
     const retention = startRetention({
       days: 30,
       workshops: store({}),
-      deletion: { delete: () => true },
+      deletion: { delete: async () => true },
       ...noStrategies,
       log,
     });

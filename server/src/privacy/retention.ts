@@ -15,7 +15,7 @@ const DAY_MS = 86_400_000;
  */
 export interface Retention {
   /** Deletes the idle workshops now, then the strategies left with no session; returns the workshops' ids. */
-  sweep(): string[];
+  sweep(): Promise<string[]>;
   /** What the facilitator is told: the last activity before now and the deletion it would lead to. */
   info(workshop: WorkshopRecord): RetentionInfo;
   /** Stops the periodic sweep. */
@@ -38,37 +38,40 @@ export interface RetentionOptions {
 export function startRetention(options: RetentionOptions): Retention {
   const { days, workshops, deletion, strategies, strategyDeletion, log } = options;
   const now = options.now ?? Date.now;
-  const sweep = (): string[] => {
+  const sweep = async (): Promise<string[]> => {
     const cutoff = new Date(now() - days * DAY_MS).toISOString();
-    const idle = workshops.idleBefore(cutoff);
+    const idle = await workshops.idleBefore(cutoff);
     const touched = new Set<string>();
     for (const id of idle) {
       try {
-        const strategyId = workshops.get(id)?.strategyId;
-        deletion.delete(id, 'retention');
+        const strategyId = (await workshops.get(id))?.strategyId;
+        await deletion.delete(id, 'retention');
         if (strategyId) touched.add(strategyId);
       } catch (error) {
         log.error({ workshopId: id, err: String(error) }, 'an idle workshop could not be deleted');
       }
     }
     if (idle.length > 0) log.info({ deleted: idle.length, days }, 'retention: idle workshops deleted');
-    sweepStrategies(cutoff, touched);
+    await sweepStrategies(cutoff, touched);
     return idle;
   };
   /** Strategies with no session: emptied by this sweep, or never given one since before the cutoff. */
-  const sweepStrategies = (cutoff: string, touched: ReadonlySet<string>) => {
+  const sweepStrategies = async (cutoff: string, touched: ReadonlySet<string>) => {
     const empty = strategies.withoutSessions().filter((s) => touched.has(s.id) || s.createdAt < cutoff);
     for (const { id } of empty) {
       try {
-        strategyDeletion.delete(id, 'retention');
+        await strategyDeletion.delete(id, 'retention');
       } catch (error) {
         log.error({ strategyId: id, err: String(error) }, 'an empty strategy could not be deleted');
       }
     }
     if (empty.length > 0) log.info({ deleted: empty.length, days }, 'retention: empty strategies deleted');
   };
-  sweep();
-  const timer = setInterval(sweep, options.everyMs ?? 3_600_000);
+  // A sweep that fails (the store unreachable) is tried again at the next one.
+  const swept = () =>
+    void sweep().catch((error: unknown) => log.error({ err: String(error) }, 'retention sweep failed'));
+  swept();
+  const timer = setInterval(swept, options.everyMs ?? 3_600_000);
   timer.unref();
   return {
     sweep,

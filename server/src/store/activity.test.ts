@@ -5,10 +5,10 @@ import { useTempDirs } from './temp-dirs';
 import { createSqliteWorkshopStore } from './workshops';
 
 const tempDir = useTempDirs('atelier-activity-');
-function setup() {
+async function setup() {
   const dir = tempDir();
   const workshops = createSqliteWorkshopStore(openDb(dir));
-  const { workshop } = workshops.create({
+  const { workshop } = await workshops.create({
     title: 'Atelier',
     territory: { name: 'Ornans', kind: 'municipality' },
     locale: 'fr',
@@ -18,26 +18,26 @@ function setup() {
 }
 
 describe('workshop activity', () => {
-  it('starts at creation and records later activity, at most once per interval', () => {
-    const { workshops, workshop } = setup();
+  it('starts at creation and records later activity, at most once per interval', async () => {
+    const { workshops, workshop } = await setup();
     expect(workshop.lastActiveAt).toBe(workshop.createdAt);
     let clock = Date.parse('2030-01-01T10:00:00Z');
     const activity = createActivityTracker(workshops, { everyMs: 60_000, now: () => clock });
 
     activity.seen(workshop.id);
-    expect(workshops.get(workshop.id)?.lastActiveAt).toBe('2030-01-01T10:00:00.000Z');
+    expect((await workshops.get(workshop.id))?.lastActiveAt).toBe('2030-01-01T10:00:00.000Z');
     clock += 30_000;
     activity.seen(workshop.id);
-    expect(workshops.get(workshop.id)?.lastActiveAt).toBe('2030-01-01T10:00:00.000Z');
+    expect((await workshops.get(workshop.id))?.lastActiveAt).toBe('2030-01-01T10:00:00.000Z');
     clock += 31_000;
     activity.seen(workshop.id);
-    expect(workshops.get(workshop.id)?.lastActiveAt).toBe('2030-01-01T10:01:01.000Z');
+    expect((await workshops.get(workshop.id))?.lastActiveAt).toBe('2030-01-01T10:01:01.000Z');
   });
 
-  it('never moves the time backwards', () => {
-    const { workshops, workshop } = setup();
-    workshops.touch(workshop.id, '2030-01-01T10:00:00.000Z');
-    workshops.touch(workshop.id, '2029-01-01T10:00:00.000Z');
-    expect(workshops.get(workshop.id)?.lastActiveAt).toBe('2030-01-01T10:00:00.000Z');
+  it('never moves the time backwards', async () => {
+    const { workshops, workshop } = await setup();
+    await workshops.touch(workshop.id, '2030-01-01T10:00:00.000Z');
+    await workshops.touch(workshop.id, '2029-01-01T10:00:00.000Z');
+    expect((await workshops.get(workshop.id))?.lastActiveAt).toBe('2030-01-01T10:00:00.000Z');
   });
 });

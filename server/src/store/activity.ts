@@ -33,13 +33,17 @@ export function createActivityTracker(
       const last = written.get(workshopId);
       if (last !== undefined && t - last < everyMs) return;
       written.set(workshopId, t);
-      try {
-        workshops.touch(workshopId, new Date(t).toISOString());
-      } catch (error) {
-        // Recorded at a later sighting; a join or a sync must not fail for it.
+      // Recorded at a later sighting; a join or a sync must not fail (nor wait) for it.
+      const failed = (error: unknown) => {
+        if (written.get(workshopId) !== t) return; // a later sighting wrote since
         if (last === undefined) written.delete(workshopId);
         else written.set(workshopId, last);
         options.onError?.(error);
+      };
+      try {
+        workshops.touch(workshopId, new Date(t).toISOString()).catch(failed);
+      } catch (error) {
+        failed(error);
       }
     },
     forget(workshopId) {
@@ -55,13 +59,13 @@ export function createActivityTracker(
 export function recordingActivity(workshops: WorkshopStore, activity: ActivityTracker): WorkshopStore {
   return {
     ...workshops,
-    participantByToken(token) {
-      const participant = workshops.participantByToken(token);
+    async participantByToken(token) {
+      const participant = await workshops.participantByToken(token);
       if (participant) activity.seen(participant.workshopId);
       return participant;
     },
-    addParticipant(input) {
-      const added = workshops.addParticipant(input);
+    async addParticipant(input) {
+      const added = await workshops.addParticipant(input);
       activity.seen(input.workshopId);
       return added;
     },

@@ -13,12 +13,12 @@ import { createSqliteJournalStore, type JournalStore } from './journal';
 import { migratePostgres } from './pg/migrate';
 import { createPgStorage } from './pg/storage';
 import { useTempDirs } from './temp-dirs';
-import { createSqliteStorage, type Storage } from './transaction';
+import { createSqliteStorage, type DocTransactionStores, type Storage } from './transaction';
 
 export interface OpenStores {
   docs: DocStore;
   journal: JournalStore;
-  storage: Storage;
+  storage: Storage<DocTransactionStores>;
   /**
    * Raw rows the stores under test rely on (the workshop store is not on PostgreSQL yet): a
    * workshop and its participants, each `[id, group]`.

@@ -6,19 +6,25 @@ import { useTempDirs } from './temp-dirs';
 import { createSqliteWorkshopStore } from './workshops';
 
 const tempDir = useTempDirs('atelier-ballots-');
-function setup() {
+async function setup() {
   const dir = tempDir();
   const db = openDb(dir);
   const workshops = createSqliteWorkshopStore(db);
-  const { workshop } = workshops.create({
+  const { workshop } = await workshops.create({
     title: 'Atelier',
     territory: { name: 'Ornans', kind: 'municipality' },
     locale: 'fr',
     facilitatorName: 'Camille',
   });
-  const person = () =>
-    workshops.addParticipant({ workshopId: workshop.id, name: 'Léa', group: 'resident', role: 'participant' })
-      .participant.id;
+  const person = async () =>
+    (
+      await workshops.addParticipant({
+        workshopId: workshop.id,
+        name: 'Léa',
+        group: 'resident',
+        role: 'participant',
+      })
+    ).participant.id;
   return { db, store: createSqliteBallotStore(db), workshopId: workshop.id, person };
 }
 
@@ -54,8 +60,8 @@ const change = (patch: { dots?: Record<string, number>; done?: boolean }, reques
 });
 
 describe('SQLite ballot store', () => {
-  it('keeps rounds with their settings, state and results', () => {
-    const { store, workshopId } = setup();
+  it('keeps rounds with their settings, state and results', async () => {
+    const { store, workshopId } = await setup();
     const first = round(workshopId, { state: 'draft', openedAt: null, durationMinutes: 5 });
     store.createRound(first);
     expect(store.round(workshopId, first.id)).toEqual(first);
@@ -78,11 +84,11 @@ describe('SQLite ballot store', () => {
     expect(store.timedOpenRounds().map((r) => r.id)).toEqual([timed.id]);
   });
 
-  it('applies a change in one go, refuses a replay or a broken rule without writing anything', () => {
-    const { store, workshopId, person } = setup();
+  it('applies a change in one go, refuses a replay or a broken rule without writing anything', async () => {
+    const { store, workshopId, person } = await setup();
     const r = round(workshopId);
     store.createRound(r);
-    const lea = person();
+    const lea = await person();
     expect(store.ballot(r, lea)).toEqual({
       roundId: r.id,
       participantId: lea,
@@ -103,14 +109,18 @@ describe('SQLite ballot store', () => {
     // Zero withdraws: the row goes, so nothing is left of it.
     const moved = store.cast(r, lea, change({ dots: { a: 0, b: 2 }, done: true }));
     expect(moved.ballot).toMatchObject({ dots: { b: 2 }, used: 2, done: true });
-    expect(store.ballots(r.id)).toEqual([{ participantId: lea, dots: { b: 2 }, scores: {}, done: true }]);
+    expect(store.ballots(r.id)).toEqual([
+      { participantId: lea, group: 'resident', dots: { b: 2 }, scores: {}, done: true },
+    ]);
 
     expect(store.clear(r, lea)).toMatchObject({ dots: {}, used: 0, remaining: 3, done: false });
-    expect(store.ballots(r.id)).toEqual([{ participantId: lea, dots: {}, scores: {}, done: false }]);
+    expect(store.ballots(r.id)).toEqual([
+      { participantId: lea, group: 'resident', dots: {}, scores: {}, done: false },
+    ]);
   });
 
-  it('keeps scores per target and criterion', () => {
-    const { store, workshopId, person } = setup();
+  it('keeps scores per target and criterion', async () => {
+    const { store, workshopId, person } = await setup();
     const r = round(workshopId, {
       mode: 'scoring',
       dots: null,
@@ -120,7 +130,7 @@ describe('SQLite ballot store', () => {
       ],
     });
     store.createRound(r);
-    const lea = person();
+    const lea = await person();
     store.cast(r, lea, { requestId: randomUUID(), scores: { a: { impact: 4, cost: 1 }, b: { impact: 2 } } });
     const after = store.cast(r, lea, { requestId: randomUUID(), scores: { a: { cost: null } } });
     expect(after.ballot).toMatchObject({
@@ -131,11 +141,11 @@ describe('SQLite ballot store', () => {
     expect(store.ballot(r, lea).scores).toEqual({ a: { impact: 4 }, b: { impact: 2 } });
   });
 
-  it('discards a round: gone from the lists, its ballots deleted', () => {
-    const { db, store, workshopId, person } = setup();
+  it('discards a round: gone from the lists, its ballots deleted', async () => {
+    const { db, store, workshopId, person } = await setup();
     const r = round(workshopId);
     store.createRound(r);
-    const lea = person();
+    const lea = await person();
     store.cast(r, lea, change({ dots: { a: 1 } }));
     store.discard(r.id, new Date().toISOString());
     expect(store.round(workshopId, r.id)).toBeNull();

@@ -4,6 +4,7 @@ import {
   type BallotChange,
   type BallotRefusalCode,
   dotsUsed,
+  type ParticipantGroup,
   PublicRound,
   RoundResults,
   type RoundState,
@@ -17,9 +18,13 @@ import type { Db } from './db';
  */
 export type RoundRecord = PublicRound & { workshopId: string };
 
-/** A ballot as the tally reads it: what one person placed, and whether they said they are done. */
+/**
+ * A ballot as the tally reads it: what one person placed, whether they said they are done, and
+ * their group (read with it, so that counting needs no other store; `other` if they are gone).
+ */
 export interface StoredBallot {
   participantId: string;
+  group: ParticipantGroup;
   dots: Record<string, number>;
   scores: Record<string, Record<string, number>>;
   done: boolean;
@@ -136,8 +141,9 @@ export function createSqliteBallotStore(db: Db): BallotStore {
       'SELECT done FROM vote_ballots WHERE round_id = ? AND participant_id = ?',
     )
     .pluck();
-  const selectStatuses = db.prepare<[string], { participant_id: string; done: number }>(
-    'SELECT participant_id, done FROM vote_ballots WHERE round_id = ? ORDER BY rowid',
+  const selectStatuses = db.prepare<[string], { participant_id: string; done: number; grp: string | null }>(
+    `SELECT b.participant_id, b.done, p.grp FROM vote_ballots b
+     LEFT JOIN participants p ON p.id = b.participant_id WHERE b.round_id = ? ORDER BY b.rowid`,
   );
   const upsertStatus = db.prepare(
     `INSERT INTO vote_ballots (round_id, participant_id, done, updated_at) VALUES (?, ?, ?, ?)
@@ -154,7 +160,7 @@ export function createSqliteBallotStore(db: Db): BallotStore {
     db.prepare(`DELETE FROM ${table} WHERE round_id = ?`),
   );
 
-  function stored(roundId: string, participantId: string): Omit<StoredBallot, 'participantId'> {
+  function stored(roundId: string, participantId: string): Omit<StoredBallot, 'participantId' | 'group'> {
     const { dots, scores } = entriesToBallot(selectEntries.all(roundId, participantId));
     return { dots, scores, done: selectDone.get(roundId, participantId) === 1 };
   }
@@ -214,12 +220,16 @@ export function createSqliteBallotStore(db: Db): BallotStore {
       const entry = (participantId: string) => {
         let ballot = byPerson.get(participantId);
         if (!ballot) {
-          ballot = { participantId, dots: {}, scores: {}, done: false };
+          ballot = { participantId, group: 'other', dots: {}, scores: {}, done: false };
           byPerson.set(participantId, ballot);
         }
         return ballot;
       };
-      for (const status of selectStatuses.all(roundId)) entry(status.participant_id).done = status.done === 1;
+      for (const status of selectStatuses.all(roundId)) {
+        const ballot = entry(status.participant_id);
+        ballot.done = status.done === 1;
+        if (status.grp) ballot.group = status.grp as ParticipantGroup;
+      }
       for (const row of selectAllEntries.all(roundId)) addEntry(entry(row.participant_id), row);
       return [...byPerson.values()];
     },
@@ -290,7 +300,7 @@ function entryMap(ballot: Pick<Ballot, 'dots' | 'scores'>) {
 export function toBallot(
   round: Pick<PublicRound, 'id' | 'mode' | 'dots'>,
   participantId: string,
-  stored: Omit<StoredBallot, 'participantId'>,
+  stored: Omit<StoredBallot, 'participantId' | 'group'>,
 ): Ballot {
   const used = round.mode === 'dots' ? dotsUsed(stored.dots) : 0;
   return {

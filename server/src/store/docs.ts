@@ -95,15 +95,3 @@ export function createSqliteDocStore(db: Db): DocStore {
     },
   };
 }
-
-/**
- * Appends synchronously, for the writes that still run inside a synchronous SQLite transaction
- * (a new workshop's first documents, written with its rows). Goes once workshop creation runs
- * through `withTransaction`.
- */
-export function sqliteDocAppender(db: Db): (doc: string, updates: readonly Uint8Array[]) => void {
-  const insertUpdate = db.prepare('INSERT INTO doc_updates (doc, data) VALUES (?, ?)');
-  return (doc, updates) => {
-    for (const update of updates) insertUpdate.run(doc, update);
-  };
-}

@@ -10,39 +10,41 @@ import {
   writeStrategy,
 } from '@atelier/shared';
 import * as Y from 'yjs';
+import type { DocStore } from './docs';
+
 /**
- * Appends a document's first updates inside the creation's synchronous SQLite transaction
- * (`sqliteDocAppender`), so that the workshop's rows and its documents commit together.
+ * Where a new workshop's first documents are appended: the creation's `tx.docs`
+ * (`Storage.withTransaction`), so that the workshop's rows and its documents commit together.
  */
-export type SeedAppender = (doc: string, updates: readonly Uint8Array[]) => void;
+export type SeedAppender = Pick<DocStore, 'append'>;
 
 /**
  * Writes the first update of a new workshop's documents (layout version, step, themes),
  * so the first client to connect finds them exactly as every later one will.
  */
 export function seedWorkshopDocs(
-  append: SeedAppender,
+  docs: SeedAppender,
   workshopId: string,
   template: WorkshopTemplate = 'full',
-): void {
+): Promise<void> {
   const control = new Y.Doc();
   seedControl(control, template);
   const board = new Y.Doc();
   seedBoard(board);
-  appendFirstUpdates(append, workshopId, { board, control });
+  return appendFirstUpdates(docs, workshopId, { board, control });
 }
 
 /** The same for a workshop seeded from an imported strategy (see `writeStrategy`). */
 export function seedImportedDocs(
-  append: SeedAppender,
+  docs: SeedAppender,
   workshopId: string,
   strategy: Strategy,
   options: WriteStrategyOptions,
-): void {
+): Promise<void> {
   const board = new Y.Doc();
   const control = new Y.Doc();
   writeStrategy(board, control, strategy, options);
-  appendFirstUpdates(append, workshopId, { board, control });
+  return appendFirstUpdates(docs, workshopId, { board, control });
 }
 
 /**
@@ -50,22 +52,22 @@ export function seedImportedDocs(
  * from its rooms): see `continueSession`.
  */
 export function seedContinuedDocs(
-  append: SeedAppender,
+  docs: SeedAppender,
   workshopId: string,
   source: { board: Y.Doc; control: Y.Doc },
   options: ContinueOptions,
-): void {
+): Promise<void> {
   const board = new Y.Doc();
   const control = new Y.Doc();
   continueSession(source, { board, control }, options);
-  appendFirstUpdates(append, workshopId, { board, control });
+  return appendFirstUpdates(docs, workshopId, { board, control });
 }
 
-function appendFirstUpdates(
-  append: SeedAppender,
+async function appendFirstUpdates(
+  docs: SeedAppender,
   workshopId: string,
   seeded: { board: Y.Doc; control: Y.Doc },
-) {
+): Promise<void> {
   for (const kind of ['control', 'board'] as const)
-    append(roomName(workshopId, kind), [Y.encodeStateAsUpdate(seeded[kind])]);
+    await docs.append(roomName(workshopId, kind), [Y.encodeStateAsUpdate(seeded[kind])]);
 }

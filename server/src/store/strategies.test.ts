@@ -6,7 +6,7 @@ import { createSqliteWorkshopStore } from './workshops';
 
 const tempDir = useTempDirs('atelier-strategies-');
 
-function setup() {
+async function setup() {
   const db = openDb(tempDir());
   const strategies = createSqliteStrategyStore(db);
   const workshops = createSqliteWorkshopStore(db);
@@ -15,8 +15,8 @@ function setup() {
     territory: { name: 'Val Vert', kind: 'epci' },
     locale: 'fr',
   });
-  const session = () => {
-    const created = workshops.create({
+  const session = async () => {
+    const created = await workshops.create({
       title: 'Séance',
       territory: strategy.territory,
       locale: 'fr',
@@ -35,29 +35,29 @@ function setup() {
 }
 
 describe('SQLite strategy store', () => {
-  it('numbers sessions in order and binds each one’s facilitator to a token derived from the strategy’s', () => {
-    const { strategies, workshops, strategy, token, session } = setup();
-    const first = session();
-    const second = session();
+  it('numbers sessions in order and binds each one’s facilitator to a token derived from the strategy’s', async () => {
+    const { strategies, workshops, strategy, token, session } = await setup();
+    const first = await session();
+    const second = await session();
     expect(strategies.sessions(strategy.id).map((s) => [s.index, s.workshopId])).toEqual([
       [1, first.workshop.id],
       [2, second.workshop.id],
     ]);
     // The creator's random token no longer opens the session; the derived one does, for that session only.
-    expect(workshops.participantByToken(first.token)).toBeNull();
+    expect(await workshops.participantByToken(first.token)).toBeNull();
     const derived = sessionToken(token, first.workshop.id);
-    expect(workshops.participantByToken(derived)?.id).toBe(first.facilitator.id);
+    expect((await workshops.participantByToken(derived))?.id).toBe(first.facilitator.id);
     expect(sessionToken(token, second.workshop.id)).not.toBe(derived);
-    expect(workshops.get(first.workshop.id)).toMatchObject({
+    expect(await workshops.get(first.workshop.id)).toMatchObject({
       strategyId: strategy.id,
       strategyArchived: false,
       strategyFacilitatorId: first.facilitator.id,
     });
   });
 
-  it('authenticates only its own token, and a reissued token replaces it and every session’s', () => {
-    const { strategies, workshops, strategy, token, session } = setup();
-    const first = session();
+  it('authenticates only its own token, and a reissued token replaces it and every session’s', async () => {
+    const { strategies, workshops, strategy, token, session } = await setup();
+    const first = await session();
     const other = strategies.create({ title: 'Autre', territory: strategy.territory, locale: 'fr' });
     expect(strategies.authenticates(strategy.id, token)).toBe(true);
     expect(strategies.authenticates(strategy.id, other.token)).toBe(false);
@@ -67,20 +67,20 @@ describe('SQLite strategy store', () => {
     expect(fresh).not.toBeNull();
     expect(strategies.authenticates(strategy.id, token)).toBe(false);
     expect(strategies.authenticates(strategy.id, fresh ?? '')).toBe(true);
-    expect(workshops.participantByToken(sessionToken(token, first.workshop.id))).toBeNull();
-    expect(workshops.participantByToken(sessionToken(fresh ?? '', first.workshop.id))?.id).toBe(
+    expect(await workshops.participantByToken(sessionToken(token, first.workshop.id))).toBeNull();
+    expect((await workshops.participantByToken(sessionToken(fresh ?? '', first.workshop.id)))?.id).toBe(
       first.facilitator.id,
     );
     expect(strategies.reissueToken('nope')).toBeNull();
   });
 
-  it('archives and restores; an archived strategy’s sessions say so', () => {
-    const { strategies, workshops, strategy, session } = setup();
-    const first = session();
+  it('archives and restores; an archived strategy’s sessions say so', async () => {
+    const { strategies, workshops, strategy, session } = await setup();
+    const first = await session();
     expect(strategies.setArchived(strategy.id, true)?.archivedAt).toEqual(expect.any(String));
-    expect(workshops.get(first.workshop.id)?.strategyArchived).toBe(true);
-    expect(workshops.getByJoinCode(first.workshop.joinCode)?.strategyArchived).toBe(true);
+    expect((await workshops.get(first.workshop.id))?.strategyArchived).toBe(true);
+    expect((await workshops.getByJoinCode(first.workshop.joinCode))?.strategyArchived).toBe(true);
     expect(strategies.setArchived(strategy.id, false)?.archivedAt).toBeNull();
-    expect(workshops.get(first.workshop.id)?.strategyArchived).toBe(false);
+    expect((await workshops.get(first.workshop.id))?.strategyArchived).toBe(false);
   });
 });

@@ -1,6 +1,7 @@
 import type { Db } from './db';
 import type { DocStore } from './docs';
 import type { JournalStore } from './journal';
+import type { WorkshopStore } from './workshops';
 
 /**
  * The writes a transaction spanning several stores may hold, bound to its connection: on
@@ -9,28 +10,35 @@ import type { JournalStore } from './journal';
 export interface TransactionStores {
   docs: Pick<DocStore, 'append'>;
   journal: Pick<JournalStore, 'write'>;
+  /** A workshop's creation (a new one, an import, a strategy's session) with its first documents. */
+  workshops: Pick<WorkshopStore, 'create' | 'addParticipant' | 'addFormerParticipants'>;
 }
 
+/** The writers PostgreSQL has so far (`store/pg/`): documents and the journal. */
+export type DocTransactionStores = Pick<TransactionStores, 'docs' | 'journal'>;
+
 /** Units of work that span stores (docs/architecture.md, "Stores behind async contracts"). */
-export interface Storage {
+export interface Storage<S = TransactionStores> {
   /**
    * Runs `work` in one transaction: every write made through `tx` commits, or none does.
    * Resolves to what `work` resolved to once committed; rejects (rolled back) when `work`
    * rejects or the commit fails. `work` awaits nothing but `tx`'s writers.
    */
-  withTransaction<T>(work: (tx: TransactionStores) => Promise<T>): Promise<T>;
+  withTransaction<T>(work: (tx: S) => Promise<T>): Promise<T>;
 }
 
 /**
  * SQLite's: the stores' writers share the one connection, and a store's own transaction inside
  * is a savepoint (better-sqlite3 nests them), so one that fails is undone alone. Their promises
  * are settled when returned, so a transaction starts and ends within one drain of the microtask
- * queue: no other request's statement can land inside it. Transactions still queue one at a time.
+ * queue: no timer or I/O callback runs inside it, though another chain's continuation queued in
+ * that drain can (docs/architecture.md, "Stores behind async contracts"). Transactions queue one
+ * at a time.
  */
-export function createSqliteStorage(db: Db, stores: TransactionStores): Storage {
+export function createSqliteStorage<S = TransactionStores>(db: Db, stores: S): Storage<S> {
   let last: Promise<unknown> = Promise.resolve();
   return {
-    withTransaction<T>(work: (tx: TransactionStores) => Promise<T>): Promise<T> {
+    withTransaction<T>(work: (tx: S) => Promise<T>): Promise<T> {
       const run = async (): Promise<T> => {
         db.exec('BEGIN');
         try {

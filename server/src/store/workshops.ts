@@ -64,51 +64,62 @@ export interface FormerParticipant {
   group: ParticipantGroup;
 }
 
-/** Workshops and the people in them. Tokens are returned once, at creation, and stored hashed. */
+/** A new workshop, its facilitator and their token (given out once). */
+export interface CreatedWorkshop {
+  workshop: WorkshopRecord;
+  facilitator: ParticipantRecord;
+  token: string;
+}
+
+/**
+ * Workshops and the people in them. Tokens are returned once, at creation, and stored hashed.
+ * Async (docs/architecture.md, "Stores behind async contracts"); a creation that writes more
+ * (documents, rounds, a session) runs in `Storage.withTransaction` through `tx.workshops`.
+ */
 export interface WorkshopStore {
-  /** Creates a workshop with its facilitator; `afterInsert` runs in the same transaction. */
-  create(
-    input: NewWorkshop,
-    afterInsert?: (workshop: WorkshopRecord) => void,
-  ): {
-    workshop: WorkshopRecord;
-    facilitator: ParticipantRecord;
-    token: string;
-  };
-  get(id: string): WorkshopRecord | null;
-  getByJoinCode(code: string): WorkshopRecord | null;
+  /** Creates a workshop with its facilitator, in one transaction. */
+  create(input: NewWorkshop): Promise<CreatedWorkshop>;
+  get(id: string): Promise<WorkshopRecord | null>;
+  getByJoinCode(code: string): Promise<WorkshopRecord | null>;
   /**
    * Gives the workshop a new join code (unused by any workshop); the old one opens nothing from
    * then on. Tokens are untouched. `null` for an unknown workshop.
    */
-  rotateJoinCode(workshopId: string): WorkshopRecord | null;
+  rotateJoinCode(workshopId: string): Promise<WorkshopRecord | null>;
   /** Closes joining (the code lets nobody in) or reopens it; `null` for an unknown workshop. */
-  setJoiningOpen(workshopId: string, open: boolean): WorkshopRecord | null;
-  addParticipant(input: NewParticipant): { participant: ParticipantRecord; token: string };
+  setJoiningOpen(workshopId: string, open: boolean): Promise<WorkshopRecord | null>;
+  addParticipant(input: NewParticipant): Promise<{ participant: ParticipantRecord; token: string }>;
   /**
    * Adds people of an earlier session (an imported strategy's note authors) as participants
    * already removed, so that their notes keep a name and a group: they never count as present,
    * and no token lets them in (none is ever given out). Returned in the order given.
    */
-  addFormerParticipants(workshopId: string, people: readonly FormerParticipant[]): ParticipantRecord[];
+  addFormerParticipants(
+    workshopId: string,
+    people: readonly FormerParticipant[],
+  ): Promise<ParticipantRecord[]>;
   /** The participant a token belongs to, unless they were removed. */
-  participantByToken(token: string): ParticipantRecord | null;
+  participantByToken(token: string): Promise<ParticipantRecord | null>;
   /** Everyone who joined, removed people included (their notes keep their name). */
-  participants(workshopId: string): ParticipantRecord[];
+  participants(workshopId: string): Promise<ParticipantRecord[]>;
   /** Revokes a participant's token for good; `null` when nobody by that id is in the workshop. */
-  remove(workshopId: string, participantId: string): ParticipantRecord | null;
+  remove(workshopId: string, participantId: string): Promise<ParticipantRecord | null>;
   /** Promotes to co-facilitator (or restores the joined role); a no-op when it is already so. */
-  setCoFacilitator(workshopId: string, participantId: string, on: boolean): ParticipantRecord | null;
+  setCoFacilitator(workshopId: string, participantId: string, on: boolean): Promise<ParticipantRecord | null>;
   /** Records activity at `at` (ISO time); never moves it backwards. */
-  touch(workshopId: string, at: string): void;
+  touch(workshopId: string, at: string): Promise<void>;
   /**
    * Replaces a participant's name by `label(n)`, n their rank of arrival in the workshop (1 for
    * the creator), and revokes their token; once erased, nothing changes (idempotent). `null`
    * when nobody by that id is in the workshop.
    */
-  erase(workshopId: string, participantId: string, label: (rank: number) => string): ParticipantRecord | null;
+  erase(
+    workshopId: string,
+    participantId: string,
+    label: (rank: number) => string,
+  ): Promise<ParticipantRecord | null>;
   /** Ids of the workshops whose last activity is before `cutoff` (ISO time). */
-  idleBefore(cutoff: string): string[];
+  idleBefore(cutoff: string): Promise<string[]>;
 }
 
 interface WorkshopRow {
@@ -233,7 +244,7 @@ export function createSqliteWorkshopStore(db: Db): WorkshopStore {
     return joinCode;
   }
 
-  const create = db.transaction((input: NewWorkshop, afterInsert?: (w: WorkshopRecord) => void) => {
+  const create = db.transaction((input: NewWorkshop): CreatedWorkshop => {
     const joinCode = unusedJoinCode();
     const createdAt = new Date().toISOString();
     const workshop: WorkshopRecord = {
@@ -260,7 +271,6 @@ export function createSqliteWorkshopStore(db: Db): WorkshopStore {
       group: 'other',
       role: 'facilitator',
     });
-    afterInsert?.(workshop);
     return { workshop, facilitator: participant, token };
   });
 
@@ -305,27 +315,28 @@ export function createSqliteWorkshopStore(db: Db): WorkshopStore {
     return next;
   });
 
+  // Synchronous inside (better-sqlite3); `async` turns a throw into a rejection.
   return {
-    create: (input, afterInsert) => create(input, afterInsert),
-    get: (id) => toWorkshop(selectWorkshop.get(id)),
-    getByJoinCode: (code) => toWorkshop(selectByCode.get(code)),
-    rotateJoinCode: (workshopId) => rotateJoinCode(workshopId),
-    setJoiningOpen: (workshopId, open) => {
+    create: async (input) => create(input),
+    get: async (id) => toWorkshop(selectWorkshop.get(id)),
+    getByJoinCode: async (code) => toWorkshop(selectByCode.get(code)),
+    rotateJoinCode: async (workshopId) => rotateJoinCode(workshopId),
+    setJoiningOpen: async (workshopId, open) => {
       updateJoining.run({ id: workshopId, open: open ? 1 : 0, at: new Date().toISOString() });
       return toWorkshop(selectWorkshop.get(workshopId));
     },
-    addParticipant,
-    addFormerParticipants: (workshopId, people) => addFormerParticipants(workshopId, people),
-    participantByToken: (token) => toParticipant(selectByToken.get(hashToken(token))),
-    participants: (workshopId) =>
+    addParticipant: async (input) => addParticipant(input),
+    addFormerParticipants: async (workshopId, people) => addFormerParticipants(workshopId, people),
+    participantByToken: async (token) => toParticipant(selectByToken.get(hashToken(token))),
+    participants: async (workshopId) =>
       selectParticipants.all(workshopId).map((row) => toParticipant(row) as ParticipantRecord),
-    remove: (workshopId, id) => remove(workshopId, id),
-    setCoFacilitator: (workshopId, id, on) => setCoFacilitator(workshopId, id, on),
-    touch: (workshopId, at) => {
+    remove: async (workshopId, id) => remove(workshopId, id),
+    setCoFacilitator: async (workshopId, id, on) => setCoFacilitator(workshopId, id, on),
+    touch: async (workshopId, at) => {
       updateLastActive.run({ id: workshopId, at });
     },
-    erase: (workshopId, id, label) => erase(workshopId, id, label),
-    idleBefore: (cutoff) => selectIdle.all(cutoff),
+    erase: async (workshopId, id, label) => erase(workshopId, id, label),
+    idleBefore: async (cutoff) => selectIdle.all(cutoff),
   };
 }
 

@@ -13,8 +13,9 @@ import {
 } from '@atelier/shared';
 import * as Y from 'yjs';
 import { defaultFacilitatorName } from '../http/created-answer';
-import { type SeedAppender, seedContinuedDocs } from '../store/seed';
+import { seedContinuedDocs } from '../store/seed';
 import type { SessionRecord, StrategyRecord, StrategyStore } from '../store/strategies';
+import type { Storage, TransactionStores } from '../store/transaction';
 import type { ParticipantRecord, WorkshopRecord, WorkshopStore } from '../store/workshops';
 import type { RoomManager } from '../sync/rooms';
 
@@ -62,13 +63,17 @@ export interface SessionService {
     strategyToken: string,
     input: NewSession,
   ): Promise<CreatedSession | 'unknown_from'>;
-  /** A standalone workshop becomes session 1 of `strategy`; its facilitators keep their tokens. */
+  /**
+   * A standalone workshop becomes session 1 of `strategy`; its facilitators keep their tokens.
+   * Runs in the caller's transaction `tx` (with the strategy's creation).
+   */
   adopt(
+    tx: TransactionStores,
     strategy: StrategyRecord,
     strategyToken: string,
     workshop: WorkshopRecord,
     facilitatorName: string,
-  ): SessionRecord;
+  ): Promise<SessionRecord>;
   facts(session: SessionRecord): Promise<SessionFacts | null>;
 }
 
@@ -76,15 +81,15 @@ export interface SessionServiceDeps {
   workshops: WorkshopStore;
   strategies: StrategyStore;
   rooms: Pick<RoomManager, 'withDocs'>;
-  /** Writes the new session's first documents inside its creation's transaction. */
-  seedAppend: SeedAppender;
+  /** A new session's workshop, people and first documents commit together. */
+  transactions: Storage;
 }
 
 /** Whether a person joined (participants, observers, co-facilitators) rather than facilitating from the start. */
 const joined = (p: ParticipantRecord) => p.role !== 'facilitator' || p.promotedFrom !== null;
 
 export function createSessionService(deps: SessionServiceDeps): SessionService {
-  const { workshops, strategies, rooms, seedAppend } = deps;
+  const { workshops, strategies, rooms, transactions } = deps;
 
   /** A session's documents as they are now, copied out of their rooms. */
   function copyDocs(workshopId: string): Promise<{ board: Y.Doc; control: Y.Doc }> {
@@ -127,14 +132,15 @@ export function createSessionService(deps: SessionServiceDeps): SessionService {
       const template = input.template ?? 'full';
       const steps = input.steps ?? TEMPLATE_CONTENT[template].steps;
       const source = from === null ? templateDocs(template) : await copyDocs(from);
-      const earlier = from === null ? [] : workshops.participants(from);
+      const earlier = from === null ? [] : await workshops.participants(from);
       const earlierFacilitator = earlier.find((p) => p.id === fromSession?.facilitatorId);
       // Read again after the copy (an await): another session may have been added meanwhile.
       const index = (strategies.sessions(strategy.id).at(-1)?.index ?? 0) + 1;
 
-      return strategies.atomically(() => {
+      // The strategy store is still synchronous: on SQLite's one connection, inside this transaction.
+      return transactions.withTransaction(async (tx) => {
         const invited: CreatedSession['invited'] = [];
-        const created = workshops.create({
+        const created = await tx.workshops.create({
           title:
             input.title ??
             translate(strategy.locale, 'session.defaultTitle', { title: strategy.title, n: index }),
@@ -159,7 +165,7 @@ export function createSessionService(deps: SessionServiceDeps): SessionService {
           for (const person of earlier) {
             if (person.removedAt !== null || !joined(person)) continue;
             const role: Role = person.promotedFrom ?? person.role;
-            const added = workshops.addParticipant({
+            const added = await tx.workshops.addParticipant({
               workshopId: created.workshop.id,
               name: person.name,
               group: person.group,
@@ -170,7 +176,7 @@ export function createSessionService(deps: SessionServiceDeps): SessionService {
           }
         const named = namedPeople(source.board);
         const former = earlier.filter((p) => named.has(p.id) && !people.has(p.id));
-        const listed = workshops.addFormerParticipants(
+        const listed = await tx.workshops.addFormerParticipants(
           created.workshop.id,
           former.map((p) => ({ name: p.name, group: p.group })),
         );
@@ -178,31 +184,29 @@ export function createSessionService(deps: SessionServiceDeps): SessionService {
           const counterpart = listed[i];
           if (counterpart) people.set(was.id, counterpart.id);
         }
-        seedContinuedDocs(seedAppend, created.workshop.id, source, { steps, people });
+        await seedContinuedDocs(tx.docs, created.workshop.id, source, { steps, people });
         return { workshop: created.workshop, session, from, invited };
       });
     },
 
-    adopt(strategy, strategyToken, workshop, name) {
-      return strategies.atomically(() => {
-        const { participant } = workshops.addParticipant({
-          workshopId: workshop.id,
-          name,
-          group: 'other',
-          role: 'facilitator',
-        });
-        return strategies.addSession({
-          strategyId: strategy.id,
-          strategyToken,
-          workshopId: workshop.id,
-          facilitatorId: participant.id,
-          date: workshop.createdAt.slice(0, 10),
-        });
+    async adopt(tx, strategy, strategyToken, workshop, name) {
+      const { participant } = await tx.workshops.addParticipant({
+        workshopId: workshop.id,
+        name,
+        group: 'other',
+        role: 'facilitator',
+      });
+      return strategies.addSession({
+        strategyId: strategy.id,
+        strategyToken,
+        workshopId: workshop.id,
+        facilitatorId: participant.id,
+        date: workshop.createdAt.slice(0, 10),
       });
     },
 
     async facts(session) {
-      const workshop = workshops.get(session.workshopId);
+      const workshop = await workshops.get(session.workshopId);
       if (!workshop) return null;
       const since = Date.parse(workshop.createdAt);
       const { steps, authors } = await rooms.withDocs(
@@ -216,9 +220,9 @@ export function createSessionService(deps: SessionServiceDeps): SessionService {
           ),
         }),
       );
-      const participants = workshops
-        .participants(workshop.id)
-        .filter((p) => p.removedAt === null && joined(p)).length;
+      const participants = (await workshops.participants(workshop.id)).filter(
+        (p) => p.removedAt === null && joined(p),
+      ).length;
       return { workshop, session, steps, participants, contributors: authors.size };
     },
   };

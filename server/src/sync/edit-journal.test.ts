@@ -12,21 +12,23 @@ const tempDir = useTempDirs('atelier-journal-');
 const T0 = Date.parse('2030-03-01T14:32:00Z');
 
 /** A workshop's board journaled like the server's: each transaction's rows written as a turn would. */
-function setup() {
+async function setup() {
   const db = openDb(tempDir());
   const workshops = createSqliteWorkshopStore(db);
-  const { workshop, facilitator } = workshops.create({
+  const { workshop, facilitator } = await workshops.create({
     title: 'Séance',
     territory: { name: 'Val Vert', kind: 'epci' },
     locale: 'fr',
     facilitatorName: 'Camille',
   });
-  const marie = workshops.addParticipant({
-    workshopId: workshop.id,
-    name: 'Marie',
-    group: 'elected',
-    role: 'participant',
-  }).participant;
+  const marie = (
+    await workshops.addParticipant({
+      workshopId: workshop.id,
+      name: 'Marie',
+      group: 'elected',
+      role: 'participant',
+    })
+  ).participant;
   const store = createSqliteJournalStore(db);
   let writes = 0;
   const attendance = new Attendance();
@@ -73,13 +75,13 @@ function setup() {
 
 describe('the edit journal', () => {
   it('journals board rooms only', async () => {
-    const { journal, workshop } = setup();
+    const { journal, workshop } = await setup();
     expect(journal.room(roomName(workshop.id, 'control'))).toBeNull();
     expect(journal.room(`${workshop.id}/drafts/${workshop.id}`)).toBeNull();
   });
 
   it('writes one row per person, item and field a minute, however many keystrokes', async () => {
-    const { board, by, marie, store, workshop, writes, tick, attendance } = setup();
+    const { board, by, marie, store, workshop, writes, tick, attendance } = await setup();
     const leave = attendance.opened(workshop.id);
     await by(marie.id, () => createCluster(board, { title: 'Mobilités', x: 0, y: 0 }, 'i1'));
     for (const title of ['Mobilités d', 'Mobilités du', 'Mobilités du soir'])
@@ -107,7 +109,7 @@ describe('the edit journal', () => {
   });
 
   it('marks edits made with no participant connected as alone, unless one joined within the minute', async () => {
-    const { board, by, facilitator, store, workshop, attendance, writes } = setup();
+    const { board, by, facilitator, store, workshop, attendance, writes } = await setup();
     await by(facilitator.id, () => createCluster(board, { title: 'Mobilités', x: 0, y: 0 }, 'i1'));
     await by(facilitator.id, () => renameCluster(board, 'i1', 'Mobilités douces'));
     expect((await store.read(workshop.id)).every((e) => e.alone)).toBe(true);
@@ -121,7 +123,7 @@ describe('the edit journal', () => {
   });
 
   it('writes again what a rolled-back turn wrote, and forgets an erased person', async () => {
-    const { board, by, marie, store, workshop, journal, room } = setup();
+    const { board, by, marie, store, workshop, journal, room } = await setup();
     await by(marie.id, () => createCluster(board, { title: 'Mobilités', x: 0, y: 0 }, 'i1'));
     await store.forgetParticipant(workshop.id, marie.id);
     room.rolledBack();

@@ -128,6 +128,9 @@ export function attachSyncEndpoint(
     });
   });
 
+  /** A connection refused before it joins: the close code and the reason logged and sent. */
+  const refusal = (code: number, reason: string) => ({ refused: { code, reason } }) as const;
+
   function accept(
     ws: WebSocket,
     socket: Duplex,
@@ -144,68 +147,68 @@ export function attachSyncEndpoint(
       refuse(CLOSE_CODES.forbiddenOrigin, 'origin not allowed');
       return;
     }
-    const token = url.searchParams.get('token');
-    const participant = token ? workshops.participantByToken(token) : null;
-    if (!participant) {
-      refuse(CLOSE_CODES.unauthorized, token ? 'invalid token' : 'missing token');
-      return;
-    }
-    const parsed = parseRoomName(safeDecode(url.pathname.slice(SYNC_PREFIX.length)));
-    if (parsed && parsed.workshopId !== participant.workshopId) {
-      refuse(CLOSE_CODES.unauthorized, 'token of another workshop');
-      return;
-    }
-    if (!parsed) {
-      refuse(CLOSE_CODES.unknownRoom, 'unknown room');
-      return;
-    }
-    if (parsed.kind === 'drafts' && parsed.owner !== participant.id) {
-      // Private drafts are their author's alone: facilitators see only how many there are.
-      refuse(CLOSE_CODES.unauthorized, 'drafts of another participant');
-      return;
-    }
-    const name = roomRefName(parsed);
-    // The room may have to be read from the store first: what the client sends meanwhile waits,
-    // in order, and a socket closed meanwhile lets go of what it asked for.
+    // The token may have to be looked up and the room read from the store first: what the client
+    // sends meanwhile waits, in order, and a socket closed meanwhile lets go of what it asked for.
     const early: { data: Buffer; isBinary: boolean }[] = [];
     let closedEarly = false;
     const buffer = (data: Buffer, isBinary: boolean) => early.push({ data, isBinary });
     const closeEarly = () => {
       closedEarly = true;
     };
+    const stopBuffering = () => {
+      ws.off('message', buffer);
+      ws.off('close', closeEarly);
+    };
     ws.on('message', buffer);
     ws.on('close', closeEarly);
-    ws.on('error', (error) => log.warn({ room: name, err: error.message }, 'socket error'));
-    // A board connection reads the lock from the workshop's control room, loaded while it lasts.
-    const loading = (async () => {
+    ws.on('error', (error) => log.warn({ path: url.pathname, err: error.message }, 'socket error'));
+    const admitted = async () => {
+      const token = url.searchParams.get('token');
+      const participant = token ? await workshops.participantByToken(token) : null;
+      if (!participant) return refusal(CLOSE_CODES.unauthorized, token ? 'invalid token' : 'missing token');
+      const parsed = parseRoomName(safeDecode(url.pathname.slice(SYNC_PREFIX.length)));
+      if (parsed && parsed.workshopId !== participant.workshopId)
+        return refusal(CLOSE_CODES.unauthorized, 'token of another workshop');
+      if (!parsed) return refusal(CLOSE_CODES.unknownRoom, 'unknown room');
+      // Private drafts are their author's alone: facilitators see only how many there are.
+      if (parsed.kind === 'drafts' && parsed.owner !== participant.id)
+        return refusal(CLOSE_CODES.unauthorized, 'drafts of another participant');
+      // Gone before it was let in: nothing is loaded for it.
+      if (closedEarly) return null;
+      const name = roomRefName(parsed);
+      // A board connection reads the lock from the workshop's control room, loaded while it lasts.
       const control =
         parsed.kind === 'board' ? await rooms.hold(roomName(parsed.workshopId, 'control')) : null;
       try {
-        return { room: await rooms.acquire(name), control };
+        return { room: await rooms.acquire(name), control, parsed, participant, name };
       } catch (error) {
         control?.release();
         throw error;
       }
-    })();
-    loading.then(
-      ({ room, control }) => {
-        ws.off('message', buffer);
-        ws.off('close', closeEarly);
+    };
+    admitted().then(
+      (admission) => {
+        stopBuffering();
+        if (admission === null) return;
+        if ('refused' in admission) {
+          refuse(admission.refused.code, admission.refused.reason);
+          return;
+        }
+        const { room, control } = admission;
         if (closedEarly) {
           control?.release();
           if (room.size === 0) rooms.scheduleUnload(room);
           return;
         }
         try {
-          join({ ws, socket, room, control, early, parsed, participant, name, id, log });
+          join({ ws, socket, early, id, log, ...admission });
         } catch (error) {
           log.error({ path: url.pathname, err: String(error) }, 'sync connection failed');
           ws.close(1011, closeReason('internal error', id));
         }
       },
       (error: unknown) => {
-        ws.off('message', buffer);
-        ws.off('close', closeEarly);
+        stopBuffering();
         if (error instanceof RoomDamaged) refuse(CLOSE_CODES.roomDamaged, 'room damaged');
         else if (error instanceof RoomDropped) refuse(CLOSE_CODES.unknownRoom, 'unknown room');
         else {

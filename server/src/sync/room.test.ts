@@ -37,7 +37,7 @@ function memoryStore() {
     /** The turn's transaction: every room's appends, counted once. */
     transaction: (async (work) => {
       store.transactions++;
-      await work({ docs: store, journal: { write: async () => {} } });
+      await work({ docs: store, journal: { write: async () => {} }, workshops: {} as never });
     }) as Transaction,
   } satisfies DocStore & { failing: boolean; transactions: number; read: unknown; transaction: Transaction };
   return store;

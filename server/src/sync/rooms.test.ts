@@ -8,6 +8,7 @@ import { type Db, openDb } from '../store/db';
 import { createSqliteDocStore, type DocStore } from '../store/docs';
 import { createSqliteJournalStore } from '../store/journal';
 import { createSqliteStorage } from '../store/transaction';
+import { createSqliteWorkshopStore } from '../store/workshops';
 import type { Peer, Room } from './room';
 import { RoomManager } from './rooms';
 import { RoomDropped } from './stored-doc';
@@ -25,7 +26,11 @@ function manager(graceMs = 0, wrap: (store: DocStore) => DocStore = (store) => s
   const db = openDb(dir);
   opened.push({ db, dir });
   const store = createSqliteDocStore(db);
-  const storage = createSqliteStorage(db, { docs: store, journal: createSqliteJournalStore(db) });
+  const storage = createSqliteStorage(db, {
+    docs: store,
+    journal: createSqliteJournalStore(db),
+    workshops: createSqliteWorkshopStore(db),
+  });
   return {
     store,
     rooms: new RoomManager(wrap(store), storage, pino({ level: 'silent' }), {

@@ -43,7 +43,7 @@ export interface TableSeating {
   placeLate(
     workshopId: string,
     person: SeatedPerson,
-    people: () => readonly SeatedPerson[],
+    people: () => Promise<readonly SeatedPerson[]>,
   ): Promise<string | null>;
 }
 
@@ -98,11 +98,13 @@ export function createTableSeating(rooms: RoomManager): TableSeating {
     },
     async placeLate(workshopId, person, people) {
       if ((await seatingMode(workshopId)) !== 'balanced') return null;
+      // Read before the room's callback, which runs synchronously (the store answers a promise).
+      const everyone = await people();
       return withControl(workshopId, (control) => {
         if (readSeating(control).mode !== 'balanced') return null;
         const tables = readTables(control);
         if (tables.length === 0) return null;
-        const table = placeLate(person, tables, readSeats(control), people());
+        const table = placeLate(person, tables, readSeats(control), everyone);
         if (table !== null) seatParticipant(control, person.id, table, SERVER_ORIGIN);
         return table;
       });

@@ -9,7 +9,6 @@ import {
 import { votesMap } from '@atelier/shared/layout';
 import type * as Y from 'yjs';
 import type { BallotStore, RoundRecord } from '../store/ballots';
-import type { WorkshopStore } from '../store/workshops';
 
 /**
  * The rounds' public faces: what the control document's `votes` root and `GET …/rounds` show.
@@ -17,18 +16,11 @@ import type { WorkshopStore } from '../store/workshops';
  * round's face never depends on its ballots, so casting a vote changes nothing anyone sees.
  */
 export class RoundFaces {
-  constructor(
-    private readonly store: BallotStore,
-    private readonly workshops: WorkshopStore,
-  ) {}
+  constructor(private readonly store: BallotStore) {}
 
   /** Every ballot of the round counted with the voter's group, as at a reveal. */
   tally(round: RoundRecord): RoundResults {
-    const groups = new Map(this.workshops.participants(round.workshopId).map((p) => [p.id, p.group]));
-    const ballots = this.store
-      .ballots(round.id)
-      .map((b) => ({ ...b, group: groups.get(b.participantId) ?? 'other' }));
-    return tallyRound(round, ballots);
+    return tallyRound(round, this.store.ballots(round.id));
   }
 
   face(round: RoundRecord): PublicRound {

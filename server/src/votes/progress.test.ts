@@ -42,7 +42,7 @@ function person(id: string, role: ParticipantRecord['role'] = 'participant'): Pa
 }
 
 function ballot(participantId: string, dots: Record<string, number>, done = false): StoredBallot {
-  return { participantId, dots, scores: {}, done };
+  return { participantId, group: 'resident', dots, scores: {}, done };
 }
 
 describe('roundProgress', () => {

@@ -2,7 +2,7 @@ import { ballotCast, dotsUsed, type RoundProgress, voterStatus } from '@atelier/
 import type { RoundRecord, StoredBallot } from '../store/ballots';
 import type { ParticipantRecord } from '../store/workshops';
 
-const NOTHING: Omit<StoredBallot, 'participantId'> = { dots: {}, scores: {}, done: false };
+const NOTHING: Omit<StoredBallot, 'participantId' | 'group'> = { dots: {}, scores: {}, done: false };
 
 /**
  * Who is expected to vote and where each stands, never what they chose: people with the

@@ -64,7 +64,11 @@ async function setup(clock = fakeClock()) {
   const db = openDb(dir);
   const log = pino({ level: 'silent' });
   const docs = createSqliteDocStore(db);
-  const storage = createSqliteStorage(db, { docs, journal: createSqliteJournalStore(db) });
+  const storage = createSqliteStorage(db, {
+    docs,
+    journal: createSqliteJournalStore(db),
+    workshops: createSqliteWorkshopStore(db),
+  });
   const rooms = new RoomManager(docs, storage, log, {
     graceMs: 0,
     compactLogBytes: 64 * 1024,
@@ -84,18 +88,20 @@ async function setup(clock = fakeClock()) {
     db.close();
     rmSync(dir, { recursive: true, force: true });
   });
-  const { workshop } = workshops.create({
+  const { workshop } = await workshops.create({
     title: 'Atelier',
     territory: { name: 'Ornans', kind: 'municipality' },
     locale: 'fr',
     facilitatorName: 'Camille',
   });
-  const lea = workshops.addParticipant({
-    workshopId: workshop.id,
-    name: 'Léa',
-    group: 'resident',
-    role: 'participant',
-  }).participant.id;
+  const lea = (
+    await workshops.addParticipant({
+      workshopId: workshop.id,
+      name: 'Léa',
+      group: 'resident',
+      role: 'participant',
+    })
+  ).participant.id;
   await rooms.withDoc(roomName(workshop.id, 'board'), (board) => {
     createCluster(board, { title: 'Mobilité', x: 0, y: 0 }, 'issue-a');
     createCluster(board, { title: 'Santé', x: 300, y: 0 }, 'issue-b');

@@ -116,7 +116,7 @@ type TimerChange = { start: TimerState } | { stop: number };
 export function createVoteService(deps: VoteServiceDeps): VoteService {
   const { store, workshops, rooms, log } = deps;
   const clock = deps.clock ?? systemClock;
-  const faces = new RoundFaces(store, workshops);
+  const faces = new RoundFaces(store);
   const live = new Throttle(deps.livePublishMs ?? 200);
   /** Round id → cancels the closing scheduled at its deadline. */
   const deadlines = new Map<string, () => void>();
@@ -345,7 +345,9 @@ export function createVoteService(deps: VoteServiceDeps): VoteService {
     async progress(workshopId, roundId) {
       const round = store.round(workshopId, roundId);
       if (!round) return refuse('not_found', NO_ROUND);
-      return { value: roundProgress(round, workshops.participants(workshopId), store.ballots(round.id)) };
+      return {
+        value: roundProgress(round, await workshops.participants(workshopId), store.ballots(round.id)),
+      };
     },
 
     async remind(workshopId, roundId, participantIds) {
@@ -354,7 +356,7 @@ export function createVoteService(deps: VoteServiceDeps): VoteService {
       const round = found.value;
       if (round.state !== 'open')
         return refuse('round_not_open', `This round is ${round.state}: nobody can vote now`);
-      const people = workshops.participants(workshopId);
+      const people = await workshops.participants(workshopId);
       let ids: string[];
       if (participantIds) {
         const voters = new Set(people.filter((p) => !p.removedAt && p.role !== 'observer').map((p) => p.id));

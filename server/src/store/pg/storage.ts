@@ -1,13 +1,13 @@
 import type pg from 'pg';
 import type { DocStore } from '../docs';
 import type { JournalStore } from '../journal';
-import type { Storage, TransactionStores } from '../transaction';
+import type { DocTransactionStores, Storage } from '../transaction';
 import { createPgDocStore } from './docs';
 import { poolExecutor, transactionExecutor } from './executor';
 import { createPgJournalStore } from './journal';
 
 /** The PostgreSQL stores built so far, and transactions spanning them. */
-export interface PgStorage extends Storage {
+export interface PgStorage extends Storage<DocTransactionStores> {
   docs: DocStore;
   journal: JournalStore;
 }
@@ -23,10 +23,10 @@ export function createPgStorage(pool: pg.Pool): PgStorage {
   return {
     docs: createPgDocStore(pool, autocommit),
     journal: createPgJournalStore(pool, autocommit),
-    async withTransaction<T>(work: (tx: TransactionStores) => Promise<T>): Promise<T> {
+    async withTransaction<T>(work: (tx: DocTransactionStores) => Promise<T>): Promise<T> {
       const client = await pool.connect();
       const writer = transactionExecutor(client);
-      const tx: TransactionStores = {
+      const tx: DocTransactionStores = {
         docs: createPgDocStore(client, writer),
         journal: createPgJournalStore(client, writer),
       };
