@@ -49,7 +49,7 @@ const origin = (
   process.env.PUBLIC_URL ??
   `http://localhost:${process.env.PORT ?? 8787}`
 ).replace(/\/+$/, '');
-const recovered = recoverFacilitatorLink(dataDir, id);
+const recovered = await recoverFacilitatorLink(dataDir, id);
 switch (recovered.kind) {
   case 'strategy':
   case 'workshop':

@@ -106,7 +106,12 @@ export function startServer(config: Config, options: StartOptions = {}): Promise
   const journalStore = createSqliteJournalStore(db);
   const attendance = new Attendance();
   const editJournal = createEditJournal({ attendance });
-  const transactions = createSqliteStorage(db, { docs, journal: journalStore, workshops: stored });
+  const transactions = createSqliteStorage(db, {
+    docs,
+    journal: journalStore,
+    workshops: stored,
+    strategies: strategyStore,
+  });
   const rooms = new RoomManager(
     docs,
     transactions,

@@ -13,6 +13,7 @@ import { createLogger } from '../src/log';
 import { openDb } from '../src/store/db';
 import { createSqliteDocStore } from '../src/store/docs';
 import { createSqliteJournalStore } from '../src/store/journal';
+import { createSqliteStrategyStore } from '../src/store/strategies';
 import { createSqliteStorage } from '../src/store/transaction';
 import { createSqliteWorkshopStore } from '../src/store/workshops';
 import { cleanup, DEFAULT_WORKSHOP, makeTempDir } from './harness';
@@ -63,6 +64,7 @@ async function appWith(options: { network: NetworkInfo; publicUrl?: string }) {
       docs: createSqliteDocStore(db),
       journal: createSqliteJournalStore(db),
       workshops,
+      strategies: createSqliteStrategyStore(db),
     }),
     log: createLogger('silent'),
     sockets: {} as never,

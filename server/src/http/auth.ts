@@ -55,11 +55,11 @@ export async function workshopFacilitator(
  * error answer (404 unknown strategy, 401 no token or another one: a workshop's token never
  * opens a strategy). The token is returned: a session's facilitator token is derived from it.
  */
-export function strategyCaller(c: Context, strategies: StrategyStore, strategyId: string) {
-  const strategy = strategies.get(strategyId);
+export async function strategyCaller(c: Context, strategies: StrategyStore, strategyId: string) {
+  const strategy = await strategies.get(strategyId);
   if (!strategy) return { error: apiError(c, 'not_found', 'No strategy has this id') } as const;
   const token = bearerToken(c);
-  if (!token || !strategies.authenticates(strategy.id, token))
+  if (!token || !(await strategies.authenticates(strategy.id, token)))
     return {
       error: apiError(c, 'unauthorized', 'The facilitator token of this strategy is required'),
     } as const;

@@ -140,13 +140,13 @@ export function exportRoutes(deps: AppDeps) {
   app.openapi(exportStrategy, async (c) => {
     const { id } = c.req.valid('param');
     const { format, names } = c.req.valid('query');
-    const caller = strategyCaller(c, strategyStore, id);
+    const caller = await strategyCaller(c, strategyStore, id);
     if (caller.error) return caller.error;
     const started = performance.now();
     // Taken of the rooms and the store here; read, validated and written in a worker thread.
     const sessions: Extract<ExportJob, { kind: 'strategy' }>['sessions'] = [];
     let by: { id: string; name: string } | undefined;
-    for (const session of strategyStore.sessions(id)) {
+    for (const session of await strategyStore.sessions(id)) {
       const workshop = await workshops.get(session.workshopId);
       const facilitator = (await workshops.participants(session.workshopId)).find(
         (p) => p.id === session.facilitatorId,

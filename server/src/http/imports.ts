@@ -91,7 +91,7 @@ function formerAuthors(strategy: Strategy): { id: string; person: FormerParticip
 
 /** `POST /api/workshops/import`: a new workshop seeded from a strategy file. */
 export function importRoutes(deps: AppDeps) {
-  const { votes, log, importParser, strategyStore } = deps;
+  const { votes, log, importParser } = deps;
   const app = new OpenAPIHono();
   // Documented like every route, but read by hand: the body goes to a worker thread unparsed.
   app.openAPIRegistry.registerPath(importWorkshop);
@@ -154,15 +154,14 @@ export function importRoutes(deps: AppDeps) {
     read: { ms: number; threadId: number },
   ) {
     const { strategy, token } = await deps.transactions.withTransaction(async (tx) => {
-      // The strategy store is still synchronous: on SQLite's one connection, inside this transaction.
-      const made = strategyStore.create({
+      const made = await tx.strategies.create({
         title: file.strategy.title,
         territory: file.strategy.territory,
         locale: file.strategy.locale,
       });
       for (const session of file.sessions) {
         const { workshop, facilitator } = await seedWorkshop(tx, session.outcome, facilitatorName);
-        strategyStore.addSession({
+        await tx.strategies.addSession({
           strategyId: made.strategy.id,
           strategyToken: made.token,
           workshopId: workshop.id,

@@ -197,21 +197,21 @@ export function strategyRoutes(deps: AppDeps) {
 
   const detail = async (c: Context, strategy: StrategyRecord, token: string) => {
     const facts: SessionFacts[] = [];
-    for (const session of strategyStore.sessions(strategy.id)) {
+    for (const session of await strategyStore.sessions(strategy.id)) {
       const fact = await sessions.facts(session);
       if (fact) facts.push(fact);
     }
     return { ...strategySummary(strategy), sessions: facts.map((f) => sessionSummary(c, token, f)) };
   };
 
-  const sessionOf = (strategyId: string, workshopId: string): SessionRecord | undefined =>
-    strategyStore.sessions(strategyId).find((s) => s.workshopId === workshopId);
+  const sessionOf = async (strategyId: string, workshopId: string): Promise<SessionRecord | undefined> =>
+    (await strategyStore.sessions(strategyId)).find((s) => s.workshopId === workshopId);
 
   app.openapi(createStrategy, async (c) => {
     const body = c.req.valid('json');
     const origin = linkOrigin(c, deps);
     if (!('fromWorkshop' in body)) {
-      const { strategy, token } = strategyStore.create(body);
+      const { strategy, token } = await strategyStore.create(body);
       log.info({ strategyId: strategy.id }, 'strategy created');
       return c.json(
         {
@@ -238,9 +238,8 @@ export function strategyRoutes(deps: AppDeps) {
     const { workshop, you } = caller;
     if (workshop.strategyId !== null)
       return apiError(c, 'bad_request', 'This workshop is already a session of a strategy');
-    // The strategy store is still synchronous: on SQLite's one connection, inside this transaction.
     const { strategy, token } = await deps.transactions.withTransaction(async (tx) => {
-      const made = strategyStore.create({
+      const made = await tx.strategies.create({
         title: body.title ?? workshop.title,
         territory: workshop.territory,
         locale: workshop.locale,
@@ -263,13 +262,13 @@ export function strategyRoutes(deps: AppDeps) {
   });
 
   app.openapi(getStrategy, async (c) => {
-    const caller = strategyCaller(c, strategyStore, c.req.valid('param').id);
+    const caller = await strategyCaller(c, strategyStore, c.req.valid('param').id);
     if (caller.error) return caller.error;
     return c.json(await detail(c, caller.strategy, caller.token), 200);
   });
 
   app.openapi(createSession, async (c) => {
-    const caller = strategyCaller(c, strategyStore, c.req.valid('param').id);
+    const caller = await strategyCaller(c, strategyStore, c.req.valid('param').id);
     if (caller.error) return caller.error;
     const { strategy, token } = caller;
     if (strategy.archivedAt !== null)
@@ -316,9 +315,9 @@ export function strategyRoutes(deps: AppDeps) {
 
   app.openapi(facilitate, async (c) => {
     const { id, workshopId } = c.req.valid('param');
-    const caller = strategyCaller(c, strategyStore, id);
+    const caller = await strategyCaller(c, strategyStore, id);
     if (caller.error) return caller.error;
-    const session = sessionOf(id, workshopId);
+    const session = await sessionOf(id, workshopId);
     if (!session) return apiError(c, 'not_found', 'This workshop is not a session of this strategy');
     const facilitatorToken = sessionToken(caller.token, workshopId);
     return c.json(
@@ -333,24 +332,23 @@ export function strategyRoutes(deps: AppDeps) {
   });
 
   app.openapi(setArchived, async (c) => {
-    const caller = strategyCaller(c, strategyStore, c.req.valid('param').id);
+    const caller = await strategyCaller(c, strategyStore, c.req.valid('param').id);
     if (caller.error) return caller.error;
     const { archived } = c.req.valid('json');
-    const updated = strategyStore.setArchived(caller.strategy.id, archived);
+    const updated = await strategyStore.setArchived(caller.strategy.id, archived);
     if (!updated) return apiError(c, 'not_found', 'No strategy has this id');
     log.info({ strategyId: updated.id }, archived ? 'strategy archived' : 'strategy restored');
     return c.json(await detail(c, updated, caller.token), 200);
   });
 
   app.openapi(getChanges, async (c) => {
-    const caller = strategyCaller(c, strategyStore, c.req.valid('param').id);
+    const caller = await strategyCaller(c, strategyStore, c.req.valid('param').id);
     if (caller.error) return caller.error;
     const query = c.req.valid('query');
-    const ends = [
+    const [from, to] = await Promise.all([
       sessionOf(caller.strategy.id, query.from),
       sessionOf(caller.strategy.id, query.to),
-    ] as const;
-    const [from, to] = ends;
+    ]);
     if (!from || !to) return apiError(c, 'bad_request', '`from` and `to` must be sessions of this strategy');
     const read = async (session: SessionRecord) => {
       const workshop = await workshops.get(session.workshopId);
@@ -392,7 +390,7 @@ export function strategyRoutes(deps: AppDeps) {
   });
 
   app.openapi(deleteStrategy, async (c) => {
-    const caller = strategyCaller(c, strategyStore, c.req.valid('param').id);
+    const caller = await strategyCaller(c, strategyStore, c.req.valid('param').id);
     if (caller.error) return caller.error;
     const { strategy } = caller;
     if (!confirms(c.req.valid('json').confirm, strategy))

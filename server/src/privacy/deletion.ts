@@ -73,9 +73,9 @@ export function createStrategyDeletion(deps: {
   const { strategies, deletion, purge, log } = deps;
   return {
     async delete(strategyId, why = 'facilitator') {
-      const sessions = strategies.sessions(strategyId).map((s) => s.workshopId);
+      const sessions = (await strategies.sessions(strategyId)).map((s) => s.workshopId);
       for (const workshopId of sessions) await deletion.delete(workshopId, 'strategy');
-      if (!strategies.delete(strategyId)) return null;
+      if (!(await strategies.delete(strategyId))) return null;
       purge.scrub();
       log.info({ strategyId, why, sessions: sessions.length }, 'strategy deleted');
       return sessions;

@@ -33,7 +33,7 @@ function strategyStore(
   return {
     deleted,
     strategies: {
-      withoutSessions: () =>
+      withoutSessions: async () =>
         Object.entries(created)
           .filter(([id]) => !Object.entries(of).some(([w, s]) => s === id && w in lastActive))
           .map(([id, at]) => ({ id, createdAt: new Date(at).toISOString() }) as StrategyRecord),

@@ -57,7 +57,9 @@ export function startRetention(options: RetentionOptions): Retention {
   };
   /** Strategies with no session: emptied by this sweep, or never given one since before the cutoff. */
   const sweepStrategies = async (cutoff: string, touched: ReadonlySet<string>) => {
-    const empty = strategies.withoutSessions().filter((s) => touched.has(s.id) || s.createdAt < cutoff);
+    const empty = (await strategies.withoutSessions()).filter(
+      (s) => touched.has(s.id) || s.createdAt < cutoff,
+    );
     for (const { id } of empty) {
       try {
         await strategyDeletion.delete(id, 'retention');

@@ -15,13 +15,13 @@ export type RecoveredLink =
   | { kind: 'session'; id: string; strategyId: string }
   | { kind: 'unknown'; id: string };
 
-export function recoverFacilitatorLink(dataDir: string, id: string): RecoveredLink {
+export async function recoverFacilitatorLink(dataDir: string, id: string): Promise<RecoveredLink> {
   const db = openDb(dataDir);
   try {
     const strategies = createSqliteStrategyStore(db);
-    const strategy = strategies.get(id);
+    const strategy = await strategies.get(id);
     if (strategy) {
-      const token = strategies.reissueToken(id);
+      const token = await strategies.reissueToken(id);
       if (token === null) return { kind: 'unknown', id };
       return { kind: 'strategy', id, title: strategy.title, path: `/s/${id}#token=${token}`, token };
     }

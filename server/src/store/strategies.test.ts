@@ -10,7 +10,7 @@ async function setup() {
   const db = openDb(tempDir());
   const strategies = createSqliteStrategyStore(db);
   const workshops = createSqliteWorkshopStore(db);
-  const { strategy, token } = strategies.create({
+  const { strategy, token } = await strategies.create({
     title: 'Val Vert',
     territory: { name: 'Val Vert', kind: 'epci' },
     locale: 'fr',
@@ -22,7 +22,7 @@ async function setup() {
       locale: 'fr',
       facilitatorName: 'Camille',
     });
-    strategies.addSession({
+    await strategies.addSession({
       strategyId: strategy.id,
       strategyToken: token,
       workshopId: created.workshop.id,
@@ -39,7 +39,7 @@ describe('SQLite strategy store', () => {
     const { strategies, workshops, strategy, token, session } = await setup();
     const first = await session();
     const second = await session();
-    expect(strategies.sessions(strategy.id).map((s) => [s.index, s.workshopId])).toEqual([
+    expect((await strategies.sessions(strategy.id)).map((s) => [s.index, s.workshopId])).toEqual([
       [1, first.workshop.id],
       [2, second.workshop.id],
     ]);
@@ -58,29 +58,29 @@ describe('SQLite strategy store', () => {
   it('authenticates only its own token, and a reissued token replaces it and every session’s', async () => {
     const { strategies, workshops, strategy, token, session } = await setup();
     const first = await session();
-    const other = strategies.create({ title: 'Autre', territory: strategy.territory, locale: 'fr' });
-    expect(strategies.authenticates(strategy.id, token)).toBe(true);
-    expect(strategies.authenticates(strategy.id, other.token)).toBe(false);
-    expect(strategies.authenticates(other.strategy.id, token)).toBe(false);
+    const other = await strategies.create({ title: 'Autre', territory: strategy.territory, locale: 'fr' });
+    expect(await strategies.authenticates(strategy.id, token)).toBe(true);
+    expect(await strategies.authenticates(strategy.id, other.token)).toBe(false);
+    expect(await strategies.authenticates(other.strategy.id, token)).toBe(false);
 
-    const fresh = strategies.reissueToken(strategy.id);
+    const fresh = await strategies.reissueToken(strategy.id);
     expect(fresh).not.toBeNull();
-    expect(strategies.authenticates(strategy.id, token)).toBe(false);
-    expect(strategies.authenticates(strategy.id, fresh ?? '')).toBe(true);
+    expect(await strategies.authenticates(strategy.id, token)).toBe(false);
+    expect(await strategies.authenticates(strategy.id, fresh ?? '')).toBe(true);
     expect(await workshops.participantByToken(sessionToken(token, first.workshop.id))).toBeNull();
     expect((await workshops.participantByToken(sessionToken(fresh ?? '', first.workshop.id)))?.id).toBe(
       first.facilitator.id,
     );
-    expect(strategies.reissueToken('nope')).toBeNull();
+    expect(await strategies.reissueToken('nope')).toBeNull();
   });
 
   it('archives and restores; an archived strategy’s sessions say so', async () => {
     const { strategies, workshops, strategy, session } = await setup();
     const first = await session();
-    expect(strategies.setArchived(strategy.id, true)?.archivedAt).toEqual(expect.any(String));
+    expect((await strategies.setArchived(strategy.id, true))?.archivedAt).toEqual(expect.any(String));
     expect((await workshops.get(first.workshop.id))?.strategyArchived).toBe(true);
     expect((await workshops.getByJoinCode(first.workshop.joinCode))?.strategyArchived).toBe(true);
-    expect(strategies.setArchived(strategy.id, false)?.archivedAt).toBeNull();
+    expect((await strategies.setArchived(strategy.id, false))?.archivedAt).toBeNull();
     expect((await workshops.get(first.workshop.id))?.strategyArchived).toBe(false);
   });
 });

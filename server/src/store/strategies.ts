@@ -32,19 +32,20 @@ export interface SessionRecord {
 
 export interface StrategyStore {
   /** A new strategy and its facilitator token (returned once; stored hashed). */
-  create(input: { title: string; territory: Territory; locale: Locale }): {
+  create(input: { title: string; territory: Territory; locale: Locale }): Promise<{
     strategy: StrategyRecord;
     token: string;
-  };
-  get(id: string): StrategyRecord | null;
+  }>;
+  get(id: string): Promise<StrategyRecord | null>;
   /** Whether `token` is the facilitator token of strategy `id` (constant time on the hashes). */
-  authenticates(id: string, token: string): boolean;
+  authenticates(id: string, token: string): Promise<boolean>;
   /** The sessions in order. */
-  sessions(strategyId: string): SessionRecord[];
+  sessions(strategyId: string): Promise<SessionRecord[]>;
   /**
    * Makes a standalone workshop the strategy's next session, entered by its facilitator
    * `facilitatorId`, whose token becomes `sessionToken(strategyToken, workshopId)` (their former
-   * one stops working). Run inside the workshop's creation transaction, or `atomically`.
+   * one stops working). Run through `tx.strategies` inside the workshop's creation (or its
+   * adoption's) `Storage.withTransaction`, so that both commit or neither does.
    */
   addSession(session: {
     strategyId: string;
@@ -52,19 +53,17 @@ export interface StrategyStore {
     workshopId: string;
     facilitatorId: string;
     date: string | null;
-  }): SessionRecord;
-  /** Runs `fn` in one SQLite transaction: every row it writes, or none. */
-  atomically<T>(fn: () => T): T;
-  setArchived(id: string, archived: boolean): StrategyRecord | null;
+  }): Promise<SessionRecord>;
+  setArchived(id: string, archived: boolean): Promise<StrategyRecord | null>;
   /** Deletes the strategy's row (its sessions must be deleted first); whether it existed. */
-  delete(id: string): boolean;
+  delete(id: string): Promise<boolean>;
   /** The strategies that have no session (none added yet, or all deleted). */
-  withoutSessions(): StrategyRecord[];
+  withoutSessions(): Promise<StrategyRecord[]>;
   /**
    * A new facilitator token for the strategy (the server's operator, for a lost link): the old
    * one and every session token derived from it stop working. `null` for an unknown strategy.
    */
-  reissueToken(id: string): string | null;
+  reissueToken(id: string): Promise<string | null>;
 }
 
 /** The token the strategy's facilitator enters session `workshopId` with: an HMAC keyed by the strategy's token. */
@@ -92,6 +91,7 @@ interface SessionRow {
   strategy_facilitator_id: string;
 }
 
+/** SQLite's: synchronous inside (better-sqlite3), settled promises out (docs/architecture.md). */
 export function createSqliteStrategyStore(db: Db): StrategyStore {
   const insert = db.prepare(
     `INSERT INTO strategies (id, title, territory_name, territory_kind, locale, token_hash, created_at)
@@ -155,7 +155,7 @@ export function createSqliteStrategyStore(db: Db): StrategyStore {
   });
 
   return {
-    create(input) {
+    async create(input) {
       const token = newToken();
       const strategy: StrategyRecord = {
         id: newId(),
@@ -173,30 +173,29 @@ export function createSqliteStrategyStore(db: Db): StrategyStore {
       });
       return { strategy, token };
     },
-    get: (id) => toStrategy(select.get(id)),
-    authenticates(id, token) {
+    get: async (id) => toStrategy(select.get(id)),
+    async authenticates(id, token) {
       const row = select.get(id);
       if (!row) return false;
       const given = Buffer.from(hashToken(token), 'hex');
       const stored = Buffer.from(row.token_hash, 'hex');
       return given.length === stored.length && timingSafeEqual(given, stored);
     },
-    sessions: (strategyId) =>
+    sessions: async (strategyId) =>
       selectSessions.all(strategyId).map((row) => ({
         workshopId: row.id,
         index: row.session_index,
         date: row.session_date,
         facilitatorId: row.strategy_facilitator_id,
       })),
-    addSession: (session) => addSession(session),
-    atomically: (fn) => db.transaction(fn)(),
-    setArchived(id, archived) {
+    addSession: async (session) => addSession(session),
+    async setArchived(id, archived) {
       updateArchived.run({ id, archived: archived ? 1 : 0, at: new Date().toISOString() });
       return toStrategy(select.get(id));
     },
-    delete: (id) => remove.run(id).changes > 0,
-    withoutSessions: () => selectEmpty.all().flatMap((row) => toStrategy(row) ?? []),
-    reissueToken: (id) => reissueToken(id),
+    delete: async (id) => remove.run(id).changes > 0,
+    withoutSessions: async () => selectEmpty.all().flatMap((row) => toStrategy(row) ?? []),
+    reissueToken: async (id) => reissueToken(id),
   };
 }
 

@@ -1,6 +1,7 @@
 import type { Db } from './db';
 import type { DocStore } from './docs';
 import type { JournalStore } from './journal';
+import type { StrategyStore } from './strategies';
 import type { WorkshopStore } from './workshops';
 
 /**
@@ -12,6 +13,8 @@ export interface TransactionStores {
   journal: Pick<JournalStore, 'write'>;
   /** A workshop's creation (a new one, an import, a strategy's session) with its first documents. */
   workshops: Pick<WorkshopStore, 'create' | 'addParticipant' | 'addFormerParticipants'>;
+  /** A strategy made with its sessions (an import, a workshop adopted), or a session added. */
+  strategies: Pick<StrategyStore, 'create' | 'addSession'>;
 }
 
 /** The writers PostgreSQL has so far (`store/pg/`): documents and the journal. */

@@ -4,6 +4,7 @@ import { openDb } from './db';
 import { createSqliteDocStore } from './docs';
 import { createSqliteJournalStore } from './journal';
 import { seedWorkshopDocs } from './seed';
+import { createSqliteStrategyStore } from './strategies';
 import { useTempDirs } from './temp-dirs';
 import { createSqliteStorage } from './transaction';
 import { createSqliteWorkshopStore } from './workshops';
@@ -195,7 +196,12 @@ describe('creating a workshop through Storage.withTransaction', () => {
     const db = openDb(tempDir());
     const workshops = createSqliteWorkshopStore(db);
     const docs = createSqliteDocStore(db);
-    const storage = createSqliteStorage(db, { docs, journal: createSqliteJournalStore(db), workshops });
+    const storage = createSqliteStorage(db, {
+      docs,
+      journal: createSqliteJournalStore(db),
+      workshops,
+      strategies: createSqliteStrategyStore(db),
+    });
     const input = {
       title: 'Atelier',
       territory: { name: 'Ornans', kind: 'municipality' },

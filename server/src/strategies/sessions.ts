@@ -125,7 +125,7 @@ export function createSessionService(deps: SessionServiceDeps): SessionService {
 
   return {
     async create(strategy, strategyToken, input) {
-      const sessions = strategies.sessions(strategy.id);
+      const sessions = await strategies.sessions(strategy.id);
       const from = input.from ?? sessions.at(-1)?.workshopId ?? null;
       const fromSession = from === null ? null : sessions.find((s) => s.workshopId === from);
       if (fromSession === undefined) return 'unknown_from';
@@ -135,9 +135,8 @@ export function createSessionService(deps: SessionServiceDeps): SessionService {
       const earlier = from === null ? [] : await workshops.participants(from);
       const earlierFacilitator = earlier.find((p) => p.id === fromSession?.facilitatorId);
       // Read again after the copy (an await): another session may have been added meanwhile.
-      const index = (strategies.sessions(strategy.id).at(-1)?.index ?? 0) + 1;
+      const index = ((await strategies.sessions(strategy.id)).at(-1)?.index ?? 0) + 1;
 
-      // The strategy store is still synchronous: on SQLite's one connection, inside this transaction.
       return transactions.withTransaction(async (tx) => {
         const invited: CreatedSession['invited'] = [];
         const created = await tx.workshops.create({
@@ -150,7 +149,7 @@ export function createSessionService(deps: SessionServiceDeps): SessionService {
         });
         // Its creator is the strategy's facilitator in this session, bound to the strategy's token.
         const facilitatorId = created.facilitator.id;
-        const session = strategies.addSession({
+        const session = await tx.strategies.addSession({
           strategyId: strategy.id,
           strategyToken,
           workshopId: created.workshop.id,
@@ -196,7 +195,7 @@ export function createSessionService(deps: SessionServiceDeps): SessionService {
         group: 'other',
         role: 'facilitator',
       });
-      return strategies.addSession({
+      return tx.strategies.addSession({
         strategyId: strategy.id,
         strategyToken,
         workshopId: workshop.id,

@@ -37,7 +37,12 @@ function memoryStore() {
     /** The turn's transaction: every room's appends, counted once. */
     transaction: (async (work) => {
       store.transactions++;
-      await work({ docs: store, journal: { write: async () => {} }, workshops: {} as never });
+      await work({
+        docs: store,
+        journal: { write: async () => {} },
+        workshops: {} as never,
+        strategies: {} as never,
+      });
     }) as Transaction,
   } satisfies DocStore & { failing: boolean; transactions: number; read: unknown; transaction: Transaction };
   return store;

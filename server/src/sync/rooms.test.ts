@@ -7,6 +7,7 @@ import type * as Y from 'yjs';
 import { type Db, openDb } from '../store/db';
 import { createSqliteDocStore, type DocStore } from '../store/docs';
 import { createSqliteJournalStore } from '../store/journal';
+import { createSqliteStrategyStore } from '../store/strategies';
 import { createSqliteStorage } from '../store/transaction';
 import { createSqliteWorkshopStore } from '../store/workshops';
 import type { Peer, Room } from './room';
@@ -30,6 +31,7 @@ function manager(graceMs = 0, wrap: (store: DocStore) => DocStore = (store) => s
     docs: store,
     journal: createSqliteJournalStore(db),
     workshops: createSqliteWorkshopStore(db),
+    strategies: createSqliteStrategyStore(db),
   });
   return {
     store,

@@ -20,6 +20,7 @@ import { createSqliteBallotStore } from '../store/ballots';
 import { openDb } from '../store/db';
 import { createSqliteDocStore } from '../store/docs';
 import { createSqliteJournalStore } from '../store/journal';
+import { createSqliteStrategyStore } from '../store/strategies';
 import { createSqliteStorage } from '../store/transaction';
 import { createSqliteWorkshopStore } from '../store/workshops';
 import { RoomManager } from '../sync/rooms';
@@ -68,6 +69,7 @@ async function setup(clock = fakeClock()) {
     docs,
     journal: createSqliteJournalStore(db),
     workshops: createSqliteWorkshopStore(db),
+    strategies: createSqliteStrategyStore(db),
   });
   const rooms = new RoomManager(docs, storage, log, {
     graceMs: 0,
