@@ -32,16 +32,16 @@ export function createWorkshopDeletion(deps: WorkshopDeletionDeps): WorkshopDele
   return {
     async delete(workshopId, why) {
       const people = await workshops.participants(workshopId);
-      // From here on synchronous, rows first in memory order: nothing in flight may write the
-      // workshop back once it is gone.
+      // From here on nothing else is awaited before the rows' deletion: the rooms are dropped and
+      // the sockets closed first, so nothing in flight writes the workshop back once it is gone.
       const dropped = rooms.drop((name) => parseRoomName(name)?.workshopId === workshopId);
       votes.forget(workshopId);
       let closed = 0;
       for (const person of people)
         closed += sockets.disconnect(person.id, CLOSE_CODES.workshopDeleted, 'workshop deleted');
-      const existed = purge.deleteWorkshop(workshopId);
+      const existed = await purge.deleteWorkshop(workshopId);
       activity.forget(workshopId);
-      const { busy } = purge.scrub();
+      const { busy } = await purge.scrub();
       // The id only: titles and names never go into logs.
       log.info({ workshopId, why, rooms: dropped.length, sockets: closed, existed }, 'workshop deleted');
       if (busy)
@@ -76,7 +76,7 @@ export function createStrategyDeletion(deps: {
       const sessions = (await strategies.sessions(strategyId)).map((s) => s.workshopId);
       for (const workshopId of sessions) await deletion.delete(workshopId, 'strategy');
       if (!(await strategies.delete(strategyId))) return null;
-      purge.scrub();
+      await purge.scrub();
       log.info({ strategyId, why, sessions: sessions.length }, 'strategy deleted');
       return sessions;
     },

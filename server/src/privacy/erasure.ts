@@ -54,7 +54,7 @@ export function createParticipantErasure(deps: ParticipantErasureDeps): Particip
       if (removeContributions) {
         const drafts = draftsRoomName(workshop.id, participant.id);
         rooms.drop((name) => name === drafts);
-        purge.deleteDoc(drafts);
+        await purge.deleteDoc(drafts);
         const board = roomName(workshop.id, 'board');
         removedNotes = await rooms.withDoc(board, (doc) =>
           removeAuthorNotes(doc, participant.id, SERVER_ORIGIN),
@@ -62,7 +62,7 @@ export function createParticipantErasure(deps: ParticipantErasureDeps): Particip
         // The deleted texts are still in the stored log until a snapshot replaces it.
         if (removedNotes > 0) await rooms.compactNow(board);
       }
-      const { busy } = purge.scrub();
+      const { busy } = await purge.scrub();
       log.info(
         {
           workshopId: workshop.id,

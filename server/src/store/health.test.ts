@@ -23,7 +23,7 @@ describe('storage health', () => {
     expect(isStorageFault(null)).toBe(false);
   });
 
-  it('refuses writes after a failure until a probe write succeeds, then tells its listeners', () => {
+  it('refuses writes after a failure until a probe write succeeds, then tells its listeners', async () => {
     const db = fullDb();
     const health = createStorageHealth(db, pino({ level: 'silent' }), { probeMs: 60_000 });
     let recovered = 0;
@@ -38,9 +38,9 @@ describe('storage health', () => {
     expect(isStorageFault(failure)).toBe(true);
     health.report(failure);
     expect(health.writable).toBe(false);
-    expect(health.probe()).toBe(false);
+    expect(await health.probe()).toBe(false);
     db.exec('DELETE FROM filler');
-    expect(health.probe()).toBe(true);
+    expect(await health.probe()).toBe(true);
     expect(health.writable).toBe(true);
     expect(recovered).toBe(1);
     health.close();

@@ -21,8 +21,8 @@ export interface StorageHealth {
   readonly writable: boolean;
   /** A write failed: refuse writes until a probe succeeds. */
   report(error: unknown): void;
-  /** Tries the probe now (the timer does it by itself); returns whether writes are taken. */
-  probe(): boolean;
+  /** Tries the probe now (the timer does it by itself); resolves to whether writes are taken. */
+  probe(): Promise<boolean>;
   onRecovered(listener: () => void): void;
   close(): void;
 }
@@ -50,7 +50,7 @@ export function createStorageHealth(db: Db, log: Logger, options: StorageHealthO
   let timer: NodeJS.Timeout | null = null;
   let since = 0;
 
-  const probe = (): boolean => {
+  const probe = async (): Promise<boolean> => {
     if (writable) return true;
     try {
       fill.run(PROBE_HEADROOM_BYTES);
@@ -86,7 +86,7 @@ export function createStorageHealth(db: Db, log: Logger, options: StorageHealthO
         { err: String(error), code: (error as { code?: unknown } | null)?.code, probeMs },
         'storage refused a write: writes are refused until it takes them again',
       );
-      timer = setInterval(probe, probeMs);
+      timer = setInterval(() => void probe(), probeMs);
       timer.unref();
     },
     probe,

@@ -13,13 +13,14 @@ export interface PurgeStore {
    * its rooms (board, control, every participant's drafts), its vote rounds with their
    * ballots and request ids, its participants. Returns whether the workshop existed.
    */
-  deleteWorkshop(workshopId: string): boolean;
+  deleteWorkshop(workshopId: string): Promise<boolean>;
   /** Deletes one document's log and snapshot (a person's drafts when they are erased). */
-  deleteDoc(doc: string): void;
+  deleteDoc(doc: string): Promise<void>;
   /** Incremental vacuum, then a `TRUNCATE` checkpoint; `busy` when a reader kept the WAL from being emptied. */
-  scrub(): { busy: boolean };
+  scrub(): Promise<{ busy: boolean }>;
 }
 
+/** SQLite's: synchronous inside (better-sqlite3), settled promises out (docs/architecture.md). */
 export function createSqlitePurge(db: Db): PurgeStore {
   // The board room is named by the workshop id, its other rooms start with `id/`: a range on the
   // `doc` index (`id/` up to `id0`, '0' following '/'), where `substr` would scan the whole log.
@@ -44,9 +45,9 @@ export function createSqlitePurge(db: Db): PurgeStore {
   });
 
   return {
-    deleteWorkshop: (id) => purgeWorkshop(id),
-    deleteDoc: (doc) => purgeDoc(doc),
-    scrub() {
+    deleteWorkshop: async (id) => purgeWorkshop(id),
+    deleteDoc: async (doc) => purgeDoc(doc),
+    async scrub() {
       db.pragma('incremental_vacuum');
       const [result] = db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
       return { busy: (result?.busy ?? 0) !== 0 };
