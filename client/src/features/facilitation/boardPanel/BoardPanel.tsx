@@ -6,7 +6,7 @@ import {
   restoreNote,
   setNoteEditing,
 } from '@atelier/shared';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import { useT } from '../../../i18n/locale';
 import { listedNames, presentNames } from '../../../state/people';
 import { usePresence } from '../../../state/presenceStores';
@@ -14,8 +14,7 @@ import { boardStore, useBoard } from '../../../state/store';
 import { useBoardValue } from '../../../state/useBoardValue';
 import { useConnection } from '../../../state/useConnection';
 import { ConfirmDialog } from '../../../ui/ConfirmDialog';
-import { Icon } from '../../../ui/Icon';
-import { IconButton } from '../../../ui/IconButton';
+import { SidePanel } from '../../../ui/SidePanel';
 import { timeAgo } from '../../../ui/timeAgo';
 import { DeleteWorkshopSection } from '../../privacy/DeleteWorkshop';
 import { MakeStrategySection } from '../../strategy/MakeStrategy';
@@ -37,32 +36,22 @@ export function BoardPanel({
   onClose: () => void;
 }) {
   const t = useT();
-  const headingRef = useRef<HTMLHeadingElement>(null);
   const [confirming, setConfirming] = useState(false);
-  useEffect(() => headingRef.current?.focus(), []);
   return (
-    <aside
-      className="share-panel board-panel"
-      data-testid="boardPanel.panel"
-      aria-labelledby="board-panel-heading"
-      onKeyDown={(event) => {
-        const inDialog = event.target instanceof Element && event.target.closest('dialog');
-        if (event.key === 'Escape' && !confirming && !inDialog) onClose();
-      }}
+    <SidePanel
+      className="board-panel"
+      testId="boardPanel.panel"
+      headingId="board-panel-heading"
+      heading={t('boardPanel.heading')}
+      closeTestId="boardPanel.close"
+      onClose={onClose}
+      escapeCloses={!confirming}
     >
-      <div className="share-panel__head">
-        <h2 id="board-panel-heading" ref={headingRef} tabIndex={-1}>
-          {t('boardPanel.heading')}
-        </h2>
-        <IconButton label={t('common.close')} testId="boardPanel.close" onClick={onClose}>
-          <Icon name="close" size={16} />
-        </IconButton>
-      </div>
       <NoteEditingSetting />
       <Bin confirming={confirming} setConfirming={setConfirming} />
       <MakeStrategySection workshopId={workshopId} token={token} strategyId={strategyId} />
       <DeleteWorkshopSection workshopId={workshopId} token={token} />
-    </aside>
+    </SidePanel>
   );
 }
 

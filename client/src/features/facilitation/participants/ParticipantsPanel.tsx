@@ -1,5 +1,5 @@
 import { type ModerationAction, moderationRefusal, type ParticipantSummary } from '@atelier/shared';
-import { type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
+import { type ReactNode, useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { errorMessage } from '../../../api/errorMessage';
 import { removeParticipant, setCoFacilitator } from '../../../api/participants';
@@ -12,6 +12,7 @@ import { Checkbox } from '../../../ui/Checkbox';
 import { ConfirmDialog } from '../../../ui/ConfirmDialog';
 import { Icon } from '../../../ui/Icon';
 import { IconButton } from '../../../ui/IconButton';
+import { SidePanel } from '../../../ui/SidePanel';
 import { NewJoinCodeButton } from '../share/NewJoinCode';
 import { notesByAuthor, type ParticipantRow, participantRows } from './participantRows';
 
@@ -48,8 +49,6 @@ export function ParticipantsPanel({ workshopId, token, refreshSummary, onClose }
   /** People removed while the panel is open, with the code then: they can come back while it lasts. */
   const [removedHere, setRemovedHere] = useState<{ name: string; code: string | undefined }[]>([]);
   const couldReturn = removedHere.filter((r) => r.code === joinCode);
-  const headingRef = useRef<HTMLHeadingElement>(null);
-  useEffect(() => headingRef.current?.focus(), []);
 
   const rows = useMemo(
     () => participantRows(listed ?? [], people, counts, locale),
@@ -109,24 +108,15 @@ export function ParticipantsPanel({ workshopId, token, refreshSummary, onClose }
   };
 
   return (
-    <aside
-      className="share-panel participants-panel"
-      data-testid="participants.panel"
-      aria-labelledby="participants-heading"
-      onKeyDown={(event) => {
-        // Escape in a confirmation closes only the confirmation.
-        const inDialog = event.target instanceof Element && event.target.closest('dialog');
-        if (event.key === 'Escape' && !confirming && !inDialog) onClose();
-      }}
+    <SidePanel
+      className="participants-panel"
+      testId="participants.panel"
+      headingId="participants-heading"
+      heading={t('participants.heading')}
+      closeTestId="participants.close"
+      onClose={onClose}
+      escapeCloses={!confirming}
     >
-      <div className="share-panel__head">
-        <h2 id="participants-heading" ref={headingRef} tabIndex={-1}>
-          {t('participants.heading')}
-        </h2>
-        <IconButton label={t('common.close')} testId="participants.close" onClick={onClose}>
-          <Icon name="close" size={16} />
-        </IconButton>
-      </div>
       <p className="participants-panel__summary" data-testid="participants.summary">
         {t('participants.summary', { total: t.plural('participants.total', active.length), here })}
       </p>
@@ -232,7 +222,7 @@ export function ParticipantsPanel({ workshopId, token, refreshSummary, onClose }
           }}
         />
       )}
-    </aside>
+    </SidePanel>
   );
 }
 

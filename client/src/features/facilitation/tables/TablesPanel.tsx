@@ -20,7 +20,7 @@ import {
   useSensor,
   useSensors,
 } from '@dnd-kit/core';
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import { errorMessage } from '../../../api/errorMessage';
 import { balanceTables } from '../../../api/tables';
 import { localeStore, useT } from '../../../i18n/locale';
@@ -30,6 +30,7 @@ import { initials } from '../../../toolbox/presence/PresenceBar';
 import { ConfirmDialog } from '../../../ui/ConfirmDialog';
 import { Icon } from '../../../ui/Icon';
 import { IconButton } from '../../../ui/IconButton';
+import { SidePanel } from '../../../ui/SidePanel';
 import { nextTableColor, roster, type SeatedRow, TABLE_PALETTE } from './roster';
 import { TableRoundForm } from './TableRound';
 
@@ -70,8 +71,6 @@ export function TablesPanel({ workshopId, token, onClose }: Props) {
   const { tables, seats } = useBoard((s) => s.tables);
   const people = useBoard((s) => s.workshop?.participants);
   const list = useMemo(() => roster(people ?? [], tables, seats, locale), [people, tables, seats, locale]);
-  const headingRef = useRef<HTMLHeadingElement>(null);
-  useEffect(() => headingRef.current?.focus(), []);
   const sensors = useSensors(
     useSensor(PointerSensor, POINTER_OPTIONS),
     useSensor(TouchSensor, TOUCH_OPTIONS),
@@ -95,23 +94,14 @@ export function TablesPanel({ workshopId, token, onClose }: Props) {
   };
 
   return (
-    <aside
-      className="share-panel tables-panel"
-      data-testid="tables.panel"
-      aria-labelledby="tables-heading"
-      onKeyDown={(event) => {
-        const inDialog = event.target instanceof Element && event.target.closest('dialog');
-        if (event.key === 'Escape' && !inDialog) onClose();
-      }}
+    <SidePanel
+      className="tables-panel"
+      testId="tables.panel"
+      headingId="tables-heading"
+      heading={t('tables.heading')}
+      closeTestId="tables.close"
+      onClose={onClose}
     >
-      <div className="share-panel__head">
-        <h2 id="tables-heading" ref={headingRef} tabIndex={-1}>
-          {t('tables.heading')}
-        </h2>
-        <IconButton label={t('common.close')} testId="tables.close" onClick={onClose}>
-          <Icon name="close" size={16} />
-        </IconButton>
-      </div>
       <TableRoundForm hasTables={tables.length > 0} />
       <SeatingForm workshopId={workshopId} token={token} hasTables={tables.length > 0} />
       <p className="visually-hidden" aria-live="polite">
@@ -131,7 +121,7 @@ export function TablesPanel({ workshopId, token, onClose }: Props) {
         </Zone>
       </DndContext>
       <NewTable used={tables.map((x) => x.color)} count={tables.length} />
-    </aside>
+    </SidePanel>
   );
 }
 

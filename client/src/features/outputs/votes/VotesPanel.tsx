@@ -1,12 +1,11 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { useT } from '../../../i18n/locale';
 import { useBoard } from '../../../state/store';
 import { Icon } from '../../../ui/Icon';
-import { IconButton } from '../../../ui/IconButton';
+import { SidePanel } from '../../../ui/SidePanel';
 import { visibleRounds } from './model';
 import { NewRoundForm } from './NewRoundForm';
 import { RoundItem } from './RoundItem';
-
 import { useRounds } from './useRounds';
 import { type VotesApi, VotesApiProvider } from './votesApi';
 
@@ -33,29 +32,18 @@ function Panel({ onClose }: { onClose: () => void }) {
   const all = useRounds();
   const rounds = useMemo(() => visibleRounds(all, facilitator).reverse(), [all, facilitator]);
   const [creating, setCreating] = useState(false);
-  const headingRef = useRef<HTMLHeadingElement>(null);
   const newRef = useRef<HTMLButtonElement>(null);
-  useEffect(() => headingRef.current?.focus(), []);
 
   return (
-    <aside
-      className="share-panel votes-panel"
-      data-testid="votes.panel"
-      aria-labelledby="votes-heading"
-      onKeyDown={(event) => {
-        // Not from a dialog (in a portal, outside this panel) nor from the new round form.
-        const inside = event.target instanceof Node && event.currentTarget.contains(event.target);
-        if (event.key === 'Escape' && inside && !creating) onClose();
-      }}
+    <SidePanel
+      className="votes-panel"
+      testId="votes.panel"
+      headingId="votes-heading"
+      heading={t('votes.panel.heading')}
+      closeTestId="votes.close"
+      onClose={onClose}
+      escapeCloses={!creating}
     >
-      <div className="share-panel__head">
-        <h2 id="votes-heading" ref={headingRef} tabIndex={-1}>
-          {t('votes.panel.heading')}
-        </h2>
-        <IconButton label={t('common.close')} testId="votes.close" onClick={onClose}>
-          <Icon name="close" size={16} />
-        </IconButton>
-      </div>
       {facilitator &&
         (creating ? (
           <NewRoundForm
@@ -86,6 +74,6 @@ function Panel({ onClose }: { onClose: () => void }) {
           ))}
         </ul>
       )}
-    </aside>
+    </SidePanel>
   );
 }

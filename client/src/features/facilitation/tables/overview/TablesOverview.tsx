@@ -14,7 +14,7 @@ import { boardStore, useBoard } from '../../../../state/store';
 import { useBoardValue } from '../../../../state/useBoardValue';
 import { useRemaining } from '../../../../toolbox/time/useRemaining';
 import { Icon } from '../../../../ui/Icon';
-import { IconButton } from '../../../../ui/IconButton';
+import { SidePanel } from '../../../../ui/SidePanel';
 import { TableChip } from '../TableSpace';
 import { activityStore, isActive } from './activity';
 import { type Miniature, type OverviewCard, overviewCards, stepCount, tableMiniatures } from './overview';
@@ -36,30 +36,19 @@ export function TablesOverview({ onClose }: { onClose: () => void }) {
   const viewed = useBoard((s) => s.viewedTable);
   const [target, setTarget] = useState<string | null>(null);
   const [focusMessage, requestFocus] = useReducer((n: number) => n + 1, 0);
-  const headingRef = useRef<HTMLHeadingElement>(null);
-  useEffect(() => headingRef.current?.focus(), []);
   const primary = stepCount(round?.step ?? null);
   const notes = useBoard((s) => s.notes);
   const minis = useMemo(() => tableMiniatures(notes, { width: NOTE_WIDTH, height: NOTE_HEIGHT }), [notes]);
 
   return (
-    <aside
-      className="share-panel overview-panel"
-      data-testid="overview.panel"
-      aria-labelledby="overview-heading"
-      onKeyDown={(event) => {
-        if (event.key === 'Escape' && !(event.target instanceof Element && event.target.closest('dialog')))
-          onClose();
-      }}
+    <SidePanel
+      className="overview-panel"
+      testId="overview.panel"
+      headingId="overview-heading"
+      heading={t('overview.heading')}
+      closeTestId="overview.close"
+      onClose={onClose}
     >
-      <div className="share-panel__head">
-        <h2 id="overview-heading" ref={headingRef} tabIndex={-1}>
-          {t('overview.heading')}
-        </h2>
-        <IconButton label={t('common.close')} testId="overview.close" onClick={onClose}>
-          <Icon name="close" size={16} />
-        </IconButton>
-      </div>
       <div className="overview-panel__round" data-testid="overview.round" data-on={round !== null}>
         <p>{round ? t('overview.roundOn', { step: t(`steps.${round.step}`) }) : t('overview.noRound')}</p>
         <RoundTime />
@@ -88,7 +77,7 @@ export function TablesOverview({ onClose }: { onClose: () => void }) {
       {cards.length > 0 && (
         <TableMessageForm target={target} onTarget={setTarget} focusRequest={focusMessage} />
       )}
-    </aside>
+    </SidePanel>
   );
 }
 
