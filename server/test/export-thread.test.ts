@@ -4,9 +4,9 @@
  * server keeps answering.
  */
 import { threadId } from 'node:worker_threads';
-import { type CreateWorkshopResponse, Strategy } from '@atelier/shared';
+import type { CreateWorkshopResponse } from '@atelier/shared';
 import { afterAll, describe, expect, it } from 'vitest';
-import { api, cleanup, createWorkshop, logEntries, pingWhile, startServer } from './harness';
+import { api, cleanup, logEntries, pingWhile, startServer, strategyWithNotes } from './harness';
 
 afterAll(cleanup);
 
@@ -16,24 +16,11 @@ describe('a big export', () => {
   it('is written in a worker thread while the server keeps answering', async () => {
     // The rooms stay loaded between the exports: the one measured reads them as a live session would.
     const server = await startServer({ env: { ROOM_GRACE_MS: '60000' } });
-    const small = await createWorkshop(server.url);
-    const exported = await api(server.url, 'GET', `/api/workshops/${small.id}/export?format=json`, {
-      token: small.facilitatorToken,
-    });
-    const strategy = Strategy.parse(exported.body);
-    const at = Date.parse(strategy.provenance.exportedAt);
-    for (let n = 0; n < NOTES; n++)
-      strategy.notes.push({
-        id: `note-${n}`,
-        text: `Constat ${n} : les habitants du territoire attendent des services de proximité`,
-        theme: null,
-        author: null,
-        authorGroup: null,
-        issue: null,
-        position: { x: n % 100, y: Math.floor(n / 100) },
-        createdAt: new Date(at + n).toISOString(),
-        votes: [],
-      });
+    const strategy = await strategyWithNotes(
+      server.url,
+      NOTES,
+      (n) => `Constat ${n} : les habitants du territoire attendent des services de proximité`,
+    );
     const imported = await api<CreateWorkshopResponse>(server.url, 'POST', '/api/workshops/import', {
       body: { strategy },
     });

@@ -25,6 +25,7 @@ import {
   readClusterList,
   readNotes,
   roomName,
+  Strategy,
   WorkshopPreview,
 } from '@atelier/shared';
 import { waitFor, withTimeout } from '@atelier/testing';
@@ -822,4 +823,34 @@ export async function pingWhile<T>(url: string, work: Promise<T>): Promise<{ ans
     pings.push(performance.now() - sent);
   }
   return { answer: await settled, pings };
+}
+
+/**
+ * A fresh workshop's exported strategy with `notes` more notes (`text(n)` each, laid out in rows
+ * of 100): a big file to import, or to import and then export.
+ */
+export async function strategyWithNotes(
+  url: string,
+  notes: number,
+  text: (n: number) => string,
+): Promise<Strategy> {
+  const w = await createWorkshop(url);
+  const answer = await api(url, 'GET', `/api/workshops/${w.id}/export?format=json`, {
+    token: w.facilitatorToken,
+  });
+  const strategy = Strategy.parse(answer.body);
+  const at = Date.parse(strategy.provenance.exportedAt);
+  for (let n = 0; n < notes; n++)
+    strategy.notes.push({
+      id: `note-${n}`,
+      text: text(n),
+      theme: null,
+      author: null,
+      authorGroup: null,
+      issue: null,
+      position: { x: n % 100, y: Math.floor(n / 100) },
+      createdAt: new Date(at + n).toISOString(),
+      votes: [],
+    });
+  return strategy;
 }

@@ -6,7 +6,7 @@
 import { request as httpRequest } from 'node:http';
 import { threadId } from 'node:worker_threads';
 import { loadConfig, WRITE_LIMIT_DEFAULTS } from '@atelier/server';
-import { type ApiError, type CreateWorkshopResponse, IMPORT_MAX_BYTES, Strategy } from '@atelier/shared';
+import { type ApiError, type CreateWorkshopResponse, IMPORT_MAX_BYTES } from '@atelier/shared';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
   type ApiAnswer,
@@ -16,6 +16,7 @@ import {
   logEntries,
   pingWhile,
   startServer,
+  strategyWithNotes,
   TWO_AND_OBSERVER,
 } from './harness';
 import { ok, openDotsRound, votingWorkshop } from './votes-api';
@@ -194,27 +195,13 @@ describe('per-address limits on the routes without a token', () => {
 
 describe('a big import', () => {
   /** A strategy of `notes` long notes: about 4.6 MB of JSON per 8,000. */
-  async function bigStrategy(server: { url: string }, notes: number): Promise<Strategy> {
-    const w = await createWorkshop(server.url);
-    const answer = await api(server.url, 'GET', `/api/workshops/${w.id}/export?format=json`, {
-      token: w.facilitatorToken,
-    });
-    const strategy = Strategy.parse(answer.body);
-    const at = Date.parse(strategy.provenance.exportedAt);
-    for (let n = 0; n < notes; n++)
-      strategy.notes.push({
-        id: `note-${n}`,
-        text: `Constat ${n} : ${'les habitants du territoire attendent des services de proximité, '.repeat(6)}`,
-        theme: null,
-        author: null,
-        authorGroup: null,
-        issue: null,
-        position: { x: n % 100, y: Math.floor(n / 100) },
-        createdAt: new Date(at + n).toISOString(),
-        votes: [],
-      });
-    return strategy;
-  }
+  const bigStrategy = (server: { url: string }, notes: number) =>
+    strategyWithNotes(
+      server.url,
+      notes,
+      (n) =>
+        `Constat ${n} : ${'les habitants du territoire attendent des services de proximité, '.repeat(6)}`,
+    );
 
   it('is read in a worker thread while the server keeps answering at once', async () => {
     const server = await startServer();
