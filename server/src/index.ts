@@ -20,7 +20,7 @@ import { createActivityTracker, recordingActivity } from './store/activity';
 import { createSqliteBallotStore } from './store/ballots';
 import { databaseWritable, openDb } from './store/db';
 import { createSqliteDocStore } from './store/docs';
-import { createStorageHealth, isStorageFault } from './store/health';
+import { createStorageHealth, isStorageFault, sqliteStorageProbe } from './store/health';
 import { createSqliteJournalStore } from './store/journal';
 import { claimDataDir } from './store/pidFile';
 import { createSqlitePurge } from './store/purge';
@@ -90,7 +90,7 @@ export function startServer(config: Config, options: StartOptions = {}): Promise
   const log = options.log ?? createLogger(config.logLevel);
   const db = openDb(config.dataDir, { maxBytes: config.dbMaxBytes });
   const releaseDataDir = claimDataDir(config.dataDir);
-  const storage = createStorageHealth(db, log, { probeMs: config.storageProbeMs });
+  const storage = createStorageHealth(sqliteStorageProbe(db), log, { probeMs: config.storageProbeMs });
   const stored = createSqliteWorkshopStore(db);
   const activity = createActivityTracker(stored, {
     onError: (error) => {

@@ -1,4 +1,4 @@
-import { CLOSE_CODES, parseRoomName } from '@atelier/shared';
+import { CLOSE_CODES } from '@atelier/shared';
 import type { Logger } from '../log';
 import type { ActivityTracker } from '../store/activity';
 import type { PurgeStore } from '../store/purge';
@@ -20,7 +20,7 @@ export interface WorkshopDeletion {
 export interface WorkshopDeletionDeps {
   workshops: Pick<WorkshopStore, 'participants'>;
   purge: PurgeStore;
-  rooms: Pick<RoomManager, 'drop'>;
+  rooms: Pick<RoomManager, 'retire'>;
   sockets: ParticipantDisconnector;
   votes: Pick<VoteService, 'forget'>;
   activity: Pick<ActivityTracker, 'forget'>;
@@ -32,9 +32,10 @@ export function createWorkshopDeletion(deps: WorkshopDeletionDeps): WorkshopDele
   return {
     async delete(workshopId, why) {
       const people = await workshops.participants(workshopId);
-      // From here on nothing else is awaited before the rows' deletion: the rooms are dropped and
-      // the sockets closed first, so nothing in flight writes the workshop back once it is gone.
-      const dropped = rooms.drop((name) => parseRoomName(name)?.workshopId === workshopId);
+      // From here on nothing else is awaited before the rows' deletion: the rooms are dropped (and
+      // refused from now on) and the sockets closed first, so nothing in flight writes the
+      // workshop back once it is gone, and a reconnect while the purge runs loads nothing.
+      const dropped = rooms.retire(workshopId);
       votes.forget(workshopId);
       let closed = 0;
       for (const person of people)

@@ -9,20 +9,31 @@ import pg from 'pg';
 import { afterEach } from 'vitest';
 import { openDb } from './db';
 import { createSqliteDocStore, type DocStore } from './docs';
+import type { StorageProbe } from './health';
+import { sqliteStorageProbe } from './health';
 import { createSqliteJournalStore, type JournalStore } from './journal';
 import { migratePostgres } from './pg/migrate';
 import { createPgStorage } from './pg/storage';
+import { createSqlitePurge, type PurgeStore } from './purge';
+import { createSqliteStrategyStore, type StrategyStore } from './strategies';
 import { useTempDirs } from './temp-dirs';
-import { createSqliteStorage, type DocTransactionStores, type Storage } from './transaction';
+import { createSqliteStorage, type Storage, type StoresButBallots } from './transaction';
+import { createSqliteWorkshopStore, type WorkshopStore } from './workshops';
 
 export interface OpenStores {
   docs: DocStore;
   journal: JournalStore;
-  storage: Storage<DocTransactionStores>;
-  /**
-   * Raw rows the stores under test rely on (the workshop store is not on PostgreSQL yet): a
-   * workshop and its participants, each `[id, group]`.
-   */
+  workshops: WorkshopStore;
+  strategies: StrategyStore;
+  purge: PurgeStore;
+  /** The storage health's probe. */
+  probe: StorageProbe;
+  storage: Storage<StoresButBallots>;
+  /** Every row of every table of the schema, by table (what a purge must leave nothing of). */
+  rows(): Promise<Record<string, Record<string, unknown>[]>>;
+  /** Closes the connection (the pool): the stores then fail. */
+  close(): Promise<void>;
+  /** Raw rows, with the ids a test chooses: a workshop and its participants, each `[id, group]`. */
   addWorkshop(id: string, participants: readonly (readonly [string, string])[]): Promise<void>;
   /** Deletes a workshop's row (its rows go with it, by foreign key). */
   deleteWorkshop(id: string): Promise<void>;
@@ -61,6 +72,8 @@ export function useBackends(): Backend[] {
         });
         const docs = createSqliteDocStore(db);
         const journal = createSqliteJournalStore(db);
+        const workshops = createSqliteWorkshopStore(db);
+        const strategies = createSqliteStrategyStore(db);
         const addParticipant = db.prepare(
           `INSERT INTO participants (id, workshop_id, name, grp, role, token_hash, created_at)
            VALUES (?, ?, ?, ?, 'participant', ?, ?)`,
@@ -68,7 +81,25 @@ export function useBackends(): Backend[] {
         return {
           docs,
           journal,
-          storage: createSqliteStorage(db, { docs, journal }),
+          workshops,
+          strategies,
+          purge: createSqlitePurge(db),
+          probe: sqliteStorageProbe(db),
+          storage: createSqliteStorage(db, { docs, journal, workshops, strategies }),
+          async rows() {
+            const tables = db
+              .prepare<[], string>(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'",
+              )
+              .pluck()
+              .all();
+            return Object.fromEntries(
+              tables.map((t) => [t, db.prepare<[], Record<string, unknown>>(`SELECT * FROM ${t}`).all()]),
+            );
+          },
+          async close() {
+            db.close();
+          },
           async addWorkshop(id, participants) {
             db.prepare(
               `INSERT INTO workshops (id, title, territory_name, territory_kind, locale, join_code, created_at)
@@ -112,9 +143,17 @@ export function useBackends(): Backend[] {
         await migratePostgres(pool);
         const storage = createPgStorage(pool);
         return {
-          docs: storage.docs,
-          journal: storage.journal,
+          ...storage,
           storage,
+          async rows() {
+            const { rows: tables } = await pool.query<{ name: string }>(
+              "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public'",
+            );
+            const all: Record<string, Record<string, unknown>[]> = {};
+            for (const { name } of tables) all[name] = (await pool.query(`SELECT * FROM ${name}`)).rows;
+            return all;
+          },
+          close: end,
           async addWorkshop(id, participants) {
             await pool.query(
               `INSERT INTO workshops (id, title, territory_name, territory_kind, locale, join_code, created_at)

@@ -1,7 +1,7 @@
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
 import { openDb } from './db';
-import { createStorageHealth, isStorageFault, PROBE_HEADROOM_BYTES } from './health';
+import { createStorageHealth, isStorageFault, PROBE_HEADROOM_BYTES, sqliteStorageProbe } from './health';
 import { useTempDirs } from './temp-dirs';
 
 const tempDir = useTempDirs('atelier-health-');
@@ -25,7 +25,9 @@ describe('storage health', () => {
 
   it('refuses writes after a failure until a probe write succeeds, then tells its listeners', async () => {
     const db = fullDb();
-    const health = createStorageHealth(db, pino({ level: 'silent' }), { probeMs: 60_000 });
+    const health = createStorageHealth(sqliteStorageProbe(db), pino({ level: 'silent' }), {
+      probeMs: 60_000,
+    });
     let recovered = 0;
     health.onRecovered(() => recovered++);
     expect(health.writable).toBe(true);

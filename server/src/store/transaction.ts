@@ -17,8 +17,11 @@ export interface TransactionStores {
   strategies: Pick<StrategyStore, 'create' | 'addSession'>;
 }
 
-/** The writers PostgreSQL has so far (`store/pg/`): documents and the journal. */
-export type DocTransactionStores = Pick<TransactionStores, 'docs' | 'journal'>;
+/**
+ * The writers PostgreSQL has so far (`store/pg/`): every store's but the ballots', which another
+ * step moves onto PostgreSQL.
+ */
+export type StoresButBallots = Omit<TransactionStores, 'ballots'>;
 
 /** Units of work that span stores (docs/architecture.md, "Stores behind async contracts"). */
 export interface Storage<S = TransactionStores> {

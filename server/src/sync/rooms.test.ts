@@ -81,6 +81,18 @@ describe('dropping a deleted workshop’s rooms', () => {
     expect((await store.load('w1/control')).snapshot).toBeNull();
   });
 
+  it('refuses a retired workshop’s rooms from then on, loaded or not, and loads other workshops’', async () => {
+    const { store, rooms } = manager();
+    await rooms.acquire('w1/control');
+    expect(rooms.retire('w1')).toEqual(['w1/control']);
+    // A reconnect while the purge runs: the token may still be found, the room is not loaded.
+    for (const name of ['w1', 'w1/control', 'w1/drafts/p1'])
+      await expect(rooms.acquire(name)).rejects.toBeInstanceOf(RoomDropped);
+    expect(rooms.has('w1')).toBe(false);
+    expect((await rooms.acquire('w10')).name).toBe('w10');
+    expect(await store.load('w1')).toEqual({ snapshot: null, updates: [], lastSeq: 0 });
+  });
+
   it('refuses whoever waited for a room dropped while it loaded, and keeps nothing of it', async () => {
     let loaded: () => void = () => {};
     const { rooms } = manager(0, (store) => ({

@@ -1,3 +1,4 @@
+import { parseRoomName } from '@atelier/shared';
 import type * as Y from 'yjs';
 import type { Logger } from '../log';
 import type { DocStore } from '../store/docs';
@@ -35,6 +36,12 @@ export class RoomManager {
    */
   private readonly damaged = new Map<string, RoomDamaged>();
   private readonly hooks: RoomHooks;
+  /**
+   * Workshops deleted, or being purged: their rooms are refused from then on. On PostgreSQL a
+   * reconnect during the purge's await could still find a token and load a room again, and its
+   * edits would outlive the purge (docs/architecture.md, "Stores behind async contracts").
+   */
+  private readonly retired = new Set<string>();
 
   constructor(
     private readonly store: DocStore,
@@ -90,6 +97,9 @@ export class RoomManager {
     if (room) return Promise.resolve(room);
     const damaged = this.damaged.get(name);
     if (damaged) return Promise.reject(damaged);
+    const workshopId = parseRoomName(name)?.workshopId;
+    if (workshopId !== undefined && this.retired.has(workshopId))
+      return Promise.reject(new RoomDropped(name));
     let loading = this.loading.get(name);
     if (!loading) {
       loading = this.load(name);
@@ -174,6 +184,15 @@ export class RoomManager {
     } finally {
       for (const h of held) h.release();
     }
+  }
+
+  /**
+   * Drops a workshop's rooms (as `drop`) and refuses to load any of them again: its deletion
+   * calls it before it awaits the purge. Returns the names dropped.
+   */
+  retire(workshopId: string): string[] {
+    this.retired.add(workshopId);
+    return this.drop((name) => parseRoomName(name)?.workshopId === workshopId);
   }
 
   /**
