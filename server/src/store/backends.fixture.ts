@@ -35,6 +35,11 @@ export interface OpenStores {
   close(): Promise<void>;
   /** Raw rows, with the ids a test chooses: a workshop and its participants, each `[id, group]`. */
   addWorkshop(id: string, participants: readonly (readonly [string, string])[]): Promise<void>;
+  /**
+   * Raw rows of a vote round of a workshop (the ballot store is not on PostgreSQL yet): the round,
+   * one entry, one ballot and one request id of `participantId`.
+   */
+  addRound(roundId: string, workshopId: string, participantId: string): Promise<void>;
   /** Deletes a workshop's row (its rows go with it, by foreign key). */
   deleteWorkshop(id: string): Promise<void>;
   /** Zeroes a stored snapshot's bytes in place, as a damaged disk page would. */
@@ -107,6 +112,20 @@ export function useBackends(): Backend[] {
             ).run(id, `code-${id}`, NOW);
             for (const [pid, grp] of participants) addParticipant.run(pid, id, pid, grp, `hash-${pid}`, NOW);
           },
+          async addRound(roundId, workshopId, participantId) {
+            db.prepare(
+              `INSERT INTO vote_rounds (id, workshop_id, config, state, created_at) VALUES (?, ?, '{}', 'open', ?)`,
+            ).run(roundId, workshopId, NOW);
+            db.prepare(
+              `INSERT INTO vote_entries (round_id, participant_id, target_id, criterion, value) VALUES (?, ?, 'n1', 'dots', 2)`,
+            ).run(roundId, participantId);
+            db.prepare(
+              'INSERT INTO vote_ballots (round_id, participant_id, done, updated_at) VALUES (?, ?, 1, ?)',
+            ).run(roundId, participantId, NOW);
+            db.prepare(
+              `INSERT INTO vote_requests (round_id, participant_id, request_id) VALUES (?, ?, 'r1')`,
+            ).run(roundId, participantId);
+          },
           async deleteWorkshop(id) {
             db.prepare('DELETE FROM workshops WHERE id = ?').run(id);
           },
@@ -166,6 +185,24 @@ export function useBackends(): Backend[] {
                  VALUES ($1, $2, $1, $3, 'participant', $4, $5)`,
                 [pid, id, grp, `hash-${pid}`, NOW],
               );
+          },
+          async addRound(roundId, workshopId, participantId) {
+            await pool.query(
+              `INSERT INTO vote_rounds (id, workshop_id, config, state, created_at) VALUES ($1, $2, '{}', 'open', $3)`,
+              [roundId, workshopId, NOW],
+            );
+            await pool.query(
+              `INSERT INTO vote_entries (round_id, participant_id, target_id, criterion, value) VALUES ($1, $2, 'n1', 'dots', 2)`,
+              [roundId, participantId],
+            );
+            await pool.query(
+              'INSERT INTO vote_ballots (round_id, participant_id, done, updated_at) VALUES ($1, $2, true, $3)',
+              [roundId, participantId, NOW],
+            );
+            await pool.query(
+              `INSERT INTO vote_requests (round_id, participant_id, request_id) VALUES ($1, $2, 'r1')`,
+              [roundId, participantId],
+            );
           },
           async deleteWorkshop(id) {
             await pool.query('DELETE FROM workshops WHERE id = $1', [id]);

@@ -49,3 +49,11 @@ describe('storage health', () => {
     db.close();
   });
 });
+
+describe('PostgreSQL’s storage faults', () => {
+  it('knows a full disk, an I/O error, a standby, a shutdown and a lost connection, not a constraint', () => {
+    const fault = (code: string) => isStorageFault(Object.assign(new Error(code), { code }));
+    for (const code of ['53100', '58030', '25006', '57P01', '08006', '08001']) expect(fault(code)).toBe(true);
+    for (const code of ['23505', '40001', '42P01']) expect(fault(code)).toBe(false);
+  });
+});

@@ -34,17 +34,28 @@ const CREATE = `
     RETURNING id
   )
   INSERT INTO participants (${PARTICIPANT_COLUMNS})
-  SELECT $8, workshop.id, $9, $10, $11, $12, NULL, $13, NULL, NULL FROM workshop
-  RETURNING id`;
+  SELECT $8, workshop.id, $9, $10, $11, $12, NULL, clock_timestamp(), NULL, NULL FROM workshop
+  RETURNING created_at`;
 
 /**
- * Arrival order: creation time, then the order an import gave its former participants, who
- * share one time (SQLite's `rowid` breaks that tie; here each is stored a microsecond after the
- * one before, which the contract's millisecond times do not show).
+ * Arrival order. A participant's `created_at` is the database's clock at the insert, to the
+ * microsecond, one clock for every node: two people joining within one millisecond keep their
+ * order (SQLite's `rowid` breaks that tie), and an import's former participants, stored
+ * together, are a microsecond apart in the order given. The contract's times are to the
+ * millisecond, read back from what was stored.
  */
 const ARRIVAL = 'ORDER BY created_at, id';
 
 /** A participant row as the contract's record (timestamptz read as ISO text, as SQLite has it). */
+/** The `created_at` a participant's insert returns. */
+interface Stored {
+  created_at: Date;
+}
+const isoTime = (row: Stored | undefined): string => {
+  if (!row) throw new Error('the insert returned no row');
+  return row.created_at.toISOString();
+};
+
 const participant = (row: object | undefined): ParticipantRecord | null =>
   toParticipant(row && sqliteShaped<ParticipantRow>(row));
 const workshop = (row: object | undefined): WorkshopRecord | null =>
@@ -78,7 +89,7 @@ export function createPgWorkshopStore(pool: Queryable, writer: Executor): Worksh
           group: 'other',
           role: 'facilitator',
         });
-        const { rowCount } = await writer.write(CREATE, [
+        const { rows } = await writer.write<Stored>(CREATE, [
           made.id,
           made.title,
           made.territory.name,
@@ -91,9 +102,10 @@ export function createPgWorkshopStore(pool: Queryable, writer: Executor): Worksh
           facilitator.group,
           facilitator.role,
           hashToken(token),
-          facilitator.createdAt,
         ]);
-        if (rowCount === 1) return { workshop: made, facilitator, token };
+        const stored = rows[0];
+        if (stored)
+          return { workshop: made, facilitator: { ...facilitator, createdAt: isoTime(stored) }, token };
       }
     },
     get: (id) => selectWorkshop(pool, id),
@@ -126,8 +138,10 @@ export function createPgWorkshopStore(pool: Queryable, writer: Executor): Worksh
     async addParticipant(input) {
       const joined = joiningParticipant(input);
       const columns = participantColumns(joined.participant);
-      await writer.write(
-        `INSERT INTO participants (${PARTICIPANT_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+      const { rows } = await writer.write<Stored>(
+        `INSERT INTO participants (${PARTICIPANT_COLUMNS})
+         VALUES ($1, $2, $3, $4, $5, $6, $7, clock_timestamp(), $8, $9)
+         RETURNING created_at`,
         [
           columns.id,
           columns.workshopId,
@@ -136,36 +150,34 @@ export function createPgWorkshopStore(pool: Queryable, writer: Executor): Worksh
           columns.role,
           hashToken(joined.token),
           columns.removedAt,
-          columns.createdAt,
           columns.noticeVersion,
           columns.noticeAcknowledgedAt,
         ],
       );
-      return joined;
+      return { ...joined, participant: { ...joined.participant, createdAt: isoTime(rows[0]) } };
     },
     async addFormerParticipants(workshopId, people) {
       if (people.length === 0) return [];
-      const now = new Date().toISOString();
-      const added = people.map((person) => formerParticipant(workshopId, person, now));
+      const added = people.map((person) => formerParticipant(workshopId, person, ''));
       // The hash of a token nobody is given (the column is required and unique).
-      const { rows } = await writer.write<{ id: string; created_at: Date }>(
-        `INSERT INTO participants (id, workshop_id, name, grp, role, token_hash, removed_at, created_at)
-         SELECT p.id, $1, p.name, p.grp, 'participant', p.token_hash, $2::timestamptz,
-           $2::timestamptz + (p.ord - 1) * interval '1 microsecond'
-         FROM unnest($3::text[], $4::text[], $5::text[], $6::text[]) WITH ORDINALITY AS p(id, name, grp, token_hash, ord)
+      const { rows } = await writer.write<Stored & { id: string }>(
+        `WITH now AS (SELECT clock_timestamp() AS at)
+         INSERT INTO participants (id, workshop_id, name, grp, role, token_hash, removed_at, created_at)
+         SELECT p.id, $1, p.name, p.grp, 'participant', p.token_hash, now.at, now.at + (p.ord - 1) * interval '1 microsecond'
+         FROM now, unnest($2::text[], $3::text[], $4::text[], $5::text[]) WITH ORDINALITY AS p(id, name, grp, token_hash, ord)
          RETURNING id, created_at`,
         [
           workshopId,
-          now,
           added.map((p) => p.id),
           added.map((p) => p.name),
           added.map((p) => p.group),
           added.map(() => hashToken(newToken())),
         ],
       );
-      // Past a thousand people the stored time reaches the next millisecond: returned as stored.
-      const stored = new Map(rows.map((row) => [row.id, row.created_at.toISOString()]));
-      return added.map((p) => ({ ...p, createdAt: stored.get(p.id) ?? p.createdAt }));
+      // Removed when added; past a thousand people the creation time reaches the next millisecond.
+      const stored = new Map(rows.map((row) => [row.id, isoTime(row)]));
+      const removedAt = isoTime(rows[0]);
+      return added.map((p) => ({ ...p, removedAt, createdAt: stored.get(p.id) ?? removedAt }));
     },
     async participantByToken(token) {
       const { rows } = await pool.query(

@@ -1,31 +1,84 @@
+/**
+ * The workshop store's contract, on every backend (docs/scale-out.md, "Store contract suite"):
+ * workshops, participants, their roles, removal and erasure, and a creation with its first
+ * documents in one transaction.
+ */
 import { roomName } from '@atelier/shared';
 import { describe, expect, it } from 'vitest';
-import { openDb } from './db';
-import { createSqliteDocStore } from './docs';
-import { createSqliteJournalStore } from './journal';
+import { type Backend, type OpenStores, useBackends } from './backends.fixture';
 import { seedWorkshopDocs } from './seed';
-import { createSqliteStrategyStore } from './strategies';
-import { useTempDirs } from './temp-dirs';
-import { createSqliteStorage } from './transaction';
-import { createSqliteWorkshopStore } from './workshops';
 
-const tempDir = useTempDirs('atelier-workshops-');
-async function setup() {
-  const dir = tempDir();
-  const workshops = createSqliteWorkshopStore(openDb(dir));
-  const { workshop } = await workshops.create({
-    title: 'Atelier',
-    territory: { name: 'Ornans', kind: 'municipality' },
-    locale: 'fr',
-    facilitatorName: 'Camille',
-  });
+const backends = useBackends();
+
+const INPUT = {
+  title: 'Atelier',
+  territory: { name: 'Ornans', kind: 'municipality' },
+  locale: 'fr',
+  facilitatorName: 'Camille',
+} as const;
+
+async function setup(backend: Backend, opened?: OpenStores) {
+  const stores = opened ?? (await backend.open());
+  const { workshops } = stores;
+  const { workshop } = await workshops.create(INPUT);
   const joinAs = (role: 'participant' | 'observer') =>
     workshops.addParticipant({ workshopId: workshop.id, name: 'Léa', group: 'resident', role });
-  return { workshops, workshop, joinAs };
+  return { ...stores, workshops, workshop, joinAs };
 }
-describe('SQLite workshop store: removing and promoting people', () => {
+
+const ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
+
+describe.each(backends)('workshop store on $name: what is read is what was written', (backend) => {
+  it('gives back a workshop and its people exactly as created, times as ISO text, flags as booleans', async () => {
+    const { workshops } = await backend.open();
+    const created = await workshops.create(INPUT);
+    expect(created.workshop.createdAt).toMatch(ISO);
+    expect(await workshops.get(created.workshop.id)).toStrictEqual(created.workshop);
+    expect(await workshops.getByJoinCode(created.workshop.joinCode)).toStrictEqual(created.workshop);
+    expect(await workshops.participantByToken(created.token)).toStrictEqual(created.facilitator);
+    expect(await workshops.participants(created.workshop.id)).toStrictEqual([created.facilitator]);
+    const notice = { version: 'abc123', acknowledgedAt: '2027-01-02T03:04:05.678Z' };
+    const joined = await workshops.addParticipant({
+      workshopId: created.workshop.id,
+      name: 'Léa',
+      group: 'resident',
+      role: 'observer',
+      notice,
+    });
+    expect(await workshops.participantByToken(joined.token)).toStrictEqual(joined.participant);
+    const removed = await workshops.remove(created.workshop.id, joined.participant.id);
+    expect(removed?.removedAt).toMatch(ISO);
+    expect((await workshops.participants(created.workshop.id))[1]).toStrictEqual(removed);
+    const closed = await workshops.setJoiningOpen(created.workshop.id, false);
+    expect(closed).toStrictEqual({ ...created.workshop, joiningOpen: false });
+    expect(await workshops.get(created.workshop.id)).toStrictEqual(closed);
+  });
+
+  it('lists people in the order they joined, even within one millisecond', async () => {
+    const { workshops, workshop } = await setup(backend);
+    const names = Array.from({ length: 20 }, (_, i) => `Personne ${i + 1}`);
+    for (const name of names)
+      await workshops.addParticipant({
+        workshopId: workshop.id,
+        name,
+        group: 'resident',
+        role: 'participant',
+      });
+    expect((await workshops.participants(workshop.id)).map((p) => p.name)).toEqual(['Camille', ...names]);
+  });
+
+  it('says nothing of a workshop, a code or a token it does not know', async () => {
+    const { workshops } = await backend.open();
+    expect(await workshops.get('nope')).toBeNull();
+    expect(await workshops.getByJoinCode('ZZZZZZ')).toBeNull();
+    expect(await workshops.participantByToken('nope')).toBeNull();
+    expect(await workshops.participants('nope')).toEqual([]);
+  });
+});
+
+describe.each(backends)('workshop store on $name: removing and promoting people', (backend) => {
   it('refuses a removed participant’s token but keeps them in the list, marked removed', async () => {
-    const { workshops, workshop, joinAs } = await setup();
+    const { workshops, workshop, joinAs } = await setup(backend);
     const { participant, token } = await joinAs('participant');
     expect((await workshops.participantByToken(token))?.id).toBe(participant.id);
 
@@ -40,7 +93,7 @@ describe('SQLite workshop store: removing and promoting people', () => {
   });
 
   it('promotes to facilitator and demotes back to the role the person joined with', async () => {
-    const { workshops, workshop, joinAs } = await setup();
+    const { workshops, workshop, joinAs } = await setup(backend);
     const { participant: olga, token } = await joinAs('observer');
     expect(await workshops.setCoFacilitator(workshop.id, olga.id, true)).toMatchObject({
       role: 'facilitator',
@@ -57,17 +110,18 @@ describe('SQLite workshop store: removing and promoting people', () => {
   });
 
   it('finds nobody by an id of another workshop', async () => {
-    const { workshops, joinAs } = await setup();
+    const opened = await setup(backend);
+    const { workshops, joinAs } = opened;
     const { participant } = await joinAs('participant');
-    const other = (await setup()).workshop;
+    const other = (await setup(backend, opened)).workshop;
     expect(await workshops.remove(other.id, participant.id)).toBeNull();
     expect(await workshops.setCoFacilitator(other.id, participant.id, true)).toBeNull();
   });
 });
 
-describe('SQLite workshop store: a new join code', () => {
+describe.each(backends)('workshop store on $name: a new join code', (backend) => {
   it('replaces the code at once, keeps every token, and leaves other workshops alone', async () => {
-    const { workshops, workshop, joinAs } = await setup();
+    const { workshops, workshop, joinAs } = await setup(backend);
     const other = (
       await workshops.create({
         title: 'Autre',
@@ -91,14 +145,14 @@ describe('SQLite workshop store: a new join code', () => {
   });
 
   it('finds no workshop to change for an unknown id', async () => {
-    const { workshops } = await setup();
+    const { workshops } = await setup(backend);
     expect(await workshops.rotateJoinCode('nope')).toBeNull();
   });
 });
 
-describe('SQLite workshop store: former participants of an imported strategy', () => {
+describe.each(backends)('workshop store on $name: former participants of an imported strategy', (backend) => {
   it('lists them after the facilitator with their name and group, removed, as participants', async () => {
-    const { workshops, workshop } = await setup();
+    const { workshops, workshop } = await setup(backend);
     const former = await workshops.addFormerParticipants(workshop.id, [
       { name: 'Léa Dubois', group: 'resident' },
       { name: 'Participant·e 2 (séance précédente)', group: 'elected' },
@@ -117,7 +171,7 @@ describe('SQLite workshop store: former participants of an imported strategy', (
   });
 
   it('gives them no way in: they cannot be promoted, and removing them again changes nothing', async () => {
-    const { workshops, workshop } = await setup();
+    const { workshops, workshop } = await setup(backend);
     const [lea] = await workshops.addFormerParticipants(workshop.id, [{ name: 'Léa', group: 'resident' }]);
     if (!lea) throw new Error('one former participant');
     expect(await workshops.setCoFacilitator(workshop.id, lea.id, true)).toEqual(lea);
@@ -128,15 +182,15 @@ describe('SQLite workshop store: former participants of an imported strategy', (
   });
 
   it('adds nobody for an empty list', async () => {
-    const { workshops, workshop } = await setup();
+    const { workshops, workshop } = await setup(backend);
     expect(await workshops.addFormerParticipants(workshop.id, [])).toEqual([]);
     expect(await workshops.participants(workshop.id)).toHaveLength(1);
   });
 });
 
-describe('SQLite workshop store: closing joining', () => {
+describe.each(backends)('workshop store on $name: closing joining', (backend) => {
   it('closes and reopens the door, keeps it across a new code, and leaves tokens alone', async () => {
-    const { workshops, workshop, joinAs } = await setup();
+    const { workshops, workshop, joinAs } = await setup(backend);
     const { token } = await joinAs('participant');
     expect(workshop.joiningOpen).toBe(true);
 
@@ -154,9 +208,9 @@ describe('SQLite workshop store: closing joining', () => {
   });
 });
 
-describe('SQLite workshop store: personal data', () => {
+describe.each(backends)('workshop store on $name: personal data', (backend) => {
   it('records the notice acknowledged at join', async () => {
-    const { workshops, workshop } = await setup();
+    const { workshops, workshop } = await setup(backend);
     const notice = { version: 'abc123', acknowledgedAt: '2027-01-02T03:04:05.000Z' };
     const { participant } = await workshops.addParticipant({
       workshopId: workshop.id,
@@ -171,7 +225,7 @@ describe('SQLite workshop store: personal data', () => {
   });
 
   it('erases a name with a label numbered by arrival, revokes the token, and does it once', async () => {
-    const { workshops, workshop, joinAs } = await setup();
+    const { workshops, workshop, joinAs } = await setup(backend);
     await joinAs('participant');
     const { participant, token } = await joinAs('observer');
     const label = (n: number) => `Participant·e ${n}`;
@@ -183,51 +237,79 @@ describe('SQLite workshop store: personal data', () => {
     expect(await workshops.erase(workshop.id, 'nobody', label)).toBeNull();
   });
 
+  it('numbers an erased person by arrival, after former participants added together in the order given', async () => {
+    const { workshops, workshop, joinAs } = await setup(backend);
+    const people = Array.from({ length: 5 }, (_, i) => ({
+      name: `Ancien ${i + 1}`,
+      group: 'resident' as const,
+    }));
+    const former = await workshops.addFormerParticipants(workshop.id, people);
+    expect(former.map((p) => p.name)).toEqual(people.map((p) => p.name));
+    expect((await workshops.participants(workshop.id)).map((p) => p.name)).toEqual([
+      'Camille',
+      ...people.map((p) => p.name),
+    ]);
+    const { participant } = await joinAs('participant');
+    const label = (n: number) => `Participant·e ${n}`;
+    expect((await workshops.erase(workshop.id, participant.id, label))?.name).toBe('Participant·e 7');
+    expect((await workshops.erase(workshop.id, former[3]?.id ?? '', label))?.name).toBe('Participant·e 5');
+  });
+
   it('lists the workshops idle since before a time', async () => {
-    const { workshops, workshop } = await setup();
+    const { workshops, workshop } = await setup(backend);
     await workshops.touch(workshop.id, '2027-01-10T00:00:00.000Z');
     expect(await workshops.idleBefore('2027-01-09T00:00:00.000Z')).toEqual([]);
     expect(await workshops.idleBefore('2027-01-11T00:00:00.000Z')).toEqual([workshop.id]);
   });
 });
 
-describe('creating a workshop through Storage.withTransaction', () => {
+describe.each(backends)('creating a workshop through Storage.withTransaction on $name', (backend) => {
   it('commits its rows and its first documents together, or none of them', async () => {
-    const db = openDb(tempDir());
-    const workshops = createSqliteWorkshopStore(db);
-    const docs = createSqliteDocStore(db);
-    const storage = createSqliteStorage(db, {
-      docs,
-      journal: createSqliteJournalStore(db),
-      workshops,
-      strategies: createSqliteStrategyStore(db),
-    });
-    const input = {
-      title: 'Atelier',
-      territory: { name: 'Ornans', kind: 'municipality' },
-      locale: 'fr',
-      facilitatorName: 'Camille',
-    } as const;
-
+    const { storage, workshops, docs } = await backend.open();
     let failedId = '';
+    let failedToken = '';
     await expect(
       storage.withTransaction(async (tx) => {
-        const made = await tx.workshops.create(input);
+        const made = await tx.workshops.create(INPUT);
         failedId = made.workshop.id;
+        failedToken = made.token;
         await seedWorkshopDocs(tx.docs, failedId);
         throw new Error('a later step of the creation failed');
       }),
     ).rejects.toThrow('a later step');
     expect(await workshops.get(failedId)).toBeNull();
+    expect(await workshops.participantByToken(failedToken)).toBeNull();
     expect((await docs.load(roomName(failedId, 'control'))).updates).toEqual([]);
 
     const created = await storage.withTransaction(async (tx) => {
-      const made = await tx.workshops.create(input);
+      const made = await tx.workshops.create(INPUT);
+      await tx.workshops.addFormerParticipants(made.workshop.id, [{ name: 'Noé', group: 'elected' }]);
       await seedWorkshopDocs(tx.docs, made.workshop.id);
       return made;
     });
     expect(await workshops.participantByToken(created.token)).toEqual(created.facilitator);
+    expect((await workshops.participants(created.workshop.id)).map((p) => p.name)).toEqual([
+      'Camille',
+      'Noé',
+    ]);
     for (const kind of ['control', 'board'] as const)
       expect((await docs.load(roomName(created.workshop.id, kind))).updates).toHaveLength(1);
+  });
+
+  it('leaves nothing of people added in a transaction that failed, and keeps the workshop made before', async () => {
+    const { storage, workshops } = await backend.open();
+    const { workshop } = await workshops.create(INPUT);
+    await expect(
+      storage.withTransaction(async (tx) => {
+        await tx.workshops.addParticipant({
+          workshopId: workshop.id,
+          name: 'Léa',
+          group: 'resident',
+          role: 'participant',
+        });
+        throw new Error('refused');
+      }),
+    ).rejects.toThrow('refused');
+    expect((await workshops.participants(workshop.id)).map((p) => p.name)).toEqual(['Camille']);
   });
 });
