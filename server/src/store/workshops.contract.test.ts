@@ -260,6 +260,10 @@ describe.each(backends)('workshop store on $name: personal data', (backend) => {
     await workshops.touch(workshop.id, '2027-01-10T00:00:00.000Z');
     expect(await workshops.idleBefore('2027-01-09T00:00:00.000Z')).toEqual([]);
     expect(await workshops.idleBefore('2027-01-11T00:00:00.000Z')).toEqual([workshop.id]);
+    // Activity recorded late (an earlier time) never moves it backwards.
+    await workshops.touch(workshop.id, '2027-01-05T00:00:00.000Z');
+    expect(await workshops.idleBefore('2027-01-09T00:00:00.000Z')).toEqual([]);
+    expect((await workshops.get(workshop.id))?.lastActiveAt).toBe('2027-01-10T00:00:00.000Z');
   });
 });
 
