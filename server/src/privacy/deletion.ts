@@ -20,7 +20,7 @@ export interface WorkshopDeletion {
 export interface WorkshopDeletionDeps {
   workshops: Pick<WorkshopStore, 'participants'>;
   purge: PurgeStore;
-  rooms: Pick<RoomManager, 'retire'>;
+  rooms: Pick<RoomManager, 'retire' | 'dropsSettled'>;
   sockets: ParticipantDisconnector;
   votes: Pick<VoteService, 'forget'>;
   activity: Pick<ActivityTracker, 'forget'>;
@@ -32,14 +32,15 @@ export function createWorkshopDeletion(deps: WorkshopDeletionDeps): WorkshopDele
   return {
     async delete(workshopId, why) {
       const people = await workshops.participants(workshopId);
-      // From here on nothing else is awaited before the rows' deletion: the rooms are dropped (and
-      // refused from now on) and the sockets closed first, so nothing in flight writes the
-      // workshop back once it is gone, and a reconnect while the purge runs loads nothing.
+      // The rooms are dropped (and refused from now on) and the sockets closed before anything
+      // else is awaited, so nothing writes the workshop back once it is gone, and a reconnect
+      // while the purge runs loads nothing; writes already in flight end before the purge.
       const dropped = rooms.retire(workshopId);
       votes.forget(workshopId);
       let closed = 0;
       for (const person of people)
         closed += sockets.disconnect(person.id, CLOSE_CODES.workshopDeleted, 'workshop deleted');
+      await rooms.dropsSettled();
       const existed = await purge.deleteWorkshop(workshopId);
       activity.forget(workshopId);
       const { busy } = await purge.scrub();

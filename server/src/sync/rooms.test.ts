@@ -8,7 +8,7 @@ import { type Db, openDb } from '../store/db';
 import { createSqliteDocStore, type DocStore } from '../store/docs';
 import { createSqliteJournalStore } from '../store/journal';
 import { createSqliteStrategyStore } from '../store/strategies';
-import { createSqliteStorage } from '../store/transaction';
+import { createSqliteStorage, type Storage } from '../store/transaction';
 import { createSqliteWorkshopStore } from '../store/workshops';
 import type { Peer, Room } from './room';
 import { RoomManager } from './rooms';
@@ -22,7 +22,11 @@ afterEach(() => {
   }
 });
 
-function manager(graceMs = 0, wrap: (store: DocStore) => DocStore = (store) => store) {
+function manager(
+  graceMs = 0,
+  wrap: (store: DocStore) => DocStore = (store) => store,
+  wrapStorage: (storage: Storage) => Storage = (storage) => storage,
+) {
   const dir = mkdtempSync(join(tmpdir(), 'atelier-rooms-'));
   const db = openDb(dir);
   opened.push({ db, dir });
@@ -35,7 +39,7 @@ function manager(graceMs = 0, wrap: (store: DocStore) => DocStore = (store) => s
   });
   return {
     store,
-    rooms: new RoomManager(wrap(store), storage, pino({ level: 'silent' }), {
+    rooms: new RoomManager(wrap(store), wrapStorage(storage), pino({ level: 'silent' }), {
       graceMs,
       compactLogBytes: 64 * 1024,
       presenceTickMs: 0,
@@ -91,6 +95,30 @@ describe('dropping a deleted workshop’s rooms', () => {
     expect(rooms.has('w1')).toBe(false);
     expect((await rooms.acquire('w10')).name).toBe('w10');
     expect(await store.load('w1')).toEqual({ snapshot: null, updates: [], lastSeq: 0 });
+  });
+
+  it('says when the writes in flight at a drop have ended, so that a purge comes after them', async () => {
+    let commit: () => void = () => {};
+    const committing = new Promise<void>((resolve) => {
+      commit = resolve;
+    });
+    // A slow database: the turn's transaction runs once the test says so.
+    const { rooms } = manager(0, undefined, (storage) => ({
+      withTransaction: (work) => committing.then(() => storage.withTransaction(work)),
+    }));
+    const room = await rooms.acquire('w1');
+    write(room.doc, 'en route vers la base');
+    await nextTurn();
+    rooms.retire('w1');
+    let settled = false;
+    const ended = rooms.dropsSettled().then(() => {
+      settled = true;
+    });
+    await nextTurn();
+    expect(settled).toBe(false);
+    commit();
+    await ended;
+    expect(settled).toBe(true);
   });
 
   it('refuses whoever waited for a room dropped while it loaded, and keeps nothing of it', async () => {

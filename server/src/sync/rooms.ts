@@ -42,6 +42,8 @@ export class RoomManager {
    * edits would outlive the purge (docs/architecture.md, "Stores behind async contracts").
    */
   private readonly retired = new Set<string>();
+  /** The writes in flight when rooms were last dropped (`dropsSettled`). */
+  private dropsEnded: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly store: DocStore,
@@ -203,17 +205,34 @@ export class RoomManager {
    */
   drop(matches: (name: string) => boolean): string[] {
     const dropped: string[] = [];
+    const inFlight: Promise<unknown>[] = [this.flusher.settled(), this.dropsEnded];
     // A room still loading is dropped when its load ends.
-    for (const name of [...this.loading.keys()]) if (matches(name)) this.loading.delete(name);
+    for (const [name, loading] of [...this.loading])
+      if (matches(name)) {
+        this.loading.delete(name);
+        inFlight.push(loading);
+      }
     for (const room of [...this.rooms.values()]) {
       if (!matches(room.name)) continue;
       this.flusher.forget(room);
       this.holders.delete(room.name);
       this.discard(room);
+      inFlight.push(room.idle());
       dropped.push(room.name);
       this.log.info({ room: room.name }, 'room dropped');
     }
+    this.dropsEnded = Promise.allSettled(inFlight);
     return dropped;
+  }
+
+  /**
+   * Resolves once the writes already in flight when rooms were dropped have ended (stored or
+   * not): the turn's transaction, their compactions, their loads. A purge awaits it first: on
+   * PostgreSQL such a write could otherwise commit after the purge's deletion and leave rows of
+   * what was deleted behind (on SQLite none is ever in flight).
+   */
+  dropsSettled(): Promise<void> {
+    return this.dropsEnded.then(() => undefined);
   }
 
   /**

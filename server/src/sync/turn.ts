@@ -104,6 +104,11 @@ export class TurnFlusher {
     this.outboxes.clear();
   }
 
+  /** Resolves once the turn in flight, if any, has ended (stored or not); starts none. */
+  settled(): Promise<void> {
+    return this.running ?? Promise.resolve();
+  }
+
   /** Runs the waiting commits at the end of this turn (the storage takes writes again). */
   resume(): void {
     if (this.commits.size > 0) this.schedule();
