@@ -46,7 +46,6 @@ const CREATE = `
  */
 const ARRIVAL = 'ORDER BY created_at, id';
 
-/** A participant row as the contract's record (timestamptz read as ISO text, as SQLite has it). */
 /** The `created_at` a participant's insert returns. */
 interface Stored {
   created_at: Date;
@@ -56,6 +55,7 @@ const isoTime = (row: Stored | undefined): string => {
   return row.created_at.toISOString();
 };
 
+/** A row as the contract's record (timestamptz read as ISO text, as SQLite has it). */
 const participant = (row: object | undefined): ParticipantRecord | null =>
   toParticipant(row && sqliteShaped<ParticipantRow>(row));
 const workshop = (row: object | undefined): WorkshopRecord | null =>
@@ -79,7 +79,7 @@ export function createPgWorkshopStore(pool: Queryable, writer: Executor): Worksh
       ).rows[0],
     );
 
-  const store: WorkshopStore = {
+  return {
     async create(input) {
       for (;;) {
         const made = newWorkshop(input, newJoinCode());
@@ -264,5 +264,4 @@ export function createPgWorkshopStore(pool: Queryable, writer: Executor): Worksh
         return token;
       }),
   };
-  return store;
 }
