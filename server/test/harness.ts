@@ -447,7 +447,7 @@ export const TWO_AND_OBSERVER = {
 
 /** A new workshop and its cast, joined at once: `{ workshop, alice: JoinResponse, … }`. */
 export async function workshopWith<K extends string>(
-  baseUrl: string,
+  baseUrl: HttpTarget,
   cast: Record<K, Person>,
 ): Promise<{ workshop: CreateWorkshopResponse } & Record<K, JoinResponse>> {
   const workshop = await createWorkshop(baseUrl);
