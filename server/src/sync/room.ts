@@ -119,11 +119,12 @@ export class Room implements TurnCommit {
     private readonly hooks: RoomHooks,
   ) {
     this.journal = options.journal?.room(name) ?? null;
-    this.presenceLink =
-      options.presenceRelay?.join(name, this.presence, () => this.schedulePresence()) ?? null;
     const loaded = this.rebuild(stored);
     this.current = loaded.doc;
     this.replies = loaded.replies;
+    // Once nothing can throw: a room that failed to load never joined.
+    this.presenceLink =
+      options.presenceRelay?.join(name, this.presence, () => this.schedulePresence()) ?? null;
   }
 
   /** The room's document; a new one after a failed commit was taken back (`RoomHooks.reloaded`). */
