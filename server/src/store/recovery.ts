@@ -15,7 +15,7 @@ export type RecoveredLink =
   | { kind: 'session'; id: string; strategyId: string }
   | { kind: 'unknown'; id: string };
 
-/** The SQLite database under `dataDir` (the server stopped or not: one short transaction per write). */
+/** On the SQLite database under `dataDir` (`npm run facilitator-link`). */
 export async function recoverFacilitatorLink(dataDir: string, id: string): Promise<RecoveredLink> {
   const db = openDb(dataDir);
   try {

@@ -3,8 +3,8 @@ import type { Queryable } from './executor';
 
 /**
  * PostgreSQL's probe: the server answers and is not a standby (which refuses every write). No
- * write is made: PostgreSQL keeps its own headroom, and a full disk refuses the next commit,
- * which reports the fault again.
+ * row is written (no `storage_probe`): a full disk or an I/O fault that remains fails the next
+ * commit, which reports it again.
  */
 export function pgStorageProbe(pool: Queryable): StorageProbe {
   return async () => {
