@@ -101,6 +101,7 @@ export function startServer(config: Config, options: StartOptions = {}): Promise
   const workshops = recordingActivity(stored, activity);
   const strategyStore = createSqliteStrategyStore(db);
   const docs = createSqliteDocStore(db);
+  const ballots = createSqliteBallotStore(db);
   const metrics = createMetrics();
   // Who edited which board item when, and whether participants were there (issue 18 §2).
   const journalStore = createSqliteJournalStore(db);
@@ -111,6 +112,7 @@ export function startServer(config: Config, options: StartOptions = {}): Promise
     journal: journalStore,
     workshops: stored,
     strategies: strategyStore,
+    ballots,
   });
   const rooms = new RoomManager(
     docs,
@@ -130,8 +132,9 @@ export function startServer(config: Config, options: StartOptions = {}): Promise
   metrics.countRooms(() => rooms.loaded);
 
   const sockets = new ParticipantSockets();
-  // Registers its control-room guard before any room loads; schedules open rounds' deadlines.
-  const votes = createVoteService({ store: createSqliteBallotStore(db), workshops, rooms, log });
+  // Registers its control-room guard before any room loads; schedules open rounds' deadlines
+  // (`votes.ready`, awaited before the server is said to be started).
+  const votes = createVoteService({ store: ballots, workshops, rooms, log });
 
   // Imports' reading and exports' writing, off the sync loop (issue 19 §3).
   const work = new WorkPool({
@@ -250,7 +253,10 @@ export function startServer(config: Config, options: StartOptions = {}): Promise
       const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
       const url = `http://${host.includes(':') ? `[${host}]` : host}:${info.port}`;
       log.info({ url, dataDir: config.dataDir }, 'listening');
-      resolve({ url, port: info.port, app, metrics, close, storageClosed: storageDone });
+      votes.ready.then(
+        () => resolve({ url, port: info.port, app, metrics, close, storageClosed: storageDone }),
+        failed,
+      );
     }) as Server;
     const failed = (error: Error): void => {
       // Rejected once the database is closed (the rooms' writes are over).

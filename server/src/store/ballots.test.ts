@@ -63,9 +63,9 @@ describe('SQLite ballot store', () => {
   it('keeps rounds with their settings, state and results', async () => {
     const { store, workshopId } = await setup();
     const first = round(workshopId, { state: 'draft', openedAt: null, durationMinutes: 5 });
-    store.createRound(first);
-    expect(store.round(workshopId, first.id)).toEqual(first);
-    expect(store.round('another-workshop', first.id)).toBeNull();
+    await store.createRound(first);
+    expect(await store.round(workshopId, first.id)).toEqual(first);
+    expect(await store.round('another-workshop', first.id)).toBeNull();
 
     const revealed: RoundRecord = {
       ...first,
@@ -75,21 +75,21 @@ describe('SQLite ballot store', () => {
       // Settings never change: a save ignores them.
       title: 'Renamed',
     };
-    store.saveRound(revealed);
-    expect(store.round(workshopId, first.id)).toEqual({ ...revealed, title: 'Priorités' });
+    await store.saveRound(revealed, 'draft');
+    expect(await store.round(workshopId, first.id)).toEqual({ ...revealed, title: 'Priorités' });
 
     const timed = round(workshopId, { endsAt: Date.now() + 60_000, durationMinutes: 1 });
-    store.createRound(timed);
-    expect(store.rounds(workshopId).map((r) => r.id)).toEqual([first.id, timed.id]);
-    expect(store.timedOpenRounds().map((r) => r.id)).toEqual([timed.id]);
+    await store.createRound(timed);
+    expect((await store.rounds(workshopId)).map((r) => r.id)).toEqual([first.id, timed.id]);
+    expect((await store.timedOpenRounds()).map((r) => r.id)).toEqual([timed.id]);
   });
 
   it('applies a change in one go, refuses a replay or a broken rule without writing anything', async () => {
     const { store, workshopId, person } = await setup();
     const r = round(workshopId);
-    store.createRound(r);
+    await store.createRound(r);
     const lea = await person();
-    expect(store.ballot(r, lea)).toEqual({
+    expect(await store.ballot(r, lea)).toEqual({
       roundId: r.id,
       participantId: lea,
       dots: {},
@@ -100,21 +100,26 @@ describe('SQLite ballot store', () => {
     });
 
     const requestId = randomUUID();
-    const first = store.cast(r, lea, change({ dots: { a: 2 } }, requestId));
+    const first = await store.cast(r, lea, change({ dots: { a: 2 } }, requestId));
     expect(first.ballot).toMatchObject({ dots: { a: 2 }, used: 2, remaining: 1 });
-    expect(store.cast(r, lea, change({ dots: { b: 1 } }, requestId)).refusal?.code).toBe('replayed');
-    expect(store.cast(r, lea, change({ dots: { b: 2 } })).refusal?.code).toBe('over_budget');
-    expect(store.ballot(r, lea)).toEqual(first.ballot);
+    expect((await store.cast(r, lea, change({ dots: { b: 1 } }, requestId))).refusal?.code).toBe('replayed');
+    expect((await store.cast(r, lea, change({ dots: { b: 2 } }))).refusal?.code).toBe('over_budget');
+    expect(await store.ballot(r, lea)).toEqual(first.ballot);
 
     // Zero withdraws: the row goes, so nothing is left of it.
-    const moved = store.cast(r, lea, change({ dots: { a: 0, b: 2 }, done: true }));
+    const moved = await store.cast(r, lea, change({ dots: { a: 0, b: 2 }, done: true }));
     expect(moved.ballot).toMatchObject({ dots: { b: 2 }, used: 2, done: true });
-    expect(store.ballots(r.id)).toEqual([
+    expect(await store.ballots(r.id)).toEqual([
       { participantId: lea, group: 'resident', dots: { b: 2 }, scores: {}, done: true },
     ]);
 
-    expect(store.clear(r, lea)).toMatchObject({ dots: {}, used: 0, remaining: 3, done: false });
-    expect(store.ballots(r.id)).toEqual([
+    expect((await store.clear(r, lea)).ballot).toMatchObject({
+      dots: {},
+      used: 0,
+      remaining: 3,
+      done: false,
+    });
+    expect(await store.ballots(r.id)).toEqual([
       { participantId: lea, group: 'resident', dots: {}, scores: {}, done: false },
     ]);
   });
@@ -129,28 +134,31 @@ describe('SQLite ballot store', () => {
         { id: 'cost', label: 'Coût', weight: 1 },
       ],
     });
-    store.createRound(r);
+    await store.createRound(r);
     const lea = await person();
-    store.cast(r, lea, { requestId: randomUUID(), scores: { a: { impact: 4, cost: 1 }, b: { impact: 2 } } });
-    const after = store.cast(r, lea, { requestId: randomUUID(), scores: { a: { cost: null } } });
+    await store.cast(r, lea, {
+      requestId: randomUUID(),
+      scores: { a: { impact: 4, cost: 1 }, b: { impact: 2 } },
+    });
+    const after = await store.cast(r, lea, { requestId: randomUUID(), scores: { a: { cost: null } } });
     expect(after.ballot).toMatchObject({
       scores: { a: { impact: 4 }, b: { impact: 2 } },
       used: 0,
       remaining: 0,
     });
-    expect(store.ballot(r, lea).scores).toEqual({ a: { impact: 4 }, b: { impact: 2 } });
+    expect((await store.ballot(r, lea)).scores).toEqual({ a: { impact: 4 }, b: { impact: 2 } });
   });
 
   it('discards a round: gone from the lists, its ballots deleted', async () => {
     const { db, store, workshopId, person } = await setup();
     const r = round(workshopId);
-    store.createRound(r);
+    await store.createRound(r);
     const lea = await person();
-    store.cast(r, lea, change({ dots: { a: 1 } }));
-    store.discard(r.id, new Date().toISOString());
-    expect(store.round(workshopId, r.id)).toBeNull();
-    expect(store.rounds(workshopId)).toEqual([]);
-    expect(store.ballots(r.id)).toEqual([]);
+    await store.cast(r, lea, change({ dots: { a: 1 } }));
+    await store.discard(r.id, new Date().toISOString());
+    expect(await store.round(workshopId, r.id)).toBeNull();
+    expect(await store.rounds(workshopId)).toEqual([]);
+    expect(await store.ballots(r.id)).toEqual([]);
     for (const table of ['vote_entries', 'vote_ballots', 'vote_requests']) {
       expect(db.prepare(`SELECT COUNT(*) FROM ${table}`).pluck().get(), table).toBe(0);
     }

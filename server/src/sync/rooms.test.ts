@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
+import { createSqliteBallotStore } from '../store/ballots';
 import { type Db, openDb } from '../store/db';
 import { createSqliteDocStore, type DocStore } from '../store/docs';
 import { createSqliteJournalStore } from '../store/journal';
@@ -32,6 +33,7 @@ function manager(graceMs = 0, wrap: (store: DocStore) => DocStore = (store) => s
     journal: createSqliteJournalStore(db),
     workshops: createSqliteWorkshopStore(db),
     strategies: createSqliteStrategyStore(db),
+    ballots: createSqliteBallotStore(db),
   });
   return {
     store,
