@@ -7,23 +7,28 @@
 import { createTestDatabase } from '@atelier/testing';
 import pg from 'pg';
 import { afterEach } from 'vitest';
+import { type BallotStore, createSqliteBallotStore } from './ballots';
 import { openDb } from './db';
 import { createSqliteDocStore, type DocStore } from './docs';
 import { createSqliteJournalStore, type JournalStore } from './journal';
 import { migratePostgres } from './pg/migrate';
 import { createPgStorage } from './pg/storage';
 import { useTempDirs } from './temp-dirs';
-import { createSqliteStorage, type DocTransactionStores, type Storage } from './transaction';
+import { createSqliteStorage, type PgTransactionStores, type Storage } from './transaction';
 
 export interface OpenStores {
   docs: DocStore;
   journal: JournalStore;
-  storage: Storage<DocTransactionStores>;
+  ballots: BallotStore;
+  storage: Storage<PgTransactionStores>;
   /**
-   * Raw rows the stores under test rely on (the workshop store is not on PostgreSQL yet): a
-   * workshop and its participants, each `[id, group]`.
+   * Raw rows the stores under test rely on, in plain SQL (the workshop store is not on
+   * PostgreSQL yet; swap for `WorkshopStore.create` / `addParticipant` once it is): a workshop
+   * and its participants, each `[id, group]`.
    */
   addWorkshop(id: string, participants: readonly (readonly [string, string])[]): Promise<void>;
+  /** How many rows a table holds (what a deletion must leave: none). */
+  countRows(table: string): Promise<number>;
   /** Deletes a workshop's row (its rows go with it, by foreign key). */
   deleteWorkshop(id: string): Promise<void>;
   /** Zeroes a stored snapshot's bytes in place, as a damaged disk page would. */
@@ -61,6 +66,7 @@ export function useBackends(): Backend[] {
         });
         const docs = createSqliteDocStore(db);
         const journal = createSqliteJournalStore(db);
+        const ballots = createSqliteBallotStore(db);
         const addParticipant = db.prepare(
           `INSERT INTO participants (id, workshop_id, name, grp, role, token_hash, created_at)
            VALUES (?, ?, ?, ?, 'participant', ?, ?)`,
@@ -68,13 +74,17 @@ export function useBackends(): Backend[] {
         return {
           docs,
           journal,
-          storage: createSqliteStorage(db, { docs, journal }),
+          ballots,
+          storage: createSqliteStorage(db, { docs, journal, ballots }),
           async addWorkshop(id, participants) {
             db.prepare(
               `INSERT INTO workshops (id, title, territory_name, territory_kind, locale, join_code, created_at)
                VALUES (?, 'Atelier', 'Ornans', 'commune', 'fr', ?, ?)`,
             ).run(id, `code-${id}`, NOW);
             for (const [pid, grp] of participants) addParticipant.run(pid, id, pid, grp, `hash-${pid}`, NOW);
+          },
+          async countRows(table) {
+            return db.prepare(`SELECT COUNT(*) FROM ${table}`).pluck().get() as number;
           },
           async deleteWorkshop(id) {
             db.prepare('DELETE FROM workshops WHERE id = ?').run(id);
@@ -114,6 +124,7 @@ export function useBackends(): Backend[] {
         return {
           docs: storage.docs,
           journal: storage.journal,
+          ballots: storage.ballots,
           storage,
           async addWorkshop(id, participants) {
             await pool.query(
@@ -127,6 +138,10 @@ export function useBackends(): Backend[] {
                  VALUES ($1, $2, $1, $3, 'participant', $4, $5)`,
                 [pid, id, grp, `hash-${pid}`, NOW],
               );
+          },
+          async countRows(table) {
+            const { rows } = await pool.query<{ n: number }>(`SELECT COUNT(*)::int AS n FROM ${table}`);
+            return rows[0]?.n ?? 0;
           },
           async deleteWorkshop(id) {
             await pool.query('DELETE FROM workshops WHERE id = $1', [id]);

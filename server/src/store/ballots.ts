@@ -124,7 +124,8 @@ const NOT_OPEN = (state: string | undefined) => ({
     message: `This round is ${state ?? 'gone'}, not open for voting`,
   },
 });
-const REPLAYED = {
+/** A request id already applied to this ballot. */
+export const REPLAYED = {
   refusal: { code: 'replayed' as const, message: 'This change was already applied (same requestId)' },
 };
 

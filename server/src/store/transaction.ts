@@ -20,8 +20,8 @@ export interface TransactionStores {
   ballots: Pick<BallotStore, 'createRound'>;
 }
 
-/** The writers PostgreSQL has so far (`store/pg/`): documents and the journal. */
-export type DocTransactionStores = Pick<TransactionStores, 'docs' | 'journal'>;
+/** The writers PostgreSQL has so far (`store/pg/`): documents, the journal and ballots. */
+export type PgTransactionStores = Pick<TransactionStores, 'docs' | 'journal' | 'ballots'>;
 
 /** Units of work that span stores (docs/architecture.md, "Stores behind async contracts"). */
 export interface Storage<S = TransactionStores> {

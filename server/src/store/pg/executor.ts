@@ -44,6 +44,33 @@ export function transactionExecutor(client: pg.PoolClient): Executor {
   };
 }
 
+/**
+ * Runs `work` on one client checked out of `pool`, between `BEGIN` and `COMMIT`; rolled back
+ * when `work` rejects (or the commit fails), and the rejection passed on.
+ */
+export async function inTransaction<T>(
+  pool: pg.Pool,
+  work: (client: pg.PoolClient) => Promise<T>,
+): Promise<T> {
+  const client = await pool.connect();
+  let broken: Error | undefined;
+  try {
+    await client.query('BEGIN');
+    const result = await work(client);
+    await client.query('COMMIT');
+    return result;
+  } catch (error) {
+    // After a failed COMMIT the transaction is over and ROLLBACK only warns; a connection that
+    // cannot even roll back is discarded, not given back to the pool.
+    await client.query('ROLLBACK').catch((rollback: Error) => {
+      broken = rollback;
+    });
+    throw error;
+  } finally {
+    client.release(broken);
+  }
+}
+
 /** A Yjs update's bytes as a `bytea` parameter, without copying; anything else as it is (the database refuses it). */
 export function bytea(bytes: Uint8Array): unknown {
   return ArrayBuffer.isView(bytes) ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) : bytes;

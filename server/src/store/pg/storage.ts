@@ -1,15 +1,18 @@
 import type pg from 'pg';
+import type { BallotStore } from '../ballots';
 import type { DocStore } from '../docs';
 import type { JournalStore } from '../journal';
-import type { DocTransactionStores, Storage } from '../transaction';
+import type { PgTransactionStores, Storage } from '../transaction';
+import { createPgBallotStore, pgRoundWriter } from './ballots';
 import { createPgDocStore } from './docs';
-import { poolExecutor, transactionExecutor } from './executor';
+import { inTransaction, poolExecutor, transactionExecutor } from './executor';
 import { createPgJournalStore } from './journal';
 
 /** The PostgreSQL stores built so far, and transactions spanning them. */
-export interface PgStorage extends Storage<DocTransactionStores> {
+export interface PgStorage extends Storage<PgTransactionStores> {
   docs: DocStore;
   journal: JournalStore;
+  ballots: BallotStore;
 }
 
 /**
@@ -23,29 +26,16 @@ export function createPgStorage(pool: pg.Pool): PgStorage {
   return {
     docs: createPgDocStore(pool, autocommit),
     journal: createPgJournalStore(pool, autocommit),
-    async withTransaction<T>(work: (tx: DocTransactionStores) => Promise<T>): Promise<T> {
-      const client = await pool.connect();
-      const writer = transactionExecutor(client);
-      const tx: DocTransactionStores = {
-        docs: createPgDocStore(client, writer),
-        journal: createPgJournalStore(client, writer),
-      };
-      let broken: Error | undefined;
-      try {
-        await client.query('BEGIN');
-        const result = await work(tx);
-        await client.query('COMMIT');
-        return result;
-      } catch (error) {
-        // After a failed COMMIT the transaction is over and ROLLBACK only warns; a connection that
-        // cannot even roll back is discarded, not given back to the pool.
-        await client.query('ROLLBACK').catch((rollback: Error) => {
-          broken = rollback;
+    ballots: createPgBallotStore(pool, autocommit),
+    withTransaction<T>(work: (tx: PgTransactionStores) => Promise<T>): Promise<T> {
+      return inTransaction(pool, (client) => {
+        const writer = transactionExecutor(client);
+        return work({
+          docs: createPgDocStore(client, writer),
+          journal: createPgJournalStore(client, writer),
+          ballots: pgRoundWriter(writer),
         });
-        throw error;
-      } finally {
-        client.release(broken);
-      }
+      });
     },
   };
 }
