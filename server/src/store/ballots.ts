@@ -393,7 +393,7 @@ function addEntry(ballot: Pick<StoredBallot, 'dots' | 'scores'>, row: EntryRow):
   }
 }
 
-export function entriesToBallot(rows: readonly EntryRow[]): Pick<StoredBallot, 'dots' | 'scores'> {
+function entriesToBallot(rows: readonly EntryRow[]): Pick<StoredBallot, 'dots' | 'scores'> {
   const ballot = { dots: {}, scores: {} };
   for (const row of rows) addEntry(ballot, row);
   return ballot;

@@ -163,6 +163,8 @@ export function createVoteService(deps: VoteServiceDeps): VoteService {
   async function publish(workshopId: string, timer?: TimerChange): Promise<void> {
     const held = await rooms.hold(roomName(workshopId, 'control'));
     try {
+      // Loaded now (perhaps before this service watched it): its faces are kept until it unloads.
+      faces.track(workshopId);
       await faces.refresh(workshopId);
       // The document as it is now: a failed commit may have replaced it meanwhile.
       const control = held.room.doc;

@@ -6,7 +6,6 @@ import {
   ballotsOf,
   type CastOutcome,
   type EntryRow,
-  entriesToBallot,
   planCast,
   planClear,
   REPLAYED,
@@ -41,22 +40,29 @@ const UPDATE_ROUND = `
     revealed_at = $7
   WHERE id = $1 AND discarded_at IS NULL AND state = $8`;
 
-const ENTRIES = 'SELECT participant_id, target_id, criterion, value FROM vote_entries WHERE round_id = $1';
-
 /**
- * A round's ballots with each voter's group, in one statement (one snapshot of the data: every
- * entry row has its ballot's row, written first).
+ * A round's ballots (or one person's) with each voter's group, in one statement: one snapshot
+ * of the data, where every entry row has its ballot's row (written first).
  */
-async function readBallots(db: Queryable, roundId: string): Promise<StoredBallot[]> {
+async function readBallots(db: Queryable, roundId: string, participantId?: string): Promise<StoredBallot[]> {
   const { rows } = await db.query<BallotStatusRow & Partial<EntryRow>>(
     `SELECT b.participant_id, b.done, p.grp, e.target_id, e.criterion, e.value FROM vote_ballots b
      LEFT JOIN participants p ON p.id = b.participant_id
      LEFT JOIN vote_entries e ON e.round_id = b.round_id AND e.participant_id = b.participant_id
-     WHERE b.round_id = $1 ORDER BY b.participant_id`,
-    [roundId],
+     WHERE b.round_id = $1 AND ($2::text IS NULL OR b.participant_id = $2) ORDER BY b.participant_id`,
+    [roundId, participantId ?? null],
   );
   const entries = rows.filter((row): row is BallotStatusRow & EntryRow => row.target_id != null);
   return ballotsOf(rows, entries);
+}
+
+/** A ballot never touched (a new object each time: the caller may keep it). */
+const empty = () => ({ dots: {}, scores: {}, done: false });
+
+/** One person's ballot as stored (empty if they never touched it). */
+async function storedBallot(db: Queryable, roundId: string, participantId: string) {
+  const [ballot] = await readBallots(db, roundId, participantId);
+  return ballot ? { dots: ballot.dots, scores: ballot.scores, done: ballot.done } : empty();
 }
 
 function insertRound(writer: Pick<Executor, 'write'>, round: RoundRecord) {
@@ -104,8 +110,11 @@ class Refused {
   constructor(readonly outcome: CastOutcome) {}
 }
 
-/** PostgreSQL's `unique_violation`. */
-const UNIQUE_VIOLATION = '23505';
+/** A request id already applied: PostgreSQL's `unique_violation` on `vote_requests`' key. */
+const isReplay = (error: unknown) => {
+  const { code, constraint } = error as { code?: string; constraint?: string };
+  return code === '23505' && constraint === 'vote_requests_pkey';
+};
 
 /**
  * The ballot store on PostgreSQL (docs/scale-out.md, §1 "Ballots"). Each change is one
@@ -127,34 +136,32 @@ export function createPgBallotStore(pool: pg.Pool, autocommit: Executor): Ballot
     } catch (error) {
       if (error instanceof Refused) return error.outcome;
       // The same request on another connection committed first (its ballot lock was released).
-      if ((error as { code?: string }).code === UNIQUE_VIOLATION) return REPLAYED;
+      if (isReplay(error)) return REPLAYED;
       throw error;
     }
   }
 
-  /** The round's state under a share lock (`undefined`: discarded or gone), and the ballot's row locked. */
+  /**
+   * The round's state under a share lock (`undefined`: discarded or gone) and, if it is open,
+   * the ballot's row locked and the ballot as stored.
+   */
   async function lockBallot(client: pg.PoolClient, roundId: string, participantId: string) {
     const round = await client.query<{ state: string }>(
       'SELECT state FROM vote_rounds WHERE id = $1 AND discarded_at IS NULL FOR SHARE',
       [roundId],
     );
     const state = round.rows[0]?.state;
-    if (state !== 'open') return { state, done: false };
+    if (state !== 'open') return { state, stored: empty() };
     await client.query(
       `INSERT INTO vote_ballots (round_id, participant_id, done, updated_at) VALUES ($1, $2, false, now())
        ON CONFLICT DO NOTHING`,
       [roundId, participantId],
     );
-    const ballot = await client.query<{ done: boolean }>(
-      'SELECT done FROM vote_ballots WHERE round_id = $1 AND participant_id = $2 FOR UPDATE',
-      [roundId, participantId],
-    );
-    return { state, done: ballot.rows[0]?.done ?? false };
-  }
-
-  async function storedBallot(db: Queryable, roundId: string, participantId: string, done: boolean) {
-    const entries = await db.query<EntryRow>(`${ENTRIES} AND participant_id = $2`, [roundId, participantId]);
-    return { ...entriesToBallot(entries.rows), done };
+    await client.query('SELECT 1 FROM vote_ballots WHERE round_id = $1 AND participant_id = $2 FOR UPDATE', [
+      roundId,
+      participantId,
+    ]);
+    return { state, stored: await storedBallot(client, roundId, participantId) };
   }
 
   const rounds = async (sql: string, params: unknown[]) =>
@@ -198,17 +205,11 @@ export function createPgBallotStore(pool: pg.Pool, autocommit: Executor): Ballot
         if (now && revealed) await updateRound(client, revealed, now.state);
         return revealed;
       }),
-    async ballot(round, participantId) {
-      const done = await pool.query<{ done: boolean }>(
-        'SELECT done FROM vote_ballots WHERE round_id = $1 AND participant_id = $2',
-        [round.id, participantId],
-      );
-      const stored = await storedBallot(pool, round.id, participantId, done.rows[0]?.done ?? false);
-      return toBallot(round, participantId, stored);
-    },
+    ballot: async (round, participantId) =>
+      toBallot(round, participantId, await storedBallot(pool, round.id, participantId)),
     cast: (round, participantId, ballotChange) =>
       change(async (client) => {
-        const { state, done } = await lockBallot(client, round.id, participantId);
+        const { state, stored } = await lockBallot(client, round.id, participantId);
         const seen = await client.query(
           'SELECT 1 FROM vote_requests WHERE round_id = $1 AND participant_id = $2 AND request_id = $3',
           [round.id, participantId, ballotChange.requestId],
@@ -219,7 +220,7 @@ export function createPgBallotStore(pool: pg.Pool, autocommit: Executor): Ballot
           {
             state,
             replayed: (seen.rowCount ?? 0) > 0,
-            stored: await storedBallot(client, round.id, participantId, done),
+            stored,
           },
           ballotChange,
         );
