@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_JOIN_LIMITS, type JoinLimits } from './limits/join-attempts';
@@ -85,6 +86,14 @@ const Env = z.object({
   RETENTION_DAYS: z.preprocess((v) => (v === '' ? undefined : v), Positive.max(36_500).optional()),
   PRIVACY_NOTICE_FILE: z.string().default(''),
   PRIVACY_CONTACT: z.string().trim().max(200).default(''),
+  // Scale-out (docs/scale-out.md): PostgreSQL instead of SQLite, the Redis room bus, and how
+  // many processes serve the port (`auto`: one per core).
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'a postgres:// connection URL')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  WORKERS: z.union([z.literal('auto'), z.coerce.number().int().min(1).max(64)]).default(1),
 });
 
 /** Each group of HTTP writes and its limit (`null`: none). */
@@ -139,6 +148,10 @@ export interface Config {
   privacyContact: string | null;
   /** `PRIVACY_NOTICE_FILE`'s content, validated at start-up; `null`: the built-in notice. */
   privacyNotice: NoticeFile | null;
+  /** PostgreSQL's connection URL; `null`: SQLite under `dataDir`. */
+  databaseUrl: string | null;
+  /** Processes serving the port (Node's cluster); more than 1 needs PostgreSQL and Redis. */
+  workers: number;
 }
 
 /** Reads the configuration from the environment; a bad value stops start-up with a clear message. */
@@ -152,6 +165,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (e.SOCKET_BYTE_BURST < e.MAX_MESSAGE_BYTES) {
     // A burst smaller than the largest allowed message would close a connection for one legal message.
     throw new Error('Invalid configuration: SOCKET_BYTE_BURST must be at least MAX_MESSAGE_BYTES');
+  }
+  const workers = e.WORKERS === 'auto' ? availableParallelism() : e.WORKERS;
+  if (workers > 1 && (!e.DATABASE_URL || !env.REDIS_URL)) {
+    // SQLite has one writer and no bus: several processes could neither share nor see each other's rooms.
+    throw new Error('Invalid configuration: WORKERS above 1 needs DATABASE_URL and REDIS_URL');
   }
   const publicUrl = e.PUBLIC_URL ? e.PUBLIC_URL.replace(/\/+$/, '') : null;
   const allowedOrigins = e.ALLOWED_ORIGINS.split(',')
@@ -209,5 +227,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     retentionDays: e.RETENTION_DAYS ?? null,
     privacyContact: e.PRIVACY_CONTACT || null,
     privacyNotice: e.PRIVACY_NOTICE_FILE ? readNoticeFile(e.PRIVACY_NOTICE_FILE) : null,
+    databaseUrl: e.DATABASE_URL ?? null,
+    workers,
   };
 }

@@ -2,6 +2,8 @@ import type { Server } from 'node:http';
 import { parseRoomName } from '@atelier/shared';
 import { serve } from '@hono/node-server';
 import { createApp } from './app';
+import { actOnNodeEvents } from './cluster/node-event-actions';
+import { disconnectingEveryNode, NO_NODE_EVENTS, type NodeEvents } from './cluster/node-events';
 import type { Config } from './config';
 import { createStrategyReader } from './export/read';
 import type { NetworkInfo } from './http/deps';
@@ -32,6 +34,7 @@ import { Attendance } from './sync/attendance';
 import { createEditJournal } from './sync/edit-journal';
 import { attachSyncEndpoint } from './sync/endpoint';
 import { ParticipantSockets } from './sync/participant-sockets';
+import type { PresenceRelay } from './sync/presence';
 import { RoomManager } from './sync/rooms';
 import { createSilentIdeation } from './sync/silent-ideation';
 import { createTableSeating } from './sync/table-seating';
@@ -61,6 +64,11 @@ export interface StartOptions {
   log?: Logger;
   /** The machine's network as the share links see it; the real one by default. */
   network?: NetworkInfo;
+  /**
+   * With other nodes (docs/scale-out.md): what this node tells them and hears from them, and
+   * its rooms' presence relay. None by default (the embedded mode); owned and closed by the caller.
+   */
+  cluster?: { events: NodeEvents; presenceRelay?: PresenceRelay };
 }
 
 export interface RunningServer {
@@ -126,15 +134,21 @@ export function startServer(config: Config, options: StartOptions = {}): Promise
       // Written at the workshop's creation: with nothing stored, their snapshot is missing.
       seeded: (name) => parseRoomName(name)?.kind !== 'drafts',
       journal: editJournal,
+      ...(options.cluster?.presenceRelay ? { presenceRelay: options.cluster.presenceRelay } : {}),
     },
     storage,
   );
   metrics.countRooms(() => rooms.loaded);
 
   const sockets = new ParticipantSockets();
+  const events = options.cluster?.events ?? NO_NODE_EVENTS;
+  // Removals, role changes and erasures close the person's sockets on every node.
+  const disconnector = disconnectingEveryNode(sockets, events, log);
   // Registers its control-room guard before any room loads; schedules open rounds' deadlines
   // (`votes.ready`, awaited before the server is said to be started).
   const votes = createVoteService({ store: ballots, workshops, rooms, log });
+  // What another node deleted or disconnected is let go here too.
+  events.onEvent(actOnNodeEvents({ rooms, sockets, votes, activity, log }));
 
   // Imports' reading and exports' writing, off the sync loop (issue 19 §3).
   const work = new WorkPool({
@@ -144,7 +158,7 @@ export function startServer(config: Config, options: StartOptions = {}): Promise
   });
   // Personal data (docs/security.md): erasure, deletion, retention (swept now, then hourly).
   const purge = createSqlitePurge(db);
-  const deletion = createWorkshopDeletion({ workshops, purge, rooms, sockets, votes, activity, log });
+  const deletion = createWorkshopDeletion({ workshops, purge, rooms, sockets, votes, activity, events, log });
   const strategyDeletion = createStrategyDeletion({ strategies: strategyStore, deletion, purge, log });
   const retention =
     config.retentionDays === null
@@ -167,7 +181,7 @@ export function startServer(config: Config, options: StartOptions = {}): Promise
       workshops,
       purge,
       rooms,
-      sockets,
+      sockets: disconnector,
       journal: { ...journalStore, forget: editJournal.forget },
       log,
     }),
@@ -179,7 +193,7 @@ export function startServer(config: Config, options: StartOptions = {}): Promise
 
   const app = createApp({
     workshops,
-    sockets,
+    sockets: disconnector,
     silent: createSilentIdeation(rooms),
     tables: createTableSeating(rooms),
     votes,

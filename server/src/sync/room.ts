@@ -6,7 +6,7 @@ import type { JournalRow } from '../store/journal';
 import type { TransactionStores } from '../store/transaction';
 import type { EditJournal, RoomJournal } from './edit-journal';
 import { encodePermissionDenied, encodeSyncStep1, encodeUpdate } from './messages';
-import { type PresenceEntry, PresenceTable } from './presence';
+import { type PresenceEntry, type PresenceLink, type PresenceRelay, PresenceTable } from './presence';
 import { rebuildStoredDoc } from './stored-doc';
 import { SyncReplies } from './sync-replies';
 import type { TurnCommit, TurnFlusher } from './turn';
@@ -39,6 +39,8 @@ export interface RoomOptions {
   seeded?: (room: string) => boolean;
   /** Records who edited which board item when (docs/contract.md, "Who and when"); none by default. */
   journal?: EditJournal;
+  /** Shares presence with the other nodes serving the room; none in the embedded mode. */
+  presenceRelay?: PresenceRelay;
 }
 
 /** What the room manager is told of a room's storage failures. */
@@ -86,6 +88,7 @@ export class Room implements TurnCommit {
   private presenceTimer: NodeJS.Timeout | null = null;
   private lastPresenceFlush = Number.NEGATIVE_INFINITY;
   private readonly journal: RoomJournal | null;
+  private readonly presenceLink: PresenceLink | null;
   /** The last compaction asked for: one runs at a time, each after the one before. */
   private compaction: Promise<void> = Promise.resolve();
 
@@ -119,6 +122,9 @@ export class Room implements TurnCommit {
     const loaded = this.rebuild(stored);
     this.current = loaded.doc;
     this.replies = loaded.replies;
+    // Once nothing can throw: a room that failed to load never joined.
+    this.presenceLink =
+      options.presenceRelay?.join(name, this.presence, () => this.schedulePresence()) ?? null;
   }
 
   /** The room's document; a new one after a failed commit was taken back (`RoomHooks.reloaded`). */
@@ -251,6 +257,7 @@ export class Room implements TurnCommit {
 
   destroy(): void {
     if (this.presenceTimer) clearTimeout(this.presenceTimer);
+    this.presenceLink?.leave();
     this.current.off('update', this.onDocUpdate);
     this.current.destroy();
     this.peers.clear();
