@@ -242,6 +242,25 @@ describe('timed rounds (fake clock)', () => {
   });
 });
 
+describe('facilitator actions at once', () => {
+  it('never lets a closing overwrite a reveal: the round ends revealed with its results, as published', async () => {
+    const s = await setup();
+    const votes = s.service();
+    const round = await timedRound(s, votes);
+    await place(votes, s, round.id, { 'issue-a': 2 });
+    const [revealed, closed] = await Promise.all([
+      votes.transition(s.workshop.id, round.id, 'reveal'),
+      votes.transition(s.workshop.id, round.id, 'close'),
+    ]);
+    expect(revealed.value?.state).toBe('revealed');
+    // Closed first, or refused: the round had changed under it.
+    expect(closed.value?.state ?? closed.error?.code).toMatch(/^(closed|invalid_transition)$/);
+    const [stored] = await votes.list(s.workshop.id);
+    expect(stored).toMatchObject({ state: 'revealed', results: { voters: 1 } });
+    expect(await s.control(readRounds)).toEqual([stored]);
+  });
+});
+
 describe('the control document’s votes root', () => {
   const forge = (doc: Y.Doc, roundId: string) => {
     votesMap(doc).set(roundId, { forged: true });
