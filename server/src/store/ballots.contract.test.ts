@@ -236,7 +236,7 @@ describe.each(backends)('ballots on $name', (backend) => {
     const ballot = await ballots.ballot(r, lea);
     expect(ballot.used).toBe(5);
     // The last accepted cast saw all the others: its ballot is the stored one.
-    expect(accepted.some((o) => JSON.stringify(o.ballot?.dots) === JSON.stringify(ballot.dots))).toBe(true);
+    expect(accepted.map((o) => o.ballot?.dots)).toContainEqual(ballot.dots);
 
     // The same request sent 20 times at once (retries on several nodes) is applied once.
     const requestId = randomUUID();
