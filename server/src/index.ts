@@ -109,6 +109,7 @@ export function startServer(config: Config, options: StartOptions = {}): Promise
   const workshops = recordingActivity(stored, activity);
   const strategyStore = createSqliteStrategyStore(db);
   const docs = createSqliteDocStore(db);
+  const ballots = createSqliteBallotStore(db);
   const metrics = createMetrics();
   // Who edited which board item when, and whether participants were there (issue 18 §2).
   const journalStore = createSqliteJournalStore(db);
@@ -119,6 +120,7 @@ export function startServer(config: Config, options: StartOptions = {}): Promise
     journal: journalStore,
     workshops: stored,
     strategies: strategyStore,
+    ballots,
   });
   const rooms = new RoomManager(
     docs,
@@ -142,8 +144,9 @@ export function startServer(config: Config, options: StartOptions = {}): Promise
   const events = options.cluster?.events ?? NO_NODE_EVENTS;
   // Removals, role changes and erasures close the person's sockets on every node.
   const disconnector = disconnectingEveryNode(sockets, events, log);
-  // Registers its control-room guard before any room loads; schedules open rounds' deadlines.
-  const votes = createVoteService({ store: createSqliteBallotStore(db), workshops, rooms, log });
+  // Registers its control-room guard before any room loads; schedules open rounds' deadlines
+  // (`votes.ready`, awaited before the server is said to be started).
+  const votes = createVoteService({ store: ballots, workshops, rooms, log });
   // What another node deleted or disconnected is let go here too.
   events.onEvent(actOnNodeEvents({ rooms, sockets, votes, activity, log }));
 
@@ -264,7 +267,10 @@ export function startServer(config: Config, options: StartOptions = {}): Promise
       const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
       const url = `http://${host.includes(':') ? `[${host}]` : host}:${info.port}`;
       log.info({ url, dataDir: config.dataDir }, 'listening');
-      resolve({ url, port: info.port, app, metrics, close, storageClosed: storageDone });
+      votes.ready.then(
+        () => resolve({ url, port: info.port, app, metrics, close, storageClosed: storageDone }),
+        failed,
+      );
     }) as Server;
     const failed = (error: Error): void => {
       // Rejected once the database is closed (the rooms' writes are over).

@@ -7,6 +7,7 @@
 import { createTestDatabase } from '@atelier/testing';
 import pg from 'pg';
 import { afterEach } from 'vitest';
+import { type BallotStore, createSqliteBallotStore } from './ballots';
 import { openDb } from './db';
 import { createSqliteDocStore, type DocStore } from './docs';
 import type { StorageProbe } from './health';
@@ -17,7 +18,7 @@ import { createPgStorage } from './pg/storage';
 import { createSqlitePurge, type PurgeStore } from './purge';
 import { createSqliteStrategyStore, type StrategyStore } from './strategies';
 import { useTempDirs } from './temp-dirs';
-import { createSqliteStorage, type Storage, type StoresButBallots } from './transaction';
+import { createSqliteStorage, type Storage } from './transaction';
 import { createSqliteWorkshopStore, type WorkshopStore } from './workshops';
 
 export interface OpenStores {
@@ -28,7 +29,8 @@ export interface OpenStores {
   purge: PurgeStore;
   /** The storage health's probe. */
   probe: StorageProbe;
-  storage: Storage<StoresButBallots>;
+  ballots: BallotStore;
+  storage: Storage;
   /** Every row of every table of the schema, by table (what a purge must leave nothing of). */
   rows(): Promise<Record<string, Record<string, unknown>[]>>;
   /** Closes the connection (the pool): the stores then fail. */
@@ -36,10 +38,12 @@ export interface OpenStores {
   /** Raw rows, with the ids a test chooses: a workshop and its participants, each `[id, group]`. */
   addWorkshop(id: string, participants: readonly (readonly [string, string])[]): Promise<void>;
   /**
-   * Raw rows of a vote round of a workshop (the ballot store is not on PostgreSQL yet): the round,
-   * one entry, one ballot and one request id of `participantId`.
+   * Raw rows of a vote round of a workshop: the round, one entry, one ballot and one request id
+   * of `participantId`.
    */
   addRound(roundId: string, workshopId: string, participantId: string): Promise<void>;
+  /** How many rows a table holds (what a deletion must leave: none). */
+  countRows(table: string): Promise<number>;
   /** Deletes a workshop's row (its rows go with it, by foreign key). */
   deleteWorkshop(id: string): Promise<void>;
   /** Zeroes a stored snapshot's bytes in place, as a damaged disk page would. */
@@ -79,6 +83,7 @@ export function useBackends(): Backend[] {
         const journal = createSqliteJournalStore(db);
         const workshops = createSqliteWorkshopStore(db);
         const strategies = createSqliteStrategyStore(db);
+        const ballots = createSqliteBallotStore(db);
         const addParticipant = db.prepare(
           `INSERT INTO participants (id, workshop_id, name, grp, role, token_hash, created_at)
            VALUES (?, ?, ?, ?, 'participant', ?, ?)`,
@@ -90,7 +95,8 @@ export function useBackends(): Backend[] {
           strategies,
           purge: createSqlitePurge(db),
           probe: sqliteStorageProbe(db),
-          storage: createSqliteStorage(db, { docs, journal, workshops, strategies }),
+          ballots,
+          storage: createSqliteStorage(db, { docs, journal, workshops, strategies, ballots }),
           async rows() {
             const tables = db
               .prepare<[], string>(
@@ -125,6 +131,9 @@ export function useBackends(): Backend[] {
             db.prepare(
               `INSERT INTO vote_requests (round_id, participant_id, request_id) VALUES (?, ?, 'r1')`,
             ).run(roundId, participantId);
+          },
+          async countRows(table) {
+            return db.prepare(`SELECT COUNT(*) FROM ${table}`).pluck().get() as number;
           },
           async deleteWorkshop(id) {
             db.prepare('DELETE FROM workshops WHERE id = ?').run(id);
@@ -203,6 +212,10 @@ export function useBackends(): Backend[] {
               `INSERT INTO vote_requests (round_id, participant_id, request_id) VALUES ($1, $2, 'r1')`,
               [roundId, participantId],
             );
+          },
+          async countRows(table) {
+            const { rows } = await pool.query<{ n: number }>(`SELECT COUNT(*)::int AS n FROM ${table}`);
+            return rows[0]?.n ?? 0;
           },
           async deleteWorkshop(id) {
             await pool.query('DELETE FROM workshops WHERE id = $1', [id]);

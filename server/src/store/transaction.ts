@@ -1,3 +1,4 @@
+import type { BallotStore } from './ballots';
 import type { Db } from './db';
 import type { DocStore } from './docs';
 import type { JournalStore } from './journal';
@@ -15,13 +16,9 @@ export interface TransactionStores {
   workshops: Pick<WorkshopStore, 'create' | 'addParticipant' | 'addFormerParticipants'>;
   /** A strategy made with its sessions (an import, a workshop adopted), or a session added. */
   strategies: Pick<StrategyStore, 'create' | 'addSession'>;
+  /** An import's revealed rounds, with its workshop. */
+  ballots: Pick<BallotStore, 'createRound'>;
 }
-
-/**
- * The writers PostgreSQL has so far (`store/pg/`): every store's but the ballots', which another
- * step moves onto PostgreSQL.
- */
-export type StoresButBallots = Omit<TransactionStores, 'ballots'>;
 
 /** Units of work that span stores (docs/architecture.md, "Stores behind async contracts"). */
 export interface Storage<S = TransactionStores> {

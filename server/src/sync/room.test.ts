@@ -42,6 +42,7 @@ function memoryStore() {
         journal: { write: async () => {} },
         workshops: {} as never,
         strategies: {} as never,
+        ballots: {} as never,
       });
     }) as Transaction,
   } satisfies DocStore & { failing: boolean; transactions: number; read: unknown; transaction: Transaction };

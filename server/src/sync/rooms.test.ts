@@ -2,8 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type * as Y from 'yjs';
+import { createSqliteBallotStore } from '../store/ballots';
 import { type Db, openDb } from '../store/db';
 import { createSqliteDocStore, type DocStore } from '../store/docs';
 import { createSqliteJournalStore } from '../store/journal';
@@ -36,6 +37,7 @@ function manager(
     journal: createSqliteJournalStore(db),
     workshops: createSqliteWorkshopStore(db),
     strategies: createSqliteStrategyStore(db),
+    ballots: createSqliteBallotStore(db),
   });
   return {
     store,
@@ -166,5 +168,45 @@ describe('loading a room', () => {
     expect(order).toEqual(['first', 'second', 'third']);
     expect(new Set<Room | undefined>([a, b, c]).size).toBe(1);
     expect(rooms.has('w1')).toBe(true);
+  });
+});
+
+describe('load hooks', () => {
+  it('hands the room out only once every hook resolved, so its load listeners find what they read', async () => {
+    const { rooms } = manager();
+    let read: (faces: string) => void = () => {};
+    const kept = new Map<string, string>();
+    rooms.beforeLoad(async (name) => {
+      kept.set(name, await new Promise<string>((resolve) => (read = resolve)));
+    });
+    const seen: (string | undefined)[] = [];
+    rooms.onLoad((room) => seen.push(kept.get(room.name)));
+    const gone: string[] = [];
+    rooms.onUnload((name) => gone.push(name));
+
+    const loading = rooms.acquire('w1/control');
+    await nextTurn();
+    expect(rooms.has('w1/control')).toBe(false);
+    read('les faces du tour');
+    const room = await loading;
+    expect(seen).toEqual(['les faces du tour']);
+
+    // Unloaded (grace 0) once nobody holds it: whoever kept something for it is told.
+    room.add(peer);
+    room.remove(peer);
+    rooms.scheduleUnload(room);
+    await vi.waitFor(() => expect(gone).toEqual(['w1/control']));
+  });
+
+  it('fails the load when a hook rejects, and says the room is gone', async () => {
+    const { rooms } = manager();
+    rooms.beforeLoad(async () => {
+      throw new Error('the ballot store cannot be read');
+    });
+    const gone: string[] = [];
+    rooms.onUnload((name) => gone.push(name));
+    await expect(rooms.acquire('w1/control')).rejects.toThrow('the ballot store cannot be read');
+    expect(rooms.has('w1/control')).toBe(false);
+    expect(gone).toEqual(['w1/control']);
   });
 });

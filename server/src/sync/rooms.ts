@@ -30,6 +30,8 @@ export class RoomManager {
   /** One per server: every room's turn ends with the same commit-then-write pass. */
   private readonly flusher: TurnFlusher;
   private readonly loadListeners: ((room: Room) => void)[] = [];
+  private readonly loadHooks: ((name: string) => Promise<void>)[] = [];
+  private readonly unloadListeners: ((name: string) => void)[] = [];
   /**
    * Rooms whose stored document cannot be rebuilt: refused without reading them again, until
    * the server restarts (an operator repairs or restores them with the server stopped).
@@ -116,6 +118,9 @@ export class RoomManager {
 
   private async load(name: string): Promise<Room> {
     const started = performance.now();
+    // The hooks read what they need while the document loads.
+    const prepared = Promise.all(this.loadHooks.map((hook) => hook(name)));
+    prepared.catch(() => undefined);
     let room: Room;
     try {
       room = await Room.open(name, this.store, this.flusher, this.log, this.options, this.hooks);
@@ -127,11 +132,20 @@ export class RoomManager {
           'room damaged: refused until repaired or restored (docs/operations.md, "Disk and database faults")',
         );
       }
+      this.notifyUnload(name);
+      throw error;
+    }
+    try {
+      await prepared;
+    } catch (error) {
+      room.destroy();
+      this.notifyUnload(name);
       throw error;
     }
     // Dropped (its workshop deleted) while it loaded: it is never used.
     if (!this.loading.has(name)) {
       room.destroy();
+      this.notifyUnload(name);
       throw new RoomDropped(name);
     }
     this.rooms.set(name, room);
@@ -146,6 +160,22 @@ export class RoomManager {
    */
   onLoad(listener: (room: Room) => void): void {
     this.loadListeners.push(listener);
+  }
+
+  /**
+   * Awaits `hook` with the room's name before every load, so that a load listener (synchronous)
+   * finds what the hook read from a store; a hook that rejects fails the load.
+   */
+  beforeLoad(hook: (name: string) => Promise<void>): void {
+    this.loadHooks.push(hook);
+  }
+
+  /**
+   * Calls `listener` with the name of every room unloaded or dropped, and of every load that
+   * failed or was dropped (its hooks may have kept something for it).
+   */
+  onUnload(listener: (name: string) => void): void {
+    this.unloadListeners.push(listener);
   }
 
   /**
@@ -290,6 +320,11 @@ export class RoomManager {
     this.unloadTimers.delete(room.name);
     if (this.rooms.get(room.name) === room) this.rooms.delete(room.name);
     room.destroy();
+    this.notifyUnload(room.name);
+  }
+
+  private notifyUnload(name: string): void {
+    for (const listener of this.unloadListeners) listener(name);
   }
 
   /** Compacts and forgets a room; unless `closing`, one taken again meanwhile stays. */
@@ -304,6 +339,7 @@ export class RoomManager {
     if (!closing && (room.size > 0 || this.holders.has(room.name))) return;
     room.destroy();
     this.rooms.delete(room.name);
+    this.notifyUnload(room.name);
     this.log.info({ room: room.name }, 'room unloaded');
   }
 }

@@ -1,11 +1,13 @@
 import type pg from 'pg';
+import type { BallotStore } from '../ballots';
 import type { DocStore } from '../docs';
 import type { StorageProbe } from '../health';
 import type { JournalStore } from '../journal';
 import type { PurgeStore } from '../purge';
 import type { StrategyStore } from '../strategies';
-import type { Storage, StoresButBallots } from '../transaction';
+import type { Storage, TransactionStores } from '../transaction';
 import type { WorkshopStore } from '../workshops';
+import { createPgBallotStore, pgRoundWriter } from './ballots';
 import { createPgDocStore } from './docs';
 import { type Executor, inTransaction, poolExecutor, type Queryable, transactionExecutor } from './executor';
 import { pgStorageProbe } from './health';
@@ -14,8 +16,9 @@ import { createPgPurge } from './purge';
 import { createPgStrategyStore } from './strategies';
 import { createPgWorkshopStore } from './workshops';
 
-/** The PostgreSQL stores (all but ballots, so far), and transactions spanning them. */
-export interface PgStorage extends Storage<StoresButBallots>, PgStores {
+/** Every store on PostgreSQL, and transactions spanning them. */
+export interface PgStorage extends Storage<TransactionStores>, PgStores {
+  ballots: BallotStore;
   purge: PurgeStore;
   /** The storage health's probe (`createStorageHealth`). */
   probe: StorageProbe;
@@ -42,14 +45,20 @@ function stores(reader: Queryable, writer: Executor): PgStores {
  * PostgreSQL's storage on `pool` (migrated: `migratePostgres`). A transaction checks out one
  * client for `BEGIN … COMMIT` and hands `work` stores bound to it, each write in a savepoint;
  * transactions run side by side, each on its own connection (the database serialises what
- * they share: a document's head row, a journal row, a participant's row).
+ * they share: a document's head row, a journal row, a participant's row). A ballot change is a
+ * transaction of its own (`BallotStore`), never part of another.
  */
 export function createPgStorage(pool: pg.Pool): PgStorage {
+  const autocommit = poolExecutor(pool);
   return {
-    ...stores(pool, poolExecutor(pool)),
+    ...stores(pool, autocommit),
+    ballots: createPgBallotStore(pool, autocommit),
     purge: createPgPurge(pool),
     probe: pgStorageProbe(pool),
     withTransaction: (work) =>
-      inTransaction(pool, (client) => work(stores(client, transactionExecutor(client)))),
+      inTransaction(pool, (client) => {
+        const writer = transactionExecutor(client);
+        return work({ ...stores(client, writer), ballots: pgRoundWriter(writer) });
+      }),
   };
 }
