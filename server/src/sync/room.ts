@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import type { Logger } from '../log';
 import type { DocStore, StoredDoc } from '../store/docs';
 import type { JournalRow } from '../store/journal';
-import type { TransactionStores } from '../store/transaction';
+import type { DocTransactionStores } from '../store/transaction';
 import type { EditJournal, RoomJournal } from './edit-journal';
 import { encodePermissionDenied, encodeSyncStep1, encodeUpdate } from './messages';
 import { type PresenceEntry, PresenceTable } from './presence';
@@ -51,6 +51,15 @@ export interface RoomHooks {
   broken?(room: Room): void;
 }
 
+/** A sync reply taken from the live document while some of it was not committed yet. */
+interface HeldReply {
+  peer: Peer;
+  stateVector: Uint8Array;
+  frames: Uint8Array[];
+  /** Sent once this many of the room's own updates are settled. */
+  upTo: number;
+}
+
 interface Uncommitted {
   update: Uint8Array;
   message: Uint8Array;
@@ -74,6 +83,11 @@ export class Room implements TurnCommit {
   private uncommitted: Uncommitted[] = [];
   /** Appended in the current turn's transaction, not yet known to be committed. */
   private committing: Uncommitted[] = [];
+  /** The room's own updates applied to the document, and how many of them are stored and settled (in order). */
+  private ownApplied = 0;
+  private ownSettled = 0;
+  /** Sync replies waiting for the commit of what they carry. */
+  private held: HeldReply[] = [];
   private persistedSeq = 0;
   private persistError: unknown = null;
   private lastSeq = 0;
@@ -137,6 +151,7 @@ export class Room implements TurnCommit {
   /** Removes a peer and its presence; returns how many peers remain. */
   remove(peer: Peer): number {
     this.peers.delete(peer);
+    if (this.held.length > 0) this.held = this.held.filter((h) => h.peer !== peer);
     const id = peer.awarenessClientId;
     if (id !== null && this.presence.remove(id)) this.schedulePresence();
     return this.peers.size;
@@ -147,9 +162,24 @@ export class Room implements TurnCommit {
     Y.applyUpdate(this.current, update, from);
   }
 
-  /** The frames answering a client's sync step 1. */
+  /** The frames answering a client's sync step 1, from the live document (committed or not). */
   syncReply(stateVector: Uint8Array): Uint8Array[] {
     return this.replies.reply(stateVector);
+  }
+
+  /**
+   * Answers `peer`'s sync step 1. The live document may hold updates whose commit is in flight or
+   * not started: then the reply waits for that commit and leaves when it settles, so a client never
+   * holds what the store may still refuse. If the commit fails, the reply is answered again from
+   * the stored document (docs/architecture.md, "Sync server").
+   */
+  answerSyncStep1(stateVector: Uint8Array, peer: Peer): void {
+    const frames = this.replies.reply(stateVector);
+    if (this.ownSettled === this.ownApplied) {
+      for (const frame of frames) peer.send(frame);
+      return;
+    }
+    this.held.push({ peer, stateVector, frames, upTo: this.ownApplied });
   }
 
   applyPresence(entries: readonly PresenceEntry[]): void {
@@ -157,7 +187,7 @@ export class Room implements TurnCommit {
   }
 
   /** Appends this turn's updates through `tx`, the turn's transaction; never rejects. */
-  async persist(tx: TransactionStores): Promise<void> {
+  async persist(tx: DocTransactionStores): Promise<void> {
     if (this.uncommitted.length === 0) return;
     this.committing = this.uncommitted;
     this.uncommitted = [];
@@ -203,6 +233,8 @@ export class Room implements TurnCommit {
       this.logBytes += update.byteLength;
       this.broadcast(message, origin);
     }
+    this.ownSettled += batch.length;
+    this.releaseHeld();
     if (this.needsCompaction()) void this.tryCompact('compaction failed');
   }
 
@@ -254,6 +286,7 @@ export class Room implements TurnCommit {
     this.current.off('update', this.onDocUpdate);
     this.current.destroy();
     this.peers.clear();
+    this.held = [];
   }
 
   /** Rebuilds the stored document into a fresh one; throws `RoomDamaged` when it cannot be. */
@@ -290,6 +323,7 @@ export class Room implements TurnCommit {
         { room: this.name, err: String(error) },
         'room not reloaded after a failed commit: closed',
       );
+      this.held = [];
       for (const peer of this.peers) peer.close(1011, 'storage failure');
       this.hooks.broken?.(this);
       return;
@@ -300,12 +334,31 @@ export class Room implements TurnCommit {
     this.replies = loaded.replies;
     // Updates the server made meanwhile were in the old document; they are gone with it.
     this.uncommitted = [];
+    this.ownApplied = 0;
+    this.ownSettled = 0;
     old.destroy();
     this.hooks.reloaded?.(this);
     const denied = encodePermissionDenied(WRITE_DENIED_REASONS.storageFull);
     const senders = new Set(batch.map((u) => u.origin));
     for (const peer of this.peers) if (senders.has(peer)) peer.send(denied);
     this.resync();
+    // The replies held were taken from what is now taken back: answered again from what is stored.
+    // (A stock y-websocket client sends its sync step 1 only when it connects: without an answer
+    // it would never count itself synced, and a sync step 1 of ours brings it nothing.)
+    const held = this.held;
+    this.held = [];
+    for (const { peer, stateVector } of held) this.answerSyncStep1(stateVector, peer);
+  }
+
+  /** Sends the held replies whose content is all settled now, in the order they were asked. */
+  private releaseHeld(): void {
+    if (this.held.length === 0) return;
+    const waiting: HeldReply[] = [];
+    for (const reply of this.held) {
+      if (reply.upTo > this.ownSettled) waiting.push(reply);
+      else for (const frame of reply.frames) reply.peer.send(frame);
+    }
+    this.held = waiting;
   }
 
   private async tryCompact(what: string): Promise<void> {
@@ -333,6 +386,7 @@ export class Room implements TurnCommit {
   ): void => {
     const message = encodeUpdate(update);
     this.replies.push(message);
+    this.ownApplied++;
     this.uncommitted.push({ update, message, origin, edits: this.journal?.edits(origin, tr) ?? null });
     this.flusher.commit(this);
   };

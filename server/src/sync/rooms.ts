@@ -2,7 +2,7 @@ import type * as Y from 'yjs';
 import type { Logger } from '../log';
 import type { DocStore } from '../store/docs';
 import type { StorageHealth } from '../store/health';
-import type { Storage } from '../store/transaction';
+import type { DocTransactionStores, Storage } from '../store/transaction';
 import { Room, type RoomHooks, type RoomOptions } from './room';
 import { RoomDamaged, RoomDropped } from './stored-doc';
 import { TurnFlusher } from './turn';
@@ -39,7 +39,7 @@ export class RoomManager {
   constructor(
     private readonly store: DocStore,
     /** Runs each turn's writes (every room's appends and edit-journal rows) in one transaction. */
-    transactions: Storage,
+    transactions: Storage<DocTransactionStores>,
     private readonly log: Logger,
     private readonly options: RoomManagerOptions,
     storage?: StorageHealth,
