@@ -6,7 +6,7 @@ import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import type { DocStore, StoredDoc } from '../store/docs';
 import { MESSAGE } from './messages';
-import { type Peer, Room, type RoomOptions } from './room';
+import { type Peer, Room, type RoomOptions, type RoomStore } from './room';
 import { type Transaction, TurnFlusher } from './turn';
 
 /** An in-memory DocStore whose appends can be made to fail, like a full disk. */
@@ -238,7 +238,7 @@ describe('Room: document updates', () => {
     const store = memoryStore();
     let compactions = 0;
     let compactionFails = true;
-    const flaky: DocStore = {
+    const flaky: RoomStore = {
       ...store,
       async compact(name, snapshot, uptoSeq) {
         compactions++;

@@ -2,6 +2,10 @@ import { WRITE_DENIED_REASONS } from '@atelier/shared';
 import * as Y from 'yjs';
 import type { Logger } from '../log';
 import type { DocStore, StoredDoc } from '../store/docs';
+
+/** What a room reads and compacts of its document (its appends go through the turn's transaction). */
+export type RoomStore = Pick<DocStore, 'load' | 'compact'>;
+
 import type { JournalRow } from '../store/journal';
 import type { DocTransactionStores } from '../store/transaction';
 import type { EditJournal, RoomJournal } from './edit-journal';
@@ -109,7 +113,7 @@ export class Room implements TurnCommit {
    */
   static async open(
     name: string,
-    store: DocStore,
+    store: RoomStore,
     flusher: TurnFlusher,
     log: Logger,
     options: RoomOptions,
@@ -123,7 +127,7 @@ export class Room implements TurnCommit {
   private constructor(
     readonly name: string,
     stored: StoredDoc,
-    private readonly store: DocStore,
+    private readonly store: RoomStore,
     readonly flusher: TurnFlusher,
     private readonly log: Logger,
     private readonly options: RoomOptions,
