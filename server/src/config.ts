@@ -85,6 +85,16 @@ const Env = z.object({
   RETENTION_DAYS: z.preprocess((v) => (v === '' ? undefined : v), Positive.max(36_500).optional()),
   PRIVACY_NOTICE_FILE: z.string().default(''),
   PRIVACY_CONTACT: z.string().trim().max(200).default(''),
+  // The room bus (docs/scale-out.md, "2. The room bus"): several nodes serving the same rooms.
+  // Unset: one process, no bus. The keys it writes start with REDIS_PREFIX.
+  REDIS_URL: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z.url({ protocol: /^rediss?$/, error: 'a redis:// or rediss:// URL' }).optional(),
+  ),
+  REDIS_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_.:-]{0,63}:$/, 'letters, digits, _ . - and :, ending with ":"')
+    .default('atelier:'),
 });
 
 /** Each group of HTTP writes and its limit (`null`: none). */
@@ -139,6 +149,8 @@ export interface Config {
   privacyContact: string | null;
   /** `PRIVACY_NOTICE_FILE`'s content, validated at start-up; `null`: the built-in notice. */
   privacyNotice: NoticeFile | null;
+  /** The room bus's Redis (`REDIS_URL`) and key prefix (`REDIS_PREFIX`); `null`: no bus (one process). */
+  redis: { url: string; prefix: string } | null;
 }
 
 /** Reads the configuration from the environment; a bad value stops start-up with a clear message. */
@@ -209,5 +221,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     retentionDays: e.RETENTION_DAYS ?? null,
     privacyContact: e.PRIVACY_CONTACT || null,
     privacyNotice: e.PRIVACY_NOTICE_FILE ? readNoticeFile(e.PRIVACY_NOTICE_FILE) : null,
+    redis: e.REDIS_URL ? { url: e.REDIS_URL, prefix: e.REDIS_PREFIX } : null,
   };
 }

@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import { parseRoomName } from '@atelier/shared';
 import { serve } from '@hono/node-server';
 import { createApp } from './app';
+import { createRoomBus } from './cluster/bus';
 import type { Config } from './config';
 import { createStrategyReader } from './export/read';
 import type { NetworkInfo } from './http/deps';
@@ -32,6 +33,7 @@ import { Attendance } from './sync/attendance';
 import { createEditJournal } from './sync/edit-journal';
 import { attachSyncEndpoint } from './sync/endpoint';
 import { ParticipantSockets } from './sync/participant-sockets';
+import type { RoomBus } from './sync/room-bus';
 import { RoomManager } from './sync/rooms';
 import { createSilentIdeation } from './sync/silent-ideation';
 import { createTableSeating } from './sync/table-seating';
@@ -61,6 +63,11 @@ export interface StartOptions {
   log?: Logger;
   /** The machine's network as the share links see it; the real one by default. */
   network?: NetworkInfo;
+  /**
+   * The room bus, for tests running several nodes in one process (the caller closes it); by
+   * default one on `config.redis` when it is set (closed with the server), else none.
+   */
+  bus?: RoomBus;
 }
 
 export interface RunningServer {
@@ -88,6 +95,22 @@ export interface RunningServer {
 /** Composition root: configuration → storage → rooms → HTTP + sync on one port. */
 export function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
   const log = options.log ?? createLogger(config.logLevel);
+  if (options.bus || !config.redis) return startNode(config, { ...options, log }, null);
+  return createRoomBus({ ...config.redis, log }).then((bus) =>
+    startNode(config, { ...options, log, bus }, bus).catch(async (error: unknown) => {
+      await bus.close();
+      throw error;
+    }),
+  );
+}
+
+/** The server on its storage and bus; `ownBus` is closed with it. */
+function startNode(
+  config: Config,
+  options: StartOptions & { log: Logger },
+  ownBus: RoomBus | null,
+): Promise<RunningServer> {
+  const { log } = options;
   const db = openDb(config.dataDir, { maxBytes: config.dbMaxBytes });
   const releaseDataDir = claimDataDir(config.dataDir);
   const storage = createStorageHealth(db, log, { probeMs: config.storageProbeMs });
@@ -124,6 +147,7 @@ export function startServer(config: Config, options: StartOptions = {}): Promise
       // Written at the workshop's creation: with nothing stored, their snapshot is missing.
       seeded: (name) => parseRoomName(name)?.kind !== 'drafts',
       journal: editJournal,
+      ...(options.bus ? { bus: options.bus } : {}),
     },
     storage,
   );
@@ -236,6 +260,8 @@ export function startServer(config: Config, options: StartOptions = {}): Promise
       const stored = rooms
         .closeAll()
         .catch((error: unknown) => log.error({ err: String(error) }, 'rooms not all written at shutdown'))
+        .then(() => ownBus?.close())
+        .catch((error: unknown) => log.warn({ err: String(error) }, 'bus not closed cleanly'))
         .finally(() => {
           db.close();
           releaseDataDir();

@@ -11,6 +11,7 @@ import type { DocTransactionStores } from '../store/transaction';
 import type { EditJournal, RoomJournal } from './edit-journal';
 import { encodePermissionDenied, encodeSyncStep1, encodeUpdate } from './messages';
 import { type PresenceEntry, PresenceTable } from './presence';
+import { BUS_ORIGIN } from './room-bus';
 import { rebuildStoredDoc } from './stored-doc';
 import { SyncReplies } from './sync-replies';
 import type { TurnCommit, TurnFlusher } from './turn';
@@ -53,6 +54,15 @@ export interface RoomHooks {
   reloaded?(room: Room): void;
   /** Not even the reload worked: the room closed its peers and must be dropped unsaved. */
   broken?(room: Room): void;
+  /** The room's turn `from..to` is committed (the room bus publishes it); not called for a failed one. */
+  committed?(room: Room, from: number, to: number, updates: Uint8Array[]): void;
+  /**
+   * The last update number up to which the document holds every stored update, when the room
+   * shares its document with other nodes (the bus's contiguous prefix: a hole below it is another
+   * node's turn still on its way, which a snapshot must not drop); by default the last the room
+   * stored or loaded.
+   */
+  heldSeq?(room: Room): number | undefined;
 }
 
 /** A sync reply taken from the live document while some of it was not committed yet. */
@@ -102,6 +112,7 @@ export class Room implements TurnCommit {
   /** After a failed compaction, the log weight at which to try again (not at every turn). */
   private compactAfter = 0;
   private presenceTimer: NodeJS.Timeout | null = null;
+  private destroyed = false;
   private lastPresenceFlush = Number.NEGATIVE_INFINITY;
   private readonly journal: RoomJournal | null;
   /** The last compaction asked for: one runs at a time, each after the one before. */
@@ -139,6 +150,11 @@ export class Room implements TurnCommit {
     this.replies = loaded.replies;
   }
 
+  /** The number of the last update stored that the document holds (loaded or committed by this room). */
+  get storedSeq(): number {
+    return this.lastSeq;
+  }
+
   /** The room's document; a new one after a failed commit was taken back (`RoomHooks.reloaded`). */
   get doc(): Y.Doc {
     return this.current;
@@ -164,6 +180,19 @@ export class Room implements TurnCommit {
   /** Applies a client's V1 update; throws on malformed input. */
   applyUpdate(update: Uint8Array, from: Peer): void {
     Y.applyUpdate(this.current, update, from);
+  }
+
+  /**
+   * Applies updates another node committed (from the room bus, or read from the database to catch
+   * up), in one transaction with `BUS_ORIGIN`: what was new goes to every peer and the sync-reply
+   * cache, nothing is stored again. Throws, applying nothing, if one does not decode.
+   */
+  applyCommitted(updates: readonly Uint8Array[]): void {
+    if (this.destroyed) return;
+    for (const update of updates) Y.decodeUpdate(update);
+    this.current.transact(() => {
+      for (const update of updates) Y.applyUpdate(this.current, update, BUS_ORIGIN);
+    }, BUS_ORIGIN);
   }
 
   /** The frames answering a client's sync step 1, from the live document (committed or not). */
@@ -239,6 +268,13 @@ export class Room implements TurnCommit {
     }
     this.ownSettled += batch.length;
     this.releaseHeld();
+    // Before a compaction reads `heldSeq`: the bus counts this turn as held once it is published.
+    this.hooks.committed?.(
+      this,
+      this.persistedSeq - batch.length + 1,
+      this.persistedSeq,
+      batch.map((u) => u.update),
+    );
     if (this.needsCompaction()) void this.tryCompact('compaction failed');
   }
 
@@ -272,7 +308,7 @@ export class Room implements TurnCommit {
     )
       return;
     const snapshot = Y.encodeStateAsUpdate(this.current);
-    const uptoSeq = this.lastSeq;
+    const uptoSeq = this.hooks.heldSeq?.(this) ?? this.lastSeq;
     const logBytes = this.logBytes;
     // A full-state encode of the document as it is now: the fresh clients' reply, stored or not.
     this.replies.rebase(snapshot);
@@ -286,6 +322,7 @@ export class Room implements TurnCommit {
   }
 
   destroy(): void {
+    this.destroyed = true;
     if (this.presenceTimer) clearTimeout(this.presenceTimer);
     this.current.off('update', this.onDocUpdate);
     this.current.destroy();
@@ -390,6 +427,12 @@ export class Room implements TurnCommit {
   ): void => {
     const message = encodeUpdate(update);
     this.replies.push(message);
+    if (origin === BUS_ORIGIN) {
+      // Committed by another node: to every peer now, and part of the stored log for compaction.
+      this.logBytes += update.byteLength;
+      this.broadcast(message, null);
+      return;
+    }
     this.ownApplied++;
     this.uncommitted.push({ update, message, origin, edits: this.journal?.edits(origin, tr) ?? null });
     this.flusher.commit(this);
