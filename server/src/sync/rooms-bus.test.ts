@@ -83,7 +83,7 @@ interface Node {
 /** A node: its own pool, bus and rooms. `bus` may wrap the real bus (a publication skipped). */
 async function node(
   name: string,
-  options: { tailCheckMs?: number; bus?: (bus: RoomBus) => RoomBus } = {},
+  options: { tailCheckMs?: number; compactLogBytes?: number; bus?: (bus: RoomBus) => RoomBus } = {},
 ): Promise<Node> {
   const pool = new pg.Pool({ connectionString: db.url, max: 4 });
   pool.on('error', () => undefined);
@@ -95,7 +95,7 @@ async function node(
   const held = holdable(storage);
   const rooms = new RoomManager(storage.docs, held.storage, log, {
     graceMs: 0,
-    compactLogBytes: 64 * 1024,
+    compactLogBytes: options.compactLogBytes ?? 64 * 1024,
     presenceTickMs: 0,
     bus: options.bus ? options.bus(bus) : bus,
     ...(options.tailCheckMs ? { tailCheckMs: options.tailCheckMs } : {}),
@@ -243,5 +243,27 @@ describe('rooms on two nodes sharing one database and one bus', () => {
     expect(roomB.doc.getMap('notes').toJSON()).toEqual({ kept: 'stockée' });
     expect(await storedRows()).toBe(1);
     expect(await entries()).toBe(1);
+  });
+
+  it("never compacts away another node's turn it has not received yet", async () => {
+    // B's turn is committed but reaches A neither over the bus nor by the tail check (not yet).
+    const a = await node('node-a', { compactLogBytes: 1 });
+    const b = await node('node-b', { bus: (bus) => ({ ...bus, publish: () => Promise.resolve() }) });
+    const [roomA, roomB] = await Promise.all([a.rooms.acquire(ROOM), b.rooms.acquire(ROOM)]);
+    roomB.applyUpdate(note('fromB', 'de B'), peer());
+    await expect.poll(storedRows, { timeout: 3000 }).toBe(1);
+    // A's own turn passes the compaction threshold: its snapshot must not cover B's row.
+    roomA.applyUpdate(note('fromA', 'de A'), peer());
+    await expect
+      .poll(async () => (await admin.query('SELECT 1 FROM doc_snapshots WHERE doc = $1', [ROOM])).rowCount, {
+        timeout: 3000,
+      })
+      .toBe(1);
+    await a.rooms.closeAll();
+    const c = await node('node-c');
+    expect((await c.rooms.acquire(ROOM)).doc.getMap('notes').toJSON()).toEqual({
+      fromA: 'de A',
+      fromB: 'de B',
+    });
   });
 });
