@@ -450,6 +450,69 @@ describe('Room: sync replies and the commit in flight', () => {
   });
 });
 
+describe('Room: updates another node committed', () => {
+  it('sends them to every peer at once and stores nothing of them', async () => {
+    const { store, flusher, room } = await setup();
+    const [alice, bob] = [peer(), peer()];
+    room.add(alice);
+    room.add(bob);
+    room.applyCommitted([update((d) => d.getMap('m').set('remote', 1))]);
+    expect(alice.received.map(kindOf)).toEqual(['update']);
+    expect(bob.received.map(kindOf)).toEqual(['update']);
+    await flusher.run();
+    expect(store.transactions).toBe(0);
+    expect(store.read('w1').updates).toHaveLength(0);
+    // And the sync-reply cache has them.
+    expect(
+      clientFrom(room.syncReply(Y.encodeStateVector(new Y.Doc())))
+        .getMap('m')
+        .toJSON(),
+    ).toEqual({ remote: 1 });
+  });
+
+  it('applies those arriving while a failed turn is taken back to the reloaded document', async () => {
+    const store = memoryStore();
+    let reload: () => void = () => {};
+    let reloading: () => void = () => {};
+    const asked = new Promise<void>((resolve) => {
+      reloading = resolve;
+    });
+    let slow = false;
+    const slowLoads = {
+      ...store,
+      load: async (name: string) => {
+        if (slow) {
+          reloading();
+          await new Promise<void>((resolve) => {
+            reload = resolve;
+          });
+        }
+        return store.read(name);
+      },
+    };
+    const flusher = new TurnFlusher(store.transaction);
+    const room = await Room.open('w1', slowLoads, flusher, log, OPTIONS);
+    const [alice, bob] = [peer(), peer()];
+    room.add(alice);
+    room.add(bob);
+    store.failing = true;
+    slow = true;
+    room.applyUpdate(
+      update((d) => d.getMap('m').set('refused', 1)),
+      alice,
+    );
+    const turn = flusher.run();
+    await asked;
+    room.applyCommitted([update((d) => d.getMap('m').set('remote', 2))]);
+    expect(bob.received.map(kindOf)).toEqual([]);
+    reload();
+    await turn;
+    expect(room.doc.getMap('m').toJSON()).toEqual({ remote: 2 });
+    expect(bob.received.map(kindOf)).toEqual(['update', 'sync-step-1']);
+    expect(store.read('w1').updates).toHaveLength(0);
+  });
+});
+
 describe('Room: presence', () => {
   const entry = (clientId: number, clock: number, x: number) => ({
     clientId,

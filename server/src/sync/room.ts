@@ -113,6 +113,10 @@ export class Room implements TurnCommit {
   private compactAfter = 0;
   private presenceTimer: NodeJS.Timeout | null = null;
   private destroyed = false;
+  /** Set while a failed turn is taken back (the document reloads); resolves when it is over. */
+  private reloading: Promise<void> | null = null;
+  /** Other nodes' updates that arrived meanwhile: applied to the reloaded document, not the old one. */
+  private arrivedDuringReload: Uint8Array[][] | null = null;
   private lastPresenceFlush = Number.NEGATIVE_INFINITY;
   private readonly journal: RoomJournal | null;
   /** The last compaction asked for: one runs at a time, each after the one before. */
@@ -190,6 +194,11 @@ export class Room implements TurnCommit {
   applyCommitted(updates: readonly Uint8Array[]): void {
     if (this.destroyed) return;
     for (const update of updates) Y.decodeUpdate(update);
+    // The reload may have read the store before their commit: they go into the new document.
+    if (this.arrivedDuringReload) {
+      this.arrivedDuringReload.push([...updates]);
+      return;
+    }
     this.current.transact(() => {
       for (const update of updates) Y.applyUpdate(this.current, update, BUS_ORIGIN);
     }, BUS_ORIGIN);
@@ -300,6 +309,8 @@ export class Room implements TurnCommit {
   }
 
   private async compactOnce(): Promise<void> {
+    // Never a snapshot of the document being replaced: it holds what is taken back.
+    if (this.reloading) await this.reloading;
     if (
       !this.compactNow &&
       this.logBytes === 0 &&
@@ -351,6 +362,21 @@ export class Room implements TurnCommit {
    * are refused that is refused again (the clients keep it), and once they are taken it is stored.
    */
   private async takeBack(batch: readonly Uncommitted[]): Promise<void> {
+    let reloaded = () => {};
+    this.reloading = new Promise((resolve) => {
+      reloaded = resolve;
+    });
+    this.arrivedDuringReload = [];
+    try {
+      await this.reload(batch);
+    } finally {
+      this.arrivedDuringReload = null;
+      this.reloading = null;
+      reloaded();
+    }
+  }
+
+  private async reload(batch: readonly Uncommitted[]): Promise<void> {
     this.log.error(
       { room: this.name, updates: batch.length, err: String(this.persistError ?? 'transaction failed') },
       'updates not stored: taken back, their senders told storage-full',
@@ -378,6 +404,9 @@ export class Room implements TurnCommit {
     this.ownApplied = 0;
     this.ownSettled = 0;
     old.destroy();
+    const arrived = this.arrivedDuringReload ?? [];
+    this.arrivedDuringReload = null;
+    for (const updates of arrived) this.applyCommitted(updates);
     this.hooks.reloaded?.(this);
     const denied = encodePermissionDenied(WRITE_DENIED_REASONS.storageFull);
     const senders = new Set(batch.map((u) => u.origin));
