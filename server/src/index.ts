@@ -96,12 +96,14 @@ export interface RunningServer {
 export function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
   const log = options.log ?? createLogger(config.logLevel);
   if (options.bus || !config.redis) return startNode(config, { ...options, log }, null);
-  return createRoomBus({ ...config.redis, log }).then((bus) =>
-    startNode(config, { ...options, log, bus }, bus).catch(async (error: unknown) => {
+  return createRoomBus({ ...config.redis, log }).then(async (bus) => {
+    try {
+      return await startNode(config, { ...options, log, bus }, bus);
+    } catch (error) {
       await bus.close();
       throw error;
-    }),
-  );
+    }
+  });
 }
 
 /** The server on its storage and bus; `ownBus` is closed with it. */

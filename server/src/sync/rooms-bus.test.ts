@@ -266,4 +266,25 @@ describe('rooms on two nodes sharing one database and one bus', () => {
       fromB: 'de B',
     });
   });
+
+  it('has three nodes editing one room at once converge, every update stored once', async () => {
+    const nodes = [await node('node-a'), await node('node-b'), await node('node-c')];
+    const rooms = await Promise.all(nodes.map((n) => n.rooms.acquire(ROOM)));
+    const sides = rooms.map((room) => {
+      const author = peer();
+      room.add(author);
+      return { room, author };
+    });
+    for (let round = 0; round < 10; round++) {
+      for (const [at, { room, author }] of sides.entries())
+        room.applyUpdate(note(`n${round}-${at}`, 'idée'), author);
+      // Some turns hold one node's update, some several.
+      if (round % 2 === 0) await new Promise((resolve) => setImmediate(resolve));
+    }
+    const notes = () => rooms.map((room) => Object.keys(room.doc.getMap('notes').toJSON()).length);
+    await expect.poll(notes, { timeout: 5000 }).toEqual([30, 30, 30]);
+    // Each author's client: its own notes, and the others' sent to it.
+    for (const { author } of sides) expect(Object.keys(clientOf(author))).toHaveLength(20);
+    expect(await storedRows()).toBe(30);
+  });
 });
