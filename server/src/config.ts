@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_JOIN_LIMITS, type JoinLimits } from './limits/join-attempts';
@@ -85,6 +86,14 @@ const Env = z.object({
   RETENTION_DAYS: z.preprocess((v) => (v === '' ? undefined : v), Positive.max(36_500).optional()),
   PRIVACY_NOTICE_FILE: z.string().default(''),
   PRIVACY_CONTACT: z.string().trim().max(200).default(''),
+  // Scale-out (docs/scale-out.md): PostgreSQL instead of SQLite, the Redis room bus, and how
+  // many processes serve the port (`auto`: one per core).
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'a postgres:// connection URL')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  WORKERS: z.union([z.literal('auto'), z.coerce.number().int().min(1).max(64)]).default(1),
   // The room bus (docs/scale-out.md, "2. The room bus"): several nodes serving the same rooms.
   // Unset: one process, no bus. The keys it writes start with REDIS_PREFIX.
   REDIS_URL: z.preprocess(
@@ -149,6 +158,10 @@ export interface Config {
   privacyContact: string | null;
   /** `PRIVACY_NOTICE_FILE`'s content, validated at start-up; `null`: the built-in notice. */
   privacyNotice: NoticeFile | null;
+  /** PostgreSQL's connection URL; `null`: SQLite under `dataDir`. */
+  databaseUrl: string | null;
+  /** Processes serving the port (Node's cluster); more than 1 needs PostgreSQL and Redis. */
+  workers: number;
   /** The room bus's Redis (`REDIS_URL`) and key prefix (`REDIS_PREFIX`); `null`: no bus (one process). */
   redis: { url: string; prefix: string } | null;
 }
@@ -164,6 +177,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (e.SOCKET_BYTE_BURST < e.MAX_MESSAGE_BYTES) {
     // A burst smaller than the largest allowed message would close a connection for one legal message.
     throw new Error('Invalid configuration: SOCKET_BYTE_BURST must be at least MAX_MESSAGE_BYTES');
+  }
+  const workers = e.WORKERS === 'auto' ? availableParallelism() : e.WORKERS;
+  if (workers > 1 && (!e.DATABASE_URL || !e.REDIS_URL)) {
+    // SQLite has one writer and no bus: several processes could neither share nor see each other's rooms.
+    throw new Error('Invalid configuration: WORKERS above 1 needs DATABASE_URL and REDIS_URL');
   }
   const publicUrl = e.PUBLIC_URL ? e.PUBLIC_URL.replace(/\/+$/, '') : null;
   const allowedOrigins = e.ALLOWED_ORIGINS.split(',')
@@ -221,6 +239,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     retentionDays: e.RETENTION_DAYS ?? null,
     privacyContact: e.PRIVACY_CONTACT || null,
     privacyNotice: e.PRIVACY_NOTICE_FILE ? readNoticeFile(e.PRIVACY_NOTICE_FILE) : null,
+    databaseUrl: e.DATABASE_URL ?? null,
+    workers,
     redis: e.REDIS_URL ? { url: e.REDIS_URL, prefix: e.REDIS_PREFIX } : null,
   };
 }

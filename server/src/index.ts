@@ -3,6 +3,8 @@ import { parseRoomName } from '@atelier/shared';
 import { serve } from '@hono/node-server';
 import { createApp } from './app';
 import { createRoomBus } from './cluster/bus';
+import { actOnNodeEvents } from './cluster/node-event-actions';
+import { disconnectingEveryNode, NO_NODE_EVENTS, type NodeEvents } from './cluster/node-events';
 import type { Config } from './config';
 import { createStrategyReader } from './export/read';
 import type { NetworkInfo } from './http/deps';
@@ -33,6 +35,7 @@ import { Attendance } from './sync/attendance';
 import { createEditJournal } from './sync/edit-journal';
 import { attachSyncEndpoint } from './sync/endpoint';
 import { ParticipantSockets } from './sync/participant-sockets';
+import type { PresenceRelay } from './sync/presence';
 import type { RoomBus } from './sync/room-bus';
 import { RoomManager } from './sync/rooms';
 import { createSilentIdeation } from './sync/silent-ideation';
@@ -64,10 +67,12 @@ export interface StartOptions {
   /** The machine's network as the share links see it; the real one by default. */
   network?: NetworkInfo;
   /**
-   * The room bus, for tests running several nodes in one process (the caller closes it); by
-   * default one on `config.redis` when it is set (closed with the server), else none.
+   * With other nodes (docs/scale-out.md): what this node tells them and hears from them, its
+   * rooms' presence relay and their bus. None by default (the embedded mode); owned and closed by
+   * the caller. Without a bus here, one is built on `config.redis` when it is set (closed with the
+   * server).
    */
-  bus?: RoomBus;
+  cluster?: { events: NodeEvents; presenceRelay?: PresenceRelay; bus?: RoomBus };
 }
 
 export interface RunningServer {
@@ -95,10 +100,11 @@ export interface RunningServer {
 /** Composition root: configuration → storage → rooms → HTTP + sync on one port. */
 export function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
   const log = options.log ?? createLogger(config.logLevel);
-  if (options.bus || !config.redis) return startNode(config, { ...options, log }, null);
+  const given = options.cluster?.bus;
+  if (given || !config.redis) return startNode(config, { ...options, log }, given ?? null, null);
   return createRoomBus({ ...config.redis, log }).then(async (bus) => {
     try {
-      return await startNode(config, { ...options, log, bus }, bus);
+      return await startNode(config, { ...options, log }, bus, bus);
     } catch (error) {
       await bus.close();
       throw error;
@@ -106,10 +112,11 @@ export function startServer(config: Config, options: StartOptions = {}): Promise
   });
 }
 
-/** The server on its storage and bus; `ownBus` is closed with it. */
+/** The server on its storage and `bus` (none: one process); `ownBus` is closed with it. */
 function startNode(
   config: Config,
   options: StartOptions & { log: Logger },
+  bus: RoomBus | null,
   ownBus: RoomBus | null,
 ): Promise<RunningServer> {
   const { log } = options;
@@ -149,15 +156,21 @@ function startNode(
       // Written at the workshop's creation: with nothing stored, their snapshot is missing.
       seeded: (name) => parseRoomName(name)?.kind !== 'drafts',
       journal: editJournal,
-      ...(options.bus ? { bus: options.bus } : {}),
+      ...(options.cluster?.presenceRelay ? { presenceRelay: options.cluster.presenceRelay } : {}),
+      ...(bus ? { bus } : {}),
     },
     storage,
   );
   metrics.countRooms(() => rooms.loaded);
 
   const sockets = new ParticipantSockets();
+  const events = options.cluster?.events ?? NO_NODE_EVENTS;
+  // Removals, role changes and erasures close the person's sockets on every node.
+  const disconnector = disconnectingEveryNode(sockets, events, log);
   // Registers its control-room guard before any room loads; schedules open rounds' deadlines.
   const votes = createVoteService({ store: createSqliteBallotStore(db), workshops, rooms, log });
+  // What another node deleted or disconnected is let go here too.
+  events.onEvent(actOnNodeEvents({ rooms, sockets, votes, activity, log }));
 
   // Imports' reading and exports' writing, off the sync loop (issue 19 §3).
   const work = new WorkPool({
@@ -167,7 +180,7 @@ function startNode(
   });
   // Personal data (docs/security.md): erasure, deletion, retention (swept now, then hourly).
   const purge = createSqlitePurge(db);
-  const deletion = createWorkshopDeletion({ workshops, purge, rooms, sockets, votes, activity, log });
+  const deletion = createWorkshopDeletion({ workshops, purge, rooms, sockets, votes, activity, events, log });
   const strategyDeletion = createStrategyDeletion({ strategies: strategyStore, deletion, purge, log });
   const retention =
     config.retentionDays === null
@@ -190,7 +203,7 @@ function startNode(
       workshops,
       purge,
       rooms,
-      sockets,
+      sockets: disconnector,
       journal: { ...journalStore, forget: editJournal.forget },
       log,
     }),
@@ -202,7 +215,7 @@ function startNode(
 
   const app = createApp({
     workshops,
-    sockets,
+    sockets: disconnector,
     silent: createSilentIdeation(rooms),
     tables: createTableSeating(rooms),
     votes,

@@ -55,7 +55,7 @@ beforeAll(async () => {
           serverName: 'localhost',
           certificate: tls.certificate,
           certificateKey: tls.key,
-          upstreamPort: Number(new URL(server.url).port),
+          upstreamPorts: [Number(new URL(server.url).port)],
           httpPort,
           httpsPort,
         },

@@ -14,7 +14,7 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createLogger, loadConfig, startServer as startInProcess } from '@atelier/server';
+import { createLogger, loadConfig, type StartOptions, startServer as startInProcess } from '@atelier/server';
 import {
   type CreateWorkshopBody,
   CreateWorkshopResponse,
@@ -76,6 +76,8 @@ export interface ServerOptions {
   /** Reuse a data directory (restart tests); a fresh temporary one otherwise. */
   dataDir?: string;
   env?: Record<string, string>;
+  /** In process only: the other nodes' side of the server (`startServer`'s `cluster` option). */
+  cluster?: StartOptions['cluster'];
 }
 
 export interface RunningServer {
@@ -143,7 +145,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       logs += line;
     },
   });
-  const started = await startInProcess(config, { log });
+  const started = await startInProcess(config, options.cluster ? { log, cluster: options.cluster } : { log });
   let stopped: Promise<number | null> | null = null;
   const server: RunningServer = {
     url: started.url,
@@ -447,7 +449,7 @@ export const TWO_AND_OBSERVER = {
 
 /** A new workshop and its cast, joined at once: `{ workshop, alice: JoinResponse, … }`. */
 export async function workshopWith<K extends string>(
-  baseUrl: string,
+  baseUrl: HttpTarget,
   cast: Record<K, Person>,
 ): Promise<{ workshop: CreateWorkshopResponse } & Record<K, JoinResponse>> {
   const workshop = await createWorkshop(baseUrl);

@@ -20,7 +20,8 @@ export interface SiteValues {
   serverName: string;
   certificate: string;
   certificateKey: string;
-  upstreamPort: number;
+  /** The nodes' ports: the upstream's `server` line, repeated for each (a cluster). */
+  upstreamPorts: readonly number[];
   httpPort: number;
   httpsPort: number;
 }
@@ -32,7 +33,10 @@ export interface SiteValues {
  */
 export function renderSite(shipped: string, values: SiteValues): string {
   const rules: [RegExp, string | null][] = [
-    [/^(\s*)server 127\.0\.0\.1:\d+;/, `$1server 127.0.0.1:${values.upstreamPort};`],
+    [
+      /^(\s*)server 127\.0\.0\.1:\d+;/,
+      values.upstreamPorts.map((port) => `$1server 127.0.0.1:${port};`).join('\n'),
+    ],
     [/^(\s*)listen 80;/, `$1listen 127.0.0.1:${values.httpPort};`],
     [/^(\s*)listen 443 ssl http2;/, `$1listen 127.0.0.1:${values.httpsPort} ssl http2;`],
     [/^\s*listen \[::\]:\d+( ssl http2)?;/, null],

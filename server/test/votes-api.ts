@@ -13,12 +13,20 @@ import type {
   RoundProgress,
 } from '@atelier/shared';
 import { expect } from 'vitest';
-import { type ApiAnswer, addIssues, api, type Person, type RunningServer, workshopWith } from './harness';
+import {
+  type ApiAnswer,
+  addIssues,
+  api,
+  type HttpTarget,
+  type Person,
+  type RunningServer,
+  workshopWith,
+} from './harness';
 
 /** A ballot change; a fresh `requestId` is added unless given. */
 export type Change = Omit<BallotChange, 'requestId'> & { requestId?: string };
 
-export function votesApi(baseUrl: string, workshopId: string) {
+export function votesApi(baseUrl: HttpTarget, workshopId: string) {
   const rounds = `/api/workshops/${workshopId}/rounds`;
   const ballot = (roundId: string, participantId: string) => `${rounds}/${roundId}/ballots/${participantId}`;
   return {

@@ -489,6 +489,7 @@ export {
   type DocKind,
   draftsRoomName,
   FINAL_CLOSE_CODES,
+  KEPT_WRITE_REASONS,
   parseRoomName,
   type RoomRef,
   roomName,

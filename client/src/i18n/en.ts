@@ -403,6 +403,8 @@ export const en: Record<ScreenKey, string> = {
     'Change refused: vote rounds and results are written by the server only. The board was resynchronised.',
   'toast.denied.storage-full':
     'The server cannot save right now. Your changes stay on this device and will be sent as soon as it can.',
+  'toast.denied.unavailable':
+    'The server cannot save or share right now. Your changes stay on this device and will be sent as soon as it can.',
   'toast.denied.silent':
     'Change refused: silent ideation is on, your notes stay private. The board was resynchronised.',
   'toast.denied.other-table':

@@ -415,6 +415,8 @@ export const fr = {
     'Modification refusée : seuls les résultats publiés par le serveur font foi pour les votes. Le tableau a été resynchronisé.',
   'toast.denied.storage-full':
     'Le serveur ne peut pas enregistrer pour le moment. Vos modifications restent sur cet appareil et seront envoyées dès que possible.',
+  'toast.denied.unavailable':
+    'Le serveur ne peut ni enregistrer ni partager pour le moment. Vos modifications restent sur cet appareil et seront envoyées dès que possible.',
   'toast.denied.silent':
     'Modification refusée : l’idéation silencieuse est en cours, vos contributions restent privées. Le tableau a été resynchronisé.',
   'toast.denied.other-table':

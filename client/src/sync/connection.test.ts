@@ -120,26 +120,29 @@ describe('WorkshopConnection', () => {
     expect(readNotes(connection.boardDoc).map((n) => n.text)).toEqual(['from the room']);
   });
 
-  it('keeps its replica and edits when the server cannot store them, says so once, and sends them when asked', () => {
-    connection = connect();
-    for (const socket of FakeSocket.instances) socket.open();
-    const doc = connection.boardDoc;
-    addNote(doc, { id: 'n1', x: 0, y: 0, author: 'p1', text: 'kept' });
-    const denied: string[] = [];
-    connection.on('denied', ({ reason }) => denied.push(reason));
-    const socket = boardSocket();
-    socket.receive(permissionDenied('storage-full'));
-    socket.receive(permissionDenied('storage-full'));
-    expect(denied).toEqual(['storage-full']);
-    expect(connection.boardDoc).toBe(doc);
-    expect(readNotes(doc).map((n) => n.text)).toEqual(['kept']);
-    // The server can store again: its sync step 1 (an empty room) gets the note back.
-    socket.sent.length = 0;
-    socket.receive(serverSyncStep1(new Y.Doc()));
-    const room = new Y.Doc();
-    for (const frame of socket.sent) applySyncFrame(frame, room);
-    expect(readNotes(room).map((n) => n.text)).toEqual(['kept']);
-  });
+  it.each(['storage-full', 'unavailable'])(
+    'keeps its replica and edits when the server cannot store them (%s), says so once, and sends them when asked',
+    (reason) => {
+      connection = connect();
+      for (const socket of FakeSocket.instances) socket.open();
+      const doc = connection.boardDoc;
+      addNote(doc, { id: 'n1', x: 0, y: 0, author: 'p1', text: 'kept' });
+      const denied: string[] = [];
+      connection.on('denied', ({ reason }) => denied.push(reason));
+      const socket = boardSocket();
+      socket.receive(permissionDenied(reason));
+      socket.receive(permissionDenied(reason));
+      expect(denied).toEqual([reason]);
+      expect(connection.boardDoc).toBe(doc);
+      expect(readNotes(doc).map((n) => n.text)).toEqual(['kept']);
+      // The server can store again: its sync step 1 (an empty room) gets the note back.
+      socket.sent.length = 0;
+      socket.receive(serverSyncStep1(new Y.Doc()));
+      const room = new Y.Doc();
+      for (const frame of socket.sent) applySyncFrame(frame, room);
+      expect(readNotes(room).map((n) => n.text)).toEqual(['kept']);
+    },
+  );
 
   it('stops for good when the server refuses the token', () => {
     connection = connect();

@@ -1,9 +1,10 @@
 import {
   CLOSE_CODES,
   FINAL_CLOSE_CODES,
+  KEPT_WRITE_REASONS,
   reconnectWithJitter,
   sendOwnPresenceOnly,
-  WRITE_DENIED_REASONS,
+  type WriteDeniedReason,
 } from '@atelier/shared';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { readAuthMessage } from 'y-protocols/auth';
@@ -154,8 +155,8 @@ export class Replica extends Emitter<ReplicaEvents> {
     provider.messageHandlers[MESSAGE_AUTH] = (_encoder, decoder, source) => {
       readAuthMessage(decoder, source.doc, (_doc, reason: string) => {
         if (source !== this.provider || this.resetting) return;
-        if (reason === WRITE_DENIED_REASONS.storageFull) {
-          // Not a refusal of the edit: the server could not store it and did not apply it. The
+        if (KEPT_WRITE_REASONS.has(reason as WriteDeniedReason)) {
+          // Not a refusal of the edit: the server could not store or share it and did not apply it. The
           // replica keeps it (and IndexedDB too); the server asks for it again with a sync step 1
           // once it can store, and a reconnection sends it as well.
           const now = performance.now();

@@ -110,7 +110,7 @@ export function participantRoutes(deps: AppDeps) {
     const removed = await workshops.remove(path.id, path.participantId);
     if (!removed) throw new Error('moderation: the participant vanished');
     // After the revocation, so that a reconnect attempt is refused (4401).
-    const closed = sockets.disconnect(removed.id, CLOSE_CODES.removed, 'removed by a facilitator');
+    const closed = await sockets.disconnect(removed.id, CLOSE_CODES.removed, 'removed by a facilitator');
     log.info(
       { workshopId: path.id, participantId: removed.id, by: allowed.you.id, sockets: closed },
       'participant removed',
@@ -127,7 +127,7 @@ export function participantRoutes(deps: AppDeps) {
     if (!updated) throw new Error('moderation: the participant vanished');
     if (updated.role !== allowed.target.role) {
       // Rights are fixed per connection: reconnecting gives the person their new role at once.
-      const closed = sockets.disconnect(updated.id, CLOSE_CODES.roleChanged, 'role changed');
+      const closed = await sockets.disconnect(updated.id, CLOSE_CODES.roleChanged, 'role changed');
       log.info(
         {
           workshopId: path.id,

@@ -1,10 +1,11 @@
 import { CLOSE_CODES, parseRoomName } from '@atelier/shared';
+import type { NodeEvents } from '../cluster/node-events';
 import type { Logger } from '../log';
 import type { ActivityTracker } from '../store/activity';
 import type { PurgeStore } from '../store/purge';
 import type { StrategyStore } from '../store/strategies';
 import type { WorkshopStore } from '../store/workshops';
-import type { ParticipantDisconnector } from '../sync/participant-sockets';
+import type { ParticipantSockets } from '../sync/participant-sockets';
 import type { RoomManager } from '../sync/rooms';
 import type { VoteService } from '../votes/service';
 
@@ -17,33 +18,61 @@ export interface WorkshopDeletion {
   delete(workshopId: string, why: 'creator' | 'retention' | 'strategy'): Promise<boolean>;
 }
 
-export interface WorkshopDeletionDeps {
+/** What a node holds of a workshop: its loaded rooms, its sockets, its vote deadlines. */
+export interface WorkshopHolders {
+  rooms: Pick<RoomManager, 'drop'>;
+  /** This node's sockets. */
+  sockets: Pick<ParticipantSockets, 'disconnect'>;
+  votes: Pick<VoteService, 'forget'>;
+}
+
+/**
+ * Lets go of a workshop on this node, at once: drops its loaded rooms without writing them
+ * back, stops its vote deadlines and closes its people's sockets (4412). What the deleting node
+ * does before deleting the rows, and every other node when told (`workshop-deleted`).
+ */
+export function forgetWorkshopHere(
+  holders: WorkshopHolders,
+  workshopId: string,
+  participantIds: readonly string[],
+): { rooms: number; sockets: number } {
+  const dropped = holders.rooms.drop((name) => parseRoomName(name)?.workshopId === workshopId);
+  holders.votes.forget(workshopId);
+  let closed = 0;
+  for (const id of participantIds)
+    closed += holders.sockets.disconnect(id, CLOSE_CODES.workshopDeleted, 'workshop deleted');
+  return { rooms: dropped.length, sockets: closed };
+}
+
+export interface WorkshopDeletionDeps extends WorkshopHolders {
   workshops: Pick<WorkshopStore, 'participants'>;
   purge: PurgeStore;
-  rooms: Pick<RoomManager, 'drop'>;
-  sockets: ParticipantDisconnector;
-  votes: Pick<VoteService, 'forget'>;
   activity: Pick<ActivityTracker, 'forget'>;
+  /** Tells the other nodes (none in the embedded mode). */
+  events: NodeEvents;
   log: Logger;
 }
 
 export function createWorkshopDeletion(deps: WorkshopDeletionDeps): WorkshopDeletion {
-  const { workshops, purge, rooms, sockets, votes, activity, log } = deps;
+  const { workshops, purge, activity, events, log } = deps;
   return {
     async delete(workshopId, why) {
-      const people = await workshops.participants(workshopId);
+      const participantIds = (await workshops.participants(workshopId)).map((person) => person.id);
       // From here on nothing else is awaited before the rows' deletion: the rooms are dropped and
       // the sockets closed first, so nothing in flight writes the workshop back once it is gone.
-      const dropped = rooms.drop((name) => parseRoomName(name)?.workshopId === workshopId);
-      votes.forget(workshopId);
-      let closed = 0;
-      for (const person of people)
-        closed += sockets.disconnect(person.id, CLOSE_CODES.workshopDeleted, 'workshop deleted');
+      const here = forgetWorkshopHere(deps, workshopId, participantIds);
+      // Sent now, awaited after: the other nodes let go of it while the rows are deleted.
+      const told = events
+        .publish({ type: 'workshop-deleted', workshopId, participantIds })
+        .catch((error: unknown) =>
+          log.error({ err: error, workshopId }, 'node events: the other nodes were not told of a deletion'),
+        );
       const existed = await purge.deleteWorkshop(workshopId);
       activity.forget(workshopId);
+      await told;
       const { busy } = await purge.scrub();
       // The id only: titles and names never go into logs.
-      log.info({ workshopId, why, rooms: dropped.length, sockets: closed, existed }, 'workshop deleted');
+      log.info({ workshopId, why, rooms: here.rooms, sockets: here.sockets, existed }, 'workshop deleted');
       if (busy)
         log.warn(
           { workshopId },

@@ -47,7 +47,7 @@ export function createParticipantErasure(deps: ParticipantErasureDeps): Particip
       );
       if (!participant) return null;
       // After the revocation, so that a reconnect is refused (4401); presence goes with the sockets.
-      const closed = sockets.disconnect(participant.id, CLOSE_CODES.removed, 'erased by a facilitator');
+      const closed = await sockets.disconnect(participant.id, CLOSE_CODES.removed, 'erased by a facilitator');
       journal.forget(participant.id);
       const journalRows = await journal.forgetParticipant(workshop.id, participant.id);
       let removedNotes = 0;

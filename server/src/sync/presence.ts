@@ -12,10 +12,33 @@ export interface PresenceEntry {
 }
 
 /**
+ * Relays a room's presence to the other nodes serving it (docs/scale-out.md, "Presence relay");
+ * none in the embedded mode, where a table holds only this process's clients.
+ */
+export interface PresenceRelay {
+  /**
+   * Follows `room` across nodes: other nodes' entries go into `table` (`apply` with their node
+   * id), then `changed()` asks the room for a flush. Called once per loaded room.
+   */
+  join(room: string, table: PresenceTable, changed: () => void): PresenceLink;
+}
+
+/** A room's end of the relay. */
+export interface PresenceLink {
+  /** This node's own clients' entries changed in a tick, merged (never other nodes' entries). */
+  publish(entries: readonly PresenceEntry[]): void;
+  /** The room unloads. */
+  leave(): void;
+}
+
+/**
  * The room's presence, without a Y.Doc or an `Awareness` instance: per client id its clock and
  * the JSON to relay, already sanitised. Changes are gathered between two flushes and sent as
  * one merged awareness message, so a cursor moving at 20 Hz costs one frame per socket per
  * tick, whatever the number of people moving.
+ *
+ * With a relay, the table also holds other nodes' clients, tagged with their node: a node only
+ * removes its own clients, and another node's go when that node says so or dies (`removeNode`).
  */
 export class PresenceTable {
   private readonly entries = new Map<number, PresenceEntry>();
@@ -23,6 +46,16 @@ export class PresenceTable {
   private readonly pending = new Map<number, PresenceEntry>();
   /** Client ids whose state with `user` every peer has received (broadcast or snapshot). */
   private readonly announced = new Set<number>();
+  /** The node of each entry held for another node's client (absent: a client of this node). */
+  private readonly nodeOf = new Map<number, string>();
+  /**
+   * The clock at which another node's client was removed here: a late or doubled entry of it is
+   * not taken again (y-protocols keeps the clock of a removed state for the same reason).
+   */
+  private readonly removedAt = new Map<number, number>();
+  /** This node's own clients' changes since the relay last took them; `null` without a relay. */
+  private own: Map<number, PresenceEntry> | null = null;
+  private link: PresenceLink | null = null;
 
   get size(): number {
     return this.entries.size;
@@ -38,39 +71,117 @@ export class PresenceTable {
 
   /**
    * Applies entries with y-protocols' rule: a higher clock wins; at the same clock only a
-   * removal of a known state does. Returns whether anything changed.
+   * removal of a known state does. Without `node`, the entries are this node's own clients'
+   * (a connection's), which also win over an entry held for another node (the client moved
+   * here). With `node`, they are that node's clients', relayed: they never replace one of this
+   * node's clients, and a removal only removes that node's. Returns whether anything changed.
    */
-  apply(entries: readonly PresenceEntry[]): boolean {
+  apply(entries: readonly PresenceEntry[], node?: string): boolean {
     let applied = false;
     for (const entry of entries) {
-      const current = this.entries.get(entry.clientId);
-      const newer =
-        current === undefined
-          ? entry.json !== null
-          : entry.clock > current.clock || (entry.clock === current.clock && entry.json === null);
+      const { clientId } = entry;
+      const current = this.entries.get(clientId);
+      const holder = this.nodeOf.get(clientId);
+      let newer: boolean;
+      if (node === undefined) {
+        newer =
+          current === undefined || holder !== undefined
+            ? entry.json !== null
+            : entry.clock > current.clock || (entry.clock === current.clock && entry.json === null);
+      } else if (current === undefined) {
+        newer = entry.json !== null && entry.clock > (this.removedAt.get(clientId) ?? -1);
+      } else {
+        newer =
+          holder !== undefined &&
+          (entry.clock > current.clock || (entry.clock === current.clock && entry.json === null)) &&
+          (entry.json !== null || holder === node);
+      }
       if (!newer) continue;
-      if (entry.json === null) this.entries.delete(entry.clientId);
-      else this.entries.set(entry.clientId, entry);
-      this.pending.set(entry.clientId, entry);
+      this.set(entry, node);
       applied = true;
     }
     return applied;
   }
 
-  /** Marks a client as gone (its connection closed). */
+  /** Marks one of this node's clients as gone (its connection closed); another node's stays. */
   remove(clientId: number): boolean {
     const current = this.entries.get(clientId);
-    if (!current) return false;
+    if (!current || this.nodeOf.has(clientId)) return false;
     return this.apply([{ clientId, clock: current.clock + 1, json: null, light: null }]);
+  }
+
+  /** Removes every client of another node (it is gone); returns whether there was any. */
+  removeNode(node: string): boolean {
+    const removed: PresenceEntry[] = [];
+    for (const [clientId, holder] of this.nodeOf) {
+      const current = this.entries.get(clientId);
+      if (holder === node && current)
+        removed.push({ clientId, clock: current.clock + 1, json: null, light: null });
+    }
+    return this.apply(removed, node);
+  }
+
+  /**
+   * Keeps only `entries` of `node`'s clients: its full states (the answer to a query), so a
+   * removal missed meanwhile (a lost message) does not leave a client here for ever.
+   */
+  replaceNode(node: string, entries: readonly PresenceEntry[]): boolean {
+    const kept = new Set(entries.map((entry) => entry.clientId));
+    const gone: PresenceEntry[] = [];
+    for (const [clientId, holder] of this.nodeOf) {
+      const current = this.entries.get(clientId);
+      if (holder === node && current && !kept.has(clientId))
+        gone.push({ clientId, clock: current.clock + 1, json: null, light: null });
+    }
+    const applied = this.apply(entries, node);
+    return this.apply(gone, node) || applied;
+  }
+
+  /** The states of this node's own clients (what another node asks for when the room loads there). */
+  ownStates(): PresenceEntry[] {
+    return [...this.entries.values()].filter((entry) => !this.nodeOf.has(entry.clientId));
+  }
+
+  /** The nodes whose clients this table holds. */
+  nodes(): Set<string> {
+    return new Set(this.nodeOf.values());
+  }
+
+  /** From now on, each flush hands this node's own clients' changes to `link` (the relay's join does it). */
+  relayTo(link: PresenceLink): void {
+    this.link = link;
+    this.own = new Map();
+  }
+
+  private set(entry: PresenceEntry, node: string | undefined): void {
+    const { clientId } = entry;
+    if (entry.json === null) {
+      this.entries.delete(clientId);
+      this.nodeOf.delete(clientId);
+    } else {
+      this.entries.set(clientId, entry);
+      if (node === undefined) this.nodeOf.delete(clientId);
+      else this.nodeOf.set(clientId, node);
+    }
+    if (node === undefined) {
+      this.removedAt.delete(clientId);
+      this.own?.set(clientId, entry);
+    } else if (entry.json === null) this.removedAt.set(clientId, entry.clock);
+    this.pending.set(clientId, entry);
   }
 
   /**
    * The merged awareness message of everything that changed since the last call, or `null`.
    * Name, colour, role and group (most of a state's bytes) go out with a client's first
    * state only; later ones carry just the pointer and activity, and clients keep the `user`
-   * they last received for that client id (docs/contract.md).
+   * they last received for that client id (docs/contract.md). This node's own clients'
+   * changes go to the relay, if any, at the same time.
    */
   takeChanges(): Uint8Array | null {
+    if (this.link && this.own && this.own.size > 0) {
+      this.link.publish([...this.own.values()]);
+      this.own.clear();
+    }
     if (this.pending.size === 0) return null;
     const message = encodeEntries([...this.pending.values()], (entry) => {
       if (entry.json === null) {

@@ -2,19 +2,18 @@ import { WRITE_DENIED_REASONS } from '@atelier/shared';
 import * as Y from 'yjs';
 import type { Logger } from '../log';
 import type { DocStore, StoredDoc } from '../store/docs';
-
-/** What a room reads and compacts of its document (its appends go through the turn's transaction). */
-export type RoomStore = Pick<DocStore, 'load' | 'compact'>;
-
 import type { JournalRow } from '../store/journal';
 import type { DocTransactionStores } from '../store/transaction';
 import type { EditJournal, RoomJournal } from './edit-journal';
 import { encodePermissionDenied, encodeSyncStep1, encodeUpdate } from './messages';
-import { type PresenceEntry, PresenceTable } from './presence';
+import { type PresenceEntry, type PresenceLink, type PresenceRelay, PresenceTable } from './presence';
 import { BUS_ORIGIN } from './room-bus';
 import { rebuildStoredDoc } from './stored-doc';
 import { SyncReplies } from './sync-replies';
 import type { TurnCommit, TurnFlusher } from './turn';
+
+/** What a room reads and compacts of its document (its appends go through the turn's transaction). */
+export type RoomStore = Pick<DocStore, 'load' | 'compact'>;
 
 /** Something in a room that receives its broadcasts (a socket connection). */
 export interface Peer {
@@ -44,6 +43,8 @@ export interface RoomOptions {
   seeded?: (room: string) => boolean;
   /** Records who edited which board item when (docs/contract.md, "Who and when"); none by default. */
   journal?: EditJournal;
+  /** Shares presence with the other nodes serving the room; none in the embedded mode. */
+  presenceRelay?: PresenceRelay;
 }
 
 /** What the room manager is told of a room's storage failures. */
@@ -119,6 +120,7 @@ export class Room implements TurnCommit {
   private arrivedDuringReload: Uint8Array[][] | null = null;
   private lastPresenceFlush = Number.NEGATIVE_INFINITY;
   private readonly journal: RoomJournal | null;
+  private readonly presenceLink: PresenceLink | null;
   /** The last compaction asked for: one runs at a time, each after the one before. */
   private compaction: Promise<void> = Promise.resolve();
 
@@ -152,6 +154,9 @@ export class Room implements TurnCommit {
     const loaded = this.rebuild(stored);
     this.current = loaded.doc;
     this.replies = loaded.replies;
+    // Once nothing can throw: a room that failed to load never joined.
+    this.presenceLink =
+      options.presenceRelay?.join(name, this.presence, () => this.schedulePresence()) ?? null;
   }
 
   /** The number of the last update stored that the document holds (loaded or committed by this room). */
@@ -335,6 +340,7 @@ export class Room implements TurnCommit {
   destroy(): void {
     this.destroyed = true;
     if (this.presenceTimer) clearTimeout(this.presenceTimer);
+    this.presenceLink?.leave();
     this.current.off('update', this.onDocUpdate);
     this.current.destroy();
     this.peers.clear();

@@ -75,7 +75,19 @@ export const WRITE_DENIED_REASONS = {
    * connection once writes are taken again) or at its next connection.
    */
   storageFull: 'storage-full',
+  /**
+   * The server cannot store or share anything now (a scale-out node lost its database or its
+   * room bus): the write was not applied. As `storage-full`, the client keeps it and sends it
+   * again when the server asks (a sync step 1 once the node has recovered) or at its next
+   * connection, possibly to another node.
+   */
+  unavailable: 'unavailable',
 } as const;
+/** Refusals that are not about the edit: the client keeps it and sends it again later. */
+export const KEPT_WRITE_REASONS: ReadonlySet<WriteDeniedReason> = new Set([
+  WRITE_DENIED_REASONS.storageFull,
+  WRITE_DENIED_REASONS.unavailable,
+]);
 export type WriteDeniedReason = (typeof WRITE_DENIED_REASONS)[keyof typeof WRITE_DENIED_REASONS];
 
 /**

@@ -1,0 +1,165 @@
+/**
+ * A server given its cluster side (`startServer`'s `cluster` option) on the real Redis: its node
+ * events and presence relay, seen from "another node" that this test plays with the same
+ * modules. Stock y-websocket clients on the server; no second server (each would have its own
+ * SQLite database: the shared rooms need PostgreSQL and the bus).
+ */
+import { CLOSE_CODES, roomName } from '@atelier/shared';
+import { createTestRedis, type TestRedis } from '@atelier/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Heartbeat, startHeartbeat } from '../src/cluster/heartbeat';
+import { createRedisNodeEvents, type NodeEvent, type NodeEvents } from '../src/cluster/node-events';
+import { createPresenceRelay } from '../src/cluster/presence-relay';
+import { createLogger } from '../src/log';
+import { PresenceTable } from '../src/sync/presence';
+import { api, connectDoc, type RunningServer, startServer, waitFor, workshopWith } from './harness';
+
+const CAST = {
+  lea: { name: 'Léa Muller', group: 'elected' },
+  hugo: { name: 'Hugo Martinez', group: 'resident' },
+} as const;
+
+let redis: TestRedis;
+let server: RunningServer;
+let serverNodeId: string;
+const closing: (() => Promise<void>)[] = [];
+
+/** The other node's pieces, on their own connection. */
+async function otherNode(name: string, ttlMs = 300) {
+  const nodeId = `${name}-${redis.prefix.split(':')[2]}`;
+  const log = createLogger('silent');
+  const connection = await redis.connect();
+  const heartbeat = await startHeartbeat({
+    redis: connection,
+    prefix: redis.prefix,
+    nodeId,
+    log,
+    ttlMs,
+    everyMs: 100,
+  });
+  const relay = await createPresenceRelay({ redis: connection, prefix: redis.prefix, nodeId, log });
+  const events = await createRedisNodeEvents({
+    redis: connection,
+    prefix: redis.prefix,
+    nodeId,
+    log,
+    blockMs: 1000,
+  });
+  const heard: NodeEvent[] = [];
+  events.onEvent((event) => void heard.push(event));
+  closing.push(
+    () => events.close(),
+    () => relay.close(),
+    () => heartbeat.close(),
+  );
+  return { nodeId, heartbeat, relay, events, heard };
+}
+
+beforeAll(async () => {
+  redis = await createTestRedis();
+  const nodeId = `server-${redis.prefix.split(':')[2]}`;
+  serverNodeId = nodeId;
+  const log = createLogger('silent');
+  const connection = await redis.connect();
+  const heartbeat: Heartbeat = await startHeartbeat({ redis: connection, prefix: redis.prefix, nodeId, log });
+  const presenceRelay = await createPresenceRelay({ redis: connection, prefix: redis.prefix, nodeId, log });
+  const events: NodeEvents = await createRedisNodeEvents({
+    redis: connection,
+    prefix: redis.prefix,
+    nodeId,
+    log,
+  });
+  server = await startServer({ cluster: { events, presenceRelay } });
+  closing.push(
+    () => server.stop().then(() => undefined),
+    () => events.close(),
+    () => presenceRelay.close(),
+    () => heartbeat.close(),
+  );
+});
+
+afterAll(async () => {
+  for (const close of closing.reverse()) await close();
+  await redis.cleanup();
+});
+
+describe('a server with other nodes', () => {
+  it("shares its clients' presence with them, shows theirs, and drops theirs when their node dies", async () => {
+    const cast = await workshopWith(server.url, CAST);
+    const board = roomName(cast.workshop.id, 'board');
+    const lea = await connectDoc(server.wsUrl, board, cast.lea.token, {
+      awarenessState: { cursor: { x: 12, y: 34 } },
+    });
+    await waitFor(() => server.logs.includes('room loaded'), 'the board to load');
+
+    // The other node loads the room: the server answers its query with Léa.
+    const other = await otherNode('other');
+    const table = new PresenceTable();
+    const link = other.relay.join(board, table, () => {});
+    await other.relay.joined(board);
+    await waitFor(() => table.has(lea.doc.clientID), "Léa's presence on the other node");
+    expect(table.nodes()).toEqual(new Set([serverNodeId]));
+
+    // One of the other node's clients moves: Léa's client sees it, with the user it was given there.
+    const visitor = 4242;
+    const user = { participantId: 'p-elsewhere', name: 'Ailleurs', color: '#123456' };
+    table.apply([
+      {
+        clientId: visitor,
+        clock: 1,
+        json: JSON.stringify({ cursor: { x: 1, y: 2 }, user }),
+        light: JSON.stringify({ cursor: { x: 1, y: 2 } }),
+      },
+    ]);
+    table.takeChanges();
+    await waitFor(() => lea.awareness.getStates().has(visitor), "the other node's client at Léa's");
+    expect(lea.awareness.getStates().get(visitor)).toEqual({ cursor: { x: 1, y: 2 }, user });
+
+    // The other node dies: its heartbeat expires and the server removes its client.
+    other.heartbeat.stop();
+    link.leave();
+    await other.relay.close();
+    await waitFor(() => !lea.awareness.getStates().has(visitor), "the dead node's client to go", 6000);
+    lea.destroy();
+  });
+
+  it('tells the other nodes whom it disconnects, and closes the sockets they disconnect', async () => {
+    const cast = await workshopWith(server.url, CAST);
+    const other = await otherNode('events');
+    const hugo = await connectDoc(server.wsUrl, roomName(cast.workshop.id, 'board'), cast.hugo.token);
+    const lea = await connectDoc(server.wsUrl, roomName(cast.workshop.id, 'control'), cast.lea.token);
+
+    const removed = await api(
+      server.url,
+      'DELETE',
+      `/api/workshops/${cast.workshop.id}/participants/${cast.hugo.participantId}`,
+      { token: cast.workshop.facilitatorToken },
+    );
+    expect(removed.status).toBe(200);
+    await waitFor(() => other.heard.length > 0, 'the removal to reach the other node');
+    expect(other.heard).toEqual([
+      {
+        type: 'participant-disconnect',
+        participantId: cast.hugo.participantId,
+        code: CLOSE_CODES.removed,
+        reason: 'removed by a facilitator',
+      },
+    ]);
+    await waitFor(() => hugo.closes.some((c) => c.code === CLOSE_CODES.removed), "Hugo's socket to close");
+
+    // Another node deleted the workshop: the server closes Léa's socket and drops the room.
+    await other.events.publish({
+      type: 'workshop-deleted',
+      workshopId: cast.workshop.id,
+      participantIds: [cast.lea.participantId],
+    });
+    await waitFor(
+      () => lea.closes.some((c) => c.code === CLOSE_CODES.workshopDeleted),
+      "Léa's socket to close with 4412",
+    );
+    expect(server.logs).toContain('workshop deleted on another node: let go here');
+    expect(server.logs).toContain('room dropped');
+    hugo.destroy();
+    lea.destroy();
+  });
+});
