@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import { parseRoomName } from '@atelier/shared';
 import { serve } from '@hono/node-server';
 import { createApp } from './app';
+import { createRoomBus } from './cluster/bus';
 import { actOnNodeEvents } from './cluster/node-event-actions';
 import { disconnectingEveryNode, NO_NODE_EVENTS, type NodeEvents } from './cluster/node-events';
 import type { Config } from './config';
@@ -35,6 +36,7 @@ import { createEditJournal } from './sync/edit-journal';
 import { attachSyncEndpoint } from './sync/endpoint';
 import { ParticipantSockets } from './sync/participant-sockets';
 import type { PresenceRelay } from './sync/presence';
+import type { RoomBus } from './sync/room-bus';
 import { RoomManager } from './sync/rooms';
 import { createSilentIdeation } from './sync/silent-ideation';
 import { createTableSeating } from './sync/table-seating';
@@ -65,10 +67,12 @@ export interface StartOptions {
   /** The machine's network as the share links see it; the real one by default. */
   network?: NetworkInfo;
   /**
-   * With other nodes (docs/scale-out.md): what this node tells them and hears from them, and
-   * its rooms' presence relay. None by default (the embedded mode); owned and closed by the caller.
+   * With other nodes (docs/scale-out.md): what this node tells them and hears from them, its
+   * rooms' presence relay and their bus. None by default (the embedded mode); owned and closed by
+   * the caller. Without a bus here, one is built on `config.redis` when it is set (closed with the
+   * server).
    */
-  cluster?: { events: NodeEvents; presenceRelay?: PresenceRelay };
+  cluster?: { events: NodeEvents; presenceRelay?: PresenceRelay; bus?: RoomBus };
 }
 
 export interface RunningServer {
@@ -96,6 +100,26 @@ export interface RunningServer {
 /** Composition root: configuration → storage → rooms → HTTP + sync on one port. */
 export function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
   const log = options.log ?? createLogger(config.logLevel);
+  const given = options.cluster?.bus;
+  if (given || !config.redis) return startNode(config, { ...options, log }, given ?? null, null);
+  return createRoomBus({ ...config.redis, log }).then(async (bus) => {
+    try {
+      return await startNode(config, { ...options, log }, bus, bus);
+    } catch (error) {
+      await bus.close();
+      throw error;
+    }
+  });
+}
+
+/** The server on its storage and `bus` (none: one process); `ownBus` is closed with it. */
+function startNode(
+  config: Config,
+  options: StartOptions & { log: Logger },
+  bus: RoomBus | null,
+  ownBus: RoomBus | null,
+): Promise<RunningServer> {
+  const { log } = options;
   const db = openDb(config.dataDir, { maxBytes: config.dbMaxBytes });
   const releaseDataDir = claimDataDir(config.dataDir);
   const storage = createStorageHealth(sqliteStorageProbe(db), log, { probeMs: config.storageProbeMs });
@@ -135,6 +159,7 @@ export function startServer(config: Config, options: StartOptions = {}): Promise
       seeded: (name) => parseRoomName(name)?.kind !== 'drafts',
       journal: editJournal,
       ...(options.cluster?.presenceRelay ? { presenceRelay: options.cluster.presenceRelay } : {}),
+      ...(bus ? { bus } : {}),
     },
     storage,
   );
@@ -253,6 +278,8 @@ export function startServer(config: Config, options: StartOptions = {}): Promise
       const stored = rooms
         .closeAll()
         .catch((error: unknown) => log.error({ err: String(error) }, 'rooms not all written at shutdown'))
+        .then(() => ownBus?.close())
+        .catch((error: unknown) => log.warn({ err: String(error) }, 'bus not closed cleanly'))
         .finally(() => {
           db.close();
           releaseDataDir();

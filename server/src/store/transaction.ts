@@ -20,6 +20,9 @@ export interface TransactionStores {
   ballots: Pick<BallotStore, 'createRound'>;
 }
 
+/** What a turn of the rooms writes: its updates and their edit-journal rows (`sync/turn.ts`). */
+export type DocTransactionStores = Pick<TransactionStores, 'docs' | 'journal'>;
+
 /** Units of work that span stores (docs/architecture.md, "Stores behind async contracts"). */
 export interface Storage<S = TransactionStores> {
   /**

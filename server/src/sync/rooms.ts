@@ -3,8 +3,9 @@ import type * as Y from 'yjs';
 import type { Logger } from '../log';
 import type { DocStore } from '../store/docs';
 import type { StorageHealth } from '../store/health';
-import type { Storage } from '../store/transaction';
+import type { DocTransactionStores, Storage } from '../store/transaction';
 import { Room, type RoomHooks, type RoomOptions } from './room';
+import type { RoomBus, RoomSink } from './room-bus';
 import { RoomDamaged, RoomDropped } from './stored-doc';
 import { TurnFlusher } from './turn';
 
@@ -13,7 +14,18 @@ export interface RoomManagerOptions extends RoomOptions {
   graceMs: number;
   /** Told how long each turn's storage transaction took (the commit latency metric). */
   onCommit?: (seconds: number) => void;
+  /**
+   * The room bus, when several nodes serve the rooms (`REDIS_URL`); none in the embedded mode. A
+   * room joins it as it loads, publishes each committed turn, applies the others' and leaves when
+   * it unloads.
+   */
+  bus?: RoomBus;
+  /** How often the loaded rooms' last stored numbers are compared with what they hold (with a bus). */
+  tailCheckMs?: number;
 }
+
+/** The tail check's period: a turn committed but never published (its node died) is found this fast. */
+const TAIL_CHECK_MS = 2000;
 
 /**
  * Loads a room on its first connection and unloads it (after compacting) once the last
@@ -46,11 +58,14 @@ export class RoomManager {
   private readonly retired = new Set<string>();
   /** The writes in flight when rooms were last dropped (`dropsSettled`). */
   private dropsEnded: Promise<unknown> = Promise.resolve();
+  private readonly tailTimer: NodeJS.Timeout | null = null;
+  /** The tail check running, if any: one at a time. */
+  private tailing: Promise<void> | null = null;
 
   constructor(
     private readonly store: DocStore,
     /** Runs each turn's writes (every room's appends and edit-journal rows) in one transaction. */
-    transactions: Storage,
+    transactions: Storage<DocTransactionStores>,
     private readonly log: Logger,
     private readonly options: RoomManagerOptions,
     storage?: StorageHealth,
@@ -72,6 +87,21 @@ export class RoomManager {
         this.log.warn({ room: room.name }, 'room dropped unsaved');
       },
     };
+    const bus = options.bus;
+    if (bus) {
+      this.hooks.committed = (room, from, to, updates) => {
+        // Committed whatever happens here: the others' tail check finds a turn never published.
+        bus.publish(room.name, from, to, updates).catch((error: unknown) => {
+          this.log.warn(
+            { room: room.name, from, to, err: String(error) },
+            'bus: a committed turn not published',
+          );
+        });
+      };
+      this.hooks.heldSeq = (room) => bus.applied(room.name);
+      this.tailTimer = setInterval(() => void this.checkTails(), options.tailCheckMs ?? TAIL_CHECK_MS);
+      this.tailTimer.unref();
+    }
     // Writes are taken again: store what waited, then ask every client for what was refused.
     storage?.onRecovered(() => {
       this.flusher.resume();
@@ -123,7 +153,7 @@ export class RoomManager {
     prepared.catch(() => undefined);
     let room: Room;
     try {
-      room = await Room.open(name, this.store, this.flusher, this.log, this.options, this.hooks);
+      room = await this.open(name);
     } catch (error) {
       if (error instanceof RoomDamaged) {
         this.damaged.set(name, error);
@@ -144,6 +174,7 @@ export class RoomManager {
     }
     // Dropped (its workshop deleted) while it loaded: it is never used.
     if (!this.loading.has(name)) {
+      this.options.bus?.leave(name);
       room.destroy();
       this.notifyUnload(name);
       throw new RoomDropped(name);
@@ -152,6 +183,55 @@ export class RoomManager {
     this.log.info({ room: name, ms: Math.round(performance.now() - started) }, 'room loaded');
     this.notifyLoad(room);
     return room;
+  }
+
+  /**
+   * Reads a room from the store. With a bus, the room joins it first (subscribe, then load: what
+   * another node commits meanwhile comes over the bus or from the database, never falls between).
+   */
+  private async open(name: string): Promise<Room> {
+    const open = () => Room.open(name, this.store, this.flusher, this.log, this.options, this.hooks);
+    const bus = this.options.bus;
+    if (!bus) return open();
+    // The bus calls the sink only once the load resolved, so the room is there by then.
+    const opened: { room?: Room } = {};
+    const sink: RoomSink = {
+      apply: (updates) => opened.room?.applyCommitted(updates),
+      catchUp: async (after) => {
+        const stored = await this.store.loadAfter(name, after);
+        if (stored.snapshotDamaged) throw new Error(`the snapshot of ${name} is not the one written`);
+        opened.room?.applyCommitted(stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates);
+        return stored.lastSeq;
+      },
+    };
+    await bus.join(name, sink, async () => {
+      const room = await open();
+      opened.room = room;
+      return room.storedSeq;
+    });
+    if (!opened.room) throw new Error(`room ${name} joined the bus without loading`);
+    return opened.room;
+  }
+
+  /**
+   * Compares the loaded rooms' last stored numbers (one query) with what each holds, and has those
+   * behind catch up: a turn another node committed but never published (it died in between, or
+   * Redis lost the entry) is found here. Runs every `tailCheckMs` with a bus; resolves when done.
+   */
+  checkTails(): Promise<void> {
+    const bus = this.options.bus;
+    if (!bus || this.rooms.size === 0) return Promise.resolve();
+    this.tailing ??= (async () => {
+      try {
+        const heads = await this.store.lastSeqs([...this.rooms.keys()]);
+        await Promise.all([...heads].map(([name, seq]) => bus.tail(name, seq)));
+      } catch (error) {
+        this.log.warn({ err: String(error) }, 'bus: tail check failed');
+      } finally {
+        this.tailing = null;
+      }
+    })();
+    return this.tailing;
   }
 
   /**
@@ -295,6 +375,7 @@ export class RoomManager {
 
   /** Compacts and unloads every room (shutdown); resolves once they are written. */
   async closeAll(): Promise<void> {
+    if (this.tailTimer) clearInterval(this.tailTimer);
     await Promise.allSettled([...this.loading.values()]);
     // Store and send what this turn still holds before the snapshots.
     await this.flusher.run();
@@ -318,7 +399,10 @@ export class RoomManager {
     const timer = this.unloadTimers.get(room.name);
     if (timer) clearTimeout(timer);
     this.unloadTimers.delete(room.name);
-    if (this.rooms.get(room.name) === room) this.rooms.delete(room.name);
+    if (this.rooms.get(room.name) === room) {
+      this.rooms.delete(room.name);
+      this.options.bus?.leave(room.name);
+    }
     room.destroy();
     this.notifyUnload(room.name);
   }
@@ -340,6 +424,7 @@ export class RoomManager {
     room.destroy();
     this.rooms.delete(room.name);
     this.notifyUnload(room.name);
+    this.options.bus?.leave(room.name);
     this.log.info({ room: room.name }, 'room unloaded');
   }
 }

@@ -9,6 +9,7 @@ import {
 import { votesMap } from '@atelier/shared/layout';
 import type * as Y from 'yjs';
 import type { BallotStore, RoundRecord } from '../store/ballots';
+import { BUS_ORIGIN } from '../sync/room-bus';
 
 /**
  * The rounds' public faces: what the control document's `votes` root and `GET …/rounds` show.
@@ -98,7 +99,8 @@ export class RoundFaces {
   guard(workshopId: string, control: Y.Doc): void {
     this.write(workshopId, control);
     votesMap(control).observe((event) => {
-      if (event.transaction.origin === SERVER_ORIGIN) return;
+      // The server's own writes, and those another node's server made (they come over the bus).
+      if (event.transaction.origin === SERVER_ORIGIN || event.transaction.origin === BUS_ORIGIN) return;
       this.write(workshopId, control, event.keysChanged);
     });
   }
