@@ -55,6 +55,11 @@ export interface RoomHooks {
   reloaded?(room: Room): void;
   /** Not even the reload worked: the room closed its peers and must be dropped unsaved. */
   broken?(room: Room): void;
+  /**
+   * Whether a turn that failed with `error` is kept for the next commit rather than taken back:
+   * the database could not be reached (reloading would need it). None: always taken back.
+   */
+  keeps?(error: unknown): boolean;
   /** The room's turn `from..to` is committed (the room bus publishes it); not called for a failed one. */
   committed?(room: Room, from: number, to: number, updates: Uint8Array[]): void;
   /**
@@ -265,12 +270,17 @@ export class Room implements TurnCommit {
    * Once the turn's transaction is over: queues what was stored for every peer but its sender;
    * resolves once what was not stored is taken back (its frames queued in the same turn).
    */
-  async settle(stored: boolean): Promise<void> {
+  async settle(stored: boolean, failure?: unknown): Promise<void> {
     const batch = this.committing;
     if (batch.length === 0) return;
     this.committing = [];
     if (!stored || this.persistError !== null) {
       this.journal?.rolledBack();
+      const error = this.persistError ?? failure;
+      if (this.hooks.keeps?.(error)) {
+        this.keep(batch, error);
+        return;
+      }
       if (this.persistError !== null) this.hooks.storeFailed?.(this.persistError);
       await this.takeBack(batch);
       return;
@@ -424,6 +434,23 @@ export class Room implements TurnCommit {
     const held = this.held;
     this.held = [];
     for (const { peer, stateVector } of held) this.answerSyncStep1(stateVector, peer);
+  }
+
+  /**
+   * A turn whose commit could not reach the database stays in the document, unbroadcast, before
+   * what came after it: it is committed again with the next turn the flusher runs (once the
+   * storage takes writes again), then broadcast. The replies held for it stay held. If its
+   * COMMIT did reach the database, it is stored twice: Yjs applies an update once.
+   */
+  private keep(batch: readonly Uncommitted[], error: unknown): void {
+    this.persistError = null;
+    this.uncommitted = [...batch, ...this.uncommitted];
+    this.log.error(
+      { room: this.name, updates: batch.length, err: String(error) },
+      'updates not stored: the database cannot be reached, kept until it can',
+    );
+    this.hooks.storeFailed?.(error);
+    this.flusher.commit(this);
   }
 
   /** Sends the held replies whose content is all settled now, in the order they were asked. */

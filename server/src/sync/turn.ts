@@ -4,8 +4,11 @@ import type { DocTransactionStores } from '../store/transaction';
 export interface TurnCommit {
   /** Appends the turn's updates through `tx` (inside the turn's transaction); must not reject. */
   persist(tx: DocTransactionStores): Promise<void>;
-  /** After the transaction: broadcast what was stored, or take back what was not (before the frames go). */
-  settle(stored: boolean): Promise<void> | void;
+  /**
+   * After the transaction: broadcast what was stored, or take back what was not (before the frames
+   * go); `failure` is the transaction's error when it was not stored.
+   */
+  settle(stored: boolean, failure?: unknown): Promise<void> | void;
 }
 
 /** Runs `work` in one storage transaction (`Storage.withTransaction`); rejects if it could not be committed. */
@@ -103,7 +106,7 @@ export class TurnFlusher {
     // Settling queues the broadcasts, so it runs before the first socket write. A room reports
     // its own append's error first: on SQLITE_FULL, SQLite rolls the whole transaction back and
     // the commit only says "no transaction is active".
-    await Promise.all(rooms.map((room) => room.settle(failure === null)));
+    await Promise.all(rooms.map((room) => room.settle(failure === null, failure?.error)));
     if (failure) this.onStoreError(failure.error);
     this.flushOutboxes();
   }
