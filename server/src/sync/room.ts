@@ -272,7 +272,12 @@ export class Room implements TurnCommit {
    */
   async settle(stored: boolean, failure?: unknown): Promise<void> {
     const batch = this.committing;
-    if (batch.length === 0) return;
+    if (batch.length === 0) {
+      // The transaction failed before this room's turn was written (no connection): it waits for
+      // the next one (once the storage takes writes again, `TurnFlusher.resume`).
+      if (!stored && this.uncommitted.length > 0 && !this.destroyed) this.flusher.commit(this);
+      return;
+    }
     this.committing = [];
     if (!stored || this.persistError !== null) {
       this.journal?.rolledBack();
