@@ -3,7 +3,7 @@
  * PostgreSQL or Redis through it, and `cut()` drops every connection and refuses new ones (as a
  * server gone or a network down would) until `restore()`, on the same port.
  */
-import { createServer, type Server, type Socket, connect } from 'node:net';
+import { connect, createServer, type Server, type Socket } from 'node:net';
 
 export interface TcpProxy {
   /** The URL given, with its host and port the proxy's (127.0.0.1). */

@@ -14,8 +14,10 @@ const POSTGRES_FAULTS = /^(53100|53200|53300|58030|25006|57P0[1-3]|08...)$/;
  * connections (53300), a connection failure (class 08), the socket's own errors, and `pg`'s
  * errors without a code for a connection that ended or timed out.
  */
-const UNREACHABLE_CODES = /^(57P0[1-3]|53300|08...|ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH)$/;
-const UNREACHABLE_MESSAGES = /^(Connection terminated|Client has encountered a connection error|timeout exceeded when trying to connect)/;
+const UNREACHABLE_CODES =
+  /^(57P0[1-3]|53300|08...|ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH)$/;
+const UNREACHABLE_MESSAGES =
+  /^(Connection terminated|Client has encountered a connection error|timeout exceeded when trying to connect)/;
 
 function codeOf(error: unknown): string | null {
   const code = (error as { code?: unknown } | null)?.code;

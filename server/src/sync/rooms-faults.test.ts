@@ -63,7 +63,13 @@ async function node(
   const lines: string[] = [];
   const log = createLogger('info', { write: (line: string) => void lines.push(line) });
   const nodeId = `${name}-${redis.prefix.split(':')[2]}`;
-  const bus = await createRoomBus({ url: urls.redis ?? redis.url, prefix: redis.prefix, nodeId, log, blockMs: 200 });
+  const bus = await createRoomBus({
+    url: urls.redis ?? redis.url,
+    prefix: redis.prefix,
+    nodeId,
+    log,
+    blockMs: 200,
+  });
   const storage = createPgStorage(pool);
   const health = createStorageHealth(storage.probe, log, { probeMs: 50 });
   const { beforeCommit } = urls;
