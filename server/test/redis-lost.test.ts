@@ -9,10 +9,8 @@
  * is tested with two nodes on PostgreSQL in `src/sync/rooms-faults.test.ts`.
  */
 
-import path from 'node:path';
 import { addNote, readNotes, roomName } from '@atelier/shared';
 import { createTestRedis, startTcpProxy, type TcpProxy, type TestRedis } from '@atelier/testing';
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
 import {
@@ -25,6 +23,7 @@ import {
   logEntries,
   startServer,
   waitFor,
+  withServerDb,
 } from './harness';
 import { parsePrometheusText, sampleValue } from './prometheus-text';
 
@@ -79,7 +78,7 @@ describe('a node that loses Redis', () => {
     await waitFor(() => noteIds(bob.doc).has('kept'), 'bob to receive the kept edit once Redis is back');
     expect((await api(server.url, 'GET', '/readyz')).status).toBe(200);
     expect(await refusedGauge(server.url, 'unavailable')).toBe(0);
-    const stored = withDb(server.dataDir, (db) =>
+    const stored = withServerDb(server.dataDir, (db) =>
       db
         .prepare('SELECT count(*) AS n FROM doc_updates WHERE doc = ? AND instr(data, ?) > 0')
         .get(room, 'gardée'),
@@ -99,13 +98,4 @@ describe('a node that loses Redis', () => {
 async function refusedGauge(url: string, reason: string): Promise<number> {
   const text = await (await fetch(`${url}/metrics`)).text();
   return sampleValue(parsePrometheusText(text), 'atelier_writes_refused', { reason });
-}
-
-function withDb<T>(dataDir: string, fn: (db: Database.Database) => T): T {
-  const db = new Database(path.join(dataDir, 'atelier.sqlite'), { readonly: true });
-  try {
-    return fn(db);
-  } finally {
-    db.close();
-  }
 }

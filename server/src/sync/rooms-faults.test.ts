@@ -4,48 +4,25 @@
  * them through a TCP proxy the test cuts. Its peers are faked as stock clients: each holds a
  * document, and answers a sync step 1 with its sync step 2 (what the room lacks).
  */
-import {
-  createTestDatabase,
-  createTestRedis,
-  startTcpProxy,
-  type TcpProxy,
-  type TestDatabase,
-  type TestRedis,
-} from '@atelier/testing';
+import { startTcpProxy, type TcpProxy } from '@atelier/testing';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import pg from 'pg';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { createRoomBus } from '../cluster/bus';
 import { createLogger } from '../log';
 import { createStorageHealth, type StorageHealth } from '../store/health';
-import { migratePostgres } from '../store/pg/migrate';
 import { createPgStorage } from '../store/pg/storage';
+import { useClusterServices } from './cluster-services.fixture';
 import { MESSAGE } from './messages';
 import type { Peer, Room } from './room';
 import { RoomManager } from './rooms';
 
 const ROOM = 'w1:board';
 
-let redis: TestRedis;
-let db: TestDatabase;
-let admin: pg.Pool;
-const cleanups: (() => Promise<void>)[] = [];
-
-beforeEach(async () => {
-  [redis, db] = await Promise.all([createTestRedis(), createTestDatabase()]);
-  admin = new pg.Pool({ connectionString: db.url, max: 2 });
-  admin.on('error', () => undefined);
-  await migratePostgres(admin);
-});
-
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-  await admin.end();
-  await Promise.all([redis.cleanup(), db.drop()]);
-});
+const services = useClusterServices();
 
 interface Node {
   rooms: RoomManager;
@@ -58,14 +35,14 @@ async function node(
   name: string,
   urls: { db?: string; redis?: string; beforeCommit?: () => Promise<void> } = {},
 ): Promise<Node> {
-  const pool = new pg.Pool({ connectionString: urls.db ?? db.url, max: 4 });
+  const pool = new pg.Pool({ connectionString: urls.db ?? services.db.url, max: 4 });
   pool.on('error', () => undefined); // an idle client cut with the proxy
   const lines: string[] = [];
   const log = createLogger('info', { write: (line: string) => void lines.push(line) });
-  const nodeId = `${name}-${redis.prefix.split(':')[2]}`;
+  const nodeId = `${name}-${services.redis.prefix.split(':')[2]}`;
   const bus = await createRoomBus({
-    url: urls.redis ?? redis.url,
-    prefix: redis.prefix,
+    url: urls.redis ?? services.redis.url,
+    prefix: services.redis.prefix,
     nodeId,
     log,
     blockMs: 200,
@@ -92,7 +69,7 @@ async function node(
     { graceMs: 0, compactLogBytes: 64 * 1024, presenceTickMs: 0, bus },
     health,
   );
-  cleanups.push(async () => {
+  services.cleanups.push(async () => {
     health.close();
     await rooms.closeAll();
     await bus.close();
@@ -143,7 +120,7 @@ function clientOf(room: () => Room): ClientPeer {
 const notes = (doc: Y.Doc) => doc.getMap('notes').toJSON();
 
 async function storedNotes(): Promise<Record<string, unknown>> {
-  const { rows } = await admin.query<{ data: Buffer }>(
+  const { rows } = await services.admin.query<{ data: Buffer }>(
     'SELECT data FROM doc_updates WHERE doc = $1 ORDER BY seq',
     [ROOM],
   );
@@ -152,26 +129,29 @@ async function storedNotes(): Promise<Record<string, unknown>> {
   return notes(doc);
 }
 
-const proxies: TcpProxy[] = [];
-afterEach(async () => {
-  for (const proxy of proxies.splice(0)) await proxy.close();
-});
+/** A proxy to `url`, closed after the nodes made after it. */
 async function proxy(url: string, port: number): Promise<TcpProxy> {
   const started = await startTcpProxy(url, port);
-  proxies.push(started);
+  services.cleanups.push(() => started.close());
   return started;
+}
+
+/** Node A (reaching its services as `urlsA` says) with two clients, node B with one, the room loaded on both. */
+async function twoNodes(urlsA: Parameters<typeof node>[1]) {
+  const a = await node('node-a', urlsA);
+  const b = await node('node-b');
+  const [roomA, roomB] = await Promise.all([a.rooms.acquire(ROOM), b.rooms.acquire(ROOM)]);
+  const [author, other, watcher] = [clientOf(() => roomA), clientOf(() => roomA), clientOf(() => roomB)];
+  roomA.add(author);
+  roomA.add(other);
+  roomB.add(watcher);
+  return { a, b, roomA, roomB, author, other, watcher };
 }
 
 describe('a node that loses Redis', () => {
   it('refuses writes (unavailable) until its bus is back and caught up, then asks its clients for what they kept', async () => {
-    const cut = await proxy(redis.url, 6379);
-    const a = await node('node-a', { redis: cut.url });
-    const b = await node('node-b');
-    const [roomA, roomB] = await Promise.all([a.rooms.acquire(ROOM), b.rooms.acquire(ROOM)]);
-    const author = clientOf(() => roomA);
-    const watcher = clientOf(() => roomB);
-    roomA.add(author);
-    roomB.add(watcher);
+    const cut = await proxy(services.redis.url, 6379);
+    const { a, b, roomA, roomB, author, watcher } = await twoNodes({ redis: cut.url });
 
     await cut.cut();
     await expect.poll(() => a.health.refusal, { timeout: 3000 }).toBe('unavailable');
@@ -197,16 +177,8 @@ describe('a node that loses Redis', () => {
 
 describe('a node that loses PostgreSQL', () => {
   it('keeps the turn it could not commit, unbroadcast, refuses writes, and commits then shares it once the database is back', async () => {
-    const cut = await proxy(db.url, 5432);
-    const a = await node('node-a', { db: cut.url });
-    const b = await node('node-b');
-    const [roomA, roomB] = await Promise.all([a.rooms.acquire(ROOM), b.rooms.acquire(ROOM)]);
-    const author = clientOf(() => roomA);
-    const other = clientOf(() => roomA);
-    const watcher = clientOf(() => roomB);
-    roomA.add(author);
-    roomA.add(other);
-    roomB.add(watcher);
+    const cut = await proxy(services.db.url, 5432);
+    const { a, roomA, author, other, watcher } = await twoNodes({ db: cut.url });
 
     await cut.cut();
     // Accepted before the node knew: its commit cannot reach the database.
@@ -230,22 +202,14 @@ describe('a node that loses PostgreSQL', () => {
 
   it('keeps a turn whose COMMIT the connection did not survive, and commits it again once the database is back', async () => {
     let cutting: TcpProxy | null = null;
-    const cut = await proxy(db.url, 5432);
-    const a = await node('node-a', {
+    const cut = await proxy(services.db.url, 5432);
+    const { a, roomA, author, other, watcher } = await twoNodes({
       db: cut.url,
       // The connection is cut after the turn's rows were written, before its COMMIT.
       beforeCommit: async () => {
         if (cutting) await cutting.cut();
       },
     });
-    const b = await node('node-b');
-    const [roomA, roomB] = await Promise.all([a.rooms.acquire(ROOM), b.rooms.acquire(ROOM)]);
-    const author = clientOf(() => roomA);
-    const other = clientOf(() => roomA);
-    const watcher = clientOf(() => roomB);
-    roomA.add(author);
-    roomA.add(other);
-    roomB.add(watcher);
 
     cutting = cut;
     author.write('cutMidTurn', 'coupée avant le COMMIT');
@@ -274,7 +238,7 @@ describe('a node that loses PostgreSQL', () => {
     author.write('before', 'avant');
     await expect.poll(storedNotes, { timeout: 3000 }).toEqual({ before: 'avant' });
 
-    await admin.query(
+    await services.admin.query(
       'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()',
     );
     author.write('after', 'après');
