@@ -50,7 +50,12 @@ export type { NetworkInfo } from './http/deps';
 export { createLogger, type Logger } from './log';
 export type { Metrics, RateLimitCounter } from './metrics/metrics';
 export { BackupRefused, backupDatabase, restoreDatabase } from './store/backup';
-export { type RecoveredLink, recoverFacilitatorLink, recoverLink } from './store/recovery';
+export {
+  type RecoveredLink,
+  recoverFacilitatorLink,
+  recoverFacilitatorLinkOnPostgres,
+  recoverLink,
+} from './store/recovery';
 export { noteWriteDenial } from './sync/ownership';
 
 export interface StartOptions {
