@@ -178,6 +178,11 @@ export class Room implements TurnCommit {
     return this.peers.size;
   }
 
+  /** Whether the document holds updates of its own not stored yet (a kept turn, or the current one). */
+  get holdsUnstored(): boolean {
+    return this.uncommitted.length > 0 || this.committing.length > 0;
+  }
+
   add(peer: Peer): void {
     this.peers.add(peer);
   }

@@ -230,6 +230,28 @@ describe('a node that loses PostgreSQL', () => {
     expect(a.health.writable).toBe(true);
   });
 
+  it('keeps a room holding a kept turn loaded after its last client left, until the turn is stored', async () => {
+    const cut = await proxy(services.db.url, 5432);
+    const a = await node('node-a', { db: cut.url });
+    const roomA = await a.rooms.acquire(ROOM);
+    const author = clientOf(() => roomA);
+    roomA.add(author);
+    await cut.cut();
+    author.write('orphan', 'seule dans la salle');
+    await expect.poll(() => a.health.refusal, { timeout: 3000 }).toBe('unavailable');
+    roomA.remove(author);
+    a.rooms.scheduleUnload(roomA);
+    await expect
+      .poll(() => a.lines.some((line) => line.includes('compaction on unload failed')), { timeout: 3000 })
+      .toBe(true);
+    expect(a.rooms.has(ROOM)).toBe(true);
+
+    await cut.restore();
+    await expect.poll(storedNotes, { timeout: 5000 }).toEqual({ orphan: 'seule dans la salle' });
+    // Stored: the room unloads as usual.
+    await expect.poll(() => a.rooms.has(ROOM), { timeout: 5000 }).toBe(false);
+  });
+
   it('takes writes again after its connections were terminated by the database, losing nothing', async () => {
     const a = await node('node-a');
     const roomA = await a.rooms.acquire(ROOM);

@@ -429,6 +429,11 @@ export class RoomManager {
       await room.compact();
     } catch (error) {
       this.log.error({ room: room.name, err: String(error) }, 'compaction on unload failed');
+      // A kept turn (the database unreachable) would go with the room: it stays loaded until stored.
+      if (!closing && room.holdsUnstored && this.rooms.get(room.name) === room) {
+        this.scheduleUnload(room);
+        return;
+      }
     }
     if (this.rooms.get(room.name) !== room) return;
     if (!closing && (room.size > 0 || this.holders.has(room.name))) return;
