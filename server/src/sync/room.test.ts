@@ -234,6 +234,63 @@ describe('Room: document updates', () => {
     expect(bob.received.map(kindOf)).toEqual(['sync-step-1', 'sync-step-1', 'update']);
   });
 
+  it('keeps a turn the database could not be reached for: unbroadcast, not reloaded, committed again with the next turn', async () => {
+    const store = memoryStore();
+    let reachable = false;
+    // The turn's rows written, then the connection lost before its COMMIT: nothing stays.
+    // As the storage health would: refused from the failure on, until the database is back.
+    let writable = true;
+    const flusher = new TurnFlusher(
+      async (work) => {
+        const before = store.save();
+        await store.transaction(work);
+        if (reachable) return;
+        store.restore(before);
+        throw new Error('Connection terminated unexpectedly');
+      },
+      () => {
+        writable = false;
+      },
+      () => {},
+      () => writable,
+    );
+    const failures: unknown[] = [];
+    const room = await Room.open('w1', store, flusher, log, OPTIONS, {
+      keeps: (error) => String(error).includes('Connection terminated'),
+      storeFailed: (error) => failures.push(error),
+    });
+    const [alice, bob] = [peer(), peer()];
+    room.add(alice);
+    room.add(bob);
+    const late = peer();
+    room.applyUpdate(
+      update((d) => d.getMap('m').set('k', 1)),
+      alice,
+    );
+    // A newcomer's reply carries the kept update: it waits for its commit.
+    room.answerSyncStep1(Y.encodeStateVector(new Y.Doc()), late);
+    await flusher.run();
+    expect(room.doc.getMap('m').get('k')).toBe(1);
+    expect(room.holdsUnstored).toBe(true);
+    expect([alice.received, bob.received, late.received]).toEqual([[], [], []]);
+    expect(store.read('w1').updates).toHaveLength(0);
+
+    reachable = true;
+    writable = true;
+    room.applyUpdate(
+      update((d) => d.getMap('m').set('j', 2)),
+      alice,
+    );
+    await flusher.run();
+    // Both stored in order, in one turn, then sent; the held reply too.
+    expect(store.read('w1').updates).toHaveLength(2);
+    expect(bob.received.map(kindOf)).toEqual(['update', 'update']);
+    expect(clientFrom(late.received).getMap('m').toJSON()).toEqual({ k: 1 });
+    expect(room.holdsUnstored).toBe(false);
+    // Told once, for the storage health to refuse writes until its probe succeeds.
+    expect(failures.map(String)).toEqual(['Error: Connection terminated unexpectedly']);
+  });
+
   it('keeps the log when a compaction fails, and does not retry it at every turn', async () => {
     const store = memoryStore();
     let compactions = 0;
