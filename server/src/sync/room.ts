@@ -460,7 +460,8 @@ export class Room implements TurnCommit {
       'updates not stored: the database cannot be reached, kept until it can',
     );
     this.hooks.storeFailed?.(error);
-    this.flusher.commit(this);
+    // A room dropped meanwhile (its workshop deleted) stores nothing again.
+    if (!this.destroyed) this.flusher.commit(this);
   }
 
   /** Sends the held replies whose content is all settled now, in the order they were asked. */
