@@ -5,6 +5,7 @@ import type { DocStore, StoredDoc } from '../store/docs';
 import type { JournalRow } from '../store/journal';
 import type { TransactionStores } from '../store/transaction';
 import type { EditJournal, RoomJournal } from './edit-journal';
+import { INTEREST_FROM_PEOPLE, InterestRelay } from './interest';
 import { encodePermissionDenied, encodeSyncStep1, encodeUpdate } from './messages';
 import { type PresenceEntry, PresenceTable } from './presence';
 import { rebuildStoredDoc } from './stored-doc';
@@ -85,6 +86,10 @@ export class Room implements TurnCommit {
   private compactAfter = 0;
   private presenceTimer: NodeJS.Timeout | null = null;
   private lastPresenceFlush = Number.NEGATIVE_INFINITY;
+  /** Past INTEREST_FROM_PEOPLE peers: who gets whose cursor (interest.ts); `null` below. */
+  private interest: InterestRelay | null = null;
+  /** Past INTEREST_FROM_PEOPLE peers, stored updates wait for the presence tick (`broadcastStored`). */
+  private held: { message: Uint8Array; origin: unknown }[] = [];
   private readonly journal: RoomJournal | null;
   /** The last compaction asked for: one runs at a time, each after the one before. */
   private compaction: Promise<void> = Promise.resolve();
@@ -156,6 +161,11 @@ export class Room implements TurnCommit {
     if (this.presence.apply(entries)) this.schedulePresence();
   }
 
+  /** Who is here, for a peer that just arrived or asked; past the interest threshold without cursors. */
+  presenceSnapshot(): Uint8Array | null {
+    return this.presence.snapshot(this.interest === null);
+  }
+
   /** Appends this turn's updates through `tx`, the turn's transaction; never rejects. */
   async persist(tx: TransactionStores): Promise<void> {
     if (this.uncommitted.length === 0) return;
@@ -201,7 +211,7 @@ export class Room implements TurnCommit {
     this.lastSeq = this.persistedSeq;
     for (const { update, message, origin } of batch) {
       this.logBytes += update.byteLength;
-      this.broadcast(message, origin);
+      this.broadcastStored(message, origin);
     }
     if (this.needsCompaction()) void this.tryCompact('compaction failed');
   }
@@ -251,6 +261,7 @@ export class Room implements TurnCommit {
 
   destroy(): void {
     if (this.presenceTimer) clearTimeout(this.presenceTimer);
+    this.held = [];
     this.current.off('update', this.onDocUpdate);
     this.current.destroy();
     this.peers.clear();
@@ -348,10 +359,35 @@ export class Room implements TurnCommit {
   // and one buffer for all costs less than one per receiver.
   private readonly flushPresence = (): void => {
     this.presenceTimer = null;
-    this.lastPresenceFlush = performance.now();
+    const now = performance.now();
+    this.lastPresenceFlush = now;
+    const held = this.held;
+    this.held = [];
+    for (const { message, origin } of held) this.broadcast(message, origin);
+    if (this.peers.size > INTEREST_FROM_PEOPLE) {
+      if (!this.interest) this.interest = InterestRelay.showingAll(this.presence);
+      this.interest.relay(this.presence, this.presence.takePending(), this.peers, now);
+      return;
+    }
+    this.interest = null;
     const message = this.presence.takeChanges();
     if (message) this.broadcast(message, null);
   };
+
+  /**
+   * A stored update goes to every peer but its sender. In a room past INTEREST_FROM_PEOPLE it
+   * waits for the presence tick (at most `presenceTickMs`), so that each socket gets one write
+   * per tick whatever the number of people editing: the writes, not the bytes, are what a
+   * big room costs.
+   */
+  private broadcastStored(message: Uint8Array, origin: unknown): void {
+    if (this.peers.size <= INTEREST_FROM_PEOPLE) {
+      this.broadcast(message, origin);
+      return;
+    }
+    this.held.push({ message, origin });
+    this.schedulePresence();
+  }
 
   private broadcast(message: Uint8Array, except: unknown): void {
     for (const peer of this.peers) if (peer !== except) peer.send(message);

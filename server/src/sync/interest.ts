@@ -1,0 +1,259 @@
+import * as encoding from 'lib0/encoding';
+import { encodeAwareness } from './messages';
+import type { PendingPresence, PresenceEntry, PresenceTable } from './presence';
+import type { Peer } from './room';
+
+/**
+ * Interest management (docs/contract.md, "Presence"): past this many people in a room, a
+ * client gets the cursors of the NEAREST_CURSORS people nearest to its own pointer plus every
+ * facilitator's, not everyone's. Everyone still gets everyone's state (name, colour, what
+ * they edit) without the pointer, so the participants list stays whole.
+ */
+export const INTEREST_FROM_PEOPLE = 60;
+export const NEAREST_CURSORS = 25;
+/** How often who is nearest is worked out again (pointers move; a set a little old is fine). */
+export const INTEREST_REFRESH_MS = 250;
+/**
+ * States without the pointer (for those outside a client's interest: what it edits changed,
+ * or a cursor to hide) wait and leave together this often, so that they do not cost every
+ * socket a write every tick.
+ */
+export const BACKGROUND_MS = 1_000;
+/**
+ * A client's state reaches everyone at least this often (the stock client drops a state not
+ * renewed for 30 s; clients renew theirs every 15 s).
+ */
+export const RENEW_MS = 10_000;
+
+interface Point {
+  x: number;
+  y: number;
+}
+
+/**
+ * The ids of the `count` pointers nearest to `origin` (squared distance; ties to the earlier
+ * candidate), `exclude` left out. Linear with a small sorted window: `count` is small.
+ */
+export function nearestIds(
+  origin: Point,
+  candidates: readonly { clientId: number; pointer: Point }[],
+  count: number,
+  exclude: number | null,
+): number[] {
+  const ids: number[] = [];
+  const distances: number[] = [];
+  for (const { clientId, pointer } of candidates) {
+    if (clientId === exclude) continue;
+    const dx = pointer.x - origin.x;
+    const dy = pointer.y - origin.y;
+    const d = dx * dx + dy * dy;
+    if (ids.length === count && d >= (distances[count - 1] ?? Number.POSITIVE_INFINITY)) continue;
+    let at = ids.length;
+    while (at > 0 && (distances[at - 1] ?? 0) > d) at--;
+    ids.splice(at, 0, clientId);
+    distances.splice(at, 0, d);
+    if (ids.length > count) {
+      ids.pop();
+      distances.pop();
+    }
+  }
+  return ids;
+}
+
+/**
+ * What one receiver, or every receiver without a pointer of its own (one shared audience),
+ * is sent: `near` are the clients whose cursor it gets, `showing` those whose last state it got
+ * carried a pointer (to hide when they leave `near`).
+ */
+interface Receivers {
+  /** The receiver's own client id (its own state is never sent back); `null` for the audience. */
+  self: number | null;
+  near: Set<number>;
+  showing: Set<number>;
+}
+
+/** The variants of a state sent in one tick, each encoded once (client id, clock, JSON). */
+const FULL = 0;
+const LIGHT = 1;
+const UNPOINTED_FULL = 2;
+const UNPOINTED = 3;
+const REMOVED = 4;
+
+interface TickItem {
+  entry: PresenceEntry;
+  first: boolean;
+  chunks: (Uint8Array | undefined)[];
+}
+
+/**
+ * The relay of a room past INTEREST_FROM_PEOPLE. Each tick, a receiver gets in one frame the
+ * new states of the clients near it (with the pointer), removals, and first states (without
+ * the pointer unless near); once per BACKGROUND_MS, the latest state without the pointer of
+ * clients that changed something else, are due a renewal, or left its interest. The per-client
+ * parts of a frame are encoded once per tick, and receivers without a pointer share one frame.
+ */
+export class InterestRelay {
+  private readonly receivers = new Map<Peer, Receivers>();
+  private readonly audience: Receivers = { self: null, near: new Set(), showing: new Set() };
+  private refreshedAt = Number.NEGATIVE_INFINITY;
+  /** Per client: the unpointed state everyone last got, and when. */
+  private readonly toAll = new Map<number, { unpointed: string | null; at: number }>();
+  /** Latest entry per client due to everyone outside its interest at the next background send. */
+  private readonly background = new Map<number, PresenceEntry>();
+  private backgroundAt = Number.NEGATIVE_INFINITY;
+
+  constructor(
+    private readonly options: {
+      nearest: number;
+      refreshMs: number;
+      backgroundMs: number;
+      renewMs: number;
+    } = {
+      nearest: NEAREST_CURSORS,
+      refreshMs: INTEREST_REFRESH_MS,
+      backgroundMs: BACKGROUND_MS,
+      renewMs: RENEW_MS,
+    },
+  ) {}
+
+  /**
+   * A relay for a room crossing the threshold: its clients show every cursor so far, so each
+   * receiver starts as showing all of them (hidden with their next state when not near).
+   */
+  static showingAll(table: PresenceTable): InterestRelay {
+    const relay = new InterestRelay();
+    for (const entry of table.values()) if (entry.pointer) relay.audience.showing.add(entry.clientId);
+    return relay;
+  }
+
+  /** Sends `changes` (from `PresenceTable.takePending`) to `peers`; `now` in ms (monotonic). */
+  relay(table: PresenceTable, changes: readonly PendingPresence[], peers: Iterable<Peer>, now: number): void {
+    if (now - this.refreshedAt >= this.options.refreshMs) this.refresh(table, peers, now);
+    const items: TickItem[] = [];
+    for (const { entry, first } of changes) {
+      const id = entry.clientId;
+      if (entry.json === null) {
+        this.toAll.delete(id);
+        this.background.delete(id);
+        for (const r of this.receivers.values()) r.near.delete(id);
+      } else if (first) {
+        this.toAll.set(id, { unpointed: entry.unpointed ?? null, at: now });
+        this.background.delete(id);
+      } else {
+        const last = this.toAll.get(id);
+        if (!last || last.unpointed !== (entry.unpointed ?? null) || now - last.at >= this.options.renewMs)
+          this.background.set(id, entry);
+      }
+      items.push({ entry, first, chunks: [] });
+    }
+    const sendBackground = this.background.size > 0 && now - this.backgroundAt >= this.options.backgroundMs;
+    const late: TickItem[] = [];
+    if (sendBackground) {
+      this.backgroundAt = now;
+      for (const entry of this.background.values()) {
+        late.push({ entry, first: false, chunks: [] });
+        this.toAll.set(entry.clientId, { unpointed: entry.unpointed ?? null, at: now });
+      }
+      this.background.clear();
+    }
+    if (items.length === 0 && late.length === 0) return;
+    let audienceFrame: Uint8Array | null | undefined;
+    for (const peer of peers) {
+      const own = this.receivers.get(peer);
+      if (own) {
+        const frame = this.frameFor(own, items, late);
+        if (frame) peer.send(frame);
+      } else {
+        if (audienceFrame === undefined) audienceFrame = this.frameFor(this.audience, items, late);
+        if (audienceFrame) peer.send(audienceFrame);
+      }
+    }
+  }
+
+  /** Works out who is near whom: receivers with a pointer get their own set, the others the audience's. */
+  private refresh(table: PresenceTable, peers: Iterable<Peer>, now: number): void {
+    this.refreshedAt = now;
+    const pointers: { clientId: number; pointer: Point }[] = [];
+    const facilitators: number[] = [];
+    for (const entry of table.values()) {
+      if (entry.pointer) pointers.push({ clientId: entry.clientId, pointer: entry.pointer });
+      if (entry.facilitator) facilitators.push(entry.clientId);
+    }
+    this.audience.near = new Set(facilitators);
+    const before = new Map(this.receivers);
+    this.receivers.clear();
+    for (const peer of peers) {
+      const id = peer.awarenessClientId;
+      const pointer = id === null ? null : table.get(id)?.pointer;
+      if (!pointer) continue;
+      const near = new Set(nearestIds(pointer, pointers, this.options.nearest, id));
+      for (const f of facilitators) if (f !== id) near.add(f);
+      // A receiver leaving the audience keeps showing what the audience showed.
+      const showing = before.get(peer)?.showing ?? new Set(this.audience.showing);
+      this.receivers.set(peer, { self: id, near, showing });
+    }
+  }
+
+  /** One receiver's frame of this tick, or `null` when nothing in it concerns them. */
+  private frameFor(r: Receivers, items: readonly TickItem[], late: readonly TickItem[]): Uint8Array | null {
+    const chunks: Uint8Array[] = [];
+    for (const item of items) {
+      const id = item.entry.clientId;
+      if (id === r.self) continue;
+      let variant: number;
+      if (item.entry.json === null) {
+        variant = REMOVED;
+        r.showing.delete(id);
+      } else if (r.near.has(id)) {
+        variant = item.first ? FULL : LIGHT;
+        if (item.entry.pointer) r.showing.add(id);
+        else r.showing.delete(id);
+      } else if (item.first) {
+        variant = UNPOINTED_FULL;
+      } else continue;
+      chunks.push(chunkOf(item, variant));
+    }
+    for (const item of late) {
+      const id = item.entry.clientId;
+      if (id === r.self || r.near.has(id)) continue;
+      r.showing.delete(id);
+      chunks.push(chunkOf(item, UNPOINTED));
+    }
+    // A cursor shown that left the interest is hidden with its client's next state.
+    for (const item of items) {
+      const id = item.entry.clientId;
+      if (item.entry.json === null || item.first || r.near.has(id) || !r.showing.has(id)) continue;
+      r.showing.delete(id);
+      chunks.push(chunkOf(item, UNPOINTED));
+    }
+    if (chunks.length === 0) return null;
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, chunks.length);
+    for (const chunk of chunks) encoding.writeUint8Array(encoder, chunk);
+    return encodeAwareness(encoding.toUint8Array(encoder));
+  }
+}
+
+/** An entry's bytes in an awareness update as `variant`, encoded at its first use in the tick. */
+function chunkOf(item: TickItem, variant: number): Uint8Array {
+  const cached = item.chunks[variant];
+  if (cached) return cached;
+  const { entry } = item;
+  const json =
+    variant === REMOVED
+      ? 'null'
+      : variant === FULL
+        ? entry.json
+        : variant === LIGHT
+          ? entry.light
+          : variant === UNPOINTED_FULL
+            ? (entry.unpointedJson ?? entry.json)
+            : (entry.unpointed ?? entry.light);
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, entry.clientId);
+  encoding.writeVarUint(encoder, entry.clock);
+  encoding.writeVarString(encoder, json ?? 'null');
+  const chunk = encoding.toUint8Array(encoder);
+  item.chunks[variant] = chunk;
+  return chunk;
+}
