@@ -1,7 +1,12 @@
 import * as encoding from 'lib0/encoding';
 import { encodeAwareness } from './messages';
 import type { PendingPresence, PresenceEntry, PresenceTable } from './presence';
-import type { Peer } from './room';
+
+/** What the relay needs of a room's peer (room.ts `Peer`). */
+export interface Peer {
+  send(message: Uint8Array): void;
+  readonly awarenessClientId: number | null;
+}
 
 /**
  * Interest management (docs/contract.md, "Presence"): past this many people in a room, a
