@@ -5,6 +5,7 @@ import { Awareness, applyAwarenessUpdate } from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import type { DocStore, StoredDoc } from '../store/docs';
+import { INTEREST_FROM_PEOPLE } from './interest';
 import { MESSAGE } from './messages';
 import { type Peer, Room, type RoomOptions } from './room';
 import { type Transaction, TurnFlusher } from './turn';
@@ -330,6 +331,9 @@ describe('Room: presence', () => {
     clock,
     json: JSON.stringify({ cursor: { x, y: 0 }, user: { name: `u${clientId}` } }),
     light: JSON.stringify({ cursor: { x, y: 0 } }),
+    pointer: { x, y: 0 },
+    unpointed: '{}',
+    unpointedJson: JSON.stringify({ user: { name: `u${clientId}` } }),
   });
 
   it('sends a lone change at once, then merges changes into one frame per tick', async () => {
@@ -390,5 +394,29 @@ describe('Room: presence', () => {
       decoding.readVarUint(update),
     ]).toEqual([1, 1, 6]);
     expect(decoding.readVarString(update)).toBe('null');
+  });
+
+  it('past the interest threshold, sends stored updates with the presence tick and newcomers no cursors', async () => {
+    vi.useFakeTimers();
+    const { room, turn } = await setup({ presenceTickMs: 30 });
+    const peers = Array.from({ length: INTEREST_FROM_PEOPLE + 1 }, () => peer());
+    for (const p of peers) room.add(p);
+    const [alice, bob] = peers as [TestPeer, TestPeer];
+    room.applyPresence([entry(1, 1, 10)]);
+    vi.advanceTimersByTime(1);
+    await turn();
+    expect(presenceOf(room.presenceSnapshot()!).get(1)).toEqual({ user: { name: 'u1' } });
+    const before = bob.received.length;
+    room.applyUpdate(
+      update((d) => d.getMap('m').set('k', 1)),
+      alice,
+    );
+    await turn();
+    // Stored, and held for the tick (the last flush was just now).
+    expect(bob.received).toHaveLength(before);
+    vi.advanceTimersByTime(30);
+    await turn();
+    expect(bob.received.slice(before).map(kindOf)).toEqual(['update']);
+    expect(alice.received.slice(before)).toHaveLength(0);
   });
 });
