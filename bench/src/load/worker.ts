@@ -84,7 +84,9 @@ async function connectRooms({ server, rooms: assigned, spec }: WorkerSetup): Pro
     room.clients.forEach((info, i) => {
       connects.push(async () => {
         const kind: ClientKind = probes.has(info.index) ? 'probe' : 'light';
-        const client = connectClient(server, room.name, info, { kind, doc: docFromSeed(seed) });
+        const client = info.viewer
+          ? connectClient(server, room.name, info, { kind: 'light', discardSync: true })
+          : connectClient(server, room.name, info, { kind, doc: docFromSeed(seed) });
         load.clients[i] = client;
         await client.whenSynced(SYNC_TIMEOUT_MS);
       });

@@ -50,7 +50,7 @@ function state(clientId: number, clock: number, x: number | null, facilitator = 
   };
 }
 
-const options = { nearest: 3, refreshMs: 100, backgroundMs: 1_000, renewMs: 10_000 };
+const options = { nearest: 3, refreshMs: 100, backgroundMs: 1_000, renewMs: 10_000, audienceMs: 0 };
 
 /** A room of people 1…n with pointers at x = 10·id, a facilitator (id 100) far away, and a viewer with none. */
 function room(n: number) {

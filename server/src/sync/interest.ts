@@ -29,6 +29,18 @@ export const BACKGROUND_MS = 1_000;
  * renewed for 30 s; clients renew theirs every 15 s).
  */
 export const RENEW_MS = 10_000;
+/**
+ * Receivers without a pointer (viewers, people whose pointer is off the board) get what the
+ * room sends — document updates included — at most this often, in one write: they act on
+ * nothing, and one write per socket per tick is what a big room costs.
+ */
+export const AUDIENCE_MS = 100;
+
+/** A stored document update to send, and the peer it came from (which does not get it back). */
+export interface HeldUpdate {
+  message: Uint8Array;
+  origin: unknown;
+}
 
 interface Point {
   x: number;
@@ -106,6 +118,9 @@ export class InterestRelay {
   /** Latest entry per client due to everyone outside its interest at the next background send. */
   private readonly background = new Map<number, PresenceEntry>();
   private backgroundAt = Number.NEGATIVE_INFINITY;
+  /** What the audience is due at its next send: updates and presence frames, in order. */
+  private audienceQueue: HeldUpdate[] = [];
+  private audienceAt = Number.NEGATIVE_INFINITY;
 
   constructor(
     private readonly options: {
@@ -113,13 +128,20 @@ export class InterestRelay {
       refreshMs: number;
       backgroundMs: number;
       renewMs: number;
+      audienceMs: number;
     } = {
       nearest: NEAREST_CURSORS,
       refreshMs: INTEREST_REFRESH_MS,
       backgroundMs: BACKGROUND_MS,
       renewMs: RENEW_MS,
+      audienceMs: AUDIENCE_MS,
     },
   ) {}
+
+  /** Whether the audience has something waiting: the room must tick again. */
+  get waiting(): boolean {
+    return this.audienceQueue.length > 0;
+  }
 
   /**
    * A relay for a room crossing the threshold: its clients show every cursor so far, so each
@@ -131,8 +153,17 @@ export class InterestRelay {
     return relay;
   }
 
-  /** Sends `changes` (from `PresenceTable.takePending`) to `peers`; `now` in ms (monotonic). */
-  relay(table: PresenceTable, changes: readonly PendingPresence[], peers: Iterable<Peer>, now: number): void {
+  /**
+   * Sends `changes` (from `PresenceTable.takePending`) and the stored `updates` of the tick to
+   * `peers`; `now` in ms (monotonic).
+   */
+  relay(
+    table: PresenceTable,
+    changes: readonly PendingPresence[],
+    peers: Iterable<Peer>,
+    now: number,
+    updates: readonly HeldUpdate[] = [],
+  ): void {
     if (now - this.refreshedAt >= this.options.refreshMs) this.refresh(table, peers, now);
     const items: TickItem[] = [];
     for (const { entry, first } of changes) {
@@ -161,16 +192,23 @@ export class InterestRelay {
       }
       this.background.clear();
     }
-    if (items.length === 0 && late.length === 0) return;
-    let audienceFrame: Uint8Array | null | undefined;
+    const audienceFrame = this.frameFor(this.audience, items, late);
+    this.audienceQueue.push(...updates);
+    if (audienceFrame) this.audienceQueue.push({ message: audienceFrame, origin: null });
+    const audienceDue = this.audienceQueue.length > 0 && now - this.audienceAt >= this.options.audienceMs;
+    const audience = audienceDue ? this.audienceQueue : [];
+    if (audienceDue) {
+      this.audienceAt = now;
+      this.audienceQueue = [];
+    }
     for (const peer of peers) {
       const own = this.receivers.get(peer);
       if (own) {
+        for (const u of updates) if (u.origin !== peer) peer.send(u.message);
         const frame = this.frameFor(own, items, late);
         if (frame) peer.send(frame);
       } else {
-        if (audienceFrame === undefined) audienceFrame = this.frameFor(this.audience, items, late);
-        if (audienceFrame) peer.send(audienceFrame);
+        for (const u of audience) if (u.origin !== peer) peer.send(u.message);
       }
     }
   }

@@ -396,27 +396,35 @@ describe('Room: presence', () => {
     expect(decoding.readVarString(update)).toBe('null');
   });
 
-  it('past the interest threshold, sends stored updates with the presence tick and newcomers no cursors', async () => {
+  it('past the interest threshold, sends stored updates with the tick (to viewers within 100 ms) and newcomers no cursors', async () => {
     vi.useFakeTimers();
     const { room, turn } = await setup({ presenceTickMs: 30 });
-    const peers = Array.from({ length: INTEREST_FROM_PEOPLE + 1 }, () => peer());
+    const carol = { ...peer(), awarenessClientId: 2 };
+    const peers = [peer(), peer(), carol, ...Array.from({ length: INTEREST_FROM_PEOPLE }, () => peer())];
     for (const p of peers) room.add(p);
     const [alice, bob] = peers as [TestPeer, TestPeer];
-    room.applyPresence([entry(1, 1, 10)]);
+    room.applyPresence([entry(1, 1, 10), entry(2, 1, 20)]);
     vi.advanceTimersByTime(1);
     await turn();
     expect(presenceOf(room.presenceSnapshot()!).get(1)).toEqual({ user: { name: 'u1' } });
-    const before = bob.received.length;
+    const [bobBefore, carolBefore] = [bob.received.length, carol.received.length];
     room.applyUpdate(
       update((d) => d.getMap('m').set('k', 1)),
       alice,
     );
     await turn();
     // Stored, and held for the tick (the last flush was just now).
-    expect(bob.received).toHaveLength(before);
+    expect(carol.received).toHaveLength(carolBefore);
     vi.advanceTimersByTime(30);
     await turn();
-    expect(bob.received.slice(before).map(kindOf)).toEqual(['update']);
-    expect(alice.received.slice(before)).toHaveLength(0);
+    // Carol has a pointer: the next tick; Bob, who has none, within AUDIENCE_MS.
+    expect(carol.received.slice(carolBefore).map(kindOf)).toEqual(['update']);
+    expect(bob.received).toHaveLength(bobBefore);
+    for (let t = 0; t < 3; t++) {
+      vi.advanceTimersByTime(30);
+      await turn();
+    }
+    expect(bob.received.slice(bobBefore).map(kindOf)).toEqual(['update']);
+    expect(alice.received.filter((m) => kindOf(m) === 'update')).toHaveLength(0);
   });
 });

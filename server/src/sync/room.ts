@@ -5,7 +5,7 @@ import type { DocStore, StoredDoc } from '../store/docs';
 import type { JournalRow } from '../store/journal';
 import type { TransactionStores } from '../store/transaction';
 import type { EditJournal, RoomJournal } from './edit-journal';
-import { INTEREST_FROM_PEOPLE, InterestRelay } from './interest';
+import { type HeldUpdate, INTEREST_FROM_PEOPLE, InterestRelay } from './interest';
 import { encodePermissionDenied, encodeSyncStep1, encodeUpdate } from './messages';
 import { type PresenceEntry, PresenceTable } from './presence';
 import { rebuildStoredDoc } from './stored-doc';
@@ -89,7 +89,7 @@ export class Room implements TurnCommit {
   /** Past INTEREST_FROM_PEOPLE peers: who gets whose cursor (interest.ts); `null` below. */
   private interest: InterestRelay | null = null;
   /** Past INTEREST_FROM_PEOPLE peers, stored updates wait for the presence tick (`broadcastStored`). */
-  private held: { message: Uint8Array; origin: unknown }[] = [];
+  private held: HeldUpdate[] = [];
   private readonly journal: RoomJournal | null;
   /** The last compaction asked for: one runs at a time, each after the one before. */
   private compaction: Promise<void> = Promise.resolve();
@@ -363,12 +363,13 @@ export class Room implements TurnCommit {
     this.lastPresenceFlush = now;
     const held = this.held;
     this.held = [];
-    for (const { message, origin } of held) this.broadcast(message, origin);
     if (this.peers.size > INTEREST_FROM_PEOPLE) {
       if (!this.interest) this.interest = InterestRelay.showingAll(this.presence);
-      this.interest.relay(this.presence, this.presence.takePending(), this.peers, now);
+      this.interest.relay(this.presence, this.presence.takePending(), this.peers, now, held);
+      if (this.interest.waiting) this.schedulePresence();
       return;
     }
+    for (const { message, origin } of held) this.broadcast(message, origin);
     this.interest = null;
     const message = this.presence.takeChanges();
     if (message) this.broadcast(message, null);
