@@ -1,5 +1,5 @@
 import * as encoding from 'lib0/encoding';
-import { encodeAwareness } from './messages';
+import { MESSAGE } from './messages';
 import type { PendingPresence, PresenceEntry, PresenceTable } from './presence';
 
 /** What the relay needs of a room's peer (room.ts `Peer`). */
@@ -17,7 +17,7 @@ export interface Peer {
 export const INTEREST_FROM_PEOPLE = 60;
 export const NEAREST_CURSORS = 25;
 /** How often who is nearest is worked out again (pointers move; a set a little old is fine). */
-export const INTEREST_REFRESH_MS = 250;
+export const INTEREST_REFRESH_MS = 500;
 /**
  * States without the pointer (for those outside a client's interest: what it edits changed,
  * or a cursor to hide) wait and leave together this often, so that they do not cost every
@@ -47,34 +47,69 @@ interface Point {
   y: number;
 }
 
+/** Pointers laid out flat, so that the distance loop reads numbers, not objects. */
+export interface Pointers {
+  ids: Float64Array;
+  xs: Float64Array;
+  ys: Float64Array;
+}
+
+export function pointersOf(points: readonly { clientId: number; pointer: Point }[]): Pointers {
+  const ids = new Float64Array(points.length);
+  const xs = new Float64Array(points.length);
+  const ys = new Float64Array(points.length);
+  points.forEach(({ clientId, pointer }, i) => {
+    ids[i] = clientId;
+    xs[i] = pointer.x;
+    ys[i] = pointer.y;
+  });
+  return { ids, xs, ys };
+}
+
 /**
- * The ids of the `count` pointers nearest to `origin` (squared distance; ties to the earlier
- * candidate), `exclude` left out. Linear with a small sorted window: `count` is small.
+ * The ids of the `count` pointers nearest to `origin`, nearest first (squared distance; ties
+ * to the earlier one), `exclude` left out. One pass keeping the `count` best in a max-heap:
+ * this runs for every receiver with a pointer at every refresh.
  */
-export function nearestIds(
-  origin: Point,
-  candidates: readonly { clientId: number; pointer: Point }[],
-  count: number,
-  exclude: number | null,
-): number[] {
-  const ids: number[] = [];
-  const distances: number[] = [];
-  for (const { clientId, pointer } of candidates) {
-    if (clientId === exclude) continue;
-    const dx = pointer.x - origin.x;
-    const dy = pointer.y - origin.y;
-    const d = dx * dx + dy * dy;
-    if (ids.length === count && d >= (distances[count - 1] ?? Number.POSITIVE_INFINITY)) continue;
-    let at = ids.length;
-    while (at > 0 && (distances[at - 1] ?? 0) > d) at--;
-    ids.splice(at, 0, clientId);
-    distances.splice(at, 0, d);
-    if (ids.length > count) {
-      ids.pop();
-      distances.pop();
+export function nearestIds(origin: Point, pointers: Pointers, count: number, exclude: number | null): number[] {
+  const { ids, xs, ys } = pointers;
+  // The heap holds candidate indexes; the farthest (distance, then index) at the root.
+  const heap = new Int32Array(count);
+  const distance = new Float64Array(ids.length);
+  let size = 0;
+  const farther = (a: number, b: number) =>
+    (distance[a] as number) > (distance[b] as number) || (distance[a] === distance[b] && a > b);
+  for (let i = 0; i < ids.length; i++) {
+    if (ids[i] === exclude) continue;
+    const dx = (xs[i] as number) - origin.x;
+    const dy = (ys[i] as number) - origin.y;
+    distance[i] = dx * dx + dy * dy;
+    if (size < count) {
+      let at = size++;
+      while (at > 0) {
+        const up = (at - 1) >> 1;
+        if (!farther(i, heap[up] as number)) break;
+        heap[at] = heap[up] as number;
+        at = up;
+      }
+      heap[at] = i;
+    } else if (count > 0 && farther(heap[0] as number, i)) {
+      let at = 0;
+      for (;;) {
+        const left = 2 * at + 1;
+        if (left >= size) break;
+        const right = left + 1;
+        const child = right < size && farther(heap[right] as number, heap[left] as number) ? right : left;
+        if (!farther(heap[child] as number, i)) break;
+        heap[at] = heap[child] as number;
+        at = child;
+      }
+      heap[at] = i;
     }
   }
-  return ids;
+  return Array.from(heap.subarray(0, size))
+    .sort((a, b) => (farther(a, b) ? 1 : -1))
+    .map((i) => ids[i] as number);
 }
 
 /**
@@ -223,13 +258,14 @@ export class InterestRelay {
       if (entry.facilitator) facilitators.push(entry.clientId);
     }
     this.audience.near = new Set(facilitators);
+    const flat = pointersOf(pointers);
     const before = new Map(this.receivers);
     this.receivers.clear();
     for (const peer of peers) {
       const id = peer.awarenessClientId;
       const pointer = id === null ? null : table.get(id)?.pointer;
       if (!pointer) continue;
-      const near = new Set(nearestIds(pointer, pointers, this.options.nearest, id));
+      const near = new Set(nearestIds(pointer, flat, this.options.nearest, id));
       for (const f of facilitators) if (f !== id) near.add(f);
       // A receiver leaving the audience keeps showing what the audience showed.
       const showing = before.get(peer)?.showing ?? new Set(this.audience.showing);
@@ -269,12 +305,43 @@ export class InterestRelay {
       r.showing.delete(id);
       chunks.push(chunkOf(item, UNPOINTED));
     }
-    if (chunks.length === 0) return null;
-    const encoder = encoding.createEncoder();
-    encoding.writeVarUint(encoder, chunks.length);
-    for (const chunk of chunks) encoding.writeUint8Array(encoder, chunk);
-    return encodeAwareness(encoding.toUint8Array(encoder));
+    return chunks.length === 0 ? null : awarenessFrame(chunks);
   }
+}
+
+/** An awareness message of entries already encoded: one allocation, no encoder. */
+export function awarenessFrame(chunks: readonly Uint8Array[]): Uint8Array {
+  let entriesBytes = 0;
+  for (const chunk of chunks) entriesBytes += chunk.byteLength;
+  const countBytes = varUintBytes(chunks.length);
+  const payload = countBytes + entriesBytes;
+  const frame = new Uint8Array(1 + varUintBytes(payload) + payload);
+  frame[0] = MESSAGE.awareness;
+  let at = writeVarUint(frame, 1, payload);
+  at = writeVarUint(frame, at, chunks.length);
+  for (const chunk of chunks) {
+    frame.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return frame;
+}
+
+function varUintBytes(n: number): number {
+  let bytes = 1;
+  for (let v = n; v > 0x7f; v = Math.floor(v / 0x80)) bytes++;
+  return bytes;
+}
+
+/** lib0's varUint: 7 bits a byte, low first, the high bit set on all but the last. */
+function writeVarUint(into: Uint8Array, at: number, n: number): number {
+  let v = n;
+  let i = at;
+  while (v > 0x7f) {
+    into[i++] = 0x80 | (v & 0x7f);
+    v = Math.floor(v / 0x80);
+  }
+  into[i++] = v;
+  return i;
 }
 
 /** An entry's bytes in an awareness update as `variant`, encoded at its first use in the tick. */
