@@ -8,7 +8,8 @@
  */
 import type { ScenarioContext, ScenarioResult } from '../lib/scenario';
 import { DOC_COLUMNS, PRESENCE_COLUMNS, SERVER_COLUMNS } from '../load/report-row';
-import { compareServers, durationOf } from '../load/server-run';
+import { compareServers } from '../load/server-run';
+import { plenarySpec } from './plenary';
 
 export const name = 'plenary-viewers';
 export const description =
@@ -21,16 +22,7 @@ export function run(ctx: ScenarioContext): Promise<ScenarioResult> {
     ctx,
     1,
     ctx.quick ? 100 : 300,
-    {
-      cursorHz: 2,
-      movesPerSec: 0.25,
-      probesPerRoom: ctx.quick ? 3 : 5,
-      warmupS: ctx.quick ? 1 : 5,
-      durationS: durationOf(ctx, 60),
-      drainS: 2,
-      watchedSenders: 26,
-      connectConcurrency: 50,
-    },
+    { ...plenarySpec(ctx), connectConcurrency: 50 },
     ctx.quick ? 200 : 700,
   );
 }

@@ -67,7 +67,9 @@ function room(n: number) {
 }
 
 describe('nearestIds', () => {
-  const points = pointersOf([0, 50, 11, 9, 30, -12].map((x, i) => ({ clientId: i + 1, pointer: { x, y: 0 } })));
+  const points = pointersOf(
+    [0, 50, 11, 9, 30, -12].map((x, i) => ({ clientId: i + 1, pointer: { x, y: 0 } })),
+  );
 
   it('picks the pointers nearest to the origin, leaving the receiver out', () => {
     expect(nearestIds({ x: 10, y: 0 }, points, 3, 3)).toEqual([4, 1, 5]);

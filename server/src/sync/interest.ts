@@ -71,7 +71,12 @@ export function pointersOf(points: readonly { clientId: number; pointer: Point }
  * to the earlier one), `exclude` left out. One pass keeping the `count` best in a max-heap:
  * this runs for every receiver with a pointer at every refresh.
  */
-export function nearestIds(origin: Point, pointers: Pointers, count: number, exclude: number | null): number[] {
+export function nearestIds(
+  origin: Point,
+  pointers: Pointers,
+  count: number,
+  exclude: number | null,
+): number[] {
   const { ids, xs, ys } = pointers;
   // The heap holds candidate indexes; the farthest (distance, then index) at the root.
   const heap = new Int32Array(count);
