@@ -161,4 +161,30 @@ describe('InterestRelay', () => {
     expect(ids.length).toBeGreaterThan(0);
     expect(ids).not.toContain(1);
   });
+
+  it('never leaves a stored update unsent to a viewer: not when it takes a pointer, not when the room shrinks', () => {
+    const { table } = room(4);
+    const slow = new InterestRelay({ ...options, audienceMs: 1_000 });
+    const recording = (awarenessClientId: number | null) => {
+      const got: Uint8Array[] = [];
+      return { awarenessClientId, got, send: (m: Uint8Array) => got.push(m) };
+    };
+    const people = [1, 2, 3, 4].map(recording);
+    const late = recording(300);
+    const stays = recording(null);
+    const peers = [late, stays, ...people];
+    const update = { message: new Uint8Array([0, 2, 0]), origin: people[0] };
+    slow.relay(table, table.takePending(), peers, 0);
+    slow.relay(table, [], peers, 10, [update]);
+    expect(people[1]!.got).toContain(update.message);
+    expect(people[0]!.got).not.toContain(update.message);
+    // Neither viewer has it yet (no pointer: every second). Then `late` puts a pointer on the board.
+    expect(late.got).not.toContain(update.message);
+    table.apply([state(300, 1, 15)]);
+    slow.relay(table, table.takePending(), peers, 200);
+    expect(late.got).toContain(update.message);
+    expect(stays.got).not.toContain(update.message);
+    slow.drainAudience(peers);
+    expect(stays.got).toContain(update.message);
+  });
 });

@@ -272,10 +272,26 @@ export class InterestRelay {
       if (!pointer) continue;
       const near = new Set(nearestIds(pointer, flat, this.options.nearest, id));
       for (const f of facilitators) if (f !== id) near.add(f);
-      // A receiver leaving the audience keeps showing what the audience showed.
-      const showing = before.get(peer)?.showing ?? new Set(this.audience.showing);
+      const was = before.get(peer);
+      // A receiver leaving the audience gets what the audience still waits for, and keeps
+      // showing what the audience showed.
+      if (!was) this.sendAudienceQueue(peer);
+      const showing = was?.showing ?? new Set(this.audience.showing);
       this.receivers.set(peer, { self: id, near, showing });
     }
+  }
+
+  /**
+   * Sends the audience what it waits for now (the room is leaving interest management, or
+   * closing): nothing stored may stay unsent.
+   */
+  drainAudience(peers: Iterable<Peer>): void {
+    for (const peer of peers) if (!this.receivers.has(peer)) this.sendAudienceQueue(peer);
+    this.audienceQueue = [];
+  }
+
+  private sendAudienceQueue(peer: Peer): void {
+    for (const u of this.audienceQueue) if (u.origin !== peer) peer.send(u.message);
   }
 
   /** One receiver's frame of this tick, or `null` when nothing in it concerns them. */

@@ -369,6 +369,8 @@ export class Room implements TurnCommit {
       if (this.interest.waiting) this.schedulePresence();
       return;
     }
+    // Back under the threshold: whatever the audience still waited for goes first.
+    this.interest?.drainAudience(this.peers);
     for (const { message, origin } of held) this.broadcast(message, origin);
     this.interest = null;
     const message = this.presence.takeChanges();
