@@ -5,6 +5,7 @@ import { Awareness, applyAwarenessUpdate } from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import type { DocStore, StoredDoc } from '../store/docs';
+import { INTEREST_FROM_PEOPLE } from './interest';
 import { MESSAGE } from './messages';
 import { type Peer, Room, type RoomOptions, type RoomStore } from './room';
 import { type Transaction, TurnFlusher } from './turn';
@@ -576,6 +577,9 @@ describe('Room: presence', () => {
     clock,
     json: JSON.stringify({ cursor: { x, y: 0 }, user: { name: `u${clientId}` } }),
     light: JSON.stringify({ cursor: { x, y: 0 } }),
+    pointer: { x, y: 0 },
+    unpointed: '{}',
+    unpointedJson: JSON.stringify({ user: { name: `u${clientId}` } }),
   });
 
   it('sends a lone change at once, then merges changes into one frame per tick', async () => {
@@ -636,5 +640,37 @@ describe('Room: presence', () => {
       decoding.readVarUint(update),
     ]).toEqual([1, 1, 6]);
     expect(decoding.readVarString(update)).toBe('null');
+  });
+
+  it('past the interest threshold, sends stored updates with the tick (to viewers within 100 ms) and newcomers no cursors', async () => {
+    vi.useFakeTimers();
+    const { room, turn } = await setup({ presenceTickMs: 30 });
+    const carol = { ...peer(), awarenessClientId: 2 };
+    const peers = [peer(), peer(), carol, ...Array.from({ length: INTEREST_FROM_PEOPLE }, () => peer())];
+    for (const p of peers) room.add(p);
+    const [alice, bob] = peers as [TestPeer, TestPeer];
+    room.applyPresence([entry(1, 1, 10), entry(2, 1, 20)]);
+    vi.advanceTimersByTime(1);
+    await turn();
+    expect(presenceOf(room.presenceSnapshot()!).get(1)).toEqual({ user: { name: 'u1' } });
+    const [bobBefore, carolBefore] = [bob.received.length, carol.received.length];
+    room.applyUpdate(
+      update((d) => d.getMap('m').set('k', 1)),
+      alice,
+    );
+    await turn();
+    // Stored, and held for the tick (the last flush was just now).
+    expect(carol.received).toHaveLength(carolBefore);
+    vi.advanceTimersByTime(30);
+    await turn();
+    // Carol has a pointer: the next tick; Bob, who has none, within AUDIENCE_MS.
+    expect(carol.received.slice(carolBefore).map(kindOf)).toEqual(['update']);
+    expect(bob.received).toHaveLength(bobBefore);
+    for (let t = 0; t < 3; t++) {
+      vi.advanceTimersByTime(30);
+      await turn();
+    }
+    expect(bob.received.slice(bobBefore).map(kindOf)).toEqual(['update']);
+    expect(alice.received.filter((m) => kindOf(m) === 'update')).toHaveLength(0);
   });
 });

@@ -5,6 +5,7 @@ import type { DocStore, StoredDoc } from '../store/docs';
 import type { JournalRow } from '../store/journal';
 import type { DocTransactionStores } from '../store/transaction';
 import type { EditJournal, RoomJournal } from './edit-journal';
+import { type HeldUpdate, INTEREST_FROM_PEOPLE, InterestRelay } from './interest';
 import { encodePermissionDenied, encodeSyncStep1, encodeUpdate } from './messages';
 import { type PresenceEntry, type PresenceLink, type PresenceRelay, PresenceTable } from './presence';
 import { BUS_ORIGIN } from './room-bus';
@@ -124,6 +125,10 @@ export class Room implements TurnCommit {
   /** Other nodes' updates that arrived meanwhile: applied to the reloaded document, not the old one. */
   private arrivedDuringReload: Uint8Array[][] | null = null;
   private lastPresenceFlush = Number.NEGATIVE_INFINITY;
+  /** Past INTEREST_FROM_PEOPLE peers: who gets whose cursor (interest.ts); `null` below. */
+  private interest: InterestRelay | null = null;
+  /** Past INTEREST_FROM_PEOPLE peers, stored updates wait for the presence tick (`broadcastStored`). */
+  private heldUpdates: HeldUpdate[] = [];
   private readonly journal: RoomJournal | null;
   private readonly presenceLink: PresenceLink | null;
   /** The last compaction asked for: one runs at a time, each after the one before. */
@@ -243,6 +248,11 @@ export class Room implements TurnCommit {
     if (this.presence.apply(entries)) this.schedulePresence();
   }
 
+  /** Who is here, for a peer that just arrived or asked; past the interest threshold without cursors. */
+  presenceSnapshot(): Uint8Array | null {
+    return this.presence.snapshot(this.interest === null);
+  }
+
   /** Appends this turn's updates through `tx`, the turn's transaction; never rejects. */
   async persist(tx: DocTransactionStores): Promise<void> {
     if (this.uncommitted.length === 0) return;
@@ -298,7 +308,7 @@ export class Room implements TurnCommit {
     this.lastSeq = this.persistedSeq;
     for (const { update, message, origin } of batch) {
       this.logBytes += update.byteLength;
-      this.broadcast(message, origin);
+      this.broadcastStored(message, origin);
     }
     this.ownSettled += batch.length;
     this.releaseHeld();
@@ -361,6 +371,7 @@ export class Room implements TurnCommit {
     this.destroyed = true;
     if (this.presenceTimer) clearTimeout(this.presenceTimer);
     this.presenceLink?.leave();
+    this.heldUpdates = [];
     this.current.off('update', this.onDocUpdate);
     this.current.destroy();
     this.peers.clear();
@@ -501,9 +512,10 @@ export class Room implements TurnCommit {
     const message = encodeUpdate(update);
     this.replies.push(message);
     if (origin === BUS_ORIGIN) {
-      // Committed by another node: to every peer now, and part of the stored log for compaction.
+      // Committed by another node: to every peer (on the tick in a big room), and part of the
+      // stored log for compaction.
       this.logBytes += update.byteLength;
-      this.broadcast(message, null);
+      this.broadcastStored(message, null);
       return;
     }
     this.ownApplied++;
@@ -522,10 +534,38 @@ export class Room implements TurnCommit {
   // and one buffer for all costs less than one per receiver.
   private readonly flushPresence = (): void => {
     this.presenceTimer = null;
-    this.lastPresenceFlush = performance.now();
+    const now = performance.now();
+    this.lastPresenceFlush = now;
+    const held = this.heldUpdates;
+    this.heldUpdates = [];
+    if (this.peers.size > INTEREST_FROM_PEOPLE) {
+      if (!this.interest) this.interest = InterestRelay.showingAll(this.presence);
+      this.interest.relay(this.presence, this.presence.takePending(), this.peers, now, held);
+      if (this.interest.waiting) this.schedulePresence();
+      return;
+    }
+    // Back under the threshold: whatever the audience still waited for goes first.
+    this.interest?.drainAudience(this.peers);
+    for (const { message, origin } of held) this.broadcast(message, origin);
+    this.interest = null;
     const message = this.presence.takeChanges();
     if (message) this.broadcast(message, null);
   };
+
+  /**
+   * A stored update goes to every peer but its sender. In a room past INTEREST_FROM_PEOPLE it
+   * waits for the presence tick (at most `presenceTickMs`), so that each socket gets one write
+   * per tick whatever the number of people editing: the writes, not the bytes, are what a
+   * big room costs.
+   */
+  private broadcastStored(message: Uint8Array, origin: unknown): void {
+    if (this.peers.size <= INTEREST_FROM_PEOPLE) {
+      this.broadcast(message, origin);
+      return;
+    }
+    this.heldUpdates.push({ message, origin });
+    this.schedulePresence();
+  }
 
   private broadcast(message: Uint8Array, except: unknown): void {
     for (const peer of this.peers) if (peer !== except) peer.send(message);
