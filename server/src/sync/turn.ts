@@ -2,6 +2,8 @@ import type { DocTransactionStores } from '../store/transaction';
 
 /** A room with updates to store before anyone is sent them. */
 export interface TurnCommit {
+  /** The room's name: a turn stores its rooms in name order. */
+  readonly name: string;
   /** Appends the turn's updates through `tx` (inside the turn's transaction); must not reject. */
   persist(tx: DocTransactionStores): Promise<void>;
   /**
@@ -88,7 +90,9 @@ export class TurnFlusher {
   };
 
   private async runTurn(): Promise<void> {
-    const rooms = this.writable() ? [...this.commits] : [];
+    // In name order: two nodes' turns lock the rooms' `doc_heads` rows (PostgreSQL) in the same
+    // order, so they wait for each other instead of deadlocking (docs/scale-out.md §1).
+    const rooms = this.writable() ? [...this.commits].sort(byName) : [];
     for (const room of rooms) this.commits.delete(room);
     let failure: { error: unknown } | null = null;
     if (rooms.length > 0) {
@@ -131,4 +135,8 @@ export class TurnFlusher {
     this.scheduled = true;
     setImmediate(() => void this.run());
   }
+}
+
+function byName(a: TurnCommit, b: TurnCommit): number {
+  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
 }
