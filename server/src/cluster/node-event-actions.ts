@@ -2,12 +2,18 @@
  * What a node does when another node tells it what it did (docs/scale-out.md, "Node events"):
  * the same as the deciding node does to what it holds itself, here, for what this node holds.
  */
+import { draftsRoomName } from '@atelier/shared';
 import type { Logger } from '../log';
 import { forgetWorkshopHere, type WorkshopHolders } from '../privacy/deletion';
+import { type DraftsHolders, eraseDraftsHere } from '../privacy/erasure';
 import type { ActivityTracker } from '../store/activity';
+import type { PurgeStore } from '../store/purge';
+import type { RoomManager } from '../sync/rooms';
 import type { NodeEventHandler } from './node-events';
 
-export interface NodeEventActionsDeps extends WorkshopHolders {
+export interface NodeEventActionsDeps extends WorkshopHolders, DraftsHolders {
+  rooms: Pick<RoomManager, 'retire' | 'retireRoom' | 'dropsSettled'>;
+  purge: Pick<PurgeStore, 'deleteDoc' | 'scrub'>;
   activity: Pick<ActivityTracker, 'forget'>;
   /**
    * A workshop's rounds changed on another node: the lease holder of its duties reschedules its
@@ -37,6 +43,16 @@ export function actOnNodeEvents(deps: NodeEventActionsDeps): NodeEventHandler {
             { participantId: event.participantId, code: event.code, from, sockets: closed },
             'participant disconnected by another node',
           );
+        return;
+      }
+      case 'drafts-erased': {
+        const drafts = draftsRoomName(event.workshopId, event.participantId);
+        // Held here: what this node wrote of it before letting go leaves the disk too.
+        if (await eraseDraftsHere(deps, drafts)) await deps.purge.scrub();
+        log.info(
+          { workshopId: event.workshopId, participantId: event.participantId, from },
+          "participant's drafts erased on another node: let go here",
+        );
         return;
       }
       case 'rounds-changed':

@@ -1,0 +1,90 @@
+/**
+ * Erasure and deletion with two servers on one PostgreSQL database and one Redis
+ * (docs/scale-out.md, "Node events"; docs/architecture.md, "Per store"): what the deciding node
+ * deletes, the other node — which held the rooms loaded, with writes of its own — does not write
+ * back. Stock y-websocket clients; the database read directly.
+ */
+import { addNote, draftsRoomName, readNotes, roomName } from '@atelier/shared';
+import { createTestDatabase, createTestRedis, type TestDatabase, type TestRedis } from '@atelier/testing';
+import pg from 'pg';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { api, cleanup, connectDoc, createWorkshop, join, logEntries, startServer, waitFor } from './harness';
+
+let redis: TestRedis;
+let database: TestDatabase;
+let admin: pg.Pool;
+
+beforeAll(async () => {
+  [redis, database] = await Promise.all([createTestRedis(), createTestDatabase()]);
+  admin = new pg.Pool({ connectionString: database.url, max: 1 });
+  admin.on('error', () => undefined);
+});
+
+afterEach(async () => {
+  await cleanup();
+});
+
+afterAll(async () => {
+  await admin.end();
+  await Promise.all([redis.cleanup(), database.drop()]);
+});
+
+/** Node A and node B, node B reaching the database at `databaseB` (directly by default). */
+async function twoNodes(databaseB = database.url) {
+  const env = (db: string) => ({ DATABASE_URL: db, REDIS_URL: redis.url, REDIS_PREFIX: redis.prefix });
+  const a = await startServer({ env: env(database.url) });
+  const b = await startServer({ env: env(databaseB) });
+  return { a, b };
+}
+
+/** The rows of document `doc` (its log and its snapshot) in the database. */
+async function storedRows(doc: string): Promise<number> {
+  const { rows } = await admin.query<{ n: string }>(
+    `SELECT (SELECT count(*) FROM doc_updates WHERE doc = $1)
+          + (SELECT count(*) FROM doc_snapshots WHERE doc = $1) AS n`,
+    [doc],
+  );
+  return Number(rows[0]?.n);
+}
+
+describe("an erasure with its contributions, the person's drafts loaded on another node", () => {
+  it('drops them there unsaved and refuses them: nothing of the drafts is left in the database', async () => {
+    const { a, b } = await twoNodes();
+    const workshop = await createWorkshop(a.url);
+    const hugo = await join(a.url, workshop.joinCode, { name: 'Hugo Martinez', group: 'resident' });
+    const drafts = draftsRoomName(workshop.id, hugo.participantId);
+    // Hugo's drafts are open on node B only.
+    const onB = await connectDoc(b.wsUrl, drafts, hugo.token);
+    addNote(onB.doc, { x: 0, y: 0, author: hugo.participantId, text: 'Brouillon de Hugo' });
+    await waitFor(async () => (await storedRows(drafts)) > 0, 'the draft to be stored');
+
+    const erased = await api(
+      a.url,
+      'POST',
+      `/api/workshops/${workshop.id}/participants/${hugo.participantId}/erase`,
+      { token: workshop.facilitatorToken, body: { removeContributions: true } },
+    );
+    expect(erased.status).toBe(200);
+    // Hugo's socket on B is closed (4410): B lets go of the room, dropped or (compacted) unloaded.
+    const letGo = () =>
+      logEntries(b)
+        .filter((entry) => entry.room === drafts && /^room (dropped|unloaded)$/.test(String(entry.msg)))
+        .map((entry) => entry.msg);
+    await waitFor(() => letGo().length > 0, 'node B to let go of the drafts room');
+    expect(letGo()).toEqual(['room dropped']);
+    await waitFor(
+      () => b.logs.includes("participant's drafts erased on another node: let go here"),
+      'node B to have deleted what it wrote of them',
+    );
+    expect(await storedRows(drafts)).toBe(0);
+    // The reveal on B moves nothing of Hugo's (his drafts room is refused there, not read again).
+    const revealed = await api<{ revealed: number }>(b.url, 'POST', `/api/workshops/${workshop.id}/reveal`, {
+      token: workshop.facilitatorToken,
+    });
+    expect(revealed.status).toBe(200);
+    expect(revealed.body.revealed).toBe(0);
+    const board = await connectDoc(b.wsUrl, roomName(workshop.id, 'board'), workshop.facilitatorToken);
+    expect(readNotes(board.doc)).toEqual([]);
+    expect(await storedRows(drafts)).toBe(0);
+  });
+});
