@@ -5,14 +5,32 @@
  * back. Stock y-websocket clients; the database read directly.
  */
 import { addNote, draftsRoomName, readNotes, roomName } from '@atelier/shared';
-import { createTestDatabase, createTestRedis, type TestDatabase, type TestRedis } from '@atelier/testing';
+import {
+  createTestDatabase,
+  createTestRedis,
+  startTcpProxy,
+  type TcpProxy,
+  type TestDatabase,
+  type TestRedis,
+} from '@atelier/testing';
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { api, cleanup, connectDoc, createWorkshop, join, logEntries, startServer, waitFor } from './harness';
+import {
+  api,
+  cleanup,
+  connectDoc,
+  createWorkshop,
+  DEFAULT_WORKSHOP,
+  join,
+  logEntries,
+  startServer,
+  waitFor,
+} from './harness';
 
 let redis: TestRedis;
 let database: TestDatabase;
 let admin: pg.Pool;
+const proxies: TcpProxy[] = [];
 
 beforeAll(async () => {
   [redis, database] = await Promise.all([createTestRedis(), createTestDatabase()]);
@@ -22,6 +40,7 @@ beforeAll(async () => {
 
 afterEach(async () => {
   await cleanup();
+  for (const proxy of proxies.splice(0)) await proxy.close();
 });
 
 afterAll(async () => {
@@ -35,6 +54,17 @@ async function twoNodes(databaseB = database.url) {
   const a = await startServer({ env: env(database.url) });
   const b = await startServer({ env: env(databaseB) });
   return { a, b };
+}
+
+/** The rows of every document of `workshopId` (its board is named by its id, the others `id/…`). */
+async function workshopRows(workshopId: string): Promise<number> {
+  const { rows } = await admin.query<{ n: string }>(
+    `SELECT (SELECT count(*) FROM doc_updates WHERE doc = $1 OR starts_with(doc, $1 || '/'))
+          + (SELECT count(*) FROM doc_snapshots WHERE doc = $1 OR starts_with(doc, $1 || '/'))
+          + (SELECT count(*) FROM doc_heads WHERE doc = $1 OR starts_with(doc, $1 || '/')) AS n`,
+    [workshopId],
+  );
+  return Number(rows[0]?.n);
 }
 
 /** The rows of document `doc` (its log and its snapshot) in the database. */
@@ -86,5 +116,43 @@ describe("an erasure with its contributions, the person's drafts loaded on anoth
     const board = await connectDoc(b.wsUrl, roomName(workshop.id, 'board'), workshop.facilitatorToken);
     expect(readNotes(board.doc)).toEqual([]);
     expect(await storedRows(drafts)).toBe(0);
+  });
+});
+
+describe('a deletion while another node has a turn of the workshop in flight', () => {
+  it('leaves nothing of it: that node purges again once its turn ended', async () => {
+    const stalled = await startTcpProxy(database.url, 5432);
+    proxies.push(stalled);
+    const { a, b } = await twoNodes(stalled.url);
+    const workshop = await createWorkshop(a.url);
+    const bob = await join(a.url, workshop.joinCode, { name: 'Bob', group: 'business' });
+    const board = roomName(workshop.id, 'board');
+    const onB = await connectDoc(b.wsUrl, board, bob.token);
+    addNote(onB.doc, { id: 'before', x: 0, y: 0, author: bob.participantId, text: 'avant' });
+    await waitFor(async () => (await workshopRows(workshop.id)) > 1, 'the first note to be stored');
+
+    // B's next turn reaches its database connection and stays there, unanswered: in flight.
+    stalled.stall();
+    addNote(onB.doc, { id: 'inFlight', x: 0, y: 100, author: bob.participantId, text: 'en vol' });
+    const deleted = await api(a.url, 'DELETE', `/api/workshops/${workshop.id}`, {
+      token: workshop.facilitatorToken,
+      body: { confirm: DEFAULT_WORKSHOP.title },
+    });
+    expect(deleted.status).toBe(200);
+    // A purged without waiting for B; B dropped the room, its turn still on its way.
+    expect(await workshopRows(workshop.id)).toBe(0);
+    await waitFor(
+      () => b.logs.includes('workshop deleted on another node: let go here'),
+      'node B to let go of the workshop',
+    );
+
+    // The turn commits after A's purge; B's purge, after it, leaves nothing.
+    stalled.resume();
+    await waitFor(
+      () => b.logs.includes('workshop deleted on another node: purged again here'),
+      'node B to purge again',
+    );
+    expect(await workshopRows(workshop.id)).toBe(0);
+    expect((await admin.query('SELECT 1 FROM workshops WHERE id = $1', [workshop.id])).rowCount).toBe(0);
   });
 });

@@ -13,7 +13,7 @@ import type { NodeEventHandler } from './node-events';
 
 export interface NodeEventActionsDeps extends WorkshopHolders, DraftsHolders {
   rooms: Pick<RoomManager, 'retire' | 'retireRoom' | 'dropsSettled'>;
-  purge: Pick<PurgeStore, 'deleteDoc' | 'scrub'>;
+  purge: Pick<PurgeStore, 'deleteWorkshop' | 'deleteDoc' | 'scrub'>;
   activity: Pick<ActivityTracker, 'forget'>;
   /**
    * A workshop's rounds changed on another node: the lease holder of its duties reschedules its
@@ -34,6 +34,19 @@ export function actOnNodeEvents(deps: NodeEventActionsDeps): NodeEventHandler {
           { workshopId: event.workshopId, from, ...here },
           'workshop deleted on another node: let go here',
         );
+        // The deleting node does not wait for this node: a turn or a compaction of its rooms in
+        // flight here can commit after that node's purge. Once they ended, the purge again (the
+        // rows are gone, or only what this node wrote is left); a node that held none of its
+        // rooms had nothing in flight.
+        if (here.rooms > 0) {
+          await deps.rooms.dropsSettled();
+          await deps.purge.deleteWorkshop(event.workshopId);
+          await deps.purge.scrub();
+          log.info(
+            { workshopId: event.workshopId, from },
+            'workshop deleted on another node: purged again here',
+          );
+        }
         return;
       }
       case 'participant-disconnect': {

@@ -136,6 +136,7 @@ describe('node events', () => {
       };
       const votes = { forget: (id: string) => void forgotten.push(id) };
       const purge = {
+        deleteWorkshop: async (id: string) => deletedDocs.push(id) > 0,
         deleteDoc: async (doc: string) => void deletedDocs.push(doc),
         scrub: async () => ({ busy: false }),
       };
@@ -181,7 +182,8 @@ describe('node events', () => {
 
     // An erasure's drafts: dropped unsaved and deleted again on the other node.
     await a.n.events.publish({ type: 'drafts-erased', workshopId: W2, participantId: 'hugo' });
-    await expect.poll(() => b.deletedDocs).toEqual([draftsRoomName(W2, 'hugo')]);
+    // B held rooms of W1: it purged W1 again once its writes in flight had ended.
+    await expect.poll(() => b.deletedDocs).toEqual([W1, draftsRoomName(W2, 'hugo')]);
     expect(b.dropped).toEqual([roomName(W1, 'board'), roomName(W1, 'control'), draftsRoomName(W2, 'hugo')]);
   });
 });
