@@ -5,19 +5,10 @@
  * back. Stock y-websocket clients; the database read directly.
  */
 import { addNote, draftsRoomName, readNotes, roomName } from '@atelier/shared';
-import {
-  createTestDatabase,
-  createTestRedis,
-  startTcpProxy,
-  type TcpProxy,
-  type TestDatabase,
-  type TestRedis,
-} from '@atelier/testing';
-import pg from 'pg';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useServersServices } from './cluster-services';
 import {
   api,
-  cleanup,
   connectDoc,
   createWorkshop,
   DEFAULT_WORKSHOP,
@@ -27,38 +18,18 @@ import {
   waitFor,
 } from './harness';
 
-let redis: TestRedis;
-let database: TestDatabase;
-let admin: pg.Pool;
-const proxies: TcpProxy[] = [];
-
-beforeAll(async () => {
-  [redis, database] = await Promise.all([createTestRedis(), createTestDatabase()]);
-  admin = new pg.Pool({ connectionString: database.url, max: 1 });
-  admin.on('error', () => undefined);
-});
-
-afterEach(async () => {
-  await cleanup();
-  for (const proxy of proxies.splice(0)) await proxy.close();
-});
-
-afterAll(async () => {
-  await admin.end();
-  await Promise.all([redis.cleanup(), database.drop()]);
-});
+const services = useServersServices();
 
 /** Node A and node B, node B reaching the database at `databaseB` (directly by default). */
-async function twoNodes(databaseB = database.url) {
-  const env = (db: string) => ({ DATABASE_URL: db, REDIS_URL: redis.url, REDIS_PREFIX: redis.prefix });
-  const a = await startServer({ env: env(database.url) });
-  const b = await startServer({ env: env(databaseB) });
+async function twoNodes(databaseB?: string) {
+  const a = await startServer({ env: services.env() });
+  const b = await startServer({ env: services.env(databaseB) });
   return { a, b };
 }
 
 /** The rows of every document of `workshopId` (its board is named by its id, the others `id/…`). */
 async function workshopRows(workshopId: string): Promise<number> {
-  const { rows } = await admin.query<{ n: string }>(
+  const { rows } = await services.admin.query<{ n: string }>(
     `SELECT (SELECT count(*) FROM doc_updates WHERE doc = $1 OR starts_with(doc, $1 || '/'))
           + (SELECT count(*) FROM doc_snapshots WHERE doc = $1 OR starts_with(doc, $1 || '/'))
           + (SELECT count(*) FROM doc_heads WHERE doc = $1 OR starts_with(doc, $1 || '/')) AS n`,
@@ -69,7 +40,7 @@ async function workshopRows(workshopId: string): Promise<number> {
 
 /** The rows of document `doc` (its log and its snapshot) in the database. */
 async function storedRows(doc: string): Promise<number> {
-  const { rows } = await admin.query<{ n: string }>(
+  const { rows } = await services.admin.query<{ n: string }>(
     `SELECT (SELECT count(*) FROM doc_updates WHERE doc = $1)
           + (SELECT count(*) FROM doc_snapshots WHERE doc = $1) AS n`,
     [doc],
@@ -121,8 +92,7 @@ describe("an erasure with its contributions, the person's drafts loaded on anoth
 
 describe('a deletion while another node has a turn of the workshop in flight', () => {
   it('leaves nothing of it: that node purges again once its turn ended', async () => {
-    const stalled = await startTcpProxy(database.url, 5432);
-    proxies.push(stalled);
+    const stalled = await services.proxy(services.database.url, 5432);
     const { a, b } = await twoNodes(stalled.url);
     const workshop = await createWorkshop(a.url);
     const bob = await join(a.url, workshop.joinCode, { name: 'Bob', group: 'business' });
@@ -153,6 +123,8 @@ describe('a deletion while another node has a turn of the workshop in flight', (
       'node B to purge again',
     );
     expect(await workshopRows(workshop.id)).toBe(0);
-    expect((await admin.query('SELECT 1 FROM workshops WHERE id = $1', [workshop.id])).rowCount).toBe(0);
+    expect(
+      (await services.admin.query('SELECT 1 FROM workshops WHERE id = $1', [workshop.id])).rowCount,
+    ).toBe(0);
   });
 });
