@@ -25,6 +25,20 @@ export interface NodeEventActionsDeps extends WorkshopHolders, DraftsHolders {
 
 export function actOnNodeEvents(deps: NodeEventActionsDeps): NodeEventHandler {
   const { activity, log } = deps;
+  /**
+   * Runs `work` without holding the next events: it waits for this node's writes in flight, which
+   * a database that does not answer can hold for long. Logs what it says, or its failure.
+   */
+  const meanwhile = (fields: Record<string, string>, work: () => Promise<string>): void => {
+    work().then(
+      (done) => log.info(fields, done),
+      (error: unknown) =>
+        log.error(
+          { ...fields, err: error },
+          'node events: rows this node wrote may be left, the purge failed',
+        ),
+    );
+  };
   return async (event, from) => {
     switch (event.type) {
       case 'workshop-deleted': {
@@ -38,15 +52,13 @@ export function actOnNodeEvents(deps: NodeEventActionsDeps): NodeEventHandler {
         // flight here can commit after that node's purge. Once they ended, the purge again (the
         // rows are gone, or only what this node wrote is left); a node that held none of its
         // rooms had nothing in flight.
-        if (here.rooms > 0) {
-          await deps.rooms.dropsSettled();
-          await deps.purge.deleteWorkshop(event.workshopId);
-          await deps.purge.scrub();
-          log.info(
-            { workshopId: event.workshopId, from },
-            'workshop deleted on another node: purged again here',
-          );
-        }
+        if (here.rooms > 0)
+          meanwhile({ workshopId: event.workshopId, from }, async () => {
+            await deps.rooms.dropsSettled();
+            await deps.purge.deleteWorkshop(event.workshopId);
+            await deps.purge.scrub();
+            return 'workshop deleted on another node: purged again here';
+          });
         return;
       }
       case 'participant-disconnect': {
@@ -60,12 +72,12 @@ export function actOnNodeEvents(deps: NodeEventActionsDeps): NodeEventHandler {
       }
       case 'drafts-erased': {
         const drafts = draftsRoomName(event.workshopId, event.participantId);
-        // Held here: what this node wrote of it before letting go leaves the disk too.
-        if (await eraseDraftsHere(deps, drafts)) await deps.purge.scrub();
-        log.info(
-          { workshopId: event.workshopId, participantId: event.participantId, from },
-          "participant's drafts erased on another node: let go here",
-        );
+        // Dropped and refused at once; held here, what this node wrote of it leaves the disk too.
+        const erasing = eraseDraftsHere(deps, drafts);
+        meanwhile({ workshopId: event.workshopId, participantId: event.participantId, from }, async () => {
+          if (await erasing) await deps.purge.scrub();
+          return "participant's drafts erased on another node: let go here";
+        });
         return;
       }
       case 'rounds-changed':
