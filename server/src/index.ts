@@ -170,7 +170,7 @@ function startNode(
   // (`votes.ready`, awaited before the server is said to be started).
   const votes = createVoteService({ store: ballots, workshops, rooms, log });
   // What another node deleted or disconnected is let go here too.
-  events.onEvent(actOnNodeEvents({ rooms, sockets, votes, activity, log }));
+  events.onEvent(actOnNodeEvents({ rooms, sockets, votes, activity, purge: store.purge, log }));
 
   // Imports' reading and exports' writing, off the sync loop (issue 19 §3).
   const work = new WorkPool({
@@ -204,6 +204,7 @@ function startNode(
       purge,
       rooms,
       sockets: disconnector,
+      events,
       journal: { ...journalStore, forget: editJournal.forget },
       log,
     }),

@@ -7,20 +7,11 @@
  * edits are stored and reach the client on node B.
  */
 import { addNote, readNotes, roomName } from '@atelier/shared';
-import {
-  createTestDatabase,
-  createTestRedis,
-  startTcpProxy,
-  type TcpProxy,
-  type TestDatabase,
-  type TestRedis,
-} from '@atelier/testing';
-import pg from 'pg';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { useServersServices } from './cluster-services';
 import {
   api,
-  cleanup,
   connectDoc,
   createWorkshop,
   DEFAULT_WORKSHOP,
@@ -32,39 +23,15 @@ import {
 } from './harness';
 import { parsePrometheusText, sampleValue } from './prometheus-text';
 
-let redis: TestRedis;
-let database: TestDatabase;
-let admin: pg.Pool;
-const proxies: TcpProxy[] = [];
-
-beforeAll(async () => {
-  [redis, database] = await Promise.all([createTestRedis(), createTestDatabase()]);
-  admin = new pg.Pool({ connectionString: database.url, max: 1 });
-  admin.on('error', () => undefined);
-});
-
-afterEach(async () => {
-  await cleanup();
-  for (const proxy of proxies.splice(0)) await proxy.close();
-});
-
-afterAll(async () => {
-  await admin.end();
-  await Promise.all([redis.cleanup(), database.drop()]);
-});
+const services = useServersServices();
 
 const noteIds = (doc: Y.Doc) => new Set(readNotes(doc).map((n) => n.id));
 
 /** Node A reaching its database and Redis as `urls` says (directly by default), and node B. */
 async function twoNodes(urls: { database?: string; redis?: string }) {
-  const env = (db: string, bus: string) => ({
-    DATABASE_URL: db,
-    REDIS_URL: bus,
-    REDIS_PREFIX: redis.prefix,
-    STORAGE_PROBE_MS: '100',
-  });
-  const b = await startServer({ env: env(database.url, redis.url) });
-  const a = await startServer({ env: env(urls.database ?? database.url, urls.redis ?? redis.url) });
+  const env = (db?: string, bus?: string) => ({ ...services.env(db, bus), STORAGE_PROBE_MS: '100' });
+  const b = await startServer({ env: env() });
+  const a = await startServer({ env: env(urls.database, urls.redis) });
   const workshop = await createWorkshop(a.url);
   const bobJoin = await join(a.url, workshop.joinCode, { name: 'Bob', group: 'business' });
   const room = roomName(workshop.id, 'board');
@@ -74,12 +41,6 @@ async function twoNodes(urls: { database?: string; redis?: string }) {
   addNote(alice.doc, { id: 'before', x: 0, y: 0, author: workshop.participantId, text: 'avant' });
   await waitFor(() => noteIds(carol.doc).has('before'), 'carol, on node B, to see the first note');
   return { a, b, workshop, room, alice, bob, carol };
-}
-
-async function proxy(url: string, port: number): Promise<TcpProxy> {
-  const started = await startTcpProxy(url, port);
-  proxies.push(started);
-  return started;
 }
 
 /** `atelier_writes_refused{reason}` as `/metrics` shows it now. */
@@ -93,11 +54,12 @@ const readyz = async (server: RunningServer) => (await api(server.url, 'GET', '/
 /** The notes stored in the room's update log and snapshot, read from the database. */
 async function storedNoteIds(room: string): Promise<Set<string>> {
   const doc = new Y.Doc();
-  const snapshot = await admin.query<{ data: Buffer }>('SELECT data FROM doc_snapshots WHERE doc = $1', [
-    room,
-  ]);
+  const snapshot = await services.admin.query<{ data: Buffer }>(
+    'SELECT data FROM doc_snapshots WHERE doc = $1',
+    [room],
+  );
   for (const { data } of snapshot.rows) Y.applyUpdate(doc, data);
-  const log = await admin.query<{ data: Buffer }>(
+  const log = await services.admin.query<{ data: Buffer }>(
     'SELECT data FROM doc_updates WHERE doc = $1 ORDER BY seq',
     [room],
   );
@@ -111,7 +73,7 @@ const createOn = (server: RunningServer) =>
 
 describe('a node that loses Redis', () => {
   it('refuses writes with unavailable while its bus is away, then takes the kept edit by itself', async () => {
-    const cut = await proxy(redis.url, 6379);
+    const cut = await services.proxy(services.redis.url, 6379);
     const { a, b, workshop, room, alice, bob, carol } = await twoNodes({ redis: cut.url });
 
     await cut.cut();
@@ -145,7 +107,7 @@ describe('a node that loses Redis', () => {
 
 describe('a node that loses PostgreSQL', () => {
   it('keeps the turn it could not commit, refuses later writes with unavailable, and stores and shares both once the database is back', async () => {
-    const cut = await proxy(database.url, 5432);
+    const cut = await services.proxy(services.database.url, 5432);
     const { a, workshop, room, alice, bob, carol } = await twoNodes({ database: cut.url });
 
     await cut.cut();

@@ -1,7 +1,9 @@
 /**
  * A TCP proxy a test can cut (docs/scale-out.md, "4. Failure modes"): the code under test reaches
  * PostgreSQL or Redis through it, and `cut()` drops every connection and refuses new ones (as a
- * server gone or a network down would) until `restore()`, on the same port.
+ * server gone or a network down would) until `restore()`, on the same port. `stall()` keeps every
+ * connection open but forwards nothing either way (a server that stops answering, packets dropped
+ * silently) until `resume()`, which delivers what waited.
  */
 import { connect, createServer, type Server, type Socket } from 'node:net';
 
@@ -12,6 +14,10 @@ export interface TcpProxy {
   cut(): Promise<void>;
   /** Listens again on the same port. */
   restore(): Promise<void>;
+  /** Forwards nothing, either way, on every connection (new ones too); nothing is closed. */
+  stall(): void;
+  /** Forwards again, what waited first. */
+  resume(): void;
   close(): Promise<void>;
 }
 
@@ -20,6 +26,7 @@ export async function startTcpProxy(url: string, defaultPort: number): Promise<T
   const parsed = new URL(url);
   const target = { host: parsed.hostname, port: Number(parsed.port || defaultPort) };
   const sockets = new Set<Socket>();
+  let stalled = false;
   const server: Server = createServer((client) => {
     const upstream = connect(target.port, target.host);
     for (const socket of [client, upstream]) {
@@ -29,8 +36,14 @@ export async function startTcpProxy(url: string, defaultPort: number): Promise<T
         client.destroy();
         upstream.destroy();
       });
+      // A paused socket is not read: what arrives waits in the kernel's buffers until resumed.
+      if (stalled) socket.pause();
     }
-    client.pipe(upstream).pipe(client);
+    // Forwarded by hand, not piped: a pipe resumes its source on its own (after a drain).
+    client.on('data', (data) => upstream.write(data));
+    upstream.on('data', (data) => client.write(data));
+    client.on('end', () => upstream.end());
+    upstream.on('end', () => client.end());
   });
   const listen = (port: number) =>
     new Promise<void>((resolve, reject) => {
@@ -57,6 +70,14 @@ export async function startTcpProxy(url: string, defaultPort: number): Promise<T
   return {
     url: parsed.toString(),
     cut: stop,
+    stall() {
+      stalled = true;
+      for (const socket of sockets) socket.pause();
+    },
+    resume() {
+      stalled = false;
+      for (const socket of sockets) socket.resume();
+    },
     async restore() {
       if (!server.listening) await listen(port);
     },

@@ -30,6 +30,10 @@ export interface RoomBusOptions {
   maxLen?: number;
   /** A stream untouched this long disappears (ms). */
   ttlMs?: number;
+  /** How often the command connection is pinged (ms). */
+  pingMs?: number;
+  /** A ping unanswered this long means Redis is lost, though no connection closed (ms). */
+  pingTimeoutMs?: number;
 }
 
 interface Followed {
@@ -41,7 +45,14 @@ interface Followed {
   queue: Promise<void>;
 }
 
-const DEFAULTS = { prefix: 'atelier:', blockMs: 5000, maxLen: 1000, ttlMs: 10 * 60 * 1000 };
+const DEFAULTS = {
+  prefix: 'atelier:',
+  blockMs: 5000,
+  maxLen: 1000,
+  ttlMs: 10 * 60 * 1000,
+  pingMs: 1000,
+  pingTimeoutMs: 2000,
+};
 
 type XReadReply = [Buffer, [Buffer, Buffer[]][]][] | null;
 
@@ -51,6 +62,8 @@ export async function createRoomBus(options: RoomBusOptions): Promise<RoomBus> {
   const blockMs = options.blockMs ?? DEFAULTS.blockMs;
   const maxLen = options.maxLen ?? DEFAULTS.maxLen;
   const ttlMs = options.ttlMs ?? DEFAULTS.ttlMs;
+  const pingMs = options.pingMs ?? DEFAULTS.pingMs;
+  const pingTimeoutMs = options.pingTimeoutMs ?? DEFAULTS.pingTimeoutMs;
   const nodeId = options.nodeId ?? randomBytes(8).toString('hex');
   const streamKey = (room: string) => `${prefix}room:${room}`;
 
@@ -74,6 +87,8 @@ export async function createRoomBus(options: RoomBusOptions): Promise<RoomBus> {
   let readerId: number | null = null;
   /** Set when the reader's connection dropped: what was said meanwhile is the database's to tell. */
   let lost = false;
+  /** Set while a ping goes unanswered: Redis silent (paused, packets dropped) with its connections open. */
+  let silent = false;
   /** Whether the bus is up as `onConnection` listeners were last told (both connections, rooms caught up). */
   let up = true;
   const connectionListeners: ((up: boolean) => void)[] = [];
@@ -92,7 +107,7 @@ export async function createRoomBus(options: RoomBusOptions): Promise<RoomBus> {
   commands.on('close', () => tell(false));
   /** Back when both connections are and nothing is left to catch up (no room followed: nothing to). */
   const maybeUp = (): void => {
-    if (reader.status === 'ready' && commands.status === 'ready' && !lost) tell(true);
+    if (reader.status === 'ready' && commands.status === 'ready' && !lost && !silent) tell(true);
   };
   commands.on('ready', maybeUp);
   reader.on('ready', () => {
@@ -234,6 +249,38 @@ export async function createRoomBus(options: RoomBusOptions): Promise<RoomBus> {
   }
   const looping = loop();
 
+  // TCP notices a silent Redis only after minutes: a ping unanswered in time counts as lost (the
+  // write gate closes); the same ping answered at last runs the way back, every room caught up first.
+  let pinging = false;
+  const pinger = setInterval(() => {
+    if (pinging || closed || commands.status !== 'ready') return;
+    pinging = true;
+    const late = setTimeout(() => {
+      if (silent || closed) return;
+      silent = true;
+      lost = true;
+      log.error({ nodeId, pingTimeoutMs }, 'bus: redis does not answer');
+      tell(false);
+    }, pingTimeoutMs);
+    commands
+      .ping()
+      .then(
+        () => {
+          if (!silent || closed) return;
+          silent = false;
+          log.info({ nodeId }, 'bus: redis answers again, catching up every room');
+          lost = false;
+          void caughtUpAll();
+        },
+        () => undefined, // the connection closed: its `close` said lost
+      )
+      .finally(() => {
+        clearTimeout(late);
+        pinging = false;
+      });
+  }, pingMs);
+  pinger.unref();
+
   return {
     nodeId,
     async join(room, sink, load) {
@@ -289,6 +336,7 @@ export async function createRoomBus(options: RoomBusOptions): Promise<RoomBus> {
     async close() {
       if (closed) return;
       closed = true;
+      clearInterval(pinger);
       idle?.();
       reader.disconnect();
       await looping;

@@ -175,6 +175,33 @@ describe('a node that loses Redis', () => {
   });
 });
 
+describe('a Redis that stops answering without closing its connections', () => {
+  it('refuses writes (unavailable) once a ping goes unanswered, and takes them again once it answers and the room caught up', async () => {
+    const silent = await proxy(services.redis.url, 6379);
+    const { a, b, roomA, roomB, author, watcher } = await twoNodes({ redis: silent.url });
+
+    // Paused, or its packets dropped: nothing closes, only the ping's timeout (2 s) tells.
+    silent.stall();
+    await expect.poll(() => a.health.refusal, { timeout: 5000 }).toBe('unavailable');
+    expect(b.health.writable).toBe(true);
+    watcher.write('fromB', 'pendant le silence');
+    await expect.poll(storedNotes, { timeout: 3000 }).toEqual({ fromB: 'pendant le silence' });
+    author.edit('kept', 'gardée par le client');
+
+    silent.resume();
+    await expect.poll(() => a.health.writable, { timeout: 5000 }).toBe(true);
+    await expect
+      .poll(() => notes(watcher.doc), { timeout: 3000 })
+      .toEqual({ fromB: 'pendant le silence', kept: 'gardée par le client' });
+    expect(notes(roomA.doc)).toEqual(notes(roomB.doc));
+    expect(await storedNotes()).toEqual({ fromB: 'pendant le silence', kept: 'gardée par le client' });
+    const said = (text: string) => a.lines.findIndex((line) => line.includes(text));
+    expect(said('bus: redis does not answer')).toBeGreaterThanOrEqual(0);
+    // Back only after the catch-up.
+    expect(said('bus: back, every room caught up')).toBeGreaterThan(said('bus: redis answers again'));
+  });
+});
+
 describe('a node that loses PostgreSQL', () => {
   it('keeps the turn it could not commit, unbroadcast, refuses writes, and commits then shares it once the database is back', async () => {
     const cut = await proxy(services.db.url, 5432);

@@ -59,6 +59,8 @@ export class RoomManager {
    * edits would outlive the purge (docs/architecture.md, "Stores behind async contracts").
    */
   private readonly retired = new Set<string>();
+  /** Rooms refused from then on, their workshop going on (an erased person's drafts). */
+  private readonly retiredRooms = new Set<string>();
   /** The writes in flight when rooms were last dropped (`dropsSettled`). */
   private dropsEnded: Promise<unknown> = Promise.resolve();
   private readonly tailTimer: NodeJS.Timeout | null = null;
@@ -142,9 +144,7 @@ export class RoomManager {
     if (room) return Promise.resolve(room);
     const damaged = this.damaged.get(name);
     if (damaged) return Promise.reject(damaged);
-    const workshopId = parseRoomName(name)?.workshopId;
-    if (workshopId !== undefined && this.retired.has(workshopId))
-      return Promise.reject(new RoomDropped(name));
+    if (this.refuses(name)) return Promise.reject(new RoomDropped(name));
     let loading = this.loading.get(name);
     if (!loading) {
       loading = this.load(name);
@@ -316,6 +316,21 @@ export class RoomManager {
   retire(workshopId: string): string[] {
     this.retired.add(workshopId);
     return this.drop((name) => parseRoomName(name)?.workshopId === workshopId);
+  }
+
+  /**
+   * Drops one room (as `drop`) and refuses to load it again, its workshop going on: an erasure
+   * calls it for the person's drafts before it deletes their rows. Returns the names dropped.
+   */
+  retireRoom(name: string): string[] {
+    this.retiredRooms.add(name);
+    return this.drop((loaded) => loaded === name);
+  }
+
+  /** Whether `name` is refused (`retire`, `retireRoom`): what reads it finds nothing there. */
+  refuses(name: string): boolean {
+    const workshopId = parseRoomName(name)?.workshopId;
+    return this.retiredRooms.has(name) || (workshopId !== undefined && this.retired.has(workshopId));
   }
 
   /**
