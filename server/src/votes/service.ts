@@ -229,7 +229,7 @@ export function createVoteService(deps: VoteServiceDeps): VoteService {
     next: RoundRecord,
     timer?: TimerChange,
   ): Promise<RoundRecord | null> {
-    if (!(await store.saveRound(next, round.state))) return null;
+    if (!(await store.saveRound(next, round))) return null;
     schedule(next);
     await publish(next.workshopId, timer);
     return next;
