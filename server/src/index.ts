@@ -3,6 +3,8 @@ import { parseRoomName } from '@atelier/shared';
 import { serve } from '@hono/node-server';
 import { createApp } from './app';
 import { createRoomBus } from './cluster/bus';
+import { type DeadlineSweep, startDeadlineSweep } from './cluster/deadline-sweep';
+import type { Leases } from './cluster/lease';
 import { actOnNodeEvents } from './cluster/node-event-actions';
 import { disconnectingEveryNode, NO_NODE_EVENTS, type NodeEvents } from './cluster/node-events';
 import type { Config } from './config';
@@ -70,9 +72,10 @@ export interface StartOptions {
    * With other nodes (docs/scale-out.md): what this node tells them and hears from them, its
    * rooms' presence relay and their bus. None by default (the embedded mode); owned and closed by
    * the caller. Without a bus here, one is built on `config.redis` when it is set (closed with the
-   * server).
+   * server). With `leases` (the node's lease connection, `openLeases`), this node sweeps the vote
+   * deadlines while it holds their lease (`cluster/deadline-sweep.ts`), and gives it back at close.
    */
-  cluster?: { events: NodeEvents; presenceRelay?: PresenceRelay; bus?: RoomBus };
+  cluster?: { events: NodeEvents; presenceRelay?: PresenceRelay; bus?: RoomBus; leases?: Leases };
 }
 
 export interface RunningServer {
@@ -171,9 +174,21 @@ function startNode(
   const disconnector = disconnectingEveryNode(sockets, events, log);
   // Registers its control-room guard before any room loads; schedules open rounds' deadlines
   // (`votes.ready`, awaited before the server is said to be started).
-  const votes = createVoteService({ store: ballots, workshops, rooms, log });
-  // What another node deleted or disconnected is let go here too.
-  events.onEvent(actOnNodeEvents({ rooms, sockets, votes, activity, log }));
+  // Its round changes are told to the other nodes (`rounds-changed`), whose kept faces follow.
+  const votes = createVoteService({ store: ballots, workshops, rooms, log, events });
+  // What another node deleted or disconnected is let go here too; its round changes read again.
+  events.onEvent(
+    actOnNodeEvents({
+      rooms,
+      sockets,
+      votes,
+      activity,
+      log,
+      roundsChanged: (workshopId) => votes.changedElsewhere(workshopId),
+    }),
+  );
+  const leases = options.cluster?.leases;
+  let sweep: DeadlineSweep | null = null;
 
   // Imports' reading and exports' writing, off the sync loop (issue 19 §3).
   const work = new WorkPool({
@@ -270,13 +285,14 @@ function startNode(
       const listening = new Promise<void>((done) => server.close(() => done()));
       server.closeAllConnections();
       votes.close();
+      const swept = sweep?.stop() ?? Promise.resolve();
       storage.close();
       void work.close();
       retention?.stop();
       relief.stop();
       // The rooms' last turn and snapshots are written before the database closes.
-      const stored = rooms
-        .closeAll()
+      const stored = swept
+        .then(() => rooms.closeAll())
         .catch((error: unknown) => log.error({ err: String(error) }, 'rooms not all written at shutdown'))
         .then(() => ownBus?.close())
         .catch((error: unknown) => log.warn({ err: String(error) }, 'bus not closed cleanly'))
@@ -294,10 +310,12 @@ function startNode(
       const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
       const url = `http://${host.includes(':') ? `[${host}]` : host}:${info.port}`;
       log.info({ url, dataDir: config.dataDir }, 'listening');
-      votes.ready.then(
-        () => resolve({ url, port: info.port, app, metrics, close, storageClosed: storageDone }),
-        failed,
-      );
+      votes.ready.then(() => {
+        // The deadlines the start-up scheduled are this node's; the sweep adds those of dead nodes.
+        if (leases && !closing)
+          sweep = startDeadlineSweep({ leases, sweep: () => votes.sweepDeadlines(), log });
+        resolve({ url, port: info.port, app, metrics, close, storageClosed: storageDone });
+      }, failed);
     }) as Server;
     const failed = (error: Error): void => {
       // Rejected once the database is closed (the rooms' writes are over).

@@ -28,6 +28,7 @@ import {
   type VoteTarget,
 } from '@atelier/shared';
 import type { z } from 'zod';
+import type { NodeEvents } from '../cluster/node-events';
 import type { Logger } from '../log';
 import type { BallotStore, RoundRecord } from '../store/ballots';
 import { isStorageFault } from '../store/health';
@@ -93,6 +94,18 @@ export interface VoteService {
    * store: the deletion awaits nothing between dropping the rooms and deleting the rows.
    */
   forget(workshopId: string): void;
+  /**
+   * Another node changed the workshop's rounds (`rounds-changed`): the faces kept for its control
+   * room here are read again, so this node's guard never undoes that node's publication.
+   */
+  changedElsewhere(workshopId: string): Promise<void>;
+  /**
+   * Closes every open round whose deadline has passed, in every workshop: the deadline duty's
+   * sweep (docs/scale-out.md, §3), run by the lease holder, for rounds whose node died before
+   * their timer fired. Each closing is the same conditional save as a timer's: of several
+   * nodes closing one round, one saves it, publishes its faces and logs it.
+   */
+  sweepDeadlines(): Promise<void>;
   /** Stops pending deadlines and publications (shutdown). */
   close(): void;
 }
@@ -105,6 +118,11 @@ export interface VoteServiceDeps {
   clock?: Clock;
   /** Open-visibility rounds: live results are published at most once per this many ms. */
   livePublishMs?: number;
+  /**
+   * The other nodes, told `rounds-changed` after each of this node's publications (none in the
+   * embedded mode).
+   */
+  events?: Pick<NodeEvents, 'publish'>;
 }
 
 const PAST: Record<RoundAction, string> = {
@@ -119,6 +137,9 @@ function refuse<T>(code: VoteErrorCode, message: string): Outcome<T> {
 }
 
 const NO_ROUND = 'No round of this workshop has this id';
+
+/** Reads of a publication's faces before it gives up when other nodes keep changing them. */
+const FRESH_READS = 3;
 
 /** A round's closing at its deadline that the disk refused is tried again this much later. */
 const DEADLINE_RETRY_MS = 5000;
@@ -165,10 +186,16 @@ export function createVoteService(deps: VoteServiceDeps): VoteService {
     try {
       // Loaded now (perhaps before this service watched it): its faces are kept until it unloads.
       faces.track(workshopId);
-      await faces.refresh(workshopId);
+      // Read again while another node's change arrives during the read (written, it would undo it).
+      for (let reads = 0; reads < FRESH_READS && (reads === 0 || faces.stale(workshopId)); reads++)
+        await faces.refresh(workshopId);
       // The document as it is now: a failed commit may have replaced it meanwhile.
       const control = held.room.doc;
-      faces.write(workshopId, control);
+      if (!faces.write(workshopId, control))
+        log.warn(
+          { workshopId },
+          'vote faces not written: other nodes kept changing them (they publish theirs)',
+        );
       if (timer && 'start' in timer) setTimer(control, timer.start, SERVER_ORIGIN);
       // Stopped only if it is still the round's: the facilitator may have set another since.
       if (timer && 'stop' in timer && readTimer(control)?.endsAt === timer.stop)
@@ -176,6 +203,12 @@ export function createVoteService(deps: VoteServiceDeps): VoteService {
     } finally {
       held.release();
     }
+    deps.events?.publish({ type: 'rounds-changed', workshopId }).catch((error: unknown) => {
+      log.error(
+        { workshopId, err: String(error) },
+        'node events: the other nodes were not told of a round change',
+      );
+    });
   }
 
   function unschedule(roundId: string): void {
@@ -474,6 +507,20 @@ export function createVoteService(deps: VoteServiceDeps): VoteService {
         ids.set(round.id, id);
       }
       return ids;
+    },
+
+    changedElsewhere: (workshopId) => faces.changedElsewhere(workshopId),
+
+    async sweepDeadlines() {
+      for (const round of await store.timedOpenRounds()) {
+        if (!due(round)) continue;
+        await closeIfDue(round).catch((error: unknown) => {
+          log.error(
+            { workshopId: round.workshopId, roundId: round.id, err: String(error) },
+            'a vote round could not be closed',
+          );
+        });
+      }
     },
 
     forget(workshopId) {
