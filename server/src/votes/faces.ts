@@ -26,8 +26,13 @@ import { BUS_ORIGIN } from '../sync/room-bus';
  * tells every node (`rounds-changed`). Either makes the kept faces **stale** (`changedElsewhere`)
  * until a read started after it ends: meanwhile `write` writes nothing (stale faces would undo
  * that node's publication) and the guard undoes a client's change by putting back what the
- * document held before it.
+ * document held before it. When another node's write replaces one of this node's (two
+ * writes at once: Yjs keeps one of them, perhaps the older), this node reads the faces again and
+ * writes them where the document differs: the store, not the merge, says what a face is.
  */
+/** Reads of a reconciliation before it leaves the faces to the next change. */
+const RECONCILE_READS = 3;
+
 export class RoundFaces {
   /**
    * Workshop id → its faces as last read (by the read numbered `read`), for the control rooms
@@ -36,6 +41,8 @@ export class RoundFaces {
   private readonly kept = new Map<string, { faces: PublicRound[]; read: number; staleAfter: number }>();
   /** Reads started, numbered: a read finishing after a later one is not kept. */
   private reads = 0;
+  /** The face values this node's server wrote (Yjs keeps them by reference). */
+  private readonly written = new WeakSet<object>();
 
   constructor(private readonly store: BallotStore) {}
 
@@ -116,9 +123,23 @@ export class RoundFaces {
     if (stale.length === 0 && changed.length === 0) return true;
     control.transact(() => {
       for (const id of stale) unpublishRound(control, id);
-      for (const face of changed) publishRound(control, face);
+      for (const face of changed) {
+        publishRound(control, face);
+        this.written.add(map.get(face.id) as object);
+      }
     }, SERVER_ORIGIN);
     return true;
+  }
+
+  /**
+   * Reads the faces again and writes them where the document differs, read again while other
+   * nodes' changes keep making them stale (a bounded number of times).
+   */
+  private async reconcile(workshopId: string, control: Y.Doc): Promise<void> {
+    for (let reads = 0; reads < RECONCILE_READS; reads++) {
+      await this.changedElsewhere(workshopId);
+      if (!this.kept.has(workshopId) || this.write(workshopId, control)) return;
+    }
   }
 
   /**
@@ -134,8 +155,15 @@ export class RoundFaces {
       const origin = event.transaction.origin;
       if (origin === SERVER_ORIGIN) return;
       if (origin === BUS_ORIGIN) {
-        // Read again; a failed read leaves them stale, which writes nothing from them.
-        this.changedElsewhere(workshopId).catch(() => {});
+        // Two nodes' servers writing one face at once are concurrent in Yjs, and the older face
+        // may win the merge on every node: the node whose write was replaced reads the faces
+        // again and writes them where they differ (after the winner, so its write wins). Any
+        // other bus change only makes them stale until read again. A failed read leaves them
+        // stale, which writes nothing from them.
+        const replaced = [...event.changes.keys.values()].some(
+          (change) => typeof change.oldValue === 'object' && this.written.has(change.oldValue),
+        );
+        (replaced ? this.reconcile(workshopId, control) : this.changedElsewhere(workshopId)).catch(() => {});
         return;
       }
       if (this.write(workshopId, control, event.keysChanged)) return;
