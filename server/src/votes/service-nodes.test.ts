@@ -276,11 +276,7 @@ describe('vote deadlines on three nodes', () => {
     const { clock, nodes, workshop, controls } = await threeNodes();
     const [a, b] = nodes;
     const round = await timedRound(b.votes, workshop);
-    // The facilitator gives more time on seeing the round open (there, on node a).
-    await waitFor(
-      () => readTimer(controls[0] as Y.Doc)?.endsAt === round.endsAt,
-      'the round timed on node a',
-    );
+    // More time given on node a at once: its timer and node b's opening one may cross on the bus.
     const extended = await a.votes.extend(workshop.id, round.id, 2);
     expect(extended.value?.endsAt).toBe((round.endsAt ?? 0) + 2 * MINUTE_MS);
     for (const control of controls)

@@ -27,6 +27,7 @@ import {
   type TimerState,
   type VoteTarget,
 } from '@atelier/shared';
+import type * as Y from 'yjs';
 import type { z } from 'zod';
 import type { NodeEvents } from '../cluster/node-events';
 import type { Logger } from '../log';
@@ -39,6 +40,7 @@ import type { RoomManager } from '../sync/rooms';
 import { type Clock, systemClock } from './clock';
 import { RoundFaces } from './faces';
 import { roundProgress } from './progress';
+import { type RoundTimer, RoundTimers } from './round-timers';
 import { Throttle } from './throttle';
 
 export type VoteErrorCode = ApiError['error']['code'];
@@ -145,12 +147,13 @@ const FRESH_READS = 3;
 const DEADLINE_RETRY_MS = 5000;
 
 /** What a round does to the workshop timer: start it (opening, more time) or stop it (closed early). */
-type TimerChange = { start: TimerState } | { stop: number };
+type TimerChange = { start: TimerState; round: RoundTimer } | { stop: number };
 
 export function createVoteService(deps: VoteServiceDeps): VoteService {
   const { store, workshops, rooms, log } = deps;
   const clock = deps.clock ?? systemClock;
   const faces = new RoundFaces(store);
+  const timers = new RoundTimers();
   const live = new Throttle(deps.livePublishMs ?? 200);
   /** Round id → its workshop and the closing scheduled at its deadline (`cancel`). */
   const deadlines = new Map<string, { workshopId: string; cancel: () => void }>();
@@ -170,7 +173,14 @@ export function createVoteService(deps: VoteServiceDeps): VoteService {
   });
   rooms.onLoad((room) => {
     const workshopId = controlOf(room.name);
-    if (workshopId !== null) faces.guard(workshopId, room.doc);
+    if (workshopId === null) return;
+    faces.guard(workshopId, room.doc);
+    const control = room.doc;
+    timers.watch(control, (timer) => {
+      restoreTimer(workshopId, control, timer).catch((error: unknown) => {
+        log.error({ workshopId, err: String(error) }, 'a vote round timer not set again');
+      });
+    });
   });
   rooms.onUnload((name) => {
     const workshopId = controlOf(name);
@@ -196,7 +206,7 @@ export function createVoteService(deps: VoteServiceDeps): VoteService {
           { workshopId },
           'vote faces not written: other nodes kept changing them (they publish theirs)',
         );
-      if (timer && 'start' in timer) setTimer(control, timer.start, SERVER_ORIGIN);
+      if (timer && 'start' in timer) timers.set(control, timer.start, timer.round);
       // Stopped only if it is still the round's: the facilitator may have set another since.
       if (timer && 'stop' in timer && readTimer(control)?.endsAt === timer.stop)
         setTimer(control, null, SERVER_ORIGIN);
@@ -209,6 +219,18 @@ export function createVoteService(deps: VoteServiceDeps): VoteService {
         'node events: the other nodes were not told of a round change',
       );
     });
+  }
+
+  /**
+   * Another node's timer write, made at the same moment, replaced the one this node set for a
+   * round: set again if the round is still open with that deadline (the store says which write
+   * was the later), and the document does not show it.
+   */
+  async function restoreTimer(workshopId: string, control: Y.Doc, timer: RoundTimer): Promise<void> {
+    const round = await store.round(workshopId, timer.roundId);
+    if (round?.state !== 'open' || round.endsAt !== timer.endsAt) return;
+    if (readTimer(control)?.endsAt === timer.endsAt) return;
+    timers.set(control, roundTimer(timer.endsAt, clock.now()), timer);
   }
 
   function unschedule(roundId: string): void {
@@ -398,7 +420,7 @@ export function createVoteService(deps: VoteServiceDeps): VoteService {
             results: null,
             endsAt,
           },
-          endsAt === null ? undefined : { start: roundTimer(endsAt, now) },
+          endsAt === null ? undefined : { start: roundTimer(endsAt, now), round: { roundId, endsAt } },
         );
         return saved(next);
       }
@@ -427,7 +449,13 @@ export function createVoteService(deps: VoteServiceDeps): VoteService {
         return refuse('invalid_transition', 'This round has no time limit to extend');
       const now = clock.now();
       const endsAt = Math.min(round.endsAt + minutes * MINUTE_MS, now + TIMER_MAX_MS);
-      return saved(await save(round, { ...round, endsAt }, { start: roundTimer(endsAt, now) }));
+      return saved(
+        await save(
+          round,
+          { ...round, endsAt },
+          { start: roundTimer(endsAt, now), round: { roundId, endsAt } },
+        ),
+      );
     },
 
     async discard(workshopId, roundId) {
