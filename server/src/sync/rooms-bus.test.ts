@@ -3,7 +3,7 @@
  * process, each with its own pool and bus, on one PostgreSQL database (`createPgStorage`: the
  * documents and the journal) and one Redis, their peers faked as the room tests fake them.
  */
-import { createTestDatabase, createTestRedis, type TestDatabase, type TestRedis } from '@atelier/testing';
+import type { TestDatabase, TestRedis } from '@atelier/testing';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import pg from 'pg';
@@ -11,8 +11,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { createRoomBus } from '../cluster/bus';
+import { closeClusterServices, openClusterServices } from '../cluster/services.fixture';
 import { createLogger } from '../log';
-import { migratePostgres } from '../store/pg/migrate';
 import { createPgStorage } from '../store/pg/storage';
 import type { DocTransactionStores, Storage } from '../store/transaction';
 import { MESSAGE } from './messages';
@@ -29,17 +29,10 @@ let admin: pg.Pool;
 const cleanups: (() => Promise<void>)[] = [];
 
 beforeEach(async () => {
-  [redis, db] = await Promise.all([createTestRedis(), createTestDatabase()]);
-  admin = new pg.Pool({ connectionString: db.url, max: 2 });
-  admin.on('error', () => undefined); // an idle client cut by the database's drop
-  await migratePostgres(admin);
+  ({ redis, db, admin } = await openClusterServices());
 });
 
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-  await admin.end();
-  await Promise.all([redis.cleanup(), db.drop()]);
-});
+afterEach(() => closeClusterServices({ redis, db, admin }, cleanups));
 
 /** A storage whose commits the test can hold open, then let through or fail (rolled back). */
 function holdable(storage: Storage<DocTransactionStores>) {

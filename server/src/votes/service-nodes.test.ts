@@ -13,13 +13,7 @@ import {
   SERVER_ORIGIN,
 } from '@atelier/shared';
 import { votesMap } from '@atelier/shared/layout';
-import {
-  createTestDatabase,
-  createTestRedis,
-  type TestDatabase,
-  type TestRedis,
-  waitFor,
-} from '@atelier/testing';
+import { type TestDatabase, type TestRedis, waitFor } from '@atelier/testing';
 import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
@@ -28,8 +22,8 @@ import { DEADLINES_LEASE, type DeadlineSweep, startDeadlineSweep } from '../clus
 import { type Leases, openLeases } from '../cluster/lease';
 import { actOnNodeEvents } from '../cluster/node-event-actions';
 import { createRedisNodeEvents } from '../cluster/node-events';
+import { closeClusterServices, openClusterServices } from '../cluster/services.fixture';
 import { createLogger } from '../log';
-import { migratePostgres } from '../store/pg/migrate';
 import { createPgStorage, type PgStorage } from '../store/pg/storage';
 import type { WorkshopRecord } from '../store/workshops';
 import { ParticipantSockets } from '../sync/participant-sockets';
@@ -42,21 +36,15 @@ const CLOSED_LINE = 'vote round closed: time is up';
 
 let redis: TestRedis;
 let db: TestDatabase;
+/** The test's own connections, to read what the nodes stored. */
 let admin: pg.Pool;
 const cleanups: (() => Promise<void>)[] = [];
 
 beforeEach(async () => {
-  [redis, db] = await Promise.all([createTestRedis(), createTestDatabase()]);
-  admin = new pg.Pool({ connectionString: db.url, max: 2 });
-  admin.on('error', () => undefined); // an idle client cut by the database's drop
-  await migratePostgres(admin);
+  ({ redis, db, admin } = await openClusterServices());
 });
 
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-  await admin.end();
-  await Promise.all([redis.cleanup(), db.drop()]);
-});
+afterEach(() => closeClusterServices({ redis, db, admin }, cleanups));
 
 type Clock = ReturnType<typeof fakeClock>;
 
