@@ -13,19 +13,19 @@ import {
   SERVER_ORIGIN,
 } from '@atelier/shared';
 import { votesMap } from '@atelier/shared/layout';
-import { type TestDatabase, type TestRedis, waitFor } from '@atelier/testing';
+import { waitFor } from '@atelier/testing';
 import pg from 'pg';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
 import { createRoomBus } from '../cluster/bus';
 import { DEADLINES_LEASE, type DeadlineSweep, startDeadlineSweep } from '../cluster/deadline-sweep';
 import { type Leases, openLeases } from '../cluster/lease';
 import { actOnNodeEvents } from '../cluster/node-event-actions';
 import { createRedisNodeEvents } from '../cluster/node-events';
-import { closeClusterServices, openClusterServices } from '../cluster/services.fixture';
 import { createLogger } from '../log';
 import { createPgStorage, type PgStorage } from '../store/pg/storage';
 import type { WorkshopRecord } from '../store/workshops';
+import { useClusterServices } from '../sync/cluster-services.fixture';
 import { ParticipantSockets } from '../sync/participant-sockets';
 import { BUS_ORIGIN } from '../sync/room-bus';
 import { RoomManager } from '../sync/rooms';
@@ -34,17 +34,8 @@ import { createVoteService, type VoteService } from './service';
 
 const CLOSED_LINE = 'vote round closed: time is up';
 
-let redis: TestRedis;
-let db: TestDatabase;
-/** The test's own connections, to read what the nodes stored. */
-let admin: pg.Pool;
-const cleanups: (() => Promise<void>)[] = [];
-
-beforeEach(async () => {
-  ({ redis, db, admin } = await openClusterServices());
-});
-
-afterEach(() => closeClusterServices({ redis, db, admin }, cleanups));
+const services = useClusterServices();
+const { cleanups } = services;
 
 type Clock = ReturnType<typeof fakeClock>;
 
@@ -65,15 +56,20 @@ interface Node {
  * `rounds-changed` events are acted on once `eventsLate` resolved (the events stream lagging).
  */
 async function node(name: string, clock: Clock, eventsLate?: Promise<void>): Promise<Node> {
-  const id = `${name}-${redis.prefix.split(':')[2]}`;
-  const pool = new pg.Pool({ connectionString: db.url, max: 4 });
+  const id = `${name}-${services.redis.prefix.split(':')[2]}`;
+  const pool = new pg.Pool({ connectionString: services.db.url, max: 4 });
   pool.on('error', () => undefined);
   const lines: string[] = [];
   const log = createLogger('info', { write: (line: string) => void lines.push(line) });
-  const bus = await createRoomBus({ url: redis.url, prefix: redis.prefix, nodeId: id, log });
+  const bus = await createRoomBus({
+    url: services.redis.url,
+    prefix: services.redis.prefix,
+    nodeId: id,
+    log,
+  });
   const events = await createRedisNodeEvents({
-    redis: await redis.connect(),
-    prefix: redis.prefix,
+    redis: await services.redis.connect(),
+    prefix: services.redis.prefix,
     nodeId: id,
     log,
     blockMs: 1000,
@@ -107,7 +103,7 @@ async function node(name: string, clock: Clock, eventsLate?: Promise<void>): Pro
       },
     }),
   );
-  const leases = await openLeases({ url: db.url, nodeId: id, log });
+  const leases = await openLeases({ url: services.db.url, nodeId: id, log });
   let dead = false;
   // A dead node runs nothing: its sweep neither takes the lease again nor closes anything.
   const sweep = startDeadlineSweep({
@@ -146,7 +142,7 @@ async function node(name: string, clock: Clock, eventsLate?: Promise<void>): Pro
       // A sweep it was running when it died does not outlive it (and gives nothing back).
       await sweep.stop();
       // Its lease session ends as a killed process's does: PostgreSQL releases its locks.
-      await admin.query(
+      await services.admin.query(
         'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1',
         [`atelier-lease-${id}`],
       );
