@@ -76,7 +76,10 @@ async function connectRooms({ server, rooms: assigned, spec }: WorkerSetup): Pro
     room.clients.forEach((info, i) => {
       connects.push(async () => {
         const kind: ClientKind = probes.has(info.index) ? 'probe' : 'light';
-        const client = connectClient(server, room.name, info, { kind, doc: docFromSeed(seed) });
+        const client = connectClient(nodeOf(server, room.index * room.clients.length + i), room.name, info, {
+          kind,
+          doc: docFromSeed(seed),
+        });
         load.clients[i] = client;
         await client.whenSynced(SYNC_TIMEOUT_MS);
       });
@@ -85,6 +88,12 @@ async function connectRooms({ server, rooms: assigned, spec }: WorkerSetup): Pro
   await mapLimit(connects, spec.connectConcurrency ?? 20, (connect) => connect());
   for (const load of loads) observeProbes(load);
   return loads;
+}
+
+/** The node the `n`th connection of the load goes to: round-robin over the nodes, as a balancer. */
+function nodeOf(server: WorkerSetup['server'], n: number): WorkerSetup['server'] {
+  const urls = server.urls ?? [];
+  return urls.length === 0 ? server : { ...server, url: urls[n % urls.length] ?? server.url };
 }
 
 /** Hooks every probe of a room to its trackers: presence via awareness, moves via the notes map. */

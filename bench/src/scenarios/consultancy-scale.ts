@@ -34,18 +34,25 @@ const CPU_LIMIT_PCT = 80;
 const GENERATOR_LAG_LIMIT_MS = 20;
 const MAX_ROOMS = 320;
 
-export async function run(ctx: ScenarioContext): Promise<ScenarioResult> {
-  const clientsPerRoom = ctx.quick ? 10 : 45;
-  const steps = ctx.quick ? [1, 2] : roomSteps();
-  const spec: LoadSpec = {
-    cursorHz: 1,
-    movesPerSec: 0.25,
-    probesPerRoom: 2,
-    warmupS: ctx.quick ? 1 : 5,
-    durationS: durationOf(ctx, 30, 3),
-    drainS: 2,
-    connectConcurrency: 30,
+/** The scenario's load per client and room size (the scale-out scenario runs the same). */
+export function consultancyLoad(ctx: ScenarioContext): { clientsPerRoom: number; spec: LoadSpec } {
+  return {
+    clientsPerRoom: ctx.quick ? 10 : 45,
+    spec: {
+      cursorHz: 1,
+      movesPerSec: 0.25,
+      probesPerRoom: 2,
+      warmupS: ctx.quick ? 1 : 5,
+      durationS: durationOf(ctx, 30, 3),
+      drainS: 2,
+      connectConcurrency: 30,
+    },
   };
+}
+
+export async function run(ctx: ScenarioContext): Promise<ScenarioResult> {
+  const { clientsPerRoom, spec } = consultancyLoad(ctx);
+  const steps = ctx.quick ? [1, 2] : roomSteps();
   const rows: ResultRow[] = [];
   const notes = [
     `rooms × ${clientsPerRoom}, ${spec.probesPerRoom} probes/room, cursors ${spec.cursorHz} Hz, ${spec.movesPerSec} moves/s, ${spec.durationS} s per step`,
@@ -88,7 +95,7 @@ function roomSteps(): number[] {
 }
 
 /** Which limit a step crossed, generator first (then the server's numbers are not trustworthy). */
-function limitReached(report: LoadReport): string | null {
+export function limitReached(report: LoadReport): string | null {
   if (report.disconnected > 0)
     return `generator/server: ${report.disconnected} clients lost their connection`;
   if (report.generatorCpuPct > GENERATOR_CPU_LIMIT_PCT) {

@@ -1,0 +1,216 @@
+import { cpus } from 'node:os';
+import {
+  createTestDatabase,
+  createTestRedis,
+  type TestDatabase,
+  type TestRedis,
+  waitFor,
+} from '@atelier/testing';
+import pg from 'pg';
+import { readCpuSeconds } from '../lib/proc';
+import { counterDelta, pidsNamed, processTree, sampleCounter } from '../lib/process-counters';
+import type { LoadTarget } from '../load/generator';
+import type { ServerName } from './definitions';
+import { type BenchServer, startServer } from './launcher';
+import type { ServerStats } from './stats';
+
+/**
+ * Issue 19's deployments on this machine (docs/scale-out.md, "Tests and bench"): Atelier embedded
+ * (SQLite, one process), Atelier as `nodes` processes on PostgreSQL + Redis (or one process
+ * with `WORKERS=n`), and Hocuspocus scaled out with its Redis extension on the same PostgreSQL
+ * and Redis. Each run gets a database and a Redis key prefix of its own, dropped at the end.
+ */
+export interface DeploymentSpec {
+  server: Extract<ServerName, 'atelier' | 'hocuspocus-redis'>;
+  /** `sqlite`: Atelier's embedded default; `pg`: PostgreSQL + Redis. */
+  backend: 'sqlite' | 'pg';
+  /** Node processes started by the harness, each pinned to a core of its own in turn. */
+  nodes: number;
+  /** Atelier only: `WORKERS` of each node (its cluster's processes share the node's cores). */
+  workers?: number;
+}
+
+export function deploymentKey(spec: DeploymentSpec): string {
+  if (spec.backend === 'sqlite') return `${spec.server} embedded`;
+  const processes = spec.workers && spec.workers > 1 ? ` WORKERS=${spec.workers}` : '';
+  return `${spec.server} ${spec.nodes} node${spec.nodes > 1 ? 's' : ''}${processes}`;
+}
+
+export interface Deployment extends LoadTarget {
+  spec: DeploymentSpec;
+  key: string;
+  nodes: BenchServer[];
+  /** WebSocket bases of the nodes, in order. */
+  urls: readonly string[];
+  /** PostgreSQL's database and Redis' prefix (`pg` backend only). */
+  database: TestDatabase | null;
+  redis: TestRedis | null;
+  /** The node the harness provisions rooms through (every node shares the database). */
+  entry: BenchServer;
+  stop(): Promise<void>;
+}
+
+/** Every server of the machine on one part: all the deployments' nodes and services share 2 cores. */
+export function nodeCores(node: number, workers = 1): string {
+  const count = cpus().length;
+  // A node with its own cluster of processes spreads them over every core, like WORKERS=auto.
+  if (workers > 1) return Array.from({ length: count }, (_, i) => i).join(',');
+  return String(node % count);
+}
+
+export async function startDeployment(spec: DeploymentSpec): Promise<Deployment> {
+  const database = spec.backend === 'pg' ? await createTestDatabase() : null;
+  const redis = spec.backend === 'pg' ? await createTestRedis() : null;
+  const nodes: BenchServer[] = [];
+  const stopAll = async () => {
+    await Promise.all(nodes.map((node) => node.stop()));
+    await database?.drop();
+    await redis?.cleanup();
+  };
+  try {
+    const env: Record<string, string> = {
+      // Thousands of clients from this one address (docs/security.md's per-address caps).
+      SOCKET_LIMITS: 'off',
+      ...(database && redis
+        ? { DATABASE_URL: database.url, REDIS_URL: redis.url, REDIS_PREFIX: redis.prefix }
+        : {}),
+      ...(spec.workers && spec.workers > 1 ? { WORKERS: String(spec.workers) } : {}),
+    };
+    for (let i = 0; i < spec.nodes; i++) {
+      nodes.push(await startServer(spec.server, { env, cores: nodeCores(i, spec.workers) }));
+    }
+    if (database && spec.server === 'atelier') await expectAtelierSchema(database);
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+  const first = nodes[0] as BenchServer;
+  const urls = nodes.map((node) => node.url);
+  return {
+    spec,
+    key: deploymentKey(spec),
+    name: spec.server,
+    url: first.url,
+    urls,
+    nodes,
+    database,
+    redis,
+    entry: first,
+    stats: (reset, collect) => mergedStats(nodes, reset, collect),
+    cpuSeconds: () => nodes.reduce((sum, node) => sum + treeCpuSeconds(node.pid), 0),
+    startCpuWindow: () => startCpuWindow(nodes, database),
+    stop: stopAll,
+  };
+}
+
+/**
+ * The CPU of every part over a window: each node's process tree (a `WORKERS` node's workers
+ * included), and, on PostgreSQL + Redis, the database server's processes serving this run
+ * (its backends on the run's database and its background writers, found in pg_stat_activity
+ * at both ends) and Redis' single process. Redis and the background writers also serve
+ * whatever else runs on the machine: on a busy machine their share is an upper bound.
+ */
+async function startCpuWindow(
+  nodes: readonly BenchServer[],
+  database: TestDatabase | null,
+): Promise<() => Promise<Record<string, number>>> {
+  const nodePids = () => nodes.flatMap((node) => processTree(node.pid));
+  const sample = async () => ({
+    nodes: sampleCounter(nodePids(), readCpuSeconds),
+    postgres: database ? sampleCounter(await postgresPids(database), readCpuSeconds) : null,
+    redis: database ? sampleCounter(pidsNamed('redis-server'), readCpuSeconds) : null,
+  });
+  const start = await sample();
+  return async () => {
+    const end = await sample();
+    const parts: Record<string, number> = { nodes: counterDelta(start.nodes, end.nodes).total };
+    if (start.postgres && end.postgres) parts.postgres = counterDelta(start.postgres, end.postgres).total;
+    if (start.redis && end.redis) parts.redis = counterDelta(start.redis, end.redis).total;
+    return parts;
+  };
+}
+
+/** PostgreSQL's processes working for `database`: its backends and the server's background processes. */
+export async function postgresPids(database: TestDatabase): Promise<number[]> {
+  const client = new pg.Client({ connectionString: database.url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ pid: number }>(
+      'SELECT pid FROM pg_stat_activity WHERE (datname = $1 OR datname IS NULL) AND pid <> pg_backend_pid()',
+      [database.name],
+    );
+    return rows.map((row) => row.pid);
+  } finally {
+    await client.end();
+  }
+}
+
+function treeCpuSeconds(pid: number): number {
+  return processTree(pid).reduce((sum, p) => sum + (readCpuSeconds(p) ?? 0), 0);
+}
+
+/** Event-loop delay: the worst node's; memory: the nodes' sum. */
+async function mergedStats(
+  nodes: readonly BenchServer[],
+  reset?: boolean,
+  collect?: boolean,
+): Promise<ServerStats> {
+  const all = await Promise.all(nodes.map((node) => node.stats(reset, collect)));
+  const [first] = all;
+  if (!first) throw new Error('a deployment without nodes');
+  return {
+    ...first,
+    eldP99Ms: Math.max(...all.map((s) => s.eldP99Ms)),
+    eldMaxMs: Math.max(...all.map((s) => s.eldMaxMs)),
+    rss: all.reduce((sum, s) => sum + s.rss, 0),
+    heapUsed: all.reduce((sum, s) => sum + s.heapUsed, 0),
+  };
+}
+
+/**
+ * An Atelier started with DATABASE_URL must have migrated that database; one that did not is
+ * running on SQLite in its data dir (a server from before the scale-out wiring), and its nodes
+ * would serve unrelated copies of every room.
+ */
+async function expectAtelierSchema(database: TestDatabase): Promise<void> {
+  const client = new pg.Client({ connectionString: database.url });
+  await client.connect();
+  try {
+    await waitFor(
+      async () => {
+        const { rows } = await client.query<{ found: string | null }>(
+          "SELECT to_regclass('atelier_schema')::text AS found",
+        );
+        return rows[0]?.found != null;
+      },
+      'Atelier to migrate the PostgreSQL database it was given (DATABASE_URL); this server may not read DATABASE_URL yet',
+      5_000,
+    );
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * The scaled-out servers a run compares, from `--servers`: Atelier for `atelier`, Hocuspocus
+ * with its Redis extension for `hocuspocus` or `hocuspocus-redis` (the others have no scale-out).
+ */
+export function scaledOutServers(servers: readonly ServerName[]): DeploymentSpec['server'][] {
+  const out: DeploymentSpec['server'][] = [];
+  if (servers.includes('atelier')) out.push('atelier');
+  if (servers.includes('hocuspocus') || servers.includes('hocuspocus-redis')) out.push('hocuspocus-redis');
+  return out;
+}
+
+/** Starts a deployment, runs `work` on it and stops it, whatever happens. */
+export async function withDeployment<T>(
+  spec: DeploymentSpec,
+  work: (d: Deployment) => Promise<T>,
+): Promise<T> {
+  const deployment = await startDeployment(spec);
+  try {
+    return await work(deployment);
+  } finally {
+    await deployment.stop();
+  }
+}
