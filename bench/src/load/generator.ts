@@ -76,6 +76,8 @@ export async function runLoad(
   rooms: RoomInfo[],
   spec: LoadSpec,
   log: (message: string) => void = () => {},
+  /** Called as the measured window opens and closes (a scenario's own counters, e.g. bytes written). */
+  window: { opened?(): Promise<void>; closed?(): Promise<void> } = {},
 ): Promise<LoadReport> {
   const idle = await server.stats();
   const workerCount = Math.max(1, Math.min(MAX_WORKERS, rooms.length));
@@ -111,6 +113,7 @@ export async function runLoad(
 
     await sleep(measureFrom - now());
     const endCpu = await (server.startCpuWindow?.() ?? oneServerCpuWindow(server));
+    await window.opened?.();
     const gen0 = process.cpuUsage();
     const t0 = now();
     // A saturated server may not answer in time: the window's numbers then lack its stats.
@@ -123,6 +126,7 @@ export async function runLoad(
     const gen1 = process.cpuUsage(gen0);
     const seconds = (now() - t0) / 1000;
     const loaded = answered ? await server.stats().catch(() => null) : null;
+    await window.closed?.();
     if (!loaded) log(`${server.name}: too saturated to report its event loop and memory`);
     const parts = (await Promise.all(results)).map(
       (m) => (m as Extract<FromWorker, { type: 'result' }>).result,

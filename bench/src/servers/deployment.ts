@@ -7,7 +7,7 @@ import {
   waitFor,
 } from '@atelier/testing';
 import pg from 'pg';
-import { readCpuSeconds } from '../lib/proc';
+import { readCpuSeconds, readDiskWriteBytes } from '../lib/proc';
 import { counterDelta, pidsNamed, processTree, sampleCounter } from '../lib/process-counters';
 import type { LoadTarget } from '../load/generator';
 import type { ServerName } from './definitions';
@@ -128,6 +128,53 @@ async function startCpuWindow(
     if (start.redis && end.redis) parts.redis = counterDelta(start.redis, end.redis).total;
     return parts;
   };
+}
+
+/** Bytes written over a window, by where they were counted. */
+export interface WrittenBytes {
+  /** /proc/<pid>/io write_bytes of the nodes' processes (SQLite's database and WAL files live there). */
+  nodes: number;
+  /** The same of PostgreSQL's backends on this run's database and its background writers. */
+  postgres: number | null;
+  /** WAL PostgreSQL generated (`pg_current_wal_lsn()`), whole server: anything else running adds to it. */
+  postgresWal: number | null;
+  /** Growth of this run's database (`pg_database_size`). */
+  postgresDatabase: number | null;
+}
+
+/** Opens a window on the bytes a deployment writes; its end gives them. */
+export async function startWriteWindow(deployment: Deployment): Promise<() => Promise<WrittenBytes>> {
+  const { database } = deployment;
+  const nodePids = () => deployment.nodes.flatMap((node) => processTree(node.pid));
+  const sample = async () => ({
+    nodes: sampleCounter(nodePids(), readDiskWriteBytes),
+    postgres: database ? sampleCounter(await postgresPids(database), readDiskWriteBytes) : null,
+    pg: database ? await postgresPosition(database) : null,
+  });
+  const start = await sample();
+  return async () => {
+    const end = await sample();
+    return {
+      nodes: counterDelta(start.nodes, end.nodes).total,
+      postgres: start.postgres && end.postgres ? counterDelta(start.postgres, end.postgres).total : null,
+      postgresWal: start.pg && end.pg ? end.pg.wal - start.pg.wal : null,
+      postgresDatabase: start.pg && end.pg ? end.pg.size - start.pg.size : null,
+    };
+  };
+}
+
+/** Where PostgreSQL's WAL stands (bytes from its origin) and this database's size. */
+async function postgresPosition(database: TestDatabase): Promise<{ wal: number; size: number }> {
+  const client = new pg.Client({ connectionString: database.url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ wal: string; size: string }>(
+      "SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), '0/0')::text AS wal, pg_database_size(current_database())::text AS size",
+    );
+    return { wal: Number(rows[0]?.wal ?? 0), size: Number(rows[0]?.size ?? 0) };
+  } finally {
+    await client.end();
+  }
 }
 
 /** PostgreSQL's processes working for `database`: its backends and the server's background processes. */
