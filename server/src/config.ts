@@ -94,6 +94,16 @@ const Env = z.object({
     .optional()
     .or(z.literal('').transform(() => undefined)),
   WORKERS: z.union([z.literal('auto'), z.coerce.number().int().min(1).max(64)]).default(1),
+  // The room bus (docs/scale-out.md, "2. The room bus"): several nodes serving the same rooms.
+  // Unset: one process, no bus. The keys it writes start with REDIS_PREFIX.
+  REDIS_URL: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z.url({ protocol: /^rediss?$/, error: 'a redis:// or rediss:// URL' }).optional(),
+  ),
+  REDIS_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_.:-]{0,63}:$/, 'letters, digits, _ . - and :, ending with ":"')
+    .default('atelier:'),
 });
 
 /** Each group of HTTP writes and its limit (`null`: none). */
@@ -152,6 +162,8 @@ export interface Config {
   databaseUrl: string | null;
   /** Processes serving the port (Node's cluster); more than 1 needs PostgreSQL and Redis. */
   workers: number;
+  /** The room bus's Redis (`REDIS_URL`) and key prefix (`REDIS_PREFIX`); `null`: no bus (one process). */
+  redis: { url: string; prefix: string } | null;
 }
 
 /** Reads the configuration from the environment; a bad value stops start-up with a clear message. */
@@ -167,7 +179,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error('Invalid configuration: SOCKET_BYTE_BURST must be at least MAX_MESSAGE_BYTES');
   }
   const workers = e.WORKERS === 'auto' ? availableParallelism() : e.WORKERS;
-  if (workers > 1 && (!e.DATABASE_URL || !env.REDIS_URL)) {
+  if (workers > 1 && (!e.DATABASE_URL || !e.REDIS_URL)) {
     // SQLite has one writer and no bus: several processes could neither share nor see each other's rooms.
     throw new Error('Invalid configuration: WORKERS above 1 needs DATABASE_URL and REDIS_URL');
   }
@@ -229,5 +241,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     privacyNotice: e.PRIVACY_NOTICE_FILE ? readNoticeFile(e.PRIVACY_NOTICE_FILE) : null,
     databaseUrl: e.DATABASE_URL ?? null,
     workers,
+    redis: e.REDIS_URL ? { url: e.REDIS_URL, prefix: e.REDIS_PREFIX } : null,
   };
 }

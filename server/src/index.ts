@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import { parseRoomName } from '@atelier/shared';
 import { serve } from '@hono/node-server';
 import { createApp } from './app';
+import { createRoomBus } from './cluster/bus';
 import { actOnNodeEvents } from './cluster/node-event-actions';
 import { disconnectingEveryNode, NO_NODE_EVENTS, type NodeEvents } from './cluster/node-events';
 import type { Config } from './config';
@@ -22,7 +23,7 @@ import { createActivityTracker, recordingActivity } from './store/activity';
 import { createSqliteBallotStore } from './store/ballots';
 import { databaseWritable, openDb } from './store/db';
 import { createSqliteDocStore } from './store/docs';
-import { createStorageHealth, isStorageFault } from './store/health';
+import { createStorageHealth, isStorageFault, sqliteStorageProbe } from './store/health';
 import { createSqliteJournalStore } from './store/journal';
 import { claimDataDir } from './store/pidFile';
 import { createSqlitePurge } from './store/purge';
@@ -35,6 +36,7 @@ import { createEditJournal } from './sync/edit-journal';
 import { attachSyncEndpoint } from './sync/endpoint';
 import { ParticipantSockets } from './sync/participant-sockets';
 import type { PresenceRelay } from './sync/presence';
+import type { RoomBus } from './sync/room-bus';
 import { RoomManager } from './sync/rooms';
 import { createSilentIdeation } from './sync/silent-ideation';
 import { createTableSeating } from './sync/table-seating';
@@ -56,7 +58,7 @@ export type { NetworkInfo } from './http/deps';
 export { createLogger, type Logger } from './log';
 export type { Metrics, RateLimitCounter } from './metrics/metrics';
 export { BackupRefused, backupDatabase, restoreDatabase } from './store/backup';
-export { type RecoveredLink, recoverFacilitatorLink } from './store/recovery';
+export { type RecoveredLink, recoverFacilitatorLink, recoverLink } from './store/recovery';
 export { noteWriteDenial } from './sync/ownership';
 
 export interface StartOptions {
@@ -65,10 +67,12 @@ export interface StartOptions {
   /** The machine's network as the share links see it; the real one by default. */
   network?: NetworkInfo;
   /**
-   * With other nodes (docs/scale-out.md): what this node tells them and hears from them, and
-   * its rooms' presence relay. None by default (the embedded mode); owned and closed by the caller.
+   * With other nodes (docs/scale-out.md): what this node tells them and hears from them, its
+   * rooms' presence relay and their bus. None by default (the embedded mode); owned and closed by
+   * the caller. Without a bus here, one is built on `config.redis` when it is set (closed with the
+   * server).
    */
-  cluster?: { events: NodeEvents; presenceRelay?: PresenceRelay };
+  cluster?: { events: NodeEvents; presenceRelay?: PresenceRelay; bus?: RoomBus };
 }
 
 export interface RunningServer {
@@ -96,9 +100,29 @@ export interface RunningServer {
 /** Composition root: configuration → storage → rooms → HTTP + sync on one port. */
 export function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
   const log = options.log ?? createLogger(config.logLevel);
+  const given = options.cluster?.bus;
+  if (given || !config.redis) return startNode(config, { ...options, log }, given ?? null, null);
+  return createRoomBus({ ...config.redis, log }).then(async (bus) => {
+    try {
+      return await startNode(config, { ...options, log }, bus, bus);
+    } catch (error) {
+      await bus.close();
+      throw error;
+    }
+  });
+}
+
+/** The server on its storage and `bus` (none: one process); `ownBus` is closed with it. */
+function startNode(
+  config: Config,
+  options: StartOptions & { log: Logger },
+  bus: RoomBus | null,
+  ownBus: RoomBus | null,
+): Promise<RunningServer> {
+  const { log } = options;
   const db = openDb(config.dataDir, { maxBytes: config.dbMaxBytes });
   const releaseDataDir = claimDataDir(config.dataDir);
-  const storage = createStorageHealth(db, log, { probeMs: config.storageProbeMs });
+  const storage = createStorageHealth(sqliteStorageProbe(db), log, { probeMs: config.storageProbeMs });
   const stored = createSqliteWorkshopStore(db);
   const activity = createActivityTracker(stored, {
     onError: (error) => {
@@ -109,6 +133,7 @@ export function startServer(config: Config, options: StartOptions = {}): Promise
   const workshops = recordingActivity(stored, activity);
   const strategyStore = createSqliteStrategyStore(db);
   const docs = createSqliteDocStore(db);
+  const ballots = createSqliteBallotStore(db);
   const metrics = createMetrics();
   // Who edited which board item when, and whether participants were there (issue 18 §2).
   const journalStore = createSqliteJournalStore(db);
@@ -119,6 +144,7 @@ export function startServer(config: Config, options: StartOptions = {}): Promise
     journal: journalStore,
     workshops: stored,
     strategies: strategyStore,
+    ballots,
   });
   const rooms = new RoomManager(
     docs,
@@ -133,6 +159,7 @@ export function startServer(config: Config, options: StartOptions = {}): Promise
       seeded: (name) => parseRoomName(name)?.kind !== 'drafts',
       journal: editJournal,
       ...(options.cluster?.presenceRelay ? { presenceRelay: options.cluster.presenceRelay } : {}),
+      ...(bus ? { bus } : {}),
     },
     storage,
   );
@@ -142,8 +169,9 @@ export function startServer(config: Config, options: StartOptions = {}): Promise
   const events = options.cluster?.events ?? NO_NODE_EVENTS;
   // Removals, role changes and erasures close the person's sockets on every node.
   const disconnector = disconnectingEveryNode(sockets, events, log);
-  // Registers its control-room guard before any room loads; schedules open rounds' deadlines.
-  const votes = createVoteService({ store: createSqliteBallotStore(db), workshops, rooms, log });
+  // Registers its control-room guard before any room loads; schedules open rounds' deadlines
+  // (`votes.ready`, awaited before the server is said to be started).
+  const votes = createVoteService({ store: ballots, workshops, rooms, log });
   // What another node deleted or disconnected is let go here too.
   events.onEvent(actOnNodeEvents({ rooms, sockets, votes, activity, log }));
 
@@ -250,6 +278,8 @@ export function startServer(config: Config, options: StartOptions = {}): Promise
       const stored = rooms
         .closeAll()
         .catch((error: unknown) => log.error({ err: String(error) }, 'rooms not all written at shutdown'))
+        .then(() => ownBus?.close())
+        .catch((error: unknown) => log.warn({ err: String(error) }, 'bus not closed cleanly'))
         .finally(() => {
           db.close();
           releaseDataDir();
@@ -264,7 +294,10 @@ export function startServer(config: Config, options: StartOptions = {}): Promise
       const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
       const url = `http://${host.includes(':') ? `[${host}]` : host}:${info.port}`;
       log.info({ url, dataDir: config.dataDir }, 'listening');
-      resolve({ url, port: info.port, app, metrics, close, storageClosed: storageDone });
+      votes.ready.then(
+        () => resolve({ url, port: info.port, app, metrics, close, storageClosed: storageDone }),
+        failed,
+      );
     }) as Server;
     const failed = (error: Error): void => {
       // Rejected once the database is closed (the rooms' writes are over).

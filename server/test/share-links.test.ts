@@ -10,6 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/app';
 import type { NetworkInfo } from '../src/http/deps';
 import { createLogger } from '../src/log';
+import { createSqliteBallotStore } from '../src/store/ballots';
 import { openDb } from '../src/store/db';
 import { createSqliteDocStore } from '../src/store/docs';
 import { createSqliteJournalStore } from '../src/store/journal';
@@ -65,6 +66,7 @@ async function appWith(options: { network: NetworkInfo; publicUrl?: string }) {
       journal: createSqliteJournalStore(db),
       workshops,
       strategies: createSqliteStrategyStore(db),
+      ballots: createSqliteBallotStore(db),
     }),
     log: createLogger('silent'),
     sockets: {} as never,

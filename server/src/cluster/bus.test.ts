@@ -10,7 +10,8 @@ import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { createLogger } from '../log';
-import { createRoomBus, type RoomBus } from './bus';
+import type { RoomBus } from '../sync/room-bus';
+import { createRoomBus } from './bus';
 import { encodeEntry } from './entry';
 
 const REMOTE = Symbol('bus');

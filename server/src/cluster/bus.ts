@@ -6,25 +6,15 @@
  * sequence numbers, a reconnection to Redis), it does not guess: it asks the room to catch up
  * from the database after the last seq it holds.
  *
- * Not wired into the rooms yet (the stores are still being made async): a room will join with a
- * sink that applies updates with the bus origin (broadcast to its peers, never stored again).
+ * The rooms join it with a sink that applies updates with the bus origin (sent to their peers,
+ * never stored again): `sync/room-bus.ts` is the interface they see.
  */
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import type { Logger } from '../log';
+import type { RoomBus, RoomSink } from '../sync/room-bus';
 import { AppliedSeqs } from './applied';
 import { type BusEntry, decodeEntry, encodeEntry } from './entry';
-
-/** What a room gives the bus to receive other nodes' turns. */
-export interface RoomSink {
-  /** Applies updates another node committed (in order; already in the database: not to be stored again). */
-  apply(updates: Uint8Array[]): void;
-  /**
-   * The bus cannot vouch for this room past seq `after`: read the rows `seq > after` from the
-   * database, apply them, and resolve the last seq read.
-   */
-  catchUp(after: number): Promise<number>;
-}
 
 export interface RoomBusOptions {
   /** `REDIS_URL`. */
@@ -40,24 +30,6 @@ export interface RoomBusOptions {
   maxLen?: number;
   /** A stream untouched this long disappears (ms). */
   ttlMs?: number;
-}
-
-export interface RoomBus {
-  readonly nodeId: string;
-  /**
-   * Follows `room`: notes the stream's last entry, then `load`s the room from the database
-   * (resolving the last seq loaded), then reads every entry after the noted one — so nothing
-   * committed between the load and the subscription falls between the two.
-   */
-  join(room: string, sink: RoomSink, load: () => Promise<number>): Promise<void>;
-  /** Stops following `room` (its entries still unread are dropped). */
-  leave(room: string): void;
-  /** Publishes this node's committed turn `from..to` of `room` (call after the commit resolved). */
-  publish(room: string, from: number, to: number, updates: Uint8Array[]): Promise<void>;
-  /** The last seq of `room` this node holds without a hole, or `undefined` if it does not follow it. */
-  applied(room: string): number | undefined;
-  /** Stops reading and closes both connections. */
-  close(): Promise<void>;
 }
 
 interface Followed {
@@ -254,6 +226,20 @@ export async function createRoomBus(options: RoomBusOptions): Promise<RoomBus> {
     },
     applied(room) {
       return rooms.get(room)?.seqs.upTo;
+    },
+    tail(room, lastSeq) {
+      const followed = rooms.get(room);
+      if (!followed || followed.seqs.upTo >= lastSeq) return Promise.resolve();
+      enqueue(room, followed, async () => {
+        // Left, or an entry or a catch-up brought it meanwhile.
+        if (rooms.get(room) !== followed || followed.seqs.upTo >= lastSeq) return;
+        log.info(
+          { room, nodeId, after: followed.seqs.upTo, lastSeq },
+          'bus: behind the database (tail check), catching up',
+        );
+        await catchUp(followed);
+      });
+      return followed.queue;
     },
     async close() {
       if (closed) return;

@@ -3,7 +3,7 @@
  * and what a node does when told (`actOnNodeEvents`) with this node's real `ParticipantSockets`.
  */
 
-import { CLOSE_CODES, roomName } from '@atelier/shared';
+import { CLOSE_CODES, parseRoomName, roomName } from '@atelier/shared';
 import { createTestRedis, type TestRedis } from '@atelier/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../log';
@@ -116,11 +116,12 @@ describe('node events', () => {
       const forgotten: string[] = [];
       const loaded = [roomName(W1, 'board'), roomName(W1, 'control'), roomName(W2, 'board')];
       const rooms = {
-        drop(matches: (name: string) => boolean) {
-          const names = loaded.filter(matches);
+        retire(workshopId: string) {
+          const names = loaded.filter((room) => parseRoomName(room)?.workshopId === workshopId);
           dropped.push(...names);
           return names;
         },
+        dropsSettled: async () => {},
       };
       const votes = { forget: (id: string) => void forgotten.push(id) };
       n.events.onEvent(actOnNodeEvents({ rooms, sockets, votes, activity: { forget: () => {} }, log }));

@@ -137,8 +137,7 @@ export function importRoutes(deps: AppDeps) {
       authors.map((a) => a.person),
     );
     const authorIds = new Map(authors.map((a, i) => [a.id, former[i]?.id ?? a.id]));
-    // Still synchronous (SQLite's one connection, inside this transaction): issue 19's next step.
-    const roundIds = votes.importRevealed(workshop.id, strategy.rounds);
+    const roundIds = await votes.importRevealed(tx, workshop.id, strategy.rounds);
     await seedImportedDocs(tx.docs, workshop.id, strategy, { authorIds, roundIds });
     return created;
   }

@@ -221,7 +221,7 @@ export function voteRoutes(deps: AppDeps) {
     const { id } = c.req.valid('param');
     const caller = await workshopCaller(c, workshops, id);
     if (caller.error) return caller.error;
-    return c.json({ rounds: votes.list(id) }, 200);
+    return c.json({ rounds: await votes.list(id) }, 200);
   });
 
   app.openapi(createRound, async (c) => {
@@ -280,7 +280,7 @@ export function voteRoutes(deps: AppDeps) {
     const path = c.req.valid('param');
     const owner = await ballotOwner(c, workshops, path);
     if (owner.error) return owner.error;
-    return answer(c, votes.ballot(path.id, path.roundId, path.participantId), 200);
+    return answer(c, await votes.ballot(path.id, path.roundId, path.participantId), 200);
   });
 
   app.openapi(castBallot, async (c) => {

@@ -1,4 +1,4 @@
-import { CLOSE_CODES, parseRoomName } from '@atelier/shared';
+import { CLOSE_CODES } from '@atelier/shared';
 import type { NodeEvents } from '../cluster/node-events';
 import type { Logger } from '../log';
 import type { ActivityTracker } from '../store/activity';
@@ -20,7 +20,7 @@ export interface WorkshopDeletion {
 
 /** What a node holds of a workshop: its loaded rooms, its sockets, its vote deadlines. */
 export interface WorkshopHolders {
-  rooms: Pick<RoomManager, 'drop'>;
+  rooms: Pick<RoomManager, 'retire'>;
   /** This node's sockets. */
   sockets: Pick<ParticipantSockets, 'disconnect'>;
   votes: Pick<VoteService, 'forget'>;
@@ -28,7 +28,8 @@ export interface WorkshopHolders {
 
 /**
  * Lets go of a workshop on this node, at once: drops its loaded rooms without writing them
- * back, stops its vote deadlines and closes its people's sockets (4412). What the deleting node
+ * back and refuses to load them again (`RoomManager.retire`), stops its vote deadlines and
+ * closes its people's sockets (4412). What the deleting node
  * does before deleting the rows, and every other node when told (`workshop-deleted`).
  */
 export function forgetWorkshopHere(
@@ -36,7 +37,7 @@ export function forgetWorkshopHere(
   workshopId: string,
   participantIds: readonly string[],
 ): { rooms: number; sockets: number } {
-  const dropped = holders.rooms.drop((name) => parseRoomName(name)?.workshopId === workshopId);
+  const dropped = holders.rooms.retire(workshopId);
   holders.votes.forget(workshopId);
   let closed = 0;
   for (const id of participantIds)
@@ -45,6 +46,8 @@ export function forgetWorkshopHere(
 }
 
 export interface WorkshopDeletionDeps extends WorkshopHolders {
+  /** The deleting node's rooms: it also waits for their writes in flight before the purge. */
+  rooms: Pick<RoomManager, 'retire' | 'dropsSettled'>;
   workshops: Pick<WorkshopStore, 'participants'>;
   purge: PurgeStore;
   activity: Pick<ActivityTracker, 'forget'>;
@@ -58,15 +61,19 @@ export function createWorkshopDeletion(deps: WorkshopDeletionDeps): WorkshopDele
   return {
     async delete(workshopId, why) {
       const participantIds = (await workshops.participants(workshopId)).map((person) => person.id);
-      // From here on nothing else is awaited before the rows' deletion: the rooms are dropped and
-      // the sockets closed first, so nothing in flight writes the workshop back once it is gone.
+      // The rooms are dropped (and refused from now on) and the sockets closed before anything
+      // else is awaited, so nothing writes the workshop back once it is gone, and a reconnect
+      // while the purge runs loads nothing here.
       const here = forgetWorkshopHere(deps, workshopId, participantIds);
-      // Sent now, awaited after: the other nodes let go of it while the rows are deleted.
+      // Sent now, awaited after: the other nodes let go of it (and refuse its rooms) while the
+      // rows are deleted.
       const told = events
         .publish({ type: 'workshop-deleted', workshopId, participantIds })
         .catch((error: unknown) =>
           log.error({ err: error, workshopId }, 'node events: the other nodes were not told of a deletion'),
         );
+      // This node's writes already in flight for its rooms (a turn, a compaction) end first.
+      await deps.rooms.dropsSettled();
       const existed = await purge.deleteWorkshop(workshopId);
       activity.forget(workshopId);
       await told;

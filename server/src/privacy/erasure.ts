@@ -31,7 +31,7 @@ export interface ParticipantErasure {
 export interface ParticipantErasureDeps {
   workshops: Pick<WorkshopStore, 'erase'>;
   purge: PurgeStore;
-  rooms: Pick<RoomManager, 'drop' | 'withDoc' | 'compactNow'>;
+  rooms: Pick<RoomManager, 'drop' | 'dropsSettled' | 'withDoc' | 'compactNow'>;
   sockets: ParticipantDisconnector;
   /** The edit journal's rows (store) and its writer (edits still in flight). */
   journal: Pick<JournalStore, 'forgetParticipant'> & { forget(participantId: string): void };
@@ -54,6 +54,7 @@ export function createParticipantErasure(deps: ParticipantErasureDeps): Particip
       if (removeContributions) {
         const drafts = draftsRoomName(workshop.id, participant.id);
         rooms.drop((name) => name === drafts);
+        await rooms.dropsSettled();
         await purge.deleteDoc(drafts);
         const board = roomName(workshop.id, 'board');
         removedNotes = await rooms.withDoc(board, (doc) =>

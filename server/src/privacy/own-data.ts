@@ -40,8 +40,8 @@ export async function participantData(
         notes.push({ id: note.id, text: note.text, createdAt: note.createdAt, where: 'drafts' });
     });
   const ballots: ParticipantData['ballots'] = [];
-  for (const round of deps.votes.list(workshop.id)) {
-    const ballot = deps.votes.ballot(workshop.id, round.id, person.id).value;
+  for (const round of await deps.votes.list(workshop.id)) {
+    const ballot = (await deps.votes.ballot(workshop.id, round.id, person.id)).value;
     if (ballot && (ballot.used > 0 || Object.keys(ballot.scores).length > 0 || ballot.done))
       ballots.push({ roundId: round.id, dots: ballot.dots, scores: ballot.scores, done: ballot.done });
   }

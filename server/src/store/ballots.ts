@@ -6,8 +6,10 @@ import {
   dotsUsed,
   type ParticipantGroup,
   PublicRound,
+  ROUND_TRANSITIONS,
   RoundResults,
   type RoundState,
+  tallyRound,
 } from '@atelier/shared';
 import type { Db } from './db';
 
@@ -30,44 +32,57 @@ export interface StoredBallot {
   done: boolean;
 }
 
-export type CastRefusalCode = BallotRefusalCode | 'replayed';
+export type CastRefusalCode = BallotRefusalCode | 'replayed' | 'round_not_open';
 export type CastOutcome =
   | { ballot: Ballot; refusal?: never }
   | { refusal: { code: CastRefusalCode; message: string }; ballot?: never };
 
 /**
- * Vote rounds and ballots (the architecture's ballot store; SQLite by default). Ballots are
- * read and written only through here: each change is one transaction, so a refused or
- * replayed request changes nothing and concurrent requests never lose a dot.
+ * Vote rounds and ballots (the architecture's ballot store; SQLite by default, PostgreSQL in
+ * `pg/ballots.ts`). Ballots are read and written only through here: each change is one
+ * transaction, so a refused or replayed request changes nothing and concurrent requests never
+ * lose a dot.
  */
 export interface BallotStore {
-  createRound(round: RoundRecord): void;
+  createRound(round: RoundRecord): Promise<void>;
   /** A round of the workshop, unless it was discarded. */
-  round(workshopId: string, roundId: string): RoundRecord | null;
+  round(workshopId: string, roundId: string): Promise<RoundRecord | null>;
   /** The workshop's rounds (discarded ones left out), oldest first. */
-  rounds(workshopId: string): RoundRecord[];
+  rounds(workshopId: string): Promise<RoundRecord[]>;
   /** Open rounds with a deadline, in every workshop: their closing is scheduled again at start-up. */
-  timedOpenRounds(): RoundRecord[];
-  /** Saves a round's state, times and results (its settings never change). */
-  saveRound(round: RoundRecord): void;
-  /** One person's ballot (empty when they placed nothing). */
-  ballot(round: RoundRecord, participantId: string): Ballot;
+  timedOpenRounds(): Promise<RoundRecord[]>;
   /**
-   * Applies a change to one person's ballot with the voting rules, in one transaction: a
-   * request id already applied to this ballot is refused as `replayed`, a rule refusal leaves
-   * the ballot as it was. The round's state is the caller's to check first.
+   * Saves a round's state, times and results (its settings never change) if its stored state
+   * is still `from`, the one the caller read: false (nothing saved) when another change to the
+   * round, or its discarding, came first.
    */
-  cast(round: RoundRecord, participantId: string, change: BallotChange): CastOutcome;
-  /** Withdraws everything from one person's ballot (and their "done"). */
-  clear(round: RoundRecord, participantId: string): Ballot;
+  saveRound(round: RoundRecord, from: RoundState): Promise<boolean>;
+  /**
+   * Reveals a round in one transaction: reads it again (it must still be open or closed, and
+   * not discarded), counts its ballots as they stand and saves it revealed at `at` with those
+   * results. A cast is in the results or refused as `round_not_open`, never lost in between.
+   * `null` when the round is gone or can no longer be revealed.
+   */
+  reveal(round: RoundRecord, at: string): Promise<RoundRecord | null>;
+  /** One person's ballot (empty when they placed nothing). */
+  ballot(round: RoundRecord, participantId: string): Promise<Ballot>;
+  /**
+   * Applies a change to one person's ballot with the voting rules, in one transaction: a round
+   * no longer open (closed, revealed, discarded meanwhile) refuses it as `round_not_open`, a
+   * request id already applied to this ballot as `replayed`, and a rule refusal leaves the
+   * ballot as it was. The deadline is the caller's to check first.
+   */
+  cast(round: RoundRecord, participantId: string, change: BallotChange): Promise<CastOutcome>;
+  /** Withdraws everything from one person's ballot (and their "done"), if the round is still open. */
+  clear(round: RoundRecord, participantId: string): Promise<CastOutcome>;
   /** Every ballot of a round that was ever touched (some may be empty again). */
-  ballots(roundId: string): StoredBallot[];
+  ballots(roundId: string): Promise<StoredBallot[]>;
   /** Marks the round discarded and deletes its ballots. */
-  discard(roundId: string, at: string): void;
+  discard(roundId: string, at: string): Promise<void>;
 }
 
 /** The round's settings: what `config` holds (they never change after creation). */
-const RoundConfig = PublicRound.pick({
+export const RoundConfig = PublicRound.pick({
   title: true,
   targetKind: true,
   targets: true,
@@ -77,21 +92,23 @@ const RoundConfig = PublicRound.pick({
   criteria: true,
 });
 
-interface RoundRow {
+/** A round's row read back: SQLite's and PostgreSQL's column values as the contract's types. */
+export interface RoundColumns {
   id: string;
   workshop_id: string;
-  config: string;
+  /** JSON: text on SQLite, already parsed on PostgreSQL (`jsonb`). */
+  config: unknown;
   state: string;
   duration_minutes: number | null;
   ends_at: number | null;
-  results: string | null;
+  results: unknown;
   created_at: string;
   opened_at: string | null;
   closed_at: string | null;
   revealed_at: string | null;
 }
 
-interface EntryRow {
+export interface EntryRow {
   participant_id: string;
   target_id: string;
   criterion: string;
@@ -100,6 +117,71 @@ interface EntryRow {
 
 /** Dots are stored with this criterion; scores with their criterion's id. */
 const DOTS = '';
+
+const NOT_OPEN = (state: string | undefined) => ({
+  refusal: {
+    code: 'round_not_open' as const,
+    message: `This round is ${state ?? 'gone'}, not open for voting`,
+  },
+});
+/** A request id already applied to this ballot. */
+export const REPLAYED = {
+  refusal: { code: 'replayed' as const, message: 'This change was already applied (same requestId)' },
+};
+
+/**
+ * What a cast does to one ballot: refused (a rule, a replay, a round no longer open), or the
+ * ballot it becomes and the entry rows to delete and to write. Both backends apply it in their
+ * transaction, after reading the round's state, whether the request was seen and the ballot.
+ */
+export function planCast(
+  round: RoundRecord,
+  participantId: string,
+  now: {
+    state: string | undefined;
+    replayed: boolean;
+    stored: Omit<StoredBallot, 'participantId' | 'group'>;
+  },
+  change: BallotChange,
+):
+  | { refusal: { code: CastRefusalCode; message: string } }
+  | { ballot: Ballot; deletes: EntryKey[]; upserts: (EntryKey & { value: number })[] } {
+  if (now.state !== 'open') return NOT_OPEN(now.state);
+  if (now.replayed) return REPLAYED;
+  const before = toBallot(round, participantId, now.stored);
+  const outcome = applyBallotChange(round, before, change);
+  if (outcome.refusal) return { refusal: outcome.refusal };
+  const old = entryMap(before);
+  const next = entryMap(outcome.ballot);
+  return {
+    ballot: outcome.ballot,
+    deletes: [...old].filter(([key]) => !next.has(key)).map(([, entry]) => entry),
+    upserts: [...next].filter(([key, { value }]) => old.get(key)?.value !== value).map(([, entry]) => entry),
+  };
+}
+
+/** A clear's outcome: refused when the round is no longer open, else the empty ballot. */
+export function planClear(round: RoundRecord, participantId: string, state: string | undefined): CastOutcome {
+  if (state !== 'open') return NOT_OPEN(state);
+  return { ballot: toBallot(round, participantId, { dots: {}, scores: {}, done: false }) };
+}
+
+/** The round revealed at `at` with its ballots counted, or `null` if its state forbids it. */
+export function revealRecord(
+  round: RoundRecord,
+  ballots: readonly StoredBallot[],
+  at: string,
+): RoundRecord | null {
+  if (!ROUND_TRANSITIONS.reveal.from.includes(round.state)) return null;
+  return {
+    ...round,
+    state: 'revealed',
+    closedAt: round.closedAt ?? at,
+    endsAt: null,
+    revealedAt: at,
+    results: tallyRound(round, ballots),
+  };
+}
 
 export function createSqliteBallotStore(db: Db): BallotStore {
   const insertRound = db.prepare(
@@ -111,17 +193,20 @@ export function createSqliteBallotStore(db: Db): BallotStore {
   const updateRound = db.prepare(
     `UPDATE vote_rounds SET state = @state, ends_at = @endsAt, results = @results,
        opened_at = @openedAt, closed_at = @closedAt, revealed_at = @revealedAt
-     WHERE id = @id AND discarded_at IS NULL`,
+     WHERE id = @id AND discarded_at IS NULL AND state = @from`,
   );
-  const selectRound = db.prepare<[string, string], RoundRow>(
+  const selectRound = db.prepare<[string, string], RoundColumns>(
     'SELECT * FROM vote_rounds WHERE workshop_id = ? AND id = ? AND discarded_at IS NULL',
   );
-  const selectRounds = db.prepare<[string], RoundRow>(
+  const selectRounds = db.prepare<[string], RoundColumns>(
     'SELECT * FROM vote_rounds WHERE workshop_id = ? AND discarded_at IS NULL ORDER BY created_at, rowid',
   );
-  const selectTimedOpen = db.prepare<[], RoundRow>(
+  const selectTimedOpen = db.prepare<[], RoundColumns>(
     `SELECT * FROM vote_rounds WHERE state = 'open' AND ends_at IS NOT NULL AND discarded_at IS NULL`,
   );
+  const selectState = db
+    .prepare<[string], string>('SELECT state FROM vote_rounds WHERE id = ? AND discarded_at IS NULL')
+    .pluck();
   const selectEntries = db.prepare<[string, string], EntryRow>(
     'SELECT participant_id, target_id, criterion, value FROM vote_entries WHERE round_id = ? AND participant_id = ?',
   );
@@ -141,7 +226,7 @@ export function createSqliteBallotStore(db: Db): BallotStore {
       'SELECT done FROM vote_ballots WHERE round_id = ? AND participant_id = ?',
     )
     .pluck();
-  const selectStatuses = db.prepare<[string], { participant_id: string; done: number; grp: string | null }>(
+  const selectStatuses = db.prepare<[string], BallotStatusRow>(
     `SELECT b.participant_id, b.done, p.grp FROM vote_ballots b
      LEFT JOIN participants p ON p.id = b.participant_id WHERE b.round_id = ? ORDER BY b.rowid`,
   );
@@ -165,36 +250,50 @@ export function createSqliteBallotStore(db: Db): BallotStore {
     return { dots, scores, done: selectDone.get(roundId, participantId) === 1 };
   }
 
+  const ballots = (roundId: string) =>
+    ballotsOf(
+      selectStatuses.all(roundId).map((row) => ({ ...row, done: Boolean(row.done) })),
+      selectAllEntries.all(roundId),
+    );
+
+  // better-sqlite3's transactions are synchronous: nothing else runs between the round's state
+  // read and the ballot's write.
   const cast = db.transaction(
     (round: RoundRecord, participantId: string, change: BallotChange): CastOutcome => {
-      if (requestSeen.get(round.id, participantId, change.requestId)) {
-        return {
-          refusal: { code: 'replayed', message: 'This change was already applied (same requestId)' },
-        };
-      }
-      const current = stored(round.id, participantId);
-      const before = toBallot(round, participantId, current);
-      const outcome = applyBallotChange(round, before, change);
-      if (outcome.refusal) return { refusal: outcome.refusal };
-      const next = outcome.ballot;
-      const old = entryMap(before);
-      const now = entryMap(next);
-      for (const [key, { target, criterion }] of old) {
-        if (!now.has(key)) deleteEntry.run(round.id, participantId, target, criterion);
-      }
-      for (const [key, { target, criterion, value }] of now) {
-        if (old.get(key)?.value !== value) upsertEntry.run(round.id, participantId, target, criterion, value);
-      }
-      upsertStatus.run(round.id, participantId, next.done ? 1 : 0, new Date().toISOString());
+      const plan = planCast(
+        round,
+        participantId,
+        {
+          state: selectState.get(round.id),
+          replayed: Boolean(requestSeen.get(round.id, participantId, change.requestId)),
+          stored: stored(round.id, participantId),
+        },
+        change,
+      );
+      if ('refusal' in plan) return { refusal: plan.refusal };
+      for (const { target, criterion } of plan.deletes)
+        deleteEntry.run(round.id, participantId, target, criterion);
+      for (const { target, criterion, value } of plan.upserts)
+        upsertEntry.run(round.id, participantId, target, criterion, value);
+      upsertStatus.run(round.id, participantId, plan.ballot.done ? 1 : 0, new Date().toISOString());
       insertRequest.run(round.id, participantId, change.requestId);
-      return { ballot: next };
+      return { ballot: plan.ballot };
     },
   );
 
-  const clear = db.transaction((round: RoundRecord, participantId: string): Ballot => {
+  const clear = db.transaction((round: RoundRecord, participantId: string): CastOutcome => {
+    const outcome = planClear(round, participantId, selectState.get(round.id));
+    if (outcome.refusal) return outcome;
     deleteEntries.run(round.id, participantId);
     upsertStatus.run(round.id, participantId, 0, new Date().toISOString());
-    return toBallot(round, participantId, { dots: {}, scores: {}, done: false });
+    return outcome;
+  });
+
+  const reveal = db.transaction((round: RoundRecord, at: string): RoundRecord | null => {
+    const now = toRound(selectRound.get(round.workshopId, round.id));
+    const revealed = now && revealRecord(now, ballots(now.id), at);
+    if (revealed) updateRound.run({ ...roundParams(revealed), from: now.state });
+    return revealed;
   });
 
   const discard = db.transaction((roundId: string, at: string) => {
@@ -202,42 +301,56 @@ export function createSqliteBallotStore(db: Db): BallotStore {
     for (const statement of deleteRoundRows) statement.run(roundId);
   });
 
+  // Synchronous inside (better-sqlite3), settled promises outside: a throw becomes a rejection.
   return {
-    createRound(round) {
+    async createRound(round) {
       insertRound.run({ ...roundParams(round), config: JSON.stringify(RoundConfig.parse(round)) });
     },
-    round: (workshopId, roundId) => toRound(selectRound.get(workshopId, roundId)),
-    rounds: (workshopId) => selectRounds.all(workshopId).map((row) => toRound(row) as RoundRecord),
-    timedOpenRounds: () => selectTimedOpen.all().map((row) => toRound(row) as RoundRecord),
-    saveRound(round) {
-      updateRound.run(roundParams(round));
-    },
-    ballot: (round, participantId) => toBallot(round, participantId, stored(round.id, participantId)),
-    cast: (round, participantId, change) => cast(round, participantId, change),
-    clear: (round, participantId) => clear(round, participantId),
-    ballots(roundId) {
-      const byPerson = new Map<string, StoredBallot>();
-      const entry = (participantId: string) => {
-        let ballot = byPerson.get(participantId);
-        if (!ballot) {
-          ballot = { participantId, group: 'other', dots: {}, scores: {}, done: false };
-          byPerson.set(participantId, ballot);
-        }
-        return ballot;
-      };
-      for (const status of selectStatuses.all(roundId)) {
-        const ballot = entry(status.participant_id);
-        ballot.done = status.done === 1;
-        if (status.grp) ballot.group = status.grp as ParticipantGroup;
-      }
-      for (const row of selectAllEntries.all(roundId)) addEntry(entry(row.participant_id), row);
-      return [...byPerson.values()];
-    },
-    discard: (roundId, at) => discard(roundId, at),
+    round: async (workshopId, roundId) => toRound(selectRound.get(workshopId, roundId)),
+    rounds: async (workshopId) => selectRounds.all(workshopId).map((row) => toRound(row) as RoundRecord),
+    timedOpenRounds: async () => selectTimedOpen.all().map((row) => toRound(row) as RoundRecord),
+    saveRound: async (round, from) => updateRound.run({ ...roundParams(round), from }).changes === 1,
+    reveal: async (round, at) => reveal(round, at),
+    ballot: async (round, participantId) => toBallot(round, participantId, stored(round.id, participantId)),
+    cast: async (round, participantId, change) => cast(round, participantId, change),
+    clear: async (round, participantId) => clear(round, participantId),
+    ballots: async (roundId) => ballots(roundId),
+    discard: async (roundId, at) => discard(roundId, at),
   };
 }
 
-function roundParams(round: RoundRecord) {
+/** A ballot's status row with the voter's group (`null` if they are gone). */
+export interface BallotStatusRow {
+  participant_id: string;
+  done: boolean;
+  grp: string | null;
+}
+
+/** A round's ballots from its status rows and entry rows, in the status rows' order. */
+export function ballotsOf(
+  statuses: readonly BallotStatusRow[],
+  entries: readonly EntryRow[],
+): StoredBallot[] {
+  const byPerson = new Map<string, StoredBallot>();
+  const entry = (participantId: string) => {
+    let ballot = byPerson.get(participantId);
+    if (!ballot) {
+      ballot = { participantId, group: 'other', dots: {}, scores: {}, done: false };
+      byPerson.set(participantId, ballot);
+    }
+    return ballot;
+  };
+  for (const status of statuses) {
+    const ballot = entry(status.participant_id);
+    ballot.done = status.done;
+    if (status.grp) ballot.group = status.grp as ParticipantGroup;
+  }
+  for (const row of entries) addEntry(entry(row.participant_id), row);
+  return [...byPerson.values()];
+}
+
+/** The round's columns as written (times as ISO text, JSON as text; PostgreSQL casts them). */
+export function roundParams(round: RoundRecord) {
   return {
     id: round.id,
     workshopId: round.workshopId,
@@ -252,12 +365,14 @@ function roundParams(round: RoundRecord) {
   };
 }
 
-function toRound(row: RoundRow | undefined): RoundRecord | null {
+const json = (value: unknown) => (typeof value === 'string' ? JSON.parse(value) : value);
+
+export function toRound(row: RoundColumns | undefined): RoundRecord | null {
   if (!row) return null;
   return {
     id: row.id,
     workshopId: row.workshop_id,
-    ...RoundConfig.parse(JSON.parse(row.config)),
+    ...RoundConfig.parse(json(row.config)),
     state: row.state as RoundState,
     durationMinutes: row.duration_minutes,
     endsAt: row.ends_at,
@@ -265,7 +380,7 @@ function toRound(row: RoundRow | undefined): RoundRecord | null {
     openedAt: row.opened_at,
     closedAt: row.closed_at,
     revealedAt: row.revealed_at,
-    results: row.results === null ? null : RoundResults.parse(JSON.parse(row.results)),
+    results: row.results === null ? null : RoundResults.parse(json(row.results)),
   };
 }
 
@@ -284,9 +399,15 @@ function entriesToBallot(rows: readonly EntryRow[]): Pick<StoredBallot, 'dots' |
   return ballot;
 }
 
+/** One stored entry row's key: a target and a criterion (`DOTS` for dots). */
+export interface EntryKey {
+  target: string;
+  criterion: string;
+}
+
 /** A ballot's stored rows, keyed by target and criterion. */
 function entryMap(ballot: Pick<Ballot, 'dots' | 'scores'>) {
-  const entries = new Map<string, { target: string; criterion: string; value: number }>();
+  const entries = new Map<string, EntryKey & { value: number }>();
   for (const [target, value] of Object.entries(ballot.dots))
     entries.set(`${target}\n${DOTS}`, { target, criterion: DOTS, value });
   for (const [target, byCriterion] of Object.entries(ballot.scores)) {

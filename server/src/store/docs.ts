@@ -19,6 +19,17 @@ export interface StoredDoc {
 export interface DocStore {
   load(doc: string): Promise<StoredDoc>;
   /**
+   * What was stored of `doc` after update `after` (a node catching up from the database): the
+   * updates numbered above it, preceded by the snapshot only when the ones it needs were
+   * compacted into it; `lastSeq` is the last one read, or `after` when nothing is newer.
+   */
+  loadAfter(doc: string, after: number): Promise<StoredDoc>;
+  /**
+   * The last stored update's number of each of `docs` that has any, in one query (the room bus's
+   * tail check: a node finds a room it holds less of than the database).
+   */
+  lastSeqs(docs: readonly string[]): Promise<Map<string, number>>;
+  /**
    * Durably appends updates, in one transaction (a savepoint inside `withTransaction`: one that
    * fails is undone alone, except on a full disk, after which SQLite rolls the whole transaction
    * back); resolves to the sequence number of the last. Called before they are broadcast.
@@ -42,6 +53,9 @@ interface SnapshotRow {
 
 /** A snapshot's SHA-256 (hex), stored beside it and checked at load, on either backend. */
 export const checksum = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
+/** `load`'s `after` for a whole document: a snapshot up to update 0 is part of it too. */
+export const WHOLE = -1;
+
 interface UpdateRow {
   seq: number;
   data: Buffer;
@@ -62,6 +76,12 @@ export function createSqliteDocStore(db: Db): DocStore {
      WHERE excluded.upto_seq >= doc_snapshots.upto_seq`,
   );
   const deleteUpdates = db.prepare('DELETE FROM doc_updates WHERE doc = ? AND seq <= ?');
+  const selectLastSeqs = db.prepare<[string], { doc: string; seq: number | null }>(
+    `SELECT d.value AS doc, coalesce(
+       (SELECT max(seq) FROM doc_updates WHERE doc = d.value),
+       (SELECT upto_seq FROM doc_snapshots WHERE doc = d.value)) AS seq
+     FROM json_each(?) AS d`,
+  );
 
   const append = db.transaction((doc: string, updates: readonly Uint8Array[]) => {
     let seq = 0;
@@ -73,14 +93,15 @@ export function createSqliteDocStore(db: Db): DocStore {
     deleteUpdates.run(doc, uptoSeq);
   });
 
-  const load = (doc: string): StoredDoc => {
-    const snap = selectSnapshot.get(doc);
-    const after = snap?.upto_seq ?? 0;
-    const rows = selectUpdates.all(doc, after);
+  /** What is stored after update `after` (-1: everything; see `DocStore.loadAfter`). */
+  const load = (doc: string, after = WHOLE): StoredDoc => {
+    const found = selectSnapshot.get(doc);
+    const snap = found && found.upto_seq > after ? found : undefined;
+    const rows = selectUpdates.all(doc, Math.max(snap?.upto_seq ?? 0, after));
     return {
       snapshot: snap ? new Uint8Array(snap.data) : null,
       updates: rows.map((row) => new Uint8Array(row.data)),
-      lastSeq: rows.at(-1)?.seq ?? after,
+      lastSeq: rows.at(-1)?.seq ?? snap?.upto_seq ?? Math.max(after, 0),
       ...(snap?.checksum && snap.checksum !== checksum(snap.data) ? { snapshotDamaged: true } : {}),
     };
   };
@@ -88,6 +109,11 @@ export function createSqliteDocStore(db: Db): DocStore {
   // Synchronous inside (better-sqlite3); `async` turns a throw into a rejection.
   return {
     load: async (doc) => load(doc),
+    loadAfter: async (doc, after) => load(doc, after),
+    async lastSeqs(docs) {
+      const rows = selectLastSeqs.all(JSON.stringify(docs));
+      return new Map(rows.flatMap((row) => (row.seq === null ? [] : [[row.doc, row.seq] as const])));
+    },
     append: async (doc, updates) => append(doc, updates),
     async compact(doc, snapshot, uptoSeq) {
       compact(doc, snapshot, uptoSeq);

@@ -1,7 +1,7 @@
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
 import { openDb } from './db';
-import { createStorageHealth, isStorageFault, PROBE_HEADROOM_BYTES } from './health';
+import { createStorageHealth, isStorageFault, PROBE_HEADROOM_BYTES, sqliteStorageProbe } from './health';
 import { useTempDirs } from './temp-dirs';
 
 const tempDir = useTempDirs('atelier-health-');
@@ -25,7 +25,9 @@ describe('storage health', () => {
 
   it('refuses writes after a failure until a probe write succeeds, then tells its listeners', async () => {
     const db = fullDb();
-    const health = createStorageHealth(db, pino({ level: 'silent' }), { probeMs: 60_000 });
+    const health = createStorageHealth(sqliteStorageProbe(db), pino({ level: 'silent' }), {
+      probeMs: 60_000,
+    });
     let recovered = 0;
     health.onRecovered(() => recovered++);
     expect(health.writable).toBe(true);
@@ -45,5 +47,13 @@ describe('storage health', () => {
     expect(recovered).toBe(1);
     health.close();
     db.close();
+  });
+});
+
+describe('PostgreSQL’s storage faults', () => {
+  it('knows a full disk, an I/O error, a standby, a shutdown and a lost connection, not a constraint', () => {
+    const fault = (code: string) => isStorageFault(Object.assign(new Error(code), { code }));
+    for (const code of ['53100', '58030', '25006', '57P01', '08006', '08001']) expect(fault(code)).toBe(true);
+    for (const code of ['23505', '40001', '42P01']) expect(fault(code)).toBe(false);
   });
 });

@@ -2,13 +2,27 @@ import type { Logger } from '../log';
 import type { Db } from './db';
 
 /**
- * SQLite's result codes for "the disk did not take it": full (`SQLITE_FULL`, also reached via
- * `max_page_count`) and I/O errors (`SQLITE_IOERR_WRITE`, `_FSYNC`, `_SHORT_READ`…).
+ * PostgreSQL's codes for "the database did not take it": disk full (53100), out of memory or
+ * connections (53200, 53300), an I/O error (58030), a standby refusing writes (25006), the
+ * server shutting down or starting (57P01–57P03), and connection failures (class 08).
+ */
+const POSTGRES_FAULTS = /^(53100|53200|53300|58030|25006|57P0[1-3]|08...)$/;
+
+/**
+ * The codes for "the storage did not take it": SQLite's full disk (`SQLITE_FULL`, also reached
+ * via `max_page_count`) and I/O errors (`SQLITE_IOERR_WRITE`, `_FSYNC`, `_SHORT_READ`…), and
+ * PostgreSQL's equivalents (above).
  */
 export function isStorageFault(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'string' && (code === 'SQLITE_FULL' || code.startsWith('SQLITE_IOERR'));
+  return (
+    typeof code === 'string' &&
+    (code === 'SQLITE_FULL' || code.startsWith('SQLITE_IOERR') || POSTGRES_FAULTS.test(code))
+  );
 }
+
+/** A real write, or what stands for one: resolves when the storage takes writes, rejects when not. */
+export type StorageProbe = () => Promise<void>;
 
 /**
  * Whether the database takes writes, as the last commits found. A failed commit turns it off:
@@ -39,12 +53,25 @@ export interface StorageHealthOptions {
  */
 export const PROBE_HEADROOM_BYTES = 128 * 1024;
 
-export function createStorageHealth(db: Db, log: Logger, options: StorageHealthOptions = {}): StorageHealth {
-  const probeMs = options.probeMs ?? 2000;
+export function sqliteStorageProbe(db: Db): StorageProbe {
   const fill = db.prepare(
     'INSERT INTO storage_probe (id, pad) VALUES (1, zeroblob(?)) ON CONFLICT(id) DO UPDATE SET pad = excluded.pad',
   );
   const empty = db.prepare("UPDATE storage_probe SET pad = x'' WHERE id = 1");
+  return async () => {
+    fill.run(PROBE_HEADROOM_BYTES);
+    empty.run();
+    // A checkpoint that cannot grow the database file fails here too: the WAL would only grow.
+    db.pragma('wal_checkpoint(PASSIVE)');
+  };
+}
+
+export function createStorageHealth(
+  probeWrite: StorageProbe,
+  log: Logger,
+  options: StorageHealthOptions = {},
+): StorageHealth {
+  const probeMs = options.probeMs ?? 2000;
   const listeners: (() => void)[] = [];
   let writable = true;
   let timer: NodeJS.Timeout | null = null;
@@ -53,13 +80,12 @@ export function createStorageHealth(db: Db, log: Logger, options: StorageHealthO
   const probe = async (): Promise<boolean> => {
     if (writable) return true;
     try {
-      fill.run(PROBE_HEADROOM_BYTES);
-      empty.run();
-      // A checkpoint that cannot grow the database file fails here too: the WAL would only grow.
-      db.pragma('wal_checkpoint(PASSIVE)');
+      await probeWrite();
     } catch {
       return false;
     }
+    // Another probe (the timer's, on PostgreSQL a round trip) got there first: recovered once.
+    if (writable) return true;
     writable = true;
     if (timer) clearInterval(timer);
     timer = null;

@@ -1,6 +1,6 @@
 import { openDb } from './db';
-import { hashToken, newToken } from './ids';
-import { createSqliteStrategyStore } from './strategies';
+import { createSqliteStrategyStore, type StrategyStore } from './strategies';
+import { createSqliteWorkshopStore, type WorkshopStore } from './workshops';
 
 /**
  * A lost facilitator link, recovered by the server's operator (`npm run facilitator-link`,
@@ -15,40 +15,38 @@ export type RecoveredLink =
   | { kind: 'session'; id: string; strategyId: string }
   | { kind: 'unknown'; id: string };
 
+/** On the SQLite database under `dataDir` (`npm run facilitator-link`). */
 export async function recoverFacilitatorLink(dataDir: string, id: string): Promise<RecoveredLink> {
   const db = openDb(dataDir);
   try {
-    const strategies = createSqliteStrategyStore(db);
-    const strategy = await strategies.get(id);
-    if (strategy) {
-      const token = await strategies.reissueToken(id);
-      if (token === null) return { kind: 'unknown', id };
-      return { kind: 'strategy', id, title: strategy.title, path: `/s/${id}#token=${token}`, token };
-    }
-    const workshop = db
-      .prepare<[string], { title: string; strategy_id: string | null }>(
-        'SELECT title, strategy_id FROM workshops WHERE id = ?',
-      )
-      .get(id);
-    if (!workshop) return { kind: 'unknown', id };
-    if (workshop.strategy_id !== null) return { kind: 'session', id, strategyId: workshop.strategy_id };
-    // The creator: the first facilitator, never promoted (a co-facilitator has `promoted_from`).
-    const creator = db
-      .prepare<[string], string>(
-        `SELECT id FROM participants WHERE workshop_id = ? AND role = 'facilitator' AND promoted_from IS NULL
-         ORDER BY created_at, rowid LIMIT 1`,
-      )
-      .pluck()
-      .get(id);
-    if (creator === undefined) return { kind: 'unknown', id };
-    const token = newToken();
-    // Removed or erased creators are not brought back: their workshop's other facilitators decide.
-    const changed = db
-      .prepare('UPDATE participants SET token_hash = ? WHERE id = ? AND removed_at IS NULL')
-      .run(hashToken(token), creator).changes;
-    if (changed !== 1) return { kind: 'unknown', id };
-    return { kind: 'workshop', id, title: workshop.title, path: `/w/${id}#token=${token}`, token };
+    return await recoverLink(
+      { strategies: createSqliteStrategyStore(db), workshops: createSqliteWorkshopStore(db) },
+      id,
+    );
   } finally {
     db.close();
   }
+}
+
+/** The same on any backend's stores (PostgreSQL's: `createPgStorage`). */
+export async function recoverLink(
+  stores: {
+    strategies: Pick<StrategyStore, 'get' | 'reissueToken'>;
+    workshops: Pick<WorkshopStore, 'get' | 'reissueCreatorToken'>;
+  },
+  id: string,
+): Promise<RecoveredLink> {
+  const strategy = await stores.strategies.get(id);
+  if (strategy) {
+    const token = await stores.strategies.reissueToken(id);
+    if (token === null) return { kind: 'unknown', id };
+    return { kind: 'strategy', id, title: strategy.title, path: `/s/${id}#token=${token}`, token };
+  }
+  const workshop = await stores.workshops.get(id);
+  if (!workshop) return { kind: 'unknown', id };
+  if (workshop.strategyId !== null) return { kind: 'session', id, strategyId: workshop.strategyId };
+  // Removed or erased creators are not brought back: their workshop's other facilitators decide.
+  const token = await stores.workshops.reissueCreatorToken(id);
+  if (token === null) return { kind: 'unknown', id };
+  return { kind: 'workshop', id, title: workshop.title, path: `/w/${id}#token=${token}`, token };
 }

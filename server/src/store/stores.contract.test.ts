@@ -103,6 +103,44 @@ describe.each(backends)('documents on $name', (backend) => {
     expect(untag((await docs.load('w1')).snapshot ?? new Uint8Array())).toBe('state at 2, again');
   });
 
+  it('reads what was stored after a given update: the updates after it, or the snapshot they were compacted into', async () => {
+    const { docs } = await backend.open();
+    const one = await docs.append('w1', [tagged('1')]);
+    const three = await docs.append('w1', [tagged('2'), tagged('3')]);
+    await docs.append('w2', [tagged('other')]);
+    const after = await docs.loadAfter('w1', one);
+    expect(after.snapshot).toBeNull();
+    expect(after.updates.map(untag)).toEqual(['2', '3']);
+    expect(after.lastSeq).toBe(three);
+    // Nothing newer: nothing read, and the number asked stays the last one.
+    expect(await docs.loadAfter('w1', three)).toEqual({ snapshot: null, updates: [], lastSeq: three });
+    expect(await docs.loadAfter('nothing', 0)).toEqual({ snapshot: null, updates: [], lastSeq: 0 });
+    // Another node compacted the updates away: the snapshot holds them, then what came after.
+    await docs.compact('w1', tagged('state at 3'), three);
+    const four = await docs.append('w1', [tagged('4')]);
+    const compacted = await docs.loadAfter('w1', one);
+    expect(untag(compacted.snapshot ?? new Uint8Array())).toBe('state at 3');
+    expect(compacted.updates.map(untag)).toEqual(['4']);
+    expect(compacted.lastSeq).toBe(four);
+    // A snapshot the reader already holds all of is not read again.
+    expect((await docs.loadAfter('w1', three)).snapshot).toBeNull();
+    expect((await docs.loadAfter('w1', three)).updates.map(untag)).toEqual(['4']);
+  });
+
+  it('tells the last update number of several documents in one call, leaving out those never written', async () => {
+    const { docs } = await backend.open();
+    const w1 = await docs.append('w1', [tagged('1'), tagged('2')]);
+    const w2 = await docs.append('w2', [tagged('x')]);
+    await docs.compact('w2', tagged('state'), w2);
+    expect(await docs.lastSeqs(['w1', 'w2', 'never'])).toEqual(
+      new Map([
+        ['w1', w1],
+        ['w2', w2],
+      ]),
+    );
+    expect(await docs.lastSeqs([])).toEqual(new Map());
+  });
+
   it('survives reopening the database', async () => {
     const stores = await backend.open();
     const doc = new Y.Doc();

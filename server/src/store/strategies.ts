@@ -73,7 +73,8 @@ export function sessionToken(strategyToken: string, workshopId: string): string 
     .digest('base64url');
 }
 
-interface StrategyRow {
+/** A strategy's columns as SQLite stores them (PostgreSQL's read through `sqliteShaped`). */
+export interface StrategyRow {
   id: string;
   title: string;
   territory_name: string;
@@ -84,7 +85,8 @@ interface StrategyRow {
   archived_at: string | null;
 }
 
-interface SessionRow {
+/** A session's columns of its workshop's row. */
+export interface SessionRow {
   id: string;
   session_index: number;
   session_date: string | null;
@@ -156,15 +158,7 @@ export function createSqliteStrategyStore(db: Db): StrategyStore {
 
   return {
     async create(input) {
-      const token = newToken();
-      const strategy: StrategyRecord = {
-        id: newId(),
-        title: input.title,
-        territory: input.territory,
-        locale: input.locale,
-        createdAt: new Date().toISOString(),
-        archivedAt: null,
-      };
+      const { strategy, token } = newStrategy(input);
       insert.run({
         ...strategy,
         territoryName: strategy.territory.name,
@@ -174,20 +168,8 @@ export function createSqliteStrategyStore(db: Db): StrategyStore {
       return { strategy, token };
     },
     get: async (id) => toStrategy(select.get(id)),
-    async authenticates(id, token) {
-      const row = select.get(id);
-      if (!row) return false;
-      const given = Buffer.from(hashToken(token), 'hex');
-      const stored = Buffer.from(row.token_hash, 'hex');
-      return given.length === stored.length && timingSafeEqual(given, stored);
-    },
-    sessions: async (strategyId) =>
-      selectSessions.all(strategyId).map((row) => ({
-        workshopId: row.id,
-        index: row.session_index,
-        date: row.session_date,
-        facilitatorId: row.strategy_facilitator_id,
-      })),
+    authenticates: async (id, token) => tokenMatches(select.get(id)?.token_hash, token),
+    sessions: async (strategyId) => selectSessions.all(strategyId).map(toSession),
     addSession: async (session) => addSession(session),
     async setArchived(id, archived) {
       updateArchived.run({ id, archived: archived ? 1 : 0, at: new Date().toISOString() });
@@ -199,7 +181,40 @@ export function createSqliteStrategyStore(db: Db): StrategyStore {
   };
 }
 
-function toStrategy(row: StrategyRow | undefined): StrategyRecord | null {
+/** A new strategy's record and its facilitator token (the store writes its row, the token hashed). */
+export function newStrategy(input: { title: string; territory: Territory; locale: Locale }): {
+  strategy: StrategyRecord;
+  token: string;
+} {
+  const strategy: StrategyRecord = {
+    id: newId(),
+    title: input.title,
+    territory: input.territory,
+    locale: input.locale,
+    createdAt: new Date().toISOString(),
+    archivedAt: null,
+  };
+  return { strategy, token: newToken() };
+}
+
+/** Whether `token` hashes to `storedHash` (constant time on the hashes); false when none is stored. */
+export function tokenMatches(storedHash: string | undefined, token: string): boolean {
+  if (storedHash === undefined) return false;
+  const given = Buffer.from(hashToken(token), 'hex');
+  const stored = Buffer.from(storedHash, 'hex');
+  return given.length === stored.length && timingSafeEqual(given, stored);
+}
+
+export function toSession(row: SessionRow): SessionRecord {
+  return {
+    workshopId: row.id,
+    index: row.session_index,
+    date: row.session_date,
+    facilitatorId: row.strategy_facilitator_id,
+  };
+}
+
+export function toStrategy(row: StrategyRow | undefined): StrategyRecord | null {
   if (!row) return null;
   return {
     id: row.id,

@@ -1,3 +1,4 @@
+import type { BallotStore } from './ballots';
 import type { Db } from './db';
 import type { DocStore } from './docs';
 import type { JournalStore } from './journal';
@@ -15,9 +16,11 @@ export interface TransactionStores {
   workshops: Pick<WorkshopStore, 'create' | 'addParticipant' | 'addFormerParticipants'>;
   /** A strategy made with its sessions (an import, a workshop adopted), or a session added. */
   strategies: Pick<StrategyStore, 'create' | 'addSession'>;
+  /** An import's revealed rounds, with its workshop. */
+  ballots: Pick<BallotStore, 'createRound'>;
 }
 
-/** The writers PostgreSQL has so far (`store/pg/`): documents and the journal. */
+/** What a turn of the rooms writes: its updates and their edit-journal rows (`sync/turn.ts`). */
 export type DocTransactionStores = Pick<TransactionStores, 'docs' | 'journal'>;
 
 /** Units of work that span stores (docs/architecture.md, "Stores behind async contracts"). */

@@ -120,9 +120,16 @@ export interface WorkshopStore {
   ): Promise<ParticipantRecord | null>;
   /** Ids of the workshops whose last activity is before `cutoff` (ISO time). */
   idleBefore(cutoff: string): Promise<string[]>;
+  /**
+   * A new token for the workshop's creator (the operator's link recovery, `store/recovery.ts`):
+   * its first facilitator, never promoted. The old token stops working. `null` when there is
+   * none, or they were removed or erased (the workshop's other facilitators decide then).
+   */
+  reissueCreatorToken(workshopId: string): Promise<string | null>;
 }
 
-interface WorkshopRow {
+/** A workshop's columns as SQLite stores them (PostgreSQL's read through `sqliteShaped`). */
+export interface WorkshopRow {
   id: string;
   title: string;
   territory_name: string;
@@ -137,7 +144,8 @@ interface WorkshopRow {
   strategy_facilitator_id: string | null;
 }
 
-interface ParticipantRow {
+/** A participant's columns as SQLite stores them (PostgreSQL's read through `sqliteShaped`). */
+export interface ParticipantRow {
   id: string;
   workshop_id: string;
   name: string;
@@ -195,43 +203,33 @@ export function createSqliteWorkshopStore(db: Db): WorkshopStore {
     `UPDATE participants SET name = @name, erased_at = @erasedAt, removed_at = COALESCE(removed_at, @erasedAt),
        token_hash = @tokenHash WHERE id = @id`,
   );
+  // The creator: the first facilitator, never promoted (a co-facilitator has `promoted_from`).
+  const selectCreator = db
+    .prepare<[string], string>(
+      `SELECT id FROM participants WHERE workshop_id = ? AND role = 'facilitator' AND promoted_from IS NULL
+       ORDER BY created_at, rowid LIMIT 1`,
+    )
+    .pluck();
+  const updateLiveToken = db.prepare(
+    'UPDATE participants SET token_hash = ? WHERE id = ? AND removed_at IS NULL',
+  );
   const selectIdle = db
     .prepare<[string], string>('SELECT id FROM workshops WHERE COALESCE(last_active_at, created_at) < ?')
     .pluck();
 
-  function addParticipant({ notice, ...input }: NewParticipant) {
-    const participant: ParticipantRecord = {
-      id: newId(),
-      ...input,
-      promotedFrom: null,
-      removedAt: null,
-      createdAt: new Date().toISOString(),
-      notice: notice ?? null,
-      erasedAt: null,
-    };
-    const token = newToken();
-    insertParticipant.run({ ...row(participant), tokenHash: hashToken(token) });
-    return { participant, token };
+  function addParticipant(input: NewParticipant) {
+    const joined = joiningParticipant(input);
+    insertParticipant.run({ ...participantColumns(joined.participant), tokenHash: hashToken(joined.token) });
+    return joined;
   }
 
   const addFormerParticipants = db.transaction(
     (workshopId: string, people: readonly FormerParticipant[]): ParticipantRecord[] => {
       const now = new Date().toISOString();
-      return people.map(({ name, group }) => {
-        const participant: ParticipantRecord = {
-          id: newId(),
-          workshopId,
-          name,
-          group,
-          role: 'participant',
-          promotedFrom: null,
-          removedAt: now,
-          createdAt: now,
-          notice: null,
-          erasedAt: null,
-        };
+      return people.map((person) => {
+        const participant = formerParticipant(workshopId, person, now);
         // The hash of a token nobody is given (the column is required and unique).
-        insertParticipant.run({ ...row(participant), tokenHash: hashToken(newToken()) });
+        insertParticipant.run({ ...participantColumns(participant), tokenHash: hashToken(newToken()) });
         return participant;
       });
     },
@@ -246,20 +244,7 @@ export function createSqliteWorkshopStore(db: Db): WorkshopStore {
 
   const create = db.transaction((input: NewWorkshop): CreatedWorkshop => {
     const joinCode = unusedJoinCode();
-    const createdAt = new Date().toISOString();
-    const workshop: WorkshopRecord = {
-      id: newId(),
-      title: input.title,
-      territory: input.territory,
-      locale: input.locale,
-      joinCode,
-      createdAt,
-      lastActiveAt: createdAt,
-      joiningOpen: true,
-      strategyId: null,
-      strategyArchived: false,
-      strategyFacilitatorId: null,
-    };
+    const workshop = newWorkshop(input, joinCode);
     insertWorkshop.run({
       ...workshop,
       territoryName: workshop.territory.name,
@@ -307,10 +292,7 @@ export function createSqliteWorkshopStore(db: Db): WorkshopStore {
   const setCoFacilitator = db.transaction((workshopId: string, id: string, on: boolean) => {
     const found = find(workshopId, id);
     if (!found || found.removedAt) return found;
-    let next = found;
-    if (on && found.role !== 'facilitator')
-      next = { ...found, role: 'facilitator', promotedFrom: found.role };
-    if (!on && found.promotedFrom) next = { ...found, role: found.promotedFrom, promotedFrom: null };
+    const next = coFacilitatorChange(found, on);
     if (next !== found) updateRole.run({ id, role: next.role, promotedFrom: next.promotedFrom });
     return next;
   });
@@ -337,11 +319,79 @@ export function createSqliteWorkshopStore(db: Db): WorkshopStore {
     },
     erase: async (workshopId, id, label) => erase(workshopId, id, label),
     idleBefore: async (cutoff) => selectIdle.all(cutoff),
+    async reissueCreatorToken(workshopId) {
+      const creator = selectCreator.get(workshopId);
+      if (creator === undefined) return null;
+      const token = newToken();
+      return updateLiveToken.run(hashToken(token), creator).changes === 1 ? token : null;
+    },
   };
 }
 
+/** A new workshop's record (its rows are the store's to write). */
+export function newWorkshop(input: NewWorkshop, joinCode: string): WorkshopRecord {
+  const createdAt = new Date().toISOString();
+  return {
+    id: newId(),
+    title: input.title,
+    territory: input.territory,
+    locale: input.locale,
+    joinCode,
+    createdAt,
+    lastActiveAt: createdAt,
+    joiningOpen: true,
+    strategyId: null,
+    strategyArchived: false,
+    strategyFacilitatorId: null,
+  };
+}
+
+/** A person joining (or a workshop's creator) and the token given to them once. */
+export function joiningParticipant({ notice, ...input }: NewParticipant): {
+  participant: ParticipantRecord;
+  token: string;
+} {
+  const participant: ParticipantRecord = {
+    id: newId(),
+    ...input,
+    promotedFrom: null,
+    removedAt: null,
+    createdAt: new Date().toISOString(),
+    notice: notice ?? null,
+    erasedAt: null,
+  };
+  return { participant, token: newToken() };
+}
+
+/** Someone of an earlier session, added already removed at `now`. */
+export function formerParticipant(
+  workshopId: string,
+  { name, group }: FormerParticipant,
+  now: string,
+): ParticipantRecord {
+  return {
+    id: newId(),
+    workshopId,
+    name,
+    group,
+    role: 'participant',
+    promotedFrom: null,
+    removedAt: now,
+    createdAt: now,
+    notice: null,
+    erasedAt: null,
+  };
+}
+
+/** Who a co-facilitator change makes of `found`: itself when nothing changes. */
+export function coFacilitatorChange(found: ParticipantRecord, on: boolean): ParticipantRecord {
+  if (on && found.role !== 'facilitator') return { ...found, role: 'facilitator', promotedFrom: found.role };
+  if (!on && found.promotedFrom) return { ...found, role: found.promotedFrom, promotedFrom: null };
+  return found;
+}
+
 /** A participant's columns, but the token's hash. */
-function row(participant: ParticipantRecord) {
+export function participantColumns(participant: ParticipantRecord) {
   return {
     id: participant.id,
     workshopId: participant.workshopId,
@@ -355,7 +405,7 @@ function row(participant: ParticipantRecord) {
   };
 }
 
-function toWorkshop(row: WorkshopRow | undefined): WorkshopRecord | null {
+export function toWorkshop(row: WorkshopRow | undefined): WorkshopRecord | null {
   if (!row) return null;
   return {
     id: row.id,
@@ -372,7 +422,7 @@ function toWorkshop(row: WorkshopRow | undefined): WorkshopRecord | null {
   };
 }
 
-function toParticipant(row: ParticipantRow | undefined): ParticipantRecord | null {
+export function toParticipant(row: ParticipantRow | undefined): ParticipantRecord | null {
   if (!row) return null;
   return {
     id: row.id,

@@ -136,7 +136,7 @@ export class Connection implements Peer, TurnOutbox {
     const subtype = decoding.readVarUint(decoder);
     switch (subtype) {
       case syncProtocol.messageYjsSyncStep1:
-        for (const frame of this.room.syncReply(decoding.readVarUint8Array(decoder))) this.send(frame);
+        this.room.answerSyncStep1(decoding.readVarUint8Array(decoder), this);
         return;
       case syncProtocol.messageYjsSyncStep2:
       case syncProtocol.messageYjsUpdate: {

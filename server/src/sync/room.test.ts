@@ -6,7 +6,7 @@ import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import type { DocStore, StoredDoc } from '../store/docs';
 import { MESSAGE } from './messages';
-import { type Peer, Room, type RoomOptions } from './room';
+import { type Peer, Room, type RoomOptions, type RoomStore } from './room';
 import { type Transaction, TurnFlusher } from './turn';
 
 /** An in-memory DocStore whose appends can be made to fail, like a full disk. */
@@ -18,6 +18,12 @@ function memoryStore() {
     failing: false as boolean,
     transactions: 0,
     read,
+    /** What is stored now, to put back when a transaction fails at its commit. */
+    save: () => new Map(docs),
+    restore(saved: Map<string, StoredDoc>) {
+      docs.clear();
+      for (const [name, doc] of saved) docs.set(name, doc);
+    },
     load: async (name: string) => read(name),
     async append(name: string, updates: readonly Uint8Array[]) {
       if (store.failing) throw new Error('disk full');
@@ -37,15 +43,49 @@ function memoryStore() {
     /** The turn's transaction: every room's appends, counted once. */
     transaction: (async (work) => {
       store.transactions++;
-      await work({
-        docs: store,
-        journal: { write: async () => {} },
-        workshops: {} as never,
-        strategies: {} as never,
-      });
+      await work({ docs: store, journal: { write: async () => {} } });
     }) as Transaction,
-  } satisfies DocStore & { failing: boolean; transactions: number; read: unknown; transaction: Transaction };
+  } satisfies Pick<DocStore, 'load' | 'append' | 'compact'> & {
+    failing: boolean;
+    transactions: number;
+    read: unknown;
+    save: unknown;
+    restore: unknown;
+    transaction: Transaction;
+  };
   return store;
+}
+
+/**
+ * The store's transactions with their commit held open: each waits, its writes made, until the
+ * test commits it or fails it (its writes then undone, as a failed COMMIT leaves nothing).
+ */
+function heldCommits(store: ReturnType<typeof memoryStore>) {
+  const waiting: { commit(): void; fail(): void }[] = [];
+  let arrived: () => void = () => {};
+  const transaction: Transaction = async (work) => {
+    const before = store.save();
+    await store.transaction(work);
+    await new Promise<void>((resolve, reject) => {
+      waiting.push({
+        commit: resolve,
+        fail: () => {
+          store.restore(before);
+          reject(new Error('connection lost during COMMIT'));
+        },
+      });
+      arrived();
+    });
+  };
+  /** The next transaction waiting for its commit. */
+  const next = async () => {
+    while (waiting.length === 0)
+      await new Promise<void>((resolve) => {
+        arrived = resolve;
+      });
+    return waiting.shift() as { commit(): void; fail(): void };
+  };
+  return { transaction, next };
 }
 
 interface TestPeer extends Peer {
@@ -198,7 +238,7 @@ describe('Room: document updates', () => {
     const store = memoryStore();
     let compactions = 0;
     let compactionFails = true;
-    const flaky: DocStore = {
+    const flaky: RoomStore = {
       ...store,
       async compact(name, snapshot, uptoSeq) {
         compactions++;
@@ -321,6 +361,155 @@ describe('Room: sync replies', () => {
     expect(decoding.readVarUint(decoder)).toBe(syncProtocol.messageYjsSyncStep2);
     expect(decoding.readVarUint8Array(decoder)).toEqual(store.read('w1').snapshot);
     expect(clientFrom([step2!]).getMap('m').toJSON()).toEqual({ a: 1 });
+  });
+});
+
+describe('Room: sync replies and the commit in flight', () => {
+  const EMPTY = Y.encodeStateVector(new Y.Doc());
+  const kinds = (p: TestPeer) => p.received.map(kindOf);
+
+  async function heldSetup() {
+    const store = memoryStore();
+    const commits = heldCommits(store);
+    const flusher = new TurnFlusher(commits.transaction);
+    const room = await Room.open('w1', store, flusher, log, { ...OPTIONS, presenceTickMs: 0 });
+    return { store, commits, flusher, room };
+  }
+
+  it('holds a reply carrying updates not yet committed until their commit settles; presence does not wait', async () => {
+    const { commits, flusher, room } = await heldSetup();
+    const [alice, carol, bob] = [peer(), peer(), peer()];
+    for (const p of [alice, carol, bob]) room.add(p);
+    room.applyUpdate(
+      update((d) => d.getMap('m').set('first', 1)),
+      alice,
+    );
+    const first = flusher.run();
+    const firstCommit = await commits.next();
+    // Asked while the first turn's commit is in flight: the reply holds its update.
+    room.answerSyncStep1(EMPTY, carol);
+    // A second turn's update arrives, then bob asks: his reply holds both turns' updates.
+    room.applyUpdate(
+      update((d) => d.getMap('m').set('second', 2)),
+      alice,
+    );
+    room.answerSyncStep1(EMPTY, bob);
+    room.applyPresence([
+      { clientId: 7, clock: 1, json: JSON.stringify({ cursor: { x: 1, y: 1 } }), light: '{}' },
+    ]);
+    await vi.waitFor(() => expect(kinds(bob)).toEqual(['type 1']));
+    expect(kinds(carol)).toEqual(['type 1']);
+
+    firstCommit.commit();
+    await first;
+    // Carol's reply leaves with the first turn's broadcast; bob's waits for the second turn.
+    expect(kinds(carol)).toEqual(['type 1', 'update', 'sync-step-2']);
+    expect(kinds(bob)).toEqual(['type 1', 'update']);
+    expect(clientFrom(carol.received.slice(2)).getMap('m').toJSON()).toEqual({ first: 1 });
+
+    const secondCommit = await commits.next();
+    expect(kinds(bob)).toEqual(['type 1', 'update']);
+    secondCommit.commit();
+    await flusher.run();
+    // The broadcast of the second turn, then the reply: carol's cached encode and the update since.
+    expect(kinds(bob)).toEqual(['type 1', 'update', 'update', 'update', 'sync-step-2']);
+    expect(clientFrom(bob.received.slice(3)).getMap('m').toJSON()).toEqual({ first: 1, second: 2 });
+    // Nothing in flight: answered at once.
+    const dave = peer();
+    room.answerSyncStep1(EMPTY, dave);
+    expect(kinds(dave)).toEqual(['update', 'sync-step-2']);
+  });
+
+  it('drops a held reply when its commit fails and answers again from what is stored', async () => {
+    const { store, commits, flusher, room } = await heldSetup();
+    const [alice, bob] = [peer(), peer()];
+    room.add(alice);
+    room.add(bob);
+    room.applyUpdate(
+      update((d) => d.getMap('m').set('kept', 1)),
+      alice,
+    );
+    const stored = flusher.run();
+    (await commits.next()).commit();
+    await stored;
+    room.applyUpdate(
+      update((d) => d.getMap('m').set('lost', 2)),
+      alice,
+    );
+    const failing = flusher.run();
+    const commit = await commits.next();
+    room.answerSyncStep1(EMPTY, bob);
+    expect(kinds(bob)).toEqual(['update']);
+    commit.fail();
+    await failing;
+    // The reply taken with the failed update never leaves; bob gets one from the stored document.
+    expect(kinds(bob)).toEqual(['update', 'sync-step-1', 'sync-step-2']);
+    expect(clientFrom(bob.received.slice(2)).getMap('m').toJSON()).toEqual({ kept: 1 });
+    expect(kinds(alice)).toEqual(['denied storage-full', 'sync-step-1']);
+    expect(store.read('w1').updates).toHaveLength(1);
+  });
+});
+
+describe('Room: updates another node committed', () => {
+  it('sends them to every peer at once and stores nothing of them', async () => {
+    const { store, flusher, room } = await setup();
+    const [alice, bob] = [peer(), peer()];
+    room.add(alice);
+    room.add(bob);
+    room.applyCommitted([update((d) => d.getMap('m').set('remote', 1))]);
+    expect(alice.received.map(kindOf)).toEqual(['update']);
+    expect(bob.received.map(kindOf)).toEqual(['update']);
+    await flusher.run();
+    expect(store.transactions).toBe(0);
+    expect(store.read('w1').updates).toHaveLength(0);
+    // And the sync-reply cache has them.
+    expect(
+      clientFrom(room.syncReply(Y.encodeStateVector(new Y.Doc())))
+        .getMap('m')
+        .toJSON(),
+    ).toEqual({ remote: 1 });
+  });
+
+  it('applies those arriving while a failed turn is taken back to the reloaded document', async () => {
+    const store = memoryStore();
+    let reload: () => void = () => {};
+    let reloading: () => void = () => {};
+    const asked = new Promise<void>((resolve) => {
+      reloading = resolve;
+    });
+    let slow = false;
+    const slowLoads = {
+      ...store,
+      load: async (name: string) => {
+        if (slow) {
+          reloading();
+          await new Promise<void>((resolve) => {
+            reload = resolve;
+          });
+        }
+        return store.read(name);
+      },
+    };
+    const flusher = new TurnFlusher(store.transaction);
+    const room = await Room.open('w1', slowLoads, flusher, log, OPTIONS);
+    const [alice, bob] = [peer(), peer()];
+    room.add(alice);
+    room.add(bob);
+    store.failing = true;
+    slow = true;
+    room.applyUpdate(
+      update((d) => d.getMap('m').set('refused', 1)),
+      alice,
+    );
+    const turn = flusher.run();
+    await asked;
+    room.applyCommitted([update((d) => d.getMap('m').set('remote', 2))]);
+    expect(bob.received.map(kindOf)).toEqual([]);
+    reload();
+    await turn;
+    expect(room.doc.getMap('m').toJSON()).toEqual({ remote: 2 });
+    expect(bob.received.map(kindOf)).toEqual(['update', 'sync-step-1']);
+    expect(store.read('w1').updates).toHaveLength(0);
   });
 });
 

@@ -3,13 +3,17 @@ import * as Y from 'yjs';
 import type { Logger } from '../log';
 import type { DocStore, StoredDoc } from '../store/docs';
 import type { JournalRow } from '../store/journal';
-import type { TransactionStores } from '../store/transaction';
+import type { DocTransactionStores } from '../store/transaction';
 import type { EditJournal, RoomJournal } from './edit-journal';
 import { encodePermissionDenied, encodeSyncStep1, encodeUpdate } from './messages';
 import { type PresenceEntry, type PresenceLink, type PresenceRelay, PresenceTable } from './presence';
+import { BUS_ORIGIN } from './room-bus';
 import { rebuildStoredDoc } from './stored-doc';
 import { SyncReplies } from './sync-replies';
 import type { TurnCommit, TurnFlusher } from './turn';
+
+/** What a room reads and compacts of its document (its appends go through the turn's transaction). */
+export type RoomStore = Pick<DocStore, 'load' | 'compact'>;
 
 /** Something in a room that receives its broadcasts (a socket connection). */
 export interface Peer {
@@ -51,6 +55,24 @@ export interface RoomHooks {
   reloaded?(room: Room): void;
   /** Not even the reload worked: the room closed its peers and must be dropped unsaved. */
   broken?(room: Room): void;
+  /** The room's turn `from..to` is committed (the room bus publishes it); not called for a failed one. */
+  committed?(room: Room, from: number, to: number, updates: Uint8Array[]): void;
+  /**
+   * The last update number up to which the document holds every stored update, when the room
+   * shares its document with other nodes (the bus's contiguous prefix: a hole below it is another
+   * node's turn still on its way, which a snapshot must not drop); by default the last the room
+   * stored or loaded.
+   */
+  heldSeq?(room: Room): number | undefined;
+}
+
+/** A sync reply taken from the live document while some of it was not committed yet. */
+interface HeldReply {
+  peer: Peer;
+  stateVector: Uint8Array;
+  frames: Uint8Array[];
+  /** Sent once this many of the room's own updates are settled. */
+  upTo: number;
 }
 
 interface Uncommitted {
@@ -76,6 +98,11 @@ export class Room implements TurnCommit {
   private uncommitted: Uncommitted[] = [];
   /** Appended in the current turn's transaction, not yet known to be committed. */
   private committing: Uncommitted[] = [];
+  /** The room's own updates applied to the document, and how many of them are stored and settled (in order). */
+  private ownApplied = 0;
+  private ownSettled = 0;
+  /** Sync replies waiting for the commit of what they carry. */
+  private held: HeldReply[] = [];
   private persistedSeq = 0;
   private persistError: unknown = null;
   private lastSeq = 0;
@@ -86,6 +113,11 @@ export class Room implements TurnCommit {
   /** After a failed compaction, the log weight at which to try again (not at every turn). */
   private compactAfter = 0;
   private presenceTimer: NodeJS.Timeout | null = null;
+  private destroyed = false;
+  /** Set while a failed turn is taken back (the document reloads); resolves when it is over. */
+  private reloading: Promise<void> | null = null;
+  /** Other nodes' updates that arrived meanwhile: applied to the reloaded document, not the old one. */
+  private arrivedDuringReload: Uint8Array[][] | null = null;
   private lastPresenceFlush = Number.NEGATIVE_INFINITY;
   private readonly journal: RoomJournal | null;
   private readonly presenceLink: PresenceLink | null;
@@ -98,7 +130,7 @@ export class Room implements TurnCommit {
    */
   static async open(
     name: string,
-    store: DocStore,
+    store: RoomStore,
     flusher: TurnFlusher,
     log: Logger,
     options: RoomOptions,
@@ -112,7 +144,7 @@ export class Room implements TurnCommit {
   private constructor(
     readonly name: string,
     stored: StoredDoc,
-    private readonly store: DocStore,
+    private readonly store: RoomStore,
     readonly flusher: TurnFlusher,
     private readonly log: Logger,
     private readonly options: RoomOptions,
@@ -125,6 +157,11 @@ export class Room implements TurnCommit {
     // Once nothing can throw: a room that failed to load never joined.
     this.presenceLink =
       options.presenceRelay?.join(name, this.presence, () => this.schedulePresence()) ?? null;
+  }
+
+  /** The number of the last update stored that the document holds (loaded or committed by this room). */
+  get storedSeq(): number {
+    return this.lastSeq;
   }
 
   /** The room's document; a new one after a failed commit was taken back (`RoomHooks.reloaded`). */
@@ -143,6 +180,7 @@ export class Room implements TurnCommit {
   /** Removes a peer and its presence; returns how many peers remain. */
   remove(peer: Peer): number {
     this.peers.delete(peer);
+    if (this.held.length > 0) this.held = this.held.filter((h) => h.peer !== peer);
     const id = peer.awarenessClientId;
     if (id !== null && this.presence.remove(id)) this.schedulePresence();
     return this.peers.size;
@@ -153,9 +191,42 @@ export class Room implements TurnCommit {
     Y.applyUpdate(this.current, update, from);
   }
 
-  /** The frames answering a client's sync step 1. */
+  /**
+   * Applies updates another node committed (from the room bus, or read from the database to catch
+   * up), in one transaction with `BUS_ORIGIN`: what was new goes to every peer and the sync-reply
+   * cache, nothing is stored again. Throws, applying nothing, if one does not decode.
+   */
+  applyCommitted(updates: readonly Uint8Array[]): void {
+    if (this.destroyed) return;
+    for (const update of updates) Y.decodeUpdate(update);
+    // The reload may have read the store before their commit: they go into the new document.
+    if (this.arrivedDuringReload) {
+      this.arrivedDuringReload.push([...updates]);
+      return;
+    }
+    this.current.transact(() => {
+      for (const update of updates) Y.applyUpdate(this.current, update, BUS_ORIGIN);
+    }, BUS_ORIGIN);
+  }
+
+  /** The frames answering a client's sync step 1, from the live document (committed or not). */
   syncReply(stateVector: Uint8Array): Uint8Array[] {
     return this.replies.reply(stateVector);
+  }
+
+  /**
+   * Answers `peer`'s sync step 1. The live document may hold updates whose commit is in flight or
+   * not started: then the reply waits for that commit and leaves when it settles, so a client never
+   * holds what the store may still refuse. If the commit fails, the reply is answered again from
+   * the stored document (docs/architecture.md, "Sync server").
+   */
+  answerSyncStep1(stateVector: Uint8Array, peer: Peer): void {
+    const frames = this.replies.reply(stateVector);
+    if (this.ownSettled === this.ownApplied) {
+      for (const frame of frames) peer.send(frame);
+      return;
+    }
+    this.held.push({ peer, stateVector, frames, upTo: this.ownApplied });
   }
 
   applyPresence(entries: readonly PresenceEntry[]): void {
@@ -163,7 +234,7 @@ export class Room implements TurnCommit {
   }
 
   /** Appends this turn's updates through `tx`, the turn's transaction; never rejects. */
-  async persist(tx: TransactionStores): Promise<void> {
+  async persist(tx: DocTransactionStores): Promise<void> {
     if (this.uncommitted.length === 0) return;
     this.committing = this.uncommitted;
     this.uncommitted = [];
@@ -209,6 +280,15 @@ export class Room implements TurnCommit {
       this.logBytes += update.byteLength;
       this.broadcast(message, origin);
     }
+    this.ownSettled += batch.length;
+    this.releaseHeld();
+    // Before a compaction reads `heldSeq`: the bus counts this turn as held once it is published.
+    this.hooks.committed?.(
+      this,
+      this.persistedSeq - batch.length + 1,
+      this.persistedSeq,
+      batch.map((u) => u.update),
+    );
     if (this.needsCompaction()) void this.tryCompact('compaction failed');
   }
 
@@ -234,6 +314,8 @@ export class Room implements TurnCommit {
   }
 
   private async compactOnce(): Promise<void> {
+    // Never a snapshot of the document being replaced: it holds what is taken back.
+    if (this.reloading) await this.reloading;
     if (
       !this.compactNow &&
       this.logBytes === 0 &&
@@ -242,7 +324,7 @@ export class Room implements TurnCommit {
     )
       return;
     const snapshot = Y.encodeStateAsUpdate(this.current);
-    const uptoSeq = this.lastSeq;
+    const uptoSeq = this.hooks.heldSeq?.(this) ?? this.lastSeq;
     const logBytes = this.logBytes;
     // A full-state encode of the document as it is now: the fresh clients' reply, stored or not.
     this.replies.rebase(snapshot);
@@ -256,11 +338,13 @@ export class Room implements TurnCommit {
   }
 
   destroy(): void {
+    this.destroyed = true;
     if (this.presenceTimer) clearTimeout(this.presenceTimer);
     this.presenceLink?.leave();
     this.current.off('update', this.onDocUpdate);
     this.current.destroy();
     this.peers.clear();
+    this.held = [];
   }
 
   /** Rebuilds the stored document into a fresh one; throws `RoomDamaged` when it cannot be. */
@@ -284,6 +368,21 @@ export class Room implements TurnCommit {
    * are refused that is refused again (the clients keep it), and once they are taken it is stored.
    */
   private async takeBack(batch: readonly Uncommitted[]): Promise<void> {
+    let reloaded = () => {};
+    this.reloading = new Promise((resolve) => {
+      reloaded = resolve;
+    });
+    this.arrivedDuringReload = [];
+    try {
+      await this.reload(batch);
+    } finally {
+      this.arrivedDuringReload = null;
+      this.reloading = null;
+      reloaded();
+    }
+  }
+
+  private async reload(batch: readonly Uncommitted[]): Promise<void> {
     this.log.error(
       { room: this.name, updates: batch.length, err: String(this.persistError ?? 'transaction failed') },
       'updates not stored: taken back, their senders told storage-full',
@@ -297,6 +396,7 @@ export class Room implements TurnCommit {
         { room: this.name, err: String(error) },
         'room not reloaded after a failed commit: closed',
       );
+      this.held = [];
       for (const peer of this.peers) peer.close(1011, 'storage failure');
       this.hooks.broken?.(this);
       return;
@@ -307,12 +407,34 @@ export class Room implements TurnCommit {
     this.replies = loaded.replies;
     // Updates the server made meanwhile were in the old document; they are gone with it.
     this.uncommitted = [];
+    this.ownApplied = 0;
+    this.ownSettled = 0;
     old.destroy();
+    const arrived = this.arrivedDuringReload ?? [];
+    this.arrivedDuringReload = null;
+    for (const updates of arrived) this.applyCommitted(updates);
     this.hooks.reloaded?.(this);
     const denied = encodePermissionDenied(WRITE_DENIED_REASONS.storageFull);
     const senders = new Set(batch.map((u) => u.origin));
     for (const peer of this.peers) if (senders.has(peer)) peer.send(denied);
     this.resync();
+    // The replies held were taken from what is now taken back: answered again from what is stored.
+    // (A stock y-websocket client sends its sync step 1 only when it connects: without an answer
+    // it would never count itself synced, and a sync step 1 of ours brings it nothing.)
+    const held = this.held;
+    this.held = [];
+    for (const { peer, stateVector } of held) this.answerSyncStep1(stateVector, peer);
+  }
+
+  /** Sends the held replies whose content is all settled now, in the order they were asked. */
+  private releaseHeld(): void {
+    if (this.held.length === 0) return;
+    const waiting: HeldReply[] = [];
+    for (const reply of this.held) {
+      if (reply.upTo > this.ownSettled) waiting.push(reply);
+      else for (const frame of reply.frames) reply.peer.send(frame);
+    }
+    this.held = waiting;
   }
 
   private async tryCompact(what: string): Promise<void> {
@@ -340,6 +462,13 @@ export class Room implements TurnCommit {
   ): void => {
     const message = encodeUpdate(update);
     this.replies.push(message);
+    if (origin === BUS_ORIGIN) {
+      // Committed by another node: to every peer now, and part of the stored log for compaction.
+      this.logBytes += update.byteLength;
+      this.broadcast(message, null);
+      return;
+    }
+    this.ownApplied++;
     this.uncommitted.push({ update, message, origin, edits: this.journal?.edits(origin, tr) ?? null });
     this.flusher.commit(this);
   };

@@ -2,13 +2,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type * as Y from 'yjs';
+import { createSqliteBallotStore } from '../store/ballots';
 import { type Db, openDb } from '../store/db';
 import { createSqliteDocStore, type DocStore } from '../store/docs';
 import { createSqliteJournalStore } from '../store/journal';
 import { createSqliteStrategyStore } from '../store/strategies';
-import { createSqliteStorage } from '../store/transaction';
+import { createSqliteStorage, type Storage } from '../store/transaction';
 import { createSqliteWorkshopStore } from '../store/workshops';
 import type { Peer, Room } from './room';
 import { RoomManager } from './rooms';
@@ -22,7 +23,11 @@ afterEach(() => {
   }
 });
 
-function manager(graceMs = 0, wrap: (store: DocStore) => DocStore = (store) => store) {
+function manager(
+  graceMs = 0,
+  wrap: (store: DocStore) => DocStore = (store) => store,
+  wrapStorage: (storage: Storage) => Storage = (storage) => storage,
+) {
   const dir = mkdtempSync(join(tmpdir(), 'atelier-rooms-'));
   const db = openDb(dir);
   opened.push({ db, dir });
@@ -32,10 +37,11 @@ function manager(graceMs = 0, wrap: (store: DocStore) => DocStore = (store) => s
     journal: createSqliteJournalStore(db),
     workshops: createSqliteWorkshopStore(db),
     strategies: createSqliteStrategyStore(db),
+    ballots: createSqliteBallotStore(db),
   });
   return {
     store,
-    rooms: new RoomManager(wrap(store), storage, pino({ level: 'silent' }), {
+    rooms: new RoomManager(wrap(store), wrapStorage(storage), pino({ level: 'silent' }), {
       graceMs,
       compactLogBytes: 64 * 1024,
       presenceTickMs: 0,
@@ -79,6 +85,42 @@ describe('dropping a deleted workshop’s rooms', () => {
     held.release();
     await rooms.closeAll();
     expect((await store.load('w1/control')).snapshot).toBeNull();
+  });
+
+  it('refuses a retired workshop’s rooms from then on, loaded or not, and loads other workshops’', async () => {
+    const { store, rooms } = manager();
+    await rooms.acquire('w1/control');
+    expect(rooms.retire('w1')).toEqual(['w1/control']);
+    // A reconnect while the purge runs: the token may still be found, the room is not loaded.
+    for (const name of ['w1', 'w1/control', 'w1/drafts/p1'])
+      await expect(rooms.acquire(name)).rejects.toBeInstanceOf(RoomDropped);
+    expect(rooms.has('w1')).toBe(false);
+    expect((await rooms.acquire('w10')).name).toBe('w10');
+    expect(await store.load('w1')).toEqual({ snapshot: null, updates: [], lastSeq: 0 });
+  });
+
+  it('says when the writes in flight at a drop have ended, so that a purge comes after them', async () => {
+    let commit: () => void = () => {};
+    const committing = new Promise<void>((resolve) => {
+      commit = resolve;
+    });
+    // A slow database: the turn's transaction runs once the test says so.
+    const { rooms } = manager(0, undefined, (storage) => ({
+      withTransaction: (work) => committing.then(() => storage.withTransaction(work)),
+    }));
+    const room = await rooms.acquire('w1');
+    write(room.doc, 'en route vers la base');
+    await nextTurn();
+    rooms.retire('w1');
+    let settled = false;
+    const ended = rooms.dropsSettled().then(() => {
+      settled = true;
+    });
+    await nextTurn();
+    expect(settled).toBe(false);
+    commit();
+    await ended;
+    expect(settled).toBe(true);
   });
 
   it('refuses whoever waited for a room dropped while it loaded, and keeps nothing of it', async () => {
@@ -126,5 +168,45 @@ describe('loading a room', () => {
     expect(order).toEqual(['first', 'second', 'third']);
     expect(new Set<Room | undefined>([a, b, c]).size).toBe(1);
     expect(rooms.has('w1')).toBe(true);
+  });
+});
+
+describe('load hooks', () => {
+  it('hands the room out only once every hook resolved, so its load listeners find what they read', async () => {
+    const { rooms } = manager();
+    let read: (faces: string) => void = () => {};
+    const kept = new Map<string, string>();
+    rooms.beforeLoad(async (name) => {
+      kept.set(name, await new Promise<string>((resolve) => (read = resolve)));
+    });
+    const seen: (string | undefined)[] = [];
+    rooms.onLoad((room) => seen.push(kept.get(room.name)));
+    const gone: string[] = [];
+    rooms.onUnload((name) => gone.push(name));
+
+    const loading = rooms.acquire('w1/control');
+    await nextTurn();
+    expect(rooms.has('w1/control')).toBe(false);
+    read('les faces du tour');
+    const room = await loading;
+    expect(seen).toEqual(['les faces du tour']);
+
+    // Unloaded (grace 0) once nobody holds it: whoever kept something for it is told.
+    room.add(peer);
+    room.remove(peer);
+    rooms.scheduleUnload(room);
+    await vi.waitFor(() => expect(gone).toEqual(['w1/control']));
+  });
+
+  it('fails the load when a hook rejects, and says the room is gone', async () => {
+    const { rooms } = manager();
+    rooms.beforeLoad(async () => {
+      throw new Error('the ballot store cannot be read');
+    });
+    const gone: string[] = [];
+    rooms.onUnload((name) => gone.push(name));
+    await expect(rooms.acquire('w1/control')).rejects.toThrow('the ballot store cannot be read');
+    expect(rooms.has('w1/control')).toBe(false);
+    expect(gone).toEqual(['w1/control']);
   });
 });

@@ -1,9 +1,11 @@
+import { parseRoomName } from '@atelier/shared';
 import type * as Y from 'yjs';
 import type { Logger } from '../log';
 import type { DocStore } from '../store/docs';
 import type { StorageHealth } from '../store/health';
-import type { Storage } from '../store/transaction';
+import type { DocTransactionStores, Storage } from '../store/transaction';
 import { Room, type RoomHooks, type RoomOptions } from './room';
+import type { RoomBus, RoomSink } from './room-bus';
 import { RoomDamaged, RoomDropped } from './stored-doc';
 import { TurnFlusher } from './turn';
 
@@ -12,7 +14,18 @@ export interface RoomManagerOptions extends RoomOptions {
   graceMs: number;
   /** Told how long each turn's storage transaction took (the commit latency metric). */
   onCommit?: (seconds: number) => void;
+  /**
+   * The room bus, when several nodes serve the rooms (`REDIS_URL`); none in the embedded mode. A
+   * room joins it as it loads, publishes each committed turn, applies the others' and leaves when
+   * it unloads.
+   */
+  bus?: RoomBus;
+  /** How often the loaded rooms' last stored numbers are compared with what they hold (with a bus). */
+  tailCheckMs?: number;
 }
+
+/** The tail check's period: a turn committed but never published (its node died) is found this fast. */
+const TAIL_CHECK_MS = 2000;
 
 /**
  * Loads a room on its first connection and unloads it (after compacting) once the last
@@ -29,17 +42,30 @@ export class RoomManager {
   /** One per server: every room's turn ends with the same commit-then-write pass. */
   private readonly flusher: TurnFlusher;
   private readonly loadListeners: ((room: Room) => void)[] = [];
+  private readonly loadHooks: ((name: string) => Promise<void>)[] = [];
+  private readonly unloadListeners: ((name: string) => void)[] = [];
   /**
    * Rooms whose stored document cannot be rebuilt: refused without reading them again, until
    * the server restarts (an operator repairs or restores them with the server stopped).
    */
   private readonly damaged = new Map<string, RoomDamaged>();
   private readonly hooks: RoomHooks;
+  /**
+   * Workshops deleted, or being purged: their rooms are refused from then on. On PostgreSQL a
+   * reconnect during the purge's await could still find a token and load a room again, and its
+   * edits would outlive the purge (docs/architecture.md, "Stores behind async contracts").
+   */
+  private readonly retired = new Set<string>();
+  /** The writes in flight when rooms were last dropped (`dropsSettled`). */
+  private dropsEnded: Promise<unknown> = Promise.resolve();
+  private readonly tailTimer: NodeJS.Timeout | null = null;
+  /** The tail check running, if any: one at a time. */
+  private tailing: Promise<void> | null = null;
 
   constructor(
     private readonly store: DocStore,
     /** Runs each turn's writes (every room's appends and edit-journal rows) in one transaction. */
-    transactions: Storage,
+    transactions: Storage<DocTransactionStores>,
     private readonly log: Logger,
     private readonly options: RoomManagerOptions,
     storage?: StorageHealth,
@@ -61,6 +87,21 @@ export class RoomManager {
         this.log.warn({ room: room.name }, 'room dropped unsaved');
       },
     };
+    const bus = options.bus;
+    if (bus) {
+      this.hooks.committed = (room, from, to, updates) => {
+        // Committed whatever happens here: the others' tail check finds a turn never published.
+        bus.publish(room.name, from, to, updates).catch((error: unknown) => {
+          this.log.warn(
+            { room: room.name, from, to, err: String(error) },
+            'bus: a committed turn not published',
+          );
+        });
+      };
+      this.hooks.heldSeq = (room) => bus.applied(room.name);
+      this.tailTimer = setInterval(() => void this.checkTails(), options.tailCheckMs ?? TAIL_CHECK_MS);
+      this.tailTimer.unref();
+    }
     // Writes are taken again: store what waited, then ask every client for what was refused.
     storage?.onRecovered(() => {
       this.flusher.resume();
@@ -90,6 +131,9 @@ export class RoomManager {
     if (room) return Promise.resolve(room);
     const damaged = this.damaged.get(name);
     if (damaged) return Promise.reject(damaged);
+    const workshopId = parseRoomName(name)?.workshopId;
+    if (workshopId !== undefined && this.retired.has(workshopId))
+      return Promise.reject(new RoomDropped(name));
     let loading = this.loading.get(name);
     if (!loading) {
       loading = this.load(name);
@@ -104,9 +148,12 @@ export class RoomManager {
 
   private async load(name: string): Promise<Room> {
     const started = performance.now();
+    // The hooks read what they need while the document loads.
+    const prepared = Promise.all(this.loadHooks.map((hook) => hook(name)));
+    prepared.catch(() => undefined);
     let room: Room;
     try {
-      room = await Room.open(name, this.store, this.flusher, this.log, this.options, this.hooks);
+      room = await this.open(name);
     } catch (error) {
       if (error instanceof RoomDamaged) {
         this.damaged.set(name, error);
@@ -115,11 +162,21 @@ export class RoomManager {
           'room damaged: refused until repaired or restored (docs/operations.md, "Disk and database faults")',
         );
       }
+      this.notifyUnload(name);
+      throw error;
+    }
+    try {
+      await prepared;
+    } catch (error) {
+      room.destroy();
+      this.notifyUnload(name);
       throw error;
     }
     // Dropped (its workshop deleted) while it loaded: it is never used.
     if (!this.loading.has(name)) {
+      this.options.bus?.leave(name);
       room.destroy();
+      this.notifyUnload(name);
       throw new RoomDropped(name);
     }
     this.rooms.set(name, room);
@@ -129,11 +186,76 @@ export class RoomManager {
   }
 
   /**
+   * Reads a room from the store. With a bus, the room joins it first (subscribe, then load: what
+   * another node commits meanwhile comes over the bus or from the database, never falls between).
+   */
+  private async open(name: string): Promise<Room> {
+    const open = () => Room.open(name, this.store, this.flusher, this.log, this.options, this.hooks);
+    const bus = this.options.bus;
+    if (!bus) return open();
+    // The bus calls the sink only once the load resolved, so the room is there by then.
+    const opened: { room?: Room } = {};
+    const sink: RoomSink = {
+      apply: (updates) => opened.room?.applyCommitted(updates),
+      catchUp: async (after) => {
+        const stored = await this.store.loadAfter(name, after);
+        if (stored.snapshotDamaged) throw new Error(`the snapshot of ${name} is not the one written`);
+        opened.room?.applyCommitted(stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates);
+        return stored.lastSeq;
+      },
+    };
+    await bus.join(name, sink, async () => {
+      const room = await open();
+      opened.room = room;
+      return room.storedSeq;
+    });
+    if (!opened.room) throw new Error(`room ${name} joined the bus without loading`);
+    return opened.room;
+  }
+
+  /**
+   * Compares the loaded rooms' last stored numbers (one query) with what each holds, and has those
+   * behind catch up: a turn another node committed but never published (it died in between, or
+   * Redis lost the entry) is found here. Runs every `tailCheckMs` with a bus; resolves when done.
+   */
+  checkTails(): Promise<void> {
+    const bus = this.options.bus;
+    if (!bus || this.rooms.size === 0) return Promise.resolve();
+    this.tailing ??= (async () => {
+      try {
+        const heads = await this.store.lastSeqs([...this.rooms.keys()]);
+        await Promise.all([...heads].map(([name, seq]) => bus.tail(name, seq)));
+      } catch (error) {
+        this.log.warn({ err: String(error) }, 'bus: tail check failed');
+      } finally {
+        this.tailing = null;
+      }
+    })();
+    return this.tailing;
+  }
+
+  /**
    * Calls `listener` with every room once it is loaded, before anyone syncs with it: a feature
    * that owns part of a document can check it and watch the room's changes to it.
    */
   onLoad(listener: (room: Room) => void): void {
     this.loadListeners.push(listener);
+  }
+
+  /**
+   * Awaits `hook` with the room's name before every load, so that a load listener (synchronous)
+   * finds what the hook read from a store; a hook that rejects fails the load.
+   */
+  beforeLoad(hook: (name: string) => Promise<void>): void {
+    this.loadHooks.push(hook);
+  }
+
+  /**
+   * Calls `listener` with the name of every room unloaded or dropped, and of every load that
+   * failed or was dropped (its hooks may have kept something for it).
+   */
+  onUnload(listener: (name: string) => void): void {
+    this.unloadListeners.push(listener);
   }
 
   /**
@@ -177,6 +299,15 @@ export class RoomManager {
   }
 
   /**
+   * Drops a workshop's rooms (as `drop`) and refuses to load any of them again: its deletion
+   * calls it before it awaits the purge. Returns the names dropped.
+   */
+  retire(workshopId: string): string[] {
+    this.retired.add(workshopId);
+    return this.drop((name) => parseRoomName(name)?.workshopId === workshopId);
+  }
+
+  /**
    * Drops every loaded room whose name matches, at once and WITHOUT writing anything back: no
    * compaction, and the current turn's updates are not stored (the rooms' rows are being
    * deleted). Their sockets are the caller's to close; a room dropped is never unloaded again,
@@ -184,17 +315,34 @@ export class RoomManager {
    */
   drop(matches: (name: string) => boolean): string[] {
     const dropped: string[] = [];
+    const inFlight: Promise<unknown>[] = [this.flusher.settled(), this.dropsEnded];
     // A room still loading is dropped when its load ends.
-    for (const name of [...this.loading.keys()]) if (matches(name)) this.loading.delete(name);
+    for (const [name, loading] of [...this.loading])
+      if (matches(name)) {
+        this.loading.delete(name);
+        inFlight.push(loading);
+      }
     for (const room of [...this.rooms.values()]) {
       if (!matches(room.name)) continue;
       this.flusher.forget(room);
       this.holders.delete(room.name);
       this.discard(room);
+      inFlight.push(room.idle());
       dropped.push(room.name);
       this.log.info({ room: room.name }, 'room dropped');
     }
+    this.dropsEnded = Promise.allSettled(inFlight);
     return dropped;
+  }
+
+  /**
+   * Resolves once the writes already in flight when rooms were dropped have ended (stored or
+   * not): the turn's transaction, their compactions, their loads. A purge awaits it first: on
+   * PostgreSQL such a write could otherwise commit after the purge's deletion and leave rows of
+   * what was deleted behind (on SQLite none is ever in flight).
+   */
+  dropsSettled(): Promise<void> {
+    return this.dropsEnded.then(() => undefined);
   }
 
   /**
@@ -227,6 +375,7 @@ export class RoomManager {
 
   /** Compacts and unloads every room (shutdown); resolves once they are written. */
   async closeAll(): Promise<void> {
+    if (this.tailTimer) clearInterval(this.tailTimer);
     await Promise.allSettled([...this.loading.values()]);
     // Store and send what this turn still holds before the snapshots.
     await this.flusher.run();
@@ -250,8 +399,16 @@ export class RoomManager {
     const timer = this.unloadTimers.get(room.name);
     if (timer) clearTimeout(timer);
     this.unloadTimers.delete(room.name);
-    if (this.rooms.get(room.name) === room) this.rooms.delete(room.name);
+    if (this.rooms.get(room.name) === room) {
+      this.rooms.delete(room.name);
+      this.options.bus?.leave(room.name);
+    }
     room.destroy();
+    this.notifyUnload(room.name);
+  }
+
+  private notifyUnload(name: string): void {
+    for (const listener of this.unloadListeners) listener(name);
   }
 
   /** Compacts and forgets a room; unless `closing`, one taken again meanwhile stays. */
@@ -266,6 +423,8 @@ export class RoomManager {
     if (!closing && (room.size > 0 || this.holders.has(room.name))) return;
     room.destroy();
     this.rooms.delete(room.name);
+    this.notifyUnload(room.name);
+    this.options.bus?.leave(room.name);
     this.log.info({ room: room.name }, 'room unloaded');
   }
 }

@@ -149,4 +149,27 @@ describe('TurnFlusher', () => {
       'write b',
     ]);
   });
+
+  it('writes frames queued while a commit is in flight at the end of their own turn, not after the commit', async () => {
+    const events: string[] = [];
+    let release: () => void = () => {};
+    const flusher = new TurnFlusher(async (work) => {
+      await work(NO_STORES);
+      await new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      events.push('commit');
+    });
+    const a = recorder(flusher, events, 'a');
+    flusher.commit(a.room);
+    const running = flusher.run();
+    await new Promise((resolve) => setImmediate(resolve));
+    // A presence frame for b's socket, queued while a's commit waits.
+    flusher.send({ flush: () => events.push('write b') });
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(events).toEqual(['persist a', 'write b']);
+    release();
+    await running;
+    expect(events).toEqual(['persist a', 'write b', 'commit', 'settle a true', 'write a']);
+  });
 });

@@ -1,15 +1,15 @@
-import type { TransactionStores } from '../store/transaction';
+import type { DocTransactionStores } from '../store/transaction';
 
 /** A room with updates to store before anyone is sent them. */
 export interface TurnCommit {
   /** Appends the turn's updates through `tx` (inside the turn's transaction); must not reject. */
-  persist(tx: TransactionStores): Promise<void>;
+  persist(tx: DocTransactionStores): Promise<void>;
   /** After the transaction: broadcast what was stored, or take back what was not (before the frames go). */
   settle(stored: boolean): Promise<void> | void;
 }
 
 /** Runs `work` in one storage transaction (`Storage.withTransaction`); rejects if it could not be committed. */
-export type Transaction = (work: (tx: TransactionStores) => Promise<void>) => Promise<void>;
+export type Transaction = (work: (tx: DocTransactionStores) => Promise<void>) => Promise<void>;
 
 /** A socket with frames queued for it. */
 export interface TurnOutbox {
@@ -21,10 +21,12 @@ export interface TurnOutbox {
  * phase, in which the messages of every socket that had data were read, so every room's
  * updates of the turn are then stored in one transaction (one disk write for the turn, not
  * one per update), and each socket gets the turn's frames in one write (sending small frames
- * one by one costs about twice as much CPU). The transaction commits before any socket is
- * written: nothing reaches a client before it is stored. One turn's transaction is in flight at a
- * time: what arrives meanwhile is the next turn, run once it is over (on SQLite the transaction
- * ends within the same drain of the microtask queue, so no turn ever waits).
+ * one by one costs about twice as much CPU). The transaction commits before the turn's
+ * updates are queued for any socket (its rooms queue them when they settle): nothing reaches a
+ * client before it is stored. One turn's transaction is in flight at a time: what arrives
+ * meanwhile is the next turn, run once it is over (on SQLite the transaction ends within the same
+ * drain of the microtask queue, so no turn ever waits); the frames queued meanwhile, which carry
+ * nothing uncommitted, leave at the end of their own event-loop turn.
  */
 export class TurnFlusher {
   private readonly commits = new Set<TurnCommit>();
@@ -69,8 +71,11 @@ export class TurnFlusher {
   readonly run = (): Promise<void> => {
     this.scheduled = false;
     if (this.running) {
-      const next = this.running.then(() => this.run());
-      return next;
+      // What is queued for the sockets meanwhile does not wait for the commit in flight: presence,
+      // committed updates from the bus, answers with nothing uncommitted (a room holds back the
+      // replies that carry uncommitted state, `Room.answerSyncStep1`).
+      this.flushOutboxes();
+      return this.running.then(() => this.run());
     }
     const running = this.runTurn().finally(() => {
       if (this.running === running) this.running = null;
@@ -100,8 +105,17 @@ export class TurnFlusher {
     // the commit only says "no transaction is active".
     await Promise.all(rooms.map((room) => room.settle(failure === null)));
     if (failure) this.onStoreError(failure.error);
+    this.flushOutboxes();
+  }
+
+  private flushOutboxes(): void {
     for (const outbox of this.outboxes) outbox.flush();
     this.outboxes.clear();
+  }
+
+  /** Resolves once the turn in flight, if any, has ended (stored or not); starts none. */
+  settled(): Promise<void> {
+    return this.running ?? Promise.resolve();
   }
 
   /** Runs the waiting commits at the end of this turn (the storage takes writes again). */

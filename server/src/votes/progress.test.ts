@@ -1,30 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { RoundRecord, StoredBallot } from '../store/ballots';
+import type { StoredBallot } from '../store/ballots';
+import { dotsRound } from '../store/ballots.fixture';
 import type { ParticipantRecord } from '../store/workshops';
 import { roundProgress } from './progress';
 
-const round: RoundRecord = {
-  id: 'r1',
-  workshopId: 'w1',
-  title: 'Prioriser les enjeux',
-  targetKind: 'issues',
-  targets: [
-    { id: 'a', label: 'A' },
-    { id: 'b', label: 'B' },
-  ],
-  mode: 'dots',
-  visibility: 'secret',
-  dots: { budget: 3, cap: 3, negative: false },
-  criteria: null,
-  state: 'open',
-  durationMinutes: null,
-  endsAt: null,
-  createdAt: '2026-12-03T09:00:00.000Z',
-  openedAt: '2026-12-03T09:00:00.000Z',
-  closedAt: null,
-  revealedAt: null,
-  results: null,
-};
+const round = dotsRound({ dots: { budget: 3, cap: 3, negative: false } });
 
 function person(id: string, role: ParticipantRecord['role'] = 'participant'): ParticipantRecord {
   return {

@@ -65,11 +65,13 @@ async function setup(clock = fakeClock()) {
   const db = openDb(dir);
   const log = pino({ level: 'silent' });
   const docs = createSqliteDocStore(db);
+  const store = createSqliteBallotStore(db);
   const storage = createSqliteStorage(db, {
     docs,
     journal: createSqliteJournalStore(db),
     workshops: createSqliteWorkshopStore(db),
     strategies: createSqliteStrategyStore(db),
+    ballots: store,
   });
   const rooms = new RoomManager(docs, storage, log, {
     graceMs: 0,
@@ -77,7 +79,6 @@ async function setup(clock = fakeClock()) {
     presenceTickMs: 30,
   });
   const workshops = createSqliteWorkshopStore(db);
-  const store = createSqliteBallotStore(db);
   const services: VoteService[] = [];
   const service = (c: Clock = clock) => {
     const votes = createVoteService({ store, workshops, rooms, log, clock: c });
@@ -110,7 +111,7 @@ async function setup(clock = fakeClock()) {
   });
   const controlName = roomName(workshop.id, 'control');
   const control = <T>(fn: (doc: Y.Doc) => T) => rooms.withDoc(controlName, fn);
-  return { clock, rooms, docs, store, workshop, lea, service, control, controlName };
+  return { clock, rooms, docs, store, storage, workshop, lea, service, control, controlName };
 }
 
 type Setup = Awaited<ReturnType<typeof setup>>;
@@ -152,9 +153,9 @@ describe('timed rounds (fake clock)', () => {
     s.clock.jump(1);
     expect((await place(votes, s, round.id, { 'issue-b': 1 })).error?.code).toBe('time_up');
     expect((await votes.withdraw(s.workshop.id, round.id, s.lea)).error?.code).toBe('round_not_open');
-    expect(votes.ballot(s.workshop.id, round.id, s.lea).value?.dots).toEqual({ 'issue-a': 2 });
+    expect((await votes.ballot(s.workshop.id, round.id, s.lea)).value?.dots).toEqual({ 'issue-a': 2 });
 
-    const [closed] = votes.list(s.workshop.id);
+    const [closed] = await votes.list(s.workshop.id);
     expect(closed).toMatchObject({
       state: 'closed',
       endsAt: null,
@@ -168,9 +169,9 @@ describe('timed rounds (fake clock)', () => {
     const votes = s.service();
     const round = await timedRound(s, votes);
     await s.clock.advance(MINUTE_MS - 1);
-    expect(votes.list(s.workshop.id)[0]?.state).toBe('open');
+    expect((await votes.list(s.workshop.id))[0]?.state).toBe('open');
     await s.clock.advance(1);
-    expect(votes.list(s.workshop.id)[0]?.state).toBe('closed');
+    expect((await votes.list(s.workshop.id))[0]?.state).toBe('closed');
     expect((await s.control(readRounds))[0]).toMatchObject({ id: round.id, state: 'closed' });
   });
 
@@ -183,9 +184,9 @@ describe('timed rounds (fake clock)', () => {
       throw full;
     });
     await s.clock.advance(MINUTE_MS);
-    expect(votes.list(s.workshop.id)[0]?.state).toBe('open');
+    expect((await votes.list(s.workshop.id))[0]?.state).toBe('open');
     await s.clock.advance(5000);
-    expect(votes.list(s.workshop.id)[0]).toMatchObject({ id: round.id, state: 'closed' });
+    expect((await votes.list(s.workshop.id))[0]).toMatchObject({ id: round.id, state: 'closed' });
   });
 
   it('moves the deadline and the timer when the facilitator gives more time', async () => {
@@ -202,7 +203,7 @@ describe('timed rounds (fake clock)', () => {
     await s.clock.advance(MINUTE_MS);
     expect((await place(votes, s, round.id, { 'issue-a': 1 })).value?.used).toBe(1);
     await s.clock.advance(1.5 * MINUTE_MS);
-    expect(votes.list(s.workshop.id)[0]?.state).toBe('closed');
+    expect((await votes.list(s.workshop.id))[0]?.state).toBe('closed');
     expect((await votes.extend(s.workshop.id, round.id, 2)).error?.code).toBe('round_not_open');
   });
 
@@ -235,8 +236,28 @@ describe('timed rounds (fake clock)', () => {
     const round = await timedRound(s, s.service());
     const later = fakeClock(s.clock.now() + 5 * MINUTE_MS);
     const restarted = s.service(later);
+    await restarted.ready;
     await later.advance(0);
-    expect(restarted.list(s.workshop.id)[0]).toMatchObject({ id: round.id, state: 'closed' });
+    expect((await restarted.list(s.workshop.id))[0]).toMatchObject({ id: round.id, state: 'closed' });
+  });
+});
+
+describe('facilitator actions at once', () => {
+  it('never lets a closing overwrite a reveal: the round ends revealed with its results, as published', async () => {
+    const s = await setup();
+    const votes = s.service();
+    const round = await timedRound(s, votes);
+    await place(votes, s, round.id, { 'issue-a': 2 });
+    const [revealed, closed] = await Promise.all([
+      votes.transition(s.workshop.id, round.id, 'reveal'),
+      votes.transition(s.workshop.id, round.id, 'close'),
+    ]);
+    expect(revealed.value?.state).toBe('revealed');
+    // Closed first, or refused: the round had changed under it.
+    expect(closed.value?.state ?? closed.error?.code).toMatch(/^(closed|invalid_transition)$/);
+    const [stored] = await votes.list(s.workshop.id);
+    expect(stored).toMatchObject({ state: 'revealed', results: { voters: 1 } });
+    expect(await s.control(readRounds)).toEqual([stored]);
   });
 });
 
@@ -254,7 +275,7 @@ describe('the control document’s votes root', () => {
       doc.transact(() => forge(doc, round.id), 'a facilitator’s client');
       return readRounds(doc);
     });
-    expect(after).toEqual(votes.list(s.workshop.id));
+    expect(after).toEqual(await votes.list(s.workshop.id));
     expect(await s.control((doc) => [...votesMap(doc).keys()])).toEqual([round.id]);
   });
 
@@ -274,9 +295,9 @@ describe('the control document’s votes root', () => {
     doc.on('update', (update: Uint8Array) => appended.push(s.docs.append(s.controlName, [update])));
     forge(doc, round.id);
     await Promise.all(appended);
-    expect(readRounds(doc)).not.toEqual(votes.list(s.workshop.id));
+    expect(readRounds(doc)).not.toEqual(await votes.list(s.workshop.id));
 
-    expect(await s.control(readRounds)).toEqual(votes.list(s.workshop.id));
+    expect(await s.control(readRounds)).toEqual(await votes.list(s.workshop.id));
     expect(await s.control((d) => [...votesMap(d).keys()])).toEqual([round.id]);
   });
 });
@@ -308,14 +329,16 @@ describe('rounds of an imported strategy', () => {
   it('are stored revealed with their results under new ids, and published when the control room loads', async () => {
     const s = await setup();
     const votes = s.service();
-    const ids = votes.importRevealed(s.workshop.id, [earlier]);
+    const importing = () =>
+      s.storage.withTransaction((tx) => votes.importRevealed(tx, s.workshop.id, [earlier]));
+    const ids = await importing();
     const id = ids.get('r-elsewhere');
     expect(id).toEqual(expect.any(String));
     expect(id).not.toBe('r-elsewhere');
     const expected = { ...earlier, id, state: 'revealed', endsAt: null };
-    expect(votes.list(s.workshop.id)).toEqual([expected]);
+    expect(await votes.list(s.workshop.id)).toEqual([expected]);
     expect(await s.control(readRounds)).toEqual([expected]);
     // Importing the same strategy again gives other ids: round ids are unique on a server.
-    expect(votes.importRevealed(s.workshop.id, [earlier]).get('r-elsewhere')).not.toBe(id);
+    expect((await importing()).get('r-elsewhere')).not.toBe(id);
   });
 });

@@ -32,6 +32,7 @@ import type { Logger } from '../log';
 import type { BallotStore, RoundRecord } from '../store/ballots';
 import { isStorageFault } from '../store/health';
 import { newId } from '../store/ids';
+import type { TransactionStores } from '../store/transaction';
 import type { WorkshopRecord, WorkshopStore } from '../store/workshops';
 import type { RoomManager } from '../sync/rooms';
 import { type Clock, systemClock } from './clock';
@@ -51,7 +52,12 @@ export type Outcome<T> =
  * checks the round (exists, its state, its deadline) and the voting rules.
  */
 export interface VoteService {
-  list(workshopId: string): PublicRound[];
+  /**
+   * Resolves once the open rounds' deadlines are scheduled again (start-up: those that passed
+   * while the server was down close at once); rejects if the store could not be read.
+   */
+  readonly ready: Promise<void>;
+  list(workshopId: string): Promise<PublicRound[]>;
   create(workshop: WorkshopRecord, body: z.output<typeof CreateRoundBody>): Promise<Outcome<PublicRound>>;
   transition(workshopId: string, roundId: string, action: RoundAction): Promise<Outcome<PublicRound>>;
   extend(workshopId: string, roundId: string, minutes: number): Promise<Outcome<PublicRound>>;
@@ -62,7 +68,7 @@ export interface VoteService {
     roundId: string,
     participantIds?: readonly string[],
   ): Promise<Outcome<RemindResponse>>;
-  ballot(workshopId: string, roundId: string, participantId: string): Outcome<Ballot>;
+  ballot(workshopId: string, roundId: string, participantId: string): Promise<Outcome<Ballot>>;
   cast(
     workshopId: string,
     roundId: string,
@@ -73,12 +79,19 @@ export interface VoteService {
   withdraw(workshopId: string, roundId: string, participantId: string): Promise<Outcome<Ballot>>;
   /**
    * Stores the revealed rounds of an imported strategy for a new workshop, with their results
-   * (no ballots), each under a new id (round ids are unique across the server): old id → new
-   * id. Not published: the new control document is seeded with the same faces, and the guard
-   * checks them when the room loads.
+   * (no ballots), each under a new id (round ids are unique across the server), in the
+   * import's transaction `tx`: old id → new id. Not published: the new control document is
+   * seeded with the same faces, and the guard checks them when the room loads.
    */
-  importRevealed(workshopId: string, rounds: readonly StrategyRound[]): Map<string, string>;
-  /** Stops a workshop's pending deadlines and publications (before it is deleted). */
+  importRevealed(
+    tx: Pick<TransactionStores, 'ballots'>,
+    workshopId: string,
+    rounds: readonly StrategyRound[],
+  ): Promise<Map<string, string>>;
+  /**
+   * Stops a workshop's pending deadlines and publications (before it is deleted). Reads no
+   * store: the deletion awaits nothing between dropping the rooms and deleting the rows.
+   */
   forget(workshopId: string): void;
   /** Stops pending deadlines and publications (shutdown). */
   close(): void;
@@ -118,25 +131,56 @@ export function createVoteService(deps: VoteServiceDeps): VoteService {
   const clock = deps.clock ?? systemClock;
   const faces = new RoundFaces(store);
   const live = new Throttle(deps.livePublishMs ?? 200);
-  /** Round id → cancels the closing scheduled at its deadline. */
-  const deadlines = new Map<string, () => void>();
+  /** Round id → its workshop and the closing scheduled at its deadline (`cancel`). */
+  const deadlines = new Map<string, { workshopId: string; cancel: () => void }>();
   const iso = (ms: number) => new Date(ms).toISOString();
+  const controlOf = (name: string) => {
+    const ref = parseRoomName(name);
+    return ref?.kind === 'control' ? ref.workshopId : null;
+  };
 
   // Every control room that loads is checked and then watched: the votes root is the server's.
+  // Its faces are read before it is handed out; the guard writes them synchronously.
+  rooms.beforeLoad(async (name) => {
+    const workshopId = controlOf(name);
+    if (workshopId === null) return;
+    faces.track(workshopId);
+    await faces.refresh(workshopId);
+  });
   rooms.onLoad((room) => {
-    const ref = parseRoomName(room.name);
-    if (ref?.kind === 'control') faces.guard(ref.workshopId, room.doc);
+    const workshopId = controlOf(room.name);
+    if (workshopId !== null) faces.guard(workshopId, room.doc);
+  });
+  rooms.onUnload((name) => {
+    const workshopId = controlOf(name);
+    if (workshopId !== null) faces.untrack(workshopId);
   });
 
-  /** Writes the workshop's faces into its control document, and sets or stops a round's timer. */
-  function publish(workshopId: string, timer?: TimerChange): Promise<void> {
-    return rooms.withDoc(roomName(workshopId, 'control'), (control) => {
+  /**
+   * Writes the workshop's faces, read now, into its control document, and sets or stops a
+   * round's timer. The room is held while the faces are read, so they are kept for it.
+   */
+  async function publish(workshopId: string, timer?: TimerChange): Promise<void> {
+    const held = await rooms.hold(roomName(workshopId, 'control'));
+    try {
+      // Loaded now (perhaps before this service watched it): its faces are kept until it unloads.
+      faces.track(workshopId);
+      await faces.refresh(workshopId);
+      // The document as it is now: a failed commit may have replaced it meanwhile.
+      const control = held.room.doc;
       faces.write(workshopId, control);
       if (timer && 'start' in timer) setTimer(control, timer.start, SERVER_ORIGIN);
       // Stopped only if it is still the round's: the facilitator may have set another since.
       if (timer && 'stop' in timer && readTimer(control)?.endsAt === timer.stop)
         setTimer(control, null, SERVER_ORIGIN);
-    });
+    } finally {
+      held.release();
+    }
+  }
+
+  function unschedule(roundId: string): void {
+    deadlines.get(roundId)?.cancel();
+    deadlines.delete(roundId);
   }
 
   function publishLive(round: RoundRecord): void {
@@ -158,47 +202,72 @@ export function createVoteService(deps: VoteServiceDeps): VoteService {
     round.state === 'open' && round.endsAt !== null && round.endsAt <= clock.now();
 
   function schedule(round: RoundRecord): void {
-    deadlines.get(round.id)?.();
-    deadlines.delete(round.id);
+    unschedule(round.id);
     if (round.state !== 'open' || round.endsAt === null) return;
     const { workshopId, id } = round;
     const close = async (): Promise<void> => {
       deadlines.delete(id);
       try {
-        const found = store.round(workshopId, id);
+        const found = await store.round(workshopId, id);
         if (found) await closeIfDue(found);
       } catch (error) {
         log.error({ workshopId, roundId: id, err: String(error) }, 'a vote round could not be closed');
         // A full disk: tried again until it takes the write (docs/operations.md).
-        if (isStorageFault(error)) deadlines.set(id, clock.at(clock.now() + DEADLINE_RETRY_MS, close));
+        if (isStorageFault(error))
+          deadlines.set(id, { workshopId, cancel: clock.at(clock.now() + DEADLINE_RETRY_MS, close) });
       }
     };
-    deadlines.set(id, clock.at(round.endsAt, close));
+    deadlines.set(id, { workshopId, cancel: clock.at(round.endsAt, close) });
   }
 
-  async function save(round: RoundRecord, timer?: TimerChange): Promise<RoundRecord> {
-    store.saveRound(round);
-    schedule(round);
-    await publish(round.workshopId, timer);
-    return round;
+  /**
+   * Saves `next`, made from `round` as read, then schedules and publishes it; `null` (nothing
+   * saved) when another change to the round came first.
+   */
+  async function save(
+    round: RoundRecord,
+    next: RoundRecord,
+    timer?: TimerChange,
+  ): Promise<RoundRecord | null> {
+    if (!(await store.saveRound(next, round.state))) return null;
+    schedule(next);
+    await publish(next.workshopId, timer);
+    return next;
   }
 
-  /** Closes an open round whose time is up (the timer does it; a cast arriving first does it too). */
-  async function closeIfDue(round: RoundRecord): Promise<RoundRecord> {
+  /**
+   * Closes an open round whose time is up (the timer does it; a cast arriving first does it
+   * too): the round as it is then, `null` if it was discarded meanwhile.
+   */
+  async function closeIfDue(round: RoundRecord): Promise<RoundRecord | null> {
     if (!due(round) || round.endsAt === null) return round;
+    const closed = await save(round, {
+      ...round,
+      state: 'closed',
+      closedAt: iso(round.endsAt),
+      endsAt: null,
+    });
+    if (!closed) return store.round(round.workshopId, round.id);
     log.info({ workshopId: round.workshopId, roundId: round.id }, 'vote round closed: time is up');
-    return save({ ...round, state: 'closed', closedAt: iso(round.endsAt), endsAt: null });
+    return closed;
   }
 
   /** The round as it stands now (closed if its time ran out), or why there is none. */
   async function current(workshopId: string, roundId: string): Promise<Outcome<RoundRecord>> {
-    const round = store.round(workshopId, roundId);
-    return round ? { value: await closeIfDue(round) } : refuse('not_found', NO_ROUND);
+    const round = await store.round(workshopId, roundId);
+    const now = round && (await closeIfDue(round));
+    return now ? { value: now } : refuse('not_found', NO_ROUND);
+  }
+
+  /** The face of a round saved, or the refusal when another change came first. */
+  async function saved(round: RoundRecord | null): Promise<Outcome<PublicRound>> {
+    if (!round) return refuse('invalid_transition', 'This round changed meanwhile: look again and retry');
+    return { value: await faces.face(round) };
   }
 
   /** The round, if ballots may change now. */
   async function votingRound(workshopId: string, roundId: string): Promise<Outcome<RoundRecord>> {
-    const round = store.round(workshopId, roundId);
+    const round = await store.round(workshopId, roundId);
     if (!round) return refuse('not_found', NO_ROUND);
     if (due(round)) {
       await closeIfDue(round);
@@ -232,9 +301,12 @@ export function createVoteService(deps: VoteServiceDeps): VoteService {
     return { value: onBoard.filter((t) => chosen.has(t.id)) };
   }
 
-  for (const round of store.timedOpenRounds()) schedule(round);
+  const ready = store.timedOpenRounds().then((rounds) => {
+    for (const round of rounds) schedule(round);
+  });
 
   return {
+    ready,
     list: (workshopId) => faces.faces(workshopId),
 
     async create(workshop, body) {
@@ -267,9 +339,9 @@ export function createVoteService(deps: VoteServiceDeps): VoteService {
         revealedAt: null,
         results: null,
       };
-      store.createRound(round);
+      await store.createRound(round);
       await publish(workshop.id);
-      return { value: faces.face(round) };
+      return { value: await faces.face(round) };
     },
 
     async transition(workshopId, roundId, action) {
@@ -283,6 +355,7 @@ export function createVoteService(deps: VoteServiceDeps): VoteService {
         // Reopening starts afresh: secret results are withdrawn, a timed round gets its whole time.
         const endsAt = round.durationMinutes === null ? null : now + round.durationMinutes * MINUTE_MS;
         const next = await save(
+          round,
           {
             ...round,
             state: 'open',
@@ -294,29 +367,21 @@ export function createVoteService(deps: VoteServiceDeps): VoteService {
           },
           endsAt === null ? undefined : { start: roundTimer(endsAt, now) },
         );
-        return { value: faces.face(next) };
+        return saved(next);
       }
       // Closed before its deadline: the timer counting down to it stops too.
       const stop = round.endsAt === null ? undefined : { stop: round.endsAt };
       if (action === 'close')
-        return {
-          value: faces.face(
-            await save({ ...round, state: 'closed', closedAt: iso(now), endsAt: null }, stop),
-          ),
-        };
-      // Reveal: counted from the ballots as they stand, before any await (no cast can slip in).
-      const next = await save(
-        {
-          ...round,
-          state: 'revealed',
-          closedAt: round.closedAt ?? iso(now),
-          endsAt: null,
-          revealedAt: iso(now),
-          results: faces.tally(round),
-        },
-        stop,
-      );
-      return { value: faces.face(next) };
+        return saved(
+          await save(round, { ...round, state: 'closed', closedAt: iso(now), endsAt: null }, stop),
+        );
+      // Reveal: counted and saved in one store transaction, so no cast slips in between.
+      const revealed = await store.reveal(round, iso(now));
+      if (revealed) {
+        schedule(revealed);
+        await publish(workshopId, stop);
+      }
+      return saved(revealed);
     },
 
     async extend(workshopId, roundId, minutes) {
@@ -329,25 +394,26 @@ export function createVoteService(deps: VoteServiceDeps): VoteService {
         return refuse('invalid_transition', 'This round has no time limit to extend');
       const now = clock.now();
       const endsAt = Math.min(round.endsAt + minutes * MINUTE_MS, now + TIMER_MAX_MS);
-      return { value: faces.face(await save({ ...round, endsAt }, { start: roundTimer(endsAt, now) })) };
+      return saved(await save(round, { ...round, endsAt }, { start: roundTimer(endsAt, now) }));
     },
 
     async discard(workshopId, roundId) {
-      const round = store.round(workshopId, roundId);
+      const round = await store.round(workshopId, roundId);
       if (!round) return refuse('not_found', NO_ROUND);
-      store.discard(round.id, iso(clock.now()));
-      deadlines.get(round.id)?.();
-      deadlines.delete(round.id);
+      await store.discard(round.id, iso(clock.now()));
+      unschedule(round.id);
       await publish(workshopId, round.endsAt === null ? undefined : { stop: round.endsAt });
       return { value: null };
     },
 
     async progress(workshopId, roundId) {
-      const round = store.round(workshopId, roundId);
+      const round = await store.round(workshopId, roundId);
       if (!round) return refuse('not_found', NO_ROUND);
-      return {
-        value: roundProgress(round, await workshops.participants(workshopId), store.ballots(round.id)),
-      };
+      const [people, ballots] = await Promise.all([
+        workshops.participants(workshopId),
+        store.ballots(round.id),
+      ]);
+      return { value: roundProgress(round, people, ballots) };
     },
 
     async remind(workshopId, roundId, participantIds) {
@@ -366,7 +432,7 @@ export function createVoteService(deps: VoteServiceDeps): VoteService {
         ids = [...new Set(participantIds)];
       } else {
         const removed = new Set(people.filter((p) => p.removedAt).map((p) => p.id));
-        ids = roundProgress(round, people, store.ballots(round.id))
+        ids = roundProgress(round, people, await store.ballots(round.id))
           .voters.filter((v) => v.status !== 'done' && !removed.has(v.participantId))
           .map((v) => v.participantId);
       }
@@ -376,16 +442,16 @@ export function createVoteService(deps: VoteServiceDeps): VoteService {
       return { value: { reminded: ids } };
     },
 
-    ballot(workshopId, roundId, participantId) {
-      const round = store.round(workshopId, roundId);
+    async ballot(workshopId, roundId, participantId) {
+      const round = await store.round(workshopId, roundId);
       if (!round) return refuse('not_found', NO_ROUND);
-      return { value: store.ballot(round, participantId) };
+      return { value: await store.ballot(round, participantId) };
     },
 
     async cast(workshopId, roundId, participantId, change) {
       const round = await votingRound(workshopId, roundId);
       if (round.error) return round;
-      const outcome = store.cast(round.value, participantId, change);
+      const outcome = await store.cast(round.value, participantId, change);
       if (outcome.refusal) return { error: outcome.refusal };
       publishLive(round.value);
       return { value: outcome.ballot };
@@ -394,31 +460,31 @@ export function createVoteService(deps: VoteServiceDeps): VoteService {
     async withdraw(workshopId, roundId, participantId) {
       const round = await votingRound(workshopId, roundId);
       if (round.error) return round;
-      const ballot = store.clear(round.value, participantId);
+      const outcome = await store.clear(round.value, participantId);
+      if (outcome.refusal) return { error: outcome.refusal };
       publishLive(round.value);
-      return { value: ballot };
+      return { value: outcome.ballot };
     },
 
-    importRevealed(workshopId, rounds) {
+    async importRevealed(tx, workshopId, rounds) {
       const ids = new Map<string, string>();
       for (const round of rounds) {
         const id = newId();
-        store.createRound({ ...revealedRound(round, id), workshopId });
+        await tx.ballots.createRound({ ...revealedRound(round, id), workshopId });
         ids.set(round.id, id);
       }
       return ids;
     },
 
     forget(workshopId) {
-      for (const round of store.rounds(workshopId)) {
-        deadlines.get(round.id)?.();
-        deadlines.delete(round.id);
-      }
+      for (const [roundId, deadline] of deadlines)
+        if (deadline.workshopId === workshopId) unschedule(roundId);
       live.cancel(workshopId);
+      faces.untrack(workshopId);
     },
 
     close() {
-      for (const cancel of deadlines.values()) cancel();
+      for (const { cancel } of deadlines.values()) cancel();
       deadlines.clear();
       live.clear();
     },

@@ -1,4 +1,4 @@
-import { checksum, type DocStore, type StoredDoc } from '../docs';
+import { checksum, type DocStore, type StoredDoc, WHOLE } from '../docs';
 import { bytea, bytes, type Executor, type Queryable } from './executor';
 
 /**
@@ -33,13 +33,16 @@ const COMPACT = `
   )
   DELETE FROM doc_updates WHERE doc = $1 AND seq <= $2`;
 
-/** The snapshot (kind 0) and the updates after it (kind 1), read from one statement's snapshot of the data. */
+/**
+ * The snapshot (kind 0) if it covers updates after $2, and the updates after both (kind 1), read
+ * from one statement's snapshot of the data ($2 = -1: the whole document).
+ */
 const LOAD = `
-  WITH snapshot AS (SELECT upto_seq, data, checksum FROM doc_snapshots WHERE doc = $1)
+  WITH snapshot AS (SELECT upto_seq, data, checksum FROM doc_snapshots WHERE doc = $1 AND upto_seq > $2)
   SELECT 0 AS kind, upto_seq AS seq, data, checksum FROM snapshot
   UNION ALL
   SELECT 1, seq, data, NULL FROM doc_updates
-  WHERE doc = $1 AND seq > coalesce((SELECT upto_seq FROM snapshot), 0)
+  WHERE doc = $1 AND seq > greatest(coalesce((SELECT upto_seq FROM snapshot), 0), $2)
   ORDER BY kind, seq`;
 
 interface LoadRow {
@@ -52,18 +55,28 @@ interface LoadRow {
 
 /** Loads and compacts on `pool`; appends through `writer` (the pool's, or a transaction's savepoints). */
 export function createPgDocStore(pool: Queryable, writer: Executor): DocStore {
+  const load = async (doc: string, after: number): Promise<StoredDoc> => {
+    const { rows } = await pool.query<LoadRow>(LOAD, [doc, after]);
+    const snap = rows[0]?.kind === 0 ? rows[0] : undefined;
+    const updates = snap ? rows.slice(1) : rows;
+    const stored: StoredDoc = {
+      snapshot: snap ? bytes(snap.data) : null,
+      updates: updates.map((row) => bytes(row.data)),
+      lastSeq: Number(updates.at(-1)?.seq ?? snap?.seq ?? Math.max(after, 0)),
+    };
+    if (snap?.checksum && snap.checksum !== checksum(snap.data)) stored.snapshotDamaged = true;
+    return stored;
+  };
   return {
-    async load(doc) {
-      const { rows } = await pool.query<LoadRow>(LOAD, [doc]);
-      const snap = rows[0]?.kind === 0 ? rows[0] : undefined;
-      const updates = snap ? rows.slice(1) : rows;
-      const stored: StoredDoc = {
-        snapshot: snap ? bytes(snap.data) : null,
-        updates: updates.map((row) => bytes(row.data)),
-        lastSeq: Number(updates.at(-1)?.seq ?? snap?.seq ?? 0),
-      };
-      if (snap?.checksum && snap.checksum !== checksum(snap.data)) stored.snapshotDamaged = true;
-      return stored;
+    load: (doc) => load(doc, WHOLE),
+    loadAfter: load,
+    async lastSeqs(docs) {
+      // `doc_heads` holds each document's last number: one index lookup per document.
+      const { rows } = await pool.query<{ doc: string; seq: string }>(
+        'SELECT doc, seq FROM doc_heads WHERE doc = ANY($1::text[])',
+        [docs],
+      );
+      return new Map(rows.map((row) => [row.doc, Number(row.seq)]));
     },
     async append(doc, updates) {
       // As SQLite's: nothing to store, no number taken.

@@ -1,51 +1,64 @@
 import type pg from 'pg';
+import type { BallotStore } from '../ballots';
 import type { DocStore } from '../docs';
+import type { StorageProbe } from '../health';
 import type { JournalStore } from '../journal';
-import type { DocTransactionStores, Storage } from '../transaction';
+import type { PurgeStore } from '../purge';
+import type { StrategyStore } from '../strategies';
+import type { Storage, TransactionStores } from '../transaction';
+import type { WorkshopStore } from '../workshops';
+import { createPgBallotStore, pgRoundWriter } from './ballots';
 import { createPgDocStore } from './docs';
-import { poolExecutor, transactionExecutor } from './executor';
+import { type Executor, inTransaction, poolExecutor, type Queryable, transactionExecutor } from './executor';
+import { pgStorageProbe } from './health';
 import { createPgJournalStore } from './journal';
+import { createPgPurge } from './purge';
+import { createPgStrategyStore } from './strategies';
+import { createPgWorkshopStore } from './workshops';
 
-/** The PostgreSQL stores built so far, and transactions spanning them. */
-export interface PgStorage extends Storage<DocTransactionStores> {
+/** Every store on PostgreSQL, and transactions spanning them. */
+export interface PgStorage extends Storage<TransactionStores>, PgStores {
+  ballots: BallotStore;
+  purge: PurgeStore;
+  /** The storage health's probe (`createStorageHealth`). */
+  probe: StorageProbe;
+}
+
+interface PgStores {
   docs: DocStore;
   journal: JournalStore;
+  workshops: WorkshopStore;
+  strategies: StrategyStore;
+}
+
+/** The stores whose reads go to `reader` and whose writes go through `writer`. */
+function stores(reader: Queryable, writer: Executor): PgStores {
+  return {
+    docs: createPgDocStore(reader, writer),
+    journal: createPgJournalStore(reader, writer),
+    workshops: createPgWorkshopStore(reader, writer),
+    strategies: createPgStrategyStore(reader, writer),
+  };
 }
 
 /**
  * PostgreSQL's storage on `pool` (migrated: `migratePostgres`). A transaction checks out one
  * client for `BEGIN … COMMIT` and hands `work` stores bound to it, each write in a savepoint;
  * transactions run side by side, each on its own connection (the database serialises what
- * they share: a document's head row, a journal row).
+ * they share: a document's head row, a journal row, a participant's row). A ballot change is a
+ * transaction of its own (`BallotStore`), never part of another.
  */
 export function createPgStorage(pool: pg.Pool): PgStorage {
   const autocommit = poolExecutor(pool);
   return {
-    docs: createPgDocStore(pool, autocommit),
-    journal: createPgJournalStore(pool, autocommit),
-    async withTransaction<T>(work: (tx: DocTransactionStores) => Promise<T>): Promise<T> {
-      const client = await pool.connect();
-      const writer = transactionExecutor(client);
-      const tx: DocTransactionStores = {
-        docs: createPgDocStore(client, writer),
-        journal: createPgJournalStore(client, writer),
-      };
-      let broken: Error | undefined;
-      try {
-        await client.query('BEGIN');
-        const result = await work(tx);
-        await client.query('COMMIT');
-        return result;
-      } catch (error) {
-        // After a failed COMMIT the transaction is over and ROLLBACK only warns; a connection that
-        // cannot even roll back is discarded, not given back to the pool.
-        await client.query('ROLLBACK').catch((rollback: Error) => {
-          broken = rollback;
-        });
-        throw error;
-      } finally {
-        client.release(broken);
-      }
-    },
+    ...stores(pool, autocommit),
+    ballots: createPgBallotStore(pool, autocommit),
+    purge: createPgPurge(pool),
+    probe: pgStorageProbe(pool),
+    withTransaction: (work) =>
+      inTransaction(pool, (client) => {
+        const writer = transactionExecutor(client);
+        return work({ ...stores(client, writer), ballots: pgRoundWriter(writer) });
+      }),
   };
 }
