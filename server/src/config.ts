@@ -183,6 +183,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     // SQLite has one writer and no bus: several processes could neither share nor see each other's rooms.
     throw new Error('Invalid configuration: WORKERS above 1 needs DATABASE_URL and REDIS_URL');
   }
+  if (e.REDIS_URL && !e.DATABASE_URL) {
+    // The bus carries what every node committed to one shared database; SQLite is one node's alone.
+    throw new Error('Invalid configuration: REDIS_URL needs DATABASE_URL (the nodes share PostgreSQL)');
+  }
   const publicUrl = e.PUBLIC_URL ? e.PUBLIC_URL.replace(/\/+$/, '') : null;
   const allowedOrigins = e.ALLOWED_ORIGINS.split(',')
     .map((s) => s.trim())

@@ -2,7 +2,7 @@ import type { Server } from 'node:http';
 import { parseRoomName } from '@atelier/shared';
 import { serve } from '@hono/node-server';
 import { createApp } from './app';
-import { createRoomBus } from './cluster/bus';
+import { joinCluster, type NodeCluster } from './cluster/node-cluster';
 import { actOnNodeEvents } from './cluster/node-event-actions';
 import { disconnectingEveryNode, NO_NODE_EVENTS, type NodeEvents } from './cluster/node-events';
 import type { Config } from './config';
@@ -20,16 +20,8 @@ import { createPrivacyNotices } from './privacy/notice';
 import { participantData } from './privacy/own-data';
 import { startRetention } from './privacy/retention';
 import { createActivityTracker, recordingActivity } from './store/activity';
-import { createSqliteBallotStore } from './store/ballots';
-import { databaseWritable, openDb } from './store/db';
-import { createSqliteDocStore } from './store/docs';
-import { createStorageHealth, isStorageFault, sqliteStorageProbe } from './store/health';
-import { createSqliteJournalStore } from './store/journal';
-import { claimDataDir } from './store/pidFile';
-import { createSqlitePurge } from './store/purge';
-import { createSqliteStrategyStore } from './store/strategies';
-import { createSqliteStorage } from './store/transaction';
-import { createSqliteWorkshopStore } from './store/workshops';
+import { createStorageHealth, isStorageFault } from './store/health';
+import { type OpenStorage, openStorage } from './store/open';
 import { createSessionService } from './strategies/sessions';
 import { Attendance } from './sync/attendance';
 import { createEditJournal } from './sync/edit-journal';
@@ -58,7 +50,12 @@ export type { NetworkInfo } from './http/deps';
 export { createLogger, type Logger } from './log';
 export type { Metrics, RateLimitCounter } from './metrics/metrics';
 export { BackupRefused, backupDatabase, restoreDatabase } from './store/backup';
-export { type RecoveredLink, recoverFacilitatorLink, recoverLink } from './store/recovery';
+export {
+  type RecoveredLink,
+  recoverFacilitatorLink,
+  recoverFacilitatorLinkOnPostgres,
+  recoverLink,
+} from './store/recovery';
 export { noteWriteDenial } from './sync/ownership';
 
 export interface StartOptions {
@@ -68,9 +65,9 @@ export interface StartOptions {
   network?: NetworkInfo;
   /**
    * With other nodes (docs/scale-out.md): what this node tells them and hears from them, its
-   * rooms' presence relay and their bus. None by default (the embedded mode); owned and closed by
-   * the caller. Without a bus here, one is built on `config.redis` when it is set (closed with the
-   * server).
+   * rooms' presence relay and their bus, owned and closed by the caller (tests). By default the
+   * node joins them on `config.redis` (`REDIS_URL`) and closes that with the server; without it,
+   * the embedded mode: one process, no bus.
    */
   cluster?: { events: NodeEvents; presenceRelay?: PresenceRelay; bus?: RoomBus };
 }
@@ -98,32 +95,40 @@ export interface RunningServer {
 }
 
 /** Composition root: configuration → storage → rooms → HTTP + sync on one port. */
-export function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
+export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
   const log = options.log ?? createLogger(config.logLevel);
-  const given = options.cluster?.bus;
-  if (given || !config.redis) return startNode(config, { ...options, log }, given ?? null, null);
-  return createRoomBus({ ...config.redis, log }).then(async (bus) => {
-    try {
-      return await startNode(config, { ...options, log }, bus, bus);
-    } catch (error) {
-      await bus.close();
-      throw error;
-    }
-  });
+  const store = await openStorage(config, log);
+  let joined: NodeCluster | null = null;
+  try {
+    // A cluster given by the caller (tests) is theirs; one joined here on REDIS_URL closes with the server.
+    if (!options.cluster && config.redis) joined = await joinCluster({ ...config.redis, log });
+    const cluster = options.cluster ?? joined ?? undefined;
+    // With several nodes, every line says which one wrote it.
+    const nodeLog = joined ? log.child({ node: joined.nodeId }) : log;
+    return await startNode(
+      config,
+      { ...options, log: nodeLog, ...(cluster ? { cluster } : {}) },
+      store,
+      joined,
+    );
+  } catch (error) {
+    await joined?.close();
+    await store.close();
+    throw error;
+  }
 }
 
-/** The server on its storage and `bus` (none: one process); `ownBus` is closed with it. */
+/** The server on `store` and its cluster side, if any; `joined` (its own) is closed with it. */
 function startNode(
   config: Config,
   options: StartOptions & { log: Logger },
-  bus: RoomBus | null,
-  ownBus: RoomBus | null,
+  store: OpenStorage,
+  joined: NodeCluster | null,
 ): Promise<RunningServer> {
   const { log } = options;
-  const db = openDb(config.dataDir, { maxBytes: config.dbMaxBytes });
-  const releaseDataDir = claimDataDir(config.dataDir);
-  const storage = createStorageHealth(sqliteStorageProbe(db), log, { probeMs: config.storageProbeMs });
-  const stored = createSqliteWorkshopStore(db);
+  const bus = options.cluster?.bus ?? null;
+  const storage = createStorageHealth(store.probe, log, { probeMs: config.storageProbeMs });
+  const stored = store.workshops;
   const activity = createActivityTracker(stored, {
     onError: (error) => {
       log.warn({ err: String(error) }, 'last activity not recorded');
@@ -131,21 +136,12 @@ function startNode(
     },
   });
   const workshops = recordingActivity(stored, activity);
-  const strategyStore = createSqliteStrategyStore(db);
-  const docs = createSqliteDocStore(db);
-  const ballots = createSqliteBallotStore(db);
+  const { strategies: strategyStore, docs, ballots, transactions } = store;
   const metrics = createMetrics();
   // Who edited which board item when, and whether participants were there (issue 18 §2).
-  const journalStore = createSqliteJournalStore(db);
+  const journalStore = store.journal;
   const attendance = new Attendance();
   const editJournal = createEditJournal({ attendance });
-  const transactions = createSqliteStorage(db, {
-    docs,
-    journal: journalStore,
-    workshops: stored,
-    strategies: strategyStore,
-    ballots,
-  });
   const rooms = new RoomManager(
     docs,
     transactions,
@@ -182,7 +178,7 @@ function startNode(
     exportTimeoutMs: config.exportTimeoutMs,
   });
   // Personal data (docs/security.md): erasure, deletion, retention (swept now, then hourly).
-  const purge = createSqlitePurge(db);
+  const purge = store.purge;
   const deletion = createWorkshopDeletion({ workshops, purge, rooms, sockets, votes, activity, events, log });
   const strategyDeletion = createStrategyDeletion({ strategies: strategyStore, deletion, purge, log });
   const retention =
@@ -232,7 +228,7 @@ function startNode(
     writeLimits: config.writeLimits,
     log,
     publicUrl: config.publicUrl,
-    ready: () => databaseWritable(db),
+    ...(store.ready ? { ready: store.ready } : {}),
     storage,
     network: options.network ?? machineNetwork(config.host),
     clientDist: config.clientDist,
@@ -278,13 +274,11 @@ function startNode(
       const stored = rooms
         .closeAll()
         .catch((error: unknown) => log.error({ err: String(error) }, 'rooms not all written at shutdown'))
-        .then(() => ownBus?.close())
-        .catch((error: unknown) => log.warn({ err: String(error) }, 'bus not closed cleanly'))
-        .finally(() => {
-          db.close();
-          releaseDataDir();
-          storageClosed();
-        });
+        .then(() => joined?.close())
+        .catch((error: unknown) => log.warn({ err: String(error) }, 'cluster connections not closed cleanly'))
+        .then(() => store.close())
+        .catch((error: unknown) => log.error({ err: String(error) }, 'database not closed cleanly'))
+        .finally(() => storageClosed());
       closing = Promise.all([listening, stored]).then(() => undefined);
       return closing;
     };
@@ -293,7 +287,10 @@ function startNode(
       server.off('error', failed);
       const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
       const url = `http://${host.includes(':') ? `[${host}]` : host}:${info.port}`;
-      log.info({ url, dataDir: config.dataDir }, 'listening');
+      log.info(
+        { url, ...(store.backend === 'sqlite' ? { dataDir: config.dataDir } : { database: 'postgres' }) },
+        'listening',
+      );
       votes.ready.then(
         () => resolve({ url, port: info.port, app, metrics, close, storageClosed: storageDone }),
         failed,

@@ -34,7 +34,8 @@ afterAll(async () => {
 /** Whether the provider is connected and synced with its (current) server. */
 const live = (client: DocClient) => client.provider.wsconnected && client.provider.synced;
 
-const noteTexts = (doc: Y.Doc) => new Set(readNotes(doc).map((note) => note.text));
+/** Each note as `text@x,y`: its move must be there too. */
+const notePlaces = (doc: Y.Doc) => new Set(readNotes(doc).map((note) => `${note.text}@${note.x},${note.y}`));
 
 describe('three nodes behind nginx, one killed mid-burst', () => {
   it('brings every client back on a surviving node and loses no edit and no ballot', async () => {
@@ -121,20 +122,25 @@ describe('three nodes behind nginx, one killed mid-burst', () => {
     });
     await Promise.all([...bursts, ...ballots]);
     expect(killedAt).toBeGreaterThan(0);
+    // The dead node's clients lost their socket (the others may not have noticed anything).
+    expect(clients.filter((client) => client.closes.length > 0).length).toBeGreaterThan(0);
 
     // Every client back on a surviving node within 5 s of the kill.
     await waitFor(() => clients.every(live), 'every client to be connected and synced again', BACK_WITHIN_MS);
     expect(Date.now() - killedAt).toBeLessThan(BACK_WITHIN_MS);
 
-    // Every note anyone wrote is in every client…
-    const expected = new Set(
-      clients.flatMap((_, i) => Array.from({ length: NOTES_EACH }, (_, n) => `p${i}-n${n}`)),
+    // Every note anyone wrote, where its author moved it, is in every client…
+    const placed = new Set(
+      clients.flatMap((_, i) =>
+        Array.from({ length: NOTES_EACH }, (_, n) => `p${i}-n${n}@${n * 10 + 5},${i * 200 + 5}`),
+      ),
     );
-    await waitFor(
-      () => [...clients, facilitator].every((client) => noteTexts(client.doc).size === expected.size),
-      'every client to hold every note',
-    );
-    for (const client of [...clients, facilitator]) expect(noteTexts(client.doc)).toEqual(expected);
+    const holdsAll = (client: DocClient) => {
+      const places = notePlaces(client.doc);
+      return places.size === placed.size && [...placed].every((place) => places.has(place));
+    };
+    await waitFor(() => [...clients, facilitator].every(holdsAll), 'every client to hold every note, moved');
+    for (const client of [...clients, facilitator]) expect(notePlaces(client.doc)).toEqual(placed);
 
     // …and in the database, as stored.
     const pool = new pg.Pool({ connectionString: cluster.database.url });
@@ -143,7 +149,7 @@ describe('three nodes behind nginx, one killed mid-burst', () => {
       const doc = new Y.Doc();
       if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
       for (const update of stored.updates) Y.applyUpdate(doc, update);
-      expect(noteTexts(doc)).toEqual(expected);
+      expect(notePlaces(doc)).toEqual(placed);
     } finally {
       await pool.end();
     }

@@ -1,4 +1,6 @@
+import pg from 'pg';
 import { openDb } from './db';
+import { createPgStorage } from './pg/storage';
 import { createSqliteStrategyStore, type StrategyStore } from './strategies';
 import { createSqliteWorkshopStore, type WorkshopStore } from './workshops';
 
@@ -25,6 +27,19 @@ export async function recoverFacilitatorLink(dataDir: string, id: string): Promi
     );
   } finally {
     db.close();
+  }
+}
+
+/** On PostgreSQL (`DATABASE_URL`), where the nodes keep it; the schema is the nodes' to migrate. */
+export async function recoverFacilitatorLinkOnPostgres(
+  databaseUrl: string,
+  id: string,
+): Promise<RecoveredLink> {
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 1 });
+  try {
+    return await recoverLink(createPgStorage(pool), id);
+  } finally {
+    await pool.end();
   }
 }
 
