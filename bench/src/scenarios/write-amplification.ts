@@ -2,7 +2,8 @@
  * Issue 19 §6, database write amplification: bytes written per byte of update the clients
  * sent, Atelier embedded (SQLite: the process's /proc/<pid>/io write_bytes, its database and
  * WAL files) against Atelier on PostgreSQL (the backends of the run's database and the server's
- * background writers from /proc, the WAL generated, the database's growth), and Hocuspocus with
+ * background writers from /proc, the WAL records of the run's database read back with
+ * pg_walinspect, the database's growth), and Hocuspocus with
  * its Redis and database extensions on the same PostgreSQL (whole-state stores, debounced 2 s).
  * 10 rooms × 45, every client moving its note twice a second, no cursors, 30 s measured.
  * Update bytes: the WebSocket payloads the clients sent in the window (Hocuspocus' carry the
@@ -31,8 +32,8 @@ export const description =
 export const columns: Column[] = [
   { key: 'updateMB', label: 'update MB', digits: 2 },
   { key: 'nodesPerByte', label: 'node proc B/B', digits: 2 },
-  { key: 'postgresPerByte', label: 'pg proc B/B', digits: 2 },
-  { key: 'walPerByte', label: 'WAL B/B', digits: 2 },
+  { key: 'postgresPerByte', label: 'pg procs B/B', digits: 2 },
+  { key: 'walPerByte', label: 'db WAL B/B', digits: 2 },
   { key: 'databasePerByte', label: 'db growth B/B', digits: 2 },
   { key: 'docP99', label: 'doc p99 ms' },
   { key: 'docDelivered', label: 'deliv %', digits: 2 },
@@ -63,7 +64,7 @@ export async function run(ctx: ScenarioContext): Promise<ScenarioResult> {
   );
   const rows: ResultRow[] = [];
   const notes = [
-    `${rooms} rooms × ${clientsPerRoom}, ${spec.movesPerSec} moves/s per client, ${spec.durationS} s measured; PostgreSQL's WAL and background writers count the whole server: other work on the machine adds to them`,
+    `${rooms} rooms × ${clientsPerRoom}, ${spec.movesPerSec} moves/s per client, ${spec.durationS} s measured; db WAL = this database's WAL records (pg_walinspect); pg procs = /proc write_bytes of its backends and the server's background writers, which also write for other databases`,
   ];
   for (const deployment of deployments) {
     try {

@@ -134,9 +134,12 @@ async function startCpuWindow(
 export interface WrittenBytes {
   /** /proc/<pid>/io write_bytes of the nodes' processes (SQLite's database and WAL files live there). */
   nodes: number;
-  /** The same of PostgreSQL's backends on this run's database and its background writers. */
+  /** The same of PostgreSQL's backends on this run's database and its background writers (whole server). */
   postgres: number | null;
-  /** WAL PostgreSQL generated (`pg_current_wal_lsn()`), whole server: anything else running adds to it. */
+  /**
+   * WAL records of this run's database (pg_walinspect: records touching its relations, with the
+   * rest of their transactions, commits included), full-page images included.
+   */
   postgresWal: number | null;
   /** Growth of this run's database (`pg_database_size`). */
   postgresDatabase: number | null;
@@ -151,45 +154,73 @@ export async function startWriteWindow(deployment: Deployment): Promise<() => Pr
     postgres: database ? sampleCounter(await postgresPids(database), readDiskWriteBytes) : null,
     pg: database ? await postgresPosition(database) : null,
   });
+  if (database) await withClient(database, (c) => c.query('CREATE EXTENSION IF NOT EXISTS pg_walinspect'));
   const start = await sample();
   return async () => {
     const end = await sample();
     return {
       nodes: counterDelta(start.nodes, end.nodes).total,
       postgres: start.postgres && end.postgres ? counterDelta(start.postgres, end.postgres).total : null,
-      postgresWal: start.pg && end.pg ? end.pg.wal - start.pg.wal : null,
+      postgresWal:
+        database && start.pg && end.pg ? await databaseWalBytes(database, start.pg.lsn, end.pg.lsn) : null,
       postgresDatabase: start.pg && end.pg ? end.pg.size - start.pg.size : null,
     };
   };
 }
 
-/** Where PostgreSQL's WAL stands (bytes from its origin) and this database's size. */
-async function postgresPosition(database: TestDatabase): Promise<{ wal: number; size: number }> {
+/** Where PostgreSQL's flushed WAL stands and this database's size. */
+function postgresPosition(database: TestDatabase): Promise<{ lsn: string; size: number }> {
+  return withClient(database, async (client) => {
+    const { rows } = await client.query<{ lsn: string; size: string }>(
+      'SELECT pg_current_wal_flush_lsn()::text AS lsn, pg_database_size(current_database())::text AS size',
+    );
+    return { lsn: rows[0]?.lsn ?? '0/0', size: Number(rows[0]?.size ?? 0) };
+  });
+}
+
+/**
+ * Bytes of WAL between two positions that belong to `database`: the server's WAL also carries
+ * every other database's writes (other test suites on the machine create whole databases).
+ */
+function databaseWalBytes(database: TestDatabase, from: string, to: string): Promise<number> {
+  return withClient(database, async (client) => {
+    const { rows } = await client.query<{ bytes: string }>(
+      `WITH r AS (SELECT xid, block_ref, record_length FROM pg_get_wal_records_info($1::pg_lsn, $2::pg_lsn)),
+            ours AS (SELECT DISTINCT xid FROM r WHERE block_ref LIKE $3 AND xid <> '0')
+       SELECT coalesce(sum(record_length), 0)::text AS bytes FROM r
+        WHERE block_ref LIKE $3 OR xid IN (SELECT xid FROM ours)`,
+      [from, to, `%/${await databaseOid(client)}/%`],
+    );
+    return Number(rows[0]?.bytes ?? 0);
+  });
+}
+
+async function databaseOid(client: pg.Client): Promise<string> {
+  const { rows } = await client.query<{ oid: string }>(
+    'SELECT oid::text FROM pg_database WHERE datname = current_database()',
+  );
+  return rows[0]?.oid ?? '0';
+}
+
+async function withClient<T>(database: TestDatabase, work: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: database.url });
   await client.connect();
   try {
-    const { rows } = await client.query<{ wal: string; size: string }>(
-      "SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), '0/0')::text AS wal, pg_database_size(current_database())::text AS size",
-    );
-    return { wal: Number(rows[0]?.wal ?? 0), size: Number(rows[0]?.size ?? 0) };
+    return await work(client);
   } finally {
     await client.end();
   }
 }
 
 /** PostgreSQL's processes working for `database`: its backends and the server's background processes. */
-export async function postgresPids(database: TestDatabase): Promise<number[]> {
-  const client = new pg.Client({ connectionString: database.url });
-  await client.connect();
-  try {
+export function postgresPids(database: TestDatabase): Promise<number[]> {
+  return withClient(database, async (client) => {
     const { rows } = await client.query<{ pid: number }>(
       'SELECT pid FROM pg_stat_activity WHERE (datname = $1 OR datname IS NULL) AND pid <> pg_backend_pid()',
       [database.name],
     );
     return rows.map((row) => row.pid);
-  } finally {
-    await client.end();
-  }
+  });
 }
 
 function treeCpuSeconds(pid: number): number {
@@ -219,11 +250,9 @@ async function mergedStats(
  * running on SQLite in its data dir (a server from before the scale-out wiring), and its nodes
  * would serve unrelated copies of every room.
  */
-async function expectAtelierSchema(database: TestDatabase): Promise<void> {
-  const client = new pg.Client({ connectionString: database.url });
-  await client.connect();
-  try {
-    await waitFor(
+function expectAtelierSchema(database: TestDatabase): Promise<void> {
+  return withClient(database, (client) =>
+    waitFor(
       async () => {
         const { rows } = await client.query<{ found: string | null }>(
           "SELECT to_regclass('atelier_schema')::text AS found",
@@ -232,10 +261,8 @@ async function expectAtelierSchema(database: TestDatabase): Promise<void> {
       },
       'Atelier to migrate the PostgreSQL database it was given (DATABASE_URL); this server may not read DATABASE_URL yet',
       5_000,
-    );
-  } finally {
-    await client.end();
-  }
+    ),
+  );
 }
 
 /**
