@@ -13,7 +13,7 @@ import type { ResultRow, ScenarioContext, ScenarioResult } from '../lib/scenario
 import type { LoadReport } from '../load/generator';
 import { runLoad } from '../load/generator';
 import { DOC_COLUMNS, loadNotes, loadRow, PRESENCE_COLUMNS, SERVER_COLUMNS } from '../load/report-row';
-import { provisionRooms } from '../servers';
+import { type BenchServer, provisionRooms } from '../servers';
 import { type DeploymentSpec, deploymentKey, scaledOutServers, withDeployment } from '../servers/deployment';
 import { consultancyLoad, limitReached } from './consultancy-scale';
 
@@ -33,6 +33,17 @@ export const columns = [
 ];
 
 const STEPS = [5, 10, 15, 20, 30, 40, 60, 80];
+
+/** A node's error lines (pino level ≥ 50), the first few: why updates went missing. */
+function nodeErrors(key: string, nodes: readonly BenchServer[]): string[] {
+  return nodes.flatMap((node, i) =>
+    node.logs
+      .split('\n')
+      .filter((line) => /"level":(50|60)/.test(line))
+      .slice(0, 3)
+      .map((line) => `${key} node ${i} error: ${line.slice(0, 300)}`),
+  );
+}
 
 /** Every deployment the run compares, in table order. */
 export function deploymentsOf(ctx: ScenarioContext): DeploymentSpec[] {
@@ -65,7 +76,9 @@ export async function run(ctx: ScenarioContext): Promise<ScenarioResult> {
       try {
         report = await withDeployment(deployment, async (target) => {
           const provisioned = await provisionRooms(target.entry, rooms, clientsPerRoom);
-          return runLoad(target, provisioned, spec, ctx.log);
+          const loaded = await runLoad(target, provisioned, spec, ctx.log);
+          if ((loaded.doc.deliveredRatio ?? 1) < 0.99) notes.push(...nodeErrors(key, target.nodes));
+          return loaded;
         });
       } catch (error) {
         stop = `${rooms} rooms failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`;
