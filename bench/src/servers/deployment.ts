@@ -154,17 +154,50 @@ export async function startWriteWindow(deployment: Deployment): Promise<() => Pr
     postgres: database ? sampleCounter(await postgresPids(database), readDiskWriteBytes) : null,
     pg: database ? await postgresPosition(database) : null,
   });
-  if (database) await withClient(database, (c) => c.query('CREATE EXTENSION IF NOT EXISTS pg_walinspect'));
+  const wal = database ? await followDatabaseWal(database) : null;
   const start = await sample();
   return async () => {
     const end = await sample();
     return {
       nodes: counterDelta(start.nodes, end.nodes).total,
       postgres: start.postgres && end.postgres ? counterDelta(start.postgres, end.postgres).total : null,
-      postgresWal:
-        database && start.pg && end.pg ? await databaseWalBytes(database, start.pg.lsn, end.pg.lsn) : null,
+      postgresWal: wal ? await wal() : null,
       postgresDatabase: start.pg && end.pg ? end.pg.size - start.pg.size : null,
     };
+  };
+}
+
+/** How often the database's WAL records are read: before the server recycles their segments. */
+const WAL_READ_MS = 1_000;
+
+/**
+ * Counts `database`'s WAL records from now until the returned function is called, reading them
+ * every second: on a busy server the segments of a longer window are recycled before its end.
+ */
+async function followDatabaseWal(database: TestDatabase): Promise<() => Promise<number>> {
+  await withClient(database, (c) => c.query('CREATE EXTENSION IF NOT EXISTS pg_walinspect'));
+  let from = (await postgresPosition(database)).lsn;
+  let total = 0;
+  let failure: unknown = null;
+  const readUpToNow = async () => {
+    const to = (await postgresPosition(database)).lsn;
+    total += await databaseWalBytes(database, from, to);
+    from = to;
+  };
+  let reading = Promise.resolve();
+  const timer = setInterval(() => {
+    reading = reading.then(readUpToNow).catch((error: unknown) => {
+      failure ??= error;
+    });
+  }, WAL_READ_MS);
+  return async () => {
+    clearInterval(timer);
+    await reading;
+    await readUpToNow().catch((error: unknown) => {
+      failure ??= error;
+    });
+    if (failure) throw failure;
+    return total;
   };
 }
 
