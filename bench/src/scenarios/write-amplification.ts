@@ -64,7 +64,7 @@ export async function run(ctx: ScenarioContext): Promise<ScenarioResult> {
   );
   const rows: ResultRow[] = [];
   const notes = [
-    `${rooms} rooms × ${clientsPerRoom}, ${spec.movesPerSec} moves/s per client, ${spec.durationS} s measured; db WAL = this database's WAL records (pg_walinspect); pg procs = /proc write_bytes of its backends and the server's background writers, which also write for other databases`,
+    `${rooms} rooms × ${clientsPerRoom}, ${spec.movesPerSec} moves/s per client, ${spec.durationS} s measured; db WAL = this database's WAL records (pg_walinspect; – when the server recycled a segment before it was read); pg procs = /proc write_bytes of its backends and the server's background writers, which also write for other databases`,
   ];
   for (const deployment of deployments) {
     try {
