@@ -35,6 +35,7 @@ export const columns: Column[] = [
   { key: 'postgresPerByte', label: 'pg procs B/B', digits: 2 },
   { key: 'walPerByte', label: 'db WAL B/B', digits: 2 },
   { key: 'databasePerByte', label: 'db growth B/B', digits: 2 },
+  { key: 'filesPerByte', label: 'data dir growth B/B', digits: 2 },
   { key: 'docP99', label: 'doc p99 ms' },
   { key: 'docDelivered', label: 'deliv %', digits: 2 },
 ];
@@ -110,6 +111,7 @@ async function measure(
     postgresPerByte: per(bytes.postgres),
     walPerByte: per(bytes.postgresWal),
     databasePerByte: per(bytes.postgresDatabase),
+    filesPerByte: per(bytes.dataDirs),
     docP99: report.doc.each.p99,
     docDelivered: report.doc.deliveredRatio === null ? null : report.doc.deliveredRatio * 100,
   };

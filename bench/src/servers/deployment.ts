@@ -1,4 +1,6 @@
+import { readdir, stat } from 'node:fs/promises';
 import { cpus } from 'node:os';
+import path from 'node:path';
 import {
   createTestDatabase,
   createTestRedis,
@@ -143,6 +145,8 @@ export interface WrittenBytes {
   postgresWal: number | null;
   /** Growth of this run's database (`pg_database_size`). */
   postgresDatabase: number | null;
+  /** Growth of the files in the nodes' data dirs (SQLite's database and WAL). */
+  dataDirs: number;
 }
 
 /** Opens a window on the bytes a deployment writes; its end gives them. */
@@ -153,6 +157,10 @@ export async function startWriteWindow(deployment: Deployment): Promise<() => Pr
     nodes: sampleCounter(nodePids(), readDiskWriteBytes),
     postgres: database ? sampleCounter(await postgresPids(database), readDiskWriteBytes) : null,
     pg: database ? await postgresPosition(database) : null,
+    files: (await Promise.all(deployment.nodes.map((node) => directoryBytes(node.dataDir)))).reduce(
+      (a, b) => a + b,
+      0,
+    ),
   });
   const wal = database ? await followDatabaseWal(database) : null;
   const start = await sample();
@@ -163,8 +171,25 @@ export async function startWriteWindow(deployment: Deployment): Promise<() => Pr
       postgres: start.postgres && end.postgres ? counterDelta(start.postgres, end.postgres).total : null,
       postgresWal: wal ? await wal() : null,
       postgresDatabase: start.pg && end.pg ? end.pg.size - start.pg.size : null,
+      dataDirs: end.files - start.files,
     };
   };
+}
+
+/** The size of every file under `dir`, added up. */
+async function directoryBytes(dir: string): Promise<number> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
+  const sizes = await Promise.all(
+    entries
+      .filter((e) => e.isFile())
+      .map((e) =>
+        stat(path.join(e.parentPath, e.name)).then(
+          (s) => s.size,
+          () => 0,
+        ),
+      ),
+  );
+  return sizes.reduce((a, b) => a + b, 0);
 }
 
 /** How often the database's WAL records are read: before the server recycles their segments. */
