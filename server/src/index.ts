@@ -160,6 +160,7 @@ function startNode(
     storage,
   );
   metrics.countRooms(() => rooms.loaded);
+  metrics.watchWrites(() => storage.refusal);
 
   const sockets = new ParticipantSockets();
   const events = options.cluster?.events ?? NO_NODE_EVENTS;

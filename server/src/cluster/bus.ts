@@ -74,9 +74,30 @@ export async function createRoomBus(options: RoomBusOptions): Promise<RoomBus> {
   let readerId: number | null = null;
   /** Set when the reader's connection dropped: what was said meanwhile is the database's to tell. */
   let lost = false;
+  /** Whether the bus is up as `onConnection` listeners were last told (both connections, rooms caught up). */
+  let up = true;
+  const connectionListeners: ((up: boolean) => void)[] = [];
+  const tell = (now: boolean): void => {
+    if (up === now || closed) return;
+    up = now;
+    log[now ? 'info' : 'error']({ nodeId }, now ? 'bus: back, every room caught up' : 'bus: redis lost');
+    for (const listener of connectionListeners) listener(now);
+  };
   reader.on('close', () => {
     readerId = null;
     lost = true;
+    tell(false);
+  });
+  // A publication needs this one: down with it too, back once the reader says so.
+  commands.on('close', () => tell(false));
+  /** Back when both connections are and nothing is left to catch up (no room followed: nothing to). */
+  const maybeUp = (): void => {
+    if (reader.status === 'ready' && commands.status === 'ready' && !lost) tell(true);
+  };
+  commands.on('ready', maybeUp);
+  reader.on('ready', () => {
+    if (rooms.size === 0) lost = false;
+    maybeUp();
   });
 
   /** The read in flight, if any (a number per read, so a wake-up aimed at one read does not hit the next). */
@@ -150,6 +171,27 @@ export async function createRoomBus(options: RoomBusOptions): Promise<RoomBus> {
     }
   }
 
+  /**
+   * Has every followed room catch up from the database, then says the bus is back; if one could not
+   * (the database is away too), the next read tries them all again.
+   */
+  async function caughtUpAll(): Promise<void> {
+    const done = [...rooms].map(([room, followed]) => {
+      const caught = followed.queue.then(() => catchUp(followed));
+      followed.queue = caught.catch((error: unknown) => {
+        log.error({ err: error, room, nodeId }, 'bus: a room could not catch up');
+      });
+      return caught;
+    });
+    const results = await Promise.allSettled(done);
+    if (results.some((result) => result.status === 'rejected')) {
+      lost = true;
+      // Not at once: the loop's next read (at most `blockMs`) tries again.
+      return;
+    }
+    maybeUp();
+  }
+
   async function loop(): Promise<void> {
     while (!closed) {
       if (rooms.size === 0) {
@@ -164,7 +206,7 @@ export async function createRoomBus(options: RoomBusOptions): Promise<RoomBus> {
           // Entries may have been trimmed or lost with Redis meanwhile: the database decides.
           lost = false;
           log.info({ nodeId, rooms: rooms.size }, 'bus: reconnected, catching up every room');
-          for (const [room, followed] of rooms) enqueue(room, followed, () => catchUp(followed));
+          void caughtUpAll();
         }
         const names = [...rooms.keys()];
         const ids = names.map((room) => (rooms.get(room) as Followed).lastId);
@@ -226,6 +268,9 @@ export async function createRoomBus(options: RoomBusOptions): Promise<RoomBus> {
     },
     applied(room) {
       return rooms.get(room)?.seqs.upTo;
+    },
+    onConnection(listener) {
+      connectionListeners.push(listener);
     },
     tail(room, lastSeq) {
       const followed = rooms.get(room);

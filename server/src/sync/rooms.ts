@@ -1,8 +1,8 @@
-import { parseRoomName } from '@atelier/shared';
+import { parseRoomName, WRITE_DENIED_REASONS } from '@atelier/shared';
 import type * as Y from 'yjs';
 import type { Logger } from '../log';
 import type { DocStore } from '../store/docs';
-import type { StorageHealth } from '../store/health';
+import { refusalOf, type StorageHealth } from '../store/health';
 import type { DocTransactionStores, Storage } from '../store/transaction';
 import { Room, type RoomHooks, type RoomOptions } from './room';
 import type { RoomBus, RoomSink } from './room-bus';
@@ -23,6 +23,9 @@ export interface RoomManagerOptions extends RoomOptions {
   /** How often the loaded rooms' last stored numbers are compared with what they hold (with a bus). */
   tailCheckMs?: number;
 }
+
+/** What holds the write gate closed while the room bus has lost Redis (`StorageHealth.hold`). */
+const BUS_CAUSE = 'room bus';
 
 /** The tail check's period: a turn committed but never published (its node died) is found this fast. */
 const TAIL_CHECK_MS = 2000;
@@ -81,6 +84,8 @@ export class RoomManager {
     );
     this.hooks = {
       storeFailed: (error) => storage?.report(error),
+      // Kept only where a recovery will commit it again (without a storage health, taken back).
+      keeps: (error) => storage !== undefined && refusalOf(error) === WRITE_DENIED_REASONS.unavailable,
       reloaded: (room) => this.notifyLoad(room),
       broken: (room) => {
         this.discard(room);
@@ -99,6 +104,12 @@ export class RoomManager {
         });
       };
       this.hooks.heldSeq = (room) => bus.applied(room.name);
+      // What this node cannot share it does not take: writes are refused while Redis is away, and
+      // taken again once the bus is back and every room caught up (then every peer is asked).
+      bus.onConnection((up) => {
+        if (up) storage?.release(BUS_CAUSE);
+        else storage?.hold(BUS_CAUSE, WRITE_DENIED_REASONS.unavailable);
+      });
       this.tailTimer = setInterval(() => void this.checkTails(), options.tailCheckMs ?? TAIL_CHECK_MS);
       this.tailTimer.unref();
     }
@@ -418,6 +429,11 @@ export class RoomManager {
       await room.compact();
     } catch (error) {
       this.log.error({ room: room.name, err: String(error) }, 'compaction on unload failed');
+      // A kept turn (the database unreachable) would go with the room: it stays loaded until stored.
+      if (!closing && room.holdsUnstored && this.rooms.get(room.name) === room) {
+        this.scheduleUnload(room);
+        return;
+      }
     }
     if (this.rooms.get(room.name) !== room) return;
     if (!closing && (room.size > 0 || this.holders.has(room.name))) return;
