@@ -33,6 +33,7 @@ const P99_LIMIT_MS = 50;
 const CPU_LIMIT_PCT = 80;
 const GENERATOR_LAG_LIMIT_MS = 20;
 const MAX_ROOMS = 320;
+const MIN_DELIVERED = 0.99;
 
 /** The scenario's load per client and room size (the scale-out scenario runs the same). */
 export function consultancyLoad(ctx: ScenarioContext): { clientsPerRoom: number; spec: LoadSpec } {
@@ -105,6 +106,9 @@ export function limitReached(report: LoadReport): string | null {
     // At low generator CPU this is other work on the machine stealing the generator's core.
     return `generator lagging (event loop p99 ${report.generatorLoopDelayP99Ms.toFixed(0)} ms at ${report.generatorCpuPct.toFixed(0)}% CPU: saturated, or the machine is busy)`;
   }
+  // Latencies are of what arrived: a server that lost updates has not held the step.
+  const delivered = Math.min(report.presence.deliveredRatio ?? 1, report.doc.deliveredRatio ?? 1);
+  if (delivered < MIN_DELIVERED) return `only ${(delivered * 100).toFixed(1)}% delivered`;
   const p99 = Math.max(report.presence.each.p99 ?? 0, report.doc.each.p99 ?? 0);
   if (p99 > P99_LIMIT_MS) return `p99 ${p99.toFixed(0)} ms > ${P99_LIMIT_MS} ms`;
   if (report.serverCpuPct > CPU_LIMIT_PCT)
