@@ -2,9 +2,8 @@
  * Scenario 3 of the issue: a consultancy running many workshops at once. 5, 10, 20, 40…
  * rooms × 45 (cursors 1 Hz, note moves 0.25/s per client) on a fresh server per step, until
  * a limit: under 99% of the messages delivered, latency p99 > 50 ms (presence or document),
- * server CPU > 80% of its core, or the
- * load generator saturates (> 70% of its core, or its own event loop lagging > 20 ms p99, or
- * clients failing to connect). Reports the connections held: the last step within limits.
+ * server CPU > 80% of its core, or the load generator saturates (> 70% of its core, or its own
+ * event loop lagging > 20 ms p99, or clients failing to connect). Reports the connections held: the last step within limits.
  */
 import type { ResultRow, ScenarioContext, ScenarioResult } from '../lib/scenario';
 import type { LoadReport } from '../load/generator';
