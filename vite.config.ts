@@ -52,6 +52,7 @@ export default defineConfig({
       'server/src/**/*.test.ts',
       'server/test/**/*.test.ts',
       'client/src/**/*.test.{ts,tsx}',
+      'bench/src/**/*.test.ts',
     ],
     testTimeout: 20_000,
     hookTimeout: 20_000,

@@ -10,7 +10,7 @@ export interface RunArgs {
   pin: boolean;
 }
 
-export const USAGE = `npm run bench -- <scenario…> [--servers atelier,ywss,hocuspocus,relay,baseline] [--reps 3] [--duration <s>] [--quick] [--no-pin]`;
+export const USAGE = `npm run bench -- <scenario…> [--servers atelier,ywss,hocuspocus,relay,baseline,hocuspocus-redis] [--reps 3] [--duration <s>] [--quick] [--no-pin]`;
 
 export function parseArgs(argv: readonly string[]): RunArgs {
   const args: RunArgs = {

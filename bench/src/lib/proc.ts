@@ -8,6 +8,11 @@ import { readFileSync } from 'node:fs';
 
 /** User + system CPU seconds the process has used so far (/proc/<pid>/stat utime + stime). */
 export function processCpuSeconds(pid: number): number {
+  return readCpuSeconds(pid) ?? 0;
+}
+
+/** As processCpuSeconds, null once the process is gone (or unreadable). */
+export function readCpuSeconds(pid: number): number | null {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     // The command name (field 2) may hold spaces: fields are counted after its closing ')'.
@@ -16,17 +21,22 @@ export function processCpuSeconds(pid: number): number {
     const stime = Number(fields[12]);
     return (utime + stime) / clockTicks();
   } catch {
-    return 0;
+    return null;
   }
 }
 
 /** Bytes the process caused to be written to storage (/proc/<pid>/io write_bytes). */
 export function processDiskWriteBytes(pid: number): number {
+  return readDiskWriteBytes(pid) ?? 0;
+}
+
+/** As processDiskWriteBytes, null once the process is gone (or unreadable). */
+export function readDiskWriteBytes(pid: number): number | null {
   try {
     const match = /^write_bytes:\s*(\d+)/m.exec(readFileSync(`/proc/${pid}/io`, 'utf8'));
-    return match ? Number(match[1]) : 0;
+    return match ? Number(match[1]) : null;
   } catch {
-    return 0;
+    return null;
   }
 }
 

@@ -15,6 +15,18 @@ const WORKER_BOOTSTRAP = `import(${JSON.stringify(import.meta.resolve('tsx/esm/a
 const START_DELAY_MS = 300;
 const MAX_WORKERS = 4;
 
+/**
+ * What a load runs against: one server, or several nodes serving the same rooms (then clients
+ * connect to `urls` round-robin, as a balancer spreads them, and the CPU is every node's plus
+ * their database's and bus's, per part).
+ */
+export interface LoadTarget extends Pick<BenchServer, 'name' | 'url' | 'stats' | 'cpuSeconds'> {
+  /** WebSocket bases of the nodes; `url` alone when absent. */
+  urls?: readonly string[];
+  /** Opens a CPU window; its end gives the CPU seconds each part spent in it. Default: `cpuSeconds()` as one part. */
+  startCpuWindow?(): Promise<() => Promise<Record<string, number>>>;
+}
+
 export interface KindReport {
   sent: number;
   expected: number;
@@ -34,8 +46,10 @@ export interface LoadReport {
   durationS: number;
   presence: KindReport;
   doc: KindReport;
-  /** Server CPU in the window, % of one core. */
+  /** Server CPU in the window, % of one core (every part of a scaled-out target). */
   serverCpuPct: number;
+  /** The same per part of the target (`server` for one server; nodes, PostgreSQL, Redis), % of one core. */
+  serverCpuParts: Record<string, number>;
   /** Server CPU µs per delivered message (presence + doc, to every client). */
   cpuUsPerMsg: number | null;
   /** `loaded` is null when the server was too saturated to answer (its row says so). */
@@ -58,10 +72,12 @@ export interface LoadReport {
  * IPC) and the generator itself (its CPU, its event-loop delay).
  */
 export async function runLoad(
-  server: BenchServer,
+  server: LoadTarget,
   rooms: RoomInfo[],
   spec: LoadSpec,
   log: (message: string) => void = () => {},
+  /** Called as the measured window opens and closes (a scenario's own counters, e.g. bytes written). */
+  window: { opened?(): Promise<void>; closed?(): Promise<void> } = {},
 ): Promise<LoadReport> {
   const idle = await server.stats();
   const workerCount = Math.max(1, Math.min(MAX_WORKERS, rooms.length));
@@ -73,7 +89,7 @@ export async function runLoad(
       const message: ToWorker = {
         type: 'setup',
         setup: {
-          server: { name: server.name, url: server.url },
+          server: { name: server.name, url: server.url, ...(server.urls ? { urls: [...server.urls] } : {}) },
           rooms: mine.map((room) => ({
             room,
             // One note per client that moves one (viewers move none).
@@ -97,7 +113,8 @@ export async function runLoad(
     const results = inboxes.map((next) => next('result'));
 
     await sleep(measureFrom - now());
-    const cpu0 = server.cpuSeconds();
+    const endCpu = await (server.startCpuWindow?.() ?? oneServerCpuWindow(server));
+    await window.opened?.();
     const gen0 = process.cpuUsage();
     const t0 = now();
     // A saturated server may not answer in time: the window's numbers then lack its stats.
@@ -106,10 +123,11 @@ export async function runLoad(
       () => false,
     );
     await sleep(measureTo - now());
-    const cpu1 = server.cpuSeconds();
+    const cpuParts = await endCpu();
     const gen1 = process.cpuUsage(gen0);
     const seconds = (now() - t0) / 1000;
     const loaded = answered ? await server.stats().catch(() => null) : null;
+    await window.closed?.();
     if (!loaded) log(`${server.name}: too saturated to report its event loop and memory`);
     const parts = (await Promise.all(results)).map(
       (m) => (m as Extract<FromWorker, { type: 'result' }>).result,
@@ -127,7 +145,7 @@ export async function runLoad(
         traffic[kind].clients += part.traffic[kind].clients;
       }
     }
-    const serverCpuSeconds = cpu1 - cpu0;
+    const serverCpuSeconds = Object.values(cpuParts).reduce((a, b) => a + b, 0);
     const deliveredAll = presence.deliveredAll + doc.deliveredAll;
     const clientSeconds = connections * spec.durationS;
     return {
@@ -138,6 +156,9 @@ export async function runLoad(
       presence,
       doc,
       serverCpuPct: (serverCpuSeconds / seconds) * 100,
+      serverCpuParts: Object.fromEntries(
+        Object.entries(cpuParts).map(([part, cpu]) => [part, (cpu / seconds) * 100]),
+      ),
       cpuUsPerMsg: deliveredAll > 0 ? (serverCpuSeconds * 1e6) / deliveredAll : null,
       server: { idle, loaded },
       generatorCpuPct: ((gen1.user + gen1.system) / 1e6 / seconds) * 100,
@@ -157,6 +178,12 @@ export async function runLoad(
       }),
     );
   }
+}
+
+/** A single server's CPU window: its process's CPU seconds at both ends. */
+async function oneServerCpuWindow(server: Pick<BenchServer, 'cpuSeconds'>) {
+  const start = server.cpuSeconds();
+  return async () => ({ server: server.cpuSeconds() - start });
 }
 
 function mergeKind(parts: KindResult[]): KindReport {

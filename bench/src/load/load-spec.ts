@@ -29,7 +29,8 @@ export interface LoadSpec {
 
 /** What a worker thread hosts: whole rooms, so all of a room's probes and senders are local. */
 export interface WorkerSetup {
-  server: { name: ServerName; url: string };
+  /** `urls`: the nodes' WebSocket bases, which the clients take in turn (a balancer's round-robin). */
+  server: { name: ServerName; url: string; urls?: string[] };
   rooms: { room: RoomInfo; seed: Uint8Array }[];
   spec: LoadSpec;
 }

@@ -35,6 +35,12 @@ function yWebsocketProbe(target: ClientTarget, options: ConnectOptions): BenchCl
   sendOwnPresenceOnly(provider);
   if (options.atelierClient) reconnectWithJitter(provider, () => !closed);
   if (options.presence) provider.awareness.setLocalState(options.presence);
+  const nextUrl = rotation(options.failoverUrls);
+  if (nextUrl) {
+    provider.on('connection-close', () => {
+      provider.serverUrl = nextUrl();
+    });
+  }
   let syncCount = 0;
   provider.on('sync', (synced: boolean) => {
     if (synced) syncCount++;
@@ -112,6 +118,13 @@ function hocuspocusProbe(target: ClientTarget, options: ConnectOptions): BenchCl
     syncCount++;
   });
   const websocket = provider.configuration.websocketProvider;
+  const nextUrl = rotation(options.failoverUrls);
+  if (nextUrl) {
+    // Each retry opens `configuration.url` anew.
+    provider.on('close', () => {
+      websocket.configuration.url = nextUrl();
+    });
+  }
   if (options.autoReconnect === false) {
     provider.on('close', () => {
       websocket.shouldConnect = false;
@@ -154,4 +167,11 @@ function hocuspocusProbe(target: ClientTarget, options: ConnectOptions): BenchCl
     reconnect: () => void websocket.connect(),
     close: () => provider.destroy(),
   };
+}
+
+/** The next of `urls` at each call, cycling; null without any. */
+function rotation(urls: readonly string[] | undefined): (() => string) | null {
+  if (!urls || urls.length === 0) return null;
+  let next = 0;
+  return () => urls[next++ % urls.length] as string;
 }

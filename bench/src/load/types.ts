@@ -37,6 +37,12 @@ export interface ConnectOptions {
    * provider, with full jitter (client/src/sync/backoff.ts).
    */
   atelierClient?: boolean;
+  /**
+   * Probes only: WebSocket bases of other nodes serving the room. After each close the stock
+   * provider's next attempt goes to the next one, in turn (what a balancer does when a node
+   * dies: the reconnecting client lands on a surviving node).
+   */
+  failoverUrls?: readonly string[];
 }
 
 export interface BenchClient {

@@ -5,9 +5,7 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parentPort } from 'node:worker_threads';
 import { moveNote } from '@atelier/shared';
-import { notesMap } from '@atelier/shared/layout';
-import * as Y from 'yjs';
-import { elapsedSinceStamp, now, stampOf } from '../lib/clock';
+import { now, stampOf } from '../lib/clock';
 import { mapLimit } from '../lib/concurrency';
 import { encodeHistogram } from '../lib/histogram';
 import { connectClient } from './client';
@@ -20,7 +18,8 @@ import type {
   WorkerSetup,
   WorkerTimeline,
 } from './load-spec';
-import { docFromSeed, noteIdOf, ownerOfNote } from './seed';
+import { observeProbe } from './observe';
+import { docFromSeed, noteIdOf } from './seed';
 import { addTraffic, emptyTraffic, type Traffic } from './traffic';
 import type { BenchClient, ClientKind } from './types';
 
@@ -84,9 +83,10 @@ async function connectRooms({ server, rooms: assigned, spec }: WorkerSetup): Pro
     room.clients.forEach((info, i) => {
       connects.push(async () => {
         const kind: ClientKind = probes.has(info.index) ? 'probe' : 'light';
+        const node = nodeOf(server, room.index * room.clients.length + i);
         const client = info.viewer
-          ? connectClient(server, room.name, info, { kind: 'light', discardSync: true })
-          : connectClient(server, room.name, info, { kind, doc: docFromSeed(seed) });
+          ? connectClient(node, room.name, info, { kind: 'light', discardSync: true })
+          : connectClient(node, room.name, info, { kind, doc: docFromSeed(seed) });
         load.clients[i] = client;
         await client.whenSynced(SYNC_TIMEOUT_MS);
       });
@@ -97,33 +97,16 @@ async function connectRooms({ server, rooms: assigned, spec }: WorkerSetup): Pro
   return loads;
 }
 
-/** Hooks every probe of a room to its trackers: presence via awareness, moves via the notes map. */
+/** The node the `n`th connection of the load goes to: round-robin over the nodes, as a balancer. */
+function nodeOf(server: WorkerSetup['server'], n: number): WorkerSetup['server'] {
+  const urls = server.urls ?? [];
+  return urls.length === 0 ? server : { ...server, url: urls[n % urls.length] ?? server.url };
+}
+
+/** Hooks every probe of a room to its trackers. */
 function observeProbes(load: RoomLoad): void {
   const indexOf = new Map(load.clients.map((c) => [c.clientId, c.index]));
-  for (const probe of load.clients) {
-    const awareness = probe.awareness;
-    if (!awareness) continue;
-    awareness.on('update', ({ added, updated }: { added: number[]; updated: number[] }) => {
-      const at = now();
-      for (const id of [...added, ...updated]) {
-        const sender = indexOf.get(id);
-        if (sender === undefined || sender === probe.index) continue;
-        const stamp = (awareness.getStates().get(id) as { cursor?: { x?: unknown } } | undefined)?.cursor?.x;
-        if (typeof stamp === 'number')
-          load.presence.observe(probe.index, sender, at - elapsedSinceStamp(stamp, at), at);
-      }
-    });
-    notesMap(probe.doc).observeDeep((events) => {
-      const at = now();
-      for (const event of events) {
-        const note = event.target;
-        if (!(note instanceof Y.Map) || !event.keys.has('z')) continue;
-        const sender = ownerOfNote(String(note.get('id')));
-        const sentAt = note.get('z');
-        if (sender >= 0 && typeof sentAt === 'number') load.doc.observe(probe.index, sender, sentAt, at);
-      }
-    });
-  }
+  for (const probe of load.clients) observeProbe(probe, indexOf, load);
 }
 
 /** Runs the timeline: load from startAt, measured window, stop at measureTo, drain, report. */

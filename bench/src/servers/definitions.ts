@@ -2,7 +2,14 @@ import path from 'node:path';
 import { packageDir, packageVersion, REPO_ROOT } from '../lib/paths';
 import { BASELINE_COMMIT, baselineRoot } from './baseline';
 
-export const SERVER_NAMES = ['atelier', 'ywss', 'hocuspocus', 'relay', 'baseline'] as const;
+export const SERVER_NAMES = [
+  'atelier',
+  'ywss',
+  'hocuspocus',
+  'relay',
+  'baseline',
+  'hocuspocus-redis',
+] as const;
 /** What runs when `--servers` is not given: Atelier, the two peers and the floor. */
 export const DEFAULT_SERVERS: readonly ServerName[] = ['atelier', 'ywss', 'hocuspocus', 'relay'];
 export type ServerName = (typeof SERVER_NAMES)[number];
@@ -80,6 +87,18 @@ export const SERVERS: Record<ServerName, ServerDefinition> = {
       `@hocuspocus/server ${packageVersion('@hocuspocus/server')} + extension-sqlite ${packageVersion('@hocuspocus/extension-sqlite')}`,
     entry: () => [path.join(HERE, 'hocuspocus-main.ts')],
     env: (port, dataDir) => ({ PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir }),
+    syncPath: '',
+    healthPath: '/',
+  },
+  // Scale-out only (servers/deployment.ts gives it DATABASE_URL, REDIS_URL and REDIS_PREFIX).
+  'hocuspocus-redis': {
+    name: 'hocuspocus-redis',
+    protocol: 'hocuspocus',
+    atelierApi: false,
+    version: () =>
+      `@hocuspocus/server ${packageVersion('@hocuspocus/server')} + extension-redis ${packageVersion('@hocuspocus/extension-redis')} + extension-database ${packageVersion('@hocuspocus/extension-database')} on PostgreSQL`,
+    entry: () => [path.join(HERE, 'hocuspocus-cluster-main.ts')],
+    env: (port) => ({ PORT: String(port), HOST: '127.0.0.1' }),
     syncPath: '',
     healthPath: '/',
   },

@@ -24,6 +24,8 @@ export interface StartOptions {
   dataDir?: string;
   /** Extra environment (e.g. COMPACT_EVERY for atelier, YPERSISTENCE for ywss). */
   env?: Record<string, string>;
+  /** The cores to pin to, as taskset's list (`1`, `0,1`): several nodes share the machine. Default SERVER_CORE. */
+  cores?: string;
 }
 
 export interface BenchServer {
@@ -94,7 +96,7 @@ export async function startServer(name: ServerName, options: StartOptions = {}):
     const extra = process.env.BENCH_SERVER_NODE_ARGS?.split(/\s+/).filter(Boolean) ?? [];
     const nodeArgs = [...extra, '--import', 'tsx', '--import', PRELOAD, ...definition.entry()];
     const [command, args] = pinned
-      ? ['taskset', ['-c', String(SERVER_CORE), process.execPath, ...nodeArgs]]
+      ? ['taskset', ['-c', options.cores ?? String(SERVER_CORE), process.execPath, ...nodeArgs]]
       : [process.execPath, nodeArgs];
     const proc = spawn(command, args as string[], {
       cwd: REPO_ROOT,
