@@ -72,7 +72,8 @@ type Door =
 /**
  * Failed attempts (a code that is malformed, unknown, closed or expired) are counted per client
  * address and for the whole server (`JoinAttempts`); past the limits, 429 before any lookup.
- * Checking, looking up and counting happen in one synchronous step per request.
+ * Checking and counting happen in one synchronous step per request, before the lookup; a right
+ * code is refunded.
  */
 export function joinRoutes(deps: AppDeps) {
   const { workshops } = deps;
@@ -155,11 +156,11 @@ export function joinRoutes(deps: AppDeps) {
       attempts.failed(address);
       return { answer: apiError(c, 'bad_request', malformed) } as const;
     }
+    // Counted before the lookup awaits the store, so that concurrent guesses cannot all be admitted.
+    attempts.failed(address);
     const found = await door(code);
-    if (found.error) {
-      attempts.failed(address);
-      return { answer: apiError(c, found.error, found.message) } as const;
-    }
+    if (found.error) return { answer: apiError(c, found.error, found.message) } as const;
+    attempts.refund(address);
     return { workshop: found.workshop } as const;
   }
 

@@ -36,6 +36,20 @@ describe('join attempts per address', () => {
     expect(attempts.admit('127.0.0.2')).toBeNull();
   });
 
+  it('counts lookups still in flight, and a refunded one (a right code) costs nothing', () => {
+    const attempts = new JoinAttempts(LIMITS, { now: clock().now });
+    // Ten lookups admitted and counted before any answered: the eleventh is refused.
+    for (let i = 0; i < 10; i++) {
+      expect(attempts.admit('127.0.0.2')).toBeNull();
+      attempts.failed('127.0.0.2');
+    }
+    expect(attempts.admit('127.0.0.2')?.limit).toBe('join-address');
+    // One of them had the right code: its count is given back, the next attempt passes.
+    attempts.refund('127.0.0.2');
+    expect(attempts.admit('127.0.0.2')).toBeNull();
+    expect(failUntilRefused(attempts, '127.0.0.2')).toBe(1);
+  });
+
   it('makes the wait grow the longer guessing goes on: seconds, then minutes, then a quarter hour', () => {
     const time = clock();
     const attempts = new JoinAttempts(LIMITS, { now: time.now });

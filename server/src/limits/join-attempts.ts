@@ -44,8 +44,10 @@ const DAY = 86_400;
  * address that already failed `whenSpentPerDay` times today is refused before any lookup,
  * while an address with fewer failures (someone who has the right code) is still looked up.
  *
- * `admit` then `failed` must run without an `await` between them (the join routes do both in
- * one synchronous step), so that concurrent requests cannot all pass before any is counted.
+ * `admit` then `failed` must run without an `await` between them, so that concurrent requests
+ * cannot all pass before any is counted: a lookup awaits the store (on PostgreSQL, a round trip),
+ * so the join routes count each admitted attempt as failed at once and `refund` it when the code
+ * turns out right.
  */
 export class JoinAttempts {
   private readonly perAddress: KeyedBuckets[];
@@ -84,6 +86,13 @@ export class JoinAttempts {
     for (const buckets of this.perAddress) buckets.take(address);
     this.whenSpent.take(address);
     this.global.take();
+  }
+
+  /** Gives back what `failed` counted for an attempt whose code turned out right: it costs nothing. */
+  refund(address: string): void {
+    for (const buckets of this.perAddress) buckets.give(address);
+    this.whenSpent.give(address);
+    this.global.give();
   }
 
   /** The most addresses any of the per-address maps holds (bounded by `maxKeys`). */
