@@ -12,8 +12,17 @@ export default defineConfig({
   test: {
     root: fileURLToPath(new URL('.', import.meta.url)),
     include: ['server/test/**/*.test.ts'],
-    // What is about SQLite itself, one line each: it has no PostgreSQL counterpart to test.
-    exclude: [],
+    exclude: [
+      // About SQLite itself: no PostgreSQL counterpart to run them on.
+      'server/test/backup.test.ts', // npm run backup/restore copy the SQLite file (PostgreSQL: pg_dump, operations.md)
+      'server/test/disk-full.test.ts', // SQLite's page cap DB_MAX_BYTES stands for a full disk
+      'server/test/damaged-room.test.ts', // damages snapshots with SQLite's randomblob/zeroblob (PostgreSQL's: the store contract)
+      'server/test/in-process.test.ts', // starts servers on a DATA_DIR of its own and checks the SQLite WAL is closed
+      // Already the same in the default run: a second run proves nothing.
+      'server/test/share-links.test.ts', // no server: its app runs on an SQLite store it opens itself
+      'server/test/failover.test.ts', // its own nodes on PostgreSQL + Redis behind nginx
+      'server/test/test-services.test.ts', // proves the PostgreSQL and Redis test helpers themselves
+    ],
     env: { TEST_BACKEND: 'postgres' },
     testTimeout: 20_000,
     hookTimeout: 20_000,

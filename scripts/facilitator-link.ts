@@ -2,9 +2,10 @@
  * `npm run facilitator-link -- <strategy or workshop id> [--data-dir DIR] [--origin URL]`: a
  * fresh facilitator link for a strategy, or for a standalone workshop's creator, when theirs is
  * lost (docs/operations.md, "A lost facilitator link"). The old link stops working. Run on the
- * server's machine; DATA_DIR (default ./data) and PUBLIC_URL are read as `npm start` reads them.
+ * server's machine; DATA_DIR (default ./data), DATABASE_URL (PostgreSQL instead of SQLite) and
+ * PUBLIC_URL are read as `npm start` reads them.
  */
-import { recoverFacilitatorLink } from '@atelier/server';
+import { loadConfig, recoverFacilitatorLink } from '@atelier/server';
 
 const USAGE = 'Usage: npm run facilitator-link -- <strategy or workshop id> [--data-dir DIR] [--origin URL]';
 
@@ -49,7 +50,9 @@ const origin = (
   process.env.PUBLIC_URL ??
   `http://localhost:${process.env.PORT ?? 8787}`
 ).replace(/\/+$/, '');
-const recovered = await recoverFacilitatorLink(dataDir, id);
+// Checked as the server checks it.
+const { databaseUrl } = loadConfig({ DATA_DIR: dataDir, DATABASE_URL: process.env.DATABASE_URL });
+const recovered = await recoverFacilitatorLink({ dataDir, databaseUrl }, id);
 switch (recovered.kind) {
   case 'strategy':
   case 'workshop':
@@ -65,6 +68,6 @@ switch (recovered.kind) {
     process.exit(2);
     break;
   case 'unknown':
-    console.error(`No strategy or workshop has the id ${id} in ${dataDir}.`);
+    console.error(`No strategy or workshop has the id ${id} in ${databaseUrl ? 'the PostgreSQL database' : dataDir}.`);
     process.exit(2);
 }

@@ -1,4 +1,6 @@
+import pg from 'pg';
 import { openDb } from './db';
+import { createPgStorage } from './pg/storage';
 import { createSqliteStrategyStore, type StrategyStore } from './strategies';
 import { createSqliteWorkshopStore, type WorkshopStore } from './workshops';
 
@@ -15,9 +17,23 @@ export type RecoveredLink =
   | { kind: 'session'; id: string; strategyId: string }
   | { kind: 'unknown'; id: string };
 
-/** On the SQLite database under `dataDir` (`npm run facilitator-link`). */
-export async function recoverFacilitatorLink(dataDir: string, id: string): Promise<RecoveredLink> {
-  const db = openDb(dataDir);
+/**
+ * On the server's database (`npm run facilitator-link`): PostgreSQL at `databaseUrl` when set
+ * (`DATABASE_URL`, the nodes' shared one), else the SQLite database under `dataDir`.
+ */
+export async function recoverFacilitatorLink(
+  where: { dataDir: string; databaseUrl: string | null },
+  id: string,
+): Promise<RecoveredLink> {
+  if (where.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: where.databaseUrl, max: 1 });
+    try {
+      return await recoverLink(createPgStorage(pool), id);
+    } finally {
+      await pool.end();
+    }
+  }
+  const db = openDb(where.dataDir);
   try {
     return await recoverLink(
       { strategies: createSqliteStrategyStore(db), workshops: createSqliteWorkshopStore(db) },
