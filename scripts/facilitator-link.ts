@@ -68,6 +68,8 @@ switch (recovered.kind) {
     process.exit(2);
     break;
   case 'unknown':
-    console.error(`No strategy or workshop has the id ${id} in ${databaseUrl ? 'the PostgreSQL database' : dataDir}.`);
+    console.error(
+      `No strategy or workshop has the id ${id} in ${databaseUrl ? 'the PostgreSQL database' : dataDir}.`,
+    );
     process.exit(2);
 }

@@ -12,7 +12,7 @@ import { createRedisNodeEvents, type NodeEvent, type NodeEvents } from '../src/c
 import { createPresenceRelay } from '../src/cluster/presence-relay';
 import { createLogger } from '../src/log';
 import { PresenceTable } from '../src/sync/presence';
-import { api, connectDoc, type RunningServer, startServer, waitFor, workshopWith } from './harness';
+import { api, cleanup, connectDoc, type RunningServer, startServer, waitFor, workshopWith } from './harness';
 
 const CAST = {
   lea: { name: 'Léa Muller', group: 'elected' },
@@ -81,6 +81,8 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const close of closing.reverse()) await close();
   await redis.cleanup();
+  // The server's own database and Redis prefix under TEST_BACKEND=postgres.
+  await cleanup();
 });
 
 describe('a server with other nodes', () => {

@@ -34,11 +34,22 @@ export async function openServerDatabase(dataDir: string): Promise<ServerDatabas
   const url = await databaseUrlOf(dataDir);
   if (url) return openPostgres(url);
   const db = new Database(path.join(dataDir, DB_FILE), { fileMustExist: true });
-  const rows = async <T>(sql: string, params: readonly unknown[] = []) => db.prepare(sql).all(...params) as T[];
+  const rows = async <T>(sql: string, params: readonly unknown[] = []) =>
+    db.prepare(sql).all(...params) as T[];
   return {
     rows,
-    column: async (sql, params = []) => db.prepare(sql).pluck().all(...params),
-    count: async (sql, params = []) => Number(db.prepare(sql).pluck().get(...params)),
+    column: async (sql, params = []) =>
+      db
+        .prepare(sql)
+        .pluck()
+        .all(...params),
+    count: async (sql, params = []) =>
+      Number(
+        db
+          .prepare(sql)
+          .pluck()
+          .get(...params),
+      ),
     run: async (sql, params = []) => {
       db.prepare(sql).run(...params);
     },
@@ -97,7 +108,9 @@ export async function storedTraces(dataDir: string, needles: readonly string[]):
   return needles.filter((needle) =>
     [Buffer.from(needle, 'utf8'), Buffer.from(needle, 'utf16le')].some((encoded) =>
       // PostgreSQL writes a bytea in a row's text as lowercase hex.
-      held.some((bytes) => bytes.includes(encoded) || (url !== null && bytes.includes(encoded.toString('hex')))),
+      held.some(
+        (bytes) => bytes.includes(encoded) || (url !== null && bytes.includes(encoded.toString('hex'))),
+      ),
     ),
   );
 }

@@ -181,10 +181,7 @@ describe('sync rooms', () => {
       }
     }
     expect(await own.stop()).toBe(0);
-    expect(
-      await storedTraces(own.dataDir, [ghost]),
-      'the unknown room id is stored somewhere',
-    ).toEqual([]);
+    expect(await storedTraces(own.dataDir, [ghost]), 'the unknown room id is stored somewhere').toEqual([]);
   });
 });
 

@@ -34,7 +34,10 @@ async function createServices(): Promise<Services> {
  * The environment choosing the backend of a server on `dataDir`: nothing on SQLite, nor when the
  * test chose a database itself (`env.DATABASE_URL`: the cluster tests).
  */
-export async function backendEnv(dataDir: string, env: Record<string, string> = {}): Promise<Record<string, string>> {
+export async function backendEnv(
+  dataDir: string,
+  env: Record<string, string> = {},
+): Promise<Record<string, string>> {
   if (TEST_BACKEND === 'sqlite' || env.DATABASE_URL !== undefined) return {};
   let services = servicesByDataDir.get(dataDir);
   if (!services) {
