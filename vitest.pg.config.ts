@@ -24,8 +24,14 @@ export default defineConfig({
       'server/test/test-services.test.ts', // proves the PostgreSQL and Redis test helpers themselves
     ],
     env: { TEST_BACKEND: 'postgres' },
+    // One migrated database, copied for every server.
+    globalSetup: ['server/test/pg-template.setup.ts'],
     testTimeout: 20_000,
     hookTimeout: 20_000,
     pool: 'forks',
+    // Two files at once even on two cores (vitest's default there is one): these tests mostly wait
+    // on sockets and PostgreSQL, so the second file's waits overlap the first's (measured: 2 min 48 s
+    // instead of 4 min 45 s on the shared 2-core machine).
+    maxWorkers: 2,
   },
 });

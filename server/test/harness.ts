@@ -3,7 +3,9 @@
  * in this process through `@atelier/server`'s `startServer` (`startServer`, `useServer`), or as
  * a child process (`startServerProcess`) for what needs one: kill -9, signals, the process's
  * own output — and talks to it with stock clients (fetch, y-websocket's `WebsocketProvider`
- * over `ws`) or with a raw `ws` socket for hand-crafted frames.
+ * over `ws`) or with a raw `ws` socket for hand-crafted frames. On SQLite by default; with
+ * `TEST_BACKEND=postgres`, each data directory's servers on a throwaway PostgreSQL database and
+ * Redis prefix of their own (`test-backend.ts`).
  *
  * Nothing here sleeps for a fixed time: every wait polls a condition or awaits an event,
  * and fails with a message saying what it was waiting for.

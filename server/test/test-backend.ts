@@ -7,7 +7,15 @@
  * finds the same database, as it would find the same SQLite file.
  */
 import { createTestDatabase, createTestRedis, type TestDatabase, type TestRedis } from '@atelier/testing';
+import { inject } from 'vitest';
 import { z } from 'zod';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** The run's migrated database to copy (pg-template.setup.ts); absent outside `test:unit:pg`. */
+    pgTemplate?: string;
+  }
+}
 
 export const TEST_BACKEND = z
   .enum(['sqlite', 'postgres'])
@@ -26,7 +34,12 @@ interface Services {
 const servicesByDataDir = new Map<string, Promise<Services>>();
 
 async function createServices(): Promise<Services> {
-  const [database, redis] = await Promise.all([createTestDatabase(), createTestRedis()]);
+  // Copied from the run's migrated template when there is one (vitest.pg.config.ts's global setup).
+  const template = inject('pgTemplate');
+  const [database, redis] = await Promise.all([
+    createTestDatabase(undefined, template ? { template } : {}),
+    createTestRedis(),
+  ]);
   return { database, redis };
 }
 

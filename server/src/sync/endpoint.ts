@@ -199,7 +199,7 @@ export function attachSyncEndpoint(
           // Admitted while the server shuts down (an awaited lookup let `close()` run first): its
           // room is written for the last time now, so the client is sent elsewhere as the others.
           admission?.control?.release();
-          refuse(CLOSE_CODES.goingAway, 'server shutting down');
+          if (!closedEarly) refuse(CLOSE_CODES.goingAway, 'server shutting down');
           return;
         }
         if (admission === null) return;
