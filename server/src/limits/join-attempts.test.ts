@@ -52,28 +52,27 @@ describe('join attempts per address', () => {
 
   it('lets lookups in flight decide: right codes all pass, wrong ones stop at the burst', async () => {
     const attempts = new JoinAttempts(LIMITS, { now: clock().now });
-    // 30 lookups started at once from one address (each awaits before answering): a room joining
-    // with the right code. Past the burst they wait for the first ones, which are given back.
-    const room = Array.from({ length: 30 }, () =>
-      attempts.attempt(
-        '127.0.0.2',
-        async () => true,
-        (right) => right,
-      ),
-    );
-    const joined = await Promise.all(room);
-    expect(joined.filter((tried) => 'result' in tried)).toHaveLength(30);
-    // 30 wrong codes at once from another: 10 looked up, the others refused once those failed.
-    const guesses = Array.from({ length: 30 }, () =>
-      attempts.attempt(
-        '127.0.0.3',
-        async () => false,
-        (right) => right,
-      ),
-    );
-    const guessed = await Promise.all(guesses);
-    expect(guessed.filter((tried) => 'result' in tried)).toHaveLength(10);
-    expect(guessed.filter((tried) => 'refused' in tried)).toHaveLength(20);
+    // 30 lookups started at once from one address (each awaits before answering), all right or
+    // all wrong: how many were looked up, and how many refused.
+    const atOnce = async (address: string, right: boolean) => {
+      const tried = await Promise.all(
+        Array.from({ length: 30 }, () =>
+          attempts.attempt(
+            address,
+            async () => right,
+            (ok) => ok,
+          ),
+        ),
+      );
+      return {
+        looked: tried.filter((t) => 'result' in t).length,
+        refused: tried.filter((t) => 'refused' in t).length,
+      };
+    };
+    // A room joining with the right code: past the burst they wait for the first ones, given back.
+    expect(await atOnce('127.0.0.2', true)).toEqual({ looked: 30, refused: 0 });
+    // Wrong codes from another address: 10 looked up, the others refused once those failed.
+    expect(await atOnce('127.0.0.3', false)).toEqual({ looked: 10, refused: 20 });
   });
 
   it('makes the wait grow the longer guessing goes on: seconds, then minutes, then a quarter hour', () => {
