@@ -2,10 +2,10 @@
  * `npm run facilitator-link -- <strategy or workshop id> [--data-dir DIR] [--origin URL]`: a
  * fresh facilitator link for a strategy, or for a standalone workshop's creator, when theirs is
  * lost (docs/operations.md, "A lost facilitator link"). The old link stops working. Run on the
- * server's machine; DATA_DIR (default ./data), DATABASE_URL (PostgreSQL instead of SQLite) and
+ * server's machine; DATA_DIR (default ./data), DATABASE_URL (PostgreSQL, when the nodes use it) and
  * PUBLIC_URL are read as `npm start` reads them.
  */
-import { loadConfig, recoverFacilitatorLink } from '@atelier/server';
+import { recoverFacilitatorLink, recoverFacilitatorLinkOnPostgres } from '@atelier/server';
 
 const USAGE = 'Usage: npm run facilitator-link -- <strategy or workshop id> [--data-dir DIR] [--origin URL]';
 
@@ -50,9 +50,10 @@ const origin = (
   process.env.PUBLIC_URL ??
   `http://localhost:${process.env.PORT ?? 8787}`
 ).replace(/\/+$/, '');
-// Checked as the server checks it.
-const { databaseUrl } = loadConfig({ DATA_DIR: dataDir, DATABASE_URL: process.env.DATABASE_URL });
-const recovered = await recoverFacilitatorLink({ dataDir, databaseUrl }, id);
+const databaseUrl = process.env.DATABASE_URL || null;
+const recovered = databaseUrl
+  ? await recoverFacilitatorLinkOnPostgres(databaseUrl, id)
+  : await recoverFacilitatorLink(dataDir, id);
 switch (recovered.kind) {
   case 'strategy':
   case 'workshop':

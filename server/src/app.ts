@@ -4,7 +4,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { compressAnswers } from './http/compress';
 import type { AppDeps } from './http/deps';
-import { apiError, errorFromException, storageFull } from './http/errors';
+import { apiError, errorFromException, writeRefused } from './http/errors';
 import { exportRoutes } from './http/exports';
 import { IMPORT_PATH, importRoutes } from './http/imports';
 import { joinRoutes } from './http/join';
@@ -58,10 +58,11 @@ export function createApp(deps: AppDeps) {
     const { metrics, metricsToken = null, trustProxyHops = 0 } = deps;
     app.route('/', metricsRoutes({ metrics, token: metricsToken, trustProxyHops }));
   }
-  // While the disk refuses writes, a write request is refused before it does anything (it could
-  // write some rows and not others, or change a document that cannot be stored).
+  // While the node refuses writes, a write request is refused before it does anything (it could
+  // write some rows and not others, or change a document that cannot be stored or shared).
   app.use('/api/*', async (c, next) => {
-    if (deps.storage && !deps.storage.writable && !READ_METHODS.has(c.req.method)) return storageFull(c);
+    const refusal = deps.storage?.refusal ?? null;
+    if (refusal !== null && !READ_METHODS.has(c.req.method)) return writeRefused(c, refusal);
     await next();
     return undefined;
   });

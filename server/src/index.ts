@@ -50,7 +50,12 @@ export type { NetworkInfo } from './http/deps';
 export { createLogger, type Logger } from './log';
 export type { Metrics, RateLimitCounter } from './metrics/metrics';
 export { BackupRefused, backupDatabase, restoreDatabase } from './store/backup';
-export { type RecoveredLink, recoverFacilitatorLink, recoverLink } from './store/recovery';
+export {
+  type RecoveredLink,
+  recoverFacilitatorLink,
+  recoverFacilitatorLinkOnPostgres,
+  recoverLink,
+} from './store/recovery';
 export { noteWriteDenial } from './sync/ownership';
 
 export interface StartOptions {
@@ -155,6 +160,7 @@ function startNode(
     storage,
   );
   metrics.countRooms(() => rooms.loaded);
+  metrics.watchWrites(() => storage.refusal);
 
   const sockets = new ParticipantSockets();
   const events = options.cluster?.events ?? NO_NODE_EVENTS;
@@ -164,7 +170,7 @@ function startNode(
   // (`votes.ready`, awaited before the server is said to be started).
   const votes = createVoteService({ store: ballots, workshops, rooms, log });
   // What another node deleted or disconnected is let go here too.
-  events.onEvent(actOnNodeEvents({ rooms, sockets, votes, activity, log }));
+  events.onEvent(actOnNodeEvents({ rooms, sockets, votes, activity, purge: store.purge, log }));
 
   // Imports' reading and exports' writing, off the sync loop (issue 19 §3).
   const work = new WorkPool({
@@ -199,6 +205,7 @@ function startNode(
       purge,
       rooms,
       sockets: disconnector,
+      events,
       journal: { ...journalStore, forget: editJournal.forget },
       log,
     }),

@@ -14,7 +14,6 @@ import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { addNote, LIMITS, readNotes, roomName } from '@atelier/shared';
-import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
 import {
@@ -27,9 +26,8 @@ import {
   logEntries,
   startServer,
   waitFor,
+  withServerDb,
 } from './harness';
-
-const DB_FILE = 'atelier.sqlite';
 
 interface SmallDisk {
   kind: 'tmpfs' | 'max_page_count';
@@ -38,16 +36,6 @@ interface SmallDisk {
   fill(): void;
   free(): void;
   dispose(): void;
-}
-
-/** Runs `fn` on a second connection to the server's database (WAL: the server keeps its own). */
-function withDb<T>(dataDir: string, fn: (db: Database.Database) => T): T {
-  const db = new Database(path.join(dataDir, DB_FILE));
-  try {
-    return fn(db);
-  } finally {
-    db.close();
-  }
 }
 
 function mountTmpfs(dir: string): boolean {
@@ -71,7 +59,7 @@ function smallDisk(): SmallDisk {
       env: {},
       fill() {
         // An empty WAL: every commit must then grow the file (reusing WAL space needs no disk).
-        withDb(dir, (db) => db.pragma('wal_checkpoint(TRUNCATE)'));
+        withServerDb(dir, (db) => db.pragma('wal_checkpoint(TRUNCATE)'));
         const fd = openSync(filler, 'w');
         try {
           for (const size of [1024 * 1024, 4096, 512]) {
@@ -99,7 +87,7 @@ function smallDisk(): SmallDisk {
     dataDir: dir,
     env: { DB_MAX_BYTES: String(cap) },
     fill() {
-      withDb(dir, (db) => {
+      withServerDb(dir, (db) => {
         db.exec('CREATE TABLE IF NOT EXISTS filler (data BLOB)');
         const insert = db.prepare('INSERT INTO filler VALUES (zeroblob(?))');
         const size = () =>
@@ -110,7 +98,7 @@ function smallDisk(): SmallDisk {
           insert.run(64 * 1024);
       });
     },
-    free: () => withDb(dir, (db) => db.exec('DROP TABLE IF EXISTS filler')),
+    free: () => withServerDb(dir, (db) => db.exec('DROP TABLE IF EXISTS filler')),
     dispose: () => rmSync(dir, { recursive: true, force: true }),
   };
 }
@@ -174,7 +162,7 @@ describe(`a full DATA_DIR (${disk.kind})`, () => {
     expect(noteIds(carol.doc).has(held[0] as string)).toBe(false);
     expect(noteIds(bob.doc).has(held[0] as string)).toBe(false);
     // …and so does the database itself.
-    const stored = withDb(disk.dataDir, (db) =>
+    const stored = withServerDb(disk.dataDir, (db) =>
       db
         .prepare('SELECT count(*) AS n FROM doc_updates WHERE doc = ? AND instr(data, ?) > 0')
         .get(room, 'held-0'),
@@ -218,7 +206,7 @@ describe(`a full DATA_DIR (${disk.kind})`, () => {
       env: { ...disk.env, STORAGE_PROBE_MS: '100' },
     });
     const countWorkshops = () =>
-      withDb(
+      withServerDb(
         disk.dataDir,
         (db) => (db.prepare('SELECT count(*) AS n FROM workshops').get() as { n: number }).n,
       );

@@ -38,4 +38,5 @@ export {
   withRedis,
 } from './redis';
 export { strategyFileOf } from './strategyFile';
+export { startTcpProxy, type TcpProxy } from './tcp-proxy';
 export { waitFor, withTimeout } from './wait';

@@ -27,6 +27,8 @@ export class DeliveryTracker {
   constructor(
     private readonly clients: number,
     private readonly probes: ReadonlySet<number>,
+    /** Senders whose sends the probes must receive: indexes below this (all by default). */
+    private readonly watched = clients,
   ) {
     this.sends = Array.from({ length: clients }, () => []);
     this.reached = Array.from({ length: clients }, () => []);
@@ -36,6 +38,7 @@ export class DeliveryTracker {
 
   /** Receivers expected for each send of `sender`. */
   receiversOf(sender: number): number {
+    if (sender >= this.watched) return 0;
     return this.probes.size - (this.probes.has(sender) ? 1 : 0);
   }
 
@@ -51,7 +54,7 @@ export class DeliveryTracker {
     const times = this.sends[sender];
     const reached = this.reached[sender];
     const slowest = this.slowest[sender];
-    if (!next || !times || !reached || !slowest || receiver === sender) return;
+    if (!next || !times || !reached || !slowest || receiver === sender || sender >= this.watched) return;
     let i = next[sender] ?? 0;
     while (i < times.length && (times[i] ?? Infinity) <= sentAt + MATCH_EPSILON_MS) {
       const latency = at - (times[i] ?? at);

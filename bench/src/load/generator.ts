@@ -76,7 +76,8 @@ export async function runLoad(
           server: { name: server.name, url: server.url },
           rooms: mine.map((room) => ({
             room,
-            seed: seedUpdate(room.clients.length, 'bench', room.tableOfClient),
+            // One note per client that moves one (viewers move none).
+            seed: seedUpdate(room.clients.filter((c) => !c.viewer).length, 'bench', room.tableOfClient),
           })),
           spec,
         },

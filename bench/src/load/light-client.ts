@@ -76,7 +76,7 @@ export function connectLight(target: ClientTarget, options: ConnectOptions): Ben
     if (message.syncType === SYNC.step1) {
       send(syncStep2(doc, decoding.readVarUint8Array(decoder)));
     } else if (message.syncType === SYNC.step2 && !synced) {
-      applySyncPayload(doc, decoder, REMOTE);
+      if (!options.discardSync) applySyncPayload(doc, decoder, REMOTE);
       markSynced();
       ws?.emit('synced');
     }

@@ -16,6 +16,13 @@ export interface LoadSpec {
   durationS: number;
   /** Seconds after the load stops for in-flight messages to arrive (still counted). */
   drainS: number;
+  /**
+   * Probes expect presence only from clients with a lower index than this (all by default):
+   * the senders nearest to every probe, which a server with interest management (Atelier past
+   * ~60 people: each client gets the nearest 25 cursors) still sends them. Cursors sit
+   * `CURSOR_SPACING` apart on y by client index, so the nearest are the neighbours by index.
+   */
+  watchedSenders?: number;
   /** Clients connecting at once while setting up. */
   connectConcurrency?: number;
 }

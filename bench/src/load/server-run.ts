@@ -15,10 +15,12 @@ export async function loadOnFreshServer(
   spec: LoadSpec,
   /** Extra environment of the server (peers ignore what they do not read). */
   env?: Record<string, string>,
+  /** Read-only viewers per room on top of `clientsPerRoom` (they send nothing). */
+  viewersPerRoom = 0,
 ): Promise<LoadReport> {
   const server = await startServer(serverName, env ? { env } : {});
   try {
-    const provisioned = await provisionRooms(server, rooms, clientsPerRoom);
+    const provisioned = await provisionRooms(server, rooms, clientsPerRoom, viewersPerRoom);
     return await runLoad(server, provisioned, spec, ctx.log);
   } finally {
     await server.stop();
@@ -36,14 +38,28 @@ export async function compareServers(
   rooms: number,
   clientsPerRoom: number,
   spec: LoadSpec,
+  viewersPerRoom = 0,
 ): Promise<ScenarioResult> {
   const rows: ResultRow[] = [];
+  const viewers = viewersPerRoom > 0 ? ` + ${viewersPerRoom} read-only viewers` : '';
+  const watched =
+    spec.watchedSenders === undefined
+      ? ''
+      : `, probes expect the cursors of clients 0–${spec.watchedSenders - 1}`;
   const notes = [
-    `${rooms} room(s) × ${clientsPerRoom} clients (${spec.probesPerRoom} probes/room), cursors ${spec.cursorHz} Hz, ` +
-      `${spec.movesPerSec} note moves/s per client, ${spec.warmupS} s warmup, ${spec.durationS} s measured`,
+    `${rooms} room(s) × ${clientsPerRoom} clients${viewers} (${spec.probesPerRoom} probes/room), cursors ${spec.cursorHz} Hz, ` +
+      `${spec.movesPerSec} note moves/s per client, ${spec.warmupS} s warmup, ${spec.durationS} s measured${watched}`,
   ];
   for (const server of ctx.servers) {
-    const report = await loadOnFreshServer(ctx, server, rooms, clientsPerRoom, spec);
+    const report = await loadOnFreshServer(
+      ctx,
+      server,
+      rooms,
+      clientsPerRoom,
+      spec,
+      undefined,
+      viewersPerRoom,
+    );
     rows.push(loadRow(server, server, report));
     notes.push(...loadNotes(server, report));
   }

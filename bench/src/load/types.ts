@@ -28,6 +28,11 @@ export interface ConnectOptions {
    */
   autoReconnect?: boolean;
   /**
+   * Light clients only: count the first sync without applying it (a read-only viewer, which
+   * never edits, need not hold the board: a thousand of them fit in one generator thread).
+   */
+  discardSync?: boolean;
+  /**
    * y-websocket probes only: reconnect as Atelier's own client does on top of the stock
    * provider, with full jitter (client/src/sync/backoff.ts).
    */

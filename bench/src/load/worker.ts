@@ -25,6 +25,14 @@ import { addTraffic, emptyTraffic, type Traffic } from './traffic';
 import type { BenchClient, ClientKind } from './types';
 
 const SYNC_TIMEOUT_MS = 60_000;
+/**
+ * Board units between two clients' cursors on y (cursor.y = index × this; cursor.x carries the
+ * send stamp, which differs between clients by less than a cursor period): the distance from
+ * one cursor to another then grows with the difference of their indexes, as interest
+ * management by distance needs to be measured (the stamp's wrap, every ~17 min, breaks that
+ * for one period).
+ */
+export const CURSOR_SPACING = 20_000;
 
 interface RoomLoad {
   clients: BenchClient[];
@@ -69,14 +77,16 @@ async function connectRooms({ server, rooms: assigned, spec }: WorkerSetup): Pro
     const probes = new Set(room.clients.slice(0, spec.probesPerRoom).map((c) => c.index));
     const load: RoomLoad = {
       clients: [],
-      presence: new DeliveryTracker(room.clients.length, probes),
+      presence: new DeliveryTracker(room.clients.length, probes, spec.watchedSenders),
       doc: new DeliveryTracker(room.clients.length, probes),
     };
     loads.push(load);
     room.clients.forEach((info, i) => {
       connects.push(async () => {
         const kind: ClientKind = probes.has(info.index) ? 'probe' : 'light';
-        const client = connectClient(server, room.name, info, { kind, doc: docFromSeed(seed) });
+        const client = info.viewer
+          ? connectClient(server, room.name, info, { kind: 'light', discardSync: true })
+          : connectClient(server, room.name, info, { kind, doc: docFromSeed(seed) });
         load.clients[i] = client;
         await client.whenSynced(SYNC_TIMEOUT_MS);
       });
@@ -120,14 +130,18 @@ function observeProbes(load: RoomLoad): void {
 async function drive(timeline: WorkerTimeline): Promise<WorkerResult> {
   if (!setup) throw new Error('go before setup');
   const { spec } = setup;
+  const viewers = new Set(
+    setup.rooms.flatMap(({ room }) => room.clients.filter((c) => c.viewer).map((c) => c.index)),
+  );
   const inWindow = (t: number) => t >= timeline.measureFrom && t < timeline.measureTo;
   for (const load of rooms) {
     for (const client of load.clients) {
       const i = client.index;
+      if (viewers.has(i)) continue;
       every(spec.cursorHz, timeline, () => {
         const t = now();
         if (inWindow(t)) load.presence.recordSend(i, t);
-        client.setPresence({ cursor: { x: stampOf(t), y: i } });
+        client.setPresence({ cursor: { x: stampOf(t), y: i * CURSOR_SPACING } });
       });
       let seq = 0;
       every(spec.movesPerSec, timeline, () => {

@@ -6,6 +6,7 @@
  * (54 M messages/min) is no real session. 0.25 moves/s matches scenario 3's edit rate.
  */
 import type { ScenarioContext, ScenarioResult } from '../lib/scenario';
+import type { LoadSpec } from '../load/load-spec';
 import { DOC_COLUMNS, PRESENCE_COLUMNS, SERVER_COLUMNS } from '../load/report-row';
 import { compareServers, durationOf } from '../load/server-run';
 
@@ -16,12 +17,19 @@ export const columns = [...PRESENCE_COLUMNS, ...DOC_COLUMNS, ...SERVER_COLUMNS];
 export const ratioMetrics = ['cpuPct', 'cpuUsPerMsg', 'presP99', 'docP99', 'outKBps'];
 
 export function run(ctx: ScenarioContext): Promise<ScenarioResult> {
-  return compareServers(ctx, 1, ctx.quick ? 60 : 300, {
+  return compareServers(ctx, 1, ctx.quick ? 60 : 300, plenarySpec(ctx));
+}
+
+/** The plenary's load per client (plenary-viewers adds viewers to the same). */
+export function plenarySpec(ctx: ScenarioContext): LoadSpec {
+  return {
     cursorHz: 2,
     movesPerSec: 0.25,
     probesPerRoom: ctx.quick ? 3 : 5,
     warmupS: ctx.quick ? 1 : 5,
     durationS: durationOf(ctx, 60),
     drainS: 2,
-  });
+    // Atelier past ~60 people sends each client the nearest 25 cursors: probes 0–4 expect 0–25's.
+    watchedSenders: 26,
+  };
 }

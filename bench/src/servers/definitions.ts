@@ -37,6 +37,8 @@ const atelierEnv = (port: number, dataDir: string) => ({
   CLIENT_DIST: path.join(dataDir, 'no-client'),
   // Provisioning creates hundreds of workshops from 127.0.0.1 (the baseline ignores it).
   HTTP_LIMIT_CREATE: 'off',
+  // Every bench client connects from 127.0.0.1: the plenary with viewers opens 1,000 sockets.
+  SOCKETS_PER_ADDRESS: '5000',
 });
 
 export const SERVERS: Record<ServerName, ServerDefinition> = {

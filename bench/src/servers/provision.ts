@@ -18,6 +18,8 @@ export interface ClientInfo {
   /** Atelier only: the participant's token (authentication is on). */
   token?: string;
   participantId?: string;
+  /** A read-only viewer (Atelier: joined as an observer): connects and receives, sends nothing. */
+  viewer?: boolean;
 }
 
 export interface RoomInfo {
@@ -43,13 +45,19 @@ export async function provisionRooms(
   server: BenchServer,
   rooms: number,
   clientsPerRoom: number,
+  /** Read-only viewers per room, after the clients (indexes `clientsPerRoom…`). */
+  viewersPerRoom = 0,
 ): Promise<RoomInfo[]> {
   const indexes = Array.from({ length: rooms }, (_, i) => i);
+  const people = clientsPerRoom + viewersPerRoom;
+  const isViewer = (i: number) => i >= clientsPerRoom;
   if (!SERVERS[server.name].atelierApi) {
     return indexes.map((index) => ({
       name: `bench-room-${index}`,
       index,
-      clients: Array.from({ length: clientsPerRoom }, (_, i) => ({ index: i })),
+      clients: Array.from({ length: people }, (_, i) =>
+        isViewer(i) ? { index: i, viewer: true } : { index: i },
+      ),
     }));
   }
   return mapLimit(indexes, HTTP_CONCURRENCY, async (index) => {
@@ -64,17 +72,19 @@ export async function provisionRooms(
     const preview = await fetch(`${server.httpUrl}/api/join/${workshop.joinCode}`);
     const { version: noticeVersion } = WorkshopPreview.parse(await preview.json()).privacy;
     const clients = await mapLimit(
-      Array.from({ length: clientsPerRoom }, (_, i) => i),
+      Array.from({ length: people }, (_, i) => i),
       HTTP_CONCURRENCY,
       async (i): Promise<ClientInfo> => {
         const body: JoinBody = {
           noticeVersion,
           code: workshop.joinCode,
-          name: `Participant ${i + 1}`,
+          name: isViewer(i) ? `Viewer ${i + 1}` : `Participant ${i + 1}`,
           group: PARTICIPANT_GROUPS[i % PARTICIPANT_GROUPS.length] ?? 'other',
+          role: isViewer(i) ? 'observer' : 'participant',
         };
         const joined = JoinResponse.parse(await postJson(server.httpUrl, '/api/join', body));
-        return { index: i, token: joined.token, participantId: joined.participantId };
+        const client: ClientInfo = { index: i, token: joined.token, participantId: joined.participantId };
+        return isViewer(i) ? { ...client, viewer: true } : client;
       },
     );
     return {

@@ -24,6 +24,8 @@ export const en: Record<ScreenKey, string> = {
   'error.internal': 'The server hit an error. Try again in a moment.',
   'error.storage_full':
     'The server cannot save anything right now; nothing was changed. Try again in a few minutes.',
+  'error.unavailable':
+    'The server cannot reach its database right now; nothing was changed. Try again in a moment.',
   'error.rate_limited': 'Too many requests in a row: try again in {seconds} s.',
   'error.server_busy': 'The server is very busy: try again in {seconds} s.',
   'error.invalid_response': 'Unexpected answer from the server.',

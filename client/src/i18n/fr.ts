@@ -27,6 +27,8 @@ export const fr = {
   'error.internal': 'Le serveur a rencontré une erreur. Réessayez dans un instant.',
   'error.storage_full':
     'Le serveur ne peut rien enregistrer pour le moment ; rien n’a été modifié. Réessayez dans quelques minutes.',
+  'error.unavailable':
+    'Le serveur ne joint pas sa base de données pour le moment ; rien n’a été modifié. Réessayez dans un instant.',
   'error.rate_limited': 'Trop de demandes d’affilée : réessayez dans {seconds} s.',
   'error.server_busy': 'Le serveur est très occupé : réessayez dans {seconds} s.',
   'error.invalid_response': 'Réponse inattendue du serveur.',

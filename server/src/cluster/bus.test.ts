@@ -213,9 +213,15 @@ describe('room bus', () => {
     const reader = clients.split('\n').find((l) => l.includes(` name=atelier-bus-reader-${b.bus.nodeId} `));
     const id = /^id=(\d+) /.exec(reader ?? '')?.[1];
     expect(id).toBeDefined();
+    // What the node's write gate hears: down, then back only once the room caught up.
+    const told: string[] = [];
+    b.bus.onConnection((up) => told.push(`${up ? 'back' : 'lost'} after ${b.catchUps.length} catch-ups`));
     await redis.redis.client('KILL', 'ID', String(id));
     await expect.poll(() => notes(b), { timeout: 5000 }).toEqual({ n1: 'avant', n2: 'pendant la coupure' });
     expect(b.catchUps).toEqual([1]);
+    await expect
+      .poll(() => told, { timeout: 3000 })
+      .toEqual(['lost after 0 catch-ups', 'back after 1 catch-ups']);
     expect(b.bus.applied('w1:board')).toBe(2);
     expect(b.lines.some((l) => l.includes('reconnected, catching up every room'))).toBe(true);
     // And it follows the stream again.

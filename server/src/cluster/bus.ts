@@ -30,6 +30,10 @@ export interface RoomBusOptions {
   maxLen?: number;
   /** A stream untouched this long disappears (ms). */
   ttlMs?: number;
+  /** How often the command connection is pinged (ms). */
+  pingMs?: number;
+  /** A ping unanswered this long means Redis is lost, though no connection closed (ms). */
+  pingTimeoutMs?: number;
 }
 
 interface Followed {
@@ -41,7 +45,14 @@ interface Followed {
   queue: Promise<void>;
 }
 
-const DEFAULTS = { prefix: 'atelier:', blockMs: 5000, maxLen: 1000, ttlMs: 10 * 60 * 1000 };
+const DEFAULTS = {
+  prefix: 'atelier:',
+  blockMs: 5000,
+  maxLen: 1000,
+  ttlMs: 10 * 60 * 1000,
+  pingMs: 1000,
+  pingTimeoutMs: 2000,
+};
 
 type XReadReply = [Buffer, [Buffer, Buffer[]][]][] | null;
 
@@ -51,6 +62,8 @@ export async function createRoomBus(options: RoomBusOptions): Promise<RoomBus> {
   const blockMs = options.blockMs ?? DEFAULTS.blockMs;
   const maxLen = options.maxLen ?? DEFAULTS.maxLen;
   const ttlMs = options.ttlMs ?? DEFAULTS.ttlMs;
+  const pingMs = options.pingMs ?? DEFAULTS.pingMs;
+  const pingTimeoutMs = options.pingTimeoutMs ?? DEFAULTS.pingTimeoutMs;
   const nodeId = options.nodeId ?? randomBytes(8).toString('hex');
   const streamKey = (room: string) => `${prefix}room:${room}`;
 
@@ -74,9 +87,32 @@ export async function createRoomBus(options: RoomBusOptions): Promise<RoomBus> {
   let readerId: number | null = null;
   /** Set when the reader's connection dropped: what was said meanwhile is the database's to tell. */
   let lost = false;
+  /** Set while a ping goes unanswered: Redis silent (paused, packets dropped) with its connections open. */
+  let silent = false;
+  /** Whether the bus is up as `onConnection` listeners were last told (both connections, rooms caught up). */
+  let up = true;
+  const connectionListeners: ((up: boolean) => void)[] = [];
+  const tell = (now: boolean): void => {
+    if (up === now || closed) return;
+    up = now;
+    log[now ? 'info' : 'error']({ nodeId }, now ? 'bus: back, every room caught up' : 'bus: redis lost');
+    for (const listener of connectionListeners) listener(now);
+  };
   reader.on('close', () => {
     readerId = null;
     lost = true;
+    tell(false);
+  });
+  // A publication needs this one: down with it too, back once the reader says so.
+  commands.on('close', () => tell(false));
+  /** Back when both connections are and nothing is left to catch up (no room followed: nothing to). */
+  const maybeUp = (): void => {
+    if (reader.status === 'ready' && commands.status === 'ready' && !lost && !silent) tell(true);
+  };
+  commands.on('ready', maybeUp);
+  reader.on('ready', () => {
+    if (rooms.size === 0) lost = false;
+    maybeUp();
   });
 
   /** The read in flight, if any (a number per read, so a wake-up aimed at one read does not hit the next). */
@@ -150,6 +186,27 @@ export async function createRoomBus(options: RoomBusOptions): Promise<RoomBus> {
     }
   }
 
+  /**
+   * Has every followed room catch up from the database, then says the bus is back; if one could not
+   * (the database is away too), the next read tries them all again.
+   */
+  async function caughtUpAll(): Promise<void> {
+    const done = [...rooms].map(([room, followed]) => {
+      const caught = followed.queue.then(() => catchUp(followed));
+      followed.queue = caught.catch((error: unknown) => {
+        log.error({ err: error, room, nodeId }, 'bus: a room could not catch up');
+      });
+      return caught;
+    });
+    const results = await Promise.allSettled(done);
+    if (results.some((result) => result.status === 'rejected')) {
+      lost = true;
+      // Not at once: the loop's next read (at most `blockMs`) tries again.
+      return;
+    }
+    maybeUp();
+  }
+
   async function loop(): Promise<void> {
     while (!closed) {
       if (rooms.size === 0) {
@@ -164,7 +221,7 @@ export async function createRoomBus(options: RoomBusOptions): Promise<RoomBus> {
           // Entries may have been trimmed or lost with Redis meanwhile: the database decides.
           lost = false;
           log.info({ nodeId, rooms: rooms.size }, 'bus: reconnected, catching up every room');
-          for (const [room, followed] of rooms) enqueue(room, followed, () => catchUp(followed));
+          void caughtUpAll();
         }
         const names = [...rooms.keys()];
         const ids = names.map((room) => (rooms.get(room) as Followed).lastId);
@@ -191,6 +248,38 @@ export async function createRoomBus(options: RoomBusOptions): Promise<RoomBus> {
     }
   }
   const looping = loop();
+
+  // TCP notices a silent Redis only after minutes: a ping unanswered in time counts as lost (the
+  // write gate closes); the same ping answered at last runs the way back, every room caught up first.
+  let pinging = false;
+  const pinger = setInterval(() => {
+    if (pinging || closed || commands.status !== 'ready') return;
+    pinging = true;
+    const late = setTimeout(() => {
+      if (silent || closed) return;
+      silent = true;
+      lost = true;
+      log.error({ nodeId, pingTimeoutMs }, 'bus: redis does not answer');
+      tell(false);
+    }, pingTimeoutMs);
+    commands
+      .ping()
+      .then(
+        () => {
+          if (!silent || closed) return;
+          silent = false;
+          log.info({ nodeId }, 'bus: redis answers again, catching up every room');
+          lost = false;
+          void caughtUpAll();
+        },
+        () => undefined, // the connection closed: its `close` said lost
+      )
+      .finally(() => {
+        clearTimeout(late);
+        pinging = false;
+      });
+  }, pingMs);
+  pinger.unref();
 
   return {
     nodeId,
@@ -227,6 +316,9 @@ export async function createRoomBus(options: RoomBusOptions): Promise<RoomBus> {
     applied(room) {
       return rooms.get(room)?.seqs.upTo;
     },
+    onConnection(listener) {
+      connectionListeners.push(listener);
+    },
     tail(room, lastSeq) {
       const followed = rooms.get(room);
       if (!followed || followed.seqs.upTo >= lastSeq) return Promise.resolve();
@@ -244,6 +336,7 @@ export async function createRoomBus(options: RoomBusOptions): Promise<RoomBus> {
     async close() {
       if (closed) return;
       closed = true;
+      clearInterval(pinger);
       idle?.();
       reader.disconnect();
       await looping;

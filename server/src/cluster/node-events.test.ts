@@ -3,7 +3,7 @@
  * and what a node does when told (`actOnNodeEvents`) with this node's real `ParticipantSockets`.
  */
 
-import { CLOSE_CODES, parseRoomName, roomName } from '@atelier/shared';
+import { CLOSE_CODES, draftsRoomName, parseRoomName, roomName } from '@atelier/shared';
 import { createTestRedis, type TestRedis } from '@atelier/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../log';
@@ -114,17 +114,35 @@ describe('node events', () => {
       const sockets = new ParticipantSockets();
       const dropped: string[] = [];
       const forgotten: string[] = [];
-      const loaded = [roomName(W1, 'board'), roomName(W1, 'control'), roomName(W2, 'board')];
+      const deletedDocs: string[] = [];
+      const loaded = [
+        roomName(W1, 'board'),
+        roomName(W1, 'control'),
+        roomName(W2, 'board'),
+        draftsRoomName(W2, 'hugo'),
+      ];
       const rooms = {
         retire(workshopId: string) {
           const names = loaded.filter((room) => parseRoomName(room)?.workshopId === workshopId);
           dropped.push(...names);
           return names;
         },
+        retireRoom(name: string) {
+          const names = loaded.filter((room) => room === name);
+          dropped.push(...names);
+          return names;
+        },
         dropsSettled: async () => {},
       };
       const votes = { forget: (id: string) => void forgotten.push(id) };
-      n.events.onEvent(actOnNodeEvents({ rooms, sockets, votes, activity: { forget: () => {} }, log }));
+      const purge = {
+        deleteWorkshop: async (id: string) => deletedDocs.push(id) > 0,
+        deleteDoc: async (doc: string) => void deletedDocs.push(doc),
+        scrub: async () => ({ busy: false }),
+      };
+      n.events.onEvent(
+        actOnNodeEvents({ rooms, sockets, votes, activity: { forget: () => {} }, purge, log }),
+      );
       const deletion = createWorkshopDeletion({
         workshops: { participants: async () => [{ id: 'lea' }, { id: 'hugo' }] as never },
         purge: { deleteWorkshop: async () => true, scrub: async () => ({ busy: false }) } as never,
@@ -136,9 +154,11 @@ describe('node events', () => {
         log,
       });
       return {
+        n,
         sockets,
         dropped,
         forgotten,
+        deletedDocs,
         deletion,
         disconnector: disconnectingEveryNode(sockets, n.events, log),
       };
@@ -159,5 +179,11 @@ describe('node events', () => {
     expect(b.dropped).toEqual([roomName(W1, 'board'), roomName(W1, 'control')]);
     expect(b.forgotten).toEqual([W1]);
     expect(a.dropped).toEqual([roomName(W1, 'board'), roomName(W1, 'control')]);
+
+    // An erasure's drafts: dropped unsaved and deleted again on the other node.
+    await a.n.events.publish({ type: 'drafts-erased', workshopId: W2, participantId: 'hugo' });
+    // B held rooms of W1: it purged W1 again once its writes in flight had ended.
+    await expect.poll(() => b.deletedDocs).toEqual([W1, draftsRoomName(W2, 'hugo')]);
+    expect(b.dropped).toEqual([roomName(W1, 'board'), roomName(W1, 'control'), draftsRoomName(W2, 'hugo')]);
   });
 });

@@ -1,7 +1,8 @@
 /**
  * Node events (docs/scale-out.md, "Node events"): what one node did that every other node must
- * do too — a workshop deleted (drop its rooms unsaved, close its sockets), a participant's
- * sockets to close (removed, role changed, erased), a workshop's rounds changed. One Redis
+ * do too — a workshop deleted (drop its rooms unsaved, close its sockets, delete their rows again),
+ * a participant's sockets to close (removed, role changed, erased), an erased person's drafts to
+ * drop unsaved, a workshop's rounds changed. One Redis
  * stream, `events`, read by every node from its start; a stream rather than pub/sub because
  * losing one would leave a removed person connected. In the embedded mode there is no other
  * node: `NO_NODE_EVENTS` publishes nothing.
@@ -24,6 +25,8 @@ export const NodeEvent = z.discriminatedUnion('type', [
     reason: z.string().max(123),
   }),
   z.object({ type: z.literal('rounds-changed'), workshopId: id }),
+  // An erasure with its contributions: the person's drafts room, dropped unsaved and refused.
+  z.object({ type: z.literal('drafts-erased'), workshopId: id, participantId: id }),
 ]);
 export type NodeEvent = z.infer<typeof NodeEvent>;
 

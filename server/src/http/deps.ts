@@ -63,8 +63,8 @@ export interface AppDeps {
   publicUrl: string | null;
   /** Whether the server can take writes now (`GET /readyz`): the database accepts a write transaction. */
   ready?: () => boolean;
-  /** Whether the disk takes writes (writes answer 503 `storage_full` while it does not). */
-  storage?: Pick<StorageHealth, 'writable' | 'report'>;
+  /** Whether the node takes writes (writes answer 503 `storage_full` or `unavailable` while it does not). */
+  storage?: Pick<StorageHealth, 'writable' | 'refusal' | 'report'>;
   /** The machine's network, for links that work from participants' devices; the real one by default. */
   network?: NetworkInfo;
   /** Folder of the built client; when it has no index.html, a page says how to build it. */

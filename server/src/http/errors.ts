@@ -2,7 +2,7 @@ import type { ApiError } from '@atelier/shared';
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { isStorageFault } from '../store/health';
+import { isStorageFault, refusalOf, type WriteRefusal } from '../store/health';
 import { RoomDamaged } from '../sync/stored-doc';
 
 type ErrorCode = ApiError['error']['code'];
@@ -19,6 +19,7 @@ const STATUS = {
   joining_closed: 410,
   code_expired: 410,
   storage_full: 503,
+  unavailable: 503,
   server_busy: 503,
   observer_cannot_vote: 403,
   not_your_ballot: 403,
@@ -60,11 +61,21 @@ export function apiErrorRetryAfter<C extends ErrorCode>(
   return apiError(c, code, message);
 }
 
-/** How long a client waits before retrying a write refused with `storage_full` (seconds). */
+/** How long a client waits before retrying a write refused with `storage_full` or `unavailable` (seconds). */
 export const STORAGE_RETRY_AFTER_S = 10;
 
-/** A write refused because the disk does not take it (503 `storage_full`, with `Retry-After`). */
-export function storageFull(c: Context) {
+/**
+ * A write refused because the node cannot store it (503 with `Retry-After`): `storage_full` when
+ * the disk does not take it, `unavailable` when the database or the room bus cannot be reached.
+ */
+export function writeRefused(c: Context, refusal: WriteRefusal) {
+  if (refusal === 'unavailable')
+    return apiErrorRetryAfter(
+      c,
+      'unavailable',
+      'The server cannot reach its database or its other nodes right now; nothing was changed. Try again in a moment.',
+      STORAGE_RETRY_AFTER_S,
+    );
   return apiErrorRetryAfter(
     c,
     'storage_full',
@@ -75,7 +86,8 @@ export function storageFull(c: Context) {
 
 /**
  * Maps anything thrown in a handler to an API error; unexpected errors are logged, not leaked.
- * A disk that did not take a write is a 503 `storage_full`, told to `onStorageFault`.
+ * A database that did not take a write is a 503 `storage_full` (or `unavailable`: it could not be
+ * reached), told to `onStorageFault`.
  */
 export function errorFromException(
   c: Context,
@@ -93,7 +105,7 @@ export function errorFromException(
   logError(error);
   if (isStorageFault(error)) {
     onStorageFault?.(error);
-    return storageFull(c);
+    return writeRefused(c, refusalOf(error));
   }
   if (error instanceof RoomDamaged)
     return apiError(

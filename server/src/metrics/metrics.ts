@@ -33,6 +33,8 @@ export interface Metrics extends SyncMetrics {
   readonly contentType: string;
   /** Reads the number of loaded rooms at each scrape. */
   countRooms(loaded: () => number): void;
+  /** Reads why the node refuses writes now (`StorageHealth.refusal`; null: it takes them) at each scrape. */
+  watchWrites(refusal: () => WriteDeniedReason | null): void;
   /** One turn's storage transaction took this long. */
   committed(seconds: number): void;
   /** An export was written in this format, in this time. */
@@ -48,6 +50,7 @@ export function createMetrics(): Metrics {
   const registry = new Registry();
   const registers = [registry];
   let loadedRooms: () => number = () => 0;
+  let writeRefusal: () => WriteDeniedReason | null = () => null;
 
   const connections = new Gauge({
     name: 'atelier_sync_connections',
@@ -61,6 +64,17 @@ export function createMetrics(): Metrics {
     registers,
     collect() {
       this.set(loadedRooms());
+    },
+  });
+  new Gauge({
+    name: 'atelier_writes_refused',
+    help: 'Whether the node refuses every write now (1), by reason: storage-full (its database does not take them), unavailable (its database or its room bus cannot be reached).',
+    labelNames: ['reason'],
+    registers,
+    collect() {
+      const now = writeRefusal();
+      for (const reason of [WRITE_DENIED_REASONS.storageFull, WRITE_DENIED_REASONS.unavailable])
+        this.set({ reason }, now === reason ? 1 : 0);
     },
   });
   const received = new Counter({
@@ -117,6 +131,9 @@ export function createMetrics(): Metrics {
     text: async () => `${await registry.metrics()}\n${await processRegistry.metrics()}`,
     countRooms(loaded) {
       loadedRooms = loaded;
+    },
+    watchWrites(refusal) {
+      writeRefusal = refusal;
     },
     connected: (kind) => byKind[kind].inc(),
     disconnected: (kind) => byKind[kind].dec(),

@@ -1,3 +1,4 @@
+import { WRITE_DENIED_REASONS } from '@atelier/shared';
 import type { Logger } from '../log';
 import type { Db } from './db';
 
@@ -9,34 +10,79 @@ import type { Db } from './db';
 const POSTGRES_FAULTS = /^(53100|53200|53300|58030|25006|57P0[1-3]|08...)$/;
 
 /**
+ * "The database cannot be reached": PostgreSQL shutting down or starting (57P01–57P03), out of
+ * connections (53300), a connection failure (class 08), the socket's own errors, and `pg`'s
+ * errors without a code for a connection that ended or timed out.
+ */
+const UNREACHABLE_CODES =
+  /^(57P0[1-3]|53300|08...|ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH)$/;
+const UNREACHABLE_MESSAGES =
+  /^(Connection terminated|Client has encountered a connection error|timeout exceeded when trying to connect)/;
+
+function codeOf(error: unknown): string | null {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? code : null;
+}
+
+/** Whether `error` says the database could not be reached (not that it refused the write). */
+export function isUnreachable(error: unknown): boolean {
+  const code = codeOf(error);
+  if (code !== null) return UNREACHABLE_CODES.test(code);
+  return error instanceof Error && UNREACHABLE_MESSAGES.test(error.message);
+}
+
+/**
  * The codes for "the storage did not take it": SQLite's full disk (`SQLITE_FULL`, also reached
- * via `max_page_count`) and I/O errors (`SQLITE_IOERR_WRITE`, `_FSYNC`, `_SHORT_READ`…), and
- * PostgreSQL's equivalents (above).
+ * via `max_page_count`) and I/O errors (`SQLITE_IOERR_WRITE`, `_FSYNC`, `_SHORT_READ`…),
+ * PostgreSQL's equivalents (above), and a database that cannot be reached.
  */
 export function isStorageFault(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
+  const code = codeOf(error);
   return (
-    typeof code === 'string' &&
-    (code === 'SQLITE_FULL' || code.startsWith('SQLITE_IOERR') || POSTGRES_FAULTS.test(code))
+    (code !== null &&
+      (code === 'SQLITE_FULL' || code.startsWith('SQLITE_IOERR') || POSTGRES_FAULTS.test(code))) ||
+    isUnreachable(error)
   );
+}
+
+/** Why writes are refused: the sync refusal sent to writers (HTTP: `storage_full` or `unavailable`). */
+export type WriteRefusal = typeof WRITE_DENIED_REASONS.storageFull | typeof WRITE_DENIED_REASONS.unavailable;
+
+/**
+ * A database that cannot be reached is `unavailable` (its turns are kept, `Room.settle`); one that
+ * refused the write (a full disk, an I/O error) is `storage-full`.
+ */
+export function refusalOf(error: unknown): WriteRefusal {
+  return isUnreachable(error) ? WRITE_DENIED_REASONS.unavailable : WRITE_DENIED_REASONS.storageFull;
 }
 
 /** A real write, or what stands for one: resolves when the storage takes writes, rejects when not. */
 export type StorageProbe = () => Promise<void>;
 
 /**
- * Whether the database takes writes, as the last commits found. A failed commit turns it off:
- * every sync write is then refused before it touches a room (`storage-full`), every HTTP write
- * answers 503 `storage_full`, and `/readyz` says not ready. Meanwhile a probe retries a real
- * write every `probeMs`; once one succeeds, writes are taken again and `onRecovered` listeners
- * run (the rooms ask their clients to resend what was refused). No restart is needed.
+ * The node's write gate: whether it takes writes, as the last commits found and as what else it
+ * needs says (on a scale-out node, the room bus). A failed commit closes it: every sync write is
+ * then refused before it touches a room (`storage-full`, or `unavailable` for a database that
+ * cannot be reached), every HTTP write answers 503 (`storage_full` or `unavailable`), and
+ * `/readyz` says not ready. Meanwhile a probe retries a real write every `probeMs`; once one
+ * succeeds and nothing else holds the gate closed (`hold`), writes are taken again and
+ * `onRecovered` listeners run (the rooms ask their clients to resend what was refused). No
+ * restart is needed.
  */
 export interface StorageHealth {
   readonly writable: boolean;
+  /** Why writes are refused now (the storage's fault first); null while they are taken. */
+  readonly refusal: WriteRefusal | null;
   /** A write failed: refuse writes until a probe succeeds. */
   report(error: unknown): void;
   /** Tries the probe now (the timer does it by itself); resolves to whether writes are taken. */
   probe(): Promise<boolean>;
+  /**
+   * Refuses writes with `refusal` for `cause` (the room bus lost Redis) until `release(cause)`:
+   * what the node cannot share it does not take either. Holding a held cause again does nothing.
+   */
+  hold(cause: string, refusal: WriteRefusal): void;
+  release(cause: string): void;
   onRecovered(listener: () => void): void;
   close(): void;
 }
@@ -73,23 +119,23 @@ export function createStorageHealth(
 ): StorageHealth {
   const probeMs = options.probeMs ?? 2000;
   const listeners: (() => void)[] = [];
-  let writable = true;
+  /** The storage's own fault, while a probe has not succeeded. */
+  let fault: WriteRefusal | null = null;
+  /** Other causes holding the gate closed, each with its refusal. */
+  const held = new Map<string, WriteRefusal>();
   let timer: NodeJS.Timeout | null = null;
+  /** When the gate closed (for the log line saying how long writes were refused). */
   let since = 0;
+  const writable = () => fault === null && held.size === 0;
 
-  const probe = async (): Promise<boolean> => {
-    if (writable) return true;
-    try {
-      await probeWrite();
-    } catch {
-      return false;
-    }
-    // Another probe (the timer's, on PostgreSQL a round trip) got there first: recovered once.
-    if (writable) return true;
-    writable = true;
-    if (timer) clearInterval(timer);
-    timer = null;
-    log.info({ refusedMs: Date.now() - since }, 'storage takes writes again');
+  const closed = (): void => {
+    if (since === 0) since = Date.now();
+  };
+  /** Runs the listeners if nothing holds the gate closed any more. */
+  const reopened = (): void => {
+    if (!writable()) return;
+    log.info({ refusedMs: Date.now() - since }, 'writes are taken again');
+    since = 0;
     for (const listener of listeners) {
       try {
         listener();
@@ -97,25 +143,55 @@ export function createStorageHealth(
         log.error({ err: String(error) }, 'a storage recovery listener failed');
       }
     }
-    return true;
+  };
+
+  const probe = async (): Promise<boolean> => {
+    if (fault === null) return writable();
+    try {
+      await probeWrite();
+    } catch {
+      return false;
+    }
+    // Another probe (the timer's, on PostgreSQL a round trip) got there first: recovered once.
+    if (fault === null) return writable();
+    fault = null;
+    if (timer) clearInterval(timer);
+    timer = null;
+    log.info({ refusedMs: Date.now() - since }, 'storage takes writes again');
+    reopened();
+    return writable();
   };
 
   return {
     get writable() {
-      return writable;
+      return writable();
+    },
+    get refusal() {
+      return fault ?? held.values().next().value ?? null;
     },
     report(error) {
-      if (!writable) return;
-      writable = false;
-      since = Date.now();
+      if (fault !== null) return;
+      fault = refusalOf(error);
+      closed();
       log.error(
-        { err: String(error), code: (error as { code?: unknown } | null)?.code, probeMs },
+        { err: String(error), code: codeOf(error) ?? undefined, refusal: fault, probeMs },
         'storage refused a write: writes are refused until it takes them again',
       );
       timer = setInterval(() => void probe(), probeMs);
       timer.unref();
     },
     probe,
+    hold(cause, refusal) {
+      if (held.has(cause)) return;
+      held.set(cause, refusal);
+      closed();
+      log.error({ cause, refusal }, 'writes refused until this is back');
+    },
+    release(cause) {
+      if (!held.delete(cause)) return;
+      log.info({ cause }, 'back: no longer refusing writes for it');
+      reopened();
+    },
     onRecovered(listener) {
       listeners.push(listener);
     },

@@ -17,23 +17,9 @@ export type RecoveredLink =
   | { kind: 'session'; id: string; strategyId: string }
   | { kind: 'unknown'; id: string };
 
-/**
- * On the server's database (`npm run facilitator-link`): PostgreSQL at `databaseUrl` when set
- * (`DATABASE_URL`, the nodes' shared one), else the SQLite database under `dataDir`.
- */
-export async function recoverFacilitatorLink(
-  where: { dataDir: string; databaseUrl: string | null },
-  id: string,
-): Promise<RecoveredLink> {
-  if (where.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: where.databaseUrl, max: 1 });
-    try {
-      return await recoverLink(createPgStorage(pool), id);
-    } finally {
-      await pool.end();
-    }
-  }
-  const db = openDb(where.dataDir);
+/** On the SQLite database under `dataDir` (`npm run facilitator-link`). */
+export async function recoverFacilitatorLink(dataDir: string, id: string): Promise<RecoveredLink> {
+  const db = openDb(dataDir);
   try {
     return await recoverLink(
       { strategies: createSqliteStrategyStore(db), workshops: createSqliteWorkshopStore(db) },
@@ -41,6 +27,19 @@ export async function recoverFacilitatorLink(
     );
   } finally {
     db.close();
+  }
+}
+
+/** On PostgreSQL (`DATABASE_URL`), where the nodes keep it; the schema is the nodes' to migrate. */
+export async function recoverFacilitatorLinkOnPostgres(
+  databaseUrl: string,
+  id: string,
+): Promise<RecoveredLink> {
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 1 });
+  try {
+    return await recoverLink(createPgStorage(pool), id);
+  } finally {
+    await pool.end();
   }
 }
 

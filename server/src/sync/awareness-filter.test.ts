@@ -80,4 +80,36 @@ describe('filterAwarenessUpdate', () => {
       filterAwarenessUpdate(update.slice(0, update.length - 4), { clientId: null, user }),
     ).toThrow();
   });
+
+  it('relays a pointer state as the bytes received, with the same result as the full check', () => {
+    const states = [
+      { cursor: { x: 1.5, y: -2e3 } },
+      { cursor: null },
+      { cursor: { x: 0, y: 1e-7 }, editing: null, dragging: 'note-1' },
+      { cursor: { x: -10, y: 3 }, editing: 'idée 1', dragging: null },
+    ];
+    for (const s of states) {
+      const [entry] = filterAwarenessUpdate(updateFrom(s), { clientId: null, user });
+      expect(entry!.light).toBe(JSON.stringify(s));
+      expect(JSON.parse(entry!.json!)).toEqual({ ...s, user });
+      const { cursor, ...others } = s;
+      expect(entry!.pointer).toEqual(cursor);
+      expect(JSON.parse(entry!.unpointed!)).toEqual(others);
+      expect(JSON.parse(entry!.unpointedJson!)).toEqual({ ...others, user });
+    }
+  });
+
+  it('checks the states a pointer state only resembles in full', () => {
+    const identity = () => ({ clientId: null, user });
+    // Out of the board: dropped, as the schema says.
+    expect(filterAwarenessUpdate(updateFrom({ cursor: { x: 2e7, y: 0 } }), identity())).toEqual([]);
+    expect(filterAwarenessUpdate(updateFrom({ cursor: null, editing: 'x'.repeat(65) }), identity())).toEqual(
+      [],
+    );
+    // Escaped or unknown content: re-serialised from the parsed, stripped state.
+    const quoted = filterAwarenessUpdate(updateFrom({ cursor: null, editing: 'a"b\n' }), identity());
+    expect(JSON.parse(quoted[0]!.light!)).toEqual({ cursor: null, editing: 'a"b\n' });
+    const extra = filterAwarenessUpdate(updateFrom({ cursor: { x: 1, y: 2 }, evil: 1 }), identity());
+    expect(extra[0]!.light).toBe('{"cursor":{"x":1,"y":2}}');
+  });
 });

@@ -6,7 +6,24 @@ export interface AwarenessIdentity {
   /** The Yjs client id this connection speaks for; fixed by its first awareness entry. */
   clientId: number | null;
   user: PresenceUser;
+  /** `user` as JSON, made at the first state that needs it. */
+  userJson?: string;
 }
+
+/** A JSON number (RFC 8259 grammar), captured. */
+const NUMBER = '(-?(?:0|[1-9]\\d*)(?:\\.\\d+)?(?:[eE][+-]?\\d+)?)';
+/**
+ * The states a moving pointer sends, byte for byte: `{"cursor":{"x":…,"y":…}}` or
+ * `{"cursor":null}`, optionally followed by `editing`/`dragging` as null or a short plain
+ * string (what Atelier's client sends, in its key order). Such a state is relayed as the bytes
+ * received, without a parse, a schema check and two serialisations; anything else takes the
+ * full path. The string alternative excludes what JSON escapes (quote, backslash, controls),
+ * so the bytes are valid JSON that `PresenceClientState` accepts.
+ */
+const POINTER_STATE = new RegExp(
+  `^\\{"cursor":(?:null|\\{"x":${NUMBER},"y":${NUMBER}\\})((?:,"(?:editing|dragging)":(?:null|"[^"\\\\\\u0000-\\u001f]{0,64}"))*)\\}$`,
+);
+const COORDINATE_LIMIT = 1e7;
 
 /**
  * Reads an awareness update received from one connection into the entries the room keeps.
@@ -25,20 +42,84 @@ export function filterAwarenessUpdate(update: Uint8Array, identity: AwarenessIde
     const json = decoding.readVarString(decoder);
     if (identity.clientId === null) identity.clientId = clientId;
     if (clientId !== identity.clientId) continue;
-    const state = sanitize(json);
-    if (state === undefined) continue;
-    kept.push(
-      state === null
-        ? { clientId, clock, json: null, light: null }
-        : {
-            clientId,
-            clock,
-            json: JSON.stringify({ ...state, user: identity.user }),
-            light: JSON.stringify(state),
-          },
-    );
+    const entry =
+      pointerEntry(clientId, clock, json, identity) ?? sanitizedEntry(clientId, clock, json, identity);
+    if (entry) kept.push(entry);
   }
   return kept;
+}
+
+/** The entry of a pointer-only state, its bytes relayed as received; `null` when `json` is not one. */
+function pointerEntry(
+  clientId: number,
+  clock: number,
+  json: string,
+  identity: AwarenessIdentity,
+): PresenceEntry | null {
+  // The longest such state is far below the cap: no byte count needed.
+  if (json.length > 256) return null;
+  const match = POINTER_STATE.exec(json);
+  if (!match) return null;
+  const [, xText, yText, rest = ''] = match;
+  let pointer: PresenceEntry['pointer'] = null;
+  if (xText !== undefined && yText !== undefined) {
+    const x = Number(xText);
+    const y = Number(yText);
+    if (!withinBoard(x) || !withinBoard(y)) return null;
+    pointer = { x, y };
+  }
+  const user = userJsonOf(identity);
+  const unpointed = `{${rest.slice(1)}}`;
+  return {
+    clientId,
+    clock,
+    json: withUser(json, user),
+    light: json,
+    pointer,
+    unpointed,
+    unpointedJson: withUser(unpointed, user),
+    facilitator: identity.user.role === 'facilitator',
+  };
+}
+
+function withinBoard(value: number): boolean {
+  return Number.isFinite(value) && Math.abs(value) <= COORDINATE_LIMIT;
+}
+
+/** Any other state: parsed, checked against the schema, stripped, serialised again. */
+function sanitizedEntry(
+  clientId: number,
+  clock: number,
+  json: string,
+  identity: AwarenessIdentity,
+): PresenceEntry | null {
+  const state = sanitize(json);
+  if (state === undefined) return null;
+  if (state === null) return { clientId, clock, json: null, light: null };
+  const { cursor, ...others } = state as PresenceClientState;
+  const user = userJsonOf(identity);
+  const light = JSON.stringify(state);
+  const unpointed = JSON.stringify(others);
+  return {
+    clientId,
+    clock,
+    json: withUser(light, user),
+    light,
+    pointer: cursor ?? null,
+    unpointed,
+    unpointedJson: withUser(unpointed, user),
+    facilitator: identity.user.role === 'facilitator',
+  };
+}
+
+function userJsonOf(identity: AwarenessIdentity): string {
+  identity.userJson ??= JSON.stringify(identity.user);
+  return identity.userJson;
+}
+
+/** A state object's JSON with `user` added last (the state holds no `user`: the schema strips it). */
+function withUser(stateJson: string, userJson: string): string {
+  return stateJson === '{}' ? `{"user":${userJson}}` : `${stateJson.slice(0, -1)},"user":${userJson}}`;
 }
 
 /** `null` is a removal (the client left) and passes; `undefined` means drop the entry. */

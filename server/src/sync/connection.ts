@@ -63,7 +63,7 @@ export class Connection implements Peer, TurnOutbox {
   /** Greets the client: our state vector (so it sends what we lack) and who is here. */
   start(): void {
     this.send(encodeSyncStep1(this.room.doc));
-    const presence = this.room.presence.snapshot();
+    const presence = this.room.presenceSnapshot();
     if (presence) this.send(presence);
   }
 
@@ -121,7 +121,7 @@ export class Connection implements Peer, TurnOutbox {
         return;
       }
       case MESSAGE.queryAwareness: {
-        const presence = this.room.presence.snapshot();
+        const presence = this.room.presenceSnapshot();
         if (presence) this.send(presence);
         return;
       }

@@ -13,7 +13,6 @@ import {
   roomRefName,
   updateAddsNote,
   updateTouchesVotes,
-  WRITE_DENIED_REASONS,
 } from '@atelier/shared';
 import type WebSocket from 'ws';
 import { WebSocketServer } from 'ws';
@@ -81,8 +80,8 @@ export function attachSyncEndpoint(
     activity?: ActivityTracker;
     /** Counts sockets, messages and refused writes (`GET /metrics`). */
     metrics?: SyncMetrics;
-    /** While the disk refuses writes, every write is refused (`storage-full`) before it is applied. */
-    storage?: Pick<StorageHealth, 'writable'>;
+    /** While the node refuses writes, every write is refused (`storage-full`, `unavailable`) before it is applied. */
+    storage?: Pick<StorageHealth, 'refusal'>;
     /** Counts every connection asked for, to give memory back once a wave of them is over. */
     afterWave?: Pick<AfterWave, 'asked'>;
     /** Counts participants' sockets per workshop (the edit journal's "between sessions"). */
@@ -262,7 +261,9 @@ export function attachSyncEndpoint(
               touchesVotes: () => updateTouchesVotes(room.doc, update),
               breaksNoteRules: (mode) => noteWriteDenial(room.doc, read(), participant.id, mode),
               breaksTableRules: (round) => tableWriteDenial(room.doc, read(), round),
-            }) ?? (deps.storage?.writable === false ? WRITE_DENIED_REASONS.storageFull : null)
+            }) ??
+            deps.storage?.refusal ??
+            null
           );
         },
         user: {

@@ -9,6 +9,21 @@ export interface PresenceEntry {
   json: string | null;
   /** The same state without `user`, sent to peers that already know who this client is. */
   light: string | null;
+  /** Where the pointer is (board units), `null` or absent when it is off the board (interest.ts). */
+  pointer?: { x: number; y: number } | null;
+  /** `light` without `cursor`: the state as peers outside this client's interest get it. */
+  unpointed?: string | null;
+  /** `json` without `cursor`. */
+  unpointedJson?: string | null;
+  /** Sent by a facilitator: everyone gets their cursor. */
+  facilitator?: boolean;
+}
+
+/** A change `takePending` hands over, and whether peers are to be told who this client is. */
+export interface PendingPresence {
+  entry: PresenceEntry;
+  /** The client's first state since it arrived: it goes with `user`. */
+  first: boolean;
 }
 
 /**
@@ -67,6 +82,15 @@ export class PresenceTable {
 
   has(clientId: number): boolean {
     return this.entries.has(clientId);
+  }
+
+  get(clientId: number): PresenceEntry | undefined {
+    return this.entries.get(clientId);
+  }
+
+  /** Every present state. */
+  values(): IterableIterator<PresenceEntry> {
+    return this.entries.values();
   }
 
   /**
@@ -178,40 +202,68 @@ export class PresenceTable {
    * changes go to the relay, if any, at the same time.
    */
   takeChanges(): Uint8Array | null {
+    if (this.pending.size === 0) {
+      this.publishOwn();
+      return null;
+    }
+    const changes = this.takePending();
+    return encodeEntries(
+      changes.map((c) => c.entry),
+      (entry, i) => {
+        if (entry.json === null) return 'null';
+        return changes[i]?.first ? entry.json : (entry.light ?? entry.json);
+      },
+    );
+  }
+
+  /** This node's own clients' changes go to the relay, if any, with every take (both relays' paths). */
+  private publishOwn(): void {
     if (this.link && this.own && this.own.size > 0) {
       this.link.publish([...this.own.values()]);
       this.own.clear();
     }
-    if (this.pending.size === 0) return null;
-    const message = encodeEntries([...this.pending.values()], (entry) => {
-      if (entry.json === null) {
-        this.announced.delete(entry.clientId);
-        return 'null';
-      }
-      if (this.announced.has(entry.clientId)) return entry.light ?? entry.json;
-      this.announced.add(entry.clientId);
-      return entry.json;
-    });
-    this.pending.clear();
-    return message;
   }
 
-  /** Every present state with its `user`, for a peer that just arrived; `null` when nobody is here. */
-  snapshot(): Uint8Array | null {
-    return this.entries.size > 0 ? encodeEntries([...this.entries.values()], (e) => e.json ?? 'null') : null;
+  /** What changed since the last take, each marked when it is a client's first state (interest.ts relays it). */
+  takePending(): PendingPresence[] {
+    this.publishOwn();
+    const changes: PendingPresence[] = [];
+    for (const entry of this.pending.values()) {
+      let first = false;
+      if (entry.json === null) this.announced.delete(entry.clientId);
+      else if (!this.announced.has(entry.clientId)) {
+        this.announced.add(entry.clientId);
+        first = true;
+      }
+      changes.push({ entry, first });
+    }
+    this.pending.clear();
+    return changes;
+  }
+
+  /**
+   * Every present state with its `user`, for a peer that just arrived; `null` when nobody is
+   * here. `pointers: false` (a room past the interest threshold) leaves every cursor out: the
+   * newcomer gets cursors as they come into its interest (interest.ts).
+   */
+  snapshot(pointers = true): Uint8Array | null {
+    if (this.entries.size === 0) return null;
+    return encodeEntries([...this.entries.values()], (e) =>
+      pointers ? (e.json ?? 'null') : (e.unpointedJson ?? e.json ?? 'null'),
+    );
   }
 }
 
 function encodeEntries(
   entries: readonly PresenceEntry[],
-  json: (entry: PresenceEntry) => string,
+  json: (entry: PresenceEntry, index: number) => string,
 ): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, entries.length);
-  for (const entry of entries) {
+  entries.forEach((entry, i) => {
     encoding.writeVarUint(encoder, entry.clientId);
     encoding.writeVarUint(encoder, entry.clock);
-    encoding.writeVarString(encoder, json(entry));
-  }
+    encoding.writeVarString(encoder, json(entry, i));
+  });
   return encodeAwareness(encoding.toUint8Array(encoder));
 }

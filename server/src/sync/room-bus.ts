@@ -35,6 +35,12 @@ export interface RoomBus {
    * room catches up, in turn with its entries. Resolves once it did (or had nothing to do).
    */
   tail(room: string, lastSeq: number): Promise<void>;
+  /**
+   * Calls `listener(false)` when the bus lost Redis (what this node commits would reach no other
+   * node), and `listener(true)` once it is back: connected again and every followed room caught up
+   * from the database. The node refuses writes in between (`StorageHealth.hold`).
+   */
+  onConnection(listener: (up: boolean) => void): void;
   /** Stops reading and closes the bus's connections. */
   close(): Promise<void>;
 }

@@ -5,6 +5,7 @@ import { Awareness, applyAwarenessUpdate } from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import type { DocStore, StoredDoc } from '../store/docs';
+import { INTEREST_FROM_PEOPLE } from './interest';
 import { MESSAGE } from './messages';
 import { type Peer, Room, type RoomOptions, type RoomStore } from './room';
 import { type Transaction, TurnFlusher } from './turn';
@@ -232,6 +233,63 @@ describe('Room: document updates', () => {
     await turn();
     expect((await setup({}, store)).room.doc.getMap('m').get('k')).toBe(1);
     expect(bob.received.map(kindOf)).toEqual(['sync-step-1', 'sync-step-1', 'update']);
+  });
+
+  it('keeps a turn the database could not be reached for: unbroadcast, not reloaded, committed again with the next turn', async () => {
+    const store = memoryStore();
+    let reachable = false;
+    // The turn's rows written, then the connection lost before its COMMIT: nothing stays.
+    // As the storage health would: refused from the failure on, until the database is back.
+    let writable = true;
+    const flusher = new TurnFlusher(
+      async (work) => {
+        const before = store.save();
+        await store.transaction(work);
+        if (reachable) return;
+        store.restore(before);
+        throw new Error('Connection terminated unexpectedly');
+      },
+      () => {
+        writable = false;
+      },
+      () => {},
+      () => writable,
+    );
+    const failures: unknown[] = [];
+    const room = await Room.open('w1', store, flusher, log, OPTIONS, {
+      keeps: (error) => String(error).includes('Connection terminated'),
+      storeFailed: (error) => failures.push(error),
+    });
+    const [alice, bob] = [peer(), peer()];
+    room.add(alice);
+    room.add(bob);
+    const late = peer();
+    room.applyUpdate(
+      update((d) => d.getMap('m').set('k', 1)),
+      alice,
+    );
+    // A newcomer's reply carries the kept update: it waits for its commit.
+    room.answerSyncStep1(Y.encodeStateVector(new Y.Doc()), late);
+    await flusher.run();
+    expect(room.doc.getMap('m').get('k')).toBe(1);
+    expect(room.holdsUnstored).toBe(true);
+    expect([alice.received, bob.received, late.received]).toEqual([[], [], []]);
+    expect(store.read('w1').updates).toHaveLength(0);
+
+    reachable = true;
+    writable = true;
+    room.applyUpdate(
+      update((d) => d.getMap('m').set('j', 2)),
+      alice,
+    );
+    await flusher.run();
+    // Both stored in order, in one turn, then sent; the held reply too.
+    expect(store.read('w1').updates).toHaveLength(2);
+    expect(bob.received.map(kindOf)).toEqual(['update', 'update']);
+    expect(clientFrom(late.received).getMap('m').toJSON()).toEqual({ k: 1 });
+    expect(room.holdsUnstored).toBe(false);
+    // Told once, for the storage health to refuse writes until its probe succeeds.
+    expect(failures.map(String)).toEqual(['Error: Connection terminated unexpectedly']);
   });
 
   it('keeps the log when a compaction fails, and does not retry it at every turn', async () => {
@@ -519,6 +577,9 @@ describe('Room: presence', () => {
     clock,
     json: JSON.stringify({ cursor: { x, y: 0 }, user: { name: `u${clientId}` } }),
     light: JSON.stringify({ cursor: { x, y: 0 } }),
+    pointer: { x, y: 0 },
+    unpointed: '{}',
+    unpointedJson: JSON.stringify({ user: { name: `u${clientId}` } }),
   });
 
   it('sends a lone change at once, then merges changes into one frame per tick', async () => {
@@ -579,5 +640,37 @@ describe('Room: presence', () => {
       decoding.readVarUint(update),
     ]).toEqual([1, 1, 6]);
     expect(decoding.readVarString(update)).toBe('null');
+  });
+
+  it('past the interest threshold, sends stored updates with the tick (to viewers within 100 ms) and newcomers no cursors', async () => {
+    vi.useFakeTimers();
+    const { room, turn } = await setup({ presenceTickMs: 30 });
+    const carol = { ...peer(), awarenessClientId: 2 };
+    const peers = [peer(), peer(), carol, ...Array.from({ length: INTEREST_FROM_PEOPLE }, () => peer())];
+    for (const p of peers) room.add(p);
+    const [alice, bob] = peers as [TestPeer, TestPeer];
+    room.applyPresence([entry(1, 1, 10), entry(2, 1, 20)]);
+    vi.advanceTimersByTime(1);
+    await turn();
+    expect(presenceOf(room.presenceSnapshot()!).get(1)).toEqual({ user: { name: 'u1' } });
+    const [bobBefore, carolBefore] = [bob.received.length, carol.received.length];
+    room.applyUpdate(
+      update((d) => d.getMap('m').set('k', 1)),
+      alice,
+    );
+    await turn();
+    // Stored, and held for the tick (the last flush was just now).
+    expect(carol.received).toHaveLength(carolBefore);
+    vi.advanceTimersByTime(30);
+    await turn();
+    // Carol has a pointer: the next tick; Bob, who has none, within AUDIENCE_MS.
+    expect(carol.received.slice(carolBefore).map(kindOf)).toEqual(['update']);
+    expect(bob.received).toHaveLength(bobBefore);
+    for (let t = 0; t < 3; t++) {
+      vi.advanceTimersByTime(30);
+      await turn();
+    }
+    expect(bob.received.slice(bobBefore).map(kindOf)).toEqual(['update']);
+    expect(alice.received.filter((m) => kindOf(m) === 'update')).toHaveLength(0);
   });
 });

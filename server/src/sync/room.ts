@@ -5,6 +5,7 @@ import type { DocStore, StoredDoc } from '../store/docs';
 import type { JournalRow } from '../store/journal';
 import type { DocTransactionStores } from '../store/transaction';
 import type { EditJournal, RoomJournal } from './edit-journal';
+import { type HeldUpdate, INTEREST_FROM_PEOPLE, InterestRelay } from './interest';
 import { encodePermissionDenied, encodeSyncStep1, encodeUpdate } from './messages';
 import { type PresenceEntry, type PresenceLink, type PresenceRelay, PresenceTable } from './presence';
 import { BUS_ORIGIN } from './room-bus';
@@ -55,6 +56,11 @@ export interface RoomHooks {
   reloaded?(room: Room): void;
   /** Not even the reload worked: the room closed its peers and must be dropped unsaved. */
   broken?(room: Room): void;
+  /**
+   * Whether a turn that failed with `error` is kept for the next commit rather than taken back:
+   * the database could not be reached (reloading would need it). None: always taken back.
+   */
+  keeps?(error: unknown): boolean;
   /** The room's turn `from..to` is committed (the room bus publishes it); not called for a failed one. */
   committed?(room: Room, from: number, to: number, updates: Uint8Array[]): void;
   /**
@@ -119,6 +125,10 @@ export class Room implements TurnCommit {
   /** Other nodes' updates that arrived meanwhile: applied to the reloaded document, not the old one. */
   private arrivedDuringReload: Uint8Array[][] | null = null;
   private lastPresenceFlush = Number.NEGATIVE_INFINITY;
+  /** Past INTEREST_FROM_PEOPLE peers: who gets whose cursor (interest.ts); `null` below. */
+  private interest: InterestRelay | null = null;
+  /** Past INTEREST_FROM_PEOPLE peers, stored updates wait for the presence tick (`broadcastStored`). */
+  private heldUpdates: HeldUpdate[] = [];
   private readonly journal: RoomJournal | null;
   private readonly presenceLink: PresenceLink | null;
   /** The last compaction asked for: one runs at a time, each after the one before. */
@@ -171,6 +181,11 @@ export class Room implements TurnCommit {
 
   get size(): number {
     return this.peers.size;
+  }
+
+  /** Whether the document holds updates of its own not stored yet (a kept turn, or the current one). */
+  get holdsUnstored(): boolean {
+    return this.uncommitted.length > 0 || this.committing.length > 0;
   }
 
   add(peer: Peer): void {
@@ -233,6 +248,11 @@ export class Room implements TurnCommit {
     if (this.presence.apply(entries)) this.schedulePresence();
   }
 
+  /** Who is here, for a peer that just arrived or asked; past the interest threshold without cursors. */
+  presenceSnapshot(): Uint8Array | null {
+    return this.presence.snapshot(this.interest === null);
+  }
+
   /** Appends this turn's updates through `tx`, the turn's transaction; never rejects. */
   async persist(tx: DocTransactionStores): Promise<void> {
     if (this.uncommitted.length === 0) return;
@@ -265,12 +285,22 @@ export class Room implements TurnCommit {
    * Once the turn's transaction is over: queues what was stored for every peer but its sender;
    * resolves once what was not stored is taken back (its frames queued in the same turn).
    */
-  async settle(stored: boolean): Promise<void> {
+  async settle(stored: boolean, failure?: unknown): Promise<void> {
     const batch = this.committing;
-    if (batch.length === 0) return;
+    if (batch.length === 0) {
+      // The transaction failed before this room's turn was written (no connection): it waits for
+      // the next one (once the storage takes writes again, `TurnFlusher.resume`).
+      if (!stored && this.uncommitted.length > 0 && !this.destroyed) this.flusher.commit(this);
+      return;
+    }
     this.committing = [];
     if (!stored || this.persistError !== null) {
       this.journal?.rolledBack();
+      const error = this.persistError ?? failure;
+      if (this.hooks.keeps?.(error)) {
+        this.keep(batch, error);
+        return;
+      }
       if (this.persistError !== null) this.hooks.storeFailed?.(this.persistError);
       await this.takeBack(batch);
       return;
@@ -278,7 +308,7 @@ export class Room implements TurnCommit {
     this.lastSeq = this.persistedSeq;
     for (const { update, message, origin } of batch) {
       this.logBytes += update.byteLength;
-      this.broadcast(message, origin);
+      this.broadcastStored(message, origin);
     }
     this.ownSettled += batch.length;
     this.releaseHeld();
@@ -341,6 +371,7 @@ export class Room implements TurnCommit {
     this.destroyed = true;
     if (this.presenceTimer) clearTimeout(this.presenceTimer);
     this.presenceLink?.leave();
+    this.heldUpdates = [];
     this.current.off('update', this.onDocUpdate);
     this.current.destroy();
     this.peers.clear();
@@ -426,6 +457,24 @@ export class Room implements TurnCommit {
     for (const { peer, stateVector } of held) this.answerSyncStep1(stateVector, peer);
   }
 
+  /**
+   * A turn whose commit could not reach the database stays in the document, unbroadcast, before
+   * what came after it: it is committed again with the next turn the flusher runs (once the
+   * storage takes writes again), then broadcast. The replies held for it stay held. If its
+   * COMMIT did reach the database, it is stored twice: Yjs applies an update once.
+   */
+  private keep(batch: readonly Uncommitted[], error: unknown): void {
+    this.persistError = null;
+    this.uncommitted = [...batch, ...this.uncommitted];
+    this.log.error(
+      { room: this.name, updates: batch.length, err: String(error) },
+      'updates not stored: the database cannot be reached, kept until it can',
+    );
+    this.hooks.storeFailed?.(error);
+    // A room dropped meanwhile (its workshop deleted) stores nothing again.
+    if (!this.destroyed) this.flusher.commit(this);
+  }
+
   /** Sends the held replies whose content is all settled now, in the order they were asked. */
   private releaseHeld(): void {
     if (this.held.length === 0) return;
@@ -463,9 +512,10 @@ export class Room implements TurnCommit {
     const message = encodeUpdate(update);
     this.replies.push(message);
     if (origin === BUS_ORIGIN) {
-      // Committed by another node: to every peer now, and part of the stored log for compaction.
+      // Committed by another node: to every peer (on the tick in a big room), and part of the
+      // stored log for compaction.
       this.logBytes += update.byteLength;
-      this.broadcast(message, null);
+      this.broadcastStored(message, null);
       return;
     }
     this.ownApplied++;
@@ -484,10 +534,38 @@ export class Room implements TurnCommit {
   // and one buffer for all costs less than one per receiver.
   private readonly flushPresence = (): void => {
     this.presenceTimer = null;
-    this.lastPresenceFlush = performance.now();
+    const now = performance.now();
+    this.lastPresenceFlush = now;
+    const held = this.heldUpdates;
+    this.heldUpdates = [];
+    if (this.peers.size > INTEREST_FROM_PEOPLE) {
+      if (!this.interest) this.interest = InterestRelay.showingAll(this.presence);
+      this.interest.relay(this.presence, this.presence.takePending(), this.peers, now, held);
+      if (this.interest.waiting) this.schedulePresence();
+      return;
+    }
+    // Back under the threshold: whatever the audience still waited for goes first.
+    this.interest?.drainAudience(this.peers);
+    for (const { message, origin } of held) this.broadcast(message, origin);
+    this.interest = null;
     const message = this.presence.takeChanges();
     if (message) this.broadcast(message, null);
   };
+
+  /**
+   * A stored update goes to every peer but its sender. In a room past INTEREST_FROM_PEOPLE it
+   * waits for the presence tick (at most `presenceTickMs`), so that each socket gets one write
+   * per tick whatever the number of people editing: the writes, not the bytes, are what a
+   * big room costs.
+   */
+  private broadcastStored(message: Uint8Array, origin: unknown): void {
+    if (this.peers.size <= INTEREST_FROM_PEOPLE) {
+      this.broadcast(message, origin);
+      return;
+    }
+    this.heldUpdates.push({ message, origin });
+    this.schedulePresence();
+  }
 
   private broadcast(message: Uint8Array, except: unknown): void {
     for (const peer of this.peers) if (peer !== except) peer.send(message);

@@ -3,18 +3,17 @@
  * process, each with its own pool and bus, on one PostgreSQL database (`createPgStorage`: the
  * documents and the journal) and one Redis, their peers faked as the room tests fake them.
  */
-import { createTestDatabase, createTestRedis, type TestDatabase, type TestRedis } from '@atelier/testing';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import pg from 'pg';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { createRoomBus } from '../cluster/bus';
 import { createLogger } from '../log';
-import { migratePostgres } from '../store/pg/migrate';
 import { createPgStorage } from '../store/pg/storage';
 import type { DocTransactionStores, Storage } from '../store/transaction';
+import { useClusterServices } from './cluster-services.fixture';
 import { MESSAGE } from './messages';
 import type { Peer } from './room';
 import type { RoomBus } from './room-bus';
@@ -22,24 +21,7 @@ import { RoomManager } from './rooms';
 
 const ROOM = 'w1:board';
 
-let redis: TestRedis;
-let db: TestDatabase;
-/** The test's own connections, to read what the nodes stored. */
-let admin: pg.Pool;
-const cleanups: (() => Promise<void>)[] = [];
-
-beforeEach(async () => {
-  [redis, db] = await Promise.all([createTestRedis(), createTestDatabase()]);
-  admin = new pg.Pool({ connectionString: db.url, max: 2 });
-  admin.on('error', () => undefined); // an idle client cut by the database's drop
-  await migratePostgres(admin);
-});
-
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-  await admin.end();
-  await Promise.all([redis.cleanup(), db.drop()]);
-});
+const services = useClusterServices();
 
 /** A storage whose commits the test can hold open, then let through or fail (rolled back). */
 function holdable(storage: Storage<DocTransactionStores>) {
@@ -85,12 +67,12 @@ async function node(
   name: string,
   options: { tailCheckMs?: number; compactLogBytes?: number; bus?: (bus: RoomBus) => RoomBus } = {},
 ): Promise<Node> {
-  const pool = new pg.Pool({ connectionString: db.url, max: 4 });
+  const pool = new pg.Pool({ connectionString: services.db.url, max: 4 });
   pool.on('error', () => undefined);
   const lines: string[] = [];
   const log = createLogger('info', { write: (line: string) => void lines.push(line) });
-  const nodeId = `${name}-${redis.prefix.split(':')[2]}`;
-  const bus = await createRoomBus({ url: redis.url, prefix: redis.prefix, nodeId, log });
+  const nodeId = `${name}-${services.redis.prefix.split(':')[2]}`;
+  const bus = await createRoomBus({ url: services.redis.url, prefix: services.redis.prefix, nodeId, log });
   const storage = createPgStorage(pool);
   const held = holdable(storage);
   const rooms = new RoomManager(storage.docs, held.storage, log, {
@@ -100,7 +82,7 @@ async function node(
     bus: options.bus ? options.bus(bus) : bus,
     ...(options.tailCheckMs ? { tailCheckMs: options.tailCheckMs } : {}),
   });
-  cleanups.push(async () => {
+  services.cleanups.push(async () => {
     await rooms.closeAll();
     await bus.close();
     await pool.end();
@@ -141,14 +123,14 @@ function note(id: string, text: string): Uint8Array {
 }
 
 async function storedRows(): Promise<number> {
-  const { rows } = await admin.query<{ n: number }>(
+  const { rows } = await services.admin.query<{ n: number }>(
     'SELECT count(*)::int AS n FROM doc_updates WHERE doc = $1',
     [ROOM],
   );
   return rows[0]?.n ?? 0;
 }
 
-const entries = () => redis.redis.xlen(redis.key(`room:${ROOM}`));
+const entries = () => services.redis.redis.xlen(services.redis.key(`room:${ROOM}`));
 
 type NodeOptions = Parameters<typeof node>[1];
 
@@ -182,7 +164,9 @@ describe('rooms on two nodes sharing one database and one bus', () => {
     roomB.applyUpdate(note('n2', 'Bus du plateau'), watcher);
     await expect.poll(() => clientOf(author), { timeout: 3000 }).toEqual({ n2: 'Bus du plateau' });
     expect(await storedRows()).toBe(2);
-    const { rows } = await admin.query<{ seq: string }>('SELECT seq FROM doc_heads WHERE doc = $1', [ROOM]);
+    const { rows } = await services.admin.query<{ seq: string }>('SELECT seq FROM doc_heads WHERE doc = $1', [
+      ROOM,
+    ]);
     expect(rows).toEqual([{ seq: '2' }]);
   });
 
@@ -255,9 +239,13 @@ describe('rooms on two nodes sharing one database and one bus', () => {
     // A's own turn passes the compaction threshold: its snapshot must not cover B's row.
     roomA.applyUpdate(note('fromA', 'de A'), peer());
     await expect
-      .poll(async () => (await admin.query('SELECT 1 FROM doc_snapshots WHERE doc = $1', [ROOM])).rowCount, {
-        timeout: 3000,
-      })
+      .poll(
+        async () =>
+          (await services.admin.query('SELECT 1 FROM doc_snapshots WHERE doc = $1', [ROOM])).rowCount,
+        {
+          timeout: 3000,
+        },
+      )
       .toBe(1);
     await a.rooms.closeAll();
     const c = await node('node-c');

@@ -99,6 +99,20 @@ describe('dropping a deleted workshop’s rooms', () => {
     expect(await store.load('w1')).toEqual({ snapshot: null, updates: [], lastSeq: 0 });
   });
 
+  it('refuses one retired room from then on (an erased person’s drafts), its workshop’s others still served', async () => {
+    const { store, rooms } = manager();
+    const drafts = await rooms.acquire('w1/drafts/p1');
+    write(drafts.doc, 'brouillon');
+    expect(rooms.retireRoom('w1/drafts/p1')).toEqual(['w1/drafts/p1']);
+    await nextTurn();
+    await expect(rooms.acquire('w1/drafts/p1')).rejects.toBeInstanceOf(RoomDropped);
+    expect(rooms.refuses('w1/drafts/p1')).toBe(true);
+    expect(rooms.refuses('w1/drafts/p2')).toBe(false);
+    expect((await rooms.acquire('w1/drafts/p2')).name).toBe('w1/drafts/p2');
+    expect((await rooms.acquire('w1')).name).toBe('w1');
+    expect(await store.load('w1/drafts/p1')).toEqual({ snapshot: null, updates: [], lastSeq: 0 });
+  });
+
   it('says when the writes in flight at a drop have ended, so that a purge comes after them', async () => {
     let commit: () => void = () => {};
     const committing = new Promise<void>((resolve) => {

@@ -1,8 +1,8 @@
-import { parseRoomName } from '@atelier/shared';
+import { parseRoomName, WRITE_DENIED_REASONS } from '@atelier/shared';
 import type * as Y from 'yjs';
 import type { Logger } from '../log';
 import type { DocStore } from '../store/docs';
-import type { StorageHealth } from '../store/health';
+import { refusalOf, type StorageHealth } from '../store/health';
 import type { DocTransactionStores, Storage } from '../store/transaction';
 import { Room, type RoomHooks, type RoomOptions } from './room';
 import type { RoomBus, RoomSink } from './room-bus';
@@ -23,6 +23,9 @@ export interface RoomManagerOptions extends RoomOptions {
   /** How often the loaded rooms' last stored numbers are compared with what they hold (with a bus). */
   tailCheckMs?: number;
 }
+
+/** What holds the write gate closed while the room bus has lost Redis (`StorageHealth.hold`). */
+const BUS_CAUSE = 'room bus';
 
 /** The tail check's period: a turn committed but never published (its node died) is found this fast. */
 const TAIL_CHECK_MS = 2000;
@@ -56,6 +59,8 @@ export class RoomManager {
    * edits would outlive the purge (docs/architecture.md, "Stores behind async contracts").
    */
   private readonly retired = new Set<string>();
+  /** Rooms refused from then on, their workshop going on (an erased person's drafts). */
+  private readonly retiredRooms = new Set<string>();
   /** The writes in flight when rooms were last dropped (`dropsSettled`). */
   private dropsEnded: Promise<unknown> = Promise.resolve();
   private readonly tailTimer: NodeJS.Timeout | null = null;
@@ -81,6 +86,8 @@ export class RoomManager {
     );
     this.hooks = {
       storeFailed: (error) => storage?.report(error),
+      // Kept only where a recovery will commit it again (without a storage health, taken back).
+      keeps: (error) => storage !== undefined && refusalOf(error) === WRITE_DENIED_REASONS.unavailable,
       reloaded: (room) => this.notifyLoad(room),
       broken: (room) => {
         this.discard(room);
@@ -99,6 +106,12 @@ export class RoomManager {
         });
       };
       this.hooks.heldSeq = (room) => bus.applied(room.name);
+      // What this node cannot share it does not take: writes are refused while Redis is away, and
+      // taken again once the bus is back and every room caught up (then every peer is asked).
+      bus.onConnection((up) => {
+        if (up) storage?.release(BUS_CAUSE);
+        else storage?.hold(BUS_CAUSE, WRITE_DENIED_REASONS.unavailable);
+      });
       this.tailTimer = setInterval(() => void this.checkTails(), options.tailCheckMs ?? TAIL_CHECK_MS);
       this.tailTimer.unref();
     }
@@ -131,9 +144,7 @@ export class RoomManager {
     if (room) return Promise.resolve(room);
     const damaged = this.damaged.get(name);
     if (damaged) return Promise.reject(damaged);
-    const workshopId = parseRoomName(name)?.workshopId;
-    if (workshopId !== undefined && this.retired.has(workshopId))
-      return Promise.reject(new RoomDropped(name));
+    if (this.refuses(name)) return Promise.reject(new RoomDropped(name));
     let loading = this.loading.get(name);
     if (!loading) {
       loading = this.load(name);
@@ -308,6 +319,21 @@ export class RoomManager {
   }
 
   /**
+   * Drops one room (as `drop`) and refuses to load it again, its workshop going on: an erasure
+   * calls it for the person's drafts before it deletes their rows. Returns the names dropped.
+   */
+  retireRoom(name: string): string[] {
+    this.retiredRooms.add(name);
+    return this.drop((loaded) => loaded === name);
+  }
+
+  /** Whether `name` is refused (`retire`, `retireRoom`): what reads it finds nothing there. */
+  refuses(name: string): boolean {
+    const workshopId = parseRoomName(name)?.workshopId;
+    return this.retiredRooms.has(name) || (workshopId !== undefined && this.retired.has(workshopId));
+  }
+
+  /**
    * Drops every loaded room whose name matches, at once and WITHOUT writing anything back: no
    * compaction, and the current turn's updates are not stored (the rooms' rows are being
    * deleted). Their sockets are the caller's to close; a room dropped is never unloaded again,
@@ -418,6 +444,11 @@ export class RoomManager {
       await room.compact();
     } catch (error) {
       this.log.error({ room: room.name, err: String(error) }, 'compaction on unload failed');
+      // A kept turn (the database unreachable) would go with the room: it stays loaded until stored.
+      if (!closing && room.holdsUnstored && this.rooms.get(room.name) === room) {
+        this.scheduleUnload(room);
+        return;
+      }
     }
     if (this.rooms.get(room.name) !== room) return;
     if (!closing && (room.size > 0 || this.holders.has(room.name))) return;

@@ -35,18 +35,20 @@ export function createSilentIdeation(rooms: RoomManager): SilentIdeation {
       return counts;
     },
     reveal(workshopId, participantIds) {
+      // An erased person's drafts are gone, their room refused: nothing of theirs to move.
+      const authors = participantIds.filter((id) => !rooms.refuses(draftsRoomName(workshopId, id)));
       // Every room held first, then one synchronous step: all of it lands in the same turn.
       const names = [
         roomName(workshopId, 'board'),
         roomName(workshopId, 'control'),
-        ...participantIds.map((id) => draftsRoomName(workshopId, id)),
+        ...authors.map((id) => draftsRoomName(workshopId, id)),
       ];
       return rooms.withDocs(names, ([board, control, ...drafts]) => {
         if (!board || !control) throw new Error('the board and control rooms are held');
         // During a table round each author's notes go to their table, as if written on the board.
         const round = readTableRound(control) !== null;
         let moved = 0;
-        for (const [i, id] of participantIds.entries()) {
+        for (const [i, id] of authors.entries()) {
           const table = round ? readSeat(control, id) : undefined;
           const doc = drafts[i];
           if (doc) moved += moveDraftsToBoard(doc, board, id, table);

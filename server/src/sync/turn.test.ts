@@ -11,6 +11,7 @@ function recorder(flusher: TurnFlusher, events: string[], name: string) {
   return {
     socket,
     room: {
+      name,
       persist: async () => {
         events.push(`persist ${name}`);
       },
@@ -24,6 +25,20 @@ function recorder(flusher: TurnFlusher, events: string[], name: string) {
 }
 
 describe('TurnFlusher', () => {
+  it('stores a turn’s rooms in name order, whatever order they came in (no deadlock between nodes)', async () => {
+    const events: string[] = [];
+    const flusher = new TurnFlusher(plain);
+    for (const name of ['w2', 'w1/control', 'w1', 'w10'])
+      flusher.commit(recorder(flusher, events, name).room);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(events.filter((e) => e.startsWith('persist'))).toEqual([
+      'persist w1',
+      'persist w1/control',
+      'persist w10',
+      'persist w2',
+    ]);
+  });
+
   it('stores every room in one transaction, then settles, then writes sockets, once per turn', async () => {
     const events: string[] = [];
     const flusher = new TurnFlusher(async (work) => {

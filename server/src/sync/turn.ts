@@ -2,10 +2,15 @@ import type { DocTransactionStores } from '../store/transaction';
 
 /** A room with updates to store before anyone is sent them. */
 export interface TurnCommit {
+  /** The room's name: a turn stores its rooms in name order. */
+  readonly name: string;
   /** Appends the turn's updates through `tx` (inside the turn's transaction); must not reject. */
   persist(tx: DocTransactionStores): Promise<void>;
-  /** After the transaction: broadcast what was stored, or take back what was not (before the frames go). */
-  settle(stored: boolean): Promise<void> | void;
+  /**
+   * After the transaction: broadcast what was stored, or take back what was not (before the frames
+   * go); `failure` is the transaction's error when it was not stored.
+   */
+  settle(stored: boolean, failure?: unknown): Promise<void> | void;
 }
 
 /** Runs `work` in one storage transaction (`Storage.withTransaction`); rejects if it could not be committed. */
@@ -85,7 +90,9 @@ export class TurnFlusher {
   };
 
   private async runTurn(): Promise<void> {
-    const rooms = this.writable() ? [...this.commits] : [];
+    // In name order: two nodes' turns lock the rooms' `doc_heads` rows (PostgreSQL) in the same
+    // order, so they wait for each other instead of deadlocking (docs/scale-out.md §1).
+    const rooms = this.writable() ? [...this.commits].sort(byName) : [];
     for (const room of rooms) this.commits.delete(room);
     let failure: { error: unknown } | null = null;
     if (rooms.length > 0) {
@@ -103,7 +110,7 @@ export class TurnFlusher {
     // Settling queues the broadcasts, so it runs before the first socket write. A room reports
     // its own append's error first: on SQLITE_FULL, SQLite rolls the whole transaction back and
     // the commit only says "no transaction is active".
-    await Promise.all(rooms.map((room) => room.settle(failure === null)));
+    await Promise.all(rooms.map((room) => room.settle(failure === null, failure?.error)));
     if (failure) this.onStoreError(failure.error);
     this.flushOutboxes();
   }
@@ -128,4 +135,8 @@ export class TurnFlusher {
     this.scheduled = true;
     setImmediate(() => void this.run());
   }
+}
+
+function byName(a: TurnCommit, b: TurnCommit): number {
+  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
 }

@@ -176,6 +176,9 @@ export const ERROR_CODES = [
   'code_expired',
   // The server's disk is full or failing: nothing was written; try again later (503, Retry-After).
   'storage_full',
+  // A scale-out node lost its database or its room bus: nothing was written; try again later, or
+  // on another node (503, Retry-After).
+  'unavailable',
   // Too many requests from one token or address (429, with Retry-After in seconds).
   'rate_limited',
   // The server is at its capacity for this kind of work (503, with Retry-After): try again.

@@ -32,6 +32,13 @@ export async function inTransaction<T>(
 ): Promise<T> {
   const client = await pool.connect();
   let broken: Error | undefined;
+  // A connection that ends while checked out (the server gone, the backend terminated) emits
+  // 'error' besides failing its query: unheard, it would end the process. The pool hears it again
+  // once the client is back (and discards it: `release(broken)`).
+  const lost = (error: Error) => {
+    broken = error;
+  };
+  client.on('error', lost);
   try {
     await client.query('BEGIN');
     const result = await work(client);
@@ -45,6 +52,7 @@ export async function inTransaction<T>(
     });
     throw error;
   } finally {
+    client.off('error', lost);
     client.release(broken);
   }
 }

@@ -27,7 +27,8 @@ const COLLECTIONS = new Set<string>(CHANGE_COLLECTIONS);
 
 /**
  * One row per key: PostgreSQL refuses a statement that would update the same row twice, where
- * SQLite applied the rows one by one.
+ * SQLite applied the rows one by one. In key order, so that two nodes' turns upserting the same
+ * rows lock them in the same order (no deadlock).
  */
 function merged(rows: readonly JournalRow[]): JournalRow[] {
   const byKey = new Map<string, JournalRow>();
@@ -43,7 +44,7 @@ function merged(rows: readonly JournalRow[]): JournalRow[] {
     const seen = byKey.get(key);
     byKey.set(key, seen ? { ...seen, alone: seen.alone && row.alone } : row);
   }
-  return [...byKey.values()];
+  return [...byKey.keys()].sort().map((key) => byKey.get(key) as JournalRow);
 }
 
 /** Reads and erasures on `pool`; writes through `writer` (the pool's, or a transaction's savepoints). */
