@@ -2,6 +2,8 @@ import type { Server } from 'node:http';
 import { parseRoomName } from '@atelier/shared';
 import { serve } from '@hono/node-server';
 import { createApp } from './app';
+import { type DeadlineSweep, startDeadlineSweep } from './cluster/deadline-sweep';
+import type { Leases } from './cluster/lease';
 import { joinCluster, type NodeCluster } from './cluster/node-cluster';
 import { actOnNodeEvents } from './cluster/node-event-actions';
 import { disconnectingEveryNode, NO_NODE_EVENTS, type NodeEvents } from './cluster/node-events';
@@ -67,9 +69,11 @@ export interface StartOptions {
    * With other nodes (docs/scale-out.md): what this node tells them and hears from them, its
    * rooms' presence relay and their bus, owned and closed by the caller (tests). By default the
    * node joins them on `config.redis` (`REDIS_URL`) and closes that with the server; without it,
-   * the embedded mode: one process, no bus.
+   * the embedded mode: one process, no bus. With `leases` (the node's lease connection,
+   * `openLeases`; the joined cluster opens one on `DATABASE_URL`), this node sweeps the vote
+   * deadlines while it holds their lease (`cluster/deadline-sweep.ts`), and gives it back at close.
    */
-  cluster?: { events: NodeEvents; presenceRelay?: PresenceRelay; bus?: RoomBus };
+  cluster?: { events: NodeEvents; presenceRelay?: PresenceRelay; bus?: RoomBus; leases?: Leases };
 }
 
 export interface RunningServer {
@@ -101,7 +105,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   let joined: NodeCluster | null = null;
   try {
     // A cluster given by the caller (tests) is theirs; one joined here on REDIS_URL closes with the server.
-    if (!options.cluster && config.redis) joined = await joinCluster({ ...config.redis, log });
+    if (!options.cluster && config.redis)
+      joined = await joinCluster({ ...config.redis, databaseUrl: config.databaseUrl, log });
     const cluster = options.cluster ?? joined ?? undefined;
     // With several nodes, every line says which one wrote it.
     const nodeLog = joined ? log.child({ node: joined.nodeId }) : log;
@@ -168,9 +173,22 @@ function startNode(
   const disconnector = disconnectingEveryNode(sockets, events, log);
   // Registers its control-room guard before any room loads; schedules open rounds' deadlines
   // (`votes.ready`, awaited before the server is said to be started).
-  const votes = createVoteService({ store: ballots, workshops, rooms, log });
-  // What another node deleted or disconnected is let go here too.
-  events.onEvent(actOnNodeEvents({ rooms, sockets, votes, activity, purge: store.purge, log }));
+  // Its round changes are told to the other nodes (`rounds-changed`), whose kept faces follow.
+  const votes = createVoteService({ store: ballots, workshops, rooms, log, events });
+  // What another node deleted or disconnected is let go here too; its round changes read again.
+  events.onEvent(
+    actOnNodeEvents({
+      rooms,
+      sockets,
+      votes,
+      activity,
+      purge: store.purge,
+      log,
+      roundsChanged: (workshopId) => votes.changedElsewhere(workshopId),
+    }),
+  );
+  const leases = options.cluster?.leases;
+  let sweep: DeadlineSweep | null = null;
 
   // Imports' reading and exports' writing, off the sync loop (issue 19 §3).
   const work = new WorkPool({
@@ -269,13 +287,14 @@ function startNode(
       const listening = new Promise<void>((done) => server.close(() => done()));
       server.closeAllConnections();
       votes.close();
+      const swept = sweep?.stop() ?? Promise.resolve();
       storage.close();
       void work.close();
       retention?.stop();
       relief.stop();
       // The rooms' last turn and snapshots are written before the database closes.
-      const stored = rooms
-        .closeAll()
+      const stored = swept
+        .then(() => rooms.closeAll())
         .catch((error: unknown) => log.error({ err: String(error) }, 'rooms not all written at shutdown'))
         .then(() => joined?.close())
         .catch((error: unknown) => log.warn({ err: String(error) }, 'cluster connections not closed cleanly'))
@@ -296,10 +315,12 @@ function startNode(
       );
       // Started once the deadlines are scheduled and the first retention sweep is over: on
       // PostgreSQL both await the database, and an idle workshop must be gone when start-up ends.
-      Promise.all([votes.ready, retention?.ready]).then(
-        () => resolve({ url, port: info.port, app, metrics, close, storageClosed: storageDone }),
-        failed,
-      );
+      Promise.all([votes.ready, retention?.ready]).then(() => {
+        // The deadlines the start-up scheduled are this node's; the sweep adds those of dead nodes.
+        if (leases && !closing)
+          sweep = startDeadlineSweep({ leases, sweep: () => votes.sweepDeadlines(), log });
+        resolve({ url, port: info.port, app, metrics, close, storageClosed: storageDone });
+      }, failed);
     }) as Server;
     const failed = (error: Error): void => {
       // Rejected once the database is closed (the rooms' writes are over).

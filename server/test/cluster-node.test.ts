@@ -5,14 +5,18 @@
  * SQLite database: the shared rooms need PostgreSQL and the bus).
  */
 import { CLOSE_CODES, roomName } from '@atelier/shared';
-import { createTestRedis, type TestRedis } from '@atelier/testing';
+import { createTestDatabase, createTestRedis, type TestDatabase, type TestRedis } from '@atelier/testing';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEADLINES_LEASE } from '../src/cluster/deadline-sweep';
 import { type Heartbeat, startHeartbeat } from '../src/cluster/heartbeat';
+import { lockKeys, openLeases } from '../src/cluster/lease';
 import { createRedisNodeEvents, type NodeEvent, type NodeEvents } from '../src/cluster/node-events';
 import { createPresenceRelay } from '../src/cluster/presence-relay';
 import { createLogger } from '../src/log';
 import { PresenceTable } from '../src/sync/presence';
 import { api, cleanup, connectDoc, type RunningServer, startServer, waitFor, workshopWith } from './harness';
+import { openDotsRound, votingWorkshop } from './votes-api';
 
 const CAST = {
   lea: { name: 'Léa Muller', group: 'elected' },
@@ -20,6 +24,8 @@ const CAST = {
 } as const;
 
 let redis: TestRedis;
+/** The lease connection's database (the server's stores stay on SQLite). */
+let db: TestDatabase;
 let server: RunningServer;
 let serverNodeId: string;
 const closing: (() => Promise<void>)[] = [];
@@ -56,7 +62,7 @@ async function otherNode(name: string, ttlMs = 300) {
 }
 
 beforeAll(async () => {
-  redis = await createTestRedis();
+  [redis, db] = await Promise.all([createTestRedis(), createTestDatabase()]);
   const nodeId = `server-${redis.prefix.split(':')[2]}`;
   serverNodeId = nodeId;
   const log = createLogger('silent');
@@ -69,9 +75,11 @@ beforeAll(async () => {
     nodeId,
     log,
   });
-  server = await startServer({ cluster: { events, presenceRelay } });
+  const leases = await openLeases({ url: db.url, nodeId, log });
+  server = await startServer({ cluster: { events, presenceRelay, leases } });
   closing.push(
     () => server.stop().then(() => undefined),
+    () => leases.close(),
     () => events.close(),
     () => presenceRelay.close(),
     () => heartbeat.close(),
@@ -80,8 +88,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   for (const close of closing.reverse()) await close();
-  await redis.cleanup();
-  // The server's own database and Redis prefix under TEST_BACKEND=postgres.
+  await Promise.all([redis.cleanup(), db.drop()]);
+  // The harness's own databases and Redis prefixes, if any (TEST_BACKEND=postgres).
   await cleanup();
 });
 
@@ -163,5 +171,33 @@ describe('a server with other nodes', () => {
     expect(server.logs).toContain('room dropped');
     hugo.destroy();
     lea.destroy();
+  });
+
+  it('tells the other nodes of its round changes, and sweeps the vote deadlines while it holds their lease', async () => {
+    const other = await otherNode('rounds');
+    const w = await votingWorkshop(server, { lea: CAST.lea });
+    await openDotsRound(w, { durationMinutes: 5 });
+    // Created, then opened: each publication tells the other nodes (their kept faces follow).
+    await waitFor(
+      () =>
+        other.heard.filter((e) => e.type === 'rounds-changed' && e.workshopId === w.workshop.id).length >= 2,
+      'the round changes to reach the other node',
+    );
+    // The server's lease connection holds the deadlines' advisory lock (its first sweep is 1 s in).
+    const admin = new pg.Client({ connectionString: db.url });
+    await admin.connect();
+    try {
+      const [kind, key] = lockKeys(DEADLINES_LEASE);
+      await waitFor(async () => {
+        const { rows } = await admin.query(
+          `SELECT a.application_name FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+           WHERE l.locktype = 'advisory' AND l.classid::int = $1 AND l.objid::int = $2 AND l.granted`,
+          [kind, key],
+        );
+        return rows[0]?.application_name === `atelier-lease-${serverNodeId}`;
+      }, 'the server holding the deadlines lease');
+    } finally {
+      await admin.end();
+    }
   });
 });

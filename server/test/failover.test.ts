@@ -2,7 +2,8 @@
  * Failover, proven (issue 19 §5): three nodes on PostgreSQL + Redis behind the shipped nginx
  * site, stock y-websocket clients on one workshop through it, a burst of notes, moves and
  * ballots, and one node killed with SIGKILL in the middle of it. Every client is back within
- * 5 s, every edit is in every client and in the database, and each ballot counts once.
+ * 5 s, every edit is in every client and in the database, each ballot counts once, and a
+ * timed round's deadline still fires once.
  */
 import { randomUUID } from 'node:crypto';
 import { addNote, createCluster, moveNote, readClusterList, readNotes, roomName } from '@atelier/shared';
@@ -81,6 +82,15 @@ describe('three nodes behind nginx, one killed mid-burst', () => {
       201,
     );
     ok(await votes.act(workshop.facilitatorToken, round.id, 'open'));
+    // A second round, timed: its deadline must still fire, once, after a node died.
+    const timed = ok(
+      await votes.create(
+        workshop.facilitatorToken,
+        roundBody({ title: 'Minuté', dots: { budget: 3, cap: 2, negative: false }, durationMinutes: 1 }),
+      ),
+      201,
+    );
+    ok(await votes.act(workshop.facilitatorToken, timed.id, 'open'));
 
     const victim = cluster.nodes[1];
     if (!victim) throw new Error('three nodes');
@@ -153,6 +163,28 @@ describe('three nodes behind nginx, one killed mid-burst', () => {
     } finally {
       await pool.end();
     }
+
+    // The timed round's deadline, brought forward in the database (not a minute's wait): a
+    // surviving node closes it, and only one closing happens in the whole cluster.
+    const admin = new pg.Client({ connectionString: cluster.database.url });
+    await admin.connect();
+    try {
+      await admin.query('UPDATE vote_rounds SET ends_at = $2 WHERE id = $1', [timed.id, Date.now()]);
+    } finally {
+      await admin.end();
+    }
+    await waitFor(
+      async () =>
+        ok(await votes.list(workshop.facilitatorToken)).rounds.find((r) => r.id === timed.id)?.state ===
+        'closed',
+      'the timed round to close at its deadline',
+    );
+    const closings = cluster.nodes.flatMap((node) =>
+      logEntries(node).filter(
+        (entry) => entry.msg === 'vote round closed: time is up' && entry.roundId === timed.id,
+      ),
+    );
+    expect(closings).toHaveLength(1);
 
     // Each ballot counted once: two dots per person, one on each of the first two issues.
     const revealed = ok(await votes.act(workshop.facilitatorToken, round.id, 'reveal'));

@@ -5,6 +5,7 @@ import type { PresenceRelay } from '../sync/presence';
 import type { RoomBus } from '../sync/room-bus';
 import { createRoomBus } from './bus';
 import { type Heartbeat, startHeartbeat } from './heartbeat';
+import { type Leases, openLeases } from './lease';
 import { createRedisNodeEvents, type NodeEvents } from './node-events';
 import { createPresenceRelay } from './presence-relay';
 
@@ -14,6 +15,8 @@ export interface NodeCluster {
   bus: RoomBus;
   events: NodeEvents;
   presenceRelay: PresenceRelay;
+  /** The single-writer duties' leases, on their own PostgreSQL connection (`databaseUrl`). */
+  leases?: Leases;
   /** Stops the heartbeat (the others drop this node's clients at once), then every connection. */
   close(): Promise<void>;
 }
@@ -23,6 +26,8 @@ export interface NodeClusterOptions {
   url: string;
   /** `REDIS_PREFIX`, ending with ':'. */
   prefix: string;
+  /** `DATABASE_URL`: the duties' lease connection (none without it). */
+  databaseUrl?: string | null;
   log: Logger;
 }
 
@@ -46,6 +51,11 @@ export async function joinCluster(options: NodeClusterOptions): Promise<NodeClus
     const presenceRelay = await createPresenceRelay({ redis, prefix, nodeId, log });
     opened.push(presenceRelay);
     const heartbeat: Heartbeat = await startHeartbeat({ redis, prefix, nodeId, log });
+    // Connects at the first lease asked for; closing it ends the session, releasing every lease.
+    const leases = options.databaseUrl
+      ? await openLeases({ url: options.databaseUrl, nodeId, log })
+      : undefined;
+    if (leases) opened.push(leases);
     log.info({ nodeId, prefix }, 'joined the cluster');
     let closing: Promise<void> | null = null;
     return {
@@ -53,6 +63,7 @@ export async function joinCluster(options: NodeClusterOptions): Promise<NodeClus
       bus,
       events,
       presenceRelay,
+      ...(leases ? { leases } : {}),
       close() {
         closing ??= (async () => {
           await heartbeat.close().catch(() => undefined);

@@ -16,8 +16,9 @@ export interface NodeEventActionsDeps extends WorkshopHolders, DraftsHolders {
   purge: Pick<PurgeStore, 'deleteWorkshop' | 'deleteDoc' | 'scrub'>;
   activity: Pick<ActivityTracker, 'forget'>;
   /**
-   * A workshop's rounds changed on another node: the lease holder of its duties reschedules its
-   * deadlines (docs/scale-out.md, "3. Single-writer duties"); none until the leases are wired.
+   * A workshop's rounds changed on another node: the faces this node keeps for its control room
+   * are read again (`VoteService.changedElsewhere`). Deadlines need nothing: the node that
+   * opened or extended a round keeps its timer, the deadline sweep closes the rest.
    */
   roundsChanged?: (workshopId: string) => void | Promise<void>;
   log: Logger;

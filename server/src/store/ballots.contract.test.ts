@@ -48,11 +48,24 @@ describe.each(backends)('ballots on $name', (backend) => {
 
     const opened: RoundRecord = { ...draft, state: 'open', openedAt: at(2), endsAt: Date.parse(at(7)) };
     // Settings never change: a save ignores them.
-    expect(await ballots.saveRound({ ...opened, title: 'Renamed' }, 'draft')).toBe(true);
+    expect(await ballots.saveRound({ ...opened, title: 'Renamed' }, draft)).toBe(true);
     expect(await ballots.round(w.id, draft.id)).toEqual(opened);
     // Another change came first: the caller read it a draft, it is open now.
-    expect(await ballots.saveRound({ ...opened, state: 'closed', closedAt: at(3) }, 'draft')).toBe(false);
+    expect(await ballots.saveRound({ ...opened, state: 'closed', closedAt: at(3) }, draft)).toBe(false);
     expect(await ballots.round(w.id, draft.id)).toEqual(opened);
+    // More time came first: a closing at the deadline read is refused, the round stays open.
+    const extended: RoundRecord = { ...opened, endsAt: Date.parse(at(9)) };
+    expect(await ballots.saveRound(extended, opened)).toBe(true);
+    const closing: RoundRecord = { ...opened, state: 'closed', closedAt: at(7), endsAt: null };
+    expect(await ballots.saveRound(closing, opened)).toBe(false);
+    expect(await ballots.round(w.id, draft.id)).toEqual(extended);
+    // Several closings of the same round as read at once: one saves it.
+    const closings = await Promise.all(
+      Array.from({ length: 5 }, () => ballots.saveRound({ ...closing, closedAt: at(9) }, extended)),
+    );
+    expect(closings.filter(Boolean)).toHaveLength(1);
+    // Opened again as before, for the lists below.
+    expect(await ballots.saveRound(opened, { state: 'closed', endsAt: null })).toBe(true);
 
     const later = round(w.id, { createdAt: at(1) });
     const elsewhere = round(other.id, { endsAt: Date.parse(at(9)), durationMinutes: 8 });
@@ -140,7 +153,7 @@ describe.each(backends)('ballots on $name', (backend) => {
     await ballots.cast(r, lea, change({ dots: { a: 2, b: 1 } }));
     await ballots.cast(r, marc, change({ dots: { b: 2 } }));
     const closed: RoundRecord = { ...r, state: 'closed', closedAt: at(5) };
-    expect(await ballots.saveRound(closed, 'open')).toBe(true);
+    expect(await ballots.saveRound(closed, r)).toBe(true);
     // The caller read it open: the store checks again inside the change's transaction.
     expect((await ballots.cast(r, lea, change({ dots: { a: 0 } }))).refusal?.code).toBe('round_not_open');
     expect((await ballots.clear(r, lea)).refusal?.code).toBe('round_not_open');
@@ -177,7 +190,7 @@ describe.each(backends)('ballots on $name', (backend) => {
     for (const table of ['vote_entries', 'vote_ballots', 'vote_requests'])
       expect(await stores.countRows(table), table).toBe(0);
     expect((await ballots.cast(r, lea, change({ dots: { a: 1 } }))).refusal?.code).toBe('round_not_open');
-    expect(await ballots.saveRound({ ...r, state: 'closed' }, 'open')).toBe(false);
+    expect(await ballots.saveRound({ ...r, state: 'closed' }, r)).toBe(false);
     expect(await ballots.reveal(r, at(3))).toBeNull();
   });
 

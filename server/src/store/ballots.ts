@@ -53,10 +53,11 @@ export interface BallotStore {
   timedOpenRounds(): Promise<RoundRecord[]>;
   /**
    * Saves a round's state, times and results (its settings never change) if its stored state
-   * is still `from`, the one the caller read: false (nothing saved) when another change to the
-   * round, or its discarding, came first.
+   * and deadline are still `from`'s, the round as the caller read it: false (nothing saved) when
+   * another change to the round (a closing, more time), or its discarding, came first. One
+   * conditional statement, so of several nodes closing a round at its deadline one saves it.
    */
-  saveRound(round: RoundRecord, from: RoundState): Promise<boolean>;
+  saveRound(round: RoundRecord, from: RoundFrom): Promise<boolean>;
   /**
    * Reveals a round in one transaction: reads it again (it must still be open or closed, and
    * not discarded), counts its ballots as they stand and saves it revealed at `at` with those
@@ -80,6 +81,9 @@ export interface BallotStore {
   /** Marks the round discarded and deletes its ballots. */
   discard(roundId: string, at: string): Promise<void>;
 }
+
+/** What a round's save is conditioned on: its state and deadline as read. */
+export type RoundFrom = Pick<RoundRecord, 'state' | 'endsAt'>;
 
 /** The round's settings: what `config` holds (they never change after creation). */
 export const RoundConfig = PublicRound.pick({
@@ -193,7 +197,7 @@ export function createSqliteBallotStore(db: Db): BallotStore {
   const updateRound = db.prepare(
     `UPDATE vote_rounds SET state = @state, ends_at = @endsAt, results = @results,
        opened_at = @openedAt, closed_at = @closedAt, revealed_at = @revealedAt
-     WHERE id = @id AND discarded_at IS NULL AND state = @from`,
+     WHERE id = @id AND discarded_at IS NULL AND state = @from AND ends_at IS @fromEndsAt`,
   );
   const selectRound = db.prepare<[string, string], RoundColumns>(
     'SELECT * FROM vote_rounds WHERE workshop_id = ? AND id = ? AND discarded_at IS NULL',
@@ -292,7 +296,7 @@ export function createSqliteBallotStore(db: Db): BallotStore {
   const reveal = db.transaction((round: RoundRecord, at: string): RoundRecord | null => {
     const now = toRound(selectRound.get(round.workshopId, round.id));
     const revealed = now && revealRecord(now, ballots(now.id), at);
-    if (revealed) updateRound.run({ ...roundParams(revealed), from: now.state });
+    if (revealed) updateRound.run({ ...roundParams(revealed), from: now.state, fromEndsAt: now.endsAt });
     return revealed;
   });
 
@@ -309,7 +313,8 @@ export function createSqliteBallotStore(db: Db): BallotStore {
     round: async (workshopId, roundId) => toRound(selectRound.get(workshopId, roundId)),
     rounds: async (workshopId) => selectRounds.all(workshopId).map((row) => toRound(row) as RoundRecord),
     timedOpenRounds: async () => selectTimedOpen.all().map((row) => toRound(row) as RoundRecord),
-    saveRound: async (round, from) => updateRound.run({ ...roundParams(round), from }).changes === 1,
+    saveRound: async (round, from) =>
+      updateRound.run({ ...roundParams(round), from: from.state, fromEndsAt: from.endsAt }).changes === 1,
     reveal: async (round, at) => reveal(round, at),
     ballot: async (round, participantId) => toBallot(round, participantId, stored(round.id, participantId)),
     cast: async (round, participantId, change) => cast(round, participantId, change),

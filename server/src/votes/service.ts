@@ -27,7 +27,9 @@ import {
   type TimerState,
   type VoteTarget,
 } from '@atelier/shared';
+import type * as Y from 'yjs';
 import type { z } from 'zod';
+import type { NodeEvents } from '../cluster/node-events';
 import type { Logger } from '../log';
 import type { BallotStore, RoundRecord } from '../store/ballots';
 import { isStorageFault } from '../store/health';
@@ -38,6 +40,7 @@ import type { RoomManager } from '../sync/rooms';
 import { type Clock, systemClock } from './clock';
 import { RoundFaces } from './faces';
 import { roundProgress } from './progress';
+import { type RoundTimer, RoundTimers } from './round-timers';
 import { Throttle } from './throttle';
 
 export type VoteErrorCode = ApiError['error']['code'];
@@ -93,6 +96,18 @@ export interface VoteService {
    * store: the deletion awaits nothing between dropping the rooms and deleting the rows.
    */
   forget(workshopId: string): void;
+  /**
+   * Another node changed the workshop's rounds (`rounds-changed`): the faces kept for its control
+   * room here are read again, so this node's guard never undoes that node's publication.
+   */
+  changedElsewhere(workshopId: string): Promise<void>;
+  /**
+   * Closes every open round whose deadline has passed, in every workshop: the deadline duty's
+   * sweep (docs/scale-out.md, §3), run by the lease holder, for rounds whose node died before
+   * their timer fired. Each closing is the same conditional save as a timer's: of several
+   * nodes closing one round, one saves it, publishes its faces and logs it.
+   */
+  sweepDeadlines(): Promise<void>;
   /** Stops pending deadlines and publications (shutdown). */
   close(): void;
 }
@@ -105,6 +120,11 @@ export interface VoteServiceDeps {
   clock?: Clock;
   /** Open-visibility rounds: live results are published at most once per this many ms. */
   livePublishMs?: number;
+  /**
+   * The other nodes, told `rounds-changed` after each of this node's publications (none in the
+   * embedded mode).
+   */
+  events?: Pick<NodeEvents, 'publish'>;
 }
 
 const PAST: Record<RoundAction, string> = {
@@ -120,16 +140,20 @@ function refuse<T>(code: VoteErrorCode, message: string): Outcome<T> {
 
 const NO_ROUND = 'No round of this workshop has this id';
 
+/** Reads of a publication's faces before it gives up when other nodes keep changing them. */
+const FRESH_READS = 3;
+
 /** A round's closing at its deadline that the disk refused is tried again this much later. */
 const DEADLINE_RETRY_MS = 5000;
 
 /** What a round does to the workshop timer: start it (opening, more time) or stop it (closed early). */
-type TimerChange = { start: TimerState } | { stop: number };
+type TimerChange = { start: TimerState; round: RoundTimer } | { stop: number };
 
 export function createVoteService(deps: VoteServiceDeps): VoteService {
   const { store, workshops, rooms, log } = deps;
   const clock = deps.clock ?? systemClock;
   const faces = new RoundFaces(store);
+  const timers = new RoundTimers();
   const live = new Throttle(deps.livePublishMs ?? 200);
   /** Round id → its workshop and the closing scheduled at its deadline (`cancel`). */
   const deadlines = new Map<string, { workshopId: string; cancel: () => void }>();
@@ -149,7 +173,14 @@ export function createVoteService(deps: VoteServiceDeps): VoteService {
   });
   rooms.onLoad((room) => {
     const workshopId = controlOf(room.name);
-    if (workshopId !== null) faces.guard(workshopId, room.doc);
+    if (workshopId === null) return;
+    faces.guard(workshopId, room.doc);
+    const control = room.doc;
+    timers.watch(control, (timer) => {
+      restoreTimer(workshopId, control, timer).catch((error: unknown) => {
+        log.error({ workshopId, err: String(error) }, 'a vote round timer not set again');
+      });
+    });
   });
   rooms.onUnload((name) => {
     const workshopId = controlOf(name);
@@ -165,17 +196,41 @@ export function createVoteService(deps: VoteServiceDeps): VoteService {
     try {
       // Loaded now (perhaps before this service watched it): its faces are kept until it unloads.
       faces.track(workshopId);
-      await faces.refresh(workshopId);
+      // Read again while another node's change arrives during the read (written, it would undo it).
+      for (let reads = 0; reads < FRESH_READS && (reads === 0 || faces.stale(workshopId)); reads++)
+        await faces.refresh(workshopId);
       // The document as it is now: a failed commit may have replaced it meanwhile.
       const control = held.room.doc;
-      faces.write(workshopId, control);
-      if (timer && 'start' in timer) setTimer(control, timer.start, SERVER_ORIGIN);
+      if (!faces.write(workshopId, control))
+        log.warn(
+          { workshopId },
+          'vote faces not written: other nodes kept changing them (they publish theirs)',
+        );
+      if (timer && 'start' in timer) timers.set(control, timer.start, timer.round);
       // Stopped only if it is still the round's: the facilitator may have set another since.
       if (timer && 'stop' in timer && readTimer(control)?.endsAt === timer.stop)
         setTimer(control, null, SERVER_ORIGIN);
     } finally {
       held.release();
     }
+    deps.events?.publish({ type: 'rounds-changed', workshopId }).catch((error: unknown) => {
+      log.error(
+        { workshopId, err: String(error) },
+        'node events: the other nodes were not told of a round change',
+      );
+    });
+  }
+
+  /**
+   * Another node's timer write, made at the same moment, replaced the one this node set for a
+   * round: set again if the round is still open with that deadline (the store says which write
+   * was the later), and the document does not show it.
+   */
+  async function restoreTimer(workshopId: string, control: Y.Doc, timer: RoundTimer): Promise<void> {
+    const round = await store.round(workshopId, timer.roundId);
+    if (round?.state !== 'open' || round.endsAt !== timer.endsAt) return;
+    if (readTimer(control)?.endsAt === timer.endsAt) return;
+    timers.set(control, roundTimer(timer.endsAt, clock.now()), timer);
   }
 
   function unschedule(roundId: string): void {
@@ -229,7 +284,7 @@ export function createVoteService(deps: VoteServiceDeps): VoteService {
     next: RoundRecord,
     timer?: TimerChange,
   ): Promise<RoundRecord | null> {
-    if (!(await store.saveRound(next, round.state))) return null;
+    if (!(await store.saveRound(next, round))) return null;
     schedule(next);
     await publish(next.workshopId, timer);
     return next;
@@ -365,7 +420,7 @@ export function createVoteService(deps: VoteServiceDeps): VoteService {
             results: null,
             endsAt,
           },
-          endsAt === null ? undefined : { start: roundTimer(endsAt, now) },
+          endsAt === null ? undefined : { start: roundTimer(endsAt, now), round: { roundId, endsAt } },
         );
         return saved(next);
       }
@@ -394,7 +449,13 @@ export function createVoteService(deps: VoteServiceDeps): VoteService {
         return refuse('invalid_transition', 'This round has no time limit to extend');
       const now = clock.now();
       const endsAt = Math.min(round.endsAt + minutes * MINUTE_MS, now + TIMER_MAX_MS);
-      return saved(await save(round, { ...round, endsAt }, { start: roundTimer(endsAt, now) }));
+      return saved(
+        await save(
+          round,
+          { ...round, endsAt },
+          { start: roundTimer(endsAt, now), round: { roundId, endsAt } },
+        ),
+      );
     },
 
     async discard(workshopId, roundId) {
@@ -474,6 +535,20 @@ export function createVoteService(deps: VoteServiceDeps): VoteService {
         ids.set(round.id, id);
       }
       return ids;
+    },
+
+    changedElsewhere: (workshopId) => faces.changedElsewhere(workshopId),
+
+    async sweepDeadlines() {
+      for (const round of await store.timedOpenRounds()) {
+        if (!due(round)) continue;
+        await closeIfDue(round).catch((error: unknown) => {
+          log.error(
+            { workshopId: round.workshopId, roundId: round.id, err: String(error) },
+            'a vote round could not be closed',
+          );
+        });
+      }
     },
 
     forget(workshopId) {

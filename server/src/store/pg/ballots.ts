@@ -1,4 +1,3 @@
-import type { RoundState } from '@atelier/shared';
 import type pg from 'pg';
 import {
   type BallotStatusRow,
@@ -11,6 +10,7 @@ import {
   REPLAYED,
   type RoundColumns,
   RoundConfig,
+  type RoundFrom,
   type RoundRecord,
   revealRecord,
   roundParams,
@@ -34,11 +34,14 @@ const INSERT_ROUND = `
     created_at, opened_at, closed_at, revealed_at)
   VALUES ($1, $2, $3::jsonb, $4, $5, $6, $7::jsonb, $8, $9, $10, $11)`;
 
-/** Saved only from the state the caller read (`$8`): an UPDATE waits for the row and checks again. */
+/**
+ * Saved only from the state and deadline the caller read (`$8`, `$9`): an UPDATE waits for the
+ * row and checks again, so two nodes closing one round at its deadline cannot both save it.
+ */
 const UPDATE_ROUND = `
   UPDATE vote_rounds SET state = $2, ends_at = $3, results = $4::jsonb, opened_at = $5, closed_at = $6,
     revealed_at = $7
-  WHERE id = $1 AND discarded_at IS NULL AND state = $8`;
+  WHERE id = $1 AND discarded_at IS NULL AND state = $8 AND ends_at IS NOT DISTINCT FROM $9`;
 
 /**
  * A round's ballots (or one person's) with each voter's group, in one statement: one snapshot
@@ -82,7 +85,7 @@ function insertRound(writer: Pick<Executor, 'write'>, round: RoundRecord) {
   ]);
 }
 
-function updateRound(db: Queryable, round: RoundRecord, from: RoundState) {
+function updateRound(db: Queryable, round: RoundRecord, from: RoundFrom) {
   const p = roundParams(round);
   return db.query(UPDATE_ROUND, [
     p.id,
@@ -92,7 +95,8 @@ function updateRound(db: Queryable, round: RoundRecord, from: RoundState) {
     p.openedAt,
     p.closedAt,
     p.revealedAt,
-    from,
+    from.state,
+    from.endsAt,
   ]);
 }
 
@@ -202,7 +206,7 @@ export function createPgBallotStore(pool: pg.Pool, autocommit: Executor): Ballot
         );
         const now = toRound(locked.rows[0]);
         const revealed = now && revealRecord(now, await readBallots(client, now.id), at);
-        if (now && revealed) await updateRound(client, revealed, now.state);
+        if (now && revealed) await updateRound(client, revealed, now);
         return revealed;
       }),
     ballot: async (round, participantId) =>
