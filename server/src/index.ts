@@ -196,7 +196,8 @@ function startNode(
     timeoutMs: config.importParseTimeoutMs,
     exportTimeoutMs: config.exportTimeoutMs,
   });
-  // Personal data (docs/security.md): erasure, deletion, retention (swept now, then hourly).
+  // Personal data (docs/security.md): erasure, deletion, retention (swept now, awaited before the
+  // server is said to be started, then hourly).
   const purge = store.purge;
   const deletion = createWorkshopDeletion({ workshops, purge, rooms, sockets, votes, activity, events, log });
   const strategyDeletion = createStrategyDeletion({ strategies: strategyStore, deletion, purge, log });
@@ -312,7 +313,9 @@ function startNode(
         { url, ...(store.backend === 'sqlite' ? { dataDir: config.dataDir } : { database: 'postgres' }) },
         'listening',
       );
-      votes.ready.then(() => {
+      // Started once the deadlines are scheduled and the first retention sweep is over: on
+      // PostgreSQL both await the database, and an idle workshop must be gone when start-up ends.
+      Promise.all([votes.ready, retention?.ready]).then(() => {
         // The deadlines the start-up scheduled are this node's; the sweep adds those of dead nodes.
         if (leases && !closing)
           sweep = startDeadlineSweep({ leases, sweep: () => votes.sweepDeadlines(), log });

@@ -15,7 +15,7 @@ import { createRedisNodeEvents, type NodeEvent, type NodeEvents } from '../src/c
 import { createPresenceRelay } from '../src/cluster/presence-relay';
 import { createLogger } from '../src/log';
 import { PresenceTable } from '../src/sync/presence';
-import { api, connectDoc, type RunningServer, startServer, waitFor, workshopWith } from './harness';
+import { api, cleanup, connectDoc, type RunningServer, startServer, waitFor, workshopWith } from './harness';
 import { openDotsRound, votingWorkshop } from './votes-api';
 
 const CAST = {
@@ -89,6 +89,8 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const close of closing.reverse()) await close();
   await Promise.all([redis.cleanup(), db.drop()]);
+  // The harness's own databases and Redis prefixes, if any (TEST_BACKEND=postgres).
+  await cleanup();
 });
 
 describe('a server with other nodes', () => {

@@ -3,12 +3,14 @@ import { promisify } from 'node:util';
 import { CreateSessionResponse, CreateStrategyResponse, FacilitateResponse } from '@atelier/shared';
 import { describe, expect, it } from 'vitest';
 import { api, createWorkshop, REPO_ROOT, useServer } from './harness';
+import { databaseUrlOf } from './test-backend';
 
 const server = useServer();
 const run = promisify(execFile);
 
 /** Runs `npm run facilitator-link -- args` as the operator would (through tsx), with its exit code. */
 async function facilitatorLink(args: string[]) {
+  const databaseUrl = await databaseUrlOf(server.dataDir);
   try {
     const { stdout, stderr } = await run(
       process.execPath,
@@ -22,7 +24,8 @@ async function facilitatorLink(args: string[]) {
         '--origin',
         'https://atelier.example',
       ],
-      { cwd: REPO_ROOT },
+      // The server's database, as the operator's shell would name it (DATABASE_URL on PostgreSQL).
+      { cwd: REPO_ROOT, env: { ...process.env, ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) } },
     );
     return { code: 0, stdout, stderr };
   } catch (error) {

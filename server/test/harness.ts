@@ -3,14 +3,16 @@
  * in this process through `@atelier/server`'s `startServer` (`startServer`, `useServer`), or as
  * a child process (`startServerProcess`) for what needs one: kill -9, signals, the process's
  * own output — and talks to it with stock clients (fetch, y-websocket's `WebsocketProvider`
- * over `ws`) or with a raw `ws` socket for hand-crafted frames.
+ * over `ws`) or with a raw `ws` socket for hand-crafted frames. On SQLite by default; with
+ * `TEST_BACKEND=postgres`, each data directory's servers on a throwaway PostgreSQL database and
+ * Redis prefix of their own (`test-backend.ts`).
  *
  * Nothing here sleeps for a fixed time: every wait polls a condition or awaits an event,
  * and fails with a message saying what it was waiting for.
  */
 
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -38,6 +40,7 @@ import type { Awareness } from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { BACKEND_ENV_KEYS, backendEnv, dropBackends } from './test-backend';
 
 export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -62,6 +65,7 @@ const SERVER_ENV_KEYS = [
   'PRIVACY_NOTICE_FILE',
   'PRIVACY_CONTACT',
   'NODE_OPTIONS',
+  ...BACKEND_ENV_KEYS,
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -147,6 +151,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const dataDir = options.dataDir ?? (await makeTempDir());
   const config = loadConfig({
     ...testEnv(dataDir),
+    ...(await backendEnv(dataDir, options.env)),
     CLIENT_DIST: path.join(REPO_ROOT, 'client/dist'),
     ...options.env,
   });
@@ -192,7 +197,7 @@ export async function startServerProcess(options: ServerOptions = {}): Promise<S
   for (const [key, value] of Object.entries(process.env)) {
     if (value !== undefined && !SERVER_ENV_KEYS.includes(key) && !key.startsWith('VITEST')) env[key] = value;
   }
-  Object.assign(env, testEnv(dataDir), options.env);
+  Object.assign(env, testEnv(dataDir), await backendEnv(dataDir, options.env), options.env);
 
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
     cwd: REPO_ROOT,
@@ -323,7 +328,8 @@ export function useServer(options: ServerOptions = {}): RunningServer {
 
 /**
  * Closes every client and socket the harness opened, stops every server still running (kills
- * the child processes) and removes the temporary directories. For `afterAll`.
+ * the child processes), removes the temporary directories and drops the PostgreSQL databases
+ * and Redis prefixes of `TEST_BACKEND=postgres`. For `afterAll`.
  */
 export async function cleanup(): Promise<void> {
   for (const client of [...openClients]) client.destroy();
@@ -340,17 +346,7 @@ export async function cleanup(): Promise<void> {
   );
   await Promise.all([...tempDirs].map((dir) => rm(dir, { recursive: true, force: true })));
   tempDirs.clear();
-}
-
-/** Whether `needle` occurs in any file of `dir` (recursively), as UTF-8 bytes. */
-export async function dirContains(dir: string, needle: string): Promise<boolean> {
-  const bytes = Buffer.from(needle, 'utf8');
-  for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
-    if (!entry.isFile()) continue;
-    const content = await readFile(path.join(entry.parentPath ?? dir, entry.name));
-    if (content.includes(bytes)) return true;
-  }
-  return false;
+  await dropBackends();
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,4 +1,3 @@
-import path from 'node:path';
 import {
   ApiError,
   addNote,
@@ -24,11 +23,11 @@ import {
   WorkshopSummary,
 } from '@atelier/shared';
 import { strategyFileOf } from '@atelier/testing';
-import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { exportWorkshop } from './export-workshop';
 import { api, connectDoc, type DocClient, useServer } from './harness';
+import { withServerDatabase } from './server-database';
 
 const server = useServer();
 let built: Awaited<ReturnType<typeof exportWorkshop>> | undefined;
@@ -65,22 +64,15 @@ async function connect(room: string, token: string): Promise<Y.Doc> {
  * What the server's database holds, read-only while it runs: workshops, people, rounds, and
  * documents (by name: rooms compact their updates into snapshots at any time).
  */
-function rowCounts(): Record<'workshops' | 'participants' | 'rounds' | 'documents', number> {
-  const file = path.join(server.dataDir, 'atelier.sqlite');
-  const db = new Database(file, { readonly: true, fileMustExist: true });
-  try {
-    const count = (sql: string) => db.prepare(sql).pluck().get() as number;
-    return {
-      workshops: count('SELECT count(*) FROM workshops'),
-      participants: count('SELECT count(*) FROM participants'),
-      rounds: count('SELECT count(*) FROM vote_rounds'),
-      documents: count(
-        'SELECT count(*) FROM (SELECT doc FROM doc_updates UNION SELECT doc FROM doc_snapshots)',
-      ),
-    };
-  } finally {
-    db.close();
-  }
+function rowCounts(): Promise<Record<'workshops' | 'participants' | 'rounds' | 'documents', number>> {
+  return withServerDatabase(server.dataDir, async (db) => ({
+    workshops: await db.count('SELECT count(*) FROM workshops'),
+    participants: await db.count('SELECT count(*) FROM participants'),
+    rounds: await db.count('SELECT count(*) FROM vote_rounds'),
+    documents: await db.count(
+      'SELECT count(*) FROM (SELECT doc FROM doc_updates UNION SELECT doc FROM doc_snapshots) AS docs',
+    ),
+  }));
 }
 
 describe('importing a strategy', () => {
@@ -313,7 +305,7 @@ function longStrategyFile(): StrategyFile {
 describe('refusing a file', () => {
   /** Asserts a 400 listing exactly these problems (paths and messages), and that nothing was created. */
   async function refused(body: ImportWorkshopBody | string, expected: { path: string; message: RegExp }[]) {
-    const before = rowCounts();
+    const before = await rowCounts();
     const answer = await importWorkshop(body);
     expect(answer.status, JSON.stringify(answer.body)).toBe(400);
     const { error } = ApiError.parse(answer.body);
@@ -322,7 +314,7 @@ describe('refusing a file', () => {
     expect(error.issues).toEqual(
       expected.map(({ path, message }) => ({ path, message: expect.stringMatching(message) })),
     );
-    expect(rowCounts()).toEqual(before);
+    expect(await rowCounts()).toEqual(before);
   }
 
   it('refuses another schema version, a dangling link, a missing field or a non-object, listing each problem and creating nothing', async () => {
@@ -358,7 +350,7 @@ describe('refusing a file', () => {
   });
 
   it('refuses a body that is not an import body, and one over 20 MiB with 413 and a message saying so', async () => {
-    const before = rowCounts();
+    const before = await rowCounts();
     const notJson = await importWorkshop('{"strategy": ');
     expect([notJson.status, (notJson.body as ApiError).error.code]).toEqual([400, 'bad_request']);
     const badName = await importWorkshop({ strategy: {}, facilitatorName: ' ' });
@@ -376,7 +368,7 @@ describe('refusing a file', () => {
         message: 'This file is too large to import: a strategy file is at most 20 MiB',
       }),
     ]);
-    expect(rowCounts()).toEqual(before);
+    expect(await rowCounts()).toEqual(before);
     expect((await api(server.url, 'GET', '/healthz')).status).toBe(200);
   });
 });

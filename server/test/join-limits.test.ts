@@ -5,7 +5,6 @@
  * requests and takes about a second.
  */
 import http from 'node:http';
-import path from 'node:path';
 import {
   ApiError,
   addNote,
@@ -17,10 +16,8 @@ import {
   WorkshopPreview,
   WorkshopSummary,
 } from '@atelier/shared';
-import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createPrivacyNotices } from '../src/privacy/notice';
-import { DB_FILE } from '../src/store/db';
 import {
   api,
   cleanup,
@@ -33,6 +30,7 @@ import {
   waitDoc,
   workshopWith,
 } from './harness';
+import { openServerDatabase } from './server-database';
 
 /** The privacy notice's version a join acknowledges (the built-in French notice, as the test servers show it). */
 const NOTICE = createPrivacyNotices({ retentionDays: null, contact: null, file: null })('fr').version;
@@ -374,17 +372,18 @@ describe('closing the door', () => {
 describe('a code expires after the workshop was idle', () => {
   it('answers 410 code_expired past JOIN_CODE_TTL_DAYS, and a new code or reopening makes it work again', async () => {
     const server = await startServer({ env: { JOIN_CODE_TTL_DAYS: '2' } });
-    const db = new Database(path.join(server.dataDir, DB_FILE));
+    const db = await openServerDatabase(server.dataDir);
     const idleFor = (workshopId: string, days: number) =>
-      db
-        .prepare('UPDATE workshops SET last_active_at = ? WHERE id = ?')
-        .run(new Date(Date.now() - days * 86_400_000).toISOString(), workshopId);
+      db.run('UPDATE workshops SET last_active_at = ? WHERE id = ?', [
+        new Date(Date.now() - days * 86_400_000).toISOString(),
+        workshopId,
+      ]);
     try {
       const workshop = await createWorkshop(server.url);
-      idleFor(workshop.id, 1.5);
+      await idleFor(workshop.id, 1.5);
       expect((await api(server.url, 'GET', `/api/join/${workshop.joinCode}`)).status).toBe(200);
 
-      idleFor(workshop.id, 3);
+      await idleFor(workshop.id, 3);
       const expired = await api(server.url, 'GET', `/api/join/${workshop.joinCode}`);
       expectError(expired, 410, 'code_expired');
       expect(ApiError.parse(expired.body).error.message).toMatch(/new code/);
@@ -406,7 +405,7 @@ describe('a code expires after the workshop was idle', () => {
       expect((await api(server.url, 'GET', `/api/join/${rotated.body.joinCode}`)).status).toBe(200);
 
       // Idle again: reopening the door (even an open one) makes the same code valid again.
-      idleFor(workshop.id, 3);
+      await idleFor(workshop.id, 3);
       expectError(await api(server.url, 'GET', `/api/join/${rotated.body.joinCode}`), 410, 'code_expired');
       const reopened = await api(server.url, 'PUT', `/api/workshops/${workshop.id}/joining`, {
         token: workshop.facilitatorToken,
@@ -418,7 +417,7 @@ describe('a code expires after the workshop was idle', () => {
       });
       expect(joined.status).toBe(201);
     } finally {
-      db.close();
+      await db.close();
       await server.stop();
     }
   });

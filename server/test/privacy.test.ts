@@ -4,13 +4,12 @@
  * the exports, the synced documents or the logs), deleting a workshop (nothing of it left in
  * the files), retention of idle workshops, and a person's own data.
  *
- * The files are read from disk as they are, atelier.sqlite and atelier.sqlite-wal: each erasure
- * and deletion ends with a TRUNCATE checkpoint, so whatever SQLite kept is in those bytes.
- * Yjs writes strings as UTF-8 (lib0 `writeVarString`), as SQLite stores TEXT in a UTF-8
- * database: a name's UTF-8 bytes are how it would appear in either; UTF-16 is checked too.
+ * On SQLite the files are read from disk as they are, atelier.sqlite and atelier.sqlite-wal: each
+ * erasure and deletion ends with a TRUNCATE checkpoint, so whatever SQLite kept is in those bytes;
+ * on PostgreSQL every row of every table (`storedTraces`). Yjs writes strings as UTF-8 (lib0
+ * `writeVarString`), as both databases store text: a name's UTF-8 bytes are how it would appear
+ * in either; UTF-16 is checked too.
  */
-import { readdir, readFile } from 'node:fs/promises';
-import path from 'node:path';
 import {
   ApiError,
   addNote,
@@ -25,7 +24,6 @@ import {
   WorkshopPreview,
   WorkshopSummary,
 } from '@atelier/shared';
-import Database from 'better-sqlite3';
 import { unzipSync } from 'fflate';
 import { afterAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -44,26 +42,10 @@ import {
   waitDoc,
   waitFor,
 } from './harness';
+import { storedTraces, withServerDatabase } from './server-database';
 import { ok, openDotsRound, votesApi, votingWorkshop } from './votes-api';
 
 afterAll(cleanup);
-
-/** Every file of the data directory (the database, its WAL), as bytes. */
-async function dataFiles(dir: string): Promise<Buffer[]> {
-  const files = await readdir(dir, { withFileTypes: true });
-  return Promise.all(files.filter((f) => f.isFile()).map((f) => readFile(path.join(dir, f.name))));
-}
-
-/** Which of `needles` occur in the data directory's files, as UTF-8 or UTF-16LE bytes. */
-async function foundOnDisk(dir: string, needles: readonly string[]): Promise<string[]> {
-  const files = await dataFiles(dir);
-  return needles.filter((needle) =>
-    files.some(
-      (bytes) =>
-        bytes.includes(Buffer.from(needle, 'utf8')) || bytes.includes(Buffer.from(needle, 'utf16le')),
-    ),
-  );
-}
 
 /** An export's bytes as text: a zip (csv, xlsx, docx) is unzipped, every entry read. */
 function exportText(bytes: Uint8Array): string {
@@ -182,7 +164,7 @@ describe('erasing a participant', () => {
       );
     await waitFor(() => presentNames().includes(NAME), 'Olga to see Zoé present');
     // The test means something: the name is in the database file before the erasure.
-    expect(await foundOnDisk(server.dataDir, [NAME])).toEqual([NAME]);
+    expect(await storedTraces(server.dataDir, [NAME])).toEqual([NAME]);
 
     // Only facilitators erase; nobody erases themselves or the creator.
     const erasePath = (pid: string) => `/api/workshops/${workshop.id}/participants/${pid}/erase`;
@@ -233,7 +215,7 @@ describe('erasing a participant', () => {
     expect(readNotes(olgaBoard.doc).map((n) => n.text)).toContain(HER_NOTE);
 
     // No byte of the name: not in the files, the exports, the synced documents, the logs.
-    expect(await foundOnDisk(server.dataDir, [NAME])).toEqual([]);
+    expect(await storedTraces(server.dataDir, [NAME])).toEqual([]);
     for (const format of FORMATS) {
       const text = exportText(await exportBytes(server, workshop.id, fanny, format));
       expect(text, `the ${format} export`).not.toContain(NAME);
@@ -266,7 +248,7 @@ describe('erasing a participant', () => {
     ]);
 
     // With his contributions: Hippolyte's note goes, from the board and from the files.
-    expect(await foundOnDisk(server.dataDir, [HIS_NOTE])).toEqual([HIS_NOTE]);
+    expect(await storedTraces(server.dataDir, [HIS_NOTE])).toEqual([HIS_NOTE]);
     const withNotes = await api<{ participant: { name: string }; removedNotes: number }>(
       server.url,
       'POST',
@@ -276,8 +258,8 @@ describe('erasing a participant', () => {
     expect(withNotes.body).toMatchObject({ participant: { name: 'Participant·e 3' }, removedNotes: 1 });
     await waitDoc(olgaBoard, (d) => readNotes(d).length === 1, 'Hippolyte’s note to leave Olga’s board');
     expect(readNotes(olgaBoard.doc)[0]?.text).toBe(HER_NOTE);
-    expect(await foundOnDisk(server.dataDir, [OTHER, HIS_NOTE])).toEqual([]);
-    expect(await foundOnDisk(server.dataDir, [HER_NOTE])).toEqual([HER_NOTE]);
+    expect(await storedTraces(server.dataDir, [OTHER, HIS_NOTE])).toEqual([]);
+    expect(await storedTraces(server.dataDir, [HER_NOTE])).toEqual([HER_NOTE]);
     expect(server.logs).not.toContain(OTHER);
   });
 });
@@ -350,11 +332,11 @@ describe('deleting a workshop', () => {
       round.id,
     ];
     await waitFor(
-      async () => (await foundOnDisk(server.dataDir, [DRAFT])).length === 1,
+      async () => (await storedTraces(server.dataDir, [DRAFT])).length === 1,
       'the draft to be stored',
     );
     // The test means something: every trace is on disk before the deletion.
-    expect(await foundOnDisk(server.dataDir, traces)).toEqual(traces);
+    expect(await storedTraces(server.dataDir, traces)).toEqual(traces);
 
     const route = `/api/workshops/${titled.id}`;
     // Not the co-facilitator, not a participant, not another workshop's creator; not without
@@ -401,7 +383,7 @@ describe('deleting a workshop', () => {
     expectError(await api(server.url, 'GET', route, { token: fanny }), 404, 'not_found');
     const late = { code: titled.joinCode, name: 'Late', group: 'other', noticeVersion: 'x' };
     expectError(await api(server.url, 'POST', '/api/join', { body: late }), 404, 'not_found');
-    expect(await foundOnDisk(server.dataDir, traces)).toEqual([]);
+    expect(await storedTraces(server.dataDir, traces)).toEqual([]);
     expect(logEntries(server).some((e) => e.msg === 'workshop deleted' && e.workshopId === titled.id)).toBe(
       true,
     );
@@ -409,15 +391,12 @@ describe('deleting a workshop', () => {
 
     // Shutting down compacts every loaded room: the deleted ones were dropped, nothing comes back.
     await server.stop();
-    expect(await foundOnDisk(server.dataDir, traces)).toEqual([]);
-    const db = new Database(path.join(server.dataDir, 'atelier.sqlite'), { readonly: true });
-    try {
-      expect(db.prepare('SELECT id FROM workshops').pluck().all()).toEqual([other.workshop.id]);
-      expect(db.prepare('SELECT count(*) FROM vote_entries').pluck().get()).toBe(1);
-      expect(db.prepare('SELECT count(*) FROM participants').pluck().get()).toBe(2);
-    } finally {
-      db.close();
-    }
+    expect(await storedTraces(server.dataDir, traces)).toEqual([]);
+    await withServerDatabase(server.dataDir, async (db) => {
+      expect(await db.column('SELECT id FROM workshops')).toEqual([other.workshop.id]);
+      expect(await db.count('SELECT count(*) FROM vote_entries')).toBe(1);
+      expect(await db.count('SELECT count(*) FROM participants')).toBe(2);
+    });
   });
 });
 
@@ -439,16 +418,17 @@ describe('retention', () => {
     await server.stop();
     const DAY = 86_400_000;
     const daysAgo = (n: number) => new Date(Date.now() - n * DAY).toISOString();
-    const db = new Database(path.join(dataDir, 'atelier.sqlite'));
-    const setIdle = db.prepare('UPDATE workshops SET last_active_at = ? WHERE id = ?');
-    setIdle.run(daysAgo(31), idle.id);
-    setIdle.run(daysAgo(2), recent.id);
-    setIdle.run(daysAgo(25), nearly.id);
-    db.close();
+    await withServerDatabase(dataDir, async (db) => {
+      const setIdle = (days: number, id: string) =>
+        db.run('UPDATE workshops SET last_active_at = ? WHERE id = ?', [daysAgo(days), id]);
+      await setIdle(31, idle.id);
+      await setIdle(2, recent.id);
+      await setIdle(25, nearly.id);
+    });
 
     server = await startServer({ dataDir, env: { RETENTION_DAYS: '30' } });
     expectError(await api(server.url, 'GET', `/api/join/${idle.joinCode}`), 404, 'not_found');
-    expect(await foundOnDisk(dataDir, ['Atelier oublié depuis longtemps', 'Oubliville', idle.id])).toEqual(
+    expect(await storedTraces(dataDir, ['Atelier oublié depuis longtemps', 'Oubliville', idle.id])).toEqual(
       [],
     );
     expect(logEntries(server).some((e) => e.msg === 'workshop deleted' && e.why === 'retention')).toBe(true);

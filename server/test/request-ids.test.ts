@@ -128,11 +128,27 @@ describe('connection ids', () => {
     const { workshop, alice } = await workshopWith(server.url, { alice: TWO_AND_OBSERVER.alice });
     const raw = openRaw(server.wsUrl, roomName(workshop.id, 'board'), alice.token);
     expect(await raw.opened).toBe(true);
+    // Joined: the server sent its sync step 1.
+    await waitFor(() => raw.messages.length > 0, 'the socket to join its room');
     const stopping = server.stop();
     const ended = await rawEnded(raw, 'the shutdown to close the socket');
     await stopping;
     expect(ended).toMatchObject({ kind: 'close', code: CLOSE_CODES.goingAway });
     const id = closeId(ended.kind === 'close' ? ended.reason : '');
     expect(logEntries(server).some((e) => e.msg === 'sync connected' && e.connectionId === id)).toBe(true);
+  });
+
+  it('closes a socket still being let in when the shutdown starts, naming it too', async () => {
+    const server = await startServer();
+    const { workshop, alice } = await workshopWith(server.url, { alice: TWO_AND_OBSERVER.alice });
+    const raw = openRaw(server.wsUrl, roomName(workshop.id, 'board'), alice.token);
+    expect(await raw.opened).toBe(true);
+    // At once: its token lookup and room load may still be under way (on PostgreSQL, they are).
+    const stopping = server.stop();
+    const ended = await rawEnded(raw, 'the shutdown to close the socket');
+    await stopping;
+    expect(ended).toMatchObject({ kind: 'close', code: CLOSE_CODES.goingAway });
+    const id = closeId(ended.kind === 'close' ? ended.reason : '');
+    expect(logEntries(server).some((e) => e.connectionId === id)).toBe(true);
   });
 });

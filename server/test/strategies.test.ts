@@ -21,13 +21,13 @@ import {
   connectDoc,
   createWorkshop,
   type DocClient,
-  dirContains,
   join,
   SyncRefused,
   useServer,
   waitDoc,
   waitFor,
 } from './harness';
+import { storedTraces } from './server-database';
 
 const server = useServer();
 
@@ -504,11 +504,11 @@ describe('strategies and sessions', () => {
     expect(next.invited.map((p) => p.name)).toEqual(['Léa']);
   });
 
-  it('deletes a strategy with all its sessions, and their bytes leave the disk', async () => {
+  it('deletes a strategy with all its sessions, and their bytes leave the database', async () => {
     const title = 'Stratégie à effacer de Montvallon';
     const { strategy, first, alice } = await strategyWithFirstSession(title);
     const second = await addSession(strategy);
-    expect(await dirContains(server.dataDir, title)).toBe(true);
+    expect(await storedTraces(server.dataDir, [title])).toEqual([title]);
     const wrong = await api(server.url, 'DELETE', `/api/strategies/${strategy.id}`, {
       token: strategy.token,
       body: { confirm: 'autre chose' },
@@ -531,7 +531,7 @@ describe('strategies and sessions', () => {
     expect((await api(server.url, 'GET', `/api/join/${first.session.joinCode}`)).status).toBe(404);
     // The strategy's title (in its row and its sessions' titles) and the sessions' ids are gone.
     for (const trace of [title, strategy.id, first.session.workshopId, second.session.workshopId])
-      expect(await dirContains(server.dataDir, trace), trace).toBe(false);
+      expect(await storedTraces(server.dataDir, [trace])).toEqual([]);
   });
 
   it('refuses bad bodies and changes nothing', async () => {

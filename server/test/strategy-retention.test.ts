@@ -1,8 +1,7 @@
-import path from 'node:path';
 import { CreateSessionResponse, CreateStrategyResponse, StrategyDetail } from '@atelier/shared';
-import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { api, cleanup, logEntries, makeTempDir, startServer } from './harness';
+import { withServerDatabase } from './server-database';
 
 afterAll(cleanup);
 
@@ -30,12 +29,12 @@ describe('retention with strategies', () => {
     const first = await addSession();
     const second = await addSession();
     await server.stop();
-    const db = new Database(path.join(dataDir, 'atelier.sqlite'));
-    db.prepare('UPDATE workshops SET last_active_at = ? WHERE id = ?').run(
-      new Date(Date.now() - 31 * 86_400_000).toISOString(),
-      first.workshopId,
+    await withServerDatabase(dataDir, (db) =>
+      db.run('UPDATE workshops SET last_active_at = ? WHERE id = ?', [
+        new Date(Date.now() - 31 * 86_400_000).toISOString(),
+        first.workshopId,
+      ]),
     );
-    db.close();
 
     server = await startServer({ dataDir, env: { RETENTION_DAYS: '30' } });
     expect(
@@ -73,11 +72,11 @@ describe('retention with strategies', () => {
     const stale = await newStrategy('Val Sec');
     const fresh = await newStrategy('Val Neuf');
     await server.stop();
-    const db = new Database(path.join(dataDir, 'atelier.sqlite'));
     const longAgo = new Date(Date.now() - 31 * 86_400_000).toISOString();
-    db.prepare('UPDATE workshops SET last_active_at = ? WHERE id = ?').run(longAgo, session.workshopId);
-    db.prepare('UPDATE strategies SET created_at = ? WHERE id = ?').run(longAgo, stale.strategy.id);
-    db.close();
+    await withServerDatabase(dataDir, async (db) => {
+      await db.run('UPDATE workshops SET last_active_at = ? WHERE id = ?', [longAgo, session.workshopId]);
+      await db.run('UPDATE strategies SET created_at = ? WHERE id = ?', [longAgo, stale.strategy.id]);
+    });
 
     server = await startServer({ dataDir, env: { RETENTION_DAYS: '30' } });
     const deleted = logEntries(server)
@@ -96,8 +95,8 @@ describe('retention with strategies', () => {
     // Created a moment ago: its facilitator has yet to add its first session.
     expect((await read(fresh)).status).toBe(200);
     await server.stop();
-    const after = new Database(path.join(dataDir, 'atelier.sqlite'), { readonly: true });
-    expect(after.prepare('SELECT id FROM strategies').pluck().all()).toEqual([fresh.strategy.id]);
-    after.close();
+    expect(await withServerDatabase(dataDir, (db) => db.column('SELECT id FROM strategies'))).toEqual([
+      fresh.strategy.id,
+    ]);
   });
 });

@@ -66,10 +66,17 @@ export function createdAt(name: string): number | null {
 }
 
 /**
- * Creates an empty database and returns its URL; call `drop()` at the end (`afterAll`), or use
- * `withPostgres`. Databases of crashed runs older than a day are dropped on the way.
+ * Creates an empty database (or a copy of `template`, a database nobody is connected to) and
+ * returns its URL; call `drop()` at the end (`afterAll`), or use `withPostgres`. Databases of
+ * crashed runs older than a day are dropped on the way.
  */
-export async function createTestDatabase(adminUrl = testDatabaseUrl()): Promise<TestDatabase> {
+export async function createTestDatabase(
+  adminUrl = testDatabaseUrl(),
+  options: { template?: string } = {},
+): Promise<TestDatabase> {
+  const { template } = options;
+  if (template !== undefined && createdAt(template) === null)
+    throw new Error(`createTestDatabase: ${template} is not a test database`);
   const now = Date.now();
   const name = newDatabaseName(now);
   await withAdmin(adminUrl, async (client) => {
@@ -82,7 +89,7 @@ export async function createTestDatabase(adminUrl = testDatabaseUrl()): Promise<
       if (at !== null && now - at > STALE_AFTER_MS)
         await client.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
     }
-    await client.query(`CREATE DATABASE ${name}`);
+    await client.query(`CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ''}`);
   });
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;

@@ -72,7 +72,8 @@ type Door =
 /**
  * Failed attempts (a code that is malformed, unknown, closed or expired) are counted per client
  * address and for the whole server (`JoinAttempts`); past the limits, 429 before any lookup.
- * Checking, looking up and counting happen in one synchronous step per request.
+ * Checking and counting happen in one synchronous step per request, before the lookup; a right
+ * code is given back (`JoinAttempts.attempt`).
  */
 export function joinRoutes(deps: AppDeps) {
   const { workshops } = deps;
@@ -149,17 +150,15 @@ export function joinRoutes(deps: AppDeps) {
     // 404 and 410 are cacheable by default: a door reopened must not stay closed in a browser's cache.
     c.header('Cache-Control', 'no-store');
     const address = requestAddress(c, hops);
-    const refusal = attempts.admit(address);
-    if (refusal) return { answer: refuse(c, address, refusal) } as const;
-    if (code === null) {
-      attempts.failed(address);
-      return { answer: apiError(c, 'bad_request', malformed) } as const;
-    }
-    const found = await door(code);
-    if (found.error) {
-      attempts.failed(address);
-      return { answer: apiError(c, found.error, found.message) } as const;
-    }
+    const tried = await attempts.attempt(
+      address,
+      async () => (code === null ? null : door(code)),
+      (found) => found !== null && !found.error,
+    );
+    if ('refused' in tried) return { answer: refuse(c, address, tried.refused) } as const;
+    const found = tried.result;
+    if (found === null) return { answer: apiError(c, 'bad_request', malformed) } as const;
+    if (found.error) return { answer: apiError(c, found.error, found.message) } as const;
     return { workshop: found.workshop } as const;
   }
 

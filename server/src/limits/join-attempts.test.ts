@@ -36,6 +36,45 @@ describe('join attempts per address', () => {
     expect(attempts.admit('127.0.0.2')).toBeNull();
   });
 
+  it('counts lookups still in flight, and a refunded one (a right code) costs nothing', () => {
+    const attempts = new JoinAttempts(LIMITS, { now: clock().now });
+    // Ten lookups admitted and counted before any answered: the eleventh is refused.
+    for (let i = 0; i < 10; i++) {
+      expect(attempts.admit('127.0.0.2')).toBeNull();
+      attempts.failed('127.0.0.2');
+    }
+    expect(attempts.admit('127.0.0.2')?.limit).toBe('join-address');
+    // One of them had the right code: its count is given back, the next attempt passes.
+    attempts.refund('127.0.0.2');
+    expect(attempts.admit('127.0.0.2')).toBeNull();
+    expect(failUntilRefused(attempts, '127.0.0.2')).toBe(1);
+  });
+
+  it('lets lookups in flight decide: right codes all pass, wrong ones stop at the burst', async () => {
+    const attempts = new JoinAttempts(LIMITS, { now: clock().now });
+    // 30 lookups started at once from one address (each awaits before answering), all right or
+    // all wrong: how many were looked up, and how many refused.
+    const atOnce = async (address: string, right: boolean) => {
+      const tried = await Promise.all(
+        Array.from({ length: 30 }, () =>
+          attempts.attempt(
+            address,
+            async () => right,
+            (ok) => ok,
+          ),
+        ),
+      );
+      return {
+        looked: tried.filter((t) => 'result' in t).length,
+        refused: tried.filter((t) => 'refused' in t).length,
+      };
+    };
+    // A room joining with the right code: past the burst they wait for the first ones, given back.
+    expect(await atOnce('127.0.0.2', true)).toEqual({ looked: 30, refused: 0 });
+    // Wrong codes from another address: 10 looked up, the others refused once those failed.
+    expect(await atOnce('127.0.0.3', false)).toEqual({ looked: 10, refused: 20 });
+  });
+
   it('makes the wait grow the longer guessing goes on: seconds, then minutes, then a quarter hour', () => {
     const time = clock();
     const attempts = new JoinAttempts(LIMITS, { now: time.now });

@@ -44,13 +44,18 @@ const DAY = 86_400;
  * address that already failed `whenSpentPerDay` times today is refused before any lookup,
  * while an address with fewer failures (someone who has the right code) is still looked up.
  *
- * `admit` then `failed` must run without an `await` between them (the join routes do both in
- * one synchronous step), so that concurrent requests cannot all pass before any is counted.
+ * `admit` then `failed` must run without an `await` between them, so that concurrent requests
+ * cannot all pass before any is counted. A lookup awaits the store (on PostgreSQL, a round trip):
+ * `attempt` counts it as failed before, gives it back when the code turns out right, and makes an
+ * attempt refused while other lookups are in flight wait for them and ask again, since theirs may
+ * turn out right (a room of 45 joining at once behind one address must all get in).
  */
 export class JoinAttempts {
   private readonly perAddress: KeyedBuckets[];
   private readonly whenSpent: KeyedBuckets;
   private readonly global: TokenBucket;
+  /** Lookups under way (`attempt`), each settled once its count is final. */
+  private readonly inFlight = new Set<Promise<void>>();
 
   constructor(
     readonly limits: JoinLimits = DEFAULT_JOIN_LIMITS,
@@ -84,6 +89,50 @@ export class JoinAttempts {
     for (const buckets of this.perAddress) buckets.take(address);
     this.whenSpent.take(address);
     this.global.take();
+  }
+
+  /**
+   * Admits an attempt from `address` and runs its lookup, counted as failed unless `right` says
+   * its result is a right code (a lookup that throws costs nothing either); or the refusal, once
+   * no lookup still in flight could give anything back.
+   */
+  async attempt<T>(
+    address: string,
+    lookup: () => Promise<T>,
+    right: (result: T) => boolean,
+  ): Promise<{ refused: JoinRefusal } | { result: T }> {
+    for (;;) {
+      const refusal = this.admit(address);
+      if (!refusal) break;
+      if (this.inFlight.size === 0) return { refused: refusal };
+      await Promise.race(this.inFlight);
+    }
+    this.failed(address);
+    let settle: () => void = () => {};
+    const settled = new Promise<void>((resolve) => {
+      settle = resolve;
+    });
+    this.inFlight.add(settled);
+    let cost = true;
+    try {
+      const result = await lookup();
+      cost = !right(result);
+      return { result };
+    } catch (error) {
+      cost = false;
+      throw error;
+    } finally {
+      if (!cost) this.refund(address);
+      this.inFlight.delete(settled);
+      settle();
+    }
+  }
+
+  /** Gives back what `failed` counted for an attempt whose code turned out right: it costs nothing. */
+  refund(address: string): void {
+    for (const buckets of this.perAddress) buckets.give(address);
+    this.whenSpent.give(address);
+    this.global.give();
   }
 
   /** The most addresses any of the per-address maps holds (bounded by `maxKeys`). */

@@ -29,6 +29,12 @@ export class TokenBucket {
     return true;
   }
 
+  /** Gives back `n` tokens taken for something that turned out not to cost (never above capacity). */
+  give(n = 1): void {
+    this.refill();
+    this.tokens = Math.min(this.capacity, this.tokens + n);
+  }
+
   /** Milliseconds until `n` tokens are there (0 when they are). */
   waitMs(n = 1): number {
     this.refill();
@@ -68,6 +74,10 @@ export class KeyedBuckets {
 
   take(key: string, n = 1): boolean {
     return this.bucket(key).take(n);
+  }
+
+  give(key: string, n = 1): void {
+    this.buckets.get(key)?.give(n);
   }
 
   waitMs(key: string, n = 1): number {

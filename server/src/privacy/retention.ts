@@ -18,6 +18,8 @@ export interface Retention {
   sweep(): Promise<string[]>;
   /** What the facilitator is told: the last activity before now and the deletion it would lead to. */
   info(workshop: WorkshopRecord): RetentionInfo;
+  /** Settles once the first sweep is over, deleted or failed (`startServer` resolves after it). */
+  readonly ready: Promise<void>;
   /** Stops the periodic sweep. */
   stop(): void;
 }
@@ -34,7 +36,7 @@ export interface RetentionOptions {
   now?: () => number;
 }
 
-/** Starts retention: a first sweep at once, then a timer that does not keep the process alive. */
+/** Starts retention: a first sweep at once (`ready`), then a timer that does not keep the process alive. */
 export function startRetention(options: RetentionOptions): Retention {
   const { days, workshops, deletion, strategies, strategyDeletion, log } = options;
   const now = options.now ?? Date.now;
@@ -71,12 +73,16 @@ export function startRetention(options: RetentionOptions): Retention {
   };
   // A sweep that fails (the store unreachable) is tried again at the next one.
   const swept = () =>
-    void sweep().catch((error: unknown) => log.error({ err: String(error) }, 'retention sweep failed'));
-  swept();
+    sweep().then(
+      () => undefined,
+      (error: unknown) => log.error({ err: String(error) }, 'retention sweep failed'),
+    );
+  const ready = swept();
   const timer = setInterval(swept, options.everyMs ?? 3_600_000);
   timer.unref();
   return {
     sweep,
+    ready,
     info: (workshop) => ({
       days,
       lastActiveAt: workshop.lastActiveAt,

@@ -92,6 +92,8 @@ export function attachSyncEndpoint(
   const { rooms, workshops, sockets, metrics } = deps;
   // `ws` defaults to 100 MiB frames; the limit must be set here, per server.
   const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes });
+  /** Set by `close()`: a socket whose admission (token lookup, room load) ends later is closed, not joined. */
+  let shuttingDown = false;
   const connections = new Map<WebSocket, Connection>();
   const limits = options.limits ? new SocketLimits(options.limits) : null;
 
@@ -172,8 +174,8 @@ export function attachSyncEndpoint(
       // Private drafts are their author's alone: facilitators see only how many there are.
       if (parsed.kind === 'drafts' && parsed.owner !== participant.id)
         return refusal(CLOSE_CODES.unauthorized, 'drafts of another participant');
-      // Gone before it was let in: nothing is loaded for it.
-      if (closedEarly) return null;
+      // Gone before it was let in, or the server is shutting down: nothing is loaded for it.
+      if (closedEarly || shuttingDown) return null;
       const name = roomRefName(parsed);
       // A board connection reads the lock from the workshop's control room, loaded while it lasts.
       const control =
@@ -188,11 +190,18 @@ export function attachSyncEndpoint(
     admitted().then(
       (admission) => {
         stopBuffering();
-        if (admission === null) return;
-        if ('refused' in admission) {
+        if (admission !== null && 'refused' in admission) {
           refuse(admission.refused.code, admission.refused.reason);
           return;
         }
+        if (shuttingDown) {
+          // Admitted while the server shuts down (an awaited lookup let `close()` run first): its
+          // room is written for the last time now, so the client is sent elsewhere as the others.
+          admission?.control?.release();
+          if (!closedEarly) refuse(CLOSE_CODES.goingAway, 'server shutting down');
+          return;
+        }
+        if (admission === null) return;
         const { room, control } = admission;
         if (closedEarly) {
           control?.release();
@@ -353,6 +362,7 @@ export function attachSyncEndpoint(
 
   return {
     close() {
+      shuttingDown = true;
       clearInterval(ping);
       clearInterval(keepalive);
       for (const connection of connections.values())
