@@ -147,6 +147,12 @@ function startNode(
   const journalStore = store.journal;
   const attendance = new Attendance();
   const editJournal = createEditJournal({ attendance });
+  // Imports' reading, exports' writing and big rooms' cold loads, off the sync loop (issue 19 §3).
+  const work = new WorkPool({
+    workers: config.workerThreads,
+    timeoutMs: config.importParseTimeoutMs,
+    exportTimeoutMs: config.exportTimeoutMs,
+  });
   const rooms = new RoomManager(
     docs,
     transactions,
@@ -159,6 +165,7 @@ function startNode(
       // Written at the workshop's creation: with nothing stored, their snapshot is missing.
       seeded: (name) => parseRoomName(name)?.kind !== 'drafts',
       journal: editJournal,
+      slicer: work,
       ...(options.cluster?.presenceRelay ? { presenceRelay: options.cluster.presenceRelay } : {}),
       ...(bus ? { bus } : {}),
     },
@@ -190,12 +197,6 @@ function startNode(
   const leases = options.cluster?.leases;
   let sweep: DeadlineSweep | null = null;
 
-  // Imports' reading and exports' writing, off the sync loop (issue 19 §3).
-  const work = new WorkPool({
-    workers: config.workerThreads,
-    timeoutMs: config.importParseTimeoutMs,
-    exportTimeoutMs: config.exportTimeoutMs,
-  });
   // Personal data (docs/security.md): erasure, deletion, retention (swept now, awaited before the
   // server is said to be started, then hourly).
   const purge = store.purge;

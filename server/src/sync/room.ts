@@ -9,7 +9,7 @@ import { type HeldUpdate, INTEREST_FROM_PEOPLE, InterestRelay } from './interest
 import { encodePermissionDenied, encodeSyncStep1, encodeUpdate } from './messages';
 import { type PresenceEntry, type PresenceLink, type PresenceRelay, PresenceTable } from './presence';
 import { BUS_ORIGIN } from './room-bus';
-import { rebuildStoredDoc } from './stored-doc';
+import { type DocSlicer, loadStoredDoc, type RebuiltDoc } from './stored-doc';
 import { SyncReplies } from './sync-replies';
 import type { TurnCommit, TurnFlusher } from './turn';
 
@@ -46,6 +46,8 @@ export interface RoomOptions {
   journal?: EditJournal;
   /** Shares presence with the other nodes serving the room; none in the embedded mode. */
   presenceRelay?: PresenceRelay;
+  /** Rebuilds big stored documents off the room's thread (the worker pool); none: always at once. */
+  slicer?: DocSlicer;
 }
 
 /** What the room manager is told of a room's storage failures. */
@@ -146,7 +148,9 @@ export class Room implements TurnCommit {
     options: RoomOptions,
     hooks: RoomHooks = {},
   ): Promise<Room> {
-    const room = new Room(name, await store.load(name), store, flusher, log, options, hooks);
+    const stored = await store.load(name);
+    const rebuilt = await loadStoredDoc(name, stored, log, options.seeded?.(name) ?? false, options.slicer);
+    const room = new Room(name, stored, rebuilt, store, flusher, log, options, hooks);
     if (room.needsCompaction()) await room.tryCompact('compaction on load failed');
     return room;
   }
@@ -154,6 +158,7 @@ export class Room implements TurnCommit {
   private constructor(
     readonly name: string,
     stored: StoredDoc,
+    rebuilt: RebuiltDoc,
     private readonly store: RoomStore,
     readonly flusher: TurnFlusher,
     private readonly log: Logger,
@@ -161,7 +166,7 @@ export class Room implements TurnCommit {
     private readonly hooks: RoomHooks,
   ) {
     this.journal = options.journal?.room(name) ?? null;
-    const loaded = this.rebuild(stored);
+    const loaded = this.adopt(stored, rebuilt);
     this.current = loaded.doc;
     this.replies = loaded.replies;
     // Once nothing can throw: a room that failed to load never joined.
@@ -378,9 +383,18 @@ export class Room implements TurnCommit {
     this.held = [];
   }
 
-  /** Rebuilds the stored document into a fresh one; throws `RoomDamaged` when it cannot be. */
-  private rebuild(stored: StoredDoc): { doc: Y.Doc; replies: SyncReplies } {
-    const rebuilt = rebuildStoredDoc(this.name, stored, this.log, this.options.seeded?.(this.name) ?? false);
+  /** Reads the stored document again into a fresh one; rejects with `RoomDamaged` when it cannot be rebuilt. */
+  private async rebuild(): Promise<{ doc: Y.Doc; replies: SyncReplies }> {
+    const { name, log, options } = this;
+    const stored = await this.store.load(name);
+    return this.adopt(
+      stored,
+      await loadStoredDoc(name, stored, log, options.seeded?.(name) ?? false, options.slicer),
+    );
+  }
+
+  /** Takes a rebuilt document as the room's: its log's weight, its sync replies, its updates watched. */
+  private adopt(stored: StoredDoc, rebuilt: RebuiltDoc): { doc: Y.Doc; replies: SyncReplies } {
     this.lastSeq = stored.lastSeq;
     this.snapshotBytes = stored.snapshot?.byteLength ?? 0;
     this.logBytes = rebuilt.updates.reduce((sum, u) => sum + u.byteLength, 0);
@@ -421,7 +435,7 @@ export class Room implements TurnCommit {
     this.persistError = null;
     let loaded: { doc: Y.Doc; replies: SyncReplies };
     try {
-      loaded = this.rebuild(await this.store.load(this.name));
+      loaded = await this.rebuild();
     } catch (error) {
       this.log.error(
         { room: this.name, err: String(error) },

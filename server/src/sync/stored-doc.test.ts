@@ -1,7 +1,7 @@
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { RoomDamaged, rebuildStoredDoc } from './stored-doc';
+import { type DocSlicer, loadStoredDoc, RoomDamaged, rebuildStoredDoc, sliceStoredDoc } from './stored-doc';
 
 const log = pino({ level: 'silent' });
 
@@ -67,5 +67,66 @@ describe('rebuildStoredDoc', () => {
     const empty = { snapshot: null, updates: [], lastSeq: 0 };
     expect(() => rebuildStoredDoc('w', empty, log, true)).toThrow(/snapshot is missing/);
     expect(rebuildStoredDoc('w/drafts/p', empty, log, false).skipped).toBe(0);
+  });
+});
+
+describe('loadStoredDoc off the room thread', () => {
+  // The worker's half run here: what a worker thread runs is this same function (workers/jobs.ts).
+  const inProcess: DocSlicer = { sliceDoc: async (snapshot, updates) => sliceStoredDoc(snapshot, updates) };
+  const load = (stored: Parameters<typeof loadStoredDoc>[1], seeded = false, slicer = inProcess) =>
+    loadStoredDoc('w', stored, log, seeded, slicer, 0);
+
+  it('rebuilds the same document from slices, keeping the snapshot and log for the first sync replies', async () => {
+    const { doc, snapshot, updates } = history();
+    const rebuilt = await load({ snapshot, updates, lastSeq: 3 });
+    expect(rebuilt.doc.getMap('notes').toJSON()).toEqual(doc.getMap('notes').toJSON());
+    expect(rebuilt.doc.getMap('other').toJSON()).toEqual({ k: 1 });
+    expect(rebuilt.snapshot).toBe(snapshot);
+    expect(rebuilt.updates).toEqual(updates);
+  });
+
+  it('lets the event loop turn while a big board is applied', async () => {
+    const doc = new Y.Doc();
+    const notes = doc.getMap('notes');
+    doc.transact(() => {
+      for (let i = 0; i < 3000; i++)
+        notes.set(`n${i}`, new Y.Map(Object.entries({ text: `idée ${i}`, x: i })));
+    });
+    let turns = 0;
+    const counting = setInterval(() => turns++, 0);
+    const rebuilt = await load({ snapshot: Y.encodeStateAsUpdate(doc), updates: [], lastSeq: 1 });
+    clearInterval(counting);
+    expect(rebuilt.doc.getMap('notes').size).toBe(3000);
+    expect(turns).toBeGreaterThan(0);
+  });
+
+  it('leaves out a logged update that does not decode, as at once', async () => {
+    const { snapshot, updates } = history();
+    const [first, second] = updates as [Uint8Array, Uint8Array];
+    const rebuilt = await load({ snapshot, updates: [garbage(first), second], lastSeq: 3 });
+    expect(rebuilt.skipped).toBe(1);
+    expect(rebuilt.updates).toEqual([second]);
+    expect((rebuilt.doc.getMap('notes').get('n1') as Y.Map<string>).get('text')).toBe('changed');
+  });
+
+  it('refuses what rebuilding at once refuses: a bad snapshot, missing content, a seeded room with nothing', async () => {
+    const { snapshot, updates } = history();
+    await expect(load({ snapshot: garbage(snapshot), updates, lastSeq: 3 })).rejects.toThrow(
+      /snapshot does not decode/,
+    );
+    await expect(load({ snapshot: null, updates, lastSeq: 3 })).rejects.toThrow(
+      /refer to content that is not stored/,
+    );
+    await expect(load({ snapshot: null, updates: [], lastSeq: 0 }, true)).rejects.toThrow(
+      /snapshot is missing/,
+    );
+    await expect(load({ snapshot, updates, lastSeq: 3, snapshotDamaged: true })).rejects.toThrow(RoomDamaged);
+  });
+
+  it('rebuilds at once when the worker cannot take the job', async () => {
+    const { doc, snapshot, updates } = history();
+    const busy: DocSlicer = { sliceDoc: () => Promise.reject(new Error('every worker thread is busy')) };
+    const rebuilt = await load({ snapshot, updates, lastSeq: 3 }, false, busy);
+    expect(rebuilt.doc.getMap('notes').toJSON()).toEqual(doc.getMap('notes').toJSON());
   });
 });

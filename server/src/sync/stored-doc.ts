@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import type { Logger } from '../log';
 import type { StoredDoc } from '../store/docs';
+import { applySlices, sliceUpdate } from './update-slices';
 
 /** A room whose stored state cannot be rebuilt: it is refused (`CLOSE_CODES.roomDamaged`) until an operator repairs it. */
 export class RoomDamaged extends Error {
@@ -47,14 +48,8 @@ export interface RebuiltDoc {
  */
 export function rebuildStoredDoc(name: string, stored: StoredDoc, log: Logger, seeded = false): RebuiltDoc {
   const doc = new Y.Doc();
-  const fail = (why: string): never => {
-    doc.destroy();
-    throw new RoomDamaged(name, why);
-  };
-  // A seeded document (a workshop's board or control) is never without a stored state.
-  if (seeded && !stored.snapshot && stored.updates.length === 0)
-    fail('nothing is stored (its snapshot is missing)');
-  if (stored.snapshotDamaged) fail('its snapshot is not the one written (checksum mismatch)');
+  const fail = failing(name, doc);
+  checkStored(stored, seeded, fail);
   if (stored.snapshot) {
     try {
       Y.applyUpdate(doc, stored.snapshot);
@@ -64,13 +59,11 @@ export function rebuildStoredDoc(name: string, stored: StoredDoc, log: Logger, s
   }
   const updates: Uint8Array[] = [];
   let skipped = 0;
-  for (const update of stored.updates) {
+  for (const [index, update] of stored.updates.entries()) {
     // Decoded first: an update that fails half-way through applying would leave half of it behind.
-    try {
-      Y.decodeUpdate(update);
-    } catch (error) {
+    if (!decodes(update)) {
       skipped++;
-      log.error({ room: name, err: String(error) }, 'a stored update does not decode: left out');
+      logSkipped(log, name, index);
       continue;
     }
     try {
@@ -80,7 +73,135 @@ export function rebuildStoredDoc(name: string, stored: StoredDoc, log: Logger, s
     }
     updates.push(update);
   }
+  checkWhole(doc, fail);
+  return { doc, snapshot: stored.snapshot, updates, skipped };
+}
+
+/**
+ * Stored documents from this size on (snapshot and log) are rebuilt off the room's thread: cut
+ * into slices by a worker thread, applied a few at a time between event-loop turns (a 20,000-note
+ * board weighs 8 MB and takes ~750 ms to apply at once; 512 KB, ~40 ms).
+ */
+export const OFF_THREAD_BYTES = 512 * 1024;
+
+/** What a worker thread makes of a stored document (`sliceStoredDoc`). */
+export interface StoredSlices {
+  /** The snapshot and the decodable logged updates, merged, cut into slices (update-slices.ts). */
+  slices: Uint8Array[];
+  /** The indexes of logged updates that do not decode (left out). */
+  skipped: number[];
+  /** Why the snapshot does not decode, or the whole does not merge: the room is damaged. */
+  damaged?: string;
+}
+
+/** Cuts stored documents into slices off the room's thread (the server's worker pool). */
+export interface DocSlicer {
+  sliceDoc(snapshot: Uint8Array | null, updates: readonly Uint8Array[]): Promise<StoredSlices>;
+}
+
+/**
+ * The worker thread's half of an off-thread rebuild: the same checks as `rebuildStoredDoc`,
+ * on decoded rather than applied updates, then the snapshot and log merged and sliced.
+ */
+export function sliceStoredDoc(snapshot: Uint8Array | null, updates: readonly Uint8Array[]): StoredSlices {
+  if (snapshot) {
+    try {
+      Y.decodeUpdate(snapshot);
+    } catch (error) {
+      return { slices: [], skipped: [], damaged: `its snapshot does not decode (${String(error)})` };
+    }
+  }
+  const skipped: number[] = [];
+  const kept: Uint8Array[] = snapshot ? [snapshot] : [];
+  updates.forEach((update, index) => {
+    if (decodes(update)) kept.push(update);
+    else skipped.push(index);
+  });
+  try {
+    return {
+      slices: sliceUpdate(kept.length === 1 ? (kept[0] as Uint8Array) : Y.mergeUpdates(kept)),
+      skipped,
+    };
+  } catch (error) {
+    return { slices: [], skipped, damaged: `its stored updates do not merge (${String(error)})` };
+  }
+}
+
+/**
+ * Rebuilds a stored document as `rebuildStoredDoc` does, off the room's thread when it is big and
+ * a slicer is given: the worker cuts it, this thread applies the slices between event-loop turns,
+ * so other rooms' sync and presence go on meanwhile. When the worker cannot (busy, stopped), the
+ * document is rebuilt here at once.
+ */
+export async function loadStoredDoc(
+  name: string,
+  stored: StoredDoc,
+  log: Logger,
+  seeded: boolean,
+  slicer: DocSlicer | undefined,
+  fromBytes = OFF_THREAD_BYTES,
+): Promise<RebuiltDoc> {
+  const bytes = stored.updates.reduce((sum, u) => sum + u.byteLength, stored.snapshot?.byteLength ?? 0);
+  if (!slicer || bytes < fromBytes) return rebuildStoredDoc(name, stored, log, seeded);
+  checkStored(stored, seeded, failing(name, null));
+  let answer: StoredSlices;
+  try {
+    answer = await slicer.sliceDoc(stored.snapshot, stored.updates);
+  } catch (error) {
+    log.warn({ room: name, err: String(error) }, 'room not sliced off thread: rebuilt at once');
+    return rebuildStoredDoc(name, stored, log, seeded);
+  }
+  const doc = new Y.Doc();
+  const fail = failing(name, doc);
+  if (answer.damaged) fail(answer.damaged);
+  for (const index of answer.skipped) logSkipped(log, name, index);
+  try {
+    await applySlices(doc, answer.slices);
+  } catch (error) {
+    fail(`a stored update does not apply (${String(error)})`);
+  }
+  checkWhole(doc, fail);
+  const skipped = new Set(answer.skipped);
+  return {
+    doc,
+    snapshot: stored.snapshot,
+    updates: stored.updates.filter((_, index) => !skipped.has(index)),
+    skipped: skipped.size,
+  };
+}
+
+type Fail = (why: string) => never;
+
+function failing(name: string, doc: Y.Doc | null): Fail {
+  return (why) => {
+    doc?.destroy();
+    throw new RoomDamaged(name, why);
+  };
+}
+
+/** What is refused before anything is applied. */
+function checkStored(stored: StoredDoc, seeded: boolean, fail: Fail): void {
+  // A seeded document (a workshop's board or control) is never without a stored state.
+  if (seeded && !stored.snapshot && stored.updates.length === 0)
+    fail('nothing is stored (its snapshot is missing)');
+  if (stored.snapshotDamaged) fail('its snapshot is not the one written (checksum mismatch)');
+}
+
+/** What is refused once everything is applied. */
+function checkWhole(doc: Y.Doc, fail: Fail): void {
   if (doc.store.pendingStructs !== null || doc.store.pendingDs !== null)
     fail('its stored updates refer to content that is not stored');
-  return { doc, snapshot: stored.snapshot, updates, skipped };
+}
+
+function decodes(update: Uint8Array): boolean {
+  try {
+    Y.decodeUpdate(update);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function logSkipped(log: Logger, room: string, index: number): void {
+  log.error({ room, index }, 'a stored update does not decode: left out');
 }

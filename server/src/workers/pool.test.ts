@@ -41,6 +41,20 @@ describe('WorkPool', () => {
     expect((await pool.parse(bytes({ strategy: 1 }))).threadId).toBe(answer.threadId);
   });
 
+  it("cuts a board's stored state into slices in another thread, which rebuild it here", async () => {
+    pool = new WorkPool({ workers: 1, timeoutMs: 10_000 });
+    const board = fixtureWorkshop().source.board;
+    const snapshot = Y.encodeStateAsUpdate(board);
+    const answer = await pool.sliceDoc(snapshot, [new Uint8Array([200, 1])]);
+    expect(answer.skipped).toEqual([0]);
+    expect(answer.slices.length).toBeGreaterThan(1);
+    const doc = new Y.Doc();
+    for (const slice of answer.slices) Y.applyUpdate(doc, slice);
+    expect(Y.encodeStateAsUpdate(doc)).toEqual(snapshot);
+    // The snapshot was copied, not handed over: the room still answers its first joiner with it.
+    expect(snapshot.byteLength).toBeGreaterThan(0);
+  });
+
   it('says why an export failed in its worker', async () => {
     pool = new WorkPool({ workers: 1, timeoutMs: 10_000 });
     const { source } = fixtureWorkshop();

@@ -5,6 +5,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ExportJob, ExportResult } from '../export/render';
 import type { ImportRead } from '../import/read-import';
+import type { DocSlicer, StoredSlices } from '../sync/stored-doc';
 import type { WorkAnswer, WorkRequest } from './jobs';
 
 /** How long a client is asked to wait when every worker thread is busy (503 `server_busy`). */
@@ -93,7 +94,7 @@ function workerEntry(): { code: string; eval: true } | { file: URL } {
  * loop: sync, presence and every other request go on meanwhile. One pool for both, sized for the
  * machine (`WORKER_THREADS`); workers start on first use and stay, unreferenced, for the next job.
  */
-export class WorkPool {
+export class WorkPool implements DocSlicer {
   private readonly idle: Worker[] = [];
   private readonly waiting: Job[] = [];
   private live = 0;
@@ -130,6 +131,22 @@ export class WorkPool {
     );
     if (answer.result === null) throw new Error(`the export failed in its worker: ${answer.failure}`);
     return { result: answer.result as ExportResult, threadId: answer.threadId, ms: answer.ms };
+  }
+
+  /**
+   * Cuts a big stored document into slices its room applies between event-loop turns
+   * (sync/stored-doc.ts). The stored bytes are copied (the room keeps them for its first sync
+   * replies); rejects when busy, too slow, or when the job failed, and the room rebuilds at once.
+   */
+  async sliceDoc(snapshot: Uint8Array | null, updates: readonly Uint8Array[]): Promise<StoredSlices> {
+    const answer = await this.run(
+      { kind: 'slice-doc', snapshot, updates: [...updates] },
+      [],
+      this.options.timeoutMs,
+    );
+    if (answer.result === null)
+      throw new Error(`the document was not sliced in its worker: ${answer.failure}`);
+    return answer.result as StoredSlices;
   }
 
   /** Stops every worker; jobs waiting are refused. */
