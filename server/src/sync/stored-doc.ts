@@ -155,12 +155,17 @@ export async function loadStoredDoc(
   const fail = failing(name, doc);
   if (answer.damaged) fail(answer.damaged);
   for (const index of answer.skipped) logSkipped(log, name, index);
+  const applying = performance.now();
   try {
     await applySlices(doc, answer.slices);
   } catch (error) {
     fail(`a stored update does not apply (${String(error)})`);
   }
   checkWhole(doc, fail);
+  log.info(
+    { room: name, bytes, slices: answer.slices.length, applyMs: Math.round(performance.now() - applying) },
+    'room rebuilt off thread',
+  );
   const skipped = new Set(answer.skipped);
   return {
     doc,

@@ -55,6 +55,17 @@ describe('WorkPool', () => {
     expect(snapshot.byteLength).toBeGreaterThan(0);
   });
 
+  it('takes a cold load before the imports waiting, even past a full queue', async () => {
+    pool = new WorkPool({ workers: 1, timeoutMs: 20_000, queue: 1 });
+    const finished: string[] = [];
+    const running = pool.parse(bytes({ strategy: 1 })).then(() => finished.push('running import'));
+    const waiting = pool.parse(bytes({ strategy: 2 })).then(() => finished.push('waiting import'));
+    const board = Y.encodeStateAsUpdate(fixtureWorkshop().source.board);
+    const load = pool.sliceDoc(board, []).then(() => finished.push('cold load'));
+    await Promise.all([running, waiting, load]);
+    expect(finished).toEqual(['running import', 'cold load', 'waiting import']);
+  });
+
   it('says why an export failed in its worker', async () => {
     pool = new WorkPool({ workers: 1, timeoutMs: 10_000 });
     const { source } = fixtureWorkshop();

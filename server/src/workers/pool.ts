@@ -136,7 +136,8 @@ export class WorkPool implements DocSlicer {
   /**
    * Cuts a big stored document into slices its room applies between event-loop turns
    * (sync/stored-doc.ts). The stored bytes are copied (the room keeps them for its first sync
-   * replies); rejects when busy, too slow, or when the job failed, and the room rebuilds at once.
+   * replies). It goes before the imports and exports waiting, and is never refused for a full
+   * queue; rejects when too slow or when the job failed, and the room rebuilds at once.
    */
   async sliceDoc(snapshot: Uint8Array | null, updates: readonly Uint8Array[]): Promise<StoredSlices> {
     const answer = await this.run(
@@ -159,9 +160,18 @@ export class WorkPool implements DocSlicer {
   private run(request: WorkRequest, transfer: ArrayBuffer[], timeoutMs: number): Promise<WorkAnswer> {
     return new Promise((resolve, reject) => {
       if (this.closed) return reject(new WorkPoolBusy('the server is stopping'));
+      const job = { request, transfer, timeoutMs, resolve, reject };
+      if (request.kind === 'slice-doc') {
+        // People wait for the board, and refusing would mean applying it at once, stalling every
+        // room: a cold load goes before imports and exports, whatever the queue.
+        const firstOther = this.waiting.findIndex((waiting) => waiting.request.kind !== 'slice-doc');
+        this.waiting.splice(firstOther < 0 ? this.waiting.length : firstOther, 0, job);
+        this.pump();
+        return;
+      }
       if (this.idle.length === 0 && this.live >= this.options.workers && this.waiting.length >= this.maxQueue)
         return reject(new WorkPoolBusy('every worker thread is busy'));
-      this.waiting.push({ request, transfer, timeoutMs, resolve, reject });
+      this.waiting.push(job);
       this.pump();
     });
   }
