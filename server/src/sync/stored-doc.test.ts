@@ -100,6 +100,24 @@ describe('loadStoredDoc off the room thread', () => {
     expect(turns).toBeGreaterThan(0);
   });
 
+  it('slices a big logged update too (an import writes a whole board as one), applied after the snapshot', async () => {
+    const { doc, snapshot, updates } = history();
+    const big: Uint8Array[] = [];
+    doc.on('update', (u: Uint8Array) => big.push(u));
+    doc.transact(() => {
+      for (let i = 0; i < 2000; i++)
+        doc.getMap('notes').set(`b${i}`, `constat ${i} sur la mobilité du territoire`);
+    });
+    const log = [...updates, ...big];
+    expect(big[0]?.byteLength).toBeGreaterThan(64 * 1024);
+    const answer = sliceStoredDoc(snapshot, log);
+    // The snapshot's slices, the two small updates as they are, then the big one in slices.
+    expect(answer.slices.length).toBeGreaterThan(2 + 3);
+    const rebuilt = await load({ snapshot, updates: log, lastSeq: 4 });
+    expect(rebuilt.doc.getMap('notes').toJSON()).toEqual(doc.getMap('notes').toJSON());
+    expect(rebuilt.updates).toEqual(log);
+  });
+
   it('leaves out a logged update that does not decode, as at once', async () => {
     const { snapshot, updates } = history();
     const [first, second] = updates as [Uint8Array, Uint8Array];
