@@ -22,6 +22,7 @@ export default defineConfig({
       'server/test/share-links.test.ts', // no server: its app runs on an SQLite store it opens itself
       'server/test/failover.test.ts', // its own nodes on PostgreSQL + Redis behind nginx
       'server/test/services-lost.test.ts', // its own two nodes on PostgreSQL + Redis, through a TCP proxy
+      'server/test/cluster-reveal.test.ts', // its own two nodes on PostgreSQL + Redis
       'server/test/test-services.test.ts', // proves the PostgreSQL and Redis test helpers themselves
     ],
     env: { TEST_BACKEND: 'postgres' },
