@@ -29,8 +29,8 @@ const clock = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 /** The sender checked its clients' coordinates (awareness-filter.ts); here only that they are numbers. */
 const coordinate = z.number().finite();
 const entry = z
+  // The eight-field form first: it is what nodes send for every present client.
   .union([
-    z.tuple([clientId, clock, json, json]),
     z.tuple([
       clientId,
       clock,
@@ -41,6 +41,7 @@ const entry = z
       json,
       z.boolean(),
     ]),
+    z.tuple([clientId, clock, json, json]),
   ])
   .refine(([, , state, light]) => state !== null || light === null, 'a removal carries no light state')
   .refine((e) => e[2] !== null || e.length === 4, 'a removal carries no pointer fields');
