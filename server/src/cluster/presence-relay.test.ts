@@ -9,6 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Awareness, applyAwarenessUpdate } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { createLogger } from '../log';
+import { INTEREST_FROM_PEOPLE, NEAREST_CURSORS } from '../sync/interest';
 import { MESSAGE } from '../sync/messages';
 import type { PresenceEntry } from '../sync/presence';
 import { type Peer, Room } from '../sync/room';
@@ -68,7 +69,7 @@ const emptyStore = {
   compact: async () => {},
 };
 
-async function node(name: string): Promise<Node> {
+async function node(name: string, presenceTickMs = 10): Promise<Node> {
   const id = `${name}-${redis.prefix.split(':')[2]}`;
   const lines: string[] = [];
   const log = createLogger('info', { write: (line: string) => void lines.push(line) });
@@ -101,7 +102,7 @@ async function node(name: string): Promise<Node> {
     async open(name = ROOM) {
       const room = await Room.open(name, emptyStore, flusher, log, {
         compactLogBytes: 1 << 20,
-        presenceTickMs: 10,
+        presenceTickMs,
         presenceRelay: relay,
       });
       cleanups.push(() => room.destroy());
@@ -123,6 +124,22 @@ function cursor(clientId: number, clock: number, x: number): PresenceEntry {
     clock,
     json: JSON.stringify({ ...state, user: { name: `P${clientId}` } }),
     light: JSON.stringify(state),
+  };
+}
+
+/** A pointer state as awareness-filter.ts makes it, with the fields interest management reads. */
+function pointed(clientId: number, clock: number, x: number, facilitator = false): PresenceEntry {
+  const user = JSON.stringify({ name: `P${clientId}`, role: facilitator ? 'facilitator' : 'participant' });
+  const light = JSON.stringify({ cursor: { x, y: 0 } });
+  return {
+    clientId,
+    clock,
+    json: `${light.slice(0, -1)},"user":${user}}`,
+    light,
+    pointer: { x, y: 0 },
+    unpointed: '{}',
+    unpointedJson: `{"user":${user}}`,
+    facilitator,
   };
 }
 
@@ -181,6 +198,53 @@ describe('presence relay', () => {
       expect(ids).toEqual(m?.node === a.id ? [7] : [8]);
     }
     expect(changes.map((m) => m?.node).sort()).toEqual([a.id, a.id, a.id, b.id].sort());
+  });
+
+  it("publishes a node's own change as it arrives, not at its tick; the other node's idle tick sends it at once", async () => {
+    // A tick far longer than the test: whatever arrives before it was not sent by a tick.
+    const tick = 5_000;
+    const [a, b] = [await node('a', tick), await node('b', tick)];
+    const [onA, onB] = [await a.open(), await b.open()];
+    const heard = await listen();
+    const published = (clock: number) =>
+      heard.some((m) => m?.kind === 'u' && m.node === a.id && m.entries.some((e) => e.clock === clock));
+
+    // Both ticks idle: A's peers and, through Redis, B's get it on the leading edge.
+    onA.room.applyPresence([cursor(7, 1, 10)]);
+    await expect
+      .poll(() => [xOf(onA.watcher, 7), xOf(onB.watcher, 7)], { timeout: tick / 2 })
+      .toEqual([10, 10]);
+
+    // A's tick is busy now (its peers wait for it), yet the change is on Redis at once.
+    onA.room.applyPresence([cursor(7, 2, 11)]);
+    await expect.poll(() => published(2), { timeout: tick / 2 }).toBe(true);
+    expect(xOf(onA.watcher, 7)).toBe(10);
+  });
+
+  it('carries the pointer fields, so that a room past the interest threshold on another node shows only the cursors near each receiver', async () => {
+    const [a, b] = [await node('a'), await node('b')];
+    const [onA, onB] = [await a.open(), await b.open()];
+    // B's probe points at x = 0 (applied while the room is small: a plain broadcast).
+    const probeId = 500;
+    onB.room.applyPresence([pointed(probeId, 1, 0)]);
+    await expect.poll(() => xOf(onB.watcher, probeId)).toBe(0);
+    const probe = Object.assign(watcher(), { awarenessClientId: probeId });
+    onB.room.add(probe);
+    for (let i = onB.room.size; i <= INTEREST_FROM_PEOPLE; i++) onB.room.add(watcher());
+    expect(onB.room.size).toBeGreaterThan(INTEREST_FROM_PEOPLE);
+
+    // A's clients 1…30 at x = 10·id, and a facilitator far away, in one turn.
+    const people = Array.from({ length: 30 }, (_, i) => pointed(i + 1, 1, 10 * (i + 1)));
+    onA.room.applyPresence([...people, pointed(99, 1, 1e6, true)]);
+    await expect.poll(() => probe.awareness.getStates().size).toBe(31);
+
+    const cursors = [...probe.awareness.getStates()]
+      .filter(([, state]) => state.cursor)
+      .map(([id]) => id)
+      .sort((x, y) => x - y);
+    // The nearest to the probe, and the facilitator; the others listed without a cursor.
+    expect(cursors).toEqual([...Array.from({ length: NEAREST_CURSORS }, (_, i) => i + 1), 99]);
+    expect(probe.awareness.getStates().get(30)).toEqual({ user: { name: 'P30', role: 'participant' } });
   });
 
   it('ignores doubled and late entries, and skips a malformed message with a log line', async () => {

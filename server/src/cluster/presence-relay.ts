@@ -1,10 +1,13 @@
 /**
  * The presence relay over Redis pub/sub (docs/scale-out.md, "Presence relay"). Each node keeps
- * its rooms' presence tables and merges per tick as in one process; the relay adds, per room:
- * - each tick's changes of this node's own clients, published on `presence:<room>` with the
- *   node id (never other nodes' entries: nothing is republished);
+ * its rooms' presence tables and merges per tick for its own sockets as in one process; the
+ * relay adds, per room:
+ * - this node's own clients' changes as they arrive, one publication per event-loop turn (the
+ *   table gathers them), on `presence:<room>` with the node id, pointer fields included for the
+ *   other nodes' interest management (never other nodes' entries: nothing is republished);
  * - other nodes' entries, applied to the table with y-protocols' clock rule (a lost, doubled or
- *   late message is replaced or ignored) and sent to the local peers at the next tick;
+ *   late message is replaced or ignored) and sent to the local peers by the room's tick (at once
+ *   when the tick is idle, its leading edge; else with the tick already due);
  * - a query when the room loads here (and after a reconnection to Redis), which the other nodes
  *   answer with their own clients' full states;
  * - other nodes' heartbeats (`heartbeat.ts`), checked every second: when one has expired, that

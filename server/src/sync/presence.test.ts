@@ -23,19 +23,44 @@ function relayed() {
   return { table, published };
 }
 
+/** Resolves after the table's end-of-turn publication (an immediate queued before this one runs first). */
+const turnEnd = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 describe('presence table with other nodes', () => {
-  it("hands the relay this node's own changes at each flush, never other nodes'", () => {
+  it("hands the relay this node's own changes once per event-loop turn, without a flush, never other nodes'", async () => {
     const { table, published } = relayed();
     table.apply([state(1, 1)]);
     table.apply([state(2, 1)], 'node-b');
     table.apply([state(1, 2)]);
+    table.apply([state(3, 1)]);
+    expect(published).toEqual([]);
+    await turnEnd();
+    // One publication for the turn, the latest per client; no tick has taken anything.
+    expect(published).toEqual([[state(1, 2), state(3, 1)]]);
+    expect(table.hasChanges).toBe(true);
+    // A flush publishes nothing more.
     expect(table.takeChanges()).not.toBeNull();
-    expect(published).toEqual([[state(1, 2)]]);
-    // Only other nodes' changes this tick: sent to the peers, nothing published.
-    table.apply([state(2, 2)], 'node-b');
-    expect(table.takeChanges()).not.toBeNull();
+    await turnEnd();
     expect(published).toHaveLength(1);
+    // Only other nodes' changes this turn: for the peers, nothing published.
+    table.apply([state(2, 2)], 'node-b');
+    await turnEnd();
+    expect(published).toHaveLength(1);
+    // A connection closing is a change of this node's like any other.
+    expect(table.remove(3)).toBe(true);
+    await turnEnd();
+    expect(published[1]).toEqual([gone(3, 2)]);
     expect(table.ownStates()).toEqual([state(1, 2)]);
+  });
+
+  it('hands nothing over once detached (the room unloaded)', async () => {
+    const { table, published } = relayed();
+    table.apply([state(1, 1)]);
+    table.detach();
+    await turnEnd();
+    table.apply([state(1, 2)]);
+    await turnEnd();
+    expect(published).toEqual([]);
   });
 
   it("removes only its own clients, and another node's only when that node says so or is gone", () => {

@@ -169,7 +169,8 @@ export class Room implements TurnCommit {
     const loaded = this.adopt(stored, rebuilt);
     this.current = loaded.doc;
     this.replies = loaded.replies;
-    // Once nothing can throw: a room that failed to load never joined.
+    // Once nothing can throw: a room that failed to load never joined. Other nodes' entries ask
+    // for a flush like local ones: on an idle tick (its leading edge) they go out at once.
     this.presenceLink =
       options.presenceRelay?.join(name, this.presence, () => this.schedulePresence()) ?? null;
   }
@@ -376,6 +377,7 @@ export class Room implements TurnCommit {
     this.destroyed = true;
     if (this.presenceTimer) clearTimeout(this.presenceTimer);
     this.presenceLink?.leave();
+    this.presence.detach();
     this.heldUpdates = [];
     this.current.off('update', this.onDocUpdate);
     this.current.destroy();
