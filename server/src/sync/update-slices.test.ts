@@ -58,6 +58,10 @@ describe('sliceUpdate', () => {
     const state = Y.encodeStateAsUpdate(board);
     const slices = sliceUpdate(state, 7);
     expect(slices.length).toBeGreaterThan(10);
+    // The deletions come last, in slices of their own too.
+    const deletions = slices.filter((slice) => Y.decodeUpdate(slice).structs.length === 0);
+    expect(deletions.length).toBeGreaterThan(1);
+    expect(slices.slice(-deletions.length)).toEqual(deletions);
 
     const doc = new Y.Doc();
     for (const slice of slices) {
