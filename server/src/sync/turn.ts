@@ -8,8 +8,8 @@ export interface TurnCommit {
   readonly name: string;
   /**
    * Appends the turn's updates through `tx` (inside the turn's transaction). Rejects only with a
-   * transaction conflict (`isTransactionConflict`), which rolls the whole turn back; `again`: the
-   * turn's previous run was rolled back so, the same updates are appended again.
+   * transaction conflict (`isTransactionConflict`), which rolls the whole turn back. `again`: the
+   * turn's previous run was rolled back, so the same updates are appended again.
    */
   persist(tx: DocTransactionStores, again: boolean): Promise<void>;
   /**
