@@ -14,6 +14,7 @@ import { lockKeys, openLeases } from '../src/cluster/lease';
 import { createRedisNodeEvents, type NodeEvent, type NodeEvents } from '../src/cluster/node-events';
 import { createPresenceRelay } from '../src/cluster/presence-relay';
 import { createLogger } from '../src/log';
+import { migratePostgres } from '../src/store/pg/migrate';
 import { PresenceTable } from '../src/sync/presence';
 import { api, cleanup, connectDoc, type RunningServer, startServer, waitFor, workshopWith } from './harness';
 import { openDotsRound, votingWorkshop } from './votes-api';
@@ -24,7 +25,7 @@ const CAST = {
 } as const;
 
 let redis: TestRedis;
-/** The lease connection's database (the server's stores stay on SQLite). */
+/** The lease connection's database, migrated (the server's stores stay on SQLite). */
 let db: TestDatabase;
 let server: RunningServer;
 let serverNodeId: string;
@@ -63,6 +64,9 @@ async function otherNode(name: string, ttlMs = 300) {
 
 beforeAll(async () => {
   [redis, db] = await Promise.all([createTestRedis(), createTestDatabase()]);
+  // The leases' token table is the migrations' (as a node's storage runs them before joining).
+  const migrating = new pg.Pool({ connectionString: db.url, max: 1 });
+  await migratePostgres(migrating).finally(() => migrating.end());
   const nodeId = `server-${redis.prefix.split(':')[2]}`;
   serverNodeId = nodeId;
   const log = createLogger('silent');

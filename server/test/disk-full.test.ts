@@ -26,8 +26,8 @@ import {
   logEntries,
   startServer,
   waitFor,
-  withServerDb,
 } from './harness';
+import { withSqliteFile } from './server-database';
 
 interface SmallDisk {
   kind: 'tmpfs' | 'max_page_count';
@@ -59,7 +59,7 @@ function smallDisk(): SmallDisk {
       env: {},
       fill() {
         // An empty WAL: every commit must then grow the file (reusing WAL space needs no disk).
-        withServerDb(dir, (db) => db.pragma('wal_checkpoint(TRUNCATE)'));
+        withSqliteFile(dir, (db) => db.pragma('wal_checkpoint(TRUNCATE)'));
         const fd = openSync(filler, 'w');
         try {
           for (const size of [1024 * 1024, 4096, 512]) {
@@ -87,7 +87,7 @@ function smallDisk(): SmallDisk {
     dataDir: dir,
     env: { DB_MAX_BYTES: String(cap) },
     fill() {
-      withServerDb(dir, (db) => {
+      withSqliteFile(dir, (db) => {
         db.exec('CREATE TABLE IF NOT EXISTS filler (data BLOB)');
         const insert = db.prepare('INSERT INTO filler VALUES (zeroblob(?))');
         const size = () =>
@@ -98,7 +98,7 @@ function smallDisk(): SmallDisk {
           insert.run(64 * 1024);
       });
     },
-    free: () => withServerDb(dir, (db) => db.exec('DROP TABLE IF EXISTS filler')),
+    free: () => withSqliteFile(dir, (db) => db.exec('DROP TABLE IF EXISTS filler')),
     dispose: () => rmSync(dir, { recursive: true, force: true }),
   };
 }
@@ -162,7 +162,7 @@ describe(`a full DATA_DIR (${disk.kind})`, () => {
     expect(noteIds(carol.doc).has(held[0] as string)).toBe(false);
     expect(noteIds(bob.doc).has(held[0] as string)).toBe(false);
     // …and so does the database itself.
-    const stored = withServerDb(disk.dataDir, (db) =>
+    const stored = withSqliteFile(disk.dataDir, (db) =>
       db
         .prepare('SELECT count(*) AS n FROM doc_updates WHERE doc = ? AND instr(data, ?) > 0')
         .get(room, 'held-0'),
@@ -206,7 +206,7 @@ describe(`a full DATA_DIR (${disk.kind})`, () => {
       env: { ...disk.env, STORAGE_PROBE_MS: '100' },
     });
     const countWorkshops = () =>
-      withServerDb(
+      withSqliteFile(
         disk.dataDir,
         (db) => (db.prepare('SELECT count(*) AS n FROM workshops').get() as { n: number }).n,
       );

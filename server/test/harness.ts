@@ -31,7 +31,6 @@ import {
   WorkshopPreview,
 } from '@atelier/shared';
 import { waitFor, withTimeout } from '@atelier/testing';
-import Database from 'better-sqlite3';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { afterAll, beforeAll } from 'vitest';
@@ -115,16 +114,6 @@ const liveServers = new Set<RunningServer>();
 const tempDirs = new Set<string>();
 
 /** A fresh temporary directory, removed by `cleanup()`. */
-/** Runs `fn` on a second connection to a server's SQLite database (WAL: the server keeps its own). */
-export function withServerDb<T>(dataDir: string, fn: (db: Database.Database) => T): T {
-  const db = new Database(path.join(dataDir, 'atelier.sqlite'));
-  try {
-    return fn(db);
-  } finally {
-    db.close();
-  }
-}
-
 export async function makeTempDir(prefix = 'atelier-test-'): Promise<string> {
   const dir = await mkdtemp(path.join(tmpdir(), prefix));
   tempDirs.add(dir);

@@ -29,11 +29,30 @@ const numbered = (sql: string) => {
   return sql.replace(/\?/g, () => `$${++n}`);
 };
 
+/** A second connection to the SQLite file of the servers on `dataDir` (WAL: each keeps its own). */
+function openSqliteFile(dataDir: string): Database.Database {
+  return new Database(path.join(dataDir, DB_FILE), { fileMustExist: true });
+}
+
+/**
+ * Runs `fn` synchronously on the SQLite file of the servers on `dataDir`, closed afterwards: for
+ * what only SQLite has (its pragmas, a page cap to fill), in the files `vitest.pg.config.ts` keeps
+ * out of the PostgreSQL run. Anything else goes through `withServerDatabase`, on either backend.
+ */
+export function withSqliteFile<T>(dataDir: string, fn: (db: Database.Database) => T): T {
+  const db = openSqliteFile(dataDir);
+  try {
+    return fn(db);
+  } finally {
+    db.close();
+  }
+}
+
 /** Opens the database of the servers on `dataDir` (after one of them started); close it after use. */
 export async function openServerDatabase(dataDir: string): Promise<ServerDatabase> {
   const url = await databaseUrlOf(dataDir);
   if (url) return openPostgres(url);
-  const db = new Database(path.join(dataDir, DB_FILE), { fileMustExist: true });
+  const db = openSqliteFile(dataDir);
   const rows = async <T>(sql: string, params: readonly unknown[] = []) =>
     db.prepare(sql).all(...params) as T[];
   return {

@@ -1,11 +1,13 @@
 /**
- * Leases against a real PostgreSQL: three "nodes" (each its own lease connection) contend for
- * duties; the duty's effect is a write fenced by the lease's token, as docs/scale-out.md has it.
+ * Leases against a real PostgreSQL, migrated (the token table is the migrations'): three "nodes"
+ * (each its own lease connection) contend for duties; the duty's effect is a write fenced by the
+ * lease's token, as docs/scale-out.md has it.
  */
 import { createTestDatabase, type TestDatabase } from '@atelier/testing';
 import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../log';
+import { migratePostgres } from '../store/pg/migrate';
 import { fenced, type Lease, type Leases, lockKeys, openLeases } from './lease';
 
 let db: TestDatabase;
@@ -16,10 +18,14 @@ beforeEach(async () => {
   db = await createTestDatabase();
   pool = new pg.Pool({ connectionString: db.url, max: 6 });
   pool.on('error', () => {}); // an idle client cut by the database's drop
+  await migratePostgres(pool);
+  // A timed round already due, and the test's record of who closed it.
   await pool.query(`
-    CREATE TABLE vote_rounds (id text PRIMARY KEY, state text NOT NULL, ends_at bigint NOT NULL);
-    CREATE TABLE closings (round text NOT NULL, node text NOT NULL);
-    INSERT INTO vote_rounds VALUES ('r1', 'open', 0);`);
+    INSERT INTO workshops (id, title, territory_name, territory_kind, locale, join_code, created_at)
+      VALUES ('w1', 'Atelier', 'Ornans', 'commune', 'fr', 'ABC', now());
+    INSERT INTO vote_rounds (id, workshop_id, config, state, ends_at, created_at)
+      VALUES ('r1', 'w1', '{}', 'open', 0, now());
+    CREATE TABLE closings (round text NOT NULL, node text NOT NULL);`);
 });
 
 afterEach(async () => {

@@ -7,14 +7,14 @@
  * effect is a write conditioned on it (`fenced`), so a holder that lost its lease without
  * knowing it yet cannot act after its successor.
  *
- * Not wired into the duties yet: the PostgreSQL stores come first. The token table is created
- * here until `store/migrations.ts` holds PostgreSQL's steps.
+ * The token table is the migrations' (`store/migrations.ts`, step 11): the database must be
+ * migrated first, as the node's storage does at start (`openStorage`) before it joins the cluster.
  */
 import { createHash } from 'node:crypto';
 import pg from 'pg';
 import type { Logger } from '../log';
 
-/** The table holding each duty key's last fencing token. */
+/** The table holding each duty key's last fencing token (created by the migrations). */
 export const LEASE_TABLE = 'atelier_leases';
 
 export interface Lease {
@@ -66,21 +66,6 @@ export function fenced(keyParam: string, tokenParam: string): string {
   return `EXISTS (SELECT 1 FROM ${LEASE_TABLE} WHERE key = ${keyParam} AND token = ${tokenParam})`;
 }
 
-/** Creates the token table once, even with several nodes starting together. */
-async function ensureTable(client: pg.Client): Promise<void> {
-  await client.query('BEGIN');
-  try {
-    await client.query('SELECT pg_advisory_xact_lock($1, $2)', lockKeys(`schema:${LEASE_TABLE}`));
-    await client.query(
-      `CREATE TABLE IF NOT EXISTS ${LEASE_TABLE} (key text PRIMARY KEY, token bigint NOT NULL, holder text NOT NULL)`,
-    );
-    await client.query('COMMIT');
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => {});
-    throw error;
-  }
-}
-
 export async function openLeases(options: LeasesOptions): Promise<Leases> {
   const { url, nodeId, log } = options;
   const held = new Map<string, Lease>();
@@ -113,7 +98,6 @@ export async function openLeases(options: LeasesOptions): Promise<Leases> {
       next.on('error', (error) => lose(next, error));
       next.on('end', () => lose(next));
       await next.connect();
-      await ensureTable(next);
       client = next;
       return next;
     })().finally(() => {

@@ -67,7 +67,7 @@ function migrate(db: Db): void {
   for (const step of MIGRATIONS) {
     if (step.version <= current) continue;
     db.transaction(() => {
-      db.exec(step.sqlite);
+      if (step.sqlite !== null) db.exec(step.sqlite);
       db.pragma(`user_version = ${step.version}`);
     })();
   }

@@ -19,9 +19,21 @@ const UNREACHABLE_CODES =
 const UNREACHABLE_MESSAGES =
   /^(Connection terminated|Client has encountered a connection error|timeout exceeded when trying to connect)/;
 
+/**
+ * PostgreSQL's "run the transaction again": it was chosen as a deadlock's victim (40P01) or could
+ * not be serialised with another (40001), and was rolled back. Nothing is wrong with the database.
+ */
+const CONFLICT_CODES = /^(40P01|40001)$/;
+
 function codeOf(error: unknown): string | null {
   const code = (error as { code?: unknown } | null)?.code;
   return typeof code === 'string' ? code : null;
+}
+
+/** Whether `error` is a transaction conflict: a turn's transaction is run again (`TurnFlusher`), not a fault. */
+export function isTransactionConflict(error: unknown): boolean {
+  const code = codeOf(error);
+  return code !== null && CONFLICT_CODES.test(code);
 }
 
 /** Whether `error` says the database could not be reached (not that it refused the write). */
@@ -49,11 +61,14 @@ export function isStorageFault(error: unknown): boolean {
 export type WriteRefusal = typeof WRITE_DENIED_REASONS.storageFull | typeof WRITE_DENIED_REASONS.unavailable;
 
 /**
- * A database that cannot be reached is `unavailable` (its turns are kept, `Room.settle`); one that
- * refused the write (a full disk, an I/O error) is `storage-full`.
+ * A database that cannot be reached is `unavailable` (its turns are kept, `Room.settle`), and so is
+ * a transaction conflict that outlasted a turn's retries (transient too); one that refused the
+ * write (a full disk, an I/O error) is `storage-full`.
  */
 export function refusalOf(error: unknown): WriteRefusal {
-  return isUnreachable(error) ? WRITE_DENIED_REASONS.unavailable : WRITE_DENIED_REASONS.storageFull;
+  return isUnreachable(error) || isTransactionConflict(error)
+    ? WRITE_DENIED_REASONS.unavailable
+    : WRITE_DENIED_REASONS.storageFull;
 }
 
 /** A real write, or what stands for one: resolves when the storage takes writes, rejects when not. */

@@ -3,13 +3,15 @@
  * Each step carries its SQLite and its PostgreSQL SQL side by side, with the same meaning. Steps
  * 1–10 were released for SQLite before PostgreSQL existed: PostgreSQL starts at a baseline, step
  * 10, which creates the whole schema as SQLite has it at version 10 (types mapped as the page's
- * table says); every step after it is written in both dialects. Append only: a released step is
+ * table says); every step after it is written in both dialects, or for PostgreSQL alone (`sqlite:
+ * null`, a table only a cluster needs). Append only: a released step is
  * never edited.
  */
 export interface Migration {
   /** The schema version once applied (SQLite `user_version`, PostgreSQL `atelier_schema`). */
   readonly version: number;
-  readonly sqlite: string;
+  /** `null` for a step only PostgreSQL has (a cluster's table): SQLite records the version alone. */
+  readonly sqlite: string | null;
   /** `null` before the baseline: a PostgreSQL database is created at the baseline at once. */
   readonly postgres: string | null;
 }
@@ -286,6 +288,18 @@ export const MIGRATIONS: readonly Migration[] = [
      CREATE UNIQUE INDEX edit_journal_key
        ON edit_journal(workshop_id, participant_id, collection, item_id, field, minute);`,
     postgres: POSTGRES_BASELINE,
+  },
+  // Issue 19 §3: the duties' fencing tokens, one row per lease key (`cluster/lease.ts`), raised at
+  // every acquisition. Only a cluster has leases; SQLite is one node. IF NOT EXISTS: before this
+  // step the lease module created the table itself, so a cluster's database may have it already.
+  {
+    version: 11,
+    sqlite: null,
+    postgres: `CREATE TABLE IF NOT EXISTS atelier_leases (
+       key text PRIMARY KEY,
+       token bigint NOT NULL,
+       holder text NOT NULL
+     );`,
   },
 ];
 

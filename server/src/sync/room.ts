@@ -2,6 +2,7 @@ import { WRITE_DENIED_REASONS } from '@atelier/shared';
 import * as Y from 'yjs';
 import type { Logger } from '../log';
 import type { DocStore, StoredDoc } from '../store/docs';
+import { isTransactionConflict } from '../store/health';
 import type { JournalRow } from '../store/journal';
 import type { DocTransactionStores } from '../store/transaction';
 import type { EditJournal, RoomJournal } from './edit-journal';
@@ -259,11 +260,19 @@ export class Room implements TurnCommit {
     return this.presence.snapshot(this.interest === null);
   }
 
-  /** Appends this turn's updates through `tx`, the turn's transaction; never rejects. */
-  async persist(tx: DocTransactionStores): Promise<void> {
-    if (this.uncommitted.length === 0) return;
-    this.committing = this.uncommitted;
-    this.uncommitted = [];
+  /**
+   * Appends this turn's updates through `tx`, the turn's transaction. Rejects only with a
+   * transaction conflict, for the flusher to run the whole turn again (`again`: the same updates,
+   * the journal's rows too, as that run was rolled back); any other error is the room's own.
+   */
+  async persist(tx: DocTransactionStores, again = false): Promise<void> {
+    if (again) this.journal?.rolledBack();
+    // A room the rolled-back run never reached takes its updates now.
+    if (!again || this.committing.length === 0) {
+      if (this.uncommitted.length === 0) return;
+      this.committing = this.uncommitted;
+      this.uncommitted = [];
+    }
     try {
       this.persistedSeq = await tx.docs.append(
         this.name,
@@ -271,6 +280,7 @@ export class Room implements TurnCommit {
       );
       this.persistError = null;
     } catch (error) {
+      if (isTransactionConflict(error)) throw error;
       this.persistError = error;
       return;
     }
@@ -283,6 +293,7 @@ export class Room implements TurnCommit {
       await this.journal?.write(edits, tx.journal);
     } catch (error) {
       this.journal?.rolledBack();
+      if (isTransactionConflict(error)) throw error;
       this.log.error({ room: this.name, err: String(error) }, 'edit journal not written');
     }
   }

@@ -7,6 +7,7 @@ import type * as Y from 'yjs';
 import { createSqliteBallotStore } from '../store/ballots';
 import { type Db, openDb } from '../store/db';
 import { createSqliteDocStore, type DocStore } from '../store/docs';
+import { createStorageHealth, type StorageHealth } from '../store/health';
 import { createSqliteJournalStore } from '../store/journal';
 import { createSqliteStrategyStore } from '../store/strategies';
 import { createSqliteStorage, type Storage } from '../store/transaction';
@@ -27,6 +28,7 @@ function manager(
   graceMs = 0,
   wrap: (store: DocStore) => DocStore = (store) => store,
   wrapStorage: (storage: Storage) => Storage = (storage) => storage,
+  health?: StorageHealth,
 ) {
   const dir = mkdtempSync(join(tmpdir(), 'atelier-rooms-'));
   const db = openDb(dir);
@@ -41,11 +43,17 @@ function manager(
   });
   return {
     store,
-    rooms: new RoomManager(wrap(store), wrapStorage(storage), pino({ level: 'silent' }), {
-      graceMs,
-      compactLogBytes: 64 * 1024,
-      presenceTickMs: 0,
-    }),
+    rooms: new RoomManager(
+      wrap(store),
+      wrapStorage(storage),
+      pino({ level: 'silent' }),
+      {
+        graceMs,
+        compactLogBytes: 64 * 1024,
+        presenceTickMs: 0,
+      },
+      health,
+    ),
   };
 }
 
@@ -222,5 +230,57 @@ describe('load hooks', () => {
     await expect(rooms.acquire('w1/control')).rejects.toThrow('the ballot store cannot be read');
     expect(rooms.has('w1/control')).toBe(false);
     expect(gone).toEqual(['w1/control']);
+  });
+});
+
+describe('a turn’s transaction that PostgreSQL rolls back for a conflict', () => {
+  it('is run again, stored once and broadcast, and the write gate stays open (40P01, deadlock detected)', async () => {
+    const log = pino({ level: 'silent' });
+    const reported: unknown[] = [];
+    const health = createStorageHealth(async () => {}, log);
+    const report = health.report.bind(health);
+    health.report = (error) => {
+      reported.push(error);
+      report(error);
+    };
+    let conflicts = 1;
+    // The second room's append is chosen as a deadlock's victim once, after the first room's went
+    // through in the same transaction: the whole turn rolls back.
+    const { store, rooms } = manager(
+      0,
+      undefined,
+      (storage) => ({
+        withTransaction: (work) =>
+          storage.withTransaction((tx) =>
+            work({
+              ...tx,
+              docs: Object.assign(Object.create(tx.docs) as DocStore, {
+                append: (name: string, updates: Uint8Array[]) => {
+                  if (name !== 'w1/control' || conflicts === 0) return tx.docs.append(name, updates);
+                  conflicts--;
+                  return Promise.reject(Object.assign(new Error('deadlock detected'), { code: '40P01' }));
+                },
+              }),
+            }),
+          ),
+      }),
+      health,
+    );
+    const heard = (room: Room) =>
+      new Promise<Uint8Array>((resolve) => {
+        room.add({ send: resolve, close: () => {}, awarenessClientId: null });
+      });
+    const board = await rooms.acquire('w1');
+    const control = await rooms.acquire('w1/control');
+    const broadcasts = Promise.all([heard(board), heard(control)]);
+    write(board.doc, 'au tableau');
+    write(control.doc, 'au contrôle');
+    await broadcasts;
+    expect(conflicts).toBe(0);
+    expect(health.writable).toBe(true);
+    expect(reported).toEqual([]);
+    expect((await store.load('w1')).updates).toHaveLength(1);
+    expect((await store.load('w1/control')).updates).toHaveLength(1);
+    health.close();
   });
 });

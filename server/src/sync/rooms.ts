@@ -7,7 +7,7 @@ import type { DocTransactionStores, Storage } from '../store/transaction';
 import { Room, type RoomHooks, type RoomOptions } from './room';
 import type { RoomBus, RoomSink } from './room-bus';
 import { RoomDamaged, RoomDropped } from './stored-doc';
-import { TurnFlusher } from './turn';
+import { TURN_RETRY, TurnFlusher } from './turn';
 
 export interface RoomManagerOptions extends RoomOptions {
   /** How long an empty room stays loaded, so a reconnecting room doesn't reload from disk. */
@@ -83,6 +83,11 @@ export class RoomManager {
       },
       options.onCommit,
       () => storage?.writable ?? true,
+      {
+        ...TURN_RETRY,
+        onRetry: (error, retry) =>
+          log.warn({ err: String(error), retry }, 'a turn’s transaction conflicted with another: run again'),
+      },
     );
     this.hooks = {
       storeFailed: (error) => storage?.report(error),

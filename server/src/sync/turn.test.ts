@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TransactionStores } from '../store/transaction';
-import { type Transaction, TurnFlusher } from './turn';
+import { type Transaction, TurnFlusher, type TurnRetry } from './turn';
 
 /** The writers a test's transaction hands its rooms: these rooms write nothing themselves. */
 const NO_STORES = {} as TransactionStores;
@@ -12,8 +12,8 @@ function recorder(flusher: TurnFlusher, events: string[], name: string) {
     socket,
     room: {
       name,
-      persist: async () => {
-        events.push(`persist ${name}`);
+      persist: async (_tx: TransactionStores, again: boolean) => {
+        events.push(again ? `persist ${name} again` : `persist ${name}`);
       },
       settle: (stored: boolean) => {
         events.push(`settle ${name} ${stored}`);
@@ -186,5 +186,113 @@ describe('TurnFlusher', () => {
     release();
     await running;
     expect(events).toEqual(['persist a', 'write b', 'commit', 'settle a true', 'write a']);
+  });
+
+  describe('a transaction conflict (PostgreSQL’s deadlock victim or serialization failure)', () => {
+    /** A PostgreSQL error as `pg` gives it: the code is what tells it apart. */
+    const conflict = (code: '40P01' | '40001') =>
+      Object.assign(new Error(code === '40P01' ? 'deadlock detected' : 'could not serialize access'), {
+        code,
+      });
+    const retries = (waits: number[]): TurnRetry => ({
+      retries: 3,
+      delayMs: (retry) => {
+        waits.push(retry);
+        return 0;
+      },
+    });
+
+    it('runs the whole turn again, the same rooms told so, and settles it stored: no store error', async () => {
+      const events: string[] = [];
+      const errors: unknown[] = [];
+      const waits: number[] = [];
+      const failures = [conflict('40P01'), conflict('40001')];
+      const flusher = new TurnFlusher(
+        async (work) => {
+          events.push('begin');
+          await work(NO_STORES);
+          const failure = failures.shift();
+          if (failure) {
+            events.push('rolled back');
+            throw failure;
+          }
+          events.push('commit');
+        },
+        (error) => errors.push(error),
+        () => {},
+        () => true,
+        retries(waits),
+      );
+      flusher.commit(recorder(flusher, events, 'b').room);
+      flusher.commit(recorder(flusher, events, 'a').room);
+      await flusher.run();
+      expect(events).toEqual([
+        'begin',
+        'persist a',
+        'persist b',
+        'rolled back',
+        'begin',
+        'persist a again',
+        'persist b again',
+        'rolled back',
+        'begin',
+        'persist a again',
+        'persist b again',
+        'commit',
+        'settle a true',
+        'settle b true',
+        'write a',
+        'write b',
+      ]);
+      expect(waits).toEqual([1, 2]);
+      expect(errors).toEqual([]);
+    });
+
+    it('gives up after its retries: the conflict is then the turn’s failure', async () => {
+      const events: string[] = [];
+      const errors: unknown[] = [];
+      const waits: number[] = [];
+      const flusher = new TurnFlusher(
+        async (work) => {
+          await work(NO_STORES);
+          throw conflict('40P01');
+        },
+        (error) => errors.push(error),
+        () => {},
+        () => true,
+        retries(waits),
+      );
+      flusher.commit(recorder(flusher, events, 'a').room);
+      await flusher.run();
+      expect(events).toEqual([
+        'persist a',
+        'persist a again',
+        'persist a again',
+        'persist a again',
+        'settle a false',
+        'write a',
+      ]);
+      expect(waits).toEqual([1, 2, 3]);
+      expect(errors).toEqual([expect.objectContaining({ code: '40P01' })]);
+    });
+
+    it('does not run again a turn that failed for anything else', async () => {
+      const events: string[] = [];
+      const waits: number[] = [];
+      const flusher = new TurnFlusher(
+        async (work) => {
+          await work(NO_STORES);
+          throw Object.assign(new Error('could not write'), { code: '58030' });
+        },
+        () => {},
+        () => {},
+        () => true,
+        retries(waits),
+      );
+      flusher.commit(recorder(flusher, events, 'a').room);
+      await flusher.run();
+      expect(events).toEqual(['persist a', 'settle a false', 'write a']);
+      expect(waits).toEqual([]);
+    });
   });
 });

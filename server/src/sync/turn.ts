@@ -1,11 +1,17 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { isTransactionConflict } from '../store/health';
 import type { DocTransactionStores } from '../store/transaction';
 
 /** A room with updates to store before anyone is sent them. */
 export interface TurnCommit {
   /** The room's name: a turn stores its rooms in name order. */
   readonly name: string;
-  /** Appends the turn's updates through `tx` (inside the turn's transaction); must not reject. */
-  persist(tx: DocTransactionStores): Promise<void>;
+  /**
+   * Appends the turn's updates through `tx` (inside the turn's transaction). Rejects only with a
+   * transaction conflict (`isTransactionConflict`), which rolls the whole turn back. `again`: the
+   * turn's previous run was rolled back, so the same updates are appended again.
+   */
+  persist(tx: DocTransactionStores, again: boolean): Promise<void>;
   /**
    * After the transaction: broadcast what was stored, or take back what was not (before the frames
    * go); `failure` is the transaction's error when it was not stored.
@@ -15,6 +21,22 @@ export interface TurnCommit {
 
 /** Runs `work` in one storage transaction (`Storage.withTransaction`); rejects if it could not be committed. */
 export type Transaction = (work: (tx: DocTransactionStores) => Promise<void>) => Promise<void>;
+
+/** How a turn's transaction is run again after a transaction conflict (a deadlock, a serialization failure). */
+export interface TurnRetry {
+  /** Runs after the first (3: four runs in all); then the conflict is the turn's failure. */
+  readonly retries: number;
+  /** The wait before run `retry` (1, 2…), jittered so that the two conflicting nodes do not meet again. */
+  delayMs(retry: number): number;
+  /** Told of each conflict that is retried (a log line). */
+  onRetry?(error: unknown, retry: number): void;
+}
+
+/** 5–10 ms, 10–20 ms, 20–40 ms: the other transaction holds its locks a few milliseconds. */
+export const TURN_RETRY: TurnRetry = {
+  retries: 3,
+  delayMs: (retry) => 5 * 2 ** (retry - 1) * (1 + Math.random()),
+};
 
 /** A socket with frames queued for it. */
 export interface TurnOutbox {
@@ -51,6 +73,7 @@ export class TurnFlusher {
      * and `run` is called again once it does; frames still go out.
      */
     private readonly writable: () => boolean = () => true,
+    private readonly retry: TurnRetry = TURN_RETRY,
   ) {}
 
   commit(room: TurnCommit): void {
@@ -97,14 +120,7 @@ export class TurnFlusher {
     let failure: { error: unknown } | null = null;
     if (rooms.length > 0) {
       const started = performance.now();
-      try {
-        // Room after room: one transaction holds one connection, and never one await per update.
-        await this.transaction(async (tx) => {
-          for (const room of rooms) await room.persist(tx);
-        });
-      } catch (error) {
-        failure = { error };
-      }
+      failure = await this.store(rooms);
       this.onCommit((performance.now() - started) / 1000);
     }
     // Settling queues the broadcasts, so it runs before the first socket write. A room reports
@@ -113,6 +129,28 @@ export class TurnFlusher {
     await Promise.all(rooms.map((room) => room.settle(failure === null, failure?.error)));
     if (failure) this.onStoreError(failure.error);
     this.flushOutboxes();
+  }
+
+  /**
+   * Stores the turn's rooms in one transaction; one that PostgreSQL rolled back for a conflict
+   * (turns lock in name order, but a deadlock or serialization failure may still come) is run
+   * again after a short wait, up to `retry.retries` times, before it counts as failed. Meanwhile
+   * nothing of the turn has been sent, and later updates wait for the next turn.
+   */
+  private async store(rooms: readonly TurnCommit[]): Promise<{ error: unknown } | null> {
+    for (let retry = 0; ; retry++) {
+      try {
+        // Room after room: one transaction holds one connection, and never one await per update.
+        await this.transaction(async (tx) => {
+          for (const room of rooms) await room.persist(tx, retry > 0);
+        });
+        return null;
+      } catch (error) {
+        if (!isTransactionConflict(error) || retry >= this.retry.retries) return { error };
+        this.retry.onRetry?.(error, retry + 1);
+        await sleep(this.retry.delayMs(retry + 1));
+      }
+    }
   }
 
   private flushOutboxes(): void {

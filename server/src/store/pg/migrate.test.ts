@@ -57,13 +57,33 @@ describe('PostgreSQL migrations', () => {
           .all()
           .map((c) => `${t}.${c.name}`),
       )
-      // SQLite's global numbering and its storage probe; PostgreSQL's per-document heads and version.
+      // SQLite's storage probe; PostgreSQL's per-document heads, its version and the cluster's leases.
       .filter((c) => !c.startsWith('storage_probe.'));
     db.close();
+    const postgresOnly = ['doc_heads.', 'atelier_schema.', 'atelier_leases.'];
     const postgres = (await postgresColumns(pool)).filter(
-      (c) => !c.startsWith('doc_heads.') && !c.startsWith('atelier_schema.'),
+      (c) => !postgresOnly.some((table) => c.startsWith(table)),
     );
     expect(postgres).toEqual(sqlite.sort());
+    expect(await postgresColumns(pool)).toEqual(
+      expect.arrayContaining(['atelier_leases.key', 'atelier_leases.token', 'atelier_leases.holder']),
+    );
+  });
+
+  it('takes over the leases’ table an earlier Atelier’s lease module created itself', async () => {
+    const pool = poolOn(await freshDatabase());
+    const leasesStep = MIGRATIONS.findIndex((m) => m.postgres?.includes('atelier_leases'));
+    expect(leasesStep).toBeGreaterThan(0);
+    await migratePostgres(pool, MIGRATIONS.slice(0, leasesStep));
+    // What `openLeases` ran before the migrations had the table, with a token already handed out.
+    await pool.query(
+      'CREATE TABLE IF NOT EXISTS atelier_leases (key text PRIMARY KEY, token bigint NOT NULL, holder text NOT NULL)',
+    );
+    await pool.query(`INSERT INTO atelier_leases VALUES ('vote-deadlines', 7, 'old-node')`);
+    expect(await migratePostgres(pool)).toBe(SCHEMA_VERSION);
+    expect((await pool.query('SELECT key, token FROM atelier_leases')).rows).toEqual([
+      { key: 'vote-deadlines', token: '7' },
+    ]);
   });
 
   it('migrates once when two nodes start together, and changes nothing the next time', async () => {
