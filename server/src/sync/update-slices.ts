@@ -63,7 +63,10 @@ function dependencyOrder(structs: readonly Struct[]): number[] {
     else byClient.set(struct.id.client, [i]);
   });
   const positionOf = new Int32Array(structs.length);
-  for (const list of byClient.values()) list.forEach((index, position) => (positionOf[index] = position));
+  for (const list of byClient.values())
+    list.forEach((index, position) => {
+      positionOf[index] = position;
+    });
 
   /** The index of the struct holding `id`, or -1. */
   const find = (id: Y.ID): number => {
