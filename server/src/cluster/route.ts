@@ -1,0 +1,145 @@
+import net, { type Socket } from 'node:net';
+import { parseRoomName } from '@atelier/shared';
+import { z } from 'zod';
+import type { Logger } from '../log';
+
+/*
+ * `WORKERS=n`'s routing (docs/scale-out.md §5): the primary owns the port, reads each
+ * connection's request line and hands the socket to a worker, so that every socket of one
+ * workshop lands on the same worker and its rooms are open once on this machine, not once per
+ * worker. Anything that is not a sync upgrade goes round-robin.
+ */
+
+/** The request line must have arrived within this many bytes; past it the worker answers the request. */
+export const HEAD_LIMIT_BYTES = 8192;
+/** A connection that has not sent its request line by then is closed (nothing to route on). */
+export const HEAD_TIMEOUT_MS = 5000;
+
+const SYNC_PREFIX = '/sync/';
+const REQUEST_LINE = /^GET (\S+) HTTP\/1\.[01]\r?$/;
+
+/** The workshop a connection's first bytes upgrade to (`GET /sync/<room>`), or null (route it round-robin). */
+export function workshopOfRequest(head: Buffer): string | null {
+  const end = head.indexOf(0x0a);
+  if (end < 0) return null;
+  const match = REQUEST_LINE.exec(head.subarray(0, end).toString('latin1'));
+  const target = match?.[1];
+  if (!target?.startsWith('/')) return null;
+  // Read as the sync endpoint reads it (server/src/sync/endpoint.ts), so both agree on the room.
+  let pathname: string;
+  try {
+    pathname = new URL(target, 'http://localhost').pathname;
+  } catch {
+    return null;
+  }
+  if (!pathname.startsWith(SYNC_PREFIX)) return null;
+  let room: string;
+  try {
+    room = decodeURIComponent(pathname.slice(SYNC_PREFIX.length));
+  } catch {
+    return null;
+  }
+  return parseRoomName(room)?.workshopId ?? null;
+}
+
+/** The worker slot (0…slots-1) of a workshop: FNV-1a, stable across processes and restarts. */
+export function slotOf(workshopId: string, slots: number): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < workshopId.length; i++) {
+    hash ^= workshopId.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash % slots;
+}
+
+/** The first live slot from `slot` on: a dead or restarting worker's share goes to the next (the bus keeps that correct). */
+export function liveSlotFrom<T>(slot: number, workers: readonly (T | null)[]): T | null {
+  for (let i = 0; i < workers.length; i++) {
+    const worker = workers[(slot + i) % workers.length];
+    if (worker) return worker;
+  }
+  return null;
+}
+
+/** What the primary sends a worker along with a socket. */
+export const connectionMessage = z.object({ kind: z.literal('atelier:connection'), head: z.string() });
+export type ConnectionMessage = z.infer<typeof connectionMessage>;
+
+/** The worker a connection is handed to. */
+export interface RouteTarget {
+  send(message: ConnectionMessage, socket: Socket, callback: (error: Error | null) => void): boolean;
+}
+
+export interface RouterOptions {
+  /** How many worker slots. */
+  slots: number;
+  /** The ready worker serving `slot`, or the next live one; null when none is. */
+  pick(slot: number): RouteTarget | null;
+  log: Logger;
+  headTimeoutMs?: number;
+}
+
+/** The primary's listening server: reads each connection's request line and hands the socket on. */
+export function createRouter(options: RouterOptions): net.Server {
+  const { log, slots } = options;
+  let turn = 0;
+  const timeoutMs = options.headTimeoutMs ?? HEAD_TIMEOUT_MS;
+
+  const route = (socket: Socket, head: Buffer): void => {
+    const workshopId = workshopOfRequest(head);
+    const slot = workshopId === null ? turn++ % slots : slotOf(workshopId, slots);
+    const worker = options.pick(slot);
+    if (!worker) {
+      // No worker is up (all restarting): the client retries, as after any lost connection.
+      socket.destroy();
+      return;
+    }
+    socket.setTimeout(0);
+    worker.send({ kind: 'atelier:connection', head: head.toString('base64') }, socket, (error) => {
+      if (error) {
+        log.warn({ err: error.message }, 'connection not handed to a worker');
+        socket.destroy();
+      }
+    });
+  };
+
+  return net.createServer((socket) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    socket.on('error', () => socket.destroy());
+    socket.setTimeout(timeoutMs, () => socket.destroy());
+    const onData = (chunk: Buffer): void => {
+      chunks.push(chunk);
+      size += chunk.length;
+      if (chunk.indexOf(0x0a) < 0 && size < HEAD_LIMIT_BYTES) return;
+      socket.off('data', onData);
+      // Nothing more may be read here: bytes read after this point would be lost when the
+      // handle moves to the worker. `pause()` only stops 'data' events, the kernel reads go on.
+      stopReading(socket);
+      socket.pause();
+      route(socket, Buffer.concat(chunks, size));
+    };
+    socket.on('data', onData);
+  });
+}
+
+/**
+ * Stops the reads on the socket's handle as Node's own `pause()` does with `onread` (it has no
+ * public call for it); a later `resume()` starts them again.
+ */
+function stopReading(socket: Socket): void {
+  const handle = (socket as unknown as { _handle?: { reading?: boolean; readStop?: () => number } })._handle;
+  if (!handle?.readStop) return;
+  handle.reading = false;
+  handle.readStop();
+}
+
+/**
+ * The worker's side: a socket handed over by the primary joins `server` as if accepted there,
+ * its first bytes put back before it reads on (as @socket.io/sticky does).
+ */
+export function acceptConnection(server: net.Server, socket: Socket, head: Buffer): void {
+  server.emit('connection', socket);
+  socket.emit('data', head);
+  socket.resume();
+}
