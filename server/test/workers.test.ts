@@ -68,6 +68,19 @@ describe('WORKERS=2 on PostgreSQL and Redis', () => {
     while (slotOf(other.workshop.id, 2) === slotOf(one.workshop.id, 2))
       other = await workshopWith(server.url, cast);
     expect((await api(server.url, 'GET', '/healthz')).status).toBe(200);
+    // A body of many chunks reaches the worker whole (none of it read, and lost, by the primary):
+    // the import reads all 2 MB, then finds no strategy in them. Twice, round-robin: each worker.
+    const body = { padding: 'x'.repeat(2 * 2 ** 20) };
+    for (let i = 0; i < 2; i++) {
+      const answer = await api(server.url, 'POST', '/api/workshops/import', { body });
+      expect(answer.status, JSON.stringify(answer.body)).toBe(400);
+    }
+    const reads = logEntries(server).filter((entry) => entry.msg === 'import read');
+    expect(reads.map((entry) => entry.bytes)).toEqual([
+      JSON.stringify(body).length,
+      JSON.stringify(body).length,
+    ]);
+    expect(new Set(reads.map((entry) => entry.node)).size).toBe(2);
 
     const board = roomName(one.workshop.id, 'board');
     const otherBoard = roomName(other.workshop.id, 'board');

@@ -42,7 +42,7 @@ export function runPrimary(options: PrimaryOptions): void {
   const ready: (Worker | null)[] = new Array(options.workers).fill(null);
   const slotOfWorker = new Map<Worker, number>();
 
-  const router = createRouter({
+  const { server: router, lost } = createRouter({
     slots: options.workers,
     pick: (slot) => liveSlotFrom(slot, ready),
     log,
@@ -77,12 +77,20 @@ export function runPrimary(options: PrimaryOptions): void {
     });
   };
 
+  /** A worker whose channel is gone gets no more connections; those queued for it are closed. */
+  const gone = (worker: Worker): void => {
+    const slot = slotOfWorker.get(worker);
+    if (slot !== undefined && ready[slot] === worker) ready[slot] = null;
+    lost(worker);
+  };
+  cluster.on('disconnect', gone);
+
   cluster.on('exit', (worker, code, signal) => {
     const lived = Date.now() - (startedAt.get(worker) ?? 0);
     const slot = slotOfWorker.get(worker) ?? 0;
+    gone(worker);
     startedAt.delete(worker);
     slotOfWorker.delete(worker);
-    if (ready[slot] === worker) ready[slot] = null;
     if (stopping) {
       if (Object.keys(cluster.workers ?? {}).length === 0) {
         log.info({}, 'stopped');

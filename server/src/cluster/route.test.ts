@@ -1,16 +1,10 @@
+import { type ChildProcess, fork } from 'node:child_process';
 import http from 'node:http';
 import net, { type AddressInfo, type Socket } from 'node:net';
+import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../log';
-import {
-  acceptConnection,
-  createRouter,
-  HEAD_LIMIT_BYTES,
-  liveSlotFrom,
-  type RouteTarget,
-  slotOf,
-  workshopOfRequest,
-} from './route';
+import { createRouter, liveSlotFrom, type RouteTarget, slotOf, workshopOfRequest } from './route';
 
 const head = (text: string) => Buffer.from(text, 'latin1');
 
@@ -65,24 +59,17 @@ describe('the router', () => {
     for (const close of closing.splice(0)) close();
   });
 
-  /** A worker in this process: an HTTP server answering with its name, the path and the body's length. */
-  function fakeWorker(name: string): RouteTarget {
-    const server = http.createServer((req, res) => {
-      let length = 0;
-      req.on('data', (chunk: Buffer) => {
-        length += chunk.length;
-      });
-      req.on('end', () => res.end(`${name} ${req.url} ${length}`));
+  /** A worker process (`route-worker.fixture.ts`), once it said it is ready. */
+  async function forkWorker(name: string): Promise<ChildProcess> {
+    const child = fork(fileURLToPath(new URL('./route-worker.fixture.ts', import.meta.url)), [name], {
+      execArgv: ['--import', 'tsx'],
     });
-    server.emit('listening');
-    closing.push(() => server.closeAllConnections());
-    return {
-      send(message, socket, callback) {
-        acceptConnection(server, socket, Buffer.from(message.head, 'base64'));
-        callback(null);
-        return true;
-      },
-    };
+    closing.push(() => child.kill('SIGKILL'));
+    await new Promise<void>((ready, failed) => {
+      child.once('message', () => ready());
+      child.once('exit', (code) => failed(new Error(`worker ${name} exited (${code})`)));
+    });
+    return child;
   }
 
   async function listen(pick: (slot: number) => RouteTarget | null, headTimeoutMs?: number) {
@@ -92,9 +79,9 @@ describe('the router', () => {
       log: createLogger('silent'),
       ...(headTimeoutMs ? { headTimeoutMs } : {}),
     });
-    await new Promise<void>((done) => router.listen(0, '127.0.0.1', done));
-    closing.push(() => router.close());
-    return (router.address() as AddressInfo).port;
+    await new Promise<void>((done) => router.server.listen(0, '127.0.0.1', done));
+    closing.push(() => router.server.close());
+    return { router, port: (router.server.address() as AddressInfo).port };
   }
 
   /** One request on a connection of its own. */
@@ -116,9 +103,18 @@ describe('the router', () => {
     });
   }
 
+  /** A connection that sends `text`, settled when the other end closes it. */
+  function closedAfter(port: number, text: string | null): Promise<void> {
+    const socket: Socket = net.connect(port, '127.0.0.1', () => {
+      if (text !== null) socket.write(text);
+    });
+    socket.on('error', () => {});
+    return new Promise((closed) => socket.once('close', () => closed()));
+  }
+
   it("hands each workshop's sync sockets to its slot's worker, the rest round-robin, head and body whole", async () => {
-    const workers = [fakeWorker('zero'), fakeWorker('one')];
-    const port = await listen((slot) => workers[slot] ?? null);
+    const workers = [await forkWorker('zero'), await forkWorker('one')];
+    const { port } = await listen((slot) => workers[slot] ?? null);
     const names = ['zero', 'one'];
     for (const id of ['w1', 'w2', 'w3', 'w4']) {
       const expected = names[slotOf(id, 2)];
@@ -128,22 +124,42 @@ describe('the router', () => {
     const first = await request(port, '/api/health');
     const second = await request(port, '/api/health');
     expect([first, second].sort()).toEqual(['one /api/health 0', 'zero /api/health 0']);
-    // A body far past the first chunk reaches the worker whole.
-    const big = Buffer.alloc(4 * HEAD_LIMIT_BYTES * 32, 7);
-    expect(await request(port, '/api/import', big)).toMatch(
-      new RegExp(`^(zero|one) /api/import ${big.length}$`),
-    );
+    // A body far past the first chunk reaches the worker whole: the primary read none of it.
+    const big = Buffer.alloc(4 * 2 ** 20, 7);
+    const answers = await Promise.all([1, 2, 3].map(() => request(port, '/api/import', big)));
+    for (const answer of answers)
+      expect(answer).toMatch(new RegExp(`^(zero|one) /api/import ${big.length}$`));
   });
 
-  it('closes a connection that sends no request line in time, and one no worker can take', async () => {
-    const silentPort = await listen(() => null, 50);
-    const silent = net.connect(silentPort, '127.0.0.1');
-    await new Promise((closed) => silent.once('close', closed));
+  it('closes a connection that sends no request line in time, one no worker can take, and one its worker cannot', async () => {
+    const silent = await listen(() => null, 50);
+    await closedAfter(silent.port, null);
+    const none = await listen(() => null);
+    await closedAfter(none.port, 'GET /sync/w1 HTTP/1.1\r\n\r\n');
 
-    const port = await listen(() => null);
-    const refused: Socket = net.connect(port, '127.0.0.1', () =>
-      refused.write('GET /sync/w1 HTTP/1.1\r\n\r\n'),
-    );
-    await new Promise((closed) => refused.once('close', closed));
+    // A worker already dead: the send fails, the connection is closed.
+    const dead = await forkWorker('dead');
+    const exited = new Promise((done) => dead.once('exit', done));
+    dead.kill('SIGKILL');
+    await exited;
+    const toDead = await listen(() => dead);
+    await closedAfter(toDead.port, 'GET /api/health HTTP/1.1\r\n\r\n');
+
+    // A worker lost while its connections wait to be sent (Node sends one handle at a time).
+    let handed: () => void = () => {};
+    const sendCalled = new Promise<void>((done) => {
+      handed = done;
+    });
+    const stuck: RouteTarget = {
+      send: () => {
+        handed();
+        return true;
+      },
+    };
+    const waiting = await listen(() => stuck);
+    const closed = closedAfter(waiting.port, 'GET /api/health HTTP/1.1\r\n\r\n');
+    await sendCalled;
+    waiting.router.lost(stuck);
+    await closed;
   });
 });

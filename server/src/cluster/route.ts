@@ -65,9 +65,14 @@ export function liveSlotFrom<T>(slot: number, workers: readonly (T | null)[]): T
 export const connectionMessage = z.object({ kind: z.literal('atelier:connection'), head: z.string() });
 export type ConnectionMessage = z.infer<typeof connectionMessage>;
 
-/** The worker a connection is handed to. */
+/** The worker a connection is handed to (a cluster `Worker`). */
 export interface RouteTarget {
-  send(message: ConnectionMessage, socket: Socket, callback: (error: Error | null) => void): boolean;
+  send(
+    message: ConnectionMessage,
+    socket: Socket,
+    options: { keepOpen: boolean },
+    callback: (error: Error | null) => void,
+  ): boolean;
 }
 
 export interface RouterOptions {
@@ -79,11 +84,20 @@ export interface RouterOptions {
   headTimeoutMs?: number;
 }
 
+export interface Router {
+  /** The primary's listening server. */
+  server: net.Server;
+  /** A worker gone: the connections still waiting to be sent to it are closed (their clients retry). */
+  lost(target: RouteTarget): void;
+}
+
 /** The primary's listening server: reads each connection's request line and hands the socket on. */
-export function createRouter(options: RouterOptions): net.Server {
+export function createRouter(options: RouterOptions): Router {
   const { log, slots } = options;
   let turn = 0;
   const timeoutMs = options.headTimeoutMs ?? HEAD_TIMEOUT_MS;
+  /** Sockets given to `send` whose message is not written yet (Node sends one handle at a time). */
+  const unsent = new Map<RouteTarget, Set<Socket>>();
 
   const route = (socket: Socket, head: Buffer): void => {
     const workshopId = workshopOfRequest(head);
@@ -95,15 +109,21 @@ export function createRouter(options: RouterOptions): net.Server {
       return;
     }
     socket.setTimeout(0);
-    worker.send({ kind: 'atelier:connection', head: head.toString('base64') }, socket, (error) => {
-      if (error) {
-        log.warn({ err: error.message }, 'connection not handed to a worker');
-        socket.destroy();
-      }
+    const waiting = unsent.get(worker) ?? new Set<Socket>();
+    unsent.set(worker, waiting);
+    waiting.add(socket);
+    // `keepOpen`: this process closes its copy itself once the message is written (the socket
+    // then travels to the worker, which owns it). Node's own close waits for the worker's
+    // acknowledgement, and never comes when the worker dies first: the client would hang.
+    const message: ConnectionMessage = { kind: 'atelier:connection', head: head.toString('base64') };
+    worker.send(message, socket, { keepOpen: true }, (error) => {
+      waiting.delete(socket);
+      if (error) log.warn({ err: error.message }, 'connection not handed to a worker');
+      socket.destroy();
     });
   };
 
-  return net.createServer((socket) => {
+  const server = net.createServer((socket) => {
     const chunks: Buffer[] = [];
     let size = 0;
     socket.on('error', () => socket.destroy());
@@ -113,25 +133,32 @@ export function createRouter(options: RouterOptions): net.Server {
       size += chunk.length;
       if (chunk.indexOf(0x0a) < 0 && size < HEAD_LIMIT_BYTES) return;
       socket.off('data', onData);
-      // Nothing more may be read here: bytes read after this point would be lost when the
-      // handle moves to the worker. `pause()` only stops 'data' events, the kernel reads go on.
+      // Nothing more may be read here: the worker reads the rest from the same descriptor,
+      // and `pause()` only stops 'data' events, the kernel reads go on.
       stopReading(socket);
       socket.pause();
       route(socket, Buffer.concat(chunks, size));
     };
     socket.on('data', onData);
   });
+
+  return {
+    server,
+    lost(target) {
+      for (const socket of unsent.get(target) ?? []) socket.destroy();
+      unsent.delete(target);
+    },
+  };
 }
 
 /**
- * Stops the reads on the socket's handle as Node's own `pause()` does with `onread` (it has no
- * public call for it); a later `resume()` starts them again.
+ * Stops the reads on the socket's handle (Node has no public call for it). Its `reading` flag
+ * stays set: the stream's own read-ahead (`maybeReadMore`, on the next tick) would otherwise
+ * start them again and take bytes that are the worker's.
  */
 function stopReading(socket: Socket): void {
-  const handle = (socket as unknown as { _handle?: { reading?: boolean; readStop?: () => number } })._handle;
-  if (!handle?.readStop) return;
-  handle.reading = false;
-  handle.readStop();
+  const handle = (socket as unknown as { _handle?: { readStop?: () => number } })._handle;
+  handle?.readStop?.();
 }
 
 /**
