@@ -4,6 +4,7 @@
  * worker (its slot's), the rest round-robin; a worker that dies is replaced, and its workshops'
  * clients carry on through the other worker meanwhile.
  */
+import { type AddressInfo, createServer } from 'node:net';
 import { addNote, readNotes, roomName } from '@atelier/shared';
 import { createTestDatabase, createTestRedis, type TestDatabase, type TestRedis } from '@atelier/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -143,5 +144,25 @@ describe('WORKERS=2 on PostgreSQL and Redis', () => {
     // The other workshop's clients were never moved.
     expect(nodesServing(otherBoard, linesBefore).size).toBe(0);
     for (const client of others) expect(client.provider.synced).toBe(true);
+  }, 60_000);
+
+  it('gives up, workers stopped, when the port is taken', async () => {
+    const taken = createServer();
+    await new Promise<void>((done) => taken.listen(0, '127.0.0.1', done));
+    const { port } = taken.address() as AddressInfo;
+    try {
+      const starting = startServerProcess({
+        env: {
+          WORKERS: '2',
+          PORT: String(port),
+          DATABASE_URL: database.url,
+          REDIS_URL: redis.url,
+          REDIS_PREFIX: redis.prefix,
+        },
+      });
+      await expect(starting).rejects.toThrow(/exited \(code 1[\s\S]*cannot listen[\s\S]*stopped/);
+    } finally {
+      taken.close();
+    }
   }, 60_000);
 });
