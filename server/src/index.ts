@@ -1,12 +1,14 @@
 import type { Server } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
 import { parseRoomName } from '@atelier/shared';
-import { serve } from '@hono/node-server';
+import { createAdaptorServer } from '@hono/node-server';
 import { createApp } from './app';
 import { type DeadlineSweep, startDeadlineSweep } from './cluster/deadline-sweep';
 import type { Leases } from './cluster/lease';
 import { joinCluster, type NodeCluster } from './cluster/node-cluster';
 import { actOnNodeEvents } from './cluster/node-event-actions';
 import { disconnectingEveryNode, NO_NODE_EVENTS, type NodeEvents } from './cluster/node-events';
+import { acceptConnection } from './cluster/route';
 import type { Config } from './config';
 import { createStrategyReader } from './export/read';
 import type { NetworkInfo } from './http/deps';
@@ -74,6 +76,11 @@ export interface StartOptions {
    * deadlines while it holds their lease (`cluster/deadline-sweep.ts`), and gives it back at close.
    */
   cluster?: { events: NodeEvents; presenceRelay?: PresenceRelay; bus?: RoomBus; leases?: Leases };
+  /**
+   * False: the server listens on no port and takes its connections from `accept` (a `WORKERS=n`
+   * worker, whose primary owns the port and routes each connection, docs/scale-out.md §5).
+   */
+  listen?: boolean;
 }
 
 export interface RunningServer {
@@ -81,6 +88,8 @@ export interface RunningServer {
   url: string;
   /** The port listened on (the one chosen by the system when `config.port` is 0). */
   port: number;
+  /** Serves a connection accepted elsewhere (the `WORKERS=n` primary), `head` its bytes already read. */
+  accept(socket: Socket, head: Buffer): void;
   /** The HTTP application: `app.request(path, init)` answers without a socket. */
   app: ReturnType<typeof createApp>;
   /** This server's metrics (`GET /metrics`); `metrics.rateLimited(limit)` counts a limit's refusal. */
@@ -306,23 +315,32 @@ function startNode(
       return closing;
     };
 
-    const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+    const started = (port: number): void => {
       server.off('error', failed);
       const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
-      const url = `http://${host.includes(':') ? `[${host}]` : host}:${info.port}`;
-      log.info(
-        { url, ...(store.backend === 'sqlite' ? { dataDir: config.dataDir } : { database: 'postgres' }) },
-        'listening',
-      );
+      const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+      const where = store.backend === 'sqlite' ? { dataDir: config.dataDir } : { database: 'postgres' };
+      // A worker's primary logs "listening" (and the address) for the process.
+      log.info({ url, ...where }, options.listen === false ? 'serving for the primary' : 'listening');
       // Started once the deadlines are scheduled and the first retention sweep is over: on
       // PostgreSQL both await the database, and an idle workshop must be gone when start-up ends.
       Promise.all([votes.ready, retention?.ready]).then(() => {
         // The deadlines the start-up scheduled are this node's; the sweep adds those of dead nodes.
         if (leases && !closing)
           sweep = startDeadlineSweep({ leases, sweep: () => votes.sweepDeadlines(), log });
-        resolve({ url, port: info.port, app, metrics, close, storageClosed: storageDone });
+        const accept = (socket: Socket, head: Buffer) => acceptConnection(server, socket, head);
+        resolve({ url, port, accept, app, metrics, close, storageClosed: storageDone });
       }, failed);
-    }) as Server;
+    };
+    const server = createAdaptorServer({ fetch: app.fetch }) as Server;
+    if (options.listen === false) {
+      // Node's http server sets up its connection tracking (timeouts, closeAllConnections) on
+      // 'listening'; a server that never listens needs it all the same.
+      server.emit('listening');
+      queueMicrotask(() => started(config.port));
+    } else {
+      server.listen(config.port, config.host, () => started((server.address() as AddressInfo).port));
+    }
     const failed = (error: Error): void => {
       // Rejected once the database is closed (the rooms' writes are over).
       const rejected = () => reject(error);

@@ -1,7 +1,7 @@
 import cluster from 'node:cluster';
 import { networkInterfaces } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { runPrimary } from './cluster/processes';
+import { runPrimary, serveForPrimary } from './cluster/processes';
 import { lanAddresses } from './http/share-origins';
 import { type Config, createLogger, loadConfig, startServer } from './index';
 
@@ -28,6 +28,8 @@ function banner(port: number, url: string): void {
 if (config.workers > 1 && cluster.isPrimary) {
   runPrimary({
     workers: config.workers,
+    host: config.host,
+    port: config.port,
     log,
     listening: ({ port }) => banner(port, `http://${loopbackHost(config)}:${port}`),
   });
@@ -40,7 +42,9 @@ function loopbackHost(c: Config): string {
 }
 
 async function serveHere(): Promise<void> {
-  const starting = startServer(config, { log });
+  // A cluster's worker listens on no port: its primary routes each connection to it.
+  const worker = cluster.isWorker;
+  const starting = startServer(config, { log, ...(worker ? { listen: false } : {}) });
 
   /** However a shutdown step may hang, the process is gone this long after the signal. */
   const HARD_EXIT_MS = 4000;
@@ -66,5 +70,6 @@ async function serveHere(): Promise<void> {
 
   const server = await starting;
   // A cluster's workers leave the banner to the primary.
-  if (cluster.isPrimary) banner(server.port, server.url);
+  if (worker) serveForPrimary(server.accept);
+  else banner(server.port, server.url);
 }
