@@ -12,7 +12,7 @@ import { acceptConnection } from './cluster/route';
 import type { Config } from './config';
 import { createStrategyReader } from './export/read';
 import type { NetworkInfo } from './http/deps';
-import { machineNetwork } from './http/share-origins';
+import { localUrl, machineNetwork } from './http/share-origins';
 import { JoinAttempts } from './limits/join-attempts';
 import { createLogger, type Logger } from './log';
 import { afterWave } from './memory/after-wave';
@@ -317,8 +317,7 @@ function startNode(
 
     const started = (port: number): void => {
       server.off('error', failed);
-      const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
-      const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+      const url = localUrl(config.host, port);
       const where = store.backend === 'sqlite' ? { dataDir: config.dataDir } : { database: 'postgres' };
       // A worker's primary logs "listening" (and the address) for the process.
       log.info({ url, ...where }, options.listen === false ? 'serving for the primary' : 'listening');

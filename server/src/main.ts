@@ -2,8 +2,8 @@ import cluster from 'node:cluster';
 import { networkInterfaces } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { runPrimary, serveForPrimary } from './cluster/processes';
-import { lanAddresses } from './http/share-origins';
-import { type Config, createLogger, loadConfig, startServer } from './index';
+import { isWildcard, lanAddresses, localUrl } from './http/share-origins';
+import { createLogger, loadConfig, startServer } from './index';
 
 /**
  * The process: configuration from the environment, the server, the banner, signals and exit.
@@ -19,8 +19,9 @@ const log = createLogger(config.logLevel);
 function banner(port: number, url: string): void {
   if (!process.stdout.isTTY) return;
   // People in the room join from their own laptops: show the addresses they can reach.
-  const wildcard = config.host === '0.0.0.0' || config.host === '::';
-  const lan = wildcard ? lanAddresses(networkInterfaces()).map((ip) => `http://${ip}:${port}`) : [];
+  const lan = isWildcard(config.host)
+    ? lanAddresses(networkInterfaces()).map((ip) => `http://${ip}:${port}`)
+    : [];
   const others = lan.length > 0 ? `\n  On this network: ${lan.join(', ')}` : '';
   process.stdout.write(`\n  Atelier is running: open ${config.publicUrl ?? url}${others}\n\n`);
 }
@@ -31,14 +32,10 @@ if (config.workers > 1 && cluster.isPrimary) {
     host: config.host,
     port: config.port,
     log,
-    listening: ({ port }) => banner(port, `http://${loopbackHost(config)}:${port}`),
+    listening: ({ port }) => banner(port, localUrl(config.host, port)),
   });
 } else {
   await serveHere();
-}
-
-function loopbackHost(c: Config): string {
-  return c.host === '0.0.0.0' || c.host === '::' ? '127.0.0.1' : c.host;
 }
 
 async function serveHere(): Promise<void> {

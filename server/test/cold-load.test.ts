@@ -3,10 +3,10 @@
  * stored state into slices, which the room applies between event-loop turns, so the server
  * keeps answering while the board loads, and the first joiner gets the whole board.
  */
-import { type CreateWorkshopResponse, roomName } from '@atelier/shared';
+import { roomName } from '@atelier/shared';
 import { afterAll, describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
-import { api, cleanup, connectDoc, logEntries, pingWhile, startServer, strategyWithNotes } from './harness';
+import { cleanup, connectDoc, importWorkshopWithNotes, logEntries, pingWhile, startServer } from './harness';
 
 afterAll(cleanup);
 
@@ -17,17 +17,9 @@ describe("a big board's cold load", () => {
   it('is rebuilt off the sync loop while the server keeps answering, and arrives whole', async () => {
     // Rooms unload soon after their last client left: the next joiner loads the board cold.
     const server = await startServer({ env: { ROOM_GRACE_MS: '50' } });
-    const strategy = await strategyWithNotes(
-      server.url,
-      NOTES,
-      (n) => `Constat ${n} : les habitants du territoire attendent des services de proximité`,
-    );
-    const imported = await api<CreateWorkshopResponse>(server.url, 'POST', '/api/workshops/import', {
-      body: { strategy },
-    });
-    expect(imported.status).toBe(201);
-    const board = roomName(imported.body.id, 'board');
-    const token = imported.body.facilitatorToken;
+    const imported = await importWorkshopWithNotes(server.url, NOTES);
+    const board = roomName(imported.id, 'board');
+    const token = imported.facilitatorToken;
 
     const { answer: first, pings } = await pingWhile(server.url, connectDoc(server.wsUrl, board, token));
     const notes = noteCount(first.doc);

@@ -4,9 +4,8 @@
  * server keeps answering.
  */
 import { threadId } from 'node:worker_threads';
-import type { CreateWorkshopResponse } from '@atelier/shared';
 import { afterAll, describe, expect, it } from 'vitest';
-import { api, cleanup, logEntries, pingWhile, startServer, strategyWithNotes } from './harness';
+import { api, cleanup, importWorkshopWithNotes, logEntries, pingWhile, startServer } from './harness';
 
 afterAll(cleanup);
 
@@ -16,16 +15,7 @@ describe('a big export', () => {
   it('is written in a worker thread while the server keeps answering', async () => {
     // The rooms stay loaded between the exports: the one measured reads them as a live session would.
     const server = await startServer({ env: { ROOM_GRACE_MS: '60000' } });
-    const strategy = await strategyWithNotes(
-      server.url,
-      NOTES,
-      (n) => `Constat ${n} : les habitants du territoire attendent des services de proximité`,
-    );
-    const imported = await api<CreateWorkshopResponse>(server.url, 'POST', '/api/workshops/import', {
-      body: { strategy },
-    });
-    expect(imported.status).toBe(201);
-    const { id, facilitatorToken: token } = imported.body;
+    const { id, facilitatorToken: token } = await importWorkshopWithNotes(server.url, NOTES);
     const path = `/api/workshops/${id}/export?format=docx`;
     // Warms the worker up (its first start loads the writers) and loads the rooms.
     expect((await api(server.url, 'GET', path, { token })).status).toBe(200);

@@ -852,3 +852,21 @@ export async function strategyWithNotes(
     });
   return strategy;
 }
+
+/**
+ * A workshop imported with `notes` notes of a usual length (`strategyWithNotes`): a big board to
+ * export or to load cold. Throws when the import is not created.
+ */
+export async function importWorkshopWithNotes(url: string, notes: number): Promise<CreateWorkshopResponse> {
+  const strategy = await strategyWithNotes(
+    url,
+    notes,
+    (n) => `Constat ${n} : les habitants du territoire attendent des services de proximité`,
+  );
+  const imported = await api<CreateWorkshopResponse>(url, 'POST', '/api/workshops/import', {
+    body: { strategy },
+  });
+  if (imported.status !== 201)
+    throw new Error(`import answered ${imported.status}: ${JSON.stringify(imported.body)}`);
+  return imported.body;
+}

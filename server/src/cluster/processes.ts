@@ -1,6 +1,7 @@
 import cluster, { type Worker } from 'node:cluster';
 import type { AddressInfo, Socket } from 'node:net';
 import { z } from 'zod';
+import { localUrl } from '../http/share-origins';
 import type { Logger } from '../log';
 import { connectionMessage, createRouter, liveSlotFrom } from './route';
 
@@ -56,8 +57,7 @@ export function runPrimary(options: PrimaryOptions): void {
     if (router.listening) return;
     router.listen(options.port, options.host, () => {
       const address = router.address() as AddressInfo;
-      const host = options.host === '0.0.0.0' || options.host === '::' ? '127.0.0.1' : options.host;
-      const url = `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
+      const url = localUrl(options.host, address.port);
       log.info({ url, workers: options.workers }, 'listening');
       options.listening?.({ address: address.address, port: address.port });
     });

@@ -30,7 +30,14 @@ export function isLoopbackHost(hostname: string): boolean {
   );
 }
 
-const isWildcard = (host: string) => host === '0.0.0.0' || host === '::';
+/** Whether `HOST` listens on every interface. */
+export const isWildcard = (host: string) => host === '0.0.0.0' || host === '::';
+
+/** The address this machine reaches a server listening on `host`:`port` at (a wildcard: loopback). */
+export function localUrl(host: string, port: number): string {
+  const reached = isWildcard(host) ? '127.0.0.1' : host;
+  return `http://${reached.includes(':') ? `[${reached}]` : reached}:${port}`;
+}
 
 /**
  * The bases of the links participants are given. PUBLIC_URL always wins; an address the

@@ -44,6 +44,8 @@ export interface ExportAnswer {
 
 interface Job {
   request: WorkRequest;
+  /** Goes before the jobs that are not, and is never refused for a full queue. */
+  urgent: boolean;
   transfer: ArrayBuffer[];
   timeoutMs: number;
   resolve: (answer: WorkAnswer) => void;
@@ -144,6 +146,8 @@ export class WorkPool implements DocSlicer {
       { kind: 'slice-doc', snapshot, updates: [...updates] },
       [],
       this.options.timeoutMs,
+      // People wait for the board, and refusing would mean applying it at once, stalling every room.
+      true,
     );
     if (answer.result === null)
       throw new Error(`the document was not sliced in its worker: ${answer.failure}`);
@@ -157,14 +161,17 @@ export class WorkPool implements DocSlicer {
     await Promise.all(this.idle.splice(0).map((worker) => worker.terminate()));
   }
 
-  private run(request: WorkRequest, transfer: ArrayBuffer[], timeoutMs: number): Promise<WorkAnswer> {
+  private run(
+    request: WorkRequest,
+    transfer: ArrayBuffer[],
+    timeoutMs: number,
+    urgent = false,
+  ): Promise<WorkAnswer> {
     return new Promise((resolve, reject) => {
       if (this.closed) return reject(new WorkPoolBusy('the server is stopping'));
-      const job = { request, transfer, timeoutMs, resolve, reject };
-      if (request.kind === 'slice-doc') {
-        // People wait for the board, and refusing would mean applying it at once, stalling every
-        // room: a cold load goes before imports and exports, whatever the queue.
-        const firstOther = this.waiting.findIndex((waiting) => waiting.request.kind !== 'slice-doc');
+      const job = { request, urgent, transfer, timeoutMs, resolve, reject };
+      if (urgent) {
+        const firstOther = this.waiting.findIndex((waiting) => !waiting.urgent);
         this.waiting.splice(firstOther < 0 ? this.waiting.length : firstOther, 0, job);
         this.pump();
         return;
