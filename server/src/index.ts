@@ -164,7 +164,7 @@ function startNode(
   });
   const rooms = new RoomManager(
     docs,
-    transactions,
+    store.writeTurn ? { ...transactions, writeTurn: store.writeTurn } : transactions,
     log,
     {
       graceMs: config.roomGraceMs,

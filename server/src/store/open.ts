@@ -10,7 +10,7 @@ import { createPgStorage } from './pg/storage';
 import { claimDataDir } from './pidFile';
 import { createSqlitePurge, type PurgeStore } from './purge';
 import { createSqliteStrategyStore, type StrategyStore } from './strategies';
-import { createSqliteStorage, type Storage } from './transaction';
+import { createSqliteStorage, type Storage, type TurnWriter } from './transaction';
 import { createSqliteWorkshopStore, type WorkshopStore } from './workshops';
 
 /** Every store of one backend, with what the server needs around them. */
@@ -24,6 +24,8 @@ export interface OpenStorage {
   purge: PurgeStore;
   /** Units of work spanning stores. */
   transactions: Storage;
+  /** A turn of the rooms' writes in one statement (PostgreSQL); without it, in a transaction. */
+  writeTurn?: TurnWriter;
   /** The storage health's probe (`createStorageHealth`). */
   probe: StorageProbe;
   /** Whether the database takes a write now (`/readyz`); PostgreSQL leaves it to the storage health. */
@@ -103,6 +105,7 @@ async function openPostgres(url: string, max: number, log: Logger): Promise<Open
     ballots: storage.ballots,
     purge: storage.purge,
     transactions: storage,
+    writeTurn: storage.writeTurn,
     probe: storage.probe,
     pool,
     close: once(() => pool.end()),

@@ -1,7 +1,7 @@
 import type { BallotStore } from './ballots';
 import type { Db } from './db';
 import type { DocStore } from './docs';
-import type { JournalStore } from './journal';
+import type { JournalRow, JournalStore } from './journal';
 import type { StrategyStore } from './strategies';
 import type { WorkshopStore } from './workshops';
 
@@ -22,6 +22,26 @@ export interface TransactionStores {
 
 /** What a turn of the rooms writes: its updates and their edit-journal rows (`sync/turn.ts`). */
 export type DocTransactionStores = Pick<TransactionStores, 'docs' | 'journal'>;
+
+/** One room's share of a turn: its document's updates and their edit-journal rows. */
+export interface TurnShare {
+  doc: string;
+  updates: readonly Uint8Array[];
+  journal: readonly JournalRow[];
+}
+
+/**
+ * Writes a whole turn — every room's updates, then their journal rows — in one statement, atomic
+ * by itself, and resolves to each document's last number (as `DocStore.append`). PostgreSQL's:
+ * one round trip where the turn's transaction takes two per write and two more (docs/scale-out.md,
+ * "A turn in one statement"). All or nothing: a turn it fails is written again the usual way.
+ */
+export type TurnWriter = (shares: readonly TurnShare[]) => Promise<Map<string, number>>;
+
+/** The storage a turn of the rooms runs on: its transactions, and on PostgreSQL its one-statement writer. */
+export interface DocStorage extends Storage<DocTransactionStores> {
+  writeTurn?: TurnWriter;
+}
 
 /** Units of work that span stores (docs/architecture.md, "Stores behind async contracts"). */
 export interface Storage<S = TransactionStores> {

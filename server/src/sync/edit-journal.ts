@@ -25,6 +25,11 @@ export interface RoomJournal {
   edits(origin: unknown, tr: Y.Transaction): JournalRow[] | null;
   /** Writes what is new of a turn's rows through `store`, the turn's transaction's. Rejects as the store does. */
   write(rows: readonly JournalRow[], store: Pick<JournalStore, 'write'>): Promise<void>;
+  /**
+   * What is new of a turn's rows, counted as written (a turn written in one statement,
+   * `TurnWriter`, takes them with its updates); `rolledBack` if that statement fails.
+   */
+  fresh(rows: readonly JournalRow[]): JournalRow[];
   /** The turn's transaction did not commit: what it wrote is forgotten. */
   rolledBack(): void;
 }
@@ -44,24 +49,28 @@ export function createEditJournal(deps: {
   let cache = new Map<string, boolean>();
   let cacheMinute = 0;
 
-  const write = async (rows: readonly JournalRow[], store: Pick<JournalStore, 'write'>) => {
-    const fresh: JournalRow[] = [];
+  const fresh = (rows: readonly JournalRow[]): JournalRow[] => {
+    const kept: JournalRow[] = [];
     for (const row of rows) {
       if (row.minute > cacheMinute) {
         cache = new Map();
         cacheMinute = row.minute;
       }
       if (row.minute < cacheMinute) {
-        fresh.push(row);
+        kept.push(row);
         continue;
       }
       const key = `${row.workshopId}\u0000${row.participantId}\u0000${row.collection}\u0000${row.item}\u0000${row.field ?? ''}`;
       const alone = cache.get(key);
       if (alone === false || (alone === true && row.alone)) continue;
       cache.set(key, alone === undefined ? row.alone : alone && row.alone);
-      fresh.push(row);
+      kept.push(row);
     }
-    if (fresh.length > 0) await store.write(fresh);
+    return kept;
+  };
+  const write = async (rows: readonly JournalRow[], store: Pick<JournalStore, 'write'>) => {
+    const rowsToWrite = fresh(rows);
+    if (rowsToWrite.length > 0) await store.write(rowsToWrite);
   };
 
   return {
@@ -81,6 +90,7 @@ export function createEditJournal(deps: {
           return items.map((item) => ({ workshopId, participantId, minute, alone, ...item }));
         },
         write,
+        fresh,
         rolledBack() {
           cache = new Map();
         },

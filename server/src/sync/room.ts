@@ -4,7 +4,7 @@ import type { Logger } from '../log';
 import type { DocStore, StoredDoc } from '../store/docs';
 import { isTransactionConflict } from '../store/health';
 import type { JournalRow } from '../store/journal';
-import type { DocTransactionStores } from '../store/transaction';
+import type { DocTransactionStores, TurnShare } from '../store/transaction';
 import type { EditJournal, RoomJournal } from './edit-journal';
 import { type HeldUpdate, INTEREST_FROM_PEOPLE, InterestRelay } from './interest';
 import { encodePermissionDenied, encodeSyncStep1, encodeUpdate } from './messages';
@@ -266,13 +266,7 @@ export class Room implements TurnCommit {
    * the journal's rows too, as that run was rolled back); any other error is the room's own.
    */
   async persist(tx: DocTransactionStores, again = false): Promise<void> {
-    if (again) this.journal?.rolledBack();
-    // A room the rolled-back run never reached takes its updates now.
-    if (!again || this.committing.length === 0) {
-      if (this.uncommitted.length === 0) return;
-      this.committing = this.uncommitted;
-      this.uncommitted = [];
-    }
+    if (!this.takeTurn(again)) return;
     try {
       this.persistedSeq = await tx.docs.append(
         this.name,
@@ -287,7 +281,7 @@ export class Room implements TurnCommit {
     // In the same transaction, after the updates: committed with them, before any broadcast. A
     // journal that cannot be written does not refuse the edits (the disk full aside, which rolls
     // the whole transaction back).
-    const edits = this.journal ? this.committing.flatMap((u) => u.edits ?? []) : [];
+    const edits = this.turnEdits();
     if (edits.length === 0) return;
     try {
       await this.journal?.write(edits, tx.journal);
@@ -296,6 +290,38 @@ export class Room implements TurnCommit {
       if (isTransactionConflict(error)) throw error;
       this.log.error({ room: this.name, err: String(error) }, 'edit journal not written');
     }
+  }
+
+  /** The turn in one statement (`TurnWriter`): what `persist` would write, to write with the other rooms'. */
+  share(again: boolean): TurnShare | null {
+    if (!this.takeTurn(again)) return null;
+    const edits = this.turnEdits();
+    return {
+      doc: this.name,
+      updates: this.committing.map((u) => u.update),
+      journal: edits.length > 0 && this.journal ? this.journal.fresh(edits) : [],
+    };
+  }
+
+  persisted(lastSeq: number): void {
+    this.persistedSeq = lastSeq;
+    this.persistError = null;
+  }
+
+  /** Takes the turn's updates; `false` if there are none. `again`: the turn's last run was rolled back. */
+  private takeTurn(again: boolean): boolean {
+    if (again) this.journal?.rolledBack();
+    // A room the rolled-back run never reached takes its updates now.
+    if (!again || this.committing.length === 0) {
+      if (this.uncommitted.length === 0) return false;
+      this.committing = this.uncommitted;
+      this.uncommitted = [];
+    }
+    return true;
+  }
+
+  private turnEdits(): JournalRow[] {
+    return this.journal ? this.committing.flatMap((u) => u.edits ?? []) : [];
   }
 
   /**

@@ -15,6 +15,7 @@ import { createRoomBus } from '../cluster/bus';
 import { createLogger } from '../log';
 import { createStorageHealth, type StorageHealth } from '../store/health';
 import { createPgStorage } from '../store/pg/storage';
+import type { DocStorage } from '../store/transaction';
 import { useClusterServices } from './cluster-services.fixture';
 import { MESSAGE } from './messages';
 import type { Peer, Room } from './room';
@@ -50,10 +51,11 @@ async function node(
   const storage = createPgStorage(pool);
   const health = createStorageHealth(storage.probe, log, { probeMs: 50 });
   const { beforeCommit } = urls;
-  const transactions: typeof storage = beforeCommit
+  const { writeTurn: _oneStatement, ...turnTransactions } = storage;
+  const transactions: DocStorage = beforeCommit
     ? {
-        ...storage,
-        // The turn's rows written, its COMMIT not sent yet.
+        // Turns in a transaction (no one-statement turns): the turn's rows written, its COMMIT not sent yet.
+        ...turnTransactions,
         withTransaction: (work) =>
           storage.withTransaction(async (tx) => {
             const result = await work(tx);

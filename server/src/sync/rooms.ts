@@ -3,7 +3,7 @@ import type * as Y from 'yjs';
 import type { Logger } from '../log';
 import type { DocStore } from '../store/docs';
 import { refusalOf, type StorageHealth } from '../store/health';
-import type { DocTransactionStores, Storage } from '../store/transaction';
+import type { DocStorage } from '../store/transaction';
 import { Room, type RoomHooks, type RoomOptions } from './room';
 import type { RoomBus, RoomSink } from './room-bus';
 import { RoomDamaged, RoomDropped } from './stored-doc';
@@ -69,8 +69,8 @@ export class RoomManager {
 
   constructor(
     private readonly store: DocStore,
-    /** Runs each turn's writes (every room's appends and edit-journal rows) in one transaction. */
-    transactions: Storage<DocTransactionStores>,
+    /** Runs each turn's writes (every room's appends and edit-journal rows) in one transaction, or one statement (`writeTurn`). */
+    transactions: DocStorage,
     private readonly log: Logger,
     private readonly options: RoomManagerOptions,
     storage?: StorageHealth,
@@ -88,6 +88,9 @@ export class RoomManager {
         onRetry: (error, retry) =>
           log.warn({ err: String(error), retry }, 'a turn’s transaction conflicted with another: run again'),
       },
+      transactions.writeTurn,
+      (error) =>
+        log.warn({ err: String(error) }, 'a turn’s statement failed: written again in a transaction'),
     );
     this.hooks = {
       storeFailed: (error) => storage?.report(error),

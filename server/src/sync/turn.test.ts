@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { TransactionStores } from '../store/transaction';
+import type { TransactionStores, TurnShare, TurnWriter } from '../store/transaction';
 import { type Transaction, TurnFlusher, type TurnRetry } from './turn';
 
 /** The writers a test's transaction hands its rooms: these rooms write nothing themselves. */
@@ -14,6 +14,13 @@ function recorder(flusher: TurnFlusher, events: string[], name: string) {
       name,
       persist: async (_tx: TransactionStores, again: boolean) => {
         events.push(again ? `persist ${name} again` : `persist ${name}`);
+      },
+      share: (again: boolean): TurnShare => {
+        events.push(again ? `share ${name} again` : `share ${name}`);
+        return { doc: name, updates: [new Uint8Array([1])], journal: [] };
+      },
+      persisted: (lastSeq: number) => {
+        events.push(`persisted ${name} ${lastSeq}`);
       },
       settle: (stored: boolean) => {
         events.push(`settle ${name} ${stored}`);
@@ -293,6 +300,127 @@ describe('TurnFlusher', () => {
       await flusher.run();
       expect(events).toEqual(['persist a', 'settle a false', 'write a']);
       expect(waits).toEqual([]);
+    });
+  });
+  describe('a turn in one statement (PostgreSQL’s `TurnWriter`)', () => {
+    /** A writer numbering each document's updates from 1, as a fresh database would. */
+    const numbering = (events: string[], failures: unknown[] = []): TurnWriter => {
+      const heads = new Map<string, number>();
+      return async (shares) => {
+        events.push(`statement ${shares.map((s) => s.doc).join(',')}`);
+        const failure = failures.shift();
+        if (failure) throw failure;
+        for (const share of shares) heads.set(share.doc, (heads.get(share.doc) ?? 0) + share.updates.length);
+        return new Map(shares.map((s) => [s.doc, heads.get(s.doc) ?? 0]));
+      };
+    };
+    const noTransaction: Transaction = () => Promise.reject(new Error('no transaction expected'));
+
+    it('writes every room of the turn in one statement, in name order, then settles and writes sockets', async () => {
+      const events: string[] = [];
+      const flusher = new TurnFlusher(
+        noTransaction,
+        undefined,
+        undefined,
+        undefined,
+        undefined,
+        numbering(events),
+      );
+      flusher.commit(recorder(flusher, events, 'b').room);
+      flusher.commit(recorder(flusher, events, 'a').room);
+      await flusher.run();
+      expect(events).toEqual([
+        'share a',
+        'share b',
+        'statement a,b',
+        'persisted a 1',
+        'persisted b 1',
+        'settle a true',
+        'settle b true',
+        'write a',
+        'write b',
+      ]);
+    });
+
+    it('runs a conflicting statement again after a wait, the rooms told so', async () => {
+      const events: string[] = [];
+      const waits: number[] = [];
+      const deadlock = Object.assign(new Error('deadlock detected'), { code: '40P01' });
+      const flusher = new TurnFlusher(
+        noTransaction,
+        () => {},
+        () => {},
+        () => true,
+        {
+          retries: 3,
+          delayMs: (retry) => {
+            waits.push(retry);
+            return 0;
+          },
+        },
+        numbering(events, [deadlock]),
+      );
+      flusher.commit(recorder(flusher, events, 'a').room);
+      await flusher.run();
+      expect(events).toEqual([
+        'share a',
+        'statement a',
+        'share a again',
+        'statement a',
+        'persisted a 1',
+        'settle a true',
+        'write a',
+      ]);
+      expect(waits).toEqual([1]);
+    });
+
+    it('writes a turn whose statement failed otherwise again in a transaction, where each room is kept apart', async () => {
+      const events: string[] = [];
+      const told: unknown[] = [];
+      const flusher = new TurnFlusher(
+        async (work) => {
+          events.push('begin');
+          await work(NO_STORES);
+          events.push('commit');
+        },
+        () => {},
+        () => {},
+        () => true,
+        undefined,
+        numbering(events, [Object.assign(new Error('foreign key violation'), { code: '23503' })]),
+        (error) => told.push(error),
+      );
+      flusher.commit(recorder(flusher, events, 'a').room);
+      await flusher.run();
+      expect(events).toEqual([
+        'share a',
+        'statement a',
+        'begin',
+        'persist a again',
+        'commit',
+        'settle a true',
+        'write a',
+      ]);
+      expect(told).toEqual([expect.objectContaining({ code: '23503' })]);
+    });
+
+    it('never settles a room stored without its number: the turn goes to a transaction', async () => {
+      const events: string[] = [];
+      const flusher = new TurnFlusher(
+        async (work) => {
+          events.push('begin');
+          await work(NO_STORES);
+          events.push('commit');
+        },
+        () => {},
+        () => {},
+        () => true,
+        undefined,
+        async () => new Map(),
+      );
+      flusher.commit(recorder(flusher, events, 'a').room);
+      await flusher.run();
+      expect(events).toEqual(['share a', 'begin', 'persist a again', 'commit', 'settle a true', 'write a']);
     });
   });
 });

@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { isTransactionConflict } from '../store/health';
-import type { DocTransactionStores } from '../store/transaction';
+import type { DocTransactionStores, TurnShare, TurnWriter } from '../store/transaction';
 
 /** A room with updates to store before anyone is sent them. */
 export interface TurnCommit {
@@ -12,6 +12,13 @@ export interface TurnCommit {
    * turn's previous run was rolled back, so the same updates are appended again.
    */
   persist(tx: DocTransactionStores, again: boolean): Promise<void>;
+  /**
+   * The turn's updates and journal rows to write in one statement (`TurnWriter`), taken as
+   * `persist` takes them; `null` if the room has nothing to store. Then `persisted` with the
+   * number of its last update once the statement is committed.
+   */
+  share(again: boolean): TurnShare | null;
+  persisted(lastSeq: number): void;
   /**
    * After the transaction: broadcast what was stored, or take back what was not (before the frames
    * go); `failure` is the transaction's error when it was not stored.
@@ -74,6 +81,10 @@ export class TurnFlusher {
      */
     private readonly writable: () => boolean = () => true,
     private readonly retry: TurnRetry = TURN_RETRY,
+    /** Writes a turn in one statement (PostgreSQL); without it, every turn is a transaction. */
+    private readonly writeTurn?: TurnWriter,
+    /** Told when a turn's statement failed (for another reason than a conflict) and the turn goes to a transaction. */
+    private readonly onStatementFailed: (error: unknown) => void = () => {},
   ) {}
 
   commit(room: TurnCommit): void {
@@ -132,20 +143,42 @@ export class TurnFlusher {
   }
 
   /**
-   * Stores the turn's rooms in one transaction; one that PostgreSQL rolled back for a conflict
-   * (turns lock in name order, but a deadlock or serialization failure may still come) is run
-   * again after a short wait, up to `retry.retries` times, before it counts as failed. Meanwhile
-   * nothing of the turn has been sent, and later updates wait for the next turn.
+   * Stores the turn's rooms: in one statement where the storage has one (`writeTurn`), else in
+   * one transaction. One that PostgreSQL rolled back for a conflict (turns lock in name order, but
+   * a deadlock or serialization failure may still come) is run again after a short wait, up to
+   * `retry.retries` times, before it counts as failed. A statement failed otherwise is run again
+   * at once as a transaction, whose savepoints keep one room's failure (or its journal's) from the
+   * others. Meanwhile nothing of the turn has been sent, and later updates wait for the next turn.
    */
   private async store(rooms: readonly TurnCommit[]): Promise<{ error: unknown } | null> {
+    let writeTurn = this.writeTurn;
     for (let retry = 0; ; retry++) {
       try {
+        if (writeTurn) {
+          const shares = rooms.map((room) => [room, room.share(retry > 0)] as const);
+          const written = shares.flatMap(([, share]) => (share ? [share] : []));
+          const lastSeqs = written.length > 0 ? await writeTurn(written) : new Map<string, number>();
+          for (const [room, share] of shares) {
+            if (!share) continue;
+            const lastSeq = lastSeqs.get(share.doc);
+            // Never broadcast without the number: the turn goes to a transaction instead.
+            if (lastSeq === undefined)
+              throw new Error(`the turn's statement gave no number for ${share.doc}`);
+            room.persisted(lastSeq);
+          }
+          return null;
+        }
         // Room after room: one transaction holds one connection, and never one await per update.
         await this.transaction(async (tx) => {
           for (const room of rooms) await room.persist(tx, retry > 0);
         });
         return null;
       } catch (error) {
+        if (writeTurn && !isTransactionConflict(error)) {
+          this.onStatementFailed(error);
+          writeTurn = undefined;
+          continue;
+        }
         if (!isTransactionConflict(error) || retry >= this.retry.retries) return { error };
         this.retry.onRetry?.(error, retry + 1);
         await sleep(this.retry.delayMs(retry + 1));

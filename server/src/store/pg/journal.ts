@@ -6,11 +6,19 @@ import type { Executor, Queryable } from './executor';
  * The rows in one statement. A row already there for the same person, item, field and minute
  * stays alone only if both were (as SQLite's `min`).
  */
-const UPSERT = `
-  INSERT INTO edit_journal (workshop_id, participant_id, collection, item_id, field, minute, alone)
-  SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::bigint[], $7::boolean[])
+const UPSERT = journalUpsert(1);
+
+/**
+ * The journal's upsert of the rows given as seven arrays from parameter `$first` on (as
+ * `journalColumns` makes them): alone, or as one part of a turn's statement (`pg/turn.ts`).
+ */
+export function journalUpsert(first: number): string {
+  const param = (offset: number) => `$${first + offset}`;
+  return `INSERT INTO edit_journal (workshop_id, participant_id, collection, item_id, field, minute, alone)
+  SELECT * FROM unnest(${param(0)}::text[], ${param(1)}::text[], ${param(2)}::text[], ${param(3)}::text[], ${param(4)}::text[], ${param(5)}::bigint[], ${param(6)}::boolean[])
   ON CONFLICT (workshop_id, participant_id, collection, item_id, field, minute)
   DO UPDATE SET alone = edit_journal.alone AND excluded.alone`;
+}
 
 interface Row {
   collection: string;
@@ -47,21 +55,26 @@ function merged(rows: readonly JournalRow[]): JournalRow[] {
   return [...byKey.keys()].sort().map((key) => byKey.get(key) as JournalRow);
 }
 
+/** The rows as the upsert's seven array parameters, one row per key (`merged`). */
+export function journalColumns(rows: readonly JournalRow[]): unknown[] {
+  const unique = merged(rows);
+  return [
+    unique.map((r) => r.workshopId),
+    unique.map((r) => r.participantId),
+    unique.map((r) => r.collection),
+    unique.map((r) => r.item),
+    unique.map((r) => r.field ?? ''),
+    unique.map((r) => r.minute),
+    unique.map((r) => r.alone),
+  ];
+}
+
 /** Reads and erasures on `pool`; writes through `writer` (the pool's, or a transaction's savepoints). */
 export function createPgJournalStore(pool: Queryable, writer: Executor): JournalStore {
   return {
     async write(rows) {
       if (rows.length === 0) return;
-      const unique = merged(rows);
-      await writer.write(UPSERT, [
-        unique.map((r) => r.workshopId),
-        unique.map((r) => r.participantId),
-        unique.map((r) => r.collection),
-        unique.map((r) => r.item),
-        unique.map((r) => r.field ?? ''),
-        unique.map((r) => r.minute),
-        unique.map((r) => r.alone),
-      ]);
+      await writer.write(UPSERT, journalColumns(rows));
     },
     async read(workshopId) {
       const { rows } = await pool.query<Row>(

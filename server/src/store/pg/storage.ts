@@ -5,7 +5,7 @@ import type { StorageProbe } from '../health';
 import type { JournalStore } from '../journal';
 import type { PurgeStore } from '../purge';
 import type { StrategyStore } from '../strategies';
-import type { Storage, TransactionStores } from '../transaction';
+import type { Storage, TransactionStores, TurnWriter } from '../transaction';
 import type { WorkshopStore } from '../workshops';
 import { createPgBallotStore, pgRoundWriter } from './ballots';
 import { createPgDocStore } from './docs';
@@ -14,6 +14,7 @@ import { pgStorageProbe } from './health';
 import { createPgJournalStore } from './journal';
 import { createPgPurge } from './purge';
 import { createPgStrategyStore } from './strategies';
+import { createPgTurnWriter } from './turn';
 import { createPgWorkshopStore } from './workshops';
 
 /** Every store on PostgreSQL, and transactions spanning them. */
@@ -22,6 +23,8 @@ export interface PgStorage extends Storage<TransactionStores>, PgStores {
   purge: PurgeStore;
   /** The storage health's probe (`createStorageHealth`). */
   probe: StorageProbe;
+  /** A turn of the rooms' writes in one statement (`pg/turn.ts`). */
+  writeTurn: TurnWriter;
 }
 
 interface PgStores {
@@ -55,6 +58,7 @@ export function createPgStorage(pool: pg.Pool): PgStorage {
     ballots: createPgBallotStore(pool, autocommit),
     purge: createPgPurge(pool),
     probe: pgStorageProbe(pool),
+    writeTurn: createPgTurnWriter(pool),
     withTransaction: (work) =>
       inTransaction(pool, (client) => {
         const writer = transactionExecutor(client);
