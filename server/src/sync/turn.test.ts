@@ -5,6 +5,14 @@ import { type Transaction, TurnFlusher, type TurnRetry } from './turn';
 /** The writers a test's transaction hands its rooms: these rooms write nothing themselves. */
 const NO_STORES = {} as TransactionStores;
 const plain: Transaction = (work) => work(NO_STORES);
+/** A transaction that says when it begins and commits. */
+const logged =
+  (events: string[]): Transaction =>
+  async (work) => {
+    events.push('begin');
+    await work(NO_STORES);
+    events.push('commit');
+  };
 
 function recorder(flusher: TurnFlusher, events: string[], name: string) {
   const socket = { flush: () => events.push(`write ${name}`) };
@@ -48,11 +56,7 @@ describe('TurnFlusher', () => {
 
   it('stores every room in one transaction, then settles, then writes sockets, once per turn', async () => {
     const events: string[] = [];
-    const flusher = new TurnFlusher(async (work) => {
-      events.push('begin');
-      await work(NO_STORES);
-      events.push('commit');
-    });
+    const flusher = new TurnFlusher(logged(events));
     const a = recorder(flusher, events, 'a');
     const b = recorder(flusher, events, 'b');
     flusher.send(a.socket);
@@ -378,11 +382,7 @@ describe('TurnFlusher', () => {
       const events: string[] = [];
       const told: unknown[] = [];
       const flusher = new TurnFlusher(
-        async (work) => {
-          events.push('begin');
-          await work(NO_STORES);
-          events.push('commit');
-        },
+        logged(events),
         () => {},
         () => {},
         () => true,
@@ -407,11 +407,7 @@ describe('TurnFlusher', () => {
     it('never settles a room stored without its number: the turn goes to a transaction', async () => {
       const events: string[] = [];
       const flusher = new TurnFlusher(
-        async (work) => {
-          events.push('begin');
-          await work(NO_STORES);
-          events.push('commit');
-        },
+        logged(events),
         () => {},
         () => {},
         () => true,

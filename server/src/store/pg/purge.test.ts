@@ -2,27 +2,16 @@
  * What PostgreSQL's scrub does, which the contract suite cannot see: after a deletion, `VACUUM`
  * leaves no dead row version in the touched tables (counted exactly by `pgstattuple`).
  */
-import { createTestDatabase, type TestDatabase } from '@atelier/testing';
-import pg from 'pg';
-import { afterEach, describe, expect, it } from 'vitest';
-import { migratePostgres } from './migrate';
-import { createPgStorage } from './storage';
+import type pg from 'pg';
+import { describe, expect, it } from 'vitest';
+import { usePgStorage } from './pg-storage.fixture';
 
-const opened: { pools: pg.Pool[]; databases: TestDatabase[] } = { pools: [], databases: [] };
-afterEach(async () => {
-  for (const pool of opened.pools.splice(0)) await pool.end();
-  for (const database of opened.databases.splice(0)) await database.drop();
-});
+const openStorage = usePgStorage();
 
 async function storage() {
-  const database = await createTestDatabase();
-  opened.databases.push(database);
-  const pool = new pg.Pool({ connectionString: database.url, max: 2 });
-  pool.on('error', () => undefined); // the drop (FORCE) may end a connection still closing
-  opened.pools.push(pool);
-  await migratePostgres(pool);
-  await pool.query('CREATE EXTENSION IF NOT EXISTS pgstattuple');
-  return { pool, stores: createPgStorage(pool) };
+  const opened = await openStorage();
+  await opened.pool.query('CREATE EXTENSION IF NOT EXISTS pgstattuple');
+  return opened;
 }
 
 async function deadRows(pool: pg.Pool, table: string): Promise<number> {

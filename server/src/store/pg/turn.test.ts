@@ -2,28 +2,12 @@
  * PostgreSQL's turn in one statement (`pg/turn.ts`): the numbers it takes are the ones the
  * documents' appends take, its journal rows are the journal's, and it is all or nothing.
  */
-import { createTestDatabase, type TestDatabase } from '@atelier/testing';
-import pg from 'pg';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { JournalRow } from '../journal';
-import { migratePostgres } from './migrate';
-import { createPgStorage } from './storage';
+import { usePgStorage } from './pg-storage.fixture';
 
-const opened: { pools: pg.Pool[]; databases: TestDatabase[] } = { pools: [], databases: [] };
-afterEach(async () => {
-  for (const pool of opened.pools.splice(0)) await pool.end();
-  for (const database of opened.databases.splice(0)) await database.drop();
-});
-
-async function storage() {
-  const database = await createTestDatabase();
-  opened.databases.push(database);
-  const pool = new pg.Pool({ connectionString: database.url, max: 2 });
-  pool.on('error', () => undefined); // the drop (FORCE) may end a connection still closing
-  opened.pools.push(pool);
-  await migratePostgres(pool);
-  return createPgStorage(pool);
-}
+const openStorage = usePgStorage();
+const storage = async () => (await openStorage()).stores;
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 const text = (update: Uint8Array) => new TextDecoder().decode(update);
