@@ -44,7 +44,7 @@ test('the facilitator’s timer shows the same time left in every browser, and a
   await expect(manon.page.getByTestId('board.readonly')).toHaveCount(0);
   const started = await secondsLeft(manon.page);
   expect(started).toBeLessThanOrEqual(30);
-  expect(started).toBeGreaterThan(20);
+  expect(started).toBeGreaterThan(5);
   // Rather than wait 30 s: the running timer, freeze included, brought to end in 2 s, the way
   // the server and every browser read it (its end time in the control document).
   await seedDoc(facilitator.page, 'control', (doc) => {
