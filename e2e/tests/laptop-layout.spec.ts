@@ -17,6 +17,16 @@ async function box(locator: Locator): Promise<Box> {
   return found;
 }
 
+/** The boxes of every element `locator` matches, read in one go (not one round trip each). */
+function boxes(locator: Locator): Promise<Box[]> {
+  return locator.evaluateAll((elements) =>
+    elements.map((element) => {
+      const { x, y, width, height } = element.getBoundingClientRect();
+      return { x, y, width, height };
+    }),
+  );
+}
+
 const overlap = (a: Box, b: Box) =>
   a.x < b.x + b.width - 0.5 &&
   b.x < a.x + a.width - 0.5 &&
@@ -71,8 +81,9 @@ async function expectEveryNoteInView(page: Page, count: number): Promise<void> {
   await expect(notes).toHaveCount(count);
   const canvas = await box(page.getByTestId('board.canvas'));
   const toolbar = await box(page.locator('.toolbar'));
-  for (const note of await notes.all()) {
-    const card = await box(note);
+  const cards = await boxes(notes);
+  expect(cards).toHaveLength(count);
+  for (const card of cards) {
     expect(inside(card, canvas)).toBe(true);
     expect(overlap(card, toolbar)).toBe(false);
   }
@@ -224,7 +235,8 @@ test('at 1024×768 the board, the facilitator bar, the panels and the projector 
   expect(canvas.y + canvas.height).toBeGreaterThanOrEqual(1079);
   expect(canvas.height).toBeGreaterThan(1080 * 0.8);
   await expect(f.getByTestId('note')).toHaveCount(58);
-  const cards = await Promise.all((await f.getByTestId('note').all()).map(box));
+  const cards = await boxes(f.getByTestId('note'));
+  expect(cards).toHaveLength(58);
   const left = Math.min(...cards.map((c) => c.x));
   const right = Math.max(...cards.map((c) => c.x + c.width));
   const top = Math.min(...cards.map((c) => c.y));
