@@ -178,7 +178,8 @@ describe('durability', () => {
       fresh.destroy();
     }
     await server.stop();
-  });
+    // Four server processes started in turn: 6 s on a quiet machine, past the default 20 s on a loaded one.
+  }, 60_000);
 
   it('keeps the content when everyone left just before kill -9 (room still in its grace period)', async () => {
     const first = await startServerProcess({ env: { ROOM_GRACE_MS: '60000' } });
