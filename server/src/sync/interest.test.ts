@@ -2,8 +2,8 @@ import * as decoding from 'lib0/decoding';
 import { describe, expect, it } from 'vitest';
 import { Awareness, applyAwarenessUpdate } from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { InterestRelay, nearestIds, pointersOf } from './interest';
-import { MESSAGE } from './messages';
+import { type HeldUpdate, InterestRelay, nearestIds, pointersOf } from './interest';
+import { encodeUpdate, MESSAGE } from './messages';
 import { type PresenceEntry, PresenceTable } from './presence';
 
 /** A receiving client: a stock `Awareness` fed the frames it is sent (what the app renders from). */
@@ -49,6 +49,18 @@ function state(clientId: number, clock: number, x: number | null, facilitator = 
     facilitator,
   };
 }
+
+/** A stored update as the room holds it: one note added to a board. */
+function noteUpdate(id: string): Uint8Array {
+  const doc = new Y.Doc();
+  doc.getMap('notes').set(id, `texte de ${id}`);
+  return Y.encodeStateAsUpdate(doc);
+}
+const held = (update: Uint8Array, origin: unknown): HeldUpdate => ({
+  message: encodeUpdate(update),
+  update,
+  origin,
+});
 
 const options = { nearest: 3, refreshMs: 100, backgroundMs: 1_000, renewMs: 10_000, audienceMs: 0 };
 
@@ -173,7 +185,7 @@ describe('InterestRelay', () => {
     const late = recording(300);
     const stays = recording(null);
     const peers = [late, stays, ...people];
-    const update = { message: new Uint8Array([0, 2, 0]), origin: people[0] };
+    const update = held(noteUpdate('n1'), people[0]);
     slow.relay(table, table.takePending(), peers, 0);
     slow.relay(table, [], peers, 10, [update]);
     expect(people[1]!.got).toContain(update.message);
@@ -186,5 +198,44 @@ describe('InterestRelay', () => {
     expect(stays.got).not.toContain(update.message);
     slow.drainAudience(peers);
     expect(stays.got).toContain(update.message);
+  });
+  it('sends a tick’s updates merged in one message to those who sent none, and the others, never its own, to a sender', () => {
+    const { table } = room(62);
+    const relay = new InterestRelay(options);
+    const receiving = (awarenessClientId: number | null) => {
+      const doc = new Y.Doc();
+      const got: Uint8Array[] = [];
+      const peer = {
+        awarenessClientId,
+        got,
+        doc,
+        send(message: Uint8Array) {
+          got.push(message);
+          const d = decoding.createDecoder(message);
+          if (decoding.readVarUint(d) !== MESSAGE.sync) return;
+          decoding.readVarUint(d); // the update message
+          Y.applyUpdate(doc, decoding.readVarUint8Array(d));
+        },
+      };
+      return peer;
+    };
+    const author = receiving(1);
+    const reader = receiving(2);
+    const viewer = receiving(null);
+    const peers = [author, reader, viewer];
+    const notesOf = (peer: { doc: Y.Doc }) => [...peer.doc.getMap('notes').keys()].sort();
+    const updates = [
+      held(noteUpdate('a'), author),
+      held(noteUpdate('b'), null),
+      held(noteUpdate('c'), reader),
+    ];
+    relay.relay(table, table.takePending(), peers, 0, updates);
+    const syncMessages = (peer: { got: Uint8Array[] }) => peer.got.filter((m) => m[0] === MESSAGE.sync);
+    // One message with the three for the viewer, the others one by one to their senders.
+    expect(syncMessages(viewer)).toHaveLength(1);
+    expect(notesOf(viewer)).toEqual(['a', 'b', 'c']);
+    expect(syncMessages(author)).toEqual([updates[1]?.message, updates[2]?.message]);
+    expect(notesOf(author)).toEqual(['b', 'c']);
+    expect(notesOf(reader)).toEqual(['a', 'b']);
   });
 });

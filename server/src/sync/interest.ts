@@ -1,5 +1,6 @@
 import * as encoding from 'lib0/encoding';
-import { MESSAGE } from './messages';
+import * as Y from 'yjs';
+import { encodeUpdate, MESSAGE } from './messages';
 import type { PendingPresence, PresenceEntry, PresenceTable } from './presence';
 
 /** What the relay needs of a room's peer (room.ts `Peer`). */
@@ -38,8 +39,35 @@ export const AUDIENCE_MS = 100;
 
 /** A stored document update to send, and the peer it came from (which does not get it back). */
 export interface HeldUpdate {
+  /** The update as sent alone (`encodeUpdate(update)`). */
   message: Uint8Array;
+  update: Uint8Array;
   origin: unknown;
+}
+
+/**
+ * Stored updates going to many receivers at once (a tick's, or what the audience waited for):
+ * a receiver that sent none of them gets them merged into one message (`Y.mergeUpdates`, built
+ * at the first use and shared), one frame where it got one per update; the sender of one gets
+ * the others one by one, never its own back.
+ */
+export class UpdateBatch {
+  private merged: Uint8Array | null = null;
+  private readonly origins: Set<unknown>;
+
+  constructor(private readonly updates: readonly HeldUpdate[]) {
+    this.origins = new Set(updates.map((u) => u.origin));
+  }
+
+  sendTo(peer: Peer): void {
+    if (this.updates.length === 0) return;
+    if (this.updates.length === 1 || this.origins.has(peer)) {
+      for (const u of this.updates) if (u.origin !== peer) peer.send(u.message);
+      return;
+    }
+    this.merged ??= encodeUpdate(Y.mergeUpdates(this.updates.map((u) => u.update)));
+    peer.send(this.merged);
+  }
 }
 
 interface Point {
@@ -158,8 +186,9 @@ export class InterestRelay {
   /** Latest entry per client due to everyone outside its interest at the next background send. */
   private readonly background = new Map<number, PresenceEntry>();
   private backgroundAt = Number.NEGATIVE_INFINITY;
-  /** What the audience is due at its next send: updates and presence frames, in order. */
-  private audienceQueue: HeldUpdate[] = [];
+  /** What the audience is due at its next send: stored updates, and presence entries in order. */
+  private audienceUpdates: HeldUpdate[] = [];
+  private audienceChunks: Uint8Array[] = [];
   private audienceAt = Number.NEGATIVE_INFINITY;
 
   constructor(
@@ -180,7 +209,7 @@ export class InterestRelay {
 
   /** Whether the audience has something waiting: the room must tick again. */
   get waiting(): boolean {
-    return this.audienceQueue.length > 0;
+    return this.audienceUpdates.length > 0 || this.audienceChunks.length > 0;
   }
 
   /**
@@ -232,23 +261,20 @@ export class InterestRelay {
       }
       this.background.clear();
     }
-    const audienceFrame = this.frameFor(this.audience, items, late);
-    this.audienceQueue.push(...updates);
-    if (audienceFrame) this.audienceQueue.push({ message: audienceFrame, origin: null });
-    const audienceDue = this.audienceQueue.length > 0 && now - this.audienceAt >= this.options.audienceMs;
-    const audience = audienceDue ? this.audienceQueue : [];
-    if (audienceDue) {
-      this.audienceAt = now;
-      this.audienceQueue = [];
-    }
+    this.audienceChunks.push(...this.chunksFor(this.audience, items, late));
+    this.audienceUpdates.push(...updates);
+    const audienceDue = this.waiting && now - this.audienceAt >= this.options.audienceMs;
+    const audience = audienceDue ? this.takeAudience() : null;
+    if (audienceDue) this.audienceAt = now;
+    const tick = new UpdateBatch(updates);
     for (const peer of peers) {
       const own = this.receivers.get(peer);
       if (own) {
-        for (const u of updates) if (u.origin !== peer) peer.send(u.message);
-        const frame = this.frameFor(own, items, late);
-        if (frame) peer.send(frame);
-      } else {
-        for (const u of audience) if (u.origin !== peer) peer.send(u.message);
+        tick.sendTo(peer);
+        const chunks = this.chunksFor(own, items, late);
+        if (chunks.length > 0) peer.send(awarenessFrame(chunks));
+      } else if (audience) {
+        audience.sendTo(peer);
       }
     }
   }
@@ -275,7 +301,7 @@ export class InterestRelay {
       const was = before.get(peer);
       // A receiver leaving the audience gets what the audience still waits for, and keeps
       // showing what the audience showed.
-      if (!was) this.sendAudienceQueue(peer);
+      if (!was) this.pendingAudience(peer);
       const showing = was?.showing ?? new Set(this.audience.showing);
       this.receivers.set(peer, { self: id, near, showing });
     }
@@ -286,16 +312,32 @@ export class InterestRelay {
    * closing): nothing stored may stay unsent.
    */
   drainAudience(peers: Iterable<Peer>): void {
-    for (const peer of peers) if (!this.receivers.has(peer)) this.sendAudienceQueue(peer);
-    this.audienceQueue = [];
+    const audience = this.takeAudience();
+    for (const peer of peers) if (!this.receivers.has(peer)) audience.sendTo(peer);
   }
 
-  private sendAudienceQueue(peer: Peer): void {
-    for (const u of this.audienceQueue) if (u.origin !== peer) peer.send(u.message);
+  /** What the audience waited for, taken to send: its updates merged, its presence entries in one frame. */
+  private takeAudience(): { sendTo(peer: Peer): void } {
+    const updates = new UpdateBatch(this.audienceUpdates);
+    const frame = this.audienceChunks.length > 0 ? awarenessFrame(this.audienceChunks) : null;
+    this.audienceUpdates = [];
+    this.audienceChunks = [];
+    return {
+      sendTo(peer) {
+        updates.sendTo(peer);
+        if (frame) peer.send(frame);
+      },
+    };
   }
 
-  /** One receiver's frame of this tick, or `null` when nothing in it concerns them. */
-  private frameFor(r: Receivers, items: readonly TickItem[], late: readonly TickItem[]): Uint8Array | null {
+  /** A receiver leaving the audience: what the audience waits for, sent to it now (and still to the others later). */
+  private pendingAudience(peer: Peer): void {
+    new UpdateBatch(this.audienceUpdates).sendTo(peer);
+    if (this.audienceChunks.length > 0) peer.send(awarenessFrame(this.audienceChunks));
+  }
+
+  /** One receiver's presence entries of this tick (none when nothing in it concerns them). */
+  private chunksFor(r: Receivers, items: readonly TickItem[], late: readonly TickItem[]): Uint8Array[] {
     const chunks: Uint8Array[] = [];
     for (const item of items) {
       const id = item.entry.clientId;
@@ -326,7 +368,7 @@ export class InterestRelay {
       r.showing.delete(id);
       chunks.push(chunkOf(item, UNPOINTED));
     }
-    return chunks.length === 0 ? null : awarenessFrame(chunks);
+    return chunks;
   }
 }
 

@@ -351,7 +351,7 @@ export class Room implements TurnCommit {
     this.lastSeq = this.persistedSeq;
     for (const { update, message, origin } of batch) {
       this.logBytes += update.byteLength;
-      this.broadcastStored(message, origin);
+      this.broadcastStored(message, update, origin);
     }
     this.ownSettled += batch.length;
     this.releaseHeld();
@@ -568,7 +568,7 @@ export class Room implements TurnCommit {
       // Committed by another node: to every peer (on the tick in a big room), and part of the
       // stored log for compaction.
       this.logBytes += update.byteLength;
-      this.broadcastStored(message, null);
+      this.broadcastStored(message, update, null);
       return;
     }
     this.ownApplied++;
@@ -611,12 +611,12 @@ export class Room implements TurnCommit {
    * per tick whatever the number of people editing: the writes, not the bytes, are what a
    * big room costs.
    */
-  private broadcastStored(message: Uint8Array, origin: unknown): void {
+  private broadcastStored(message: Uint8Array, update: Uint8Array, origin: unknown): void {
     if (this.peers.size <= INTEREST_FROM_PEOPLE) {
       this.broadcast(message, origin);
       return;
     }
-    this.heldUpdates.push({ message, origin });
+    this.heldUpdates.push({ message, update, origin });
     this.schedulePresence();
   }
 
