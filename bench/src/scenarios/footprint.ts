@@ -107,6 +107,12 @@ async function startBuiltServer(dataDir: string): Promise<{ child: ChildProcess;
   };
   delete env.NODE_OPTIONS;
   delete env.PUBLIC_URL;
+  // BENCH_SERVER_ENV, as for the other scenarios' servers: e.g. `LD_PRELOAD=libjemalloc.so.2` as
+  // deploy/atelier.service runs it.
+  for (const pair of process.env.BENCH_SERVER_ENV?.split(/\s+/).filter(Boolean) ?? []) {
+    const at = pair.indexOf('=');
+    if (at > 0) env[pair.slice(0, at)] = pair.slice(at + 1);
+  }
   const child = spawn(process.execPath, ['--import', COLLECT_PRELOAD, serverEntry], {
     cwd: REPO_ROOT,
     env,
@@ -229,12 +235,15 @@ export async function run(ctx: ScenarioContext): Promise<ScenarioResult> {
       heapPoints.push([providers.length, at.heapUsed]);
     }
     const full = points[points.length - 1]?.[1] ?? oneRoom;
-    const perConn = slope(points);
-    const heapPerConn = slope(heapPoints);
+    // The one-connection reading still holds what the 1,000 joins (HTTP) just took, given back
+    // later: the slopes are fitted from the first batch on.
+    const perConn = slope(points.slice(1));
+    const heapPerConn = slope(heapPoints.slice(1));
     ctx.log(`${connections} connections: ${(full / 2 ** 20).toFixed(1)} MiB`);
 
+    const preload = /(?:^|\s)(LD_PRELOAD=\S+)/.exec(process.env.BENCH_SERVER_ENV ?? '')?.[1];
     const row: ResultRow = {
-      key: 'atelier (node server/dist/main.js)',
+      key: `atelier (node server/dist/main.js${preload ? `, ${preload}` : ''})`,
       server: 'atelier',
       idleMiB: idle / 2 ** 20,
       oneRoomMiB: oneRoom / 2 ** 20,
