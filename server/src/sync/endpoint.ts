@@ -118,7 +118,9 @@ export function attachSyncEndpoint(
       return;
     }
     // The slot is held until the TCP socket closes, whatever happens in between (refused token, bad frames).
-    if (admission) socket.once('close', () => admission.release());
+    // Given as is, not wrapped in a closure here: one would keep this handler's scope (the
+    // request, its headers, the URL) for the socket's whole life.
+    if (admission) socket.once('close', admission.release);
     wss.handleUpgrade(req, socket, head, (ws) => {
       try {
         accept(ws, socket, req, url, id, log);
@@ -162,7 +164,7 @@ export function attachSyncEndpoint(
     };
     ws.on('message', buffer);
     ws.on('close', closeEarly);
-    ws.on('error', (error) => log.warn({ path: url.pathname, err: error.message }, 'socket error'));
+    logSocketErrors(ws, log, url.pathname);
     const admitted = async () => {
       const token = url.searchParams.get('token');
       const participant = token ? await workshops.participantByToken(token) : null;
@@ -371,6 +373,15 @@ export function attachSyncEndpoint(
     },
     connections: () => connections.size,
   };
+}
+
+/**
+ * Logs the socket's errors for its whole life. Its own scope on purpose: a listener made inside
+ * `accept` would keep all of `accept`'s captured state (the URL, the early frames and their
+ * buffers, the buffering closures) as long as the socket is open.
+ */
+function logSocketErrors(ws: WebSocket, log: Logger, path: string): void {
+  ws.on('error', (error) => log.warn({ path, err: error.message }, 'socket error'));
 }
 
 /** A plain `429` on the raw socket, before any handshake: the cheapest refusal there is. */

@@ -98,3 +98,38 @@ describe('presence table with other nodes', () => {
     expect(table.nodes()).toEqual(new Set(['node-b']));
   });
 });
+
+describe('presence snapshot for a newcomer', () => {
+  /** The snapshot a table holding just `entries` encodes afresh. */
+  const fresh = (entries: PresenceEntry[], pointers = true) => {
+    const table = new PresenceTable();
+    table.apply(entries);
+    return table.snapshot(pointers);
+  };
+
+  it('shares one message among arrivals until a state changes, then carries the change', () => {
+    const table = new PresenceTable();
+    expect(table.snapshot()).toBeNull();
+    table.apply([state(1, 1), state(2, 1)]);
+    const first = table.snapshot();
+    expect(first).toEqual(fresh([state(1, 1), state(2, 1)]));
+    // A burst of arrivals with no change between them: the same bytes, encoded once.
+    expect(table.snapshot()).toBe(first);
+
+    table.apply([state(2, 2, 7)]);
+    expect(table.snapshot()).toEqual(fresh([state(1, 1), state(2, 2, 7)]));
+    table.remove(1);
+    expect(table.snapshot()).toEqual(fresh([state(2, 2, 7)]));
+    table.remove(2);
+    expect(table.snapshot()).toBeNull();
+  });
+
+  it('keeps the snapshot without pointers apart from the one with them', () => {
+    const pointed = { ...state(1, 1), unpointedJson: JSON.stringify({ user: { name: 'P' } }) };
+    const table = new PresenceTable();
+    table.apply([pointed]);
+    expect(table.snapshot(false)).toEqual(fresh([pointed], false));
+    expect(table.snapshot(true)).toEqual(fresh([pointed], true));
+    expect(table.snapshot(true)).not.toEqual(table.snapshot(false));
+  });
+});

@@ -78,6 +78,15 @@ export class PresenceTable {
   private link: PresenceLink | null = null;
   /** The end of the turn at which `own` goes to the relay (one publication per room per turn). */
   private publishing: NodeJS.Immediate | null = null;
+  /**
+   * The last snapshots encoded, with and without pointers, until a state changes: arrivals in
+   * between share one message instead of each getting its own copy (tens of KB per newcomer
+   * in a room of hundreds, all allocated at once when a plenary joins).
+   */
+  private readonly snapshots: { pointers: Uint8Array | null; unpointed: Uint8Array | null } = {
+    pointers: null,
+    unpointed: null,
+  };
 
   get size(): number {
     return this.entries.size;
@@ -197,6 +206,8 @@ export class PresenceTable {
 
   private set(entry: PresenceEntry, node: string | undefined): void {
     const { clientId } = entry;
+    this.snapshots.pointers = null;
+    this.snapshots.unpointed = null;
     if (entry.json === null) {
       this.entries.delete(clientId);
       this.nodeOf.delete(clientId);
@@ -268,9 +279,11 @@ export class PresenceTable {
    */
   snapshot(pointers = true): Uint8Array | null {
     if (this.entries.size === 0) return null;
-    return encodeEntries([...this.entries.values()], (e) =>
+    const key = pointers ? 'pointers' : 'unpointed';
+    this.snapshots[key] ??= encodeEntries([...this.entries.values()], (e) =>
       pointers ? (e.json ?? 'null') : (e.unpointedJson ?? e.json ?? 'null'),
     );
+    return this.snapshots[key];
   }
 }
 
