@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { runPrimary, serveForPrimary } from './cluster/processes';
 import { isWildcard, lanAddresses, localUrl } from './http/share-origins';
 import { createLogger, loadConfig, startServer } from './index';
+import { missingNodeFlags } from './runtime/node-flags';
 
 /**
  * The process: configuration from the environment, the server, the banner, signals and exit.
@@ -14,6 +15,14 @@ const config = loadConfig({
   ...process.env,
 });
 const log = createLogger(config.logLevel);
+const missingFlags = missingNodeFlags(process.execArgv, process.env.NODE_OPTIONS);
+if (missingFlags.length > 0 && cluster.isPrimary) {
+  // `npm start` and deploy/ pass them; a server started another way still runs, with longer pauses.
+  log.info(
+    { missing: missingFlags },
+    'started without the Node flags npm start uses (docs/operations.md, "Node flags")',
+  );
+}
 
 /** The addresses to print: the one asked for, or this machine's on the network. */
 function banner(port: number, url: string): void {

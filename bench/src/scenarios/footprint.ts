@@ -11,6 +11,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { SERVER_NODE_FLAGS } from '@atelier/server/runtime/node-flags';
 import { roomName } from '@atelier/shared';
 import {
   buildClient,
@@ -94,7 +95,7 @@ async function postJson(url: string, body: unknown): Promise<Record<string, stri
 const COLLECT_PRELOAD = path.join(REPO_ROOT, 'bench/src/servers/collect-preload.mjs');
 
 /**
- * Starts `node server/dist/main.js` as `npm start` does after its builds, plus a small preload
+ * Starts `node server/dist/main.js` as `npm start` does after its builds (its Node flags too), plus a small preload
  * (collect-preload.mjs) that collects garbage when asked over IPC; resolves once listening.
  */
 async function startBuiltServer(dataDir: string): Promise<{ child: ChildProcess; httpUrl: string }> {
@@ -113,11 +114,17 @@ async function startBuiltServer(dataDir: string): Promise<{ child: ChildProcess;
     const at = pair.indexOf('=');
     if (at > 0) env[pair.slice(0, at)] = pair.slice(at + 1);
   }
-  const child = spawn(process.execPath, ['--import', COLLECT_PRELOAD, serverEntry], {
-    cwd: REPO_ROOT,
-    env,
-    stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
-  });
+  // The Node flags `npm start` passes, then BENCH_SERVER_NODE_ARGS (which can override them).
+  const extra = process.env.BENCH_SERVER_NODE_ARGS?.split(/\s+/).filter(Boolean) ?? [];
+  const child = spawn(
+    process.execPath,
+    [...SERVER_NODE_FLAGS, ...extra, '--import', COLLECT_PRELOAD, serverEntry],
+    {
+      cwd: REPO_ROOT,
+      env,
+      stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
+    },
+  );
   const httpUrl = await new Promise<string>((resolve, reject) => {
     let seen = '';
     child.stdout?.on('data', (chunk: Buffer) => {

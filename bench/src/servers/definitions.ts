@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { SERVER_NODE_FLAGS } from '@atelier/server/runtime/node-flags';
 import { packageDir, packageVersion, REPO_ROOT } from '../lib/paths';
 import { BASELINE_COMMIT, baselineRoot } from './baseline';
 
@@ -26,6 +27,8 @@ export interface ServerDefinition {
   version(): string;
   /** Node arguments after the harness's own (`--import tsx`, the preload). */
   entry(): string[];
+  /** Node flags the server is run with as deployed (before `BENCH_SERVER_NODE_ARGS`, which can override them). */
+  nodeFlags?(): string[];
   /** Environment of the server process (the harness adds nothing else but PATH-like basics). */
   env(port: number, dataDir: string): Record<string, string>;
   /** Path below the HTTP base that the WebSocket URL of every room starts with. */
@@ -55,6 +58,7 @@ export const SERVERS: Record<ServerName, ServerDefinition> = {
     atelierApi: true,
     version: () => `@atelier/server ${packageVersion('@atelier/server')}`,
     entry: () => [path.join(REPO_ROOT, 'server/src/main.ts')],
+    nodeFlags: () => [...SERVER_NODE_FLAGS],
     env: atelierEnv,
     syncPath: '/sync',
     healthPath: '/healthz',

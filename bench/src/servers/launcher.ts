@@ -92,9 +92,18 @@ export async function startServer(name: ServerName, options: StartOptions = {}):
       const at = pair.indexOf('=');
       if (at > 0) env[pair.slice(0, at)] = pair.slice(at + 1);
     }
-    // BENCH_SERVER_NODE_ARGS: extra Node flags for the servers only, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`.
+    // BENCH_SERVER_NODE_ARGS: extra Node flags for the servers only, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`;
+    // after the server's own (`nodeFlags`), so `--max-semi-space-size=16` measures V8's default young generation.
     const extra = process.env.BENCH_SERVER_NODE_ARGS?.split(/\s+/).filter(Boolean) ?? [];
-    const nodeArgs = [...extra, '--import', 'tsx', '--import', PRELOAD, ...definition.entry()];
+    const nodeArgs = [
+      ...(definition.nodeFlags?.() ?? []),
+      ...extra,
+      '--import',
+      'tsx',
+      '--import',
+      PRELOAD,
+      ...definition.entry(),
+    ];
     const [command, args] = pinned
       ? ['taskset', ['-c', options.cores ?? String(SERVER_CORE), process.execPath, ...nodeArgs]]
       : [process.execPath, nodeArgs];
