@@ -1,9 +1,11 @@
+import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { threadId } from 'node:worker_threads';
 import { fixtureWorkshop } from '@atelier/shared/workshop.fixture';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { encodeSyncStep2Update } from '../sync/messages';
 import { WorkPool, WorkPoolBusy, WorkTimeout } from './pool';
+import { WORKER_NICE } from './thread-priority';
 
 const bytes = (value: unknown) => new TextEncoder().encode(JSON.stringify(value));
 let pool: WorkPool | undefined;
@@ -21,6 +23,21 @@ describe('WorkPool', () => {
       ok: false,
       problem: 'json',
     });
+  });
+
+  it.runIf(process.platform === 'linux')('runs its threads below the sync loop’s priority', async () => {
+    /** A thread's nice value: field 19 of its stat, counted after the command's closing parenthesis. */
+    const nice = (tid: string) => {
+      const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+      return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]);
+    };
+    const before = new Set(readdirSync('/proc/self/task'));
+    pool = new WorkPool({ workers: 1, timeoutMs: 10_000 });
+    await pool.parse(bytes({ strategy: 1 }));
+    const started = readdirSync('/proc/self/task').filter((tid) => !before.has(tid));
+    expect(started.map(nice)).toContain(WORKER_NICE);
+    // The thread running this test (as the sync loop's) keeps its own.
+    expect(nice(readlinkSync('/proc/thread-self').split('/').pop() ?? '')).toBe(0);
   });
 
   it('refuses at once past its queue, and reads the others', async () => {
