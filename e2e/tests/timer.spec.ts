@@ -43,7 +43,9 @@ test('the facilitator’s timer shows the same time left in every browser, and a
   await expect(manon.page.getByTestId('timer.remaining')).toHaveAttribute('data-state', 'running');
   await expect(manon.page.getByTestId('board.readonly')).toHaveCount(0);
   const started = await secondsLeft(manon.page);
-  expect(started).toBeLessThanOrEqual(30);
+  // Each browser reads the time left from its own estimate of the server's clock (GET /api/time),
+  // which may be off by a fraction of a second: another browser may show 0:31 for an instant.
+  expect(started).toBeLessThanOrEqual(31);
   expect(started).toBeGreaterThan(5);
   // Rather than wait 30 s: the running timer, freeze included, brought to end in 2 s, the way
   // the server and every browser read it (its end time in the control document).
