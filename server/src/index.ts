@@ -164,7 +164,7 @@ function startNode(
   });
   const rooms = new RoomManager(
     docs,
-    store.writeTurn ? { ...transactions, writeTurn: store.writeTurn } : transactions,
+    transactions,
     log,
     {
       graceMs: config.roomGraceMs,

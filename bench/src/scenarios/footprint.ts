@@ -27,6 +27,7 @@ import * as Y from 'yjs';
 import { REPO_ROOT } from '../lib/paths';
 import { settledRss } from '../lib/proc';
 import type { Column, ResultRow, ScenarioContext, ScenarioResult } from '../lib/scenario';
+import { serverNodeFlags } from '../servers/launcher';
 
 export const name = 'footprint';
 export const description =
@@ -115,16 +116,12 @@ async function startBuiltServer(dataDir: string): Promise<{ child: ChildProcess;
     if (at > 0) env[pair.slice(0, at)] = pair.slice(at + 1);
   }
   // The Node flags `npm start` passes, then BENCH_SERVER_NODE_ARGS (which can override them).
-  const extra = process.env.BENCH_SERVER_NODE_ARGS?.split(/\s+/).filter(Boolean) ?? [];
-  const child = spawn(
-    process.execPath,
-    [...SERVER_NODE_FLAGS, ...extra, '--import', COLLECT_PRELOAD, serverEntry],
-    {
-      cwd: REPO_ROOT,
-      env,
-      stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
-    },
-  );
+  const flags = serverNodeFlags(SERVER_NODE_FLAGS);
+  const child = spawn(process.execPath, [...flags, '--import', COLLECT_PRELOAD, serverEntry], {
+    cwd: REPO_ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
+  });
   const httpUrl = await new Promise<string>((resolve, reject) => {
     let seen = '';
     child.stdout?.on('data', (chunk: Buffer) => {

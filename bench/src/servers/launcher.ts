@@ -67,6 +67,15 @@ export function killAllServers(): void {
 }
 
 /** Starts one server under test as a child process (pinned to core 0 when possible). */
+/**
+ * A server's Node flags: its own (as deployed), then BENCH_SERVER_NODE_ARGS, extra flags for the
+ * servers only (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`), after them so that they override
+ * them (`--max-semi-space-size=16` measures V8's default young generation).
+ */
+export function serverNodeFlags(own: readonly string[]): string[] {
+  return [...own, ...(process.env.BENCH_SERVER_NODE_ARGS?.split(/\s+/).filter(Boolean) ?? [])];
+}
+
 export async function startServer(name: ServerName, options: StartOptions = {}): Promise<BenchServer> {
   const definition = SERVERS[name];
   const ownDataDir = options.dataDir === undefined;
@@ -92,12 +101,8 @@ export async function startServer(name: ServerName, options: StartOptions = {}):
       const at = pair.indexOf('=');
       if (at > 0) env[pair.slice(0, at)] = pair.slice(at + 1);
     }
-    // BENCH_SERVER_NODE_ARGS: extra Node flags for the servers only, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`;
-    // after the server's own (`nodeFlags`), so `--max-semi-space-size=16` measures V8's default young generation.
-    const extra = process.env.BENCH_SERVER_NODE_ARGS?.split(/\s+/).filter(Boolean) ?? [];
     const nodeArgs = [
-      ...(definition.nodeFlags?.() ?? []),
-      ...extra,
+      ...serverNodeFlags(definition.nodeFlags?.() ?? []),
       '--import',
       'tsx',
       '--import',

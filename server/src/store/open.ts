@@ -22,10 +22,8 @@ export interface OpenStorage {
   journal: JournalStore;
   ballots: BallotStore;
   purge: PurgeStore;
-  /** Units of work spanning stores. */
-  transactions: Storage;
-  /** A turn of the rooms' writes in one statement (PostgreSQL); without it, in a transaction. */
-  writeTurn?: TurnWriter;
+  /** Units of work spanning stores; on PostgreSQL also a turn of the rooms' writes in one statement (`writeTurn`). */
+  transactions: Storage & { writeTurn?: TurnWriter };
   /** The storage health's probe (`createStorageHealth`). */
   probe: StorageProbe;
   /** Whether the database takes a write now (`/readyz`); PostgreSQL leaves it to the storage health. */
@@ -105,7 +103,6 @@ async function openPostgres(url: string, max: number, log: Logger): Promise<Open
     ballots: storage.ballots,
     purge: storage.purge,
     transactions: storage,
-    writeTurn: storage.writeTurn,
     probe: storage.probe,
     pool,
     close: once(() => pool.end()),

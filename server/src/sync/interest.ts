@@ -301,7 +301,7 @@ export class InterestRelay {
       const was = before.get(peer);
       // A receiver leaving the audience gets what the audience still waits for, and keeps
       // showing what the audience showed.
-      if (!was) this.pendingAudience(peer);
+      if (!was) this.pendingAudience().sendTo(peer);
       const showing = was?.showing ?? new Set(this.audience.showing);
       this.receivers.set(peer, { self: id, near, showing });
     }
@@ -318,22 +318,22 @@ export class InterestRelay {
 
   /** What the audience waited for, taken to send: its updates merged, its presence entries in one frame. */
   private takeAudience(): { sendTo(peer: Peer): void } {
-    const updates = new UpdateBatch(this.audienceUpdates);
-    const frame = this.audienceChunks.length > 0 ? awarenessFrame(this.audienceChunks) : null;
+    const audience = this.pendingAudience();
     this.audienceUpdates = [];
     this.audienceChunks = [];
+    return audience;
+  }
+
+  /** What the audience waits for now, to send (a receiver leaving it gets it at once; the audience, later, too). */
+  private pendingAudience(): { sendTo(peer: Peer): void } {
+    const updates = new UpdateBatch(this.audienceUpdates);
+    const frame = this.audienceChunks.length > 0 ? awarenessFrame(this.audienceChunks) : null;
     return {
       sendTo(peer) {
         updates.sendTo(peer);
         if (frame) peer.send(frame);
       },
     };
-  }
-
-  /** A receiver leaving the audience: what the audience waits for, sent to it now (and still to the others later). */
-  private pendingAudience(peer: Peer): void {
-    new UpdateBatch(this.audienceUpdates).sendTo(peer);
-    if (this.audienceChunks.length > 0) peer.send(awarenessFrame(this.audienceChunks));
   }
 
   /** One receiver's presence entries of this tick (none when nothing in it concerns them). */
