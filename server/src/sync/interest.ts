@@ -33,9 +33,18 @@ export const RENEW_MS = 10_000;
 /**
  * Receivers without a pointer (viewers, people whose pointer is off the board) get what the
  * room sends — document updates included — at most this often, in one write: they act on
- * nothing, and one write per socket per tick is what a big room costs.
+ * nothing, and one write per socket per tick is what a big room costs (700 viewers at 100 ms
+ * were 7,000 of a plenary's 16,000 writes a second).
  */
-export const AUDIENCE_MS = 100;
+export const AUDIENCE_MS = 200;
+/**
+ * A room past INTEREST_FROM_PEOPLE ticks at most this often, whatever `PRESENCE_TICK_MS`: each
+ * tick costs every socket a write, and the web client hands others' changes to the page at most
+ * every 100 ms in a busy room (client `REMOTE_FRAME_MS`), so a 50-ms tick shows nothing later
+ * there. With the audience's 200 ms: 9,400 writes a second instead of 16,100 for 300
+ * participants and 700 viewers (benchmarks.md, 2026-12-07 "Plenary ticks").
+ */
+export const BIG_ROOM_TICK_MS = 50;
 
 /** A stored document update to send, and the peer it came from (which does not get it back). */
 export interface HeldUpdate {

@@ -5,7 +5,7 @@ import { Awareness, applyAwarenessUpdate } from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import type { DocStore, StoredDoc } from '../store/docs';
-import { INTEREST_FROM_PEOPLE } from './interest';
+import { AUDIENCE_MS, BIG_ROOM_TICK_MS, INTEREST_FROM_PEOPLE } from './interest';
 import { MESSAGE } from './messages';
 import { type Peer, Room, type RoomOptions, type RoomStore } from './room';
 import { type Transaction, TurnFlusher } from './turn';
@@ -642,7 +642,7 @@ describe('Room: presence', () => {
     expect(decoding.readVarString(update)).toBe('null');
   });
 
-  it('past the interest threshold, sends stored updates with the tick (to viewers within 100 ms) and newcomers no cursors', async () => {
+  it('past the interest threshold, sends stored updates with the tick (a longer one; to viewers within AUDIENCE_MS) and newcomers no cursors', async () => {
     vi.useFakeTimers();
     const { room, turn } = await setup({ presenceTickMs: 30 });
     const carol = { ...peer(), awarenessClientId: 2 };
@@ -659,15 +659,18 @@ describe('Room: presence', () => {
       alice,
     );
     await turn();
-    // Stored, and held for the tick (the last flush was just now).
-    expect(carol.received).toHaveLength(carolBefore);
+    // Stored, and held for the big room's tick (the last flush was just now), longer than the
+    // room's own 30 ms.
     vi.advanceTimersByTime(30);
+    await turn();
+    expect(carol.received).toHaveLength(carolBefore);
+    vi.advanceTimersByTime(BIG_ROOM_TICK_MS - 30);
     await turn();
     // Carol has a pointer: the next tick; Bob, who has none, within AUDIENCE_MS.
     expect(carol.received.slice(carolBefore).map(kindOf)).toEqual(['update']);
     expect(bob.received).toHaveLength(bobBefore);
-    for (let t = 0; t < 3; t++) {
-      vi.advanceTimersByTime(30);
+    for (let t = BIG_ROOM_TICK_MS; t < AUDIENCE_MS; t += BIG_ROOM_TICK_MS) {
+      vi.advanceTimersByTime(BIG_ROOM_TICK_MS);
       await turn();
     }
     expect(bob.received.slice(bobBefore).map(kindOf)).toEqual(['update']);

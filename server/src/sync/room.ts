@@ -6,7 +6,7 @@ import { isTransactionConflict } from '../store/health';
 import type { JournalRow } from '../store/journal';
 import type { DocTransactionStores, TurnShare } from '../store/transaction';
 import type { EditJournal, RoomJournal } from './edit-journal';
-import { type HeldUpdate, INTEREST_FROM_PEOPLE, InterestRelay } from './interest';
+import { BIG_ROOM_TICK_MS, type HeldUpdate, INTEREST_FROM_PEOPLE, InterestRelay } from './interest';
 import { encodePermissionDenied, encodeSyncStep1, encodeUpdate } from './messages';
 import { type PresenceEntry, type PresenceLink, type PresenceRelay, PresenceTable } from './presence';
 import { BUS_ORIGIN } from './room-bus';
@@ -579,8 +579,15 @@ export class Room implements TurnCommit {
   /** Leading edge, then at most once per tick: a lone pointer move goes out at once. */
   private schedulePresence(): void {
     if (this.presenceTimer) return;
-    const wait = Math.max(0, this.lastPresenceFlush + this.options.presenceTickMs - performance.now());
+    const wait = Math.max(0, this.lastPresenceFlush + this.tickMs() - performance.now());
     this.presenceTimer = setTimeout(this.flushPresence, wait);
+  }
+
+  /** The presence tick: longer in a big room (`BIG_ROOM_TICK_MS`), where each tick costs every socket a write. */
+  private tickMs(): number {
+    const tick = this.options.presenceTickMs;
+    // 0 (tests): no merging at all, whatever the size.
+    return tick > 0 && this.peers.size > INTEREST_FROM_PEOPLE ? Math.max(tick, BIG_ROOM_TICK_MS) : tick;
   }
 
   // Sent to everyone, the sender too: the stock client counts any message as a sign of life,
@@ -607,7 +614,7 @@ export class Room implements TurnCommit {
 
   /**
    * A stored update goes to every peer but its sender. In a room past INTEREST_FROM_PEOPLE it
-   * waits for the presence tick (at most `presenceTickMs`), so that each socket gets one write
+   * waits for the presence tick (at most `BIG_ROOM_TICK_MS`), so that each socket gets one write
    * per tick whatever the number of people editing: the writes, not the bytes, are what a
    * big room costs.
    */
