@@ -17,6 +17,7 @@ import { closeReason } from './close-reason';
 import { encodePermissionDenied, encodeSyncStep1, MESSAGE } from './messages';
 import type { Peer, Room } from './room';
 import type { TurnOutbox } from './turn';
+import { binaryFrame } from './ws-frame';
 
 export interface ConnectionContext {
   /** The connection's id: in its log lines (the logger given carries it) and its close reasons. */
@@ -80,10 +81,13 @@ export class Connection implements Peer, TurnOutbox {
     this.outbox = [];
     if (this.ws.readyState !== this.ws.OPEN) return;
     this.metrics?.sent(frames.length);
-    // A write error closes the socket through `ws`'s own error handling.
+    // Written as `ws` would (ws-frame.ts), each frame built once for every socket it goes to. A
+    // write error closes the socket through `ws`'s own error handling.
     this.socket.cork();
     try {
-      for (const frame of frames) this.ws.send(frame, { binary: true });
+      for (const message of frames) {
+        for (const part of binaryFrame(message)) this.socket.write(part);
+      }
     } finally {
       this.socket.uncork();
     }
