@@ -66,7 +66,6 @@ export function killAllServers(): void {
   for (const child of running) child.kill('SIGKILL');
 }
 
-/** Starts one server under test as a child process (pinned to core 0 when possible). */
 /**
  * A server's Node flags: its own (as deployed), then BENCH_SERVER_NODE_ARGS, extra flags for the
  * servers only (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`), after them so that they override
@@ -76,6 +75,7 @@ export function serverNodeFlags(own: readonly string[]): string[] {
   return [...own, ...(process.env.BENCH_SERVER_NODE_ARGS?.split(/\s+/).filter(Boolean) ?? [])];
 }
 
+/** Starts one server under test as a child process (pinned to core 0 when possible). */
 export async function startServer(name: ServerName, options: StartOptions = {}): Promise<BenchServer> {
   const definition = SERVERS[name];
   const ownDataDir = options.dataDir === undefined;
