@@ -7,8 +7,11 @@ export interface StoredDoc {
   updates: Uint8Array[];
   /** Sequence number of the last stored update (0 when none). */
   lastSeq: number;
-  /** Set when the store knows the snapshot's bytes are not the ones it wrote (a checksum mismatch). */
-  snapshotDamaged?: boolean;
+  /**
+   * The SHA-256 stored beside the snapshot (none for one written before checksums), not checked
+   * yet: `snapshotDamaged` checks it, off the room's thread for a big one (sync/stored-doc.ts).
+   */
+  snapshotChecksum?: string;
 }
 
 /**
@@ -53,6 +56,13 @@ interface SnapshotRow {
 
 /** A snapshot's SHA-256 (hex), stored beside it and checked at load, on either backend. */
 export const checksum = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
+
+/** Whether a loaded snapshot's bytes are not the ones written (its checksum does not match). */
+export const snapshotDamaged = ({
+  snapshot,
+  snapshotChecksum,
+}: Omit<StoredDoc, 'updates' | 'lastSeq'>): boolean =>
+  snapshot !== null && snapshotChecksum !== undefined && snapshotChecksum !== checksum(snapshot);
 /** `load`'s `after` for a whole document: a snapshot up to update 0 is part of it too. */
 export const WHOLE = -1;
 
@@ -99,10 +109,11 @@ export function createSqliteDocStore(db: Db): DocStore {
     const snap = found && found.upto_seq > after ? found : undefined;
     const rows = selectUpdates.all(doc, Math.max(snap?.upto_seq ?? 0, after));
     return {
-      snapshot: snap ? new Uint8Array(snap.data) : null,
+      // A view, not a copy: a big snapshot's buffer is handed to the worker that slices it.
+      snapshot: snap ? new Uint8Array(snap.data.buffer, snap.data.byteOffset, snap.data.byteLength) : null,
       updates: rows.map((row) => new Uint8Array(row.data)),
       lastSeq: rows.at(-1)?.seq ?? snap?.upto_seq ?? Math.max(after, 0),
-      ...(snap?.checksum && snap.checksum !== checksum(snap.data) ? { snapshotDamaged: true } : {}),
+      ...(snap?.checksum ? { snapshotChecksum: snap.checksum } : {}),
     };
   };
 

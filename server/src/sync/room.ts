@@ -1,7 +1,7 @@
 import { WRITE_DENIED_REASONS } from '@atelier/shared';
 import * as Y from 'yjs';
 import type { Logger } from '../log';
-import type { DocStore, StoredDoc } from '../store/docs';
+import type { DocStore } from '../store/docs';
 import { isTransactionConflict } from '../store/health';
 import type { JournalRow } from '../store/journal';
 import type { DocTransactionStores, TurnShare } from '../store/transaction';
@@ -149,16 +149,20 @@ export class Room implements TurnCommit {
     options: RoomOptions,
     hooks: RoomHooks = {},
   ): Promise<Room> {
-    const stored = await store.load(name);
-    const rebuilt = await loadStoredDoc(name, stored, log, options.seeded?.(name) ?? false, options.slicer);
-    const room = new Room(name, stored, rebuilt, store, flusher, log, options, hooks);
+    const rebuilt = await loadStoredDoc(
+      name,
+      () => store.load(name),
+      log,
+      options.seeded?.(name) ?? false,
+      options.slicer,
+    );
+    const room = new Room(name, rebuilt, store, flusher, log, options, hooks);
     if (room.needsCompaction()) await room.tryCompact('compaction on load failed');
     return room;
   }
 
   private constructor(
     readonly name: string,
-    stored: StoredDoc,
     rebuilt: RebuiltDoc,
     private readonly store: RoomStore,
     readonly flusher: TurnFlusher,
@@ -167,7 +171,7 @@ export class Room implements TurnCommit {
     private readonly hooks: RoomHooks,
   ) {
     this.journal = options.journal?.room(name) ?? null;
-    const loaded = this.adopt(stored, rebuilt);
+    const loaded = this.adopt(rebuilt);
     this.current = loaded.doc;
     this.replies = loaded.replies;
     // Once nothing can throw: a room that failed to load never joined. Other nodes' entries ask
@@ -424,23 +428,21 @@ export class Room implements TurnCommit {
 
   /** Reads the stored document again into a fresh one; rejects with `RoomDamaged` when it cannot be rebuilt. */
   private async rebuild(): Promise<{ doc: Y.Doc; replies: SyncReplies }> {
-    const { name, log, options } = this;
-    const stored = await this.store.load(name);
+    const { name, log, options, store } = this;
     return this.adopt(
-      stored,
-      await loadStoredDoc(name, stored, log, options.seeded?.(name) ?? false, options.slicer),
+      await loadStoredDoc(name, () => store.load(name), log, options.seeded?.(name) ?? false, options.slicer),
     );
   }
 
   /** Takes a rebuilt document as the room's: its log's weight, its sync replies, its updates watched. */
-  private adopt(stored: StoredDoc, rebuilt: RebuiltDoc): { doc: Y.Doc; replies: SyncReplies } {
-    this.lastSeq = stored.lastSeq;
-    this.snapshotBytes = stored.snapshot?.byteLength ?? 0;
+  private adopt(rebuilt: RebuiltDoc): { doc: Y.Doc; replies: SyncReplies } {
+    this.lastSeq = rebuilt.lastSeq;
+    this.snapshotBytes = rebuilt.snapshotBytes;
     this.logBytes = rebuilt.updates.reduce((sum, u) => sum + u.byteLength, 0);
     this.compactNow = rebuilt.skipped > 0;
     this.compactAfter = 0;
     // The stored snapshot is a full-state encode already: the first joiner costs no encode.
-    const replies = new SyncReplies(rebuilt.doc, rebuilt.snapshot, rebuilt.updates.map(encodeUpdate));
+    const replies = new SyncReplies(rebuilt.doc, rebuilt.snapshotStep2, rebuilt.updates.map(encodeUpdate));
     rebuilt.doc.on('update', this.onDocUpdate);
     return { doc: rebuilt.doc, replies };
   }

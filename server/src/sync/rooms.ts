@@ -1,7 +1,7 @@
 import { parseRoomName, WRITE_DENIED_REASONS } from '@atelier/shared';
 import type * as Y from 'yjs';
 import type { Logger } from '../log';
-import type { DocStore } from '../store/docs';
+import { type DocStore, snapshotDamaged } from '../store/docs';
 import { refusalOf, type StorageHealth } from '../store/health';
 import type { DocStorage } from '../store/transaction';
 import { Room, type RoomHooks, type RoomOptions } from './room';
@@ -218,7 +218,7 @@ export class RoomManager {
       apply: (updates) => opened.room?.applyCommitted(updates),
       catchUp: async (after) => {
         const stored = await this.store.loadAfter(name, after);
-        if (stored.snapshotDamaged) throw new Error(`the snapshot of ${name} is not the one written`);
+        if (snapshotDamaged(stored)) throw new Error(`the snapshot of ${name} is not the one written`);
         opened.room?.applyCommitted(stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates);
         return stored.lastSeq;
       },

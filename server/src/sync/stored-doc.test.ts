@@ -1,6 +1,8 @@
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { checksum, type StoredDoc } from '../store/docs';
+import { encodeSyncStep2Update } from './messages';
 import { type DocSlicer, loadStoredDoc, RoomDamaged, rebuildStoredDoc, sliceStoredDoc } from './stored-doc';
 
 const log = pino({ level: 'silent' });
@@ -63,6 +65,15 @@ describe('rebuildStoredDoc', () => {
     );
   });
 
+  it('refuses a room whose snapshot is not the one written, even if it decodes (its checksum)', () => {
+    const { snapshot, updates } = history();
+    const stored = { snapshot, updates, lastSeq: 3 };
+    expect(() =>
+      rebuildStoredDoc('w', { ...stored, snapshotChecksum: checksum(garbage(snapshot)) }, log),
+    ).toThrow(/checksum mismatch/);
+    expect(rebuildStoredDoc('w', { ...stored, snapshotChecksum: checksum(snapshot) }, log).skipped).toBe(0);
+  });
+
   it('refuses a seeded room (a board, a control document) with nothing stored, but not a drafts room', () => {
     const empty = { snapshot: null, updates: [], lastSeq: 0 };
     expect(() => rebuildStoredDoc('w', empty, log, true)).toThrow(/snapshot is missing/);
@@ -72,16 +83,18 @@ describe('rebuildStoredDoc', () => {
 
 describe('loadStoredDoc off the room thread', () => {
   // The worker's half run here: what a worker thread runs is this same function (workers/jobs.ts).
-  const inProcess: DocSlicer = { sliceDoc: async (snapshot, updates) => sliceStoredDoc(snapshot, updates) };
-  const load = (stored: Parameters<typeof loadStoredDoc>[1], seeded = false, slicer = inProcess) =>
-    loadStoredDoc('w', stored, log, seeded, slicer, 0);
+  const inProcess: DocSlicer = { sliceDoc: async (stored) => sliceStoredDoc(stored) };
+  const load = (stored: StoredDoc, seeded = false, slicer = inProcess) =>
+    loadStoredDoc('w', async () => stored, log, seeded, slicer, 0);
 
-  it('rebuilds the same document from slices, keeping the snapshot and log for the first sync replies', async () => {
+  it('rebuilds the same document from slices, keeping the log and the framed snapshot for the first sync replies', async () => {
     const { doc, snapshot, updates } = history();
     const rebuilt = await load({ snapshot, updates, lastSeq: 3 });
     expect(rebuilt.doc.getMap('notes').toJSON()).toEqual(doc.getMap('notes').toJSON());
     expect(rebuilt.doc.getMap('other').toJSON()).toEqual({ k: 1 });
-    expect(rebuilt.snapshot).toBe(snapshot);
+    expect(rebuilt.snapshotStep2).toEqual(encodeSyncStep2Update(snapshot));
+    expect(rebuilt.snapshotBytes).toBe(snapshot.byteLength);
+    expect(rebuilt.lastSeq).toBe(3);
     expect(rebuilt.updates).toEqual(updates);
   });
 
@@ -110,7 +123,7 @@ describe('loadStoredDoc off the room thread', () => {
     });
     const log = [...updates, ...big];
     expect(big[0]?.byteLength).toBeGreaterThan(64 * 1024);
-    const answer = sliceStoredDoc(snapshot, log);
+    const answer = sliceStoredDoc({ snapshot, updates: log });
     // The snapshot's slices, the two small updates as they are, then the big one in slices.
     expect(answer.slices.length).toBeGreaterThan(2 + 3);
     const rebuilt = await load({ snapshot, updates: log, lastSeq: 4 });
@@ -138,13 +151,29 @@ describe('loadStoredDoc off the room thread', () => {
     await expect(load({ snapshot: null, updates: [], lastSeq: 0 }, true)).rejects.toThrow(
       /snapshot is missing/,
     );
-    await expect(load({ snapshot, updates, lastSeq: 3, snapshotDamaged: true })).rejects.toThrow(RoomDamaged);
+    // The checksum is checked by the worker: the bytes decode, but they are not the ones written.
+    const damaged = { snapshot, updates, lastSeq: 3, snapshotChecksum: checksum(garbage(snapshot)) };
+    await expect(load(damaged)).rejects.toThrow(/checksum mismatch/);
+    await expect(load({ ...damaged, snapshotChecksum: checksum(snapshot) })).resolves.toBeDefined();
   });
 
-  it('rebuilds at once when the worker cannot take the job', async () => {
+  it('reads the document again and rebuilds it at once when the worker failed, even holding the snapshot', async () => {
     const { doc, snapshot, updates } = history();
-    const busy: DocSlicer = { sliceDoc: () => Promise.reject(new Error('every worker thread is busy')) };
-    const rebuilt = await load({ snapshot, updates, lastSeq: 3 }, false, busy);
+    let reads = 0;
+    const read = async (): Promise<StoredDoc> => {
+      reads++;
+      return { snapshot: snapshot.slice(), updates, lastSeq: 3 };
+    };
+    // A worker that took the snapshot's buffer over, then failed (timed out, crashed).
+    const failing: DocSlicer = {
+      sliceDoc: async (stored) => {
+        if (stored.snapshot) structuredClone(stored.snapshot, { transfer: [stored.snapshot.buffer as ArrayBuffer] });
+        throw new Error('the worker stopped');
+      },
+    };
+    const rebuilt = await loadStoredDoc('w', read, log, false, failing, 0);
+    expect(reads).toBe(2);
     expect(rebuilt.doc.getMap('notes').toJSON()).toEqual(doc.getMap('notes').toJSON());
+    expect(rebuilt.snapshotStep2).toEqual(encodeSyncStep2Update(snapshot));
   });
 });

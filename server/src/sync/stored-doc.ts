@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import type { Logger } from '../log';
-import type { StoredDoc } from '../store/docs';
+import { type StoredDoc, snapshotDamaged } from '../store/docs';
+import { encodeSyncStep2Update } from './messages';
 import { applySlices, sliceUpdate } from './update-slices';
 
 /** A room whose stored state cannot be rebuilt: it is refused (`CLOSE_CODES.roomDamaged`) until an operator repairs it. */
@@ -25,8 +26,12 @@ export class RoomDropped extends Error {
 /** A room's document rebuilt from its stored snapshot and log, with the parts that were applied. */
 export interface RebuiltDoc {
   doc: Y.Doc;
-  /** The snapshot, when there is one. */
-  snapshot: Uint8Array | null;
+  /** The number of the last stored update it holds. */
+  lastSeq: number;
+  /** The snapshot as a fresh client's sync step 2 (a full-state encode already), when there is one. */
+  snapshotStep2: Uint8Array | null;
+  /** The snapshot's size (0: none). */
+  snapshotBytes: number;
   /** The logged updates that were applied (a corrupt one is left out). */
   updates: Uint8Array[];
   /** How many logged updates were left out. */
@@ -50,6 +55,7 @@ export function rebuildStoredDoc(name: string, stored: StoredDoc, log: Logger, s
   const doc = new Y.Doc();
   const fail = failing(name, doc);
   checkStored(stored, seeded, fail);
+  if (snapshotDamaged(stored)) fail(CHECKSUM_MISMATCH);
   if (stored.snapshot) {
     try {
       Y.applyUpdate(doc, stored.snapshot);
@@ -74,7 +80,14 @@ export function rebuildStoredDoc(name: string, stored: StoredDoc, log: Logger, s
     updates.push(update);
   }
   checkWhole(doc, fail);
-  return { doc, snapshot: stored.snapshot, updates, skipped };
+  return {
+    doc,
+    lastSeq: stored.lastSeq,
+    snapshotStep2: stored.snapshot && encodeSyncStep2Update(stored.snapshot),
+    snapshotBytes: stored.snapshot?.byteLength ?? 0,
+    updates,
+    skipped,
+  };
 }
 
 /**
@@ -90,13 +103,22 @@ export interface StoredSlices {
   slices: Uint8Array[];
   /** The indexes of logged updates that do not decode (left out). */
   skipped: number[];
-  /** Why the snapshot does not decode: the room is damaged. */
+  /** The snapshot as a fresh client's sync step 2, framed there too. */
+  snapshotStep2: Uint8Array | null;
+  /** Why the snapshot cannot be used (a checksum mismatch, or it does not decode): the room is damaged. */
   damaged?: string;
 }
 
-/** Cuts stored documents into slices off the room's thread (the server's worker pool). */
+/** The part of a stored document a worker thread is handed. */
+export type StoredParts = Pick<StoredDoc, 'snapshot' | 'updates' | 'snapshotChecksum'>;
+
+/**
+ * Cuts stored documents into slices off the room's thread (the server's worker pool). It may take
+ * the snapshot's buffer over (transferred, not copied): after a call, `stored.snapshot` is not
+ * read again, whatever the outcome.
+ */
 export interface DocSlicer {
-  sliceDoc(snapshot: Uint8Array | null, updates: readonly Uint8Array[]): Promise<StoredSlices>;
+  sliceDoc(stored: StoredParts): Promise<StoredSlices>;
 }
 
 /** A logged update from this size on is sliced too (an import's whole board is one update). */
@@ -108,13 +130,21 @@ const SLICED_UPDATE_BYTES = 64 * 1024;
  * that decodes — with the snapshot and any big update cut into slices. (Merging the log into the
  * snapshot first would cost more than applying it: ~0.5 s for 2,000 logged moves.)
  */
-export function sliceStoredDoc(snapshot: Uint8Array | null, updates: readonly Uint8Array[]): StoredSlices {
+export function sliceStoredDoc(stored: StoredParts): StoredSlices {
+  const { snapshot, updates } = stored;
   const slices: Uint8Array[] = [];
+  const damaged = (why: string): StoredSlices => ({
+    slices: [],
+    skipped: [],
+    snapshotStep2: null,
+    damaged: why,
+  });
+  if (snapshotDamaged(stored)) return damaged(CHECKSUM_MISMATCH);
   if (snapshot) {
     try {
       slices.push(...sliceUpdate(snapshot));
     } catch (error) {
-      return { slices: [], skipped: [], damaged: `its snapshot does not decode (${String(error)})` };
+      return damaged(`its snapshot does not decode (${String(error)})`);
     }
   }
   const skipped: number[] = [];
@@ -123,32 +153,36 @@ export function sliceStoredDoc(snapshot: Uint8Array | null, updates: readonly Ui
     else if (update.byteLength < SLICED_UPDATE_BYTES) slices.push(update);
     else slices.push(...sliceUpdate(update));
   });
-  return { slices, skipped };
+  return { slices, skipped, snapshotStep2: snapshot && encodeSyncStep2Update(snapshot) };
 }
 
 /**
- * Rebuilds a stored document as `rebuildStoredDoc` does, off the room's thread when it is big and
- * a slicer is given: the worker cuts it, this thread applies the slices between event-loop turns,
- * so other rooms' sync and presence go on meanwhile. When the worker cannot (busy, stopped), the
- * document is rebuilt here at once.
+ * Reads a stored document (`read`) and rebuilds it as `rebuildStoredDoc` does, off the room's
+ * thread when it is big and a slicer is given: the worker checks and cuts it and frames the fresh
+ * clients' sync step 2, this thread applies the slices between event-loop turns, so other rooms'
+ * sync and presence go on meanwhile, and no copy of the snapshot is made here. When the worker
+ * cannot (busy, stopped), the document is read again (the worker may hold the snapshot's buffer)
+ * and rebuilt here at once.
  */
 export async function loadStoredDoc(
   name: string,
-  stored: StoredDoc,
+  read: () => Promise<StoredDoc>,
   log: Logger,
   seeded: boolean,
   slicer: DocSlicer | undefined,
   fromBytes = OFF_THREAD_BYTES,
 ): Promise<RebuiltDoc> {
-  const bytes = stored.updates.reduce((sum, u) => sum + u.byteLength, stored.snapshot?.byteLength ?? 0);
+  const stored = await read();
+  const snapshotBytes = stored.snapshot?.byteLength ?? 0;
+  const bytes = stored.updates.reduce((sum, u) => sum + u.byteLength, snapshotBytes);
   if (!slicer || bytes < fromBytes) return rebuildStoredDoc(name, stored, log, seeded);
   checkStored(stored, seeded, failing(name, null));
   let answer: StoredSlices;
   try {
-    answer = await slicer.sliceDoc(stored.snapshot, stored.updates);
+    answer = await slicer.sliceDoc(stored);
   } catch (error) {
     log.warn({ room: name, err: String(error) }, 'room not sliced off thread: rebuilt at once');
-    return rebuildStoredDoc(name, stored, log, seeded);
+    return rebuildStoredDoc(name, await read(), log, seeded);
   }
   const doc = new Y.Doc();
   const fail = failing(name, doc);
@@ -168,7 +202,9 @@ export async function loadStoredDoc(
   const skipped = new Set(answer.skipped);
   return {
     doc,
-    snapshot: stored.snapshot,
+    lastSeq: stored.lastSeq,
+    snapshotStep2: answer.snapshotStep2,
+    snapshotBytes,
     updates: stored.updates.filter((_, index) => !skipped.has(index)),
     skipped: skipped.size,
   };
@@ -188,8 +224,9 @@ function checkStored(stored: StoredDoc, seeded: boolean, fail: Fail): void {
   // A seeded document (a workshop's board or control) is never without a stored state.
   if (seeded && !stored.snapshot && stored.updates.length === 0)
     fail('nothing is stored (its snapshot is missing)');
-  if (stored.snapshotDamaged) fail('its snapshot is not the one written (checksum mismatch)');
 }
+
+const CHECKSUM_MISMATCH = 'its snapshot is not the one written (checksum mismatch)';
 
 /** What is refused once everything is applied. */
 function checkWhole(doc: Y.Doc, fail: Fail): void {

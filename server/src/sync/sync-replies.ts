@@ -30,13 +30,16 @@ export class SyncReplies {
   private full: CachedReply | null = null;
   private readonly diffs = new Map<string, CachedReply>();
 
-  /** `snapshot` is a stored full-state update and `after` the update messages stored after it. */
+  /**
+   * `snapshotStep2` is a stored full-state update as a sync step 2 (`encodeSyncStep2Update`) and
+   * `after` the update messages stored after it.
+   */
   constructor(
     private readonly doc: Y.Doc,
-    snapshot: Uint8Array | null = null,
+    snapshotStep2: Uint8Array | null = null,
     after: readonly Uint8Array[] = [],
   ) {
-    if (snapshot) this.rebase(snapshot);
+    if (snapshotStep2) this.full = { step2: snapshotStep2, at: 0 };
     for (const message of after) this.push(message);
   }
 

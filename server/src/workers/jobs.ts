@@ -1,6 +1,7 @@
 import { type ExportJob, type ExportResult, renderExport } from '../export/render';
 import { type ImportRead, readImport } from '../import/read-import';
-import { type StoredSlices, sliceStoredDoc } from '../sync/stored-doc';
+import { type StoredParts, type StoredSlices, sliceStoredDoc } from '../sync/stored-doc';
+import { owned } from './owned';
 
 /*
  * The heavy work the server hands to its worker threads (pool.ts), one job at a time per
@@ -12,7 +13,7 @@ import { type StoredSlices, sliceStoredDoc } from '../sync/stored-doc';
 export type WorkRequest =
   | { kind: 'import'; bytes: Uint8Array }
   | { kind: 'export'; job: ExportJob }
-  | { kind: 'slice-doc'; snapshot: Uint8Array | null; updates: Uint8Array[] };
+  | { kind: 'slice-doc'; stored: StoredParts };
 
 /** What each kind of job answers. */
 export interface WorkResults {
@@ -34,16 +35,10 @@ export interface WorkAnswer<R = unknown> {
 export async function runJob(request: WorkRequest): Promise<{ result: unknown; transfer: ArrayBuffer[] }> {
   if (request.kind === 'import') return { result: readImport(request.bytes), transfer: [] };
   if (request.kind === 'slice-doc') {
-    const result = sliceStoredDoc(request.snapshot, request.updates);
-    return { result, transfer: owned(result.slices) };
+    const result = sliceStoredDoc(request.stored);
+    const step2 = result.snapshotStep2 ? [result.snapshotStep2] : [];
+    return { result, transfer: owned([...result.slices, ...step2]) };
   }
   const result = await renderExport(request.job);
   return { result, transfer: result.bytes ? owned([result.bytes]) : [] };
-}
-
-/** The buffers that can be handed over: only those each array owns whole (a small Buffer shares Node's pool slab). */
-function owned(arrays: readonly Uint8Array[]): ArrayBuffer[] {
-  return arrays
-    .filter((bytes) => bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength)
-    .map((bytes) => bytes.buffer as ArrayBuffer);
 }

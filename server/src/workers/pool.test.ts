@@ -3,6 +3,7 @@ import { threadId } from 'node:worker_threads';
 import { fixtureWorkshop } from '@atelier/shared/workshop.fixture';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { checksum } from '../store/docs';
 import { encodeSyncStep2Update } from '../sync/messages';
 import { WorkPool, WorkPoolBusy, WorkTimeout } from './pool';
 import { WORKER_NICE } from './thread-priority';
@@ -61,15 +62,33 @@ describe('WorkPool', () => {
   it("cuts a board's stored state into slices in another thread, which rebuild it here", async () => {
     pool = new WorkPool({ workers: 1, timeoutMs: 10_000 });
     const board = fixtureWorkshop().source.board;
-    const snapshot = Y.encodeStateAsUpdate(board);
-    const answer = await pool.sliceDoc(snapshot, [new Uint8Array([200, 1])]);
+    const expected = Y.encodeStateAsUpdate(board);
+    const snapshot = expected.slice();
+    const answer = await pool.sliceDoc({
+      snapshot,
+      updates: [new Uint8Array([200, 1])],
+      snapshotChecksum: checksum(expected),
+    });
     expect(answer.skipped).toEqual([0]);
     expect(answer.slices.length).toBeGreaterThan(1);
     const doc = new Y.Doc();
     for (const slice of answer.slices) Y.applyUpdate(doc, slice);
-    expect(Y.encodeStateAsUpdate(doc)).toEqual(snapshot);
-    // The snapshot was copied, not handed over: the room still answers its first joiner with it.
-    expect(snapshot.byteLength).toBeGreaterThan(0);
+    expect(Y.encodeStateAsUpdate(doc)).toEqual(expected);
+    // Handed over, not copied; what the room answers its first joiners with comes back framed.
+    expect(snapshot.byteLength).toBe(0);
+    expect(answer.snapshotStep2).toEqual(encodeSyncStep2Update(expected));
+  });
+
+  it('says a snapshot whose checksum does not match is damaged, without slicing it', async () => {
+    pool = new WorkPool({ workers: 1, timeoutMs: 10_000 });
+    const snapshot = Y.encodeStateAsUpdate(fixtureWorkshop().source.board);
+    const answer = await pool.sliceDoc({
+      snapshot,
+      updates: [],
+      snapshotChecksum: checksum(new Uint8Array(1)),
+    });
+    expect(answer.damaged).toMatch(/checksum mismatch/);
+    expect(answer.slices).toEqual([]);
   });
 
   it('takes a cold load before the imports waiting, even past a full queue', async () => {
@@ -78,7 +97,7 @@ describe('WorkPool', () => {
     const running = pool.parse(bytes({ strategy: 1 })).then(() => finished.push('running import'));
     const waiting = pool.parse(bytes({ strategy: 2 })).then(() => finished.push('waiting import'));
     const board = Y.encodeStateAsUpdate(fixtureWorkshop().source.board);
-    const load = pool.sliceDoc(board, []).then(() => finished.push('cold load'));
+    const load = pool.sliceDoc({ snapshot: board, updates: [] }).then(() => finished.push('cold load'));
     await Promise.all([running, waiting, load]);
     expect(finished).toEqual(['running import', 'cold load', 'waiting import']);
   });

@@ -5,8 +5,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ExportJob, ExportResult } from '../export/render';
 import type { ImportRead } from '../import/read-import';
-import type { DocSlicer, StoredSlices } from '../sync/stored-doc';
+import type { DocSlicer, StoredParts, StoredSlices } from '../sync/stored-doc';
 import type { WorkAnswer, WorkRequest } from './jobs';
+import { owned } from './owned';
 
 /** How long a client is asked to wait when every worker thread is busy (503 `server_busy`). */
 export const BUSY_RETRY_AFTER_S = 5;
@@ -137,14 +138,19 @@ export class WorkPool implements DocSlicer {
 
   /**
    * Cuts a big stored document into slices its room applies between event-loop turns
-   * (sync/stored-doc.ts). The stored bytes are copied (the room keeps them for its first sync
-   * replies). It goes before the imports and exports waiting, and is never refused for a full
-   * queue; rejects when too slow or when the job failed, and the room rebuilds at once.
+   * (sync/stored-doc.ts). The snapshot's buffer is handed over, not copied (an 8 MB copy stalls
+   * the sync loop for milliseconds); the fresh clients' sync step 2 comes back framed. It goes
+   * before the imports and exports waiting, and is never refused for a full queue; rejects when
+   * too slow or when the job failed, and the room reads the document again and rebuilds at once.
    */
-  async sliceDoc(snapshot: Uint8Array | null, updates: readonly Uint8Array[]): Promise<StoredSlices> {
+  async sliceDoc(stored: StoredParts): Promise<StoredSlices> {
+    const { snapshot, updates, snapshotChecksum } = stored;
     const answer = await this.run(
-      { kind: 'slice-doc', snapshot, updates: [...updates] },
-      [],
+      {
+        kind: 'slice-doc',
+        stored: { snapshot, updates: [...updates], ...(snapshotChecksum ? { snapshotChecksum } : {}) },
+      },
+      snapshot ? owned([snapshot]) : [],
       this.options.timeoutMs,
       // People wait for the board, and refusing would mean applying it at once, stalling every room.
       true,

@@ -64,7 +64,7 @@ export function createPgDocStore(pool: Queryable, writer: Executor): DocStore {
       updates: updates.map((row) => bytes(row.data)),
       lastSeq: Number(updates.at(-1)?.seq ?? snap?.seq ?? Math.max(after, 0)),
     };
-    if (snap?.checksum && snap.checksum !== checksum(snap.data)) stored.snapshotDamaged = true;
+    if (snap?.checksum) stored.snapshotChecksum = snap.checksum;
     return stored;
   };
   return {
