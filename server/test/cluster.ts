@@ -3,9 +3,18 @@
  * PostgreSQL database and one Redis key prefix, behind Debian's nginx running the shipped site
  * (deploy/nginx/atelier.conf, an upstream line per node) over HTTPS.
  */
-import { createTestDatabase, createTestRedis, type TestDatabase, type TestRedis } from '@atelier/testing';
+import {
+  createTestDatabase,
+  createTestRedis,
+  freePorts,
+  type RunningNginx,
+  selfSignedCertificate,
+  startNginx,
+  type TestDatabase,
+  type TestRedis,
+} from '@atelier/testing';
 import { type InProcessApp, makeTempDir, type ServerProcess, startServerProcess } from './harness';
-import { freePorts, httpsTarget, type RunningNginx, selfSignedCertificate, startNginx } from './nginx';
+import { httpsTarget } from './nginx';
 
 export interface RunningCluster {
   nodes: ServerProcess[];

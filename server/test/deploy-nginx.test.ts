@@ -6,6 +6,13 @@
  * their own addresses.
  */
 import { addNote, IMPORT_MAX_BYTES, readNotes, roomName } from '@atelier/shared';
+import {
+  freePorts,
+  httpsFetch,
+  type RunningNginx,
+  selfSignedCertificate,
+  startNginx,
+} from '@atelier/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   api,
@@ -21,14 +28,7 @@ import {
   startServer,
   waitDoc,
 } from './harness';
-import {
-  freePorts,
-  httpsFetch,
-  httpsTarget,
-  type RunningNginx,
-  selfSignedCertificate,
-  startNginx,
-} from './nginx';
+import { httpsTarget } from './nginx';
 
 let server: RunningServer;
 let nginx: RunningNginx;

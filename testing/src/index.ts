@@ -20,6 +20,18 @@ export {
   writeOutcome,
 } from './fixtures/val-de-loue';
 export {
+  type ClientTls,
+  freePorts,
+  httpsFetch,
+  NGINX,
+  type RunningNginx,
+  renderSite,
+  SHIPPED_SITE,
+  type SiteValues,
+  selfSignedCertificate,
+  startNginx,
+} from './nginx';
+export {
   createTestDatabase,
   DEFAULT_TEST_DATABASE_URL,
   TEST_DATABASE_PREFIX,
