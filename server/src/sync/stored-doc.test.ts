@@ -167,7 +167,8 @@ describe('loadStoredDoc off the room thread', () => {
     // A worker that took the snapshot's buffer over, then failed (timed out, crashed).
     const failing: DocSlicer = {
       sliceDoc: async (stored) => {
-        if (stored.snapshot) structuredClone(stored.snapshot, { transfer: [stored.snapshot.buffer as ArrayBuffer] });
+        if (stored.snapshot)
+          structuredClone(stored.snapshot, { transfer: [stored.snapshot.buffer as ArrayBuffer] });
         throw new Error('the worker stopped');
       },
     };
