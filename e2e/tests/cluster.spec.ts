@@ -57,8 +57,9 @@ async function startCluster(count: number): Promise<Cluster> {
     // One after the other: the first migrates the database, the others find it done.
     for (let i = 0; i < count; i++) {
       const node = new OwnServer('127.0.0.1', env);
-      await node.start();
+      // Listed first: one that fails to start is stopped with the others.
       nodes.push(node);
+      await node.start();
     }
     nginx = await startNginx(
       dir,

@@ -195,7 +195,8 @@ describe('a server with other nodes', () => {
       await waitFor(async () => {
         const { rows } = await admin.query(
           `SELECT a.application_name FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
-           WHERE l.locktype = 'advisory' AND l.classid::int = $1 AND l.objid::int = $2 AND l.granted`,
+           WHERE l.locktype = 'advisory' AND l.classid::int = $1 AND l.objid::int = $2 AND l.granted
+             AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
           [kind, key],
         );
         return rows[0]?.application_name === `atelier-lease-${serverNodeId}`;

@@ -60,7 +60,7 @@ export function createStrategyReader(
   const frames = async (name: string): Promise<Uint8Array[]> => {
     const held = await rooms.hold(name);
     try {
-      return held.room.syncReply(EMPTY_STATE_VECTOR);
+      return await held.room.syncReply(EMPTY_STATE_VECTOR);
     } finally {
       held.release();
     }

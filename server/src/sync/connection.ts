@@ -1,22 +1,17 @@
 import type { Duplex } from 'node:stream';
-import {
-  CLOSE_CODES,
-  type DocKind,
-  type PresenceUser,
-  WRITE_DENIED_REASONS,
-  type WriteDeniedReason,
-} from '@atelier/shared';
+import { CLOSE_CODES, type DocKind, type PresenceUser, WRITE_DENIED_REASONS } from '@atelier/shared';
 import * as decoding from 'lib0/decoding';
 import type WebSocket from 'ws';
 import * as syncProtocol from 'y-protocols/sync';
-import * as Y from 'yjs';
 import type { Logger } from '../log';
 import type { SyncMetrics } from '../metrics/metrics';
 import { type AwarenessIdentity, filterAwarenessUpdate } from './awareness-filter';
 import { closeReason } from './close-reason';
+import type { Refusal } from './doc-host';
 import { encodePermissionDenied, encodeSyncStep1, MESSAGE } from './messages';
 import type { Peer, Room } from './room';
 import type { TurnOutbox } from './turn';
+import type { WriteCheck } from './write-check';
 import { binaryFrame } from './ws-frame';
 
 export interface ConnectionContext {
@@ -25,10 +20,10 @@ export interface ConnectionContext {
   kind: DocKind;
   user: PresenceUser;
   /**
-   * Why this connection may not write `update` into the document now, or `null` when it may
-   * (asked at each write: a lock can change). Throws on a malformed update.
+   * What decides this connection's writes now (asked at each write: a lock can change); the room's
+   * document host runs the rules (write-check.ts).
    */
-  writeDenied(update: Uint8Array): WriteDeniedReason | null;
+  writeCheck(): WriteCheck;
 }
 
 /** One socket in one room: decodes y-websocket messages and enforces what the person may do. */
@@ -62,8 +57,9 @@ export class Connection implements Peer, TurnOutbox {
   }
 
   /** Greets the client: our state vector (so it sends what we lack) and who is here. */
-  start(): void {
-    this.send(encodeSyncStep1(this.room.doc));
+  async start(): Promise<void> {
+    const stateVector = await this.room.stateVector();
+    this.send(encodeSyncStep1(stateVector));
     const presence = this.room.presenceSnapshot();
     if (presence) this.send(presence);
   }
@@ -140,30 +136,17 @@ export class Connection implements Peer, TurnOutbox {
     const subtype = decoding.readVarUint(decoder);
     switch (subtype) {
       case syncProtocol.messageYjsSyncStep1:
-        this.room.answerSyncStep1(decoding.readVarUint8Array(decoder), this);
+        void this.room.answerSyncStep1(decoding.readVarUint8Array(decoder), this);
         return;
       case syncProtocol.messageYjsSyncStep2:
       case syncProtocol.messageYjsUpdate: {
         const update = decoding.readVarUint8Array(decoder);
-        const denied = this.context.writeDenied(update);
-        if (denied === null) {
-          this.room.applyUpdate(update, this);
-        } else if (
-          subtype === syncProtocol.messageYjsUpdate ||
-          // Found deleting or changing someone's live note: a real edit, even without new items.
-          denied === WRITE_DENIED_REASONS.notYours ||
-          denied === WRITE_DENIED_REASONS.otherTable ||
-          denied === WRITE_DENIED_REASONS.noTable ||
-          this.bringsNewContent(update)
-        ) {
-          // A read-only client's sync step 2 is its normal greeting; only refuse real edits.
-          this.log.info(
-            { room: this.room.name, participantId: this.context.user.participantId, reason: denied },
-            'write dropped',
-          );
-          this.metrics?.writeRefused(denied);
-          this.send(encodePermissionDenied(denied));
-        }
+        this.room.applyUpdate(update, this, this.context.writeCheck()).then(
+          (refusal) => {
+            if (refusal) this.refused(refusal, subtype === syncProtocol.messageYjsUpdate);
+          },
+          (error: unknown) => this.reject('malformed message', error),
+        );
         return;
       }
       default:
@@ -171,11 +154,22 @@ export class Connection implements Peer, TurnOutbox {
     }
   }
 
-  /** Whether an update holds items the room lacks (decoded as V1 only; never V2 on client bytes). */
-  private bringsNewContent(update: Uint8Array): boolean {
-    const { structs } = Y.decodeUpdate(update);
-    const known = Y.decodeStateVector(Y.encodeStateVector(this.room.doc));
-    return structs.some((s) => s.id.clock + s.length > (known.get(s.id.client) ?? 0));
+  /** Tells the client a real edit was refused; a read-only client's sync step 2 is its normal greeting. */
+  private refused({ reason, bringsNewContent }: Refusal, isUpdate: boolean): void {
+    const realEdit =
+      isUpdate ||
+      // Found deleting or changing someone's live note: a real edit, even without new items.
+      reason === WRITE_DENIED_REASONS.notYours ||
+      reason === WRITE_DENIED_REASONS.otherTable ||
+      reason === WRITE_DENIED_REASONS.noTable ||
+      bringsNewContent;
+    if (!realEdit) return;
+    this.log.info(
+      { room: this.room.name, participantId: this.context.user.participantId, reason },
+      'write dropped',
+    );
+    this.metrics?.writeRefused(reason);
+    this.send(encodePermissionDenied(reason));
   }
 
   private reject(reason: string, error?: unknown): void {

@@ -1,4 +1,5 @@
 import { createCluster, renameCluster, roomName } from '@atelier/shared';
+import { editedItems } from '@atelier/shared/layout';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { openDb } from '../store/db';
@@ -49,7 +50,7 @@ async function setup() {
   const board = new Y.Doc();
   const pending: JournalRow[] = [];
   board.on('update', (_u: Uint8Array, origin: unknown, _d: Y.Doc, tr: Y.Transaction) => {
-    pending.push(...(room.edits(origin, tr) ?? []));
+    pending.push(...(room.edits(origin, editedItems(tr)) ?? []));
   });
   /** `edit` made by `who` (as the connection's origin), then the turn's rows written. */
   const by = async (who: string, edit: () => void) => {

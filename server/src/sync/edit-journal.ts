@@ -1,13 +1,12 @@
 import { parseRoomName } from '@atelier/shared';
-import { editedItems } from '@atelier/shared/layout';
-import type * as Y from 'yjs';
+import type { EditedItem } from '@atelier/shared/layout';
 import type { JournalRow, JournalStore } from '../store/journal';
 import type { Attendance } from './attendance';
 
 /**
  * The sync side of the edit journal (store/journal.ts). For every client update a board room
- * applies, `edits` notes in memory which items it touched (read from the Yjs transaction, no
- * decoding), who sent it, the minute and whether any participant was connected; the room hands
+ * applies, `edits` notes in memory which items it touched (read from the Yjs transaction by the
+ * room's document host, no decoding), who sent it, the minute and whether any participant was connected; the room hands
  * those rows to `write` inside the turn's transaction, right after appending the updates, so the
  * journal commits with them and before they are broadcast. Coalesced: a row already written this
  * minute (same person, item, field, and not turning from alone to accompanied) is not written
@@ -21,8 +20,11 @@ export interface EditJournal {
 }
 
 export interface RoomJournal {
-  /** The rows for an update applied with `origin` (a connection) in transaction `tr`; `null` for none. */
-  edits(origin: unknown, tr: Y.Transaction): JournalRow[] | null;
+  /**
+   * The rows for an update applied with `origin` (a connection) that touched `items` (read from its
+   * Yjs transaction by the room's document host, `editedItems`); `null` for none.
+   */
+  edits(origin: unknown, items: readonly EditedItem[] | null): JournalRow[] | null;
   /** Writes what is new of a turn's rows through `store`, the turn's transaction's. Rejects as the store does. */
   write(rows: readonly JournalRow[], store: Pick<JournalStore, 'write'>): Promise<void>;
   /**
@@ -79,11 +81,10 @@ export function createEditJournal(deps: {
       if (parsed?.kind !== 'board') return null;
       const { workshopId } = parsed;
       return {
-        edits(origin, tr) {
+        edits(origin, items) {
           const participantId = (origin as Editor | null)?.participantId;
           if (typeof participantId !== 'string' || erased.has(participantId)) return null;
-          const items = editedItems(tr);
-          if (items.length === 0) return null;
+          if (!items || items.length === 0) return null;
           const at = now();
           const minute = at - (at % 60_000);
           const alone = !deps.attendance.present(workshopId);

@@ -11,8 +11,6 @@ import {
   readTableRound,
   roomName,
   roomRefName,
-  updateAddsNote,
-  updateTouchesVotes,
 } from '@atelier/shared';
 import type WebSocket from 'ws';
 import { WebSocketServer } from 'ws';
@@ -35,14 +33,11 @@ import { closeReason } from './close-reason';
 import { Connection } from './connection';
 import { KEEPALIVE } from './messages';
 import { isOriginAllowed } from './origin';
-import { noteWriteDenial } from './ownership';
 import type { ParticipantSockets } from './participant-sockets';
-import { type BoardPolicy, writeDenial } from './roles';
+import type { BoardPolicy } from './roles';
 import type { Room } from './room';
 import type { RoomManager } from './rooms';
 import { RoomDamaged, RoomDropped } from './stored-doc';
-import { tableWriteDenial } from './table-rules';
-import { readUpdate, type UpdateView } from './update-targets';
 
 export interface SyncEndpointOptions {
   /** Largest accepted frame; bigger ones close the connection with 1009. */
@@ -250,24 +245,13 @@ export function attachSyncEndpoint(
       {
         id,
         kind: parsed.kind,
-        writeDenied: (update) => {
-          // Decoded once for the note and table rules, and only when one of them asks.
-          let view: UpdateView | undefined;
-          const read = () => {
-            view ??= readUpdate(room.doc, update);
-            return view;
-          };
-          return (
-            writeDenial(participant.role, parsed.kind, boardPolicy(control?.room.doc, participant.id), {
-              addsNote: () => updateAddsNote(room.doc, update),
-              touchesVotes: () => updateTouchesVotes(room.doc, update),
-              breaksNoteRules: (mode) => noteWriteDenial(room.doc, read(), participant.id, mode),
-              breaksTableRules: (round) => tableWriteDenial(room.doc, read(), round),
-            }) ??
-            deps.storage?.refusal ??
-            null
-          );
-        },
+        writeCheck: () => ({
+          role: participant.role,
+          kind: parsed.kind,
+          participantId: participant.id,
+          policy: boardPolicy(control?.room.doc, participant.id),
+          refusal: deps.storage?.refusal ?? null,
+        }),
         user: {
           participantId: participant.id,
           name: participant.name,
@@ -313,7 +297,7 @@ export function attachSyncEndpoint(
       log.info({ room: name, participantId: participant.id, code }, 'sync disconnected');
       if (left === 0) rooms.scheduleUnload(room);
     });
-    connection.start();
+    void connection.start();
     // What the client sent while its room loaded, in order.
     for (const message of early) onMessage(message.data, message.isBinary);
   }

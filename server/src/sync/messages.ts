@@ -2,7 +2,6 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as authProtocol from 'y-protocols/auth';
 import * as syncProtocol from 'y-protocols/sync';
-import type * as Y from 'yjs';
 
 /** Top-level y-websocket message types (the first varUint of every frame). */
 export const MESSAGE = {
@@ -20,8 +19,12 @@ function frame(type: number, write: (encoder: encoding.Encoder) => void): Uint8A
   return encoding.toUint8Array(encoder);
 }
 
-export function encodeSyncStep1(doc: Y.Doc): Uint8Array {
-  return frame(MESSAGE.sync, (e) => syncProtocol.writeSyncStep1(e, doc));
+/** A sync step 1 carrying the room's state vector (`DocHost.stateVector`). */
+export function encodeSyncStep1(stateVector: Uint8Array): Uint8Array {
+  return frame(MESSAGE.sync, (e) => {
+    encoding.writeVarUint(e, syncProtocol.messageYjsSyncStep1);
+    encoding.writeVarUint8Array(e, stateVector);
+  });
 }
 
 /** A sync step 2 carrying an already encoded (V1) update. */

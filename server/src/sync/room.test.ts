@@ -226,7 +226,7 @@ describe('Room: document updates', () => {
     // Once the store takes writes, the sender's answer to the sync step 1 brings the edit back.
     store.failing = false;
     alice.received = [];
-    room.resync();
+    await room.resync();
     const step1 = alice.received[0] as Uint8Array;
     const answer = answerStep1(step1, aliceDoc);
     room.applyUpdate(answer, alice);
@@ -360,13 +360,13 @@ describe('Room: sync replies', () => {
       author,
     );
     await turn();
-    const first = room.syncReply(Y.encodeStateVector(new Y.Doc()));
+    const first = await room.syncReply(Y.encodeStateVector(new Y.Doc()));
     room.applyUpdate(
       update((d) => d.getMap('m').set('b', 2)),
       author,
     );
     await turn();
-    const second = room.syncReply(Y.encodeStateVector(new Y.Doc()));
+    const second = await room.syncReply(Y.encodeStateVector(new Y.Doc()));
     expect(first).toHaveLength(1);
     expect(second).toHaveLength(2);
     // The cached step 2 comes last: the client is synced only once it has everything.
@@ -385,7 +385,7 @@ describe('Room: sync replies', () => {
       author,
     );
     await turn();
-    const reply = room.syncReply(Y.encodeStateVector(client));
+    const reply = await room.syncReply(Y.encodeStateVector(client));
     const twin = new Y.Doc();
     Y.applyUpdate(twin, Y.encodeStateAsUpdate(client));
     room.applyUpdate(
@@ -394,7 +394,7 @@ describe('Room: sync replies', () => {
     );
     await turn();
     // A second client with the same state gets the same encoded reply, then what came since.
-    const twinReply = room.syncReply(Y.encodeStateVector(twin));
+    const twinReply = await room.syncReply(Y.encodeStateVector(twin));
     expect(twinReply.at(-1)).toBe(reply.at(-1));
     expect(clientFrom(reply, client).getMap('m').toJSON()).toEqual({ mine: true, theirs: true });
     expect(clientFrom(twinReply, twin).getMap('m').toJSON()).toEqual({
@@ -413,7 +413,7 @@ describe('Room: sync replies', () => {
     await turn();
     await room.compact();
     const reloaded = (await setup({}, store)).room;
-    const [step2] = reloaded.syncReply(Y.encodeStateVector(new Y.Doc()));
+    const [step2] = await reloaded.syncReply(Y.encodeStateVector(new Y.Doc()));
     const decoder = decoding.createDecoder(step2!);
     decoding.readVarUint(decoder);
     expect(decoding.readVarUint(decoder)).toBe(syncProtocol.messageYjsSyncStep2);
@@ -474,7 +474,7 @@ describe('Room: sync replies and the commit in flight', () => {
     expect(clientFrom(bob.received.slice(3)).getMap('m').toJSON()).toEqual({ first: 1, second: 2 });
     // Nothing in flight: answered at once.
     const dave = peer();
-    room.answerSyncStep1(EMPTY, dave);
+    await room.answerSyncStep1(EMPTY, dave);
     expect(kinds(dave)).toEqual(['update', 'sync-step-2']);
   });
 
@@ -522,7 +522,7 @@ describe('Room: updates another node committed', () => {
     expect(store.read('w1').updates).toHaveLength(0);
     // And the sync-reply cache has them.
     expect(
-      clientFrom(room.syncReply(Y.encodeStateVector(new Y.Doc())))
+      clientFrom(await room.syncReply(Y.encodeStateVector(new Y.Doc())))
         .getMap('m')
         .toJSON(),
     ).toEqual({ remote: 1 });

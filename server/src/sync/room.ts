@@ -1,10 +1,12 @@
 import { WRITE_DENIED_REASONS } from '@atelier/shared';
+import type { EditedItem } from '@atelier/shared/layout';
 import * as Y from 'yjs';
 import type { Logger } from '../log';
 import type { DocStore } from '../store/docs';
 import { isTransactionConflict } from '../store/health';
 import type { JournalRow } from '../store/journal';
 import type { DocTransactionStores, TurnShare } from '../store/transaction';
+import { LocalDocHost, type Refusal } from './doc-host';
 import type { EditJournal, RoomJournal } from './edit-journal';
 import { BIG_ROOM_TICK_MS, type HeldUpdate, INTEREST_FROM_PEOPLE, InterestRelay } from './interest';
 import { encodePermissionDenied, encodeSyncStep1, encodeUpdate } from './messages';
@@ -13,6 +15,7 @@ import { BUS_ORIGIN } from './room-bus';
 import { type DocSlicer, loadStoredDoc, type RebuiltDoc } from './stored-doc';
 import { SyncReplies } from './sync-replies';
 import type { TurnCommit, TurnFlusher } from './turn';
+import type { WriteCheck } from './write-check';
 
 /** What a room reads and compacts of its document (its appends go through the turn's transaction). */
 export type RoomStore = Pick<DocStore, 'load' | 'compact'>;
@@ -80,8 +83,8 @@ interface HeldReply {
   peer: Peer;
   stateVector: Uint8Array;
   frames: Uint8Array[];
-  /** Sent once this many of the room's own updates are settled. */
-  upTo: number;
+  /** The document's version the frames hold everything up to (`SyncReplies.version`): sent once it is settled. */
+  version: number;
 }
 
 interface Uncommitted {
@@ -100,16 +103,21 @@ interface Uncommitted {
  * `storage-full`, send it again later (docs/operations.md, "Disk and database faults").
  */
 export class Room implements TurnCommit {
-  private current: Y.Doc;
+  /** The document, behind its host (doc-host.ts): every operation on it goes through this. */
+  private host: LocalDocHost;
   readonly presence = new PresenceTable();
   private readonly peers = new Set<Peer>();
   private replies: SyncReplies;
   private uncommitted: Uncommitted[] = [];
   /** Appended in the current turn's transaction, not yet known to be committed. */
   private committing: Uncommitted[] = [];
-  /** The room's own updates applied to the document, and how many of them are stored and settled (in order). */
-  private ownApplied = 0;
-  private ownSettled = 0;
+  /** How many times the document was replaced (a failed commit taken back). */
+  private generation = 0;
+  /**
+   * The document's versions (`SyncReplies.version`) of the room's own updates applied and not yet
+   * stored and settled, in order: a reply holding one of them waits.
+   */
+  private unsettled: number[] = [];
   /** Sync replies waiting for the commit of what they carry. */
   private held: HeldReply[] = [];
   private persistedSeq = 0;
@@ -172,7 +180,7 @@ export class Room implements TurnCommit {
   ) {
     this.journal = options.journal?.room(name) ?? null;
     const loaded = this.adopt(rebuilt);
-    this.current = loaded.doc;
+    this.host = loaded.host;
     this.replies = loaded.replies;
     // Once nothing can throw: a room that failed to load never joined. Other nodes' entries ask
     // for a flush like local ones: on an idle tick (its leading edge) they go out at once.
@@ -185,9 +193,13 @@ export class Room implements TurnCommit {
     return this.lastSeq;
   }
 
-  /** The room's document; a new one after a failed commit was taken back (`RoomHooks.reloaded`). */
+  /**
+   * The room's document, for the server's own reads and writes (`RoomManager.withDocs`); a new one
+   * after a failed commit was taken back (`RoomHooks.reloaded`). The room's own operations go
+   * through its host.
+   */
   get doc(): Y.Doc {
-    return this.current;
+    return this.host.doc;
   }
 
   get size(): number {
@@ -212,9 +224,12 @@ export class Room implements TurnCommit {
     return this.peers.size;
   }
 
-  /** Applies a client's V1 update; throws on malformed input. */
-  applyUpdate(update: Uint8Array, from: Peer): void {
-    Y.applyUpdate(this.current, update, from);
+  /**
+   * Applies a client's V1 update unless the write rules refuse it (`check`; none: no rules).
+   * Resolves to the refusal, or `null` once applied; rejects, applying nothing, on malformed input.
+   */
+  applyUpdate(update: Uint8Array, from: Peer, check?: WriteCheck): Promise<Refusal | null> {
+    return this.host.apply(update, from, check);
   }
 
   /**
@@ -230,14 +245,17 @@ export class Room implements TurnCommit {
       this.arrivedDuringReload.push([...updates]);
       return;
     }
-    this.current.transact(() => {
-      for (const update of updates) Y.applyUpdate(this.current, update, BUS_ORIGIN);
-    }, BUS_ORIGIN);
+    void this.host.applyCommitted(updates);
   }
 
   /** The frames answering a client's sync step 1, from the live document (committed or not). */
-  syncReply(stateVector: Uint8Array): Uint8Array[] {
-    return this.replies.reply(stateVector);
+  async syncReply(stateVector: Uint8Array): Promise<Uint8Array[]> {
+    return (await this.replies.reply(stateVector)).frames;
+  }
+
+  /** The document's state vector, for a connection's sync step 1. */
+  stateVector(): Promise<Uint8Array> {
+    return this.host.stateVector();
   }
 
   /**
@@ -246,13 +264,23 @@ export class Room implements TurnCommit {
    * holds what the store may still refuse. If the commit fails, the reply is answered again from
    * the stored document (docs/architecture.md, "Sync server").
    */
-  answerSyncStep1(stateVector: Uint8Array, peer: Peer): void {
-    const frames = this.replies.reply(stateVector);
-    if (this.ownSettled === this.ownApplied) {
+  async answerSyncStep1(stateVector: Uint8Array, peer: Peer): Promise<void> {
+    const generation = this.generation;
+    const { frames, version } = await this.replies.reply(stateVector);
+    if (this.destroyed) return;
+    // Taken from a document replaced meanwhile (a failed commit taken back): answered from the new one.
+    if (generation !== this.generation) return this.answerSyncStep1(stateVector, peer);
+    if (this.settledUpTo(version)) {
       for (const frame of frames) peer.send(frame);
       return;
     }
-    this.held.push({ peer, stateVector, frames, upTo: this.ownApplied });
+    this.held.push({ peer, stateVector, frames, version });
+  }
+
+  /** Whether every own update the document held at `version` is stored and settled. */
+  private settledUpTo(version: number): boolean {
+    const first = this.unsettled[0];
+    return first === undefined || first > version;
   }
 
   applyPresence(entries: readonly PresenceEntry[]): void {
@@ -357,7 +385,7 @@ export class Room implements TurnCommit {
       this.logBytes += update.byteLength;
       this.broadcastStored(message, update, origin);
     }
-    this.ownSettled += batch.length;
+    this.unsettled.splice(0, batch.length);
     this.releaseHeld();
     // Before a compaction reads `heldSeq`: the bus counts this turn as held once it is published.
     this.hooks.committed?.(
@@ -370,8 +398,8 @@ export class Room implements TurnCommit {
   }
 
   /** Asks every peer for what it has that the room lacks (the storage takes writes again). */
-  resync(): void {
-    const step1 = encodeSyncStep1(this.current);
+  async resync(): Promise<void> {
+    const step1 = encodeSyncStep1(await this.host.stateVector());
     for (const peer of this.peers) peer.send(step1);
   }
 
@@ -400,11 +428,17 @@ export class Room implements TurnCommit {
       this.committing.length === 0
     )
       return;
-    const snapshot = Y.encodeStateAsUpdate(this.current);
+    // Read before the encode is asked: what is stored up to there is in the document already, or
+    // queued to its host before the encode (the host runs calls in order).
     const uptoSeq = this.hooks.heldSeq?.(this) ?? this.lastSeq;
     const logBytes = this.logBytes;
-    // A full-state encode of the document as it is now: the fresh clients' reply, stored or not.
-    this.replies.rebase(snapshot);
+    const generation = this.generation;
+    const state = await this.host.encodeState();
+    // The document was replaced meanwhile: this one held what was taken back. The next turn compacts.
+    if (generation !== this.generation) return;
+    const snapshot = state.update;
+    // A full-state encode of the document: the fresh clients' reply, stored or not.
+    this.replies.rebase(state);
     await this.store.compact(this.name, snapshot, uptoSeq);
     // What is still uncommitted is in the snapshot but keeps its place in the log; what was
     // stored while the snapshot was written stays in the log after it.
@@ -420,14 +454,13 @@ export class Room implements TurnCommit {
     this.presenceLink?.leave();
     this.presence.detach();
     this.heldUpdates = [];
-    this.current.off('update', this.onDocUpdate);
-    this.current.destroy();
+    this.host.destroy();
     this.peers.clear();
     this.held = [];
   }
 
   /** Reads the stored document again into a fresh one; rejects with `RoomDamaged` when it cannot be rebuilt. */
-  private async rebuild(): Promise<{ doc: Y.Doc; replies: SyncReplies }> {
+  private async rebuild(): Promise<{ host: LocalDocHost; replies: SyncReplies }> {
     const { name, log, options, store } = this;
     return this.adopt(
       await loadStoredDoc(name, () => store.load(name), log, options.seeded?.(name) ?? false, options.slicer),
@@ -435,16 +468,20 @@ export class Room implements TurnCommit {
   }
 
   /** Takes a rebuilt document as the room's: its log's weight, its sync replies, its updates watched. */
-  private adopt(rebuilt: RebuiltDoc): { doc: Y.Doc; replies: SyncReplies } {
+  private adopt(rebuilt: RebuiltDoc): { host: LocalDocHost; replies: SyncReplies } {
     this.lastSeq = rebuilt.lastSeq;
     this.snapshotBytes = rebuilt.snapshotBytes;
     this.logBytes = rebuilt.updates.reduce((sum, u) => sum + u.byteLength, 0);
     this.compactNow = rebuilt.skipped > 0;
     this.compactAfter = 0;
+    const host = new LocalDocHost(rebuilt.doc, this.onDocUpdate, this.journal !== null);
     // The stored snapshot is a full-state encode already: the first joiner costs no encode.
-    const replies = new SyncReplies(rebuilt.doc, rebuilt.snapshotStep2, rebuilt.updates.map(encodeUpdate));
-    rebuilt.doc.on('update', this.onDocUpdate);
-    return { doc: rebuilt.doc, replies };
+    const replies = new SyncReplies(
+      (stateVector) => host.encodeState(stateVector),
+      rebuilt.snapshotStep2,
+      rebuilt.updates.map(encodeUpdate),
+    );
+    return { host, replies };
   }
 
   /**
@@ -474,7 +511,7 @@ export class Room implements TurnCommit {
       'updates not stored: taken back, their senders told storage-full',
     );
     this.persistError = null;
-    let loaded: { doc: Y.Doc; replies: SyncReplies };
+    let loaded: { host: LocalDocHost; replies: SyncReplies };
     try {
       loaded = await this.rebuild();
     } catch (error) {
@@ -487,29 +524,29 @@ export class Room implements TurnCommit {
       this.hooks.broken?.(this);
       return;
     }
-    const old = this.current;
-    old.off('update', this.onDocUpdate);
-    this.current = loaded.doc;
+    const old = this.host;
+    this.host = loaded.host;
     this.replies = loaded.replies;
+    this.generation++;
     // Updates the server made meanwhile were in the old document; they are gone with it.
     this.uncommitted = [];
-    this.ownApplied = 0;
-    this.ownSettled = 0;
+    this.unsettled = [];
     old.destroy();
     const arrived = this.arrivedDuringReload ?? [];
     this.arrivedDuringReload = null;
     for (const updates of arrived) this.applyCommitted(updates);
     this.hooks.reloaded?.(this);
+    const step1 = encodeSyncStep1(await this.host.stateVector());
     const denied = encodePermissionDenied(WRITE_DENIED_REASONS.storageFull);
     const senders = new Set(batch.map((u) => u.origin));
     for (const peer of this.peers) if (senders.has(peer)) peer.send(denied);
-    this.resync();
+    for (const peer of this.peers) peer.send(step1);
     // The replies held were taken from what is now taken back: answered again from what is stored.
     // (A stock y-websocket client sends its sync step 1 only when it connects: without an answer
     // it would never count itself synced, and a sync step 1 of ours brings it nothing.)
     const held = this.held;
     this.held = [];
-    for (const { peer, stateVector } of held) this.answerSyncStep1(stateVector, peer);
+    for (const { peer, stateVector } of held) void this.answerSyncStep1(stateVector, peer);
   }
 
   /**
@@ -535,7 +572,7 @@ export class Room implements TurnCommit {
     if (this.held.length === 0) return;
     const waiting: HeldReply[] = [];
     for (const reply of this.held) {
-      if (reply.upTo > this.ownSettled) waiting.push(reply);
+      if (!this.settledUpTo(reply.version)) waiting.push(reply);
       else for (const frame of reply.frames) reply.peer.send(frame);
     }
     this.held = waiting;
@@ -558,12 +595,7 @@ export class Room implements TurnCommit {
     return this.logBytes >= Math.max(this.options.compactLogBytes, this.snapshotBytes, this.compactAfter);
   }
 
-  private readonly onDocUpdate = (
-    update: Uint8Array,
-    origin: unknown,
-    _doc: Y.Doc,
-    tr: Y.Transaction,
-  ): void => {
+  private readonly onDocUpdate = (update: Uint8Array, origin: unknown, edited: EditedItem[] | null): void => {
     const message = encodeUpdate(update);
     this.replies.push(message);
     if (origin === BUS_ORIGIN) {
@@ -573,8 +605,8 @@ export class Room implements TurnCommit {
       this.broadcastStored(message, update, null);
       return;
     }
-    this.ownApplied++;
-    this.uncommitted.push({ update, message, origin, edits: this.journal?.edits(origin, tr) ?? null });
+    this.unsettled.push(this.replies.version);
+    this.uncommitted.push({ update, message, origin, edits: this.journal?.edits(origin, edited) ?? null });
     this.flusher.commit(this);
   };
 
