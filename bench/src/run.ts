@@ -53,7 +53,9 @@ async function main(): Promise<void> {
     const results: ScenarioResult[] = [];
     for (let rep = 1; rep <= args.reps; rep++) {
       const ctx: ScenarioContext = {
-        servers: args.servers,
+        // Every other repetition in the reverse order: on a shared machine the server measured
+        // first in a repetition was seen measuring worse (benchmarks.md, 2026-12-07 "A slow hour").
+        servers: rep % 2 === 0 ? [...args.servers].reverse() : args.servers,
         rep,
         reps: args.reps,
         durationS: args.durationS,

@@ -249,11 +249,12 @@ describe('Room: document updates', () => {
         store.restore(before);
         throw new Error('Connection terminated unexpectedly');
       },
-      () => {
-        writable = false;
+      {
+        onStoreError: () => {
+          writable = false;
+        },
+        writable: () => writable,
       },
-      () => {},
-      () => writable,
     );
     const failures: unknown[] = [];
     const room = await Room.open('w1', store, flusher, log, OPTIONS, {

@@ -75,23 +75,22 @@ export class RoomManager {
     private readonly options: RoomManagerOptions,
     storage?: StorageHealth,
   ) {
-    this.flusher = new TurnFlusher(
-      (work) => transactions.withTransaction(work),
-      (error) => {
+    this.flusher = new TurnFlusher((work) => transactions.withTransaction(work), {
+      onStoreError: (error) => {
         log.error({ err: String(error) }, 'a turn of updates could not be stored');
         storage?.report(error);
       },
-      options.onCommit,
-      () => storage?.writable ?? true,
-      {
+      ...(options.onCommit ? { onCommit: options.onCommit } : {}),
+      writable: () => storage?.writable ?? true,
+      retry: {
         ...TURN_RETRY,
         onRetry: (error, retry) =>
           log.warn({ err: String(error), retry }, 'a turn’s transaction conflicted with another: run again'),
       },
-      transactions.writeTurn,
-      (error) =>
+      ...(transactions.writeTurn ? { writeTurn: transactions.writeTurn } : {}),
+      onStatementFailed: (error) =>
         log.warn({ err: String(error) }, 'a turn’s statement failed: written again in a transaction'),
-    );
+    });
     this.hooks = {
       storeFailed: (error) => storage?.report(error),
       // Kept only where a recovery will commit it again (without a storage health, taken back).

@@ -85,7 +85,7 @@ describe('TurnFlusher', () => {
         await work(NO_STORES);
         throw new Error('disk full');
       },
-      (error) => errors.push(error),
+      { onStoreError: (error) => errors.push(error) },
     );
     flusher.commit(recorder(flusher, events, 'a').room);
     await flusher.run();
@@ -103,8 +103,7 @@ describe('TurnFlusher', () => {
           // a slow disk
         }
       },
-      () => {},
-      (seconds) => commits.push(seconds),
+      { onCommit: (seconds) => commits.push(seconds) },
     );
     flusher.send({ flush: () => {} });
     await flusher.run();
@@ -119,12 +118,7 @@ describe('TurnFlusher', () => {
   it('keeps the commits waiting while the storage refuses writes, still writes sockets, and runs them on resume', async () => {
     const events: string[] = [];
     let writable = false;
-    const flusher = new TurnFlusher(
-      plain,
-      () => {},
-      () => {},
-      () => writable,
-    );
+    const flusher = new TurnFlusher(plain, { writable: () => writable });
     const a = recorder(flusher, events, 'a');
     flusher.commit(a.room);
     flusher.send(a.socket);
@@ -229,10 +223,7 @@ describe('TurnFlusher', () => {
           }
           events.push('commit');
         },
-        (error) => errors.push(error),
-        () => {},
-        () => true,
-        retries(waits),
+        { onStoreError: (error) => errors.push(error), retry: retries(waits) },
       );
       flusher.commit(recorder(flusher, events, 'b').room);
       flusher.commit(recorder(flusher, events, 'a').room);
@@ -268,10 +259,7 @@ describe('TurnFlusher', () => {
           await work(NO_STORES);
           throw conflict('40P01');
         },
-        (error) => errors.push(error),
-        () => {},
-        () => true,
-        retries(waits),
+        { onStoreError: (error) => errors.push(error), retry: retries(waits) },
       );
       flusher.commit(recorder(flusher, events, 'a').room);
       await flusher.run();
@@ -295,10 +283,7 @@ describe('TurnFlusher', () => {
           await work(NO_STORES);
           throw Object.assign(new Error('could not write'), { code: '58030' });
         },
-        () => {},
-        () => {},
-        () => true,
-        retries(waits),
+        { retry: retries(waits) },
       );
       flusher.commit(recorder(flusher, events, 'a').room);
       await flusher.run();
@@ -322,14 +307,7 @@ describe('TurnFlusher', () => {
 
     it('writes every room of the turn in one statement, in name order, then settles and writes sockets', async () => {
       const events: string[] = [];
-      const flusher = new TurnFlusher(
-        noTransaction,
-        undefined,
-        undefined,
-        undefined,
-        undefined,
-        numbering(events),
-      );
+      const flusher = new TurnFlusher(noTransaction, { writeTurn: numbering(events) });
       flusher.commit(recorder(flusher, events, 'b').room);
       flusher.commit(recorder(flusher, events, 'a').room);
       await flusher.run();
@@ -350,20 +328,16 @@ describe('TurnFlusher', () => {
       const events: string[] = [];
       const waits: number[] = [];
       const deadlock = Object.assign(new Error('deadlock detected'), { code: '40P01' });
-      const flusher = new TurnFlusher(
-        noTransaction,
-        () => {},
-        () => {},
-        () => true,
-        {
+      const flusher = new TurnFlusher(noTransaction, {
+        retry: {
           retries: 3,
           delayMs: (retry) => {
             waits.push(retry);
             return 0;
           },
         },
-        numbering(events, [deadlock]),
-      );
+        writeTurn: numbering(events, [deadlock]),
+      });
       flusher.commit(recorder(flusher, events, 'a').room);
       await flusher.run();
       expect(events).toEqual([
@@ -381,15 +355,10 @@ describe('TurnFlusher', () => {
     it('writes a turn whose statement failed otherwise again in a transaction, where each room is kept apart', async () => {
       const events: string[] = [];
       const told: unknown[] = [];
-      const flusher = new TurnFlusher(
-        logged(events),
-        () => {},
-        () => {},
-        () => true,
-        undefined,
-        numbering(events, [Object.assign(new Error('foreign key violation'), { code: '23503' })]),
-        (error) => told.push(error),
-      );
+      const flusher = new TurnFlusher(logged(events), {
+        writeTurn: numbering(events, [Object.assign(new Error('foreign key violation'), { code: '23503' })]),
+        onStatementFailed: (error) => told.push(error),
+      });
       flusher.commit(recorder(flusher, events, 'a').room);
       await flusher.run();
       expect(events).toEqual([
@@ -406,14 +375,7 @@ describe('TurnFlusher', () => {
 
     it('never settles a room stored without its number: the turn goes to a transaction', async () => {
       const events: string[] = [];
-      const flusher = new TurnFlusher(
-        logged(events),
-        () => {},
-        () => {},
-        () => true,
-        undefined,
-        async () => new Map(),
-      );
+      const flusher = new TurnFlusher(logged(events), { writeTurn: async () => new Map() });
       flusher.commit(recorder(flusher, events, 'a').room);
       await flusher.run();
       expect(events).toEqual(['share a', 'begin', 'persist a again', 'commit', 'settle a true', 'write a']);

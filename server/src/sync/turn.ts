@@ -62,6 +62,26 @@ export interface TurnOutbox {
  * drain of the microtask queue, so no turn ever waits); the frames queued meanwhile, which carry
  * nothing uncommitted, leave at the end of their own event-loop turn.
  */
+/** What a `TurnFlusher` is told and asks besides its transaction; each has a default that does nothing special. */
+export interface TurnFlusherOptions {
+  /** Told when a turn could not be stored. */
+  onStoreError?: (error: unknown) => void;
+  /** Told how long each turn's transaction took, stored or not (the commit latency metric). */
+  onCommit?: (seconds: number) => void;
+  /**
+   * Whether the storage takes writes now. While it does not, the rooms' commits wait (only the
+   * server's own updates can be waiting: clients' writes are refused before they are applied)
+   * and `run` is called again once it does; frames still go out.
+   */
+  writable?: () => boolean;
+  /** How a turn rolled back by a conflict is run again (`TURN_RETRY`). */
+  retry?: TurnRetry;
+  /** Writes a turn in one statement (PostgreSQL); without it, every turn is a transaction. */
+  writeTurn?: TurnWriter;
+  /** Told when a turn's statement failed (for another reason than a conflict) and the turn goes to a transaction. */
+  onStatementFailed?: (error: unknown) => void;
+}
+
 export class TurnFlusher {
   private readonly commits = new Set<TurnCommit>();
   private readonly outboxes = new Set<TurnOutbox>();
@@ -69,23 +89,24 @@ export class TurnFlusher {
   /** The turn whose transaction is in flight, if any. */
   private running: Promise<void> | null = null;
 
+  private readonly onStoreError: (error: unknown) => void;
+  private readonly onCommit: (seconds: number) => void;
+  private readonly writable: () => boolean;
+  private readonly retry: TurnRetry;
+  private readonly writeTurn: TurnWriter | undefined;
+  private readonly onStatementFailed: (error: unknown) => void;
+
   constructor(
     private readonly transaction: Transaction,
-    private readonly onStoreError: (error: unknown) => void = () => {},
-    /** Told how long each turn's transaction took, stored or not (the commit latency metric). */
-    private readonly onCommit: (seconds: number) => void = () => {},
-    /**
-     * Whether the storage takes writes now. While it does not, the rooms' commits wait (only the
-     * server's own updates can be waiting: clients' writes are refused before they are applied)
-     * and `run` is called again once it does; frames still go out.
-     */
-    private readonly writable: () => boolean = () => true,
-    private readonly retry: TurnRetry = TURN_RETRY,
-    /** Writes a turn in one statement (PostgreSQL); without it, every turn is a transaction. */
-    private readonly writeTurn?: TurnWriter,
-    /** Told when a turn's statement failed (for another reason than a conflict) and the turn goes to a transaction. */
-    private readonly onStatementFailed: (error: unknown) => void = () => {},
-  ) {}
+    options: TurnFlusherOptions = {},
+  ) {
+    this.onStoreError = options.onStoreError ?? (() => {});
+    this.onCommit = options.onCommit ?? (() => {});
+    this.writable = options.writable ?? (() => true);
+    this.retry = options.retry ?? TURN_RETRY;
+    this.writeTurn = options.writeTurn;
+    this.onStatementFailed = options.onStatementFailed ?? (() => {});
+  }
 
   commit(room: TurnCommit): void {
     this.commits.add(room);
