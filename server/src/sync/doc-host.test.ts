@@ -73,6 +73,16 @@ describe('LocalDocHost', () => {
     expect(Y.encodeStateAsUpdate(doc)).toEqual(Y.encodeStateAsUpdate(new Y.Doc()));
   });
 
+  it('lends the document itself for the server’s own writes, which are reported as they happen', async () => {
+    const { doc, host, changes } = hosted();
+    const lent = await host.lend();
+    expect(lent.doc).toBe(doc);
+    lent.doc.getMap('m').set('reveal', true);
+    expect(changes).toEqual([{ origin: null, edited: null }]);
+    await lent.giveBack();
+    expect(doc.getMap('m').get('reveal')).toBe(true);
+  });
+
   it('encodes what a client lacks, and its state vector', async () => {
     const { doc, host } = hosted(false);
     doc.getMap('m').set('a', 1);

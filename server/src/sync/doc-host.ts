@@ -17,6 +17,16 @@ export interface EncodedState {
   changes: number;
 }
 
+/** A room's document lent for the server's own reads and writes (`RoomManager.withDocs`). */
+export interface LentDoc {
+  doc: Y.Doc;
+  /**
+   * Gives it back once read or changed: what was changed on it is in the room's document when
+   * this resolves (as the server's own update: stored, then broadcast).
+   */
+  giveBack(): Promise<void>;
+}
+
 /**
  * What a host reports of each change to its document, in the order they were made: the update as
  * Yjs emitted it, who made it (the `origin` given), and the board items it touched (for the edit
@@ -45,6 +55,12 @@ export interface DocHost {
   encodeState(stateVector?: Uint8Array): Promise<EncodedState>;
   /** The document's state vector (a sync step 1 asks a client for what the room lacks). */
   stateVector(): Promise<Uint8Array>;
+  /**
+   * The document to read or change directly (the server's own operations: exports, votes applied
+   * to the board, erasure, silent ideation's reveal): the document itself here, a replica built
+   * from its state where the document lives on another thread.
+   */
+  lend(): Promise<LentDoc>;
   /** Drops the document; nothing is reported after. */
   destroy(): void;
 }
@@ -93,6 +109,11 @@ export class LocalDocHost implements DocHost {
 
   stateVector(): Promise<Uint8Array> {
     return Promise.resolve(Y.encodeStateVector(this.doc));
+  }
+
+  /** The document itself: what is changed on it is reported as it happens. */
+  lend(): Promise<LentDoc> {
+    return Promise.resolve({ doc: this.doc, giveBack: () => Promise.resolve() });
   }
 
   destroy(): void {

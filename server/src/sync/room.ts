@@ -6,7 +6,7 @@ import type { DocStore } from '../store/docs';
 import { isTransactionConflict } from '../store/health';
 import type { JournalRow } from '../store/journal';
 import type { DocTransactionStores, TurnShare } from '../store/transaction';
-import { LocalDocHost, type Refusal } from './doc-host';
+import { type LentDoc, LocalDocHost, type Refusal } from './doc-host';
 import type { EditJournal, RoomJournal } from './edit-journal';
 import { BIG_ROOM_TICK_MS, type HeldUpdate, INTEREST_FROM_PEOPLE, InterestRelay } from './interest';
 import { encodePermissionDenied, encodeSyncStep1, encodeUpdate } from './messages';
@@ -194,12 +194,19 @@ export class Room implements TurnCommit {
   }
 
   /**
-   * The room's document, for the server's own reads and writes (`RoomManager.withDocs`); a new one
-   * after a failed commit was taken back (`RoomHooks.reloaded`). The room's own operations go
-   * through its host.
+   * The room's document itself, for what observes a workshop's control document as it changes (the
+   * votes' faces and timers, table seating, the board's write policy): a control room is small and
+   * its document stays on the room's thread. A new one after a failed commit was taken back
+   * (`RoomHooks.reloaded`). Anything else goes through the host: `lend` for the server's own reads
+   * and writes.
    */
   get doc(): Y.Doc {
     return this.host.doc;
+  }
+
+  /** The document to read or change directly, given back once done (`DocHost.lend`). */
+  lend(): Promise<LentDoc> {
+    return this.host.lend();
   }
 
   get size(): number {

@@ -310,7 +310,12 @@ export class RoomManager {
     const held: { room: Room; release(): void }[] = [];
     try {
       for (const name of names) held.push(await this.hold(name));
-      return fn(held.map((h) => h.room.doc));
+      const lent = await Promise.all(held.map((h) => h.room.lend()));
+      try {
+        return fn(lent.map((l) => l.doc));
+      } finally {
+        await Promise.all(lent.map((l) => l.giveBack()));
+      }
     } finally {
       for (const h of held) h.release();
     }
