@@ -543,16 +543,17 @@ export class Room implements TurnCommit {
     this.arrivedDuringReload = null;
     for (const updates of arrived) this.applyCommitted(updates);
     this.hooks.reloaded?.(this);
+    // The replies held were taken from what is now taken back: answered again from what is stored.
+    // (A stock y-websocket client sends its sync step 1 only when it connects: without an answer
+    // it would never count itself synced, and a sync step 1 of ours brings it nothing.) Taken
+    // now: a reply in flight meanwhile sees the new generation and answers itself again.
+    const held = this.held;
+    this.held = [];
     const step1 = encodeSyncStep1(await this.host.stateVector());
     const denied = encodePermissionDenied(WRITE_DENIED_REASONS.storageFull);
     const senders = new Set(batch.map((u) => u.origin));
     for (const peer of this.peers) if (senders.has(peer)) peer.send(denied);
     for (const peer of this.peers) peer.send(step1);
-    // The replies held were taken from what is now taken back: answered again from what is stored.
-    // (A stock y-websocket client sends its sync step 1 only when it connects: without an answer
-    // it would never count itself synced, and a sync step 1 of ours brings it nothing.)
-    const held = this.held;
-    this.held = [];
     for (const { peer, stateVector } of held) void this.answerSyncStep1(stateVector, peer);
   }
 
