@@ -1,16 +1,4 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import {
-  createTestDatabase,
-  createTestRedis,
-  freePorts,
-  type RunningNginx,
-  selfSignedCertificate,
-  startNginx,
-  type TestDatabase,
-  type TestRedis,
-} from '@atelier/testing';
+import { type BalancedNodes, startBalancedNodes } from '@atelier/testing';
 import { type Browser, expect, test } from '@playwright/test';
 import { type Actor, createWorkshop, joinWorkshop } from '../fixtures/actors';
 import { OwnServer } from '../fixtures/own-server';
@@ -23,61 +11,18 @@ import { OwnServer } from '../fixtures/own-server';
  * browser comes back through the balancer on the other one, with nothing lost.
  */
 
-interface Cluster {
-  nodes: OwnServer[];
-  /** The balancer's public address, as the facilitator would share it. */
-  url: string;
-  stop(): Promise<void>;
-}
-
-async function startCluster(count: number): Promise<Cluster> {
-  const dir = mkdtempSync(join(tmpdir(), 'atelier-e2e-cluster-'));
-  const tls = await selfSignedCertificate(dir);
-  const database: TestDatabase = await createTestDatabase();
-  const redis: TestRedis = await createTestRedis();
-  const nodes: OwnServer[] = [];
-  let nginx: RunningNginx | undefined;
-  const stop = async () => {
-    await nginx?.stop().catch(() => {});
-    await Promise.all(nodes.map((node) => node.kill()));
-    await redis.cleanup();
-    await database.drop();
-  };
-  try {
-    const [httpPort = 0, httpsPort = 0] = await freePorts(2);
-    // The origin browsers send, which the nodes accept sockets from.
-    const url = `https://localhost:${httpsPort}`;
-    const env = {
-      DATABASE_URL: database.url,
-      REDIS_URL: redis.url,
-      REDIS_PREFIX: redis.prefix,
-      PUBLIC_URL: url,
-      TRUST_PROXY: '1',
-    };
-    // One after the other: the first migrates the database, the others find it done.
-    for (let i = 0; i < count; i++) {
+/** `count` nodes, each a server process of the test's own, behind the test nginx. */
+function startCluster(count: number): Promise<BalancedNodes<OwnServer>> {
+  return startBalancedNodes<OwnServer>({
+    count,
+    startNode: async (env) => {
       const node = new OwnServer('127.0.0.1', env);
-      // Listed first: one that fails to start is stopped with the others.
-      nodes.push(node);
       await node.start();
-    }
-    nginx = await startNginx(
-      dir,
-      {
-        serverName: 'localhost',
-        certificate: tls.certificate,
-        certificateKey: tls.key,
-        upstreamPorts: nodes.map((node) => Number(new URL(node.url).port)),
-        httpPort,
-        httpsPort,
-      },
-      tls.pem,
-    );
-    return { nodes, url, stop };
-  } catch (error) {
-    await stop();
-    throw error;
-  }
+      return node;
+    },
+    stopNode: (node) => node.kill(),
+    urlOf: (node) => node.url,
+  });
 }
 
 /** How many board sockets a node holds, read from its own metrics (this machine may read them). */
@@ -106,12 +51,12 @@ test('behind nginx, two nodes serve one workshop: notes cross nodes, and a node 
   const cluster = await startCluster(2);
   const actors: Actor[] = [];
   const join = async (b: Browser, code: string, name: string) => {
-    const actor = await joinWorkshop(b, code, { name, group: 'staff', baseURL: cluster.url });
+    const actor = await joinWorkshop(b, code, { name, group: 'staff', baseURL: cluster.origin });
     actors.push(actor);
     return actor;
   };
   try {
-    const facilitator = await createWorkshop(browser, { baseURL: cluster.url });
+    const facilitator = await createWorkshop(browser, { baseURL: cluster.origin });
     actors.push(facilitator);
     const lucas = await join(browser, facilitator.joinCode, 'Lucas Laurent');
     const zoe = await join(browser, facilitator.joinCode, 'Zoé David');

@@ -3,6 +3,7 @@
  * that none of them imports another's files. Nothing of the product (client, server, shared)
  * imports it.
  */
+export { type BalancedNodes, type BalancedNodesOptions, startBalancedNodes } from './balanced-nodes';
 export {
   buildClient,
   buildServer,
