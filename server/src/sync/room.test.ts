@@ -8,6 +8,7 @@ import type { DocStore, StoredDoc } from '../store/docs';
 import { AUDIENCE_MS, BIG_ROOM_TICK_MS, INTEREST_FROM_PEOPLE } from './interest';
 import { MESSAGE } from './messages';
 import { type Peer, Room, type RoomOptions, type RoomStore } from './room';
+import { clientFrom } from './sync-frames.fixture';
 import { type Transaction, TurnFlusher } from './turn';
 
 /** An in-memory DocStore whose appends can be made to fail, like a full disk. */
@@ -111,16 +112,6 @@ function update(fn: (doc: Y.Doc) => void): Uint8Array {
   const doc = new Y.Doc();
   fn(doc);
   return Y.encodeStateAsUpdate(doc);
-}
-
-/** Applies sync frames as a client would; returns the client's document. */
-function clientFrom(frames: readonly Uint8Array[], doc = new Y.Doc()): Y.Doc {
-  for (const frame of frames) {
-    const decoder = decoding.createDecoder(frame);
-    expect(decoding.readVarUint(decoder)).toBe(MESSAGE.sync);
-    syncProtocol.readSyncMessage(decoder, { toUint8Array: () => new Uint8Array() } as never, doc, 'server');
-  }
-  return doc;
 }
 
 /** The awareness entries of a frame, as a stock client applies them. */

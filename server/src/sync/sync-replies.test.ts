@@ -1,24 +1,11 @@
-import * as decoding from 'lib0/decoding';
-import * as encoding from 'lib0/encoding';
 import { describe, expect, it } from 'vitest';
-import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import type { EncodedState } from './doc-host';
-import { encodeSyncStep2Update, encodeUpdate, MESSAGE } from './messages';
+import { encodeSyncStep2Update, encodeUpdate } from './messages';
+import { clientFrom } from './sync-frames.fixture';
 import { SyncReplies } from './sync-replies';
 
 const FRESH = new Uint8Array([0]);
-
-/** A stock client's document after reading `frames` (sync messages) in order. */
-function clientFrom(frames: readonly Uint8Array[]): Y.Doc {
-  const client = new Y.Doc();
-  for (const frame of frames) {
-    const decoder = decoding.createDecoder(frame);
-    expect(decoding.readVarUint(decoder)).toBe(MESSAGE.sync);
-    syncProtocol.readSyncMessage(decoder, encoding.createEncoder(), client, null);
-  }
-  return client;
-}
 
 /**
  * A document whose encodes answer only when the test says so, as a host on another thread would:
