@@ -16,8 +16,13 @@ export default defineConfig({
     target: 'node20',
     minify: false,
     rolldownOptions: {
-      // The worker threads' code (imports, exports) is an entry of its own, beside main.js (workers/pool.ts finds it there).
-      input: { main: 'server/src/main.ts', worker: 'server/src/workers/thread.ts' },
+      // Each worker thread's code is an entry of its own, beside main.js (workers/entry.ts finds it there):
+      // the pool's (imports, exports, slicing) and a big room's document's.
+      input: {
+        main: 'server/src/main.ts',
+        thread: 'server/src/workers/thread.ts',
+        'doc-worker': 'server/src/workers/doc-worker.ts',
+      },
       output: { entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
     },
   },

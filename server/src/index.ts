@@ -37,6 +37,7 @@ import { RoomManager } from './sync/rooms';
 import { createSilentIdeation } from './sync/silent-ideation';
 import { createTableSeating } from './sync/table-seating';
 import { createVoteService } from './votes/service';
+import { boardThreads } from './workers/doc-threads';
 import { WorkPool } from './workers/pool';
 
 /** 1,000 connections asked for, then a 5 s window with fewer than 20: the wave is over. */
@@ -175,6 +176,8 @@ function startNode(
       seeded: (name) => parseRoomName(name)?.kind !== 'drafts',
       journal: editJournal,
       slicer: work,
+      // A big board's document on a thread of its own, from its cold load on (issue 19 §3).
+      threads: boardThreads,
       ...(options.cluster?.presenceRelay ? { presenceRelay: options.cluster.presenceRelay } : {}),
       ...(bus ? { bus } : {}),
     },

@@ -42,7 +42,7 @@ it('the compiled server starts with node alone, answers, and stops on SIGTERM wi
     expect((await api(url, 'GET', '/healthz')).status).toBe(200);
     const workshop = await createWorkshop(url);
     expect(workshop.links.participant).toBe(`${url}/join/${workshop.joinCode}`);
-    // Imports are read by server/dist/worker.js, a worker thread of the compiled server.
+    // Imports are read by server/dist/thread.js, a worker thread of the compiled server.
     const strategy = await api(url, 'GET', `/api/workshops/${workshop.id}/export?format=json`, {
       token: workshop.facilitatorToken,
     });

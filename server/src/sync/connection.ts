@@ -58,7 +58,15 @@ export class Connection implements Peer, TurnOutbox {
 
   /** Greets the client: our state vector (so it sends what we lack) and who is here. */
   async start(): Promise<void> {
-    const stateVector = await this.room.stateVector();
+    let stateVector: Uint8Array;
+    try {
+      stateVector = await this.room.stateVector();
+    } catch (error) {
+      // The room's document thread failed or the room was dropped: it closes its peers itself.
+      this.log.warn({ room: this.room.name, err: String(error) }, 'connection not greeted: its room closed');
+      this.close(1011, 'room closed');
+      return;
+    }
     this.send(encodeSyncStep1(stateVector));
     const presence = this.room.presenceSnapshot();
     if (presence) this.send(presence);

@@ -15,6 +15,8 @@ export interface Refusal {
 export interface EncodedState {
   update: Uint8Array;
   changes: number;
+  /** A full state's sync step 2 frame, when the host framed it already (off the room's thread). */
+  step2?: Uint8Array;
 }
 
 /** A room's document lent for the server's own reads and writes (`RoomManager.withDocs`). */

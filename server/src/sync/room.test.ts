@@ -5,10 +5,12 @@ import { Awareness, applyAwarenessUpdate } from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import type { DocStore, StoredDoc } from '../store/docs';
+import { channelThread } from './doc-thread.fixture';
 import { AUDIENCE_MS, BIG_ROOM_TICK_MS, INTEREST_FROM_PEOPLE } from './interest';
-import { MESSAGE } from './messages';
+import { encodeSyncStep2Update, MESSAGE } from './messages';
 import { type Peer, Room, type RoomOptions, type RoomStore } from './room';
 import { clientFrom } from './sync-frames.fixture';
+import { docThreads } from './thread-doc-host';
 import { type Transaction, TurnFlusher } from './turn';
 
 /** An in-memory DocStore whose appends can be made to fail, like a full disk. */
@@ -667,5 +669,114 @@ describe('Room: presence', () => {
     }
     expect(bob.received.slice(bobBefore).map(kindOf)).toEqual(['update']);
     expect(alice.received.filter((m) => kindOf(m) === 'update')).toHaveLength(0);
+  });
+});
+
+describe('Room: a document on a thread of its own', () => {
+  /** Every room's document on a thread served over a channel (doc-thread.fixture.ts), whatever its size. */
+  function onThreads() {
+    const started: ReturnType<typeof channelThread>[] = [];
+    const threads = docThreads(
+      () => true,
+      () => {
+        const thread = channelThread();
+        started.push(thread);
+        return thread;
+      },
+      0,
+    );
+    return { threads, started };
+  }
+
+  it('stores a turn before broadcasting it, answers sync from the thread and compacts from it', async () => {
+    const { threads, started } = onThreads();
+    const { store, room, turn } = await setup({ threads });
+    expect(started).toHaveLength(1);
+    expect(() => room.doc).toThrow(/thread of its own/);
+    const [alice, bob] = [peer(), peer()];
+    room.add(alice);
+    room.add(bob);
+    await room.applyUpdate(
+      update((d) => d.getMap('m').set('k', 1)),
+      alice,
+    );
+    expect(bob.received).toHaveLength(0);
+    await turn();
+    expect(store.read('w1').updates).toHaveLength(1);
+    expect(bob.received.map(kindOf)).toEqual(['update']);
+    expect(alice.received).toHaveLength(0);
+    const fresh = await room.syncReply(Y.encodeStateVector(new Y.Doc()));
+    expect(clientFrom(fresh).getMap('m').toJSON()).toEqual({ k: 1 });
+    await room.compact();
+    const stored = store.read('w1');
+    expect(stored.updates).toHaveLength(0);
+    expect(
+      clientFrom([encodeSyncStep2Update(stored.snapshot as Uint8Array)])
+        .getMap('m')
+        .toJSON(),
+    ).toEqual({
+      k: 1,
+    });
+    // The server's own writes go through a replica, stored and broadcast as any other.
+    const lent = await room.lend();
+    lent.doc.getMap('m').set('server', true);
+    await lent.giveBack();
+    await turn();
+    expect(bob.received.map(kindOf)).toEqual(['update', 'update']);
+    expect((await setup({}, store)).room.doc.getMap('m').toJSON()).toEqual({ k: 1, server: true });
+    room.destroy();
+    expect(started[0]?.stopped).toBe(true);
+  });
+
+  it('takes back a turn it could not store on a new thread, the old one stopped', async () => {
+    const { threads, started } = onThreads();
+    const { store, room, turn } = await setup({ threads });
+    const alice = peer();
+    room.add(alice);
+    store.failing = true;
+    await room.applyUpdate(
+      update((d) => d.getMap('m').set('lost', 1)),
+      alice,
+    );
+    await turn();
+    expect(alice.received.map(kindOf)).toEqual(['denied storage-full', 'sync-step-1']);
+    expect(started.map((t) => t.stopped)).toEqual([true, false]);
+    const fresh = await room.syncReply(Y.encodeStateVector(new Y.Doc()));
+    expect(clientFrom(fresh).getMap('m').toJSON()).toEqual({});
+    room.destroy();
+  });
+
+  it('closes its peers and is dropped when its thread dies', async () => {
+    const { threads, started } = onThreads();
+    const store = memoryStore();
+    const broken: Room[] = [];
+    const room = await Room.open(
+      'w1',
+      store,
+      new TurnFlusher(store.transaction),
+      log,
+      { ...OPTIONS, threads },
+      {
+        broken: (r) => broken.push(r),
+      },
+    );
+    const [alice, bob] = [peer(), peer()];
+    room.add(alice);
+    room.add(bob);
+    started[0]?.kill(new Error('out of memory'));
+    expect([alice.closed, bob.closed]).toEqual([1011, 1011]);
+    expect(broken).toEqual([room]);
+    // What a connection still asks is not answered, and nothing throws.
+    await room.answerSyncStep1(Y.encodeStateVector(new Y.Doc()), alice);
+    await room.resync();
+    room.applyCommitted([update((d) => d.getMap('m').set('bus', 1))]);
+    await expect(
+      room.applyUpdate(
+        update((d) => d.getMap('m').set('k', 1)),
+        alice,
+      ),
+    ).rejects.toThrow(/out of memory/);
+    expect(alice.received).toEqual([]);
+    room.destroy();
   });
 });

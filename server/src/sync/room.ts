@@ -6,13 +6,19 @@ import type { DocStore } from '../store/docs';
 import { isTransactionConflict } from '../store/health';
 import type { JournalRow } from '../store/journal';
 import type { DocTransactionStores, TurnShare } from '../store/transaction';
-import { type LentDoc, LocalDocHost, type Refusal } from './doc-host';
+import { type DocHost, type LentDoc, LocalDocHost, type Refusal } from './doc-host';
 import type { EditJournal, RoomJournal } from './edit-journal';
 import { BIG_ROOM_TICK_MS, type HeldUpdate, INTEREST_FROM_PEOPLE, InterestRelay } from './interest';
 import { encodePermissionDenied, encodeSyncStep1, encodeUpdate } from './messages';
 import { type PresenceEntry, type PresenceLink, type PresenceRelay, PresenceTable } from './presence';
 import { BUS_ORIGIN } from './room-bus';
-import { type DocSlicer, loadStoredDoc, type RebuiltDoc } from './stored-doc';
+import {
+  type DocSlicer,
+  type DocThreads,
+  type HostedDoc,
+  loadStoredDoc,
+  type RebuiltDoc,
+} from './stored-doc';
 import { SyncReplies } from './sync-replies';
 import type { TurnCommit, TurnFlusher } from './turn';
 import type { WriteCheck } from './write-check';
@@ -52,6 +58,8 @@ export interface RoomOptions {
   presenceRelay?: PresenceRelay;
   /** Rebuilds big stored documents off the room's thread (the worker pool); none: always at once. */
   slicer?: DocSlicer;
+  /** Where big documents live on threads of their own (thread-doc-host.ts); none: on the room's. */
+  threads?: DocThreads;
 }
 
 /** What the room manager is told of a room's storage failures. */
@@ -104,7 +112,7 @@ interface Uncommitted {
  */
 export class Room implements TurnCommit {
   /** The document, behind its host (doc-host.ts): every operation on it goes through this. */
-  private host: LocalDocHost;
+  private host: DocHost;
   readonly presence = new PresenceTable();
   private readonly peers = new Set<Peer>();
   private replies: SyncReplies;
@@ -157,13 +165,7 @@ export class Room implements TurnCommit {
     options: RoomOptions,
     hooks: RoomHooks = {},
   ): Promise<Room> {
-    const rebuilt = await loadStoredDoc(
-      name,
-      () => store.load(name),
-      log,
-      options.seeded?.(name) ?? false,
-      options.slicer,
-    );
+    const rebuilt = await loadStoredDoc(name, () => store.load(name), log, loadOptions(name, options));
     const room = new Room(name, rebuilt, store, flusher, log, options, hooks);
     if (room.needsCompaction()) await room.tryCompact('compaction on load failed');
     return room;
@@ -171,7 +173,7 @@ export class Room implements TurnCommit {
 
   private constructor(
     readonly name: string,
-    rebuilt: RebuiltDoc,
+    rebuilt: RebuiltDoc | HostedDoc,
     private readonly store: RoomStore,
     readonly flusher: TurnFlusher,
     private readonly log: Logger,
@@ -201,7 +203,8 @@ export class Room implements TurnCommit {
    * and writes.
    */
   get doc(): Y.Doc {
-    return this.host.doc;
+    if (this.host instanceof LocalDocHost) return this.host.doc;
+    throw new Error(`the document of ${this.name} is on a thread of its own: lend it`);
   }
 
   /** The document to read or change directly, given back once done (`DocHost.lend`). */
@@ -252,7 +255,8 @@ export class Room implements TurnCommit {
       this.arrivedDuringReload.push([...updates]);
       return;
     }
-    void this.host.applyCommitted(updates);
+    // A thread that fails closes the room (`hostFailed`): nothing more to do here.
+    this.host.applyCommitted(updates).catch(() => {});
   }
 
   /** The frames answering a client's sync step 1, from the live document (committed or not). */
@@ -273,7 +277,14 @@ export class Room implements TurnCommit {
    */
   async answerSyncStep1(stateVector: Uint8Array, peer: Peer): Promise<void> {
     const generation = this.generation;
-    const { frames, version } = await this.replies.reply(stateVector);
+    let reply: { frames: Uint8Array[]; version: number };
+    try {
+      reply = await this.replies.reply(stateVector);
+    } catch {
+      // The document's thread failed: the room closed its peers (`hostFailed`).
+      return;
+    }
+    const { frames, version } = reply;
     if (this.destroyed) return;
     // Taken from a document replaced meanwhile (a failed commit taken back): answered from the new one.
     if (generation !== this.generation) return this.answerSyncStep1(stateVector, peer);
@@ -406,7 +417,13 @@ export class Room implements TurnCommit {
 
   /** Asks every peer for what it has that the room lacks (the storage takes writes again). */
   async resync(): Promise<void> {
-    const step1 = encodeSyncStep1(await this.host.stateVector());
+    let stateVector: Uint8Array;
+    try {
+      stateVector = await this.host.stateVector();
+    } catch {
+      return; // The document's thread failed: the room closed its peers.
+    }
+    const step1 = encodeSyncStep1(stateVector);
     for (const peer of this.peers) peer.send(step1);
   }
 
@@ -467,21 +484,22 @@ export class Room implements TurnCommit {
   }
 
   /** Reads the stored document again into a fresh one; rejects with `RoomDamaged` when it cannot be rebuilt. */
-  private async rebuild(): Promise<{ host: LocalDocHost; replies: SyncReplies }> {
+  private async rebuild(): Promise<{ host: DocHost; replies: SyncReplies }> {
     const { name, log, options, store } = this;
-    return this.adopt(
-      await loadStoredDoc(name, () => store.load(name), log, options.seeded?.(name) ?? false, options.slicer),
-    );
+    return this.adopt(await loadStoredDoc(name, () => store.load(name), log, loadOptions(name, options)));
   }
 
   /** Takes a rebuilt document as the room's: its log's weight, its sync replies, its updates watched. */
-  private adopt(rebuilt: RebuiltDoc): { host: LocalDocHost; replies: SyncReplies } {
+  private adopt(rebuilt: RebuiltDoc | HostedDoc): { host: DocHost; replies: SyncReplies } {
     this.lastSeq = rebuilt.lastSeq;
     this.snapshotBytes = rebuilt.snapshotBytes;
     this.logBytes = rebuilt.updates.reduce((sum, u) => sum + u.byteLength, 0);
     this.compactNow = rebuilt.skipped > 0;
     this.compactAfter = 0;
-    const host = new LocalDocHost(rebuilt.doc, this.onDocUpdate, this.journal !== null);
+    const host =
+      'thread' in rebuilt
+        ? rebuilt.thread.attach(this.onDocUpdate, (error) => this.hostFailed(rebuilt.thread, error))
+        : new LocalDocHost(rebuilt.doc, this.onDocUpdate, this.journal !== null);
     // The stored snapshot is a full-state encode already: the first joiner costs no encode.
     const replies = new SyncReplies(
       (stateVector) => host.encodeState(stateVector),
@@ -518,17 +536,11 @@ export class Room implements TurnCommit {
       'updates not stored: taken back, their senders told storage-full',
     );
     this.persistError = null;
-    let loaded: { host: LocalDocHost; replies: SyncReplies };
+    let loaded: { host: DocHost; replies: SyncReplies };
     try {
       loaded = await this.rebuild();
     } catch (error) {
-      this.log.error(
-        { room: this.name, err: String(error) },
-        'room not reloaded after a failed commit: closed',
-      );
-      this.held = [];
-      for (const peer of this.peers) peer.close(1011, 'storage failure');
-      this.hooks.broken?.(this);
+      this.shut('room not reloaded after a failed commit: closed', error, 'storage failure');
       return;
     }
     const old = this.host;
@@ -549,7 +561,13 @@ export class Room implements TurnCommit {
     // now: a reply in flight meanwhile sees the new generation and answers itself again.
     const held = this.held;
     this.held = [];
-    const step1 = encodeSyncStep1(await this.host.stateVector());
+    let stateVector: Uint8Array;
+    try {
+      stateVector = await this.host.stateVector();
+    } catch {
+      return; // Its thread failed: the room is closed (`hostFailed`).
+    }
+    const step1 = encodeSyncStep1(stateVector);
     const denied = encodePermissionDenied(WRITE_DENIED_REASONS.storageFull);
     const senders = new Set(batch.map((u) => u.origin));
     for (const peer of this.peers) if (senders.has(peer)) peer.send(denied);
@@ -573,6 +591,23 @@ export class Room implements TurnCommit {
     this.hooks.storeFailed?.(error);
     // A room dropped meanwhile (its workshop deleted) stores nothing again.
     if (!this.destroyed) this.flusher.commit(this);
+  }
+
+  /** The document's thread failed (the room's current one, not one replaced meanwhile): the room closes. */
+  private hostFailed(host: DocHost, error: Error): void {
+    if (host !== this.host || this.destroyed) return;
+    this.shut('the room’s document thread failed: closed', error, 'document thread failure');
+  }
+
+  /**
+   * The room cannot go on: its peers are closed (they reconnect, and the room loads again from
+   * what is stored) and the room manager drops it unsaved.
+   */
+  private shut(what: string, error: unknown, reason: string): void {
+    this.log.error({ room: this.name, err: String(error) }, what);
+    this.held = [];
+    for (const peer of this.peers) peer.close(1011, reason);
+    this.hooks.broken?.(this);
   }
 
   /** Sends the held replies whose content is all settled now, in the order they were asked. */
@@ -672,4 +707,14 @@ export class Room implements TurnCommit {
   private broadcast(message: Uint8Array, except: unknown): void {
     for (const peer of this.peers) if (peer !== except) peer.send(message);
   }
+}
+
+/** How a room's stored document is rebuilt (`loadStoredDoc`), from the room's options. */
+function loadOptions(name: string, options: RoomOptions) {
+  return {
+    seeded: options.seeded?.(name) ?? false,
+    slicer: options.slicer,
+    threads: options.threads,
+    tracksEdits: options.journal !== undefined,
+  };
 }

@@ -85,7 +85,7 @@ describe('loadStoredDoc off the room thread', () => {
   // The worker's half run here: what a worker thread runs is this same function (workers/jobs.ts).
   const inProcess: DocSlicer = { sliceDoc: async (stored) => sliceStoredDoc(stored) };
   const load = (stored: StoredDoc, seeded = false, slicer = inProcess) =>
-    loadStoredDoc('w', async () => stored, log, seeded, slicer, 0);
+    loadStoredDoc('w', async () => stored, log, { seeded, slicer, fromBytes: 0 });
 
   it('rebuilds the same document from slices, keeping the log and the framed snapshot for the first sync replies', async () => {
     const { doc, snapshot, updates } = history();
@@ -172,7 +172,7 @@ describe('loadStoredDoc off the room thread', () => {
         throw new Error('the worker stopped');
       },
     };
-    const rebuilt = await loadStoredDoc('w', read, log, false, failing, 0);
+    const rebuilt = await loadStoredDoc('w', read, log, { seeded: false, slicer: failing, fromBytes: 0 });
     expect(reads).toBe(2);
     expect(rebuilt.doc.getMap('notes').toJSON()).toEqual(doc.getMap('notes').toJSON());
     expect(rebuilt.snapshotStep2).toEqual(encodeSyncStep2Update(snapshot));

@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import type { Logger } from '../log';
 import { type StoredDoc, snapshotDamaged } from '../store/docs';
+import type { DocChanged, DocHost } from './doc-host';
 import { encodeSyncStep2Update } from './messages';
 import { applySlices, sliceUpdate } from './update-slices';
 
@@ -8,7 +9,8 @@ import { applySlices, sliceUpdate } from './update-slices';
 export class RoomDamaged extends Error {
   constructor(
     readonly room: string,
-    why: string,
+    /** What is wrong with its stored state. */
+    readonly why: string,
   ) {
     super(`room ${room} is damaged: ${why}`);
     this.name = 'RoomDamaged';
@@ -52,6 +54,24 @@ export interface RebuiltDoc {
  *   seeded document (`seeded`: a workshop's board or control) with nothing stored at all.
  */
 export function rebuildStoredDoc(name: string, stored: StoredDoc, log: Logger, seeded = false): RebuiltDoc {
+  const { doc, snapshotStep2, updates, skippedAt } = rebuildParts(name, stored, seeded);
+  for (const index of skippedAt) logSkipped(log, name, index);
+  return {
+    doc,
+    lastSeq: stored.lastSeq,
+    snapshotStep2,
+    snapshotBytes: stored.snapshot?.byteLength ?? 0,
+    updates,
+    skipped: skippedAt.length,
+  };
+}
+
+/** `rebuildStoredDoc` without a logger (a document's own thread): the indexes of the updates left out. */
+export function rebuildParts(
+  name: string,
+  stored: StoredParts,
+  seeded: boolean,
+): Pick<RebuiltDoc, 'doc' | 'snapshotStep2' | 'updates'> & { skippedAt: number[] } {
   const doc = new Y.Doc();
   const fail = failing(name, doc);
   checkStored(stored, seeded, fail);
@@ -64,12 +84,11 @@ export function rebuildStoredDoc(name: string, stored: StoredDoc, log: Logger, s
     }
   }
   const updates: Uint8Array[] = [];
-  let skipped = 0;
+  const skippedAt: number[] = [];
   for (const [index, update] of stored.updates.entries()) {
     // Decoded first: an update that fails half-way through applying would leave half of it behind.
     if (!decodes(update)) {
-      skipped++;
-      logSkipped(log, name, index);
+      skippedAt.push(index);
       continue;
     }
     try {
@@ -82,11 +101,9 @@ export function rebuildStoredDoc(name: string, stored: StoredDoc, log: Logger, s
   checkWhole(doc, fail);
   return {
     doc,
-    lastSeq: stored.lastSeq,
     snapshotStep2: stored.snapshot && encodeSyncStep2Update(stored.snapshot),
-    snapshotBytes: stored.snapshot?.byteLength ?? 0,
     updates,
-    skipped,
+    skippedAt,
   };
 }
 
@@ -156,25 +173,90 @@ export function sliceStoredDoc(stored: StoredParts): StoredSlices {
   return { slices, skipped, snapshotStep2: snapshot && encodeSyncStep2Update(snapshot) };
 }
 
+/** A document's host on a thread of its own (thread-doc-host.ts), told where to report once the room has it. */
+export interface ThreadHost extends DocHost {
+  /** Where changes are reported, and the thread's failure (the room closes): before any call is made. */
+  attach(changed: DocChanged, failed: (error: Error) => void): DocHost;
+}
+
+/** Where big documents may live on threads of their own (thread-doc-host.ts `docThreads`). */
+export interface DocThreads {
+  /** Whether `room`'s may (a board's; never a control room's, which the server observes as it changes). */
+  hosts(room: string): boolean;
+  /** From this stored size on (the load's `fromBytes` by default: `OFF_THREAD_BYTES`). */
+  fromBytes?: number;
+  /**
+   * Starts a thread and rebuilds the stored document there (as `rebuildParts`; the snapshot's
+   * buffer is handed over). Rejects with `RoomDamaged` when it cannot be rebuilt, with another
+   * error when the thread failed (it is stopped).
+   */
+  open(
+    room: string,
+    stored: StoredParts,
+    seeded: boolean,
+    tracksEdits: boolean,
+  ): Promise<{ host: ThreadHost; snapshotStep2: Uint8Array | null; skippedAt: number[] }>;
+}
+
+/** A stored document rebuilt on a thread of its own, which holds it from then on. */
+export interface HostedDoc extends Omit<RebuiltDoc, 'doc'> {
+  thread: ThreadHost;
+}
+
+/** How `loadStoredDoc` rebuilds a stored document. */
+export interface LoadOptions {
+  /** A workshop's board or control: never without a stored state (`rebuildStoredDoc`). */
+  seeded: boolean;
+  /** Cuts big documents into slices off the room's thread; none: big ones are rebuilt at once. */
+  slicer?: DocSlicer | undefined;
+  /** Where big documents live on threads of their own, when they may (tried before the slicer). */
+  threads?: DocThreads | undefined;
+  /** Whether a document on its own thread reports the board items connections touch (the edit journal). */
+  tracksEdits?: boolean;
+  /** What "big" means (`OFF_THREAD_BYTES`). */
+  fromBytes?: number;
+}
+
 /**
- * Reads a stored document (`read`) and rebuilds it as `rebuildStoredDoc` does, off the room's
- * thread when it is big and a slicer is given: the worker checks and cuts it and frames the fresh
- * clients' sync step 2, this thread applies the slices between event-loop turns, so other rooms'
- * sync and presence go on meanwhile, and no copy of the snapshot is made here. When the worker
- * cannot (busy, stopped), the document is read again (the worker may hold the snapshot's buffer)
- * and rebuilt here at once.
+ * Reads a stored document (`read`) and rebuilds it as `rebuildStoredDoc` does. A big one goes to a
+ * thread of its own when `threads` may host it: built whole there, it stays there (`HostedDoc`).
+ * Otherwise it is rebuilt off the room's thread when a slicer is given: the worker checks and cuts
+ * it and frames the fresh clients' sync step 2, this thread applies the slices between event-loop
+ * turns, so other rooms' sync and presence go on meanwhile. Either way no copy of the snapshot is
+ * made here. When a thread cannot (it failed, the pool is stopped), the document is read again
+ * (the thread may hold the snapshot's buffer) and rebuilt the next way down.
  */
+export function loadStoredDoc(
+  name: string,
+  read: () => Promise<StoredDoc>,
+  log: Logger,
+  options: LoadOptions & { threads?: undefined },
+): Promise<RebuiltDoc>;
+export function loadStoredDoc(
+  name: string,
+  read: () => Promise<StoredDoc>,
+  log: Logger,
+  options: LoadOptions,
+): Promise<RebuiltDoc | HostedDoc>;
 export async function loadStoredDoc(
   name: string,
   read: () => Promise<StoredDoc>,
   log: Logger,
-  seeded: boolean,
-  slicer: DocSlicer | undefined,
-  fromBytes = OFF_THREAD_BYTES,
-): Promise<RebuiltDoc> {
-  const stored = await read();
+  options: LoadOptions,
+): Promise<RebuiltDoc | HostedDoc> {
+  const { seeded, slicer, threads, fromBytes = OFF_THREAD_BYTES } = options;
+  let stored = await read();
   const snapshotBytes = stored.snapshot?.byteLength ?? 0;
   const bytes = stored.updates.reduce((sum, u) => sum + u.byteLength, snapshotBytes);
+  if (threads && bytes >= (threads.fromBytes ?? fromBytes) && threads.hosts(name)) {
+    try {
+      return await openOnThread(name, stored, bytes, log, threads, options);
+    } catch (error) {
+      if (error instanceof RoomDamaged) throw error;
+      log.warn({ room: name, err: String(error) }, 'room not opened on a thread of its own: rebuilt here');
+      stored = await read();
+    }
+  }
   if (!slicer || bytes < fromBytes) return rebuildStoredDoc(name, stored, log, seeded);
   checkStored(stored, seeded, failing(name, null));
   let answer: StoredSlices;
@@ -210,6 +292,33 @@ export async function loadStoredDoc(
   };
 }
 
+async function openOnThread(
+  name: string,
+  stored: StoredDoc,
+  bytes: number,
+  log: Logger,
+  threads: DocThreads,
+  options: LoadOptions,
+): Promise<HostedDoc> {
+  const snapshotBytes = stored.snapshot?.byteLength ?? 0;
+  const opening = performance.now();
+  const opened = await threads.open(name, stored, options.seeded, options.tracksEdits ?? false);
+  for (const index of opened.skippedAt) logSkipped(log, name, index);
+  log.info(
+    { room: name, bytes, openMs: Math.round(performance.now() - opening) },
+    'room opened on a thread of its own',
+  );
+  const skipped = new Set(opened.skippedAt);
+  return {
+    thread: opened.host,
+    lastSeq: stored.lastSeq,
+    snapshotStep2: opened.snapshotStep2,
+    snapshotBytes,
+    updates: stored.updates.filter((_, index) => !skipped.has(index)),
+    skipped: skipped.size,
+  };
+}
+
 type Fail = (why: string) => never;
 
 function failing(name: string, doc: Y.Doc | null): Fail {
@@ -220,7 +329,7 @@ function failing(name: string, doc: Y.Doc | null): Fail {
 }
 
 /** What is refused before anything is applied. */
-function checkStored(stored: StoredDoc, seeded: boolean, fail: Fail): void {
+function checkStored(stored: Pick<StoredDoc, 'snapshot' | 'updates'>, seeded: boolean, fail: Fail): void {
   // A seeded document (a workshop's board or control) is never without a stored state.
   if (seeded && !stored.snapshot && stored.updates.length === 0)
     fail('nothing is stored (its snapshot is missing)');

@@ -73,7 +73,8 @@ export class SyncReplies {
   rebase(state: EncodedState): void {
     const at = this.hostBase + state.changes;
     // A fresh client's encode may have come back meanwhile: the later one stays.
-    if (!this.full || this.full.at <= at) this.full = { step2: encodeSyncStep2Update(state.update), at };
+    if (!this.full || this.full.at <= at)
+      this.full = { step2: state.step2 ?? encodeSyncStep2Update(state.update), at };
   }
 
   /**
@@ -107,7 +108,10 @@ export class SyncReplies {
   private async encodeReply(stateVector: Uint8Array | undefined, key: string): Promise<CachedReply> {
     try {
       const state = await this.encode(stateVector);
-      const entry = { step2: encodeSyncStep2Update(state.update), at: this.hostBase + state.changes };
+      const entry = {
+        step2: state.step2 ?? encodeSyncStep2Update(state.update),
+        at: this.hostBase + state.changes,
+      };
       if (!stateVector) {
         // A compaction's encode may have come back meanwhile: the later one stays.
         if (!this.full || this.full.at <= entry.at) this.full = entry;

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
+import { readlinkSync } from 'node:fs';
 import { threadId } from 'node:worker_threads';
 import { fixtureWorkshop } from '@atelier/shared/workshop.fixture';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -7,6 +7,7 @@ import { checksum } from '../store/docs';
 import { encodeSyncStep2Update } from '../sync/messages';
 import { WorkPool, WorkPoolBusy, WorkTimeout } from './pool';
 import { WORKER_NICE } from './thread-priority';
+import { threadIds, threadNice } from './threads.fixture';
 
 const bytes = (value: unknown) => new TextEncoder().encode(JSON.stringify(value));
 let pool: WorkPool | undefined;
@@ -27,18 +28,13 @@ describe('WorkPool', () => {
   });
 
   it.runIf(process.platform === 'linux')('runs its threads below the sync loop’s priority', async () => {
-    /** A thread's nice value: field 19 of its stat, counted after the command's closing parenthesis. */
-    const nice = (tid: string) => {
-      const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
-      return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]);
-    };
-    const before = new Set(readdirSync('/proc/self/task'));
+    const before = threadIds();
     pool = new WorkPool({ workers: 1, timeoutMs: 10_000 });
     await pool.parse(bytes({ strategy: 1 }));
-    const started = readdirSync('/proc/self/task').filter((tid) => !before.has(tid));
-    expect(started.map(nice)).toContain(WORKER_NICE);
+    const started = [...threadIds()].filter((tid) => !before.has(tid));
+    expect(started.map(threadNice)).toContain(WORKER_NICE);
     // The thread running this test (as the sync loop's) keeps its own.
-    expect(nice(readlinkSync('/proc/thread-self').split('/').pop() ?? '')).toBe(0);
+    expect(threadNice(readlinkSync('/proc/thread-self').split('/').pop() ?? '')).toBe(0);
   });
 
   it('refuses at once past its queue, and reads the others', async () => {

@@ -1,11 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { ExportJob, ExportResult } from '../export/render';
 import type { ImportRead } from '../import/read-import';
 import type { DocSlicer, StoredParts, StoredSlices } from '../sync/stored-doc';
+import { startWorker } from './entry';
 import type { WorkAnswer, WorkRequest } from './jobs';
 import { owned } from './owned';
 
@@ -58,38 +55,6 @@ interface Job {
  * reads in 2 s under it); a 2,000-note workshop's Word export peaks well below.
  */
 const WORKER_HEAP_MB = 256;
-
-/** tsx's ESM `register` module, as its package exports it to `import` (its CommonJS twin fails there). */
-function tsxEsmApi(from: string): string {
-  const manifest = createRequire(from).resolve('tsx/package.json');
-  const exported = (JSON.parse(readFileSync(manifest, 'utf8')) as TsxManifest).exports['./esm/api'].import
-    .default;
-  return pathToFileURL(join(dirname(manifest), exported)).href;
-}
-interface TsxManifest {
-  exports: { './esm/api': { import: { default: string } } };
-}
-
-/**
- * The worker's code. From the sources (tsx, vitest): thread.ts beside this file, imported
- * after registering tsx in the worker (node 20 does not run `--import` loaders in workers).
- * Compiled (`npm start`): the build's worker.js at the root of server/dist, beside main.js
- * (this code may sit in main.js or in dist/chunks/).
- */
-function workerEntry(): { code: string; eval: true } | { file: URL } {
-  const here = import.meta.url;
-  if (here.endsWith('.ts')) {
-    const tsx = tsxEsmApi(here);
-    const worker = new URL('./thread.ts', here).href;
-    const code = `import(${JSON.stringify(tsx)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(worker)}); });`;
-    return { code, eval: true };
-  }
-  const file = [new URL('./worker.js', here), new URL('../worker.js', here)].find((url) =>
-    existsSync(fileURLToPath(url)),
-  );
-  if (!file) throw new Error(`worker.js is not beside ${here}: rebuild the server`);
-  return { file };
-}
 
 /**
  * The server's heavy work in worker threads — reading imported strategy files (up to 20 MiB),
@@ -199,13 +164,8 @@ export class WorkPool implements DocSlicer {
   }
 
   private spawn(): Worker {
-    const entry = workerEntry();
+    const worker = startWorker('thread', { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
     this.live++;
-    const resourceLimits = { maxOldGenerationSizeMb: WORKER_HEAP_MB };
-    const worker =
-      'code' in entry
-        ? new Worker(entry.code, { eval: true, resourceLimits })
-        : new Worker(entry.file, { resourceLimits });
     // A worker that fails while idle is forgotten (one running a job is handled by `start`).
     worker.on('error', () => {});
     worker.on('exit', () => {

@@ -4,7 +4,7 @@ import { lowerThreadPriority } from './thread-priority';
 
 /*
  * A worker thread of the server's pool (pool.ts): runs one job at a time (jobs.ts), off the
- * sync loop. Compiled to server/dist/worker.js (scripts/server-build.config.ts).
+ * sync loop. Compiled to server/dist/thread.js (scripts/server-build.config.ts).
  */
 
 // Heavy work gives way to the sync loop on a shared core (issue 19 §3).
