@@ -3,9 +3,19 @@
  * (no TypeScript loader). Compiled when out of date, like `npm start` does.
  */
 import { spawn } from 'node:child_process';
+import { roomName } from '@atelier/shared';
 import { buildServer, serverBuildIsStale, serverEntry } from '@atelier/testing';
 import { afterAll, expect, it } from 'vitest';
-import { api, cleanup, createWorkshop, makeTempDir, REPO_ROOT, withTimeout } from './harness';
+import {
+  api,
+  cleanup,
+  connectDoc,
+  createWorkshop,
+  importWorkshopWithNotes,
+  makeTempDir,
+  REPO_ROOT,
+  withTimeout,
+} from './harness';
 
 afterAll(cleanup);
 
@@ -50,6 +60,13 @@ it('the compiled server starts with node alone, answers, and stops on SIGTERM wi
       (await api(url, 'POST', '/api/workshops/import', { body: { strategy: strategy.body } })).status,
     ).toBe(201);
     expect(output).toMatch(/"threadId":[1-9]\d*[^\n]*"msg":"import read"/);
+    // A big board's document lives on a thread of its own, server/dist/doc-worker.js.
+    const big = await importWorkshopWithNotes(url, 2_000);
+    const wsUrl = `${url.replace(/^http/, 'ws')}/sync`;
+    const board = await connectDoc(wsUrl, roomName(big.id, 'board'), big.facilitatorToken);
+    expect(board.doc.getMap('notes').size).toBeGreaterThanOrEqual(2_000);
+    board.destroy();
+    expect(output).toMatch(/"msg":"room opened on a thread of its own"/);
     expect((await api(url, 'GET', '/api/share-origins')).body).toEqual({
       origins: [],
       source: 'none',
