@@ -121,6 +121,8 @@ export class ThreadDocHost implements ThreadHost {
   }
 
   apply(update: Uint8Array, origin: unknown, check?: WriteCheck): Promise<Refusal | null> {
+    // Refused before its origin is counted: a call never sent is never answered.
+    if (this.down) return Promise.reject(this.down);
     return this.call<Refusal | null>(
       { op: 'apply', update: exact(update), origin: this.wire(origin), ...(check ? { check } : {}) },
       [],
