@@ -183,7 +183,10 @@ function startNode(
     },
     storage,
   );
-  metrics.countRooms(() => rooms.loaded);
+  metrics.countRooms(
+    () => rooms.loaded,
+    () => rooms.onThreads,
+  );
   metrics.watchWrites(() => storage.refusal);
 
   const sockets = new ParticipantSockets();

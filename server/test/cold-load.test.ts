@@ -18,6 +18,7 @@ import {
   startServer,
   waitDoc,
 } from './harness';
+import { parsePrometheusText, sampleValue } from './prometheus-text';
 
 afterAll(cleanup);
 
@@ -44,6 +45,9 @@ describe("a big board's cold load", () => {
     console.info(
       `cold load: ${notes} notes, ${opened?.bytes} bytes opened on a thread in ${opened?.openMs} ms; ${pings.length} pings meanwhile, slowest ${Math.round(Math.max(...pings))} ms`,
     );
+
+    const metrics = parsePrometheusText(await (await fetch(`${server.url}/metrics`)).text());
+    expect(sampleValue(metrics, 'atelier_rooms_on_threads')).toBe(1);
 
     // A participant's note reaches the facilitator through the board's thread.
     const zoe = await join(server.url, imported.joinCode, { name: 'Zoé', group: 'resident' });

@@ -9,6 +9,7 @@ describe('createMetrics', () => {
     expect(types).toMatchObject({
       atelier_sync_connections: 'gauge',
       atelier_rooms_loaded: 'gauge',
+      atelier_rooms_on_threads: 'gauge',
       atelier_sync_messages_received_total: 'counter',
       atelier_sync_messages_sent_total: 'counter',
       atelier_commit_duration_seconds: 'histogram',
@@ -28,7 +29,10 @@ describe('createMetrics', () => {
     const one = createMetrics();
     const two = createMetrics();
     let rooms = 3;
-    one.countRooms(() => rooms);
+    one.countRooms(
+      () => rooms,
+      () => 1,
+    );
     one.connected('board');
     one.connected('board');
     one.connected('control');
@@ -44,6 +48,7 @@ describe('createMetrics', () => {
 
     const m = parsePrometheusText(await one.text());
     expect(sampleValue(m, 'atelier_rooms_loaded')).toBe(4);
+    expect(sampleValue(m, 'atelier_rooms_on_threads')).toBe(1);
     expect(sampleValue(m, 'atelier_sync_connections', { kind: 'board' })).toBe(1);
     expect(sampleValue(m, 'atelier_sync_connections', { kind: 'control' })).toBe(1);
     expect(sampleValue(m, 'atelier_sync_messages_received_total')).toBe(1);

@@ -31,8 +31,8 @@ export interface Metrics extends SyncMetrics {
   /** The Prometheus text exposition: this server's metrics, then the process's. */
   text(): Promise<string>;
   readonly contentType: string;
-  /** Reads the number of loaded rooms at each scrape. */
-  countRooms(loaded: () => number): void;
+  /** Reads the number of loaded rooms at each scrape, and of those whose document is on a thread of its own. */
+  countRooms(loaded: () => number, onThreads?: () => number): void;
   /** Reads why the node refuses writes now (`StorageHealth.refusal`; null: it takes them) at each scrape. */
   watchWrites(refusal: () => WriteDeniedReason | null): void;
   /** One turn's storage transaction took this long. */
@@ -50,6 +50,7 @@ export function createMetrics(): Metrics {
   const registry = new Registry();
   const registers = [registry];
   let loadedRooms: () => number = () => 0;
+  let roomsOnThreads: () => number = () => 0;
   let writeRefusal: () => WriteDeniedReason | null = () => null;
 
   const connections = new Gauge({
@@ -64,6 +65,14 @@ export function createMetrics(): Metrics {
     registers,
     collect() {
       this.set(loadedRooms());
+    },
+  });
+  new Gauge({
+    name: 'atelier_rooms_on_threads',
+    help: 'Loaded rooms whose document is on a worker thread of its own (a board whose stored state passed 512 KiB).',
+    registers,
+    collect() {
+      this.set(roomsOnThreads());
     },
   });
   new Gauge({
@@ -129,8 +138,9 @@ export function createMetrics(): Metrics {
   return {
     contentType: registry.contentType,
     text: async () => `${await registry.metrics()}\n${await processRegistry.metrics()}`,
-    countRooms(loaded) {
+    countRooms(loaded, onThreads = () => 0) {
       loadedRooms = loaded;
+      roomsOnThreads = onThreads;
     },
     watchWrites(refusal) {
       writeRefusal = refusal;

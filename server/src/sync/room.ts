@@ -207,6 +207,11 @@ export class Room implements TurnCommit {
     throw new Error(`the document of ${this.name} is on a thread of its own: lend it`);
   }
 
+  /** Whether the document is on a thread of its own (a big board's, thread-doc-host.ts). */
+  get onOwnThread(): boolean {
+    return !(this.host instanceof LocalDocHost);
+  }
+
   /** The document to read or change directly, given back once done (`DocHost.lend`). */
   lend(): Promise<LentDoc> {
     return this.host.lend();

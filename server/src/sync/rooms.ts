@@ -133,6 +133,13 @@ export class RoomManager {
     return this.rooms.size;
   }
 
+  /** How many loaded rooms have their document on a thread of its own. */
+  get onThreads(): number {
+    let count = 0;
+    for (const room of this.rooms.values()) if (room.onOwnThread) count++;
+    return count;
+  }
+
   has(name: string): boolean {
     return this.rooms.has(name);
   }
