@@ -94,7 +94,9 @@ export class ThreadDocHost implements ThreadHost {
   ): Promise<{ host: ThreadDocHost } & OpenedDoc> {
     const host = new ThreadDocHost(thread, name);
     try {
-      const { snapshot, updates, snapshotChecksum } = stored;
+      const { updates, snapshotChecksum } = stored;
+      // Handed over, not copied (a view is cut to its own buffer first).
+      const snapshot = stored.snapshot && exact(stored.snapshot);
       const call: DocCall = {
         op: 'open',
         name,
