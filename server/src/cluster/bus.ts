@@ -15,6 +15,7 @@ import type { Logger } from '../log';
 import type { RoomBus, RoomSink } from '../sync/room-bus';
 import { AppliedSeqs } from './applied';
 import { type BusEntry, decodeEntry, encodeEntry } from './entry';
+import { closeRedis, within } from './redis-close';
 
 export interface RoomBusOptions {
   /** `REDIS_URL`. */
@@ -339,10 +340,10 @@ export async function createRoomBus(options: RoomBusOptions): Promise<RoomBus> {
       clearInterval(pinger);
       idle?.();
       reader.disconnect();
-      await looping;
-      await Promise.all([...rooms.values()].map((followed) => followed.queue));
+      await within(looping);
+      await within(Promise.all([...rooms.values()].map((followed) => followed.queue)));
       rooms.clear();
-      await commands.quit().catch(() => commands.disconnect());
+      await closeRedis(commands);
     },
   };
 }

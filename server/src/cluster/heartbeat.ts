@@ -5,6 +5,7 @@
  */
 import type { Redis } from 'ioredis';
 import type { Logger } from '../log';
+import { within } from './redis-close';
 
 export interface HeartbeatOptions {
   /** A connection for commands (shared with the caller). */
@@ -57,7 +58,8 @@ export async function startHeartbeat(options: HeartbeatOptions): Promise<Heartbe
     stop: () => clearInterval(timer),
     async close() {
       clearInterval(timer);
-      await redis.del(key).catch(() => 0);
+      // Its key expires by itself if Redis does not answer now.
+      await within(redis.del(key));
     },
   };
 }

@@ -11,6 +11,7 @@ import type { Redis } from 'ioredis';
 import { z } from 'zod';
 import type { Logger } from '../log';
 import type { ParticipantDisconnector, ParticipantSockets } from '../sync/participant-sockets';
+import { within } from './redis-close';
 
 const id = z.string().min(1).max(100);
 
@@ -178,7 +179,7 @@ export async function createRedisNodeEvents(options: RedisNodeEventsOptions): Pr
       if (closed) return;
       closed = true;
       reader.disconnect();
-      await looping;
+      await within(looping);
     },
   };
 }

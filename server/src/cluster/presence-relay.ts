@@ -20,6 +20,7 @@ import type { Logger } from '../log';
 import type { PresenceEntry, PresenceLink, PresenceRelay, PresenceTable } from '../sync/presence';
 import { nodesAlive } from './heartbeat';
 import { decodePresenceMessage, encodePresenceMessage, type PresenceMessage } from './presence-message';
+import { closeRedis } from './redis-close';
 
 export interface PresenceRelayOptions {
   /** A connection for commands (the caller's, not closed here); the subscriber is a duplicate of it. */
@@ -174,7 +175,7 @@ export async function createPresenceRelay(options: PresenceRelayOptions): Promis
       clearInterval(checker);
       rooms.clear();
       byChannel.clear();
-      await subscriber.quit().catch(() => subscriber.disconnect());
+      await closeRedis(subscriber);
     },
   };
 }
