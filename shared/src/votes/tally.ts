@@ -1,5 +1,6 @@
 import { PARTICIPANT_GROUPS, type ParticipantGroup } from '../schema/enums';
 import { ballotCast } from './ballot';
+import { competitionRanks } from './ranks';
 import type {
   Ballot,
   CriterionResult,
@@ -35,18 +36,18 @@ export function tallyRound(round: TallyRound, ballots: readonly TallyBallot[]): 
   // Best first; equal totals keep the round's order (and share a rank below).
   order.sort((a, b) => (b.total ?? 0) - (a.total ?? 0) || a.index - b.index);
 
+  const ranks = competitionRanks(order, (a, b) => (a.total ?? 0) === (b.total ?? 0));
   const targets: TargetResult[] = [];
   const ties: string[][] = [];
   order.forEach((entry, position) => {
+    const rank = ranks[position] ?? position + 1;
     const previous = targets[position - 1];
-    const total = entry.total ?? 0;
-    const tied = previous !== undefined && previous.total === total;
-    const rank = tied ? previous.rank : position + 1;
-    if (tied) {
+    if (previous !== undefined && previous.rank === rank) {
       const group = ties[ties.length - 1];
       if (group?.includes(previous.targetId)) group.push(entry.id);
       else ties.push([previous.targetId, entry.id]);
     }
+    const total = entry.total ?? 0;
     targets.push({
       targetId: entry.id,
       rank,
