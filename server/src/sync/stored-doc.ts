@@ -269,7 +269,7 @@ export async function loadStoredDoc(
   const doc = new Y.Doc();
   const fail = failing(name, doc);
   if (answer.damaged) fail(answer.damaged);
-  for (const index of answer.skipped) logSkipped(log, name, index);
+  const kept = keptParts(name, stored, snapshotBytes, answer.skipped, log);
   const applying = performance.now();
   try {
     await applySlices(doc, answer.slices);
@@ -281,15 +281,7 @@ export async function loadStoredDoc(
     { room: name, bytes, slices: answer.slices.length, applyMs: Math.round(performance.now() - applying) },
     'room rebuilt off thread',
   );
-  const skipped = new Set(answer.skipped);
-  return {
-    doc,
-    lastSeq: stored.lastSeq,
-    snapshotStep2: answer.snapshotStep2,
-    snapshotBytes,
-    updates: stored.updates.filter((_, index) => !skipped.has(index)),
-    skipped: skipped.size,
-  };
+  return { doc, snapshotStep2: answer.snapshotStep2, ...kept };
 }
 
 async function openOnThread(
@@ -303,16 +295,29 @@ async function openOnThread(
   const snapshotBytes = stored.snapshot?.byteLength ?? 0;
   const opening = performance.now();
   const opened = await threads.open(name, stored, options.seeded, options.tracksEdits ?? false);
-  for (const index of opened.skippedAt) logSkipped(log, name, index);
+  const kept = keptParts(name, stored, snapshotBytes, opened.skippedAt, log);
   log.info(
     { room: name, bytes, openMs: Math.round(performance.now() - opening) },
     'room opened on a thread of its own',
   );
-  const skipped = new Set(opened.skippedAt);
+  return { thread: opened.host, snapshotStep2: opened.snapshotStep2, ...kept };
+}
+
+/**
+ * What a rebuild on another thread kept of the stored log (the updates it left out, logged here),
+ * with the sizes; `snapshotBytes` is read before the snapshot's buffer was handed over.
+ */
+function keptParts(
+  name: string,
+  stored: StoredDoc,
+  snapshotBytes: number,
+  skippedAt: readonly number[],
+  log: Logger,
+): Omit<RebuiltDoc, 'doc' | 'snapshotStep2'> {
+  for (const index of skippedAt) logSkipped(log, name, index);
+  const skipped = new Set(skippedAt);
   return {
-    thread: opened.host,
     lastSeq: stored.lastSeq,
-    snapshotStep2: opened.snapshotStep2,
     snapshotBytes,
     updates: stored.updates.filter((_, index) => !skipped.has(index)),
     skipped: skipped.size,

@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { owned } from '../workers/owned';
+import { owned, ownedCopy } from '../workers/owned';
 import type { DocChanged, EncodedState, LentDoc, Refusal } from './doc-host';
 import type { DocCall, DocMessage, DocPort, DocRequest, OpenedDoc, WireOrigin } from './doc-thread';
 import { BUS_ORIGIN } from './room-bus';
@@ -36,15 +36,6 @@ export function docThreads(
 /** The document's thread failed or exited: every call pending is refused with this, and the room closes. */
 export class DocThreadFailed extends Error {
   override name = 'DocThreadFailed';
-}
-
-/**
- * `bytes` as an array that owns its whole buffer: a message copies the whole buffer of a view (a
- * small Buffer shares Node's 8 KB pool slab, a frame's payload its frame's), so a view is copied
- * to its own size first.
- */
-function exact(bytes: Uint8Array): Uint8Array {
-  return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice();
 }
 
 interface Pending {
@@ -96,11 +87,15 @@ export class ThreadDocHost implements ThreadHost {
     try {
       const { updates, snapshotChecksum } = stored;
       // Handed over, not copied (a view is cut to its own buffer first).
-      const snapshot = stored.snapshot && exact(stored.snapshot);
+      const snapshot = stored.snapshot && ownedCopy(stored.snapshot);
       const call: DocCall = {
         op: 'open',
         name,
-        stored: { snapshot, updates: updates.map(exact), ...(snapshotChecksum ? { snapshotChecksum } : {}) },
+        stored: {
+          snapshot,
+          updates: updates.map(ownedCopy),
+          ...(snapshotChecksum ? { snapshotChecksum } : {}),
+        },
         seeded,
         tracksEdits,
       };
@@ -126,20 +121,20 @@ export class ThreadDocHost implements ThreadHost {
     // Refused before its origin is counted: a call never sent is never answered.
     if (this.down) return Promise.reject(this.down);
     return this.call<Refusal | null>(
-      { op: 'apply', update: exact(update), origin: this.wire(origin), ...(check ? { check } : {}) },
+      { op: 'apply', update: ownedCopy(update), origin: this.wire(origin), ...(check ? { check } : {}) },
       [],
       origin,
     );
   }
 
   async applyCommitted(updates: readonly Uint8Array[]): Promise<void> {
-    await this.call({ op: 'apply-committed', updates: updates.map(exact) });
+    await this.call({ op: 'apply-committed', updates: updates.map(ownedCopy) });
   }
 
   encodeState(stateVector?: Uint8Array): Promise<EncodedState> {
     return this.call<EncodedState>({
       op: 'encode',
-      ...(stateVector ? { stateVector: exact(stateVector) } : {}),
+      ...(stateVector ? { stateVector: ownedCopy(stateVector) } : {}),
     });
   }
 
