@@ -5,18 +5,16 @@ import {
   IMPORT_MAX_BYTES,
   IMPORT_MAX_MB,
   ImportWorkshopBody,
-  type ParticipantGroup,
   STRATEGY_SCHEMA_VERSION,
   type Strategy,
   type StrategyFile,
-  translate,
 } from '@atelier/shared';
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import type { SeedPlan } from '../import/seed-plan';
 import { seedImportedDocs } from '../store/seed';
 import type { TransactionStores } from '../store/transaction';
-import type { FormerParticipant } from '../store/workshops';
 import { BUSY_RETRY_AFTER_S, type ParseAnswer, WorkPoolBusy, WorkTimeout } from '../workers/pool';
 import { createdAnswer, defaultFacilitatorName } from './created-answer';
 import type { AppDeps } from './deps';
@@ -67,28 +65,6 @@ function invalidStrategy(c: Context, issues: readonly { path: readonly PropertyK
   return apiError(c, 'bad_request', message, issueList(issues));
 }
 
-/**
- * The strategy's note authors whose group is known, once each in the order of their first
- * note, as the new workshop lists them: by their name when the export included names, else
- * numbered. Authors of unknown group are left out: their notes stay of unknown group.
- */
-function formerAuthors(strategy: Strategy): { id: string; person: FormerParticipant }[] {
-  const groups = new Map<string, ParticipantGroup>();
-  for (const note of strategy.notes)
-    if (note.author !== null && note.authorGroup !== null && !groups.has(note.author))
-      groups.set(note.author, note.authorGroup);
-  const names = new Map(strategy.participation.people?.map((p) => [p.id, p.name.trim()]));
-  let unnamed = 0;
-  return [...groups].map(([id, group]) => ({
-    id,
-    person: {
-      name:
-        names.get(id) || translate(strategy.workshop.locale, 'import.formerParticipant', { n: ++unnamed }),
-      group,
-    },
-  }));
-}
-
 /** `POST /api/workshops/import`: a new workshop seeded from a strategy file. */
 export function importRoutes(deps: AppDeps) {
   const { votes, log, importParser } = deps;
@@ -120,10 +96,10 @@ export function importRoutes(deps: AppDeps) {
   async function seedWorkshop(
     tx: TransactionStores,
     strategy: Strategy,
+    plan: SeedPlan,
     facilitatorName: string | undefined,
   ) {
     const { title, territory, locale } = strategy.workshop;
-    const authors = formerAuthors(strategy);
     const created = await tx.workshops.create({
       title,
       territory,
@@ -132,13 +108,9 @@ export function importRoutes(deps: AppDeps) {
         facilitatorName ?? (strategy.workshop.facilitator.trim() || defaultFacilitatorName(locale)),
     });
     const { workshop } = created;
-    const former = await tx.workshops.addFormerParticipants(
-      workshop.id,
-      authors.map((a) => a.person),
-    );
-    const authorIds = new Map(authors.map((a, i) => [a.id, former[i]?.id ?? a.id]));
-    const roundIds = await votes.importRevealed(tx, workshop.id, strategy.rounds);
-    await seedImportedDocs(tx.docs, workshop.id, strategy, { authorIds, roundIds });
+    await tx.workshops.addFormerParticipants(workshop.id, plan.authors);
+    await votes.importRevealed(tx, workshop.id, strategy.rounds, new Map(plan.roundIds));
+    await seedImportedDocs(tx.docs, workshop.id, plan);
     return created;
   }
 
@@ -149,6 +121,7 @@ export function importRoutes(deps: AppDeps) {
   async function importStrategyFile(
     c: Context,
     file: StrategyFile,
+    plans: readonly SeedPlan[],
     facilitatorName: string | undefined,
     read: { ms: number; threadId: number },
   ) {
@@ -158,8 +131,10 @@ export function importRoutes(deps: AppDeps) {
         territory: file.strategy.territory,
         locale: file.strategy.locale,
       });
-      for (const session of file.sessions) {
-        const { workshop, facilitator } = await seedWorkshop(tx, session.outcome, facilitatorName);
+      for (const [i, session] of file.sessions.entries()) {
+        const plan = plans[i];
+        if (plan === undefined) throw new Error(`import: no plan for session ${i + 1}`);
+        const { workshop, facilitator } = await seedWorkshop(tx, session.outcome, plan, facilitatorName);
         await tx.strategies.addSession({
           strategyId: made.strategy.id,
           strategyToken: made.token,
@@ -218,10 +193,13 @@ export function importRoutes(deps: AppDeps) {
         if (read.problem === 'body') return apiError(c, 'bad_request', describeIssues(read.issues));
         return invalidStrategy(c, read.issues);
       }
-      if (read.file) return importStrategyFile(c, read.file, read.facilitatorName, { ms, threadId });
-      const strategy = read.strategy;
+      if (read.file)
+        return importStrategyFile(c, read.file, read.plans, read.facilitatorName, { ms, threadId });
+      const { strategy, plans } = read;
+      const plan = plans[0];
+      if (plan === undefined) throw new Error('import: no plan for the workshop');
       const created = await deps.transactions.withTransaction((tx) =>
-        seedWorkshop(tx, strategy, read.facilitatorName),
+        seedWorkshop(tx, strategy, plan, read.facilitatorName),
       );
       log.info(
         {
@@ -231,7 +209,7 @@ export function importRoutes(deps: AppDeps) {
           issues: read.strategy.issues.length,
           actions: read.strategy.actions.length,
           rounds: read.strategy.rounds.length,
-          formerParticipants: formerAuthors(read.strategy).length,
+          formerParticipants: plan.authors.length,
           readMs: ms,
           threadId,
         },

@@ -2,12 +2,9 @@ import {
   type ContinueOptions,
   continueSession,
   roomName,
-  type Strategy,
   seedBoard,
   seedControl,
   type WorkshopTemplate,
-  type WriteStrategyOptions,
-  writeStrategy,
 } from '@atelier/shared';
 import * as Y from 'yjs';
 import type { DocStore } from './docs';
@@ -34,17 +31,17 @@ export function seedWorkshopDocs(
   return appendFirstUpdates(docs, workshopId, { board, control });
 }
 
-/** The same for a workshop seeded from an imported strategy (see `writeStrategy`). */
-export function seedImportedDocs(
+/**
+ * The same for a workshop seeded from an imported strategy, whose first updates were made in
+ * the import's worker thread (import/seed-plan.ts, `planSeed`).
+ */
+export async function seedImportedDocs(
   docs: SeedAppender,
   workshopId: string,
-  strategy: Strategy,
-  options: WriteStrategyOptions,
+  updates: { board: Uint8Array; control: Uint8Array },
 ): Promise<void> {
-  const board = new Y.Doc();
-  const control = new Y.Doc();
-  writeStrategy(board, control, strategy, options);
-  return appendFirstUpdates(docs, workshopId, { board, control });
+  for (const kind of ['control', 'board'] as const)
+    await docs.append(roomName(workshopId, kind), [updates[kind]]);
 }
 
 /**
@@ -63,11 +60,13 @@ export function seedContinuedDocs(
   return appendFirstUpdates(docs, workshopId, { board, control });
 }
 
-async function appendFirstUpdates(
+function appendFirstUpdates(
   docs: SeedAppender,
   workshopId: string,
   seeded: { board: Y.Doc; control: Y.Doc },
 ): Promise<void> {
-  for (const kind of ['control', 'board'] as const)
-    await docs.append(roomName(workshopId, kind), [Y.encodeStateAsUpdate(seeded[kind])]);
+  return seedImportedDocs(docs, workshopId, {
+    board: Y.encodeStateAsUpdate(seeded.board),
+    control: Y.encodeStateAsUpdate(seeded.control),
+  });
 }

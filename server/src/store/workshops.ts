@@ -60,6 +60,8 @@ export interface NewParticipant {
 
 /** Someone from an earlier session of an imported strategy: a note author, by name and group. */
 export interface FormerParticipant {
+  /** Their id, when chosen beforehand (an import's plan: import/seed-plan.ts); else a new one. */
+  id?: string;
   name: string;
   group: ParticipantGroup;
 }
@@ -366,11 +368,11 @@ export function joiningParticipant({ notice, ...input }: NewParticipant): {
 /** Someone of an earlier session, added already removed at `now`. */
 export function formerParticipant(
   workshopId: string,
-  { name, group }: FormerParticipant,
+  { id, name, group }: FormerParticipant,
   now: string,
 ): ParticipantRecord {
   return {
-    id: newId(),
+    id: id ?? newId(),
     workshopId,
     name,
     group,

@@ -90,6 +90,8 @@ export interface VoteService {
     tx: Pick<TransactionStores, 'ballots'>,
     workshopId: string,
     rounds: readonly StrategyRound[],
+    /** The new id of each round, when chosen beforehand (an import's plan); else new ones. */
+    chosen?: ReadonlyMap<string, string>,
   ): Promise<Map<string, string>>;
   /**
    * Stops a workshop's pending deadlines and publications (before it is deleted). Reads no
@@ -527,10 +529,10 @@ export function createVoteService(deps: VoteServiceDeps): VoteService {
       return { value: outcome.ballot };
     },
 
-    async importRevealed(tx, workshopId, rounds) {
+    async importRevealed(tx, workshopId, rounds, chosen) {
       const ids = new Map<string, string>();
       for (const round of rounds) {
-        const id = newId();
+        const id = chosen?.get(round.id) ?? newId();
         await tx.ballots.createRound({ ...revealedRound(round, id), workshopId });
         ids.set(round.id, id);
       }

@@ -33,7 +33,11 @@ export interface WorkAnswer<R = unknown> {
 
 /** Runs one job; the buffers the answer may hand over (transferred, not copied) come with it. */
 export async function runJob(request: WorkRequest): Promise<{ result: unknown; transfer: ArrayBuffer[] }> {
-  if (request.kind === 'import') return { result: readImport(request.bytes), transfer: [] };
+  if (request.kind === 'import') {
+    const result = readImport(request.bytes);
+    const plans = result.ok ? result.plans : [];
+    return { result, transfer: owned(plans.flatMap((plan) => [plan.board, plan.control])) };
+  }
   if (request.kind === 'slice-doc') {
     const result = sliceStoredDoc(request.stored);
     const step2 = result.snapshotStep2 ? [result.snapshotStep2] : [];
