@@ -16,6 +16,9 @@ import { describe, expect, it } from 'vitest';
 import { api, connectDoc, type DocClient, TWO_AND_OBSERVER, useServer, waitDoc, waitFor } from './harness';
 import { ISSUES, ok, openDotsRound, refused, roundBody, votingWorkshop } from './votes-api';
 
+/** A target's result lines of the modes other than majority judgment: no merit profile, no gauge. */
+const NO_DETAILS = { profile: [], gauge: null };
+
 const server = useServer();
 
 const [A, B, C, D] = ISSUES.map((i) => i.id) as [string, string, string, string];
@@ -298,6 +301,7 @@ describe('rounds: creating and the lifecycle', () => {
       voted: 1,
       done: 0,
       dotsLeft: 4,
+      pointsLeft: null,
     });
     for (const token of [w.alice.token, w.bob.token, w.olga.token]) {
       refused(await w.votes.progress(token, round.id), 403, 'forbidden');
@@ -431,22 +435,36 @@ describe('results', () => {
     expect(published?.results).toEqual({
       voters: 9,
       targets: [
-        { targetId: A, rank: 1, total: 7, positive: 7, negative: 0, voters: 5, criteria: [] },
-        { targetId: C, rank: 2, total: 6, positive: 6, negative: 0, voters: 4, criteria: [] },
-        { targetId: B, rank: 3, total: 5, positive: 5, negative: 0, voters: 4, criteria: [] },
-        { targetId: D, rank: 3, total: 5, positive: 5, negative: 0, voters: 4, criteria: [] },
+        { targetId: A, rank: 1, total: 7, positive: 7, negative: 0, voters: 5, criteria: [], ...NO_DETAILS },
+        { targetId: C, rank: 2, total: 6, positive: 6, negative: 0, voters: 4, criteria: [], ...NO_DETAILS },
+        { targetId: B, rank: 3, total: 5, positive: 5, negative: 0, voters: 4, criteria: [], ...NO_DETAILS },
+        { targetId: D, rank: 3, total: 5, positive: 5, negative: 0, voters: 4, criteria: [], ...NO_DETAILS },
       ],
       ties: [[B, D]],
       byGroup: [
-        { group: 'elected', voters: 3, merged: [], totals: { [A]: 3, [B]: 1, [C]: 0, [D]: 3 } },
-        { group: 'resident', voters: 3, merged: [], totals: { [A]: 3, [B]: 3, [C]: 3, [D]: 0 } },
+        {
+          group: 'elected',
+          voters: 3,
+          merged: [],
+          totals: { [A]: 3, [B]: 1, [C]: 0, [D]: 3 },
+          ranks: { [A]: 1, [B]: 3, [C]: 4, [D]: 1 },
+        },
+        {
+          group: 'resident',
+          voters: 3,
+          merged: [],
+          totals: { [A]: 3, [B]: 3, [C]: 3, [D]: 0 },
+          ranks: { [A]: 1, [B]: 1, [C]: 1, [D]: 4 },
+        },
         {
           group: 'other',
           voters: 3,
           merged: ['business', 'association'],
           totals: { [A]: 1, [B]: 1, [C]: 3, [D]: 2 },
+          ranks: { [A]: 3, [B]: 3, [C]: 1, [D]: 2 },
         },
       ],
+      pairwise: null,
     });
     // Never a named ballot: no participant id anywhere in the published round.
     const text = JSON.stringify(votesMap(fannyControl.doc).toJSON());
@@ -519,6 +537,7 @@ describe('results', () => {
             { criterionId: 'impact', mean: 4, median: 4, count: 3 },
             { criterionId: 'cost', mean: 2, median: 2, count: 3 },
           ],
+          ...NO_DETAILS,
         },
         {
           targetId: B,
@@ -531,13 +550,21 @@ describe('results', () => {
             { criterionId: 'impact', mean: 2.333, median: 3, count: 3 },
             { criterionId: 'cost', mean: 4.5, median: 4.5, count: 2 },
           ],
+          ...NO_DETAILS,
         },
       ],
       ties: [],
       // Two residents and one elected official: too few to show apart, one "other" bucket.
       byGroup: [
-        { group: 'other', voters: 3, merged: ['elected', 'resident'], totals: { [A]: 3.333, [B]: 3.055 } },
+        {
+          group: 'other',
+          voters: 3,
+          merged: ['elected', 'resident'],
+          totals: { [A]: 3.333, [B]: 3.055 },
+          ranks: { [A]: 1, [B]: 2 },
+        },
       ],
+      pairwise: null,
     });
   });
 });

@@ -10,6 +10,7 @@ import { EXPORT_FORMATS, type ExportFormatName, STRATEGY_FILE_FORMATS } from '@a
 import {
   buildStrategy,
   LIMITS,
+  noEntries,
   PARTICIPANT_GROUPS,
   type PublicRound,
   publishRound,
@@ -166,6 +167,8 @@ export function workshopSource(notes: number, actions: number): StrategySource {
     visibility: 'secret',
     dots: { budget: 5, cap: 2, negative: false },
     criteria: null,
+    grades: null,
+    points: null,
     state: 'revealed',
     durationMinutes: null,
     endsAt: null,
@@ -180,8 +183,8 @@ export function workshopSource(notes: number, actions: number): StrategySource {
     people.map((p, i) => ({
       participantId: p.id,
       group: p.group,
+      ...noEntries(),
       dots: { [issues[i % issues.length] ?? '']: 2, [issues[(i + 3) % issues.length] ?? '']: 2 },
-      scores: {},
     })),
   );
   publishRound(control, round);

@@ -11,7 +11,18 @@
 import http from 'node:http';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
+import * as wsModule from 'ws';
 import { type WebSocket, WebSocketServer } from 'ws';
+
+/** `ws`'s own framing (a named export @types/ws does not declare), as server/src/sync/ws-frame.ts uses it. */
+const { Sender } = wsModule as unknown as {
+  Sender: {
+    frame(
+      data: Buffer,
+      options: { fin: boolean; opcode: number; mask: boolean; readOnly: boolean },
+    ): Buffer[];
+  };
+};
 
 /** [messageSync, syncStep1] opens a client's greeting. */
 const SYNC_STEP1_PREFIX = [0, 0] as const;
@@ -19,6 +30,8 @@ const SYNC_STEP1_PREFIX = [0, 0] as const;
 const EMPTY_SYNC_STEP2 = new Uint8Array([0, 1, 2, 0, 0]);
 const MESSAGE_AWARENESS = 1;
 const TICK_MS = Number(process.env.RELAY_TICK_MS ?? 0);
+/** `RELAY_PREFRAMED=1`: each tick's message framed once and written to every socket's stream. */
+const PREFRAMED = process.env.RELAY_PREFRAMED === '1';
 
 interface Room {
   peers: Set<WebSocket>;
@@ -43,8 +56,15 @@ function flush(room: Room): void {
   const message = encoding.createEncoder();
   encoding.writeVarUint(message, MESSAGE_AWARENESS);
   encoding.writeVarUint8Array(message, encoding.toUint8Array(inner));
-  const frame = encoding.toUint8Array(message);
-  for (const peer of room.peers) peer.send(frame);
+  const payload = Buffer.from(encoding.toUint8Array(message));
+  if (!PREFRAMED) {
+    for (const peer of room.peers) peer.send(payload);
+    return;
+  }
+  // Framed once for the room and written straight to each socket, as Atelier does (ws-frame.ts).
+  const frame = Buffer.concat(Sender.frame(payload, { fin: true, opcode: 2, mask: false, readOnly: true }));
+  for (const peer of room.peers)
+    (peer as unknown as { _socket: { write(b: Buffer): boolean } })._socket.write(frame);
 }
 
 wss.on('connection', (ws, req) => {

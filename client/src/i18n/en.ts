@@ -40,6 +40,7 @@ export const en: Record<ScreenKey, string> = {
   'error.negative_not_allowed': 'This vote does not take dots against.',
   'error.unknown_target': 'This item is not part of the vote.',
   'error.unknown_criterion': 'This criterion is not part of the vote.',
+  'error.unknown_grade': 'This grade is not on the vote’s scale.',
   'error.wrong_mode': 'This vote is not cast that way.',
   'error.table_full': 'This table is full: choose another one.',
   'error.too_many_attempts':

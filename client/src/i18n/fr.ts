@@ -43,6 +43,7 @@ export const fr = {
   'error.negative_not_allowed': 'Ce vote n’accepte pas de gommettes contre.',
   'error.unknown_target': 'Cet élément ne fait pas partie du vote.',
   'error.unknown_criterion': 'Ce critère ne fait pas partie du vote.',
+  'error.unknown_grade': 'Cette mention ne fait pas partie de l’échelle du vote.',
   'error.wrong_mode': 'Ce vote ne se fait pas de cette façon.',
   'error.table_full': 'Cette table est complète : choisissez-en une autre.',
   'error.too_many_attempts':

@@ -32,6 +32,7 @@ const STATUS = {
   negative_not_allowed: 422,
   unknown_target: 422,
   unknown_criterion: 422,
+  unknown_grade: 422,
   wrong_mode: 422,
   table_full: 409,
 } as const satisfies Record<ErrorCode, ContentfulStatusCode>;

@@ -174,7 +174,7 @@ const castBallot = createRoute({
       'round_not_open: the round is not open; time_up: its time ran out (it is closed now); replayed: this requestId was already applied to this ballot',
     ),
     422: error(
-      'over_budget, over_cap, negative_not_allowed, unknown_target, unknown_criterion, wrong_mode: the change breaks a rule of the round',
+      'over_budget, over_cap, negative_not_allowed, unknown_target, unknown_criterion, unknown_grade, wrong_mode: the change breaks a rule of the round',
     ),
   },
 });

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { BallotChange } from '@atelier/shared';
 import { describe, expect, it } from 'vitest';
 import { useBackends } from './backends.fixture';
-import type { RoundRecord } from './ballots';
+import { nothingStored, type RoundRecord } from './ballots';
 import { dotsRound } from './ballots.fixture';
 
 const backends = useBackends();
@@ -77,6 +77,69 @@ describe.each(backends)('ballots on $name', (backend) => {
     );
   });
 
+  it('keeps grades, points and a ranking as cast, the ranking in its order, and counts them at the reveal', async () => {
+    const stores = await backend.open();
+    const { ballots } = stores;
+    const w = await workshopWith(stores, 3);
+    const [lea = '', hugo = '', ines = ''] = w.people;
+    const targets = [
+      { id: 'a', label: 'A' },
+      { id: 'b', label: 'B' },
+      { id: 'c', label: 'C' },
+    ];
+    const judged = round(w.id, {
+      mode: 'judgment',
+      dots: null,
+      targets,
+      grades: ['Bien', 'Passable', 'À rejeter'],
+    });
+    const shared = round(w.id, { mode: 'points', dots: null, targets, points: { budget: 10 } });
+    const ranked = round(w.id, { mode: 'ranking', dots: null, targets });
+    for (const r of [judged, shared, ranked]) await ballots.createRound(r);
+    expect(await ballots.round(w.id, judged.id)).toEqual(judged);
+    expect(await ballots.round(w.id, shared.id)).toEqual(shared);
+
+    await ballots.cast(judged, lea, change({ grades: { a: 0, b: 2 } }));
+    expect((await ballots.cast(judged, lea, change({ grades: { c: 1, b: null } }))).ballot?.grades).toEqual({
+      a: 0,
+      c: 1,
+    });
+    expect((await ballots.ballot(judged, lea)).grades).toEqual({ a: 0, c: 1 });
+    expect((await ballots.cast(judged, hugo, change({ grades: { a: 3 } }))).refusal?.code).toBe(
+      'unknown_grade',
+    );
+
+    expect((await ballots.cast(shared, lea, change({ points: { a: 6, b: 4 } }))).ballot).toMatchObject({
+      used: 10,
+      remaining: 0,
+    });
+    expect((await ballots.cast(shared, lea, change({ points: { c: 1 } }))).refusal?.code).toBe('over_budget');
+    expect(await ballots.ballot(shared, lea)).toMatchObject({
+      points: { a: 6, b: 4 },
+      used: 10,
+      remaining: 0,
+    });
+
+    await ballots.cast(ranked, lea, change({ ranking: ['c', 'a', 'b'] }));
+    await ballots.cast(ranked, hugo, change({ ranking: ['b', 'c'] }));
+    // A new order replaces the old one whole: b leaves, a and c swap.
+    await ballots.cast(ranked, hugo, change({ ranking: ['a', 'c'] }));
+    await ballots.cast(ranked, ines, change({ ranking: ['c', 'b', 'a'] }));
+    expect((await ballots.ballot(ranked, hugo)).ranking).toEqual(['a', 'c']);
+    expect((await ballots.ballots(ranked.id)).map((b) => b.ranking)).toEqual([
+      ['c', 'a', 'b'],
+      ['a', 'c'],
+      ['c', 'b', 'a'],
+    ]);
+    const revealed = await ballots.reveal(ranked, at(5));
+    expect(revealed?.results?.targets.map((t) => t.targetId)).toEqual(['c', 'a', 'b']);
+    expect(revealed?.results?.pairwise).toEqual([
+      [0, 2, 1],
+      [1, 0, 0],
+      [2, 3, 0],
+    ]);
+  });
+
   it('applies a change in one go, refuses a replay or a broken rule without writing anything', async () => {
     const stores = await backend.open();
     const { ballots } = stores;
@@ -89,6 +152,9 @@ describe.each(backends)('ballots on $name', (backend) => {
       participantId: lea,
       dots: {},
       scores: {},
+      grades: {},
+      points: {},
+      ranking: [],
       used: 0,
       remaining: 3,
       done: false,
@@ -109,7 +175,7 @@ describe.each(backends)('ballots on $name', (backend) => {
     const moved = await ballots.cast(r, lea, change({ dots: { a: 0, b: 2 }, done: true }));
     expect(moved.ballot).toMatchObject({ dots: { b: 2 }, used: 2, done: true });
     expect(await ballots.ballots(r.id)).toEqual([
-      { participantId: lea, group: 'resident', dots: { b: 2 }, scores: {}, done: true },
+      { participantId: lea, group: 'resident', ...nothingStored(), dots: { b: 2 }, done: true },
     ]);
 
     expect((await ballots.clear(r, lea)).ballot).toMatchObject({
@@ -119,7 +185,7 @@ describe.each(backends)('ballots on $name', (backend) => {
       done: false,
     });
     expect(await ballots.ballots(r.id)).toEqual([
-      { participantId: lea, group: 'resident', dots: {}, scores: {}, done: false },
+      { participantId: lea, group: 'resident', ...nothingStored() },
     ]);
   });
 
@@ -201,7 +267,7 @@ describe.each(backends)('ballots on $name', (backend) => {
       state: 'revealed',
       revealedAt: at(3),
       closedAt: at(2),
-      results: { voters: 0, targets: [], ties: [], byGroup: [] },
+      results: { voters: 0, targets: [], ties: [], byGroup: [], pairwise: null },
     });
     await expect(
       stores.storage.withTransaction(async (tx) => {

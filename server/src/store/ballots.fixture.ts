@@ -15,6 +15,8 @@ export function dotsRound(patch: Partial<RoundRecord> = {}): RoundRecord {
     visibility: 'secret',
     dots: { budget: 3, cap: 2, negative: false },
     criteria: null,
+    grades: null,
+    points: null,
     state: 'open',
     durationMinutes: null,
     endsAt: null,

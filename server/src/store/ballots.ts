@@ -2,13 +2,16 @@ import {
   applyBallotChange,
   type Ballot,
   type BallotChange,
+  type BallotEntries,
   type BallotRefusalCode,
-  dotsUsed,
+  budgetUsed,
+  noEntries,
   type ParticipantGroup,
   PublicRound,
   ROUND_TRANSITIONS,
   RoundResults,
   type RoundState,
+  roundBudget,
   tallyRound,
 } from '@atelier/shared';
 import type { Db } from './db';
@@ -24,13 +27,17 @@ export type RoundRecord = PublicRound & { workshopId: string };
  * A ballot as the tally reads it: what one person placed, whether they said they are done, and
  * their group (read with it, so that counting needs no other store; `other` if they are gone).
  */
-export interface StoredBallot {
+export interface StoredBallot extends BallotEntries {
   participantId: string;
   group: ParticipantGroup;
-  dots: Record<string, number>;
-  scores: Record<string, Record<string, number>>;
   done: boolean;
 }
+
+/** A ballot's entries and "done", as one person's row read back. */
+export type StoredEntries = Omit<StoredBallot, 'participantId' | 'group'>;
+
+/** Nothing placed, not done. */
+export const nothingStored = (): StoredEntries => ({ ...noEntries(), done: false });
 
 export type CastRefusalCode = BallotRefusalCode | 'replayed' | 'round_not_open';
 export type CastOutcome =
@@ -94,6 +101,8 @@ export const RoundConfig = PublicRound.pick({
   visibility: true,
   dots: true,
   criteria: true,
+  grades: true,
+  points: true,
 });
 
 /** A round's row read back: SQLite's and PostgreSQL's column values as the contract's types. */
@@ -119,8 +128,16 @@ export interface EntryRow {
   value: number;
 }
 
-/** Dots are stored with this criterion; scores with their criterion's id. */
+/**
+ * Each entry of a ballot is one row: a target, a criterion and a value. Dots are stored with the
+ * criterion `DOTS`, scores with their criterion's id (lowercase letters, digits and dashes, so
+ * never one of the marks below), a grade with `GRADE`, points with `POINTS`, and a ranking as one
+ * row per ranked target with `PLACE` and its place (0 the first).
+ */
 const DOTS = '';
+const GRADE = '#grade';
+const POINTS = '#points';
+const PLACE = '#place';
 
 const NOT_OPEN = (state: string | undefined) => ({
   refusal: {
@@ -144,7 +161,7 @@ export function planCast(
   now: {
     state: string | undefined;
     replayed: boolean;
-    stored: Omit<StoredBallot, 'participantId' | 'group'>;
+    stored: StoredEntries;
   },
   change: BallotChange,
 ):
@@ -167,7 +184,7 @@ export function planCast(
 /** A clear's outcome: refused when the round is no longer open, else the empty ballot. */
 export function planClear(round: RoundRecord, participantId: string, state: string | undefined): CastOutcome {
   if (state !== 'open') return NOT_OPEN(state);
-  return { ballot: toBallot(round, participantId, { dots: {}, scores: {}, done: false }) };
+  return { ballot: toBallot(round, participantId, nothingStored()) };
 }
 
 /** The round revealed at `at` with its ballots counted, or `null` if its state forbids it. */
@@ -249,9 +266,11 @@ export function createSqliteBallotStore(db: Db): BallotStore {
     db.prepare(`DELETE FROM ${table} WHERE round_id = ?`),
   );
 
-  function stored(roundId: string, participantId: string): Omit<StoredBallot, 'participantId' | 'group'> {
-    const { dots, scores } = entriesToBallot(selectEntries.all(roundId, participantId));
-    return { dots, scores, done: selectDone.get(roundId, participantId) === 1 };
+  function stored(roundId: string, participantId: string): StoredEntries {
+    return {
+      ...entriesToBallot(selectEntries.all(roundId, participantId)),
+      done: selectDone.get(roundId, participantId) === 1,
+    };
   }
 
   const ballots = (roundId: string) =>
@@ -340,7 +359,7 @@ export function ballotsOf(
   const entry = (participantId: string) => {
     let ballot = byPerson.get(participantId);
     if (!ballot) {
-      ballot = { participantId, group: 'other', dots: {}, scores: {}, done: false };
+      ballot = { participantId, group: 'other', ...nothingStored() };
       byPerson.set(participantId, ballot);
     }
     return ballot;
@@ -351,6 +370,7 @@ export function ballotsOf(
     if (status.grp) ballot.group = status.grp as ParticipantGroup;
   }
   for (const row of entries) addEntry(entry(row.participant_id), row);
+  for (const ballot of byPerson.values()) orderRanking(ballot);
   return [...byPerson.values()];
 }
 
@@ -389,18 +409,36 @@ export function toRound(row: RoundColumns | undefined): RoundRecord | null {
   };
 }
 
-function addEntry(ballot: Pick<StoredBallot, 'dots' | 'scores'>, row: EntryRow): void {
-  if (row.criterion === DOTS) ballot.dots[row.target_id] = row.value;
-  else {
-    const scores = ballot.scores[row.target_id] ?? {};
-    scores[row.criterion] = row.value;
-    ballot.scores[row.target_id] = scores;
+/** Ranked targets' places while a ballot's rows are read (turned into its `ranking` after). */
+const places = new WeakMap<BallotEntries, Map<string, number>>();
+
+function addEntry(ballot: BallotEntries, row: EntryRow): void {
+  const { target_id: target, criterion, value } = row;
+  if (criterion === DOTS) ballot.dots[target] = value;
+  else if (criterion === GRADE) ballot.grades[target] = value;
+  else if (criterion === POINTS) ballot.points[target] = value;
+  else if (criterion === PLACE) {
+    const ranked = places.get(ballot) ?? new Map<string, number>();
+    ranked.set(target, value);
+    places.set(ballot, ranked);
+  } else {
+    const scores = ballot.scores[target] ?? {};
+    scores[criterion] = value;
+    ballot.scores[target] = scores;
   }
 }
 
-function entriesToBallot(rows: readonly EntryRow[]): Pick<StoredBallot, 'dots' | 'scores'> {
-  const ballot = { dots: {}, scores: {} };
+/** The ballot's ranking from the places read by `addEntry`. */
+function orderRanking(ballot: BallotEntries): void {
+  const ranked = places.get(ballot);
+  if (ranked) ballot.ranking = [...ranked].sort((a, b) => a[1] - b[1]).map(([target]) => target);
+}
+
+/** One person's entries from their rows. */
+export function entriesToBallot(rows: readonly EntryRow[]): BallotEntries {
+  const ballot = noEntries();
   for (const row of rows) addEntry(ballot, row);
+  orderRanking(ballot);
   return ballot;
 }
 
@@ -411,31 +449,37 @@ export interface EntryKey {
 }
 
 /** A ballot's stored rows, keyed by target and criterion. */
-function entryMap(ballot: Pick<Ballot, 'dots' | 'scores'>) {
+function entryMap(ballot: BallotEntries) {
   const entries = new Map<string, EntryKey & { value: number }>();
-  for (const [target, value] of Object.entries(ballot.dots))
-    entries.set(`${target}\n${DOTS}`, { target, criterion: DOTS, value });
-  for (const [target, byCriterion] of Object.entries(ballot.scores)) {
-    for (const [criterion, value] of Object.entries(byCriterion))
-      entries.set(`${target}\n${criterion}`, { target, criterion, value });
-  }
+  const add = (target: string, criterion: string, value: number) =>
+    entries.set(`${target}\n${criterion}`, { target, criterion, value });
+  for (const [target, value] of Object.entries(ballot.dots)) add(target, DOTS, value);
+  for (const [target, byCriterion] of Object.entries(ballot.scores))
+    for (const [criterion, value] of Object.entries(byCriterion)) add(target, criterion, value);
+  for (const [target, value] of Object.entries(ballot.grades)) add(target, GRADE, value);
+  for (const [target, value] of Object.entries(ballot.points)) add(target, POINTS, value);
+  for (const [place, target] of ballot.ranking.entries()) add(target, PLACE, place);
   return entries;
 }
 
-/** The ballot as its owner reads it: with the dots used and left. */
+/** The ballot as its owner reads it: with the dots or points used and left. */
 export function toBallot(
-  round: Pick<PublicRound, 'id' | 'mode' | 'dots'>,
+  round: Pick<PublicRound, 'id' | 'mode' | 'dots' | 'points'>,
   participantId: string,
-  stored: Omit<StoredBallot, 'participantId' | 'group'>,
+  stored: StoredEntries,
 ): Ballot {
-  const used = round.mode === 'dots' ? dotsUsed(stored.dots) : 0;
+  const used = budgetUsed(round, stored);
+  const { dots, scores, grades, points, ranking, done } = stored;
   return {
     roundId: round.id,
     participantId,
-    dots: stored.dots,
-    scores: stored.scores,
+    dots,
+    scores,
+    grades,
+    points,
+    ranking,
     used,
-    remaining: round.mode === 'dots' ? Math.max(0, (round.dots?.budget ?? 0) - used) : 0,
-    done: stored.done,
+    remaining: Math.max(0, roundBudget(round) - used),
+    done,
   };
 }

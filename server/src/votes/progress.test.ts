@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { StoredBallot } from '../store/ballots';
+import { nothingStored, type StoredBallot } from '../store/ballots';
 import { dotsRound } from '../store/ballots.fixture';
 import type { ParticipantRecord } from '../store/workshops';
 import { roundProgress } from './progress';
@@ -22,7 +22,7 @@ function person(id: string, role: ParticipantRecord['role'] = 'participant'): Pa
 }
 
 function ballot(participantId: string, dots: Record<string, number>, done = false): StoredBallot {
-  return { participantId, group: 'resident', dots, scores: {}, done };
+  return { participantId, group: 'resident', ...nothingStored(), dots, done };
 }
 
 describe('roundProgress', () => {

@@ -1,8 +1,8 @@
-import { ballotCast, dotsUsed, type RoundProgress, voterStatus } from '@atelier/shared';
-import type { RoundRecord, StoredBallot } from '../store/ballots';
+import { ballotCast, budgetUsed, type RoundProgress, roundBudget, voterStatus } from '@atelier/shared';
+import { nothingStored, type RoundRecord, type StoredBallot } from '../store/ballots';
 import type { ParticipantRecord } from '../store/workshops';
 
-const NOTHING: Omit<StoredBallot, 'participantId' | 'group'> = { dots: {}, scores: {}, done: false };
+const NOTHING = nothingStored();
 
 /**
  * Who is expected to vote and where each stands, never what they chose: people with the
@@ -21,7 +21,8 @@ export function roundProgress(
       const ballot = byPerson.get(p.id) ?? NOTHING;
       return { person: p, ballot, status: voterStatus(round, ballot) };
     });
-  const budget = round.dots?.budget ?? 0;
+  const budget = roundBudget(round);
+  const left = voters.reduce((sum, v) => sum + Math.max(0, budget - budgetUsed(round, v.ballot)), 0);
   return {
     roundId: round.id,
     voters: voters.map(({ person, status }) => ({
@@ -33,9 +34,7 @@ export function roundProgress(
     // A "done" with an empty ballot is an abstention: done, but not voted.
     voted: voters.filter((v) => ballotCast(v.ballot)).length,
     done: voters.filter((v) => v.status === 'done').length,
-    dotsLeft:
-      round.mode === 'dots'
-        ? voters.reduce((left, v) => left + Math.max(0, budget - dotsUsed(v.ballot.dots)), 0)
-        : null,
+    dotsLeft: round.mode === 'dots' ? left : null,
+    pointsLeft: round.mode === 'points' ? left : null,
   };
 }

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import {
   createCluster,
   MINUTE_MS,
+  noEntries,
   readRounds,
   readTimer,
   roomName,
@@ -288,15 +289,17 @@ describe('rounds of an imported strategy', () => {
     visibility: 'secret',
     dots: { budget: 3, cap: 2, negative: false },
     criteria: null,
+    grades: null,
+    points: null,
     durationMinutes: null,
     createdAt: '2025-02-01T09:00:00.000Z',
     openedAt: '2025-02-01T09:01:00.000Z',
     closedAt: '2025-02-01T09:10:00.000Z',
     revealedAt: '2025-02-01T09:11:00.000Z',
-    results: { voters: 0, targets: [], ties: [], byGroup: [] },
+    results: { voters: 0, targets: [], ties: [], byGroup: [], pairwise: null },
   };
   earlier.results = tallyRound(earlier, [
-    { participantId: 'x', group: 'resident', dots: { 'issue-a': 2, 'issue-b': 1 }, scores: {} },
+    { participantId: 'x', group: 'resident', ...noEntries(), dots: { 'issue-a': 2, 'issue-b': 1 } },
   ]);
 
   it('are stored revealed with their results under new ids, and published when the control room loads', async () => {

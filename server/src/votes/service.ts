@@ -6,10 +6,14 @@ import {
   type CreateRoundBody,
   DEFAULT_CRITERIA_IDS,
   DEFAULT_CRITERIA_LABELS,
+  DEFAULT_GRADE_LABELS,
   DotsSettings,
   draftsRoomName,
+  MAX_RANKED_TARGETS,
   MAX_TARGETS,
   MINUTE_MS,
+  misplacedSettings,
+  PointsSettings,
   type PublicRound,
   parseRoomName,
   type RemindResponse,
@@ -367,12 +371,15 @@ export function createVoteService(deps: VoteServiceDeps): VoteService {
     list: (workshopId) => faces.faces(workshopId),
 
     async create(workshop, body) {
-      if (body.mode === 'dots' && body.criteria)
-        return refuse('bad_request', 'criteria: only a scoring round has criteria');
-      if (body.mode === 'scoring' && body.dots)
-        return refuse('bad_request', 'dots: only a dots round has dots');
+      const misplaced = misplacedSettings(body);
+      if (misplaced) return refuse('bad_request', misplaced);
       const targets = await targetsOf(workshop, body);
       if (targets.error) return { error: targets.error };
+      if (body.mode === 'ranking' && targets.value.length > MAX_RANKED_TARGETS)
+        return refuse(
+          'bad_request',
+          `targets: a ranking orders at most ${MAX_RANKED_TARGETS} targets (${targets.value.length} chosen): choose fewer, or use majority judgment`,
+        );
       const labels = DEFAULT_CRITERIA_LABELS[workshop.locale];
       const round: RoundRecord = {
         id: newId(),
@@ -387,6 +394,8 @@ export function createVoteService(deps: VoteServiceDeps): VoteService {
           body.mode === 'scoring'
             ? (body.criteria ?? DEFAULT_CRITERIA_IDS.map((id) => ({ id, label: labels[id], weight: 1 })))
             : null,
+        grades: body.mode === 'judgment' ? (body.grades ?? [...DEFAULT_GRADE_LABELS[workshop.locale]]) : null,
+        points: body.mode === 'points' ? PointsSettings.parse(body.points ?? {}) : null,
         state: 'draft',
         durationMinutes: body.durationMinutes,
         endsAt: null,

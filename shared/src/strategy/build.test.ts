@@ -225,6 +225,8 @@ describe('buildStrategy', () => {
         negative: 0,
         voters: 2,
         criteria: [],
+        profile: [],
+        gauge: null,
       },
     ]);
     expect(s.actions[0]?.votes).toEqual([]);

@@ -280,6 +280,8 @@ function entityVotes(rounds: readonly (PublicRound & { results: NonNullable<Publ
         negative: line.negative,
         voters: line.voters,
         criteria: line.criteria.map((c) => ({ ...c })),
+        profile: [...line.profile],
+        gauge: line.gauge && { ...line.gauge },
       });
       byTarget.set(key, list);
     }

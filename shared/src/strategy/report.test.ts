@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { noEntries } from '../votes/ballot';
 import { tallyRound } from '../votes/tally';
 import { buildStrategy } from './build';
 import { EMPTY_FIELD, type ReportBlock, type ReportRun, strategyReport } from './report';
@@ -355,7 +356,7 @@ describe('strategyReport', () => {
     const ballot = (participantId: string, group: 'resident' | 'elected' | 'staff', scores: number[][]) => ({
       participantId,
       group,
-      dots: {},
+      ...noEntries(),
       scores: {
         's-tad': { impact: scores[0]?.[0] ?? 0, cost: scores[0]?.[1] ?? 0 },
         's-eco': { impact: scores[1]?.[0] ?? 0, cost: scores[1]?.[1] ?? 0 },

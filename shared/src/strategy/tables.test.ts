@@ -331,8 +331,11 @@ describe('strategyTables', () => {
               { criterionId: 'impact', mean: 4.333, median: 4, count: 3 },
               { criterionId: 'cost', mean: 3, median: 3, count: 2 },
             ],
+            profile: [],
+            gauge: null,
           },
         ],
+        pairwise: null,
       },
     });
     const votes = tableOf(s, 'fr', 'votes');

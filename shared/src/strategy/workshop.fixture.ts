@@ -19,6 +19,7 @@ import { addNote } from '../doc/notes';
 import { addPartner } from '../doc/partners';
 import { setProcessStep } from '../doc/process';
 import { setThemeArchived } from '../doc/themes';
+import { noEntries } from '../votes/ballot';
 import type { PublicRound } from '../votes/round';
 import { tallyRound } from '../votes/tally';
 import { publishRound } from '../votes/votesDoc';
@@ -265,6 +266,8 @@ export function fixtureWorkshop(): { board: Y.Doc; control: Y.Doc; source: Strat
     visibility: 'secret',
     dots: { budget: 3, cap: 2, negative: false },
     criteria: null,
+    grades: null,
+    points: null,
     state: 'revealed',
     durationMinutes: null,
     endsAt: null,
@@ -278,8 +281,8 @@ export function fixtureWorkshop(): { board: Y.Doc; control: Y.Doc; source: Strat
   const ballot = (participantId: string, dots: Record<string, number>) => ({
     participantId,
     group: groups.get(participantId) ?? 'other',
+    ...noEntries(),
     dots,
-    scores: {},
     done: true,
   });
   issuesRound.results = tallyRound(issuesRound, [

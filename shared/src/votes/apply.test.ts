@@ -20,9 +20,12 @@ function results(ids: string[]): RoundResults {
       negative: 0,
       voters: 1,
       criteria: [],
+      profile: [],
+      gauge: null,
     })),
     ties: [],
     byGroup: [],
+    pairwise: null,
   };
 }
 

@@ -126,3 +126,94 @@ describe('applyBallotChange with scoring', () => {
     expect(voterStatus(scoring, all)).toBe('done');
   });
 });
+
+const judgment = {
+  id: 'r3',
+  mode: 'judgment',
+  targets,
+  dots: null,
+  criteria: null,
+  grades: ['Très bien', 'Bien', 'Passable', 'À rejeter'],
+} satisfies Parameters<typeof applyBallotChange>[0];
+const points = {
+  ...judgment,
+  id: 'r4',
+  mode: 'points',
+  grades: null,
+  points: { budget: 100 },
+} satisfies Parameters<typeof applyBallotChange>[0];
+const ranking = { ...judgment, id: 'r5', mode: 'ranking', grades: null } satisfies Parameters<
+  typeof applyBallotChange
+>[0];
+
+describe('applyBallotChange with grades (majority judgment)', () => {
+  const start = emptyBallot('r3', 'p1', judgment);
+
+  it('sets and withdraws a grade per target, complete once every target is graded', () => {
+    let ballot = cast(judgment, start, { grades: { mobility: 0, digital: 3 } });
+    expect(ballot.grades).toEqual({ mobility: 0, digital: 3 });
+    expect(voterStatus(judgment, ballot)).toBe('partial');
+    ballot = cast(judgment, ballot, { grades: { shops: 1 } });
+    expect(ballotComplete(judgment, ballot)).toBe(true);
+    ballot = cast(judgment, ballot, { grades: { digital: null } });
+    expect(ballot.grades).toEqual({ mobility: 0, shops: 1 });
+    expect(ballotComplete(judgment, ballot)).toBe(false);
+  });
+
+  it('refuses a grade off the scale, an unknown target and another mode’s entries', () => {
+    expect(applyBallotChange(judgment, start, { grades: { mobility: 4 } }).refusal?.code).toBe(
+      'unknown_grade',
+    );
+    expect(applyBallotChange(judgment, start, { grades: { nowhere: 1 } }).refusal?.code).toBe(
+      'unknown_target',
+    );
+    expect(applyBallotChange(judgment, start, { points: { mobility: 10 } }).refusal?.code).toBe('wrong_mode');
+    expect(
+      applyBallotChange(dots, emptyBallot('r1', 'p1', dots), { grades: { mobility: 1 } }).refusal?.code,
+    ).toBe('wrong_mode');
+  });
+});
+
+describe('applyBallotChange with points', () => {
+  const start = emptyBallot('r4', 'p1', points);
+
+  it('shares out the budget, counts what is used and left, complete once it is all given', () => {
+    expect(start.remaining).toBe(100);
+    let ballot = cast(points, start, { points: { mobility: 60, digital: 30 } });
+    expect([ballot.used, ballot.remaining]).toEqual([90, 10]);
+    expect(ballotComplete(points, ballot)).toBe(false);
+    ballot = cast(points, ballot, { points: { shops: 10 } });
+    expect(ballotComplete(points, ballot)).toBe(true);
+    ballot = cast(points, ballot, { points: { mobility: 0 } });
+    expect(ballot.points).toEqual({ digital: 30, shops: 10 });
+    expect(ballot.remaining).toBe(60);
+  });
+
+  it('refuses going over the budget, and keeps the ballot as it was', () => {
+    const ballot = cast(points, start, { points: { mobility: 70 } });
+    const refused = applyBallotChange(points, ballot, { points: { digital: 20, shops: 20 } });
+    expect(refused.refusal?.code).toBe('over_budget');
+    expect(ballot.points).toEqual({ mobility: 70 });
+  });
+});
+
+describe('applyBallotChange with a ranking', () => {
+  const start = emptyBallot('r5', 'p1', ranking);
+
+  it('replaces the whole order, complete once every target is ranked, withdrawn with []', () => {
+    let ballot = cast(ranking, start, { ranking: ['shops', 'mobility'] });
+    expect(ballot.ranking).toEqual(['shops', 'mobility']);
+    expect(voterStatus(ranking, ballot)).toBe('partial');
+    ballot = cast(ranking, ballot, { ranking: ['digital', 'shops', 'mobility'] });
+    expect(voterStatus(ranking, ballot)).toBe('done');
+    ballot = cast(ranking, ballot, { ranking: [] });
+    expect(voterStatus(ranking, ballot)).toBe('none');
+  });
+
+  it('refuses an unknown target and a ranking in another mode', () => {
+    expect(applyBallotChange(ranking, start, { ranking: ['shops', 'nowhere'] }).refusal?.code).toBe(
+      'unknown_target',
+    );
+    expect(applyBallotChange(points, start, { ranking: ['shops'] }).refusal?.code).toBe('wrong_mode');
+  });
+});

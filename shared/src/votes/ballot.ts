@@ -11,6 +11,7 @@ export const BALLOT_REFUSALS = [
   'negative_not_allowed',
   'unknown_target',
   'unknown_criterion',
+  'unknown_grade',
   'wrong_mode',
 ] as const;
 export type BallotRefusalCode = (typeof BALLOT_REFUSALS)[number];
@@ -19,16 +20,41 @@ export interface BallotRefusal {
   message: string;
 }
 
-type RoundRules = Pick<PublicRound, 'id' | 'mode' | 'targets' | 'dots' | 'criteria'>;
+type RoundRules = Pick<PublicRound, 'id' | 'mode' | 'targets' | 'dots' | 'criteria'> &
+  Partial<Pick<PublicRound, 'grades' | 'points'>>;
+
+/** The entries of a ballot, whatever the mode (what is stored and counted). */
+export type BallotEntries = Pick<Ballot, 'dots' | 'scores' | 'grades' | 'points' | 'ranking'>;
+
+/** A ballot holding nothing. */
+export const noEntries = (): BallotEntries => ({ dots: {}, scores: {}, grades: {}, points: {}, ranking: [] });
+
+/** The budget a round shares out (dots or points); 0 in the other modes. */
+export function roundBudget(
+  round: Pick<PublicRound, 'mode' | 'dots'> & Partial<Pick<PublicRound, 'points'>>,
+): number {
+  if (round.mode === 'dots') return round.dots?.budget ?? 0;
+  if (round.mode === 'points') return round.points?.budget ?? 0;
+  return 0;
+}
+
+/** Dots (for and against) or points placed on a ballot; 0 in the other modes. */
+export function budgetUsed(
+  round: Pick<PublicRound, 'mode'>,
+  entries: Pick<BallotEntries, 'dots' | 'points'>,
+): number {
+  if (round.mode === 'dots') return dotsUsed(entries.dots);
+  if (round.mode === 'points') return Object.values(entries.points).reduce((sum, n) => sum + n, 0);
+  return 0;
+}
 
 export function emptyBallot(roundId: string, participantId: string, round?: RoundRules): Ballot {
   return {
     roundId,
     participantId,
-    dots: {},
-    scores: {},
+    ...noEntries(),
     used: 0,
-    remaining: round?.dots?.budget ?? 0,
+    remaining: round ? roundBudget(round) : 0,
     done: false,
   };
 }
@@ -47,17 +73,19 @@ export function dotsUsed(dots: Readonly<Record<string, number>>): number {
 export function applyBallotChange(
   round: RoundRules,
   ballot: Ballot,
-  change: Pick<BallotChange, 'dots' | 'scores' | 'done'>,
+  change: Pick<BallotChange, 'dots' | 'scores' | 'grades' | 'points' | 'ranking' | 'done'>,
 ): { ballot: Ballot; refusal?: never } | { refusal: BallotRefusal; ballot?: never } {
   const targets = new Set(round.targets.map((t) => t.id));
   const dots = { ...ballot.dots };
+  const grades = { ...ballot.grades };
+  const points = { ...ballot.points };
+  let ranking = ballot.ranking;
   const scores: Record<string, Record<string, number>> = {};
   for (const [target, byCriterion] of Object.entries(ballot.scores)) scores[target] = { ...byCriterion };
 
   if (change.dots && Object.keys(change.dots).length > 0) {
     const settings = round.dots;
-    if (round.mode !== 'dots' || !settings)
-      return refuse('wrong_mode', 'This round is scored, not voted with dots');
+    if (round.mode !== 'dots' || !settings) return refuse('wrong_mode', notThisMode(round.mode));
     for (const [target, n] of Object.entries(change.dots)) {
       if (!targets.has(target)) return refuse('unknown_target', `${target} is not a target of this round`);
       if (n < 0 && !settings.negative)
@@ -73,8 +101,7 @@ export function applyBallotChange(
 
   if (change.scores && Object.keys(change.scores).length > 0) {
     const criteria = round.criteria;
-    if (round.mode !== 'scoring' || !criteria)
-      return refuse('wrong_mode', 'This round is voted with dots, not scored');
+    if (round.mode !== 'scoring' || !criteria) return refuse('wrong_mode', notThisMode(round.mode));
     const criterionIds = new Set(criteria.map((c) => c.id));
     for (const [target, byCriterion] of Object.entries(change.scores)) {
       if (!targets.has(target)) return refuse('unknown_target', `${target} is not a target of this round`);
@@ -90,41 +117,111 @@ export function applyBallotChange(
     }
   }
 
-  const used = round.mode === 'dots' ? dotsUsed(dots) : 0;
-  const budget = round.dots?.budget ?? 0;
+  if (change.grades && Object.keys(change.grades).length > 0) {
+    const scale = round.grades;
+    if (round.mode !== 'judgment' || !scale) return refuse('wrong_mode', notThisMode(round.mode));
+    for (const [target, grade] of Object.entries(change.grades)) {
+      if (!targets.has(target)) return refuse('unknown_target', `${target} is not a target of this round`);
+      if (grade === null) delete grades[target];
+      else if (grade >= scale.length)
+        return refuse(
+          'unknown_grade',
+          `This round's scale has ${scale.length} grades (0 to ${scale.length - 1})`,
+        );
+      else grades[target] = grade;
+    }
+  }
+
+  if (change.points && Object.keys(change.points).length > 0) {
+    const budget = round.points?.budget;
+    if (round.mode !== 'points' || budget === undefined) return refuse('wrong_mode', notThisMode(round.mode));
+    for (const [target, n] of Object.entries(change.points)) {
+      if (!targets.has(target)) return refuse('unknown_target', `${target} is not a target of this round`);
+      if (n === 0) delete points[target];
+      else points[target] = n;
+    }
+    if (budgetUsed(round, { dots, points }) > budget)
+      return refuse('over_budget', `Your budget is ${budget} points: take some back first`);
+  }
+
+  if (change.ranking !== undefined) {
+    if (round.mode !== 'ranking') return refuse('wrong_mode', notThisMode(round.mode));
+    const unknown = change.ranking.find((id) => !targets.has(id));
+    if (unknown !== undefined) return refuse('unknown_target', `${unknown} is not a target of this round`);
+    ranking = [...change.ranking];
+  }
+
+  const next = { dots, scores, grades, points, ranking };
+  const used = budgetUsed(round, next);
   return {
     ballot: {
       ...ballot,
-      dots,
-      scores,
+      ...next,
       used,
-      remaining: round.mode === 'dots' ? Math.max(0, budget - used) : 0,
+      remaining: Math.max(0, roundBudget(round) - used),
       done: change.done ?? ballot.done,
     },
   };
 }
+
+/** Why a change of another mode's kind is refused. */
+function notThisMode(mode: PublicRound['mode']): string {
+  return `This round is a ${MODE_NAMES[mode]}: send ${MODE_FIELDS[mode]}`;
+}
+const MODE_NAMES: Record<PublicRound['mode'], string> = {
+  dots: 'dots vote',
+  scoring: 'scoring',
+  judgment: 'majority judgment',
+  points: 'points vote',
+  ranking: 'ranking',
+};
+const MODE_FIELDS: Record<PublicRound['mode'], string> = {
+  dots: '`dots`',
+  scoring: '`scores`',
+  judgment: '`grades`',
+  points: '`points`',
+  ranking: '`ranking`',
+};
 
 function refuse(code: BallotRefusalCode, message: string): { refusal: BallotRefusal } {
   return { refusal: { code, message } };
 }
 
 /** Whether a ballot holds anything at all. */
-export function ballotCast(ballot: Pick<Ballot, 'dots' | 'scores'>): boolean {
-  return Object.keys(ballot.dots).length > 0 || Object.keys(ballot.scores).length > 0;
+export function ballotCast(ballot: BallotEntries): boolean {
+  return (
+    Object.keys(ballot.dots).length > 0 ||
+    Object.keys(ballot.scores).length > 0 ||
+    Object.keys(ballot.grades).length > 0 ||
+    Object.keys(ballot.points).length > 0 ||
+    ballot.ranking.length > 0
+  );
 }
 
-/** Every target scored on every criterion (scoring), or every dot placed (dots). */
-export function ballotComplete(round: RoundRules, ballot: Pick<Ballot, 'dots' | 'scores'>): boolean {
-  if (round.mode === 'dots') return dotsUsed(ballot.dots) >= (round.dots?.budget ?? 0);
-  const criteria = round.criteria ?? [];
-  return round.targets.every((t) => criteria.every((c) => ballot.scores[t.id]?.[c.id] !== undefined));
+/**
+ * Every dot or point placed (dots, points), every target scored on every criterion (scoring),
+ * graded (judgment) or ranked (ranking).
+ */
+export function ballotComplete(round: RoundRules, ballot: BallotEntries): boolean {
+  switch (round.mode) {
+    case 'dots':
+    case 'points':
+      return budgetUsed(round, ballot) >= roundBudget(round);
+    case 'scoring': {
+      const criteria = round.criteria ?? [];
+      return round.targets.every((t) => criteria.every((c) => ballot.scores[t.id]?.[c.id] !== undefined));
+    }
+    case 'judgment':
+      return round.targets.every((t) => ballot.grades[t.id] !== undefined);
+    case 'ranking': {
+      const ranked = new Set(ballot.ranking);
+      return round.targets.every((t) => ranked.has(t.id));
+    }
+  }
 }
 
 /** What the facilitator sees of a ballot: nothing placed, something placed, or finished. */
-export function voterStatus(
-  round: RoundRules,
-  ballot: Pick<Ballot, 'dots' | 'scores' | 'done'>,
-): VoterStatus {
+export function voterStatus(round: RoundRules, ballot: BallotEntries & Pick<Ballot, 'done'>): VoterStatus {
   if (ballot.done || ballotComplete(round, ballot)) return 'done';
   return ballotCast(ballot) ? 'partial' : 'none';
 }

@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  DEFAULT_GRADES,
-  majorityGauge,
-  majorityGrade,
-  meritProfiles,
-  rankByMajorityJudgment,
-} from './majority-judgment';
+import { majorityGauge, majorityGrade, meritProfiles, rankByMajorityJudgment } from './majority-judgment';
+import { DEFAULT_GRADE_LABELS } from './round';
 
 /**
  * The shared test cases of Mieux Voter's majority judgment libraries (repository
@@ -135,7 +130,9 @@ describe('majority judgment', () => {
   });
 
   it('builds merit profiles from ballots on the default scale, a target left ungraded counting as “À rejeter”', () => {
+    const DEFAULT_GRADES = DEFAULT_GRADE_LABELS.fr;
     expect(DEFAULT_GRADES).toHaveLength(7);
+    expect(DEFAULT_GRADES[6]).toBe('À rejeter');
     const profiles = meritProfiles(
       ['a', 'b'],
       [{ a: 0, b: 3 }, { a: 1 }, { a: 9, b: 3 }],

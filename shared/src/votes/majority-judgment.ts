@@ -5,25 +5,10 @@ import { competitionRanks } from './ranks';
  * 2011): each voter grades every target on a scale of named grades; a target's majority grade is
  * the median of its grades, and targets are ranked by their majority gauge.
  *
- * Grades are indexes into the scale, **0 the best** (the default French scale: Excellent, Très
- * bien, Bien, Assez bien, Passable, Insuffisant, À rejeter). A merit profile counts the votes of
+ * Grades are indexes into the scale, **0 the best** (the default French scale, round.ts
+ * `DEFAULT_GRADE_LABELS`: Excellent, Très bien, Bien, Assez bien, Passable, Insuffisant, À rejeter). A merit profile counts the votes of
  * each grade, best first.
  */
-
-/** The default scale, best first (Mieux Voter's seven grades). */
-export const DEFAULT_GRADES = [
-  'Excellent',
-  'Très bien',
-  'Bien',
-  'Assez bien',
-  'Passable',
-  'Insuffisant',
-  'À rejeter',
-] as const;
-
-/** A scale has 3 to 7 grades. */
-export const MIN_GRADES = 3;
-export const MAX_GRADES = 7;
 
 /**
  * A target's majority gauge: its majority grade, and whether the votes strictly better than it

@@ -9,8 +9,12 @@ import { pathId, WorkshopPath } from '../schema/paths';
  * for an open-visibility round. See docs/votes.md.
  */
 
-/** Dots (a budget of dots per person) or criteria scoring (0–5 per target and criterion). */
-export const VOTE_MODES = ['dots', 'scoring'] as const;
+/**
+ * Dots (a budget of dots per person), criteria scoring (0–5 per target and criterion), majority
+ * judgment (a named grade per target), points (a budget of points shared out) or ranking (an
+ * order of the targets, counted by the Schulze method). See docs/votes.md.
+ */
+export const VOTE_MODES = ['dots', 'scoring', 'judgment', 'points', 'ranking'] as const;
 export const VoteMode = z.enum(VOTE_MODES);
 export type VoteMode = z.infer<typeof VoteMode>;
 
@@ -48,6 +52,14 @@ export const SCORE_MAX = 5;
 export const MAX_TARGETS = 500;
 export const MAX_BUDGET = 20;
 export const MAX_CRITERIA = 8;
+/** A ranking round orders at most this many targets (people cannot order more; the matrix is n²). */
+export const MAX_RANKED_TARGETS = 30;
+/** A points round's budget, at most. */
+export const MAX_POINTS = 1000;
+/** A majority judgment's scale has 3 to 7 grades, best first. */
+export const MIN_GRADES = 3;
+export const MAX_GRADES = 7;
+export const GRADE_LABEL_MAX = 40;
 /** Target labels are copied into the round (for results of deleted targets) up to this length. */
 export const TARGET_LABEL_MAX = 140;
 
@@ -68,6 +80,28 @@ export const DotsSettings = z
   })
   .refine((s) => s.cap <= s.budget, { message: 'The cap per item cannot exceed the budget', path: ['cap'] });
 export type DotsSettings = z.infer<typeof DotsSettings>;
+
+export const PointsSettings = z.object({
+  /** Points each person shares out across the targets. */
+  budget: z.number().int().min(2).max(MAX_POINTS).default(100),
+});
+export type PointsSettings = z.infer<typeof PointsSettings>;
+
+/** A majority judgment's scale: its grades' names, best first. */
+export const GradeScale = z
+  .array(z.string().trim().min(1, 'A grade needs a name').max(GRADE_LABEL_MAX))
+  .min(MIN_GRADES, `At least ${MIN_GRADES} grades`)
+  .max(MAX_GRADES, `At most ${MAX_GRADES} grades`)
+  .refine(
+    (grades) => new Set(grades.map((g) => g.toLocaleLowerCase())).size === grades.length,
+    'Two grades have the same name',
+  );
+
+/** The default scale in the workshop's language, best first (Mieux Voter's seven grades in French). */
+export const DEFAULT_GRADE_LABELS: Record<'fr' | 'en', readonly string[]> = {
+  fr: ['Excellent', 'Très bien', 'Bien', 'Assez bien', 'Passable', 'Insuffisant', 'À rejeter'],
+  en: ['Excellent', 'Very good', 'Good', 'Fairly good', 'Passable', 'Insufficient', 'To reject'],
+};
 
 export const Criterion = z.object({
   id: z
@@ -117,11 +151,28 @@ export const CreateRoundBody = z
     dots: DotsSettings.optional(),
     /** Scoring mode only (defaults: impact, feasibility, cost, speed, weight 1). */
     criteria: Criteria.optional(),
+    /** Majority judgment only: the grades, best first (default: the seven of `DEFAULT_GRADE_LABELS`). */
+    grades: GradeScale.optional(),
+    /** Points mode only (default: 100 points each). */
+    points: PointsSettings.optional(),
     /** When set, opening the round starts the workshop timer for this long; voting stops at zero. */
     durationMinutes: z.number().int().min(1).max(240).nullable().default(null),
   })
   .strict();
 export type CreateRoundBody = z.input<typeof CreateRoundBody>;
+
+/** Which mode each optional setting of a new round belongs to. */
+const SETTING_MODES = { dots: 'dots', criteria: 'scoring', grades: 'judgment', points: 'points' } as const;
+
+/** Why a new round's settings do not fit its mode (a setting of another mode), or `null`. */
+export function misplacedSettings(
+  body: Pick<CreateRoundBody, 'mode' | keyof typeof SETTING_MODES>,
+): string | null {
+  for (const [setting, mode] of Object.entries(SETTING_MODES))
+    if (body[setting as keyof typeof SETTING_MODES] !== undefined && body.mode !== mode)
+      return `${setting}: only a ${mode} round has ${setting}`;
+  return null;
+}
 
 /** `POST …/rounds/{roundId}/extend`: more time for an open round (the timer shows it). */
 export const ExtendRoundBody = z.object({ minutes: z.number().int().min(1).max(120) }).strict();
@@ -159,6 +210,21 @@ export const TargetResult = z.object({
   voters: z.number().int().nonnegative(),
   /** Scoring mode: one entry per criterion, in the round's order; empty for dots. */
   criteria: z.array(CriterionResult),
+  /** Majority judgment: votes per grade, best first (its merit profile); empty otherwise. */
+  profile: z.array(z.number().int().nonnegative()).default([]),
+  /**
+   * Majority judgment: the majority grade (an index into the round's grades, 0 the best), and
+   * whether the votes above it outweigh those below (`+`) or not (`-`), with both shares (0–1).
+   */
+  gauge: z
+    .object({
+      grade: z.number().int().nonnegative(),
+      sign: z.enum(['+', '-']),
+      above: z.number().min(0).max(1),
+      below: z.number().min(0).max(1),
+    })
+    .nullable()
+    .default(null),
 });
 export type TargetResult = z.infer<typeof TargetResult>;
 
@@ -168,8 +234,13 @@ export const GroupBreakdown = z.object({
   voters: z.number().int().nonnegative(),
   /** Groups merged into `other` because each had fewer than 3 voters. */
   merged: z.array(ParticipantGroup),
-  /** Per target id: the group's total (dots) or weighted mean score (scoring). */
+  /**
+   * Per target id: the group's total (dots, points), weighted mean score (scoring), majority grade
+   * (judgment: an index into the grades, 0 the best) or number of targets beaten (ranking).
+   */
   totals: z.record(z.string(), z.number()),
+  /** Per target id: its rank within the group (1 the best; ties share one). */
+  ranks: z.record(z.string(), z.number().int().positive()).default({}),
 });
 export type GroupBreakdown = z.infer<typeof GroupBreakdown>;
 
@@ -182,6 +253,11 @@ export const RoundResults = z.object({
   ties: z.array(z.array(z.string())),
   /** By participant group; no group under 3 voters is shown on its own (see tally.ts). */
   byGroup: z.array(GroupBreakdown),
+  /**
+   * Ranking mode: `pairwise[i][j]` counts the voters who ranked target i (in the round's order of
+   * targets) above target j, the matrix the Schulze ranking is read from; `null` otherwise.
+   */
+  pairwise: z.array(z.array(z.number().int().nonnegative())).nullable().default(null),
 });
 export type RoundResults = z.infer<typeof RoundResults>;
 
@@ -198,6 +274,10 @@ export const PublicRound = z.object({
   dots: z.object({ budget: z.number().int(), cap: z.number().int(), negative: z.boolean() }).nullable(),
   /** Scoring mode criteria; `null` in dots mode. */
   criteria: z.array(z.object({ id: z.string(), label: z.string(), weight: z.number() })).nullable(),
+  /** Majority judgment's grades, best first; `null` in other modes. */
+  grades: z.array(z.string()).nullable().default(null),
+  /** Points mode's settings; `null` in other modes. */
+  points: z.object({ budget: z.number().int() }).nullable().default(null),
   state: RoundState,
   durationMinutes: z.number().int().nullable(),
   /** While open with a duration: when voting stops (server epoch ms). */
@@ -222,9 +302,22 @@ export const Ballot = z.object({
   dots: z.record(z.string(), z.number().int()),
   /** Scores per target id, then per criterion id (scoring mode). */
   scores: z.record(z.string(), z.record(z.string(), z.number().int().min(0).max(SCORE_MAX))),
-  /** Dots placed (for and against); 0 in scoring mode. */
+  /** A grade per target id, an index into the round's grades, 0 the best (majority judgment). */
+  grades: z.record(
+    z.string(),
+    z
+      .number()
+      .int()
+      .min(0)
+      .max(MAX_GRADES - 1),
+  ),
+  /** Points per target id (points mode). */
+  points: z.record(z.string(), z.number().int().nonnegative()),
+  /** Target ids, best first (ranking mode); targets left out come after, tied. */
+  ranking: z.array(z.string()),
+  /** Dots placed (for and against), or points given; 0 in other modes. */
   used: z.number().int().nonnegative(),
-  /** Dots left; 0 in scoring mode. */
+  /** Dots or points left; 0 in other modes. */
   remaining: z.number().int().nonnegative(),
   /** The person said they are done (they may still change their mind while the round is open). */
   done: z.boolean(),
@@ -244,6 +337,26 @@ export const BallotChange = z
     /** Scores per target id and criterion id (`null` withdraws one). */
     scores: z
       .record(Id, z.record(z.string().max(40), z.number().int().min(0).max(SCORE_MAX).nullable()))
+      .optional(),
+    /** Grades per target id, 0 the best (`null` withdraws one) (majority judgment). */
+    grades: z
+      .record(
+        Id,
+        z
+          .number()
+          .int()
+          .min(0)
+          .max(MAX_GRADES - 1)
+          .nullable(),
+      )
+      .optional(),
+    /** Points per target id (0 withdraws them) (points mode). */
+    points: z.record(Id, z.number().int().min(0).max(MAX_POINTS)).optional(),
+    /** The whole order, best first, replacing the previous one (`[]` withdraws it) (ranking mode). */
+    ranking: z
+      .array(Id)
+      .max(MAX_RANKED_TARGETS)
+      .refine((ids) => new Set(ids).size === ids.length, 'A target is ranked twice')
       .optional(),
     done: z.boolean().optional(),
   })
@@ -269,8 +382,10 @@ export const RoundProgress = z.object({
   voted: z.number().int().nonnegative(),
   /** People who are done (said so, used their whole budget or scored every cell). */
   done: z.number().int().nonnegative(),
-  /** Dots mode: dots still to place, all voters together; `null` in scoring mode. */
+  /** Dots mode: dots still to place, all voters together; `null` in other modes. */
   dotsLeft: z.number().int().nonnegative().nullable(),
+  /** Points mode: points still to give, all voters together; `null` in other modes. */
+  pointsLeft: z.number().int().nonnegative().nullable(),
 });
 export type RoundProgress = z.infer<typeof RoundProgress>;
 

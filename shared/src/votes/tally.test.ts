@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ParticipantGroup } from '../schema/enums';
+import { type BallotEntries, noEntries } from './ballot';
 import type { PublicRound } from './round';
 import { groupBuckets, type TallyBallot, tallyRound } from './tally';
 
@@ -20,9 +21,9 @@ const scoring: Pick<PublicRound, 'mode' | 'targets' | 'criteria'> = {
 };
 
 let next = 0;
-function voter(group: ParticipantGroup, ballot: Partial<Pick<TallyBallot, 'dots' | 'scores'>>): TallyBallot {
+function voter(group: ParticipantGroup, ballot: Partial<BallotEntries>): TallyBallot {
   next += 1;
-  return { participantId: `p${next}`, group, dots: ballot.dots ?? {}, scores: ballot.scores ?? {} };
+  return { participantId: `p${next}`, group, ...noEntries(), ...ballot };
 }
 
 describe('tallyRound with dots', () => {
@@ -58,7 +59,13 @@ describe('tallyRound with dots', () => {
     const results = tallyRound(dots, [voter('elected', {}), voter('elected', { dots: { shops: 1 } })]);
     expect(results.voters).toBe(1);
     expect(results.byGroup).toEqual([
-      { group: 'other', voters: 1, merged: ['elected'], totals: expect.any(Object) },
+      {
+        group: 'other',
+        voters: 1,
+        merged: ['elected'],
+        totals: expect.any(Object),
+        ranks: expect.any(Object),
+      },
     ]);
   });
 
@@ -131,8 +138,20 @@ describe('group breakdown', () => {
       ...[1, 2, 3].map(() => voter('resident', { dots: { health: 1 } })),
     ]);
     expect(results.byGroup).toEqual([
-      { group: 'elected', voters: 3, merged: [], totals: { mobility: 3, digital: 0, shops: 0, health: 0 } },
-      { group: 'resident', voters: 3, merged: [], totals: { mobility: 0, digital: 0, shops: 0, health: 3 } },
+      {
+        group: 'elected',
+        voters: 3,
+        merged: [],
+        totals: { mobility: 3, digital: 0, shops: 0, health: 0 },
+        ranks: { mobility: 1, digital: 2, shops: 2, health: 2 },
+      },
+      {
+        group: 'resident',
+        voters: 3,
+        merged: [],
+        totals: { mobility: 0, digital: 0, shops: 0, health: 3 },
+        ranks: { mobility: 2, digital: 2, shops: 2, health: 1 },
+      },
     ]);
   });
 
@@ -200,5 +219,122 @@ describe('group breakdown', () => {
     const totals = Object.fromEntries(results.byGroup.map((g) => [g.group, g.totals.mobility]));
     // elected: (4 × 2 + 3) / 3; residents: (1 × 2 + 3) / 3
     expect(totals).toEqual({ elected: 3.667, resident: 1.667 });
+  });
+});
+
+describe('tallyRound with majority judgment', () => {
+  const grades = ['Très bien', 'Bien', 'Passable', 'À rejeter'];
+  const judgment: Parameters<typeof tallyRound>[0] = { mode: 'judgment', targets, criteria: null, grades };
+
+  it('gives each target its merit profile, majority grade and gauge, ranked by majority judgment', () => {
+    // mobility: Très bien ×2, Bien, À rejeter → lower median Bien, 2 above against 1 below: Bien+.
+    // digital: Bien ×3, Passable → Bien, 0 above against 1 below: Bien−.
+    // shops and health are graded by nobody: À rejeter for all four (not judging is not approving).
+    const results = tallyRound(judgment, [
+      voter('elected', { grades: { mobility: 0, digital: 1 } }),
+      voter('elected', { grades: { mobility: 0, digital: 1 } }),
+      voter('resident', { grades: { mobility: 1, digital: 1 } }),
+      voter('resident', { grades: { mobility: 3, digital: 2 } }),
+    ]);
+    expect(results.voters).toBe(4);
+    const [first, second, third] = results.targets;
+    expect(first).toMatchObject({
+      targetId: 'mobility',
+      rank: 1,
+      total: 1,
+      voters: 4,
+      profile: [2, 1, 0, 1],
+    });
+    expect(first?.gauge).toEqual({ grade: 1, sign: '+', above: 0.5, below: 0.25 });
+    expect(second).toMatchObject({ targetId: 'digital', rank: 2, total: 1, profile: [0, 3, 1, 0] });
+    expect(second?.gauge).toEqual({ grade: 1, sign: '-', above: 0, below: 0.25 });
+    expect(third).toMatchObject({ rank: 3, total: 3, voters: 0, profile: [0, 0, 0, 4] });
+    expect(results.ties).toEqual([['shops', 'health']]);
+    expect(results.pairwise).toBeNull();
+  });
+
+  it('gives each group of three or more its majority grades and its own ranking', () => {
+    const results = tallyRound(judgment, [
+      ...[1, 2, 3].map(() => voter('elected', { grades: { mobility: 0, digital: 2, shops: 3, health: 3 } })),
+      ...[1, 2, 3].map(() => voter('resident', { grades: { mobility: 2, digital: 0, shops: 3, health: 3 } })),
+    ]);
+    expect(
+      results.byGroup.map((g) => [g.group, g.totals.mobility, g.ranks.mobility, g.ranks.digital]),
+    ).toEqual([
+      ['elected', 0, 1, 2],
+      ['resident', 2, 2, 1],
+    ]);
+  });
+});
+
+describe('tallyRound with points', () => {
+  const points: Parameters<typeof tallyRound>[0] = { mode: 'points', targets, criteria: null };
+
+  it('adds the points each target received and ranks by them', () => {
+    const results = tallyRound(points, [
+      voter('elected', { points: { mobility: 70, digital: 30 } }),
+      voter('resident', { points: { digital: 50, health: 50 } }),
+    ]);
+    expect(results.targets.map((t) => [t.targetId, t.rank, t.total, t.voters])).toEqual([
+      ['digital', 1, 80, 2],
+      ['mobility', 2, 70, 1],
+      ['health', 3, 50, 1],
+      ['shops', 4, 0, 0],
+    ]);
+  });
+
+  it('gives equal totals one rank', () => {
+    const results = tallyRound(points, [
+      voter('elected', { points: { mobility: 60, digital: 40 } }),
+      voter('resident', { points: { digital: 50, shops: 50 } }),
+      voter('resident', { points: { mobility: 30, shops: 20 } }),
+    ]);
+    expect(results.targets.map((t) => [t.targetId, t.rank, t.total])).toEqual([
+      ['mobility', 1, 90],
+      ['digital', 1, 90],
+      ['shops', 3, 70],
+      ['health', 4, 0],
+    ]);
+    expect(results.ties).toEqual([['mobility', 'digital']]);
+  });
+});
+
+describe('tallyRound with a ranking (Schulze)', () => {
+  const ranking: Parameters<typeof tallyRound>[0] = {
+    mode: 'ranking',
+    targets: targets.slice(0, 3),
+    criteria: null,
+  };
+
+  it('ranks the Condorcet winner first and shows the pairwise matrix in the round’s order of targets', () => {
+    // 2 × mobility > digital > shops, 2 × digital > shops > mobility, 1 × shops > mobility > digital:
+    // mobility beats digital 3–2, digital beats shops 4–1, shops beats mobility 3–2, a cycle. The
+    // strongest paths: mobility→digital 3 and digital→mobility 3 (via shops), mobility→shops 3 (via
+    // digital) and shops→mobility 3, digital→shops 4 against shops→digital 3 (via mobility). So only
+    // digital beats anyone (shops): first; mobility and shops share second.
+    const results = tallyRound(ranking, [
+      ...[1, 2].map(() => voter('elected', { ranking: ['mobility', 'digital', 'shops'] })),
+      ...[1, 2].map(() => voter('resident', { ranking: ['digital', 'shops', 'mobility'] })),
+      voter('business', { ranking: ['shops', 'mobility', 'digital'] }),
+    ]);
+    expect(results.pairwise).toEqual([
+      [0, 3, 2],
+      [2, 0, 4],
+      [3, 1, 0],
+    ]);
+    expect(results.targets.map((t) => [t.targetId, t.rank, t.total, t.voters])).toEqual([
+      ['digital', 1, 1, 5],
+      ['mobility', 2, 0, 5],
+      ['shops', 2, 0, 5],
+    ]);
+  });
+
+  it('puts targets a voter left out below every one they ranked', () => {
+    const results = tallyRound(ranking, [
+      voter('elected', { ranking: ['shops'] }),
+      voter('elected', { ranking: ['shops', 'digital'] }),
+    ]);
+    expect(results.targets.map((t) => t.targetId)).toEqual(['shops', 'digital', 'mobility']);
+    expect(results.targets.map((t) => t.voters)).toEqual([2, 1, 0]);
   });
 });

@@ -1,22 +1,17 @@
 import { PARTICIPANT_GROUPS, type ParticipantGroup } from '../schema/enums';
-import { ballotCast } from './ballot';
+import { type BallotEntries, ballotCast } from './ballot';
+import { pairwiseMatrix, schulze } from './condorcet';
+import { meritProfiles, rankByMajorityJudgment } from './majority-judgment';
 import { competitionRanks } from './ranks';
-import type {
-  Ballot,
-  CriterionResult,
-  GroupBreakdown,
-  PublicRound,
-  RoundResults,
-  TargetResult,
-} from './round';
+import type { CriterionResult, GroupBreakdown, PublicRound, RoundResults, TargetResult } from './round';
 
 /** A stored ballot with the voter's group: what the tally reads (never published as such). */
-export interface TallyBallot extends Pick<Ballot, 'dots' | 'scores'> {
+export interface TallyBallot extends BallotEntries {
   participantId: string;
   group: ParticipantGroup;
 }
 
-type TallyRound = Pick<PublicRound, 'mode' | 'targets' | 'criteria'>;
+type TallyRound = Pick<PublicRound, 'mode' | 'targets' | 'criteria'> & Partial<Pick<PublicRound, 'grades'>>;
 
 /** Groups with fewer voters than this are not shown on their own: their votes could be guessed. */
 export const MIN_GROUP_VOTERS = 3;
@@ -25,41 +20,87 @@ export const MIN_GROUP_VOTERS = 3;
 const round3 = (n: number) => Math.round(n * 1000) / 1000;
 
 /**
- * The results of a round: per target its total, rank (ties share one), voters and criteria
- * statistics; the ties; and the breakdown by participant group where no group of fewer than
+ * The results of a round: per target its total, rank (ties share one), voters and the mode's
+ * details (criteria statistics, merit profile and majority gauge); the ties; the pairwise matrix
+ * of a ranking; and the breakdown by participant group where no group of fewer than
  * `MIN_GROUP_VOTERS` voters shows on its own. Pure: the server runs it at the reveal.
  */
 export function tallyRound(round: TallyRound, ballots: readonly TallyBallot[]): RoundResults {
   const cast = ballots.filter(ballotCast);
-  const totals = targetTotals(round, cast);
-  const order = round.targets.map((t, index) => ({ id: t.id, index, ...totals.get(t.id) }));
-  // Best first; equal totals keep the round's order (and share a rank below).
-  order.sort((a, b) => (b.total ?? 0) - (a.total ?? 0) || a.index - b.index);
-
-  const ranks = competitionRanks(order, (a, b) => (a.total ?? 0) === (b.total ?? 0));
+  const { order, pairwise } = countRound(round, cast);
   const targets: TargetResult[] = [];
   const ties: string[][] = [];
-  order.forEach((entry, position) => {
-    const rank = ranks[position] ?? position + 1;
+  for (const [position, entry] of order.entries()) {
     const previous = targets[position - 1];
-    if (previous !== undefined && previous.rank === rank) {
+    if (previous !== undefined && previous.rank === entry.rank) {
       const group = ties[ties.length - 1];
-      if (group?.includes(previous.targetId)) group.push(entry.id);
-      else ties.push([previous.targetId, entry.id]);
+      if (group?.includes(previous.targetId)) group.push(entry.targetId);
+      else ties.push([previous.targetId, entry.targetId]);
     }
-    const total = entry.total ?? 0;
-    targets.push({
-      targetId: entry.id,
-      rank,
-      total,
-      positive: entry.positive ?? 0,
-      negative: entry.negative ?? 0,
-      voters: entry.voters ?? 0,
-      criteria: entry.criteria ?? [],
-    });
-  });
+    targets.push(entry);
+  }
+  return { voters: cast.length, targets, ties, byGroup: groupBreakdown(round, cast), pairwise };
+}
 
-  return { voters: cast.length, targets, ties, byGroup: groupBreakdown(round, cast) };
+/** Per target, best first, with its rank (equal ones share it, in the round's order); a ranking's matrix. */
+function countRound(
+  round: TallyRound,
+  ballots: readonly TallyBallot[],
+): { order: TargetResult[]; pairwise: number[][] | null } {
+  const ids = round.targets.map((t) => t.id);
+  const blank = { total: 0, positive: 0, negative: 0, voters: 0, criteria: [], profile: [], gauge: null };
+  if (round.mode === 'judgment') {
+    const scale = round.grades?.length ?? 0;
+    const profiles = meritProfiles(
+      ids,
+      ballots.map((b) => b.grades),
+      scale,
+    );
+    const judged = rankByMajorityJudgment(
+      ids.map((targetId) => ({ targetId, profile: profiles.get(targetId) ?? [] })),
+    );
+    return {
+      order: judged.map(({ targetId, rank, profile, gauge }) => ({
+        ...blank,
+        targetId,
+        rank,
+        total: gauge?.grade ?? scale - 1,
+        voters: ballots.filter((b) => b.grades[targetId] !== undefined).length,
+        profile,
+        gauge: gauge && { ...gauge, above: round3(gauge.above), below: round3(gauge.below) },
+      })),
+      pairwise: null,
+    };
+  }
+  if (round.mode === 'ranking') {
+    const pairwise = pairwiseMatrix(
+      ids,
+      ballots.map((b) => b.ranking),
+    );
+    const { ranking } = schulze(ids, pairwise);
+    return {
+      order: ranking.map(({ targetId, rank, wins }) => ({
+        ...blank,
+        targetId,
+        rank,
+        total: wins,
+        voters: ballots.filter((b) => b.ranking.includes(targetId)).length,
+      })),
+      pairwise,
+    };
+  }
+  const totals = targetTotals(round, ballots);
+  const order = round.targets.map((t, index) => ({ ...blank, targetId: t.id, index, ...totals.get(t.id) }));
+  // Best first; equal totals keep the round's order (and share a rank).
+  order.sort((a, b) => b.total - a.total || a.index - b.index);
+  const ranks = competitionRanks(order, (a, b) => a.total === b.total);
+  return {
+    order: order.map(({ index: _, ...entry }, position) => ({
+      ...entry,
+      rank: ranks[position] ?? position + 1,
+    })),
+    pairwise: null,
+  };
 }
 
 interface Totals {
@@ -70,16 +111,16 @@ interface Totals {
   criteria: CriterionResult[];
 }
 
-/** Per target id: its totals over `ballots` (ballots that hold something). */
+/** Per target id: its totals over `ballots` (ballots that hold something): dots, scoring, points. */
 function targetTotals(round: TallyRound, ballots: readonly TallyBallot[]): Map<string, Totals> {
   const result = new Map<string, Totals>();
   for (const target of round.targets) {
-    if (round.mode === 'dots') {
+    if (round.mode === 'dots' || round.mode === 'points') {
       let positive = 0;
       let negative = 0;
       let voters = 0;
       for (const ballot of ballots) {
-        const n = ballot.dots[target.id] ?? 0;
+        const n = (round.mode === 'dots' ? ballot.dots : ballot.points)[target.id] ?? 0;
         if (n > 0) positive += n;
         if (n < 0) negative -= n;
         if (n !== 0) voters++;
@@ -171,12 +212,17 @@ function groupBreakdown(round: TallyRound, ballots: readonly TallyBallot[]): Gro
   for (const [group, members] of groupBuckets(votersByGroup)) {
     const inBucket = ballots.filter((b) => members.includes(b.group));
     const totals: Record<string, number> = {};
-    for (const [id, t] of targetTotals(round, inBucket)) totals[id] = t.total;
+    const ranks: Record<string, number> = {};
+    for (const target of countRound(round, inBucket).order) {
+      totals[target.targetId] = target.total;
+      ranks[target.targetId] = target.rank;
+    }
     breakdown.push({
       group,
       voters: inBucket.length,
       merged: members.filter((m) => m !== group),
       totals,
+      ranks,
     });
   }
   return breakdown;

@@ -26,6 +26,8 @@ function round(id: string, createdAt: string): PublicRound {
     visibility: 'secret',
     dots: { budget: 3, cap: 1, negative: false },
     criteria: null,
+    grades: null,
+    points: null,
     state: 'draft',
     durationMinutes: null,
     endsAt: null,

@@ -5,6 +5,7 @@ import {
   ballotsOf,
   type CastOutcome,
   type EntryRow,
+  nothingStored,
   planCast,
   planClear,
   REPLAYED,
@@ -60,12 +61,13 @@ async function readBallots(db: Queryable, roundId: string, participantId?: strin
 }
 
 /** A ballot never touched (a new object each time: the caller may keep it). */
-const empty = () => ({ dots: {}, scores: {}, done: false });
 
 /** One person's ballot as stored (empty if they never touched it). */
 async function storedBallot(db: Queryable, roundId: string, participantId: string) {
   const [ballot] = await readBallots(db, roundId, participantId);
-  return ballot ? { dots: ballot.dots, scores: ballot.scores, done: ballot.done } : empty();
+  if (!ballot) return nothingStored();
+  const { participantId: _, group: __, ...stored } = ballot;
+  return stored;
 }
 
 function insertRound(writer: Pick<Executor, 'write'>, round: RoundRecord) {
@@ -155,7 +157,7 @@ export function createPgBallotStore(pool: pg.Pool, autocommit: Executor): Ballot
       [roundId],
     );
     const state = round.rows[0]?.state;
-    if (state !== 'open') return { state, stored: empty() };
+    if (state !== 'open') return { state, stored: nothingStored() };
     await client.query(
       `INSERT INTO vote_ballots (round_id, participant_id, done, updated_at) VALUES ($1, $2, false, now())
        ON CONFLICT DO NOTHING`,

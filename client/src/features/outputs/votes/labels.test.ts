@@ -11,10 +11,14 @@ describe('round labels', () => {
     expect(visibilityName(t, 'open')).toBe('Ouvert');
   });
   it('names a group, and the small groups merged into "other"', () => {
-    expect(groupName(t, { group: 'resident', merged: [], voters: 3, totals: {} })).toBe('Habitant·e');
-    expect(groupName(t, { group: 'other', merged: [], voters: 1, totals: {} })).toBe(t('group.other'));
-    expect(groupName(t, { group: 'other', merged: ['elected', 'business'], voters: 2, totals: {} })).toBe(
-      'Autres (dont Élu·e, Entreprise)',
+    expect(groupName(t, { group: 'resident', merged: [], voters: 3, totals: {}, ranks: {} })).toBe(
+      'Habitant·e',
     );
+    expect(groupName(t, { group: 'other', merged: [], voters: 1, totals: {}, ranks: {} })).toBe(
+      t('group.other'),
+    );
+    expect(
+      groupName(t, { group: 'other', merged: ['elected', 'business'], voters: 2, totals: {}, ranks: {} }),
+    ).toBe('Autres (dont Élu·e, Entreprise)');
   });
 });

@@ -127,11 +127,32 @@ describe('rankedRows', () => {
     const results: RoundResults = {
       voters: 2,
       targets: [
-        { targetId: 'b', rank: 1, total: 3, positive: 3, negative: 0, voters: 2, criteria: [] },
-        { targetId: 'a', rank: 1, total: 3, positive: 3, negative: 0, voters: 1, criteria: [] },
+        {
+          targetId: 'b',
+          rank: 1,
+          total: 3,
+          positive: 3,
+          negative: 0,
+          voters: 2,
+          criteria: [],
+          profile: [],
+          gauge: null,
+        },
+        {
+          targetId: 'a',
+          rank: 1,
+          total: 3,
+          positive: 3,
+          negative: 0,
+          voters: 1,
+          criteria: [],
+          profile: [],
+          gauge: null,
+        },
       ],
       ties: [['b', 'a']],
       byGroup: [],
+      pairwise: null,
     };
     const rows = rankedRows(dots(), results, [{ id: 'b', label: 'Fibre optique' }]);
     expect(rows.map((r) => [r.label, r.rank, r.tied, r.deleted])).toEqual([

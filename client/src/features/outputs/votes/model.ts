@@ -1,6 +1,7 @@
 import {
   applyBallotChange,
   type Ballot,
+  type BallotEntries,
   type BallotRefusalCode,
   ballotCast,
   type PublicRound,
@@ -20,10 +21,7 @@ import type { BallotRules } from './ballotSync';
  * participant always, a facilitator only once they placed something (they may abstain
  * unseen), an observer never. Decides whether the banner shows the dots left.
  */
-export function votesInRound(
-  role: Role | undefined,
-  ballot: Pick<Ballot, 'dots' | 'scores'> | null,
-): boolean {
+export function votesInRound(role: Role | undefined, ballot: BallotEntries | null): boolean {
   if (role === 'participant') return true;
   if (role === 'facilitator') return ballot !== null && ballotCast(ballot);
   return false;
