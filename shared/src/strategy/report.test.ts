@@ -3,6 +3,7 @@ import { noEntries } from '../votes/ballot';
 import { tallyRound } from '../votes/tally';
 import { buildStrategy } from './build';
 import { EMPTY_FIELD, type ReportBlock, type ReportRun, strategyReport } from './report';
+import { methodRounds } from './rounds.fixture';
 import type { StrategyRound } from './schema';
 import { fixtureWorkshop } from './workshop.fixture';
 
@@ -332,6 +333,44 @@ describe('strategyReport', () => {
       'Autres (dont Élu·e, Agent de la collectivité, Habitant·e) · 3 votant·es',
     ]);
     expect(byGroup?.rows[0]).toEqual(['Mobilité du quotidien', '3']);
+  });
+
+  it('gives a majority judgment its grades and merit profiles, and a ranking its pairwise duels', () => {
+    const s = strategy();
+    s.rounds.push(...methodRounds(s));
+    const votes = under(strategyReport(s, 'fr').blocks, 'Résultats des votes');
+    const judged = under(votes, 'Jugement des enjeux');
+    expect(lines(judged)[1]).toBe(
+      'Une mention par élément : Excellent, Très bien, Bien, À rejeter (sans mention : À rejeter)',
+    );
+    const [ranking] = tables(judged);
+    expect(ranking?.header).toEqual(['Rang', 'Élément', 'Total', 'Votant·es', 'Profil de mérite']);
+    expect(ranking?.rows.map((row) => row.slice(0, 3).map(plain))).toEqual([
+      ['1', 'Mobilité du quotidien', 'Très bien −'],
+      ['2', 'Couverture numérique', 'Bien −'],
+      ['3', 'Bâtiments publics', 'À rejeter −'],
+    ]);
+    expect(plain(ranking?.rows[1]?.[4] ?? '')).toBe(
+      'Excellent 0 % · Très bien 0 % · Bien 67 % · À rejeter 33 %',
+    );
+
+    const ranked = under(votes, 'Classement des enjeux');
+    expect(lines(ranked)[1]).toBe(
+      'Chacun·e classe les éléments ; dépouillement par la méthode de Schulze (Condorcet)',
+    );
+    const [order, duels] = tables(ranked);
+    expect(order?.rows.map((row) => row.slice(0, 3))).toEqual([
+      ['1', 'Couverture numérique', 'bat 2 éléments'],
+      ['2', 'Mobilité du quotidien', 'bat 1 élément'],
+      ['3', 'Bâtiments publics', 'bat 0 élément'],
+    ]);
+    expect(headings(ranked, 3)).toContain('Duels (méthode de Schulze)');
+    expect(duels?.header).toEqual(['', 'Mobilité du quotidien', 'Couverture numérique', 'Bâtiments publics']);
+    expect(duels?.rows).toEqual([
+      ['Mobilité du quotidien', '—', '1', '3'],
+      ['Couverture numérique', '2', '—', '2'],
+      ['Bâtiments publics', '0', '1', '—'],
+    ]);
   });
 
   it('gives a scoring round each criterion’s mean and median, scores out of 5', () => {

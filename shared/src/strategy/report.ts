@@ -8,6 +8,7 @@ import {
   type Vars,
 } from '../i18n/translate';
 import { type Locale, PARTICIPANT_GROUPS, type ParticipantGroup, type Step } from '../schema/enums';
+import { meritProfileWords, resultWords, roundRules } from './roundWords';
 import type {
   EntityVote,
   Strategy,
@@ -320,7 +321,12 @@ function entityVotes(w: Writer, entityId: string, votes: EntityVote[]): ReportBl
           text: t('export.report.voteLine', {
             round: v.roundTitle,
             rank: tied ? `${rank} (${t('votes.results.tie')})` : rank,
-            total: voteTotal(w, v.mode, v.total, round?.dots?.negative ? v : null),
+            total: voteTotal(
+              w,
+              { mode: v.mode, grades: round?.grades ?? null },
+              v,
+              round?.dots?.negative ? v : null,
+            ),
             voters: w.plural('votes.results.voters', v.voters),
           }),
         },
@@ -330,18 +336,20 @@ function entityVotes(w: Writer, entityId: string, votes: EntityVote[]): ReportBl
   return [w.h(3, t('export.report.entityVotes')), w.bullets(lines)];
 }
 
-/** Dots (`3 points`, with for and against when the round took dots against) or a score (`3,5 / 5`). */
+/**
+ * A target's result in its round's mode (`resultWords`), with for and against when the round took
+ * dots against.
+ */
 function voteTotal(
   w: Writer,
-  mode: EntityVote['mode'],
-  total: number,
+  round: Pick<StrategyRound, 'mode' | 'grades'>,
+  line: Pick<EntityVote, 'total' | 'gauge'>,
   split: { positive: number; negative: number } | null,
 ): string {
-  if (mode === 'scoring') return w.t('votes.scoreOutOf', { score: formatScore(w.locale, total) });
-  const dots = translatePlural(w.locale, 'votes.points', Math.abs(total), { n: w.num(total) });
+  const words = resultWords(w.locale, round, line);
   return split === null
-    ? dots
-    : `${dots} (${w.t('votes.results.forAgainst', { for: w.num(split.positive), against: w.num(split.negative) })})`;
+    ? words
+    : `${words} (${w.t('votes.results.forAgainst', { for: w.num(split.positive), against: w.num(split.negative) })})`;
 }
 
 function priorityIssues(w: Writer): ReportBlock[] {
@@ -559,6 +567,48 @@ function voteResults(w: Writer): ReportBlock[] {
   return blocks;
 }
 
+/** A group's result for one target: its total, score, majority grade, or rank in a ranking. */
+function groupCell(
+  w: Writer,
+  round: StrategyRound,
+  group: StrategyRound['results']['byGroup'][number],
+  targetId: string,
+): string {
+  const total = group.totals[targetId] ?? 0;
+  switch (round.mode) {
+    case 'dots':
+    case 'points':
+      return w.num(total);
+    case 'scoring':
+      return formatScore(w.locale, total);
+    case 'judgment':
+      return round.grades?.[total] ?? EMPTY_FIELD;
+    case 'ranking':
+      return w.t('votes.results.rank', { rank: group.ranks[targetId] ?? EMPTY_FIELD });
+  }
+}
+
+/** A ranking's pairwise matrix: a row per target, how many voters put it above each column's. */
+function pairwiseBlocks(
+  w: Writer,
+  round: StrategyRound,
+  pairwise: readonly (readonly number[])[],
+): ReportBlock[] {
+  const names = round.targets.map((target) => w.field(target.label));
+  return [
+    w.h(3, w.t('votes.results.pairwise')),
+    w.p({ text: w.t('votes.results.pairwiseNote'), italic: true }),
+    w.table(
+      ['', ...names],
+      round.targets.map((_, i) => [
+        names[i] ?? '',
+        ...round.targets.map((__, j) => (i === j ? EMPTY_FIELD : w.num(pairwise[i]?.[j] ?? 0))),
+      ]),
+      ['left', ...round.targets.map(() => 'right' as const)],
+    ),
+  ];
+}
+
 function roundBlocks(w: Writer, round: StrategyRound): ReportBlock[] {
   const { t } = w;
   const { results } = round;
@@ -566,13 +616,7 @@ function roundBlocks(w: Writer, round: StrategyRound): ReportBlock[] {
   const targetName = (id: string) => w.field(label.get(id) ?? id);
   const score = (n: number) => formatScore(w.locale, n);
   const revealed = round.revealedAt ?? round.closedAt;
-  const rules =
-    round.mode === 'dots' && round.dots
-      ? t('votes.dotsRules', {
-          budget: translatePlural(w.locale, 'votes.points', round.dots.budget),
-          cap: round.dots.cap,
-        }) + (round.dots.negative ? ` · ${t('votes.negativeAllowed')}` : '')
-      : t('votes.scoringRules', { criteria: (round.criteria ?? []).map((c) => c.label).join(', ') });
+  const rules = roundRules(w.locale, round);
   const blocks: ReportBlock[] = [
     w.h(2, w.field(round.title)),
     w.p({
@@ -589,6 +633,7 @@ function roundBlocks(w: Writer, round: StrategyRound): ReportBlock[] {
 
   const negative = round.mode === 'dots' && (round.dots?.negative ?? false);
   const criteria = round.mode === 'scoring' ? (round.criteria ?? []) : [];
+  const judged = round.mode === 'judgment';
   const tied = new Set(results.ties.flat());
   blocks.push(
     w.h(3, t('votes.results.ranking')),
@@ -600,11 +645,12 @@ function roundBlocks(w: Writer, round: StrategyRound): ReportBlock[] {
         t('export.report.voters'),
         ...(negative ? [t('export.report.for'), t('export.report.against')] : []),
         ...criteria.map((c) => c.label),
+        ...(judged ? [t('votes.results.profile')] : []),
       ],
       results.targets.map((r) => [
         tied.has(r.targetId) ? `${w.num(r.rank)} (${t('votes.results.tie')})` : w.num(r.rank),
         targetName(r.targetId),
-        round.mode === 'dots' ? w.num(r.total) : t('votes.scoreOutOf', { score: score(r.total) }),
+        round.mode === 'dots' ? w.num(r.total) : resultWords(w.locale, round, r),
         w.num(r.voters),
         ...(negative ? [w.num(r.positive), w.num(r.negative)] : []),
         ...criteria.map((c) => {
@@ -613,6 +659,7 @@ function roundBlocks(w: Writer, round: StrategyRound): ReportBlock[] {
             ? `${score(stat.mean)} (${t('votes.results.median', { median: score(stat.median) })})`
             : EMPTY_FIELD;
         }),
+        ...(judged ? [meritProfileWords(w.locale, round, r.profile)] : []),
       ]),
       [
         'left',
@@ -621,9 +668,11 @@ function roundBlocks(w: Writer, round: StrategyRound): ReportBlock[] {
         'right',
         ...(negative ? (['right', 'right'] as const) : []),
         ...criteria.map(() => 'right' as const),
+        ...(judged ? (['left'] as const) : []),
       ],
     ),
   );
+  if (results.pairwise) blocks.push(...pairwiseBlocks(w, round, results.pairwise));
   if (results.byGroup.length > 0) {
     const groupLabel = (g: StrategyRound['results']['byGroup'][number]) => {
       const name =
@@ -640,10 +689,7 @@ function roundBlocks(w: Writer, round: StrategyRound): ReportBlock[] {
         [t('export.report.target'), ...results.byGroup.map(groupLabel)],
         results.targets.map((r) => [
           targetName(r.targetId),
-          ...results.byGroup.map((g) => {
-            const total = g.totals[r.targetId] ?? 0;
-            return round.mode === 'dots' ? w.num(total) : score(total);
-          }),
+          ...results.byGroup.map((g) => groupCell(w, round, g, r.targetId)),
         ]),
         ['left', ...results.byGroup.map(() => 'right' as const)],
       ),

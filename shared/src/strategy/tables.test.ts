@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LOCALES, type Locale } from '../schema/enums';
 import { buildStrategy } from './build';
+import { methodRounds } from './rounds.fixture';
 import type { Strategy } from './schema';
 import type { Cell, StrategyTable } from './tableModel';
 import { strategyTables } from './tables';
@@ -354,5 +355,28 @@ describe('strategyTables', () => {
       'criterion:cost:mean': 3,
     });
     expect(votes.rows[0]).toMatchObject({ 'criterion:impact:mean': null });
+  });
+
+  it('gives a majority judgment’s grade and merit profile, and a ranking’s duels', () => {
+    const s = strategy();
+    s.rounds.push(...methodRounds(s));
+    const votes = tableOf(s, 'fr', 'votes');
+    const judged = votes.rows.filter((r) => r.round === 'r-judged');
+    expect(judged.map((r) => [r.target, r.rank, r.result, r.majorityGrade])).toEqual([
+      ['i-mob', 1, null, 'Très bien −'],
+      ['i-num', 2, null, 'Bien −'],
+      ['i-bat', 3, null, 'À rejeter −'],
+    ]);
+    // Intl's French percentages come with a narrow no-break space.
+    expect(String(judged[0]?.meritProfile).replace(/\s/g, ' ')).toBe(
+      'Excellent 33 % · Très bien 33 % · Bien 33 % · À rejeter 0 %',
+    );
+    const ranked = votes.rows.filter((r) => r.round === 'r-ranked');
+    expect(ranked.map((r) => [r.target, r.rank, r.result, r.pairwise])).toEqual([
+      ['i-num', 1, 2, 'Mobilité du quotidien 2/3 · Bâtiments publics 2/3'],
+      ['i-mob', 2, 1, 'Couverture numérique 1/3 · Bâtiments publics 3/3'],
+      ['i-bat', 3, 0, 'Mobilité du quotidien 0/3 · Couverture numérique 1/3'],
+    ]);
+    expect(votes.rows[0]).toMatchObject({ majorityGrade: null, meritProfile: null, pairwise: null });
   });
 });

@@ -1,4 +1,5 @@
 import type { Locale } from '../schema/enums';
+import { duelWords, majorityGradeWords, meritProfileWords } from './roundWords';
 import type { Strategy } from './schema';
 import { type ColumnSpec, type StrategyTable, table, words } from './tableModel';
 
@@ -6,7 +7,8 @@ import { type ColumnSpec, type StrategyTable, table, words } from './tableModel'
  * One row per revealed round and target, best first within each round. Scoring rounds add a
  * mean and a median column per criterion (the criteria of every round, by id, in the order
  * they first appear), empty for the other rounds' rows: one row per target reads and sorts
- * better in a spreadsheet than one row per criterion.
+ * better in a spreadsheet than one row per criterion. Majority judgment fills the majority grade
+ * and the merit profile (its result is the grade, not a number); a ranking fills the duels.
  */
 export function votesTable(s: Strategy, locale: Locale): StrategyTable {
   const { t, T, idOf } = words(locale);
@@ -49,10 +51,41 @@ export function votesTable(s: Strategy, locale: Locale): StrategyTable {
     { key: 'target', header: idOf(T('target')), type: 'id', value: ({ line }) => line.targetId },
     { key: 'targetLabel', header: T('target'), type: 'text', width: 36, value: ({ label }) => label },
     { key: 'rank', header: T('rank'), type: 'integer', width: 8, value: ({ line }) => line.rank },
-    { key: 'result', header: T('result'), type: 'number', width: 14, value: ({ line }) => line.total },
+    {
+      key: 'result',
+      header: T('result'),
+      type: 'number',
+      width: 14,
+      value: ({ round, line }) => (round.mode === 'judgment' ? null : line.total),
+    },
+    {
+      key: 'majorityGrade',
+      header: T('majorityGrade'),
+      type: 'text',
+      width: 16,
+      value: ({ round, line }) => (round.mode === 'judgment' ? majorityGradeWords(round, line) : null),
+    },
+    {
+      key: 'meritProfile',
+      header: T('meritProfile'),
+      type: 'text',
+      width: 40,
+      value: ({ round, line }) =>
+        round.mode === 'judgment' ? meritProfileWords(locale, round, line.profile) : null,
+    },
     { key: 'positive', header: T('positive'), type: 'integer', value: ({ line }) => line.positive },
     { key: 'negative', header: T('negative'), type: 'integer', value: ({ line }) => line.negative },
     { key: 'voters', header: T('voters'), type: 'integer', value: ({ line }) => line.voters },
+    {
+      key: 'pairwise',
+      header: T('pairwise'),
+      type: 'text',
+      width: 40,
+      value: ({ round, line }) =>
+        round.results.pairwise
+          ? duelWords(round, round.results.pairwise, line.targetId, round.results.voters)
+          : null,
+    },
     ...criterionColumns,
     { key: 'revealedAt', header: T('revealedAt'), type: 'datetime', value: ({ round }) => round.revealedAt },
   ]);

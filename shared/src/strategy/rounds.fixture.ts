@@ -1,0 +1,44 @@
+import type { ParticipantGroup } from '../schema/enums';
+import { noEntries } from '../votes/ballot';
+import type { PublicRound } from '../votes/round';
+import { type TallyBallot, tallyRound } from '../votes/tally';
+import type { Strategy, StrategyRound } from './schema';
+
+/**
+ * A majority judgment and a ranking on the fixture's three issues, revealed with three voters
+ * each, for the exports' tests. Judgment (Excellent, Très bien, Bien, À rejeter): mobility
+ * Excellent, Très bien, Bien → Très bien − (as many votes above as below: −); digital Bien ×2
+ * and À rejeter → Bien −; buildings ungraded → À rejeter. Ranking: digital > mobility > buildings twice, mobility > buildings >
+ * digital once → digital beats both, mobility beats buildings.
+ */
+export function methodRounds(s: Strategy): StrategyRound[] {
+  const [first] = s.rounds;
+  if (!first) throw new Error('The fixture has a revealed round');
+  const targets = first.targets;
+  const voter = (i: number, group: ParticipantGroup, entries: Partial<TallyBallot>): TallyBallot => ({
+    participantId: `v${i}`,
+    group,
+    ...noEntries(),
+    ...entries,
+  });
+  const base = { ...first, targets, dots: null, criteria: null, grades: null, points: null };
+  const judged: StrategyRound = {
+    ...base,
+    id: 'r-judged',
+    title: 'Jugement des enjeux',
+    mode: 'judgment',
+    grades: ['Excellent', 'Très bien', 'Bien', 'À rejeter'],
+  };
+  judged.results = tallyRound(judged as PublicRound, [
+    voter(1, 'elected', { grades: { 'i-mob': 0, 'i-num': 2 } }),
+    voter(2, 'resident', { grades: { 'i-mob': 1, 'i-num': 2 } }),
+    voter(3, 'staff', { grades: { 'i-mob': 2, 'i-num': 3 } }),
+  ]);
+  const ranked: StrategyRound = { ...base, id: 'r-ranked', title: 'Classement des enjeux', mode: 'ranking' };
+  ranked.results = tallyRound(ranked as PublicRound, [
+    voter(1, 'elected', { ranking: ['i-num', 'i-mob', 'i-bat'] }),
+    voter(2, 'resident', { ranking: ['i-num', 'i-mob', 'i-bat'] }),
+    voter(3, 'staff', { ranking: ['i-mob', 'i-bat', 'i-num'] }),
+  ]);
+  return [judged, ranked];
+}
