@@ -33,7 +33,7 @@ export const STRATEGY_SCHEMA_VERSION = 1;
  * a reader may want to know about (1: the workshop's `tables`; 2: in a strategy's file, each
  * change's `editors`, `editedAt` and `betweenSessions`). Absent in older files, read as 0.
  */
-export const STRATEGY_SCHEMA_MINOR = 2;
+export const STRATEGY_SCHEMA_MINOR = 3;
 
 /** An entity's id in the export: the same id the workshop's documents use, stable across exports. */
 export const EntityId = z.string().min(1).max(64);
