@@ -9,6 +9,7 @@ import { exportRoutes } from './http/exports';
 import { IMPORT_PATH, importRoutes } from './http/imports';
 import { joinRoutes } from './http/join';
 import { metricsRoutes } from './http/metrics';
+import { participationRoutes } from './http/participation';
 import { requestIds } from './http/request-id';
 import { requestLog } from './http/request-log';
 import { shareOriginRoutes } from './http/share-origins';
@@ -70,6 +71,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', workshopRoutes(deps));
   app.route('/', strategyRoutes(deps));
   app.route('/', silentRoutes(deps));
+  app.route('/', participationRoutes(deps));
   app.route('/', tableRoutes(deps));
   app.route('/', voteRoutes(deps));
   app.route('/', joinRoutes(deps));

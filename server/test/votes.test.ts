@@ -295,8 +295,14 @@ describe('rounds: creating and the lifecycle', () => {
     expect(progress).toEqual({
       roundId: round.id,
       voters: [
-        { participantId: w.alice.participantId, name: 'Alice', group: 'resident', status: 'partial' },
-        { participantId: w.bob.participantId, name: 'Bob', group: 'business', status: 'none' },
+        {
+          participantId: w.alice.participantId,
+          name: 'Alice',
+          group: 'resident',
+          status: 'partial',
+          voted: true,
+        },
+        { participantId: w.bob.participantId, name: 'Bob', group: 'business', status: 'none', voted: false },
       ],
       voted: 1,
       done: 0,

@@ -352,6 +352,14 @@ export {
 } from './i18n/translate';
 export { checkWording, type WordingCheck, type WordingExceptions } from './i18n/wording';
 export {
+  contributesTo,
+  type GroupBalance,
+  Participation,
+  ParticipationQuery,
+  participationBalance,
+  STEP_CONTRIBUTIONS,
+} from './participants/balance';
+export {
   isOwner,
   type ModeratedPerson,
   type ModerationAction,

@@ -25,11 +25,12 @@ export function roundProgress(
   const left = voters.reduce((sum, v) => sum + Math.max(0, budget - budgetUsed(round, v.ballot)), 0);
   return {
     roundId: round.id,
-    voters: voters.map(({ person, status }) => ({
+    voters: voters.map(({ person, ballot, status }) => ({
       participantId: person.id,
       name: person.name,
       group: person.group,
       status,
+      voted: ballotCast(ballot),
     })),
     // A "done" with an empty ballot is an abstention: done, but not voted.
     voted: voters.filter((v) => ballotCast(v.ballot)).length,

@@ -376,6 +376,8 @@ export const RoundProgress = z.object({
       name: z.string(),
       group: ParticipantGroup,
       status: VoterStatus,
+      /** Their ballot holds something (a "done" with nothing is an abstention, not a vote). */
+      voted: z.boolean(),
     }),
   ),
   /** People who placed anything. */
