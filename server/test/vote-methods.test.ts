@@ -5,7 +5,7 @@
  */
 import { DEFAULT_GRADE_LABELS, type PublicRound, readRound, roomName } from '@atelier/shared';
 import { describe, expect, it } from 'vitest';
-import { connectDoc, type DocClient, useServer, waitDoc } from './harness';
+import { api, connectDoc, type DocClient, useServer, waitDoc } from './harness';
 import { type Change, ISSUES, ok, refused, roundBody, type VotesApi, votingWorkshop } from './votes-api';
 
 const server = useServer();
@@ -242,5 +242,89 @@ describe('a ranking round', () => {
     );
     refused(await w.votes.create(w.fanny, roundBody({ mode: 'ranking' })), 400, 'bad_request');
     ok(await w.votes.create(w.fanny, roundBody({ mode: 'judgment' })), 201);
+  });
+});
+
+describe('a quorum per group and college weighting', () => {
+  it('refuses the reveal until every group reached the quorum, or the facilitator overrides it; both results published', async () => {
+    const s = await openRound({
+      mode: 'dots',
+      dots: { budget: 1, cap: 1, negative: false },
+      quorum: { percent: 50 },
+      collegeWeighting: true,
+    });
+    expect(s.round).toMatchObject({ quorum: { percent: 50 }, collegeWeighting: true });
+    for (const who of ['r1', 'r2', 'r3'] as const) ok(await s.cast(who, { dots: { [A]: 1 } }));
+    ok(await s.cast('e1', { dots: { [B]: 1 } }));
+    const reveal = (body?: unknown) =>
+      api<PublicRound>(server.url, 'POST', `/api/workshops/${s.w.workshop.id}/rounds/${s.round.id}/reveal`, {
+        token: s.w.fanny,
+        ...(body === undefined ? {} : { body }),
+      });
+    // Elected 1 of 3, business 0 of 1, associations 0 of 2: short of half.
+    const refusal = await reveal();
+    refused(refusal, 409, 'quorum_not_met');
+    expect(JSON.stringify(refusal.body)).toMatch(/elected \(1\/3\), business \(0\/1\), association \(0\/2\)/);
+    expect(readRound(s.remi.doc, s.round.id)?.results ?? null).toBeNull();
+    ok(await s.cast('e2', { dots: { [B]: 1 } }));
+    ok(await s.cast('b1', { dots: { [B]: 1 } }));
+    ok(await s.cast('a1', { dots: { [C]: 1 } }));
+    refused(await reveal({ overrideQuorum: 'yes' }), 400, 'bad_request');
+    ok(await reveal({}), 200);
+    await waitDoc(s.remi, (d) => readRound(d, s.round.id)?.state === 'revealed', 'the reveal to reach Rémi');
+    const results = readRound(s.remi.doc, s.round.id)?.results;
+    expect(results?.quorum).toEqual({
+      percent: 50,
+      met: true,
+      groups: [
+        { group: 'elected', expected: 3, voted: 2, met: true },
+        { group: 'resident', expected: 3, voted: 3, met: true },
+        { group: 'business', expected: 1, voted: 1, met: true },
+        { group: 'association', expected: 2, voted: 1, met: true },
+      ],
+    });
+    // Plain: A 3, B 3, C 1.
+    expect(results?.targets.map((t) => [t.targetId, t.total])).toEqual([
+      [A, 3],
+      [B, 3],
+      [C, 1],
+    ]);
+    // Groups as shown by group: residents (3) and "other" (elected 2, business 1, association 1 = 4).
+    // Each weighs 7 / 2 = 3.5: A 3 × 3.5/3 = 3.5; B 3 × 3.5/4 = 2.625; C 3.5/4 = 0.875.
+    expect(results?.byGroup.map((g) => [g.group, g.merged])).toEqual([
+      ['resident', []],
+      ['other', ['elected', 'business', 'association']],
+    ]);
+    expect(results?.weighted?.targets.map((t) => [t.targetId, t.rank, t.total])).toEqual([
+      [A, 1, 3.5],
+      [B, 2, 2.625],
+      [C, 3, 0.875],
+    ]);
+  });
+
+  it('reveals with the quorum not met when the facilitator overrides it, and says so', async () => {
+    const s = await openRound({ mode: 'points', points: { budget: 10 }, quorum: { percent: 100 } });
+    ok(await s.cast('r1', { points: { [A]: 10 } }));
+    ok(
+      await api<PublicRound>(
+        server.url,
+        'POST',
+        `/api/workshops/${s.w.workshop.id}/rounds/${s.round.id}/reveal`,
+        {
+          token: s.w.fanny,
+          body: { overrideQuorum: true },
+        },
+      ),
+    );
+    await waitDoc(s.remi, (d) => readRound(d, s.round.id)?.state === 'revealed', 'the reveal to reach Rémi');
+    const results = readRound(s.remi.doc, s.round.id)?.results;
+    expect(results?.quorum?.met).toBe(false);
+    expect(results?.quorum?.groups.find((g) => g.group === 'resident')).toEqual({
+      group: 'resident',
+      expected: 3,
+      voted: 1,
+      met: false,
+    });
+    expect(results?.weighted).toBeNull();
   });
 });

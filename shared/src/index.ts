@@ -531,6 +531,7 @@ export {
   meritProfiles,
   rankByMajorityJudgment,
 } from './votes/majority-judgment';
+export { quorumOutcome } from './votes/quorum';
 export {
   Ballot,
   BallotChange,
@@ -557,6 +558,8 @@ export {
   misplacedSettings,
   PointsSettings,
   PublicRound,
+  Quorum,
+  QuorumOutcome,
   RemindBody,
   RemindResponse,
   ROUND_ACTIONS,
@@ -572,6 +575,7 @@ export {
   SCORE_MAX,
   TARGET_LABEL_MAX,
   TargetResult,
+  TransitionBody,
   VOTE_MODES,
   VOTE_TARGET_KINDS,
   VOTE_VISIBILITIES,
@@ -581,6 +585,8 @@ export {
   VoteTarget,
   VoteTargetKind,
   VoteVisibility,
+  WeightedLine,
+  WeightedResults,
 } from './votes/round';
 export { groupBuckets, MIN_GROUP_VOTERS, type TallyBallot, tallyRound } from './votes/tally';
 export { readVoteTargets } from './votes/targets';
@@ -593,3 +599,4 @@ export {
   unpublishRound,
   updateTouchesVotes,
 } from './votes/votesDoc';
+export { weightedResults } from './votes/weighting';

@@ -169,6 +169,8 @@ export function workshopSource(notes: number, actions: number): StrategySource {
     criteria: null,
     grades: null,
     points: null,
+    quorum: null,
+    collegeWeighting: false,
     state: 'revealed',
     durationMinutes: null,
     endsAt: null,

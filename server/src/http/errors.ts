@@ -26,6 +26,7 @@ const STATUS = {
   round_not_open: 409,
   time_up: 409,
   invalid_transition: 409,
+  quorum_not_met: 409,
   replayed: 409,
   over_budget: 422,
   over_cap: 422,

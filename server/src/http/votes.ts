@@ -12,6 +12,7 @@ import {
   RoundList,
   RoundPath,
   RoundProgress,
+  TransitionBody,
   WorkshopPath,
 } from '@atelier/shared';
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
@@ -117,13 +118,15 @@ const transition = createRoute({
   path: `${ROUND}/{action}`,
   summary: 'Open, close, reveal or reopen a round (facilitators only)',
   description:
-    'Moves allowed (`ROUND_TRANSITIONS`): open from draft; close from open; reveal from open or closed (an open round closes at the same moment); reopen from closed or revealed. Opening (or reopening) a round with `durationMinutes` starts the workshop timer, and the server closes the round by itself at `endsAt`. Reveal counts the ballots and publishes the results into the control document; reopen withdraws a secret round’s results.',
+    'Moves allowed (`ROUND_TRANSITIONS`): open from draft; close from open; reveal from open or closed (an open round closes at the same moment); reopen from closed or revealed. Opening (or reopening) a round with `durationMinutes` starts the workshop timer, and the server closes the round by itself at `endsAt`. Reveal counts the ballots and publishes the results into the control document (with the result where each group weighs the same when the round asked for it); a round with a quorum is revealed only once every group has reached it, or with `{"overrideQuorum": true}`, and its results record the quorum as it stood. Reopen withdraws a secret round’s results.',
   security: [{ bearer: [] }],
-  request: { params: RoundActionPath },
+  request: { params: RoundActionPath, body: { ...jsonContent(TransitionBody), required: false } },
   responses: {
     200: { description: 'The round now', ...jsonContent(PublicRound) },
     ...FACILITATOR_ONLY,
-    409: error('invalid_transition: the round’s state does not allow this move'),
+    409: error(
+      'invalid_transition: the round’s state does not allow this move; quorum_not_met: a reveal while a group has not reached the round’s quorum (send `{"overrideQuorum": true}` to reveal anyway: the results say so)',
+    ),
   },
 });
 
@@ -254,7 +257,10 @@ export function voteRoutes(deps: AppDeps) {
     const { id, roundId, action } = c.req.valid('param');
     const caller = await workshopFacilitator(c, workshops, id, NOT_FACILITATOR);
     if (caller.error) return caller.error;
-    const outcome = await votes.transition(id, roundId, action);
+    const body = c.req.valid('json') as TransitionBody | undefined;
+    const outcome = await votes.transition(id, roundId, action, {
+      overrideQuorum: body?.overrideQuorum === true,
+    });
     if (outcome.value) log.info({ workshopId: id, roundId, action, by: caller.you.id }, 'vote round moved');
     return answer(c, outcome, 200);
   });

@@ -267,7 +267,15 @@ describe.each(backends)('ballots on $name', (backend) => {
       state: 'revealed',
       revealedAt: at(3),
       closedAt: at(2),
-      results: { voters: 0, targets: [], ties: [], byGroup: [], pairwise: null },
+      results: {
+        voters: 0,
+        targets: [],
+        ties: [],
+        byGroup: [],
+        pairwise: null,
+        weighted: null,
+        quorum: null,
+      },
     });
     await expect(
       stores.storage.withTransaction(async (tx) => {

@@ -17,6 +17,8 @@ export function dotsRound(patch: Partial<RoundRecord> = {}): RoundRecord {
     criteria: null,
     grades: null,
     points: null,
+    quorum: null,
+    collegeWeighting: false,
     state: 'open',
     durationMinutes: null,
     endsAt: null,

@@ -8,6 +8,7 @@ import {
   noEntries,
   type ParticipantGroup,
   PublicRound,
+  type QuorumOutcome,
   ROUND_TRANSITIONS,
   RoundResults,
   type RoundState,
@@ -71,7 +72,7 @@ export interface BallotStore {
    * results. A cast is in the results or refused as `round_not_open`, never lost in between.
    * `null` when the round is gone or can no longer be revealed.
    */
-  reveal(round: RoundRecord, at: string): Promise<RoundRecord | null>;
+  reveal(round: RoundRecord, at: string, quorum?: QuorumOutcome | null): Promise<RoundRecord | null>;
   /** One person's ballot (empty when they placed nothing). */
   ballot(round: RoundRecord, participantId: string): Promise<Ballot>;
   /**
@@ -103,6 +104,8 @@ export const RoundConfig = PublicRound.pick({
   criteria: true,
   grades: true,
   points: true,
+  quorum: true,
+  collegeWeighting: true,
 });
 
 /** A round's row read back: SQLite's and PostgreSQL's column values as the contract's types. */
@@ -192,6 +195,7 @@ export function revealRecord(
   round: RoundRecord,
   ballots: readonly StoredBallot[],
   at: string,
+  quorum: QuorumOutcome | null = null,
 ): RoundRecord | null {
   if (!ROUND_TRANSITIONS.reveal.from.includes(round.state)) return null;
   return {
@@ -200,7 +204,7 @@ export function revealRecord(
     closedAt: round.closedAt ?? at,
     endsAt: null,
     revealedAt: at,
-    results: tallyRound(round, ballots),
+    results: { ...tallyRound(round, ballots), quorum },
   };
 }
 
@@ -312,12 +316,14 @@ export function createSqliteBallotStore(db: Db): BallotStore {
     return outcome;
   });
 
-  const reveal = db.transaction((round: RoundRecord, at: string): RoundRecord | null => {
-    const now = toRound(selectRound.get(round.workshopId, round.id));
-    const revealed = now && revealRecord(now, ballots(now.id), at);
-    if (revealed) updateRound.run({ ...roundParams(revealed), from: now.state, fromEndsAt: now.endsAt });
-    return revealed;
-  });
+  const reveal = db.transaction(
+    (round: RoundRecord, at: string, quorum: QuorumOutcome | null): RoundRecord | null => {
+      const now = toRound(selectRound.get(round.workshopId, round.id));
+      const revealed = now && revealRecord(now, ballots(now.id), at, quorum);
+      if (revealed) updateRound.run({ ...roundParams(revealed), from: now.state, fromEndsAt: now.endsAt });
+      return revealed;
+    },
+  );
 
   const discard = db.transaction((roundId: string, at: string) => {
     markDiscarded.run(at, roundId);
@@ -334,7 +340,7 @@ export function createSqliteBallotStore(db: Db): BallotStore {
     timedOpenRounds: async () => selectTimedOpen.all().map((row) => toRound(row) as RoundRecord),
     saveRound: async (round, from) =>
       updateRound.run({ ...roundParams(round), from: from.state, fromEndsAt: from.endsAt }).changes === 1,
-    reveal: async (round, at) => reveal(round, at),
+    reveal: async (round, at, quorum = null) => reveal(round, at, quorum),
     ballot: async (round, participantId) => toBallot(round, participantId, stored(round.id, participantId)),
     cast: async (round, participantId, change) => cast(round, participantId, change),
     clear: async (round, participantId) => clear(round, participantId),

@@ -184,6 +184,8 @@ async function timedRound(votes: VoteService, workshop: WorkshopRecord): Promise
     title: 'Chrono',
     targetKind: 'issues',
     targets: 'all',
+    quorum: null,
+    collegeWeighting: false,
     mode: 'dots',
     visibility: 'secret',
     durationMinutes: 1,

@@ -16,6 +16,8 @@ import {
   PointsSettings,
   type PublicRound,
   parseRoomName,
+  type QuorumOutcome,
+  quorumOutcome,
   type RemindResponse,
   ROUND_TRANSITIONS,
   type RoundAction,
@@ -66,7 +68,16 @@ export interface VoteService {
   readonly ready: Promise<void>;
   list(workshopId: string): Promise<PublicRound[]>;
   create(workshop: WorkshopRecord, body: z.output<typeof CreateRoundBody>): Promise<Outcome<PublicRound>>;
-  transition(workshopId: string, roundId: string, action: RoundAction): Promise<Outcome<PublicRound>>;
+  /**
+   * A facilitator's move. A reveal of a round with a quorum that a group has not met is refused
+   * (`quorum_not_met`) unless `overrideQuorum`; the results then record the quorum as it stood.
+   */
+  transition(
+    workshopId: string,
+    roundId: string,
+    action: RoundAction,
+    options?: { overrideQuorum?: boolean },
+  ): Promise<Outcome<PublicRound>>;
   extend(workshopId: string, roundId: string, minutes: number): Promise<Outcome<PublicRound>>;
   discard(workshopId: string, roundId: string): Promise<Outcome<null>>;
   progress(workshopId: string, roundId: string): Promise<Outcome<RoundProgress>>;
@@ -396,6 +407,8 @@ export function createVoteService(deps: VoteServiceDeps): VoteService {
             : null,
         grades: body.mode === 'judgment' ? (body.grades ?? [...DEFAULT_GRADE_LABELS[workshop.locale]]) : null,
         points: body.mode === 'points' ? PointsSettings.parse(body.points ?? {}) : null,
+        quorum: body.quorum,
+        collegeWeighting: body.collegeWeighting,
         state: 'draft',
         durationMinutes: body.durationMinutes,
         endsAt: null,
@@ -410,7 +423,7 @@ export function createVoteService(deps: VoteServiceDeps): VoteService {
       return { value: await faces.face(round) };
     },
 
-    async transition(workshopId, roundId, action) {
+    async transition(workshopId, roundId, action, options = {}) {
       const found = await current(workshopId, roundId);
       if (found.error) return found;
       const round = found.value;
@@ -441,8 +454,23 @@ export function createVoteService(deps: VoteServiceDeps): VoteService {
         return saved(
           await save(round, { ...round, state: 'closed', closedAt: iso(now), endsAt: null }, stop),
         );
+      // The quorum, on the ballots as they stand now (a cast arriving meanwhile only adds to it).
+      let quorum: QuorumOutcome | null = null;
+      if (round.quorum) {
+        const [people, ballots] = await Promise.all([
+          workshops.participants(workshopId),
+          store.ballots(round.id),
+        ]);
+        quorum = quorumOutcome(round.quorum, roundProgress(round, people, ballots).voters);
+        const short = quorum.groups.filter((g) => !g.met);
+        if (short.length > 0 && !options.overrideQuorum)
+          return refuse(
+            'quorum_not_met',
+            `Quorum of ${round.quorum.percent} % not reached by: ${short.map((g) => `${g.group} (${g.voted}/${g.expected})`).join(', ')}; reveal with overrideQuorum to go on`,
+          );
+      }
       // Reveal: counted and saved in one store transaction, so no cast slips in between.
-      const revealed = await store.reveal(round, iso(now));
+      const revealed = await store.reveal(round, iso(now), quorum);
       if (revealed) {
         schedule(revealed);
         await publish(workshopId, stop);

@@ -189,6 +189,8 @@ export const ERROR_CODES = [
   'round_not_open',
   'time_up',
   'invalid_transition',
+  // A group has not reached the round's quorum (409): reveal with `overrideQuorum` to go on.
+  'quorum_not_met',
   'replayed',
   ...BALLOT_REFUSALS,
   // Tables: the table a participant picked already holds as many people as the cap allows (409).

@@ -337,6 +337,8 @@ describe('strategyTables', () => {
           },
         ],
         pairwise: null,
+        weighted: null,
+        quorum: null,
       },
     });
     const votes = tableOf(s, 'fr', 'votes');
@@ -377,6 +379,10 @@ describe('strategyTables', () => {
       ['i-mob', 2, 1, 'Couverture numérique 1/3 · Bâtiments publics 3/3'],
       ['i-bat', 3, 0, 'Mobilité du quotidien 0/3 · Couverture numérique 1/3'],
     ]);
-    expect(votes.rows[0]).toMatchObject({ majorityGrade: null, meritProfile: null, pairwise: null });
+    expect(votes.rows[0]).toMatchObject({
+      majorityGrade: null,
+      meritProfile: null,
+      pairwise: null,
+    });
   });
 });

@@ -268,6 +268,8 @@ export function fixtureWorkshop(): { board: Y.Doc; control: Y.Doc; source: Strat
     criteria: null,
     grades: null,
     points: null,
+    quorum: null,
+    collegeWeighting: false,
     state: 'revealed',
     durationMinutes: null,
     endsAt: null,

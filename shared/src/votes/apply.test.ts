@@ -26,6 +26,8 @@ function results(ids: string[]): RoundResults {
     ties: [],
     byGroup: [],
     pairwise: null,
+    weighted: null,
+    quorum: null,
   };
 }
 

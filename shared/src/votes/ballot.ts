@@ -1,3 +1,4 @@
+import type { ParticipantGroup } from '../schema/enums';
 import type { Ballot, BallotChange, PublicRound, VoterStatus } from './round';
 
 /**
@@ -225,3 +226,12 @@ export function voterStatus(round: RoundRules, ballot: BallotEntries & Pick<Ball
   if (ballot.done || ballotComplete(round, ballot)) return 'done';
   return ballotCast(ballot) ? 'partial' : 'none';
 }
+
+/** A stored ballot with the voter's group: what the tally reads (never published as such). */
+export interface TallyBallot extends BallotEntries {
+  participantId: string;
+  group: ParticipantGroup;
+}
+
+export type TallyRound = Pick<PublicRound, 'mode' | 'targets' | 'criteria'> &
+  Partial<Pick<PublicRound, 'grades' | 'collegeWeighting'>>;

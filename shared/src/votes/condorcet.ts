@@ -15,11 +15,14 @@ import { competitionRanks } from './ranks';
 export function pairwiseMatrix(
   targetIds: readonly string[],
   ballots: ReadonlyArray<readonly string[]>,
+  /** Each ballot's weight (college weighting, `weighting.ts`); 1 each by default. */
+  weights?: readonly number[],
 ): number[][] {
   const n = targetIds.length;
   const index = new Map(targetIds.map((id, i) => [id, i]));
   const matrix = Array.from({ length: n }, () => new Array<number>(n).fill(0));
-  for (const ballot of ballots) {
+  for (const [b, ballot] of ballots.entries()) {
+    const weight = weights?.[b] ?? 1;
     // Each target's place on this ballot; unranked ones share the place after the last.
     const place = new Array<number>(n).fill(Number.POSITIVE_INFINITY);
     let next = 0;
@@ -30,7 +33,7 @@ export function pairwiseMatrix(
     for (let i = 0; i < n; i++)
       for (let j = 0; j < n; j++) {
         const row = matrix[i] as number[];
-        if ((place[i] as number) < (place[j] as number)) row[j] = (row[j] as number) + 1;
+        if ((place[i] as number) < (place[j] as number)) row[j] = (row[j] as number) + weight;
       }
   }
   return matrix;

@@ -37,12 +37,13 @@ function votesOf(profile: readonly number[]): number {
 export function majorityGrade(profile: readonly number[]): number | null {
   const votes = votesOf(profile);
   if (votes === 0) return null;
-  // The vote at position ⌊n/2⌋ (0-based) of the votes sorted best first.
-  const position = Math.floor(votes / 2);
+  // The vote at position ⌊n/2⌋ (0-based) of the votes sorted best first: the first grade at
+  // which more than half the votes are seen (the same for whole counts; it also reads a profile
+  // of weighted votes, `weighting.ts`).
   let seen = 0;
   for (const [grade, count] of profile.entries()) {
     seen += count;
-    if (seen > position) return grade;
+    if (seen > votes / 2) return grade;
   }
   return profile.length - 1;
 }
@@ -79,6 +80,17 @@ export function compareMerit(a: readonly number[], b: readonly number[]): number
     left = withoutOne(left, ga.grade);
     right = withoutOne(right, gb.grade);
   }
+}
+
+/**
+ * Orders two profiles of weighted votes by their majority gauge alone (`compareMerit` without
+ * the majority values, which take whole votes away); a profile without votes comes last.
+ */
+export function compareGaugesOf(a: readonly number[], b: readonly number[]): number {
+  const ga = majorityGauge(a);
+  const gb = majorityGauge(b);
+  if (!ga || !gb) return ga ? -1 : gb ? 1 : 0;
+  return compareGauges(ga, gb);
 }
 
 function compareGauges(a: MajorityGauge, b: MajorityGauge): number {

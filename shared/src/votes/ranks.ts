@@ -13,3 +13,19 @@ export function competitionRanks<T>(ordered: readonly T[], same: (before: T, ite
   });
   return ranks;
 }
+
+/** Groups of two or more target ids sharing a rank, from lines in order (best first). */
+export function tiesOf(order: readonly { targetId: string; rank: number }[]): string[][] {
+  const ties: string[][] = [];
+  for (const [position, entry] of order.entries()) {
+    const previous = order[position - 1];
+    if (previous === undefined || previous.rank !== entry.rank) continue;
+    const group = ties[ties.length - 1];
+    if (group?.includes(previous.targetId)) group.push(entry.targetId);
+    else ties.push([previous.targetId, entry.targetId]);
+  }
+  return ties;
+}
+
+/** Totals are kept to this many decimals, so equal means compare equal. */
+export const round3 = (n: number) => Math.round(n * 1000) / 1000;

@@ -81,6 +81,12 @@ export const DotsSettings = z
   .refine((s) => s.cap <= s.budget, { message: 'The cap per item cannot exceed the budget', path: ['cap'] });
 export type DotsSettings = z.infer<typeof DotsSettings>;
 
+export const Quorum = z.object({
+  /** Percent of each group's expected voters (1–100). */
+  percent: z.number().int().min(1).max(100),
+});
+export type Quorum = z.infer<typeof Quorum>;
+
 export const PointsSettings = z.object({
   /** Points each person shares out across the targets. */
   budget: z.number().int().min(2).max(MAX_POINTS).default(100),
@@ -155,6 +161,14 @@ export const CreateRoundBody = z
     grades: GradeScale.optional(),
     /** Points mode only (default: 100 points each). */
     points: PointsSettings.optional(),
+    /**
+     * A quorum per group before the reveal: in each participant group, at least this share of
+     * the people expected to vote must have voted (the facilitator may still reveal, and the
+     * results then say the quorum was not met).
+     */
+    quorum: Quorum.nullable().default(null),
+    /** Also count a result where each group weighs the same (college weighting), beside the plain one. */
+    collegeWeighting: z.boolean().default(false),
     /** When set, opening the round starts the workshop timer for this long; voting stops at zero. */
     durationMinutes: z.number().int().min(1).max(240).nullable().default(null),
   })
@@ -179,6 +193,10 @@ export const ExtendRoundBody = z.object({ minutes: z.number().int().min(1).max(1
 export type ExtendRoundBody = z.infer<typeof ExtendRoundBody>;
 
 /** `POST …/rounds/{roundId}/remind`: nudge these people (default: everyone who has not finished). */
+/** `POST …/rounds/{roundId}/reveal`'s optional body: reveal although a group has not met the quorum. */
+export const TransitionBody = z.object({ overrideQuorum: z.boolean().optional() }).strict();
+export type TransitionBody = z.infer<typeof TransitionBody>;
+
 export const RemindBody = z.object({ participantIds: z.array(Id).max(500).optional() }).strict();
 export type RemindBody = z.infer<typeof RemindBody>;
 export const RemindResponse = z.object({ reminded: z.array(z.string()) });
@@ -244,6 +262,46 @@ export const GroupBreakdown = z.object({
 });
 export type GroupBreakdown = z.infer<typeof GroupBreakdown>;
 
+/** A group's part in a quorum: how many were expected to vote, how many did. */
+export const QuorumGroup = z.object({
+  group: ParticipantGroup,
+  expected: z.number().int().nonnegative(),
+  voted: z.number().int().nonnegative(),
+  met: z.boolean(),
+});
+
+/** The quorum as it stood at the reveal. */
+export const QuorumOutcome = z.object({
+  percent: z.number().int(),
+  /** Every group met it. */
+  met: z.boolean(),
+  groups: z.array(QuorumGroup),
+});
+export type QuorumOutcome = z.infer<typeof QuorumOutcome>;
+
+/** A target's line in the result where each group weighs the same. */
+export const WeightedLine = z.object({
+  targetId: z.string(),
+  rank: z.number().int().positive(),
+  /** The mode's measure with each group weighing the same (3 decimals); see docs/votes.md. */
+  total: z.number(),
+  /** Majority judgment: the share of each grade, best first (0–1); empty otherwise. */
+  profile: z.array(z.number().min(0).max(1)),
+  gauge: TargetResult.shape.gauge,
+});
+export type WeightedLine = z.infer<typeof WeightedLine>;
+
+/** The result where each group (as shown by group, small ones merged) weighs the same. */
+export const WeightedResults = z.object({
+  /** The groups weighed, as in `byGroup`. */
+  groups: z.array(ParticipantGroup),
+  targets: z.array(WeightedLine),
+  ties: z.array(z.array(z.string())),
+  /** Ranking: the weighted pairwise matrix; `null` otherwise. */
+  pairwise: z.array(z.array(z.number().nonnegative())).nullable(),
+});
+export type WeightedResults = z.infer<typeof WeightedResults>;
+
 export const RoundResults = z.object({
   /** People who placed at least one dot or score. */
   voters: z.number().int().nonnegative(),
@@ -258,6 +316,10 @@ export const RoundResults = z.object({
    * targets) above target j, the matrix the Schulze ranking is read from; `null` otherwise.
    */
   pairwise: z.array(z.array(z.number().int().nonnegative())).nullable().default(null),
+  /** With college weighting: the result where each group weighs the same; `null` otherwise. */
+  weighted: WeightedResults.nullable().default(null),
+  /** With a quorum: whether each group met it at the reveal; `null` otherwise. */
+  quorum: QuorumOutcome.nullable().default(null),
 });
 export type RoundResults = z.infer<typeof RoundResults>;
 
@@ -278,6 +340,10 @@ export const PublicRound = z.object({
   grades: z.array(z.string()).nullable().default(null),
   /** Points mode's settings; `null` in other modes. */
   points: z.object({ budget: z.number().int() }).nullable().default(null),
+  /** The quorum per group required before the reveal; `null`: none. */
+  quorum: Quorum.nullable().default(null),
+  /** Whether the results also count each group as weighing the same. */
+  collegeWeighting: z.boolean().default(false),
   state: RoundState,
   durationMinutes: z.number().int().nullable(),
   /** While open with a duration: when voting stops (server epoch ms). */

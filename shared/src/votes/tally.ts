@@ -1,23 +1,15 @@
 import { PARTICIPANT_GROUPS, type ParticipantGroup } from '../schema/enums';
-import { type BallotEntries, ballotCast } from './ballot';
+import { ballotCast, type TallyBallot, type TallyRound } from './ballot';
 import { pairwiseMatrix, schulze } from './condorcet';
 import { meritProfiles, rankByMajorityJudgment } from './majority-judgment';
-import { competitionRanks } from './ranks';
-import type { CriterionResult, GroupBreakdown, PublicRound, RoundResults, TargetResult } from './round';
+import { competitionRanks, round3, tiesOf } from './ranks';
+import type { CriterionResult, GroupBreakdown, RoundResults, TargetResult } from './round';
+import { weightedResults } from './weighting';
 
-/** A stored ballot with the voter's group: what the tally reads (never published as such). */
-export interface TallyBallot extends BallotEntries {
-  participantId: string;
-  group: ParticipantGroup;
-}
-
-type TallyRound = Pick<PublicRound, 'mode' | 'targets' | 'criteria'> & Partial<Pick<PublicRound, 'grades'>>;
+export type { TallyBallot, TallyRound } from './ballot';
 
 /** Groups with fewer voters than this are not shown on their own: their votes could be guessed. */
 export const MIN_GROUP_VOTERS = 3;
-
-/** Totals are kept to this many decimals, so equal means compare equal. */
-const round3 = (n: number) => Math.round(n * 1000) / 1000;
 
 /**
  * The results of a round: per target its total, rank (ties share one), voters and the mode's
@@ -28,18 +20,23 @@ const round3 = (n: number) => Math.round(n * 1000) / 1000;
 export function tallyRound(round: TallyRound, ballots: readonly TallyBallot[]): RoundResults {
   const cast = ballots.filter(ballotCast);
   const { order, pairwise } = countRound(round, cast);
-  const targets: TargetResult[] = [];
-  const ties: string[][] = [];
-  for (const [position, entry] of order.entries()) {
-    const previous = targets[position - 1];
-    if (previous !== undefined && previous.rank === entry.rank) {
-      const group = ties[ties.length - 1];
-      if (group?.includes(previous.targetId)) group.push(entry.targetId);
-      else ties.push([previous.targetId, entry.targetId]);
-    }
-    targets.push(entry);
-  }
-  return { voters: cast.length, targets, ties, byGroup: groupBreakdown(round, cast), pairwise };
+  const buckets = groupBuckets(votersByGroup(cast));
+  return {
+    voters: cast.length,
+    targets: order,
+    ties: tiesOf(order),
+    byGroup: groupBreakdown(round, cast, buckets),
+    pairwise,
+    weighted: round.collegeWeighting ? weightedResults(round, cast, buckets) : null,
+    quorum: null,
+  };
+}
+
+/** How many ballots each group cast. */
+function votersByGroup(ballots: readonly TallyBallot[]): Map<ParticipantGroup, number> {
+  const counts = new Map<ParticipantGroup, number>();
+  for (const ballot of ballots) counts.set(ballot.group, (counts.get(ballot.group) ?? 0) + 1);
+  return counts;
 }
 
 /** Per target, best first, with its rank (equal ones share it, in the round's order); a ranking's matrix. */
@@ -205,11 +202,13 @@ export function groupBuckets(
   return buckets;
 }
 
-function groupBreakdown(round: TallyRound, ballots: readonly TallyBallot[]): GroupBreakdown[] {
-  const votersByGroup = new Map<ParticipantGroup, number>();
-  for (const ballot of ballots) votersByGroup.set(ballot.group, (votersByGroup.get(ballot.group) ?? 0) + 1);
+function groupBreakdown(
+  round: TallyRound,
+  ballots: readonly TallyBallot[],
+  buckets: ReadonlyMap<ParticipantGroup, ParticipantGroup[]>,
+): GroupBreakdown[] {
   const breakdown: GroupBreakdown[] = [];
-  for (const [group, members] of groupBuckets(votersByGroup)) {
+  for (const [group, members] of buckets) {
     const inBucket = ballots.filter((b) => members.includes(b.group));
     const totals: Record<string, number> = {};
     const ranks: Record<string, number> = {};

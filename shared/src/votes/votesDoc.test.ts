@@ -28,6 +28,8 @@ function round(id: string, createdAt: string): PublicRound {
     criteria: null,
     grades: null,
     points: null,
+    quorum: null,
+    collegeWeighting: false,
     state: 'draft',
     durationMinutes: null,
     endsAt: null,

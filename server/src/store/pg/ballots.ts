@@ -199,7 +199,7 @@ export function createPgBallotStore(pool: pg.Pool, autocommit: Executor): Ballot
     async saveRound(round, from) {
       return (await updateRound(pool, round, from)).rowCount === 1;
     },
-    reveal: (round, at) =>
+    reveal: (round, at, quorum = null) =>
       inTransaction(pool, async (client) => {
         const locked = await client.query<RoundColumns>(
           `SELECT ${ROUND_COLUMNS} FROM vote_rounds
@@ -207,7 +207,7 @@ export function createPgBallotStore(pool: pg.Pool, autocommit: Executor): Ballot
           [round.workshopId, round.id],
         );
         const now = toRound(locked.rows[0]);
-        const revealed = now && revealRecord(now, await readBallots(client, now.id), at);
+        const revealed = now && revealRecord(now, await readBallots(client, now.id), at, quorum);
         if (now && revealed) await updateRound(client, revealed, now);
         return revealed;
       }),
