@@ -176,6 +176,12 @@ export const en: Record<ExportKey, string> = {
   'votes.wins_other': 'beats {n} items',
   'votes.results.majorityGrade': '{grade} {sign}',
   'votes.results.profile': 'Merit profile',
+  'votes.results.weighted': 'Result with each group weighing the same',
+  'votes.results.weightedNote':
+    'Each group weighs the same whatever its number of voters ({groups}); read it beside the plain result.',
+  'votes.results.quorumMet': 'Quorum of {percent} % per group reached ({groups})',
+  'votes.results.quorumNotMet':
+    'Quorum of {percent} % per group not reached ({groups}): results revealed anyway',
   'votes.results.pairwise': 'Pairwise duels (Schulze method)',
   'votes.results.pairwiseNote': 'Each cell counts the voters who ranked the row’s item above the column’s.',
   'votes.form.mode': 'Voting mode',
@@ -243,6 +249,9 @@ export const en: Record<ExportKey, string> = {
   'export.tables.target': 'Item',
   'export.tables.result': 'Result (dots, weighted score, points or duels won)',
   'export.tables.majorityGrade': 'Majority grade',
+  'export.tables.weightedRank': 'Rank, groups weighing the same',
+  'export.tables.weightedResult': 'Result, groups weighing the same',
+  'export.tables.quorum': 'Quorum per group',
   'export.tables.meritProfile': 'Merit profile',
   'export.tables.pairwise': 'Preferred to (voters)',
   'export.tables.positive': 'Dots for',

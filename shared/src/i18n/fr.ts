@@ -179,6 +179,12 @@ export const fr = {
   'votes.wins_other': 'bat {n} éléments',
   'votes.results.majorityGrade': '{grade} {sign}',
   'votes.results.profile': 'Profil de mérite',
+  'votes.results.weighted': 'Résultat à poids égal par collège',
+  'votes.results.weightedNote':
+    'Chaque collège pèse autant, quel que soit son nombre de votant·es ({groups}) ; à lire à côté du résultat simple.',
+  'votes.results.quorumMet': 'Quorum de {percent} % par collège atteint ({groups})',
+  'votes.results.quorumNotMet':
+    'Quorum de {percent} % par collège non atteint ({groups}) : résultats révélés malgré tout',
   'votes.results.pairwise': 'Duels (méthode de Schulze)',
   'votes.results.pairwiseNote':
     'Chaque case compte les votant·es qui ont classé l’élément de la ligne avant celui de la colonne.',
@@ -248,6 +254,9 @@ export const fr = {
   'export.tables.target': 'Élément',
   'export.tables.result': 'Résultat (gommettes, note pondérée, points ou duels gagnés)',
   'export.tables.majorityGrade': 'Mention majoritaire',
+  'export.tables.weightedRank': 'Rang, collèges à poids égal',
+  'export.tables.weightedResult': 'Résultat, collèges à poids égal',
+  'export.tables.quorum': 'Quorum par collège',
   'export.tables.meritProfile': 'Profil de mérite',
   'export.tables.pairwise': 'Préféré à (votant·es)',
   'export.tables.positive': 'Gommettes pour',

@@ -3,7 +3,7 @@ import { noEntries } from '../votes/ballot';
 import { tallyRound } from '../votes/tally';
 import { buildStrategy } from './build';
 import { EMPTY_FIELD, type ReportBlock, type ReportRun, strategyReport } from './report';
-import { methodRounds } from './rounds.fixture';
+import { methodRounds, weightedRound } from './rounds.fixture';
 import type { StrategyRound } from './schema';
 import { fixtureWorkshop } from './workshop.fixture';
 
@@ -370,6 +370,21 @@ describe('strategyReport', () => {
       ['Mobilité du quotidien', '—', '1', '3'],
       ['Couverture numérique', '2', '—', '2'],
       ['Bâtiments publics', '0', '1', '—'],
+    ]);
+  });
+
+  it('gives a round counted with college weighting both results, and says the quorum was not met', () => {
+    const s = strategy();
+    s.rounds.push(weightedRound(s));
+    const round = under(under(strategyReport(s, 'fr').blocks, 'Résultats des votes'), 'Enjeux, à poids égal');
+    expect(lines(round)).toContain(
+      'Quorum de 50 % par collège non atteint (Élu·e 3/3, Habitant·e 6/6, Association 0/1) : résultats révélés malgré tout',
+    );
+    expect(headings(round, 3)).toContain('Résultat à poids égal par collège');
+    const weighted = tables(round)[1];
+    expect(weighted?.rows.map((row) => row.map(plain))).toEqual([
+      ['1 (ex aequo)', 'Mobilité du quotidien', '4,5 gommettes'],
+      ['1 (ex aequo)', 'Couverture numérique', '4,5 gommettes'],
     ]);
   });
 

@@ -8,7 +8,8 @@ import {
   type Vars,
 } from '../i18n/translate';
 import { type Locale, PARTICIPANT_GROUPS, type ParticipantGroup, type Step } from '../schema/enums';
-import { meritProfileWords, resultWords, roundRules } from './roundWords';
+import type { WeightedResults } from '../votes/round';
+import { meritProfileWords, quorumWords, resultWords, roundRules } from './roundWords';
 import type {
   EntityVote,
   Strategy,
@@ -588,6 +589,28 @@ function groupCell(
   }
 }
 
+/** The result where each group weighs the same, beside the plain one. */
+function weightedBlocks(w: Writer, round: StrategyRound, weighted: WeightedResults): ReportBlock[] {
+  const label = new Map(round.targets.map((x) => [x.id, x.label]));
+  const tied = new Set(weighted.ties.flat());
+  return [
+    w.h(3, w.t('votes.results.weighted')),
+    w.p({
+      text: w.t('votes.results.weightedNote', { groups: weighted.groups.map((g) => w.group(g)).join(', ') }),
+      italic: true,
+    }),
+    w.table(
+      [w.t('export.report.rank'), w.t('export.report.target'), w.t('export.report.total')],
+      weighted.targets.map((line) => [
+        tied.has(line.targetId) ? `${w.num(line.rank)} (${w.t('votes.results.tie')})` : w.num(line.rank),
+        w.field(label.get(line.targetId) ?? line.targetId),
+        resultWords(w.locale, round, line),
+      ]),
+      ['left', 'left', 'right'],
+    ),
+  ];
+}
+
 /** A ranking's pairwise matrix: a row per target, how many voters put it above each column's. */
 function pairwiseBlocks(
   w: Writer,
@@ -629,6 +652,8 @@ function roundBlocks(w: Writer, round: StrategyRound): ReportBlock[] {
     }),
     w.p({ text: rules, italic: true }),
   ];
+  const quorum = quorumWords(w.locale, results.quorum, (g) => w.group(g));
+  if (quorum) blocks.push(w.p({ text: quorum, italic: true }));
   if (results.voters === 0) return [...blocks, w.note('votes.results.noVoters')];
 
   const negative = round.mode === 'dots' && (round.dots?.negative ?? false);
@@ -673,6 +698,7 @@ function roundBlocks(w: Writer, round: StrategyRound): ReportBlock[] {
     ),
   );
   if (results.pairwise) blocks.push(...pairwiseBlocks(w, round, results.pairwise));
+  if (results.weighted) blocks.push(...weightedBlocks(w, round, results.weighted));
   if (results.byGroup.length > 0) {
     const groupLabel = (g: StrategyRound['results']['byGroup'][number]) => {
       const name =

@@ -1,7 +1,7 @@
 import { formatNumber, formatScore } from '../i18n/numbers';
 import { translate, translatePlural } from '../i18n/translate';
-import type { Locale } from '../schema/enums';
-import type { PublicRound, TargetResult } from '../votes/round';
+import type { Locale, ParticipantGroup } from '../schema/enums';
+import type { PublicRound, QuorumOutcome, TargetResult } from '../votes/round';
 
 /**
  * A revealed round's results in words, as the report (Markdown, Word) and the tables (CSV,
@@ -84,6 +84,20 @@ export function resultWords(
     case 'ranking':
       return translatePlural(locale, 'votes.wins', line.total, { n: formatNumber(locale, line.total) });
   }
+}
+
+/** The quorum as it stood at the reveal (`Quorum de 50 % par collège atteint (Élu·e 2/3, …)`); `null` without one. */
+export function quorumWords(
+  locale: Locale,
+  quorum: QuorumOutcome | null,
+  groupName: (group: ParticipantGroup) => string,
+): string | null {
+  if (!quorum) return null;
+  const groups = quorum.groups.map((g) => `${groupName(g.group)} ${g.voted}/${g.expected}`).join(', ');
+  return translate(locale, quorum.met ? 'votes.results.quorumMet' : 'votes.results.quorumNotMet', {
+    percent: quorum.percent,
+    groups,
+  });
 }
 
 /**

@@ -42,3 +42,55 @@ export function methodRounds(s: Strategy): StrategyRound[] {
   ]);
   return [judged, ranked];
 }
+
+/**
+ * A dots round on the fixture's first two issues counted with college weighting and a quorum of
+ * 50 %: six residents for mobility, three elected officials for digital (each group weighs 4.5);
+ * the associations (one expected, none voted) missed the quorum and the facilitator revealed anyway.
+ */
+export function weightedRound(s: Strategy): StrategyRound {
+  const [first] = s.rounds;
+  if (!first) throw new Error('The fixture has a revealed round');
+  const round: StrategyRound = {
+    ...first,
+    id: 'r-weighted',
+    title: 'Enjeux, à poids égal',
+    targets: first.targets.slice(0, 2),
+    dots: { budget: 1, cap: 1, negative: false },
+    quorum: { percent: 50 },
+    collegeWeighting: true,
+  };
+  const ballots = [
+    ...Array.from(
+      { length: 6 },
+      (_, i): TallyBallot => ({
+        participantId: `r${i}`,
+        group: 'resident',
+        ...noEntries(),
+        dots: { 'i-mob': 1 },
+      }),
+    ),
+    ...Array.from(
+      { length: 3 },
+      (_, i): TallyBallot => ({
+        participantId: `e${i}`,
+        group: 'elected',
+        ...noEntries(),
+        dots: { 'i-num': 1 },
+      }),
+    ),
+  ];
+  round.results = {
+    ...tallyRound(round as PublicRound, ballots),
+    quorum: {
+      percent: 50,
+      met: false,
+      groups: [
+        { group: 'elected', expected: 3, voted: 3, met: true },
+        { group: 'resident', expected: 6, voted: 6, met: true },
+        { group: 'association', expected: 1, voted: 0, met: false },
+      ],
+    },
+  };
+  return round;
+}

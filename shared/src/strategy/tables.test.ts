@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LOCALES, type Locale } from '../schema/enums';
 import { buildStrategy } from './build';
-import { methodRounds } from './rounds.fixture';
+import { methodRounds, weightedRound } from './rounds.fixture';
 import type { Strategy } from './schema';
 import type { Cell, StrategyTable } from './tableModel';
 import { strategyTables } from './tables';
@@ -384,5 +384,19 @@ describe('strategyTables', () => {
       meritProfile: null,
       pairwise: null,
     });
+  });
+
+  it('gives the result where each group weighs the same beside the plain one, and the quorum', () => {
+    const s = strategy();
+    s.rounds.push(weightedRound(s));
+    const rows = tableOf(s, 'fr', 'votes').rows.filter((r) => r.round === 'r-weighted');
+    expect(rows.map((r) => [r.target, r.rank, r.result, r.weightedRank, r.weightedResult])).toEqual([
+      ['i-mob', 1, 6, 1, '4,5 gommettes'],
+      ['i-num', 2, 3, 1, '4,5 gommettes'],
+    ]);
+    expect(String(rows[0]?.quorum).replace(/\s/g, ' ')).toBe(
+      'Quorum de 50 % par collège non atteint (Élu·e 3/3, Habitant·e 6/6, Association 0/1) : résultats révélés malgré tout',
+    );
+    expect(tableOf(strategy(), 'fr', 'votes').rows[0]).toMatchObject({ weightedRank: null, quorum: null });
   });
 });

@@ -1,5 +1,5 @@
 import type { Locale } from '../schema/enums';
-import { duelWords, majorityGradeWords, meritProfileWords } from './roundWords';
+import { duelWords, majorityGradeWords, meritProfileWords, quorumWords, resultWords } from './roundWords';
 import type { Strategy } from './schema';
 import { type ColumnSpec, type StrategyTable, table, words } from './tableModel';
 
@@ -10,6 +10,10 @@ import { type ColumnSpec, type StrategyTable, table, words } from './tableModel'
  * better in a spreadsheet than one row per criterion. Majority judgment fills the majority grade
  * and the merit profile (its result is the grade, not a number); a ranking fills the duels.
  */
+/** A target's line in the result where each group weighs the same, if the round counted one. */
+const weightedLine = (round: Strategy['rounds'][number], targetId: string) =>
+  round.results.weighted?.targets.find((t) => t.targetId === targetId);
+
 export function votesTable(s: Strategy, locale: Locale): StrategyTable {
   const { t, T, idOf } = words(locale);
   const rows = s.rounds.flatMap((round) => {
@@ -85,6 +89,29 @@ export function votesTable(s: Strategy, locale: Locale): StrategyTable {
         round.results.pairwise
           ? duelWords(round, round.results.pairwise, line.targetId, round.results.voters)
           : null,
+    },
+    {
+      key: 'weightedRank',
+      header: T('weightedRank'),
+      type: 'integer',
+      value: ({ round, line }) => weightedLine(round, line.targetId)?.rank ?? null,
+    },
+    {
+      key: 'weightedResult',
+      header: T('weightedResult'),
+      type: 'text',
+      width: 18,
+      value: ({ round, line }) => {
+        const weighted = weightedLine(round, line.targetId);
+        return weighted ? resultWords(locale, round, weighted) : null;
+      },
+    },
+    {
+      key: 'quorum',
+      header: T('quorum'),
+      type: 'text',
+      width: 30,
+      value: ({ round }) => quorumWords(locale, round.results.quorum, (g) => t(`group.${g}`)),
     },
     ...criterionColumns,
     { key: 'revealedAt', header: T('revealedAt'), type: 'datetime', value: ({ round }) => round.revealedAt },
