@@ -133,7 +133,7 @@ function outcome(tables: Tables) {
         round,
         target,
         num(Rang),
-        num(v['Résultat (gommettes ou note pondérée)']),
+        num(v['Résultat (gommettes, note pondérée, points ou duels gagnés)']),
         num(voters),
       ],
     ),

@@ -1,11 +1,16 @@
 export {
   ACTION_PRIORITIES,
+  ACTION_PROGRESSES,
   ACTION_STATUSES,
   ACTION_STRUCTURES,
   ACTION_TEXT_FIELDS,
   ACTION_TEXT_LIMITS,
   ActionBudget,
+  ActionCompetences,
+  ActionDates,
+  ActionLevers,
   ActionPriority,
+  ActionProgress,
   type ActionSheet,
   ActionStatus,
   ActionStructure,
@@ -27,6 +32,9 @@ export {
   IsoDate,
   Milestone,
   MilestoneInput,
+  NO_PUBLIC_FIELDS,
+  PROGRAMME_MAX,
+  PROGRAMME_SUGGESTIONS,
   rankAction,
   readAction,
   readActions,
@@ -34,7 +42,13 @@ export {
   removeMilestone,
   setActionAxis,
   setActionBudget,
+  setActionCompetences,
+  setActionDates,
+  setActionLeadSiret,
+  setActionLevers,
   setActionPriority,
+  setActionProgramme,
+  setActionProgress,
   setActionStatus,
   setActionStructure,
   setActionText,
@@ -295,6 +309,13 @@ export {
   WORKSHOP_TEMPLATES,
   WorkshopTemplate,
 } from './doc/templates';
+export {
+  NO_TERRITORY_CODES,
+  readTerritoryCodes,
+  setTerritoryCodes,
+  TERRITORY_CODES_KEY,
+  TerritoryCodes,
+} from './doc/territoryCodes';
 export { replaceText } from './doc/text';
 export {
   addTheme,
@@ -377,6 +398,27 @@ export {
   SheetPresenceField,
 } from './presence/awareness';
 export { participantColor } from './presence/colors';
+export {
+  COMPETENCE_HOLDERS_SOURCE,
+  type CompetenceHolding,
+  competenceCheck,
+  competenceHolding,
+  competenceNote,
+} from './reference/competence-holders';
+export { InseeCommune, isInseeCommune, isSiren, isSiret, Siren, Siret } from './reference/identifiers';
+export {
+  CRTE_INDICATORS,
+  type CrteIndicator,
+  crteIndicator,
+  isSgpeLevier,
+  M57_COMPETENCES,
+  type M57Competence,
+  m57Competence,
+  REFERENCE_SOURCES,
+  type ReferenceSource,
+  SGPE_LEVIERS,
+  type SgpeLevier,
+} from './reference/lists';
 export {
   ApiError,
   CreateWorkshopBody,

@@ -23,7 +23,13 @@ import {
   removeMilestone,
   setActionAxis,
   setActionBudget,
+  setActionCompetences,
+  setActionDates,
+  setActionLeadSiret,
+  setActionLevers,
   setActionPriority,
+  setActionProgramme,
+  setActionProgress,
   setActionStatus,
   setActionStructure,
   setActionText,
@@ -100,6 +106,50 @@ function sheetBoard() {
   };
   return { doc, sheet, refuses };
 }
+
+describe('a sheet’s public-sector fields', () => {
+  it('starts empty, and keeps competences, levers, programme, SIRET, dates and progress as set', () => {
+    const { doc, sheet } = sheetBoard();
+    expect(sheet()).toMatchObject({
+      competences: [],
+      levers: [],
+      programme: '',
+      leadSiret: '',
+      startDate: null,
+      endDate: null,
+      progress: null,
+    });
+    setActionCompetences(doc, 's1', ['90-84', '90-87']);
+    setActionLevers(doc, 's1', ['Gestion des haies']);
+    setActionProgramme(doc, 's1', ' Petites villes de demain ');
+    setActionLeadSiret(doc, 's1', '130 025 265 00013');
+    setActionDates(doc, 's1', { startDate: '2027-01-15', endDate: '2028-06-30' });
+    setActionProgress(doc, 's1', 'in-progress');
+    expect(sheet()).toMatchObject({
+      competences: ['90-84', '90-87'],
+      levers: ['Gestion des haies'],
+      programme: 'Petites villes de demain',
+      leadSiret: '13002526500013',
+      startDate: '2027-01-15',
+      endDate: '2028-06-30',
+      progress: 'in-progress',
+    });
+    setActionLeadSiret(doc, 's1', '');
+    expect(sheet()?.leadSiret).toBe('');
+  });
+
+  it('refuses what the public schemas would: an unknown code or lever, a bad SIRET, an end before the start', () => {
+    const { doc, refuses } = sheetBoard();
+    refuses(() => setActionCompetences(doc, 's1', ['90-999']));
+    refuses(() => setActionCompetences(doc, 's1', ['90-84', '90-84']));
+    refuses(() => setActionLevers(doc, 's1', ['gestion des haies']));
+    refuses(() => setActionLeadSiret(doc, 's1', '13002526500014'));
+    refuses(() => setActionDates(doc, 's1', { startDate: '2028-01-01', endDate: '2027-12-31' }));
+    refuses(() => setActionDates(doc, 's1', { startDate: '2027-02-30', endDate: null }));
+    refuses(() => setActionProgramme(doc, 's1', 'x'.repeat(121)));
+    refuses(() => setActionProgress(doc, 's1', 'finished' as never));
+  });
+});
 
 describe('action sheet commands', () => {
   it('moves a sheet to another axis (at its end) or to none, and refuses an unknown axis', () => {

@@ -2,6 +2,8 @@ import { generateKeyBetween } from 'fractional-indexing';
 import { uuidv4 } from 'lib0/random';
 import * as Y from 'yjs';
 import { z } from 'zod';
+import { Siret } from '../reference/identifiers';
+import { isSgpeLevier, m57Competence } from '../reference/lists';
 import { BOARD_ROOTS } from './layout';
 import { insertionKeys, placeIndex } from './order';
 import { LOCAL_ORIGIN } from './origins';
@@ -39,6 +41,19 @@ export const ACTION_FIELDS = {
   milestones: 'milestones',
   /** The table it was drafted at, or given to, during table rounds; `null` in plenary. */
   table: 'table',
+  /** `string[]`: M57 competence codes (reference/lists.ts), for the public data pack. */
+  competences: 'competences',
+  /** `string[]`: levers of the national ecological planning (SGPE), by their published label. */
+  levers: 'levers',
+  /** `string`: the programme it belongs to (CRTE, Petites villes de demain…), `''` for none. */
+  programme: 'programme',
+  /** `string`: the lead organisation's SIRET (14 digits), `''` when not known. */
+  leadSiret: 'leadSiret',
+  /** `IsoDate | null`: planned start and end. */
+  startDate: 'startDate',
+  endDate: 'endDate',
+  /** `ActionProgress | null`: where the action stands once decided (the follow-up, after the workshop). */
+  progress: 'progress',
 } as const;
 
 /** The sheet's prose fields, each a `Y.Text` under its own name. */
@@ -85,6 +100,35 @@ export type ActionPriority = z.infer<typeof ActionPriority>;
 export const ACTION_STATUSES = ['idea', 'drafting', 'validated'] as const;
 export const ActionStatus = z.enum(ACTION_STATUSES);
 export type ActionStatus = z.infer<typeof ActionStatus>;
+
+/**
+ * Where a decided action stands, followed after the workshop (the public follow-up page, the
+ * public data pack): Territoires en Transitions' statuses (à venir, en cours, réalisé, en pause,
+ * en retard, bloqué, abandonné).
+ */
+export const ACTION_PROGRESSES = [
+  'planned',
+  'in-progress',
+  'done',
+  'paused',
+  'late',
+  'blocked',
+  'abandoned',
+] as const;
+export const ActionProgress = z.enum(ACTION_PROGRESSES);
+export type ActionProgress = z.infer<typeof ActionProgress>;
+
+/** Programmes a sheet is often part of (suggestions; any text up to the limit is kept). */
+export const PROGRAMME_SUGGESTIONS = [
+  'CRTE',
+  'Petites villes de demain',
+  'Action cœur de ville',
+  'Territoires d’industrie',
+  'Villages d’avenir',
+  'Fonds vert',
+  'Leader',
+] as const;
+export const PROGRAMME_MAX = 120;
 
 /** Where money comes from; `other` with a free label. */
 export const FINANCING_SOURCES = [
@@ -153,10 +197,42 @@ export interface ActionSheet extends Record<ActionTextField, string> {
   milestones: Milestone[];
   /** The table it was drafted at, or given to, `null` in plenary. */
   table: string | null;
+  /** M57 competence codes, in the order given. */
+  competences: string[];
+  /** SGPE levers, by label. */
+  levers: string[];
+  /** `''` for none. */
+  programme: string;
+  /** `''` when not known. */
+  leadSiret: string;
+  startDate: string | null;
+  endDate: string | null;
+  progress: ActionProgress | null;
 }
 
-/** What a new sheet's map is made from: its table optional. */
-export type ActionSheetInit = Omit<ActionSheet, 'table'> & { table?: string | null | undefined };
+/** The public-sector fields of a sheet, empty (what a sheet has until someone fills them). */
+export const NO_PUBLIC_FIELDS = {
+  competences: [],
+  levers: [],
+  programme: '',
+  leadSiret: '',
+  startDate: null,
+  endDate: null,
+  progress: null,
+} as const satisfies Pick<ActionSheet, PublicField>;
+type PublicField =
+  | 'competences'
+  | 'levers'
+  | 'programme'
+  | 'leadSiret'
+  | 'startDate'
+  | 'endDate'
+  | 'progress';
+
+/** What a new sheet's map is made from: its table and public-sector fields optional. */
+export type ActionSheetInit = Omit<ActionSheet, 'table' | PublicField> & {
+  table?: string | null | undefined;
+} & Partial<Pick<ActionSheet, PublicField>>;
 
 export function actionsMap(doc: Y.Doc): Y.Map<Y.Map<unknown>> {
   return doc.getMap(BOARD_ROOTS.actions);
@@ -244,7 +320,23 @@ export function readAction(map: Y.Map<unknown>): ActionSheet | null {
       a.date < b.date ? -1 : a.date > b.date ? 1 : 0,
     ),
     table: readItemTable(map),
+    competences: stringList(map.get(ACTION_FIELDS.competences)),
+    levers: stringList(map.get(ACTION_FIELDS.levers)),
+    programme: textValue(map.get(ACTION_FIELDS.programme), PROGRAMME_MAX),
+    leadSiret: textValue(map.get(ACTION_FIELDS.leadSiret), 14),
+    startDate: parsed(IsoDate, map.get(ACTION_FIELDS.startDate)),
+    endDate: parsed(IsoDate, map.get(ACTION_FIELDS.endDate)),
+    progress: parsed(ActionProgress, map.get(ACTION_FIELDS.progress)),
   };
+}
+
+/** The strings of a stored list (a plain array written whole), anything else dropped. */
+function stringList(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+}
+
+function textValue(value: unknown, max: number): string {
+  return typeof value === 'string' && value.length <= max ? value : '';
 }
 
 /** Every well-formed sheet, by axis order key then creation (the plan's reading order within an axis). */
@@ -291,6 +383,9 @@ export function createAction(
     financing: [],
     milestones: [],
     table,
+    ...NO_PUBLIC_FIELDS,
+    competences: [],
+    levers: [],
   };
   doc.transact(() => actionsMap(doc).set(id, newActionMap(sheet)), LOCAL_ORIGIN);
   return id;
@@ -313,6 +408,14 @@ export function newActionMap(sheet: ActionSheetInit): Y.Map<unknown> {
   map.set(ACTION_FIELDS.priority, sheet.priority);
   map.set(ACTION_FIELDS.status, sheet.status);
   map.set(ACTION_FIELDS.table, sheet.table ?? null);
+  const publicFields = { ...NO_PUBLIC_FIELDS, ...definedOnly(sheet) };
+  map.set(ACTION_FIELDS.competences, [...publicFields.competences]);
+  map.set(ACTION_FIELDS.levers, [...publicFields.levers]);
+  map.set(ACTION_FIELDS.programme, publicFields.programme);
+  map.set(ACTION_FIELDS.leadSiret, publicFields.leadSiret);
+  map.set(ACTION_FIELDS.startDate, publicFields.startDate);
+  map.set(ACTION_FIELDS.endDate, publicFields.endDate);
+  map.set(ACTION_FIELDS.progress, publicFields.progress);
   const entries = (items: readonly { id: string }[]) =>
     new Y.Map<unknown>(
       items.map((item, i) => [item.id, entryMap({ ...item, [ADDED_AT]: sheet.createdAt + i })] as const),
@@ -320,6 +423,14 @@ export function newActionMap(sheet: ActionSheetInit): Y.Map<unknown> {
   map.set(ACTION_FIELDS.financing, entries(sheet.financing));
   map.set(ACTION_FIELDS.milestones, entries(sheet.milestones));
   return map;
+}
+
+/** The public-sector fields `init` gives (an `undefined` one keeps the empty value). */
+function definedOnly(init: ActionSheetInit): Partial<Pick<ActionSheet, PublicField>> {
+  const out: Partial<Pick<ActionSheet, PublicField>> = {};
+  for (const key of Object.keys(NO_PUBLIC_FIELDS) as PublicField[])
+    if (init[key] !== undefined) Object.assign(out, { [key]: init[key] });
+  return out;
 }
 
 /** Deletes a sheet (undoable like every command). */
@@ -402,6 +513,76 @@ export function setActionStatus(doc: Y.Doc, id: string, status: ActionStatus): v
   const next = ActionStatus.parse(status);
   const map = sheetMap(doc, id);
   doc.transact(() => map.set(ACTION_FIELDS.status, next), LOCAL_ORIGIN);
+}
+
+/** M57 codes of the nomenclature, each once. */
+export const ActionCompetences = z
+  .array(z.string().refine((code) => m57Competence(code) !== undefined, 'Not an M57 competence code'))
+  .max(20)
+  .refine((codes) => new Set(codes).size === codes.length, 'A competence is listed twice');
+
+/** Levers of the ecological planning, by their exact label, each once. */
+export const ActionLevers = z
+  .array(z.string().refine(isSgpeLevier, 'Not a lever of the ecological planning'))
+  .max(20)
+  .refine((labels) => new Set(labels).size === labels.length, 'A lever is listed twice');
+
+export function setActionCompetences(doc: Y.Doc, id: string, codes: readonly string[]): void {
+  const next = ActionCompetences.parse(codes);
+  const map = sheetMap(doc, id);
+  doc.transact(() => map.set(ACTION_FIELDS.competences, next), LOCAL_ORIGIN);
+}
+
+export function setActionLevers(doc: Y.Doc, id: string, labels: readonly string[]): void {
+  const next = ActionLevers.parse(labels);
+  const map = sheetMap(doc, id);
+  doc.transact(() => map.set(ACTION_FIELDS.levers, next), LOCAL_ORIGIN);
+}
+
+export function setActionProgramme(doc: Y.Doc, id: string, programme: string): void {
+  const next = z
+    .string()
+    .trim()
+    .max(PROGRAMME_MAX)
+    .regex(/^[^\r\n]*$/, 'One line')
+    .parse(programme);
+  const map = sheetMap(doc, id);
+  doc.transact(() => map.set(ACTION_FIELDS.programme, next), LOCAL_ORIGIN);
+}
+
+/** The lead organisation's SIRET, checked (14 digits, a valid key); `''` clears it. */
+export function setActionLeadSiret(doc: Y.Doc, id: string, siret: string): void {
+  const compact = siret.replace(/\s/g, '');
+  const next = compact === '' ? '' : Siret.parse(compact);
+  const map = sheetMap(doc, id);
+  doc.transact(() => map.set(ACTION_FIELDS.leadSiret, next), LOCAL_ORIGIN);
+}
+
+/** Planned start and end (`null` for unknown); the end may not come before the start. */
+export const ActionDates = z
+  .object({ startDate: IsoDate.nullable(), endDate: IsoDate.nullable() })
+  .refine((d) => d.startDate === null || d.endDate === null || d.startDate <= d.endDate, {
+    message: 'The end comes before the start',
+    path: ['endDate'],
+  });
+
+export function setActionDates(
+  doc: Y.Doc,
+  id: string,
+  dates: { startDate: string | null; endDate: string | null },
+): void {
+  const next = ActionDates.parse(dates);
+  const map = sheetMap(doc, id);
+  doc.transact(() => {
+    map.set(ACTION_FIELDS.startDate, next.startDate);
+    map.set(ACTION_FIELDS.endDate, next.endDate);
+  }, LOCAL_ORIGIN);
+}
+
+export function setActionProgress(doc: Y.Doc, id: string, progress: ActionProgress | null): void {
+  const next = ActionProgress.nullable().parse(progress);
+  const map = sheetMap(doc, id);
+  doc.transact(() => map.set(ACTION_FIELDS.progress, next), LOCAL_ORIGIN);
 }
 
 export const ActionTextFieldName = z.enum(ACTION_TEXT_FIELDS);

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { isSgpeLevier, M57_COMPETENCES, m57Competence, REFERENCE_SOURCES, SGPE_LEVIERS } from './lists';
+import {
+  CRTE_INDICATORS,
+  crteIndicator,
+  isSgpeLevier,
+  M57_COMPETENCES,
+  m57Competence,
+  REFERENCE_SOURCES,
+  SGPE_LEVIERS,
+} from './lists';
 
 describe('reference lists', () => {
   it('ship the M57 nomenclature of the beta.gouv schema: 156 codes, headings and their sub-competences', () => {
@@ -19,11 +27,24 @@ describe('reference lists', () => {
     expect(isSgpeLevier('Rénovation énergétique')).toBe(false);
   });
 
+  it('ship the 24 indicators of the CRTE category of Territoires en Transitions’ referential', () => {
+    expect(CRTE_INDICATORS).toHaveLength(24);
+    expect(crteIndicator('crte_6.1')).toEqual({
+      id: 'crte_6.1',
+      title: 'Linéaire d’aménagements cyclables sécurisés',
+      unit: 'km',
+      themes: expect.any(Array),
+    });
+    expect(crteIndicator('cae_1.a')?.unit).toBe('kteq CO2');
+    expect(crteIndicator('crte_99')).toBeUndefined();
+  });
+
   it('say where each list comes from', () => {
-    for (const source of Object.values(REFERENCE_SOURCES)) {
+    for (const source of [REFERENCE_SOURCES.m57, REFERENCE_SOURCES.sgpe]) {
       expect(source.repository).toBe('betagouv/schema-projet-collectivites-transition-ecologique');
-      expect(source.commit).toMatch(/^[0-9a-f]{40}$/);
       expect(source.licence).toMatch(/etalab-2\.0/);
     }
+    expect(REFERENCE_SOURCES.crte.repository).toBe('incubateur-ademe/territoires-en-transitions');
+    for (const source of Object.values(REFERENCE_SOURCES)) expect(source.commit).toMatch(/^[0-9a-f]{40}$/);
   });
 });

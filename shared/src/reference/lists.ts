@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import crte from './crte-indicators.json';
 import m57 from './m57-competences.json';
 import leviers from './sgpe-leviers.json';
 
@@ -56,12 +57,34 @@ for (const c of competences.items)
     throw new Error(`M57 competences: ${c.code}'s heading ${c.parent} is not a heading`);
 const levers = list('SGPE levers', Levier, leviers, (l) => l.label);
 
+/** An indicator of the CRTE list (Territoires en Transitions' referential, category `crte`). */
+const CrteIndicator = z.object({
+  id: z.string().regex(/^[a-z_]+[\w.]*$/),
+  title: z.string().min(1),
+  unit: z.string(),
+  themes: z.array(z.string()),
+});
+export type CrteIndicator = z.infer<typeof CrteIndicator>;
+const crteIndicators = list('CRTE indicators', CrteIndicator, crte, (i) => i.id);
+
 /** The M57 competences (headings and sub-competences), in the published order. */
 export const M57_COMPETENCES: readonly M57Competence[] = competences.items;
 /** The 50 levers of the ecological planning, in the published order. */
 export const SGPE_LEVIERS: readonly SgpeLevier[] = levers.items;
 /** Where each list comes from. */
-export const REFERENCE_SOURCES = { m57: competences.source, sgpe: levers.source } as const;
+export const REFERENCE_SOURCES = {
+  m57: competences.source,
+  sgpe: levers.source,
+  crte: crteIndicators.source,
+} as const;
+/** The CRTE indicators an indicator can be picked from, in the referential's order. */
+export const CRTE_INDICATORS: readonly CrteIndicator[] = crteIndicators.items;
+
+const crteIds = new Map(crteIndicators.items.map((i) => [i.id, i]));
+/** The CRTE indicator of this id, if the list has it. */
+export function crteIndicator(id: string): CrteIndicator | undefined {
+  return crteIds.get(id);
+}
 
 /** The competence of this code, if the nomenclature has it. */
 export function m57Competence(code: string): M57Competence | undefined {

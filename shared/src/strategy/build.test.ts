@@ -29,6 +29,7 @@ describe('buildStrategy', () => {
         assessment: 'Quels constats sur les mobilités ?',
         axes: 'Quelles orientations pour le mandat ?',
       },
+      territoryCodes: { insee: null, siren: '200067213' },
     });
     // The removed person is not counted; the co-facilitator counts as a facilitator.
     expect(s.participation).toEqual({
@@ -168,6 +169,13 @@ describe('buildStrategy', () => {
       },
       createdAt: minutes(9),
       votes: [],
+      competences: ['90-82'],
+      levers: ['Transports en commun', 'Réduction des déplacements'],
+      programme: 'CRTE',
+      leadSiret: '20006721300005',
+      startDate: '2027-01-04',
+      endDate: '2028-12-31',
+      progress: 'in-progress',
     });
     expect(s.partners.find((p) => p.id === 'pa-1')).toEqual({
       id: 'pa-1',

@@ -9,6 +9,7 @@ import { readNotes } from '../doc/notes';
 import { readPartners } from '../doc/partners';
 import { readProcess } from '../doc/process';
 import { readSeats, readTables, type Table } from '../doc/tables';
+import { readTerritoryCodes } from '../doc/territoryCodes';
 import { readAllThemes } from '../doc/themes';
 import type { ParticipantSummary, Territory } from '../schema/api';
 import { type Locale, PARTICIPANT_GROUPS, ROLES, type Step } from '../schema/enums';
@@ -116,6 +117,13 @@ export function buildStrategy(source: StrategySource): Strategy {
       createdAt: iso(sheet.createdAt),
       votes: votesOf('actions', sheet.id),
       ...tableOf(sheet.table),
+      competences: [...sheet.competences],
+      levers: [...sheet.levers],
+      programme: sheet.programme,
+      leadSiret: sheet.leadSiret,
+      startDate: sheet.startDate,
+      endDate: sheet.endDate,
+      progress: sheet.progress,
     };
   });
 
@@ -133,6 +141,7 @@ export function buildStrategy(source: StrategySource): Strategy {
       locale: source.workshop.locale,
       steps: [...readSteps(control)],
       questions: stepQuestions(control),
+      territoryCodes: readTerritoryCodes(control),
     },
     participation: participation(source.people, source.includeNames),
     ...(tables.length > 0 ? { tables: seating(tables, readSeats(control), source.people) } : {}),

@@ -201,6 +201,13 @@ describe('strategyReport', () => {
       'Montage juridique / contractuel': 'Concession de service',
       Priorité: 'Haute',
       Statut: 'Validée',
+      Avancement: 'En cours',
+      'Début prévu': '4 janv. 2027',
+      'Fin prévue': '31 déc. 2028',
+      Programme: 'CRTE',
+      'SIRET du porteur': '20006721300005',
+      'Compétences (nomenclature M57)': '90-82 Transports publics de voyageurs',
+      'Leviers de la planification écologique': 'Transports en commun ; Réduction des déplacements',
     });
     const [financing, totals, milestones] = tables(under(sheet, 'Plan de financement')).concat(
       tables(under(sheet, 'Calendrier et jalons')),

@@ -7,6 +7,7 @@ import {
   translatePlural,
   type Vars,
 } from '../i18n/translate';
+import { m57Competence } from '../reference/lists';
 import { type Locale, PARTICIPANT_GROUPS, type ParticipantGroup, type Step } from '../schema/enums';
 import type { WeightedResults } from '../votes/round';
 import { meritProfileWords, quorumWords, resultWords, roundRules } from './roundWords';
@@ -353,6 +354,25 @@ function voteTotal(
     : `${words} (${w.t('votes.results.forAgainst', { for: w.num(split.positive), against: w.num(split.negative) })})`;
 }
 
+/** A sheet's follow-up and public-sector fields that are set, as report rows. */
+function publicFields(w: Writer, a: StrategyAction): [ExportKey, string][] {
+  const rows: [ExportKey, string | null][] = [
+    ['sheet.field.progress', a.progress === null ? null : w.t(`sheet.progress.${a.progress}`)],
+    ['sheet.field.startDate', a.startDate === null ? null : w.date(a.startDate)],
+    ['sheet.field.endDate', a.endDate === null ? null : w.date(a.endDate)],
+    ['sheet.field.programme', a.programme === '' ? null : w.field(a.programme)],
+    ['sheet.field.leadSiret', a.leadSiret === '' ? null : a.leadSiret],
+    [
+      'sheet.field.competences',
+      a.competences.length === 0
+        ? null
+        : a.competences.map((code) => `${code} ${m57Competence(code)?.name ?? ''}`.trim()).join(' ; '),
+    ],
+    ['sheet.field.levers', a.levers.length === 0 ? null : a.levers.join(' ; ')],
+  ];
+  return rows.flatMap(([key, value]) => (value === null ? [] : [[key, value]]));
+}
+
 function priorityIssues(w: Writer): ReportBlock[] {
   const { s, t } = w;
   const blocks = w.section('issues');
@@ -428,6 +448,8 @@ function actionSheets(w: Writer): ReportBlock[] {
       ['sheet.field.structure', t(`sheet.structure.${a.structure ?? 'none'}`)],
       ['sheet.field.priority', t(`sheet.priority.${a.priority ?? 'none'}`)],
       ['sheet.field.status', t(`sheet.status.${a.status}`)],
+      // The public-sector fields, only once set: most workshop sheets have none.
+      ...publicFields(w, a),
     ];
     const totals = a.financingTotals;
     const issues = a.issues.flatMap((id) => w.issues.get(id) ?? []);

@@ -1,11 +1,15 @@
 import { z } from 'zod';
 import {
   ACTION_TEXT_LIMITS,
+  ActionCompetences,
+  ActionLevers,
   ActionPriority,
+  ActionProgress,
   ActionStatus,
   ActionStructure,
   FinancingSource,
   IsoDate,
+  PROGRAMME_MAX,
 } from '../doc/actions';
 import { AXIS_DESCRIPTION_MAX, AXIS_TITLE_MAX } from '../doc/axes';
 import { StepQuestion } from '../doc/control';
@@ -14,6 +18,8 @@ import { LIMITS } from '../doc/layout';
 import { PARTNER_TEXT_LIMITS, StakeholderKind } from '../doc/partners';
 import { PROCESS_STEPS, ProcessStatus } from '../doc/process';
 import { TABLE_NAME_MAX } from '../doc/tables';
+import { NO_TERRITORY_CODES, TerritoryCodes } from '../doc/territoryCodes';
+import { Siret } from '../reference/identifiers';
 import { Territory } from '../schema/api';
 import { Locale, PARTICIPANT_GROUPS, ParticipantGroup, ROLES, Role, Step } from '../schema/enums';
 import { PublicRound, RoundResults, TargetResult, VoteMode } from '../votes/round';
@@ -33,7 +39,7 @@ export const STRATEGY_SCHEMA_VERSION = 1;
  * a reader may want to know about (1: the workshop's `tables`; 2: in a strategy's file, each
  * change's `editors`, `editedAt` and `betweenSessions`). Absent in older files, read as 0.
  */
-export const STRATEGY_SCHEMA_MINOR = 3;
+export const STRATEGY_SCHEMA_MINOR = 4;
 
 /** An entity's id in the export: the same id the workshop's documents use, stable across exports. */
 export const EntityId = z.string().min(1).max(64);
@@ -71,6 +77,8 @@ export const StrategyWorkshop = z.object({
    * files written before questions existed have none (still schema version 1).
    */
   questions: z.partialRecord(Step, StepQuestion).optional(),
+  /** The territory's INSEE code and SIREN, as the facilitator set them (minor 4; absent before: none). */
+  territoryCodes: TerritoryCodes.default(NO_TERRITORY_CODES),
 });
 export type StrategyWorkshop = z.infer<typeof StrategyWorkshop>;
 
@@ -251,6 +259,19 @@ export const StrategyAction = z.object({
   createdAt: Instant,
   votes: z.array(EntityVote),
   table: ItemTable,
+  /** M57 competence codes (schema minor 4; absent before: none). */
+  competences: ActionCompetences.default([]),
+  /** Levers of the ecological planning, by label (minor 4). */
+  levers: ActionLevers.default([]),
+  /** The programme it belongs to (CRTE, Petites villes de demain…), `''` for none (minor 4). */
+  programme: z.string().max(PROGRAMME_MAX).default(''),
+  /** The lead organisation's SIRET, `''` when not known (minor 4). */
+  leadSiret: z.union([z.literal(''), Siret]).default(''),
+  /** Planned start and end (minor 4). */
+  startDate: IsoDate.nullable().default(null),
+  endDate: IsoDate.nullable().default(null),
+  /** Where the decided action stands (the follow-up; minor 4). */
+  progress: ActionProgress.nullable().default(null),
 });
 export type StrategyAction = z.infer<typeof StrategyAction>;
 

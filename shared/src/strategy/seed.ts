@@ -11,6 +11,7 @@ import { SERVER_ORIGIN } from '../doc/origins';
 import { newPartnerMap, partnersMap } from '../doc/partners';
 import { processEntries, processMap } from '../doc/process';
 import { addTable, seatParticipants } from '../doc/tables';
+import { setTerritoryCodes } from '../doc/territoryCodes';
 import type { Theme } from '../doc/themes';
 import { PublicRound } from '../votes/round';
 import { publishRound } from '../votes/votesDoc';
@@ -144,6 +145,8 @@ export function writeStrategy(
       }
     }
     seatParticipants(control, seats, SERVER_ORIGIN);
+    const codes = strategy.workshop.territoryCodes;
+    if (codes.insee !== null || codes.siren !== null) setTerritoryCodes(control, codes);
     for (const round of strategy.rounds)
       publishRound(control, revealedRound(round, options.roundIds?.get(round.id) ?? round.id));
   }, SERVER_ORIGIN);

@@ -221,6 +221,43 @@ export function strategyTables(s: Strategy, locale: Locale): StrategyTable[] {
         width: 14,
         value: (a) => t(`sheet.status.${a.status}`),
       },
+      {
+        key: 'progress',
+        header: t('sheet.field.progress'),
+        type: 'text',
+        width: 14,
+        value: (a) => (a.progress === null ? null : t(`sheet.progress.${a.progress}`)),
+      },
+      {
+        key: 'competences',
+        header: t('sheet.field.competences'),
+        type: 'text',
+        width: 24,
+        value: (a) => a.competences.join(', '),
+      },
+      {
+        key: 'levers',
+        header: t('sheet.field.levers'),
+        type: 'text',
+        width: 36,
+        value: (a) => a.levers.join(' ; '),
+      },
+      {
+        key: 'programme',
+        header: t('sheet.field.programme'),
+        type: 'text',
+        width: 20,
+        value: (a) => a.programme,
+      },
+      {
+        key: 'leadSiret',
+        header: t('sheet.field.leadSiret'),
+        type: 'text',
+        width: 16,
+        value: (a) => a.leadSiret,
+      },
+      { key: 'startDate', header: t('sheet.field.startDate'), type: 'date', value: (a) => a.startDate },
+      { key: 'endDate', header: t('sheet.field.endDate'), type: 'date', value: (a) => a.endDate },
       ...(
         [
           ['financingTotal', 'total'],

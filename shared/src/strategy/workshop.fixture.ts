@@ -5,7 +5,13 @@ import {
   createAction,
   deleteAction,
   setActionBudget,
+  setActionCompetences,
+  setActionDates,
+  setActionLeadSiret,
+  setActionLevers,
   setActionPriority,
+  setActionProgramme,
+  setActionProgress,
   setActionStatus,
   setActionStructure,
   setActionText,
@@ -18,6 +24,7 @@ import { addIndicator } from '../doc/indicators';
 import { addNote } from '../doc/notes';
 import { addPartner } from '../doc/partners';
 import { setProcessStep } from '../doc/process';
+import { setTerritoryCodes } from '../doc/territoryCodes';
 import { setThemeArchived } from '../doc/themes';
 import { noEntries } from '../votes/ballot';
 import type { PublicRound } from '../votes/round';
@@ -85,6 +92,7 @@ export function fixtureWorkshop(): { board: Y.Doc; control: Y.Doc; source: Strat
   setThemeArchived(control, 'economy', true);
   setStepQuestion(control, 'assessment', 'Quels constats sur les mobilités ?');
   setStepQuestion(control, 'axes', 'Quelles orientations pour le mandat ?');
+  setTerritoryCodes(control, { insee: null, siren: '200067213' });
   let clock = T0;
   const now = () => (clock += 60_000);
 
@@ -179,6 +187,12 @@ export function fixtureWorkshop(): { board: Y.Doc; control: Y.Doc; source: Strat
   setActionStructure(board, 's-tad', 'service-concession');
   setActionPriority(board, 's-tad', 'high');
   setActionStatus(board, 's-tad', 'validated');
+  setActionCompetences(board, 's-tad', ['90-82']);
+  setActionLevers(board, 's-tad', ['Transports en commun', 'Réduction des déplacements']);
+  setActionProgramme(board, 's-tad', 'CRTE');
+  setActionLeadSiret(board, 's-tad', '20006721300005');
+  setActionDates(board, 's-tad', { startDate: '2027-01-04', endDate: '2028-12-31' });
+  setActionProgress(board, 's-tad', 'in-progress');
   addFinancingLine(
     board,
     's-tad',
