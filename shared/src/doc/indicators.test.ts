@@ -46,6 +46,7 @@ describe('indicators (step 6: monitoring and evaluation)', () => {
         source: '',
         frequency: 'yearly',
         createdAt: 10,
+        reference: null,
       },
       {
         id: 'i2',
@@ -57,8 +58,13 @@ describe('indicators (step 6: monitoring and evaluation)', () => {
         source: 'Bilan carbone',
         frequency: 'half-yearly',
         createdAt: 20,
+        reference: null,
       },
     ]);
+    updateIndicator(doc, 'i2', { reference: 'cae_1.a' });
+    expect(readIndicators(doc)[1]?.reference).toBe('cae_1.a');
+    expect(() => updateIndicator(doc, 'i2', { reference: 'crte_99' })).toThrow();
+    expect(readIndicators(doc)[1]?.reference).toBe('cae_1.a');
     expect(indicatorText(doc, 'i2', 'unit').toString()).toBe('t CO₂/an');
   });
 

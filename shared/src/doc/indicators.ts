@@ -1,6 +1,7 @@
 import { uuidv4 } from 'lib0/random';
 import * as Y from 'yjs';
 import { z } from 'zod';
+import { crteIndicator } from '../reference/lists';
 import { BOARD_ROOTS } from './layout';
 import { LOCAL_ORIGIN } from './origins';
 import { requireAction } from './partners';
@@ -32,7 +33,15 @@ export const INDICATOR_FIELDS = {
   /** `IndicatorFrequency`. */
   frequency: 'frequency',
   createdAt: 'createdAt',
+  /** `string | null`: the CRTE indicator it was picked from (reference/lists.ts), by id. */
+  reference: 'reference',
 } as const;
+
+/** An indicator of the CRTE list, by id (`crte_6.1`, `cae_1.a`…), or `null` for one of the room's own. */
+export const IndicatorReference = z
+  .string()
+  .refine((id) => crteIndicator(id) !== undefined, 'Not an indicator of the CRTE list')
+  .nullable();
 
 /** How often the indicator is measured (French: mensuelle, trimestrielle, semestrielle, annuelle, ponctuelle, autre). */
 export const INDICATOR_FREQUENCIES = [
@@ -90,6 +99,7 @@ export const IndicatorInput = z.object({
   target: IndicatorValue.default(null),
   source: z.string().trim().pipe(INDICATOR_TEXT.source).default(''),
   frequency: IndicatorFrequency.default('yearly'),
+  reference: IndicatorReference.default(null),
 });
 export type IndicatorInput = z.input<typeof IndicatorInput>;
 
@@ -103,6 +113,7 @@ export const IndicatorPatch = z
     target: IndicatorValue,
     source: INDICATOR_TEXT.source,
     frequency: IndicatorFrequency,
+    reference: IndicatorReference,
   })
   .partial()
   .strict();
@@ -119,6 +130,8 @@ export interface Indicator {
   source: string;
   frequency: IndicatorFrequency;
   createdAt: number;
+  /** The CRTE indicator it was picked from, `null` for one of the room's own. */
+  reference: string | null;
 }
 
 export function indicatorsMap(doc: Y.Doc): Y.Map<Y.Map<unknown>> {
@@ -162,6 +175,7 @@ export function readIndicator(map: Y.Map<unknown>): Indicator | null {
     source: source instanceof Y.Text ? source.toString() : '',
     frequency: frequency.success ? frequency.data : 'other',
     createdAt: typeof createdAt === 'number' ? createdAt : 0,
+    reference: IndicatorReference.catch(null).parse(map.get(INDICATOR_FIELDS.reference) ?? null),
   };
 }
 
@@ -196,7 +210,9 @@ export function addIndicator(
 }
 
 /** A new indicator's `Y.Map` holding `indicator` (to be set in the indicators root, in a transaction). */
-export function newIndicatorMap(indicator: Indicator): Y.Map<unknown> {
+export function newIndicatorMap(
+  indicator: Omit<Indicator, 'reference'> & { reference?: string | null },
+): Y.Map<unknown> {
   const map = new Y.Map<unknown>();
   map.set(INDICATOR_FIELDS.id, indicator.id);
   map.set(INDICATOR_FIELDS.action, indicator.action);
@@ -205,6 +221,7 @@ export function newIndicatorMap(indicator: Indicator): Y.Map<unknown> {
   map.set(INDICATOR_FIELDS.target, indicator.target);
   map.set(INDICATOR_FIELDS.frequency, indicator.frequency);
   map.set(INDICATOR_FIELDS.createdAt, indicator.createdAt);
+  map.set(INDICATOR_FIELDS.reference, indicator.reference ?? null);
   return map;
 }
 
@@ -222,6 +239,7 @@ export function updateIndicator(doc: Y.Doc, id: string, patch: IndicatorPatch): 
     if (next.baseline !== undefined) map.set(INDICATOR_FIELDS.baseline, next.baseline);
     if (next.target !== undefined) map.set(INDICATOR_FIELDS.target, next.target);
     if (next.frequency !== undefined) map.set(INDICATOR_FIELDS.frequency, next.frequency);
+    if (next.reference !== undefined) map.set(INDICATOR_FIELDS.reference, next.reference);
     for (const field of INDICATOR_TEXT_FIELDS) {
       const value = next[field];
       if (value === undefined) continue;

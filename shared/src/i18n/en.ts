@@ -264,6 +264,7 @@ export const en: Record<ExportKey, string> = {
   'export.tables.target': 'Item',
   'export.tables.result': 'Result (dots, weighted score, points or duels won)',
   'export.tables.majorityGrade': 'Majority grade',
+  'export.tables.crteReference': 'CRTE indicator (id)',
   'export.tables.weightedRank': 'Rank, groups weighing the same',
   'export.tables.weightedResult': 'Result, groups weighing the same',
   'export.tables.quorum': 'Quorum per group',

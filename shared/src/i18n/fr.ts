@@ -269,6 +269,7 @@ export const fr = {
   'export.tables.target': 'Élément',
   'export.tables.result': 'Résultat (gommettes, note pondérée, points ou duels gagnés)',
   'export.tables.majorityGrade': 'Mention majoritaire',
+  'export.tables.crteReference': 'Indicateur CRTE (identifiant)',
   'export.tables.weightedRank': 'Rang, collèges à poids égal',
   'export.tables.weightedResult': 'Résultat, collèges à poids égal',
   'export.tables.quorum': 'Quorum par collège',

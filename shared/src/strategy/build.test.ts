@@ -199,6 +199,7 @@ describe('buildStrategy', () => {
         source: 'Billettique',
         frequency: 'monthly',
         createdAt: minutes(16),
+        reference: null,
       },
       {
         id: 'k-2',
@@ -210,6 +211,7 @@ describe('buildStrategy', () => {
         source: '',
         frequency: 'yearly',
         createdAt: minutes(18),
+        reference: 'cae_1.a',
       },
     ]);
   });

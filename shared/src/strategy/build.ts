@@ -206,6 +206,7 @@ export function buildStrategy(source: StrategySource): Strategy {
       target: x.target,
       source: x.source,
       frequency: x.frequency,
+      reference: x.reference,
       createdAt: iso(x.createdAt),
     })),
     rounds: rounds.map(({ endsAt: _e, state: _s, ...round }): StrategyRound => round),

@@ -13,7 +13,7 @@ import {
 } from '../doc/actions';
 import { AXIS_DESCRIPTION_MAX, AXIS_TITLE_MAX } from '../doc/axes';
 import { StepQuestion } from '../doc/control';
-import { INDICATOR_TEXT_LIMITS, IndicatorFrequency } from '../doc/indicators';
+import { INDICATOR_TEXT_LIMITS, IndicatorFrequency, IndicatorReference } from '../doc/indicators';
 import { LIMITS } from '../doc/layout';
 import { PARTNER_TEXT_LIMITS, StakeholderKind } from '../doc/partners';
 import { PROCESS_STEPS, ProcessStatus } from '../doc/process';
@@ -301,6 +301,8 @@ export const StrategyIndicator = z.object({
   target: indicatorValue,
   source: z.string().max(INDICATOR_TEXT_LIMITS.source),
   frequency: IndicatorFrequency,
+  /** The CRTE indicator it was picked from, by id (minor 4; absent before: none). */
+  reference: IndicatorReference.default(null),
   createdAt: Instant,
 });
 export type StrategyIndicator = z.infer<typeof StrategyIndicator>;

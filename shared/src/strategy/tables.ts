@@ -342,6 +342,7 @@ export function strategyTables(s: Strategy, locale: Locale): StrategyTable[] {
         width: 14,
         value: (x) => t(`plan.frequency.${x.frequency}`),
       },
+      { key: 'reference', header: T('crteReference'), type: 'text', width: 14, value: (x) => x.reference },
       createdAt(),
     ]),
     votesTable(s, locale),

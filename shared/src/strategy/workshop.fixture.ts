@@ -256,6 +256,7 @@ export function fixtureWorkshop(): { board: Y.Doc; control: Y.Doc; source: Strat
       baseline: 320,
       target: -40.5,
       frequency: 'yearly',
+      reference: 'cae_1.a',
     },
     'k-2',
     now(),
