@@ -399,6 +399,41 @@ export {
 } from './presence/awareness';
 export { participantColor } from './presence/colors';
 export {
+  dataCard,
+  PACK_LICENCES,
+  type PackFile,
+  PackLicence,
+  packageName,
+  packDescriptor,
+} from './publicPack/descriptor';
+export {
+  BETAGOUV_SCHEMA_SOURCE,
+  COLLECTIVITES_SCHEMA,
+  INDICATORS_SCHEMA,
+  PROJECTS_SCHEMA,
+  type TableSchema,
+} from './publicPack/schemas';
+export {
+  COLLECTIVITE_TYPE,
+  collectivitesTable,
+  departmentOfInsee,
+  indicatorsTable,
+  type PackCell,
+  type PackTable,
+  PHASE_OF_STATUS,
+  PHASE_STATUS_OF_PROGRESS,
+  projectsTable,
+  type UuidOf,
+} from './publicPack/tables';
+export {
+  TET_COLUMN_KINDS,
+  TET_COLUMNS,
+  TET_PRIORITY,
+  TET_STATUS_OF_PROGRESS,
+  type TetCell,
+  tetRows,
+} from './publicPack/tet';
+export {
   COMPETENCE_HOLDERS_SOURCE,
   type CompetenceHolding,
   competenceCheck,

@@ -2,6 +2,7 @@ import {
   buildStrategy,
   buildStrategyFile,
   type JournalEdit,
+  type PackLicence,
   Strategy,
   StrategyFile,
   type StrategyFileSource,
@@ -10,6 +11,7 @@ import {
 import * as Y from 'yjs';
 import { decodeSyncFrame } from '../sync/messages';
 import { EXPORT_FORMATS, type ExportFormatName, STRATEGY_FILE_FORMATS } from './formats';
+import { publicPackZip } from './public-pack';
 
 /*
  * An export's expensive part — rebuilding the documents, building and validating the strategy
@@ -37,6 +39,8 @@ export interface CapturedSession extends Omit<StrategySource, 'board' | 'control
 /** What the worker is asked to write. */
 export type ExportJob =
   | { kind: 'workshop'; format: ExportFormatName; session: CapturedSession }
+  /** The public data pack (public-pack.ts), always without names. */
+  | { kind: 'pack'; licence: PackLicence; session: CapturedSession }
   | {
       kind: 'strategy';
       format: ExportFormatName;
@@ -98,9 +102,10 @@ function sessionStrategy(session: CapturedSession): ReturnType<typeof strategyOf
 
 /** Writes an export: the same bytes the routes wrote on the main thread before (formats.ts). */
 export async function renderExport(job: ExportJob): Promise<ExportResult> {
-  if (job.kind === 'workshop') {
+  if (job.kind === 'workshop' || job.kind === 'pack') {
     const read = sessionStrategy(job.session);
     if (read.problems) return { problems: read.problems };
+    if (job.kind === 'pack') return { bytes: await publicPackZip(read.strategy, job.licence) };
     return { bytes: await EXPORT_FORMATS[job.format].write(read.strategy) };
   }
   const sessions: StrategyFileSource['sessions'][number][] = [];

@@ -1,6 +1,7 @@
 import {
   ApiError,
   exportFileName,
+  PackLicence,
   STRATEGY_SCHEMA_VERSION,
   Strategy,
   StrategyFile,
@@ -86,6 +87,37 @@ const exportWorkshop = createRoute({
     401: { description: 'No token, or not a token of this workshop', ...jsonContent(ApiError) },
     403: { description: 'Not a facilitator', ...jsonContent(ApiError) },
     404: { description: 'Unknown workshop', ...jsonContent(ApiError) },
+    503: {
+      description:
+        'The worker threads that write exports are all busy, or this one took too long (Retry-After)',
+      ...jsonContent(ApiError),
+    },
+  },
+});
+
+const PackQuery = z.object({
+  /** The licence the pack is published under (its descriptor's `licenses`). */
+  licence: PackLicence.default('etalab-2.0'),
+});
+
+const publicPack = createRoute({
+  method: 'get',
+  path: '/api/workshops/{id}/public-pack',
+  summary: 'Export the “Pack données publiques” (facilitators only)',
+  description:
+    'A zip for the public sector’s own tools (docs/public-pack.md): the action sheets as rows of the beta.gouv schema of collectivités’ ecological-transition projects (`projets-territoire.csv`), the territory as a `collectivites.csv` row, the monitoring indicators (`indicateurs.csv`, with their CRTE reference), a Territoires en Transitions plan d’action import workbook, `datapackage.json` (a Frictionless Data Package describing every CSV with its Table Schema, under the chosen licence, Licence Ouverte / Etalab 2.0 by default) and the data card `LISEZMOI.md`. Never any personal data: no names, no contributions, no referent’s contact.',
+  security: [{ bearer: [] }],
+  request: { params: WorkshopPath, query: PackQuery },
+  responses: {
+    200: {
+      description: 'The zip',
+      content: { 'application/zip': { schema: z.string().openapi({ format: 'binary' }) } },
+    },
+    400: { description: 'Invalid workshop id or licence', ...jsonContent(ApiError) },
+    401: { description: 'No token, or not a token of this workshop', ...jsonContent(ApiError) },
+    403: { description: 'Not a facilitator', ...jsonContent(ApiError) },
+    404: { description: 'Unknown workshop', ...jsonContent(ApiError) },
+    500: { description: 'The workshop holds data the strategy schema refuses', ...jsonContent(ApiError) },
     503: {
       description:
         'The worker threads that write exports are all busy, or this one took too long (Retry-After)',
@@ -204,7 +236,10 @@ export function exportRoutes(deps: AppDeps) {
       return { ...result, threadId, ms };
     } catch (error) {
       if (!(error instanceof WorkPoolBusy || error instanceof WorkTimeout)) throw error;
-      log.warn({ format: job.format, reason: error.message }, 'export not written');
+      log.warn(
+        { format: job.kind === 'pack' ? 'pack' : job.format, reason: error.message },
+        'export not written',
+      );
       const message =
         error instanceof WorkTimeout
           ? 'Writing this export took too long: try again in a moment'
@@ -226,6 +261,33 @@ export function exportRoutes(deps: AppDeps) {
       issueList(problems),
     );
   }
+
+  app.openapi(publicPack, async (c) => {
+    const { id } = c.req.valid('param');
+    const { licence } = c.req.valid('query');
+    const caller = await workshopFacilitator(c, workshops, id, 'Only facilitators can export the workshop');
+    if (caller.error) return caller.error;
+    const started = performance.now();
+    const session = await strategies.capture(caller.workshop, caller.you, { includeNames: false });
+    const written = await write(c, { kind: 'pack', licence, session });
+    if ('error' in written) return written.error;
+    const { bytes, problems, threadId, ms } = written;
+    if (problems) return refused(c, problems, { workshopId: id });
+    metrics?.exported('pack', (performance.now() - started) / 1000);
+    const fileName = exportFileName(caller.workshop.title, session.exportedAt, 'zip').replace(
+      /^atelier-/,
+      'pack-donnees-publiques-',
+    );
+    log.info(
+      { workshopId: id, by: caller.you.id, licence, bytes: bytes.byteLength, threadId, ms },
+      'public pack exported',
+    );
+    return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
+      'Content-Type': 'application/zip',
+      'Content-Disposition': `attachment; filename="${fileName}"`,
+      'Cache-Control': 'no-store',
+    }) as never;
+  });
 
   app.openapi(exportWorkshop, async (c) => {
     const { id } = c.req.valid('param');

@@ -38,7 +38,7 @@ export interface Metrics extends SyncMetrics {
   /** One turn's storage transaction took this long. */
   committed(seconds: number): void;
   /** An export was written in this format, in this time. */
-  exported(format: ExportFormatName, seconds: number): void;
+  exported(format: ExportFormatName | 'pack', seconds: number): void;
 }
 
 /** A counter other modules call when a rate limit refuses something (see `Metrics.rateLimited`). */
@@ -132,7 +132,7 @@ export function createMetrics(): Metrics {
     Object.values(WRITE_DENIED_REASONS).map((reason) => [reason as string, refused.labels(reason)]),
   );
   for (const child of byReason.values()) child.inc(0);
-  for (const format of EXPORT_FORMAT_NAMES) exports.labels(format);
+  for (const format of [...EXPORT_FORMAT_NAMES, 'pack']) exports.labels(format);
 
   const processRegistry = processMetrics();
   return {
