@@ -6,6 +6,7 @@ import { compressAnswers } from './http/compress';
 import type { AppDeps } from './http/deps';
 import { apiError, errorFromException, writeRefused } from './http/errors';
 import { exportRoutes } from './http/exports';
+import { followUpRoutes } from './http/followUp';
 import { IMPORT_PATH, importRoutes } from './http/imports';
 import { joinRoutes } from './http/join';
 import { metricsRoutes } from './http/metrics';
@@ -72,6 +73,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', strategyRoutes(deps));
   app.route('/', silentRoutes(deps));
   app.route('/', participationRoutes(deps));
+  app.route('/', followUpRoutes(deps));
   app.route('/', tableRoutes(deps));
   app.route('/', voteRoutes(deps));
   app.route('/', joinRoutes(deps));

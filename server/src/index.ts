@@ -11,6 +11,7 @@ import { disconnectingEveryNode, NO_NODE_EVENTS, type NodeEvents } from './clust
 import { acceptConnection } from './cluster/route';
 import type { Config } from './config';
 import { createStrategyReader } from './export/read';
+import { createFollowUpService } from './followUp/service';
 import type { NetworkInfo } from './http/deps';
 import { localUrl, machineNetwork } from './http/share-origins';
 import { JoinAttempts } from './limits/join-attempts';
@@ -249,13 +250,20 @@ function startNode(
     ownData: participantData.bind(null, { rooms, docs, votes, journal: journalStore }),
   };
 
+  const strategyReader = createStrategyReader(rooms, workshops);
   const app = createApp({
     workshops,
     sockets: disconnector,
     silent: createSilentIdeation(rooms),
     tables: createTableSeating(rooms),
     votes,
-    strategies: createStrategyReader(rooms, workshops),
+    strategies: strategyReader,
+    followUp: createFollowUpService({
+      followUps: store.followUps,
+      workshops,
+      strategies: strategyReader,
+      rooms,
+    }),
     strategyStore,
     journal: journalStore,
     sessions: createSessionService({ workshops, strategies: strategyStore, rooms, transactions }),

@@ -73,6 +73,7 @@ async function appWith(options: { network: NetworkInfo; publicUrl?: string }) {
     silent: {} as never,
     tables: {} as never,
     votes: {} as never,
+    followUp: {} as never,
     strategies: {} as never,
     strategyStore: {} as never,
     journal: {} as never,

@@ -2,6 +2,7 @@ import type { NetworkInterfaceInfo } from 'node:os';
 import type { Locale, ParticipantData, PrivacyNotice } from '@atelier/shared';
 import type { WriteLimits } from '../config';
 import type { StrategyReader } from '../export/read';
+import type { FollowUpService } from '../followUp/service';
 import type { JoinAttempts } from '../limits/join-attempts';
 import type { Logger } from '../log';
 import type { Metrics } from '../metrics/metrics';
@@ -46,6 +47,8 @@ export interface AppDeps {
   tables: TableSeating;
   /** Vote rounds and ballots: the server is their only authority. */
   votes: VoteService;
+  /** The public follow-up pages (droit de suite) and the actions' status import. */
+  followUp: FollowUpService;
   /** Strategies (series of sessions) and their facilitator tokens. */
   strategyStore: StrategyStore;
   /** Who edited which board item when (the changes' and the strategy export's who and when). */

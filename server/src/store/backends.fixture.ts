@@ -10,6 +10,7 @@ import { afterEach } from 'vitest';
 import { type BallotStore, createSqliteBallotStore } from './ballots';
 import { openDb } from './db';
 import { createSqliteDocStore, type DocStore } from './docs';
+import { createSqliteFollowUpStore, type FollowUpStore } from './followUp';
 import type { StorageProbe } from './health';
 import { sqliteStorageProbe } from './health';
 import { createSqliteJournalStore, type JournalStore } from './journal';
@@ -30,6 +31,7 @@ export interface OpenStores {
   /** The storage health's probe. */
   probe: StorageProbe;
   ballots: BallotStore;
+  followUps: FollowUpStore;
   storage: Storage;
   /** Every row of every table of the schema, by table (what a purge must leave nothing of). */
   rows(): Promise<Record<string, Record<string, unknown>[]>>;
@@ -96,6 +98,7 @@ export function useBackends(): Backend[] {
           purge: createSqlitePurge(db),
           probe: sqliteStorageProbe(db),
           ballots,
+          followUps: createSqliteFollowUpStore(db),
           storage: createSqliteStorage(db, { docs, journal, workshops, strategies, ballots }),
           async rows() {
             const tables = db

@@ -301,6 +301,22 @@ export const MIGRATIONS: readonly Migration[] = [
        holder text NOT NULL
      );`,
   },
+  // Issue 20 §4: the published follow-up pages ("droit de suite"), one per workshop.
+  {
+    version: 12,
+    sqlite: `CREATE TABLE follow_up_pages (
+       workshop_id TEXT PRIMARY KEY REFERENCES workshops(id) ON DELETE CASCADE,
+       public_id TEXT NOT NULL UNIQUE,
+       show_names INTEGER NOT NULL DEFAULT 0,
+       published_at TEXT NOT NULL
+     );`,
+    postgres: `CREATE TABLE follow_up_pages (
+       workshop_id text PRIMARY KEY REFERENCES workshops(id) ON DELETE CASCADE,
+       public_id text NOT NULL UNIQUE,
+       show_names boolean NOT NULL DEFAULT false,
+       published_at timestamptz NOT NULL
+     );`,
+  },
 ];
 
 /** The schema version this code migrates to, on either backend. */

@@ -3,6 +3,7 @@ import type { Logger } from '../log';
 import { type BallotStore, createSqliteBallotStore } from './ballots';
 import { databaseWritable, openDb } from './db';
 import { createSqliteDocStore, type DocStore } from './docs';
+import { createSqliteFollowUpStore, type FollowUpStore } from './followUp';
 import { type StorageProbe, sqliteStorageProbe } from './health';
 import { createSqliteJournalStore, type JournalStore } from './journal';
 import { migratePostgres } from './pg/migrate';
@@ -21,6 +22,8 @@ export interface OpenStorage {
   docs: DocStore;
   journal: JournalStore;
   ballots: BallotStore;
+  /** The published follow-up pages (issue 20 §4). */
+  followUps: FollowUpStore;
   purge: PurgeStore;
   /** Units of work spanning stores; on PostgreSQL also a turn of the rooms' writes in one statement (`writeTurn`). */
   transactions: Storage & { writeTurn?: TurnWriter };
@@ -70,6 +73,7 @@ function openSqlite(settings: StorageSettings): OpenStorage {
   return {
     backend: 'sqlite',
     ...stores,
+    followUps: createSqliteFollowUpStore(db),
     purge: createSqlitePurge(db),
     transactions: createSqliteStorage(db, stores),
     probe: sqliteStorageProbe(db),
@@ -101,6 +105,7 @@ async function openPostgres(url: string, max: number, log: Logger): Promise<Open
     docs: storage.docs,
     journal: storage.journal,
     ballots: storage.ballots,
+    followUps: storage.followUps,
     purge: storage.purge,
     transactions: storage,
     probe: storage.probe,

@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import type { BallotStore } from '../ballots';
 import type { DocStore } from '../docs';
+import type { FollowUpStore } from '../followUp';
 import type { StorageProbe } from '../health';
 import type { JournalStore } from '../journal';
 import type { PurgeStore } from '../purge';
@@ -10,6 +11,7 @@ import type { WorkshopStore } from '../workshops';
 import { createPgBallotStore, pgRoundWriter } from './ballots';
 import { createPgDocStore } from './docs';
 import { type Executor, inTransaction, poolExecutor, type Queryable, transactionExecutor } from './executor';
+import { createPgFollowUpStore } from './followUp';
 import { pgStorageProbe } from './health';
 import { createPgJournalStore } from './journal';
 import { createPgPurge } from './purge';
@@ -20,6 +22,7 @@ import { createPgWorkshopStore } from './workshops';
 /** Every store on PostgreSQL, and transactions spanning them. */
 export interface PgStorage extends Storage<TransactionStores>, PgStores {
   ballots: BallotStore;
+  followUps: FollowUpStore;
   purge: PurgeStore;
   /** The storage health's probe (`createStorageHealth`). */
   probe: StorageProbe;
@@ -56,6 +59,7 @@ export function createPgStorage(pool: pg.Pool): PgStorage {
   return {
     ...stores(pool, autocommit),
     ballots: createPgBallotStore(pool, autocommit),
+    followUps: createPgFollowUpStore(pool, autocommit),
     purge: createPgPurge(pool),
     probe: pgStorageProbe(pool),
     writeTurn: createPgTurnWriter(pool),
