@@ -1,5 +1,5 @@
-import collectivites from './schemas/collectivites.json';
-import projets from './schemas/projets-territoire.json';
+import collectivites from './schemas/collectivites.json' with { type: 'json' };
+import projets from './schemas/projets-territoire.json' with { type: 'json' };
 
 /**
  * The Table Schemas of the pack's CSV files. Two are the published beta.gouv schemas, shipped as

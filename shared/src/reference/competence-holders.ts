@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { TerritoryKind } from '../schema/enums';
-import holders from './competence-holders.json';
+import holders from './competence-holders.json' with { type: 'json' };
 import { M57_COMPETENCES, m57Competence } from './lists';
 
 /*

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import crte from './crte-indicators.json';
-import m57 from './m57-competences.json';
-import leviers from './sgpe-leviers.json';
+import crte from './crte-indicators.json' with { type: 'json' };
+import m57 from './m57-competences.json' with { type: 'json' };
+import leviers from './sgpe-leviers.json' with { type: 'json' };
 
 /*
  * The French public sector's reference lists an action sheet can be tagged with (issue 20 §3),
