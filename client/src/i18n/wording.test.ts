@@ -16,7 +16,7 @@ const noteMeansScore: ScreenKey[] = [
   'votes.ballot.scored',
   'votes.ballot.gridCaption',
   'votes.ballot.gridHint',
-  'votes.results.weighted',
+  'votes.results.weightedScore',
 ];
 /** French keys where "idée" is a sheet's status, not a contribution. */
 const ideaIsStatus: ScreenKey[] = ['plan.status.idea', 'plan.overview.statusCounts'];
@@ -42,6 +42,7 @@ const BUTTONS: MessageKey[] = [
   'filter.clear',
   'votes.toggle',
   'export.panel.title',
+  'balance.toggle',
   'changes.toggle',
   'board.zoomFit',
   'board.addNote',

@@ -1,12 +1,15 @@
-import { formatRemaining, type PublicRound } from '@atelier/shared';
+import { type Ballot, formatRemaining, type PublicRound } from '@atelier/shared';
 import { useMemo, useState } from 'react';
 import { useT } from '../../../i18n/locale';
 import { useBoard } from '../../../state/store';
 import { Icon } from '../../../ui/Icon';
 import type { BallotEdit } from './ballotSync';
 import { DotsBallot } from './DotsBallot';
-import { modeName, visibilityName } from './labels';
-import { targetCards } from './model';
+import { JudgmentBallot } from './JudgmentBallot';
+import { modeName, refusalMessage, visibilityName } from './labels';
+import { type TargetCard, targetCards } from './model';
+import { PointsBallot } from './PointsBallot';
+import { RankingBallot } from './RankingBallot';
 import { ScoringBallot } from './ScoringBallot';
 import { useBallot } from './useBallot';
 import { useLiveTargets } from './useLiveTargets';
@@ -15,8 +18,8 @@ import { VoteFrame } from './VoteFrame';
 import { VoteStatus } from './VoteStatus';
 
 /**
- * The voting view: the round's targets as cards (dots) or a grid (scoring), replacing the step
- * in the main area. Each change goes to the server at once; what is shown is this person's own
+ * The voting view: the round's targets as the round's mode has them voted (dots or points on
+ * cards, a grid of scores, a grade per target, a ranking), replacing the step in the main area. Each change goes to the server at once; what is shown is this person's own
  * ballot only (in a secret round nobody else's choices ever reach this page).
  */
 export function BallotView({ round }: { round: PublicRound }) {
@@ -36,7 +39,7 @@ export function BallotView({ round }: { round: PublicRound }) {
   const change = (edit: BallotEdit) => {
     if (!sync || !canVote) return;
     const refusal = sync.change(edit);
-    setNotice(refusal ? t(`error.${refusal.code}`) : '');
+    setNotice(refusal ? refusalMessage(t, round, refusal) : '');
   };
 
   return (
@@ -74,18 +77,53 @@ export function BallotView({ round }: { round: PublicRound }) {
         onDone={(done) => change({ done })}
       />
 
-      {round.mode === 'dots' ? (
-        <DotsBallot
-          round={round}
+      <ModeBallot
+        round={round}
+        cards={cards}
+        ballot={ballot}
+        canVote={canVote}
+        onChange={change}
+        onBlocked={setNotice}
+      />
+    </VoteFrame>
+  );
+}
+
+interface ModeBallotProps {
+  round: PublicRound;
+  cards: TargetCard[];
+  ballot: Ballot | null;
+  canVote: boolean;
+  onChange: (edit: BallotEdit) => void;
+  /** A blocked button was pressed: say why. */
+  onBlocked: (reason: string) => void;
+}
+
+/** The ballot of the round's mode. */
+function ModeBallot(props: ModeBallotProps) {
+  const { round, cards, ballot, canVote, onChange, onBlocked } = props;
+  switch (round.mode) {
+    case 'dots':
+      return <DotsBallot {...props} />;
+    case 'scoring':
+      return (
+        <ScoringBallot round={round} cards={cards} ballot={ballot} canVote={canVote} onChange={onChange} />
+      );
+    case 'judgment':
+      return (
+        <JudgmentBallot round={round} cards={cards} ballot={ballot} canVote={canVote} onChange={onChange} />
+      );
+    case 'points':
+      return <PointsBallot {...props} />;
+    case 'ranking':
+      return (
+        <RankingBallot
           cards={cards}
           ballot={ballot}
           canVote={canVote}
-          onChange={change}
-          onBlocked={setNotice}
+          onChange={onChange}
+          onBlocked={onBlocked}
         />
-      ) : (
-        <ScoringBallot round={round} cards={cards} ballot={ballot} canVote={canVote} onChange={change} />
-      )}
-    </VoteFrame>
-  );
+      );
+  }
 }

@@ -22,7 +22,7 @@ export function CriteriaTable({
         <thead>
           <tr>
             <CriteriaHeads round={round} />
-            <th scope="col">{t('votes.results.weighted')}</th>
+            <th scope="col">{t('votes.results.weightedScore')}</th>
           </tr>
         </thead>
         <tbody>
@@ -52,7 +52,7 @@ export function CriteriaTable({
                   </td>
                 );
               })}
-              <td className="criteria-table__total" data-label={t('votes.results.weighted')}>
+              <td className="criteria-table__total" data-label={t('votes.results.weightedScore')}>
                 {formatScore(t.locale, row.total)}
               </td>
             </tr>

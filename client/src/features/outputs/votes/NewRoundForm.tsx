@@ -73,7 +73,13 @@ export function NewRoundForm({ onDone }: Props) {
 
       <RoundTargetsFieldset formId={id} targets={form.targets} draft={draft} update={update} error={error} />
 
-      <RoundModeFieldset formId={id} draft={draft} update={update} error={error} />
+      <RoundModeFieldset
+        formId={id}
+        targetCount={form.targetCount}
+        draft={draft}
+        update={update}
+        error={error}
+      />
 
       <fieldset className="round-form__group">
         <legend>{t('votes.form.visibility')}</legend>

@@ -7,7 +7,7 @@ import { barGeometry, type RankedRow, roundBarScale } from './model';
 export function RankedBars({ round, rows }: { round: PublicRound; rows: RankedRow[] }) {
   const t = useT();
   const scale = roundBarScale(
-    round.mode,
+    round,
     rows.map((r) => r.total),
   );
   return (
@@ -51,7 +51,7 @@ export function RankedBars({ round, rows }: { round: PublicRound; rows: RankedRo
               </div>
             </div>
             <div className="results-bars__figures">
-              <strong data-testid="votes.result-total">{formatTotal(t, round.mode, row.total)}</strong>
+              <strong data-testid="votes.result-total">{formatTotal(t, round, row.total)}</strong>
               {row.negative > 0 && (
                 <span>{t('votes.results.forAgainst', { for: row.positive, against: row.negative })}</span>
               )}

@@ -5,14 +5,17 @@ import { useBoard } from '../../../state/store';
 import { ApplyResult } from './ApplyResult';
 import { CriteriaTable } from './CriteriaTable';
 import { GroupChart } from './GroupChart';
+import { GroupTable } from './GroupTable';
+import { MeritProfiles } from './MeritProfiles';
 import { rankedRows } from './model';
+import { PairwiseMatrix } from './PairwiseMatrix';
 import { RankedBars } from './RankedBars';
 import { useLiveTargets } from './useLiveTargets';
 import { VoteFrame } from './VoteFrame';
 
 /**
- * A round's results: ranked bars, the breakdown by participant group, and for a scored round
- * the criteria table. Everyone sees them once revealed (and live in an open-visibility round);
+ * A round's results: ranked bars (merit profiles in a majority judgment), the breakdown by
+ * participant group, and the mode's details: a scored round's criteria table, a ranking's duels. Everyone sees them once revealed (and live in an open-visibility round);
  * the facilitator can apply them to the board.
  */
 export function ResultsView({ round }: { round: PublicRound }) {
@@ -50,13 +53,33 @@ export function ResultsView({ round }: { round: PublicRound }) {
           <section className="results-section" aria-labelledby="results-ranking">
             <h3 id="results-ranking">{t('votes.results.ranking')}</h3>
             {results.voters === 0 && <p className="hint">{t('votes.results.noVoters')}</p>}
-            <RankedBars round={round} rows={rows} />
+            {round.mode === 'judgment' ? (
+              <MeritProfiles round={round} rows={rows} />
+            ) : (
+              <RankedBars round={round} rows={rows} />
+            )}
+            {round.mode === 'ranking' && <p className="hint">{t('votes.results.rankingHint')}</p>}
           </section>
           {facilitator && round.state === 'revealed' && <ApplyResult round={round} results={results} />}
+          {round.mode === 'ranking' && results.pairwise && (
+            <section className="results-section" aria-labelledby="results-pairwise">
+              <h3 id="results-pairwise">{t('votes.results.pairwise')}</h3>
+              <PairwiseMatrix
+                round={round}
+                rows={rows}
+                pairwise={results.pairwise}
+                labelledBy="results-pairwise"
+              />
+            </section>
+          )}
           {results.byGroup.length > 0 && (
             <section className="results-section" aria-labelledby="results-groups">
               <h3 id="results-groups">{t('votes.results.byGroup')}</h3>
-              <GroupChart round={round} rows={rows} groups={results.byGroup} />
+              {round.mode === 'judgment' || round.mode === 'ranking' ? (
+                <GroupTable round={round} rows={rows} groups={results.byGroup} />
+              ) : (
+                <GroupChart round={round} rows={rows} groups={results.byGroup} />
+              )}
             </section>
           )}
           {round.mode === 'scoring' && (

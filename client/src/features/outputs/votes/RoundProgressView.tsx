@@ -1,4 +1,4 @@
-import type { PublicRound } from '@atelier/shared';
+import { formatNumber, type PublicRound } from '@atelier/shared';
 import { useCallback } from 'react';
 import { usePolled } from '../../../api/usePolled';
 import { fetchProgress, remindVoters } from '../../../api/votes';
@@ -41,6 +41,15 @@ export function RoundProgressView({ round }: { round: PublicRound }) {
           <span data-testid="votes.progress-dots-left" data-value={progress.dotsLeft}>
             {' '}
             · {t.plural('votes.progress.dotsLeft', progress.dotsLeft)}
+          </span>
+        )}
+        {progress.pointsLeft !== null && (
+          <span data-testid="votes.progress-points-left" data-value={progress.pointsLeft}>
+            {' '}
+            ·{' '}
+            {t.plural('votes.progress.pointsLeft', progress.pointsLeft, {
+              n: formatNumber(t.locale, progress.pointsLeft),
+            })}
           </span>
         )}
       </p>

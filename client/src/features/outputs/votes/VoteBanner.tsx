@@ -1,4 +1,4 @@
-import { formatRemaining } from '@atelier/shared';
+import { formatNumber, formatRemaining } from '@atelier/shared';
 import { useT } from '../../../i18n/locale';
 import { boardStore, useBoard } from '../../../state/store';
 import { Icon } from '../../../ui/Icon';
@@ -28,7 +28,7 @@ function Banner() {
   const { state } = useBallot(shown ? null : round);
   const remaining = useRoundRemaining(shown ? null : round);
   if (!round || shown) return null;
-  // A facilitator who has not placed anything is not voting: no "dots left" for them.
+  // A facilitator who has not placed anything is not voting: no "dots (or points) left" for them.
   const ballot = votesInRound(role, state.ballot) ? state.ballot : null;
   return (
     <div className="vote-banner" data-testid="votes.banner" role="status">
@@ -36,6 +36,14 @@ function Banner() {
       {ballot && round.mode === 'dots' && round.dots && (
         <span className="vote-banner__budget" data-testid="votes.banner-remaining">
           {t.plural('votes.banner.remaining', ballot.remaining, { budget: round.dots.budget })}
+        </span>
+      )}
+      {ballot && round.mode === 'points' && round.points && (
+        <span className="vote-banner__budget" data-testid="votes.banner-remaining">
+          {t.plural('votes.banner.pointsLeft', ballot.remaining, {
+            n: formatNumber(t.locale, ballot.remaining),
+            budget: formatNumber(t.locale, round.points.budget),
+          })}
         </span>
       )}
       {ballot?.done && <span className="vote-banner__budget">{t('votes.banner.done')}</span>}

@@ -1,7 +1,7 @@
 import type { Ballot, PublicRound } from '@atelier/shared';
 import { useT } from '../../../i18n/locale';
+import { BallotProgress } from './BallotProgress';
 import { CheckMark } from './CheckMark';
-import { scoringProgress } from './model';
 
 interface Props {
   round: PublicRound;
@@ -15,7 +15,7 @@ interface Props {
   onDone: (done: boolean) => void;
 }
 
-/** The sticky line over the targets: budget or progress, "J’ai terminé", and why one cannot vote. */
+/** The sticky line over the targets: budget or progress (BallotProgress), "J’ai terminé", and why one cannot vote. */
 export function VoteStatus({
   round,
   ballot,
@@ -36,25 +36,7 @@ export function VoteStatus({
 
   return (
     <div className="vote-status" data-testid="votes.status">
-      {!observer && ballot && round.mode === 'dots' && round.dots && (
-        <div className="vote-budget">
-          <span className="vote-budget__dots" aria-hidden="true">
-            {Array.from({ length: round.dots.budget }, (_, i) => (
-              // biome-ignore lint/suspicious/noArrayIndexKey: the budget's dots have no identity.
-              <span key={i} className={i < ballot.remaining ? 'dot dot--free' : 'dot dot--used'} />
-            ))}
-          </span>
-          <p
-            className="vote-budget__text"
-            aria-live="polite"
-            data-testid="votes.remaining"
-            data-remaining={ballot.remaining}
-          >
-            {t.plural('votes.ballot.remaining', ballot.remaining, { budget: round.dots.budget })}
-          </p>
-        </div>
-      )}
-      {!observer && ballot && round.mode === 'scoring' && <ScoringProgress round={round} ballot={ballot} />}
+      {!observer && ballot && <BallotProgress round={round} ballot={ballot} />}
       {loadError && (
         <p className="vote-status__why" role="alert">
           {t('votes.ballot.loadError')}{' '}
@@ -84,19 +66,6 @@ export function VoteStatus({
           {t(ballot.done ? 'votes.ballot.doneOn' : 'votes.ballot.done')}
         </button>
       )}
-    </div>
-  );
-}
-
-function ScoringProgress({ round, ballot }: { round: PublicRound; ballot: Ballot }) {
-  const t = useT();
-  const { given, total } = scoringProgress(round, ballot);
-  return (
-    <div className="vote-budget">
-      <progress className="vote-progress" max={total} value={given} aria-hidden="true" />
-      <p className="vote-budget__text" aria-live="polite" data-testid="votes.scored" data-given={given}>
-        {t('votes.ballot.scored', { given, total })}
-      </p>
     </div>
   );
 }

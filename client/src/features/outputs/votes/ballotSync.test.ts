@@ -222,3 +222,48 @@ describe('BallotSync', () => {
     expect(sync.getState().ballot?.remaining).toBe(3);
   });
 });
+
+describe('BallotSync in the other voting methods', () => {
+  const targets = [
+    { id: 'a', label: 'A' },
+    { id: 'b', label: 'B' },
+    { id: 'c', label: 'C' },
+  ];
+  const base = { id: 'r1', targets, dots: null, criteria: null, grades: null, points: null };
+
+  it('sends points as given and refuses at once, sending nothing, what would pass the budget', async () => {
+    const server = fakeServer({ ...base, mode: 'points', points: { budget: 100 } });
+    await server.sync.load();
+    expect(server.sync.getState().ballot?.remaining).toBe(100);
+    server.sync.change({ points: { a: 60 } });
+    expect(server.sync.change({ points: { b: 41 } })?.code).toBe('over_budget');
+    expect(server.sync.getState().ballot?.remaining).toBe(40);
+    await server.answer();
+    expect(server.requests.map((r) => r.points)).toEqual([{ a: 60 }]);
+    expect(server.held().points).toEqual({ a: 60 });
+  });
+
+  it('sends a grade and its withdrawal, and refuses a grade past the scale', async () => {
+    const server = fakeServer({ ...base, mode: 'judgment', grades: ['Pour', 'Neutre', 'Contre'] });
+    await server.sync.load();
+    server.sync.change({ grades: { a: 0 } });
+    server.sync.change({ grades: { a: null, b: 2 } });
+    expect(server.sync.change({ grades: { c: 3 } })?.code).toBe('unknown_grade');
+    expect(server.sync.getState().ballot?.grades).toEqual({ b: 2 });
+    await server.answer();
+    await server.answer();
+    expect(server.held().grades).toEqual({ b: 2 });
+  });
+
+  it('sends the whole ranking each time, the last one standing', async () => {
+    const server = fakeServer({ ...base, mode: 'ranking' });
+    await server.sync.load();
+    server.sync.change({ ranking: ['b'] });
+    server.sync.change({ ranking: ['b', 'a'] });
+    server.sync.change({ ranking: ['a', 'b'] });
+    expect(server.sync.getState().ballot?.ranking).toEqual(['a', 'b']);
+    for (let i = 0; i < 3; i++) await server.answer();
+    expect(server.requests.map((r) => r.ranking)).toEqual([['b'], ['b', 'a'], ['a', 'b']]);
+    expect(server.held().ranking).toEqual(['a', 'b']);
+  });
+});

@@ -2,7 +2,7 @@ import { applyBallotChange, type Ballot, type BallotChange, type BallotRefusal }
 import { RequestError } from '../../../api/http';
 
 /** A change to one's ballot, without its request id (each sending gets a fresh one). */
-export type BallotEdit = Pick<BallotChange, 'dots' | 'scores' | 'done'>;
+export type BallotEdit = Pick<BallotChange, 'dots' | 'scores' | 'grades' | 'points' | 'ranking' | 'done'>;
 /** The parts of a round the ballot rules read. */
 export type BallotRules = Parameters<typeof applyBallotChange>[0];
 

@@ -153,6 +153,8 @@ describe('rankedRows', () => {
       ties: [['b', 'a']],
       byGroup: [],
       pairwise: null,
+      weighted: null,
+      quorum: null,
     };
     const rows = rankedRows(dots(), results, [{ id: 'b', label: 'Fibre optique' }]);
     expect(rows.map((r) => [r.label, r.rank, r.tied, r.deleted])).toEqual([
@@ -178,8 +180,16 @@ describe('bar chart scaling', () => {
     expect(barGeometry(2.5, barScale([2.5], 5)).width).toBe(50);
   });
   it("takes a scored round's top score as the least top, a dots round's largest total", () => {
-    expect(roundBarScale('scoring', [2.5])).toEqual({ min: 0, max: 5 });
-    expect(roundBarScale('dots', [2, 3])).toEqual({ min: 0, max: 3 });
+    const targets = [
+      { id: 'a', label: 'A' },
+      { id: 'b', label: 'B' },
+      { id: 'c', label: 'C' },
+    ];
+    expect(roundBarScale({ mode: 'scoring', targets }, [2.5])).toEqual({ min: 0, max: 5 });
+    expect(roundBarScale({ mode: 'dots', targets }, [2, 3])).toEqual({ min: 0, max: 3 });
+    expect(roundBarScale({ mode: 'points', targets }, [40, 25])).toEqual({ min: 0, max: 40 });
+    // Ranking: the bars measure the other targets beaten, out of all the others.
+    expect(roundBarScale({ mode: 'ranking', targets }, [1, 0])).toEqual({ min: 0, max: 2 });
   });
 });
 

@@ -12,6 +12,7 @@ import {
   type RoundResults,
   type RoundState,
   SCORE_MAX,
+  type TargetResult,
   type VoteTarget,
 } from '@atelier/shared';
 import type { BallotRules } from './ballotSync';
@@ -118,6 +119,9 @@ export interface RankedRow {
   positive: number;
   negative: number;
   voters: number;
+  /** Majority judgment: votes per grade, best first, and the majority gauge. */
+  profile: number[];
+  gauge: TargetResult['gauge'];
 }
 
 /** The results, best first, with the labels the board has now. */
@@ -140,6 +144,8 @@ export function rankedRows(
       positive: t.positive,
       negative: t.negative,
       voters: t.voters,
+      profile: t.profile,
+      gauge: t.gauge,
     };
   });
 }
@@ -161,9 +167,17 @@ export function barScale(values: readonly number[], floor = 0): BarScale {
   return { min, max };
 }
 
-/** A round's chart scale: scores reach up to the top score at least, dots to the largest total. */
-export function roundBarScale(mode: PublicRound['mode'], values: readonly number[]): BarScale {
-  return barScale(values, mode === 'scoring' ? SCORE_MAX : 0);
+/**
+ * A round's chart scale: scores reach up to the top score at least, a ranked target's wins up
+ * to beating every other target, dots and points to the largest total.
+ */
+export function roundBarScale(
+  round: Pick<PublicRound, 'mode' | 'targets'>,
+  values: readonly number[],
+): BarScale {
+  if (round.mode === 'scoring') return barScale(values, SCORE_MAX);
+  if (round.mode === 'ranking') return barScale(values, round.targets.length - 1);
+  return barScale(values);
 }
 
 /** A bar's start and width, in percent of the chart's width, for `value` on `scale` (zero is the axis). */

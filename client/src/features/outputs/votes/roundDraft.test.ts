@@ -1,6 +1,8 @@
-import { CreateRoundBody } from '@atelier/shared';
+import { CreateRoundBody, misplacedSettings } from '@atelier/shared';
 import { describe, expect, it } from 'vitest';
+import { defaultDraftGrades } from './gradesDraft';
 import {
+  bodyTargetCount,
   criterionAddition,
   criterionChange,
   criterionRemoval,
@@ -11,6 +13,7 @@ import {
   newCriterionId,
   newRoundDraft,
   type RoundDraft,
+  rankingTooLong,
   roundBody,
   roundFormErrors,
   targetChange,
@@ -55,6 +58,8 @@ describe('the form as it opens', () => {
         { id: 'cost', label: 'Coût', weight: '1' },
         { id: 'speed', label: 'Rapidité', weight: '1' },
       ],
+      grades: defaultDraftGrades('fr'),
+      pointsBudget: '100',
       visibility: 'secret',
       duration: '',
     });
@@ -145,6 +150,70 @@ describe('the new round form', () => {
   });
 });
 
+describe('the other voting methods', () => {
+  const draft = newRoundDraft('issues', 'Prioriser les enjeux', 'fr');
+  const valid = (body: ReturnType<typeof roundBody>) =>
+    CreateRoundBody.safeParse(body).success && misplacedSettings(body) === null;
+
+  it('sends only the settings of the mode chosen', () => {
+    const judgment = roundBody({ ...draft, mode: 'judgment' });
+    expect(judgment.grades).toEqual([
+      'Excellent',
+      'Très bien',
+      'Bien',
+      'Assez bien',
+      'Passable',
+      'Insuffisant',
+      'À rejeter',
+    ]);
+    expect(judgment).not.toHaveProperty('dots');
+    expect(judgment).not.toHaveProperty('criteria');
+    expect(roundBody({ ...draft, mode: 'points' }).points).toEqual({ budget: 100 });
+    const ranking = roundBody({ ...draft, mode: 'ranking' });
+    for (const setting of ['dots', 'criteria', 'grades', 'points'])
+      expect(ranking).not.toHaveProperty(setting);
+    for (const mode of ['dots', 'scoring', 'judgment', 'points', 'ranking'] as const)
+      expect(valid(roundBody({ ...draft, mode })), mode).toBe(true);
+  });
+
+  it('puts a problem with the grades by the grade, or by the scale when there are too few or two alike', () => {
+    const grades = [
+      { id: 'g1', label: 'Pour' },
+      { id: 'g2', label: ' ' },
+      { id: 'g3', label: 'Contre' },
+    ];
+    const unnamed = CreateRoundBody.safeParse(roundBody({ ...draft, mode: 'judgment', grades }));
+    expect(Object.keys(roundFormErrors(unnamed.error?.issues ?? []))).toEqual(['grade.1.name']);
+    const two = CreateRoundBody.safeParse(
+      roundBody({ ...draft, mode: 'judgment', grades: grades.filter((g) => g.id !== 'g2') }),
+    );
+    expect(Object.keys(roundFormErrors(two.error?.issues ?? []))).toEqual(['grades']);
+    const alike = CreateRoundBody.safeParse(
+      roundBody({ ...draft, mode: 'judgment', grades: [...grades.slice(0, 1), ...grades] }),
+    );
+    expect(alike.success).toBe(false);
+    expect(roundFormErrors(alike.error?.issues ?? [])).toHaveProperty('grades');
+  });
+
+  it('takes a points budget from 2 to 1000, a whole number', () => {
+    for (const pointsBudget of ['1', '1001', '12,5', '']) {
+      const parsed = CreateRoundBody.safeParse(roundBody({ ...draft, mode: 'points', pointsBudget }));
+      expect(Object.keys(roundFormErrors(parsed.error?.issues ?? [])), pointsBudget).toEqual([
+        'pointsBudget',
+      ]);
+    }
+    expect(valid(roundBody({ ...draft, mode: 'points', pointsBudget: '1000' }))).toBe(true);
+  });
+
+  it('counts the targets a round would hold, and refuses a ranking of more than 30', () => {
+    expect(bodyTargetCount(roundBody(draft), 42)).toBe(42);
+    expect(bodyTargetCount(roundBody({ ...draft, allTargets: false, selected: ['a', 'b'] }), 42)).toBe(2);
+    expect(rankingTooLong('ranking', 31)).toBe(true);
+    expect(rankingTooLong('ranking', 30)).toBe(false);
+    expect(rankingTooLong('points', 300)).toBe(false);
+  });
+});
+
 describe('fieldMessage', () => {
   it("says each field's problem in our words, a criterion's by what is wrong with it", () => {
     expect(fieldMessage('title')).toBe('votes.form.error.title');
@@ -152,5 +221,8 @@ describe('fieldMessage', () => {
     expect(fieldMessage('criterion.2.label')).toBe('votes.form.error.criterionLabel');
     expect(fieldMessage('criterion.0.weight')).toBe('votes.form.error.weight');
     expect(fieldMessage('criteria')).toBe('votes.form.error.criteria');
+    expect(fieldMessage('grades')).toBe('votes.form.error.grades');
+    expect(fieldMessage('grade.3.name')).toBe('votes.form.error.gradeName');
+    expect(fieldMessage('pointsBudget')).toBe('votes.form.error.pointsBudget');
   });
 });

@@ -3,10 +3,13 @@ import {
   DEFAULT_CRITERIA_IDS,
   DEFAULT_CRITERIA_LABELS,
   type Locale,
+  MAX_RANKED_TARGETS,
   type Step,
+  type VoteMode,
   type VoteTargetKind,
 } from '@atelier/shared';
 import type { MessageKey } from '../../../i18n/translate';
+import { type DraftGrade, defaultDraftGrades } from './gradesDraft';
 
 /**
  * The new round form's draft: its fields as typed, what each edit changes in them, the body it
@@ -21,11 +24,15 @@ export interface RoundDraft {
   selected: readonly string[];
   /** Targets only from tables: `''` every target, `ANY_TABLE`, or one table's id (see tableTargets.ts). */
   fromTables: string;
-  mode: 'dots' | 'scoring';
+  mode: VoteMode;
   budget: string;
   cap: string;
   negative: boolean;
   criteria: readonly DraftCriterion[];
+  /** Majority judgment's grades, best first. */
+  grades: readonly DraftGrade[];
+  /** Points each person shares out (points mode). */
+  pointsBudget: string;
   visibility: 'secret' | 'open';
   duration: string;
 }
@@ -63,7 +70,13 @@ export function newCriterionId(taken: readonly string[]): string {
   }
 }
 
-/** The form as it opens: every target of `kind`, five dots two at most per target, secret, untimed. */
+/** Points each person shares out in a new points round, as the server's default. */
+export const DEFAULT_POINTS_BUDGET = 100;
+
+/**
+ * The form as it opens: every target of `kind`, five dots two at most per target, secret,
+ * untimed; the other modes' settings ready at their defaults in the workshop's language.
+ */
 export function newRoundDraft(kind: VoteTargetKind, title: string, locale: Locale): RoundDraft {
   return {
     title,
@@ -76,6 +89,8 @@ export function newRoundDraft(kind: VoteTargetKind, title: string, locale: Local
     cap: '2',
     negative: false,
     criteria: defaultCriteria(locale).map((c) => ({ ...c, weight: String(c.weight) })),
+    grades: defaultDraftGrades(locale),
+    pointsBudget: String(DEFAULT_POINTS_BUDGET),
     visibility: 'secret',
     duration: '',
   };
@@ -150,13 +165,37 @@ export function roundBody(draft: RoundDraft, inTables: readonly string[] | null 
     targets: chosen ?? (inTables ? [...inTables] : 'all'),
     mode: draft.mode,
     visibility: draft.visibility,
-    ...(draft.mode === 'dots'
-      ? { dots: { budget: whole(draft.budget), cap: whole(draft.cap), negative: draft.negative } }
-      : {
-          criteria: draft.criteria.map((c) => ({ id: c.id, label: c.label, weight: decimal(c.weight) })),
-        }),
+    ...modeSettings(draft),
     durationMinutes: duration === '' ? null : whole(duration),
   };
+}
+
+/** The settings of the draft's mode only: the server refuses another mode's (`misplacedSettings`). */
+function modeSettings(draft: RoundDraft): Pick<CreateRoundBody, 'dots' | 'criteria' | 'grades' | 'points'> {
+  switch (draft.mode) {
+    case 'dots':
+      return { dots: { budget: whole(draft.budget), cap: whole(draft.cap), negative: draft.negative } };
+    case 'scoring':
+      return {
+        criteria: draft.criteria.map((c) => ({ id: c.id, label: c.label, weight: decimal(c.weight) })),
+      };
+    case 'judgment':
+      return { grades: draft.grades.map((g) => g.label) };
+    case 'points':
+      return { points: { budget: whole(draft.pointsBudget) } };
+    case 'ranking':
+      return {};
+  }
+}
+
+/** How many targets a round made from `body` holds; `available` is what "all" means now. */
+export function bodyTargetCount(body: Pick<CreateRoundBody, 'targets'>, available: number): number {
+  return body.targets === 'all' ? available : body.targets.length;
+}
+
+/** A ranking round over more targets than people can order (and than the server takes). */
+export function rankingTooLong(mode: VoteMode, targets: number): boolean {
+  return mode === 'ranking' && targets > MAX_RANKED_TARGETS;
 }
 
 /** The fields of the new round form an error can be shown by. */
@@ -168,6 +207,9 @@ export type RoundFormField =
   | 'criteria'
   | `criterion.${number}.label`
   | `criterion.${number}.weight`
+  | 'grades'
+  | `grade.${number}.name`
+  | 'pointsBudget'
   | 'duration';
 
 /** Where each problem with a new round's body belongs, from zod's issue paths (first one per field). */
@@ -186,6 +228,8 @@ export function roundFormErrors(
         typeof second === 'number' && (third === 'label' || third === 'weight')
           ? `criterion.${second}.${third}`
           : 'criteria';
+    else if (head === 'grades') field = typeof second === 'number' ? `grade.${second}.name` : 'grades';
+    else if (head === 'points') field = 'pointsBudget';
     else if (head === 'durationMinutes') field = 'duration';
     if (field && errors[field] === undefined) errors[field] = issue.message;
   }
@@ -201,6 +245,9 @@ const FIELD_MESSAGES: Record<string, MessageKey> = {
   criteria: 'votes.form.error.criteria',
   label: 'votes.form.error.criterionLabel',
   weight: 'votes.form.error.weight',
+  grades: 'votes.form.error.grades',
+  name: 'votes.form.error.gradeName',
+  pointsBudget: 'votes.form.error.pointsBudget',
   duration: 'votes.form.error.duration',
 };
 

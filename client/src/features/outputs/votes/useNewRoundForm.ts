@@ -1,4 +1,4 @@
-import { CreateRoundBody, type PublicRound, type VoteTarget } from '@atelier/shared';
+import { CreateRoundBody, MAX_RANKED_TARGETS, type PublicRound, type VoteTarget } from '@atelier/shared';
 import { useMemo, useState } from 'react';
 import { errorMessage } from '../../../api/errorMessage';
 import { createRound, moveRound } from '../../../api/votes';
@@ -6,11 +6,13 @@ import { useT } from '../../../i18n/locale';
 import { boardStore, useBoard, useShownStep } from '../../../state/store';
 import { useBoardValue } from '../../../state/useBoardValue';
 import {
+  bodyTargetCount,
   defaultTargetKind,
   fieldMessage,
   newRoundDraft,
   type RoundDraft,
   type RoundFormField,
+  rankingTooLong,
   roundBody,
   roundFormErrors,
 } from './roundDraft';
@@ -30,6 +32,8 @@ export interface DraftEditing {
 export interface NewRoundFormState extends DraftEditing {
   /** The targets of the kind chosen, on the board now (only the tables' chosen, when limited to tables). */
   targets: readonly VoteTarget[];
+  /** How many targets the round would hold as the form stands. */
+  targetCount: number;
   busy: boolean;
   /** Why the server refused the round. */
   formError: string | null;
@@ -59,12 +63,14 @@ export function useNewRoundForm(onDone: (round: PublicRound) => void): NewRoundF
     () => targetsFromTables(liveTargets, targetTables, draft.fromTables),
     [liveTargets, targetTables, draft.fromTables],
   );
+  const inTables = draft.fromTables === '' ? null : targets.map((target) => target.id);
+  const targetCount = bodyTargetCount(roundBody(draft, inTables), targets.length);
   const update = (patch: Partial<RoundDraft>) => setDraft((d) => ({ ...d, ...patch }));
   const error = (field: RoundFormField) => (errors[field] ? t(fieldMessage(field)) : null);
 
   const submit = async (open: boolean) => {
     setFormError(null);
-    const body = roundBody(draft, draft.fromTables === '' ? null : targets.map((target) => target.id));
+    const body = roundBody(draft, inTables);
     const parsed = CreateRoundBody.safeParse(body);
     if (!parsed.success) {
       setErrors(roundFormErrors(parsed.error.issues));
@@ -72,6 +78,12 @@ export function useNewRoundForm(onDone: (round: PublicRound) => void): NewRoundF
     }
     if (draft.allTargets && targets.length === 0) {
       setErrors({ targets: 'none' });
+      return;
+    }
+    // Said under the mode as soon as it is so (RoundModeFieldset), and again by the buttons: nothing is sent.
+    if (rankingTooLong(draft.mode, targetCount)) {
+      setErrors({});
+      setFormError(t('votes.form.error.tooManyRanked', { max: MAX_RANKED_TARGETS, n: targetCount }));
       return;
     }
     setErrors({});
@@ -88,5 +100,5 @@ export function useNewRoundForm(onDone: (round: PublicRound) => void): NewRoundF
     }
   };
 
-  return { draft, update, error, targets, busy, formError, submit };
+  return { draft, update, error, targets, targetCount, busy, formError, submit };
 }

@@ -1,0 +1,40 @@
+import { type Ballot, formatNumber, type PublicRound } from '@atelier/shared';
+import { useT } from '../../../i18n/locale';
+import type { BallotEdit } from './ballotSync';
+import type { TargetCard } from './model';
+import { PointsCard } from './PointsCard';
+
+interface Props {
+  round: PublicRound;
+  cards: TargetCard[];
+  ballot: Ballot | null;
+  canVote: boolean;
+  onChange: (edit: BallotEdit) => void;
+  /** A blocked stepper was pressed: say why. */
+  onBlocked: (reason: string) => void;
+}
+
+/** The points ballot: the budget shared out across the targets, a card each (the points left are in VoteStatus). */
+export function PointsBallot({ round, cards, ballot, canVote, onChange, onBlocked }: Props) {
+  const t = useT();
+  return (
+    <div className="points-ballot">
+      <p className="hint">
+        {t('votes.ballot.pointsHint', { budget: formatNumber(t.locale, round.points?.budget ?? 0) })}
+      </p>
+      <ul className="vote-cards" aria-label={t('votes.ballot.targets')}>
+        {cards.map((card) => (
+          <PointsCard
+            key={card.id}
+            round={round}
+            card={card}
+            ballot={ballot}
+            canVote={canVote}
+            onChange={onChange}
+            onBlocked={onBlocked}
+          />
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,163 @@
+import { type Ballot, formatPercent, type PublicRound } from '@atelier/shared';
+import { type ReactNode, useId, useState } from 'react';
+import { useT } from '../../../i18n/locale';
+import { FieldError, fieldErrorProps } from '../../../ui/FieldWithError';
+import { Icon } from '../../../ui/Icon';
+import type { BallotEdit } from './ballotSync';
+import { pointsBlockReason } from './labels';
+import type { TargetCard } from './model';
+import { type PointsEntry, type PointsMove, pointsEntry, pointsMoves } from './points';
+
+interface Props {
+  round: PublicRound;
+  card: TargetCard;
+  ballot: Ballot | null;
+  canVote: boolean;
+  onChange: (edit: BallotEdit) => void;
+  /** A blocked stepper was pressed: say why. */
+  onBlocked: (reason: string) => void;
+}
+
+/**
+ * One target of a points ballot: its share of the budget, "−", the number (typed, sent when the
+ * field is left or on Enter) and "+". A number over the budget is refused, said so under the
+ * field and not sent: the field keeps what was typed until it is corrected (Escape puts back the
+ * points given).
+ */
+export function PointsCard({ round, card, ballot, canVote, onChange, onBlocked }: Props) {
+  const t = useT();
+  const budget = round.points?.budget ?? 0;
+  const given = ballot?.points[card.id] ?? 0;
+  const [typed, setTyped] = useState<string | null>(null);
+  const entry = typed !== null && ballot ? pointsEntry(round, ballot, card.id, typed) : null;
+  const moves = ballot ? pointsMoves(round, ballot, card.id) : null;
+  const errorId = useId();
+  const problem = entry?.problem ? entryMessage(t, entry, typed ?? '') : null;
+
+  const set = (value: number) => {
+    setTyped(null);
+    if (value !== given) onChange({ points: { [card.id]: value } });
+  };
+  const commit = () => {
+    if (entry && entry.problem === undefined) set(entry.value);
+  };
+
+  return (
+    <li
+      className={`vote-card points-card${given > 0 ? ' vote-card--for' : ''}`}
+      data-testid="votes.points-card"
+      data-target-id={card.id}
+      data-label={card.label}
+      data-points={given}
+    >
+      <p className="vote-card__label">{card.label}</p>
+      {card.deleted && <p className="vote-pill vote-pill--warning">{t('votes.ballot.deleted')}</p>}
+      <div className="points-card__meter" aria-hidden="true">
+        <span style={{ width: `${budget > 0 ? Math.min(100, (given / budget) * 100) : 0}%` }} />
+      </div>
+      <p className="points-card__share">
+        {t('votes.ballot.pointsShare', { share: formatPercent(t.locale, budget > 0 ? given / budget : 0) })}
+      </p>
+      {moves && (
+        <fieldset className="points-card__stepper" disabled={!canVote}>
+          <legend className="visually-hidden">
+            {t('votes.ballot.pointsControls', { label: card.label })}
+          </legend>
+          <StepButton
+            move={moves.remove}
+            label={t.plural('votes.ballot.removePoints', given - moves.remove.value || moves.step, {
+              label: card.label,
+            })}
+            testId="votes.points-remove"
+            onMove={set}
+            onBlocked={onBlocked}
+          >
+            <Icon name="minus" size={18} />
+          </StepButton>
+          <input
+            className="input points-card__input"
+            inputMode="numeric"
+            autoComplete="off"
+            value={typed ?? String(given)}
+            aria-label={t('votes.ballot.pointsFor', { label: card.label })}
+            data-testid="votes.points-input"
+            onChange={(event) => setTyped(event.target.value)}
+            onBlur={commit}
+            onKeyDown={(event) => {
+              if (event.key === 'Enter') {
+                event.preventDefault();
+                commit();
+              } else if (event.key === 'Escape' && typed !== null) {
+                // Only the field's own edit is undone: the view is not left.
+                event.stopPropagation();
+                setTyped(null);
+              }
+            }}
+            {...fieldErrorProps(errorId, problem)}
+          />
+          <StepButton
+            move={moves.add}
+            label={t.plural('votes.ballot.addPoints', moves.add.value - given || moves.step, {
+              label: card.label,
+            })}
+            testId="votes.points-add"
+            primary
+            onMove={set}
+            onBlocked={onBlocked}
+          >
+            <Icon name="plus" size={18} />
+          </StepButton>
+        </fieldset>
+      )}
+      <FieldError id={errorId} error={problem} testId="votes.points-error" />
+    </li>
+  );
+}
+
+/** Why a typed number is refused, with what would fit. */
+function entryMessage(t: ReturnType<typeof useT>, entry: PointsEntry, typed: string): string {
+  if (entry.problem === 'over_budget')
+    return entry.most
+      ? t('votes.ballot.pointsTooMany', { typed: typed.trim(), most: entry.most })
+      : t('votes.ballot.pointsTooManyNone', { typed: typed.trim() });
+  if (entry.problem === 'not_a_number') return t('votes.ballot.pointsNotNumber');
+  return entry.problem ? t(`error.${entry.problem}`) : '';
+}
+
+/** A stepper. One the rules block stays focusable (`aria-disabled`) and says why when pressed. */
+function StepButton({
+  move,
+  label,
+  testId,
+  primary = false,
+  onMove,
+  onBlocked,
+  children,
+}: {
+  move: PointsMove;
+  label: string;
+  testId: string;
+  primary?: boolean;
+  onMove: (value: number) => void;
+  onBlocked: (reason: string) => void;
+  children: ReactNode;
+}) {
+  const t = useT();
+  const reason = move.blocked ? pointsBlockReason(t, move.blocked) : undefined;
+  return (
+    <button
+      type="button"
+      className={`vote-dot-button${primary ? ' vote-dot-button--primary' : ''}`}
+      aria-label={reason ? `${label} — ${reason}` : label}
+      aria-disabled={reason ? true : undefined}
+      title={reason ?? label}
+      data-testid={testId}
+      onClick={() => {
+        if (reason) onBlocked(reason);
+        else onMove(move.value);
+      }}
+    >
+      {children}
+    </button>
+  );
+}
