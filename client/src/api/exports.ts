@@ -3,6 +3,7 @@ import {
   CreateWorkshopResponse,
   exportFileName,
   type ImportWorkshopBody,
+  type PackLicence,
 } from '@atelier/shared';
 import { z } from 'zod';
 import { fileNameFromDisposition } from './contentDisposition';
@@ -56,6 +57,24 @@ async function fetchFile(
   const fileName =
     fileNameFromDisposition(response.headers.get('Content-Disposition')) ??
     exportFileName(title, new Date(), SERVER_EXPORT_FORMATS[format]);
+  return { blob, fileName };
+}
+
+/**
+ * `GET /api/workshops/:id/public-pack?licence=…` (facilitators): the "Pack données publiques" zip
+ * (the sheets as beta.gouv rows, the Territoires en Transitions import, datapackage.json), never
+ * with personal data, named as the server says.
+ */
+export async function fetchPublicPack(
+  workshopId: string,
+  { token, licence, title }: { token: string; licence: PackLicence; title: string },
+): Promise<ExportedFile> {
+  const query = new URLSearchParams({ licence });
+  const response = await request(`${workshopApiPath(workshopId, 'public-pack')}?${query}`, { token }, '*/*');
+  const blob = await response.blob();
+  const fileName =
+    fileNameFromDisposition(response.headers.get('Content-Disposition')) ??
+    exportFileName(title, new Date(), 'zip').replace(/^atelier-/, 'pack-donnees-publiques-');
   return { blob, fileName };
 }
 

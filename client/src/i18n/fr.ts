@@ -1444,7 +1444,7 @@ export const fr = {
   'balance.caption': 'Participation par collège à l’étape « {step} »',
   'balance.col.group': 'Collège',
   'balance.col.here': 'Présent·es',
-  'balance.col.contributed': 'Ont contribué',
+  'balance.col.contributed': 'Ont contri\u00adbué',
   'balance.col.voted': 'Ont voté',
   'balance.members_one': '{n} membre',
   'balance.members_other': '{n} membres',
@@ -1521,6 +1521,33 @@ export const fr = {
     '« {value} » n’est pas un avancement connu ; laissez la case vide pour l’effacer.',
   'followUp.import.notCsv': 'Choisissez un fichier .csv (dans Excel : Enregistrer sous, CSV UTF-8).',
   'followUp.import.tooLarge': 'Ce fichier dépasse 1 Mo : un fichier d’avancements en fait bien moins.',
+  // Votes: quorum per group and college weighting (decision options).
+  'votes.form.decision': 'Options de décision',
+  'votes.form.quorum': 'Quorum par collège avant révélation',
+  'votes.form.quorumPercent': 'Quorum, en pourcentage de chaque collège',
+  'votes.form.quorumHint':
+    'La révélation attend qu’au moins cette part de chaque collège ait voté ; vous pourrez passer outre.',
+  'votes.form.weighting': 'Montrer aussi le résultat à poids égal par collège',
+  'votes.form.weightingHint':
+    'Chaque collège pèse autant, quel que soit son nombre de votant·es ; affiché à côté du résultat simple.',
+  'votes.form.error.quorumPercent': 'Un quorum entier, de 1 à 100 %.',
+  'votes.quorum.groupLine_one': '{voted}/{expected} a voté · {status}',
+  'votes.quorum.groupLine_other': '{voted}/{expected} ont voté · {status}',
+  'votes.quorum.met': 'quorum {percent} % atteint',
+  'votes.quorum.notMet': 'quorum {percent} % non atteint',
+  'votes.quorum.allMet': 'Quorum de {percent} % atteint dans chaque collège : vous pouvez révéler.',
+  'votes.quorum.someShort_one': 'Quorum de {percent} % pas encore atteint dans {n} collège : {groups}',
+  'votes.quorum.someShort_other': 'Quorum de {percent} % pas encore atteint dans {n} collèges : {groups}',
+  'votes.quorum.nobody': 'Quorum de {percent} % : personne n’est encore attendu pour voter.',
+  'votes.quorum.confirmTitle': 'Quorum non atteint',
+  'votes.quorum.confirmText':
+    'Le quorum de {percent} % par collège n’est pas atteint ({groups}). Si vous révélez quand même, les résultats l’indiqueront à tout le monde.',
+  'votes.quorum.revealAnyway': 'Révéler quand même',
+  'votes.quorum.wait': 'Attendre d’autres votes',
+  'votes.results.viewLabel': 'Résultat affiché',
+  'votes.results.viewPlain': 'Résultat simple',
+  'votes.results.viewWeighted': 'Collèges à poids égal',
+  'votes.results.weightedGradeShare': '{grade} : {share}',
 } as const;
 
 export type ScreenKey = keyof typeof fr;

@@ -26,6 +26,7 @@ import '../features/facilitation/follow/follow.css';
 // Notes, popovers, side panels, toasts, the facilitator's panels and toggles.
 import '../toolbox/notes/note.css';
 import '../ui/popover.css';
+import '../ui/combo-picker.css';
 import '../ui/side-panel.css';
 import '../features/facilitation/share/share-panel.css';
 import '../toolbox/notes/theme-picker.css';
@@ -39,6 +40,8 @@ import '../ui/confirm.css';
 import '../toolbox/notes/filter-menu.css';
 import '../features/facilitation/themes/theme-editor.css';
 import '../features/facilitation/boardPanel/board-panel.css';
+import '../features/facilitation/balance/balance.css';
+import '../features/facilitation/followUp/follow-up.css';
 import '../features/facilitation/timer/timer.css';
 import '../features/facilitation/lock/lock.css';
 import '../features/facilitation/silent/silent.css';
@@ -62,10 +65,12 @@ import '../features/method/actions/sheet-editor.css';
 import '../features/method/actions/collaborative-text.css';
 import '../features/method/actions/financing-plan.css';
 import '../features/method/actions/milestones.css';
+import '../features/method/actions/public/public-data.css';
 import '../features/method/actions/projector.css';
 import '../features/method/plan/step-frame.css';
 import '../features/method/plan/tables.css';
 import '../features/method/plan/new-row.css';
+import '../features/method/plan/crte.css';
 import '../features/method/plan/labels.css';
 import '../features/method/plan/process.css';
 import '../features/method/plan/orphans.css';
@@ -82,6 +87,7 @@ import '../features/outputs/votes/votes-panel.css';
 import '../features/outputs/votes/new-round-form.css';
 import '../features/outputs/votes/projector.css';
 import '../features/outputs/export/export-panel.css';
+import '../features/outputs/export/public-pack.css';
 import '../features/outputs/export/import.css';
 
 // Strategies: the strategy page, a new session, what changed (also the recap panel in a session).

@@ -25,6 +25,7 @@ import { PeopleInitials } from './FieldPeople';
 import { FinancingPlan } from './FinancingPlan';
 import { axisLabel } from './groups';
 import { Milestones } from './Milestones';
+import { PublicDataSection } from './public/PublicDataSection';
 import { SheetPresenceContext, SheetPresenceReporter } from './sheetPresence';
 
 interface Props {
@@ -162,6 +163,7 @@ export function SheetEditor({ sheet, axes, onClose, onDelete }: Props) {
                 placeholder={t('sheet.placeholder.risks')}
               />
             </Section>
+            <PublicDataSection sheet={sheet} />
           </div>
           <div className="sheet-drawer__meta">
             <ChoiceField

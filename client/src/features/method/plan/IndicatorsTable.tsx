@@ -10,6 +10,7 @@ import { useT } from '../../../i18n/locale';
 import { useConnection } from '../../../state/useConnection';
 import type { BoardCommands } from '../../../toolbox/commands/useCommands';
 import { textIfPresent } from '../../../toolbox/text/textIfPresent';
+import { CrteBadge } from './CrtePicker';
 import { BoundText, NumberField } from './fields';
 import { frequencyKey } from './labels';
 import { NewIndicator } from './NewIndicator';
@@ -86,6 +87,11 @@ export function IndicatorReadRow({ indicator }: { indicator: Indicator }) {
         data-testid="plan.indicator.name"
       >
         {indicator.name}
+        {indicator.reference !== null && (
+          <span className="crte-cell">
+            <CrteBadge reference={indicator.reference} name={indicator.name} />
+          </span>
+        )}
       </td>
       <td className="plan-cell plan-cell--unit plan-cell--text" data-label={t('plan.indicators.unit')}>
         {indicator.unit}
@@ -151,6 +157,15 @@ function IndicatorRow({
     <tr data-testid="plan.indicator" data-indicator-id={indicator.id}>
       <td className="plan-cell plan-cell--name" data-label={t('plan.indicators.name')}>
         {text('name')}
+        {indicator.reference !== null && (
+          <span className="crte-cell">
+            <CrteBadge
+              reference={indicator.reference}
+              name={name}
+              onClear={() => plan.setIndicator(indicator.id, { reference: null })}
+            />
+          </span>
+        )}
       </td>
       <td className="plan-cell plan-cell--unit" data-label={t('plan.indicators.unit')}>
         {text('unit')}

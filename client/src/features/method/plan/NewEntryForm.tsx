@@ -14,6 +14,8 @@ interface FormProps {
   children: ReactNode;
   /** The messages under the row (`FieldError`s). */
   errors: ReactNode;
+  /** Between the title and the fields (the CRTE picker of a new indicator). */
+  tools?: ReactNode;
 }
 
 /** The form under a table of the plan (partners, indicators): a title, the new entry's fields and Add, then what is wrong. */
@@ -26,6 +28,7 @@ export function NewEntryForm({
   onAdd,
   children,
   errors,
+  tools,
 }: FormProps) {
   const titleId = useId();
   return (
@@ -41,6 +44,7 @@ export function NewEntryForm({
       <h4 id={titleId} className="plan-new__title">
         {title}
       </h4>
+      {tools}
       <div className={`plan-new__row plan-new__row--${row}`}>
         {children}
         <button type="submit" className="button button--primary" data-testid={addTestId}>
@@ -117,6 +121,13 @@ export function useNewDraft<Draft extends { [field in keyof Draft]: string }>(em
     change(field: keyof Draft, value: string) {
       setDraft({ ...draft, [field]: value });
       if (errors[field]) setErrors({ ...errors, [field]: false });
+    },
+    /** Several texts at once (a CRTE indicator's name and unit), their marks cleared. */
+    fill(values: Partial<Draft>) {
+      setDraft({ ...draft, ...values });
+      const cleared = { ...errors };
+      for (const field of Object.keys(values) as (keyof Draft)[]) cleared[field] = false;
+      setErrors(cleared);
     },
     clear: () => setDraft(empty),
   };

@@ -2,6 +2,8 @@ import { INDICATOR_TEXT_LIMITS, type IndicatorFrequency } from '@atelier/shared'
 import { useId, useState } from 'react';
 import { useT } from '../../../i18n/locale';
 import { FieldError } from '../../../ui/FieldWithError';
+import { CrteBadge, CrtePicker } from './CrtePicker';
+import { crteFill } from './crte';
 import { NewEntryForm, NewField, NewText, useNewDraft } from './NewEntryForm';
 import { checkNewIndicator, type IndicatorDraft } from './newEntries';
 import { FrequencySelect } from './selects';
@@ -14,6 +16,8 @@ export function NewIndicator({ action, plan }: { action: string; plan: PlanComma
   const t = useT();
   const form = useNewDraft(EMPTY);
   const [frequency, setFrequency] = useState<IndicatorFrequency>('yearly');
+  // The CRTE indicator the name and unit were filled from, kept with the new indicator.
+  const [reference, setReference] = useState<string | null>(null);
   const ids = {
     name: useId(),
     unit: useId(),
@@ -26,11 +30,12 @@ export function NewIndicator({ action, plan }: { action: string; plan: PlanComma
   };
 
   const add = () => {
-    const { input, errors } = checkNewIndicator(t.locale, action, form.draft, frequency);
+    const { input, errors } = checkNewIndicator(t.locale, action, form.draft, frequency, reference);
     form.setErrors(errors);
     if (!input) return;
     plan.addIndicator(input);
     form.clear();
+    setReference(null);
     document.getElementById(ids.name)?.focus();
   };
 
@@ -57,6 +62,26 @@ export function NewIndicator({ action, plan }: { action: string; plan: PlanComma
       addLabel={t('plan.indicators.add')}
       addTestId="plan.indicator.add"
       onAdd={add}
+      tools={
+        <div className="crte-tools">
+          <CrtePicker
+            chosen={reference}
+            testId="plan.indicator.new-crte"
+            onPick={(indicator) => {
+              const { name, unit, reference: id } = crteFill(indicator);
+              form.fill({ name, unit });
+              setReference(id);
+            }}
+          />
+          {reference !== null && (
+            <CrteBadge
+              reference={reference}
+              name={form.draft.name.trim() || reference}
+              onClear={() => setReference(null)}
+            />
+          )}
+        </div>
+      }
       errors={
         <>
           <FieldError

@@ -47,4 +47,10 @@ describe('the forms that add a partner or an indicator', () => {
       errors: { name: false, baseline: false, target: true },
     });
   });
+
+  it('keep the CRTE indicator an indicator was picked from, and none otherwise', () => {
+    const picked = checkNewIndicator('fr', 'a1', indicator({}), 'yearly', 'cae_1.a');
+    expect(picked.input).toMatchObject({ reference: 'cae_1.a' });
+    expect(checkNewIndicator('fr', 'a1', indicator({}), 'yearly').input).toMatchObject({ reference: null });
+  });
 });

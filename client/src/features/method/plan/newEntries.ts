@@ -38,13 +38,15 @@ export function checkNewPartner(
 
 /**
  * The indicator to add, or `null` with the fields to mark: a missing or too long name, a
- * baseline or target that is not a number the locale's way (empty is fine: none yet).
+ * baseline or target that is not a number the locale's way (empty is fine: none yet). `reference`
+ * is the CRTE indicator it was picked from, if any.
  */
 export function checkNewIndicator(
   locale: Locale,
   action: string,
   draft: IndicatorDraft,
   frequency: IndicatorFrequency,
+  reference: string | null = null,
 ): { input: IndicatorInput | null; errors: { name: boolean; baseline: boolean; target: boolean } } {
   const baseline = parseNumberInput(locale, draft.baseline);
   const target = parseNumberInput(locale, draft.target);
@@ -56,6 +58,7 @@ export function checkNewIndicator(
     baseline: baseline ?? null,
     target: target ?? null,
     frequency,
+    reference,
   });
   const nameOk = IndicatorInput.shape.name.safeParse(draft.name).success;
   const errors = { name: !nameOk, baseline: baseline === undefined, target: target === undefined };

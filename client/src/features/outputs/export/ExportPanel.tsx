@@ -9,6 +9,7 @@ import { Checkbox } from '../../../ui/Checkbox';
 import { Icon } from '../../../ui/Icon';
 import { IconButton } from '../../../ui/IconButton';
 import { type ExportCounts, exportPreview } from './exportPreview';
+import { PublicPackSection } from './PublicPackSection';
 import { saveFile } from './saveFile';
 import { takePicture } from './takePicture';
 import { useStrategy } from './useStrategy';
@@ -195,6 +196,8 @@ export function ExportPanel({ workshopId, token, onClose }: Props) {
           {outcome && 'saved' in outcome ? t('export.panel.saved', { file: outcome.saved }) : ''}
         </p>
       </section>
+
+      <PublicPackSection workshopId={workshopId} token={token} />
     </aside>
   );
 }

@@ -1,0 +1,79 @@
+import { type ActionSheet, setActionLeadSiret } from '@atelier/shared';
+import { useId, useState } from 'react';
+import { useT } from '../../../../i18n/locale';
+import type { MessageKey } from '../../../../i18n/translate';
+import { FieldError, fieldErrorProps } from '../../../../ui/FieldWithError';
+import { useSheetCommands } from '../useSheetCommands';
+import { checkSiret, formatSiret } from './publicFields';
+
+const PROBLEM: Record<'characters' | 'length' | 'key', MessageKey> = {
+  characters: 'publicData.siret.characters',
+  length: 'publicData.siret.length',
+  key: 'publicData.siret.key',
+};
+
+/**
+ * The lead organisation's SIRET, shown in groups, checked when the person leaves the field or
+ * presses Enter: a refused one stays in the field with why, until it is fixed or Escape.
+ */
+export function SiretField({ sheet, editable }: { sheet: ActionSheet; editable: boolean }) {
+  const t = useT();
+  const id = useId();
+  const commands = useSheetCommands();
+  const [draft, setDraft] = useState<string | null>(null);
+  const [error, setError] = useState<MessageKey | null>(null);
+  const commit = () => {
+    if (draft === null) return;
+    const checked = checkSiret(draft);
+    if (!checked.ok) {
+      setError(PROBLEM[checked.problem]);
+      return;
+    }
+    setError(null);
+    setDraft(null);
+    if (checked.value !== sheet.leadSiret)
+      commands.run((doc) => setActionLeadSiret(doc, sheet.id, checked.value));
+  };
+  const describedBy = [error ? `${id}-error` : null, `${id}-hint`].filter(Boolean).join(' ');
+  return (
+    <div className="sheet-field" data-field="leadSiret">
+      <div className="sheet-field__label">
+        <label htmlFor={id}>{t('sheet.field.leadSiret')}</label>
+      </div>
+      <input
+        id={id}
+        className="input public-siret"
+        inputMode="numeric"
+        autoComplete="off"
+        spellCheck={false}
+        maxLength={24}
+        value={draft ?? formatSiret(sheet.leadSiret)}
+        readOnly={!editable}
+        placeholder={editable ? '123 456 789 00012' : undefined}
+        {...fieldErrorProps(`${id}-error`, error)}
+        aria-describedby={describedBy}
+        data-testid="sheet.leadSiret"
+        onChange={(event) => {
+          setDraft(event.target.value);
+          if (error && checkSiret(event.target.value).ok) setError(null);
+        }}
+        onBlur={commit}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter') {
+            event.preventDefault();
+            commit();
+          } else if (event.key === 'Escape' && draft !== null) {
+            event.preventDefault();
+            event.stopPropagation();
+            setDraft(null);
+            setError(null);
+          }
+        }}
+      />
+      <p id={`${id}-hint`} className="hint public-hint">
+        {t('publicData.siret.hint')}
+      </p>
+      <FieldError id={`${id}-error`} error={error && t(error)} testId="sheet.leadSiret-error" />
+    </div>
+  );
+}
