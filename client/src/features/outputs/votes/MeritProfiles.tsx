@@ -10,7 +10,16 @@ import type { RankedRow } from './model';
  * majority grade with its sign, and the shares above and below it. Each bar is also a list of
  * shares for screen readers.
  */
-export function MeritProfiles({ round, rows }: { round: PublicRound; rows: RankedRow[] }) {
+export function MeritProfiles({
+  round,
+  rows,
+  shares = false,
+}: {
+  round: PublicRound;
+  rows: RankedRow[];
+  /** The profiles are weighted shares (college weighting), not votes. */
+  shares?: boolean;
+}) {
   const t = useT();
   const grades = round.grades ?? [];
   const colors = gradeColors(grades.length);
@@ -91,10 +100,15 @@ export function MeritProfiles({ round, rows }: { round: PublicRound; rows: Ranke
                 >
                   {row.profile.map((n, grade) => (
                     <li key={grades[grade] ?? grade}>
-                      {t.plural('votes.results.gradeShare', n, {
-                        grade: grades[grade] ?? '',
-                        share: percent(votes > 0 ? n / votes : 0),
-                      })}
+                      {shares
+                        ? t('votes.results.weightedGradeShare', {
+                            grade: grades[grade] ?? '',
+                            share: percent(votes > 0 ? n / votes : 0),
+                          })
+                        : t.plural('votes.results.gradeShare', n, {
+                            grade: grades[grade] ?? '',
+                            share: percent(votes > 0 ? n / votes : 0),
+                          })}
                     </li>
                   ))}
                 </ul>

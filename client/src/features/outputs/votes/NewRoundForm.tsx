@@ -2,6 +2,7 @@ import { type PublicRound, VOTE_TARGET_KINDS, type VoteTargetKind } from '@ateli
 import { type FormEvent, useId } from 'react';
 import { useT } from '../../../i18n/locale';
 import { DraftChoice, DraftField } from './DraftFields';
+import { RoundDecisionFieldset } from './RoundDecisionFieldset';
 import { RoundModeFieldset } from './RoundModeFieldset';
 import { RoundTargetsFieldset } from './RoundTargetsFieldset';
 import { kindChange } from './roundDraft';
@@ -106,6 +107,8 @@ export function NewRoundForm({ onDone }: Props) {
           </DraftChoice>
         </div>
       </fieldset>
+
+      <RoundDecisionFieldset formId={id} draft={draft} update={update} error={error} />
 
       <DraftField
         id={`${id}-duration`}

@@ -1,4 +1,4 @@
-import type { PublicRound } from '@atelier/shared';
+import { formatScore, type PublicRound } from '@atelier/shared';
 import { useId } from 'react';
 import { useT } from '../../../i18n/locale';
 import type { RankedRow } from './model';
@@ -82,7 +82,7 @@ export function PairwiseMatrix({
                       data-outcome={cell.outcome}
                       data-value={cell.value ?? ''}
                     >
-                      {cell.value}
+                      {cell.value === null ? null : formatScore(t.locale, cell.value)}
                       <span className="visually-hidden"> ({outcomeWord(t, cell.outcome)})</span>
                     </td>
                   ),

@@ -1,5 +1,5 @@
 import type { PublicRound } from '@atelier/shared';
-import { useMemo } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { useT } from '../../../i18n/locale';
 import { useBoard } from '../../../state/store';
 import { ApplyResult } from './ApplyResult';
@@ -9,6 +9,7 @@ import { GroupTable } from './GroupTable';
 import { MeritProfiles } from './MeritProfiles';
 import { rankedRows } from './model';
 import { PairwiseMatrix } from './PairwiseMatrix';
+import { type ResultView, resultsQuorumLine, weightedGroupNames, weightedRows } from './quorum';
 import { RankedBars } from './RankedBars';
 import { useLiveTargets } from './useLiveTargets';
 import { VoteFrame } from './VoteFrame';
@@ -25,6 +26,15 @@ export function ResultsView({ round }: { round: PublicRound }) {
   const rows = useMemo(() => (results ? rankedRows(round, results, live) : []), [round, results, live]);
   const facilitator = useBoard((s) => s.me?.role === 'facilitator');
   const liveResults = round.state === 'open';
+  const [view, setView] = useState<ResultView>('plain');
+  const noteId = useId();
+  const weighted = results?.weighted ?? null;
+  const shownWeighted = view === 'weighted' && weighted !== null;
+  const shownRows = useMemo(
+    () => (shownWeighted && weighted ? weightedRows(round, rows, weighted) : rows),
+    [shownWeighted, weighted, round, rows],
+  );
+  const pairwise = shownWeighted ? weighted?.pairwise : results?.pairwise;
 
   return (
     <VoteFrame
@@ -50,24 +60,67 @@ export function ResultsView({ round }: { round: PublicRound }) {
         </p>
       ) : (
         <div className="results-view__body">
-          <section className="results-section" aria-labelledby="results-ranking">
-            <h3 id="results-ranking">{t('votes.results.ranking')}</h3>
+          {results.quorum && (
+            <p
+              className={`results-quorum results-quorum--${results.quorum.met ? 'met' : 'short'}`}
+              role="note"
+              data-testid="votes.results-quorum"
+              data-met={results.quorum.met}
+            >
+              {resultsQuorumLine(t, results.quorum)}
+            </p>
+          )}
+          <section
+            className="results-section"
+            aria-labelledby="results-ranking"
+            data-testid="votes.results-ranking"
+            data-view={shownWeighted ? 'weighted' : 'plain'}
+          >
+            <h3 id="results-ranking">
+              {t('votes.results.ranking')}
+              {shownWeighted && <span className="visually-hidden"> — {t('votes.results.weighted')}</span>}
+            </h3>
+            {weighted && (
+              <fieldset className="result-switch" data-testid="votes.result-switch">
+                <legend className="visually-hidden">{t('votes.results.viewLabel')}</legend>
+                {(['plain', 'weighted'] as const).map((option) => (
+                  <button
+                    key={option}
+                    type="button"
+                    className="result-switch__option"
+                    aria-pressed={view === option}
+                    data-testid={`votes.result-view-${option}`}
+                    onClick={() => setView(option)}
+                  >
+                    {t(option === 'plain' ? 'votes.results.viewPlain' : 'votes.results.viewWeighted')}
+                  </button>
+                ))}
+              </fieldset>
+            )}
+            {shownWeighted && weighted && (
+              <p id={noteId} className="results-weighted-note" data-testid="votes.weighted-note">
+                {t('votes.results.weightedNote', { groups: weightedGroupNames(t, { ...results, weighted }) })}
+              </p>
+            )}
             {results.voters === 0 && <p className="hint">{t('votes.results.noVoters')}</p>}
             {round.mode === 'judgment' ? (
-              <MeritProfiles round={round} rows={rows} />
+              <MeritProfiles round={round} rows={shownRows} shares={shownWeighted} />
             ) : (
-              <RankedBars round={round} rows={rows} />
+              <RankedBars round={round} rows={shownRows} />
             )}
             {round.mode === 'ranking' && <p className="hint">{t('votes.results.rankingHint')}</p>}
           </section>
           {facilitator && round.state === 'revealed' && <ApplyResult round={round} results={results} />}
-          {round.mode === 'ranking' && results.pairwise && (
+          {round.mode === 'ranking' && pairwise && (
             <section className="results-section" aria-labelledby="results-pairwise">
-              <h3 id="results-pairwise">{t('votes.results.pairwise')}</h3>
+              <h3 id="results-pairwise">
+                {t('votes.results.pairwise')}
+                {shownWeighted && ` · ${t('votes.results.viewWeighted')}`}
+              </h3>
               <PairwiseMatrix
                 round={round}
-                rows={rows}
-                pairwise={results.pairwise}
+                rows={shownRows}
+                pairwise={pairwise}
                 labelledBy="results-pairwise"
               />
             </section>

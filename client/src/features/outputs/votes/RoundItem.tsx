@@ -1,6 +1,7 @@
-import type { PublicRound, RoundAction } from '@atelier/shared';
+import { type PublicRound, quorumOutcome, type RoundAction } from '@atelier/shared';
 import { useState } from 'react';
-import { discardRound, extendRound, moveRound } from '../../../api/votes';
+import { RequestError } from '../../../api/http';
+import { discardRound, extendRound, fetchProgress, moveRound } from '../../../api/votes';
 import { useT } from '../../../i18n/locale';
 import { boardStore, useBoard } from '../../../state/store';
 import { Icon } from '../../../ui/Icon';
@@ -8,7 +9,9 @@ import { IconButton } from '../../../ui/IconButton';
 import { ConfirmInBody } from './ConfirmInBody';
 import { modeSummary, visibilityName } from './labels';
 import { allowedActions } from './model';
+import { shortGroups } from './quorum';
 import { RoundProgressView } from './RoundProgressView';
+import { revealRound } from './revealRound';
 import { useToastedRequest } from './useToastedRequest';
 import { useVotesApi } from './votesApi';
 
@@ -32,13 +35,37 @@ export function RoundItem({ round, facilitator }: { round: PublicRound; facilita
   const observer = useBoard((s) => s.me?.role === 'observer');
   const { busy, run } = useToastedRequest();
   const [confirming, setConfirming] = useState(false);
+  /** The groups short of the quorum, when the server refused a reveal for them. */
+  const [shortOfQuorum, setShortOfQuorum] = useState<string | null>(null);
   const show = boardStore.getState().showVotes;
 
-  const move = (action: RoundAction) =>
+  /** Why the server refused a reveal for the quorum, in the person's words: the groups short of it. */
+  const quorumShortfall = async (refusal: RequestError): Promise<string> => {
+    if (!round.quorum) return refusal.message;
+    try {
+      const progress = await fetchProgress(api.workshopId, round.id, api.token);
+      const short = shortGroups(t, quorumOutcome(round.quorum, progress.voters));
+      return short || refusal.message;
+    } catch {
+      return refusal.message;
+    }
+  };
+
+  const move = (action: RoundAction, overrideQuorum = false) =>
     run(async () => {
+      if (action === 'reveal') {
+        try {
+          await revealRound(api.workshopId, round.id, api.token, overrideQuorum);
+        } catch (failure) {
+          if (!(failure instanceof RequestError) || failure.code !== 'quorum_not_met') throw failure;
+          setShortOfQuorum(await quorumShortfall(failure));
+          return;
+        }
+        show({ roundId: round.id, show: 'results' });
+        return;
+      }
       await moveRound(api.workshopId, round.id, action, api.token);
       if (action === 'open') show({ roundId: round.id, show: 'ballot' });
-      if (action === 'reveal') show({ roundId: round.id, show: 'results' });
     });
 
   return (
@@ -132,6 +159,20 @@ export function RoundItem({ round, facilitator }: { round: PublicRound; facilita
           </IconButton>
         )}
       </div>
+      {shortOfQuorum !== null && (
+        <ConfirmInBody
+          testId="votes.quorum-confirm"
+          title={t('votes.quorum.confirmTitle')}
+          text={t('votes.quorum.confirmText', { percent: round.quorum?.percent ?? 0, groups: shortOfQuorum })}
+          confirmLabel={t('votes.quorum.revealAnyway')}
+          cancelLabel={t('votes.quorum.wait')}
+          onCancel={() => setShortOfQuorum(null)}
+          onConfirm={() => {
+            setShortOfQuorum(null);
+            void move('reveal', true);
+          }}
+        />
+      )}
       {confirming && (
         <ConfirmInBody
           testId="votes.discard-confirm"

@@ -1,9 +1,10 @@
-import { formatNumber, type PublicRound } from '@atelier/shared';
+import { formatNumber, type PublicRound, quorumOutcome, type RoundProgress } from '@atelier/shared';
 import { useCallback } from 'react';
 import { usePolled } from '../../../api/usePolled';
 import { fetchProgress, remindVoters } from '../../../api/votes';
 import { useT } from '../../../i18n/locale';
 import { CheckMark } from './CheckMark';
+import { quorumGroupLine, quorumSummary } from './quorum';
 import { useToastedRequest } from './useToastedRequest';
 import { useVotesApi } from './votesApi';
 
@@ -59,6 +60,7 @@ export function RoundProgressView({ round }: { round: PublicRound }) {
         value={progress.done}
         aria-hidden="true"
       />
+      {round.quorum && <QuorumProgress quorum={round.quorum} voters={progress.voters} />}
       <ul className="round-progress__voters">
         {progress.voters.map((voter) => (
           <li
@@ -101,6 +103,56 @@ export function RoundProgressView({ round }: { round: PublicRound }) {
       >
         {t('votes.progress.remindAll', { n: notDone.length })}
       </button>
+    </div>
+  );
+}
+
+/**
+ * The quorum per group as it stands (refreshed with the progress): an overall line, then each
+ * group's voters out of those expected and whether it has reached the quorum.
+ */
+function QuorumProgress({
+  quorum,
+  voters,
+}: {
+  quorum: NonNullable<PublicRound['quorum']>;
+  voters: RoundProgress['voters'];
+}) {
+  const t = useT();
+  const outcome = quorumOutcome(quorum, voters);
+  return (
+    <div
+      className={`round-quorum round-quorum--${outcome.met ? 'met' : 'short'}`}
+      data-testid="votes.quorum"
+      data-met={outcome.met}
+    >
+      <p className="round-quorum__summary" data-testid="votes.quorum-summary">
+        {outcome.met && <CheckMark size={14} />}
+        {quorumSummary(t, outcome)}
+      </p>
+      <ul className="round-quorum__groups">
+        {outcome.groups.map((g) => (
+          <li
+            key={g.group}
+            className="round-quorum__group"
+            data-testid="votes.quorum-group"
+            data-group={g.group}
+            data-met={g.met}
+          >
+            <span className="round-quorum__name">{t(`group.${g.group}`)}</span>
+            <span className="round-quorum__track" aria-hidden="true">
+              <span
+                className="round-quorum__fill"
+                style={{ width: `${(g.voted / Math.max(1, g.expected)) * 100}%` }}
+              />
+              <span className="round-quorum__threshold" style={{ left: `${quorum.percent}%` }} />
+            </span>
+            <span className={`vote-pill vote-pill--${g.met ? 'success' : 'warning'}`}>
+              {quorumGroupLine(t, quorum.percent, g)}
+            </span>
+          </li>
+        ))}
+      </ul>
     </div>
   );
 }

@@ -62,6 +62,9 @@ describe('the form as it opens', () => {
       pointsBudget: '100',
       visibility: 'secret',
       duration: '',
+      quorumOn: false,
+      quorumPercent: '50',
+      collegeWeighting: false,
     });
   });
 });
@@ -224,5 +227,28 @@ describe('fieldMessage', () => {
     expect(fieldMessage('grades')).toBe('votes.form.error.grades');
     expect(fieldMessage('grade.3.name')).toBe('votes.form.error.gradeName');
     expect(fieldMessage('pointsBudget')).toBe('votes.form.error.pointsBudget');
+  });
+});
+
+describe('the decision options', () => {
+  const draft = newRoundDraft('issues', 'Enjeux', 'fr');
+  it('sends no quorum and no weighting by default', () => {
+    expect(roundBody(draft)).toMatchObject({ quorum: null, collegeWeighting: false });
+  });
+  it('sends the quorum typed (with or without its % sign) and the weighting when ticked', () => {
+    const body = roundBody({ ...draft, quorumOn: true, quorumPercent: '60 %', collegeWeighting: true });
+    expect(body).toMatchObject({ quorum: { percent: 60 }, collegeWeighting: true });
+    expect(CreateRoundBody.safeParse(body).success).toBe(true);
+  });
+  it('shows a quorum out of 1–100 under its field, and ignores the field while unticked', () => {
+    for (const percent of ['0', '101', '', 'moitié', '12,5']) {
+      const parsed = CreateRoundBody.safeParse(
+        roundBody({ ...draft, quorumOn: true, quorumPercent: percent }),
+      );
+      expect(parsed.success).toBe(false);
+      if (!parsed.success) expect(roundFormErrors(parsed.error.issues)).toHaveProperty('quorumPercent');
+    }
+    expect(CreateRoundBody.safeParse(roundBody({ ...draft, quorumPercent: '0' })).success).toBe(true);
+    expect(fieldMessage('quorumPercent')).toBe('votes.form.error.quorumPercent');
   });
 });

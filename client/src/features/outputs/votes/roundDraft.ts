@@ -35,6 +35,11 @@ export interface RoundDraft {
   pointsBudget: string;
   visibility: 'secret' | 'open';
   duration: string;
+  /** A quorum per group is required before the reveal, of `quorumPercent` %. */
+  quorumOn: boolean;
+  quorumPercent: string;
+  /** The results also hold the result where each group weighs the same. */
+  collegeWeighting: boolean;
 }
 
 export interface DraftCriterion {
@@ -70,6 +75,9 @@ export function newCriterionId(taken: readonly string[]): string {
   }
 }
 
+/** The quorum per group the form proposes once ticked: half of each group. */
+export const DEFAULT_QUORUM_PERCENT = 50;
+
 /** Points each person shares out in a new points round, as the server's default. */
 export const DEFAULT_POINTS_BUDGET = 100;
 
@@ -93,6 +101,9 @@ export function newRoundDraft(kind: VoteTargetKind, title: string, locale: Local
     pointsBudget: String(DEFAULT_POINTS_BUDGET),
     visibility: 'secret',
     duration: '',
+    quorumOn: false,
+    quorumPercent: String(DEFAULT_QUORUM_PERCENT),
+    collegeWeighting: false,
   };
 }
 
@@ -167,6 +178,8 @@ export function roundBody(draft: RoundDraft, inTables: readonly string[] | null 
     visibility: draft.visibility,
     ...modeSettings(draft),
     durationMinutes: duration === '' ? null : whole(duration),
+    quorum: draft.quorumOn ? { percent: whole(draft.quorumPercent.replace(/\s*%$/, '')) } : null,
+    collegeWeighting: draft.collegeWeighting,
   };
 }
 
@@ -210,7 +223,8 @@ export type RoundFormField =
   | 'grades'
   | `grade.${number}.name`
   | 'pointsBudget'
-  | 'duration';
+  | 'duration'
+  | 'quorumPercent';
 
 /** Where each problem with a new round's body belongs, from zod's issue paths (first one per field). */
 export function roundFormErrors(
@@ -231,6 +245,7 @@ export function roundFormErrors(
     else if (head === 'grades') field = typeof second === 'number' ? `grade.${second}.name` : 'grades';
     else if (head === 'points') field = 'pointsBudget';
     else if (head === 'durationMinutes') field = 'duration';
+    else if (head === 'quorum') field = 'quorumPercent';
     if (field && errors[field] === undefined) errors[field] = issue.message;
   }
   return errors;
@@ -249,6 +264,7 @@ const FIELD_MESSAGES: Record<string, MessageKey> = {
   name: 'votes.form.error.gradeName',
   pointsBudget: 'votes.form.error.pointsBudget',
   duration: 'votes.form.error.duration',
+  quorumPercent: 'votes.form.error.quorumPercent',
 };
 
 /** What to say under a field with a problem. */
