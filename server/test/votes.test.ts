@@ -471,6 +471,8 @@ describe('results', () => {
         },
       ],
       pairwise: null,
+      weighted: null,
+      quorum: null,
     });
     // Never a named ballot: no participant id anywhere in the published round.
     const text = JSON.stringify(votesMap(fannyControl.doc).toJSON());
@@ -571,6 +573,8 @@ describe('results', () => {
         },
       ],
       pairwise: null,
+      weighted: null,
+      quorum: null,
     });
   });
 });
