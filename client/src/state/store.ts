@@ -39,7 +39,9 @@ export type SidePanel =
   | 'votes'
   | 'export'
   | 'board'
-  | 'recap';
+  | 'recap'
+  | 'balance'
+  | 'followUp';
 
 export interface UiState {
   workshop: WorkshopSummary | null;

@@ -1,8 +1,10 @@
 import { type WorkshopSummary, WRITE_DENIED_REASONS } from '@atelier/shared';
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { BalancePanel } from '../features/facilitation/balance/BalancePanel';
 import { BoardPanel } from '../features/facilitation/boardPanel/BoardPanel';
 import { FollowBanner } from '../features/facilitation/follow/Follow';
 import { useFollowLeader, useLeadView } from '../features/facilitation/follow/useFollow';
+import { FollowUpPanel } from '../features/facilitation/followUp/FollowUpPanel';
 import { ParticipantsPanel } from '../features/facilitation/participants/ParticipantsPanel';
 import { ProjectorExit, useProjectorMode } from '../features/facilitation/projector/Projector';
 import { SharePanel } from '../features/facilitation/share/SharePanel';
@@ -207,6 +209,13 @@ function BoardLayout({
             onClose={close('[data-testid="participants.toggle"]')}
           />
         )}
+        {panel === 'balance' && (
+          <BalancePanel
+            workshopId={workshopId}
+            token={session.token}
+            onClose={close('[data-testid="balance.toggle"]')}
+          />
+        )}
         {panel === 'tables' && (
           <TablesPanel
             workshopId={workshopId}
@@ -227,6 +236,13 @@ function BoardLayout({
             workshopId={workshopId}
             token={session.token}
             onClose={close('[data-testid="export.toggle"]')}
+          />
+        )}
+        {panel === 'followUp' && (
+          <FollowUpPanel
+            workshopId={workshopId}
+            token={session.token}
+            onClose={close('[data-testid="share.toggle"]')}
           />
         )}
         {panel === 'board' && (

@@ -1,3 +1,4 @@
+import { BalanceToggle } from '../features/facilitation/balance/BalanceToggle';
 import { FollowToggle } from '../features/facilitation/follow/Follow';
 import { LockToggle } from '../features/facilitation/lock/LockToggle';
 import { ParticipantsToggle } from '../features/facilitation/participants/ParticipantsToggle';
@@ -43,6 +44,7 @@ export function FacilitatorBar({ inStrategy = false }: { inStrategy?: boolean })
         <div className="facilitator-bar__panels">
           <VotesToggle />
           <ParticipantsToggle />
+          <BalanceToggle />
           <TablesToggle />
           <OverviewToggle />
           <SidePanelToggle panel="share" testId="share.toggle">

@@ -5,6 +5,7 @@ import { useBoard } from '../../../state/store';
 import { groupCode } from '../../../ui/groupCode';
 import { Icon } from '../../../ui/Icon';
 import { IconButton } from '../../../ui/IconButton';
+import { FollowUpEntry } from '../followUp/FollowUpEntry';
 import { JoiningDoor } from './JoiningDoor';
 import { NewJoinCodeButton } from './NewJoinCode';
 import { QrCode } from './QrCode';
@@ -157,6 +158,7 @@ export function SharePanel({ workshopId, token, participantLink, refreshSummary,
           {t('share.how', { origin: addressToType(link.replace(/\/join\/[^/]+$/, '')) })}
         </p>
       )}
+      <FollowUpEntry />
     </aside>
   );
 }
