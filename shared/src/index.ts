@@ -582,6 +582,7 @@ export {
   WRITE_DENIED_REASONS,
   type WriteDeniedReason,
 } from './sync/protocol';
+export { foldText, slugOf } from './textFold';
 export { keepTopAxes, prioritiseActionsByResult, priorityByRank, rankIssuesByResult } from './votes/apply';
 export {
   applyBallotChange,

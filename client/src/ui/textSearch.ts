@@ -1,3 +1,5 @@
+import { foldText } from '@atelier/shared';
+
 /**
  * Searching a list as people type: word by word, without accents, case or punctuation, so that
  * "transports voyageurs", "Transports publics" and "90-82" all find "90-82 Transports publics de
@@ -6,10 +8,7 @@
 
 /** Lower case, no accents, apostrophes, dashes and slashes as spaces, one space between words. */
 export function searchable(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
+  return foldText(text)
     .replace(/[’'‘\-–—/(),.;:_]/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();

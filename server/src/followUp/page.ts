@@ -1,5 +1,5 @@
 import type { Locale, Strategy, StrategyAction, StrategyNote } from '@atelier/shared';
-import { translate } from '@atelier/shared';
+import { foldText, translate } from '@atelier/shared';
 
 /**
  * The public follow-up page ("droit de suite", issue 20 §4): for each note of the workshop, what
@@ -24,9 +24,6 @@ const ESCAPES: Record<string, string> = {
 };
 /** Text as HTML: every character that could open markup or end an attribute escaped. */
 export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
-
-/** Lowercase without accents, for finding a note whatever way it is typed. */
-const folded = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 
 const WORDS = {
   fr: {
@@ -151,7 +148,7 @@ export function followUpHtml({ strategy: s, query }: FollowUpView): string {
   };
 
   const q = query.trim().slice(0, 200);
-  const notes = q === '' ? s.notes : s.notes.filter((n) => folded(n.text).includes(folded(q)));
+  const notes = q === '' ? s.notes : s.notes.filter((n) => foldText(n.text).includes(foldText(q)));
   const noteItem = (n: StrategyNote) => {
     const theme = n.theme === null ? null : themes.get(n.theme);
     const author = showNames && n.author !== null ? names.get(n.author) : undefined;

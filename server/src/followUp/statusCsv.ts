@@ -1,4 +1,4 @@
-import { ACTION_PROGRESSES, type ActionProgress, type Strategy } from '@atelier/shared';
+import { ACTION_PROGRESSES, type ActionProgress, foldText, type Strategy } from '@atelier/shared';
 
 /**
  * A status CSV (issue 20 §4): after the workshop, the facilitator updates where each action
@@ -20,8 +20,7 @@ const WORDS: Record<ActionProgress, readonly string[]> = {
 };
 const CLEAR = ['', 'non renseigne', 'not set'];
 
-const fold = (text: string) =>
-  text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
+const fold = (text: string) => foldText(text).replace(/\s+/g, ' ').trim();
 
 /** A status cell's progress, `null` to clear it, `undefined` when it is no known word. */
 export function progressOf(cell: string): ActionProgress | null | undefined {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Strategy } from '../strategy/schema';
+import { slugOf } from '../textFold';
 import { BETAGOUV_SCHEMA_SOURCE } from './schemas';
 import type { PackTable } from './tables';
 
@@ -42,13 +43,7 @@ export interface PackFile {
 
 /** A package name: lowercase letters, digits, `-`, `.`, `_` (the profile's pattern). */
 export function packageName(title: string, workshopId: string): string {
-  const slug = title
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60);
+  const slug = slugOf(title).slice(0, 60);
   return `atelier-${slug || 'atelier'}-${workshopId.toLowerCase().replace(/[^a-z0-9._-]/g, '')}`;
 }
 
