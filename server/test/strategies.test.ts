@@ -431,8 +431,10 @@ describe('strategies and sessions', () => {
     // Everyone leaves; the facilitator, alone, fixes the issue's title.
     const aliceClient = aliceBoard.doc.clientID;
     await waitFor(() => facBoard.awareness.getStates().has(aliceClient), 'Alice’s presence');
+    // Her browser's control socket may outlive her board socket by a moment: it does not keep her here.
+    const aliceControl = await connectDoc(server.wsUrl, roomName(workshopId, 'control'), tokenOf(alice.link));
     aliceBoard.destroy();
-    // Her presence goes when the server has seen her socket close: nobody is connected any more.
+    // Her presence goes when the server has seen her board socket close: nobody is here any more.
     await waitFor(() => !facBoard.awareness.getStates().has(aliceClient), 'Alice’s presence to leave');
     renameCluster(facBoard.doc, 'issue-mob', 'Mobilités du soir');
     const check = await connectDoc(server.wsUrl, roomName(workshopId, 'board'), facilitator.facilitatorToken);
@@ -447,6 +449,7 @@ describe('strategies and sessions', () => {
     ]);
     // Alice's edit keeps its place: the sheet was not edited alone.
     expect(after.changes.actions.find((a) => a.id === 'sheet-tad')?.betweenSessions).toBe(false);
+    aliceControl.destroy();
 
     // The other way round, no journal tells who undid what.
     const reverse = await api(

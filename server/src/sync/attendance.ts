@@ -1,6 +1,6 @@
 /**
- * How many sockets of people with the `participant` role each workshop has open now (any of its
- * rooms): the edit journal marks an edit made when there are none as made alone, between
+ * How many board sockets of people with the `participant` role each workshop has open now (the
+ * socket that carries their presence on the board): the edit journal marks an edit made when there are none as made alone, between
  * sessions. Facilitators and observers are not counted. In memory, counted by the sync endpoint.
  */
 export class Attendance {

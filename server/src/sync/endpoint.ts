@@ -267,8 +267,12 @@ export function attachSyncEndpoint(
     metrics?.connected(parsed.kind);
     // Findable by participant: removing someone or changing their role closes their sockets at once.
     sockets.add(participant.id, connection);
+    // Board sockets only: the one whose closing ends the person's presence, so an edit made once
+    // the others see them gone is journalled as made between sessions (their control socket may close later).
     const leave =
-      participant.role === 'participant' ? deps.attendance?.opened(participant.workshopId) : undefined;
+      participant.role === 'participant' && parsed.kind === 'board'
+        ? deps.attendance?.opened(participant.workshopId)
+        : undefined;
     room.add(connection);
     log.info({ room: name, participantId: participant.id, role: participant.role }, 'sync connected');
 
