@@ -3,6 +3,7 @@ import {
   readAllThemes,
   readControlState,
   readFollow,
+  readLayoutVersion,
   readTablesState,
   tablesStateReader,
   themesReader,
@@ -13,6 +14,8 @@ import type { BoardStore } from './store';
 /** Feeds the store's themes and facilitation state from the control document. */
 export function bindControl(store: BoardStore, doc: Y.Doc): () => void {
   const readState = () => {
+    const controlLoaded = readLayoutVersion(doc) > 0;
+    if (store.getState().controlLoaded !== controlLoaded) store.setState({ controlLoaded });
     const follow = readFollow(doc);
     // A new "follow me" brings back those who had stopped following.
     if (store.getState().follow !== follow) store.setState({ follow, followDetached: false });

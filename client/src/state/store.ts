@@ -129,6 +129,7 @@ export function initialDocView(): DocView {
     tables: { tables: [], seats: {}, seating: { mode: 'manual', cap: null }, round: null, presenting: null },
     follow: null,
     boardLoaded: false,
+    controlLoaded: false,
   };
 }
 

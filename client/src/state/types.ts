@@ -110,6 +110,12 @@ export interface DocView {
   follow: string | null;
   /** True once the board document has content from IndexedDB or the server. */
   boardLoaded: boolean;
+  /**
+   * True once the control document holds the server's content (from the server or IndexedDB):
+   * a facilitator command written before would race the server's first values for the same
+   * keys, and could lose to them (a concurrent map write is won by the higher client id).
+   */
+  controlLoaded: boolean;
 }
 
 export interface PresenceView {

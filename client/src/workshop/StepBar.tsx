@@ -24,12 +24,13 @@ export function StepBar() {
   const role = useBoard((s) => s.me?.role);
   const projector = useBoard((s) => s.projector);
   const shown = useShownStep();
+  const controlLoaded = useBoard((s) => s.controlLoaded);
   const facilitator = role === 'facilitator' && !projector;
   const canBrowse = !facilitator && free && !projector;
 
   const choose = (step: Step) => {
     if (facilitator) {
-      if (step !== roomStep) setStep(connection.controlDoc, step);
+      if (controlLoaded && step !== roomStep) setStep(connection.controlDoc, step);
     } else if (canBrowse) {
       boardStore.getState().browseStep(step === roomStep ? null : step);
     }
@@ -41,7 +42,7 @@ export function StepBar() {
         {steps.map((step) => {
           const current = step === shown;
           const room = step === roomStep;
-          const interactive = facilitator || canBrowse;
+          const interactive = (facilitator && controlLoaded) || canBrowse;
           return (
             <li key={step}>
               <button
@@ -86,9 +87,11 @@ export function StepsFreeToggle() {
   const t = useT();
   const connection = useConnection();
   const free = useBoard((s) => s.control.stepsFree);
+  const loaded = useBoard((s) => s.controlLoaded);
   return (
     <ToggleButton
       pressed={free}
+      disabled={!loaded}
       testId="step.free"
       title={t('steps.freeHint')}
       onClick={() => setStepsFree(connection.controlDoc, !free)}

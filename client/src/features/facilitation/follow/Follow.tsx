@@ -14,9 +14,11 @@ export function FollowToggle() {
   const me = useBoard((s) => s.me?.participantId ?? null);
   const follow = useBoard((s) => s.follow);
   const leading = follow !== null && follow === me;
+  const loaded = useBoard((s) => s.controlLoaded);
   return (
     <ToggleButton
       pressed={leading}
+      disabled={!loaded}
       testId="follow.toggle"
       title={t(leading ? 'follow.stopTitle' : 'follow.startTitle')}
       onClick={() => setFollow(connection.controlDoc, leading ? null : me)}

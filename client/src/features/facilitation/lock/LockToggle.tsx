@@ -10,8 +10,10 @@ export function LockToggle() {
   const t = useT();
   const connection = useConnection();
   const locked = useBoard((s) => s.control.locked);
+  const loaded = useBoard((s) => s.controlLoaded);
   return (
     <IconButton
+      disabled={!loaded}
       label={t(locked ? 'header.unlock' : 'header.lock')}
       testId="board.lock"
       className={locked ? 'icon-button--active' : undefined}

@@ -8,11 +8,13 @@ export function SilentToggle() {
   const t = useT();
   const connection = useConnection();
   const silent = useBoard((s) => s.control.silent);
+  const loaded = useBoard((s) => s.controlLoaded);
   if (silent) return null;
   return (
     <button
       type="button"
       className="button"
+      disabled={!loaded}
       data-testid="silent.start"
       onClick={() => setSilent(connection.controlDoc, true)}
     >
