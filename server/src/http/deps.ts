@@ -52,7 +52,7 @@ export interface AppDeps {
   /** Strategies (series of sessions) and their facilitator tokens. */
   strategyStore: StrategyStore;
   /** Who edited which board item when (the changes' and the strategy export's who and when). */
-  journal: Pick<JournalStore, 'read'>;
+  journal: Pick<JournalStore, 'read' | 'editedBy'>;
   /** A strategy's sessions: new ones from an earlier one's outcome, and what each is at a glance. */
   sessions: SessionService;
   /** Reads a workshop's outcome as the strategy object every export is written from. */

@@ -38,13 +38,11 @@ export function participationRoutes(deps: AppDeps) {
     if (caller.error) return caller.error;
     const [people, edits, rounds] = await Promise.all([
       workshops.participants(id),
-      journal.read(id),
+      journal.editedBy(id),
       votes.list(id),
     ]);
     const contributors = new Set(
-      edits.flatMap((edit) =>
-        edit.participant !== null && contributesTo(step, edit) ? [edit.participant] : [],
-      ),
+      edits.flatMap((edit) => (contributesTo(step, edit) ? [edit.participant] : [])),
     );
     // The round being voted now, else the latest one that was opened.
     const opened = rounds.filter((r) => r.openedAt !== null);

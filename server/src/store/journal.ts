@@ -34,10 +34,23 @@ export interface JournalStore {
   write(rows: readonly JournalRow[]): Promise<void>;
   /** A workshop's journal, its editors' groups joined in (`null` once erased). */
   read(workshopId: string): Promise<JournalEdit[]>;
+  /**
+   * What each person (not erased) has edited in the workshop, once per collection and field
+   * (`null`: the items themselves), without the items or the minutes: the balance of
+   * participation asks this every few seconds, and needs no more (http/participation.ts).
+   */
+  editedBy(workshopId: string): Promise<JournalEditKind[]>;
   /** Right of access: one person's rows, oldest first. */
   readParticipant(workshopId: string, participantId: string): Promise<ParticipantData['edits']>;
   /** Erasure: the person's rows keep their times but no longer name them. Resolves to how many. */
   forgetParticipant(workshopId: string, participantId: string): Promise<number>;
+}
+
+/** One kind of edit a person made: which collection, which field. */
+export interface JournalEditKind {
+  participant: string;
+  collection: ChangeCollection;
+  field: string | null;
 }
 
 interface Row {
@@ -63,6 +76,10 @@ export function createSqliteJournalStore(db: Db): JournalStore {
     `SELECT j.collection, j.item_id, j.field, j.participant_id, p.grp, j.minute, j.alone
      FROM edit_journal j LEFT JOIN participants p ON p.id = j.participant_id
      WHERE j.workshop_id = ? ORDER BY j.minute`,
+  );
+  const selectKinds = db.prepare<[string], Pick<Row, 'participant_id' | 'collection' | 'field'>>(
+    `SELECT DISTINCT participant_id, collection, field FROM edit_journal
+     WHERE workshop_id = ? AND participant_id IS NOT NULL`,
   );
   const selectParticipant = db.prepare<[string, string], Omit<Row, 'participant_id' | 'grp'>>(
     `SELECT collection, item_id, field, minute, alone FROM edit_journal
@@ -100,6 +117,9 @@ export function createSqliteJournalStore(db: Db): JournalStore {
           alone: row.alone === 1,
         }));
     },
+    async editedBy(workshopId) {
+      return editKinds(selectKinds.all(workshopId));
+    },
     async readParticipant(workshopId, participantId) {
       return selectParticipant
         .all(workshopId, participantId)
@@ -114,4 +134,21 @@ export function createSqliteJournalStore(db: Db): JournalStore {
     },
     forgetParticipant: async (workshopId, participantId) => forget.run(workshopId, participantId).changes,
   };
+}
+
+/** `editedBy`'s rows on either backend: known collections only, `''` read back as `null`. */
+export function editKinds(
+  rows: readonly Pick<Row, 'participant_id' | 'collection' | 'field'>[],
+): JournalEditKind[] {
+  return rows.flatMap((row) =>
+    row.participant_id !== null && COLLECTIONS.has(row.collection)
+      ? [
+          {
+            participant: row.participant_id,
+            collection: row.collection as ChangeCollection,
+            field: row.field === '' ? null : row.field,
+          },
+        ]
+      : [],
+  );
 }

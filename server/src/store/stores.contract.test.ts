@@ -333,6 +333,37 @@ describe.each(backends)('the edit journal on $name', (backend) => {
     expect((await journal.read('w1')).map((e) => e.collection)).not.toContain('unknown');
   });
 
+  it('says what each person edited, once per collection and field, leaving out erased people and unknown collections', async () => {
+    const { journal, addWorkshop } = await backend.open();
+    await addWorkshop('w1', [
+      ['marie', 'elected'],
+      ['paul', 'staff'],
+    ]);
+    await journal.write([
+      row({ item: 'n1' }),
+      row({ item: 'n2', minute: T0 + MINUTE }),
+      row({ item: 'n2', field: null }),
+      row({ collection: 'issues', item: 'i1', field: 'title' }),
+      row({ participantId: 'paul', item: 'n3' }),
+      row({ collection: 'unknown' as JournalRow['collection'] }),
+    ]);
+    const sorted = (kinds: Awaited<ReturnType<typeof journal.editedBy>>) =>
+      [...kinds].sort((a, b) =>
+        `${a.participant}/${a.collection}/${a.field}`.localeCompare(
+          `${b.participant}/${b.collection}/${b.field}`,
+        ),
+      );
+    expect(sorted(await journal.editedBy('w1'))).toEqual([
+      { participant: 'marie', collection: 'issues', field: 'title' },
+      { participant: 'marie', collection: 'notes', field: null },
+      { participant: 'marie', collection: 'notes', field: 'text' },
+      { participant: 'paul', collection: 'notes', field: 'text' },
+    ]);
+    await journal.forgetParticipant('w1', 'paul');
+    expect((await journal.editedBy('w1')).map((k) => k.participant)).not.toContain('paul');
+    expect(await journal.editedBy('nowhere')).toEqual([]);
+  });
+
   it('forgets an erased person: their rows keep their times, name no one, and never merge again', async () => {
     const { journal, addWorkshop } = await backend.open();
     await addWorkshop('w1', [

@@ -1,5 +1,5 @@
 import { CHANGE_COLLECTIONS, type ChangeCollection, ParticipantGroup } from '@atelier/shared';
-import type { JournalRow, JournalStore } from '../journal';
+import { editKinds, type JournalRow, type JournalStore } from '../journal';
 import type { Executor, Queryable } from './executor';
 
 /**
@@ -94,6 +94,14 @@ export function createPgJournalStore(pool: Queryable, writer: Executor): Journal
           at: new Date(Number(row.minute)).toISOString(),
           alone: row.alone,
         }));
+    },
+    async editedBy(workshopId) {
+      const { rows } = await pool.query<{ participant_id: string | null; collection: string; field: string }>(
+        `SELECT DISTINCT participant_id, collection, field FROM edit_journal
+         WHERE workshop_id = $1 AND participant_id IS NOT NULL`,
+        [workshopId],
+      );
+      return editKinds(rows);
     },
     async readParticipant(workshopId, participantId) {
       const { rows } = await pool.query<Omit<Row, 'participant_id' | 'grp'>>(
