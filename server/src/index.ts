@@ -262,6 +262,7 @@ function startNode(
       followUps: store.followUps,
       workshops,
       strategies: strategyReader,
+      reader: work,
       rooms,
     }),
     strategyStore,

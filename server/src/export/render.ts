@@ -79,17 +79,20 @@ const plainProblems = (issues: readonly SchemaProblem[]): SchemaProblem[] =>
     message: issue.message,
   }));
 
+/** A validated strategy object, or what in the documents the schema refuses. */
+export type StrategyRead =
+  | { strategy: Strategy; problems?: never }
+  | { strategy?: never; problems: SchemaProblem[] };
+
 /** The validated strategy object of documents as they are (live docs, or rebuilt ones). */
-export function strategyOf(
-  source: StrategySource,
-): { strategy: Strategy; problems?: never } | { strategy?: never; problems: SchemaProblem[] } {
+export function strategyOf(source: StrategySource): StrategyRead {
   // Validated before it leaves: a file that breaks its own schema is never sent.
   const checked = Strategy.safeParse(buildStrategy(source));
   return checked.success ? { strategy: checked.data } : { problems: plainProblems(checked.error.issues) };
 }
 
 /** A captured session's strategy object: its documents rebuilt, read, validated, then dropped. */
-function sessionStrategy(session: CapturedSession): ReturnType<typeof strategyOf> {
+export function sessionStrategy(session: CapturedSession): StrategyRead {
   const board = docFromFrames(session.board);
   const control = docFromFrames(session.control);
   try {

@@ -1,8 +1,10 @@
 import { type ActionProgress, readActions, roomName, setActionProgress } from '@atelier/shared';
 import type { StrategyReader } from '../export/read';
+import type { CapturedSession, StrategyRead } from '../export/render';
 import type { FollowUpPage, FollowUpStore } from '../store/followUp';
 import type { WorkshopRecord, WorkshopStore } from '../store/workshops';
 import type { RoomManager } from '../sync/rooms';
+import { WorkPoolBusy } from '../workers/pool';
 import { followUpHtml } from './page';
 import { readStatusCsv, type StatusProblem } from './statusCsv';
 
@@ -31,10 +33,15 @@ export function createFollowUpService(deps: {
   followUps: FollowUpStore;
   workshops: WorkshopStore;
   strategies: StrategyReader;
+  /**
+   * Builds the strategy object off the sync loop (the worker pool); without it, or when every
+   * worker is busy, it is built here from the live documents.
+   */
+  reader?: { readStrategy(session: CapturedSession): Promise<StrategyRead> };
   rooms: Pick<RoomManager, 'withDoc'>;
   now?: () => number;
 }): FollowUpService {
-  const { followUps, workshops, strategies, rooms } = deps;
+  const { followUps, workshops, strategies, rooms, reader } = deps;
   const now = deps.now ?? Date.now;
   const built = new Map<string, { at: number; strategy: Parameters<typeof followUpHtml>[0]['strategy'] }>();
 
@@ -48,10 +55,19 @@ export function createFollowUpService(deps: {
     // Provenance only: the page names nobody unless names were chosen.
     const by = people.find((p) => p.role === 'facilitator' && p.promotedFrom === null) ?? people[0];
     if (!by) return null;
-    const read = await strategies.read(workshop, by, { includeNames: page.showNames });
+    const options = { includeNames: page.showNames };
+    const read = await offThread(workshop, by, options).catch((error: unknown) => {
+      if (error instanceof WorkPoolBusy) return strategies.read(workshop, by, options);
+      throw error;
+    });
     if (!read.strategy) return null;
     built.set(key, { at: now(), strategy: read.strategy });
     return read.strategy;
+  }
+
+  function offThread(...[workshop, by, options]: Parameters<StrategyReader['read']>) {
+    if (!reader) return strategies.read(workshop, by, options);
+    return strategies.capture(workshop, by, options).then((session) => reader.readStrategy(session));
   }
 
   return {

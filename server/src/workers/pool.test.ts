@@ -3,6 +3,7 @@ import { threadId } from 'node:worker_threads';
 import { fixtureWorkshop } from '@atelier/shared/workshop.fixture';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { strategyOf } from '../export/render';
 import { checksum } from '../store/docs';
 import { encodeSyncStep2Update } from '../sync/messages';
 import { WorkPool, WorkPoolBusy, WorkTimeout } from './pool';
@@ -53,6 +54,16 @@ describe('WorkPool', () => {
     expect(answer.threadId).not.toBe(threadId);
     expect(new TextDecoder().decode(answer.result.bytes)).toMatch(/^# /);
     expect((await pool.parse(bytes({ strategy: 1 }))).threadId).toBe(answer.threadId);
+  });
+
+  it('builds a workshop’s strategy object in another thread, as this thread would', async () => {
+    pool = new WorkPool({ workers: 1, timeoutMs: 10_000 });
+    const { source } = fixtureWorkshop();
+    const frames = (doc: Y.Doc) => [encodeSyncStep2Update(Y.encodeStateAsUpdate(doc))];
+    const session = { ...source, board: frames(source.board), control: frames(source.control) };
+    const read = await pool.readStrategy(session);
+    expect(read.strategy?.notes.length).toBeGreaterThan(0);
+    expect(read).toEqual(strategyOf(source));
   });
 
   it("cuts a board's stored state into slices in another thread, which rebuild it here", async () => {

@@ -1,5 +1,5 @@
 import type { Worker } from 'node:worker_threads';
-import type { ExportJob, ExportResult } from '../export/render';
+import type { CapturedSession, ExportJob, ExportResult, StrategyRead } from '../export/render';
 import type { ImportRead } from '../import/read-import';
 import type { DocSlicer, StoredParts, StoredSlices } from '../sync/stored-doc';
 import { startWorker } from './entry';
@@ -99,6 +99,21 @@ export class WorkPool implements DocSlicer {
     );
     if (answer.result === null) throw new Error(`the export failed in its worker: ${answer.failure}`);
     return { result: answer.result as ExportResult, threadId: answer.threadId, ms: answer.ms };
+  }
+
+  /**
+   * A captured workshop's strategy object, built and validated in a worker (the follow-up page's:
+   * built on the sync loop, a big board's read and validation would hold every room meanwhile). Rejects like
+   * `exportFile`.
+   */
+  async readStrategy(session: CapturedSession): Promise<StrategyRead> {
+    const answer = await this.run(
+      { kind: 'read-strategy', session },
+      [],
+      this.options.exportTimeoutMs ?? this.options.timeoutMs,
+    );
+    if (answer.result === null) throw new Error(`the strategy read failed in its worker: ${answer.failure}`);
+    return answer.result as StrategyRead;
   }
 
   /**
