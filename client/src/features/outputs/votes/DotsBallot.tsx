@@ -1,10 +1,10 @@
 import type { Ballot, PublicRound } from '@atelier/shared';
-import type { ReactNode } from 'react';
 import { useT } from '../../../i18n/locale';
 import { Icon } from '../../../ui/Icon';
 import type { BallotEdit } from './ballotSync';
 import { dotBlockReason } from './labels';
-import { type DotMove, dotMoves, type TargetCard } from './model';
+import { dotMoves, type TargetCard } from './model';
+import { StepButton, StepperCard, Steppers } from './StepperCard';
 
 interface Props {
   round: PublicRound;
@@ -25,17 +25,13 @@ export function DotsBallot({ round, cards, ballot, canVote, onChange, onBlocked 
       {cards.map((card) => {
         const n = ballot?.dots[card.id] ?? 0;
         const moves = ballot ? dotMoves(round, ballot, card.id) : null;
+        const step = {
+          blockReason: dotBlockReason,
+          onMove: (value: number) => onChange({ dots: { [card.id]: value } }),
+          onBlocked,
+        };
         return (
-          <li
-            key={card.id}
-            className={`vote-card${n > 0 ? ' vote-card--for' : ''}${n < 0 ? ' vote-card--against' : ''}`}
-            data-testid="votes.card"
-            data-target-id={card.id}
-            data-label={card.label}
-            data-dots={n}
-          >
-            <p className="vote-card__label">{card.label}</p>
-            {card.deleted && <p className="vote-pill vote-pill--warning">{t('votes.ballot.deleted')}</p>}
+          <StepperCard key={card.id} card={card} count={n} countName="dots" testId="votes.card">
             <div className="vote-card__foot">
               <span className="vote-card__marks" aria-hidden="true">
                 {Array.from({ length: cap }, (_, i) => {
@@ -52,87 +48,44 @@ export function DotsBallot({ round, cards, ballot, canVote, onChange, onBlocked 
                   : t.plural('votes.ballot.placed', n, { cap })}
               </span>
               {moves && (
-                <fieldset className="vote-card__buttons" disabled={!canVote}>
-                  <legend className="visually-hidden">
-                    {t('votes.ballot.cardControls', { label: card.label })}
-                  </legend>
-                  <DotButton
+                <Steppers
+                  className="vote-card__buttons"
+                  legend={t('votes.ballot.cardControls', { label: card.label })}
+                  canVote={canVote}
+                >
+                  <StepButton
                     move={moves.remove}
                     label={t('votes.ballot.remove', { label: card.label })}
                     testId="votes.remove"
-                    onMove={(value) => onChange({ dots: { [card.id]: value } })}
-                    onBlocked={onBlocked}
+                    {...step}
                   >
                     <Icon name="minus" size={18} />
-                  </DotButton>
-                  <DotButton
+                  </StepButton>
+                  <StepButton
                     move={moves.add}
                     label={t('votes.ballot.add', { label: card.label })}
                     testId="votes.add"
                     primary
-                    onMove={(value) => onChange({ dots: { [card.id]: value } })}
-                    onBlocked={onBlocked}
+                    {...step}
                   >
                     <Icon name="plus" size={18} />
-                  </DotButton>
+                  </StepButton>
                   {moves.against && (
-                    <DotButton
+                    <StepButton
                       move={moves.against}
                       label={t('votes.ballot.addAgainst', { label: card.label })}
                       testId="votes.against"
-                      onMove={(value) => onChange({ dots: { [card.id]: value } })}
-                      onBlocked={onBlocked}
+                      {...step}
                     >
                       {t('votes.ballot.againstButton')}
-                    </DotButton>
+                    </StepButton>
                   )}
-                </fieldset>
+                </Steppers>
               )}
             </div>
-          </li>
+          </StepperCard>
         );
       })}
     </ul>
-  );
-}
-
-/**
- * A dot button. One the rules block stays focusable (`aria-disabled`) and says why in its
- * tooltip and description, so a keyboard or screen reader user learns it as a mouse user does.
- */
-function DotButton({
-  move,
-  label,
-  testId,
-  primary = false,
-  onMove,
-  onBlocked,
-  children,
-}: {
-  move: DotMove;
-  label: string;
-  testId: string;
-  primary?: boolean;
-  onMove: (value: number) => void;
-  onBlocked: (reason: string) => void;
-  children: ReactNode;
-}) {
-  const t = useT();
-  const reason = move.blocked ? dotBlockReason(t, move.blocked) : undefined;
-  return (
-    <button
-      type="button"
-      className={`vote-dot-button${primary ? ' vote-dot-button--primary' : ''}`}
-      aria-label={reason ? `${label} — ${reason}` : label}
-      aria-disabled={reason ? true : undefined}
-      title={reason ?? label}
-      data-testid={testId}
-      onClick={() => {
-        if (reason) onBlocked(reason);
-        else onMove(move.value);
-      }}
-    >
-      {children}
-    </button>
   );
 }

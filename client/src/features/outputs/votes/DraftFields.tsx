@@ -53,6 +53,8 @@ interface DraftChoiceProps {
   dataLabel?: string;
   /** Beside `round-form__choice`. */
   className?: string;
+  /** The id of the line that says what the choice does. */
+  describedBy?: string;
   onChange: (checked: boolean) => void;
   children: ReactNode;
 }
@@ -65,6 +67,7 @@ export function DraftChoice({
   testId,
   dataLabel,
   className,
+  describedBy,
   onChange,
   children,
 }: DraftChoiceProps) {
@@ -76,6 +79,7 @@ export function DraftChoice({
         checked={checked}
         data-testid={testId}
         data-label={dataLabel}
+        aria-describedby={describedBy}
         onChange={(event) => onChange(event.target.checked)}
       />
       {children}

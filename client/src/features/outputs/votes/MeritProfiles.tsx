@@ -3,6 +3,7 @@ import { useT } from '../../../i18n/locale';
 import { GradePill, gradeStyle } from './GradePill';
 import { gradeColors, LABELLED_SEGMENT, majorityGradeName, profileSegments } from './grades';
 import type { RankedRow } from './model';
+import { ResultBarRow } from './ResultBarRow';
 
 /**
  * Majority judgment's results: the grades' legend, then the targets best first, each with its
@@ -47,93 +48,75 @@ export function MeritProfiles({
           const votes = row.profile.reduce((sum, n) => sum + n, 0);
           const name = majorityGradeName(grades, row.gauge);
           return (
-            <li
+            <ResultBarRow
               key={row.targetId}
-              className="results-bars__row"
-              data-testid="votes.result"
-              data-target-id={row.targetId}
-              data-label={row.label}
-              data-rank={row.rank}
-              data-total={row.total}
-            >
-              <span className="results-bars__rank">
-                <span className="visually-hidden">{t('votes.results.rank', { rank: row.rank })}</span>
-                <span aria-hidden="true">{row.rank}</span>
-              </span>
-              <div className="results-bars__body">
-                <p className="results-bars__label">
-                  <span>{row.label}</span>
-                  {row.tied && (
-                    <span className="vote-pill vote-pill--warning" data-testid="votes.tie">
-                      {t('votes.results.tie')}
+              row={row}
+              bar={
+                <>
+                  <div className="merit-bar" aria-hidden="true" data-testid="votes.profile">
+                    <span className="merit-bar__track">
+                      {profileSegments(row.profile).map((segment) => (
+                        <span
+                          key={segment.grade}
+                          className="merit-bar__segment"
+                          data-testid="votes.profile-segment"
+                          data-grade={segment.grade}
+                          style={{
+                            ...gradeStyle(colors[segment.grade]),
+                            left: `${segment.start}%`,
+                            width: `${segment.width}%`,
+                          }}
+                        >
+                          {segment.width >= LABELLED_SEGMENT && (
+                            <span className="merit-bar__share">{percent(segment.share)}</span>
+                          )}
+                        </span>
+                      ))}
                     </span>
-                  )}
-                  {row.deleted && (
-                    <span className="vote-pill vote-pill--muted">{t('votes.ballot.deleted')}</span>
-                  )}
-                </p>
-                <div className="merit-bar" aria-hidden="true" data-testid="votes.profile">
-                  <span className="merit-bar__track">
-                    {profileSegments(row.profile).map((segment) => (
-                      <span
-                        key={segment.grade}
-                        className="merit-bar__segment"
-                        data-testid="votes.profile-segment"
-                        data-grade={segment.grade}
-                        style={{
-                          ...gradeStyle(colors[segment.grade]),
-                          left: `${segment.start}%`,
-                          width: `${segment.width}%`,
-                        }}
-                      >
-                        {segment.width >= LABELLED_SEGMENT && (
-                          <span className="merit-bar__share">{percent(segment.share)}</span>
-                        )}
-                      </span>
+                    <span className="merit-bar__median" />
+                  </div>
+                  <ul
+                    className="visually-hidden"
+                    aria-label={t('votes.results.profileOf', { label: row.label })}
+                  >
+                    {row.profile.map((n, grade) => (
+                      <li key={grades[grade] ?? grade}>
+                        {shares
+                          ? t('votes.results.weightedGradeShare', {
+                              grade: grades[grade] ?? '',
+                              share: percent(votes > 0 ? n / votes : 0),
+                            })
+                          : t.plural('votes.results.gradeShare', n, {
+                              grade: grades[grade] ?? '',
+                              share: percent(votes > 0 ? n / votes : 0),
+                            })}
+                      </li>
                     ))}
-                  </span>
-                  <span className="merit-bar__median" />
-                </div>
-                <ul
-                  className="visually-hidden"
-                  aria-label={t('votes.results.profileOf', { label: row.label })}
-                >
-                  {row.profile.map((n, grade) => (
-                    <li key={grades[grade] ?? grade}>
-                      {shares
-                        ? t('votes.results.weightedGradeShare', {
-                            grade: grades[grade] ?? '',
-                            share: percent(votes > 0 ? n / votes : 0),
-                          })
-                        : t.plural('votes.results.gradeShare', n, {
-                            grade: grades[grade] ?? '',
-                            share: percent(votes > 0 ? n / votes : 0),
-                          })}
-                    </li>
-                  ))}
-                </ul>
-              </div>
-              <div className="results-bars__figures">
-                {name && row.gauge ? (
-                  <GradePill color={colors[row.gauge.grade]} testId="votes.result-total">
-                    {name}
-                  </GradePill>
-                ) : (
-                  <strong data-testid="votes.result-total">—</strong>
-                )}
-                {row.gauge && (row.gauge.above > 0 || row.gauge.below > 0) && (
-                  <>
-                    <span className="merit-share">
-                      {t('votes.results.above', { share: percent(row.gauge.above) })}
-                    </span>
-                    <span className="merit-share">
-                      {t('votes.results.below', { share: percent(row.gauge.below) })}
-                    </span>
-                  </>
-                )}
-                <span>{t.plural('votes.results.voters', row.voters)}</span>
-              </div>
-            </li>
+                  </ul>
+                </>
+              }
+              figures={
+                <>
+                  {name && row.gauge ? (
+                    <GradePill color={colors[row.gauge.grade]} testId="votes.result-total">
+                      {name}
+                    </GradePill>
+                  ) : (
+                    <strong data-testid="votes.result-total">—</strong>
+                  )}
+                  {row.gauge && (row.gauge.above > 0 || row.gauge.below > 0) && (
+                    <>
+                      <span className="merit-share">
+                        {t('votes.results.above', { share: percent(row.gauge.above) })}
+                      </span>
+                      <span className="merit-share">
+                        {t('votes.results.below', { share: percent(row.gauge.below) })}
+                      </span>
+                    </>
+                  )}
+                </>
+              }
+            />
           );
         })}
       </ol>

@@ -1,12 +1,13 @@
 import { type Ballot, formatPercent, type PublicRound } from '@atelier/shared';
-import { type ReactNode, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { useT } from '../../../i18n/locale';
 import { FieldError, fieldErrorProps } from '../../../ui/FieldWithError';
 import { Icon } from '../../../ui/Icon';
 import type { BallotEdit } from './ballotSync';
 import { pointsBlockReason } from './labels';
 import type { TargetCard } from './model';
-import { type PointsEntry, type PointsMove, pointsEntry, pointsMoves } from './points';
+import { type PointsEntry, pointsEntry, pointsMoves } from './points';
+import { StepButton, StepperCard, Steppers } from './StepperCard';
 
 interface Props {
   round: PublicRound;
@@ -41,17 +42,16 @@ export function PointsCard({ round, card, ballot, canVote, onChange, onBlocked }
   const commit = () => {
     if (entry && entry.problem === undefined) set(entry.value);
   };
+  const step = { blockReason: pointsBlockReason, onMove: set, onBlocked };
 
   return (
-    <li
-      className={`vote-card points-card${given > 0 ? ' vote-card--for' : ''}`}
-      data-testid="votes.points-card"
-      data-target-id={card.id}
-      data-label={card.label}
-      data-points={given}
+    <StepperCard
+      card={card}
+      count={given}
+      countName="points"
+      testId="votes.points-card"
+      className="points-card"
     >
-      <p className="vote-card__label">{card.label}</p>
-      {card.deleted && <p className="vote-pill vote-pill--warning">{t('votes.ballot.deleted')}</p>}
       <div className="points-card__meter" aria-hidden="true">
         <span style={{ width: `${budget > 0 ? Math.min(100, (given / budget) * 100) : 0}%` }} />
       </div>
@@ -59,18 +59,18 @@ export function PointsCard({ round, card, ballot, canVote, onChange, onBlocked }
         {t('votes.ballot.pointsShare', { share: formatPercent(t.locale, budget > 0 ? given / budget : 0) })}
       </p>
       {moves && (
-        <fieldset className="points-card__stepper" disabled={!canVote}>
-          <legend className="visually-hidden">
-            {t('votes.ballot.pointsControls', { label: card.label })}
-          </legend>
+        <Steppers
+          className="points-card__stepper"
+          legend={t('votes.ballot.pointsControls', { label: card.label })}
+          canVote={canVote}
+        >
           <StepButton
             move={moves.remove}
             label={t.plural('votes.ballot.removePoints', given - moves.remove.value || moves.step, {
               label: card.label,
             })}
             testId="votes.points-remove"
-            onMove={set}
-            onBlocked={onBlocked}
+            {...step}
           >
             <Icon name="minus" size={18} />
           </StepButton>
@@ -102,15 +102,14 @@ export function PointsCard({ round, card, ballot, canVote, onChange, onBlocked }
             })}
             testId="votes.points-add"
             primary
-            onMove={set}
-            onBlocked={onBlocked}
+            {...step}
           >
             <Icon name="plus" size={18} />
           </StepButton>
-        </fieldset>
+        </Steppers>
       )}
       <FieldError id={errorId} error={problem} testId="votes.points-error" />
-    </li>
+    </StepperCard>
   );
 }
 
@@ -122,42 +121,4 @@ function entryMessage(t: ReturnType<typeof useT>, entry: PointsEntry, typed: str
       : t('votes.ballot.pointsTooManyNone', { typed: typed.trim() });
   if (entry.problem === 'not_a_number') return t('votes.ballot.pointsNotNumber');
   return entry.problem ? t(`error.${entry.problem}`) : '';
-}
-
-/** A stepper. One the rules block stays focusable (`aria-disabled`) and says why when pressed. */
-function StepButton({
-  move,
-  label,
-  testId,
-  primary = false,
-  onMove,
-  onBlocked,
-  children,
-}: {
-  move: PointsMove;
-  label: string;
-  testId: string;
-  primary?: boolean;
-  onMove: (value: number) => void;
-  onBlocked: (reason: string) => void;
-  children: ReactNode;
-}) {
-  const t = useT();
-  const reason = move.blocked ? pointsBlockReason(t, move.blocked) : undefined;
-  return (
-    <button
-      type="button"
-      className={`vote-dot-button${primary ? ' vote-dot-button--primary' : ''}`}
-      aria-label={reason ? `${label} — ${reason}` : label}
-      aria-disabled={reason ? true : undefined}
-      title={reason ?? label}
-      data-testid={testId}
-      onClick={() => {
-        if (reason) onBlocked(reason);
-        else onMove(move.value);
-      }}
-    >
-      {children}
-    </button>
-  );
 }

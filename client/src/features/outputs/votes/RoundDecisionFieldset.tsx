@@ -1,5 +1,6 @@
+import type { ReactNode } from 'react';
 import { useT } from '../../../i18n/locale';
-import { DraftInput } from './DraftFields';
+import { DraftChoice, DraftInput } from './DraftFields';
 import type { DraftEditing } from './useNewRoundForm';
 
 /**
@@ -13,18 +14,17 @@ export function RoundDecisionFieldset({ formId, draft, update, error }: DraftEdi
   return (
     <fieldset className="round-form__group round-decision" data-testid="votes.form.decision">
       <legend>{t('votes.form.decision')}</legend>
-      <div className="round-decision__option">
+      <DecisionOption hintId={quorumHint} hint={t('votes.form.quorumHint')}>
         <div className="round-decision__quorum">
-          <label className="round-form__choice">
-            <input
-              type="checkbox"
-              checked={draft.quorumOn}
-              data-testid="votes.form.quorum"
-              aria-describedby={quorumHint}
-              onChange={(event) => update({ quorumOn: event.target.checked })}
-            />
+          <DraftChoice
+            type="checkbox"
+            checked={draft.quorumOn}
+            testId="votes.form.quorum"
+            describedBy={quorumHint}
+            onChange={(quorumOn) => update({ quorumOn })}
+          >
             <span>{t('votes.form.quorum')}</span>
-          </label>
+          </DraftChoice>
           <span className="round-decision__percent">
             <label htmlFor={`${formId}-quorum-percent`} className="visually-hidden">
               {t('votes.form.quorumPercent')}
@@ -43,25 +43,30 @@ export function RoundDecisionFieldset({ formId, draft, update, error }: DraftEdi
             <span aria-hidden="true">%</span>
           </span>
         </div>
-        <p id={quorumHint} className="hint round-decision__hint">
-          {t('votes.form.quorumHint')}
-        </p>
-      </div>
-      <div className="round-decision__option">
-        <label className="round-form__choice">
-          <input
-            type="checkbox"
-            checked={draft.collegeWeighting}
-            data-testid="votes.form.weighting"
-            aria-describedby={weightingHint}
-            onChange={(event) => update({ collegeWeighting: event.target.checked })}
-          />
+      </DecisionOption>
+      <DecisionOption hintId={weightingHint} hint={t('votes.form.weightingHint')}>
+        <DraftChoice
+          type="checkbox"
+          checked={draft.collegeWeighting}
+          testId="votes.form.weighting"
+          describedBy={weightingHint}
+          onChange={(collegeWeighting) => update({ collegeWeighting })}
+        >
           <span>{t('votes.form.weighting')}</span>
-        </label>
-        <p id={weightingHint} className="hint round-decision__hint">
-          {t('votes.form.weightingHint')}
-        </p>
-      </div>
+        </DraftChoice>
+      </DecisionOption>
     </fieldset>
+  );
+}
+
+/** One decision option: its checkbox (and what goes with it), then the line that describes it. */
+function DecisionOption({ hintId, hint, children }: { hintId: string; hint: string; children: ReactNode }) {
+  return (
+    <div className="round-decision__option">
+      {children}
+      <p id={hintId} className="hint round-decision__hint">
+        {hint}
+      </p>
+    </div>
   );
 }

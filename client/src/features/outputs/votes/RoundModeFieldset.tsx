@@ -20,8 +20,9 @@ interface Props extends DraftEditing {
  * chosen mode's settings (dots: budget, cap, dots against; scores: criteria; majority judgment:
  * the grades; points: the budget; ranking: its limit, said before sending).
  */
-export function RoundModeFieldset({ formId, targetCount, draft, update, error }: Props) {
+export function RoundModeFieldset({ formId, targetCount, ...editing }: Props) {
   const t = useT();
+  const { draft, update, error } = editing;
   return (
     <fieldset className="round-form__group">
       <legend>{t('votes.form.mode')}</legend>
@@ -43,25 +44,19 @@ export function RoundModeFieldset({ formId, targetCount, draft, update, error }:
       </div>
       {draft.mode === 'dots' && (
         <div className="field-row">
-          <DraftField
+          <ModeNumber
             id={`${formId}-budget`}
-            className="field round-form__number"
+            field="budget"
             label={t('votes.form.budget')}
-            inputMode="numeric"
-            value={draft.budget}
-            data-testid="votes.form.budget"
-            error={error('budget')}
-            onChange={(budget) => update({ budget })}
+            testId="votes.form.budget"
+            {...editing}
           />
-          <DraftField
+          <ModeNumber
             id={`${formId}-cap`}
-            className="field round-form__number"
+            field="cap"
             label={t('votes.form.cap')}
-            inputMode="numeric"
-            value={draft.cap}
-            data-testid="votes.form.cap"
-            error={error('cap')}
-            onChange={(cap) => update({ cap })}
+            testId="votes.form.cap"
+            {...editing}
           />
           <DraftChoice
             type="checkbox"
@@ -78,15 +73,13 @@ export function RoundModeFieldset({ formId, targetCount, draft, update, error }:
       {draft.mode === 'judgment' && <GradesEditor draft={draft} update={update} error={error} />}
       {draft.mode === 'points' && (
         <div className="round-form__setting">
-          <DraftField
+          <ModeNumber
             id={`${formId}-points`}
-            className="field round-form__number round-form__number--wide"
+            field="pointsBudget"
             label={t('votes.form.pointsBudget')}
-            inputMode="numeric"
-            value={draft.pointsBudget}
-            data-testid="votes.form.points-budget"
-            error={error('pointsBudget')}
-            onChange={(pointsBudget) => update({ pointsBudget })}
+            testId="votes.form.points-budget"
+            wide
+            {...editing}
           />
           <p className="hint">{t('votes.form.pointsHint')}</p>
         </div>
@@ -105,5 +98,40 @@ export function RoundModeFieldset({ formId, targetCount, draft, update, error }:
         </div>
       )}
     </fieldset>
+  );
+}
+
+/**
+ * A whole-number setting of the chosen mode. Its draft field names its value, its problem and
+ * its change alike, so that no field shows another's error.
+ */
+function ModeNumber({
+  id,
+  field,
+  label,
+  testId,
+  wide = false,
+  draft,
+  update,
+  error,
+}: DraftEditing & {
+  id: string;
+  field: 'budget' | 'cap' | 'pointsBudget';
+  label: string;
+  testId: string;
+  /** The points budget takes more digits. */
+  wide?: boolean;
+}) {
+  return (
+    <DraftField
+      id={id}
+      className={`field round-form__number${wide ? ' round-form__number--wide' : ''}`}
+      label={label}
+      inputMode="numeric"
+      value={draft[field]}
+      data-testid={testId}
+      error={error(field)}
+      onChange={(value) => update({ [field]: value })}
+    />
   );
 }

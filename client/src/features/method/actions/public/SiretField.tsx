@@ -3,6 +3,7 @@ import { useId, useState } from 'react';
 import { useT } from '../../../../i18n/locale';
 import type { MessageKey } from '../../../../i18n/translate';
 import { FieldError, fieldErrorProps } from '../../../../ui/FieldWithError';
+import { useCommitOnBlurOrEnter } from '../../../../ui/useCommitOnBlurOrEnter';
 import { useSheetCommands } from '../useSheetCommands';
 import { checkSiret, formatSiret } from './publicFields';
 
@@ -20,20 +21,26 @@ export function SiretField({ sheet, editable }: { sheet: ActionSheet; editable: 
   const t = useT();
   const id = useId();
   const commands = useSheetCommands();
-  const [draft, setDraft] = useState<string | null>(null);
   const [error, setError] = useState<MessageKey | null>(null);
-  const commit = () => {
-    if (draft === null) return;
-    const checked = checkSiret(draft);
-    if (!checked.ok) {
-      setError(PROBLEM[checked.problem]);
-      return;
-    }
-    setError(null);
-    setDraft(null);
-    if (checked.value !== sheet.leadSiret)
-      commands.run((doc) => setActionLeadSiret(doc, sheet.id, checked.value));
-  };
+  const field = useCommitOnBlurOrEnter({
+    value: formatSiret(sheet.leadSiret),
+    commit: (draft) => {
+      const checked = checkSiret(draft);
+      if (!checked.ok) {
+        setError(PROBLEM[checked.problem]);
+        return false;
+      }
+      setError(null);
+      if (checked.value !== sheet.leadSiret)
+        commands.run((doc) => setActionLeadSiret(doc, sheet.id, checked.value));
+      return true;
+    },
+    // A fixed number takes its error away as soon as it is typed, before it is sent.
+    onEdit: (draft) => {
+      if (error && checkSiret(draft).ok) setError(null);
+    },
+    onDiscard: () => setError(null),
+  });
   const describedBy = [error ? `${id}-error` : null, `${id}-hint`].filter(Boolean).join(' ');
   return (
     <div className="sheet-field" data-field="leadSiret">
@@ -47,28 +54,12 @@ export function SiretField({ sheet, editable }: { sheet: ActionSheet; editable: 
         autoComplete="off"
         spellCheck={false}
         maxLength={24}
-        value={draft ?? formatSiret(sheet.leadSiret)}
         readOnly={!editable}
         placeholder={editable ? '123 456 789 00012' : undefined}
         {...fieldErrorProps(`${id}-error`, error)}
         aria-describedby={describedBy}
         data-testid="sheet.leadSiret"
-        onChange={(event) => {
-          setDraft(event.target.value);
-          if (error && checkSiret(event.target.value).ok) setError(null);
-        }}
-        onBlur={commit}
-        onKeyDown={(event) => {
-          if (event.key === 'Enter') {
-            event.preventDefault();
-            commit();
-          } else if (event.key === 'Escape' && draft !== null) {
-            event.preventDefault();
-            event.stopPropagation();
-            setDraft(null);
-            setError(null);
-          }
-        }}
+        {...field}
       />
       <p id={`${id}-hint`} className="hint public-hint">
         {t('publicData.siret.hint')}
