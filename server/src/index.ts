@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { parseRoomName } from '@atelier/shared';
+import { parseRoomName, roomName } from '@atelier/shared';
 import { createAdaptorServer } from '@hono/node-server';
 import { createApp } from './app';
 import { type DeadlineSweep, startDeadlineSweep } from './cluster/deadline-sweep';
@@ -156,7 +156,10 @@ function startNode(
   const metrics = createMetrics();
   // Who edited which board item when, and whether participants were there (issue 18 §2).
   const journalStore = store.journal;
-  const attendance = new Attendance();
+  // A participant on another node shows here as their board's relayed presence (scale-out).
+  const attendance = new Attendance(
+    (workshopId) => rooms.presenceOf(roomName(workshopId, 'board'))?.hasRemoteRole('participant') ?? false,
+  );
   const editJournal = createEditJournal({ attendance });
   // Imports' reading, exports' writing and big rooms' cold loads, off the sync loop (issue 19 §3).
   const work = new WorkPool({

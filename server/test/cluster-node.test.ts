@@ -4,7 +4,7 @@
  * modules. Stock y-websocket clients on the server; no second server (each would have its own
  * SQLite database: the shared rooms need PostgreSQL and the bus).
  */
-import { CLOSE_CODES, roomName } from '@atelier/shared';
+import { addNote, CLOSE_CODES, ParticipantData, roomName } from '@atelier/shared';
 import { createTestDatabase, createTestRedis, type TestDatabase, type TestRedis } from '@atelier/testing';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -135,6 +135,61 @@ describe('a server with other nodes', () => {
     await other.relay.close();
     await waitFor(() => !lea.awareness.getStates().has(visitor), "the dead node's client to go", 6000);
     lea.destroy();
+  });
+
+  it('counts a participant connected through another node as here: the facilitator’s edit is not made alone', async () => {
+    const cast = await workshopWith(server.url, CAST);
+    const { workshop } = cast;
+    const board = roomName(workshop.id, 'board');
+    const facilitator = await connectDoc(server.wsUrl, board, workshop.facilitatorToken);
+    const other = await otherNode('attendance');
+    const table = new PresenceTable();
+    const link = other.relay.join(board, table, () => {});
+    await other.relay.joined(board);
+    // Hugo, a participant, has the board open on the other node.
+    const hugo = 5151;
+    const user = {
+      ...cast.hugo,
+      name: 'Hugo Martinez',
+      color: '#123456',
+      role: 'participant',
+      group: 'resident',
+    };
+    table.apply([
+      { clientId: hugo, clock: 1, json: JSON.stringify({ cursor: null, user }), light: '{"cursor":null}' },
+    ]);
+    table.takeChanges();
+    await waitFor(() => facilitator.awareness.getStates().has(hugo), 'Hugo’s presence from the other node');
+
+    // The journal's rows of the facilitator's new notes, once written.
+    const aloneOf = async (note: string) => {
+      const answer = await api(
+        server.url,
+        'GET',
+        `/api/workshops/${workshop.id}/participants/${workshop.participantId}/data`,
+        { token: workshop.facilitatorToken },
+      );
+      expect(answer.status).toBe(200);
+      return ParticipantData.parse(answer.body).edits.find((e) => e.item === note && e.field === null)?.alone;
+    };
+    const during = addNote(facilitator.doc, {
+      x: 0,
+      y: 0,
+      author: workshop.participantId,
+      text: 'En séance',
+    });
+    await waitFor(async () => (await aloneOf(during)) !== undefined, 'the first note in the journal');
+    expect(await aloneOf(during)).toBe(false);
+
+    // Hugo leaves (his node says so): the facilitator is alone in the workshop.
+    table.apply([{ clientId: hugo, clock: 2, json: null, light: null }]);
+    table.takeChanges();
+    await waitFor(() => !facilitator.awareness.getStates().has(hugo), 'Hugo to leave');
+    const after = addNote(facilitator.doc, { x: 0, y: 200, author: workshop.participantId, text: 'Après' });
+    await waitFor(async () => (await aloneOf(after)) !== undefined, 'the second note in the journal');
+    expect(await aloneOf(after)).toBe(true);
+    link.leave();
+    facilitator.destroy();
   });
 
   it('tells the other nodes whom it disconnects, and closes the sockets they disconnect', async () => {

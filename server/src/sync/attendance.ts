@@ -6,6 +6,12 @@
 export class Attendance {
   private readonly sockets = new Map<string, number>();
 
+  /**
+   * @param elsewhere whether a participant is connected to the workshop through another node
+   * (scale-out: their presence relayed to this one); asked only when none is connected here.
+   */
+  constructor(private readonly elsewhere: (workshopId: string) => boolean = () => false) {}
+
   /** A participant's socket opened; call the returned function once when it closes. */
   opened(workshopId: string): () => void {
     this.sockets.set(workshopId, (this.sockets.get(workshopId) ?? 0) + 1);
@@ -19,8 +25,8 @@ export class Attendance {
     };
   }
 
-  /** Whether any participant is connected to the workshop now. */
+  /** Whether any participant is connected to the workshop now, here or on another node. */
   present(workshopId: string): boolean {
-    return this.sockets.has(workshopId);
+    return this.sockets.has(workshopId) || this.elsewhere(workshopId);
   }
 }

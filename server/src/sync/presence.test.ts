@@ -63,6 +63,26 @@ describe('presence table with other nodes', () => {
     expect(published).toEqual([]);
   });
 
+  it('says whether another node holds someone of a role, from the server-given user of their state', () => {
+    const table = new PresenceTable();
+    const as = (clientId: number, role: string): PresenceEntry => ({
+      clientId,
+      clock: 1,
+      json: JSON.stringify({ cursor: null, user: { name: 'P', role } }),
+      light: JSON.stringify({ cursor: null }),
+    });
+    // Here: a participant of this node does not count (this node's sockets do).
+    table.apply([as(1, 'participant'), as(2, 'facilitator')]);
+    table.apply([as(3, 'observer')], 'node-b');
+    expect(table.hasRemoteRole('participant')).toBe(false);
+    table.apply([as(4, 'participant')], 'node-b');
+    expect(table.hasRemoteRole('participant')).toBe(true);
+    // They leave (their node says so): nobody of that role elsewhere any more.
+    table.apply([gone(4, 2)], 'node-b');
+    expect(table.hasRemoteRole('participant')).toBe(false);
+    expect(table.hasRemoteRole('observer')).toBe(true);
+  });
+
   it("removes only its own clients, and another node's only when that node says so or is gone", () => {
     const table = new PresenceTable();
     table.apply([state(1, 5)], 'node-b');

@@ -104,6 +104,19 @@ export class PresenceTable {
     return this.entries.get(clientId);
   }
 
+  /**
+   * Whether another node holds a client of someone with `role` (the server-given `user` of its
+   * state). Reads the states' JSON, so only asked off the hot path (the edit journal, when no
+   * such person is connected here), and stops at the first found.
+   */
+  hasRemoteRole(role: string): boolean {
+    for (const clientId of this.nodeOf.keys()) {
+      const json = this.entries.get(clientId)?.json;
+      if (json && roleOf(json) === role) return true;
+    }
+    return false;
+  }
+
   /** Every present state. */
   values(): IterableIterator<PresenceEntry> {
     return this.entries.values();
@@ -299,4 +312,13 @@ function encodeEntries(
     encoding.writeVarString(encoder, json(entry, i));
   });
   return encodeAwareness(encoding.toUint8Array(encoder));
+}
+
+/** The `user.role` of a state's JSON; `undefined` when it has none or does not parse. */
+function roleOf(json: string): unknown {
+  try {
+    return (JSON.parse(json) as { user?: { role?: unknown } } | null)?.user?.role;
+  } catch {
+    return undefined;
+  }
 }

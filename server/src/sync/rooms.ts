@@ -4,6 +4,7 @@ import type { Logger } from '../log';
 import { type DocStore, snapshotDamaged } from '../store/docs';
 import { refusalOf, type StorageHealth } from '../store/health';
 import type { DocStorage } from '../store/transaction';
+import type { PresenceTable } from './presence';
 import { Room, type RoomHooks, type RoomOptions } from './room';
 import type { RoomBus, RoomSink } from './room-bus';
 import { RoomDamaged, RoomDropped } from './stored-doc';
@@ -142,6 +143,11 @@ export class RoomManager {
 
   has(name: string): boolean {
     return this.rooms.has(name);
+  }
+
+  /** A loaded room's presence (this node's clients and, with a relay, the other nodes'). */
+  presenceOf(name: string): PresenceTable | undefined {
+    return this.rooms.get(name)?.presence;
   }
 
   /**
