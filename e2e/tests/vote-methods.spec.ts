@@ -1,58 +1,21 @@
-import { addNote, createCluster } from '@atelier/shared';
-import { type Browser, expect, type Locator, type Page, test } from '@playwright/test';
-import { type Actor, createWorkshop, type Facilitator, joinWorkshop } from '../fixtures/actors';
+import { addNote } from '@atelier/shared';
+import { expect, type Locator, type Page, test } from '@playwright/test';
+import { createWorkshop } from '../fixtures/actors';
 import { issueTitles } from '../fixtures/issues';
 import { pickUp } from '../fixtures/keyboard-drag';
 import { seedBoard } from '../fixtures/seed-board';
-import { setRoomStep } from '../fixtures/seed-plan';
 import { expectFitsSmallScreen, PHONE, touchActor } from '../fixtures/small-screen';
-import { ranking } from '../fixtures/votes';
-
-const ISSUES = ['Mobilité rurale', 'Accès au numérique', 'Logement des jeunes', 'Circuits courts'];
-
-/** Puts the issues on the board (in this order) and moves the room to step 2. */
-async function seedIssues(page: Page): Promise<void> {
-  await seedBoard(page, (doc) => {
-    ISSUES.forEach((title, i) => {
-      createCluster(doc, { title, x: 40 + i * 320, y: 40 });
-    });
-  });
-  await setRoomStep(page, 'issues');
-}
-
-/** A facilitator and two participants of two groups. */
-async function room(browser: Browser): Promise<{ facilitator: Facilitator; manon: Actor; hugo: Actor }> {
-  const facilitator = await createWorkshop(browser);
-  const manon = await joinWorkshop(browser, facilitator.joinCode, { name: 'Manon Robert', group: 'staff' });
-  const hugo = await joinWorkshop(browser, facilitator.joinCode, { name: 'Hugo Martin', group: 'resident' });
-  return { facilitator, manon, hugo };
-}
-
-/** The facilitator opens the votes panel and the new round form, and picks the voting method. */
-async function newRound(facilitator: Actor, mode: 'judgment' | 'points' | 'ranking'): Promise<Locator> {
-  const f = facilitator.page;
-  if (!(await f.getByTestId('votes.panel').isVisible())) await f.getByTestId('votes.toggle').click();
-  await f.getByTestId('votes.new').click();
-  const form = f.getByTestId('votes.form');
-  await expect(form).toBeVisible();
-  await form.getByTestId(`votes.form.mode-${mode}`).check();
-  return form;
-}
-
-/** The facilitator names the round and opens it at once. */
-async function openNow(facilitator: Actor, form: Locator, title: string): Promise<Locator> {
-  await form.getByTestId('votes.form.title').fill(title);
-  await form.getByTestId('votes.form.open-now').click();
-  const round = facilitator.page.locator('[data-testid="votes.round"]', { hasText: title });
-  await expect(round).toHaveAttribute('data-state', 'open');
-  return round;
-}
-
-/** A participant goes to the vote from the banner. */
-async function goVote(actor: Actor): Promise<void> {
-  await actor.page.getByTestId('votes.banner-go').click();
-  await expect(actor.page.getByTestId('votes.ballot')).toBeVisible();
-}
+import {
+  expectRanking,
+  goVote,
+  newRound,
+  openNow,
+  resultLine,
+  roundCard,
+  seedIssues,
+  VOTE_ISSUES,
+  votingRoom,
+} from '../fixtures/votes';
 
 const gradeRow = (page: Page, label: string) =>
   page.locator(`[data-testid="votes.grade-row"][data-label="${label}"]`);
@@ -60,8 +23,6 @@ const pointsCard = (page: Page, label: string) =>
   page.locator(`[data-testid="votes.points-card"][data-label="${label}"]`);
 const ranked = (page: Page, label: string) =>
   page.locator(`[data-testid="votes.ranked"][data-label="${label}"]`);
-const result = (page: Page, label: string) =>
-  page.locator(`[data-testid="votes.result"][data-label="${label}"]`);
 
 /** The labels of "my ranking", first first. */
 function myRanking(page: Page): Promise<string[]> {
@@ -74,10 +35,9 @@ test('majority judgment: grades given with the mouse and the keyboard, merit pro
   browser,
 }) => {
   test.setTimeout(120_000);
-  const { facilitator, manon, hugo } = await room(browser);
-  await seedIssues(facilitator.page);
+  const { facilitator, manon, hugo } = await votingRoom(browser, { issues: true });
   const f = facilitator.page;
-  await expect.poll(() => issueTitles(f)).toEqual(ISSUES);
+  await expect.poll(() => issueTitles(f)).toEqual(VOTE_ISSUES);
 
   // The grades start from the workshop's default scale; one removed, then the default is back.
   const form = await newRound(facilitator, 'judgment');
@@ -137,30 +97,26 @@ test('majority judgment: grades given with the mouse and the keyboard, merit pro
   // The reveal: the same ranking for all three, a merit profile per issue, its majority grade.
   // Logement des jeunes: Excellent twice. Mobilité rurale: Très bien and Bien, so "Bien +". Accès au
   // numérique: Bien twice. Circuits courts: Passable and ungraded (À rejeter), so "À rejeter +".
-  await f
-    .locator('[data-testid="votes.round"]', { hasText: 'Jugement des enjeux' })
-    .getByTestId('votes.action-reveal')
-    .click();
+  await roundCard(f, 'Jugement des enjeux').getByTestId('votes.action-reveal').click();
   for (const page of [f, m, h]) {
-    await expect(page.getByTestId('votes.results')).toBeVisible();
-    await expect
-      .poll(() => ranking(page))
-      .toEqual([
-        ['Logement des jeunes', '1'],
-        ['Mobilité rurale', '2'],
-        ['Accès au numérique', '3'],
-        ['Circuits courts', '4'],
-      ]);
+    await expectRanking(page, [
+      ['Logement des jeunes', '1'],
+      ['Mobilité rurale', '2'],
+      ['Accès au numérique', '3'],
+      ['Circuits courts', '4'],
+    ]);
     await expect(page.getByTestId('votes.profile')).toHaveCount(4);
-    await expect(result(page, 'Logement des jeunes').getByTestId('votes.result-total')).toHaveText(
+    await expect(resultLine(page, 'Logement des jeunes').getByTestId('votes.result-total')).toHaveText(
       'Excellent',
     );
-    await expect(result(page, 'Mobilité rurale').getByTestId('votes.result-total')).toHaveText('Bien +');
-    await expect(result(page, 'Accès au numérique').getByTestId('votes.result-total')).toHaveText('Bien');
-    await expect(result(page, 'Circuits courts').getByTestId('votes.result-total')).toHaveText('À rejeter +');
+    await expect(resultLine(page, 'Mobilité rurale').getByTestId('votes.result-total')).toHaveText('Bien +');
+    await expect(resultLine(page, 'Accès au numérique').getByTestId('votes.result-total')).toHaveText('Bien');
+    await expect(resultLine(page, 'Circuits courts').getByTestId('votes.result-total')).toHaveText(
+      'À rejeter +',
+    );
   }
   // The bar's segments: half "Très bien", half "Bien"; and the same as words for screen readers.
-  const profile = result(m, 'Mobilité rurale').getByTestId('votes.profile-segment');
+  const profile = resultLine(m, 'Mobilité rurale').getByTestId('votes.profile-segment');
   await expect(profile).toHaveCount(2);
   await expect(profile.first()).toHaveText('50 %');
   const shares = m.getByRole('list', { name: /Profil de mérite de .+Mobilité rurale/ });
@@ -183,7 +139,7 @@ test('ranking: at most 30 targets, one ranking dragged with the mouse, one order
   browser,
 }) => {
   test.setTimeout(120_000);
-  const { facilitator, manon, hugo } = await room(browser);
+  const { facilitator, manon, hugo } = await votingRoom(browser);
   const f = facilitator.page;
   // 31 contributions in step 1, four of them to rank (created in this order).
   const CHOSEN = ['Piste cyclable', 'Maison de santé', 'Tiers-lieu', 'Marché bio'];
@@ -282,21 +238,15 @@ test('ranking: at most 30 targets, one ranking dragged with the mouse, one order
     .toEqual(['Maison de santé', 'Tiers-lieu', 'Piste cyclable', 'Marché bio']);
 
   // Piste cyclable wins every duel (2–1 or 3–0); Maison de santé beats the last two; Tiers-lieu Marché bio.
-  await f
-    .locator('[data-testid="votes.round"]', { hasText: 'Nos priorités' })
-    .getByTestId('votes.action-reveal')
-    .click();
+  await roundCard(f, 'Nos priorités').getByTestId('votes.action-reveal').click();
   for (const page of [f, m, h]) {
-    await expect(page.getByTestId('votes.results')).toBeVisible();
-    await expect
-      .poll(() => ranking(page))
-      .toEqual([
-        ['Piste cyclable', '1'],
-        ['Maison de santé', '2'],
-        ['Tiers-lieu', '3'],
-        ['Marché bio', '4'],
-      ]);
-    await expect(result(page, 'Piste cyclable').getByTestId('votes.result-total')).toHaveText(
+    await expectRanking(page, [
+      ['Piste cyclable', '1'],
+      ['Maison de santé', '2'],
+      ['Tiers-lieu', '3'],
+      ['Marché bio', '4'],
+    ]);
+    await expect(resultLine(page, 'Piste cyclable').getByTestId('votes.result-total')).toHaveText(
       'bat 3 éléments',
     );
     // The duels' table, named by its heading and described by how to read it, shown over it.
@@ -329,10 +279,9 @@ test('points: a budget shared out with the steppers and typed numbers, a number 
   browser,
 }) => {
   test.setTimeout(120_000);
-  const { facilitator, manon, hugo } = await room(browser);
-  await seedIssues(facilitator.page);
+  const { facilitator, manon, hugo } = await votingRoom(browser, { issues: true });
   const f = facilitator.page;
-  await expect.poll(() => issueTitles(f)).toEqual(ISSUES);
+  await expect.poll(() => issueTitles(f)).toEqual(VOTE_ISSUES);
 
   const form = await newRound(facilitator, 'points');
   await expect(form.getByTestId('votes.form.points-budget')).toHaveValue('100');
@@ -406,17 +355,18 @@ test('points: a budget shared out with the steppers and typed numbers, a number 
 
   await round.getByTestId('votes.action-reveal').click();
   for (const page of [f, m, h]) {
-    await expect(page.getByTestId('votes.results')).toBeVisible();
-    await expect
-      .poll(() => ranking(page))
-      .toEqual([
-        ['Circuits courts', '1'],
-        ['Accès au numérique', '2'],
-        ['Mobilité rurale', '3'],
-        ['Logement des jeunes', '4'],
-      ]);
-    await expect(result(page, 'Circuits courts').getByTestId('votes.result-total')).toHaveText('60 points');
-    await expect(result(page, 'Mobilité rurale').getByTestId('votes.result-total')).toHaveText('50 points');
+    await expectRanking(page, [
+      ['Circuits courts', '1'],
+      ['Accès au numérique', '2'],
+      ['Mobilité rurale', '3'],
+      ['Logement des jeunes', '4'],
+    ]);
+    await expect(resultLine(page, 'Circuits courts').getByTestId('votes.result-total')).toHaveText(
+      '60 points',
+    );
+    await expect(resultLine(page, 'Mobilité rurale').getByTestId('votes.result-total')).toHaveText(
+      '50 points',
+    );
   }
 
   for (const actor of [facilitator, manon, hugo]) await actor.context.close();
@@ -465,7 +415,7 @@ test('on a phone, the three ballots and their results fit the screen and can be 
     }
     await round.getByTestId('votes.action-reveal').click();
     await expect(p.getByTestId('votes.results')).toHaveAttribute('data-mode', mode);
-    await expect(result(p, 'Circuits courts')).toHaveAttribute('data-rank', '1');
+    await expect(resultLine(p, 'Circuits courts')).toHaveAttribute('data-rank', '1');
     await expectFitsSmallScreen(p, `${mode} results`);
     await p.getByTestId('votes.results-close').tap();
   }

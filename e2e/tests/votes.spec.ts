@@ -1,50 +1,25 @@
-import { createCluster } from '@atelier/shared';
-import { type Browser, expect, type Locator, type Page, test } from '@playwright/test';
-import { type Actor, createWorkshop, type Facilitator, joinWorkshop } from '../fixtures/actors';
+import { expect, type Page, test } from '@playwright/test';
+import { createWorkshop, joinWorkshop } from '../fixtures/actors';
 import { issueTitles } from '../fixtures/issues';
-import { seedBoard } from '../fixtures/seed-board';
-import { setRoomStep } from '../fixtures/seed-plan';
-import { ballotCard as card, ranking } from '../fixtures/votes';
-
-const ISSUES = ['Mobilité rurale', 'Accès au numérique', 'Logement des jeunes', 'Circuits courts'];
-
-/** Puts the issues on the board (in this order) and moves the room to step 2. */
-async function seedIssues(page: Page): Promise<void> {
-  await seedBoard(page, (doc) => {
-    ISSUES.forEach((title, i) => {
-      createCluster(doc, { title, x: 40 + i * 320, y: 40 });
-    });
-  });
-  await setRoomStep(page, 'issues');
-}
-
-/** A facilitator and two participants of two groups, in step 2 with the issues on the board. */
-async function room(browser: Browser): Promise<{ facilitator: Facilitator; manon: Actor; hugo: Actor }> {
-  const facilitator = await createWorkshop(browser);
-  const manon = await joinWorkshop(browser, facilitator.joinCode, { name: 'Manon Robert', group: 'staff' });
-  const hugo = await joinWorkshop(browser, facilitator.joinCode, { name: 'Hugo Martin', group: 'resident' });
-  await seedIssues(facilitator.page);
-  return { facilitator, manon, hugo };
-}
-
-/** The facilitator opens the votes panel and the new round form. */
-async function newRound(facilitator: Actor): Promise<Locator> {
-  const f = facilitator.page;
-  if (!(await f.getByTestId('votes.panel').isVisible())) await f.getByTestId('votes.toggle').click();
-  await f.getByTestId('votes.new').click();
-  const form = f.getByTestId('votes.form');
-  await expect(form).toBeVisible();
-  return form;
-}
+import {
+  ballotCard as card,
+  expectRanking,
+  goVote,
+  newRound,
+  ranking,
+  seedIssues,
+  VOTE_ISSUES,
+  votingRoom,
+} from '../fixtures/votes';
 
 test('a secret dot vote on the issues: hidden until the reveal, the same ranking for everyone, applied to the issue order and undone', async ({
   browser,
 }) => {
   test.setTimeout(120_000);
-  const { facilitator, manon, hugo } = await room(browser);
+  const { facilitator, manon, hugo } = await votingRoom(browser, { issues: true });
   const everyone = [facilitator, manon, hugo];
   const f = facilitator.page;
-  for (const actor of everyone) await expect.poll(() => issueTitles(actor.page)).toEqual(ISSUES);
+  for (const actor of everyone) await expect.poll(() => issueTitles(actor.page)).toEqual(VOTE_ISSUES);
 
   // The facilitator opens a secret dot round on every issue (the step's kind is the default).
   const form = await newRound(facilitator);
@@ -77,8 +52,7 @@ test('a secret dot vote on the issues: hidden until the reveal, the same ranking
   for (const actor of [manon, hugo]) {
     await expect(actor.page.getByTestId('votes.banner')).toContainText('Nos enjeux prioritaires');
     await expect(actor.page.getByTestId('votes.banner-remaining')).toHaveText('5 gommettes restantes sur 5');
-    await actor.page.getByTestId('votes.banner-go').click();
-    await expect(actor.page.getByTestId('votes.ballot')).toBeVisible();
+    await goVote(actor);
     await expect(actor.page.getByTestId('votes.remaining')).toHaveText('Il vous reste 5 gommettes sur 5');
   }
 
@@ -155,8 +129,7 @@ test('a secret dot vote on the issues: hidden until the reveal, the same ranking
     ['Mobilité rurale', '4'],
   ];
   for (const actor of everyone) {
-    await expect(actor.page.getByTestId('votes.results')).toBeVisible();
-    await expect.poll(() => ranking(actor.page)).toEqual(expected);
+    await expectRanking(actor.page, expected);
     await expect(actor.page.getByTestId('votes.tie')).toHaveCount(2);
     await expect(actor.page.getByTestId('votes.results-voters')).toHaveText('2 votant·es');
     await expect(actor.page.getByTestId('votes.result').first().getByTestId('votes.result-total')).toHaveText(
@@ -178,8 +151,8 @@ test('a secret dot vote on the issues: hidden until the reveal, the same ranking
   await expect.poll(() => issueTitles(f)).toEqual(ranked);
   await expect.poll(() => issueTitles(m)).toEqual(ranked);
   await f.keyboard.press('Control+z');
-  await expect.poll(() => issueTitles(f)).toEqual(ISSUES);
-  await expect.poll(() => issueTitles(m)).toEqual(ISSUES);
+  await expect.poll(() => issueTitles(f)).toEqual(VOTE_ISSUES);
+  await expect.poll(() => issueTitles(m)).toEqual(VOTE_ISSUES);
 
   // Past rounds stay reachable for everyone, read-only.
   await m.getByTestId('votes.entry').click();
@@ -195,14 +168,14 @@ test('criteria scoring: participants score a grid, the facilitator reveals, the 
   browser,
 }) => {
   test.setTimeout(120_000);
-  const { facilitator, manon, hugo } = await room(browser);
+  const { facilitator, manon, hugo } = await votingRoom(browser, { issues: true });
   const observer = await joinWorkshop(browser, facilitator.joinCode, {
     name: 'Élu observateur',
     group: 'elected',
     observer: true,
   });
   const f = facilitator.page;
-  await expect.poll(() => issueTitles(f)).toEqual(ISSUES);
+  await expect.poll(() => issueTitles(f)).toEqual(VOTE_ISSUES);
 
   // Scoring on two issues chosen by hand, with one criterion weighted double.
   const form = await newRound(facilitator);
@@ -310,12 +283,12 @@ test('the facilitator runs a round’s lifecycle from the panel: timed and open,
   await expect(m.getByTestId('votes.banner')).toBeVisible();
   await m.getByTestId('votes.banner-go').click();
   await expect(m.locator('[data-testid="votes.remaining"][data-remaining="5"]')).toBeVisible();
-  await card(m, ISSUES[1] ?? '')
+  await card(m, VOTE_ISSUES[1] ?? '')
     .getByTestId('votes.add')
     .click();
   await expect(m.locator('[data-testid="votes.remaining"][data-remaining="4"]')).toBeVisible();
   await m.getByTestId('votes.live-results').click();
-  await expect(m.getByTestId('votes.result').first()).toHaveAttribute('data-label', ISSUES[1] ?? '');
+  await expect(m.getByTestId('votes.result').first()).toHaveAttribute('data-label', VOTE_ISSUES[1] ?? '');
   await m.getByTestId('votes.results-close').click();
   await expect(m.getByTestId('issues.step')).toBeVisible();
 

@@ -6,47 +6,43 @@
 import { DEFAULT_GRADE_LABELS, type PublicRound, readRound, roomName } from '@atelier/shared';
 import { describe, expect, it } from 'vitest';
 import { api, connectDoc, type DocClient, useServer, waitDoc } from './harness';
-import { type Change, ISSUES, ok, refused, roundBody, type VotesApi, votingWorkshop } from './votes-api';
+import {
+  type Change,
+  ISSUES,
+  NINE_VOTERS,
+  type NineVoter,
+  ok,
+  refused,
+  roundBody,
+  type VotesApi,
+  votingWorkshop,
+} from './votes-api';
 
 const server = useServer();
 
 const [A, B, C] = ISSUES.map((i) => i.id) as [string, string, string];
 
-/** Three residents, three elected officials, one business and two associations. */
-const ROOM = {
-  r1: { name: 'Rémi', group: 'resident' },
-  r2: { name: 'Rose', group: 'resident' },
-  r3: { name: 'Rachid', group: 'resident' },
-  e1: { name: 'Élise', group: 'elected' },
-  e2: { name: 'Étienne', group: 'elected' },
-  e3: { name: 'Emma', group: 'elected' },
-  b1: { name: 'Bruno', group: 'business' },
-  a1: { name: 'Aline', group: 'association' },
-  a2: { name: 'Aude', group: 'association' },
-} as const;
-type Voter = keyof typeof ROOM;
-
 /**
- * A workshop of `ROOM` with issues A, B and C, a round of `mode` opened on them, and a stock
+ * A workshop of `NINE_VOTERS` with issues A, B and C, a round of `mode` opened on them, and a stock
  * client on the control room for Rémi (a participant) and for the facilitator.
  */
 async function openRound(patch: Parameters<typeof roundBody>[0]) {
-  const w = await votingWorkshop(server, ROOM, ISSUES.slice(0, 3));
+  const w = await votingWorkshop(server, NINE_VOTERS, ISSUES.slice(0, 3));
   const round = ok(await w.votes.create(w.fanny, roundBody(patch)), 201);
   ok(await w.votes.act(w.fanny, round.id, 'open'));
   const control = (token: string) => connectDoc(server.wsUrl, roomName(w.workshop.id, 'control'), token);
   const [remi, fanny] = await Promise.all([control(w.r1.token), control(w.fanny)]);
-  const cast = (who: Voter, change: Change) =>
+  const cast = (who: NineVoter, change: Change) =>
     w.votes.cast(w[who].token, round.id, w[who].participantId, change);
   return { w, round, remi, fanny, cast };
 }
 
 /** Everyone's ballot, cast; then, before the reveal, nothing of any reaches Rémi's control document. */
 async function castAll(
-  s: { round: PublicRound; remi: DocClient; cast: (who: Voter, change: Change) => Promise<unknown> },
-  ballots: Record<Voter, Change>,
+  s: { round: PublicRound; remi: DocClient; cast: (who: NineVoter, change: Change) => Promise<unknown> },
+  ballots: Record<NineVoter, Change>,
 ) {
-  for (const [who, change] of Object.entries(ballots)) ok((await s.cast(who as Voter, change)) as never);
+  for (const [who, change] of Object.entries(ballots)) ok((await s.cast(who as NineVoter, change)) as never);
   const seen = readRound(s.remi.doc, s.round.id);
   expect(seen?.state).toBe('open');
   expect(seen?.results).toBeNull();
@@ -237,7 +233,7 @@ describe('a ranking round', () => {
   it('refuses a ranking of more than 30 targets when the round is made', async () => {
     const w = await votingWorkshop(
       server,
-      { r1: ROOM.r1 },
+      { r1: NINE_VOTERS.r1 },
       Array.from({ length: 31 }, (_, i) => ({ id: `issue-${i}`, title: `Enjeu ${i}` })),
     );
     refused(await w.votes.create(w.fanny, roundBody({ mode: 'ranking' })), 400, 'bad_request');

@@ -78,6 +78,23 @@ export const ISSUES = [
   { id: 'issue-d', title: 'Circuits courts' },
 ];
 
+/**
+ * Three residents, three elected officials, one business and two associations: two groups large
+ * enough to show on their own, and three people the results by group merge into "other".
+ */
+export const NINE_VOTERS = {
+  r1: { name: 'Rémi', group: 'resident' },
+  r2: { name: 'Rose', group: 'resident' },
+  r3: { name: 'Rachid', group: 'resident' },
+  e1: { name: 'Élise', group: 'elected' },
+  e2: { name: 'Étienne', group: 'elected' },
+  e3: { name: 'Emma', group: 'elected' },
+  b1: { name: 'Bruno', group: 'business' },
+  a1: { name: 'Aline', group: 'association' },
+  a2: { name: 'Aude', group: 'association' },
+} as const satisfies Record<string, Person>;
+export type NineVoter = keyof typeof NINE_VOTERS;
+
 /** A workshop with these people joined and these issues on its board; `fanny` is the facilitator's token. */
 export async function votingWorkshop<K extends string>(
   server: RunningServer,

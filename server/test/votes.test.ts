@@ -14,7 +14,16 @@ import {
 import { CONTROL_ROOTS, votesMap } from '@atelier/shared/layout';
 import { describe, expect, it } from 'vitest';
 import { api, connectDoc, type DocClient, TWO_AND_OBSERVER, useServer, waitDoc, waitFor } from './harness';
-import { ISSUES, ok, openDotsRound, refused, roundBody, votingWorkshop } from './votes-api';
+import {
+  ISSUES,
+  NINE_VOTERS,
+  type NineVoter,
+  ok,
+  openDotsRound,
+  refused,
+  roundBody,
+  votingWorkshop,
+} from './votes-api';
 
 /** A target's result lines of the modes other than majority judgment: no merit profile, no gauge. */
 const NO_DETAILS = { profile: [], gauge: null };
@@ -396,23 +405,10 @@ describe('rounds: creating and the lifecycle', () => {
 
 describe('results', () => {
   it('match the ballots of a dots round: totals, ranks, ties, voters, and groups with the small ones merged into other', async () => {
-    const w = await votingWorkshop(server, {
-      r1: { name: 'Rémi', group: 'resident' },
-      r2: { name: 'Rose', group: 'resident' },
-      r3: { name: 'Rachid', group: 'resident' },
-      e1: { name: 'Élise', group: 'elected' },
-      e2: { name: 'Étienne', group: 'elected' },
-      e3: { name: 'Emma', group: 'elected' },
-      b1: { name: 'Bruno', group: 'business' },
-      a1: { name: 'Aline', group: 'association' },
-      a2: { name: 'Aude', group: 'association' },
-    });
+    const w = await votingWorkshop(server, NINE_VOTERS);
     const { fanny, votes } = w;
     const round = await openDotsRound(w);
-    const ballots: Record<
-      'r1' | 'r2' | 'r3' | 'e1' | 'e2' | 'e3' | 'b1' | 'a1' | 'a2',
-      Record<string, number>
-    > = {
+    const ballots: Record<NineVoter, Record<string, number>> = {
       r1: { [A]: 2, [B]: 1 },
       r2: { [A]: 1, [C]: 2 },
       r3: { [B]: 2, [C]: 1 },
