@@ -3,7 +3,7 @@
  * the facilitator at an unlisted link, read without any token, following each note to where its
  * action stands, updated by a status CSV, no names unless chosen, and gone once taken down.
  */
-import { readActions, roomName } from '@atelier/shared';
+import { type ApiError, readActions, roomName } from '@atelier/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportWorkshop } from './export-workshop';
 import { api, connectDoc, useServer, waitDoc } from './harness';
@@ -62,9 +62,29 @@ describe('the follow-up page', () => {
         headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv' },
         body: csv,
       });
-    const bad = await send('titre;avancement\nTransport à la demande;Réalisée\nFiche inconnue;En cours\n');
+    const bad = await send(
+      'titre;avancement\nTransport à la demande;Réalisée\nFiche inconnue;En cours\nIsolation des écoles;presque\n',
+    );
     expect(bad.status).toBe(400);
-    expect(JSON.stringify(await bad.json())).toContain('line 3');
+    // Each problem: a code and its parameters for clients to word, and an English sentence.
+    const { error } = (await bad.json()) as ApiError;
+    expect(error.code).toBe('bad_request');
+    expect(error.message).toMatch(/^The status file was not applied: line 3: .*; line 4: /);
+    expect(error.issues).toEqual([
+      {
+        path: 'line 3',
+        code: 'unknown_sheet_title',
+        params: { line: 3, column: 'titre', value: 'Fiche inconnue' },
+        message: 'No action sheet titled "Fiche inconnue"',
+      },
+      {
+        path: 'line 4',
+        code: 'unknown_status',
+        params: { line: 4, column: 'avancement', value: 'presque' },
+        message:
+          '"presque" is not a status (à venir, en cours, réalisée, en pause, en retard, bloquée, abandonnée, or empty)',
+      },
+    ]);
     expect((await page(url)).html).not.toContain('Avancement : Réalisée');
     expect((await send('id;avancement\nx;En cours\n', built.cast.alice.token)).status).toBe(403);
 
@@ -83,6 +103,25 @@ describe('the follow-up page', () => {
       'the progress in the board',
     );
     board.destroy();
+  });
+
+  it('documents each problem code of a refused status file in the OpenAPI document', async () => {
+    const doc = await api<{ paths: Record<string, { post?: { responses: Record<string, unknown> } }> }>(
+      server.url,
+      'GET',
+      '/api/openapi.json',
+    );
+    const refusal = JSON.stringify(
+      doc.body.paths['/api/workshops/{id}/follow-up/statuses']?.post?.responses[400],
+    );
+    for (const code of [
+      'missing_columns',
+      'unknown_sheet_id',
+      'unknown_sheet_title',
+      'ambiguous_title',
+      'unknown_status',
+    ])
+      expect(refusal).toContain(`"${code}"`);
   });
 
   it('shows names only when the facilitator chose so, keeping the link; taken down, the link answers 404', async () => {

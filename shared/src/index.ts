@@ -491,6 +491,11 @@ export {
   TERRITORY_KINDS,
   TerritoryKind,
 } from './schema/enums';
+export {
+  StatusProblem,
+  type StatusProblemCode,
+  StatusProblemIssue,
+} from './schema/followUp';
 export { ParticipantPath, ParticipantRoleBody } from './schema/participants';
 export { pathId, WorkshopPath } from './schema/paths';
 export {

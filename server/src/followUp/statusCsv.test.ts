@@ -43,13 +43,43 @@ describe('the status CSV', () => {
     );
   });
 
-  it('refuses the whole file with each problem and its line', () => {
+  it('refuses the whole file with each problem: its code, line, column and cell, and its English sentence', () => {
     const read = readStatusCsv(
-      'titre;avancement\nTransport à la demande;En cours\nInconnue;En cours\nJumelle;En cours\nIsolation des écoles;fini\n',
+      'titre;avancement\nTransport à la demande;En cours\nInconnue;En cours\nJumelle;En cours\nIsolation des écoles; fini \n',
       sheets,
     );
     expect(read.changes).toBeUndefined();
-    expect(read.problems?.map((p) => p.line)).toEqual([3, 4, 5]);
-    expect(readStatusCsv('fiche;etat\nx;y\n', sheets).problems?.[0]?.line).toBe(1);
+    expect(read.problems).toEqual([
+      {
+        code: 'unknown_sheet_title',
+        params: { line: 3, column: 'titre', value: 'Inconnue' },
+        message: 'No action sheet titled "Inconnue"',
+      },
+      {
+        code: 'ambiguous_title',
+        params: { line: 4, column: 'titre', value: 'Jumelle' },
+        message: 'Several sheets are titled "Jumelle": give their id',
+      },
+      {
+        code: 'unknown_status',
+        params: { line: 5, column: 'avancement', value: ' fini ' },
+        message:
+          '" fini " is not a status (à venir, en cours, réalisée, en pause, en retard, bloquée, abandonnée, or empty)',
+      },
+    ]);
+    expect(readStatusCsv('Identifiant;Statut\ns-nope;En cours\n', sheets).problems).toEqual([
+      {
+        code: 'unknown_sheet_id',
+        params: { line: 2, column: 'Identifiant', value: 's-nope' },
+        message: 'No action sheet with id s-nope',
+      },
+    ]);
+    expect(readStatusCsv('fiche;etat\nx;y\n', sheets).problems).toEqual([
+      {
+        code: 'missing_columns',
+        params: { line: 1 },
+        message: 'The first line must name a column "id" (or "titre") and a column "avancement"',
+      },
+    ]);
   });
 });

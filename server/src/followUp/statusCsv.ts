@@ -1,4 +1,10 @@
-import { ACTION_PROGRESSES, type ActionProgress, foldText, type Strategy } from '@atelier/shared';
+import {
+  ACTION_PROGRESSES,
+  type ActionProgress,
+  type StatusProblem as CodedProblem,
+  foldText,
+  type Strategy,
+} from '@atelier/shared';
 
 /**
  * A status CSV (issue 20 §4): after the workshop, the facilitator updates where each action
@@ -67,11 +73,42 @@ export function parseCsv(text: string): string[][] {
   return rows.filter((r) => r.some((cell) => cell.trim() !== ''));
 }
 
-export interface StatusProblem {
-  /** The file's line (1 is the header). */
-  line: number;
-  message: string;
-}
+/** A problem of the file: its stable code and parameters (shared, worded by clients), and its English sentence. */
+export type StatusProblem = CodedProblem & { message: string };
+
+/** A cell's place and text, as a problem's parameters give them. */
+type Cell = { line: number; column: string; value: string };
+
+const STATUS_WORDS = 'à venir, en cours, réalisée, en pause, en retard, bloquée, abandonnée, or empty';
+
+/** Each problem with its English sentence, which API users read (the codes are for clients). */
+const problem = {
+  missingColumns: (): StatusProblem => ({
+    code: 'missing_columns',
+    params: { line: 1 },
+    message: 'The first line must name a column "id" (or "titre") and a column "avancement"',
+  }),
+  ambiguousTitle: (params: Cell): StatusProblem => ({
+    code: 'ambiguous_title',
+    params,
+    message: `Several sheets are titled "${params.value}": give their id`,
+  }),
+  unknownSheetId: (params: Cell): StatusProblem => ({
+    code: 'unknown_sheet_id',
+    params,
+    message: `No action sheet with id ${params.value}`,
+  }),
+  unknownSheetTitle: (params: Cell): StatusProblem => ({
+    code: 'unknown_sheet_title',
+    params,
+    message: `No action sheet titled "${params.value}"`,
+  }),
+  unknownStatus: (params: Cell): StatusProblem => ({
+    code: 'unknown_status',
+    params,
+    message: `"${params.value}" is not a status (${STATUS_WORDS})`,
+  }),
+};
 
 /** The changes a status CSV asks for, by sheet id, or every problem found (then nothing applies). */
 export function readStatusCsv(
@@ -85,50 +122,37 @@ export function readStatusCsv(
   const idColumn = column('id', 'identifiant', 'fiche (identifiant)');
   const titleColumn = column('titre', 'title', 'intitule', "titre de l'action");
   const statusColumn = column('avancement', 'progress', 'statut', 'status');
-  if ((idColumn < 0 && titleColumn < 0) || statusColumn < 0)
-    return {
-      problems: [
-        {
-          line: 1,
-          message: 'The first line must name a column "id" (or "titre") and a column "avancement"',
-        },
-      ],
-    };
+  if ((idColumn < 0 && titleColumn < 0) || statusColumn < 0) return { problems: [problem.missingColumns()] };
   const byId = new Map(sheets.map((s) => [s.id, s]));
   const byTitle = new Map<string, string[]>();
   for (const s of sheets) byTitle.set(fold(s.title), [...(byTitle.get(fold(s.title)) ?? []), s.id]);
   const changes = new Map<string, ActionProgress | null>();
   const problems: StatusProblem[] = [];
-  rows.forEach((row, i) => {
+  for (const [i, row] of rows.entries()) {
     const line = i + 2;
-    const id = idColumn >= 0 ? (row[idColumn] ?? '').trim() : '';
-    const title = titleColumn >= 0 ? (row[titleColumn] ?? '').trim() : '';
-    let sheet: string | undefined;
-    if (id !== '') sheet = byId.get(id)?.id;
-    else {
-      const found = byTitle.get(fold(title)) ?? [];
-      if (found.length > 1) {
-        problems.push({ line, message: `Several sheets are titled "${title}": give their id` });
-        return;
-      }
-      sheet = found[0];
+    const cell = (column: number, value = (row[column] ?? '').trim()): Cell => ({
+      line,
+      column: (header[column] ?? '').trim(),
+      value,
+    });
+    // By id when the row gives one, else by title.
+    const id = idColumn >= 0 ? cell(idColumn) : undefined;
+    const title = cell(titleColumn);
+    const [sheet, ...others] = id?.value ? [byId.get(id.value)?.id] : (byTitle.get(fold(title.value)) ?? []);
+    if (sheet === undefined || others.length > 0) {
+      if (id?.value) problems.push(problem.unknownSheetId(id));
+      else if (sheet === undefined) problems.push(problem.unknownSheetTitle(title));
+      else problems.push(problem.ambiguousTitle(title));
+      continue;
     }
-    if (sheet === undefined) {
-      problems.push({
-        line,
-        message: `No action sheet ${id !== '' ? `with id ${id}` : `titled "${title}"`}`,
-      });
-      return;
-    }
-    const progress = progressOf(row[statusColumn] ?? '');
+    const status = row[statusColumn] ?? '';
+    const progress = progressOf(status);
     if (progress === undefined) {
-      problems.push({
-        line,
-        message: `"${row[statusColumn]}" is not a status (à venir, en cours, réalisée, en pause, en retard, bloquée, abandonnée, or empty)`,
-      });
-      return;
+      // The cell as written, spaces and all: what the spreadsheet shows.
+      problems.push(problem.unknownStatus(cell(statusColumn, status)));
+      continue;
     }
     changes.set(sheet, progress);
-  });
+  }
   return problems.length > 0 ? { problems } : { changes };
 }

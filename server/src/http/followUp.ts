@@ -1,9 +1,9 @@
-import { ApiError, WorkshopPath } from '@atelier/shared';
+import { ApiError, StatusProblemIssue, WorkshopPath } from '@atelier/shared';
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { workshopFacilitator } from './auth';
 import type { AppDeps } from './deps';
-import { apiError, issueList } from './errors';
+import { apiError } from './errors';
 import { jsonContent, validationHook } from './openapi';
 import { linkOrigin } from './share-origins';
 
@@ -21,6 +21,10 @@ export type FollowUpState = z.infer<typeof FollowUpState>;
 
 const PublishBody = z.object({ showNames: z.boolean().default(false) }).strict();
 const StatusImport = z.object({ updated: z.number().int(), unchanged: z.number().int() });
+/** A refused status file: `bad_request`, each problem in `issues` with its code and parameters. */
+const StatusRefusal = z.object({
+  error: ApiError.shape.error.extend({ issues: z.array(StatusProblemIssue).optional() }),
+});
 
 const FACILITATOR_ONLY = {
   400: { description: 'Invalid workshop id or body', ...jsonContent(ApiError) },
@@ -68,13 +72,21 @@ const statuses = createRoute({
   path: `${PATH}/statuses`,
   summary: 'Update the actions’ progress from a status CSV (facilitators only)',
   description:
-    'A CSV (`text/csv`, `;` or `,`, up to 1 MB) with a column `id` (the sheet’s id, as the exports give it) or `titre`, and a column `avancement`: à venir, en cours, réalisée, en pause, en retard, bloquée, abandonnée (or their English words, or the codes), empty to clear. Every row is checked first: a sheet not found, a title two sheets share or an unknown status refuses the whole file (400, each problem with its line in `issues`), and nothing changes.',
+    'A CSV (`text/csv`, `;` or `,`, up to 1 MB) with a column `id` (the sheet’s id, as the exports give it) or `titre`, and a column `avancement`: à venir, en cours, réalisée, en pause, en retard, bloquée, abandonnée (or their English words, or the codes), empty to clear. Every row is checked first: a sheet not found, a title two sheets share or an unknown status refuses the whole file, and nothing changes: 400, each problem in `issues` with its `path` (`line N`), its English `message`, a stable `code` (`missing_columns`, `unknown_sheet_id`, `unknown_sheet_title`, `ambiguous_title`, `unknown_status`) and its `params` (`line`; and `column`, the header as written, and `value`, the cell, for all but `missing_columns`), for a client to word in its language.',
   security: [{ bearer: [] }],
   request: {
     params: WorkshopPath,
     body: { content: { 'text/csv': { schema: z.string() } }, required: true },
   },
-  responses: { 200: { description: 'Applied', ...jsonContent(StatusImport) }, ...FACILITATOR_ONLY },
+  responses: {
+    200: { description: 'Applied', ...jsonContent(StatusImport) },
+    ...FACILITATOR_ONLY,
+    400: {
+      description:
+        'Invalid workshop id, not sent as text/csv, or the file was refused (each problem in `issues`)',
+      ...jsonContent(StatusRefusal),
+    },
+  },
 });
 
 const page = createRoute({
@@ -169,9 +181,9 @@ export function followUpRoutes(deps: AppDeps) {
           'bad_request',
           `The status file was not applied: ${result.problems
             .slice(0, 3)
-            .map((p) => `line ${p.line}: ${p.message}`)
+            .map((p) => `line ${p.params.line}: ${p.message}`)
             .join('; ')}${result.problems.length > 3 ? ` (and ${result.problems.length - 3} more)` : ''}`,
-          issueList(result.problems.map((p) => ({ path: [`line ${p.line}`], message: p.message }))),
+          result.problems.map((p): StatusProblemIssue => ({ path: `line ${p.params.line}`, ...p })),
         );
       log.info({ workshopId: id.data.id, by: caller.you.id, ...result }, 'action statuses imported');
       return c.json(result, 200);

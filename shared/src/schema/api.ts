@@ -203,7 +203,18 @@ export const ApiError = z.object({
     /** The request's id, as in the server's log lines and the `X-Request-Id` header (optional: older servers). */
     requestId: z.string().optional(),
     /** Invalid input: each problem with the path of the field it is about (an import lists them all). */
-    issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    issues: z
+      .array(
+        z.object({
+          path: z.string(),
+          message: z.string(),
+          /** A stable code, where the route defines them (a status CSV's: `StatusProblem`), to word it in any language. */
+          code: z.string().optional(),
+          /** The code's parameters (a line, a column, a value…). */
+          params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+        }),
+      )
+      .optional(),
   }),
 });
 export type ApiError = z.infer<typeof ApiError>;

@@ -4,7 +4,7 @@ import { errorMessage } from '../../../api/errorMessage';
 import { importStatuses, type StatusImport } from '../../../api/followUp';
 import { RequestError } from '../../../api/http';
 import { useT } from '../../../i18n/locale';
-import { type StatusProblemLine, statusFileRefusal, statusProblems } from './statusProblems';
+import { problemText, type StatusProblemLine, statusFileRefusal, statusProblems } from './statusProblems';
 
 type Outcome =
   | { kind: 'sending'; file: string }
@@ -103,7 +103,7 @@ function Problems({ problems }: { problems: StatusProblemLine[] }) {
           // biome-ignore lint/suspicious/noArrayIndexKey: a fixed list, shown once per answer.
           <li key={i} data-testid="followUp.import.problem" data-line={problem.line ?? ''}>
             {problem.line !== null && <strong>{t('followUp.import.line', { line: problem.line })} — </strong>}
-            {problem.key ? t(problem.key, problem.vars) : problem.message}
+            {problemText(t, problem)}
           </li>
         ))}
       </ul>

@@ -1,42 +1,67 @@
 import { describe, expect, it } from 'vitest';
-import { STATUS_FILE_MAX_BYTES, statusFileRefusal, statusProblem, statusProblems } from './statusProblems';
+import { makeTranslator } from '../../../i18n/translate';
+import {
+  problemText,
+  STATUS_FILE_MAX_BYTES,
+  statusFileRefusal,
+  statusProblem,
+  statusProblems,
+} from './statusProblems';
+
+const fr = makeTranslator('fr');
+const en = makeTranslator('en');
+/** The sentence one reads (French typography's no-break spaces read as spaces). */
+const read = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
+
+/** A problem as the server lists it: its code and parameters, and an English sentence we never show. */
+const coded = (code: string, params: Record<string, string | number>) => ({
+  path: `line ${params.line}`,
+  message: 'English, for API users',
+  code,
+  params,
+});
 
 describe('statusProblem', () => {
-  it('reads the line and words each problem the status CSV can have', () => {
-    expect(
-      statusProblem({
-        path: 'line 1',
-        message: 'The first line must name a column "id" (or "titre") and a column "avancement"',
-      }),
-    ).toMatchObject({ line: 1, key: 'followUp.import.problem.header', vars: {} });
-    expect(
-      statusProblem({ path: 'line 3', message: 'Several sheets are titled "Tiers-lieu": give their id' }),
-    ).toMatchObject({ line: 3, key: 'followUp.import.problem.ambiguous', vars: { title: 'Tiers-lieu' } });
-    expect(statusProblem({ path: 'line 4', message: 'No action sheet with id a_12' })).toMatchObject({
-      line: 4,
-      key: 'followUp.import.problem.noId',
-      vars: { id: 'a_12' },
-    });
-    expect(statusProblem({ path: 'line 5', message: 'No action sheet titled "Navette"' })).toMatchObject({
-      key: 'followUp.import.problem.noTitle',
-      vars: { title: 'Navette' },
-    });
-    expect(
-      statusProblem({
-        path: 'line 6',
-        message:
-          '"presque" is not a status (à venir, en cours, réalisée, en pause, en retard, bloquée, abandonnée, or empty)',
-      }),
-    ).toMatchObject({ line: 6, key: 'followUp.import.problem.status', vars: { value: 'presque' } });
+  it('says each problem of the status CSV in the person’s language, from its code, with its line', () => {
+    const said = (problem: ReturnType<typeof coded>) => {
+      const line = statusProblem(problem);
+      return [line.line, read(problemText(fr, line))];
+    };
+    expect(said(coded('missing_columns', { line: 1 }))).toEqual([
+      1,
+      'La première ligne doit nommer une colonne « id » (ou « titre ») et une colonne « avancement ».',
+    ]);
+    expect(said(coded('ambiguous_title', { line: 3, column: 'titre', value: 'Tiers-lieu' }))).toEqual([
+      3,
+      'Plusieurs fiches s’intitulent « Tiers-lieu » : indiquez leur id.',
+    ]);
+    expect(said(coded('unknown_sheet_id', { line: 4, column: 'id', value: 'a_12' }))).toEqual([
+      4,
+      'Aucune fiche action n’a l’id « a_12 ».',
+    ]);
+    expect(said(coded('unknown_sheet_title', { line: 5, column: 'Titre', value: 'Navette' }))).toEqual([
+      5,
+      'Aucune fiche action ne s’intitule « Navette ».',
+    ]);
+    expect(said(coded('unknown_status', { line: 6, column: 'avancement', value: 'presque' }))).toEqual([
+      6,
+      '« presque » n’est pas un avancement connu ; laissez la case vide pour l’effacer.',
+    ]);
+    const english = statusProblem(coded('unknown_status', { line: 6, column: 'progress', value: 'nearly' }));
+    expect(problemText(en, english)).toBe(
+      '“nearly” is not a known progress; leave the cell empty to clear it.',
+    );
   });
 
-  it('shows a sentence it does not know as the server wrote it', () => {
-    expect(statusProblem({ path: '', message: 'Something new' })).toEqual({
-      line: null,
-      key: null,
-      vars: {},
-      message: 'Something new',
-    });
+  it('shows a problem without a code it knows as the server wrote it, with the line it names', () => {
+    expect(problemText(fr, statusProblem({ path: '', message: 'Something new' }))).toBe('Something new');
+    const newer = statusProblem({ ...coded('unknown_delimiter', { line: 7 }), message: 'A newer problem' });
+    expect(newer).toMatchObject({ line: 7, key: null });
+    expect(problemText(fr, newer)).toBe('A newer problem');
+    // A known code whose parameters are not as expected is not worded with missing words.
+    expect(problemText(fr, statusProblem(coded('unknown_status', { line: 2 })))).toBe(
+      'English, for API users',
+    );
   });
 });
 
@@ -44,12 +69,15 @@ describe('statusProblems', () => {
   it('lists the problems in the file’s order', () => {
     const lines = statusProblems(
       [
-        { path: 'line 12', message: 'No action sheet with id x' },
-        { path: 'line 3', message: 'No action sheet with id y' },
+        coded('unknown_sheet_id', { line: 12, column: 'id', value: 'x' }),
+        coded('unknown_sheet_id', { line: 3, column: 'id', value: 'y' }),
       ],
       'refused',
     );
-    expect(lines.map((l) => l.line)).toEqual([3, 12]);
+    expect(lines.map((l) => [l.line, read(problemText(fr, l))])).toEqual([
+      [3, 'Aucune fiche action n’a l’id « y ».'],
+      [12, 'Aucune fiche action n’a l’id « x ».'],
+    ]);
   });
 
   it('falls back on the error’s message when the server listed no problem', () => {

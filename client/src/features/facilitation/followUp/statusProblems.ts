@@ -1,9 +1,11 @@
+import { StatusProblem } from '@atelier/shared';
 import type { RequestProblem } from '../../../api/http';
+import type { Translator } from '../../../i18n/translate';
 
 /**
- * A refused status CSV, line by line, in the person's language. The server names each problem's
- * line (`path: "line 3"`) and says it in English (server/src/followUp/statusCsv.ts): the known
- * sentences are given a key of ours, any other is shown as the server wrote it.
+ * A refused status CSV, line by line, in the person's language. The server gives each problem a
+ * stable `code` and its `params` (shared `StatusProblem`, server/src/followUp/statusCsv.ts), which
+ * we word; a problem without a code we know (a newer server's) is shown as the server wrote it.
  */
 
 export type StatusProblemKey =
@@ -22,23 +24,28 @@ export interface StatusProblemLine {
   message: string;
 }
 
-const KNOWN: readonly [RegExp, StatusProblemKey, readonly string[]][] = [
-  [/^The first line must name a column/, 'followUp.import.problem.header', []],
-  [/^Several sheets are titled "(.*)": give their id$/s, 'followUp.import.problem.ambiguous', ['title']],
-  [/^No action sheet with id (.*)$/s, 'followUp.import.problem.noId', ['id']],
-  [/^No action sheet titled "(.*)"$/s, 'followUp.import.problem.noTitle', ['title']],
-  [/^"(.*)" is not a status\b/s, 'followUp.import.problem.status', ['value']],
-];
+/** Our sentence for each code, with the words it takes from the problem's parameters. */
+function wording(problem: StatusProblem): { key: StatusProblemKey; vars: Record<string, string> } {
+  switch (problem.code) {
+    case 'missing_columns':
+      return { key: 'followUp.import.problem.header', vars: {} };
+    case 'ambiguous_title':
+      return { key: 'followUp.import.problem.ambiguous', vars: { title: problem.params.value } };
+    case 'unknown_sheet_id':
+      return { key: 'followUp.import.problem.noId', vars: { id: problem.params.value } };
+    case 'unknown_sheet_title':
+      return { key: 'followUp.import.problem.noTitle', vars: { title: problem.params.value } };
+    case 'unknown_status':
+      return { key: 'followUp.import.problem.status', vars: { value: problem.params.value } };
+  }
+}
 
 /** One problem of the server's list, with its line and our wording. */
 export function statusProblem(problem: RequestProblem): StatusProblemLine {
+  const coded = StatusProblem.safeParse(problem);
+  if (coded.success)
+    return { line: coded.data.params.line, ...wording(coded.data), message: problem.message };
   const line = /^line (\d+)$/.exec(problem.path);
-  for (const [pattern, key, names] of KNOWN) {
-    const match = pattern.exec(problem.message);
-    if (!match) continue;
-    const vars = Object.fromEntries(names.map((name, i) => [name, match[i + 1] ?? '']));
-    return { line: line ? Number(line[1]) : null, key, vars, message: problem.message };
-  }
   return { line: line ? Number(line[1]) : null, key: null, vars: {}, message: problem.message };
 }
 
@@ -46,6 +53,11 @@ export function statusProblem(problem: RequestProblem): StatusProblemLine {
 export function statusProblems(problems: readonly RequestProblem[], message: string): StatusProblemLine[] {
   if (problems.length === 0) return [{ line: null, key: null, vars: {}, message }];
   return problems.map(statusProblem).sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+}
+
+/** What the person reads for a problem: our sentence, or the server's. */
+export function problemText(t: Translator, problem: StatusProblemLine): string {
+  return problem.key ? t(problem.key, problem.vars) : problem.message;
 }
 
 /** The server refuses a status file over 1 MB (413): a larger one is not even read. */
