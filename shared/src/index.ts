@@ -492,6 +492,8 @@ export {
   TerritoryKind,
 } from './schema/enums';
 export {
+  FollowUpState,
+  StatusImport,
   StatusProblem,
   type StatusProblemCode,
   StatusProblemIssue,

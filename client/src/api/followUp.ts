@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { FollowUpState, StatusImport } from '@atelier/shared';
 import { errorFromAnswer, RequestError, request, requestJson, workshopApiPath } from './http';
 
 /**
@@ -6,18 +6,8 @@ import { errorFromAnswer, RequestError, request, requestJson, workshopApiPath } 
  * at an unlisted link, takes it down, and updates the actions' progress from a status CSV.
  */
 
-/** `GET`/`PUT …/follow-up`: whether the page is published, its link and whether it shows names. */
-export const FollowUpState = z.object({
-  published: z.boolean(),
-  url: z.string().nullable(),
-  showNames: z.boolean(),
-  publishedAt: z.string().nullable(),
-});
-export type FollowUpState = z.infer<typeof FollowUpState>;
-
-/** `POST …/follow-up/statuses`: how many sheets the file changed, and how many it left as they were. */
-export const StatusImport = z.object({ updated: z.number().int(), unchanged: z.number().int() });
-export type StatusImport = z.infer<typeof StatusImport>;
+// The answers' shapes are the server's own (shared), re-exported for the panel.
+export { FollowUpState, StatusImport };
 
 const followUpPath = (workshopId: string) => workshopApiPath(workshopId, 'follow-up');
 

@@ -1,4 +1,4 @@
-import { ApiError, StatusProblemIssue, WorkshopPath } from '@atelier/shared';
+import { ApiError, FollowUpState, StatusImport, StatusProblemIssue, WorkshopPath } from '@atelier/shared';
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { workshopFacilitator } from './auth';
@@ -10,17 +10,7 @@ import { linkOrigin } from './share-origins';
 /** Where a published page is read: `/suivi/{publicId}`. */
 export const FOLLOW_UP_PATH = '/suivi';
 
-export const FollowUpState = z.object({
-  published: z.boolean(),
-  /** The page's unlisted link (give it, or its QR code, to the participants); `null` when not published. */
-  url: z.string().nullable(),
-  showNames: z.boolean(),
-  publishedAt: z.string().nullable(),
-});
-export type FollowUpState = z.infer<typeof FollowUpState>;
-
 const PublishBody = z.object({ showNames: z.boolean().default(false) }).strict();
-const StatusImport = z.object({ updated: z.number().int(), unchanged: z.number().int() });
 /** A refused status file: `bad_request`, each problem in `issues` with its code and parameters. */
 const StatusRefusal = z.object({
   error: ApiError.shape.error.extend({ issues: z.array(StatusProblemIssue).optional() }),
@@ -86,6 +76,7 @@ const statuses = createRoute({
         'Invalid workshop id, not sent as text/csv, or the file was refused (each problem in `issues`)',
       ...jsonContent(StatusRefusal),
     },
+    413: { description: 'payload_too_large: the file is over 1 MB', ...jsonContent(ApiError) },
   },
 });
 

@@ -31,3 +31,17 @@ export const StatusProblemIssue = z.intersection(
   StatusProblem,
 );
 export type StatusProblemIssue = z.infer<typeof StatusProblemIssue>;
+
+/** `GET`/`PUT …/follow-up`: whether the page is published, its link and whether it shows names. */
+export const FollowUpState = z.object({
+  published: z.boolean(),
+  /** The page's unlisted link (give it, or its QR code, to the participants); `null` when not published. */
+  url: z.string().nullable(),
+  showNames: z.boolean(),
+  publishedAt: z.string().nullable(),
+});
+export type FollowUpState = z.infer<typeof FollowUpState>;
+
+/** `POST …/follow-up/statuses`: how many sheets the file changed, and how many it left as they were. */
+export const StatusImport = z.object({ updated: z.number().int(), unchanged: z.number().int() });
+export type StatusImport = z.infer<typeof StatusImport>;
