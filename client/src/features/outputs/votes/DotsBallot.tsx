@@ -1,23 +1,12 @@
-import type { Ballot, PublicRound } from '@atelier/shared';
 import { useT } from '../../../i18n/locale';
 import { Icon } from '../../../ui/Icon';
-import type { BallotEdit } from './ballotSync';
+import type { BlockingBallotProps } from './ballotProps';
 import { dotBlockReason } from './labels';
-import { dotMoves, type TargetCard } from './model';
+import { dotMoves } from './model';
 import { StepButton, StepperCard, Steppers } from './StepperCard';
 
-interface Props {
-  round: PublicRound;
-  cards: TargetCard[];
-  ballot: Ballot | null;
-  canVote: boolean;
-  onChange: (edit: BallotEdit) => void;
-  /** A blocked button was pressed: say why. */
-  onBlocked: (reason: string) => void;
-}
-
 /** The dots ballot: one card per target, its dots, and the buttons that add, take back, or place one against. */
-export function DotsBallot({ round, cards, ballot, canVote, onChange, onBlocked }: Props) {
+export function DotsBallot({ round, cards, ballot, canVote, onChange, onBlocked }: BlockingBallotProps) {
   const t = useT();
   const cap = round.dots?.cap ?? 0;
   return (

@@ -1,25 +1,15 @@
-import type { Ballot, PublicRound } from '@atelier/shared';
 import type { CSSProperties, KeyboardEvent } from 'react';
 import { useT } from '../../../i18n/locale';
-import type { BallotEdit } from './ballotSync';
+import type { BallotProps } from './ballotProps';
 import { gradeStyle } from './GradePill';
 import { gradeColors } from './grades';
-import type { TargetCard } from './model';
-
-interface Props {
-  round: PublicRound;
-  cards: TargetCard[];
-  ballot: Ballot | null;
-  canVote: boolean;
-  onChange: (edit: BallotEdit) => void;
-}
 
 /**
  * Majority judgment: per target, its grades as one radio group, best (green) to worst (red).
  * The arrow keys move along a target's grades, Delete clears its grade, and a second click on
  * the grade chosen takes it back: a target left ungraded counts as the worst grade.
  */
-export function JudgmentBallot({ round, cards, ballot, canVote, onChange }: Props) {
+export function JudgmentBallot({ round, cards, ballot, canVote, onChange }: BallotProps) {
   const t = useT();
   const grades = round.grades ?? [];
   const colors = gradeColors(grades.length);

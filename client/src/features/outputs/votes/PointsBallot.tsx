@@ -1,21 +1,10 @@
-import { type Ballot, formatNumber, type PublicRound } from '@atelier/shared';
+import { formatNumber } from '@atelier/shared';
 import { useT } from '../../../i18n/locale';
-import type { BallotEdit } from './ballotSync';
-import type { TargetCard } from './model';
+import type { BlockingBallotProps } from './ballotProps';
 import { PointsCard } from './PointsCard';
 
-interface Props {
-  round: PublicRound;
-  cards: TargetCard[];
-  ballot: Ballot | null;
-  canVote: boolean;
-  onChange: (edit: BallotEdit) => void;
-  /** A blocked stepper was pressed: say why. */
-  onBlocked: (reason: string) => void;
-}
-
 /** The points ballot: the budget shared out across the targets, a card each (the points left are in VoteStatus). */
-export function PointsBallot({ round, cards, ballot, canVote, onChange, onBlocked }: Props) {
+export function PointsBallot({ round, cards, ballot, canVote, onChange, onBlocked }: BlockingBallotProps) {
   const t = useT();
   return (
     <div className="points-ballot">

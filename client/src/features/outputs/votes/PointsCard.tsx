@@ -1,23 +1,16 @@
-import { type Ballot, formatPercent, type PublicRound } from '@atelier/shared';
+import { formatPercent } from '@atelier/shared';
 import { useId, useState } from 'react';
 import { useT } from '../../../i18n/locale';
 import { FieldError, fieldErrorProps } from '../../../ui/FieldWithError';
 import { Icon } from '../../../ui/Icon';
-import type { BallotEdit } from './ballotSync';
+import type { BlockingBallotProps } from './ballotProps';
 import { pointsBlockReason } from './labels';
 import type { TargetCard } from './model';
 import { type PointsEntry, pointsEntry, pointsMoves } from './points';
 import { StepButton, StepperCard, Steppers } from './StepperCard';
 
-interface Props {
-  round: PublicRound;
-  card: TargetCard;
-  ballot: Ballot | null;
-  canVote: boolean;
-  onChange: (edit: BallotEdit) => void;
-  /** A blocked stepper was pressed: say why. */
-  onBlocked: (reason: string) => void;
-}
+/** One target's card of a points ballot. */
+type Props = Omit<BlockingBallotProps, 'cards'> & { card: TargetCard };
 
 /**
  * One target of a points ballot: its share of the budget, "−", the number (typed, sent when the

@@ -1,22 +1,13 @@
-import type { Ballot } from '@atelier/shared';
 import { closestCenter, DndContext, type DragEndEvent } from '@dnd-kit/core';
 import { SortableContext, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import { useId, useLayoutEffect, useMemo, useRef } from 'react';
 import { useT } from '../../../i18n/locale';
-import type { BallotEdit } from './ballotSync';
-import type { TargetCard } from './model';
+import type { BlockingBallotProps } from './ballotProps';
 import { type RankedControl, RankedItem } from './RankedItem';
 import { rankingAccessibility, useRankingSensors, verticalOnly } from './rankingDnd';
 import { addRanked, dropRanked, moveRanked, rankAll, removeRanked, unrankedTargets } from './rankingOrder';
 
-interface Props {
-  cards: TargetCard[];
-  ballot: Ballot | null;
-  canVote: boolean;
-  onChange: (edit: BallotEdit) => void;
-  /** A blocked button was pressed: say why. */
-  onBlocked: (reason: string) => void;
-}
+type Props = Omit<BlockingBallotProps, 'round'>;
 
 /**
  * The ranking ballot: "my ranking", ordered by dragging (mouse, long press, or the keyboard) or

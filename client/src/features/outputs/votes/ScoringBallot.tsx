@@ -1,22 +1,13 @@
-import { type Ballot, type PublicRound, SCORE_MAX } from '@atelier/shared';
+import { SCORE_MAX } from '@atelier/shared';
 import type { KeyboardEvent } from 'react';
 import { useT } from '../../../i18n/locale';
-import type { BallotEdit } from './ballotSync';
+import type { BallotProps } from './ballotProps';
 import { CriteriaHeads } from './CriteriaHeads';
-import type { TargetCard } from './model';
-
-interface Props {
-  round: PublicRound;
-  cards: TargetCard[];
-  ballot: Ballot | null;
-  canVote: boolean;
-  onChange: (edit: BallotEdit) => void;
-}
 
 const SCORES = Array.from({ length: SCORE_MAX + 1 }, (_, i) => i);
 
 /** The criteria grid: one row per target, one 0–5 choice per criterion (arrow keys move along it). */
-export function ScoringBallot({ round, cards, ballot, canVote, onChange }: Props) {
+export function ScoringBallot({ round, cards, ballot, canVote, onChange }: BallotProps) {
   const t = useT();
   const criteria = round.criteria ?? [];
   const set = (target: string, criterion: string, score: number | null) =>
