@@ -179,12 +179,15 @@ describe('three nodes behind nginx, one killed mid-burst', () => {
         'closed',
       'the timed round to close at its deadline',
     );
-    const closings = cluster.nodes.flatMap((node) =>
-      logEntries(node).filter(
-        (entry) => entry.msg === 'vote round closed: time is up' && entry.roundId === timed.id,
-      ),
-    );
-    expect(closings).toHaveLength(1);
+    // The closing node logs after its write is committed, so the line may trail the state.
+    const closings = () =>
+      cluster.nodes.flatMap((node) =>
+        logEntries(node).filter(
+          (entry) => entry.msg === 'vote round closed: time is up' && entry.roundId === timed.id,
+        ),
+      );
+    await waitFor(() => closings().length > 0, 'the closing node to log the closing');
+    expect(closings()).toHaveLength(1);
 
     // Each ballot counted once: two dots per person, one on each of the first two issues.
     const revealed = ok(await votes.act(workshop.facilitatorToken, round.id, 'reveal'));
