@@ -557,6 +557,7 @@ export {
   type ReportTitlePage,
   strategyReport,
 } from './strategy/report';
+export { majorityGradeWords } from './strategy/roundWords';
 export * from './strategy/schema';
 export { revealedRound, type WriteStrategyOptions, writeStrategy } from './strategy/seed';
 export {

@@ -355,7 +355,7 @@ describe('strategyReport', () => {
     expect(ranking?.rows.map((row) => row.slice(0, 3).map(plain))).toEqual([
       ['1', 'Mobilité du quotidien', 'Très bien −'],
       ['2', 'Couverture numérique', 'Bien −'],
-      ['3', 'Bâtiments publics', 'À rejeter −'],
+      ['3', 'Bâtiments publics', 'À rejeter'],
     ]);
     expect(plain(ranking?.rows[1]?.[4] ?? '')).toBe(
       'Excellent 0 % · Très bien 0 % · Bien 67 % · À rejeter 33 %',

@@ -37,14 +37,20 @@ export function roundRules(locale: Locale, round: RoundSettings): string {
   }
 }
 
-/** A majority judgment's grade with its gauge's sign (`Bien +`); `null` without a gauge. */
+/**
+ * A majority judgment's grade with its gauge's sign (`Bien +`), as the results screen and the
+ * exports show it; `null` without a gauge. When every vote gave the same grade (nothing above
+ * or below it) the sign means nothing and is left out (`Bien`).
+ */
 export function majorityGradeWords(
   round: Pick<PublicRound, 'grades'>,
   line: Pick<TargetResult, 'gauge'>,
 ): string | null {
-  const grade = line.gauge && round.grades?.[line.gauge.grade];
-  if (!line.gauge || grade === undefined || grade === null) return null;
-  return `${grade} ${line.gauge.sign === '+' ? '+' : '−'}`;
+  const { gauge } = line;
+  if (!gauge) return null;
+  const grade = round.grades?.[gauge.grade] ?? String(gauge.grade + 1);
+  if (gauge.above === 0 && gauge.below === 0) return grade;
+  return `${grade} ${gauge.sign === '+' ? '+' : '−'}`;
 }
 
 /** A merit profile as shares of each grade, best first (`Excellent 20 % · Très bien 40 % · …`). */

@@ -374,7 +374,7 @@ describe('strategyTables', () => {
     expect(judged.map((r) => [r.target, r.rank, r.result, r.majorityGrade])).toEqual([
       ['i-mob', 1, null, 'Très bien −'],
       ['i-num', 2, null, 'Bien −'],
-      ['i-bat', 3, null, 'À rejeter −'],
+      ['i-bat', 3, null, 'À rejeter'],
     ]);
     // Intl's French percentages come with a narrow no-break space.
     expect(String(judged[0]?.meritProfile).replace(/\s/g, ' ')).toBe(

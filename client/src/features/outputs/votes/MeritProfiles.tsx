@@ -1,7 +1,7 @@
-import { formatPercent, type PublicRound } from '@atelier/shared';
+import { formatPercent, majorityGradeWords, type PublicRound } from '@atelier/shared';
 import { useT } from '../../../i18n/locale';
 import { GradePill, gradeStyle } from './GradePill';
-import { gradeColors, LABELLED_SEGMENT, majorityGradeName, profileSegments } from './grades';
+import { gradeColors, LABELLED_SEGMENT, profileSegments } from './grades';
 import type { RankedRow } from './model';
 import { ResultBarRow } from './ResultBarRow';
 
@@ -46,7 +46,7 @@ export function MeritProfiles({
       <ol className="results-bars" data-testid="votes.ranking" aria-labelledby="results-ranking">
         {rows.map((row) => {
           const votes = row.profile.reduce((sum, n) => sum + n, 0);
-          const name = majorityGradeName(grades, row.gauge);
+          const name = majorityGradeWords(round, row);
           return (
             <ResultBarRow
               key={row.targetId}

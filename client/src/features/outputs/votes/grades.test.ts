@@ -1,6 +1,6 @@
 import { MAX_GRADES, MIN_GRADES } from '@atelier/shared';
 import { describe, expect, it } from 'vitest';
-import { contrastRatio, gradeColors, gradedProgress, majorityGradeName, profileSegments } from './grades';
+import { contrastRatio, gradeColors, gradedProgress, profileSegments } from './grades';
 
 describe('gradeColors', () => {
   it('goes from green for the best grade to red for the worst, whatever the scale’s length', () => {
@@ -63,17 +63,5 @@ describe('gradedProgress', () => {
     };
     expect(gradedProgress(round, { grades: {} })).toEqual({ given: 0, total: 3 });
     expect(gradedProgress(round, { grades: { a: 0, c: 6 } })).toEqual({ given: 2, total: 3 });
-  });
-});
-
-describe('majorityGradeName', () => {
-  const grades = ['Très bien', 'Bien', 'Passable', 'À rejeter'];
-  it('names the majority grade with the side that outweighs the other', () => {
-    expect(majorityGradeName(grades, { grade: 1, sign: '+', above: 0.4, below: 0.2 })).toBe('Bien +');
-    expect(majorityGradeName(grades, { grade: 2, sign: '-', above: 0.1, below: 0.3 })).toBe('Passable −');
-  });
-  it('names it alone when every vote gave it, and nothing without votes', () => {
-    expect(majorityGradeName(grades, { grade: 0, sign: '-', above: 0, below: 0 })).toBe('Très bien');
-    expect(majorityGradeName(grades, null)).toBeNull();
   });
 });

@@ -96,17 +96,3 @@ export function gradedProgress(
   const given = round.targets.filter((t) => ballot.grades[t.id] !== undefined).length;
   return { given, total: round.targets.length };
 }
-
-/**
- * The name of a majority grade with its sign: "Bien +" (more votes above it than below),
- * "Passable −" (not), or the name alone when every vote gave that grade.
- */
-export function majorityGradeName(
-  grades: readonly string[],
-  gauge: { grade: number; sign: '+' | '-'; above: number; below: number } | null,
-): string | null {
-  if (!gauge) return null;
-  const name = grades[gauge.grade] ?? String(gauge.grade + 1);
-  if (gauge.above === 0 && gauge.below === 0) return name;
-  return `${name} ${gauge.sign === '+' ? '+' : '−'}`;
-}
