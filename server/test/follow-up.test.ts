@@ -116,6 +116,7 @@ describe('the follow-up page', () => {
     );
     for (const code of [
       'missing_columns',
+      'missing_sheet',
       'unknown_sheet_id',
       'unknown_sheet_title',
       'ambiguous_title',

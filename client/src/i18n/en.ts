@@ -1483,6 +1483,7 @@ export const en: Record<ScreenKey, string> = {
   'followUp.import.line': 'Line {line}',
   'followUp.import.problem.header':
     'The first line must name an “id” (or “title”) column and a “progress” column.',
+  'followUp.import.problem.noSheet': 'This line names no sheet: give its id or its title.',
   'followUp.import.problem.ambiguous': 'Several sheets are titled “{title}”: give their id.',
   'followUp.import.problem.noId': 'No action sheet has the id “{id}”.',
   'followUp.import.problem.noTitle': 'No action sheet is titled “{title}”.',

@@ -1514,6 +1514,7 @@ export const fr = {
   'followUp.import.line': 'Ligne {line}',
   'followUp.import.problem.header':
     'La première ligne doit nommer une colonne « id » (ou « titre ») et une colonne « avancement ».',
+  'followUp.import.problem.noSheet': 'Cette ligne ne désigne aucune fiche : indiquez son id ou son titre.',
   'followUp.import.problem.ambiguous': 'Plusieurs fiches s’intitulent « {title} » : indiquez leur id.',
   'followUp.import.problem.noId': 'Aucune fiche action n’a l’id « {id} ».',
   'followUp.import.problem.noTitle': 'Aucune fiche action ne s’intitule « {title} ».',

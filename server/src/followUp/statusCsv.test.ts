@@ -74,6 +74,14 @@ describe('the status CSV', () => {
         message: 'No action sheet with id s-nope',
       },
     ]);
+    // A row naming no sheet, with only an id column or with both empty.
+    const unnamed = {
+      code: 'missing_sheet',
+      params: { line: 2 },
+      message: 'This line names no sheet: give its id or its title',
+    };
+    expect(readStatusCsv('id;avancement\n;En cours\n', sheets).problems).toEqual([unnamed]);
+    expect(readStatusCsv('id;titre;avancement\n ; ;En cours\n', sheets).problems).toEqual([unnamed]);
     expect(readStatusCsv('fiche;etat\nx;y\n', sheets).problems).toEqual([
       {
         code: 'missing_columns',

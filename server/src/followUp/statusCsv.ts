@@ -88,6 +88,11 @@ const problem = {
     params: { line: 1 },
     message: 'The first line must name a column "id" (or "titre") and a column "avancement"',
   }),
+  missingSheet: (line: number): StatusProblem => ({
+    code: 'missing_sheet',
+    params: { line },
+    message: 'This line names no sheet: give its id or its title',
+  }),
   ambiguousTitle: (params: Cell): StatusProblem => ({
     code: 'ambiguous_title',
     params,
@@ -137,12 +142,18 @@ export function readStatusCsv(
     });
     // By id when the row gives one, else by title.
     const id = idColumn >= 0 ? cell(idColumn) : undefined;
-    const title = cell(titleColumn);
-    const [sheet, ...others] = id?.value ? [byId.get(id.value)?.id] : (byTitle.get(fold(title.value)) ?? []);
+    const title = titleColumn >= 0 ? cell(titleColumn) : undefined;
+    if (!id?.value && !title?.value) {
+      problems.push(problem.missingSheet(line));
+      continue;
+    }
+    const [sheet, ...others] = id?.value
+      ? [byId.get(id.value)?.id]
+      : (byTitle.get(fold(title?.value ?? '')) ?? []);
     if (sheet === undefined || others.length > 0) {
       if (id?.value) problems.push(problem.unknownSheetId(id));
-      else if (sheet === undefined) problems.push(problem.unknownSheetTitle(title));
-      else problems.push(problem.ambiguousTitle(title));
+      else if (title && sheet === undefined) problems.push(problem.unknownSheetTitle(title));
+      else if (title) problems.push(problem.ambiguousTitle(title));
       continue;
     }
     const status = row[statusColumn] ?? '';

@@ -14,6 +14,8 @@ const Cell = z.object({ line: Line, column: z.string(), value: z.string() });
 export const StatusProblem = z.discriminatedUnion('code', [
   // The header names no sheet column (`id` or `titre`), or no `avancement` column.
   z.object({ code: z.literal('missing_columns'), params: z.object({ line: Line }) }),
+  // The row gives neither an id nor a title.
+  z.object({ code: z.literal('missing_sheet'), params: z.object({ line: Line }) }),
   // Several sheets have this title: the row must give the id.
   z.object({ code: z.literal('ambiguous_title'), params: Cell }),
   z.object({ code: z.literal('unknown_sheet_id'), params: Cell }),

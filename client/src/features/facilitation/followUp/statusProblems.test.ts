@@ -31,6 +31,10 @@ describe('statusProblem', () => {
       1,
       'La première ligne doit nommer une colonne « id » (ou « titre ») et une colonne « avancement ».',
     ]);
+    expect(said(coded('missing_sheet', { line: 2 }))).toEqual([
+      2,
+      'Cette ligne ne désigne aucune fiche : indiquez son id ou son titre.',
+    ]);
     expect(said(coded('ambiguous_title', { line: 3, column: 'titre', value: 'Tiers-lieu' }))).toEqual([
       3,
       'Plusieurs fiches s’intitulent « Tiers-lieu » : indiquez leur id.',

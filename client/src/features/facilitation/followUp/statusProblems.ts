@@ -10,6 +10,7 @@ import type { Translator } from '../../../i18n/translate';
 
 export type StatusProblemKey =
   | 'followUp.import.problem.header'
+  | 'followUp.import.problem.noSheet'
   | 'followUp.import.problem.ambiguous'
   | 'followUp.import.problem.noId'
   | 'followUp.import.problem.noTitle'
@@ -29,6 +30,8 @@ function wording(problem: StatusProblem): { key: StatusProblemKey; vars: Record<
   switch (problem.code) {
     case 'missing_columns':
       return { key: 'followUp.import.problem.header', vars: {} };
+    case 'missing_sheet':
+      return { key: 'followUp.import.problem.noSheet', vars: {} };
     case 'ambiguous_title':
       return { key: 'followUp.import.problem.ambiguous', vars: { title: problem.params.value } };
     case 'unknown_sheet_id':
