@@ -13,6 +13,7 @@ import { expectNoSeriousA11yViolations } from '../fixtures/a11y';
 import { type Actor, createWorkshop, type Facilitator, joinWorkshop } from '../fixtures/actors';
 import { seedBoard } from '../fixtures/seed-board';
 import { seedPlan } from '../fixtures/seed-plan';
+import { goVote, newRound } from '../fixtures/votes';
 
 /** What each screen shows, in the workshop's language. */
 const CONTENT = {
@@ -87,16 +88,11 @@ async function openRound(
   where: string,
 ): Promise<void> {
   const f = facilitator.page;
-  if (!(await f.getByTestId('votes.panel').isVisible())) await f.getByTestId('votes.toggle').click();
-  await f.getByTestId('votes.new').click();
-  const form = f.getByTestId('votes.form');
-  await expect(form).toBeVisible();
-  if (mode === 'scoring') await form.getByTestId('votes.form.mode-scoring').check();
+  const form = await newRound(facilitator, mode === 'scoring' ? 'scoring' : undefined);
   await expectNoSeriousA11yViolations(f, `${where}: the new round form (${mode})`);
   await form.getByTestId('votes.form.open-now').click();
   await expect(f.locator('[data-testid="votes.round"][data-state="open"]')).toHaveCount(1);
-  await participant.page.getByTestId('votes.banner-go').click();
-  await expect(participant.page.getByTestId('votes.ballot')).toBeVisible();
+  await goVote(participant);
 }
 
 async function reveal(facilitator: Facilitator, participant: Actor, where: string): Promise<void> {

@@ -5,7 +5,7 @@ import { BoardPage } from '../fixtures/board-page';
 import { tabTo } from '../fixtures/keyboard';
 import { seedBoard } from '../fixtures/seed-board';
 import { setRoomStep } from '../fixtures/seed-plan';
-import { ballotCard as card } from '../fixtures/votes';
+import { ballotCard as card, newRound, openNow } from '../fixtures/votes';
 
 const ISSUES = ['Mobilité rurale', 'Accès au numérique', 'Logement des jeunes'];
 
@@ -65,10 +65,7 @@ test('a participant joins, posts a themed note, votes and reads the results with
     });
   });
   await setRoomStep(f, 'issues');
-  await f.getByTestId('votes.toggle').click();
-  await f.getByTestId('votes.new').click();
-  await f.getByTestId('votes.form.title').fill('Nos priorités');
-  await f.getByTestId('votes.form.open-now').click();
+  await openNow(facilitator, await newRound(facilitator), 'Nos priorités');
 
   // The participant Tabs to the banner's button, then to the issues' "+" buttons.
   await tabTo(p, p.getByTestId('votes.banner-go'));

@@ -1,9 +1,10 @@
 import { addIndicator, addNote, addPartner, attachIssue, createCluster } from '@atelier/shared';
-import { expect, type Locator, type Page, test } from '@playwright/test';
+import { expect, type Locator, test } from '@playwright/test';
 import { createWorkshop, type Facilitator } from '../fixtures/actors';
 import { seedBoard } from '../fixtures/seed-board';
 import { seedPlan } from '../fixtures/seed-plan';
 import { expectFitsSmallScreen, PHONE, TABLET, touchActor } from '../fixtures/small-screen';
+import { ballotCard, newRound, openNow } from '../fixtures/votes';
 
 const ISSUE_A = 'Des mobilités douces sûres et continues';
 const ISSUE_B = 'Un accès aux services numériques pour tous';
@@ -60,19 +61,12 @@ async function seedWorkshop(facilitator: Facilitator): Promise<Record<string, st
 
 /** The facilitator (on a laptop) opens a round from the votes panel. */
 async function openRound(
-  f: Page,
+  facilitator: Facilitator,
   { title, kind, scoring = false }: { title: string; kind: 'issues' | 'actions'; scoring?: boolean },
 ): Promise<Locator> {
-  if (!(await f.getByTestId('votes.panel').isVisible())) await f.getByTestId('votes.toggle').click();
-  await f.getByTestId('votes.new').click();
-  const form = f.getByTestId('votes.form');
+  const form = await newRound(facilitator, scoring ? 'scoring' : undefined);
   await form.getByTestId('votes.form.kind').selectOption(kind);
-  if (scoring) await form.getByTestId('votes.form.mode-scoring').check();
-  await form.getByTestId('votes.form.title').fill(title);
-  await form.getByTestId('votes.form.open-now').click();
-  const round = f.locator('[data-testid="votes.round"]', { hasText: title });
-  await expect(round).toHaveAttribute('data-state', 'open');
-  return round;
+  return openNow(facilitator, form, title);
 }
 
 test('a participant on a phone joins, writes and edits a note, follows the six steps, votes twice, reads the results and writes in an action sheet', async ({
@@ -160,15 +154,15 @@ test('a participant on a phone joins, writes and edits a note, follows the six s
 
   // A dot vote on the issues.
   await p.getByTestId('step.issues').tap();
-  const dots = await openRound(f, { title: 'Quels enjeux prioriser ?', kind: 'issues' });
+  const dots = await openRound(facilitator, { title: 'Quels enjeux prioriser ?', kind: 'issues' });
   await p.getByTestId('votes.banner-go').tap();
   await expect(p.getByTestId('votes.ballot')).toBeVisible();
   await expectFitsSmallScreen(p, 'dot ballot');
-  const first = p.locator(`[data-testid="votes.card"][data-label="${ISSUE_A}"]`);
+  const first = ballotCard(p, ISSUE_A);
   await first.getByTestId('votes.add').tap();
   await first.getByTestId('votes.add').tap();
   await expect(first.getByTestId('votes.card-count')).toContainText('2');
-  await p.locator(`[data-testid="votes.card"][data-label="${ISSUE_B}"]`).getByTestId('votes.add').tap();
+  await ballotCard(p, ISSUE_B).getByTestId('votes.add').tap();
   await p.getByTestId('votes.done').tap();
   await dots.getByTestId('votes.action-reveal').click();
   await expect(p.getByTestId('votes.ranking')).toBeVisible();
@@ -183,7 +177,11 @@ test('a participant on a phone joins, writes and edits a note, follows the six s
   await p.getByTestId('votes.close').tap();
 
   // Criteria scoring on the action sheets.
-  const scoring = await openRound(f, { title: 'Quelles actions ?', kind: 'actions', scoring: true });
+  const scoring = await openRound(facilitator, {
+    title: 'Quelles actions ?',
+    kind: 'actions',
+    scoring: true,
+  });
   await p.getByTestId('votes.banner-go').tap();
   await expect(p.getByTestId('votes.grid')).toBeVisible();
   await expectFitsSmallScreen(p, 'scoring ballot');

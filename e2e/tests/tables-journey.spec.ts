@@ -12,7 +12,7 @@ import {
   overviewCount,
   tablesPanel,
 } from '../fixtures/tables';
-import { ballotCard, ranking } from '../fixtures/votes';
+import { ballotCard, expectRanking, goVote, newRound, openNow } from '../fixtures/votes';
 
 /** Twelve people, three of each of four groups. */
 const PEOPLE = [
@@ -210,17 +210,13 @@ test('tables journey: 12 participants at 3 tables mixed by group, a closed round
   // 6. Back to plenary, a vote on the tables' issues only (not the one made in plenary).
   await f.getByTestId('tables.endBar').click();
   await expect(b2.page.getByTestId('sheet.card')).toHaveCount(6);
-  await f.getByTestId('votes.toggle').click();
-  await f.getByTestId('votes.new').click();
-  const form = f.getByTestId('votes.form');
+  const form = await newRound(facilitator);
   await form.getByTestId('votes.form.kind').selectOption('issues');
   const all = form.locator('label', { has: f.getByTestId('votes.form.all') });
   await expect(all).toHaveText('Tous les éléments (3)');
   await form.getByTestId('votes.form.tables').selectOption('*');
   await expect(all).toHaveText('Tous les éléments (2)');
-  await form.getByTestId('votes.form.title').fill('Les enjeux des tables');
-  await form.getByTestId('votes.form.open-now').click();
-  await expect(f.getByTestId('votes.round')).toHaveAttribute('data-state', 'open');
+  await openNow(facilitator, form, 'Les enjeux des tables');
   // One voter per table: the merged issue gets 2 + 2 dots, the third table's 1 + 1.
   const ballots: [Actor, [string, number][]][] = [
     [a1, [['Mobilité rurale', 2]]],
@@ -235,7 +231,7 @@ test('tables journey: 12 participants at 3 tables mixed by group, a closed round
   ];
   for (const [voter, dots] of ballots) {
     const p = voter.page;
-    await p.getByTestId('votes.banner-go').click();
+    await goVote(voter);
     await expect(p.getByTestId('votes.card')).toHaveCount(2);
     for (const [label, n] of dots) {
       for (let i = 0; i < n; i++) await ballotCard(p, label).getByTestId('votes.add').click();
@@ -249,13 +245,10 @@ test('tables journey: 12 participants at 3 tables mixed by group, a closed round
   }
   await f.getByTestId('votes.action-reveal').click();
   for (const page of [f, a1.page, c1.page]) {
-    await expect(page.getByTestId('votes.results')).toBeVisible();
-    await expect
-      .poll(() => ranking(page))
-      .toEqual([
-        ['Mobilité rurale', '1'],
-        ['Logement des jeunes', '2'],
-      ]);
+    await expectRanking(page, [
+      ['Mobilité rurale', '1'],
+      ['Logement des jeunes', '2'],
+    ]);
     await expect(page.getByTestId('votes.results-voters')).toHaveText('3 votant·es');
     await expect(page.getByTestId('votes.result').first().getByTestId('votes.result-total')).toHaveText(
       '4 gommettes',

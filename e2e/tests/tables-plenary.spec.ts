@@ -2,6 +2,7 @@ import { expect, type Locator, type Page, test } from '@playwright/test';
 import { type Actor, createWorkshop, joinWorkshop } from '../fixtures/actors';
 import { createIssue, issue, issueTitles, mergeIssue } from '../fixtures/issues';
 import { addTables, frameBox, overlap, seatPeople, tableFrame, tablesPanel } from '../fixtures/tables';
+import { goVote, newRound, openNow } from '../fixtures/votes';
 
 /** A frame's box lies inside the page's viewport. */
 async function inView(page: Page, frame: Locator): Promise<boolean> {
@@ -180,18 +181,14 @@ test('back to plenary: the tables’ notes framed and regrouped, each table pres
   await expect(bruno.page.getByTestId('issues.handle')).toHaveCount(3);
 
   // A vote round on the tables' issues only: the one made in plenary is not on the ballot.
-  await f.getByTestId('votes.toggle').click();
-  await f.getByTestId('votes.new').click();
-  const form = f.getByTestId('votes.form');
+  const form = await newRound(facilitator);
   await expect(form.getByTestId('votes.form.kind')).toHaveValue('issues');
   const all = form.locator('label', { has: f.getByTestId('votes.form.all') });
   await expect(all).toHaveText('Tous les éléments (3)');
   await form.getByTestId('votes.form.tables').selectOption('*');
   await expect(all).toHaveText('Tous les éléments (2)');
-  await form.getByTestId('votes.form.title').fill('Les propositions des tables');
-  await form.getByTestId('votes.form.open-now').click();
-  await expect(f.getByTestId('votes.round')).toHaveAttribute('data-state', 'open');
-  await bruno.page.getByTestId('votes.banner-go').click();
+  await openNow(facilitator, form, 'Les propositions des tables');
+  await goVote(bruno);
   const cards = bruno.page.getByTestId('votes.card');
   await expect(cards).toHaveCount(2);
   expect(await cards.evaluateAll((els) => els.map((el) => el.getAttribute('data-label')))).toEqual([

@@ -4,7 +4,7 @@ import { type Actor, createWorkshop, type Facilitator, joinWorkshop } from '../f
 import { issueTitles } from '../fixtures/issues';
 import { seedBoard } from '../fixtures/seed-board';
 import { setRoomStep } from '../fixtures/seed-plan';
-import { ballotCard as card } from '../fixtures/votes';
+import { ballotCard as card, goVote, newRound } from '../fixtures/votes';
 
 const ISSUES = ['Mobilité rurale', 'Accès au numérique', 'Logement des jeunes'];
 
@@ -44,8 +44,7 @@ async function room(
 /** A participant goes to the vote and puts two dots on an issue. */
 async function vote(actor: Actor, label: string): Promise<void> {
   const page = actor.page;
-  await page.getByTestId('votes.banner-go').click();
-  await expect(page.getByTestId('votes.ballot')).toBeVisible();
+  await goVote(actor);
   await card(page, label).getByTestId('votes.add').click();
   await card(page, label).getByTestId('votes.add').click();
   await expect(card(page, label)).toHaveAttribute('data-dots', '2');
@@ -64,9 +63,7 @@ test('a quorum per group holds the reveal back until a resident votes; everyone 
   await expect.poll(() => issueTitles(f)).toEqual(ISSUES);
 
   // The facilitator asks for a 50 % quorum per group and the weighted result, with the form.
-  await f.getByTestId('votes.toggle').click();
-  await f.getByTestId('votes.new').click();
-  const form = f.getByTestId('votes.form');
+  const form = await newRound(facilitator);
   const percent = form.getByTestId('votes.form.quorum-percent');
   await expect(form.getByTestId('votes.form.quorum')).not.toBeChecked();
   await expect(percent).toBeDisabled();
@@ -162,9 +159,7 @@ test('revealing anyway: the facilitator overrides the quorum, and the results sa
   const { facilitator, manon, hugo, lea } = await room(browser);
   const f = facilitator.page;
   await expect.poll(() => issueTitles(f)).toEqual(ISSUES);
-  await f.getByTestId('votes.toggle').click();
-  await f.getByTestId('votes.new').click();
-  const form = f.getByTestId('votes.form');
+  const form = await newRound(facilitator);
   await form.getByTestId('votes.form.quorum').check();
   await form.getByTestId('votes.form.open-now').click();
   const round = f.getByTestId('votes.round');
