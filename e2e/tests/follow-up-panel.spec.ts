@@ -110,8 +110,9 @@ test('the facilitator publishes the follow-up page from the panel, a phone opens
   await expect(problems.nth(1)).toHaveAttribute('data-line', '3');
   await expect(problems.nth(1)).toContainText('Aucune fiche action ne s’intitule « Navette inconnue »');
   await expect(followUp.panel.getByTestId('followUp.import.problems')).toContainText('rien n’a été modifié');
+  // Below the fold of the panel, the refusal is brought into view by itself.
+  await expect(followUp.panel.getByTestId('followUp.import.problems')).toBeInViewport({ ratio: 0.95 });
   await expectNoSeriousA11yViolations(page, 'follow-up panel, a refused CSV');
-  await followUp.panel.getByTestId('followUp.import.outcome').scrollIntoViewIfNeeded();
   await page.screenshot({ path: test.info().outputPath('follow-up-refused-1280.png') });
 
   // The corrected file: both sheets updated, and the page shows it.

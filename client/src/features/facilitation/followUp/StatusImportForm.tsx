@@ -1,5 +1,5 @@
 import { ACTION_PROGRESSES } from '@atelier/shared';
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { errorMessage } from '../../../api/errorMessage';
 import { importStatuses, type StatusImport } from '../../../api/followUp';
 import { RequestError } from '../../../api/http';
@@ -45,6 +45,11 @@ export function StatusImportForm({ workshopId, token }: { workshopId: string; to
   };
 
   const refused = outcome?.kind === 'problems' || outcome?.kind === 'message';
+  // The outcome lands under the fold of a short panel: brought into view, as the person waits for it.
+  const outcomeRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (outcome && outcome.kind !== 'sending') outcomeRef.current?.scrollIntoView({ block: 'nearest' });
+  }, [outcome]);
   return (
     <section className="follow-up-panel__section follow-up-import" aria-labelledby={`${id}-heading`}>
       <h3 id={`${id}-heading`} className="share-panel__label">
@@ -70,7 +75,7 @@ export function StatusImportForm({ workshopId, token }: { workshopId: string; to
           {t('followUp.import.file')}
         </label>
       </div>
-      <div id={`${id}-outcome`} role="status" data-testid="followUp.import.outcome">
+      <div id={`${id}-outcome`} ref={outcomeRef} role="status" data-testid="followUp.import.outcome">
         {outcome && 'file' in outcome && <p className="follow-up-import__name">{outcome.file}</p>}
         {outcome?.kind === 'sending' && (
           <p className="follow-up-panel__hint">{t('followUp.import.sending')}</p>
