@@ -5,8 +5,8 @@ import type { MessageKey } from '../../../i18n/translate';
 import { useCanEdit } from '../../../state/store';
 import { FieldError, fieldErrorProps } from '../../../ui/FieldWithError';
 import { AmountInput } from './AmountInput';
-import { FieldPeople } from './FieldPeople';
 import { amountMessage, checkAmount } from './format';
+import { SheetField } from './SheetField';
 import { useSheetPresence } from './sheetPresence';
 import { useFieldFocus } from './useFieldFocus';
 import { useSheetCommands } from './useSheetCommands';
@@ -21,11 +21,12 @@ export function BudgetField({ sheet }: { sheet: ActionSheet }) {
   const reporter = useSheetPresence();
   const [error, setError] = useState<MessageKey | null>(null);
   return (
-    <div className="sheet-field" data-field="budget">
-      <div className="sheet-field__label">
-        <label htmlFor={id}>{t('sheet.field.budget')}</label>
-        <FieldPeople sheetId={sheet.id} field="budget" />
-      </div>
+    <SheetField
+      label={t('sheet.field.budget')}
+      htmlFor={id}
+      field="budget"
+      people={{ sheetId: sheet.id, field: 'budget' }}
+    >
       <div className="sheet-amount-wrap">
         <AmountInput
           id={id}
@@ -59,6 +60,6 @@ export function BudgetField({ sheet }: { sheet: ActionSheet }) {
         </span>
       </div>
       <FieldError id={`${id}-error`} error={error && t(error)} />
-    </div>
+    </SheetField>
   );
 }

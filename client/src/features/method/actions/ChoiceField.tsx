@@ -1,7 +1,7 @@
 import { type ReactNode, useId } from 'react';
 import type * as Y from 'yjs';
 import { useCanEdit } from '../../../state/store';
-import { FieldPeople } from './FieldPeople';
+import { SheetField } from './SheetField';
 import { useFieldFocus } from './useFieldFocus';
 import { useSheetCommands } from './useSheetCommands';
 
@@ -33,11 +33,7 @@ export function ChoiceField<V extends string>(
   const commands = useSheetCommands();
   const focus = useFieldFocus(field);
   return (
-    <div className="sheet-field" data-field={field}>
-      <div className="sheet-field__label">
-        <label htmlFor={id}>{label}</label>
-        <FieldPeople sheetId={sheetId} field={field} />
-      </div>
+    <SheetField label={label} htmlFor={id} field={field} people={{ sheetId, field }}>
       <select
         id={id}
         className="input"
@@ -60,6 +56,6 @@ export function ChoiceField<V extends string>(
           </option>
         ))}
       </select>
-    </div>
+    </SheetField>
   );
 }

@@ -9,8 +9,8 @@ import { encodePosition } from '../../../toolbox/text/textBinding';
 import { textIfPresent } from '../../../toolbox/text/textIfPresent';
 import { useCollaborativeField } from '../../../toolbox/text/useCollaborativeField';
 import { FieldError, fieldErrorProps } from '../../../ui/FieldWithError';
-import { FieldPeople } from './FieldPeople';
 import { overlayPieces, resolveCarets } from './remoteCarets';
+import { SheetField } from './SheetField';
 import { useSheetPresence } from './sheetPresence';
 import { useSheetCommands } from './useSheetCommands';
 
@@ -98,13 +98,14 @@ export function CollaborativeText({ sheetId, field, label, placeholder, rows = 3
   const errorId = `${id}-error`;
 
   return (
-    <div className={heading ? 'sheet-field sheet-field--heading' : 'sheet-field'} data-field={field}>
-      <div className="sheet-field__label">
-        <label htmlFor={id} className={heading ? 'visually-hidden' : undefined}>
-          {label}
-        </label>
-        <FieldPeople sheetId={sheetId} field={field} />
-      </div>
+    <SheetField
+      label={label}
+      htmlFor={id}
+      field={field}
+      className={heading ? 'sheet-field--heading' : undefined}
+      labelClassName={heading ? 'visually-hidden' : undefined}
+      people={{ sheetId, field }}
+    >
       <div className="sheet-text">
         <textarea
           ref={ref}
@@ -169,7 +170,7 @@ export function CollaborativeText({ sheetId, field, label, placeholder, rows = 3
         </div>
       </div>
       <FieldError id={errorId} error={tooLong && t('sheet.error.tooLong', { n: limit })} />
-    </div>
+    </SheetField>
   );
 }
 

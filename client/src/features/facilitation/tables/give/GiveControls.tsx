@@ -1,6 +1,7 @@
 import type { ActionSheet } from '@atelier/shared';
 import { useId } from 'react';
 import { useT } from '../../../../i18n/locale';
+import { SheetField } from '../../../method/actions/SheetField';
 import { ItemTable, useCanGive } from './ItemTable';
 import { useGive } from './useGive';
 
@@ -49,10 +50,7 @@ export function SheetTableField({ sheet }: { sheet: ActionSheet }) {
   const id = useId();
   if (!useCanGive()) return null;
   return (
-    <div className="sheet-field" data-field="table">
-      <div className="sheet-field__label">
-        <label htmlFor={id}>{t('give.field')}</label>
-      </div>
+    <SheetField label={t('give.field')} htmlFor={id} field="table">
       <ItemTable
         table={sheet.table}
         label={null}
@@ -61,6 +59,6 @@ export function SheetTableField({ sheet }: { sheet: ActionSheet }) {
         testId="give.sheet-editor"
         itemId={sheet.id}
       />
-    </div>
+    </SheetField>
   );
 }

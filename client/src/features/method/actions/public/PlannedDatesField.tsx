@@ -10,6 +10,7 @@ import {
 import { useT } from '../../../../i18n/locale';
 import type { MessageKey } from '../../../../i18n/translate';
 import { FieldError, fieldErrorProps } from '../../../../ui/FieldWithError';
+import { SheetField } from '../SheetField';
 import { useSheetCommands } from '../useSheetCommands';
 import { datesProblem, isWholeDate } from './publicFields';
 
@@ -71,10 +72,7 @@ export function PlannedDatesField({
     const fieldId = `${id}-${which}`;
     const invalid = error?.field === which;
     return (
-      <div className="sheet-field">
-        <div className="sheet-field__label">
-          <label htmlFor={fieldId}>{t(`sheet.field.${which}`)}</label>
-        </div>
+      <SheetField label={t(`sheet.field.${which}`)} htmlFor={fieldId}>
         <input
           id={fieldId}
           type="date"
@@ -97,7 +95,7 @@ export function PlannedDatesField({
             }
           }}
         />
-      </div>
+      </SheetField>
     );
   };
 

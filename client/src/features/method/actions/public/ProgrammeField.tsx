@@ -2,6 +2,7 @@ import { type ActionSheet, PROGRAMME_MAX, PROGRAMME_SUGGESTIONS, setActionProgra
 import { useId } from 'react';
 import { useT } from '../../../../i18n/locale';
 import { useCommitOnBlurOrEnter } from '../../../../ui/useCommitOnBlurOrEnter';
+import { SheetField } from '../SheetField';
 import { useSheetCommands } from '../useSheetCommands';
 
 /** The programme the sheet belongs to: any text, with the usual ones suggested; saved on leaving or Enter. */
@@ -18,10 +19,7 @@ export function ProgrammeField({ sheet, editable }: { sheet: ActionSheet; editab
     },
   });
   return (
-    <div className="sheet-field" data-field="programme">
-      <div className="sheet-field__label">
-        <label htmlFor={id}>{t('sheet.field.programme')}</label>
-      </div>
+    <SheetField label={t('sheet.field.programme')} htmlFor={id} field="programme">
       <input
         id={id}
         className="input"
@@ -40,6 +38,6 @@ export function ProgrammeField({ sheet, editable }: { sheet: ActionSheet; editab
           ))}
         </datalist>
       )}
-    </div>
+    </SheetField>
   );
 }

@@ -1,6 +1,7 @@
 import { ACTION_PROGRESSES, type ActionProgress, type ActionSheet, setActionProgress } from '@atelier/shared';
 import { useId } from 'react';
 import { useT } from '../../../../i18n/locale';
+import { SheetField } from '../SheetField';
 import { useSheetCommands } from '../useSheetCommands';
 
 /** Where the action stands once decided (the follow-up after the workshop), saved as soon as it changes. */
@@ -9,10 +10,7 @@ export function ProgressField({ sheet, editable }: { sheet: ActionSheet; editabl
   const id = useId();
   const commands = useSheetCommands();
   return (
-    <div className="sheet-field" data-field="progress">
-      <div className="sheet-field__label">
-        <label htmlFor={id}>{t('sheet.field.progress')}</label>
-      </div>
+    <SheetField label={t('sheet.field.progress')} htmlFor={id} field="progress">
       <select
         id={id}
         className="input"
@@ -31,6 +29,6 @@ export function ProgressField({ sheet, editable }: { sheet: ActionSheet; editabl
           </option>
         ))}
       </select>
-    </div>
+    </SheetField>
   );
 }

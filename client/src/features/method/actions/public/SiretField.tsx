@@ -4,6 +4,7 @@ import { useT } from '../../../../i18n/locale';
 import type { MessageKey } from '../../../../i18n/translate';
 import { FieldError, fieldErrorProps } from '../../../../ui/FieldWithError';
 import { useCommitOnBlurOrEnter } from '../../../../ui/useCommitOnBlurOrEnter';
+import { SheetField } from '../SheetField';
 import { useSheetCommands } from '../useSheetCommands';
 import { checkSiret, formatSiret } from './publicFields';
 
@@ -43,10 +44,7 @@ export function SiretField({ sheet, editable }: { sheet: ActionSheet; editable: 
   });
   const describedBy = [error ? `${id}-error` : null, `${id}-hint`].filter(Boolean).join(' ');
   return (
-    <div className="sheet-field" data-field="leadSiret">
-      <div className="sheet-field__label">
-        <label htmlFor={id}>{t('sheet.field.leadSiret')}</label>
-      </div>
+    <SheetField label={t('sheet.field.leadSiret')} htmlFor={id} field="leadSiret">
       <input
         id={id}
         className="input public-siret"
@@ -65,6 +63,6 @@ export function SiretField({ sheet, editable }: { sheet: ActionSheet; editable: 
         {t('publicData.siret.hint')}
       </p>
       <FieldError id={`${id}-error`} error={error && t(error)} testId="sheet.leadSiret-error" />
-    </div>
+    </SheetField>
   );
 }

@@ -4,6 +4,7 @@ import { ComboPicker, type PickerGroup } from '../../../../ui/ComboPicker';
 import { FieldError } from '../../../../ui/FieldWithError';
 import { Icon } from '../../../../ui/Icon';
 import { IconButton } from '../../../../ui/IconButton';
+import { SheetField } from '../SheetField';
 
 /** A chosen tag: its value, what it shows, and what may be said under it (a competence's check). */
 export interface ChosenTag {
@@ -63,10 +64,13 @@ export function TagPicker({
     save(selected.has(value) ? values.filter((v) => v !== value) : [...values, value]);
 
   return (
-    <div className="sheet-field public-tags" data-field={field} data-testid={`sheet.${field}`}>
-      <div className="sheet-field__label">
-        {editable ? <label htmlFor={id}>{label}</label> : <h3 id={id}>{label}</h3>}
-      </div>
+    <SheetField
+      label={label}
+      {...(editable ? { htmlFor: id } : { headingId: id })}
+      field={field}
+      className="public-tags"
+      testId={`sheet.${field}`}
+    >
       {chosen.length === 0 ? (
         !editable && <p className="public-tags__none">{none}</p>
       ) : (
@@ -128,6 +132,6 @@ export function TagPicker({
           <FieldError id={`${id}-error`} error={error} />
         </>
       )}
-    </div>
+    </SheetField>
   );
 }
