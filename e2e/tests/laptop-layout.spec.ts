@@ -106,6 +106,16 @@ test('at 1024×768 the board, the facilitator bar, the panels and the projector 
   await f.setViewportSize({ width: 1024, height: 768 });
   await expectChromeClear(f);
   await expectNoPageScroll(f);
+  // A panel lies over the board at this width: the board's toolbar stands whole beside it.
+  for (const panel of ['share', 'votes']) {
+    const toggle = f.getByTestId(`${panel}.toggle`);
+    if ((await toggle.getAttribute('aria-pressed')) !== 'true') await toggle.click();
+    const toolbar = await box(f.locator('.toolbar'));
+    expect(overlap(toolbar, await box(f.getByTestId(`${panel}.panel`))), `toolbar beside ${panel}`).toBe(
+      false,
+    );
+  }
+  await f.getByTestId('votes.toggle').click();
 
   const manon = await joinWorkshop(browser, facilitator.joinCode, { name: 'Manon Robert' });
   const m = manon.page;
