@@ -54,10 +54,14 @@ beforeAll(async () => {
   setTerritoryCodes(control.doc, { insee: null, siren: '200067213' });
   // Written once a fresh client sees it.
   const check = await connectDoc(server.wsUrl, roomName(id, 'board'), built.fanny);
+  // The last writes of each kind: the sheet's, then the indicator's (the wait once stopped at the
+  // SIRET, and the indicator's reference could still be on its way when the pack was read).
   await waitDoc(
     check,
-    (d) => readActions(d).some((a) => a.leadSiret === SIRET),
-    'the sheet’s SIRET to be stored',
+    (d) =>
+      readActions(d).some((a) => a.leadSiret === SIRET && a.progress === 'in-progress') &&
+      readIndicators(d).some((x) => x.name === 'Émissions' && x.reference === 'cae_1.a'),
+    'the sheet’s fields and the indicator’s reference to be stored',
   );
   const checkControl = await connectDoc(server.wsUrl, roomName(id, 'control'), built.fanny);
   await waitDoc(
