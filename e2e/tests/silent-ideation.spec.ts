@@ -35,6 +35,9 @@ test('silent ideation hides a participant’s notes from the others until the fa
     .filter({ hasText: 'Manon Robert' })
     .getByTestId('silent.count.value');
   await expect(manonCount).toHaveText('1');
+  await expect(facilitator.page.getByTestId('silent.summary')).toHaveText(
+    '1 sur 2 a écrit · 1 contribution privée',
+  );
   for (const other of [facilitator, hugo]) {
     await expect(other.board.note(id)).toHaveCount(0);
     await expect(other.board.noteWithText(text)).toHaveCount(0);
@@ -49,4 +52,32 @@ test('silent ideation hides a participant’s notes from the others until the fa
   await expect(hugo.board.note(id).getByTestId('note.author')).toContainText('Manon Robert');
 
   for (const actor of [facilitator, manon, hugo]) await actor.context.close();
+});
+
+test('in a room of more than twelve, the facilitator’s silent bar says how many have written and opens the per-person list on demand', async ({
+  browser,
+}) => {
+  const facilitator = await createWorkshop(browser);
+  const { request } = facilitator.page;
+  const preview = await request.get(`/api/join/${facilitator.joinCode}`);
+  const noticeVersion = ((await preview.json()) as { privacy: { version: string } }).privacy.version;
+  // Thirteen participants join through the API (the room's size is what matters here).
+  for (let n = 1; n <= 13; n++) {
+    const joined = await request.post('/api/join', {
+      data: { code: facilitator.joinCode, name: `Personne ${n}`, group: 'resident', noticeVersion },
+    });
+    expect(joined.status()).toBe(201);
+  }
+  const f = facilitator.page;
+  await f.getByTestId('silent.start').click();
+  await expect(f.getByTestId('silent.summary')).toHaveText('0 sur 13 a écrit · 0 contribution privée');
+  const toggle = f.getByTestId('silent.counts-toggle');
+  await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+  await expect(f.getByTestId('silent.count')).toHaveCount(0);
+  await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+  await expect(f.getByTestId('silent.count')).toHaveCount(13);
+  await toggle.click();
+  await expect(f.getByTestId('silent.count')).toHaveCount(0);
+  await facilitator.context.close();
 });

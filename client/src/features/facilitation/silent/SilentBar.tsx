@@ -1,5 +1,5 @@
 import type { ParticipantSummary } from '@atelier/shared';
-import { useCallback, useState } from 'react';
+import { useCallback, useId, useState } from 'react';
 import { errorMessage } from '../../../api/errorMessage';
 import { fetchDraftCounts, revealDrafts } from '../../../api/silent';
 import { usePolled } from '../../../api/usePolled';
@@ -8,6 +8,11 @@ import { boardStore, useBoard } from '../../../state/store';
 
 /** How often the facilitator's draft counts are read again while silent ideation is on. */
 const COUNTS_POLL_MS = 3000;
+/**
+ * Up to this many participants, each one's count shows in the bar; past it (a room of 45 would
+ * cover half the board) the bar says how many have written and the list opens on demand.
+ */
+const COUNTS_SHOWN_UP_TO = 12;
 const NO_COUNTS: Record<string, number> = {};
 
 interface Props {
@@ -57,15 +62,38 @@ function DraftCounts({ workshopId, token }: { workshopId: string; token: string 
   };
 
   const writers = participants.filter((p: ParticipantSummary) => p.role === 'participant' && !p.removed);
+  const drafts = writers.reduce((sum, p) => sum + (counts[p.id] ?? 0), 0);
+  const wrote = writers.filter((p) => (counts[p.id] ?? 0) > 0).length;
+  const folds = writers.length > COUNTS_SHOWN_UP_TO;
+  const [open, setOpen] = useState(false);
+  const listId = useId();
   return (
     <>
-      <ul className="silent-bar__counts" aria-label={t('silent.countsLabel')}>
-        {writers.map((p) => (
-          <li key={p.id} data-testid="silent.count" data-participant-id={p.id}>
-            {p.name} <strong data-testid="silent.count.value">{counts[p.id] ?? 0}</strong>
-          </li>
-        ))}
-      </ul>
+      <span className="silent-bar__summary" data-testid="silent.summary">
+        {t.plural('silent.wrote', wrote, { total: String(writers.length) })} ·{' '}
+        {t.plural('silent.drafts', drafts)}
+      </span>
+      {folds && (
+        <button
+          type="button"
+          className="button button--small silent-bar__more"
+          aria-expanded={open}
+          aria-controls={listId}
+          data-testid="silent.counts-toggle"
+          onClick={() => setOpen(!open)}
+        >
+          {t(open ? 'silent.hideCounts' : 'silent.showCounts')}
+        </button>
+      )}
+      {(!folds || open) && (
+        <ul id={listId} className="silent-bar__counts" aria-label={t('silent.countsLabel')}>
+          {writers.map((p) => (
+            <li key={p.id} data-testid="silent.count" data-participant-id={p.id}>
+              {p.name} <strong data-testid="silent.count.value">{counts[p.id] ?? 0}</strong>
+            </li>
+          ))}
+        </ul>
+      )}
       <button
         type="button"
         className="button button--primary"
