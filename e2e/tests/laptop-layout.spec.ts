@@ -224,6 +224,12 @@ test('at 1024×768 the board, the facilitator bar, the panels and the projector 
       .evaluateAll((cells) => cells.map((cell) => cell.getBoundingClientRect().width));
     expect(widths.length).toBeGreaterThan(6);
     for (const width of widths) expect(width, `a cell beside the ${panel} panel`).toBeGreaterThan(60);
+    // The step's tabs and undo buttons wrap before the panel, never under it.
+    const over = await box(f.getByTestId(`${panel}.panel`));
+    for (const control of ['plan.tab.indicators', 'plan.tab.overview', 'plan.redo'])
+      expect(overlap(await box(f.getByTestId(control).first()), over), `${control} beside ${panel}`).toBe(
+        false,
+      );
     await expectNoPageScroll(f);
     await expectChromeClear(f);
     await toggle.click();

@@ -65,7 +65,7 @@ export function ActionsStep() {
   return (
     <div className={projector ? 'plan plan--projector' : 'plan'} data-testid="sheet.step">
       {/* Behind the open sheet, out of reach of the keyboard and screen readers too. */}
-      <header className="plan__header" inert={open !== undefined}>
+      <header className="plan__header step-head" inert={open !== undefined}>
         <h2 className="plan__title">{t('sheet.heading')}</h2>
         <span className="plan__count">{t.plural('sheet.count', sheets.length)}</span>
         <DealOut kind="sheets" count={sheets.length} />

@@ -143,7 +143,7 @@ export function AxesStep({ commands }: { commands: BoardCommands }) {
       aria-labelledby={headingId}
       data-testid="axes.step"
     >
-      <header className="axes__head">
+      <header className="axes__head step-head">
         <div className="axes__intro">
           <h2 id={headingId}>{t('axes.heading')}</h2>
           {!projector && <p className="hint">{t('axes.intro')}</p>}

@@ -18,7 +18,7 @@ export function StepFrame({ title, intro, commands, tools, testId, children }: P
   const editable = useCanEdit();
   return (
     <div className="plan-step" data-testid={testId}>
-      <header className="plan-step__head">
+      <header className="plan-step__head step-head">
         <div className="plan-step__heading">
           <h1 className="plan-step__title">{title}</h1>
           <p className="plan-step__intro">{intro}</p>
