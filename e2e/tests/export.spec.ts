@@ -159,7 +159,10 @@ test('a facilitator previews the export, downloads every format and the board pi
   await writeFile(exported, json.bytes);
   const sourceUrl = f.url();
   await f.goto('/');
+  // The file field speaks the page's language, not the browser's.
+  await expect(f.getByTestId('import.file-name')).toHaveText('Aucun fichier choisi');
   await f.getByTestId('import.file').setInputFiles(exported);
+  await expect(f.getByTestId('import.file-name')).toHaveText('exported.json');
   await f.getByTestId('import.name').fill('Dominique');
   await f.getByTestId('import.submit').click();
   await expect(f).toHaveURL(/\/w\/[^/#]+$/);

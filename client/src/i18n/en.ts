@@ -1026,6 +1026,8 @@ export const en: Record<ScreenKey, string> = {
   'export.import.intro':
     'Continue a workshop exported as JSON: a new workshop is created with its notes, issues, axes and sheets, and you facilitate it.',
   'export.import.file': 'JSON file exported from Atelier',
+  'export.import.choose': 'Choose a file…',
+  'export.import.noFileChosen': 'No file chosen',
   'export.import.nameHint': 'By default, the exported workshop’s facilitator.',
   'export.import.submit': 'Import',
   'export.import.importing': 'Importing…',

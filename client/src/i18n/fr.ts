@@ -1048,6 +1048,8 @@ export const fr = {
   'export.import.intro':
     'Reprenez un atelier exporté en JSON : un nouvel atelier est créé avec ses contributions, enjeux, axes et fiches, et vous l’animez.',
   'export.import.file': 'Fichier JSON exporté d’Atelier',
+  'export.import.choose': 'Choisir un fichier…',
+  'export.import.noFileChosen': 'Aucun fichier choisi',
   'export.import.nameHint': 'Par défaut, celui de l’animateur·rice de l’atelier exporté.',
   'export.import.submit': 'Importer',
   'export.import.importing': 'Import…',

@@ -4,6 +4,7 @@ import { errorMessage } from '../../../api/errorMessage';
 import { importStatuses, type StatusImport } from '../../../api/followUp';
 import { RequestError } from '../../../api/http';
 import { useT } from '../../../i18n/locale';
+import { FilePicker } from '../../../ui/FilePicker';
 import { problemText, type StatusProblemLine, statusFileRefusal, statusProblems } from './statusProblems';
 
 type Outcome =
@@ -58,23 +59,16 @@ export function StatusImportForm({ workshopId, token }: { workshopId: string; to
       <p id={`${id}-format`} className="follow-up-panel__hint" data-testid="followUp.import.format">
         {t('followUp.import.format', { statuses })}
       </p>
-      {/* The browser's own file field speaks its UI's language, not the workshop's: it stays in the
-          page for the keyboard and screen readers, and its label is the button one sees. */}
-      <div className="follow-up-import__pick">
-        <input
-          id={`${id}-file`}
-          type="file"
-          accept=".csv,text/csv"
-          className="visually-hidden follow-up-import__input"
-          data-testid="followUp.import.file"
-          aria-describedby={refused ? `${id}-format ${id}-outcome` : `${id}-format`}
-          aria-invalid={refused}
-          onChange={(event) => void send(event.currentTarget)}
-        />
-        <label htmlFor={`${id}-file`} className="button" aria-busy={outcome?.kind === 'sending'}>
-          {t('followUp.import.file')}
-        </label>
-      </div>
+      <FilePicker
+        id={`${id}-file`}
+        accept=".csv,text/csv"
+        choose={t('followUp.import.file')}
+        testId="followUp.import.file"
+        describedBy={refused ? `${id}-format ${id}-outcome` : `${id}-format`}
+        invalid={refused}
+        busy={outcome?.kind === 'sending'}
+        onPick={(input) => void send(input)}
+      />
       <div id={`${id}-outcome`} ref={outcomeRef} role="status" data-testid="followUp.import.outcome">
         {outcome && 'file' in outcome && <p className="follow-up-import__name">{outcome.file}</p>}
         {outcome?.kind === 'sending' && (

@@ -6,6 +6,7 @@ import { RequestError } from '../../../api/http';
 import { useT } from '../../../i18n/locale';
 import { enterAsFacilitator } from '../../../session/enterAsFacilitator';
 import { openStrategy } from '../../../session/strategySession';
+import { FilePicker } from '../../../ui/FilePicker';
 import { importProblems, type ProblemLine } from './importProblems';
 
 /** What went wrong; `file` when it is the chosen file's fault (the field is then marked invalid). */
@@ -78,17 +79,17 @@ export function ImportStrategyForm() {
     <form className="form" noValidate onSubmit={submit} data-testid="import.form">
       <div className="field">
         <label htmlFor={`${id}-file`}>{t('export.import.file')}</label>
-        <input
-          ref={fileRef}
+        <FilePicker
+          inputRef={fileRef}
           id={`${id}-file`}
-          type="file"
           accept=".json,application/json"
-          className="input"
-          data-testid="import.file"
-          aria-invalid={failure?.file === true}
-          aria-describedby={failure?.file ? `${id}-failure` : undefined}
-          onChange={(event) => {
-            setFile(event.target.files?.[0] ?? null);
+          choose={t('export.import.choose')}
+          chosen={file?.name ?? t('export.import.noFileChosen')}
+          testId="import.file"
+          invalid={failure?.file === true}
+          describedBy={failure?.file ? `${id}-failure` : undefined}
+          onPick={(input) => {
+            setFile(input.files?.[0] ?? null);
             setFailure(null);
           }}
         />
