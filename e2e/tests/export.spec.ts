@@ -185,6 +185,16 @@ test('a facilitator previews the export, downloads every format and the board pi
   await f.getByTestId('import.submit').click();
   await expect(f.getByTestId('import.error')).toBeVisible();
 
+  // Another JSON file: said in words, the server's technical list folded under it.
+  const foreign = testInfo.outputPath('budget.json');
+  await writeFile(foreign, JSON.stringify({ budget: 120000, lignes: [] }));
+  await f.getByTestId('import.file').setInputFiles(foreign);
+  await f.getByTestId('import.submit').click();
+  await expect(f.getByTestId('import.foreign')).toContainText('n’est pas un export JSON d’Atelier');
+  await expect(f.getByTestId('import.problem').first()).toBeHidden();
+  await f.getByText(/Détail technique/).click();
+  await expect(f.getByTestId('import.problem').first()).toBeVisible();
+
   const broken = testInfo.outputPath('broken.json');
   const damaged = {
     ...strategy,
@@ -199,6 +209,7 @@ test('a facilitator previews the export, downloads every format and the board pi
   await expect(problems.getByTestId('import.problem').first()).toBeVisible();
   await expect(problems).toContainText('notes');
   await expect(problems).toContainText('title');
+  await expect(f.getByTestId('import.foreign')).toHaveCount(0);
   // Nothing else happened: still on the home page.
   expect(new URL(f.url()).pathname).toBe('/');
 

@@ -1034,6 +1034,10 @@ export const en: Record<ScreenKey, string> = {
   'export.import.noFile': 'Choose a file first.',
   'export.import.notJson': 'This file is not readable JSON: choose the .json file exported from Atelier.',
   'export.import.tooLarge': 'This file is too large ({max} MB at most).',
+  'export.import.foreign':
+    'This file is not an Atelier JSON export, or it comes from another version of Atelier. Export the workshop as JSON from its “Export” panel, then import that file.',
+  'export.import.details_one': 'Technical detail ({n} problem)',
+  'export.import.details_other': 'Technical detail ({n} problems)',
   'export.import.problems_one': 'This file cannot be imported: {n} problem.',
   'export.import.problems_other': 'This file cannot be imported: {n} problems.',
   'export.import.more_one': '… and {n} more problem.',

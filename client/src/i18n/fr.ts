@@ -1057,6 +1057,10 @@ export const fr = {
   'export.import.notJson':
     'Ce fichier n’est pas du JSON lisible : choisissez le fichier .json exporté depuis Atelier.',
   'export.import.tooLarge': 'Ce fichier est trop volumineux ({max} Mo au plus).',
+  'export.import.foreign':
+    'Ce fichier n’est pas un export JSON d’Atelier, ou il vient d’une autre version d’Atelier. Exportez l’atelier au format JSON depuis son panneau « Exporter », puis importez ce fichier.',
+  'export.import.details_one': 'Détail technique ({n} problème)',
+  'export.import.details_other': 'Détail technique ({n} problèmes)',
   'export.import.problems_one': 'Ce fichier ne peut pas être importé : {n} problème.',
   'export.import.problems_other': 'Ce fichier ne peut pas être importé : {n} problèmes.',
   'export.import.more_one': '… et {n} autre problème.',

@@ -12,7 +12,15 @@ import { importProblems, type ProblemLine } from './importProblems';
 /** What went wrong; `file` when it is the chosen file's fault (the field is then marked invalid). */
 type Failure =
   | { kind: 'message'; text: string; file: boolean }
-  | { kind: 'problems'; total: number; shown: ProblemLine[]; more: number; file: true };
+  | {
+      kind: 'problems';
+      total: number;
+      shown: ProblemLine[];
+      more: number;
+      /** Not an Atelier export of this version: said in words, the list folded under it. */
+      foreign: boolean;
+      file: true;
+    };
 
 /**
  * "Import a strategy": a JSON file exported from Atelier becomes a new workshop, entered as
@@ -65,8 +73,9 @@ export function ImportStrategyForm() {
     } catch (error) {
       setBusy(false);
       if (error instanceof RequestError && error.code === 'bad_request') {
-        const { shown, more } = importProblems(error.problems, error.message);
-        setFailure({ kind: 'problems', total: Math.max(1, error.problems.length), shown, more, file: true });
+        const { shown, more, foreign } = importProblems(error.problems, error.message);
+        const total = Math.max(1, error.problems.length);
+        setFailure({ kind: 'problems', total, shown, more, foreign, file: true });
       } else if (error instanceof RequestError && error.code === 'payload_too_large') {
         fail(t('export.import.tooLarge', { max: IMPORT_MAX_MB }));
       } else {
@@ -124,17 +133,19 @@ export function ImportStrategyForm() {
           role="alert"
           data-testid="import.problems"
         >
-          <p>{t.plural('export.import.problems', failure.total)}</p>
-          <ul>
-            {failure.shown.map((problem, i) => (
-              // biome-ignore lint/suspicious/noArrayIndexKey: a fixed list, shown once per answer.
-              <li key={i} data-testid="import.problem">
-                <code>{problem.path || t('export.import.wholeFile')}</code> — {problem.message}
-              </li>
-            ))}
-          </ul>
-          {failure.more > 0 && (
-            <p data-testid="import.more">{t.plural('export.import.more', failure.more)}</p>
+          {failure.foreign ? (
+            <>
+              <p data-testid="import.foreign">{t('export.import.foreign')}</p>
+              <details className="import-problems__details">
+                <summary>{t.plural('export.import.details', failure.total)}</summary>
+                <ProblemList failure={failure} />
+              </details>
+            </>
+          ) : (
+            <>
+              <p>{t.plural('export.import.problems', failure.total)}</p>
+              <ProblemList failure={failure} />
+            </>
           )}
         </div>
       )}
@@ -142,5 +153,23 @@ export function ImportStrategyForm() {
         {busy ? t('export.import.importing') : t('export.import.submit')}
       </button>
     </form>
+  );
+}
+
+/** The server's problems with their place in the file (its own words: technical, in English). */
+function ProblemList({ failure }: { failure: Extract<Failure, { kind: 'problems' }> }) {
+  const t = useT();
+  return (
+    <>
+      <ul>
+        {failure.shown.map((problem, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: a fixed list, shown once per answer.
+          <li key={i} data-testid="import.problem">
+            <code>{problem.path || t('export.import.wholeFile')}</code> — {problem.message}
+          </li>
+        ))}
+      </ul>
+      {failure.more > 0 && <p data-testid="import.more">{t.plural('export.import.more', failure.more)}</p>}
+    </>
   );
 }

@@ -19,6 +19,7 @@ describe('importProblems', () => {
         { path: 'facilitatorName', message: 'Too long' },
       ],
       more: 0,
+      foreign: true,
     });
   });
 
@@ -30,10 +31,19 @@ describe('importProblems', () => {
     expect(more).toBe(13);
   });
 
+  it('tells a file that is not an Atelier export of this version from a damaged one', () => {
+    const foreign = (path: string) => importProblems([{ path, message: 'Invalid input' }], 'Invalid').foreign;
+    expect(foreign('strategy.schemaVersion')).toBe(true);
+    expect(foreign('strategy')).toBe(true);
+    expect(foreign('strategy.notes.3.text')).toBe(false);
+    expect(foreign('strategy.workshop.schemaVersion')).toBe(false);
+  });
+
   it('falls back to the message when the server names no field', () => {
     expect(importProblems([], 'The body is not valid JSON')).toEqual({
       shown: [{ path: '', message: 'The body is not valid JSON' }],
       more: 0,
+      foreign: false,
     });
   });
 });
