@@ -28,6 +28,13 @@ test('the facilitator moves the room through the steps; participants follow, or 
   for (const actor of everyone) await expect(shownStep(actor.page)).toHaveAttribute('data-step', 'issues');
   await expect(manon.page.getByTestId('toast').filter({ hasText: 'Enjeux prioritaires' })).toBeVisible();
   await expect(manon.page.getByTestId('step.issues')).toHaveAttribute('aria-current', 'step');
+  // Moving on at once: the new step's toast replaces the last one, they do not pile up.
+  await facilitator.page.getByTestId('step.axes').click();
+  await expect(manon.page.getByTestId('toast').filter({ hasText: 'Axes stratégiques' })).toBeVisible();
+  await expect(manon.page.getByTestId('toast').filter({ hasText: 'l’étape' })).toHaveCount(1);
+  await facilitator.page.getByTestId('step.issues').click();
+  await expect(manon.page.getByTestId('toast').filter({ hasText: 'Enjeux prioritaires' })).toBeVisible();
+  await expect(manon.page.getByTestId('toast').filter({ hasText: 'l’étape' })).toHaveCount(1);
 
   // A participant cannot move on their own while the facilitator leads.
   await expect(manon.page.getByTestId('step.axes')).toHaveAttribute('aria-disabled', 'true');

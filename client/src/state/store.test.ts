@@ -2,6 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { canChangeNote, canEdit, createBoardStore, initialDocView, shownStep } from './store';
 
 describe('board store', () => {
+  it('keeps one toast per topic: the room moving on replaces the last step’s toast', () => {
+    const store = createBoardStore();
+    store.getState().toast('info', 'Étape 6');
+    store.getState().toast('info', 'Étape 2', 'step');
+    store.getState().toast('success', 'Axe supprimé');
+    store.getState().toast('info', 'Étape 3', 'step');
+    expect(store.getState().toasts.map((t) => t.message)).toEqual(['Étape 6', 'Axe supprimé', 'Étape 3']);
+  });
+
   it('lets facilitators always edit, participants unless locked or out of time, observers never', () => {
     const open = { ...initialDocView().control };
     const locked = { ...open, locked: true };

@@ -101,7 +101,8 @@ export interface UiActions {
   setTableFilter(table: string | null): void;
   /** Shows steps 2–4 grouped by table in plenary (every item: one table's only is a choice of its own). */
   setTableGrouped(grouped: boolean): void;
-  toast(kind: Toast['kind'], message: string): void;
+  /** Shows a message for a few seconds; one with a `topic` replaces the one of that topic still shown. */
+  toast(kind: Toast['kind'], message: string, topic?: string): void;
   dismissToast(id: number): void;
 }
 
@@ -189,9 +190,11 @@ export function createBoardStore(): BoardStore {
             }
           : { projector },
       ),
-    toast: (kind, message) => {
+    toast: (kind, message, topic) => {
       const id = ++toastIds;
-      set({ toasts: [...get().toasts, { id, kind, message }].slice(-4) });
+      const kept = topic === undefined ? get().toasts : get().toasts.filter((t) => t.topic !== topic);
+      const toast: Toast = topic === undefined ? { id, kind, message } : { id, kind, message, topic };
+      set({ toasts: [...kept, toast].slice(-4) });
       setTimeout(() => get().dismissToast(id), TOAST_MS);
     },
     dismissToast: (id) => {

@@ -86,6 +86,8 @@ export interface Toast {
   id: number;
   kind: 'info' | 'success' | 'error';
   message: string;
+  /** Toasts of one topic (the room's step): a new one replaces the one still shown. */
+  topic?: string;
 }
 
 /** A note as the board draws it: the document's note plus its place in the stack (CSS z-index, see stacking.ts). */

@@ -110,7 +110,9 @@ export function useStepAnnouncement(): void {
         if (state.control.step === prev.control.step || !prev.boardLoaded) return;
         if (state.me?.role === 'facilitator') return;
         const step = state.control.step;
-        state.toast('info', t('steps.moved', { number: stepNumber(step), step: t(`steps.${step}`) }));
+        // The room moving on again replaces the last step's toast: a participant who joins late or
+        // looks away reads where the room is, not its path there.
+        state.toast('info', t('steps.moved', { number: stepNumber(step), step: t(`steps.${step}`) }), 'step');
       }),
     [t],
   );
