@@ -66,6 +66,8 @@ test('the facilitator moves the room through the steps; participants follow, or 
   await hugo.page.reload();
   await expect(shownStep(hugo.page)).toHaveAttribute('data-step', 'axes');
   await expect(hugo.page.getByTestId('step.axes')).toHaveAttribute('aria-current', 'step');
+  // Arriving on the room's step is not the room moving on: no "passe à l’étape" toast.
+  await expect(hugo.page.getByTestId('toast').filter({ hasText: 'l’étape' })).toHaveCount(0);
 });
 
 test('a workshop made from the action-plan sprint template has its four steps only', async ({ browser }) => {

@@ -13,14 +13,18 @@ import type { BoardStore } from './store';
 
 /** Feeds the store's themes and facilitation state from the control document. */
 export function bindControl(store: BoardStore, doc: Y.Doc): () => void {
+  // One change to the store per document change: the step that arrives with the control
+  // document's first sync comes with `controlLoaded`, so no one takes it for the room moving on.
   const readState = () => {
+    const state = store.getState();
+    const patch: Partial<ReturnType<BoardStore['getState']>> = {};
     const controlLoaded = readLayoutVersion(doc) > 0;
-    if (store.getState().controlLoaded !== controlLoaded) store.setState({ controlLoaded });
+    if (state.controlLoaded !== controlLoaded) patch.controlLoaded = controlLoaded;
     const follow = readFollow(doc);
     // A new "follow me" brings back those who had stopped following.
-    if (store.getState().follow !== follow) store.setState({ follow, followDetached: false });
+    if (state.follow !== follow) Object.assign(patch, { follow, followDetached: false });
     const control = readControlState(doc);
-    const current = store.getState().control;
+    const current = state.control;
     if (
       current.step !== control.step ||
       current.steps !== control.steps ||
@@ -29,9 +33,12 @@ export function bindControl(store: BoardStore, doc: Y.Doc): () => void {
       current.silent !== control.silent ||
       current.noteEditing !== control.noteEditing ||
       JSON.stringify(current.timer) !== JSON.stringify(control.timer)
-    )
+    ) {
+      patch.control = control;
       // A new step for the room brings everyone who was browsing back to it.
-      store.setState(current.step !== control.step ? { control, browsedStep: null } : { control });
+      if (current.step !== control.step) patch.browsedStep = null;
+    }
+    if (Object.keys(patch).length > 0) store.setState(patch);
   };
   const readThemeList = () => {
     const allThemes = readAllThemes(doc);

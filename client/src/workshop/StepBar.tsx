@@ -107,7 +107,9 @@ export function useStepAnnouncement(): void {
   useEffect(
     () =>
       boardStore.subscribe((state, prev) => {
-        if (state.control.step === prev.control.step || !prev.boardLoaded) return;
+        // Not the step the room was already on when this person arrived (the control document's
+        // first sync), only a move made while they are here.
+        if (state.control.step === prev.control.step || !prev.boardLoaded || !prev.controlLoaded) return;
         if (state.me?.role === 'facilitator') return;
         const step = state.control.step;
         // The room moving on again replaces the last step's toast: a participant who joins late or
