@@ -70,13 +70,17 @@ export function RoundProgressView({ round }: { round: PublicRound }) {
             data-name={voter.name}
             data-status={voter.status}
           >
+            {/* The status under the name, beside the group: the name keeps the row's width (in a
+                400-px panel, a pill beside it left two words a line). */}
             <span className="round-progress__name">
               {voter.name}
-              <span className="round-progress__group">{t(`group.${voter.group}`)}</span>
-            </span>
-            <span className={`vote-pill vote-pill--${STATUS_TONES[voter.status]}`}>
-              {voter.status === 'done' && <CheckMark size={14} />}
-              {t(`votes.status.${voter.status}`)}
+              <span className="round-progress__meta">
+                <span className="round-progress__group">{t(`group.${voter.group}`)}</span>
+                <span className={`vote-pill vote-pill--${STATUS_TONES[voter.status]}`}>
+                  {voter.status === 'done' && <CheckMark size={14} />}
+                  {t(`votes.status.${voter.status}`)}
+                </span>
+              </span>
             </span>
             {voter.status !== 'done' && (
               <button
