@@ -192,8 +192,8 @@ export function createBoardStore(): BoardStore {
       ),
     toast: (kind, message, topic) => {
       const id = ++toastIds;
-      const kept = topic === undefined ? get().toasts : get().toasts.filter((t) => t.topic !== topic);
-      const toast: Toast = topic === undefined ? { id, kind, message } : { id, kind, message, topic };
+      const toast: Toast = { id, kind, message, ...(topic === undefined ? {} : { topic }) };
+      const kept = get().toasts.filter((t) => topic === undefined || t.topic !== topic);
       set({ toasts: [...kept, toast].slice(-4) });
       setTimeout(() => get().dismissToast(id), TOAST_MS);
     },

@@ -143,19 +143,17 @@ export function readStatusCsv(
     // By id when the row gives one, else by title.
     const id = idColumn >= 0 ? cell(idColumn) : undefined;
     const title = titleColumn >= 0 ? cell(titleColumn) : undefined;
-    if (!id?.value && !title?.value) {
-      problems.push(problem.missingSheet(line));
-      continue;
-    }
-    const [sheet, ...others] = id?.value
-      ? [byId.get(id.value)?.id]
-      : (byTitle.get(fold(title?.value ?? '')) ?? []);
-    if (sheet === undefined || others.length > 0) {
-      if (id?.value) problems.push(problem.unknownSheetId(id));
-      else if (title && sheet === undefined) problems.push(problem.unknownSheetTitle(title));
-      else if (title) problems.push(problem.ambiguousTitle(title));
-      continue;
-    }
+    let sheet: string | undefined;
+    if (id?.value) {
+      sheet = byId.get(id.value)?.id;
+      if (sheet === undefined) problems.push(problem.unknownSheetId(id));
+    } else if (title?.value) {
+      const found = byTitle.get(fold(title.value)) ?? [];
+      if (found.length === 1) sheet = found[0];
+      else
+        problems.push(found.length === 0 ? problem.unknownSheetTitle(title) : problem.ambiguousTitle(title));
+    } else problems.push(problem.missingSheet(line));
+    if (sheet === undefined) continue;
     const status = row[statusColumn] ?? '';
     const progress = progressOf(status);
     if (progress === undefined) {

@@ -70,7 +70,7 @@ export function StatusImportForm({ workshopId, token }: { workshopId: string; to
         onPick={(input) => void send(input)}
       />
       <div id={`${id}-outcome`} ref={outcomeRef} role="status" data-testid="followUp.import.outcome">
-        {outcome && 'file' in outcome && <p className="follow-up-import__name">{outcome.file}</p>}
+        {outcome && 'file' in outcome && <p className="file-picker__name">{outcome.file}</p>}
         {outcome?.kind === 'sending' && (
           <p className="follow-up-panel__hint">{t('followUp.import.sending')}</p>
         )}
